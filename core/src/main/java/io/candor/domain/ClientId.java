@@ -1,0 +1,53 @@
+package io.candor.domain;
+
+import io.candor.internal.Checks;
+
+/**
+ * An opaque client identifier, as the embedding application assigns it. Candor never needs (and
+ * should never be given) names or other identifying details.
+ *
+ * <p>Immutable and thread-safe; {@link #parse(CharSequence)} round-trips with {@link #toString()}.
+ *
+ * @param value 1 to 128 characters, no control characters, no leading or trailing white space
+ */
+public record ClientId(String value) implements Comparable<ClientId> {
+
+  /** Validates the identifier. */
+  public ClientId {
+    Checks.nonBlank("client id", value);
+    if (value.length() > 128) {
+      throw new IllegalArgumentException(
+          "client id must be at most 128 characters, was " + value.length());
+    }
+    if (!value.strip().equals(value)) {
+      throw new IllegalArgumentException(
+          "client id must not start or end with white space, was \"" + value + "\"");
+    }
+    for (int i = 0; i < value.length(); i++) {
+      if (Character.isISOControl(value.charAt(i))) {
+        throw new IllegalArgumentException(
+            "client id must not contain control characters (position " + i + ")");
+      }
+    }
+  }
+
+  /** The identifier with that text. */
+  public static ClientId of(String value) {
+    return new ClientId(value);
+  }
+
+  /** Parses the form produced by {@link #toString()}. */
+  public static ClientId parse(CharSequence text) {
+    return new ClientId(text.toString());
+  }
+
+  @Override
+  public int compareTo(ClientId o) {
+    return value.compareTo(o.value);
+  }
+
+  @Override
+  public String toString() {
+    return value;
+  }
+}

@@ -1,0 +1,36 @@
+package io.candor.domain;
+
+import io.candor.internal.Checks;
+import java.time.LocalDate;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One score at one session. Session 0 is intake (assessment before treatment); sessions count
+ * treatment contacts from 1.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param session session number, 0 or more
+ * @param date calendar date, when known
+ * @param score the score (finite; its range is checked by the {@link Trajectory})
+ */
+public record Observation(int session, Optional<LocalDate> date, double score) {
+
+  /** Validates the components. */
+  public Observation {
+    Checks.atLeast("session", session, 0);
+    Objects.requireNonNull(date, "date");
+    Checks.finite("score", score);
+  }
+
+  /** An observation without a date. */
+  public static Observation of(int session, double score) {
+    return new Observation(session, Optional.empty(), score);
+  }
+
+  /** An observation with a date. */
+  public static Observation of(int session, LocalDate date, double score) {
+    return new Observation(session, Optional.of(date), score);
+  }
+}

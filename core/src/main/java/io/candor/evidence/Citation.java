@@ -1,0 +1,59 @@
+package io.candor.evidence;
+
+import io.candor.internal.Checks;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A published source: who, when, what and where, with a short stable key.
+ *
+ * <p>Every default number in Candor is a {@link Sourced} value that points at one of these. The
+ * {@link #key()} is stable across releases and is what the JSON wire format stores.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param key short stable identifier, e.g. {@code "kroenke2001"}; letters, digits, '-' and '_'
+ * @param authors author list as usually cited, e.g. {@code "Kroenke K, Spitzer RL, Williams JBW"}
+ * @param year publication year
+ * @param title title of the work
+ * @param where journal with volume and first page, or publisher
+ * @param doi DOI or stable URL, when there is one
+ */
+public record Citation(
+    String key, String authors, int year, String title, String where, Optional<String> doi) {
+
+  /** Validates every component. */
+  public Citation {
+    Checks.nonBlank("key", key);
+    if (!key.matches("[A-Za-z0-9_-]+")) {
+      throw new IllegalArgumentException(
+          "key may hold only letters, digits, '-' and '_', was \"" + key + "\"");
+    }
+    Checks.nonBlank("authors", authors);
+    Checks.inRange("year", year, 1800, 2100);
+    Checks.nonBlank("title", title);
+    Checks.nonBlank("where", where);
+    Objects.requireNonNull(doi, "doi");
+  }
+
+  /** A citation with a DOI or URL. */
+  public static Citation of(
+      String key, String authors, int year, String title, String where, String doi) {
+    return new Citation(key, authors, year, title, where, Optional.of(doi));
+  }
+
+  /** A citation without a DOI. */
+  public static Citation of(String key, String authors, int year, String title, String where) {
+    return new Citation(key, authors, year, title, where, Optional.empty());
+  }
+
+  /** Short author–year form, e.g. "Kroenke K, Spitzer RL, Williams JBW (2001)". */
+  public String shortForm() {
+    return authors + " (" + year + ")";
+  }
+
+  @Override
+  public String toString() {
+    return authors + " (" + year + "). " + title + ". " + where + doi.map(d -> ". " + d).orElse("");
+  }
+}

@@ -1,0 +1,356 @@
+package io.candor.evidence;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The bibliography: every source that a Candor default number or definition rests on.
+ *
+ * <p>Look a citation up by its stable key with {@link #byKey(String)}; {@link #all()} lists them
+ * in declaration order. Page and volume details were checked against the publisher's record where a
+ * DOI is given.
+ */
+public final class Citations {
+
+  private Citations() {}
+
+  // ---------------------------------------------------------------- instruments
+
+  /** PHQ-9 development and validation. */
+  public static final Citation KROENKE_2001 = Citation.of("kroenke2001",
+      "Kroenke K, Spitzer RL, Williams JBW", 2001,
+      "The PHQ-9: validity of a brief depression severity measure",
+      "J Gen Intern Med 16(9):606-613", "doi:10.1046/j.1525-1497.2001.016009606.x");
+
+  /** PHQ-9 change monitoring (reliable change, sensitivity to change). */
+  public static final Citation LOWE_2004 = Citation.of("lowe2004",
+      "Lowe B, Unutzer J, Callahan CM, Perkins AJ, Kroenke K", 2004,
+      "Monitoring depression treatment outcomes with the Patient Health Questionnaire-9",
+      "Med Care 42(12):1194-1201", "doi:10.1097/00005650-200412000-00006");
+
+  /** PHQ-9 general-population norms. */
+  public static final Citation KOCALEVENT_2013 = Citation.of("kocalevent2013",
+      "Kocalevent RD, Hinz A, Brahler E", 2013,
+      "Standardization of the depression screener Patient Health Questionnaire (PHQ-9) in the"
+          + " general population",
+      "Gen Hosp Psychiatry 35(5):551-555", "doi:10.1016/j.genhosppsych.2013.04.006");
+
+  /** GAD-7 general-population norms. */
+  public static final Citation LOWE_2008 = Citation.of("lowe2008",
+      "Lowe B, Decker O, Muller S, Brahler E, Schellberg D, Herzog W, Herzberg PY", 2008,
+      "Validation and standardization of the Generalized Anxiety Disorder Screener (GAD-7) in the"
+          + " general population",
+      "Med Care 46(3):266-274", "doi:10.1097/MLR.0b013e318160d093");
+
+  /** GAD-7 development and validation. */
+  public static final Citation SPITZER_2006 = Citation.of("spitzer2006",
+      "Spitzer RL, Kroenke K, Williams JBW, Lowe B", 2006,
+      "A brief measure for assessing generalized anxiety disorder: the GAD-7",
+      "Arch Intern Med 166(10):1092-1097", "doi:10.1001/archinte.166.10.1092");
+
+  /** CORE-10 development and validation. */
+  public static final Citation BARKHAM_2013 = Citation.of("barkham2013",
+      "Barkham M, Bewick B, Mullin T, Gilbody S, Connell J, Cahill J, Mellor-Clark J, Richards D,"
+          + " Unsworth G, Evans C", 2013,
+      "The CORE-10: a short measure of psychological distress for routine use in the"
+          + " psychological therapies",
+      "Couns Psychother Res 13(1):3-13", "doi:10.1080/14733145.2012.729069");
+
+  /** OQ-45 reliability and validity; community and outpatient norms. */
+  public static final Citation LAMBERT_1996 = Citation.of("lambert1996",
+      "Lambert MJ, Burlingame GM, Umphress V, Hansen NB, Vermeersch DA, Clouse GC, Yanchar SC",
+      1996, "The reliability and validity of the Outcome Questionnaire",
+      "Clin Psychol Psychother 3(4):249-258",
+      "doi:10.1002/(SICI)1099-0879(199612)3:4<249::AID-CPP106>3.0.CO;2-S");
+
+  /** OQ-45.2 administration and scoring manual (cutoff 63/64, reliable change 14). */
+  public static final Citation LAMBERT_2004_OQ_MANUAL = Citation.of("lambert2004oq",
+      "Lambert MJ, Morton JJ, Hatfield D, Harmon C, Hamilton S, Reid RC, Shimokawa K,"
+          + " Christopherson C, Burlingame GM", 2004,
+      "Administration and scoring manual for the Outcome Questionnaire-45",
+      "American Professional Credentialing Services, Orem UT");
+
+  /** BDI-II manual. */
+  public static final Citation BECK_1996 = Citation.of("beck1996",
+      "Beck AT, Steer RA, Brown GK", 1996, "Manual for the Beck Depression Inventory-II",
+      "Psychological Corporation, San Antonio TX");
+
+  /** Outcome Rating Scale. */
+  public static final Citation MILLER_2003 = Citation.of("miller2003",
+      "Miller SD, Duncan BL, Brown J, Sparks JA, Claud DA", 2003,
+      "The Outcome Rating Scale: a preliminary study of the reliability, validity, and"
+          + " feasibility of a brief visual analog measure",
+      "J Brief Ther 2(2):91-100");
+
+  /** K10 development. */
+  public static final Citation KESSLER_2002 = Citation.of("kessler2002",
+      "Kessler RC, Andrews G, Colpe LJ, Hiripi E, Mroczek DK, Normand SLT, Walters EE,"
+          + " Zaslavsky AM", 2002,
+      "Short screening scales to monitor population prevalences and trends in non-specific"
+          + " psychological distress",
+      "Psychol Med 32(6):959-976", "doi:10.1017/S0033291702006074");
+
+  /** K10 score bands. */
+  public static final Citation ANDREWS_2001 = Citation.of("andrews2001",
+      "Andrews G, Slade T", 2001,
+      "Interpreting scores on the Kessler Psychological Distress Scale (K10)",
+      "Aust N Z J Public Health 25(6):494-497", "doi:10.1111/j.1467-842X.2001.tb00310.x");
+
+  /** WEMWBS development and UK validation. */
+  public static final Citation TENNANT_2007 = Citation.of("tennant2007",
+      "Tennant R, Hiller L, Fishwick R, Platt S, Joseph S, Weich S, Parkinson J, Secker J,"
+          + " Stewart-Brown S", 2007,
+      "The Warwick-Edinburgh Mental Well-being Scale (WEMWBS): development and UK validation",
+      "Health Qual Life Outcomes 5:63", "doi:10.1186/1477-7525-5-63");
+
+  /** Reference for Talking Therapies definitions (caseness, recovery, reliable change). */
+  public static final Citation NHS_TALKING_THERAPIES_2024 = Citation.of("nhstt2024",
+      "National Collaborating Centre for Mental Health", 2024,
+      "NHS Talking Therapies for anxiety and depression manual, version 7",
+      "NHS England, London",
+      "https://www.england.nhs.uk/publication/the-improving-access-to-psychological-therapies-manual/");
+
+  // ---------------------------------------------------------------- change
+
+  /** Reliable change index and clinical significance cutoffs a, b, c. */
+  public static final Citation JACOBSON_1991 = Citation.of("jacobson1991",
+      "Jacobson NS, Truax P", 1991,
+      "Clinical significance: a statistical approach to defining meaningful change in"
+          + " psychotherapy research",
+      "J Consult Clin Psychol 59(1):12-19", "doi:10.1037/0022-006X.59.1.12");
+
+  /** Overview and R implementation of the reliable-change family. */
+  public static final Citation CLAUS_2024 = Citation.of("claus2024",
+      "Claus BB, Wager J, Bonnet U", 2024,
+      "clinicalsignificance: clinical significance analyses of intervention studies in R",
+      "J Stat Softw 111(1):1-39", "doi:10.18637/jss.v111.i01");
+
+  /** Comparison of clinical-significance methods. */
+  public static final Citation MCGLINCHEY_2002 = Citation.of("mcglinchey2002",
+      "McGlinchey JB, Atkins DC, Jacobson NS", 2002,
+      "Clinical significance methods: which one to use and how useful are they?",
+      "Behav Ther 33(4):529-550", "doi:10.1016/S0005-7894(02)80015-6");
+
+  /** Hsu–Linn–Lord reliable change (regression to the mean). */
+  public static final Citation HSU_1989 = Citation.of("hsu1989",
+      "Hsu LM", 1989,
+      "Reliable changes in psychotherapy: taking into account regression toward the mean",
+      "Behav Assess 11(4):459-467");
+
+  /** Edwards–Nunnally reliable change. */
+  public static final Citation SPEER_1992 = Citation.of("speer1992",
+      "Speer DC", 1992,
+      "Clinically significant change: Jacobson and Truax (1991) revisited",
+      "J Consult Clin Psychol 60(3):402-408", "doi:10.1037/0022-006X.60.3.402");
+
+  /** Hageman–Arrindell reliable change (RCID) and group-level cutoffs. */
+  public static final Citation HAGEMAN_1999 = Citation.of("hageman1999",
+      "Hageman WJJM, Arrindell WA", 1999,
+      "Establishing clinically significant change: increment of precision and the distinction"
+          + " between individual and group level of analysis",
+      "Behav Res Ther 37(12):1169-1193", "doi:10.1016/S0005-7967(99)00032-7");
+
+  /** Gulliksen–Lord–Novick reliable change (as used by Hsu 1995). */
+  public static final Citation HSU_1995 = Citation.of("hsu1995",
+      "Hsu LM", 1995,
+      "Regression toward the mean associated with measurement error and the identification of"
+          + " improvement and deterioration in psychotherapy",
+      "J Consult Clin Psychol 63(1):141-144", "doi:10.1037/0022-006X.63.1.141");
+
+  // ---------------------------------------------------------------- non-linear progress
+
+  /** Sudden gains definition. */
+  public static final Citation TANG_1999 = Citation.of("tang1999",
+      "Tang TZ, DeRubeis RJ", 1999,
+      "Sudden gains and critical sessions in cognitive-behavioral therapy for depression",
+      "J Consult Clin Psychol 67(6):894-904", "doi:10.1037/0022-006X.67.6.894");
+
+  /** Sudden gains and losses with missing sessions. */
+  public static final Citation LUTZ_2013 = Citation.of("lutz2013",
+      "Lutz W, Ehrlich T, Rubel J, Hallwachs N, Rottger MA, Jorasz C, Mocanu S, Vocks S,"
+          + " Schulte D, Tschitsaz-Stucki A", 2013,
+      "The ups and downs of psychotherapy: sudden gains and sudden losses identified with session"
+          + " reports",
+      "Psychother Res 23(1):14-24", "doi:10.1080/10503307.2012.693837");
+
+  /** The suddengains R package. */
+  public static final Citation WIEDEMANN_2020 = Citation.of("wiedemann2020",
+      "Wiedemann M, Thew GR, Stott R, Ehlers A", 2020,
+      "suddengains: an R package to identify sudden gains in longitudinal data",
+      "PLoS ONE 15(3):e0230276", "doi:10.1371/journal.pone.0230276");
+
+  /** Meta-analysis of sudden gains. */
+  public static final Citation ADERKA_2012 = Citation.of("aderka2012",
+      "Aderka IM, Nickerson A, Boe HJ, Hofmann SG", 2012,
+      "Sudden gains during psychological treatments of anxiety and depression: a meta-analysis",
+      "J Consult Clin Psychol 80(1):93-101", "doi:10.1037/a0026455");
+
+  /** Early response meta-analysis. */
+  public static final Citation BEARD_2019 = Citation.of("beard2019",
+      "Beard JIL, Delgadillo J", 2019,
+      "Early response to psychological therapy as a predictor of depression and anxiety"
+          + " treatment outcomes: a systematic review and meta-analysis",
+      "Depress Anxiety 36(9):866-878", "doi:10.1002/da.22931");
+
+  /** Good-enough level. */
+  public static final Citation BARKHAM_2006 = Citation.of("barkham2006",
+      "Barkham M, Connell J, Stiles WB, Miles JNV, Margison F, Evans C, Mellor-Clark J", 2006,
+      "Dose-effect relations and responsive regulation of treatment duration: the good enough"
+          + " level",
+      "J Consult Clin Psychol 74(1):160-167", "doi:10.1037/0022-006X.74.1.160");
+
+  /** Rates of change in naturalistic psychotherapy. */
+  public static final Citation BALDWIN_2009 = Citation.of("baldwin2009",
+      "Baldwin SA, Berkeljon A, Atkins DC, Olsen JA, Nielsen SL", 2009,
+      "Rates of change in naturalistic psychotherapy: contrasting dose-effect and good-enough"
+          + " level models of change",
+      "J Consult Clin Psychol 77(2):203-211", "doi:10.1037/a0015235");
+
+  /** Expected recovery curves. */
+  public static final Citation FINCH_2001 = Citation.of("finch2001",
+      "Finch AM, Lambert MJ, Schaalje BG", 2001,
+      "Psychotherapy quality control: the statistical generation of expected recovery curves for"
+          + " integration into an early warning system",
+      "Clin Psychol Psychother 8(4):231-242", "doi:10.1002/cpp.286");
+
+  // ---------------------------------------------------------------- rates
+
+  /** Dose–effect (probit on log sessions). */
+  public static final Citation HOWARD_1986 = Citation.of("howard1986",
+      "Howard KI, Kopta SM, Krause MS, Orlinsky DE", 1986,
+      "The dose-effect relationship in psychotherapy",
+      "Am Psychol 41(2):159-164", "doi:10.1037/0003-066X.41.2.159");
+
+  /** Sessions for half of clients to improve in routine care. */
+  public static final Citation HANSEN_2002 = Citation.of("hansen2002",
+      "Hansen NB, Lambert MJ, Forman EM", 2002,
+      "The psychotherapy dose-response effect and its implications for treatment delivery"
+          + " services",
+      "Clin Psychol Sci Pract 9(3):329-343", "doi:10.1093/clipsy.9.3.329");
+
+  /** Session-by-session dose–effect. */
+  public static final Citation KADERA_1996 = Citation.of("kadera1996",
+      "Kadera SW, Lambert MJ, Andrews AA", 1996,
+      "How much therapy is really enough? A session-by-session analysis of the psychotherapy"
+          + " dose-effect relationship",
+      "J Psychother Pract Res 5(2):132-151");
+
+  /** Dropout meta-analysis. */
+  public static final Citation SWIFT_2012 = Citation.of("swift2012",
+      "Swift JK, Greenberg RP", 2012,
+      "Premature discontinuation in adult psychotherapy: a meta-analysis",
+      "J Consult Clin Psychol 80(4):547-559", "doi:10.1037/a0028226");
+
+  /** Deterioration rates. */
+  public static final Citation LAMBERT_2013 = Citation.of("lambert2013",
+      "Lambert MJ", 2013, "The efficacy and effectiveness of psychotherapy",
+      "In: Lambert MJ (ed.) Bergin and Garfield's Handbook of Psychotherapy and Behavior Change,"
+          + " 6th ed., Wiley, pp. 169-218");
+
+  /** Untreated remission of depression. */
+  public static final Citation WHITEFORD_2013 = Citation.of("whiteford2013",
+      "Whiteford HA, Harris MG, McKeon G, Baxter A, Pennell C, Barendregt JJ, Wang J", 2013,
+      "Estimating remission from untreated major depression: a systematic review and"
+          + " meta-analysis",
+      "Psychol Med 43(8):1569-1585", "doi:10.1017/S0033291712001717");
+
+  /** Relapse after CBT. */
+  public static final Citation VITTENGL_2007 = Citation.of("vittengl2007",
+      "Vittengl JR, Clark LA, Dunn TW, Jarrett RB", 2007,
+      "Reducing relapse and recurrence in unipolar depression: a comparative meta-analysis of"
+          + " cognitive-behavioral therapy's effects",
+      "J Consult Clin Psychol 75(3):475-488", "doi:10.1037/0022-006X.75.3.475");
+
+  /** Chronic depression prevalence. */
+  public static final Citation SATYANARAYANA_2009 = Citation.of("satyanarayana2009",
+      "Satyanarayana S, Enns MW, Cox BJ, Sareen J", 2009,
+      "Prevalence and correlates of chronic depression in the Canadian Community Health Survey:"
+          + " mental health and well-being",
+      "Can J Psychiatry 54(6):389-398", "doi:10.1177/070674370905400606");
+
+  // ---------------------------------------------------------------- readiness
+
+  /** Transtheoretical stages of change. */
+  public static final Citation PROCHASKA_1983 = Citation.of("prochaska1983",
+      "Prochaska JO, DiClemente CC", 1983,
+      "Stages and processes of self-change of smoking: toward an integrative model of change",
+      "J Consult Clin Psychol 51(3):390-395", "doi:10.1037/0022-006X.51.3.390");
+
+  /** URICA development. */
+  public static final Citation MCCONNAUGHY_1983 = Citation.of("mcconnaughy1983",
+      "McConnaughy EA, Prochaska JO, Velicer WF", 1983,
+      "Stages of change in psychotherapy: measurement and sample profiles",
+      "Psychotherapy: Theory, Research and Practice 20(3):368-375", "doi:10.1037/h0090198");
+
+  /** URICA 32-item form and its scoring. */
+  public static final Citation MCCONNAUGHY_1989 = Citation.of("mcconnaughy1989",
+      "McConnaughy EA, DiClemente CC, Prochaska JO, Velicer WF", 1989,
+      "Stages of change in psychotherapy: a follow-up report",
+      "Psychotherapy: Theory, Research, Practice, Training 26(4):494-503",
+      "doi:10.1037/h0085468");
+
+  /** Readiness and dropout / outcome. */
+  public static final Citation NORCROSS_2011 = Citation.of("norcross2011",
+      "Norcross JC, Krebs PM, Prochaska JO", 2011, "Stages of change",
+      "J Clin Psychol 67(2):143-154", "doi:10.1002/jclp.20758");
+
+  // ---------------------------------------------------------------- statistics
+
+  /** Wilson score interval. */
+  public static final Citation WILSON_1927 = Citation.of("wilson1927",
+      "Wilson EB", 1927,
+      "Probable inference, the law of succession, and statistical inference",
+      "J Am Stat Assoc 22(158):209-212", "doi:10.1080/01621459.1927.10502953");
+
+  /** lme4: linear mixed-effects models. */
+  public static final Citation BATES_2015 = Citation.of("bates2015",
+      "Bates D, Maechler M, Bolker B, Walker S", 2015,
+      "Fitting linear mixed-effects models using lme4",
+      "J Stat Softw 67(1):1-48", "doi:10.18637/jss.v067.i01");
+
+  /** Kaplan–Meier estimator. */
+  public static final Citation KAPLAN_1958 = Citation.of("kaplan1958",
+      "Kaplan EL, Meier P", 1958, "Nonparametric estimation from incomplete observations",
+      "J Am Stat Assoc 53(282):457-481", "doi:10.1080/01621459.1958.10501452");
+
+  /** R survival package. */
+  public static final Citation THERNEAU_2000 = Citation.of("therneau2000",
+      "Therneau TM, Grambsch PM", 2000, "Modeling survival data: extending the Cox model",
+      "Springer, New York", "doi:10.1007/978-1-4757-3294-8");
+
+  private static final Map<String, Citation> BY_KEY = index();
+
+  private static Map<String, Citation> index() {
+    Map<String, Citation> map = new LinkedHashMap<>();
+    for (Field f : Citations.class.getDeclaredFields()) {
+      int m = f.getModifiers();
+      if (Modifier.isStatic(m) && Modifier.isPublic(m) && f.getType() == Citation.class) {
+        try {
+          Citation c = (Citation) f.get(null);
+          if (map.put(c.key(), c) != null) {
+            throw new IllegalStateException("duplicate citation key " + c.key());
+          }
+        } catch (IllegalAccessException e) {
+          throw new IllegalStateException(e);
+        }
+      }
+    }
+    return Collections.unmodifiableMap(map);
+  }
+
+  /** Every citation, in declaration order. */
+  public static List<Citation> all() {
+    return List.copyOf(new ArrayList<>(BY_KEY.values()));
+  }
+
+  /** The citation with that key, if Candor knows it. */
+  public static Optional<Citation> byKey(String key) {
+    return Optional.ofNullable(BY_KEY.get(key));
+  }
+}

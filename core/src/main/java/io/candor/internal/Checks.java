@@ -1,0 +1,133 @@
+package io.candor.internal;
+
+import java.util.Collection;
+import java.util.Objects;
+
+/**
+ * Argument checks shared by every public entry point. Each check names the parameter, shows the
+ * value and says what is allowed, so that a message reads well to a developer embedding Candor in a
+ * clinical application. All checks are NaN-safe: a NaN never passes a numeric check.
+ *
+ * <p>Not part of the API (the package is not exported).
+ */
+public final class Checks {
+
+  private Checks() {}
+
+  /** Throws unless {@code value} is finite. Returns it for chaining. */
+  public static double finite(String name, double value) {
+    if (!Double.isFinite(value)) {
+      throw new IllegalArgumentException(name + " must be a finite number, was " + value);
+    }
+    return value;
+  }
+
+  /** Throws unless {@code value} is finite and strictly positive. */
+  public static double positive(String name, double value) {
+    if (!(value > 0) || value == Double.POSITIVE_INFINITY) {
+      throw new IllegalArgumentException(name + " must be > 0 and finite, was " + value);
+    }
+    return value;
+  }
+
+  /** Throws unless {@code value} is finite and not negative. */
+  public static double nonNegative(String name, double value) {
+    if (!(value >= 0) || value == Double.POSITIVE_INFINITY) {
+      throw new IllegalArgumentException(name + " must be >= 0 and finite, was " + value);
+    }
+    return value;
+  }
+
+  /** Throws unless {@code value} is a probability in [0, 1]. */
+  public static double probability(String name, double value) {
+    if (!(value >= 0 && value <= 1)) {
+      throw new IllegalArgumentException(name + " must be a probability in [0, 1], was " + value);
+    }
+    return value;
+  }
+
+  /** Throws unless {@code value} lies strictly inside (0, 1). */
+  public static double openUnit(String name, double value) {
+    if (!(value > 0 && value < 1)) {
+      throw new IllegalArgumentException(name + " must lie strictly between 0 and 1, was " + value);
+    }
+    return value;
+  }
+
+  /** Throws unless {@code lo <= value <= hi} (NaN fails). */
+  public static double inRange(String name, double value, double lo, double hi) {
+    if (!(value >= lo && value <= hi)) {
+      throw new IllegalArgumentException(
+          name + " must be between " + fmt(lo) + " and " + fmt(hi) + ", was " + fmt(value));
+    }
+    return value;
+  }
+
+  /** Throws unless {@code lo <= value <= hi}. */
+  public static int inRange(String name, int value, int lo, int hi) {
+    if (value < lo || value > hi) {
+      throw new IllegalArgumentException(
+          name + " must be between " + lo + " and " + hi + ", was " + value);
+    }
+    return value;
+  }
+
+  /** Throws unless {@code value >= min}. */
+  public static int atLeast(String name, int value, int min) {
+    if (value < min) {
+      throw new IllegalArgumentException(name + " must be >= " + min + ", was " + value);
+    }
+    return value;
+  }
+
+  /** Throws unless the string is non-null and has a non-blank character. */
+  public static String nonBlank(String name, String value) {
+    Objects.requireNonNull(value, name);
+    if (value.isBlank()) {
+      throw new IllegalArgumentException(name + " must not be blank, was \"" + value + "\"");
+    }
+    return value;
+  }
+
+  /** Throws unless the collection is non-null and non-empty and holds no null element. */
+  public static <C extends Collection<?>> C nonEmptyNoNulls(String name, C values) {
+    Objects.requireNonNull(values, name);
+    if (values.isEmpty()) {
+      throw new IllegalArgumentException(name + " must not be empty");
+    }
+    return noNulls(name, values);
+  }
+
+  /** Throws unless the collection is non-null and holds no null element. */
+  public static <C extends Collection<?>> C noNulls(String name, C values) {
+    Objects.requireNonNull(values, name);
+    int i = 0;
+    for (Object v : values) {
+      if (v == null) {
+        throw new IllegalArgumentException(name + " must not contain null (index " + i + ")");
+      }
+      i++;
+    }
+    return values;
+  }
+
+  /** Throws unless every element of the array is finite. */
+  public static double[] allFinite(String name, double[] values) {
+    Objects.requireNonNull(values, name);
+    for (int i = 0; i < values.length; i++) {
+      if (!Double.isFinite(values[i])) {
+        throw new IllegalArgumentException(
+            name + "[" + i + "] must be a finite number, was " + values[i]);
+      }
+    }
+    return values;
+  }
+
+  /** Formats a double without a trailing ".0" when it is integral, for messages. */
+  public static String fmt(double v) {
+    if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+      return Long.toString((long) v);
+    }
+    return Double.toString(v);
+  }
+}

@@ -1,0 +1,127 @@
+package io.candor.measure;
+
+import io.candor.internal.Checks;
+import java.util.List;
+import java.util.Objects;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * How an instrument's item responses add up to its total: number of items, the response range,
+ * which items are reverse-scored, and how many missing items may be prorated.
+ *
+ * <p>Proration, where the instrument defines it, replaces the missing items by the mean of the
+ * answered ones: {@code total = (sum of answered) × items / answered}. The result is not rounded
+ * (round it yourself if your service's rule says so). When more items are missing than the rule
+ * allows, scoring fails with a message naming the count.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param items number of items
+ * @param itemMin lowest response
+ * @param itemMax highest response
+ * @param reversed 1-based numbers of reverse-scored items (scored {@code itemMin + itemMax − x})
+ * @param maxProratedMissing how many missing items may be prorated (0: none)
+ * @param instrumentId the instrument's id, for messages
+ */
+public record ItemScoring(
+    int items, int itemMin, int itemMax, Set<Integer> reversed, int maxProratedMissing, String instrumentId) {
+
+  /** Validates the rule. */
+  public ItemScoring {
+    Checks.atLeast("items", items, 1);
+    if (itemMax <= itemMin) {
+      throw new IllegalArgumentException("itemMax must be above itemMin " + itemMin + ", was " + itemMax);
+    }
+    reversed = Set.copyOf(new TreeSet<>(Checks.noNulls("reversed", reversed)));
+    for (int r : reversed) {
+      Checks.inRange("reversed item", r, 1, items);
+    }
+    Checks.inRange("maxProratedMissing", maxProratedMissing, 0, items - 1);
+    Checks.nonBlank("instrumentId", instrumentId);
+  }
+
+  /** Lowest possible total. */
+  public int minTotal() {
+    return items * itemMin;
+  }
+
+  /** Highest possible total. */
+  public int maxTotal() {
+    return items * itemMax;
+  }
+
+  /**
+   * Scores a complete set of responses, item 1 first.
+   *
+   * @throws IllegalArgumentException if the count is wrong or a response is out of range, naming
+   *     the item
+   */
+  public int score(int... responses) {
+    Objects.requireNonNull(responses, "responses");
+    checkCount(responses.length);
+    int total = 0;
+    for (int i = 0; i < responses.length; i++) {
+      total += scored(i + 1, responses[i]);
+    }
+    return total;
+  }
+
+  /**
+   * Scores responses some of which may be missing ({@link OptionalInt#empty()}), prorating when the
+   * instrument allows it.
+   *
+   * @throws IllegalArgumentException if the count is wrong, a response is out of range, or more
+   *     items are missing than the rule allows
+   */
+  public ItemScore score(List<OptionalInt> responses) {
+    Checks.noNulls("responses", responses);
+    checkCount(responses.size());
+    int sum = 0;
+    int answered = 0;
+    for (int i = 0; i < responses.size(); i++) {
+      OptionalInt r = responses.get(i);
+      if (r.isPresent()) {
+        sum += scored(i + 1, r.getAsInt());
+        answered++;
+      }
+    }
+    int missing = items - answered;
+    if (missing == 0) {
+      return new ItemScore(sum, items, false);
+    }
+    if (missing > maxProratedMissing) {
+      throw new IllegalArgumentException(
+          instrumentId + ": " + missing + " of " + items + " items are missing; "
+              + (maxProratedMissing == 0
+                  ? "the instrument defines no proration, so every item must be answered"
+                  : "at most " + maxProratedMissing + " may be missing for a prorated score"));
+    }
+    return new ItemScore(sum * (double) items / answered, answered, true);
+  }
+
+  private void checkCount(int n) {
+    if (n != items) {
+      throw new IllegalArgumentException(
+          instrumentId + " needs exactly " + items + " item responses, was " + n);
+    }
+  }
+
+  private int scored(int item, int response) {
+    if (response < itemMin || response > itemMax) {
+      throw new IllegalArgumentException(
+          instrumentId + " item " + item + " must be " + itemMin + "-" + itemMax + ", was " + response);
+    }
+    return reversed.contains(item) ? itemMin + itemMax - response : response;
+  }
+
+  /**
+   * A total from item responses.
+   *
+   * @param total the (possibly prorated) total
+   * @param answered how many items were answered
+   * @param prorated whether missing items were prorated
+   */
+  public record ItemScore(double total, int answered, boolean prorated) {}
+}

@@ -1,0 +1,40 @@
+/**
+ * Candor: realistic expectations about psychotherapy outcomes.
+ *
+ * <p>Exports the API packages; {@code io.candor.internal} stays private. Commons Math 3.6.1 has no
+ * module descriptor and no Automatic-Module-Name, so it is an automatic module named from its jar
+ * ({@code commons.math3}); that one warning is suppressed here and nowhere else.
+ */
+@SuppressWarnings("requires-automatic")
+module io.candor.core {
+  requires com.google.common;
+  requires commons.math3;
+  requires org.apache.commons.rng.api;
+  requires org.apache.commons.rng.simple;
+  requires org.apache.commons.rng.sampling;
+  requires org.apache.commons.statistics.distribution;
+  requires tools.jackson.core;
+  requires tools.jackson.databind;
+  requires tools.jackson.dataformat.csv;
+
+  exports io.candor.evidence;
+  exports io.candor.domain;
+  exports io.candor.measure;
+  // exports io.candor.change;
+
+  exports io.candor.model;
+  // exports io.candor.model.growth;
+
+  // exports io.candor.model.survival;
+
+  // exports io.candor.model.dose;
+
+  // exports io.candor.progress;
+
+  // exports io.candor.simulation;
+
+  // exports io.candor.json;
+
+  // exports io.candor.testing;
+
+}
