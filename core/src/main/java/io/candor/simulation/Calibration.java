@@ -128,9 +128,11 @@ public final class Calibration {
     }
 
     private static String shortSource(Citation c) {
-      String first = c.authors().split(",")[0].trim();
-      String[] parts = first.split(" ");
-      return parts[0] + (c.authors().contains(",") ? " et al." : "") + " " + c.year();
+      String[] authors = c.authors().split(",");
+      String first = authors[0].trim().split(" ")[0];
+      String rest = authors.length == 1 ? ""
+          : authors.length == 2 ? " & " + authors[1].trim().split(" ")[0] : " et al.";
+      return first + rest + " " + c.year();
     }
 
     private static String fmt(double v) {

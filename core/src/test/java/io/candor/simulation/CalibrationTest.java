@@ -28,7 +28,7 @@ class CalibrationTest {
   void rows_nameTargetSourceAndVerdict() {
     String table = report.toTable();
     assertTrue(table.contains("Howard et al. 1986"), table);
-    assertTrue(table.contains("Swift et al. 2012"), table);
+    assertTrue(table.contains("Swift & Greenberg 2012"), table);
     assertTrue(table.contains("Whiteford et al. 2013"), table);
     assertTrue(table.contains("PASS"), table);
   }
