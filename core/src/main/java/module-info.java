@@ -33,7 +33,7 @@ module io.candor.core {
 
   // exports io.candor.simulation;
 
-  // exports io.candor.json;
+  exports io.candor.json;
 
   // exports io.candor.testing;
 
