@@ -9,12 +9,12 @@
 module io.candor.core {
   requires com.google.common;
   requires commons.math3;
-  requires org.apache.commons.rng.api;
+  requires transitive org.apache.commons.rng.api;
   requires org.apache.commons.rng.simple;
   requires org.apache.commons.rng.sampling;
   requires org.apache.commons.statistics.distribution;
-  requires tools.jackson.core;
-  requires tools.jackson.databind;
+  requires transitive tools.jackson.core;
+  requires transitive tools.jackson.databind;
   requires tools.jackson.dataformat.csv;
 
   exports io.candor.evidence;
@@ -35,6 +35,6 @@ module io.candor.core {
 
   exports io.candor.json;
 
-  // exports io.candor.testing;
+  exports io.candor.testing;
 
 }
