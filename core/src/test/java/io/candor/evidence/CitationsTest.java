@@ -48,4 +48,13 @@ class CitationsTest {
     assertTrue(assertThrows(IllegalArgumentException.class,
         () -> Sourced.primary(Double.NaN, Citations.KROENKE_2001, "")).getMessage().contains("NaN"));
   }
+
+  @Test
+  void shortForm_isAuthorYear() {
+    assertEquals("Kroenke et al. 2001", Citations.KROENKE_2001.shortForm());
+    assertEquals("Andrews & Slade 2001", Citations.ANDREWS_2001.shortForm());
+    assertEquals("Hsu 1989", Citations.HSU_1989.shortForm());
+    assertEquals("National Collaborating Centre for Mental Health 2024",
+        Citations.NHS_TALKING_THERAPIES_2024.shortForm());
+  }
 }
