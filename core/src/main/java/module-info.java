@@ -13,6 +13,7 @@ module io.candor.core {
   requires org.apache.commons.rng.simple;
   requires org.apache.commons.rng.sampling;
   requires org.apache.commons.statistics.distribution;
+  requires org.apache.commons.statistics.interval;
   requires transitive tools.jackson.core;
   requires transitive tools.jackson.databind;
   requires tools.jackson.dataformat.csv;
@@ -20,7 +21,7 @@ module io.candor.core {
   exports io.candor.evidence;
   exports io.candor.domain;
   exports io.candor.measure;
-  // exports io.candor.change;
+  exports io.candor.change;
 
   exports io.candor.model;
   // exports io.candor.model.growth;
