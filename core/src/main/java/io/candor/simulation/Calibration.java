@@ -3,13 +3,19 @@ package io.candor.simulation;
 import io.candor.evidence.Citation;
 import io.candor.evidence.Citations;
 import io.candor.internal.Checks;
-import io.candor.model.Convergence;
+import io.candor.domain.Trajectory;
+import io.candor.measure.Instrument;
+import io.candor.model.dose.DoseEffect;
+import io.candor.model.dose.DoseEffectFit;
+import io.candor.model.dose.SessionsEstimate;
+import io.candor.model.survival.KaplanMeier;
+import io.candor.model.survival.KaplanMeierFit;
+import io.candor.progress.SuddenGainCriteria;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.LongConsumer;
-import org.apache.commons.statistics.distribution.NormalDistribution;
 
 /**
  * Checks a scenario against the published figures it should reproduce and reports one row per
@@ -25,17 +31,22 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
  *       whose own rates at 8 sessions spread widely, so ±5 points is as precise as the target;
  *   <li>share reliably improved at session 26: 75 % ± 5 points (Howard et al. 1986), as above;
  *   <li>sessions for half the clients to be improved, from a probit regression of the improved
- *       share on log(session) over sessions 1..last (the dose–effect model of Howard et al.):
+ *       share on log(session) over sessions 1..26 (the dose–effect model of Howard et al., fitted
+ *       by {@link io.candor.model.dose.DoseEffect}):
  *       8 sessions, accepted within 6.5–10 (the probit's ED50 at Howard's 8 ± 5 points);
- *   <li>dropout: 19.7 % ± 2 points (Swift &amp; Greenberg 2012: 19.7 %, 95 % CI 18.7–20.7 for the
+ *   <li>dropout (1 − Kaplan–Meier survival at the last session, {@link
+ *       io.candor.model.survival.KaplanMeier}): 19.7 % ± 2 points (Swift &amp; Greenberg 2012: 19.7 %, 95 % CI 18.7–20.7 for the
  *       average study; a single simulated service is one setting, so the tolerance is twice the
  *       CI half-width);
  *   <li>reliable deterioration: within 5–10 % (Lambert 2013's range for adults);
- *   <li>share of clients with a sudden gain: within 17–39 % (Aderka et al. 2012's studies; Tang
+ *   <li>share of clients with a sudden gain ({@link
+ *       io.candor.progress.SuddenGainCriteria#defaults()}): within 17–39 % (Aderka et al. 2012's studies; Tang
  *       &amp; DeRubeis 1999 found 39 %);
  *   <li>wait-list arm: share out of the clinical range at 3 months (week 13): 23 % ± 5 points
  *       (Whiteford et al. 2013 pooled 23 % at 3 months; their interval is wider).
  * </ol>
+ * The clients are generated in parallel and checked one by one, in index order, with Candor's
+ * own code; memory grows only by one int and one boolean per client (for the Kaplan–Meier fit).
  * With 20,000 clients the Monte-Carlo standard error of a share is at most 0.35 points, far inside
  * every tolerance, so the verdicts test the model, not the luck of the seed.
  *
@@ -95,18 +106,12 @@ public final class Calibration {
    * @param seed the seed
    * @param clients clients per arm
    * @param rows the rows, in the order of the class documentation
-   * @param treated the treated arm's summary
-   * @param waitlist the wait-list arm's summary
    */
-  public record Report(
-      long seed, long clients, List<Row> rows, SimulationSummary treated,
-      SimulationSummary waitlist) {
+  public record Report(long seed, long clients, List<Row> rows) {
 
     /** Copies the rows. */
     public Report {
       rows = List.copyOf(rows);
-      Objects.requireNonNull(treated, "treated");
-      Objects.requireNonNull(waitlist, "waitlist");
     }
 
     /** Whether every row passed. */
@@ -117,27 +122,28 @@ public final class Calibration {
     /** A plain-text table: target, source, expected, simulated, accepted range, verdict. */
     public String toTable() {
       StringBuilder sb = new StringBuilder();
-      sb.append(String.format(Locale.ROOT, "%-48s %-30s %9s %9s %15s  %s%n", "target", "source",
+      sb.append(String.format(Locale.ROOT, "%-40s %-24s %9s %9s %13s  %s%n", "target", "source",
           "expected", "simulated", "accepted", "verdict"));
       for (Row r : rows) {
-        sb.append(String.format(Locale.ROOT, "%-48s %-30s %9s %9s %15s  %s%n", r.target(),
+        sb.append(String.format(Locale.ROOT, "%-40s %-24s %9s %9s %13s  %s%n", r.target(),
             shortSource(r.source()), fmt(r.expected()), fmt(r.simulated()),
             fmt(r.lower()) + "-" + fmt(r.upper()), r.verdict()));
       }
       return sb.toString();
     }
 
-    private static String shortSource(Citation c) {
-      String[] authors = c.authors().split(",");
-      String first = authors[0].trim().split(" ")[0];
-      String rest = authors.length == 1 ? ""
-          : authors.length == 2 ? " & " + authors[1].trim().split(" ")[0] : " et al.";
-      return first + rest + " " + c.year();
-    }
-
     private static String fmt(double v) {
       return Double.isNaN(v) ? "NaN" : String.format(Locale.ROOT, "%.3f", v);
     }
+  }
+
+  /** "Swift &amp; Greenberg 2012", "Howard et al. 1986", "Lambert 2013". */
+  public static String shortSource(Citation c) {
+    String[] authors = c.authors().split(",");
+    String first = authors[0].trim().split(" ")[0];
+    String rest = authors.length == 1 ? ""
+        : authors.length == 2 ? " & " + authors[1].trim().split(" ")[0] : " et al.";
+    return first + rest + " " + c.year();
   }
 
   /** Runs the calibration with {@link #DEFAULT_SEED} and {@link #DEFAULT_CLIENTS} clients per arm. */
@@ -163,120 +169,152 @@ public final class Calibration {
         500);
     Checks.inRange("scenario waitlist weeks (the calibration needs week 13)",
         scenario.waitlist().weeks(), 13, 520);
+    if (clients > MAX_CLIENTS) {
+      throw new IllegalArgumentException(
+          "clients must be at most " + MAX_CLIENTS + " for a calibration, was " + clients);
+    }
     Simulator sim = Simulator.of(scenario);
-    SimulationSummary tr = sim.summarise(seed, clients, Arm.TREATED, threads, progress);
-    SimulationSummary wl =
-        sim.summarise(seed, clients, Arm.WAITLIST, threads, d -> progress.accept(clients + d));
+    Tally tr = new Tally(scenario.instrumentSpec(), (int) clients);
+    sim.forEachOrdered(seed, clients, Arm.TREATED, threads, c -> {
+      tr.accept(c);
+      if (tr.seen % PROGRESS_EVERY == 0) {
+        progress.accept(tr.seen);
+      }
+    });
+    Tally wl = new Tally(scenario.instrumentSpec(), (int) clients);
+    sim.forEachOrdered(seed, clients, Arm.WAITLIST, threads, c -> {
+      wl.accept(c);
+      if (wl.seen % PROGRESS_EVERY == 0) {
+        progress.accept(clients + wl.seen);
+      }
+    });
+    progress.accept(2 * clients);
+
     List<Row> rows = new ArrayList<>();
     rows.add(new Row("reliably improved at session 8", Citations.HOWARD_1986, 0.50,
-        tr.reliablyImprovedAt(8), 0.45, 0.55,
-        "share of clients attending session 8 whose score is reliably better than at intake"));
+        tr.improvedAt(8), 0.45, 0.55,
+        "share of clients attending session 8 whose score is reliably better than at intake"
+            + " (the instrument's reliable-change threshold, io.candor.measure)"));
     rows.add(new Row("reliably improved at session 26", Citations.HOWARD_1986, 0.75,
-        tr.reliablyImprovedAt(26), 0.70, 0.80,
+        tr.improvedAt(26), 0.70, 0.80,
         "share of clients attending session 26 whose score is reliably better than at intake"));
-    DoseFit dose = probitDose(tr, 26);
+    DoseEffectFit dose = tr.doseFit(26);
     rows.add(new Row("sessions for 50 % improved (probit)", Citations.HOWARD_1986, 8,
-        dose.sessionsForHalf(), 6.5, 10,
-        "exp(-a/b) from a probit regression of the improved share on log(session), sessions"
-            + " 1-26, grouped binomial IRLS (" + dose.convergence().message() + ")"));
-    rows.add(new Row("dropout", Citations.SWIFT_2012, 0.197, tr.dropoutRate(), 0.177, 0.217,
-        "share of clients who stopped before their last planned session"));
+        dose.sessionsFor(0.5).map(SessionsEstimate::sessions).orElse(Double.NaN), 6.5, 10,
+        "exp(x) where a probit regression of the improved share on log(session), sessions"
+            + " 1-26, reaches 0.5 (io.candor.model.dose.DoseEffect, as R's glm)"));
+    rows.add(new Row("dropout", Citations.SWIFT_2012, 0.197, tr.dropoutByEnd(), 0.177, 0.217,
+        "1 - S(last session), Kaplan-Meier of time to dropout, completers censored"
+            + " (io.candor.model.survival.KaplanMeier)"));
     rows.add(new Row("reliable deterioration", Citations.LAMBERT_2013, 0.075,
         tr.deteriorationRate(), 0.05, 0.10,
         "share of clients (>= 2 scores) whose last score is reliably worse than at intake"));
     rows.add(new Row("clients with a sudden gain", Citations.ADERKA_2012, 0.28,
         tr.suddenGainRate(), 0.17, 0.39,
-        "share of clients (>= 4 scores) with a gain by Tang & DeRubeis's three criteria"));
+        "share of clients (>= 4 scores) with a gain by Tang & DeRubeis's three criteria"
+            + " (io.candor.progress.SuddenGainCriteria.defaults())"));
     rows.add(new Row("untreated remission at 3 months", Citations.WHITEFORD_2013, 0.23,
-        1 - wl.caseRateAt(13), 0.18, 0.28,
+        wl.notCaseAt(13), 0.18, 0.28,
         "wait-list arm: share of clients observed at week 13 below the caseness cutoff"));
-    return new Report(seed, clients, rows, tr, wl);
+    return new Report(seed, clients, rows);
   }
 
-  /**
-   * A probit dose–effect fit.
-   *
-   * @param intercept a
-   * @param slope b (per unit of log session)
-   * @param convergence convergence diagnostics
-   */
-  record DoseFit(double intercept, double slope, Convergence convergence) {
-    /** Sessions at which the fitted share improved is one half: exp(−a/b). */
-    double sessionsForHalf() {
-      return Math.exp(-intercept / slope);
-    }
-  }
+  /** Largest cohort a calibration accepts (it keeps one int and one boolean per client). */
+  public static final long MAX_CLIENTS = 50_000_000L;
 
-  /**
-   * Probit regression of the share reliably improved at session s on log(s), s = 1..last,
-   * weighting each session by the clients observed there, by iteratively reweighted least
-   * squares for grouped binomial data (as R's {@code glm(cbind(k, n - k) ~ log(s),
-   * family = binomial("probit"))}).
-   */
-  static DoseFit probitDose(SimulationSummary s, int last) {
-    NormalDistribution z = NormalDistribution.of(0, 1);
-    int m = last;
-    double[] x = new double[m];
-    double[] n = new double[m];
-    double[] k = new double[m];
-    for (int i = 0; i < m; i++) {
-      int session = i + 1;
-      x[i] = Math.log(session);
-      n[i] = s.observedAt(session);
-      k[i] = s.reliablyImprovedCountAt(session);
+  private static final long PROGRESS_EVERY = 10_000;
+
+  /** Per-client checks with Candor's own pattern, survival and dose code; single-threaded. */
+  static final class Tally {
+    private final Instrument instrument;
+    private final double rc;
+    private final SuddenGainCriteria gains = SuddenGainCriteria.defaults();
+    private final long[] observed = new long[SESSIONS_KEPT];
+    private final long[] improved = new long[SESSIONS_KEPT];
+    private final long[] cases = new long[SESSIONS_KEPT];
+    private final int[] dropTime;
+    private final boolean[] dropped;
+    long seen;
+    private long withTwo;
+    private long deteriorated;
+    private long gainEvaluable;
+    private long gainClients;
+    private int lastSession;
+
+    private static final int SESSIONS_KEPT = 501;
+
+    Tally(Instrument instrument, int clients) {
+      this.instrument = instrument;
+      this.rc = instrument.reliableChange().orElseThrow().value();
+      this.dropTime = new int[clients];
+      this.dropped = new boolean[clients];
     }
-    double a = 0;
-    double b = 0;
-    double previous = Double.POSITIVE_INFINITY;
-    String message = "did not converge in 50 iterations";
-    boolean converged = false;
-    int iter;
-    double dev = Double.NaN;
-    for (iter = 1; iter <= 50; iter++) {
-      double sw = 0;
-      double swx = 0;
-      double swxx = 0;
-      double swz = 0;
-      double swxz = 0;
-      for (int i = 0; i < m; i++) {
-        if (n[i] == 0) {
-          continue;
+
+    void accept(SimulatedClient c) {
+      Trajectory t = c.trajectory();
+      int k = (int) seen++;
+      double pre = t.scoreAt(0);
+      for (int i = 0; i < t.size(); i++) {
+        int s = t.sessionAt(i);
+        observed[s]++;
+        if (instrument.isCase(t.scoreAt(i))) {
+          cases[s]++;
         }
-        double eta = a + b * x[i];
-        double p = Math.min(1 - 1e-12, Math.max(1e-12, z.cumulativeProbability(eta)));
-        double d = Math.max(1e-300, z.density(eta));
-        double w = n[i] * d * d / (p * (1 - p));
-        double work = eta + (k[i] / n[i] - p) / d;
-        sw += w;
-        swx += w * x[i];
-        swxx += w * x[i] * x[i];
-        swz += w * work;
-        swxz += w * x[i] * work;
-      }
-      double det = sw * swxx - swx * swx;
-      b = (sw * swxz - swx * swz) / det;
-      a = (swz - b * swx) / sw;
-      dev = 0;
-      for (int i = 0; i < m; i++) {
-        if (n[i] == 0) {
-          continue;
+        if (instrument.improvement(pre, t.scoreAt(i)) >= rc) {
+          improved[s]++;
         }
-        double p = Math.min(1 - 1e-12, Math.max(1e-12, z.cumulativeProbability(a + b * x[i])));
-        double obs = k[i];
-        double fit = n[i] * p;
-        dev += 2 * (term(obs, fit) + term(n[i] - obs, n[i] - fit));
       }
-      if (Math.abs(dev - previous) < 1e-8 * (Math.abs(dev) + 0.1)) {
-        converged = true;
-        message = "converged";
-        break;
+      int last = t.sessionAt(t.size() - 1);
+      lastSession = Math.max(lastSession, c.dropoutSession().orElse(last));
+      if (t.size() >= 2) {
+        withTwo++;
+        if (instrument.improvement(pre, t.scoreAt(t.size() - 1)) <= -rc) {
+          deteriorated++;
+        }
       }
-      previous = dev;
+      if (t.size() >= 4) {
+        gainEvaluable++;
+        if (gains.detect(t).hasGain()) {
+          gainClients++;
+        }
+      }
+      dropped[k] = c.dropoutSession().isPresent();
+      dropTime[k] = c.dropoutSession().orElse(last);
     }
-    return new DoseFit(a, b, new Convergence(converged, Math.min(iter, 50), dev, message));
+
+    double improvedAt(int s) {
+      return (double) improved[s] / observed[s];
+    }
+
+    double notCaseAt(int s) {
+      return 1 - (double) cases[s] / observed[s];
+    }
+
+    double deteriorationRate() {
+      return (double) deteriorated / withTwo;
+    }
+
+    double suddenGainRate() {
+      return (double) gainClients / gainEvaluable;
+    }
+
+    double dropoutByEnd() {
+      KaplanMeierFit km = KaplanMeier.withDefaults().fit(
+          java.util.Arrays.copyOf(dropTime, (int) seen), java.util.Arrays.copyOf(dropped, (int) seen));
+      return 1 - km.survivalAt(lastSession);
+    }
+
+    DoseEffectFit doseFit(int last) {
+      double[] sessions = new double[last];
+      int[] n = new int[last];
+      int[] k = new int[last];
+      for (int i = 0; i < last; i++) {
+        sessions[i] = i + 1;
+        n[i] = Math.toIntExact(observed[i + 1]);
+        k[i] = Math.toIntExact(improved[i + 1]);
+      }
+      return DoseEffect.withDefaults().fit(sessions, n, k);
+    }
   }
 
-  private static double term(double obs, double fit) {
-    return obs == 0 ? 0 : obs * Math.log(obs / fit);
-  }
 }

@@ -34,9 +34,21 @@ class CalibrationTest {
   }
 
   @Test
-  void probitDose_recoversAKnownCurve() {
-    // a share improved that follows the calibrated default closely gives an ED50 near 8
-    double ed50 = report.rows().get(2).simulated();
+  void librarysChecks_agreeWithTheStreamingSummary() {
+    // two independent implementations of the same definitions: the calibration's (Candor's
+    // measure, progress, survival code on materialised trajectories) and the simulator's own
+    // allocation-free streaming counts
+    Simulator sim = Simulator.of(Scenario.calibratedDefault(Instruments.PHQ9));
+    SimulationSummary tr = sim.summarise(Calibration.DEFAULT_SEED, 20_000, Arm.TREATED, 2);
+    SimulationSummary wl = sim.summarise(Calibration.DEFAULT_SEED, 20_000, Arm.WAITLIST, 2);
+    java.util.List<Calibration.Row> rows = report.rows();
+    assertEquals(tr.reliablyImprovedAt(8), rows.get(0).simulated(), 1e-15);
+    assertEquals(tr.reliablyImprovedAt(26), rows.get(1).simulated(), 1e-15);
+    assertEquals(tr.dropoutRate(), rows.get(3).simulated(), 1e-12);
+    assertEquals(tr.deteriorationRate(), rows.get(4).simulated(), 1e-15);
+    assertEquals(tr.suddenGainRate(), rows.get(5).simulated(), 0.002);
+    assertEquals(1 - wl.caseRateAt(13), rows.get(6).simulated(), 1e-15);
+    double ed50 = rows.get(2).simulated();
     assertTrue(ed50 > 5 && ed50 < 11, "ED50 " + ed50);
   }
 
