@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
     description = "Realistic expectations about psychotherapy outcomes. Informs; never diagnoses.",
     subcommands = {
       DemoCommand.class,
+      SimulateCommand.class,
+      CalibrateCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class CandorCli implements Runnable {
