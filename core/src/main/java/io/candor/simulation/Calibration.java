@@ -45,7 +45,10 @@ import java.util.function.LongConsumer;
  *   <li>wait-list arm: share out of the clinical range at 3 months (week 13): 23 % ± 5 points
  *       (Whiteford et al. 2013 pooled 23 % at 3 months; their interval is wider).
  * </ol>
- * The clients are generated in parallel and checked one by one, in index order, with Candor's
+ * For the two range targets (deterioration, sudden gains) the row's {@code expected} is the
+ * range's midpoint.
+ *
+ * <p>The clients are generated in parallel and checked one by one, in index order, with Candor's
  * own code; memory grows only by one int and one boolean per client (for the Kaplan–Meier fit).
  * With 20,000 clients the Monte-Carlo standard error of a share is at most 0.35 points, far inside
  * every tolerance, so the verdicts test the model, not the luck of the seed.
