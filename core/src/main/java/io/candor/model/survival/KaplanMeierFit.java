@@ -48,6 +48,7 @@ import java.util.Set;
  * @param confidenceType how the confidence limits were built
  * @param confidenceLevel their confidence level, in (0, 1)
  * @see io.candor.evidence.Citations#KAPLAN_1958
+ * @see io.candor.evidence.Citations#GREENWOOD_1926
  * @see io.candor.evidence.Citations#THERNEAU_2000
  */
 public record KaplanMeierFit(
