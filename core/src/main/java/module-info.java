@@ -28,7 +28,7 @@ module io.candor.core {
 
   exports io.candor.model.survival;
 
-  // exports io.candor.model.dose;
+  exports io.candor.model.dose;
 
   exports io.candor.progress;
 
