@@ -56,13 +56,13 @@ public final class Instruments {
                       + " criterion")))
           .functionalNorms(new Norms(
               secondary(2.91, Citations.KOCALEVENT_2013,
-                  "German general population, n = 5018; total not seen, but consistent with the"
+                  "German general population, n = 5018; total figure not read, but consistent with the"
                       + " abstract's women 3.1 / men 2.7 (53.6 % women)"),
               secondary(3.52, Citations.KOCALEVENT_2013,
                   "German general population, n = 5018; abstract gives SD 3.5 for each sex")))
           .reliableChange(secondary(6, Citations.NHS_TALKING_THERAPIES_2024,
               "reliable change on PHQ-9 is a change of 6 or more points (IAPT/Talking Therapies"
-                  + " manual, as quoted by Scott 2023; manual text not seen)"))
+                  + " manual, as quoted by Scott 2023; the manual itself not read)"))
           .licence("public domain (Pfizer: no permission required to reproduce, translate or use)")
           .itemScoring(new ItemScoring(9, 0, 3, Set.of(), 0, "PHQ-9"))
           .build();
@@ -94,13 +94,13 @@ public final class Instruments {
                   "SD of the same; restricted to cases")))
           .functionalNorms(new Norms(
               secondary(2.95, Citations.LOWE_2008,
-                  "German general population, n = 5030; total not seen, but consistent with the"
+                  "German general population, n = 5030; total figure not read, but consistent with the"
                       + " abstract's women 3.2 / men 2.7"),
               secondary(3.41, Citations.LOWE_2008,
                   "German general population; abstract gives SD 3.5 (women) and 3.2 (men)")))
           .reliableChange(secondary(4, Citations.NHS_TALKING_THERAPIES_2024,
               "reliable change on GAD-7 is a change of 4 or more points (IAPT/Talking Therapies"
-                  + " manual, as quoted by Scott 2023; manual text not seen)"))
+                  + " manual, as quoted by Scott 2023; the manual itself not read)"))
           .licence("public domain (Pfizer: no permission required to reproduce, translate or use)")
           .itemScoring(new ItemScoring(7, 0, 3, Set.of(), 0, "GAD-7"))
           .build();
