@@ -15,7 +15,9 @@ import picocli.CommandLine.Command;
     description = "Realistic expectations about psychotherapy outcomes. Informs; never diagnoses.",
     subcommands = {
       DemoCommand.class,
-      CommandLine.HelpCommand.class
+      CommandLine.HelpCommand.class,
+      ClassifyCommand.class,
+      InstrumentsCommand.class
     })
 public final class CandorCli implements Runnable {
 
