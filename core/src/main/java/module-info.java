@@ -29,7 +29,7 @@ module io.candor.core {
 
   // exports io.candor.model.dose;
 
-  // exports io.candor.progress;
+  exports io.candor.progress;
 
   // exports io.candor.simulation;
 
