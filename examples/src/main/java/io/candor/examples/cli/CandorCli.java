@@ -14,7 +14,9 @@ import picocli.CommandLine.Command;
     versionProvider = CandorCli.Version.class,
     description = "Realistic expectations about psychotherapy outcomes. Informs; never diagnoses.",
     subcommands = {
-      CommandLine.HelpCommand.class
+      CommandLine.HelpCommand.class,
+      FitCommand.class,
+      ExpectCommand.class
     })
 public final class CandorCli implements Runnable {
 
