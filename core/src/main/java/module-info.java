@@ -24,7 +24,7 @@ module io.candor.core {
   exports io.candor.change;
 
   exports io.candor.model;
-  // exports io.candor.model.growth;
+  exports io.candor.model.growth;
 
   exports io.candor.model.survival;
 
