@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
     versionProvider = CandorCli.Version.class,
     description = "Realistic expectations about psychotherapy outcomes. Informs; never diagnoses.",
     subcommands = {
+      DemoCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class CandorCli implements Runnable {
