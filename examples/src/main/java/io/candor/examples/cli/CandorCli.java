@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
     description = "Realistic expectations about psychotherapy outcomes. Informs; never diagnoses.",
     subcommands = {
       DemoCommand.class,
+      PatternsCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class CandorCli implements Runnable {
