@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       DemoCommand.class,
       PatternsCommand.class,
+      SurvivalCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class CandorCli implements Runnable {
