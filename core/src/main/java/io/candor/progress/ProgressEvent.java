@@ -68,7 +68,7 @@ public enum ProgressEvent {
 
   /** Whether {@code scale} supports this event (reliable-change threshold, cutoff where needed). */
   public boolean supports(ScoreScale scale) {
-    boolean rc = Scales.reliableChange(scale).isPresent();
+    boolean rc = !Double.isNaN(Scales.reliableChange(scale));
     boolean cut = scale instanceof Instrument i && i.casenessCutoff().isPresent();
     return switch (this) {
       case RELIABLE_IMPROVEMENT -> rc;
