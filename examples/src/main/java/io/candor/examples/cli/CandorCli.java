@@ -19,6 +19,8 @@ import picocli.CommandLine.Command;
       ClassifyCommand.class,
       FitCommand.class,
       ExpectCommand.class,
+      PatternsCommand.class,
+      SurvivalCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class CandorCli implements Runnable {
