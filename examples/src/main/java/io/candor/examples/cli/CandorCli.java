@@ -21,6 +21,8 @@ import picocli.CommandLine.Command;
       ExpectCommand.class,
       PatternsCommand.class,
       SurvivalCommand.class,
+      SimulateCommand.class,
+      CalibrateCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class CandorCli implements Runnable {
