@@ -21,6 +21,7 @@ import io.candor.internal.Checks;
  * @param logStdErr delta-method standard error of {@code x_p}
  * @param confidenceLevel the interval's confidence level
  * @param extrapolated true if {@code sessions} lies outside the range of sessions in the data
+ * @see io.candor.evidence.Citations#VENABLES_2002
  */
 public record SessionsEstimate(
     double proportion,

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.doubles;
 
 import io.candor.evidence.Certainty;
 import java.util.ArrayList;
@@ -72,6 +74,18 @@ class DoseEffectTest {
     // deviances differ by the binomial constant but their difference does not
     assertEquals(
         agg.nullDeviance() - agg.deviance(), per.nullDeviance() - per.deviance(), 1e-6);
+  }
+
+  @Test
+  void sessionsFor_invertsProportionAt() {
+    DoseEffectFit f = PROBIT.fit(DoseEffectExamples.howard1986());
+    qt().forAll(doubles().between(0.05, 0.95))
+        .checkAssert(
+            p -> {
+              SessionsEstimate e = f.sessionsFor(p).orElseThrow();
+              assertEquals(p, f.proportionAt(Math.max(1, e.sessions())), 1e-9 + (e.sessions() < 1 ? 1 : 0));
+              assertTrue(e.lower() <= e.sessions() && e.sessions() <= e.upper());
+            });
   }
 
   @Test
