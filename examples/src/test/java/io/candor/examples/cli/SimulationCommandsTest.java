@@ -127,6 +127,16 @@ class SimulationCommandsTest {
   }
 
   @Test
+  void longRuns_reportProgressOnStderrOnly() {
+    CandorCliTest.Run r = run("simulate", "--clients", "200000", "--summary", "--json",
+        "--threads", "2");
+    assertEquals(0, r.status(), r.err());
+    assertTrue(r.err().contains("candor: simulated 200000 of 200000 clients"), r.err());
+    assertTrue(r.out().startsWith("{"), r.out());
+    assertTrue(run("simulate", "--clients", "1000", "--summary").err().isEmpty());
+  }
+
+  @Test
   void inWords_roundsToTensOrHundreds() {
     assertEquals("about 7 in 100", SimulateCommand.inWords(0.068));
     assertEquals("about 5 in 10", SimulateCommand.inWords(0.523));
