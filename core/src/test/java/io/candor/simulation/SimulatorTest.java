@@ -164,6 +164,24 @@ class SimulatorTest {
   }
 
   @Test
+  void everyInstrumentWithCutoffAndReliableChange_getsAWorkingDefault() {
+    for (io.candor.measure.Instrument i : Instruments.all()) {
+      if (i.casenessCutoff().isEmpty() || i.reliableChange().isEmpty()) {
+        assertThrows(IllegalArgumentException.class, () -> Scenario.calibratedDefault(i),
+            i.id());
+        continue;
+      }
+      Scenario s = Scenario.calibratedDefault(i);
+      SimulationSummary sum = Simulator.of(s).summarise(1, 500, Arm.TREATED, 1);
+      assertTrue(sum.caseRateAt(0) > 0.99, i.id());
+      assertTrue(sum.caseRateAt(s.sessions()) < sum.caseRateAt(0), i.id());
+      for (SimulatedClient c : Simulator.of(s).simulate(1, 50, Arm.TREATED, 1)) {
+        assertEquals(i, c.trajectory().scale());
+      }
+    }
+  }
+
+  @Test
   void badArguments_areRejectedWithTheirName() {
     Simulator sim = Simulator.of(PHQ);
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
