@@ -3,6 +3,9 @@ package io.candor.simulation;
 import io.candor.evidence.Citation;
 import io.candor.evidence.Citations;
 import io.candor.internal.Checks;
+import io.candor.change.ChangeContext;
+import io.candor.change.ClinicalChange;
+import io.candor.change.ReliableChangeMethod;
 import io.candor.domain.Trajectory;
 import io.candor.measure.Instrument;
 import io.candor.model.dose.DoseEffect;
@@ -38,7 +41,10 @@ import java.util.function.LongConsumer;
  *       io.candor.model.survival.KaplanMeier}): 19.7 % ± 2 points (Swift &amp; Greenberg 2012: 19.7 %, 95 % CI 18.7–20.7 for the
  *       average study; a single simulated service is one setting, so the tolerance is twice the
  *       CI half-width);
- *   <li>reliable deterioration: within 5–10 % (Lambert 2013's range for adults);
+ *   <li>reliable deterioration: within 5–10 % (Lambert 2013's range for adults), once with the
+ *       instrument's reliable-change threshold and once (when the instrument has clinical norms)
+ *       with Jacobson–Truax's reliable-change index from {@link io.candor.change.ClinicalChange},
+ *       the index behind Lambert's figures;
  *   <li>share of clients with a sudden gain ({@link
  *       io.candor.progress.SuddenGainCriteria#defaults()}): within 17–39 % (Aderka et al. 2012's studies; Tang
  *       &amp; DeRubeis 1999 found 39 %);
@@ -212,6 +218,13 @@ public final class Calibration {
     rows.add(new Row("reliable deterioration", Citations.LAMBERT_2013, 0.075,
         tr.deteriorationRate(), 0.05, 0.10,
         "share of clients (>= 2 scores) whose last score is reliably worse than at intake"));
+    if (tr.jacobsonTruaxAvailable()) {
+      rows.add(new Row("reliable deterioration (Jacobson-Truax)", Citations.LAMBERT_2013, 0.075,
+          tr.jacobsonTruaxDeteriorationRate(), 0.05, 0.10,
+          "as above, classified by io.candor.change.ClinicalChange with Jacobson-Truax's RCI"
+              + " (1.96 S_diff from the instrument's clinical SD and reliability), the index"
+              + " Lambert's deterioration figures use"));
+    }
     rows.add(new Row("clients with a sudden gain", Citations.ADERKA_2012, 0.28,
         tr.suddenGainRate(), 0.17, 0.39,
         "share of clients (>= 4 scores) with a gain by Tang & DeRubeis's three criteria"
@@ -232,6 +245,9 @@ public final class Calibration {
     private final Instrument instrument;
     private final double rc;
     private final SuddenGainCriteria gains = SuddenGainCriteria.defaults();
+    private final ChangeContext changeContext;
+    private final boolean jtAvailable;
+    private long jtDeteriorated;
     private final long[] observed = new long[SESSIONS_KEPT];
     private final long[] improved = new long[SESSIONS_KEPT];
     private final long[] cases = new long[SESSIONS_KEPT];
@@ -249,6 +265,9 @@ public final class Calibration {
     Tally(Instrument instrument, int clients) {
       this.instrument = instrument;
       this.rc = instrument.reliableChange().orElseThrow().value();
+      this.changeContext = ChangeContext.of(instrument);
+      this.jtAvailable =
+          ReliableChangeMethod.JACOBSON_TRUAX.missingInputs(changeContext).isEmpty();
       this.dropTime = new int[clients];
       this.dropped = new boolean[clients];
     }
@@ -271,8 +290,13 @@ public final class Calibration {
       lastSession = Math.max(lastSession, c.dropoutSession().orElse(last));
       if (t.size() >= 2) {
         withTwo++;
-        if (instrument.improvement(pre, t.scoreAt(t.size() - 1)) <= -rc) {
+        double post = t.scoreAt(t.size() - 1);
+        if (instrument.improvement(pre, post) <= -rc) {
           deteriorated++;
+        }
+        if (jtAvailable && ClinicalChange.classify(ReliableChangeMethod.JACOBSON_TRUAX, pre, post,
+            changeContext).reliableChange().deteriorated()) {
+          jtDeteriorated++;
         }
       }
       if (t.size() >= 4) {
@@ -295,6 +319,14 @@ public final class Calibration {
 
     double deteriorationRate() {
       return (double) deteriorated / withTwo;
+    }
+
+    boolean jacobsonTruaxAvailable() {
+      return jtAvailable;
+    }
+
+    double jacobsonTruaxDeteriorationRate() {
+      return (double) jtDeteriorated / withTwo;
     }
 
     double suddenGainRate() {

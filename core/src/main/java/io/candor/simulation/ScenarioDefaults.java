@@ -53,15 +53,15 @@ public final class ScenarioDefaults {
             + " PHQ-9 bands from Kroenke et al. 2001"));
     m.put("intake.sd", assumption(4.5, Citations.KROENKE_2001,
         "between-client SD of true intake severity; modelling choice"));
-    m.put("paths.remissionLevel", assumption(4, Citations.KROENKE_2001,
+    m.put("paths.remissionLevel", assumption(3, Citations.KROENKE_2001,
         "asymptote of resolvable/episodic courses inside the minimal band (0-4)"));
     m.put("paths.chronicLevel", assumption(10.5, Citations.SATYANARAYANA_2009,
         "chronic asymptote just above the caseness cutoff of 10: therapy meets a limit; half a point"
             + " above it so that the improved share reaches Howard et al.'s 75 % by session 26"));
-    m.put("paths.resolvableRate", assumption(0.10, Citations.HOWARD_1986, TUNED + HOWARD));
-    m.put("paths.episodicRate", assumption(0.10, Citations.HOWARD_1986, TUNED + HOWARD));
-    m.put("paths.chronicRate", assumption(0.10, Citations.HOWARD_1986, TUNED + HOWARD));
-    m.put("paths.rateSd", assumption(0.3, Citations.HOWARD_1986,
+    m.put("paths.resolvableRate", assumption(0.08, Citations.HOWARD_1986, TUNED + HOWARD));
+    m.put("paths.episodicRate", assumption(0.08, Citations.HOWARD_1986, TUNED + HOWARD));
+    m.put("paths.chronicRate", assumption(0.08, Citations.HOWARD_1986, TUNED + HOWARD));
+    m.put("paths.rateSd", assumption(0.15, Citations.HOWARD_1986,
         TUNED + "the improved share rises slowly from session 8 to 26 as in Howard et al.'s"
             + " probit on log sessions"));
     m.put("paths.relapseHazard", secondary(0.0066, Citations.VITTENGL_2007,
@@ -83,9 +83,10 @@ public final class ScenarioDefaults {
         TUNED + "reliable deterioration stays in Lambert's 5-10 %"));
     m.put("jumps.lossSize", assumption(5, Citations.LAMBERT_2013,
         "points added by a sudden loss; modelling choice"));
-    m.put("deterioration.proportion", assumption(0.11, Citations.LAMBERT_2013,
-        TUNED + "reliable deterioration is 5-10 % of adults (Lambert 2013); fewer than the"
-            + " 11 % in the subgroup deteriorate reliably because of the ceiling at 27, noise and"
+    m.put("deterioration.proportion", assumption(0.12, Citations.LAMBERT_2013,
+        TUNED + "reliable deterioration is 5-10 % of adults (Lambert 2013) by both the 6-point"
+            + " rule and Jacobson-Truax; fewer than the"
+            + " 12 % in the subgroup deteriorate reliably because of the ceiling at 27, noise and"
             + " dropout, and sudden losses and relapse add some"));
     m.put("deterioration.size", assumption(10, Citations.LAMBERT_2013,
         "points the deteriorating subgroup moves towards; modelling choice"));
@@ -135,7 +136,7 @@ public final class ScenarioDefaults {
     m.put("dropout.notAtRandomEffect", assumption(0.5, Citations.SWIFT_2012,
         "strength of dependence on the unobserved current score when switched on; modelling"
             + " choice"));
-    m.put("waitlist.rate", assumption(0.045, Citations.WHITEFORD_2013,
+    m.put("waitlist.rate", assumption(0.0405, Citations.WHITEFORD_2013,
         TUNED + "about 23 % of untreated clients are out of the clinical range at 3 months"
             + " (Whiteford et al. 2013)"));
     m.put("waitlist.weeks", secondary(13, Citations.WHITEFORD_2013,

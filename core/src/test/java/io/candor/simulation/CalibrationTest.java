@@ -20,7 +20,7 @@ class CalibrationTest {
   @Test
   void calibratedDefault_passesEveryTargetOnTwentyThousandClients() {
     assertEquals(20_000, report.clients());
-    assertEquals(7, report.rows().size());
+    assertEquals(8, report.rows().size());
     assertTrue(report.passed(), () -> "\n" + report.toTable());
   }
 
@@ -46,8 +46,11 @@ class CalibrationTest {
     assertEquals(tr.reliablyImprovedAt(26), rows.get(1).simulated(), 1e-15);
     assertEquals(tr.dropoutRate(), rows.get(3).simulated(), 1e-12);
     assertEquals(tr.deteriorationRate(), rows.get(4).simulated(), 1e-15);
-    assertEquals(tr.suddenGainRate(), rows.get(5).simulated(), 0.002);
-    assertEquals(1 - wl.caseRateAt(13), rows.get(6).simulated(), 1e-15);
+    assertEquals(tr.suddenGainRate(), rows.get(6).simulated(), 0.002);
+    assertEquals(1 - wl.caseRateAt(13), rows.get(7).simulated(), 1e-15);
+    // Jacobson-Truax needs 6.1 points on PHQ-9 (7 on whole scores): fewer clients deteriorate
+    assertTrue(rows.get(5).simulated() < rows.get(4).simulated());
+    assertTrue(rows.get(5).target().contains("Jacobson-Truax"));
     double ed50 = rows.get(2).simulated();
     assertTrue(ed50 > 5 && ed50 < 11, "ED50 " + ed50);
   }
