@@ -324,6 +324,23 @@ public final class Citations {
       "Therneau TM, Grambsch PM", 2000, "Modeling survival data: extending the Cox model",
       "Springer, New York", "doi:10.1007/978-1-4757-3294-8");
 
+  // ---- survival and dose-effect
+  /** Greenwood's variance of the product-limit estimate. */
+  public static final Citation GREENWOOD_1926 = Citation.of("greenwood1926",
+      "Greenwood M", 1926, "The natural duration of cancer",
+      "Reports on Public Health and Medical Subjects 33, HMSO, London");
+
+  /** The log-rank (Mantel-Haenszel) test for survival curves. */
+  public static final Citation MANTEL_1966 = Citation.of("mantel1966",
+      "Mantel N", 1966,
+      "Evaluation of survival data and two new rank order statistics arising in its consideration",
+      "Cancer Chemother Rep 50(3):163-170");
+
+  /** MASS: dose.p, the delta-method interval for the dose giving a response probability. */
+  public static final Citation VENABLES_2002 = Citation.of("venables2002",
+      "Venables WN, Ripley BD", 2002, "Modern applied statistics with S (4th ed.)",
+      "Springer, New York", "doi:10.1007/978-0-387-21706-2");
+
   // ---- change and instruments (verification helper)
 
   /**

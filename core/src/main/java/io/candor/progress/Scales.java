@@ -35,31 +35,33 @@ final class Scales {
 
   /**
    * The reliable-change threshold in points: the instrument's published one, else
-   * 1.96·SD·√(2(1−r)) from its clinical norms' SD and its reliability.
+   * 1.96·SD·√(2(1−r)) from its clinical norms' SD and its reliability; NaN when neither exists
+   * (a primitive, so the hot loop does not box).
    */
-  static Optional<Double> reliableChange(ScoreScale scale) {
+  static double reliableChange(ScoreScale scale) {
     if (!(scale instanceof Instrument i)) {
-      return Optional.empty();
+      return Double.NaN;
     }
     Optional<Sourced> rc = i.reliableChange();
     if (rc.isPresent()) {
-      return Optional.of(rc.get().value());
+      return rc.get().value();
     }
     Optional<Norms> norms = i.clinicalNorms();
     if (norms.isPresent()) {
       double sd = norms.get().sd().value();
-      return Optional.of(Z_95 * sd * Math.sqrt(2 * (1 - i.reliability().value())));
+      return Z_95 * sd * Math.sqrt(2 * (1 - i.reliability().value()));
     }
-    return Optional.empty();
+    return Double.NaN;
   }
 
   static double requireReliableChange(ScoreScale scale, String purpose) {
-    return reliableChange(scale)
-        .orElseThrow(
-            () ->
-                new IllegalStateException(
-                    scale.id() + " has no reliable-change threshold (no published value and no"
-                        + " clinical SD); " + purpose));
+    double rc = reliableChange(scale);
+    if (Double.isNaN(rc)) {
+      throw new IllegalStateException(
+          scale.id() + " has no reliable-change threshold (no published value and no clinical SD); "
+              + purpose);
+    }
+    return rc;
   }
 
   static double requireCaseness(ScoreScale scale, String purpose) {

@@ -15,9 +15,15 @@ import picocli.CommandLine.Command;
     description = "Realistic expectations about psychotherapy outcomes. Informs; never diagnoses.",
     subcommands = {
       DemoCommand.class,
-      CommandLine.HelpCommand.class,
+      InstrumentsCommand.class,
       ClassifyCommand.class,
-      InstrumentsCommand.class
+      FitCommand.class,
+      ExpectCommand.class,
+      PatternsCommand.class,
+      SurvivalCommand.class,
+      SimulateCommand.class,
+      CalibrateCommand.class,
+      CommandLine.HelpCommand.class
     })
 public final class CandorCli implements Runnable {
 
