@@ -160,6 +160,22 @@ class PatternsAndSurvivalCommandTest {
   }
 
   @Test
+  void survival_dropoutReportsEngagement() {
+    Run r = CandorCliTest.run(survival(grouped, "--event", "dropout", "--planned", "12", "--by", "stage", "--json"));
+    assertEquals(0, r.status(), r.err());
+    JsonNode e = JsonMapper.builder().build().readTree(r.out()).get("engagement");
+    assertEquals(43, e.get("starters").asInt());
+    assertEquals(2, e.get("dropouts").asInt());
+    assertEquals(3, e.get("hazard").size(), "overall and two groups");
+    assertEquals("all", e.get("hazard").get(0).get("group").asString());
+    assertTrue(e.has("reliableImprovementCompleters"));
+    assertTrue(e.has("recoveryAllStarters"));
+    Run text = CandorCliTest.run(survival(grouped, "--event", "dropout", "--planned", "12"));
+    assertTrue(text.out().contains("completers"), text.out());
+    assertTrue(text.out().contains("Dropout hazard per session (all): s2 2/43"), text.out());
+  }
+
+  @Test
   void survival_badInputExits2WithOneLine() {
     assertUsageError(CandorCliTest.run(survival(grouped, "--event", "dropout")), "--planned");
     assertUsageError(CandorCliTest.run(survival(grouped, "--event", "recovery", "--planned", "6")), "only");
