@@ -97,6 +97,9 @@ class PatternsAndSurvivalCommandTest {
   void patterns_criteriaOptionsChangeTheResult() {
     Run strict = CandorCliTest.run(patterns("--cutoff", "20", "--min-session", "1", "--max-session", "12"));
     assertTrue(strict.out().contains("Sudden gains: 1 in 1 of 43"), strict.out());
+    Run pkg = CandorCliTest.run(patterns("--cutoff", "7", "--min-session", "1", "--max-session", "12",
+        "--reversal", "suddengains-package", "--schedule", "consecutive-observations"));
+    assertEquals(0, pkg.status(), pkg.err());
     Run loose = CandorCliTest.run(patterns("--cutoff", "7", "--no-mean-difference", "--no-relative"));
     assertEquals(0, loose.status(), loose.err());
     assertFalse(loose.out().contains("Sudden gains: 24 in"), loose.out());
@@ -106,6 +109,7 @@ class PatternsAndSurvivalCommandTest {
   void patterns_badInputExits2WithOneLine() {
     assertUsageError(CandorCliTest.run(patterns("--relative", "1.5")), "relative");
     assertUsageError(CandorCliTest.run(patterns("--schedule", "weekly")), "schedule");
+    assertUsageError(CandorCliTest.run(patterns("--reversal", "never")), "reversal");
     assertUsageError(CandorCliTest.run(patterns("--cutoff", "-1")), "cutoff");
     assertUsageError(CandorCliTest.run(patterns("--min-session", "5", "--max-session", "2")), "min-session");
     Run badCol = CandorCliTest.run("patterns", "--input", sgdata.toString(), "--id", "id", "--time", "week",
