@@ -11,6 +11,7 @@ module io.candor.core {
   requires commons.math3;
   requires transitive org.apache.commons.rng.api;
   requires org.apache.commons.rng.simple;
+  requires org.apache.commons.rng.core;
   requires org.apache.commons.rng.sampling;
   requires org.apache.commons.statistics.distribution;
   requires org.apache.commons.statistics.interval;
@@ -24,15 +25,15 @@ module io.candor.core {
   exports io.candor.change;
 
   exports io.candor.model;
-  // exports io.candor.model.growth;
+  exports io.candor.model.growth;
 
   exports io.candor.model.survival;
 
-  // exports io.candor.model.dose;
+  exports io.candor.model.dose;
 
   exports io.candor.progress;
 
-  // exports io.candor.simulation;
+  exports io.candor.simulation;
 
   exports io.candor.json;
 

@@ -1,7 +1,7 @@
 # Reference values for io.candor.model.survival (Kaplan-Meier, log-rank).
 # Run from this directory:  Rscript make_reference.R
 # R 4.2.2, survival 3.5-3. Writes km_data.csv, km_curves.csv, km_medians.csv, logrank.csv,
-# logrank_groups.csv next to this script. Numbers are written with sprintf("%.17g");
+# logrank_groups.csv, km_quantiles.csv next to this script. Numbers are written with sprintf("%.17g");
 # R's NA is written as NA and infinity as Inf.
 suppressPackageStartupMessages(library(survival))
 
@@ -53,7 +53,7 @@ writeLines("# Data sets for the Kaplan-Meier and log-rank references (see make_r
 write.csv(data_rows, con, row.names = FALSE, quote = FALSE)
 close(con)
 
-curves <- list(); medians <- list()
+curves <- list(); medians <- list(); quants <- list()
 for (nm in names(datasets)) {
   d <- datasets[[nm]]
   for (ct in c("log", "log-log", "plain")) {
@@ -75,6 +75,14 @@ for (nm in names(datasets)) {
         median = f17(tab[, "median"]), lcl = f17(tab[, 8]), ucl = f17(tab[, 9]),
         qmedian = f17(as.vector(q$quantile)), qlower = f17(as.vector(q$lower)),
         qupper = f17(as.vector(q$upper)))
+      qq <- quantile(fit, probs = c(0.25, 0.5, 0.75))
+      qm <- function(z) if (is.matrix(z)) z else matrix(z, nrow = 1)
+      for (j in seq_len(nrow(tab))) for (k in 1:3) {
+        quants[[length(quants) + 1]] <- data.frame(dataset = nm, conftype = ct, conflevel = cl,
+          stratum = rownames(tab)[j], p = c(0.25, 0.5, 0.75)[k],
+          quantile = f17(qm(qq$quantile)[j, k]), lower = f17(qm(qq$lower)[j, k]),
+          upper = f17(qm(qq$upper)[j, k]))
+      }
     }
   }
 }
@@ -88,6 +96,11 @@ con <- file("km_medians.csv", "w")
 writeLines(c("# median, lcl, ucl: summary(fit)$table[, c(\"median\", \"0.95LCL\", \"0.95UCL\")] (print.survfit rule)",
              "# qmedian, qlower, qupper: quantile(fit, probs = 0.5) (quantile.survfit rule)"), con)
 write.csv(do.call(rbind, medians), con, row.names = FALSE, quote = FALSE)
+close(con)
+
+con <- file("km_quantiles.csv", "w")
+writeLines("# qq <- quantile(fit, probs = c(0.25, 0.5, 0.75)): qq$quantile, qq$lower, qq$upper (p is the probability of the event by then, 1 - S)", con)
+write.csv(do.call(rbind, quants), con, row.names = FALSE, quote = FALSE)
 close(con)
 
 lr <- list(); lrg <- list()

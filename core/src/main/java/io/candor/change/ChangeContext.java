@@ -152,9 +152,9 @@ public record ChangeContext(
   /** Where the statistics come from, one line per figure, for reports. */
   public List<String> sources() {
     List<String> out = new ArrayList<>();
-    out.add("reliability " + Checks.fmt(reliability)
+    out.add("reliability "
         + (reliability == instrument.reliability().value()
-            ? " from " + instrument.reliability() : " (given)"));
+            ? instrument.reliability().toString() : Checks.fmt(reliability) + " (given)"));
     if (cohort.isPresent()) {
       ReferenceStatistics c = cohort.get();
       out.add("pre/post mean and SD and pre-post correlation from the cohort (n = " + c.n() + ")");

@@ -164,8 +164,12 @@ public final class ClinicalChange {
         context.instrument().id(), pre.length, stats, c.cutoffType(), rows, notes);
   }
 
-  /** Formats a number for reports (used by the CLI). */
-  static String fmt(double v) {
-    return Checks.fmt(v);
+  /**
+   * As {@link #compare(ChangeContext, double[], double[])} on first/last scores, e.g. from {@link
+   * PrePost#fromCohort(io.candor.domain.Cohort, String, int)}.
+   */
+  public static MethodComparison compare(ChangeContext context, List<PrePost> pairs) {
+    Checks.noNulls("pairs", pairs);
+    return compare(context, PrePost.pres(pairs), PrePost.posts(pairs));
   }
 }

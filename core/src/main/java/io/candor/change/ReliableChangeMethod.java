@@ -141,7 +141,7 @@ public enum ReliableChangeMethod {
       return Optional.of(
           abbreviation + " needs cohort statistics (post-treatment mean"
               + (this == HAGEMAN_ARRINDELL ? ", SD and pre-post correlation" : "")
-              + "); give paired data or ChangeContext.withCohort");
+              + "): give paired data, ChangeContext.withCohort, or --cohort on the command line");
     }
     if (!context.hasPreStatistics()) {
       return Optional.of(

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.OptionalDouble;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 
@@ -225,6 +226,36 @@ public final class KaplanMeier {
     Optional<LogRankTest> test =
         groups.size() >= 2 ? Optional.of(LogRank.test(groups)) : Optional.empty();
     return new StratifiedFit(strata, test);
+  }
+
+  /**
+   * Fits one curve per group from parallel arrays: client {@code i} belongs to {@code group.get(i)}.
+   * Groups are listed in sorted (alphabetical) order, as R orders factor levels, and compared by
+   * the log-rank test when there are at least two.
+   *
+   * @throws IllegalArgumentException if the inputs are empty or of different lengths, a group name
+   *     is blank, or a time is negative, NaN or infinite
+   */
+  public StratifiedFit fitStrata(List<String> group, double[] time, boolean[] event) {
+    Objects.requireNonNull(group, "group");
+    checkArrays(time == null ? -1 : time.length, event);
+    if (group.size() != time.length) {
+      throw new IllegalArgumentException(
+          "group must have as many entries as time (" + time.length + "), had " + group.size());
+    }
+    Map<String, List<EventTime>> byGroup = new TreeMap<>();
+    for (int i = 0; i < time.length; i++) {
+      String g = group.get(i);
+      if (g == null || g.isBlank()) {
+        throw new IllegalArgumentException("group[" + i + "] must not be blank, was \"" + g + "\"");
+      }
+      double t = time[i];
+      if (!(t >= 0) || t == Double.POSITIVE_INFINITY) {
+        throw new IllegalArgumentException("time[" + i + "] must be >= 0 and finite, was " + t);
+      }
+      byGroup.computeIfAbsent(g, k -> new ArrayList<>()).add(new EventTime(t, event[i]));
+    }
+    return fitStrata(byGroup);
   }
 
   private static void checkArrays(int timeLength, boolean[] event) {

@@ -2,10 +2,12 @@ package io.candor.model.survival;
 
 import io.candor.internal.Checks;
 import io.candor.internal.PrimitiveLists;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.OptionalDouble;
+import java.util.Set;
 
 /**
  * A Kaplan–Meier survival curve with Greenwood standard errors, pointwise confidence limits and the
@@ -46,6 +48,7 @@ import java.util.OptionalDouble;
  * @param confidenceType how the confidence limits were built
  * @param confidenceLevel their confidence level, in (0, 1)
  * @see io.candor.evidence.Citations#KAPLAN_1958
+ * @see io.candor.evidence.Citations#GREENWOOD_1926
  * @see io.candor.evidence.Citations#THERNEAU_2000
  */
 public record KaplanMeierFit(
@@ -132,6 +135,91 @@ public record KaplanMeierFit(
       }
     }
     return found < 0 ? 1.0 : survival.get(found);
+  }
+
+  /**
+   * The time by which a share {@code p} has had the event (the {@code p} quantile of the time to
+   * event), with its interval, by R's {@code quantile.survfit} rule: on {@code (0, 0), (t_i, 1 −
+   * S(t_i))} the first time at which {@code 1 − S} reaches {@code p}; where {@code 1 − S} equals
+   * {@code p} (within √ε) over an interval, the midpoint of that interval (or of that time and the
+   * last time, at the end of the curve). The limits apply the same rule to the lower and upper
+   * confidence curves. For {@code p = 0.5} this agrees with {@link #median()} except when {@code S}
+   * stays exactly at 0.5 to the end of follow-up ({@code print.survfit} then reports the first
+   * such time, {@code quantile} the midpoint up to the last time).
+   *
+   * @throws IllegalArgumentException unless {@code 0 <= p <= 1}
+   */
+  public SurvivalQuantile quantile(double p) {
+    Checks.probability("p", p);
+    int k = size();
+    double[] x = new double[k + 1];
+    double[] ys = new double[k + 1];
+    double[] yl = new double[k + 1];
+    double[] yu = new double[k + 1];
+    for (int i = 0; i < k; i++) {
+      x[i + 1] = time.get(i);
+      ys[i + 1] = 1 - survival.get(i);
+      yl[i + 1] = 1 - lower.get(i);
+      yu[i + 1] = 1 - upper.get(i);
+    }
+    return new SurvivalQuantile(p, findq(x, ys, p), findq(x, yl, p), findq(x, yu, p));
+  }
+
+  /** R's {@code survival:::findq}; NaN in {@code y} plays R's NA. */
+  private static OptionalDouble findq(double[] x0, double[] y0, double p) {
+    double tol = Math.sqrt(Math.ulp(1.0));
+    double maxY = Double.NEGATIVE_INFINITY;
+    for (double v : y0) {
+      if (!Double.isNaN(v)) {
+        maxY = Math.max(maxY, v);
+      }
+    }
+    if (maxY < p) {
+      return OptionalDouble.empty();
+    }
+    double xmax = x0[x0.length - 1];
+    // drop duplicated y values (NaN duplicates NaN), keeping the first
+    double[] x = new double[x0.length];
+    double[] y = new double[y0.length];
+    Set<Double> seen = new HashSet<>();
+    int n = 0;
+    for (int i = 0; i < y0.length; i++) {
+      if (seen.add(y0[i])) {
+        x[n] = x0[i];
+        y[n] = y0[i];
+        n++;
+      }
+    }
+    if (p == 0) {
+      return OptionalDouble.of(x[0]);
+    }
+    int i1 = approxConstantRight(y, n, tol, p);
+    int i2 = approxConstantRight(y, n, -tol, p);
+    double q = (i1 < 0 || i2 < 0) ? Double.NaN : (x[i1] + x[i2]) / 2;
+    if (!Double.isNaN(y[n - 1]) && Math.abs(p - y[n - 1]) < tol) {
+      q = i1 < 0 ? Double.NaN : (x[i1] + xmax) / 2;
+    }
+    return Double.isNaN(q) ? OptionalDouble.empty() : OptionalDouble.of(q);
+  }
+
+  /**
+   * R's {@code approx(y + shift, 1:n, p, method = "constant", f = 1)}: the index of the first
+   * (non-NaN) point with {@code y + shift >= p}, or −1 (NA) when {@code p} is outside their range.
+   */
+  private static int approxConstantRight(double[] y, int n, double shift, double p) {
+    double min = Double.POSITIVE_INFINITY;
+    int found = -1;
+    for (int i = 0; i < n; i++) {
+      if (Double.isNaN(y[i])) {
+        continue;
+      }
+      double v = y[i] + shift;
+      min = Math.min(min, v);
+      if (found < 0 && v >= p) {
+        found = i;
+      }
+    }
+    return p < min ? -1 : found;
   }
 
   /**

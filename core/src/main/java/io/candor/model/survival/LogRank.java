@@ -30,6 +30,7 @@ import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
  * <p>Thread-safe (stateless).
  *
  * @see io.candor.evidence.Citations#THERNEAU_2000
+ * @see io.candor.evidence.Citations#MANTEL_1966
  */
 public final class LogRank {
 

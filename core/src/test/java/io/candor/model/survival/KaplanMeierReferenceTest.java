@@ -107,6 +107,24 @@ class KaplanMeierReferenceTest {
   }
 
   @Test
+  void quantiles_matchQuantileSurvfit() {
+    Map<String, TreeMap<String, List<EventTime>>> data = data();
+    int checked = 0;
+    for (Map<String, String> row : ReferenceCsv.read(DIR + "km_quantiles.csv")) {
+      KaplanMeierFit fit = fitter(row).fit(data.get(row.get("dataset")).get(row.get("stratum")));
+      double p = Double.parseDouble(row.get("p"));
+      SurvivalQuantile q = fit.quantile(p);
+      String where = row.get("dataset") + "/" + row.get("conftype") + "/" + row.get("conflevel")
+          + "/" + row.get("stratum") + "/p=" + p;
+      closeOpt(where + " quantile", row.get("quantile"), q.time());
+      closeOpt(where + " lower", row.get("lower"), q.lower());
+      closeOpt(where + " upper", row.get("upper"), q.upper());
+      checked++;
+    }
+    assertEquals(252, checked);
+  }
+
+  @Test
   void logRank_matchesSurvdiff() {
     Map<String, TreeMap<String, List<EventTime>>> data = data();
     Map<String, LogRankTest> tests = new LinkedHashMap<>();

@@ -217,6 +217,31 @@ class KaplanMeierTest {
   }
 
   @Test
+  void fitStrata_fromParallelArraysSortsGroupsAsR() {
+    StratifiedFit s =
+        KM.fitStrata(
+            List.of("b", "a", "b", "a"), new double[] {1, 2, 3, 4},
+            new boolean[] {true, true, false, true});
+    assertEquals(List.of("a", "b"), s.strata().stream().map(Stratum::name).toList());
+    assertEquals(2, s.stratum("a").fit().n());
+    IllegalArgumentException x =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> KM.fitStrata(List.of("a"), new double[] {1, 2}, new boolean[] {true, true}));
+    assertTrue(x.getMessage().contains("group") && x.getMessage().contains("2"), x.getMessage());
+    x =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> KM.fitStrata(List.of("a", " "), new double[] {1, 2}, new boolean[] {true, true}));
+    assertTrue(x.getMessage().contains("group[1]"), x.getMessage());
+    x =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> KM.fitStrata(List.of("a", "b"), new double[] {1, -2}, new boolean[] {true, true}));
+    assertTrue(x.getMessage().contains("time[1]") && x.getMessage().contains("-2"), x.getMessage());
+  }
+
+  @Test
   void stratifiedFit_hasCurvesAndTestAndText() {
     Map<String, List<EventTime>> m = new TreeMap<>();
     m.put("early", List.of(EventTime.event(1), EventTime.event(2), EventTime.censored(3)));

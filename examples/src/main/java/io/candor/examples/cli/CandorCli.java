@@ -15,8 +15,14 @@ import picocli.CommandLine.Command;
     description = "Realistic expectations about psychotherapy outcomes. Informs; never diagnoses.",
     subcommands = {
       DemoCommand.class,
+      InstrumentsCommand.class,
+      ClassifyCommand.class,
+      FitCommand.class,
+      ExpectCommand.class,
       PatternsCommand.class,
       SurvivalCommand.class,
+      SimulateCommand.class,
+      CalibrateCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class CandorCli implements Runnable {
