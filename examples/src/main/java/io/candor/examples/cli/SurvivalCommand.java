@@ -81,7 +81,7 @@ final class SurvivalCommand implements Callable<Integer> {
   @Option(names = "--instrument", required = true, description = "Instrument id (PHQ-9, GAD-7, CORE-10, OQ-45, BDI-II, ORS, K10, WEMWBS).")
   String instrumentId;
 
-  @Option(names = "--event", required = true, description = "reliable-improvement, recovery or dropout.")
+  @Option(names = "--event", required = true, description = "reliable-improvement, recovery, dropout or relapse (time since recovery, recovered clients only).")
   String event;
 
   @Option(names = "--by", description = "Client-level column to stratify by (log-rank test across its values).")
@@ -159,7 +159,8 @@ final class SurvivalCommand implements Callable<Integer> {
     }
     if (groups.isEmpty()) {
       throw new IllegalArgumentException(
-          "no client is at risk of " + event + " (none was in the clinical range at intake)");
+          "no client is at risk of " + event
+              + (ev == ProgressEvent.RELAPSE ? " (none recovered)" : " (none was in the clinical range at intake)"));
     }
     StratifiedFit fit = KaplanMeier.withDefaults().with(type).fitStrata(groups);
     Optional<EngagementReport> engagement =
@@ -178,7 +179,9 @@ final class SurvivalCommand implements Callable<Integer> {
       out.printf("Time to %s on %s (sessions; %s)%n", event.toLowerCase(Locale.ROOT), instrument.id(),
           describe(ev, dropout));
       if (left > 0) {
-        out.printf("%d clients not in the clinical range at intake are left out (they cannot recover).%n", left);
+        out.printf(ev == ProgressEvent.RELAPSE
+            ? "%d clients who never recovered are left out (they cannot relapse).%n"
+            : "%d clients not in the clinical range at intake are left out (they cannot recover).%n", left);
       }
       out.println();
       out.println(fit.toText());
@@ -199,6 +202,8 @@ final class SurvivalCommand implements Callable<Integer> {
       case RELIABLE_IMPROVEMENT -> "event: improvement from intake of at least the reliable-change threshold";
       case RECOVERY -> "event: reliable improvement and out of the clinical range";
       case DROPOUT -> "event: dropout, " + dropout.describe();
+      case RELAPSE -> "event: back in the clinical range after recovery; time counted in sessions since"
+          + " recovery";
     };
   }
 

@@ -154,6 +154,16 @@ class PatternsAndSurvivalCommandTest {
   }
 
   @Test
+  void survival_relapseCountsOnlyRecoveredClients() {
+    Run r = CandorCliTest.run(survival(sgdata, "--event", "relapse", "--json"));
+    assertEquals(0, r.status(), r.err());
+    JsonNode root = JsonMapper.builder().build().readTree(r.out());
+    assertEquals("relapse", root.get("event").asString());
+    int n = root.get("strata").get(0).get("n").asInt();
+    assertEquals(43, n + root.get("leftOut").asInt());
+  }
+
+  @Test
   void survival_dropoutByPlannedOrFlag() {
     Run planned = CandorCliTest.run(survival(grouped, "--event", "dropout", "--planned", "12"));
     assertEquals(0, planned.status(), planned.err());
