@@ -12,6 +12,8 @@ import io.candor.evidence.Sourced;
 import io.candor.measure.Instrument;
 import io.candor.measure.ItemScoring;
 import io.candor.measure.Norms;
+import io.candor.progress.DropoutDefinition;
+import io.candor.progress.DropoutHazard;
 import java.util.function.Function;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
@@ -51,6 +53,8 @@ public final class CandorModule extends SimpleModule {
     pair(ScoreScale.class, Codecs::writeScale, Codecs::readScale);
     pair(Norms.class, Codecs::write, Codecs::readNorms);
     pair(ItemScoring.class, Codecs::write, Codecs::readItemScoring);
+    pair(DropoutDefinition.class, Codecs::write, Codecs::readDropoutDefinition);
+    pair(DropoutHazard.class, Codecs::write, Codecs::readDropoutHazard);
   }
 
   private static JsonNode stringNode(String s) {

@@ -20,6 +20,8 @@ import io.candor.measure.Instruments;
 import io.candor.measure.ItemScoring;
 import io.candor.measure.Norms;
 import io.candor.measure.SeverityBand;
+import io.candor.progress.DropoutDefinition;
+import io.candor.progress.DropoutHazard;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -211,6 +213,68 @@ final class Codecs {
     in.only("trajectories");
     List<Trajectory> ts = in.field("trajectories").list(Codecs::readTrajectory);
     return in.at(() -> Cohort.of(ts));
+  }
+
+  // ------------------------------------------------------------------ progress
+
+  static ObjectNode write(DropoutDefinition d) {
+    ObjectNode o = F.objectNode();
+    if (d instanceof DropoutDefinition.BeforeSession b) {
+      o.put("kind", "beforeSession");
+      o.put("plannedSessions", b.plannedSessions());
+    } else if (d instanceof DropoutDefinition.Flagged f) {
+      o.put("kind", "flagged");
+      ArrayNode ids = o.putArray("dropouts");
+      f.dropouts().stream().sorted().forEach(id -> ids.add(id.value()));
+    } else {
+      throw new IllegalStateException("unknown dropout definition " + d);
+    }
+    return o;
+  }
+
+  static DropoutDefinition readDropoutDefinition(JsonIn in) {
+    String kind = in.field("kind").string();
+    switch (kind) {
+      case "beforeSession": {
+        in.only("kind", "plannedSessions");
+        int planned = in.field("plannedSessions").integer();
+        return in.at(() -> DropoutDefinition.beforeSession(planned));
+      }
+      case "flagged": {
+        in.only("kind", "dropouts");
+        List<ClientId> ids = in.field("dropouts").list(Codecs::readClientId);
+        return in.at(() -> DropoutDefinition.flagged(new LinkedHashSet<>(ids)));
+      }
+      default:
+        throw new IllegalArgumentException(
+            in.path() + ".kind must be beforeSession or flagged, was \"" + kind + "\"");
+    }
+  }
+
+  static ObjectNode write(DropoutHazard h) {
+    ObjectNode o = F.objectNode();
+    o.put("group", h.group());
+    ArrayNode sessions = o.putArray("sessions");
+    ArrayNode atRisk = o.putArray("atRisk");
+    ArrayNode dropouts = o.putArray("dropouts");
+    int[] s = h.sessions();
+    int[] r = h.atRisk();
+    int[] d = h.dropouts();
+    for (int i = 0; i < s.length; i++) {
+      sessions.add(s[i]);
+      atRisk.add(r[i]);
+      dropouts.add(d[i]);
+    }
+    return o;
+  }
+
+  static DropoutHazard readDropoutHazard(JsonIn in) {
+    in.only("group", "sessions", "atRisk", "dropouts");
+    String group = in.field("group").string();
+    int[] sessions = in.field("sessions").list(JsonIn::integer).stream().mapToInt(Integer::intValue).toArray();
+    int[] atRisk = in.field("atRisk").list(JsonIn::integer).stream().mapToInt(Integer::intValue).toArray();
+    int[] dropouts = in.field("dropouts").list(JsonIn::integer).stream().mapToInt(Integer::intValue).toArray();
+    return in.at(() -> DropoutHazard.ofCounts(group, sessions, atRisk, dropouts));
   }
 
   // ------------------------------------------------------------------ measure

@@ -74,6 +74,49 @@ public final class DropoutHazard {
     return s;
   }
 
+  /**
+   * A hazard table from its counts (for example one read back from JSON).
+   *
+   * @param group the group's name
+   * @param sessions session numbers, strictly increasing
+   * @param atRisk clients in treatment at each session (at least 0)
+   * @param dropouts dropouts after each session (0 to atRisk)
+   * @throws IllegalArgumentException if the arrays differ in length or a count is impossible
+   */
+  public static DropoutHazard ofCounts(String group, int[] sessions, int[] atRisk, int[] dropouts) {
+    Checks.nonBlank("group", group);
+    Objects.requireNonNull(sessions, "sessions");
+    Objects.requireNonNull(atRisk, "atRisk");
+    Objects.requireNonNull(dropouts, "dropouts");
+    if (atRisk.length != sessions.length || dropouts.length != sessions.length) {
+      throw new IllegalArgumentException("sessions, atRisk and dropouts must have the same length, were "
+          + sessions.length + ", " + atRisk.length + " and " + dropouts.length);
+    }
+    for (int i = 0; i < sessions.length; i++) {
+      if (i > 0 && sessions[i] <= sessions[i - 1]) {
+        throw new IllegalArgumentException("sessions must be strictly increasing; " + sessions[i]
+            + " follows " + sessions[i - 1]);
+      }
+      Checks.atLeast("atRisk at session " + sessions[i], atRisk[i], 0);
+      Checks.inRange("dropouts at session " + sessions[i], dropouts[i], 0, atRisk[i]);
+    }
+    return new DropoutHazard(group, sessions.clone(), atRisk.clone(), dropouts.clone());
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof DropoutHazard h
+        && group.equals(h.group)
+        && Arrays.equals(sessions, h.sessions)
+        && Arrays.equals(atRisk, h.atRisk)
+        && Arrays.equals(dropouts, h.dropouts);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(group, Arrays.hashCode(sessions), Arrays.hashCode(atRisk), Arrays.hashCode(dropouts));
+  }
+
   @Override
   public String toString() {
     StringBuilder sb = new StringBuilder(group).append(':');
