@@ -14,6 +14,15 @@ import picocli.CommandLine.Command;
     versionProvider = CandorCli.Version.class,
     description = "Realistic expectations about psychotherapy outcomes. Informs; never diagnoses.",
     subcommands = {
+      DemoCommand.class,
+      InstrumentsCommand.class,
+      ClassifyCommand.class,
+      FitCommand.class,
+      ExpectCommand.class,
+      PatternsCommand.class,
+      SurvivalCommand.class,
+      SimulateCommand.class,
+      CalibrateCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class CandorCli implements Runnable {

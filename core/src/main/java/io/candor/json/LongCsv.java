@@ -1,0 +1,311 @@
+package io.candor.json;
+
+import io.candor.domain.Cohort;
+import io.candor.domain.Trajectory;
+import io.candor.internal.Checks;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.MappingIterator;
+import tools.jackson.dataformat.csv.CsvMapper;
+import tools.jackson.dataformat.csv.CsvReadFeature;
+
+/**
+ * Reads and writes long-format CSV: one row per client and time, with a header row.
+ *
+ * <p>Reading is strict: every requested column must be in the header; every numeric cell must be
+ * a finite number; an empty cell, {@code NA} or text where a number belongs is an error naming the
+ * file, the line and the column. Nothing is skipped or guessed. Line numbers count CSV records
+ * (header = line 1); a quoted field holding a line break is therefore reported one line early.
+ *
+ * <pre>{@code
+ * LongTable t = LongCsv.read(Path.of("scores.csv"),
+ *     LongCsv.columns("client", "session", "phq9").withCovariates("age"));
+ * Cohort cohort = t.toCohort(Instruments.PHQ9);
+ * }</pre>
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class LongCsv {
+
+  private static final CsvMapper MAPPER =
+      CsvMapper.builder().enable(CsvReadFeature.WRAP_AS_ARRAY).build();
+
+  private static final Pattern DECIMAL =
+      Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+
+  private LongCsv() {}
+
+  /**
+   * Which columns to read.
+   *
+   * @param id client-id column
+   * @param time time (session) column
+   * @param score outcome column
+   * @param covariates numeric client-level columns
+   * @param attributes text columns (e.g. a grouping variable)
+   */
+  public record Columns(
+      String id, String time, String score, List<String> covariates, List<String> attributes) {
+
+    /** Validates the names. */
+    public Columns {
+      Checks.nonBlank("id column", id);
+      Checks.nonBlank("time column", time);
+      Checks.nonBlank("score column", score);
+      covariates = List.copyOf(Checks.noNulls("covariates", covariates));
+      attributes = List.copyOf(Checks.noNulls("attributes", attributes));
+    }
+
+    /** A copy that also reads these numeric covariates. */
+    public Columns withCovariates(String... names) {
+      List<String> list = new ArrayList<>(covariates);
+      list.addAll(Arrays.asList(names));
+      return new Columns(id, time, score, list, attributes);
+    }
+
+    /** A copy that also reads these text attributes. */
+    public Columns withAttributes(String... names) {
+      List<String> list = new ArrayList<>(attributes);
+      list.addAll(Arrays.asList(names));
+      return new Columns(id, time, score, covariates, list);
+    }
+  }
+
+  /** The id, time and score columns, no covariates. */
+  public static Columns columns(String id, String time, String score) {
+    return new Columns(id, time, score, List.of(), List.of());
+  }
+
+  /**
+   * Reads a UTF-8 file.
+   *
+   * @throws IllegalArgumentException naming the line and column of the first bad cell, or the
+   *     missing header column
+   * @throws UncheckedIOException if the file cannot be read
+   */
+  public static LongTable read(Path file, Columns columns) {
+    Objects.requireNonNull(file, "file");
+    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      return read(r, file.toString(), columns);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Reads from a reader; {@code source} names it in messages.
+   *
+   * @throws IllegalArgumentException naming the line and column of the first bad cell
+   */
+  public static LongTable read(Reader reader, String source, Columns columns) {
+    Objects.requireNonNull(reader, "reader");
+    Checks.nonBlank("source", source);
+    Objects.requireNonNull(columns, "columns");
+    try (MappingIterator<String[]> it = MAPPER.readerFor(String[].class).readValues(reader)) {
+      if (!it.hasNextValue()) {
+        throw new IllegalArgumentException(source + " is empty: expected a header row");
+      }
+      String[] header = it.nextValue();
+      Map<String, Integer> index = new LinkedHashMap<>();
+      for (int c = 0; c < header.length; c++) {
+        String name = header[c].strip();
+        if (index.putIfAbsent(name, c) != null) {
+          throw new IllegalArgumentException(
+              source + " line 1: column \"" + name + "\" appears twice in the header");
+        }
+      }
+      int idCol = column(index, columns.id(), source);
+      int timeCol = column(index, columns.time(), source);
+      int scoreCol = column(index, columns.score(), source);
+      int[] covCols = columns.covariates().stream().mapToInt(n -> column(index, n, source)).toArray();
+      int[] attCols = columns.attributes().stream().mapToInt(n -> column(index, n, source)).toArray();
+
+      Builder b = new Builder(covCols.length, attCols.length);
+      int line = 1;
+      while (it.hasNextValue()) {
+        String[] row = it.nextValue();
+        line++;
+        if (row.length == 1 && row[0].isBlank()) {
+          continue; // a trailing blank line
+        }
+        if (row.length != header.length) {
+          throw new IllegalArgumentException(
+              source + " line " + line + ": expected " + header.length + " columns as in the header, found "
+                  + row.length);
+        }
+        String id = row[idCol].strip();
+        if (id.isEmpty()) {
+          throw new IllegalArgumentException(
+              source + " line " + line + ", column " + (idCol + 1) + " (" + columns.id() + "): client id is empty");
+        }
+        double time = number(row, timeCol, columns.time(), source, line);
+        double score = number(row, scoreCol, columns.score(), source, line);
+        double[] cov = new double[covCols.length];
+        for (int k = 0; k < covCols.length; k++) {
+          cov[k] = number(row, covCols[k], columns.covariates().get(k), source, line);
+        }
+        String[] att = new String[attCols.length];
+        for (int k = 0; k < attCols.length; k++) {
+          att[k] = row[attCols[k]].strip();
+          if (att[k].isEmpty()) {
+            throw new IllegalArgumentException(
+                source + " line " + line + ", column " + (attCols[k] + 1) + " ("
+                    + columns.attributes().get(k) + "): value is empty");
+          }
+        }
+        b.add(id, time, score, line, cov, att);
+      }
+      return b.build(source, columns);
+    } catch (JacksonException e) {
+      throw new IllegalArgumentException(source + ": not valid CSV: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  private static int column(Map<String, Integer> index, String name, String source) {
+    Integer c = index.get(name);
+    if (c == null) {
+      throw new IllegalArgumentException(
+          source + " line 1: column \"" + name + "\" not found; the header has " + index.keySet());
+    }
+    return c;
+  }
+
+  private static double number(String[] row, int col, String name, String source, int line) {
+    String text = row[col].strip();
+    String where = source + " line " + line + ", column " + (col + 1) + " (" + name + ")";
+    if (text.isEmpty() || text.equalsIgnoreCase("NA") || text.equalsIgnoreCase("NaN")) {
+      throw new IllegalArgumentException(
+          where + ": a number is required, the cell is " + (text.isEmpty() ? "empty" : text)
+              + " (Candor does not drop or impute rows: remove the row or fill the value)");
+    }
+    if (!DECIMAL.matcher(text).matches()) {
+      throw new IllegalArgumentException(where + ": expected a decimal number, was \"" + text + "\"");
+    }
+    double v = Double.parseDouble(text);
+    if (!Double.isFinite(v)) {
+      throw new IllegalArgumentException(where + ": number is too large, was \"" + text + "\"");
+    }
+    return v;
+  }
+
+  /**
+   * Writes a cohort in long format with the header {@code id,scale,session,score} (plus
+   * {@code date} when any observation has one). Scores are written in their shortest exact decimal
+   * form, so reading the file back gives the same doubles.
+   *
+   * @throws UncheckedIOException if writing fails
+   */
+  public static void write(Cohort cohort, Writer out) {
+    Objects.requireNonNull(cohort, "cohort");
+    Objects.requireNonNull(out, "out");
+    boolean dates = cohort.toLong().stream().anyMatch(r -> r.date().isPresent());
+    try {
+      out.write(dates ? "id,scale,session,date,score\n" : "id,scale,session,score\n");
+      StringBuilder sb = new StringBuilder(64);
+      for (Trajectory t : cohort.trajectories()) {
+        String id = quote(t.client().value());
+        String scale = quote(t.scale().id());
+        for (int i = 0; i < t.size(); i++) {
+          sb.setLength(0);
+          sb.append(id).append(',').append(scale).append(',').append(t.sessionAt(i)).append(',');
+          if (dates) {
+            t.observations().get(i).date().ifPresent(sb::append);
+            sb.append(',');
+          }
+          sb.append(Checks.fmt(t.scoreAt(i))).append('\n');
+          out.write(sb.toString());
+        }
+      }
+      out.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Quotes a CSV field when it holds a comma, quote or line break. */
+  static String quote(String field) {
+    if (field.indexOf(',') < 0 && field.indexOf('"') < 0 && field.indexOf('\n') < 0
+        && field.indexOf('\r') < 0) {
+      return field;
+    }
+    return '"' + field.replace("\"", "\"\"") + '"';
+  }
+
+  private static final class Builder {
+    private final int nCov;
+    private final int nAtt;
+    private String[] ids = new String[1024];
+    private double[] times = new double[1024];
+    private double[] scores = new double[1024];
+    private int[] lines = new int[1024];
+    private double[][] cov;
+    private String[][] att;
+    private int n;
+
+    Builder(int nCov, int nAtt) {
+      this.nCov = nCov;
+      this.nAtt = nAtt;
+      this.cov = new double[nCov][1024];
+      this.att = new String[nAtt][1024];
+    }
+
+    void add(String id, double time, double score, int line, double[] c, String[] a) {
+      if (n == ids.length) {
+        int cap = n * 2;
+        ids = Arrays.copyOf(ids, cap);
+        times = Arrays.copyOf(times, cap);
+        scores = Arrays.copyOf(scores, cap);
+        lines = Arrays.copyOf(lines, cap);
+        for (int k = 0; k < nCov; k++) {
+          cov[k] = Arrays.copyOf(cov[k], cap);
+        }
+        for (int k = 0; k < nAtt; k++) {
+          att[k] = Arrays.copyOf(att[k], cap);
+        }
+      }
+      ids[n] = id;
+      times[n] = time;
+      scores[n] = score;
+      lines[n] = line;
+      for (int k = 0; k < nCov; k++) {
+        cov[k][n] = c[k];
+      }
+      for (int k = 0; k < nAtt; k++) {
+        att[k][n] = a[k];
+      }
+      n++;
+    }
+
+    LongTable build(String source, Columns columns) {
+      Map<String, double[]> covariates = new LinkedHashMap<>();
+      for (int k = 0; k < nCov; k++) {
+        covariates.put(columns.covariates().get(k), Arrays.copyOf(cov[k], n));
+      }
+      Map<String, String[]> attributes = new LinkedHashMap<>();
+      for (int k = 0; k < nAtt; k++) {
+        attributes.put(columns.attributes().get(k), Arrays.copyOf(att[k], n));
+      }
+      return new LongTable(
+          source,
+          Arrays.copyOf(ids, n),
+          Arrays.copyOf(times, n),
+          Arrays.copyOf(scores, n),
+          Arrays.copyOf(lines, n),
+          covariates,
+          attributes);
+    }
+  }
+}

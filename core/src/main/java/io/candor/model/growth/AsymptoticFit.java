@@ -1,0 +1,111 @@
+package io.candor.model.growth;
+
+import io.candor.evidence.Sourced;
+import io.candor.measure.Direction;
+import io.candor.measure.Instrument;
+import io.candor.model.Convergence;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * A fitted asymptotic population curve score(t) = asymptote + (intake − asymptote)·exp(−rate·t),
+ * with the log-linear curve a + b·log(t + 1) fitted to the same data for comparison.
+ *
+ * <p>Standard errors are NaN when the curve does not level off (no positive rate); then
+ * {@link Convergence#converged()} is false. Immutable and thread-safe.
+ *
+ * @param n number of observations
+ * @param asymptote the level the curve approaches
+ * @param asymptoteSe its standard error
+ * @param intake the curve's value at time 0
+ * @param intakeSe its standard error
+ * @param rate the exponential rate per unit time
+ * @param rateSe its standard error
+ * @param rss residual sum of squares
+ * @param residualSd √(rss / (n − 3))
+ * @param aic AIC (R's convention for least-squares fits, 4 parameters counting σ)
+ * @param logLinearIntercept intercept a of the log-linear curve
+ * @param logLinearSlope slope b of the log-linear curve
+ * @param logLinearRss residual sum of squares of the log-linear curve
+ * @param logLinearAic AIC of the log-linear curve (3 parameters counting σ)
+ * @param convergence how the fit ended
+ */
+public record AsymptoticFit(
+    int n,
+    double asymptote,
+    double asymptoteSe,
+    double intake,
+    double intakeSe,
+    double rate,
+    double rateSe,
+    double rss,
+    double residualSd,
+    double aic,
+    double logLinearIntercept,
+    double logLinearSlope,
+    double logLinearRss,
+    double logLinearAic,
+    Convergence convergence) {
+
+  /** Checks for nulls. */
+  public AsymptoticFit {
+    Objects.requireNonNull(convergence, "convergence");
+  }
+
+  /** The curve's value at time t. */
+  public double predict(double t) {
+    return asymptote + (intake - asymptote) * Math.exp(-rate * t);
+  }
+
+  /**
+   * Time by which the curve has covered this fraction of its total change, −ln(1 − fraction) /
+   * rate (e.g. 0.9 → about 2.3 / rate).
+   *
+   * @param fraction in (0, 1)
+   */
+  public double timeToFraction(double fraction) {
+    io.candor.internal.Checks.openUnit("fraction", fraction);
+    return -Math.log1p(-fraction) / rate;
+  }
+
+  /** Whether the asymptotic curve has the lower AIC of the two. */
+  public boolean asymptoticPreferred() {
+    return aic < logLinearAic;
+  }
+
+  /**
+   * Where the curve levels off relative to an instrument's caseness cutoff, in words, with the
+   * numbers and an approximate 95% interval (asymptote ± 1.96 SE).
+   *
+   * @param instrument an instrument with a caseness cutoff
+   * @throws IllegalArgumentException if the instrument has no caseness cutoff
+   */
+  public String levelOffRelativeTo(Instrument instrument) {
+    Objects.requireNonNull(instrument, "instrument");
+    Sourced cutoff = instrument.casenessCutoff().orElseThrow(() -> new IllegalArgumentException(
+        instrument.id() + " has no caseness cutoff"));
+    double lo = asymptote - 1.96 * asymptoteSe;
+    double hi = asymptote + 1.96 * asymptoteSe;
+    boolean worseHigh = instrument.direction() == Direction.HIGHER_IS_WORSE;
+    double c = cutoff.value();
+    String side;
+    if (worseHigh ? hi < c : lo > c) {
+      side = "below the caseness range";
+    } else if (worseHigh ? lo >= c : hi <= c) {
+      side = "still within the caseness range";
+    } else {
+      side = "close to the cutoff (the interval includes it)";
+    }
+    if (!worseHigh) {
+      side = side.replace("below the caseness range", "above the caseness range");
+    }
+    return String.format(Locale.ROOT,
+        "On average the curve levels off at %.1f (approx. 95%% interval %.1f to %.1f) on %s,"
+            + " %s; the %s caseness cutoff is %s (%s). Half of the change is reached by time %.1f"
+            + " and 90%% by time %.1f. This is a population average: individual clients vary"
+            + " around it.",
+        asymptote, lo, hi, instrument.id(), side, instrument.id(),
+        io.candor.internal.Checks.fmt(c), cutoff.source().shortForm(), timeToFraction(0.5),
+        timeToFraction(0.9));
+  }
+}

@@ -1,0 +1,307 @@
+package io.candor.model.growth;
+
+import io.candor.domain.Cohort;
+import io.candor.domain.Trajectory;
+import io.candor.internal.Checks;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Long-format data for a growth model: one row per client and time, with a numeric outcome and
+ * optional named client-level covariates.
+ *
+ * <p>Any finite outcome is accepted (questionnaire scores, reaction times in ms, simulated
+ * continuous scores); scores taken from a {@link Cohort} have already been checked against their
+ * scale. Rows are grouped by client internally (clients in first-seen order, each client's rows in
+ * the order given); clients with a single observation are allowed. Covariates are client-level:
+ * a covariate given per row must be the same on every row of a client.
+ *
+ * <p>Immutable and thread-safe; arrays passed in are copied.
+ */
+public final class GrowthData {
+
+  private final List<String> clients;
+  private final int[] start; // rows of client c: start[c] .. start[c+1]-1
+  private final double[] time;
+  private final double[] score;
+  private final List<String> covariateNames;
+  private final double[][] covariates; // [covariate][client]
+  private final int[] rowClient; // original row -> client index
+
+  private GrowthData(List<String> clients, int[] start, double[] time, double[] score,
+      List<String> covariateNames, double[][] covariates, int[] rowClient) {
+    this.rowClient = rowClient;
+    this.clients = clients;
+    this.start = start;
+    this.time = time;
+    this.score = score;
+    this.covariateNames = covariateNames;
+    this.covariates = covariates;
+  }
+
+  /**
+   * Data from parallel arrays, one element per row.
+   *
+   * @param clientIds each row's client id (not blank)
+   * @param times each row's time (finite)
+   * @param scores each row's outcome (finite)
+   * @throws IllegalArgumentException if the lengths differ, there are no rows, an id is blank or a
+   *     time or score is not finite (the message names the row)
+   */
+  public static GrowthData of(String[] clientIds, double[] times, double[] scores) {
+    Objects.requireNonNull(clientIds, "clientIds");
+    Objects.requireNonNull(times, "times");
+    Objects.requireNonNull(scores, "scores");
+    int n = clientIds.length;
+    if (times.length != n || scores.length != n) {
+      throw new IllegalArgumentException("clientIds, times and scores must have the same length, were "
+          + n + ", " + times.length + " and " + scores.length);
+    }
+    if (n == 0) {
+      throw new IllegalArgumentException("growth data needs at least one row, was empty");
+    }
+    Map<String, Integer> index = new HashMap<>();
+    List<String> order = new ArrayList<>();
+    int[] clientOf = new int[n];
+    for (int i = 0; i < n; i++) {
+      String id = clientIds[i];
+      if (id == null || id.isBlank()) {
+        throw new IllegalArgumentException("client id in row " + (i + 1) + " must not be blank");
+      }
+      if (!Double.isFinite(times[i])) {
+        throw new IllegalArgumentException(
+            "time in row " + (i + 1) + " (client " + id + ") must be finite, was " + times[i]);
+      }
+      if (!Double.isFinite(scores[i])) {
+        throw new IllegalArgumentException(
+            "score in row " + (i + 1) + " (client " + id + ") must be finite, was " + scores[i]);
+      }
+      Integer c = index.get(id);
+      if (c == null) {
+        c = order.size();
+        index.put(id, c);
+        order.add(id);
+      }
+      clientOf[i] = c;
+    }
+    int m = order.size();
+    int[] start = new int[m + 1];
+    for (int i = 0; i < n; i++) {
+      start[clientOf[i] + 1]++;
+    }
+    for (int c = 0; c < m; c++) {
+      start[c + 1] += start[c];
+    }
+    int[] next = Arrays.copyOf(start, m);
+    double[] t = new double[n];
+    double[] y = new double[n];
+    for (int i = 0; i < n; i++) {
+      int at = next[clientOf[i]]++;
+      t[at] = times[i];
+      y[at] = scores[i];
+    }
+    return new GrowthData(List.copyOf(order), start, t, y, List.of(), new double[0][], clientOf);
+  }
+
+  /**
+   * Data from the trajectories of a cohort on one scale; time is the session number. Scores were
+   * validated against the scale when the trajectories were built.
+   *
+   * @param cohort the cohort
+   * @param scaleId the scale whose trajectories to use (e.g. {@code "PHQ-9"})
+   * @throws IllegalArgumentException if no trajectory is on that scale
+   */
+  public static GrowthData fromCohort(Cohort cohort, String scaleId) {
+    Objects.requireNonNull(cohort, "cohort");
+    Checks.nonBlank("scaleId", scaleId);
+    List<String> ids = new ArrayList<>();
+    List<Double> ts = new ArrayList<>();
+    List<Double> ys = new ArrayList<>();
+    for (Trajectory tr : cohort.trajectories()) {
+      if (!tr.scale().id().equals(scaleId)) {
+        continue;
+      }
+      for (int i = 0; i < tr.size(); i++) {
+        ids.add(tr.client().value());
+        ts.add((double) tr.sessionAt(i));
+        ys.add(tr.scoreAt(i));
+      }
+    }
+    if (ids.isEmpty()) {
+      throw new IllegalArgumentException("cohort has no trajectory on scale " + scaleId);
+    }
+    return of(ids.toArray(new String[0]), ts.stream().mapToDouble(Double::doubleValue).toArray(),
+        ys.stream().mapToDouble(Double::doubleValue).toArray());
+  }
+
+  /**
+   * A copy with one more client-level covariate given per row, in the row order originally
+   * passed to {@link #of}.
+   *
+   * @param name the covariate's name (not blank, not {@code intercept}/{@code time}, unique)
+   * @param perRow one finite value per row; equal within each client
+   * @throws IllegalArgumentException if a value is not finite or differs within a client
+   */
+  public GrowthData withCovariate(String name, double[] perRow) {
+    checkName(name);
+    Objects.requireNonNull(perRow, "perRow");
+    if (perRow.length != score.length) {
+      throw new IllegalArgumentException("covariate " + name + " has " + perRow.length
+          + " values but the data have " + score.length + " rows");
+    }
+    double[] byClient = new double[clients.size()];
+    Arrays.fill(byClient, Double.NaN);
+    for (int i = 0; i < perRow.length; i++) {
+      double v = perRow[i];
+      int c = rowClient[i];
+      if (!Double.isFinite(v)) {
+        throw new IllegalArgumentException("covariate " + name + " in row " + (i + 1)
+            + " (client " + clients.get(c) + ") must be finite, was " + v);
+      }
+      if (Double.isNaN(byClient[c])) {
+        byClient[c] = v;
+      } else if (byClient[c] != v) {
+        throw new IllegalArgumentException("covariate " + name + " must be the same on every row"
+            + " of a client; client " + clients.get(c) + " has " + Checks.fmt(byClient[c])
+            + " and " + Checks.fmt(v) + " (row " + (i + 1) + ")");
+      }
+    }
+    return withClientValues(name, byClient);
+  }
+
+  /**
+   * A copy with one more client-level covariate given per client.
+   *
+   * @param name the covariate's name
+   * @param byClient a finite value for every client in the data (extra keys are ignored)
+   * @throws IllegalArgumentException if a client has no value or a value is not finite
+   */
+  public GrowthData withClientCovariate(String name, Map<String, Double> byClient) {
+    checkName(name);
+    Objects.requireNonNull(byClient, "byClient");
+    double[] values = new double[clients.size()];
+    for (int c = 0; c < values.length; c++) {
+      Double v = byClient.get(clients.get(c));
+      if (v == null) {
+        throw new IllegalArgumentException("covariate " + name + " has no value for client "
+            + clients.get(c));
+      }
+      if (!Double.isFinite(v)) {
+        throw new IllegalArgumentException("covariate " + name + " for client " + clients.get(c)
+            + " must be finite, was " + v);
+      }
+      values[c] = v;
+    }
+    return withClientValues(name, values);
+  }
+
+  private GrowthData withClientValues(String name, double[] values) {
+    List<String> names = new ArrayList<>(covariateNames);
+    names.add(name);
+    double[][] cov = Arrays.copyOf(covariates, covariates.length + 1);
+    cov[covariates.length] = values;
+    return new GrowthData(clients, start, time, score, List.copyOf(names), cov, rowClient);
+  }
+
+  private void checkName(String name) {
+    Checks.nonBlank("covariate name", name);
+    if (name.equals("intercept") || name.startsWith("time") || name.contains(":")) {
+      throw new IllegalArgumentException("covariate name " + name
+          + " is reserved or contains ':'; intercept, time... and NAME:time are term names");
+    }
+    if (covariateNames.contains(name)) {
+      throw new IllegalArgumentException("covariate " + name + " was already added");
+    }
+  }
+
+  /** Number of rows (observations). */
+  public int size() {
+    return score.length;
+  }
+
+  /** Number of distinct clients. */
+  public int clientCount() {
+    return clients.size();
+  }
+
+  /** The client ids, in first-seen order. */
+  public List<String> clients() {
+    return clients;
+  }
+
+  /** The covariate names, in the order added. */
+  public List<String> covariateNames() {
+    return covariateNames;
+  }
+
+  /** Number of observations of client {@code c} (0-based, in {@link #clients()} order). */
+  public int observations(int c) {
+    return start[c + 1] - start[c];
+  }
+
+  /** The value of covariate {@code k} for client {@code c}. */
+  public double covariate(int k, int c) {
+    return covariates[k][c];
+  }
+
+  /** The value of the named covariate for client {@code c}. */
+  public double covariate(String name, int c) {
+    int k = covariateNames.indexOf(name);
+    if (k < 0) {
+      throw new IllegalArgumentException("no covariate named " + name + "; have " + covariateNames);
+    }
+    return covariates[k][c];
+  }
+
+  /** The times of all rows, grouped by client (a copy). */
+  public double[] groupedTimes() {
+    return time.clone();
+  }
+
+  /** The scores of all rows, grouped by client (a copy). */
+  public double[] groupedScores() {
+    return score.clone();
+  }
+
+  /**
+   * A copy with every score transformed by {@code score + shift} (useful for sensitivity
+   * checks). Covariates are kept.
+   *
+   * @param shift a finite constant
+   */
+  public GrowthData withScoresShifted(double shift) {
+    Checks.finite("shift", shift);
+    double[] y = score.clone();
+    for (int i = 0; i < y.length; i++) {
+      y[i] += shift;
+    }
+    return new GrowthData(clients, start, time, y, covariateNames, covariates, rowClient);
+  }
+
+  // package-private raw access for the fitter (no copies)
+  int[] starts() {
+    return start;
+  }
+
+  double[] timeArray() {
+    return time;
+  }
+
+  double[] scoreArray() {
+    return score;
+  }
+
+  double[][] covariateArrays() {
+    return covariates;
+  }
+
+  @Override
+  public String toString() {
+    return "GrowthData[" + score.length + " observations, " + clients.size() + " clients"
+        + (covariateNames.isEmpty() ? "" : ", covariates " + covariateNames) + "]";
+  }
+}

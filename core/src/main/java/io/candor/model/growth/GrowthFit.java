@@ -1,0 +1,307 @@
+package io.candor.model.growth;
+
+import io.candor.internal.Checks;
+import io.candor.model.Convergence;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.OptionalDouble;
+import java.util.Set;
+
+/**
+ * A fitted linear mixed-effects growth model: estimates, their uncertainty, likelihood-based
+ * criteria, per-client predicted effects and how the fit ended.
+ *
+ * <p>Conventions follow lme4 (Bates et al. 2015): the REML log-likelihood is −½ × the REML
+ * criterion; AIC = −2 logLik + 2k and BIC = −2 logLik + k log(n) with k = (fixed effects) +
+ * (covariance parameters) + 1; standard errors come from σ²(RXᵀRX)⁻¹ at the estimated variance
+ * parameters. A fit at the boundary of the parameter space is a valid result flagged by
+ * {@link #boundary()}.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class GrowthFit {
+
+  private final GrowthModel model;
+  private final int nObservations;
+  private final int nClients;
+  private final List<FixedEffect> fixedEffects;
+  private final double[] fixedCovariance; // p*p row-major
+  private final double[] randomCovariance; // q*q row-major
+  private final double residualSd;
+  private final double logLik;
+  private final double criterion;
+  private final double[] theta;
+  private final List<ClientEffects> clientEffects;
+  private final Set<Boundary> boundary;
+  private final Convergence convergence;
+
+  private GrowthFit(GrowthModel model, int nObservations, int nClients,
+      List<FixedEffect> fixedEffects, double[] fixedCovariance, double[] randomCovariance,
+      double residualSd, double logLik, double criterion, double[] theta,
+      List<ClientEffects> clientEffects, Set<Boundary> boundary, Convergence convergence) {
+    this.model = model;
+    this.nObservations = nObservations;
+    this.nClients = nClients;
+    this.fixedEffects = fixedEffects;
+    this.fixedCovariance = fixedCovariance;
+    this.randomCovariance = randomCovariance;
+    this.residualSd = residualSd;
+    this.logLik = logLik;
+    this.criterion = criterion;
+    this.theta = theta;
+    this.clientEffects = clientEffects;
+    this.boundary = boundary;
+    this.convergence = convergence;
+  }
+
+  static GrowthFit create(GrowthModel model, GrowthData data, ProfiledDeviance dev,
+      double[] theta, ProfiledDeviance.Solution sol, Convergence convergence) {
+    int n = dev.n;
+    int p = dev.p;
+    int q = dev.q;
+    double sigma2 = sol.pwrss / (dev.reml ? n - p : n);
+    double[] beta = sol.beta.clone();
+    beta[0] += dev.yMean;
+    List<String> names = model.termNames();
+    double[] vcov = new double[p * p];
+    List<FixedEffect> fe = new ArrayList<>(p);
+    for (int j = 0; j < p; j++) {
+      for (int k = 0; k < p; k++) {
+        vcov[j * p + k] = sigma2 * sol.rxInverse[j * p + k];
+      }
+      double se = Math.sqrt(vcov[j * p + j]);
+      fe.add(new FixedEffect(names.get(j), beta[j], se, beta[j] / se));
+    }
+    double[] th = theta.clone();
+    double[] d;
+    Set<Boundary> flags = EnumSet.noneOf(Boundary.class);
+    if (q == 1) {
+      d = new double[] {sigma2 * th[0] * th[0]};
+      if (th[0] < GrowthModel.SINGULAR_TOLERANCE) {
+        flags.add(Boundary.ZERO_INTERCEPT_VARIANCE);
+      }
+    } else {
+      double a = th[0];
+      double b = th[1];
+      double c = th[2];
+      d = new double[] {sigma2 * a * a, sigma2 * a * b, sigma2 * a * b, sigma2 * (b * b + c * c)};
+      double slopeRel = Math.hypot(b, c);
+      if (a < GrowthModel.SINGULAR_TOLERANCE) {
+        flags.add(Boundary.ZERO_INTERCEPT_VARIANCE);
+      }
+      if (slopeRel < GrowthModel.SINGULAR_TOLERANCE) {
+        flags.add(Boundary.ZERO_SLOPE_VARIANCE);
+      } else if (a >= GrowthModel.SINGULAR_TOLERANCE
+          && c < GrowthModel.SINGULAR_TOLERANCE * slopeRel) {
+        flags.add(Boundary.PERFECT_CORRELATION);
+      }
+    }
+    List<ClientEffects> effects = new ArrayList<>(dev.m);
+    List<String> clients = data.clients();
+    for (int c = 0; c < dev.m; c++) {
+      double[] e = dev.clientEffects(c, th, sol.beta);
+      effects.add(new ClientEffects(clients.get(c), dev.count(c), e[0], e[1], sigma2 * e[2],
+          sigma2 * e[3], sigma2 * e[4]));
+    }
+    double logLik = -sol.criterion / 2;
+    return new GrowthFit(model, n, dev.m, List.copyOf(fe), vcov, d, Math.sqrt(sigma2), logLik,
+        sol.criterion, th, Collections.unmodifiableList(effects),
+        Collections.unmodifiableSet(flags), convergence);
+  }
+
+  /** The model that was fitted. */
+  public GrowthModel model() {
+    return model;
+  }
+
+  /** The estimation method. */
+  public Estimation estimation() {
+    return model.estimation();
+  }
+
+  /** Number of observations. */
+  public int observations() {
+    return nObservations;
+  }
+
+  /** Number of clients. */
+  public int clients() {
+    return nClients;
+  }
+
+  /** The fixed effects, in {@link GrowthModel#termNames()} order. */
+  public List<FixedEffect> fixedEffects() {
+    return fixedEffects;
+  }
+
+  /**
+   * The fixed effect with this term name.
+   *
+   * @throws IllegalArgumentException if there is no such term
+   */
+  public FixedEffect fixedEffect(String term) {
+    for (FixedEffect f : fixedEffects) {
+      if (f.term().equals(term)) {
+        return f;
+      }
+    }
+    throw new IllegalArgumentException("no fixed effect named " + term + "; terms are "
+        + model.termNames());
+  }
+
+  /** The fixed-effect estimates as an array (a copy). */
+  public double[] beta() {
+    return fixedEffects.stream().mapToDouble(FixedEffect::estimate).toArray();
+  }
+
+  /** The fixed-effect covariance matrix σ²(RXᵀRX)⁻¹ (a copy). */
+  public double[][] fixedCovariance() {
+    int p = fixedEffects.size();
+    double[][] out = new double[p][p];
+    for (int j = 0; j < p; j++) {
+      System.arraycopy(fixedCovariance, j * p, out[j], 0, p);
+    }
+    return out;
+  }
+
+  /**
+   * The random-effect covariance D (1 × 1 or 2 × 2, intercept first; a copy).
+   */
+  public double[][] randomCovariance() {
+    int q = model.random().size();
+    double[][] out = new double[q][q];
+    for (int j = 0; j < q; j++) {
+      System.arraycopy(randomCovariance, j * q, out[j], 0, q);
+    }
+    return out;
+  }
+
+  /** SD of the clients' intercepts. */
+  public double interceptSd() {
+    return Math.sqrt(randomCovariance[0]);
+  }
+
+  /** SD of the clients' slopes; empty for a random-intercept model. */
+  public OptionalDouble slopeSd() {
+    return randomCovariance.length == 4 ? OptionalDouble.of(Math.sqrt(randomCovariance[3]))
+        : OptionalDouble.empty();
+  }
+
+  /**
+   * Correlation of intercepts and slopes; empty for a random-intercept model, or when a variance
+   * is zero (then the correlation is undefined).
+   */
+  public OptionalDouble correlation() {
+    if (randomCovariance.length != 4) {
+      return OptionalDouble.empty();
+    }
+    double s = Math.sqrt(randomCovariance[0] * randomCovariance[3]);
+    return s > 0 ? OptionalDouble.of(randomCovariance[1] / s) : OptionalDouble.empty();
+  }
+
+  /** Residual SD σ. */
+  public double residualSd() {
+    return residualSd;
+  }
+
+  /** Log-likelihood (the REML log-likelihood for REML fits, as lme4 reports it). */
+  public double logLik() {
+    return logLik;
+  }
+
+  /** The REML criterion (−2 × REML log-likelihood, lme4's {@code REMLcrit}); empty for ML. */
+  public OptionalDouble remlCriterion() {
+    return model.estimation() == Estimation.REML ? OptionalDouble.of(criterion)
+        : OptionalDouble.empty();
+  }
+
+  /** −2 logLik: the REML criterion or the ML deviance. */
+  public double deviance() {
+    return criterion;
+  }
+
+  /** Number of estimated parameters k = p + #θ + 1. */
+  public int parameterCount() {
+    return fixedEffects.size() + theta.length + 1;
+  }
+
+  /** AIC = −2 logLik + 2k. */
+  public double aic() {
+    return criterion + 2.0 * parameterCount();
+  }
+
+  /** BIC = −2 logLik + k log(n). */
+  public double bic() {
+    return criterion + parameterCount() * Math.log(nObservations);
+  }
+
+  /** The relative covariance factor's parameters θ (lme4's {@code getME(fit, "theta")}). */
+  public double[] theta() {
+    return theta.clone();
+  }
+
+  /** Per-client predicted random effects, in the data's client order. */
+  public List<ClientEffects> clientEffects() {
+    return clientEffects;
+  }
+
+  /** Which boundaries the fit sits on (empty for an interior fit). */
+  public Set<Boundary> boundary() {
+    return boundary;
+  }
+
+  /** Whether the fit is on a boundary (lme4's {@code isSingular}). */
+  public boolean isBoundary() {
+    return !boundary.isEmpty();
+  }
+
+  /** How the optimisation ended. */
+  public Convergence convergence() {
+    return convergence;
+  }
+
+  /**
+   * The population (fixed-effect) prediction at time t for covariate values.
+   *
+   * @param time the time
+   * @param covariateValues one value per model covariate, in order
+   */
+  public double predictPopulation(double time, double... covariateValues) {
+    Objects.requireNonNull(covariateValues, "covariateValues");
+    if (covariateValues.length != model.covariates().size()) {
+      throw new IllegalArgumentException("expected " + model.covariates().size()
+          + " covariate values " + model.covariates() + ", got " + covariateValues.length);
+    }
+    Checks.allFinite("covariateValues", covariateValues);
+    double[] x = new double[fixedEffects.size()];
+    model.designRow(Checks.finite("time", time), covariateValues, x);
+    double s = 0;
+    for (int j = 0; j < x.length; j++) {
+      s += x[j] * fixedEffects.get(j).estimate();
+    }
+    return s;
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder sb = new StringBuilder();
+    sb.append("Linear mixed-effects growth model, ").append(model.estimation()).append(", ")
+        .append(nObservations).append(" observations of ").append(nClients).append(" clients\n");
+    for (FixedEffect f : fixedEffects) {
+      sb.append(String.format("  %-18s %12.5g  SE %10.4g  t %8.3f%n", f.term(), f.estimate(),
+          f.se(), f.t()));
+    }
+    sb.append(String.format("  intercept SD %.5g", interceptSd()));
+    slopeSd().ifPresent(s -> sb.append(String.format(", slope SD %.5g", s)));
+    correlation().ifPresent(r -> sb.append(String.format(", correlation %.3f", r)));
+    sb.append(String.format(", residual SD %.5g%n", residualSd));
+    sb.append(String.format("  logLik %.3f, AIC %.3f, BIC %.3f", logLik, aic(), bic()));
+    if (!boundary.isEmpty()) {
+      sb.append("\n  boundary fit: ").append(boundary);
+    }
+    return sb.toString();
+  }
+}

@@ -1,0 +1,446 @@
+package io.candor.model.growth;
+
+import io.candor.internal.Checks;
+import io.candor.model.Convergence;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.OptionalDouble;
+import org.apache.commons.math3.exception.TooManyEvaluationsException;
+import org.apache.commons.math3.optim.InitialGuess;
+import org.apache.commons.math3.optim.MaxEval;
+import org.apache.commons.math3.optim.PointValuePair;
+import org.apache.commons.math3.optim.SimpleBounds;
+import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
+import org.apache.commons.math3.optim.nonlinear.scalar.ObjectiveFunction;
+import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.BOBYQAOptimizer;
+import org.apache.commons.math3.optim.univariate.BrentOptimizer;
+import org.apache.commons.math3.optim.univariate.SearchInterval;
+import org.apache.commons.math3.optim.univariate.UnivariateObjectiveFunction;
+import org.apache.commons.math3.optim.univariate.UnivariatePointValuePair;
+
+/**
+ * A linear mixed-effects growth model: its configuration, and {@link #fit(GrowthData)}.
+ *
+ * <p>The model for client i at time t is
+ *
+ * <pre>
+ *   y = x(t)ᵀβ + z(t)ᵀb_i + ε,   b_i ~ N(0, D),   ε ~ N(0, σ²)
+ * </pre>
+ *
+ * where x(t) holds an intercept, the {@link TimeBasis} terms, the chosen client-level covariates
+ * and, if {@link #withInteractions(boolean) asked}, each covariate times the first time term; z(t)
+ * is (1) for {@link RandomPart#INTERCEPT} or (1, first time term) for
+ * {@link RandomPart#INTERCEPT_SLOPE} with unstructured 2×2 D. Fitting minimises lme4's profiled
+ * REML criterion (or ML deviance) over the relative covariance factor θ (Bates, Mächler, Bolker
+ * &amp; Walker 2015, {@link io.candor.evidence.Citations#BATES_2015}) using per-client sufficient
+ * statistics, so one evaluation costs time linear in the number of clients and no N × N matrix is
+ * formed. θ (3 parameters) is optimised by BOBYQA with the diagonal of the factor bounded below
+ * by 0, as lme4 does; a single θ by a log-scale grid then Brent's method.
+ *
+ * <pre>{@code
+ * GrowthFit fit = GrowthModel.withDefaults()
+ *     .withBasis(TimeBasis.LOG)
+ *     .withRandom(RandomPart.INTERCEPT_SLOPE)
+ *     .withEstimation(Estimation.REML)
+ *     .fit(GrowthData.of(ids, sessions, scores));
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe; every {@code withXxx} returns a copy.
+ */
+public final class GrowthModel {
+
+  /** θ diagonal entries below this count as zero variance (lme4's {@code isSingular} default). */
+  static final double SINGULAR_TOLERANCE = 1e-4;
+
+  private static final GrowthModel DEFAULTS = new GrowthModel(TimeBasis.LINEAR, Double.NaN,
+      RandomPart.INTERCEPT_SLOPE, Estimation.REML, List.of(), false);
+
+  private final TimeBasis basis;
+  private final double knot;
+  private final RandomPart random;
+  private final Estimation estimation;
+  private final List<String> covariates;
+  private final boolean interactions;
+
+  private GrowthModel(TimeBasis basis, double knot, RandomPart random, Estimation estimation,
+      List<String> covariates, boolean interactions) {
+    this.basis = basis;
+    this.knot = knot;
+    this.random = random;
+    this.estimation = estimation;
+    this.covariates = covariates;
+    this.interactions = interactions;
+  }
+
+  /**
+   * Linear time, random intercept and slope, REML, no covariates: lme4's
+   * {@code y ~ time + (time | client)}.
+   */
+  public static GrowthModel withDefaults() {
+    return DEFAULTS;
+  }
+
+  /**
+   * A copy with this time basis. For {@link TimeBasis#PIECEWISE} use
+   * {@link #withPiecewise(double)}, which also sets the knot.
+   *
+   * @throws IllegalArgumentException for {@code PIECEWISE} (it needs a knot)
+   */
+  public GrowthModel withBasis(TimeBasis newBasis) {
+    Objects.requireNonNull(newBasis, "basis");
+    if (newBasis == TimeBasis.PIECEWISE) {
+      throw new IllegalArgumentException("basis PIECEWISE needs a knot: use withPiecewise(knot)");
+    }
+    return new GrowthModel(newBasis, Double.NaN, random, estimation, covariates, interactions);
+  }
+
+  /**
+   * A copy with the piecewise-linear basis: time and max(0, time − knot).
+   *
+   * @param newKnot the time at which the slope may change (finite)
+   */
+  public GrowthModel withPiecewise(double newKnot) {
+    Checks.finite("knot", newKnot);
+    return new GrowthModel(TimeBasis.PIECEWISE, newKnot, random, estimation, covariates,
+        interactions);
+  }
+
+  /** A copy with this random part. */
+  public GrowthModel withRandom(RandomPart newRandom) {
+    Objects.requireNonNull(newRandom, "random");
+    return new GrowthModel(basis, knot, newRandom, estimation, covariates, interactions);
+  }
+
+  /** A copy with this estimation method. */
+  public GrowthModel withEstimation(Estimation newEstimation) {
+    Objects.requireNonNull(newEstimation, "estimation");
+    return new GrowthModel(basis, knot, random, newEstimation, covariates, interactions);
+  }
+
+  /**
+   * A copy that uses these client-level covariates (by name, as in the data), in this order.
+   *
+   * @throws IllegalArgumentException if a name is blank or repeated
+   */
+  public GrowthModel withCovariates(String... names) {
+    Objects.requireNonNull(names, "names");
+    List<String> list = new ArrayList<>();
+    for (String s : names) {
+      Checks.nonBlank("covariate", s);
+      if (list.contains(s)) {
+        throw new IllegalArgumentException("covariate " + s + " is listed twice");
+      }
+      list.add(s);
+    }
+    return new GrowthModel(basis, knot, random, estimation, List.copyOf(list), interactions);
+  }
+
+  /**
+   * A copy that does (or does not) add each covariate × first-time-term interaction, named
+   * {@code COVARIATE:time}.
+   */
+  public GrowthModel withInteractions(boolean on) {
+    return new GrowthModel(basis, knot, random, estimation, covariates, on);
+  }
+
+  /** The time basis. */
+  public TimeBasis basis() {
+    return basis;
+  }
+
+  /** The knot of a piecewise basis; empty for other bases. */
+  public OptionalDouble knot() {
+    return basis == TimeBasis.PIECEWISE ? OptionalDouble.of(knot) : OptionalDouble.empty();
+  }
+
+  /** The random part. */
+  public RandomPart random() {
+    return random;
+  }
+
+  /** The estimation method. */
+  public Estimation estimation() {
+    return estimation;
+  }
+
+  /** The covariate names used. */
+  public List<String> covariates() {
+    return covariates;
+  }
+
+  /** Whether covariate × time interactions are included. */
+  public boolean interactions() {
+    return interactions;
+  }
+
+  /**
+   * Names of the fixed-effect terms in order: {@code intercept}, the basis terms, the
+   * covariates, then {@code COVARIATE:time} interactions.
+   */
+  public List<String> termNames() {
+    List<String> names = new ArrayList<>();
+    names.add("intercept");
+    names.addAll(basis.termNames());
+    names.addAll(covariates);
+    if (interactions) {
+      for (String c : covariates) {
+        names.add(c + ":time");
+      }
+    }
+    return List.copyOf(names);
+  }
+
+  /**
+   * Writes the fixed-effect design row x(t) for a client with these covariate values.
+   *
+   * @param time the time
+   * @param covariateValues one value per {@link #covariates()} name, in that order
+   * @param out destination of length {@code termNames().size()}
+   */
+  public void designRow(double time, double[] covariateValues, double[] out) {
+    out[0] = 1.0;
+    basis.terms(time, knot, out, 1);
+    int o = 1 + basis.size();
+    int k = covariates.size();
+    for (int j = 0; j < k; j++) {
+      out[o + j] = covariateValues[j];
+    }
+    if (interactions) {
+      double first = out[1];
+      for (int j = 0; j < k; j++) {
+        out[o + k + j] = covariateValues[j] * first;
+      }
+    }
+  }
+
+  /** The random-effect design z(t): (1) or (1, first time term). */
+  public double[] randomRow(double time) {
+    return random == RandomPart.INTERCEPT ? new double[] {1.0}
+        : new double[] {1.0, basis.firstTerm(time)};
+  }
+
+  int[] covariateIndices(GrowthData data) {
+    int[] idx = new int[covariates.size()];
+    for (int j = 0; j < idx.length; j++) {
+      idx[j] = data.covariateNames().indexOf(covariates.get(j));
+      if (idx[j] < 0) {
+        throw new IllegalArgumentException("covariate " + covariates.get(j)
+            + " is not in the data; the data have " + data.covariateNames());
+      }
+    }
+    return idx;
+  }
+
+  /**
+   * Fits the model.
+   *
+   * @param data the data
+   * @return the fit; boundary fits are results, see {@link GrowthFit#boundary()}
+   * @throws IllegalArgumentException if the model cannot be identified from these data: a
+   *     constant time column, a covariate that is constant or collinear with other terms, fewer
+   *     than 3 clients with two or more distinct times for a random slope (fewer than 2 clients
+   *     for a random intercept), no more observations than random effects, no more observations
+   *     than fixed effects, or (for the log basis) a time ≤ −1
+   */
+  public GrowthFit fit(GrowthData data) {
+    Objects.requireNonNull(data, "data");
+    validate(data);
+    ProfiledDeviance dev = new ProfiledDeviance(this, data);
+    checkRank(dev);
+    int nTheta = random.parameters();
+    double[] theta;
+    int evaluations;
+    boolean converged = true;
+    String message;
+    if (nTheta == 1) {
+      double[] best = optimiseOne(dev);
+      theta = new double[] {best[0]};
+      evaluations = (int) best[1];
+      message = "log-scale grid then Brent's method on θ (relative tolerance 1e-10)";
+    } else {
+      int[] count = {0};
+      ObjectiveFunction f = new ObjectiveFunction(x -> {
+        count[0]++;
+        return dev.evaluate(x);
+      });
+      double[] lower = {0, Double.NEGATIVE_INFINITY, 0};
+      double[] upper = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY,
+          Double.POSITIVE_INFINITY};
+      double[] start = {1, 0, 1};
+      try {
+        PointValuePair pv = new BOBYQAOptimizer(2 * nTheta + 1, 0.2, 1e-8).optimize(
+            new MaxEval(20_000), f, GoalType.MINIMIZE, new InitialGuess(start),
+            new SimpleBounds(lower, upper));
+        // Restart from the optimum with a small radius to polish (BOBYQA's model may stall).
+        double[] x = pv.getPoint();
+        double[] s2 = {Math.max(x[0], 0.02), x[1], Math.max(x[2], 0.02)};
+        PointValuePair pv2 = new BOBYQAOptimizer(2 * nTheta + 1, 0.01, 1e-10).optimize(
+            new MaxEval(20_000), f, GoalType.MINIMIZE, new InitialGuess(s2),
+            new SimpleBounds(lower, upper));
+        theta = pv2.getValue() <= pv.getValue() ? pv2.getPoint() : x;
+        message = "BOBYQA on θ, restarted at the optimum (final trust-region radius 1e-10)";
+      } catch (TooManyEvaluationsException e) {
+        converged = false;
+        theta = start;
+        message = "BOBYQA stopped after 20000 evaluations without converging";
+      }
+      evaluations = count[0];
+    }
+    ProfiledDeviance.Solution sol = dev.solve(theta);
+    if (!Double.isFinite(sol.criterion)) {
+      throw new IllegalArgumentException("the model could not be fitted to these data: the "
+          + "residual sum of squares is zero or the fixed effects are not identifiable");
+    }
+    return GrowthFit.create(this, data, dev, theta, sol,
+        new Convergence(converged, evaluations, sol.criterion, message));
+  }
+
+  private double[] optimiseOne(ProfiledDeviance dev) {
+    int evals = 0;
+    double bestT = 0;
+    double bestF = dev.evaluate(new double[] {0});
+    evals++;
+    double[] grid = new double[41];
+    for (int i = 0; i < grid.length; i++) {
+      grid[i] = Math.pow(10, -4 + 0.2 * i);
+    }
+    int bestI = -1;
+    for (int i = 0; i < grid.length; i++) {
+      double f = dev.evaluate(new double[] {grid[i]});
+      evals++;
+      if (f < bestF) {
+        bestF = f;
+        bestT = grid[i];
+        bestI = i;
+      }
+    }
+    double lo = bestI <= 0 ? 0 : grid[bestI - 1];
+    double hi = bestI < 0 ? grid[0] : bestI == grid.length - 1 ? grid[bestI] * 10 : grid[bestI + 1];
+    int[] count = {0};
+    UnivariatePointValuePair pv = new BrentOptimizer(1e-10, 1e-14).optimize(new MaxEval(10_000),
+        new UnivariateObjectiveFunction(t -> {
+          count[0]++;
+          return dev.evaluate(new double[] {t});
+        }), GoalType.MINIMIZE, new SearchInterval(lo, hi, Math.min(hi, Math.max(lo, bestT))));
+    evals += count[0];
+    if (pv.getValue() < bestF) {
+      bestT = pv.getPoint();
+    }
+    return new double[] {bestT, evals};
+  }
+
+  private void validate(GrowthData data) {
+    double[] t = data.timeArray();
+    int[] start = data.starts();
+    int n = data.size();
+    int m = data.clientCount();
+    double t0 = t[0];
+    boolean varies = false;
+    for (int i = 0; i < n; i++) {
+      if (basis == TimeBasis.LOG && !(t[i] > -1)) {
+        throw new IllegalArgumentException("the log basis uses log(time + 1), so time must be > -1;"
+            + " was " + Checks.fmt(t[i]));
+      }
+      if (t[i] != t0) {
+        varies = true;
+      }
+    }
+    if (!varies) {
+      throw new IllegalArgumentException("the time column is constant (every time is "
+          + Checks.fmt(t0) + "): growth cannot be estimated");
+    }
+    int[] idx = covariateIndices(data);
+    for (int j = 0; j < idx.length; j++) {
+      double first = data.covariate(idx[j], 0);
+      boolean differs = false;
+      for (int c = 1; c < m && !differs; c++) {
+        differs = data.covariate(idx[j], c) != first;
+      }
+      if (!differs) {
+        throw new IllegalArgumentException("covariate " + covariates.get(j)
+            + " is the same for every client (" + Checks.fmt(first) + "), so its effect cannot "
+            + "be separated from the intercept");
+      }
+    }
+    int q = random.size();
+    if (random == RandomPart.INTERCEPT_SLOPE) {
+      int withSlope = 0;
+      for (int c = 0; c < m; c++) {
+        double f = basis.firstTerm(t[start[c]]);
+        for (int i = start[c] + 1; i < start[c + 1]; i++) {
+          if (basis.firstTerm(t[i]) != f) {
+            withSlope++;
+            break;
+          }
+        }
+      }
+      if (withSlope < 3) {
+        throw new IllegalArgumentException("a random slope needs at least 3 clients observed at"
+            + " two or more different times; these data have " + withSlope
+            + " (use RandomPart.INTERCEPT)");
+      }
+    } else if (m < 2) {
+      throw new IllegalArgumentException("a random intercept needs at least 2 clients; these data"
+          + " have " + m);
+    }
+    if (n <= q * m) {
+      throw new IllegalArgumentException("there are " + n + " observations but " + (q * m)
+          + " random effects (" + q + " per client for " + m + " clients): the variance"
+          + " components cannot be identified; use fewer random effects or more data");
+    }
+    int p = termNames().size();
+    if (n <= p) {
+      throw new IllegalArgumentException("there are " + n + " observations for " + p
+          + " fixed effects; need more observations than fixed effects");
+    }
+  }
+
+  private void checkRank(ProfiledDeviance dev) {
+    double[] a = dev.xtx();
+    double[] diag = dev.xtx();
+    int p = dev.p;
+    List<String> names = termNames();
+    // Cholesky with a relative pivot tolerance; a small pivot means collinear terms.
+    for (int j = 0; j < p; j++) {
+      double d = a[j * p + j];
+      for (int k = 0; k < j; k++) {
+        d -= a[k * p + j] * a[k * p + j];
+      }
+      double scale = diag[j * p + j];
+      if (!(d > 1e-10 * scale)) {
+        throw new IllegalArgumentException("term " + names.get(j) + " is (almost) a linear"
+            + " combination of the terms before it " + names.subList(0, j)
+            + "; its effect cannot be estimated from these data");
+      }
+      double r = Math.sqrt(d);
+      a[j * p + j] = r;
+      for (int k = j + 1; k < p; k++) {
+        double v = a[j * p + k];
+        for (int i = 0; i < j; i++) {
+          v -= a[i * p + j] * a[i * p + k];
+        }
+        a[j * p + k] = v / r;
+      }
+    }
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof GrowthModel g && basis == g.basis
+        && Double.compare(knot, g.knot) == 0 && random == g.random
+        && estimation == g.estimation && covariates.equals(g.covariates)
+        && interactions == g.interactions;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(basis, knot, random, estimation, covariates, interactions);
+  }
+
+  @Override
+  public String toString() {
+    return "GrowthModel[" + basis + (basis == TimeBasis.PIECEWISE ? "(knot " + Checks.fmt(knot)
+        + ")" : "") + ", " + random + ", " + estimation + ", terms " + termNames() + "]";
+  }
+}

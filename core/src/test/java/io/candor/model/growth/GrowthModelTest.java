@@ -1,0 +1,268 @@
+package io.candor.model.growth;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.doubles;
+import static org.quicktheories.generators.SourceDSL.integers;
+
+import io.candor.domain.ClientId;
+import io.candor.domain.Cohort;
+import io.candor.domain.Trajectory;
+import io.candor.measure.Instruments;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
+import org.apache.commons.rng.sampling.distribution.GaussianSampler;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.apache.commons.rng.simple.RandomSource;
+import org.junit.jupiter.api.Test;
+
+class GrowthModelTest {
+
+  /** A small simulated panel: clients × sessions 0..k−1, log-shaped decline. */
+  static GrowthData simulate(long seed, int clients, int sessions) {
+    UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
+    ContinuousSampler g = GaussianSampler.of(ZigguratSampler.NormalizedGaussian.of(rng), 0, 1);
+    int n = clients * sessions;
+    String[] ids = new String[n];
+    double[] t = new double[n];
+    double[] y = new double[n];
+    int r = 0;
+    for (int c = 0; c < clients; c++) {
+      double b0 = 3 * g.sample();
+      double b1 = g.sample();
+      for (int s = 0; s < sessions; s++) {
+        ids[r] = "c" + c;
+        t[r] = s;
+        y[r] = 17 + b0 + (-3 + b1) * Math.log1p(s) + 2 * g.sample();
+        r++;
+      }
+    }
+    return GrowthData.of(ids, t, y);
+  }
+
+  @Test
+  void fit_rejectsConstantTimeColumn() {
+    GrowthData d = GrowthData.of(new String[] {"a", "a", "b", "b"}, new double[] {3, 3, 3, 3},
+        new double[] {1, 2, 3, 4});
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> GrowthModel.withDefaults().fit(d));
+    assertTrue(e.getMessage().contains("time column is constant"), e.getMessage());
+  }
+
+  @Test
+  void fit_rejectsTooFewClientsForRandomSlope() {
+    GrowthData d = GrowthData.of(new String[] {"a", "a", "a", "b", "b", "b"},
+        new double[] {0, 1, 2, 0, 1, 2}, new double[] {10, 8, 7, 12, 9, 9});
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> GrowthModel.withDefaults().fit(d));
+    assertTrue(e.getMessage().contains("at least 3 clients"), e.getMessage());
+  }
+
+  @Test
+  void data_rejectsNonFiniteScoreNamingTheRow() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> GrowthData.of(new String[] {"a", "b"}, new double[] {0, 1},
+            new double[] {1, Double.NaN}));
+    assertTrue(e.getMessage().contains("score in row 2"), e.getMessage());
+  }
+
+  @Test
+  void data_rejectsNonFiniteTimeBlankIdAndLengthMismatch() {
+    assertThrows(IllegalArgumentException.class, () -> GrowthData.of(new String[] {"a"},
+        new double[] {Double.POSITIVE_INFINITY}, new double[] {1}));
+    assertThrows(IllegalArgumentException.class, () -> GrowthData.of(new String[] {" "},
+        new double[] {0}, new double[] {1}));
+    assertThrows(IllegalArgumentException.class, () -> GrowthData.of(new String[] {"a"},
+        new double[] {0, 1}, new double[] {1}));
+    assertThrows(IllegalArgumentException.class, () -> GrowthData.of(new String[0],
+        new double[0], new double[0]));
+  }
+
+  @Test
+  void data_rejectsCovariateVaryingWithinClient() {
+    GrowthData d = GrowthData.of(new String[] {"a", "a"}, new double[] {0, 1},
+        new double[] {1, 2});
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> d.withCovariate("age", new double[] {30, 31}));
+    assertTrue(e.getMessage().contains("same on every row"), e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> d.withCovariate("time", new double[] {1, 1}));
+    assertThrows(IllegalArgumentException.class,
+        () -> d.withClientCovariate("x", Map.of("b", 1.0)));
+  }
+
+  @Test
+  void fit_rejectsConstantCovariateAndUnknownCovariate() {
+    GrowthData d = simulate(1, 20, 4);
+    double[] same = new double[d.size()];
+    Arrays.fill(same, 2);
+    GrowthData withSame = d.withCovariate("group", same);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> GrowthModel.withDefaults().withCovariates("group").fit(withSame));
+    assertTrue(e.getMessage().contains("same for every client"), e.getMessage());
+    assertThrows(IllegalArgumentException.class,
+        () -> GrowthModel.withDefaults().withCovariates("nope").fit(d));
+  }
+
+  @Test
+  void fit_rejectsLogBasisWithTimeAtMinusOne() {
+    GrowthData d = GrowthData.of(new String[] {"a", "a", "b", "b"}, new double[] {-1, 1, 0, 1},
+        new double[] {1, 2, 3, 4});
+    assertThrows(IllegalArgumentException.class,
+        () -> GrowthModel.withDefaults().withBasis(TimeBasis.LOG)
+            .withRandom(RandomPart.INTERCEPT).fit(d));
+  }
+
+  @Test
+  void withBasis_rejectsPiecewiseWithoutKnot() {
+    assertThrows(IllegalArgumentException.class,
+        () -> GrowthModel.withDefaults().withBasis(TimeBasis.PIECEWISE));
+    assertThrows(IllegalArgumentException.class,
+        () -> GrowthModel.withDefaults().withPiecewise(Double.NaN));
+    assertThrows(IllegalArgumentException.class,
+        () -> GrowthModel.withDefaults().withCovariates("a", "a"));
+  }
+
+  @Test
+  void fit_acceptsClientsWithOneObservationAndOutcomesOutsideAnyScale() {
+    List<String> ids = new ArrayList<>();
+    List<Double> t = new ArrayList<>();
+    List<Double> y = new ArrayList<>();
+    GrowthData base = simulate(3, 30, 5);
+    double[] bt = base.groupedTimes();
+    double[] by = base.groupedScores();
+    for (int i = 0; i < bt.length; i++) {
+      ids.add("c" + (i / 5));
+      t.add(bt[i]);
+      y.add(by[i] * 100 + 400); // reaction-time-like values
+    }
+    ids.add("single");
+    t.add(2.0);
+    y.add(900.0);
+    GrowthData d = GrowthData.of(ids.toArray(new String[0]),
+        t.stream().mapToDouble(Double::doubleValue).toArray(),
+        y.stream().mapToDouble(Double::doubleValue).toArray());
+    GrowthFit fit = GrowthModel.withDefaults().withBasis(TimeBasis.LOG).fit(d);
+    assertEquals(31, fit.clients());
+    assertEquals(1, fit.clientEffects().get(30).observations());
+    assertTrue(fit.convergence().converged());
+  }
+
+  @Test
+  void fit_flagsZeroSlopeVarianceAsBoundaryNotError() {
+    // No between-client slope variation at all: parallel lines plus noise.
+    UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(11);
+    ContinuousSampler g = GaussianSampler.of(ZigguratSampler.NormalizedGaussian.of(rng), 0, 1);
+    int m = 15;
+    String[] ids = new String[m * 3];
+    double[] t = new double[m * 3];
+    double[] y = new double[m * 3];
+    for (int c = 0; c < m; c++) {
+      double b0 = 5 * g.sample();
+      for (int s = 0; s < 3; s++) {
+        ids[3 * c + s] = "c" + c;
+        t[3 * c + s] = s;
+        y[3 * c + s] = 20 + b0 - s + 0.01 * g.sample();
+      }
+    }
+    GrowthFit fit = GrowthModel.withDefaults().fit(GrowthData.of(ids, t, y));
+    assertTrue(fit.isBoundary(), fit.toString());
+    assertTrue(fit.boundary().contains(Boundary.ZERO_SLOPE_VARIANCE)
+        || fit.boundary().contains(Boundary.PERFECT_CORRELATION), fit.boundary().toString());
+  }
+
+  @Test
+  void fromCohort_usesSessionsAndScoresOfOneScale() {
+    List<Trajectory> ts = new ArrayList<>();
+    for (int c = 0; c < 6; c++) {
+      ts.add(Trajectory.ofScores(ClientId.of("k" + c), Instruments.PHQ9, new int[] {0, 2, 4},
+          new double[] {18 - c, 14 - c / 2.0, 11 + (c % 3)}));
+    }
+    GrowthData d = GrowthData.fromCohort(Cohort.of(ts), Instruments.PHQ9.id());
+    assertEquals(18, d.size());
+    assertEquals(6, d.clientCount());
+    assertThrows(IllegalArgumentException.class,
+        () -> GrowthData.fromCohort(Cohort.of(ts), "GAD-7"));
+    GrowthFit fit = GrowthModel.withDefaults().withRandom(RandomPart.INTERCEPT).fit(d);
+    assertTrue(fit.fixedEffect("time").estimate() < 0);
+  }
+
+  @Test
+  void shiftingAllScores_shiftsOnlyTheIntercept() {
+    GrowthData d = simulate(5, 40, 6);
+    GrowthModel model = GrowthModel.withDefaults().withBasis(TimeBasis.LOG);
+    GrowthFit base = model.fit(d);
+    qt().withExamples(8).forAll(doubles().between(-1e4, 1e4)).checkAssert(shift -> {
+      GrowthFit f = model.fit(d.withScoresShifted(shift));
+      assertEquals(base.beta()[0] + shift, f.beta()[0], 1e-8);
+      // Other estimates: unchanged up to the optimiser's resolution of the flat optimum, about 1e-7 relative (the
+      // shifted scores themselves carry rounding of order 1e-12 × |shift|).
+      assertEquals(base.beta()[1], f.beta()[1], 1e-6);
+      assertEquals(base.residualSd(), f.residualSd(), 1e-6 * base.residualSd());
+      assertEquals(base.interceptSd(), f.interceptSd(), 1e-6 * base.interceptSd());
+      assertEquals(base.slopeSd().orElseThrow(), f.slopeSd().orElseThrow(), 1e-6);
+      assertEquals(base.logLik(), f.logLik(), 1e-6);
+    });
+  }
+
+  @Test
+  void relabellingAndReorderingClients_leavesEstimatesAndPredictionsUnchanged() {
+    GrowthData d = simulate(9, 30, 5);
+    double[] t = d.groupedTimes();
+    double[] y = d.groupedScores();
+    GrowthModel model = GrowthModel.withDefaults().withBasis(TimeBasis.LOG);
+    GrowthFit base = model.fit(d);
+    qt().withExamples(5).forAll(integers().between(1, 1000)).checkAssert(seed -> {
+      // new labels, and clients listed in a permuted order
+      UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
+      int m = d.clientCount();
+      int[] perm = new int[m];
+      for (int i = 0; i < m; i++) {
+        perm[i] = i;
+      }
+      for (int i = m - 1; i > 0; i--) {
+        int j = rng.nextInt(i + 1);
+        int tmp = perm[i];
+        perm[i] = perm[j];
+        perm[j] = tmp;
+      }
+      String[] ids = new String[t.length];
+      double[] t2 = new double[t.length];
+      double[] y2 = new double[t.length];
+      int r = 0;
+      for (int k = 0; k < m; k++) {
+        int c = perm[k];
+        for (int s = 0; s < 5; s++) {
+          ids[r] = "new-" + (1000 - c) + "-" + seed;
+          t2[r] = t[5 * c + s];
+          y2[r] = y[5 * c + s];
+          r++;
+        }
+      }
+      GrowthFit f = model.fit(GrowthData.of(ids, t2, y2));
+      for (double time : new double[] {0, 3, 10}) {
+        assertEquals(base.predictPopulation(time), f.predictPopulation(time), 1e-6);
+      }
+      assertEquals(base.residualSd(), f.residualSd(), 1e-6);
+      assertEquals(base.interceptSd(), f.interceptSd(), 1e-6);
+      // BLUP of the same client under its new label
+      ClientEffects before = base.clientEffects().get(perm[0]);
+      ClientEffects after = f.clientEffects().get(0);
+      assertEquals(before.intercept(), after.intercept(), 1e-5);
+      assertEquals(before.slope(), after.slope(), 1e-5);
+    });
+  }
+
+  @Test
+  void toString_summarisesTheFit() {
+    GrowthFit fit = GrowthModel.withDefaults().fit(Reference.sleepstudy());
+    assertTrue(fit.toString().contains("intercept"));
+    assertEquals(6, fit.parameterCount());
+    assertEquals(List.of("intercept", "time"), fit.model().termNames());
+  }
+}

@@ -1,0 +1,91 @@
+package io.candor.model.growth;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Properties;
+
+/** Reads the committed R reference files in {@code reference/growth}. */
+final class Reference {
+
+  private Reference() {}
+
+  static Properties properties(String name) {
+    Properties p = new Properties();
+    try (InputStream in = open(name + ".properties")) {
+      p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return p;
+  }
+
+  static double num(Properties p, String key) {
+    String v = p.getProperty(key);
+    if (v == null) {
+      throw new IllegalArgumentException("missing " + key);
+    }
+    return Double.parseDouble(v);
+  }
+
+  /** A simple CSV (no quotes): header, then rows. */
+  static List<String[]> csv(String name) {
+    try (InputStream in = open(name)) {
+      String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      List<String[]> rows = new ArrayList<>();
+      for (String line : text.split("\n")) {
+        if (!line.isBlank()) {
+          rows.add(line.strip().split(","));
+        }
+      }
+      return rows;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static int col(List<String[]> rows, String name) {
+    int i = Arrays.asList(rows.get(0)).indexOf(name);
+    if (i < 0) {
+      throw new IllegalArgumentException("no column " + name);
+    }
+    return i;
+  }
+
+  static String[] strings(List<String[]> rows, String name) {
+    int c = col(rows, name);
+    return rows.subList(1, rows.size()).stream().map(r -> r[c]).toArray(String[]::new);
+  }
+
+  static double[] doubles(List<String[]> rows, String name) {
+    int c = col(rows, name);
+    return rows.subList(1, rows.size()).stream().mapToDouble(r -> Double.parseDouble(r[c]))
+        .toArray();
+  }
+
+  static GrowthData sleepstudy() {
+    List<String[]> rows = csv("sleepstudy.csv");
+    return GrowthData.of(strings(rows, "Subject"), doubles(rows, "Days"),
+        doubles(rows, "Reaction"));
+  }
+
+  static GrowthData dropout() {
+    List<String[]> rows = csv("dropout.csv");
+    return GrowthData.of(strings(rows, "client"), doubles(rows, "session"),
+        doubles(rows, "score")).withCovariate("severe", doubles(rows, "severe"))
+        .withCovariate("age", doubles(rows, "age"));
+  }
+
+  private static InputStream open(String file) {
+    InputStream in = Reference.class.getResourceAsStream("/reference/growth/" + file);
+    if (in == null) {
+      throw new IllegalStateException("missing test resource reference/growth/" + file);
+    }
+    return in;
+  }
+}

@@ -1,0 +1,183 @@
+package io.candor.examples.cli;
+
+import io.candor.json.LongCsv;
+import io.candor.json.LongTable;
+import io.candor.model.growth.Boundary;
+import io.candor.model.growth.Estimation;
+import io.candor.model.growth.FixedEffect;
+import io.candor.model.growth.GrowthData;
+import io.candor.model.growth.GrowthFit;
+import io.candor.model.growth.GrowthModel;
+import io.candor.model.growth.RandomPart;
+import io.candor.model.growth.TimeBasis;
+import io.candor.progress.ExpectedResponseModel;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * {@code candor fit}: fits a linear mixed-effects growth model to a long-format CSV file and
+ * prints the estimates, or JSON that {@code candor expect --model} can read back.
+ */
+@Command(
+    name = "fit",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Fit a linear mixed-effects growth model (REML or ML, as lme4) to long-format CSV.",
+      "Example: candor fit --input scores.csv --id client --time session --score phq9"
+          + " --basis log --json > model.json"
+    })
+public final class FitCommand implements Callable<Integer> {
+
+  static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--input", required = true, paramLabel = "FILE", description = "CSV file")
+  Path input;
+
+  @Option(names = "--id", required = true, paramLabel = "COL", description = "client-id column")
+  String id;
+
+  @Option(names = "--time", required = true, paramLabel = "COL", description = "time column")
+  String time;
+
+  @Option(names = "--score", required = true, paramLabel = "COL", description = "outcome column")
+  String score;
+
+  @Option(names = "--basis", defaultValue = "linear", paramLabel = "BASIS",
+      description = "linear, log (log(t+1)), quadratic or piecewise:K (knot K); default linear")
+  String basis;
+
+  @Option(names = "--random", defaultValue = "slope", paramLabel = "PART",
+      description = "intercept, or slope (intercept + slope, correlated); default slope")
+  String random;
+
+  @Option(names = "--method", defaultValue = "reml", paramLabel = "METHOD",
+      description = "reml (default) or ml")
+  String method;
+
+  @Option(names = "--covariate", paramLabel = "COL",
+      description = "client-level numeric covariate column (repeatable)")
+  List<String> covariates = new ArrayList<>();
+
+  @Option(names = "--interact", description = "add covariate x time interactions")
+  boolean interact;
+
+  @Option(names = "--json", description = "print JSON (readable by candor expect --model)")
+  boolean json;
+
+  @Override
+  public Integer call() {
+    GrowthModel model = model(basis, random, method, covariates, interact);
+    LongTable table = LongCsv.read(input, LongCsv.columns(id, time, score)
+        .withCovariates(covariates.toArray(new String[0])));
+    GrowthData data = GrowthData.of(table.ids(), table.times(), table.scores());
+    for (String c : covariates) {
+      data = data.withCovariate(c, table.covariate(c));
+    }
+    GrowthFit fit = model.fit(data);
+    PrintWriter out = spec.commandLine().getOut();
+    if (json) {
+      out.println(MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(toJson(fit)));
+    } else {
+      out.println(fit);
+      out.println("  converged: " + fit.convergence().converged() + " after "
+          + fit.convergence().iterations() + " evaluations");
+    }
+    out.flush();
+    return 0;
+  }
+
+  /** Builds the model configuration from the CLI words. */
+  static GrowthModel model(String basis, String random, String method, List<String> covariates,
+      boolean interact) {
+    GrowthModel m = GrowthModel.withDefaults();
+    String b = basis.strip().toLowerCase(java.util.Locale.ROOT);
+    if (b.startsWith("piecewise")) {
+      String[] parts = b.split(":", 2);
+      if (parts.length != 2 || parts[1].isBlank()) {
+        throw new IllegalArgumentException("--basis piecewise needs a knot, e.g. piecewise:4");
+      }
+      double knot;
+      try {
+        knot = Double.parseDouble(parts[1]);
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("--basis piecewise:K needs a number K, was " + parts[1],
+            e);
+      }
+      m = m.withPiecewise(knot);
+    } else {
+      m = m.withBasis(switch (b) {
+        case "linear" -> TimeBasis.LINEAR;
+        case "log" -> TimeBasis.LOG;
+        case "quadratic" -> TimeBasis.QUADRATIC;
+        default -> throw new IllegalArgumentException("--basis must be linear, log, quadratic or"
+            + " piecewise:K, was " + basis);
+      });
+    }
+    String r = random.strip().toLowerCase(java.util.Locale.ROOT);
+    m = m.withRandom(switch (r) {
+      case "intercept" -> RandomPart.INTERCEPT;
+      case "slope" -> RandomPart.INTERCEPT_SLOPE;
+      default -> throw new IllegalArgumentException("--random must be intercept or slope, was "
+          + random);
+    });
+    m = m.withEstimation(switch (method.strip().toLowerCase(java.util.Locale.ROOT)) {
+      case "reml" -> Estimation.REML;
+      case "ml" -> Estimation.ML;
+      default -> throw new IllegalArgumentException("--method must be reml or ml, was " + method);
+    });
+    return m.withCovariates(covariates.toArray(new String[0])).withInteractions(interact);
+  }
+
+  /** The JSON of a fit, with the fields listed in issue 3 and a {@code model} object. */
+  static ObjectNode toJson(GrowthFit fit) {
+    ObjectNode root = MAPPER.createObjectNode();
+    root.put("method", fit.estimation().name());
+    root.put("nClients", fit.clients());
+    root.put("nObservations", fit.observations());
+    ArrayNode fe = root.putArray("fixedEffects");
+    for (FixedEffect f : fit.fixedEffects()) {
+      ObjectNode o = fe.addObject();
+      o.put("term", f.term());
+      o.put("estimate", f.estimate());
+      o.put("se", f.se());
+    }
+    ObjectNode re = root.putObject("randomEffects");
+    re.put("interceptSd", fit.interceptSd());
+    if (fit.slopeSd().isPresent()) {
+      re.put("slopeSd", fit.slopeSd().getAsDouble());
+    } else {
+      re.putNull("slopeSd");
+    }
+    if (fit.correlation().isPresent()) {
+      re.put("correlation", fit.correlation().getAsDouble());
+    } else {
+      re.putNull("correlation");
+    }
+    root.put("residualSd", fit.residualSd());
+    root.put("logLik", fit.logLik());
+    if (fit.remlCriterion().isPresent()) {
+      root.put("remlCriterion", fit.remlCriterion().getAsDouble());
+    }
+    root.put("aic", fit.aic());
+    root.put("bic", fit.bic());
+    root.put("converged", fit.convergence().converged());
+    root.put("iterations", fit.convergence().iterations());
+    ArrayNode b = root.putArray("boundary");
+    for (Boundary x : fit.boundary()) {
+      b.add(x.name());
+    }
+    root.set("model", MAPPER.valueToTree(ExpectedResponseModel.from(fit)));
+    return root;
+  }
+}

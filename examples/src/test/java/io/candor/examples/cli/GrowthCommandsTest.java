@@ -1,0 +1,130 @@
+package io.candor.examples.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+class GrowthCommandsTest {
+
+  @TempDir Path dir;
+
+  private record Result(int status, String out, String err) {}
+
+  private static Result run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int status = CandorCli.run(new PrintWriter(out), new PrintWriter(err), args);
+    return new Result(status, out.toString(), err.toString());
+  }
+
+  private Path csv() throws IOException {
+    StringBuilder sb = new StringBuilder("client,session,score,group\n");
+    double[][] y = {
+      {20, 16, 14, 13, 12, 12}, {18, 17, 15, 15, 13, 12}, {22, 18, 17, 14, 13, 11},
+      {15, 13, 12, 10, 10, 9}, {24, 22, 21, 20, 19, 19}, {19, 15, 12, 11, 9, 8},
+      {17, 16, 16, 14, 14, 13}, {21, 17, 15, 14, 14, 12}};
+    for (int c = 0; c < y.length; c++) {
+      for (int k = 0; k < 6; k++) {
+        sb.append("c").append(c).append(',').append(k).append(',').append(y[c][k]).append(',')
+            .append(c % 2).append('\n');
+      }
+    }
+    Path f = dir.resolve("scores.csv");
+    Files.writeString(f, sb.toString());
+    return f;
+  }
+
+  @Test
+  void fit_json_hasTheDocumentedFieldsAndFeedsExpect() throws IOException {
+    Result r = run("fit", "--input", csv().toString(), "--id", "client", "--time", "session",
+        "--score", "score", "--basis", "log", "--covariate", "group", "--interact", "--json");
+    assertEquals(0, r.status(), r.err());
+    JsonNode j = JsonMapper.builder().build().readTree(r.out());
+    for (String f : new String[] {"method", "nClients", "nObservations", "fixedEffects",
+        "randomEffects", "residualSd", "logLik", "remlCriterion", "aic", "bic", "converged",
+        "iterations", "model"}) {
+      assertTrue(j.has(f), f);
+    }
+    assertEquals("REML", j.get("method").asString());
+    assertEquals(8, j.get("nClients").asInt());
+    assertEquals(48, j.get("nObservations").asInt());
+    assertEquals("group:time", j.get("fixedEffects").get(3).get("term").asString());
+    assertTrue(j.get("randomEffects").has("interceptSd"));
+    assertTrue(j.get("randomEffects").has("slopeSd"));
+    assertTrue(j.get("randomEffects").has("correlation"));
+    Path model = dir.resolve("model.json");
+    Files.writeString(model, r.out());
+    Result e = run("expect", "--model", model.toString(), "--intake", "20", "--covariate",
+        "group=1", "--observed", "1:19,2:19,3:19", "--cutoff", "10");
+    assertEquals(0, e.status(), e.err());
+    assertTrue(e.out().contains("Alert ("), e.out());
+    assertTrue(e.out().contains("Updated forecast"), e.out());
+  }
+
+  @Test
+  void fit_ml_hasNoRemlCriterion_andPiecewiseNamesTheKnotTerm() throws IOException {
+    Result r = run("fit", "--input", csv().toString(), "--id", "client", "--time", "session",
+        "--score", "score", "--basis", "piecewise:2", "--method", "ml", "--random", "intercept",
+        "--json");
+    assertEquals(0, r.status(), r.err());
+    JsonNode j = JsonMapper.builder().build().readTree(r.out());
+    assertTrue(!j.has("remlCriterion"));
+    assertEquals("ML", j.get("method").asString());
+    assertEquals("time_after_knot", j.get("fixedEffects").get(2).get("term").asString());
+    assertTrue(j.get("randomEffects").get("slopeSd").isNull());
+  }
+
+  @Test
+  void badArguments_exitWith2AndOneLine() throws IOException {
+    String in = csv().toString();
+    Result a = run("fit", "--input", in, "--id", "client", "--time", "session", "--score",
+        "score", "--basis", "cubic");
+    assertEquals(2, a.status());
+    assertTrue(a.err().contains("--basis must be"), a.err());
+    Result b = run("fit", "--input", in, "--id", "client", "--time", "session", "--score",
+        "nope");
+    assertEquals(2, b.status());
+    assertTrue(b.err().contains("not found"), b.err());
+    Result c = run("fit", "--input", in, "--id", "client", "--time", "session", "--score",
+        "score", "--basis", "piecewise");
+    assertEquals(2, c.status());
+    Result d = run("fit", "--input", in, "--id", "client", "--time", "session", "--score",
+        "score", "--method", "bayes");
+    assertEquals(2, d.status());
+  }
+
+  @Test
+  void expect_rejectsBadObservedAndMissingCovariate() throws IOException {
+    Result r = run("fit", "--input", csv().toString(), "--id", "client", "--time", "session",
+        "--score", "score", "--covariate", "group", "--json");
+    Path model = dir.resolve("m.json");
+    Files.writeString(model, r.out());
+    assertEquals(2, run("expect", "--model", model.toString(), "--intake", "20",
+        "--covariate", "group=1", "--observed", "2:15,1:14").status());
+    assertEquals(2, run("expect", "--model", model.toString(), "--intake", "20",
+        "--covariate", "group=1", "--observed", "x").status());
+    assertEquals(2, run("expect", "--model", model.toString(), "--intake", "20").status());
+    Path junk = dir.resolve("junk.json");
+    Files.writeString(junk, "{\"a\":1}");
+    assertEquals(2, run("expect", "--model", junk.toString(), "--intake", "20").status());
+  }
+
+  @Test
+  void demoSection_printsACurveAndAnAlert() {
+    StringWriter w = new StringWriter();
+    ExpectCommand.demoSection(new PrintWriter(w));
+    String s = w.toString();
+    assertTrue(s.contains("Expected scores given intake 20"), s);
+    assertTrue(s.contains("Alert ("), s);
+    assertTrue(s.contains("not a clinical verdict"), s);
+  }
+}
