@@ -44,6 +44,12 @@ ev <- pmin(1 + rgeom(m, ifelse(g8 == "early", 0.18, 0.10)), 30)
 drop <- sample(2:30, m, replace = TRUE)
 datasets$sessions <- data.frame(time = pmin(ev, drop), status = as.integer(ev <= drop), group = g8)
 
+# 9. near-ties: times closer than sqrt(.Machine$double.eps) are tied by Surv's timefix (aeqSurv)
+datasets$nearties <- data.frame(
+  time   = c(0.1 + 0.2, 0.3, 1, 1 + 1e-9, 2, 2 + 3e-9, 2.5, 5, 7, 7 + 1e-10, 9, 0.3, 1),
+  status = c(1, 0, 1, 1, 0, 1, 1, 1, 0, 1, 1, 1, 0),
+  group  = rep(c("x", "y"), length.out = 13))
+
 data_rows <- do.call(rbind, lapply(names(datasets), function(nm) {
   d <- datasets[[nm]]
   data.frame(dataset = nm, time = f17(d$time), status = d$status, group = d$group)
@@ -104,7 +110,7 @@ write.csv(do.call(rbind, quants), con, row.names = FALSE, quote = FALSE)
 close(con)
 
 lr <- list(); lrg <- list()
-for (nm in c("aml", "lung", "sim", "sessions")) {
+for (nm in c("aml", "lung", "sim", "sessions", "nearties")) {
   d <- datasets[[nm]]
   # the exact call:
   sd <- survdiff(Surv(time, status) ~ group, data = d)

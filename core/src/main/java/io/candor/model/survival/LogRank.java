@@ -42,6 +42,17 @@ public final class LogRank {
    * @throws IllegalArgumentException if there are fewer than two groups, or a group is empty
    */
   public static LogRankTest test(Map<String, ? extends Collection<EventTime>> groups) {
+    return test(groups, true);
+  }
+
+  /**
+   * As {@link #test(Map)}, choosing whether times closer than {@code √ε} are tied first ({@code
+   * true}, R's default {@code timefix}; see {@link KaplanMeier#withTimeFix(boolean)}).
+   *
+   * @throws IllegalArgumentException if there are fewer than two groups, or a group is empty
+   */
+  public static LogRankTest test(
+      Map<String, ? extends Collection<EventTime>> groups, boolean timeFix) {
     Objects.requireNonNull(groups, "groups");
     if (groups.size() < 2) {
       throw new IllegalArgumentException(
@@ -81,6 +92,12 @@ public final class LogRank {
       all[g] = t;
       ev[g] = et;
       g++;
+    }
+    if (timeFix) {
+      double[][] both = new double[2 * k][];
+      System.arraycopy(all, 0, both, 0, k);
+      System.arraycopy(ev, 0, both, k, k);
+      TimeFix.pooled(both);
     }
     return compute(names, all, ev);
   }

@@ -59,7 +59,7 @@ class KaplanMeierReferenceTest {
               + row.get("stratum");
       KaplanMeierFit fit =
           cache.computeIfAbsent(
-              key, k -> fitter(row).fit(data.get(row.get("dataset")).get(row.get("stratum"))));
+              key, k -> fitter(row).fitStrata(data.get(row.get("dataset"))).stratum(row.get("stratum")).fit());
       int i = rowInFit.merge(key, 1, Integer::sum) - 1;
       String where = key + " row " + i;
       close(where + " time", ReferenceCsv.num(row.get("time")), fit.time().get(i));
@@ -93,7 +93,7 @@ class KaplanMeierReferenceTest {
     Map<String, TreeMap<String, List<EventTime>>> data = data();
     int checked = 0;
     for (Map<String, String> row : ReferenceCsv.read(DIR + "km_medians.csv")) {
-      KaplanMeierFit fit = fitter(row).fit(data.get(row.get("dataset")).get(row.get("stratum")));
+      KaplanMeierFit fit = fitter(row).fitStrata(data.get(row.get("dataset"))).stratum(row.get("stratum")).fit();
       String where = row.get("dataset") + "/" + row.get("conftype") + "/" + row.get("conflevel")
           + "/" + row.get("stratum");
       assertEquals(Integer.parseInt(row.get("n")), fit.n(), where + " n");
@@ -103,7 +103,7 @@ class KaplanMeierReferenceTest {
       closeOpt(where + " upper", row.get("ucl"), fit.medianUpper());
       checked++;
     }
-    assertEquals(84, checked);
+    assertEquals(96, checked);
   }
 
   @Test
@@ -111,7 +111,7 @@ class KaplanMeierReferenceTest {
     Map<String, TreeMap<String, List<EventTime>>> data = data();
     int checked = 0;
     for (Map<String, String> row : ReferenceCsv.read(DIR + "km_quantiles.csv")) {
-      KaplanMeierFit fit = fitter(row).fit(data.get(row.get("dataset")).get(row.get("stratum")));
+      KaplanMeierFit fit = fitter(row).fitStrata(data.get(row.get("dataset"))).stratum(row.get("stratum")).fit();
       double p = Double.parseDouble(row.get("p"));
       SurvivalQuantile q = fit.quantile(p);
       String where = row.get("dataset") + "/" + row.get("conftype") + "/" + row.get("conflevel")
@@ -121,7 +121,7 @@ class KaplanMeierReferenceTest {
       closeOpt(where + " upper", row.get("upper"), q.upper());
       checked++;
     }
-    assertEquals(252, checked);
+    assertEquals(288, checked);
   }
 
   @Test

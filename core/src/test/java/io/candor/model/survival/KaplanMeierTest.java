@@ -77,6 +77,18 @@ class KaplanMeierTest {
   }
 
   @Test
+  void timeFix_tiesAlmostEqualTimesAsR() {
+    double[] t = {0.1 + 0.2, 0.3, 1, 1 + 1e-9, 2};
+    boolean[] e = {true, true, false, true, true};
+    KaplanMeierFit f = KM.fit(t, e);
+    assertEquals(List.of(0.3, 1.0, 2.0), f.time());
+    assertEquals(List.of(2, 1, 1), f.nEvent());
+    KaplanMeierFit raw = KM.withTimeFix(false).fit(t, e);
+    assertEquals(5, raw.size());
+    assertFalse(KM.withTimeFix(false).timeFix());
+  }
+
+  @Test
   void integerAndDoubleTimes_agreeOnWideSpans() {
     int[] t = {0, 5, 1_000_000, 2_000_000_000, 5, 7};
     boolean[] e = {true, false, true, true, true, false};
