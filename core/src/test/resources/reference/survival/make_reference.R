@@ -50,9 +50,14 @@ datasets$nearties <- data.frame(
   status = c(1, 0, 1, 1, 0, 1, 1, 1, 0, 1, 1, 1, 0),
   group  = rep(c("x", "y"), length.out = 13))
 
+# 10. lung by sex, to be stratified by ph.ecog in the stratified log-rank test
+datasets$lungsex <- data.frame(time = lg$time, status = lg$status - 1,
+                               group = paste0("sex", lg$sex), stratum = paste0("ecog", lg$ph.ecog))
+
 data_rows <- do.call(rbind, lapply(names(datasets), function(nm) {
   d <- datasets[[nm]]
-  data.frame(dataset = nm, time = f17(d$time), status = d$status, group = d$group)
+  st <- if (is.null(d$stratum)) "all" else d$stratum
+  data.frame(dataset = nm, time = f17(d$time), status = d$status, group = d$group, stratum = st)
 }))
 con <- file("km_data.csv", "w")
 writeLines("# Data sets for the Kaplan-Meier and log-rank references (see make_reference.R).", con)
@@ -110,23 +115,36 @@ write.csv(do.call(rbind, quants), con, row.names = FALSE, quote = FALSE)
 close(con)
 
 lr <- list(); lrg <- list()
-for (nm in c("aml", "lung", "sim", "sessions", "nearties")) {
+tests <- list(list("aml", 0, FALSE), list("lung", 0, FALSE), list("sim", 0, FALSE),
+              list("sessions", 0, FALSE), list("nearties", 0, FALSE),
+              list("lung", 1, FALSE), list("sim", 1, FALSE), list("sessions", 0.5, FALSE),
+              list("lungsex", 0, TRUE), list("lungsex", 1, TRUE), list("lungsex", 0, FALSE))
+for (tt in tests) {
+  nm <- tt[[1]]; rho <- tt[[2]]; stratified <- tt[[3]]
   d <- datasets[[nm]]
-  # the exact call:
-  sd <- survdiff(Surv(time, status) ~ group, data = d)
+  # the exact calls:
+  if (stratified) {
+    sd <- survdiff(Surv(time, status) ~ group + strata(stratum), data = d, rho = rho)
+  } else {
+    sd <- survdiff(Surv(time, status) ~ group, data = d, rho = rho)
+  }
+  obs <- if (is.matrix(sd$obs)) rowSums(sd$obs) else sd$obs
+  ex  <- if (is.matrix(sd$exp)) rowSums(sd$exp) else sd$exp
   k <- length(sd$n)
-  lr[[length(lr) + 1]] <- data.frame(dataset = nm, chisq = f17(sd$chisq), df = k - 1,
-    p = f17(pchisq(sd$chisq, k - 1, lower.tail = FALSE)))
+  lr[[length(lr) + 1]] <- data.frame(dataset = nm, rho = rho, stratified = stratified,
+    chisq = f17(sd$chisq), df = k - 1, p = f17(pchisq(sd$chisq, k - 1, lower.tail = FALSE)))
   vv <- sd$var
-  lrg[[length(lrg) + 1]] <- data.frame(dataset = nm, group = sub("^group=", "", names(sd$n)),
-    n = as.vector(sd$n), observed = f17(sd$obs), expected = f17(sd$exp),
-    var = apply(vv, 1, function(r) paste(f17(r), collapse = ";")))
+  lrg[[length(lrg) + 1]] <- data.frame(dataset = nm, rho = rho, stratified = stratified,
+    group = sub("^group=", "", names(sd$n)), n = as.vector(sd$n), observed = f17(obs),
+    expected = f17(ex), var = apply(vv, 1, function(r) paste(f17(r), collapse = ";")))
 }
 con <- file("logrank.csv", "w")
-writeLines("# sd <- survdiff(Surv(time, status) ~ group, data = d); p = pchisq(sd$chisq, k - 1, lower.tail = FALSE)", con)
+writeLines(c("# sd <- survdiff(Surv(time, status) ~ group, data = d, rho = rho)",
+             "#   (stratified: survdiff(Surv(time, status) ~ group + strata(stratum), data = d, rho = rho))",
+             "# p = pchisq(sd$chisq, k - 1, lower.tail = FALSE)"), con)
 write.csv(do.call(rbind, lr), con, row.names = FALSE, quote = FALSE)
 close(con)
 con <- file("logrank_groups.csv", "w")
-writeLines("# per group: sd$n, sd$obs, sd$exp and the row of sd$var (semicolon separated)", con)
+writeLines("# per group: sd$n, sd$obs, sd$exp (summed over strata when stratified) and the row of sd$var (semicolon separated)", con)
 write.csv(do.call(rbind, lrg), con, row.names = FALSE, quote = FALSE)
 close(con)

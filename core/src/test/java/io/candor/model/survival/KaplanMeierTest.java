@@ -195,6 +195,32 @@ class KaplanMeierTest {
   }
 
   @Test
+  void logRank_rejectsBadRhoAndEmptyStrata() {
+    Map<String, List<EventTime>> two = new TreeMap<>();
+    two.put("a", List.of(EventTime.event(1)));
+    two.put("b", List.of(EventTime.event(2)));
+    IllegalArgumentException x =
+        assertThrows(IllegalArgumentException.class, () -> LogRank.test(two, Double.NaN, true));
+    assertTrue(x.getMessage().contains("rho") && x.getMessage().contains("NaN"), x.getMessage());
+    x =
+        assertThrows(
+            IllegalArgumentException.class, () -> LogRank.testStratified(Map.of(), 0, true));
+    assertTrue(x.getMessage().contains("strata"), x.getMessage());
+    x =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> LogRank.testStratified(Map.of("s", Map.of("a", List.of(EventTime.event(1)))), 0,
+                true));
+    assertTrue(x.getMessage().contains("2 groups"), x.getMessage());
+    x =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> LogRank.testStratified(Map.of("s", Map.of()), 0, true));
+    assertTrue(x.getMessage().contains("\"s\""), x.getMessage());
+    assertTrue(LogRank.test(two, 1, true).toText().contains("G-rho test (rho = 1)"));
+  }
+
+  @Test
   void logRank_rejectsFewerThanTwoGroups() {
     IllegalArgumentException x =
         assertThrows(
