@@ -1,7 +1,7 @@
 # Reference values for io.candor.model.survival (Kaplan-Meier, log-rank).
 # Run from this directory:  Rscript make_reference.R
 # R 4.2.2, survival 3.5-3. Writes km_data.csv, km_curves.csv, km_medians.csv, logrank.csv,
-# logrank_groups.csv, km_quantiles.csv next to this script. Numbers are written with sprintf("%.17g");
+# logrank_groups.csv, km_quantiles.csv, km_rmean.csv next to this script. Numbers are written with sprintf("%.17g");
 # R's NA is written as NA and infinity as Inf.
 suppressPackageStartupMessages(library(survival))
 
@@ -107,6 +107,25 @@ con <- file("km_medians.csv", "w")
 writeLines(c("# median, lcl, ucl: summary(fit)$table[, c(\"median\", \"0.95LCL\", \"0.95UCL\")] (print.survfit rule)",
              "# qmedian, qlower, qupper: quantile(fit, probs = 0.5) (quantile.survfit rule)"), con)
 write.csv(do.call(rbind, medians), con, row.names = FALSE, quote = FALSE)
+close(con)
+
+# restricted mean time to event up to tau, as print.survfit(fit, rmean = tau)
+rm_rows <- list()
+for (nm in names(datasets)) {
+  d <- datasets[[nm]]
+  fit <- survfit(Surv(time, status) ~ group, data = d)
+  for (tau in unique(c(as.numeric(quantile(d$time, 0.5)), max(d$time), 2 * max(d$time)))) {
+    # the exact call:
+    tab <- summary(fit, rmean = tau)$table
+    if (is.null(dim(tab))) tab <- matrix(tab, nrow = 1, dimnames = list(d$group[1], names(tab)))
+    else rownames(tab) <- sub("^group=", "", rownames(tab))
+    rm_rows[[length(rm_rows) + 1]] <- data.frame(dataset = nm, stratum = rownames(tab),
+      tau = f17(tau), rmean = f17(tab[, "rmean"]), se = f17(tab[, "se(rmean)"]))
+  }
+}
+con <- file("km_rmean.csv", "w")
+writeLines("# summary(survfit(Surv(time, status) ~ group, data = d), rmean = tau)$table[, c(\"rmean\", \"se(rmean)\")]", con)
+write.csv(do.call(rbind, rm_rows), con, row.names = FALSE, quote = FALSE)
 close(con)
 
 con <- file("km_quantiles.csv", "w")

@@ -107,6 +107,24 @@ class KaplanMeierReferenceTest {
   }
 
   @Test
+  void restrictedMean_matchesPrintSurvfitRmean() {
+    Map<String, TreeMap<String, List<EventTime>>> data = data();
+    int checked = 0;
+    for (Map<String, String> row : ReferenceCsv.read(DIR + "km_rmean.csv")) {
+      KaplanMeierFit fit =
+          KaplanMeier.withDefaults().fitStrata(data.get(row.get("dataset")))
+              .stratum(row.get("stratum")).fit();
+      double tau = ReferenceCsv.num(row.get("tau"));
+      RestrictedMean r = fit.restrictedMean(tau);
+      String where = row.get("dataset") + "/" + row.get("stratum") + "/tau=" + tau;
+      close(where + " rmean", ReferenceCsv.num(row.get("rmean")), r.mean());
+      close(where + " se", ReferenceCsv.num(row.get("se")), r.stdErr());
+      checked++;
+    }
+    assertEquals(54, checked);
+  }
+
+  @Test
   void quantiles_matchQuantileSurvfit() {
     Map<String, TreeMap<String, List<EventTime>>> data = data();
     int checked = 0;

@@ -68,6 +68,18 @@ class KaplanMeierTest {
   }
 
   @Test
+  void restrictedMean_handChecked_andRejectsBadHorizon() {
+    // S = 1 on [0, 1), 0.75 on [1, 2), 0.5 on [2, 3): area to 3 = 1 + 0.75 + 0.5
+    KaplanMeierFit f = KM.fit(new double[] {1, 2, 3, 4}, new boolean[] {true, true, true, true});
+    assertEquals(2.25, f.restrictedMean(3).mean(), 1e-15);
+    assertEquals(0.0, f.restrictedMean(0).mean());
+    IllegalArgumentException x =
+        assertThrows(IllegalArgumentException.class, () -> f.restrictedMean(-1));
+    assertTrue(x.getMessage().contains("horizon") && x.getMessage().contains("-1"), x.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> f.restrictedMean(Double.NaN));
+  }
+
+  @Test
   void survivalAt_isRightContinuousStep() {
     KaplanMeierFit f = KM.fit(new double[] {1, 2, 3, 4}, new boolean[] {true, true, true, true});
     assertEquals(1.0, f.survivalAt(0.5));
