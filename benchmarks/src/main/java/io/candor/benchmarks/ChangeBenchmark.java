@@ -43,7 +43,9 @@ public class ChangeBenchmark {
     post = new double[clients];
     for (int i = 0; i < clients; i++) {
       pre[i] = 5 + rng.nextInt(23);
-      post[i] = Math.max(0, Math.min(27, pre[i] - 6 + rng.nextInt(13)));
+      // wide noise keeps the pre-post correlation below the reliability (.84); otherwise
+      // Hageman-Arrindell has no reliable difference variance and refuses the cohort
+      post[i] = Math.max(0, Math.min(27, pre[i] - 10 + rng.nextInt(21)));
     }
     cohortContext = ChangeContext.ofCohort(Instruments.PHQ9, ReferenceStatistics.of(pre, post));
   }

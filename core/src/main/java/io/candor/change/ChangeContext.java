@@ -85,11 +85,18 @@ public record ChangeContext(
     return CutoffType.A;
   }
 
-  /** A copy using the cohort's statistics (and the default cutoff for that situation). */
+  /**
+   * A copy using the cohort's statistics. A cutoff type chosen with {@link #withCutoff(CutoffType)}
+   * is kept; if the cutoff is still the instrument's default without a cohort, it becomes the
+   * default with one (c when the instrument has functional norms).
+   */
   public ChangeContext withCohort(ReferenceStatistics stats) {
     Objects.requireNonNull(stats, "cohort");
-    return new ChangeContext(
-        instrument, reliability, postReliability, Optional.of(stats), defaultCutoff(instrument, true));
+    CutoffType type =
+        cutoffType == defaultCutoff(instrument, cohort.isPresent())
+            ? defaultCutoff(instrument, true)
+            : cutoffType;
+    return new ChangeContext(instrument, reliability, postReliability, Optional.of(stats), type);
   }
 
   /** A copy with another cutoff type. */

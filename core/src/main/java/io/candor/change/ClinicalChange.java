@@ -122,7 +122,8 @@ public final class ClinicalChange {
 
   /**
    * As {@link #compare(Instrument, double[], double[])} with the given context's instrument,
-   * reliability and cutoff type; the cohort statistics are replaced by those of the data.
+   * reliability and cutoff type (see {@link ChangeContext#withCohort}); the cohort statistics are
+   * replaced by those of the data.
    */
   public static MethodComparison compare(ChangeContext context, double[] pre, double[] post) {
     Objects.requireNonNull(context, "context");
@@ -131,12 +132,7 @@ public final class ClinicalChange {
       context.instrument().checkScore("pre[" + i + "]", pre[i]);
       context.instrument().checkScore("post[" + i + "]", post[i]);
     }
-    ChangeContext c =
-        new ChangeContext(
-            context.instrument(), context.reliability(), context.postReliability(),
-            java.util.Optional.of(stats), context.cohort().isPresent()
-                ? context.cutoffType()
-                : ChangeContext.ofCohort(context.instrument(), stats).cutoffType());
+    ChangeContext c = context.withCohort(stats);
     List<MethodCounts> rows = new ArrayList<>();
     List<String> notes = new ArrayList<>();
     for (ReliableChangeMethod m : ReliableChangeMethod.values()) {

@@ -24,11 +24,18 @@ public enum ProgressEvent {
    */
   RECOVERY,
   /** Dropout at the last observed session, as the {@link DropoutDefinition} decides. */
-  DROPOUT;
+  DROPOUT,
+  /**
+   * First relapse after the first recovery ({@link Milestones#relapse}). Only recovered clients
+   * are at risk, and time is counted in sessions <em>since recovery</em> (relapse session minus
+   * recovery session; censored at the last observed session minus the recovery session), because
+   * Kaplan–Meier here has no delayed entry.
+   */
+  RELAPSE;
 
   /**
    * The client's time to this event, or empty when the client is not at risk of it (recovery for a
-   * client not in the clinical range at intake).
+   * client not in the clinical range at intake; relapse for a client who never recovered).
    *
    * @param dropout the dropout definition (used only for {@link #DROPOUT})
    * @throws IllegalStateException if the instrument lacks the threshold or cutoff the event needs
@@ -50,6 +57,17 @@ public enum ProgressEvent {
       case DROPOUT:
         return Optional.of(
             new TimeToEvent(trajectory.client(), lastSession, dropout.droppedOut(trajectory)));
+      case RELAPSE:
+        OptionalInt recovered = Milestones.recovery(trajectory);
+        if (recovered.isEmpty()) {
+          return Optional.empty();
+        }
+        int from = recovered.getAsInt();
+        Optional<Relapse> relapse = Milestones.relapse(trajectory);
+        return Optional.of(
+            relapse.isPresent()
+                ? new TimeToEvent(trajectory.client(), relapse.get().relapseSession() - from, true)
+                : new TimeToEvent(trajectory.client(), lastSession - from, false));
       default:
         throw new AssertionError(this);
     }
@@ -63,7 +81,7 @@ public enum ProgressEvent {
 
   /** Whether this event needs an instrument with a caseness cutoff. */
   public boolean needsCaseness() {
-    return this == RECOVERY;
+    return this == RECOVERY || this == RELAPSE;
   }
 
   /** Whether {@code scale} supports this event (reliable-change threshold, cutoff where needed). */
@@ -72,12 +90,15 @@ public enum ProgressEvent {
     boolean cut = scale instanceof Instrument i && i.casenessCutoff().isPresent();
     return switch (this) {
       case RELIABLE_IMPROVEMENT -> rc;
-      case RECOVERY -> rc && cut;
+      case RECOVERY, RELAPSE -> rc && cut;
       case DROPOUT -> true;
     };
   }
 
-  /** Parses a name case-insensitively ({@code reliable-improvement}, {@code recovery}, {@code dropout}). */
+  /**
+   * Parses a name case-insensitively ({@code reliable-improvement}, {@code recovery}, {@code
+   * dropout}, {@code relapse}).
+   */
   public static ProgressEvent parse(CharSequence text) {
     return Enums.parse(ProgressEvent.class, "event", text);
   }

@@ -134,6 +134,23 @@ class ReliableChangeHandCheckedTest {
     assertTrue(e.getMessage().contains("jacobson_truax"), e.getMessage());
   }
 
+  @Test
+  void withCohort_keepsAnExplicitCutoff_andCompareHonoursIt() {
+    ReferenceStatistics stats = new ReferenceStatistics(16, 6, 10, 7, 0.6, 40);
+    assertEquals(CutoffType.CASENESS,
+        PHQ9.withCutoff(CutoffType.CASENESS).withCohort(stats).cutoffType());
+    assertEquals(CutoffType.C, PHQ9.withCohort(stats).cutoffType());
+    // WEMWBS has functional norms but no clinical norms and no caseness cutoff: A without a
+    // cohort (which cannot be computed), C once the cohort supplies the clinical statistics
+    ChangeContext w = ChangeContext.of(Instruments.WEMWBS);
+    assertEquals(CutoffType.A, w.cutoffType());
+    assertEquals(CutoffType.C, w.withCohort(stats).cutoffType());
+    double[] pre = {18, 20, 15, 22, 12, 9, 25, 17, 14, 19};
+    double[] post = {9, 18, 4, 21, 13, 3, 10, 17, 16, 5};
+    assertEquals(CutoffType.CASENESS,
+        ClinicalChange.compare(PHQ9.withCutoff(CutoffType.CASENESS), pre, post).cutoffType());
+  }
+
   // ---------------------------------------------------------------- bad input
 
   @Test

@@ -129,6 +129,12 @@ class PatternsTest {
     assertEquals(new TimeToEvent(ClientId.of("c"), 7, false),
         ProgressEvent.DROPOUT.timeToEvent(flat, six).orElseThrow());
     assertTrue(ProgressEvent.RECOVERY.timeToEvent(consecutive(PHQ9, 5, 2), six).isEmpty());
+    Trajectory relapsing = consecutive(PHQ9, 20, 15, 14, 9, 8, 12, 7);
+    assertEquals(new TimeToEvent(ClientId.of("c"), 2, true),
+        ProgressEvent.RELAPSE.timeToEvent(relapsing, six).orElseThrow(), "recovered at 4, relapsed at 6");
+    assertEquals(new TimeToEvent(ClientId.of("c"), 0, false),
+        ProgressEvent.RELAPSE.timeToEvent(improved, six).orElseThrow(), "recovered at the last session");
+    assertTrue(ProgressEvent.RELAPSE.timeToEvent(flat, six).isEmpty(), "never recovered");
     assertEquals(ProgressEvent.RELIABLE_IMPROVEMENT, ProgressEvent.parse("reliable-improvement"));
     assertThrows(IllegalArgumentException.class, () -> ProgressEvent.parse("remission"));
     assertFalse(ProgressEvent.RECOVERY.supports(ScoreScale.of("X", 0, 10)));

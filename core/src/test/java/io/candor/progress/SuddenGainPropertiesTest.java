@@ -117,6 +117,41 @@ class SuddenGainPropertiesTest {
   }
 
   @Test
+  void schedules_agreeWhenNoSessionIsMissing() {
+    SuddenGainCriteria bySession = SuddenGainCriteria.defaults();
+    SuddenGainCriteria byObservation = bySession.withSchedule(Schedule.CONSECUTIVE_OBSERVATIONS);
+    qt().forAll(SCORES)
+        .checkAssert(
+            scores -> {
+              Trajectory t = traj(WORSE, scores, 0, false);
+              assertEquals(keys(bySession.detect(t).gains()), keys(byObservation.detect(t).gains()));
+              assertEquals(keys(bySession.detect(t).losses()), keys(byObservation.detect(t).losses()));
+            });
+  }
+
+  @Test
+  void everyChange_meetsEachCriterionInForce() {
+    SuddenGainCriteria all = SuddenGainCriteria.defaults();
+    qt().forAll(SCORES)
+        .checkAssert(
+            scores -> {
+              SuddenChanges r = all.detect(traj(WORSE, scores, 0, false));
+              for (SuddenChange g : r.gains()) {
+                assertTrue(g.postScore() < g.preScore());
+                assertTrue(g.magnitude() >= 7);
+                assertTrue(g.magnitude() >= 0.25 * g.preScore());
+                assertTrue(g.preMean() - g.postMean() > 0);
+              }
+              for (SuddenChange l : r.losses()) {
+                assertTrue(l.postScore() > l.preScore());
+                assertTrue(l.magnitude() >= 7);
+                assertTrue(l.magnitude() >= 0.25 * l.preScore());
+                assertTrue(l.postMean() - l.preMean() > 0);
+              }
+            });
+  }
+
+  @Test
   void reversingTime_turnsEveryGainIntoALoss() {
     // with all three criteria: s(post) <= (1 - r) s(pre) implies s(pre) >= (1 + r) s(post)
     SuddenGainCriteria all = SuddenGainCriteria.defaults();

@@ -128,8 +128,12 @@ public final class ClassifyCommand implements Callable<Integer> {
         f(pre), f(post), ins.direction() == Direction.HIGHER_IS_WORSE
             ? "lower is better" : "higher is better");
     ClinicalCutoff cut = ClinicalCutoff.of(c, false);
-    out.printf(Locale.ROOT, "Cutoff %s = %s (Hageman-Arrindell uses its true-score variant)%n%n",
+    out.printf(Locale.ROOT, "Cutoff %s = %s (Hageman-Arrindell uses its true-score variant)%n",
         lower(cut.type()), f(cut.value()));
+    ins.reliableChange().ifPresent(rc -> out.printf(Locale.ROOT,
+        "Published reliable change: %s points [%s, %s]; this client's change: %s points%n",
+        f(rc.value()), rc.source().shortForm(), lower(rc.certainty()), f(Math.abs(post - pre))));
+    out.println();
     out.printf(Locale.ROOT, "%-5s %8s %6s %-28s %-13s %s%n", "", "index", "crit",
         "no-change interval for post", "reliable?", "category");
     for (ReliableChangeMethod m : ReliableChangeMethod.values()) {
@@ -169,6 +173,12 @@ public final class ClassifyCommand implements Callable<Integer> {
     ObjectNode cutoff = root.putObject("cutoff");
     cutoff.put("type", cut.type().name());
     cutoff.put("value", cut.value());
+    c.instrument().reliableChange().ifPresent(rc -> {
+      ObjectNode p = root.putObject("publishedReliableChange");
+      p.put("points", rc.value());
+      p.put("certainty", rc.certainty().name());
+      p.put("source", rc.source().toString());
+    });
     ArrayNode methods = root.putArray("methods");
     for (ReliableChangeMethod m : ReliableChangeMethod.values()) {
       ObjectNode n = methods.addObject();

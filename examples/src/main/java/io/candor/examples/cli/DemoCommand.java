@@ -33,9 +33,24 @@ final class DemoCommand implements Callable<Integer> {
     out.println("Candor informs expectations; it never diagnoses. Every figure below names its source.");
     out.println();
     instruments(out);
+    section(out, "2. Did a client change reliably? The verdict depends on the method");
+    ClassifyCommand.demoSection(out);
+    section(out, "3. Progress is rarely a straight line");
     trajectories(out);
+    PatternsCommand.demoSection(out);
+    section(out, "4. Is this client on track? An expected-response curve");
+    ExpectCommand.demoSection(out);
+    section(out, "5. What a realistic cohort looks like (simulated)");
+    SimulateCommand.demoSection(out);
+    out.println();
+    out.println("Learn more: candor --help; every subcommand has --help and --json.");
     out.flush();
     return 0;
+  }
+
+  private static void section(PrintWriter out, String title) {
+    out.println();
+    heading(out, title);
   }
 
   private static void heading(PrintWriter out, String title) {
@@ -57,7 +72,6 @@ final class DemoCommand implements Callable<Integer> {
   }
 
   private static void trajectories(PrintWriter out) {
-    heading(out, "2. Progress is rarely a straight line");
     UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(SEED);
     for (TrajectoryShape shape : TrajectoryShape.values()) {
       Trajectory t = CandorGenerators.trajectory(Instruments.PHQ9, shape).generate(rng);

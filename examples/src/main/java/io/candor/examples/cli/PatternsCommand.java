@@ -11,6 +11,7 @@ import io.candor.progress.PersonSelection;
 import io.candor.progress.Plateau;
 import io.candor.progress.PlateauCriteria;
 import io.candor.progress.Relapse;
+import io.candor.progress.ReversalRule;
 import io.candor.progress.Schedule;
 import io.candor.progress.SuddenChange;
 import io.candor.progress.SuddenChangeSummary;
@@ -84,6 +85,9 @@ final class PatternsCommand implements Callable<Integer> {
   @Option(names = "--schedule", defaultValue = "session-numbers", description = "session-numbers (default) or consecutive-observations.")
   String schedule;
 
+  @Option(names = "--reversal", defaultValue = "any-later-session", description = "Reversal rule: any-later-session (Tang & DeRubeis, default) or suddengains-package.")
+  String reversal;
+
   @Option(names = "--min-session", defaultValue = "0", description = "Ignore sessions before this one (default ${DEFAULT-VALUE}).")
   int minSession;
 
@@ -151,7 +155,7 @@ final class PatternsCommand implements Callable<Integer> {
     }
     c = noRelative ? c.withoutRelativeCriterion() : c.withRelative(relative);
     c = noMeanDifference ? c.withoutMeanDifferenceCriterion() : c.withMeanDifferenceCriterion(alpha);
-    return c.withSchedule(Schedule.parse(schedule));
+    return c.withSchedule(Schedule.parse(schedule)).withReversalRule(ReversalRule.parse(reversal));
   }
 
   static List<ClientPatterns> analyse(

@@ -12,6 +12,9 @@ import io.candor.model.survival.LogRankTest;
 import io.candor.model.survival.StratifiedFit;
 import io.candor.model.survival.Stratum;
 import io.candor.progress.DropoutDefinition;
+import io.candor.progress.DropoutHazard;
+import io.candor.progress.Engagement;
+import io.candor.progress.EngagementReport;
 import io.candor.progress.ProgressEvent;
 import io.candor.progress.TimeToEvent;
 import java.io.PrintWriter;
@@ -78,7 +81,7 @@ final class SurvivalCommand implements Callable<Integer> {
   @Option(names = "--instrument", required = true, description = "Instrument id (PHQ-9, GAD-7, CORE-10, OQ-45, BDI-II, ORS, K10, WEMWBS).")
   String instrumentId;
 
-  @Option(names = "--event", required = true, description = "reliable-improvement, recovery or dropout.")
+  @Option(names = "--event", required = true, description = "reliable-improvement, recovery, dropout or relapse (time since recovery, recovered clients only).")
   String event;
 
   @Option(names = "--by", description = "Client-level column to stratify by (log-rank test across its values).")
@@ -156,17 +159,29 @@ final class SurvivalCommand implements Callable<Integer> {
     }
     if (groups.isEmpty()) {
       throw new IllegalArgumentException(
-          "no client is at risk of " + event + " (none was in the clinical range at intake)");
+          "no client is at risk of " + event
+              + (ev == ProgressEvent.RELAPSE ? " (none recovered)" : " (none was in the clinical range at intake)"));
     }
     StratifiedFit fit = KaplanMeier.withDefaults().with(type).fitStrata(groups);
+    Optional<EngagementReport> engagement =
+        ev == ProgressEvent.DROPOUT
+            ? Optional.of(
+                by == null
+                    ? Engagement.analyse(byInput.trajectories, dropout)
+                    : Engagement.analyse(byInput.trajectories, dropout, byInput.attribute::get))
+            : Optional.empty();
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
-      out.println(toJson(instrument, ev, dropout, left, fit));
+      ObjectNode root = toJson(instrument, ev, dropout, left, fit);
+      engagement.ifPresent(e -> engagementJson(root.putObject("engagement"), e));
+      out.println(root.toPrettyString());
     } else {
       out.printf("Time to %s on %s (sessions; %s)%n", event.toLowerCase(Locale.ROOT), instrument.id(),
           describe(ev, dropout));
       if (left > 0) {
-        out.printf("%d clients not in the clinical range at intake are left out (they cannot recover).%n", left);
+        out.printf(ev == ProgressEvent.RELAPSE
+            ? "%d clients who never recovered are left out (they cannot relapse).%n"
+            : "%d clients not in the clinical range at intake are left out (they cannot recover).%n", left);
       }
       out.println();
       out.println(fit.toText());
@@ -176,6 +191,7 @@ final class SurvivalCommand implements Callable<Integer> {
       }
       out.println("Kaplan-Meier estimates as R's survival::survfit (Greenwood SE; median as print.survfit);"
           + " curves describe this sample, not any one client's future.");
+      engagement.ifPresent(e -> engagementText(out, e));
     }
     out.flush();
     return 0;
@@ -186,10 +202,76 @@ final class SurvivalCommand implements Callable<Integer> {
       case RELIABLE_IMPROVEMENT -> "event: improvement from intake of at least the reliable-change threshold";
       case RECOVERY -> "event: reliable improvement and out of the clinical range";
       case DROPOUT -> "event: dropout, " + dropout.describe();
+      case RELAPSE -> "event: back in the clinical range after recovery; time counted in sessions since"
+          + " recovery";
     };
   }
 
-  static String toJson(
+  private static void engagementText(PrintWriter out, EngagementReport e) {
+    out.println();
+    out.printf("Engagement: %d of %d starters dropped out (%s); %d (%s of starters) left before any"
+            + " reliable improvement.%n", e.dropouts(), e.starters(), PatternsCommand.pct(e.dropoutRate()),
+        e.dropoutsBeforeReliableImprovement(), PatternsCommand.pct(e.shareLeavingBeforeReliableImprovement()));
+    out.printf("  %-28s %12s %12s%n", "at the last observation", "completers", "all starters");
+    out.printf("  %-28s %12s %12s%n", "reliably improved",
+        PatternsCommand.pct(e.reliableImprovementCompleters().orElse(Double.NaN)),
+        PatternsCommand.pct(e.reliableImprovementAllStarters().orElse(Double.NaN)));
+    out.printf("  %-28s %12s %12s%n", "recovered",
+        PatternsCommand.pct(e.recoveryCompleters().orElse(Double.NaN)),
+        PatternsCommand.pct(e.recoveryAllStarters().orElse(Double.NaN)));
+    out.println("  Completer-only rates leave out those who stopped early; often they flatter outcomes, so compare both columns.");
+    List<DropoutHazard> tables = new ArrayList<>();
+    tables.add(e.overall());
+    tables.addAll(e.byGroup().values());
+    for (DropoutHazard h : tables) {
+      out.printf("  Dropout hazard per session (%s): ", h.group());
+      int[] sessions = h.sessions();
+      int[] risk = h.atRisk();
+      int[] drops = h.dropouts();
+      StringBuilder sb = new StringBuilder();
+      for (int i = 0; i < sessions.length; i++) {
+        if (drops[i] > 0) {
+          sb.append(String.format(Locale.ROOT, "s%d %d/%d  ", sessions[i], drops[i], risk[i]));
+        }
+      }
+      out.println(sb.length() == 0 ? "no dropouts" : sb.toString().strip());
+    }
+  }
+
+  private static void engagementJson(ObjectNode o, EngagementReport e) {
+    o.put("definition", e.definition().describe());
+    o.put("starters", e.starters());
+    o.put("dropouts", e.dropouts());
+    o.put("dropoutsBeforeReliableImprovement", e.dropoutsBeforeReliableImprovement());
+    PatternsCommand.putDouble(o, "reliableImprovementCompleters", e.reliableImprovementCompleters());
+    PatternsCommand.putDouble(o, "reliableImprovementAllStarters", e.reliableImprovementAllStarters());
+    PatternsCommand.putDouble(o, "recoveryCompleters", e.recoveryCompleters());
+    PatternsCommand.putDouble(o, "recoveryAllStarters", e.recoveryAllStarters());
+    ArrayNode hz = o.putArray("hazard");
+    List<DropoutHazard> tables = new ArrayList<>();
+    tables.add(e.overall());
+    tables.addAll(e.byGroup().values());
+    for (DropoutHazard h : tables) {
+      ObjectNode t = hz.addObject();
+      t.put("group", h.group());
+      ArrayNode s = t.putArray("session");
+      ArrayNode r = t.putArray("atRisk");
+      ArrayNode d = t.putArray("dropouts");
+      ArrayNode p = t.putArray("hazard");
+      int[] ss = h.sessions();
+      int[] rr = h.atRisk();
+      int[] dd = h.dropouts();
+      double[] pp = h.hazard();
+      for (int i = 0; i < ss.length; i++) {
+        s.add(ss[i]);
+        r.add(rr[i]);
+        d.add(dd[i]);
+        p.add(pp[i]);
+      }
+    }
+  }
+
+  static ObjectNode toJson(
       Instrument instrument, ProgressEvent ev, DropoutDefinition dropout, int leftOut, StratifiedFit fit) {
     JsonMapper mapper = JsonMapper.builder().build();
     ObjectNode root = mapper.createObjectNode();
@@ -223,7 +305,7 @@ final class SurvivalCommand implements Callable<Integer> {
       lr.put("df", t.df());
       PatternsCommand.putDouble(lr, "p", t.p());
     }
-    return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root);
+    return root;
   }
 
   /** Non-finite values (R's NA, or an infinite standard error once S reaches 0) are written as null. */

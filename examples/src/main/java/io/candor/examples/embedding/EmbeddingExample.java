@@ -1,10 +1,18 @@
 package io.candor.examples.embedding;
 
+import io.candor.change.ChangeContext;
+import io.candor.change.Classification;
+import io.candor.change.ClinicalChange;
+import io.candor.change.CutoffType;
+import io.candor.change.ReliableChangeMethod;
 import io.candor.domain.ClientId;
 import io.candor.domain.Trajectory;
 import io.candor.json.CandorJson;
 import io.candor.measure.Instrument;
 import io.candor.measure.Instruments;
+import io.candor.progress.SuddenChange;
+import io.candor.progress.SuddenChanges;
+import io.candor.progress.SuddenGainCriteria;
 import java.io.PrintWriter;
 
 /**
@@ -31,6 +39,33 @@ public final class EmbeddingExample {
     String json = CandorJson.toJson(t);                        // versioned, documented wire format
     Trajectory back = CandorJson.fromJson(json, Trajectory.class);
     out.println("Round trip exact? " + back.equals(t));                                  // true
+    // README-EXAMPLE-END
+    out.flush();
+  }
+
+  /** Reliable change under every method (README section "Reliable and clinically significant change"). */
+  public static void change(PrintWriter out) {
+    // README-EXAMPLE-START
+    ChangeContext phq9 = ChangeContext.of(Instruments.PHQ9);
+    Classification c = ClinicalChange.classify(ReliableChangeMethod.JACOBSON_TRUAX, 18, 9, phq9);
+    out.println(c.category());                                   // IMPROVED (cutoff c = 7.78)
+    out.printf("%.2f%n", c.reliableChange().threshold());        // 6.10 = 1.96 * 5.5 * sqrt(2 * (1 - .84))
+    Classification cased = ClinicalChange.classify(ReliableChangeMethod.JACOBSON_TRUAX, 18, 9,
+        phq9.withCutoff(CutoffType.CASENESS));
+    out.println(cased.category());                               // RECOVERED (below the caseness cutoff 10)
+    // README-EXAMPLE-END
+    out.flush();
+  }
+
+  /** Sudden gains in one trajectory (README section "Non-linear progress"). */
+  public static void suddenGains(PrintWriter out) {
+    // README-EXAMPLE-START
+    Trajectory bdi = Trajectory.ofScores(ClientId.of("7"), Instruments.BDI2,
+        new int[] {1, 2, 3, 4, 5, 6, 7}, new double[] {30, 31, 29, 17, 16, 15, 14});
+    SuddenChanges found = SuddenGainCriteria.defaults().withCutoff(7).detect(bdi);
+    SuddenChange gain = found.firstGain().orElseThrow();
+    out.println(gain.preSession() + " -> " + gain.postSession() + ": " + gain.magnitude()
+        + " points, reversed: " + gain.reversal());                // 3 -> 4: 12.0 points, reversed: false
     // README-EXAMPLE-END
     out.flush();
   }

@@ -97,6 +97,9 @@ class PatternsAndSurvivalCommandTest {
   void patterns_criteriaOptionsChangeTheResult() {
     Run strict = CandorCliTest.run(patterns("--cutoff", "20", "--min-session", "1", "--max-session", "12"));
     assertTrue(strict.out().contains("Sudden gains: 1 in 1 of 43"), strict.out());
+    Run pkg = CandorCliTest.run(patterns("--cutoff", "7", "--min-session", "1", "--max-session", "12",
+        "--reversal", "suddengains-package", "--schedule", "consecutive-observations"));
+    assertEquals(0, pkg.status(), pkg.err());
     Run loose = CandorCliTest.run(patterns("--cutoff", "7", "--no-mean-difference", "--no-relative"));
     assertEquals(0, loose.status(), loose.err());
     assertFalse(loose.out().contains("Sudden gains: 24 in"), loose.out());
@@ -106,6 +109,7 @@ class PatternsAndSurvivalCommandTest {
   void patterns_badInputExits2WithOneLine() {
     assertUsageError(CandorCliTest.run(patterns("--relative", "1.5")), "relative");
     assertUsageError(CandorCliTest.run(patterns("--schedule", "weekly")), "schedule");
+    assertUsageError(CandorCliTest.run(patterns("--reversal", "never")), "reversal");
     assertUsageError(CandorCliTest.run(patterns("--cutoff", "-1")), "cutoff");
     assertUsageError(CandorCliTest.run(patterns("--min-session", "5", "--max-session", "2")), "min-session");
     Run badCol = CandorCliTest.run("patterns", "--input", sgdata.toString(), "--id", "id", "--time", "week",
@@ -150,6 +154,16 @@ class PatternsAndSurvivalCommandTest {
   }
 
   @Test
+  void survival_relapseCountsOnlyRecoveredClients() {
+    Run r = CandorCliTest.run(survival(sgdata, "--event", "relapse", "--json"));
+    assertEquals(0, r.status(), r.err());
+    JsonNode root = JsonMapper.builder().build().readTree(r.out());
+    assertEquals("relapse", root.get("event").asString());
+    int n = root.get("strata").get(0).get("n").asInt();
+    assertEquals(43, n + root.get("leftOut").asInt());
+  }
+
+  @Test
   void survival_dropoutByPlannedOrFlag() {
     Run planned = CandorCliTest.run(survival(grouped, "--event", "dropout", "--planned", "12"));
     assertEquals(0, planned.status(), planned.err());
@@ -157,6 +171,22 @@ class PatternsAndSurvivalCommandTest {
     Run flagged = CandorCliTest.run(survival(grouped, "--event", "dropout", "--dropped-column", "dropped", "--json"));
     assertEquals(0, flagged.status(), flagged.err());
     assertEquals(14, JsonMapper.builder().build().readTree(flagged.out()).get("strata").get(0).get("events").asInt());
+  }
+
+  @Test
+  void survival_dropoutReportsEngagement() {
+    Run r = CandorCliTest.run(survival(grouped, "--event", "dropout", "--planned", "12", "--by", "stage", "--json"));
+    assertEquals(0, r.status(), r.err());
+    JsonNode e = JsonMapper.builder().build().readTree(r.out()).get("engagement");
+    assertEquals(43, e.get("starters").asInt());
+    assertEquals(2, e.get("dropouts").asInt());
+    assertEquals(3, e.get("hazard").size(), "overall and two groups");
+    assertEquals("all", e.get("hazard").get(0).get("group").asString());
+    assertTrue(e.has("reliableImprovementCompleters"));
+    assertTrue(e.has("recoveryAllStarters"));
+    Run text = CandorCliTest.run(survival(grouped, "--event", "dropout", "--planned", "12"));
+    assertTrue(text.out().contains("completers"), text.out());
+    assertTrue(text.out().contains("Dropout hazard per session (all): s2 2/43"), text.out());
   }
 
   @Test

@@ -7,16 +7,21 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
-/** Runs the README's embedding example and checks that the README shows exactly that code. */
+/** Runs the README's examples and checks that the README shows exactly that code. */
 class EmbeddingExampleTest {
 
-  @Test
-  void example_printsWhatTheReadmeSays() {
+  private static String run(Consumer<PrintWriter> example) {
     StringWriter s = new StringWriter();
-    EmbeddingExample.run(new PrintWriter(s));
-    String out = s.toString();
+    example.accept(new PrintWriter(s));
+    return s.toString();
+  }
+
+  @Test
+  void embeddingExample_printsWhatTheReadmeSays() {
+    String out = run(EmbeddingExample::run);
     assertTrue(out.contains("In the clinical range now? false"), out);
     assertTrue(out.contains("Severity band: mild"), out);
     assertTrue(out.contains("Improvement so far: 10.0 points"), out);
@@ -24,14 +29,29 @@ class EmbeddingExampleTest {
   }
 
   @Test
-  void readme_containsTheExampleVerbatim() throws Exception {
+  void changeExample_printsWhatTheReadmeSays() {
+    assertEquals(String.format("IMPROVED%n6.10%nRECOVERED%n"), run(EmbeddingExample::change));
+  }
+
+  @Test
+  void suddenGainExample_printsWhatTheReadmeSays() {
+    assertEquals(String.format("3 -> 4: 12.0 points, reversed: false%n"), run(EmbeddingExample::suddenGains));
+  }
+
+  @Test
+  void readme_containsEveryExampleVerbatim() throws Exception {
     String source = Files.readString(
         Path.of("src/main/java/io/candor/examples/embedding/EmbeddingExample.java"));
-    String code = source.substring(source.indexOf("// README-EXAMPLE-START") + "// README-EXAMPLE-START".length(),
-        source.indexOf("// README-EXAMPLE-END"));
     String readme = Files.readString(Path.of("../README.md"));
-    for (String line : code.strip().lines().map(String::strip).toList()) {
-      assertTrue(readme.contains(line), "README lacks the example line: " + line);
+    String start = "// README-EXAMPLE-START";
+    int blocks = 0;
+    for (int at = source.indexOf(start); at >= 0; at = source.indexOf(start, at + 1)) {
+      String code = source.substring(at + start.length(), source.indexOf("// README-EXAMPLE-END", at));
+      for (String line : code.strip().lines().map(String::strip).toList()) {
+        assertTrue(readme.contains(line), "README lacks the example line: " + line);
+      }
+      blocks++;
     }
+    assertTrue(blocks >= 3, "examples found: " + blocks);
   }
 }
