@@ -16,7 +16,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Times to reliable improvement and recovery from trajectories. */
-class TimeToEventTest {
+class EventTimesTest {
 
   private static Trajectory phq(int[] sessions, double[] scores) {
     return Trajectory.ofScores(ClientId.of("c1"), Instruments.PHQ9, sessions, scores);
