@@ -1,7 +1,7 @@
 # Reference values for io.candor.model.survival (Kaplan-Meier, log-rank).
 # Run from this directory:  Rscript make_reference.R
 # R 4.2.2, survival 3.5-3. Writes km_data.csv, km_curves.csv, km_medians.csv, logrank.csv,
-# logrank_groups.csv, km_quantiles.csv next to this script. Numbers are written with sprintf("%.17g");
+# logrank_groups.csv, km_quantiles.csv, km_rmean.csv next to this script. Numbers are written with sprintf("%.17g");
 # R's NA is written as NA and infinity as Inf.
 suppressPackageStartupMessages(library(survival))
 
@@ -44,9 +44,20 @@ ev <- pmin(1 + rgeom(m, ifelse(g8 == "early", 0.18, 0.10)), 30)
 drop <- sample(2:30, m, replace = TRUE)
 datasets$sessions <- data.frame(time = pmin(ev, drop), status = as.integer(ev <= drop), group = g8)
 
+# 9. near-ties: times closer than sqrt(.Machine$double.eps) are tied by Surv's timefix (aeqSurv)
+datasets$nearties <- data.frame(
+  time   = c(0.1 + 0.2, 0.3, 1, 1 + 1e-9, 2, 2 + 3e-9, 2.5, 5, 7, 7 + 1e-10, 9, 0.3, 1),
+  status = c(1, 0, 1, 1, 0, 1, 1, 1, 0, 1, 1, 1, 0),
+  group  = rep(c("x", "y"), length.out = 13))
+
+# 10. lung by sex, to be stratified by ph.ecog in the stratified log-rank test
+datasets$lungsex <- data.frame(time = lg$time, status = lg$status - 1,
+                               group = paste0("sex", lg$sex), stratum = paste0("ecog", lg$ph.ecog))
+
 data_rows <- do.call(rbind, lapply(names(datasets), function(nm) {
   d <- datasets[[nm]]
-  data.frame(dataset = nm, time = f17(d$time), status = d$status, group = d$group)
+  st <- if (is.null(d$stratum)) "all" else d$stratum
+  data.frame(dataset = nm, time = f17(d$time), status = d$status, group = d$group, stratum = st)
 }))
 con <- file("km_data.csv", "w")
 writeLines("# Data sets for the Kaplan-Meier and log-rank references (see make_reference.R).", con)
@@ -98,29 +109,61 @@ writeLines(c("# median, lcl, ucl: summary(fit)$table[, c(\"median\", \"0.95LCL\"
 write.csv(do.call(rbind, medians), con, row.names = FALSE, quote = FALSE)
 close(con)
 
+# restricted mean time to event up to tau, as print.survfit(fit, rmean = tau)
+rm_rows <- list()
+for (nm in names(datasets)) {
+  d <- datasets[[nm]]
+  fit <- survfit(Surv(time, status) ~ group, data = d)
+  for (tau in unique(c(as.numeric(quantile(d$time, 0.5)), max(d$time), 2 * max(d$time)))) {
+    # the exact call:
+    tab <- summary(fit, rmean = tau)$table
+    if (is.null(dim(tab))) tab <- matrix(tab, nrow = 1, dimnames = list(d$group[1], names(tab)))
+    else rownames(tab) <- sub("^group=", "", rownames(tab))
+    rm_rows[[length(rm_rows) + 1]] <- data.frame(dataset = nm, stratum = rownames(tab),
+      tau = f17(tau), rmean = f17(tab[, "rmean"]), se = f17(tab[, "se(rmean)"]))
+  }
+}
+con <- file("km_rmean.csv", "w")
+writeLines("# summary(survfit(Surv(time, status) ~ group, data = d), rmean = tau)$table[, c(\"rmean\", \"se(rmean)\")]", con)
+write.csv(do.call(rbind, rm_rows), con, row.names = FALSE, quote = FALSE)
+close(con)
+
 con <- file("km_quantiles.csv", "w")
 writeLines("# qq <- quantile(fit, probs = c(0.25, 0.5, 0.75)): qq$quantile, qq$lower, qq$upper (p is the probability of the event by then, 1 - S)", con)
 write.csv(do.call(rbind, quants), con, row.names = FALSE, quote = FALSE)
 close(con)
 
 lr <- list(); lrg <- list()
-for (nm in c("aml", "lung", "sim", "sessions")) {
+tests <- list(list("aml", 0, FALSE), list("lung", 0, FALSE), list("sim", 0, FALSE),
+              list("sessions", 0, FALSE), list("nearties", 0, FALSE),
+              list("lung", 1, FALSE), list("sim", 1, FALSE), list("sessions", 0.5, FALSE),
+              list("lungsex", 0, TRUE), list("lungsex", 1, TRUE), list("lungsex", 0, FALSE))
+for (tt in tests) {
+  nm <- tt[[1]]; rho <- tt[[2]]; stratified <- tt[[3]]
   d <- datasets[[nm]]
-  # the exact call:
-  sd <- survdiff(Surv(time, status) ~ group, data = d)
+  # the exact calls:
+  if (stratified) {
+    sd <- survdiff(Surv(time, status) ~ group + strata(stratum), data = d, rho = rho)
+  } else {
+    sd <- survdiff(Surv(time, status) ~ group, data = d, rho = rho)
+  }
+  obs <- if (is.matrix(sd$obs)) rowSums(sd$obs) else sd$obs
+  ex  <- if (is.matrix(sd$exp)) rowSums(sd$exp) else sd$exp
   k <- length(sd$n)
-  lr[[length(lr) + 1]] <- data.frame(dataset = nm, chisq = f17(sd$chisq), df = k - 1,
-    p = f17(pchisq(sd$chisq, k - 1, lower.tail = FALSE)))
+  lr[[length(lr) + 1]] <- data.frame(dataset = nm, rho = rho, stratified = stratified,
+    chisq = f17(sd$chisq), df = k - 1, p = f17(pchisq(sd$chisq, k - 1, lower.tail = FALSE)))
   vv <- sd$var
-  lrg[[length(lrg) + 1]] <- data.frame(dataset = nm, group = sub("^group=", "", names(sd$n)),
-    n = as.vector(sd$n), observed = f17(sd$obs), expected = f17(sd$exp),
-    var = apply(vv, 1, function(r) paste(f17(r), collapse = ";")))
+  lrg[[length(lrg) + 1]] <- data.frame(dataset = nm, rho = rho, stratified = stratified,
+    group = sub("^group=", "", names(sd$n)), n = as.vector(sd$n), observed = f17(obs),
+    expected = f17(ex), var = apply(vv, 1, function(r) paste(f17(r), collapse = ";")))
 }
 con <- file("logrank.csv", "w")
-writeLines("# sd <- survdiff(Surv(time, status) ~ group, data = d); p = pchisq(sd$chisq, k - 1, lower.tail = FALSE)", con)
+writeLines(c("# sd <- survdiff(Surv(time, status) ~ group, data = d, rho = rho)",
+             "#   (stratified: survdiff(Surv(time, status) ~ group + strata(stratum), data = d, rho = rho))",
+             "# p = pchisq(sd$chisq, k - 1, lower.tail = FALSE)"), con)
 write.csv(do.call(rbind, lr), con, row.names = FALSE, quote = FALSE)
 close(con)
 con <- file("logrank_groups.csv", "w")
-writeLines("# per group: sd$n, sd$obs, sd$exp and the row of sd$var (semicolon separated)", con)
+writeLines("# per group: sd$n, sd$obs, sd$exp (summed over strata when stratified) and the row of sd$var (semicolon separated)", con)
 write.csv(do.call(rbind, lrg), con, row.names = FALSE, quote = FALSE)
 close(con)

@@ -360,17 +360,30 @@ public final class DoseEffect {
             ? "IRLS: relative change in deviance below " + epsilon
             : "IRLS did not converge in " + maxIterations
                 + " iterations (fitted shares may be at 0 or 1)";
+    // R's glm.fit check: eps <- 10 * .Machine$double.eps
+    boolean separation = false;
+    double eps10 = 10 * Math.ulp(1.0);
+    for (int i = 0; i < k; i++) {
+      if (mu[i] > 1 - eps10 || mu[i] < eps10) {
+        separation = true;
+      }
+    }
+    if (separation) {
+      message += "; fitted probabilities numerically 0 or 1 occurred";
+    }
     Convergence conv = new Convergence(converged, iter, dev, message);
     DoseEffectFit draft =
         new DoseEffectFit(link, perClient, observations, ci, cs, a01, dev, nullDev,
-            observations - 2, observations - 1, aic, conv, confidenceLevel, minS, maxS, List.of());
+            observations - 2, observations - 1, aic, conv, separation, confidenceLevel, minS, maxS,
+            List.of());
     List<SessionsEstimate> milestones = new ArrayList<>();
     for (double p : MILESTONES) {
       Optional<SessionsEstimate> e = draft.sessionsFor(p);
       e.ifPresent(milestones::add);
     }
     return new DoseEffectFit(link, perClient, observations, ci, cs, a01, dev, nullDev,
-        observations - 2, observations - 1, aic, conv, confidenceLevel, minS, maxS, milestones);
+        observations - 2, observations - 1, aic, conv, separation, confidenceLevel, minS, maxS,
+        milestones);
   }
 
   private static Coefficient coefficient(String name, double estimate, double se) {

@@ -31,6 +31,9 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
  * @param dfNull null degrees of freedom ({@code observations − 1})
  * @param aic Akaike's information criterion as R's {@code fit$aic}
  * @param convergence how IRLS ended (iterations as R's {@code fit$iter}, objective the deviance)
+ * @param separation true if some fitted shares are numerically 0 or 1 (within 10ε; R then warns
+ *     "fitted probabilities numerically 0 or 1 occurred"): the data are (nearly) separated and
+ *     the estimates, standard errors and intervals are not reliable
  * @param confidenceLevel level of the intervals in {@link #milestones()}
  * @param minSessions fewest sessions in the data
  * @param maxSessions most sessions in the data
@@ -51,6 +54,7 @@ public record DoseEffectFit(
     int dfNull,
     double aic,
     Convergence convergence,
+    boolean separation,
     double confidenceLevel,
     double minSessions,
     double maxSessions,
@@ -160,6 +164,12 @@ public record DoseEffectFit(
             aic,
             convergence.converged() ? "converged" : "NOT converged",
             convergence.iterations()));
+    if (separation) {
+      sb.append(
+              "Warning: some fitted shares are 0% or 100% (the data are separated); the estimates"
+                  + " and intervals below are not reliable.")
+          .append(System.lineSeparator());
+    }
     int pct = (int) Math.round(confidenceLevel * 100);
     if (milestones.isEmpty()) {
       sb.append("The share improved does not rise with sessions in these data.")

@@ -38,18 +38,23 @@ public final class KaplanMeier {
   public static final double DEFAULT_CONFIDENCE_LEVEL = 0.95;
 
   private static final KaplanMeier DEFAULTS =
-      new KaplanMeier(ConfidenceType.LOG, DEFAULT_CONFIDENCE_LEVEL);
+      new KaplanMeier(ConfidenceType.LOG, DEFAULT_CONFIDENCE_LEVEL, true);
 
-  /** Largest span of integer times handled by counting rather than sorting. */
+  /**
+   * Integer times below this are counted rather than sorted; below it no two distinct integers
+   * can be tied by R's relative tolerance (1/2^24 > √ε).
+   */
   private static final long MAX_COUNTING_SPAN = 1L << 24;
 
   private final ConfidenceType confidenceType;
   private final double confidenceLevel;
+  private final boolean timeFix;
   private final double z;
 
-  private KaplanMeier(ConfidenceType confidenceType, double confidenceLevel) {
+  private KaplanMeier(ConfidenceType confidenceType, double confidenceLevel, boolean timeFix) {
     this.confidenceType = confidenceType;
     this.confidenceLevel = confidenceLevel;
+    this.timeFix = timeFix;
     this.z = NormalDistribution.of(0, 1).inverseCumulativeProbability(1 - (1 - confidenceLevel) / 2);
   }
 
@@ -60,7 +65,7 @@ public final class KaplanMeier {
 
   /** A copy using confidence limits of {@code type}. */
   public KaplanMeier with(ConfidenceType type) {
-    return new KaplanMeier(Objects.requireNonNull(type, "confidenceType"), confidenceLevel);
+    return new KaplanMeier(Objects.requireNonNull(type, "confidenceType"), confidenceLevel, timeFix);
   }
 
   /**
@@ -69,7 +74,21 @@ public final class KaplanMeier {
    * @throws IllegalArgumentException unless {@code 0 < level < 1}
    */
   public KaplanMeier withConfidenceLevel(double level) {
-    return new KaplanMeier(confidenceType, Checks.openUnit("confidenceLevel", level));
+    return new KaplanMeier(confidenceType, Checks.openUnit("confidenceLevel", level), timeFix);
+  }
+
+  /**
+   * A copy that does ({@code true}, the default, as R's {@code timefix = TRUE}) or does not treat
+   * times closer than {@code √ε} (absolutely or relative to their mean) as tied; see R's {@code
+   * aeqSurv}. Only fractional or very large times are affected.
+   */
+  public KaplanMeier withTimeFix(boolean timeFix) {
+    return new KaplanMeier(confidenceType, confidenceLevel, timeFix);
+  }
+
+  /** Whether almost-equal times are merged as R's {@code aeqSurv} does. */
+  public boolean timeFix() {
+    return timeFix;
   }
 
   /** The confidence-limit type. */
@@ -142,7 +161,7 @@ public final class KaplanMeier {
       max = Math.max(max, t);
     }
     long span = (long) max - min + 1;
-    if (span > MAX_COUNTING_SPAN || span > 4L * n + 1024) {
+    if (max >= MAX_COUNTING_SPAN || span > 4L * n + 1024) {
       double[] d = new double[n];
       for (int i = 0; i < n; i++) {
         d[i] = time[i];
@@ -213,7 +232,11 @@ public final class KaplanMeier {
     if (groups.isEmpty()) {
       throw new IllegalArgumentException("groups must not be empty");
     }
-    List<Stratum> strata = new ArrayList<>(groups.size());
+    int k = groups.size();
+    List<String> names = new ArrayList<>(k);
+    double[][] times = new double[k][];
+    boolean[][] events = new boolean[k][];
+    int g = 0;
     for (Map.Entry<String, ? extends Collection<EventTime>> e : groups.entrySet()) {
       String name = Checks.nonBlank("group name", e.getKey());
       Collection<EventTime> data = e.getValue();
@@ -221,10 +244,30 @@ public final class KaplanMeier {
       if (data.isEmpty()) {
         throw new IllegalArgumentException("group \"" + name + "\" must not be empty");
       }
-      strata.add(new Stratum(name, fit(data)));
+      Checks.noNulls("group " + name, data);
+      names.add(name);
+      times[g] = new double[data.size()];
+      events[g] = new boolean[data.size()];
+      int i = 0;
+      for (EventTime x : data) {
+        times[g][i] = x.time() + 0.0;
+        events[g][i] = x.event();
+        i++;
+      }
+      g++;
+    }
+    // R ties almost-equal times over the whole data set, across strata, before splitting
+    KaplanMeier perGroup = this;
+    if (timeFix) {
+      TimeFix.pooled(times);
+      perGroup = withTimeFix(false);
+    }
+    List<Stratum> strata = new ArrayList<>(k);
+    for (int j = 0; j < k; j++) {
+      strata.add(new Stratum(names.get(j), perGroup.fit(times[j], events[j])));
     }
     Optional<LogRankTest> test =
-        groups.size() >= 2 ? Optional.of(LogRank.test(groups)) : Optional.empty();
+        groups.size() >= 2 ? Optional.of(LogRank.test(groups, timeFix)) : Optional.empty();
     return new StratifiedFit(strata, test);
   }
 
@@ -313,6 +356,29 @@ public final class KaplanMeier {
       nEvent[r] = d;
       nCensor[r] = c;
       atRisk -= d + c;
+    }
+    if (timeFix) {
+      int[] lead = TimeFix.leaders(times, k);
+      if (lead != null) {
+        // merge each run of (almost) tied times into its first row, as R's aeqSurv
+        int m = 0;
+        for (int r = 0; r < k; r++) {
+          if (lead[r] == r) {
+            times[m] = times[r];
+            nRisk[m] = nRisk[r];
+            nEvent[m] = nEvent[r];
+            nCensor[m] = nCensor[r];
+            m++;
+          } else {
+            nEvent[m - 1] += nEvent[r];
+            nCensor[m - 1] += nCensor[r];
+          }
+        }
+        times = Arrays.copyOf(times, m);
+        nRisk = Arrays.copyOf(nRisk, m);
+        nEvent = Arrays.copyOf(nEvent, m);
+        nCensor = Arrays.copyOf(nCensor, m);
+      }
     }
     return finish(n, times, nRisk, nEvent, nCensor);
   }

@@ -138,6 +138,50 @@ public record KaplanMeierFit(
   }
 
   /**
+   * The restricted mean time to event up to {@code horizon}, with its standard error, exactly as
+   * R's {@code print.survfit(fit, rmean = horizon)} ({@code survival:::survmean}): the area under
+   * the curve from 0 to the horizon, and the variance {@code Σ_j A_j² d_j/(n_j(n_j − d_j))} where
+   * {@code A_j} is the area from event time {@code t_j} to the horizon (terms with {@code n_j =
+   * d_j} are 0).
+   *
+   * @throws IllegalArgumentException unless {@code horizon} is finite and not negative
+   */
+  public RestrictedMean restrictedMean(double horizon) {
+    Checks.nonNegative("horizon", horizon);
+    int m = 0;
+    while (m < size() && time.get(m) <= horizon) {
+      m++;
+    }
+    int n = m + 1;
+    double[] rect = new double[n];
+    double prevTime = 0;
+    double prevSurv = 1;
+    for (int i = 0; i < n; i++) {
+      double t = i < m ? time.get(i) : horizon;
+      rect[i] = (t - prevTime) * prevSurv;
+      prevTime = t;
+      if (i < m) {
+        prevSurv = survival.get(i);
+      }
+    }
+    double mean = 0;
+    for (double r : rect) {
+      mean += r;
+    }
+    // R: sum(cumsum(rev(rectangles[-1]))^2 * rev(hh)[-1])
+    double var = 0;
+    double tail = 0;
+    for (int j = m - 1; j >= 0; j--) {
+      tail += rect[j + 1];
+      double nr = nRisk.get(j);
+      double d = nEvent.get(j);
+      double hh = nr - d == 0 ? 0 : d / (nr * (nr - d));
+      var += tail * tail * hh;
+    }
+    return new RestrictedMean(horizon, mean, Math.sqrt(var));
+  }
+
+  /**
    * The time by which a share {@code p} has had the event (the {@code p} quantile of the time to
    * event), with its interval, by R's {@code quantile.survfit} rule: on {@code (0, 0), (t_i, 1 −
    * S(t_i))} the first time at which {@code 1 − S} reaches {@code p}; where {@code 1 − S} equals

@@ -5,6 +5,7 @@ import io.candor.internal.PrimitiveLists;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -25,7 +26,8 @@ import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
  * gains {@code d(n−d)/(n²(n−1))·n_j(n·δ_jk − n_k)}. As in R, groups with no expected events are
  * dropped, then the first remaining group, and {@code χ² = (O−E)ᵀ V⁻¹ (O−E)} on the rest with
  * {@code df} = remaining groups − 1. If that sub-matrix is singular (R would stop with an error) a
- * Moore–Penrose generalised inverse is used instead.
+ * Moore–Penrose generalised inverse is used instead. The G-rho weights ({@link #test(Map, double,
+ * boolean)}) and strata ({@link #testStratified}) follow {@code survdiff} too.
  *
  * <p>Thread-safe (stateless).
  *
@@ -37,56 +39,164 @@ public final class LogRank {
   private LogRank() {}
 
   /**
-   * Tests whether the named groups share one hazard.
+   * Tests whether the named groups share one hazard (the log-rank test, {@code rho = 0}), tying
+   * almost-equal times first as R does.
    *
    * @throws IllegalArgumentException if there are fewer than two groups, or a group is empty
    */
   public static LogRankTest test(Map<String, ? extends Collection<EventTime>> groups) {
+    return test(groups, 0, true);
+  }
+
+  /**
+   * As {@link #test(Map)}, choosing whether times closer than {@code √ε} are tied first ({@code
+   * true}, R's default {@code timefix}; see {@link KaplanMeier#withTimeFix(boolean)}).
+   *
+   * @throws IllegalArgumentException if there are fewer than two groups, or a group is empty
+   */
+  public static LogRankTest test(
+      Map<String, ? extends Collection<EventTime>> groups, boolean timeFix) {
+    return test(groups, 0, timeFix);
+  }
+
+  /**
+   * The G-rho family of Harrington and Fleming, as R's {@code survdiff(..., rho)}: each event
+   * time is weighted by {@code S(t−)^rho}, the pooled Kaplan–Meier estimate just before it.
+   * {@code rho = 0} is the log-rank test, {@code rho = 1} the Peto–Peto modification of the
+   * Gehan–Wilcoxon test (more weight on early differences). Observed and expected counts are then
+   * weighted, as R reports them.
+   *
+   * @throws IllegalArgumentException if {@code rho} is not finite, there are fewer than two groups,
+   *     or a group is empty
+   */
+  public static LogRankTest test(
+      Map<String, ? extends Collection<EventTime>> groups, double rho, boolean timeFix) {
     Objects.requireNonNull(groups, "groups");
+    Checks.finite("rho", rho);
     if (groups.size() < 2) {
       throw new IllegalArgumentException(
           "the log-rank test needs at least 2 groups, had " + groups.size());
     }
-    int k = groups.size();
-    List<String> names = new ArrayList<>(k);
-    double[][] all = new double[k][];
-    double[][] ev = new double[k][];
-    int g = 0;
-    for (Map.Entry<String, ? extends Collection<EventTime>> e : groups.entrySet()) {
-      String name = Checks.nonBlank("group name", e.getKey());
-      Collection<EventTime> data = Objects.requireNonNull(e.getValue(), "group " + name);
-      if (data.isEmpty()) {
-        throw new IllegalArgumentException("group \"" + name + "\" must not be empty");
-      }
-      Checks.noNulls("group " + name, data);
-      names.add(name);
-      double[] t = new double[data.size()];
-      int ne = 0;
-      int i = 0;
-      for (EventTime x : data) {
-        t[i++] = x.time() + 0.0;
-        if (x.event()) {
-          ne++;
-        }
-      }
-      double[] et = new double[ne];
-      int j = 0;
-      for (EventTime x : data) {
-        if (x.event()) {
-          et[j++] = x.time() + 0.0;
-        }
-      }
-      Arrays.sort(t);
-      Arrays.sort(et);
-      all[g] = t;
-      ev[g] = et;
-      g++;
-    }
-    return compute(names, all, ev);
+    return stratified(Map.of("all", groups), rho, timeFix);
   }
 
-  private static LogRankTest compute(List<String> names, double[][] all, double[][] ev) {
+  /**
+   * The stratified test, as R's {@code survdiff(Surv(time, status) ~ group + strata(s), rho)}:
+   * observed, expected and variance are accumulated within each stratum (the outer map, for
+   * example by course) and summed before the chi-square. Groups are listed in order of first
+   * appearance across strata; a group may be absent from some strata.
+   *
+   * @throws IllegalArgumentException if {@code rho} is not finite, there are no strata, fewer than
+   *     two groups in all, or a stratum or group is empty
+   */
+  public static LogRankTest testStratified(
+      Map<String, ? extends Map<String, ? extends Collection<EventTime>>> strata,
+      double rho,
+      boolean timeFix) {
+    Objects.requireNonNull(strata, "strata");
+    Checks.finite("rho", rho);
+    if (strata.isEmpty()) {
+      throw new IllegalArgumentException("strata must not be empty");
+    }
+    return stratified(strata, rho, timeFix);
+  }
+
+  private static LogRankTest stratified(
+      Map<String, ? extends Map<String, ? extends Collection<EventTime>>> strata,
+      double rho,
+      boolean timeFix) {
+    List<String> names = new ArrayList<>();
+    Map<String, Integer> index = new HashMap<>();
+    int s = strata.size();
+    double[][][] all = new double[s][][];
+    double[][][] ev = new double[s][][];
+    for (Map.Entry<String, ? extends Map<String, ? extends Collection<EventTime>>> st :
+        strata.entrySet()) {
+      String sname = Checks.nonBlank("stratum name", st.getKey());
+      Map<String, ? extends Collection<EventTime>> groups =
+          Objects.requireNonNull(st.getValue(), "stratum " + sname);
+      if (groups.isEmpty()) {
+        throw new IllegalArgumentException("stratum \"" + sname + "\" must not be empty");
+      }
+      for (String g : groups.keySet()) {
+        Checks.nonBlank("group name", g);
+        if (!index.containsKey(g)) {
+          index.put(g, names.size());
+          names.add(g);
+        }
+      }
+    }
     int k = names.size();
+    if (k < 2) {
+      throw new IllegalArgumentException("the log-rank test needs at least 2 groups, had " + k);
+    }
+    int si = 0;
+    List<double[]> everything = new ArrayList<>();
+    for (Map<String, ? extends Collection<EventTime>> groups : strata.values()) {
+      all[si] = new double[k][];
+      ev[si] = new double[k][];
+      for (int j = 0; j < k; j++) {
+        all[si][j] = new double[0];
+        ev[si][j] = new double[0];
+      }
+      for (Map.Entry<String, ? extends Collection<EventTime>> e : groups.entrySet()) {
+        String name = e.getKey();
+        Collection<EventTime> data = Objects.requireNonNull(e.getValue(), "group " + name);
+        if (data.isEmpty()) {
+          throw new IllegalArgumentException("group \"" + name + "\" must not be empty");
+        }
+        Checks.noNulls("group " + name, data);
+        double[] t = new double[data.size()];
+        int ne = 0;
+        int i = 0;
+        for (EventTime x : data) {
+          t[i++] = x.time() + 0.0;
+          if (x.event()) {
+            ne++;
+          }
+        }
+        double[] et = new double[ne];
+        int j = 0;
+        for (EventTime x : data) {
+          if (x.event()) {
+            et[j++] = x.time() + 0.0;
+          }
+        }
+        int g = index.get(name);
+        all[si][g] = t;
+        ev[si][g] = et;
+        everything.add(t);
+        everything.add(et);
+      }
+      si++;
+    }
+    if (timeFix) {
+      TimeFix.pooled(everything.toArray(new double[0][]));
+    }
+    double[] observed = new double[k];
+    double[] expected = new double[k];
+    double[][] var = new double[k][k];
+    int[] sizes = new int[k];
+    for (int st = 0; st < s; st++) {
+      for (int j = 0; j < k; j++) {
+        Arrays.sort(all[st][j]);
+        Arrays.sort(ev[st][j]);
+        sizes[j] += all[st][j].length;
+      }
+      accumulate(all[st], ev[st], rho, observed, expected, var);
+    }
+    return finish(names, sizes, observed, expected, var, rho);
+  }
+
+  /** Adds one stratum's weighted observed, expected and variance (R's survdiff2). */
+  private static void accumulate(
+      double[][] all,
+      double[][] ev,
+      double rho,
+      double[] observed,
+      double[] expected,
+      double[][] var) {
+    int k = all.length;
     int total = 0;
     for (double[] e : ev) {
       total += e.length;
@@ -102,9 +212,7 @@ public final class LogRank {
     int[] evPos = new int[k];
     double[] nj = new double[k];
     double[] dj = new double[k];
-    double[] observed = new double[k];
-    double[] expected = new double[k];
-    double[][] var = new double[k][k];
+    double km = 1;
     int i = 0;
     while (i < eventTimes.length) {
       double t = eventTimes[i];
@@ -129,12 +237,15 @@ public final class LogRank {
         n += nj[j];
         d += c;
       }
+      // weight: pooled Kaplan-Meier just before t, to the power rho
+      double wt = rho == 0 ? 1 : Math.pow(km, rho);
+      km *= (n - d) / n;
       for (int j = 0; j < k; j++) {
-        observed[j] += dj[j];
-        expected[j] += d * nj[j] / n;
+        observed[j] += wt * dj[j];
+        expected[j] += wt * d * nj[j] / n;
       }
       if (n > 1) {
-        double f = d * (n - d) / (n * n * (n - 1));
+        double f = wt * wt * d * (n - d) / (n * n * (n - 1));
         for (int j = 0; j < k; j++) {
           for (int m = 0; m < k; m++) {
             var[j][m] += f * nj[j] * ((j == m ? n : 0) - nj[m]);
@@ -142,6 +253,16 @@ public final class LogRank {
         }
       }
     }
+  }
+
+  private static LogRankTest finish(
+      List<String> names,
+      int[] sizes,
+      double[] observed,
+      double[] expected,
+      double[][] var,
+      double rho) {
+    int k = names.size();
     // R: keep groups with expected > 0, drop the first of those, solve.
     int[] keep = new int[k];
     int kept = 0;
@@ -171,10 +292,8 @@ public final class LogRank {
       chi = Math.max(0, sol.dotProduct(oe));
     }
     double pValue = df == 0 ? 1.0 : ChiSquaredDistribution.of(df).survivalProbability(chi);
-    int[] sizes = new int[k];
     List<List<Double>> rows = new ArrayList<>(k);
     for (int j = 0; j < k; j++) {
-      sizes[j] = all[j].length;
       rows.add(PrimitiveLists.wrap(var[j]));
     }
     return new LogRankTest(
@@ -185,6 +304,7 @@ public final class LogRank {
         rows,
         chi,
         df,
-        pValue);
+        pValue,
+        rho);
   }
 }

@@ -20,6 +20,7 @@ import java.util.Locale;
  * @param chiSquare the test statistic
  * @param df degrees of freedom: the number of groups with expected events above 0, minus 1
  * @param p the upper-tail chi-square probability of {@code chiSquare} (1 when {@code df = 0})
+ * @param rho the G-rho weight exponent: 0 for the log-rank test, 1 for Peto–Peto
  */
 public record LogRankTest(
     List<String> groups,
@@ -29,7 +30,8 @@ public record LogRankTest(
     List<List<Double>> variance,
     double chiSquare,
     int df,
-    double p) {
+    double p,
+    double rho) {
 
   /** Validates the components and copies the lists. */
   public LogRankTest {
@@ -53,6 +55,7 @@ public record LogRankTest(
     Checks.nonNegative("chiSquare", chiSquare);
     Checks.atLeast("df", df, 0);
     Checks.probability("p", p);
+    Checks.finite("rho", rho);
   }
 
   /** A plain-text table of observed and expected events and the test, as R prints survdiff. */
@@ -77,7 +80,8 @@ public record LogRankTest(
     sb.append(
         String.format(
             Locale.ROOT,
-            "Log-rank test: chi-square = %.2f on %d df, p = %s%n",
+            "%s: chi-square = %.2f on %d df, p = %s%n",
+            rho == 0 ? "Log-rank test" : "G-rho test (rho = " + Checks.fmt(rho) + ")",
             chiSquare,
             df,
             p < 1e-4 ? String.format(Locale.ROOT, "%.2g", p) : String.format(Locale.ROOT, "%.4f", p)));

@@ -89,6 +89,22 @@ class DoseEffectTest {
   }
 
   @Test
+  void separatedData_areFlaggedLikeRsWarning() {
+    // R 4.2.2: glm(cbind(y, n - y) ~ log(s), binomial("probit")) with y = 0, 0, 10 of 10:
+    // coefficients -20.17934, 19.47174 after 24 iterations, warning "fitted probabilities
+    // numerically 0 or 1 occurred"
+    DoseEffectFit f =
+        PROBIT.fit(new double[] {1, 2, 4}, new int[] {10, 10, 10}, new int[] {0, 0, 10});
+    assertTrue(f.separation());
+    assertEquals(-20.17934, f.intercept().estimate(), 1e-5);
+    assertEquals(19.47174, f.slope().estimate(), 1e-5);
+    assertEquals(24, f.convergence().iterations());
+    assertTrue(f.convergence().message().contains("numerically 0 or 1"));
+    assertTrue(f.toText().contains("not reliable"), f.toText());
+    assertFalse(PROBIT.fit(DoseEffectExamples.howard1986()).separation());
+  }
+
+  @Test
   void logitLink_fitsTheSameShapeWithDifferentCoefficients() {
     DoseEffectFit f = PROBIT.with(Link.LOGIT).fit(DoseEffectExamples.howard1986());
     assertEquals(Link.LOGIT, f.link());

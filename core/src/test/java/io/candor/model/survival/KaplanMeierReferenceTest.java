@@ -59,7 +59,7 @@ class KaplanMeierReferenceTest {
               + row.get("stratum");
       KaplanMeierFit fit =
           cache.computeIfAbsent(
-              key, k -> fitter(row).fit(data.get(row.get("dataset")).get(row.get("stratum"))));
+              key, k -> fitter(row).fitStrata(data.get(row.get("dataset"))).stratum(row.get("stratum")).fit());
       int i = rowInFit.merge(key, 1, Integer::sum) - 1;
       String where = key + " row " + i;
       close(where + " time", ReferenceCsv.num(row.get("time")), fit.time().get(i));
@@ -93,7 +93,7 @@ class KaplanMeierReferenceTest {
     Map<String, TreeMap<String, List<EventTime>>> data = data();
     int checked = 0;
     for (Map<String, String> row : ReferenceCsv.read(DIR + "km_medians.csv")) {
-      KaplanMeierFit fit = fitter(row).fit(data.get(row.get("dataset")).get(row.get("stratum")));
+      KaplanMeierFit fit = fitter(row).fitStrata(data.get(row.get("dataset"))).stratum(row.get("stratum")).fit();
       String where = row.get("dataset") + "/" + row.get("conftype") + "/" + row.get("conflevel")
           + "/" + row.get("stratum");
       assertEquals(Integer.parseInt(row.get("n")), fit.n(), where + " n");
@@ -103,7 +103,25 @@ class KaplanMeierReferenceTest {
       closeOpt(where + " upper", row.get("ucl"), fit.medianUpper());
       checked++;
     }
-    assertEquals(84, checked);
+    assertEquals(108, checked);
+  }
+
+  @Test
+  void restrictedMean_matchesPrintSurvfitRmean() {
+    Map<String, TreeMap<String, List<EventTime>>> data = data();
+    int checked = 0;
+    for (Map<String, String> row : ReferenceCsv.read(DIR + "km_rmean.csv")) {
+      KaplanMeierFit fit =
+          KaplanMeier.withDefaults().fitStrata(data.get(row.get("dataset")))
+              .stratum(row.get("stratum")).fit();
+      double tau = ReferenceCsv.num(row.get("tau"));
+      RestrictedMean r = fit.restrictedMean(tau);
+      String where = row.get("dataset") + "/" + row.get("stratum") + "/tau=" + tau;
+      close(where + " rmean", ReferenceCsv.num(row.get("rmean")), r.mean());
+      close(where + " se", ReferenceCsv.num(row.get("se")), r.stdErr());
+      checked++;
+    }
+    assertEquals(54, checked);
   }
 
   @Test
@@ -111,7 +129,7 @@ class KaplanMeierReferenceTest {
     Map<String, TreeMap<String, List<EventTime>>> data = data();
     int checked = 0;
     for (Map<String, String> row : ReferenceCsv.read(DIR + "km_quantiles.csv")) {
-      KaplanMeierFit fit = fitter(row).fit(data.get(row.get("dataset")).get(row.get("stratum")));
+      KaplanMeierFit fit = fitter(row).fitStrata(data.get(row.get("dataset"))).stratum(row.get("stratum")).fit();
       double p = Double.parseDouble(row.get("p"));
       SurvivalQuantile q = fit.quantile(p);
       String where = row.get("dataset") + "/" + row.get("conftype") + "/" + row.get("conflevel")
@@ -121,25 +139,50 @@ class KaplanMeierReferenceTest {
       closeOpt(where + " upper", row.get("upper"), q.upper());
       checked++;
     }
-    assertEquals(252, checked);
+    assertEquals(324, checked);
+  }
+
+  /** dataset → stratum → group → event times (the stratified log-rank test). */
+  private static Map<String, TreeMap<String, TreeMap<String, List<EventTime>>>> strataData() {
+    Map<String, TreeMap<String, TreeMap<String, List<EventTime>>>> out = new LinkedHashMap<>();
+    for (Map<String, String> row : ReferenceCsv.read(DIR + "km_data.csv")) {
+      out.computeIfAbsent(row.get("dataset"), k -> new TreeMap<>())
+          .computeIfAbsent(row.get("stratum"), k -> new TreeMap<>())
+          .computeIfAbsent(row.get("group"), k -> new ArrayList<>())
+          .add(new EventTime(Double.parseDouble(row.get("time")), row.get("status").equals("1")));
+    }
+    return out;
+  }
+
+  private static String testKey(Map<String, String> row) {
+    return row.get("dataset") + "/rho=" + row.get("rho") + "/stratified=" + row.get("stratified");
   }
 
   @Test
-  void logRank_matchesSurvdiff() {
+  void logRank_matchesSurvdiffIncludingRhoAndStrata() {
     Map<String, TreeMap<String, List<EventTime>>> data = data();
+    Map<String, TreeMap<String, TreeMap<String, List<EventTime>>>> strata = strataData();
     Map<String, LogRankTest> tests = new LinkedHashMap<>();
     for (Map<String, String> row : ReferenceCsv.read(DIR + "logrank.csv")) {
-      LogRankTest t = LogRank.test(data.get(row.get("dataset")));
-      tests.put(row.get("dataset"), t);
-      close(row.get("dataset") + " chisq", ReferenceCsv.num(row.get("chisq")), t.chiSquare());
-      assertEquals(Integer.parseInt(row.get("df")), t.df());
-      close(row.get("dataset") + " p", ReferenceCsv.num(row.get("p")), t.p());
+      double rho = Double.parseDouble(row.get("rho"));
+      String key = testKey(row);
+      LogRankTest t =
+          row.get("stratified").equals("TRUE")
+              ? LogRank.testStratified(strata.get(row.get("dataset")), rho, true)
+              : LogRank.test(data.get(row.get("dataset")), rho, true);
+      tests.put(key, t);
+      close(key + " chisq", ReferenceCsv.num(row.get("chisq")), t.chiSquare());
+      assertEquals(Integer.parseInt(row.get("df")), t.df(), key);
+      close(key + " p", ReferenceCsv.num(row.get("p")), t.p());
+      assertEquals(rho, t.rho());
     }
+    assertEquals(11, tests.size());
     Map<String, Integer> index = new LinkedHashMap<>();
     for (Map<String, String> row : ReferenceCsv.read(DIR + "logrank_groups.csv")) {
-      LogRankTest t = tests.get(row.get("dataset"));
-      int g = index.merge(row.get("dataset"), 1, Integer::sum) - 1;
-      String where = row.get("dataset") + "/" + row.get("group");
+      String key = testKey(row);
+      LogRankTest t = tests.get(key);
+      int g = index.merge(key, 1, Integer::sum) - 1;
+      String where = key + "/" + row.get("group");
       assertEquals(row.get("group"), t.groups().get(g), where);
       assertEquals(Integer.parseInt(row.get("n")), t.n().get(g), where + " n");
       close(where + " observed", ReferenceCsv.num(row.get("observed")), t.observed().get(g));

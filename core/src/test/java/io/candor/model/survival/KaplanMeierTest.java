@@ -68,12 +68,36 @@ class KaplanMeierTest {
   }
 
   @Test
+  void restrictedMean_handChecked_andRejectsBadHorizon() {
+    // S = 1 on [0, 1), 0.75 on [1, 2), 0.5 on [2, 3): area to 3 = 1 + 0.75 + 0.5
+    KaplanMeierFit f = KM.fit(new double[] {1, 2, 3, 4}, new boolean[] {true, true, true, true});
+    assertEquals(2.25, f.restrictedMean(3).mean(), 1e-15);
+    assertEquals(0.0, f.restrictedMean(0).mean());
+    IllegalArgumentException x =
+        assertThrows(IllegalArgumentException.class, () -> f.restrictedMean(-1));
+    assertTrue(x.getMessage().contains("horizon") && x.getMessage().contains("-1"), x.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> f.restrictedMean(Double.NaN));
+  }
+
+  @Test
   void survivalAt_isRightContinuousStep() {
     KaplanMeierFit f = KM.fit(new double[] {1, 2, 3, 4}, new boolean[] {true, true, true, true});
     assertEquals(1.0, f.survivalAt(0.5));
     assertEquals(0.75, f.survivalAt(1));
     assertEquals(0.75, f.survivalAt(1.5));
     assertEquals(0.0, f.survivalAt(100));
+  }
+
+  @Test
+  void timeFix_tiesAlmostEqualTimesAsR() {
+    double[] t = {0.1 + 0.2, 0.3, 1, 1 + 1e-9, 2};
+    boolean[] e = {true, true, false, true, true};
+    KaplanMeierFit f = KM.fit(t, e);
+    assertEquals(List.of(0.3, 1.0, 2.0), f.time());
+    assertEquals(List.of(2, 1, 1), f.nEvent());
+    KaplanMeierFit raw = KM.withTimeFix(false).fit(t, e);
+    assertEquals(5, raw.size());
+    assertFalse(KM.withTimeFix(false).timeFix());
   }
 
   @Test
@@ -180,6 +204,32 @@ class KaplanMeierTest {
     assertTrue(x.getMessage().contains("logit"), x.getMessage());
     assertEquals(ConfidenceType.LOG_LOG, ConfidenceType.parse("log-log"));
     assertEquals(ConfidenceType.PLAIN, ConfidenceType.parse("PLAIN"));
+  }
+
+  @Test
+  void logRank_rejectsBadRhoAndEmptyStrata() {
+    Map<String, List<EventTime>> two = new TreeMap<>();
+    two.put("a", List.of(EventTime.event(1)));
+    two.put("b", List.of(EventTime.event(2)));
+    IllegalArgumentException x =
+        assertThrows(IllegalArgumentException.class, () -> LogRank.test(two, Double.NaN, true));
+    assertTrue(x.getMessage().contains("rho") && x.getMessage().contains("NaN"), x.getMessage());
+    x =
+        assertThrows(
+            IllegalArgumentException.class, () -> LogRank.testStratified(Map.of(), 0, true));
+    assertTrue(x.getMessage().contains("strata"), x.getMessage());
+    x =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> LogRank.testStratified(Map.of("s", Map.of("a", List.of(EventTime.event(1)))), 0,
+                true));
+    assertTrue(x.getMessage().contains("2 groups"), x.getMessage());
+    x =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> LogRank.testStratified(Map.of("s", Map.of()), 0, true));
+    assertTrue(x.getMessage().contains("\"s\""), x.getMessage());
+    assertTrue(LogRank.test(two, 1, true).toText().contains("G-rho test (rho = 1)"));
   }
 
   @Test

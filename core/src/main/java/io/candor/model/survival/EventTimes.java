@@ -21,9 +21,9 @@ import java.util.function.DoublePredicate;
  *
  * <p>Thread-safe (stateless).
  */
-public final class TimeToEvent {
+public final class EventTimes {
 
-  private TimeToEvent() {}
+  private EventTimes() {}
 
   /**
    * Time to reliable improvement: the first observation whose improvement over the intake score

@@ -16,7 +16,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Times to reliable improvement and recovery from trajectories. */
-class TimeToEventTest {
+class EventTimesTest {
 
   private static Trajectory phq(int[] sessions, double[] scores) {
     return Trajectory.ofScores(ClientId.of("c1"), Instruments.PHQ9, sessions, scores);
@@ -28,7 +28,7 @@ class TimeToEventTest {
     Trajectory t = phq(new int[] {1, 2, 3, 5, 6}, new double[] {20, 18, 20 - threshold + 1, 20 - threshold, 3});
     assertEquals(
         EventTime.event(5),
-        TimeToEvent.reliableImprovement(t, Instruments.PHQ9, TimeScale.SESSIONS));
+        EventTimes.reliableImprovement(t, Instruments.PHQ9, TimeScale.SESSIONS));
   }
 
   @Test
@@ -36,7 +36,7 @@ class TimeToEventTest {
     Trajectory t = phq(new int[] {1, 2, 4}, new double[] {20, 19, 18});
     assertEquals(
         EventTime.censored(4),
-        TimeToEvent.reliableImprovement(t, Instruments.PHQ9, TimeScale.SESSIONS));
+        EventTimes.reliableImprovement(t, Instruments.PHQ9, TimeScale.SESSIONS));
   }
 
   @Test
@@ -47,10 +47,10 @@ class TimeToEventTest {
             new double[] {10, 5, 16});
     assertEquals(
         EventTime.event(2),
-        TimeToEvent.reliableImprovement(t, 5, Direction.HIGHER_IS_BETTER, TimeScale.SESSIONS));
+        EventTimes.reliableImprovement(t, 5, Direction.HIGHER_IS_BETTER, TimeScale.SESSIONS));
     assertEquals(
         EventTime.event(1),
-        TimeToEvent.reliableImprovement(t, 5, Direction.HIGHER_IS_WORSE, TimeScale.SESSIONS));
+        EventTimes.reliableImprovement(t, 5, Direction.HIGHER_IS_WORSE, TimeScale.SESSIONS));
   }
 
   @Test
@@ -59,9 +59,9 @@ class TimeToEventTest {
     // 14 -> 7 is reliable (>= 6) and below the cutoff 10
     assertEquals(
         EventTime.event(2),
-        TimeToEvent.recovery(t, Instruments.PHQ9, TimeScale.SESSIONS).orElseThrow());
+        EventTimes.recovery(t, Instruments.PHQ9, TimeScale.SESSIONS).orElseThrow());
     Trajectory notCase = phq(new int[] {1, 2}, new double[] {6, 0});
-    assertFalse(TimeToEvent.recovery(notCase, Instruments.PHQ9, TimeScale.SESSIONS).isPresent());
+    assertFalse(EventTimes.recovery(notCase, Instruments.PHQ9, TimeScale.SESSIONS).isPresent());
   }
 
   @Test
@@ -77,7 +77,7 @@ class TimeToEventTest {
                 Observation.of(3, d0.plusDays(15), 10)));
     assertEquals(
         EventTime.event(15),
-        TimeToEvent.reliableImprovement(t, Instruments.PHQ9, TimeScale.DAYS));
+        EventTimes.reliableImprovement(t, Instruments.PHQ9, TimeScale.DAYS));
   }
 
   @Test
@@ -86,7 +86,7 @@ class TimeToEventTest {
     IllegalArgumentException x =
         assertThrows(
             IllegalArgumentException.class,
-            () -> TimeToEvent.reliableImprovement(t, Instruments.PHQ9, TimeScale.DAYS));
+            () -> EventTimes.reliableImprovement(t, Instruments.PHQ9, TimeScale.DAYS));
     assertTrue(x.getMessage().contains("date") && x.getMessage().contains("c1"), x.getMessage());
   }
 
@@ -96,7 +96,7 @@ class TimeToEventTest {
     IllegalArgumentException x =
         assertThrows(
             IllegalArgumentException.class,
-            () -> TimeToEvent.reliableImprovement(t, 0, Direction.HIGHER_IS_WORSE,
+            () -> EventTimes.reliableImprovement(t, 0, Direction.HIGHER_IS_WORSE,
                 TimeScale.SESSIONS));
     assertTrue(x.getMessage().contains("threshold"), x.getMessage());
   }
