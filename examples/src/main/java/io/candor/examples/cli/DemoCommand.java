@@ -38,9 +38,11 @@ final class DemoCommand implements Callable<Integer> {
     section(out, "3. Progress is rarely a straight line");
     trajectories(out);
     PatternsCommand.demoSection(out);
-    section(out, "4. Is this client on track? An expected-response curve");
+    section(out, "4. How many sessions? Time to improvement and the dose-effect curve");
+    TimeToEventDemo.demoSection(out);
+    section(out, "5. Is this client on track? An expected-response curve");
     ExpectCommand.demoSection(out);
-    section(out, "5. What a realistic cohort looks like (simulated)");
+    section(out, "6. What a realistic cohort looks like (simulated)");
     SimulateCommand.demoSection(out);
     out.println();
     out.println("Learn more: candor --help; every subcommand has --help and --json.");

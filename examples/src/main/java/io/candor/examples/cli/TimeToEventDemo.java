@@ -31,7 +31,6 @@ public final class TimeToEventDemo {
 
   /** Prints the section. */
   public static void demoSection(PrintWriter out) {
-    out.println("== How many sessions? Dose-effect and time to improvement ==");
     DoseEffectFit dose = DoseEffect.withDefaults().fit(DoseEffectExamples.howard1986());
     out.println(
         "Howard et al. (1986) pooled 15 studies (about 2,400 patients): a probit curve on the log"
