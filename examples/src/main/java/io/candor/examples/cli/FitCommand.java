@@ -75,16 +75,28 @@ public final class FitCommand implements Callable<Integer> {
   @Option(names = "--json", description = "print JSON (readable by candor expect --model)")
   boolean json;
 
+  @Option(names = "--timings", description = "print read and fit times (seconds) to stderr")
+  boolean timings;
+
   @Override
   public Integer call() {
     GrowthModel model = model(basis, random, method, covariates, interact);
+    long t0 = System.nanoTime();
     LongTable table = LongCsv.read(input, LongCsv.columns(id, time, score)
         .withCovariates(covariates.toArray(new String[0])));
     GrowthData data = GrowthData.of(table.ids(), table.times(), table.scores());
     for (String c : covariates) {
       data = data.withCovariate(c, table.covariate(c));
     }
+    long t1 = System.nanoTime();
     GrowthFit fit = model.fit(data);
+    long t2 = System.nanoTime();
+    if (timings) {
+      PrintWriter err = spec.commandLine().getErr();
+      err.printf(java.util.Locale.ROOT, "candor_read_seconds=%.3f%ncandor_fit_seconds=%.3f%n",
+          (t1 - t0) / 1e9, (t2 - t1) / 1e9);
+      err.flush();
+    }
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
       out.println(MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(toJson(fit)));
