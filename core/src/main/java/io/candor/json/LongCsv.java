@@ -185,20 +185,24 @@ public final class LongCsv {
 
   private static double number(String[] row, int col, String name, String source, int line) {
     String text = row[col].strip();
-    String where = source + " line " + line + ", column " + (col + 1) + " (" + name + ")";
     if (text.isEmpty() || text.equalsIgnoreCase("NA") || text.equalsIgnoreCase("NaN")) {
       throw new IllegalArgumentException(
-          where + ": a number is required, the cell is " + (text.isEmpty() ? "empty" : text)
+          where(source, line, col, name) + ": a number is required, the cell is " + (text.isEmpty() ? "empty" : text)
               + " (Candor does not drop or impute rows: remove the row or fill the value)");
     }
     if (!DECIMAL.matcher(text).matches()) {
-      throw new IllegalArgumentException(where + ": expected a decimal number, was \"" + text + "\"");
+      throw new IllegalArgumentException(where(source, line, col, name) + ": expected a decimal number, was \"" + text + "\"");
     }
     double v = Double.parseDouble(text);
     if (!Double.isFinite(v)) {
-      throw new IllegalArgumentException(where + ": number is too large, was \"" + text + "\"");
+      throw new IllegalArgumentException(where(source, line, col, name) + ": number is too large, was \"" + text + "\"");
     }
     return v;
+  }
+
+  /** The cell's location for messages; built only on error (it is costly per cell). */
+  private static String where(String source, int line, int col, String name) {
+    return source + " line " + line + ", column " + (col + 1) + " (" + name + ")";
   }
 
   /**
