@@ -9,32 +9,34 @@
 module io.candor.core {
   requires com.google.common;
   requires commons.math3;
-  requires org.apache.commons.rng.api;
+  requires transitive org.apache.commons.rng.api;
   requires org.apache.commons.rng.simple;
+  requires org.apache.commons.rng.core;
   requires org.apache.commons.rng.sampling;
   requires org.apache.commons.statistics.distribution;
-  requires tools.jackson.core;
-  requires tools.jackson.databind;
+  requires org.apache.commons.statistics.interval;
+  requires transitive tools.jackson.core;
+  requires transitive tools.jackson.databind;
   requires tools.jackson.dataformat.csv;
 
   exports io.candor.evidence;
   exports io.candor.domain;
   exports io.candor.measure;
-  // exports io.candor.change;
+  exports io.candor.change;
 
   exports io.candor.model;
   exports io.candor.model.growth;
 
-  // exports io.candor.model.survival;
+  exports io.candor.model.survival;
 
-  // exports io.candor.model.dose;
+  exports io.candor.model.dose;
 
   exports io.candor.progress;
 
-  // exports io.candor.simulation;
+  exports io.candor.simulation;
 
   exports io.candor.json;
 
-  // exports io.candor.testing;
+  exports io.candor.testing;
 
 }

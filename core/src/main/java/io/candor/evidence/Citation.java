@@ -47,9 +47,26 @@ public record Citation(
     return new Citation(key, authors, year, title, where, Optional.empty());
   }
 
-  /** Short author–year form, e.g. "Kroenke K, Spitzer RL, Williams JBW (2001)". */
+  /**
+   * Short author–year form: "Kroenke et al. 2001", "Andrews &amp; Slade 2001", "Hsu 1989". Authors
+   * are read as a comma-separated list whose entries start with the surname.
+   */
   public String shortForm() {
-    return authors + " (" + year + ")";
+    String[] list = authors.split(",\\s*");
+    String first = surname(list[0]);
+    String who =
+        list.length == 1 ? first : list.length == 2 ? first + " & " + surname(list[1]) : first + " et al.";
+    return who + " " + year;
+  }
+
+  private static String surname(String author) {
+    String a = author.strip();
+    int space = a.lastIndexOf(' ');
+    // "Kroenke K" -> "Kroenke"; an organisation keeps its full name
+    if (space > 0 && a.substring(space + 1).chars().allMatch(Character::isUpperCase)) {
+      return a.substring(0, space);
+    }
+    return a;
   }
 
   @Override

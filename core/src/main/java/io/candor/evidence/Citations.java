@@ -324,6 +324,75 @@ public final class Citations {
       "Therneau TM, Grambsch PM", 2000, "Modeling survival data: extending the Cox model",
       "Springer, New York", "doi:10.1007/978-1-4757-3294-8");
 
+  // ---- survival and dose-effect
+  /** Greenwood's variance of the product-limit estimate. */
+  public static final Citation GREENWOOD_1926 = Citation.of("greenwood1926",
+      "Greenwood M", 1926, "The natural duration of cancer",
+      "Reports on Public Health and Medical Subjects 33, HMSO, London");
+
+  /** The log-rank (Mantel-Haenszel) test for survival curves. */
+  public static final Citation MANTEL_1966 = Citation.of("mantel1966",
+      "Mantel N", 1966,
+      "Evaluation of survival data and two new rank order statistics arising in its consideration",
+      "Cancer Chemother Rep 50(3):163-170");
+
+  /** MASS: dose.p, the delta-method interval for the dose giving a response probability. */
+  public static final Citation VENABLES_2002 = Citation.of("venables2002",
+      "Venables WN, Ripley BD", 2002, "Modern applied statistics with S (4th ed.)",
+      "Springer, New York", "doi:10.1007/978-0-387-21706-2");
+
+  // ---- change and instruments (verification helper)
+
+  /**
+   * NHS Talking Therapies annual report 2022-23: first and last PHQ-9 and GAD-7 scores of referrals
+   * at caseness that finished treatment. Candor's figures were read from a secondary quotation (see
+   * the note on each figure), not from the report's own tables.
+   */
+  public static final Citation NHS_DIGITAL_2023 = Citation.of("nhsdigital2023",
+      "NHS Digital", 2023,
+      "NHS Talking Therapies, for anxiety and depression, annual reports, 2022-23",
+      "NHS England Digital, Leeds",
+      "https://digital.nhs.uk/data-and-information/publications/statistical/nhs-talking-therapies-for-anxiety-and-depression-annual-reports");
+
+  /** Secondary quotation of the NHS Talking Therapies 2022-23 first/last scores and RC criteria. */
+  public static final Citation SCOTT_2023_CBTWATCH = Citation.of("scott2023cbtwatch",
+      "Scott MJ", 2023,
+      "No justification for NHS Talking Therapies (blog post quoting NHS Digital 2022-23 data and"
+          + " the IAPT manual's reliable-change criteria)",
+      "CBT Watch (web log)", "http://www.cbtwatch.com/tag/no-justification-for-nhs-talking-theapies/");
+
+  /** CORE-10 user manual: normative data for clinical and general-population samples. */
+  public static final Citation CONNELL_2007 = Citation.of("connell2007",
+      "Connell J, Barkham M", 2007, "CORE-10 user manual, version 1.0",
+      "CORE System Trust / CORE IMS, Rugby");
+
+  /** CORE System Trust: CORE-10 information page (proration when one item is omitted). */
+  public static final Citation CORE_TRUST_CORE10 = Citation.of("coretrust-core10",
+      "CORE System Trust", 2023, "CORE-10 information; What's in a name (1): scoring CORE measures",
+      "coresystemtrust.org.uk",
+      "https://www.coresystemtrust.org.uk/home/instruments/core-10-information/");
+
+  /** Australian Bureau of Statistics: K10 score groupings used in ABS health surveys. */
+  public static final Citation ABS_2012_K10 = Citation.of("abs2012k10",
+      "Australian Bureau of Statistics", 2012,
+      "Information paper: use of the Kessler Psychological Distress Scale in ABS health surveys,"
+          + " Australia, 2007-08 (cat. no. 4817.0.55.001)",
+      "ABS, Canberra", "http://abs.gov.au/ausstats/abs@.nsf/Lookup/34333D54F054CE51CA2579D50015D786");
+
+  /** WEMWBS responsiveness: standard error of measurement and individual-level change. */
+  public static final Citation MAHESWARAN_2012 = Citation.of("maheswaran2012",
+      "Maheswaran H, Weich S, Powell J, Stewart-Brown S", 2012,
+      "Evaluating the responsiveness of the Warwick Edinburgh Mental Well-Being Scale (WEMWBS):"
+          + " group and individual level analysis",
+      "Health Qual Life Outcomes 10:156", "doi:10.1186/1477-7525-10-156");
+
+  /** Dutch OQ-45 norms: an independent check of the OQ-45 cutoff and reliable change. */
+  public static final Citation TIMMAN_2017 = Citation.of("timman2017",
+      "Timman R, de Jong K, de Neve-Enthoven N", 2017,
+      "Cut-off scores and clinical change indices for the Dutch Outcome Questionnaire (OQ-45) in a"
+          + " large sample of normal and several psychotherapeutic populations",
+      "Clin Psychol Psychother 24(1):72-81", "doi:10.1002/cpp.1979");
+
   private static final Map<String, Citation> BY_KEY = index();
 
   private static Map<String, Citation> index() {

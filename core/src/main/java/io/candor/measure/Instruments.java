@@ -30,22 +30,39 @@ public final class Instruments {
           .range(0, 27)
           .direction(Direction.HIGHER_IS_WORSE)
           .casenessCutoff(primary(10, Citations.KROENKE_2001,
-              "score >= 10: sensitivity 88 %, specificity 88 % for major depression; also the NHS"
-                  + " Talking Therapies caseness threshold"))
-          .bands(primary(5, Citations.KROENKE_2001, "cut-points 5, 10, 15, 20"),
+              "score >= 10: sensitivity 88 %, specificity 88 % for major depression (abstract);"
+                  + " also the NHS Talking Therapies caseness threshold"))
+          .bands(primary(5, Citations.KROENKE_2001,
+                  "scores 5, 10, 15, 20 mark mild, moderate, moderately severe, severe (abstract)"),
               new SeverityBand("minimal", 0, 4),
               new SeverityBand("mild", 5, 9),
               new SeverityBand("moderate", 10, 14),
               new SeverityBand("moderately severe", 15, 19),
               new SeverityBand("severe", 20, 27))
-          .reliability(secondary(0.84, Citations.KROENKE_2001,
-              "test-retest: in-person vs telephone administration within 48 h (r = .84);"
-                  + " internal consistency alpha .86-.89"))
+          .reliability(assumption(0.84, Citations.KROENKE_2001,
+              "test-retest r = .84 (self-report vs telephone interview within 48 h) as widely"
+                  + " cited from the paper's text; not seen in the primary source during"
+                  + " verification. Internal consistency alpha .89 is confirmed by secondary"
+                  + " summaries"))
+          .clinicalNorms(new Norms(
+              secondary(15.4, Citations.NHS_DIGITAL_2023,
+                  "mean first PHQ-9 of referrals at caseness who finished treatment in NHS Talking"
+                      + " Therapies, England 2022-23, as quoted by Scott 2023 (cbtwatch.com);"
+                      + " not read in the report itself"),
+              secondary(5.5, Citations.NHS_DIGITAL_2023,
+                  "SD of the same; restricted to cases, so narrower than an unselected"
+                      + " treatment-seeking sample. With r = .84 it gives a Jacobson-Truax"
+                      + " threshold of 6.10 points, in line with the Talking Therapies 6-point"
+                      + " criterion")))
           .functionalNorms(new Norms(
-              secondary(2.91, Citations.KOCALEVENT_2013, "German general population, n = 5018"),
-              secondary(3.52, Citations.KOCALEVENT_2013, "German general population, n = 5018")))
-          .reliableChange(primary(6, Citations.NHS_TALKING_THERAPIES_2024,
-              "reliable change on PHQ-9 is a change of 6 or more points"))
+              secondary(2.91, Citations.KOCALEVENT_2013,
+                  "German general population, n = 5018; total figure not read, but consistent with the"
+                      + " abstract's women 3.1 / men 2.7 (53.6 % women)"),
+              secondary(3.52, Citations.KOCALEVENT_2013,
+                  "German general population, n = 5018; abstract gives SD 3.5 for each sex")))
+          .reliableChange(secondary(6, Citations.NHS_TALKING_THERAPIES_2024,
+              "reliable change on PHQ-9 is a change of 6 or more points (IAPT/Talking Therapies"
+                  + " manual, as quoted by Scott 2023; the manual itself not read)"))
           .licence("public domain (Pfizer: no permission required to reproduce, translate or use)")
           .itemScoring(new ItemScoring(9, 0, 3, Set.of(), 0, "PHQ-9"))
           .build();
@@ -55,45 +72,75 @@ public final class Instruments {
       Instrument.builder("GAD-7", "Generalized Anxiety Disorder-7")
           .range(0, 21)
           .direction(Direction.HIGHER_IS_WORSE)
-          .casenessCutoff(primary(8, Citations.NHS_TALKING_THERAPIES_2024,
-              "NHS Talking Therapies caseness: GAD-7 >= 8 (Spitzer et al. 2006 proposed 10 for"
-                  + " generalized anxiety disorder)"))
-          .bands(primary(5, Citations.SPITZER_2006, "cut-points 5, 10, 15"),
+          .casenessCutoff(secondary(8, Citations.NHS_TALKING_THERAPIES_2024,
+              "NHS Talking Therapies caseness: GAD-7 >= 8 (below 8 after treatment counts towards"
+                  + " recovery, as quoted by Scott 2023); Spitzer et al. 2006 proposed 10 for"
+                  + " generalized anxiety disorder"))
+          .bands(assumption(5, Citations.SPITZER_2006,
+                  "cut-points 5, 10, 15 for mild, moderate, severe anxiety as widely cited from"
+                      + " the paper; not seen in the primary source"),
               new SeverityBand("minimal", 0, 4),
               new SeverityBand("mild", 5, 9),
               new SeverityBand("moderate", 10, 14),
               new SeverityBand("severe", 15, 21))
-          .reliability(primary(0.83, Citations.SPITZER_2006,
-              "test-retest intraclass correlation .83 (1 week); alpha .92"))
+          .reliability(assumption(0.83, Citations.SPITZER_2006,
+              "test-retest intraclass correlation .83 (1 week) as widely cited; alpha .92 in the"
+                  + " development sample, .89 in the general population (Lowe 2008, abstract)"))
+          .clinicalNorms(new Norms(
+              secondary(14.0, Citations.NHS_DIGITAL_2023,
+                  "mean first GAD-7 of referrals at caseness who finished treatment in NHS Talking"
+                      + " Therapies, England 2022-23, as quoted by Scott 2023 (cbtwatch.com)"),
+              secondary(4.5, Citations.NHS_DIGITAL_2023,
+                  "SD of the same; restricted to cases")))
           .functionalNorms(new Norms(
-              secondary(2.95, Citations.LOWE_2008, "German general population, n = 5030"),
-              secondary(3.41, Citations.LOWE_2008, "German general population, n = 5030")))
-          .reliableChange(primary(4, Citations.NHS_TALKING_THERAPIES_2024,
-              "reliable change on GAD-7 is a change of 4 or more points"))
+              secondary(2.95, Citations.LOWE_2008,
+                  "German general population, n = 5030; total figure not read, but consistent with the"
+                      + " abstract's women 3.2 / men 2.7"),
+              secondary(3.41, Citations.LOWE_2008,
+                  "German general population; abstract gives SD 3.5 (women) and 3.2 (men)")))
+          .reliableChange(secondary(4, Citations.NHS_TALKING_THERAPIES_2024,
+              "reliable change on GAD-7 is a change of 4 or more points (IAPT/Talking Therapies"
+                  + " manual, as quoted by Scott 2023; the manual itself not read)"))
           .licence("public domain (Pfizer: no permission required to reproduce, translate or use)")
           .itemScoring(new ItemScoring(7, 0, 3, Set.of(), 0, "GAD-7"))
           .build();
 
-  /** Clinical Outcomes in Routine Evaluation, 10 items (psychological distress). */
+  /**
+   * Clinical Outcomes in Routine Evaluation, 10 items (psychological distress). Items 2 ("someone
+   * to turn to for support") and 3 ("able to cope when things go wrong") are positively worded and
+   * reverse-scored; one missing item may be prorated.
+   */
   public static final Instrument CORE10 =
       Instrument.builder("CORE-10", "Clinical Outcomes in Routine Evaluation-10")
           .range(0, 40)
           .direction(Direction.HIGHER_IS_WORSE)
-          .casenessCutoff(secondary(11, Citations.BARKHAM_2013,
-              "clinical cut-off: 11 and above is the clinical range"))
+          .casenessCutoff(primary(11, Citations.BARKHAM_2013,
+              "clinical cut-off score for general psychological distress 11.0 (abstract)"))
           .bands(secondary(11, Citations.BARKHAM_2013,
-                  "healthy / low / mild / moderate / moderately severe / severe"),
+                  "healthy 0-5, low 6-10, mild 11-14, moderate 15-19, moderately severe 20-24,"
+                      + " severe 25-40, as given by several secondary summaries"
+                      + " (socasresourcehub.com, clientforms.app); one other summary differs"),
               new SeverityBand("healthy", 0, 5),
               new SeverityBand("low", 6, 10),
               new SeverityBand("mild", 11, 14),
               new SeverityBand("moderate", 15, 19),
               new SeverityBand("moderately severe", 20, 24),
               new SeverityBand("severe", 25, 40))
-          .reliability(secondary(0.90, Citations.BARKHAM_2013,
-              "internal consistency alpha .90 in a clinical sample (no test-retest published)"))
-          .reliableChange(assumption(6, Citations.BARKHAM_2013,
-              "6 points is the reliable-change criterion commonly used with CORE-10; not"
-                  + " confirmed against the paper"))
+          .reliability(primary(0.90, Citations.BARKHAM_2013,
+              "internal consistency alpha .90 (abstract); no test-retest figure published"))
+          .clinicalNorms(new Norms(
+              secondary(19.7, Citations.CONNELL_2007,
+                  "primary care counselling sample, n = 1835, as quoted from the manual by"
+                      + " novopsych.com.au"),
+              secondary(7.7, Citations.CONNELL_2007, "same sample")))
+          .functionalNorms(new Norms(
+              secondary(4.7, Citations.CONNELL_2007,
+                  "general population sample, n = 535, as quoted from the manual by"
+                      + " novopsych.com.au"),
+              secondary(4.8, Citations.CONNELL_2007, "same sample")))
+          .reliableChange(primary(6, Citations.BARKHAM_2013,
+              "reliable change index (90 % CI) of 6 points (abstract); note the 90 %, not 95 %,"
+                  + " criterion"))
           .licence("free to copy for non-commercial use, unaltered (CORE System Trust)")
           .itemScoring(new ItemScoring(10, 0, 4, Set.of(2, 3), 1, "CORE-10"))
           .build();
@@ -103,18 +150,20 @@ public final class Instruments {
       Instrument.builder("OQ-45", "Outcome Questionnaire-45.2")
           .range(0, 180)
           .direction(Direction.HIGHER_IS_WORSE)
-          .casenessCutoff(secondary(64, Citations.LAMBERT_2004_OQ_MANUAL,
-              "clinical cut-off 63/64: 64 and above is the dysfunctional range"))
-          .reliability(secondary(0.84, Citations.LAMBERT_1996,
-              "test-retest .84 over 3 weeks; alpha .93"))
+          .casenessCutoff(assumption(64, Citations.LAMBERT_2004_OQ_MANUAL,
+              "clinical cut-off 63/64 as widely cited from the manual; not seen. A large Dutch"
+                  + " study (Timman et al. 2017) found 56 for the Dutch version"))
+          .reliability(assumption(0.84, Citations.LAMBERT_1996,
+              "test-retest .84 over 3 weeks, alpha .93, as widely cited; not seen"))
           .clinicalNorms(new Norms(
               assumption(83.1, Citations.LAMBERT_1996, "outpatient sample; not confirmed"),
               assumption(21.6, Citations.LAMBERT_1996, "outpatient sample; not confirmed")))
           .functionalNorms(new Norms(
               assumption(45.2, Citations.LAMBERT_1996, "community sample; not confirmed"),
               assumption(18.6, Citations.LAMBERT_1996, "community sample; not confirmed")))
-          .reliableChange(secondary(14, Citations.LAMBERT_2004_OQ_MANUAL,
-              "reliable change index: 14 points"))
+          .reliableChange(assumption(14, Citations.LAMBERT_2004_OQ_MANUAL,
+              "reliable change index 14 points as widely cited from the manual; not seen (Timman"
+                  + " et al. 2017 report 18 for the Dutch version)"))
           .licence("proprietary (OQ Measures): Candor holds score properties only, no items")
           .build();
 
@@ -123,21 +172,24 @@ public final class Instruments {
       Instrument.builder("BDI-II", "Beck Depression Inventory-II")
           .range(0, 63)
           .direction(Direction.HIGHER_IS_WORSE)
-          .casenessCutoff(secondary(14, Citations.BECK_1996,
-              "14 and above is at least mild depression (lower bound of the mild band)"))
-          .bands(secondary(14, Citations.BECK_1996, "cut-points 14, 20, 29"),
+          .casenessCutoff(assumption(14, Citations.BECK_1996,
+              "14 and above is at least mild depression (lower bound of the manual's mild band);"
+                  + " manual not seen"))
+          .bands(assumption(14, Citations.BECK_1996,
+                  "cut-points 14, 20, 29 as widely cited from the manual; not seen"),
               new SeverityBand("minimal", 0, 13),
               new SeverityBand("mild", 14, 19),
               new SeverityBand("moderate", 20, 28),
               new SeverityBand("severe", 29, 63))
-          .reliability(secondary(0.93, Citations.BECK_1996,
-              "test-retest .93 over one week (n = 26 outpatients); alpha .92"))
+          .reliability(assumption(0.93, Citations.BECK_1996,
+              "test-retest .93 over one week (n = 26 outpatients), alpha .92, as widely cited"
+                  + " from the manual; not seen"))
           .clinicalNorms(new Norms(
-              secondary(22.45, Citations.BECK_1996, "outpatient sample, n = 500"),
-              secondary(12.75, Citations.BECK_1996, "outpatient sample, n = 500")))
+              assumption(22.45, Citations.BECK_1996, "outpatient sample, n = 500; not seen"),
+              assumption(12.75, Citations.BECK_1996, "outpatient sample, n = 500; not seen")))
           .functionalNorms(new Norms(
-              secondary(12.56, Citations.BECK_1996, "college student sample, n = 120"),
-              secondary(9.93, Citations.BECK_1996, "college student sample, n = 120")))
+              assumption(12.56, Citations.BECK_1996, "college student sample, n = 120; not seen"),
+              assumption(9.93, Citations.BECK_1996, "college student sample, n = 120; not seen")))
           .licence("proprietary (Pearson): Candor holds score properties only, no items")
           .build();
 
@@ -148,10 +200,13 @@ public final class Instruments {
           .resolution(0.1)
           .direction(Direction.HIGHER_IS_BETTER)
           .casenessCutoff(secondary(25, Citations.MILLER_2003,
-              "adult clinical cut-off 25: below 25 is the clinical range"))
+              "adult clinical cut-off 25: below 25 is the clinical range (confirmed by a"
+                  + " practitioner knowledge base summarising the developers' guidance:"
+                  + " openfitcustomersupport, 'Reliable change (ORS)')"))
           .reliability(assumption(0.66, Citations.MILLER_2003,
-              "test-retest .66 in a non-clinical sample (alpha .93); not confirmed"))
-          .reliableChange(secondary(5, Citations.MILLER_2003, "reliable change: 5 points"))
+              "test-retest .66 in a non-clinical sample (alpha .93) as cited; not seen"))
+          .reliableChange(assumption(5, Citations.MILLER_2003,
+              "reliable change 5 points as widely cited from the developers; not seen"))
           .licence("free for individual practitioners with registration; licensed for agencies")
           .build();
 
@@ -160,15 +215,19 @@ public final class Instruments {
       Instrument.builder("K10", "Kessler Psychological Distress Scale")
           .range(10, 50)
           .direction(Direction.HIGHER_IS_WORSE)
-          .casenessCutoff(assumption(22, Citations.ANDREWS_2001,
-              "lower bound of the 'high' band; Andrews & Slade give bands, not a single cutoff"))
-          .bands(secondary(16, Citations.ANDREWS_2001, "cut-points 16, 22, 30"),
+          .casenessCutoff(assumption(22, Citations.ABS_2012_K10,
+              "lower bound of the ABS 'high' band; there is no single published caseness cutoff"
+                  + " (primary-care guidance uses 20 and above for a likely mild disorder)"))
+          .bands(primary(16, Citations.ABS_2012_K10,
+                  "ABS Table E: 10-15 low, 16-21 moderate, 22-29 high, 30-50 very high, drawing"
+                      + " on CRUfAD and Andrews & Slade 2001; primary-care groupings differ"
+                      + " (under 20 / 20-24 / 25-29 / 30+)"),
               new SeverityBand("low", 10, 15),
               new SeverityBand("moderate", 16, 21),
               new SeverityBand("high", 22, 29),
               new SeverityBand("very high", 30, 50))
           .reliability(assumption(0.93, Citations.KESSLER_2002,
-              "internal consistency alpha about .93; no test-retest used"))
+              "internal consistency alpha about .93 as cited; no test-retest used; not seen"))
           .licence("public domain (Kessler, Harvard Medical School); free to use")
           .itemScoring(new ItemScoring(10, 1, 5, Set.of(), 0, "K10"))
           .build();
@@ -178,14 +237,15 @@ public final class Instruments {
       Instrument.builder("WEMWBS", "Warwick-Edinburgh Mental Wellbeing Scale")
           .range(14, 70)
           .direction(Direction.HIGHER_IS_BETTER)
-          .reliability(secondary(0.83, Citations.TENNANT_2007,
-              "test-retest .83 over one week (students); alpha .89-.91"))
+          .reliability(assumption(0.83, Citations.TENNANT_2007,
+              "test-retest .83 over one week (students), alpha .89-.91, as cited; not seen"))
           .functionalNorms(new Norms(
-              secondary(50.7, Citations.TENNANT_2007, "Scottish population sample"),
-              secondary(8.79, Citations.TENNANT_2007, "Scottish population sample")))
-          .reliableChange(assumption(3, Citations.TENNANT_2007,
-              "a change of 3 or more points is described as meaningful in user guidance;"
-                  + " not a reliable-change index"))
+              assumption(50.7, Citations.TENNANT_2007, "Scottish population sample; not seen"),
+              assumption(8.79, Citations.TENNANT_2007, "Scottish population sample; not seen")))
+          .reliableChange(assumption(8, Citations.MAHESWARAN_2012,
+              "individual-level change threshold 2.77 x SEM with SEM 2.4-3.1 (abstract), i.e."
+                  + " 6.6-8.6 points; Candor rounds 2.77 x 2.77 = 7.7 up to 8. The often-quoted"
+                  + " '3 points' is roughly one SEM, a group-level figure, not a reliable change"))
           .licence("free to use with registration (University of Warwick); items copyrighted")
           .build();
 

@@ -14,9 +14,16 @@ import picocli.CommandLine.Command;
     versionProvider = CandorCli.Version.class,
     description = "Realistic expectations about psychotherapy outcomes. Informs; never diagnoses.",
     subcommands = {
-      CommandLine.HelpCommand.class,
+      DemoCommand.class,
+      InstrumentsCommand.class,
+      ClassifyCommand.class,
       FitCommand.class,
-      ExpectCommand.class
+      ExpectCommand.class,
+      PatternsCommand.class,
+      SurvivalCommand.class,
+      SimulateCommand.class,
+      CalibrateCommand.class,
+      CommandLine.HelpCommand.class
     })
 public final class CandorCli implements Runnable {
 

@@ -1,0 +1,198 @@
+package io.candor.change;
+
+import io.candor.internal.Checks;
+import io.candor.measure.Instrument;
+import io.candor.measure.Norms;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything a reliable-change method and a clinical-significance cutoff need besides the client's
+ * own pre and post scores: the instrument (range, direction, reliability, norms, caseness cutoff),
+ * optionally the statistics of the cohort the client belongs to, and the cutoff type.
+ *
+ * <p>Where the figures come from:
+ *
+ * <ul>
+ *   <li>pre-treatment mean and SD ({@code M_pre}, {@code SD_pre}): the cohort's when one is given
+ *       (as the {@code clinicalsignificance} R package does), otherwise the instrument's clinical
+ *       norms;
+ *   <li>post-treatment mean and SD and the pre–post correlation: the cohort's only (Hsu–Linn–Lord
+ *       and Hageman–Arrindell cannot be used without a cohort);
+ *   <li>the clinical population for cutoffs a and c: the same as the pre-treatment statistics; the
+ *       functional population: the instrument's functional norms;
+ *   <li>reliability: the instrument's, unless replaced with {@link #withReliability(double)}; the
+ *       post-treatment reliability (used by NK only) equals it unless set with {@link
+ *       #withPostReliability(double)}.
+ * </ul>
+ *
+ * <p>A method whose inputs are missing fails with an {@link IllegalStateException} naming what is
+ * missing; {@link ReliableChangeMethod#missingInputs(ChangeContext)} asks without failing.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param instrument the instrument the scores are on
+ * @param reliability reliability used for the standard errors, in (0, 1)
+ * @param postReliability post-treatment reliability (NK only), in (0, 1)
+ * @param cohort statistics of the cohort, if known
+ * @param cutoffType which clinical-significance cutoff to use
+ */
+public record ChangeContext(
+    Instrument instrument,
+    double reliability,
+    double postReliability,
+    Optional<ReferenceStatistics> cohort,
+    CutoffType cutoffType) {
+
+  /** Validates the components. */
+  public ChangeContext {
+    Objects.requireNonNull(instrument, "instrument");
+    Checks.openUnit("reliability", reliability);
+    Checks.openUnit("postReliability", postReliability);
+    Objects.requireNonNull(cohort, "cohort");
+    Objects.requireNonNull(cutoffType, "cutoffType");
+  }
+
+  /**
+   * A context using only the instrument's published figures, with the default cutoff: c when the
+   * instrument has clinical and functional norms, otherwise its caseness cutoff when it has one,
+   * otherwise a.
+   */
+  public static ChangeContext of(Instrument instrument) {
+    Objects.requireNonNull(instrument, "instrument");
+    double r = instrument.reliability().value();
+    return new ChangeContext(instrument, r, r, Optional.empty(), defaultCutoff(instrument, false));
+  }
+
+  /**
+   * A context for a cohort of paired scores: the cohort's statistics replace the instrument's clinical
+   * norms, as in the {@code clinicalsignificance} R package.
+   */
+  public static ChangeContext ofCohort(Instrument instrument, ReferenceStatistics cohort) {
+    return of(instrument).withCohort(cohort);
+  }
+
+  private static CutoffType defaultCutoff(Instrument instrument, boolean haveCohort) {
+    boolean clinical = haveCohort || instrument.clinicalNorms().isPresent();
+    if (clinical && instrument.functionalNorms().isPresent()) {
+      return CutoffType.C;
+    }
+    if (instrument.casenessCutoff().isPresent()) {
+      return CutoffType.CASENESS;
+    }
+    return CutoffType.A;
+  }
+
+  /**
+   * A copy using the cohort's statistics. A cutoff type chosen with {@link #withCutoff(CutoffType)}
+   * is kept; if the cutoff is still the instrument's default without a cohort, it becomes the
+   * default with one (c when the instrument has functional norms).
+   */
+  public ChangeContext withCohort(ReferenceStatistics stats) {
+    Objects.requireNonNull(stats, "cohort");
+    CutoffType type =
+        cutoffType == defaultCutoff(instrument, cohort.isPresent())
+            ? defaultCutoff(instrument, true)
+            : cutoffType;
+    return new ChangeContext(instrument, reliability, postReliability, Optional.of(stats), type);
+  }
+
+  /** A copy with another cutoff type. */
+  public ChangeContext withCutoff(CutoffType type) {
+    return new ChangeContext(instrument, reliability, postReliability, cohort, type);
+  }
+
+  /** A copy with another reliability (the post-treatment reliability follows it). */
+  public ChangeContext withReliability(double r) {
+    return new ChangeContext(instrument, r, r, cohort, cutoffType);
+  }
+
+  /** A copy with another post-treatment reliability (NK method only). */
+  public ChangeContext withPostReliability(double r) {
+    return new ChangeContext(instrument, reliability, r, cohort, cutoffType);
+  }
+
+  /** Whether the pre-treatment mean and SD are known (cohort or clinical norms). */
+  public boolean hasPreStatistics() {
+    return cohort.isPresent() || instrument.clinicalNorms().isPresent();
+  }
+
+  /** Pre-treatment mean: cohort, else clinical norms. */
+  public double preMean() {
+    return cohort.map(ReferenceStatistics::preMean).orElseGet(() -> clinical("mean").mean().value());
+  }
+
+  /** Pre-treatment SD: cohort, else clinical norms. */
+  public double preSd() {
+    return cohort.map(ReferenceStatistics::preSd).orElseGet(() -> clinical("SD").sd().value());
+  }
+
+  /** Post-treatment mean (cohort only). */
+  public double postMean() {
+    return cohortOrThrow("post-treatment mean").postMean();
+  }
+
+  /** Post-treatment SD (cohort only). */
+  public double postSd() {
+    return cohortOrThrow("post-treatment SD").postSd();
+  }
+
+  /** Pre–post correlation (cohort only). */
+  public double correlation() {
+    return cohortOrThrow("pre-post correlation").correlation();
+  }
+
+  /** Functional norms (required by cutoffs b and c). */
+  public Norms functionalNorms() {
+    return instrument
+        .functionalNorms()
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    instrument.id() + " has no functional norms, which cutoff " + cutoffType
+                        + " needs; use cutoff A or CASENESS, or define the norms with"
+                        + " Instrument.toBuilder()"));
+  }
+
+  /** Where the statistics come from, one line per figure, for reports. */
+  public List<String> sources() {
+    List<String> out = new ArrayList<>();
+    out.add("reliability "
+        + (reliability == instrument.reliability().value()
+            ? instrument.reliability().toString() : Checks.fmt(reliability) + " (given)"));
+    if (cohort.isPresent()) {
+      ReferenceStatistics c = cohort.get();
+      out.add("pre/post mean and SD and pre-post correlation from the cohort (n = " + c.n() + ")");
+    } else {
+      instrument
+          .clinicalNorms()
+          .ifPresent(n -> out.add("clinical mean " + n.mean() + ", SD " + n.sd()));
+    }
+    instrument
+        .functionalNorms()
+        .ifPresent(n -> out.add("functional mean " + n.mean() + ", SD " + n.sd()));
+    instrument.casenessCutoff().ifPresent(c -> out.add("caseness cutoff " + c));
+    return List.copyOf(out);
+  }
+
+  private Norms clinical(String what) {
+    return instrument
+        .clinicalNorms()
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "the pre-treatment " + what + " is unknown: " + instrument.id()
+                        + " has no clinical norms and no cohort statistics were given"
+                        + " (ChangeContext.withCohort)"));
+  }
+
+  private ReferenceStatistics cohortOrThrow(String what) {
+    return cohort.orElseThrow(
+        () ->
+            new IllegalStateException(
+                "the " + what + " is unknown: it comes from cohort statistics only"
+                    + " (ChangeContext.withCohort)"));
+  }
+}

@@ -1,0 +1,171 @@
+package io.candor.change;
+
+import io.candor.internal.Checks;
+import io.candor.measure.Instrument;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalDouble;
+
+/**
+ * Entry points for reliable and clinically significant change.
+ *
+ * <pre>{@code
+ * Classification c = ClinicalChange.classify(
+ *     ReliableChangeMethod.JACOBSON_TRUAX, 18, 9, ChangeContext.of(Instruments.PHQ9));
+ * c.category();                  // RECOVERED, IMPROVED, UNCHANGED, DETERIORATED or HARMED
+ * c.reliableChange().index();    // the reliable-change index
+ *
+ * MethodComparison table = ClinicalChange.compare(Instruments.PHQ9, pre, post);
+ * }</pre>
+ *
+ * <p>Categories follow Claus, Wager &amp; Bonnet (2024): recovered = clinical before, functional
+ * after, reliably improved; harmed = not clinical before, not functional after, reliably
+ * deteriorated; otherwise improved / deteriorated / unchanged by the reliable-change verdict alone.
+ * With cutoffs a, b, c "clinical" means strictly on the clinical side of the cutoff and "functional"
+ * strictly on the functional side (a score exactly at the cutoff is neither clinical before nor
+ * functional after); with {@link CutoffType#CASENESS} the published rule decides ({@link
+ * Instrument#isCase(double)}) and "functional" means "not a case".
+ *
+ * <p>For Hageman–Arrindell the R package classifies recovery through the individual index {@code
+ * CS_indiv} (see {@link Classification}) and never reports harm. Candor reports harm as the mirror
+ * image: not clinical before, {@code CS_indiv} past the critical value towards dysfunction, and a
+ * reliable deterioration. This is a documented extension, not part of the published method.
+ *
+ * <p>Stateless; thread-safe.
+ */
+public final class ClinicalChange {
+
+  private ClinicalChange() {}
+
+  /**
+   * Classifies one client's change under one method.
+   *
+   * @throws IllegalArgumentException if a score is outside the instrument's range
+   * @throws IllegalStateException if the context lacks what the method or cutoff needs
+   */
+  public static Classification classify(
+      ReliableChangeMethod method, double pre, double post, ChangeContext context) {
+    Objects.requireNonNull(method, "method");
+    Objects.requireNonNull(context, "context");
+    ReliableChange rc = method.assess(pre, post, context);
+    boolean ha = method == ReliableChangeMethod.HAGEMAN_ARRINDELL;
+    ClinicalCutoff cutoff = ClinicalCutoff.of(context, ha);
+    Instrument instrument = context.instrument();
+    int dir = instrument.direction().improvementSign();
+    boolean caseness = cutoff.type() == CutoffType.CASENESS;
+    double cut = cutoff.value();
+    boolean clinicalPre = caseness ? instrument.isCase(pre) : dir * pre < dir * cut;
+    if (!ha) {
+      boolean functionalPost = caseness ? !instrument.isCase(post) : dir * post > dir * cut;
+      return new Classification(
+          rc, cutoff, clinicalPre, functionalPost, OptionalDouble.empty(),
+          category(rc, clinicalPre, functionalPost, !clinicalPre && !functionalPost));
+    }
+    double se = context.preSd() * Math.sqrt(1 - context.reliability());
+    double sd2 = context.postSd();
+    double r2 = (sd2 * sd2 - se * se) / (sd2 * sd2);
+    if (!(r2 > 0)) {
+      throw new IllegalStateException(
+          "Hageman-Arrindell: the post-treatment reliability (SD2² − S_E²)/SD2² is not positive ("
+              + r2 + "); the post SD " + sd2 + " is not larger than the standard error " + se);
+    }
+    double m2 = context.postMean();
+    double cs = (m2 + (post - m2) * r2 - cut) / (Math.sqrt(r2) * se);
+    double crit = method.criticalValue();
+    boolean functionalPost = clinicalPre && dir * cs > crit;
+    boolean clinicalPost = !clinicalPre && dir * cs < -crit;
+    return new Classification(
+        rc, cutoff, clinicalPre, functionalPost, OptionalDouble.of(cs),
+        category(rc, clinicalPre, functionalPost, clinicalPost));
+  }
+
+  private static ChangeCategory category(
+      ReliableChange rc, boolean clinicalPre, boolean functionalPost, boolean harmedRange) {
+    if (rc.improved()) {
+      return clinicalPre && functionalPost ? ChangeCategory.RECOVERED : ChangeCategory.IMPROVED;
+    }
+    if (rc.deteriorated()) {
+      return harmedRange ? ChangeCategory.HARMED : ChangeCategory.DETERIORATED;
+    }
+    return ChangeCategory.UNCHANGED;
+  }
+
+  /**
+   * Classifies one client's change under every method the context supports (methods whose inputs
+   * are missing are left out; see {@link ReliableChangeMethod#missingInputs(ChangeContext)}).
+   */
+  public static List<Classification> classifyAll(double pre, double post, ChangeContext context) {
+    Objects.requireNonNull(context, "context");
+    List<Classification> out = new ArrayList<>();
+    for (ReliableChangeMethod m : ReliableChangeMethod.values()) {
+      if (m.missingInputs(context).isEmpty()) {
+        out.add(classify(m, pre, post, context));
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  /**
+   * Classifies every client of a paired data set under every method, with the data set's own
+   * statistics (as the R package does) and the default cutoff for the instrument.
+   *
+   * @throws IllegalArgumentException if the arrays differ in length, hold fewer than 2 pairs, or a
+   *     score is outside the instrument's range
+   */
+  public static MethodComparison compare(Instrument instrument, double[] pre, double[] post) {
+    Objects.requireNonNull(instrument, "instrument");
+    return compare(ChangeContext.of(instrument), pre, post);
+  }
+
+  /**
+   * As {@link #compare(Instrument, double[], double[])} with the given context's instrument,
+   * reliability and cutoff type (see {@link ChangeContext#withCohort}); the cohort statistics are
+   * replaced by those of the data.
+   */
+  public static MethodComparison compare(ChangeContext context, double[] pre, double[] post) {
+    Objects.requireNonNull(context, "context");
+    ReferenceStatistics stats = ReferenceStatistics.of(pre, post);
+    for (int i = 0; i < pre.length; i++) {
+      context.instrument().checkScore("pre[" + i + "]", pre[i]);
+      context.instrument().checkScore("post[" + i + "]", post[i]);
+    }
+    ChangeContext c = context.withCohort(stats);
+    List<MethodCounts> rows = new ArrayList<>();
+    List<String> notes = new ArrayList<>();
+    for (ReliableChangeMethod m : ReliableChangeMethod.values()) {
+      try {
+        Map<ChangeCategory, Integer> counts = new EnumMap<>(ChangeCategory.class);
+        ClinicalCutoff cutoff = null;
+        for (int i = 0; i < pre.length; i++) {
+          Classification cl = classify(m, pre[i], post[i], c);
+          cutoff = cl.cutoff();
+          counts.merge(cl.category(), 1, Integer::sum);
+        }
+        rows.add(
+            new MethodCounts(
+                m, Objects.requireNonNull(cutoff, "cutoff"),
+                counts.getOrDefault(ChangeCategory.RECOVERED, 0),
+                counts.getOrDefault(ChangeCategory.IMPROVED, 0),
+                counts.getOrDefault(ChangeCategory.UNCHANGED, 0),
+                counts.getOrDefault(ChangeCategory.DETERIORATED, 0),
+                counts.getOrDefault(ChangeCategory.HARMED, 0)));
+      } catch (IllegalStateException e) {
+        notes.add(m.abbreviation() + ": " + e.getMessage());
+      }
+    }
+    return new MethodComparison(
+        context.instrument().id(), pre.length, stats, c.cutoffType(), rows, notes);
+  }
+
+  /**
+   * As {@link #compare(ChangeContext, double[], double[])} on first/last scores, e.g. from {@link
+   * PrePost#fromCohort(io.candor.domain.Cohort, String, int)}.
+   */
+  public static MethodComparison compare(ChangeContext context, List<PrePost> pairs) {
+    Checks.noNulls("pairs", pairs);
+    return compare(context, PrePost.pres(pairs), PrePost.posts(pairs));
+  }
+}

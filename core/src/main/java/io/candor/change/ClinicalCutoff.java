@@ -1,0 +1,108 @@
+package io.candor.change;
+
+import io.candor.internal.Checks;
+import io.candor.measure.Norms;
+import java.util.Objects;
+
+/**
+ * A clinical-significance cutoff and how it was computed.
+ *
+ * <p>Jacobson &amp; Truax (1991) cutoffs, with {@code dir} = +1 when higher is better, −1 when lower
+ * is better, clinical statistics {@code M_c, SD_c} (the cohort's pre-treatment statistics when
+ * given, else the instrument's clinical norms) and functional norms {@code M_f, SD_f}:
+ *
+ * <pre>
+ *   a = M_c + dir·2·SD_c
+ *   b = M_f − dir·2·SD_f          (functional SD; see {@link CutoffType#B})
+ *   c = (SD_c·M_f + SD_f·M_c) / (SD_c + SD_f)
+ * </pre>
+ *
+ * <p>Hageman &amp; Arrindell's (1999) true-score variant ({@link #trueScore()}) replaces each SD by
+ * {@code SD·√r_xx} with {@code S_E = SD_c·√(1 − r)} and {@code r_xx = (SD² − S_E²)/SD²} in that
+ * population (so {@code r_xx = r} in the clinical one), as in the {@code clinicalsignificance} R
+ * package, except that b uses the functional population as Jacobson &amp; Truax define it.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param type which cutoff
+ * @param trueScore whether it is Hageman–Arrindell's true-score variant
+ * @param value the cutoff score
+ */
+public record ClinicalCutoff(CutoffType type, boolean trueScore, double value) {
+
+  /** Validates the components. */
+  public ClinicalCutoff {
+    Objects.requireNonNull(type, "type");
+    Checks.finite("value", value);
+  }
+
+  /**
+   * Computes the cutoff the context asks for.
+   *
+   * @param trueScore whether to compute Hageman–Arrindell's variant (ignored for {@link
+   *     CutoffType#CASENESS}, which is the published cutoff as it stands)
+   * @throws IllegalStateException if a needed norm or caseness cutoff is missing
+   */
+  public static ClinicalCutoff of(ChangeContext context, boolean trueScore) {
+    Objects.requireNonNull(context, "context");
+    CutoffType type = context.cutoffType();
+    if (type == CutoffType.CASENESS) {
+      double v =
+          context
+              .instrument()
+              .casenessCutoff()
+              .orElseThrow(
+                  () ->
+                      new IllegalStateException(
+                          context.instrument().id() + " has no caseness cutoff; use cutoff A, B or"
+                              + " C"))
+              .value();
+      return new ClinicalCutoff(type, false, v);
+    }
+    int dir = context.instrument().direction().improvementSign();
+    if (type != CutoffType.B && !context.hasPreStatistics()) {
+      throw new IllegalStateException(
+          "cutoff " + type + " needs the clinical mean and SD: " + context.instrument().id()
+              + " has no clinical norms and no cohort statistics were given");
+    }
+    double weightClin = 1;
+    double weightFunc = 1;
+    if (trueScore) {
+      double sdc = context.preSd();
+      double se = sdc * Math.sqrt(1 - context.reliability());
+      weightClin = Math.sqrt((sdc * sdc - se * se) / (sdc * sdc));
+      if (type != CutoffType.A) {
+        double sdf = context.functionalNorms().sd().value();
+        double rf = (sdf * sdf - se * se) / (sdf * sdf);
+        if (!(rf > 0)) {
+          throw new IllegalStateException(
+              "Hageman-Arrindell cutoff " + type + ": the functional reliability (SD_f² − S_E²)/SD_f²"
+                  + " is not positive (" + rf + "); the functional SD " + Checks.fmt(sdf)
+                  + " is not larger than the standard error of measurement " + se);
+        }
+        weightFunc = Math.sqrt(rf);
+      }
+    }
+    double v;
+    switch (type) {
+      case A:
+        v = context.preMean() + dir * 2 * context.preSd() * weightClin;
+        break;
+      case B:
+        {
+          Norms f = context.functionalNorms();
+          v = f.mean().value() - dir * 2 * f.sd().value() * weightFunc;
+          break;
+        }
+      default:
+        {
+          Norms f = context.functionalNorms();
+          double sc = context.preSd() * weightClin;
+          double sf = f.sd().value() * weightFunc;
+          v = (sc * f.mean().value() + sf * context.preMean()) / (sc + sf);
+          break;
+        }
+    }
+    return new ClinicalCutoff(type, trueScore, v);
+  }
+}

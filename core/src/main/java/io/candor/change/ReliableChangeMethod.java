@@ -1,0 +1,217 @@
+package io.candor.change;
+
+import io.candor.evidence.Citation;
+import io.candor.evidence.Citations;
+import io.candor.internal.Enums;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The reliable-change formulas compared by McGlinchey, Atkins &amp; Jacobson (2002) and implemented
+ * in the {@code clinicalsignificance} R package (Claus, Wager &amp; Bonnet 2024, J Stat Softw
+ * 111(1)), used as a strategy. Notation: {@code x1}, {@code x2} the client's pre and post scores;
+ * {@code M1}, {@code SD1} the pre-treatment mean and SD; {@code M2}, {@code SD2} the post-treatment
+ * mean and SD; {@code r} the reliability; {@code r12} the pre–post correlation (all from {@link
+ * ChangeContext}).
+ *
+ * <ul>
+ *   <li>{@link #JACOBSON_TRUAX}: {@code RCI = (x2 − x1) / S_diff}, {@code S_E = SD1·√(1 − r)}, {@code
+ *       S_diff = √(2·S_E²)}; critical value 1.96.
+ *   <li>{@link #GULLIKSEN_LORD_NOVICK}: {@code RCI = [(x2 − M1) − r·(x1 − M1)] / (SD1·√(1 − r²))};
+ *       1.96.
+ *   <li>{@link #HSU_LINN_LORD}: {@code RCI = [(x2 − M2) − r·(x1 − M1)] / (SD1·√(1 − r²))}; 1.96.
+ *   <li>{@link #EDWARDS_NUNNALLY}: the post score is compared with the interval {@code [r·(x1 − M1) +
+ *       M1] ± 2·S_E} around the estimated true pre score; as an index, {@code (x2 − [r·(x1 − M1) +
+ *       M1]) / S_E} against 2 (Speer 1992's formulation, as in the R package).
+ *   <li>{@link #NUNNALLY_KOTSCH} (McGlinchey's "NK"): {@code RCI = (x2 − [r1·(x1 − M1) + M1]) /
+ *       √(r1²·SD1²·(1 − r1) + SD1²·(1 − r2))} with pre and post reliabilities {@code r1}, {@code r2};
+ *       1.96.
+ *   <li>{@link #HAGEMAN_ARRINDELL}: {@code S_E = SD1·√(1 − r)}; {@code r_xx1 = (SD1² − S_E²)/SD1²},
+ *       {@code r_xx2 = (SD2² − S_E²)/SD2²}; {@code r_dd = (SD1²·r_xx1 + SD2²·r_xx2 −
+ *       2·SD1·SD2·r12) / (SD1² + SD2² − 2·SD1·SD2·r12)}; {@code RCID = [(x2 − x1)·r_dd + (M2 −
+ *       M1)·(1 − r_dd)] / (√r_dd·√(2·S_E²))}; critical value 1.65 (one-sided 5 %).
+ * </ul>
+ *
+ * <p>Direction: a positive index is a rise; {@link ReliableChange#improved()} is a rise for
+ * higher-is-better instruments and a fall for higher-is-worse ones.
+ */
+public enum ReliableChangeMethod {
+  /** Jacobson &amp; Truax (1991). Needs the pre-treatment SD. */
+  JACOBSON_TRUAX("JT", 1.96, false, Citations.JACOBSON_1991) {
+    @Override
+    double[] centreAndError(double pre, ChangeContext c) {
+      double se = c.preSd() * Math.sqrt(1 - c.reliability());
+      return new double[] {pre, Math.sqrt(2 * se * se)};
+    }
+  },
+  /** Gulliksen, Lord &amp; Novick, as used by Hsu (1995). Needs the pre mean and SD. */
+  GULLIKSEN_LORD_NOVICK("GLN", 1.96, false, Citations.HSU_1995) {
+    @Override
+    double[] centreAndError(double pre, ChangeContext c) {
+      double r = c.reliability();
+      double m1 = c.preMean();
+      return new double[] {m1 + r * (pre - m1), c.preSd() * Math.sqrt(1 - r * r)};
+    }
+  },
+  /** Hsu, Linn &amp; Lord (Hsu 1989). Needs the pre mean and SD and the post mean: a cohort. */
+  HSU_LINN_LORD("HLL", 1.96, true, Citations.HSU_1989) {
+    @Override
+    double[] centreAndError(double pre, ChangeContext c) {
+      double r = c.reliability();
+      return new double[] {
+        c.postMean() + r * (pre - c.preMean()), c.preSd() * Math.sqrt(1 - r * r)
+      };
+    }
+  },
+  /** Edwards et al. (1978) / Nunnally, in Speer's (1992) formulation. Needs the pre mean and SD. */
+  EDWARDS_NUNNALLY("EN", 2.0, false, Citations.SPEER_1992) {
+    @Override
+    double[] centreAndError(double pre, ChangeContext c) {
+      double r = c.reliability();
+      double m1 = c.preMean();
+      return new double[] {m1 + r * (pre - m1), c.preSd() * Math.sqrt(1 - r)};
+    }
+  },
+  /** Nunnally &amp; Kotsch (1983), McGlinchey's "NK". Needs the pre mean and SD. */
+  NUNNALLY_KOTSCH("NK", 1.96, false, Citations.MCGLINCHEY_2002) {
+    @Override
+    double[] centreAndError(double pre, ChangeContext c) {
+      double r1 = c.reliability();
+      double r2 = c.postReliability();
+      double m1 = c.preMean();
+      double sd1 = c.preSd();
+      double var = r1 * r1 * sd1 * sd1 * (1 - r1) + sd1 * sd1 * (1 - r2);
+      return new double[] {m1 + r1 * (pre - m1), Math.sqrt(var)};
+    }
+  },
+  /** Hageman &amp; Arrindell (1999). Needs pre and post means and SDs and r12: a cohort. */
+  HAGEMAN_ARRINDELL("HA", 1.65, true, Citations.HAGEMAN_1999) {
+    @Override
+    double[] centreAndError(double pre, ChangeContext c) {
+      double rdd = differenceReliability(c);
+      double se = c.preSd() * Math.sqrt(1 - c.reliability());
+      // RCID = [(x2 − x1)·rdd + (M2 − M1)·(1 − rdd)] / (√rdd·√2·S_E), solved for x2
+      double centre = pre - (c.postMean() - c.preMean()) * (1 - rdd) / rdd;
+      return new double[] {centre, Math.sqrt(2 * se * se) / Math.sqrt(rdd)};
+    }
+  };
+
+  private final String abbreviation;
+  private final double criticalValue;
+  private final boolean needsCohort;
+  private final Citation citation;
+
+  ReliableChangeMethod(
+      String abbreviation, double criticalValue, boolean needsCohort, Citation citation) {
+    this.abbreviation = abbreviation;
+    this.criticalValue = criticalValue;
+    this.needsCohort = needsCohort;
+    this.citation = citation;
+  }
+
+  /** {centre (expected post without change), standard error}. */
+  abstract double[] centreAndError(double pre, ChangeContext c);
+
+  /** The abbreviation used by McGlinchey et al. and the R package ("JT", "GLN", ...). */
+  public String abbreviation() {
+    return abbreviation;
+  }
+
+  /** The critical value of the index (1.96, 2 for EN, 1.65 for HA). */
+  public double criticalValue() {
+    return criticalValue;
+  }
+
+  /** Whether the method needs cohort statistics (post mean/SD, correlation), not just norms. */
+  public boolean needsCohort() {
+    return needsCohort;
+  }
+
+  /** The source of the formula. */
+  public Citation citation() {
+    return citation;
+  }
+
+  /**
+   * What this method would need but the context lacks, or empty when it can be used.
+   */
+  public Optional<String> missingInputs(ChangeContext context) {
+    Objects.requireNonNull(context, "context");
+    if (needsCohort && context.cohort().isEmpty()) {
+      return Optional.of(
+          abbreviation + " needs cohort statistics (post-treatment mean"
+              + (this == HAGEMAN_ARRINDELL ? ", SD and pre-post correlation" : "")
+              + "): give paired data, ChangeContext.withCohort, or --cohort on the command line");
+    }
+    if (!context.hasPreStatistics()) {
+      return Optional.of(
+          abbreviation + " needs the pre-treatment "
+              + (this == JACOBSON_TRUAX ? "SD" : "mean and SD") + ": "
+              + context.instrument().id() + " has no clinical norms and no cohort was given");
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Assesses one client's change.
+   *
+   * @throws IllegalArgumentException if a score is outside the instrument's range
+   * @throws IllegalStateException if the context lacks an input this method needs (see {@link
+   *     #missingInputs(ChangeContext)})
+   */
+  public ReliableChange assess(double pre, double post, ChangeContext context) {
+    Objects.requireNonNull(context, "context");
+    context.instrument().checkScore("pre score", pre);
+    context.instrument().checkScore("post score", post);
+    missingInputs(context)
+        .ifPresent(
+            m -> {
+              throw new IllegalStateException(m);
+            });
+    double[] ce = centreAndError(pre, context);
+    double index = (post - ce[0]) / ce[1];
+    int dir = context.instrument().direction().improvementSign();
+    boolean improved = dir * index > criticalValue;
+    boolean deteriorated = dir * index < -criticalValue;
+    double half = criticalValue * ce[1];
+    return new ReliableChange(
+        this, pre, post, index, criticalValue, ce[0], ce[1], ce[0] - half, ce[0] + half,
+        improved, deteriorated);
+  }
+
+  /** Parses a constant name or abbreviation case-insensitively ("jt", "jacobson-truax"). */
+  public static ReliableChangeMethod parse(CharSequence text) {
+    Objects.requireNonNull(text, "method");
+    for (ReliableChangeMethod m : values()) {
+      if (m.abbreviation.equalsIgnoreCase(text.toString().trim())) {
+        return m;
+      }
+    }
+    return Enums.parse(ReliableChangeMethod.class, "reliable-change method", text);
+  }
+
+  /**
+   * Hageman–Arrindell's reliability of the difference score, {@code r_dd}.
+   *
+   * @throws IllegalStateException if it is not positive (the cohort's SDs and correlation leave no
+   *     reliable variance in the differences)
+   */
+  static double differenceReliability(ChangeContext c) {
+    double sd1 = c.preSd();
+    double sd2 = c.postSd();
+    double r12 = c.correlation();
+    double se = sd1 * Math.sqrt(1 - c.reliability());
+    double rxx1 = (sd1 * sd1 - se * se) / (sd1 * sd1);
+    double rxx2 = (sd2 * sd2 - se * se) / (sd2 * sd2);
+    double num = sd1 * sd1 * rxx1 + sd2 * sd2 * rxx2 - 2 * sd1 * sd2 * r12;
+    double den = sd1 * sd1 + sd2 * sd2 - 2 * sd1 * sd2 * r12;
+    double rdd = num / den;
+    if (!(rdd > 0) || !(den > 0)) {
+      throw new IllegalStateException(
+          "Hageman-Arrindell: the reliability of the difference scores is not positive (r_dd = "
+              + rdd + "); the cohort's SDs and pre-post correlation leave no reliable change to"
+              + " detect");
+    }
+    return rdd;
+  }
+}

@@ -1,0 +1,67 @@
+package io.candor.progress;
+
+import io.candor.internal.Checks;
+import java.util.Objects;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+
+/**
+ * One sudden gain or loss: the jump between two consecutive scores that met every criterion in
+ * force.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param kind gain or loss
+ * @param preSession session number of the score before the jump (session n)
+ * @param postSession session number of the score after the jump (session n+1, or the next
+ *     observed session under {@link Schedule#CONSECUTIVE_OBSERVATIONS})
+ * @param preScore score at {@code preSession}
+ * @param postScore score at {@code postSession}
+ * @param magnitude size of the jump in points, always &gt; 0 ({@code |postScore - preScore|})
+ * @param shareOfTotalChange the jump's improvement divided by the improvement from the first to
+ *     the last observation of the trajectory (both signed so that improvement is positive; e.g.
+ *     0.5 = the gain is half of all change over treatment); empty when there was no overall change
+ * @param preMean mean of the pre-jump window used by the third criterion (NaN when that criterion
+ *     was not applied)
+ * @param postMean mean of the post-jump window (NaN when the third criterion was not applied)
+ * @param criticalValue the t critical value used by the third criterion (NaN when not applied)
+ * @param reversalSession the first later session whose score undid more than half of the jump,
+ *     empty when the change was not reversed
+ */
+public record SuddenChange(
+    ChangeKind kind,
+    int preSession,
+    int postSession,
+    double preScore,
+    double postScore,
+    double magnitude,
+    OptionalDouble shareOfTotalChange,
+    double preMean,
+    double postMean,
+    double criticalValue,
+    OptionalInt reversalSession) {
+
+  /** Validates the components. */
+  public SuddenChange {
+    Objects.requireNonNull(kind, "kind");
+    if (postSession <= preSession) {
+      throw new IllegalArgumentException(
+          "postSession must be after preSession " + preSession + ", was " + postSession);
+    }
+    Checks.finite("preScore", preScore);
+    Checks.finite("postScore", postScore);
+    Checks.positive("magnitude", magnitude);
+    Objects.requireNonNull(shareOfTotalChange, "shareOfTotalChange");
+    Objects.requireNonNull(reversalSession, "reversalSession");
+  }
+
+  /** Whether a later score undid more than half of the jump. */
+  public boolean reversal() {
+    return reversalSession.isPresent();
+  }
+
+  /** Sessions spanned by the jump ({@code postSession - preSession}; 1 for adjacent sessions). */
+  public int gap() {
+    return postSession - preSession;
+  }
+}

@@ -1,0 +1,227 @@
+package io.candor.change;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.candor.evidence.Citations;
+import io.candor.evidence.Sourced;
+import io.candor.measure.Direction;
+import io.candor.measure.Instrument;
+import io.candor.measure.Instruments;
+import io.candor.measure.Norms;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Reliable change and categories with numbers worked out by hand in the comments. */
+class ReliableChangeHandCheckedTest {
+
+  private static final ChangeContext PHQ9 = ChangeContext.of(Instruments.PHQ9);
+
+  @Test
+  void jacobsonTruax_phq9ThresholdFromClinicalSdAndReliability() {
+    // PHQ-9 clinical SD 5.5 (Talking Therapies 2022-23), test-retest r = .84:
+    //   S_E    = 5.5 * sqrt(1 - .84) = 5.5 * 0.4 = 2.2
+    //   S_diff = sqrt(2 * 2.2^2) = 2.2 * sqrt(2) = 3.1112698372208092
+    //   threshold = 1.96 * 3.1112698372208092 = 6.098088880952786 points
+    //   RCI(18 -> 9) = (9 - 18) / 3.1112698372208092 = -2.8927125...
+    ReliableChange rc = ReliableChangeMethod.JACOBSON_TRUAX.assess(18, 9, PHQ9);
+    assertEquals(3.1112698372208092, rc.standardError(), 1e-12);
+    assertEquals(6.098088880952786, rc.threshold(), 1e-12);
+    assertEquals(-9 / 3.1112698372208092, rc.index(), 1e-12);
+    assertEquals(18, rc.expectedPost(), 0);
+    assertEquals(18 - 6.098088880952786, rc.lower(), 1e-12);
+    assertTrue(rc.improved());
+    assertFalse(rc.deteriorated());
+    // a 6-point fall is just short of reliable; a 7-point fall is reliable
+    assertTrue(ReliableChangeMethod.JACOBSON_TRUAX.assess(18, 12, PHQ9).unchanged());
+    assertTrue(ReliableChangeMethod.JACOBSON_TRUAX.assess(18, 11, PHQ9).improved());
+  }
+
+  @Test
+  void gulliksenLordNovick_phq9ByHand() {
+    // M1 = 15.4, SD1 = 5.5, r = .84: expected post = 15.4 + .84 * (18 - 15.4) = 17.584
+    // SE = 5.5 * sqrt(1 - .84^2) = 5.5 * sqrt(0.2944) = 2.9842252596...
+    // index = (9 - 17.584) / 2.98422525962 = -2.876470...
+    ReliableChange rc = ReliableChangeMethod.GULLIKSEN_LORD_NOVICK.assess(18, 9, PHQ9);
+    assertEquals(17.584, rc.expectedPost(), 1e-12);
+    assertEquals(5.5 * Math.sqrt(0.2944), rc.standardError(), 1e-12);
+    assertEquals((9 - 17.584) / (5.5 * Math.sqrt(0.2944)), rc.index(), 1e-12);
+    assertTrue(rc.improved());
+  }
+
+  @Test
+  void edwardsNunnally_isAnIntervalAroundTheTrueScoreWithCriticalValue2() {
+    // true pre = 17.584, S_E = 2.2, interval 17.584 -/+ 2 * 2.2 = [13.184, 21.984]
+    ReliableChange rc = ReliableChangeMethod.EDWARDS_NUNNALLY.assess(18, 14, PHQ9);
+    assertEquals(13.184, rc.lower(), 1e-12);
+    assertEquals(21.984, rc.upper(), 1e-12);
+    assertTrue(rc.unchanged(), "14 lies inside the interval");
+    assertTrue(ReliableChangeMethod.EDWARDS_NUNNALLY.assess(18, 13, PHQ9).improved());
+  }
+
+  @Test
+  void cutoffC_phq9ByHand_andCategoryDependsOnTheCutoff() {
+    // c = (SD_c * M_f + SD_f * M_c) / (SD_c + SD_f) = (5.5 * 2.91 + 3.52 * 15.4) / 9.02
+    //   = (16.005 + 54.208) / 9.02 = 7.784146341...
+    Classification c = ClinicalChange.classify(ReliableChangeMethod.JACOBSON_TRUAX, 18, 9, PHQ9);
+    assertEquals(CutoffType.C, c.cutoff().type());
+    assertEquals(70.213 / 9.02, c.cutoff().value(), 1e-12);
+    assertTrue(c.clinicalPre());
+    assertFalse(c.functionalPost(), "9 is above c = 7.78");
+    assertEquals(ChangeCategory.IMPROVED, c.category());
+    // with the published caseness cutoff (10), 9 is not a case: recovered
+    Classification k =
+        ClinicalChange.classify(
+            ReliableChangeMethod.JACOBSON_TRUAX, 18, 9, PHQ9.withCutoff(CutoffType.CASENESS));
+    assertEquals(ChangeCategory.RECOVERED, k.category());
+    // cutoff a = 15.4 - 2 * 5.5 = 4.4; cutoff b = 2.91 + 2 * 3.52 = 9.95 (functional SD)
+    assertEquals(4.4, ClinicalCutoff.of(PHQ9.withCutoff(CutoffType.A), false).value(), 1e-12);
+    assertEquals(9.95, ClinicalCutoff.of(PHQ9.withCutoff(CutoffType.B), false).value(), 1e-12);
+  }
+
+  @Test
+  void harmed_isReliableDeteriorationFromFunctionalIntoClinicalRange() {
+    ChangeContext k = PHQ9.withCutoff(CutoffType.CASENESS);
+    assertEquals(ChangeCategory.HARMED,
+        ClinicalChange.classify(ReliableChangeMethod.JACOBSON_TRUAX, 3, 12, k).category());
+    assertEquals(ChangeCategory.DETERIORATED,
+        ClinicalChange.classify(ReliableChangeMethod.JACOBSON_TRUAX, 12, 20, k).category());
+    assertEquals(ChangeCategory.UNCHANGED,
+        ClinicalChange.classify(ReliableChangeMethod.JACOBSON_TRUAX, 12, 15, k).category());
+  }
+
+  @Test
+  void higherIsBetter_directionFlipsImprovement() {
+    Instrument wellbeing =
+        Instruments.WEMWBS.toBuilder()
+            .clinicalNorms(new Norms(
+                Sourced.assumption(40, Citations.TENNANT_2007, "test"),
+                Sourced.assumption(8, Citations.TENNANT_2007, "test")))
+            .build();
+    ChangeContext c = ChangeContext.of(wellbeing);
+    // S_diff = 8 * sqrt(2 * .17) = 4.66476...; 30 -> 45 is +15, index +3.2 -> improved
+    ReliableChange up = ReliableChangeMethod.JACOBSON_TRUAX.assess(30, 45, c);
+    assertTrue(up.index() > 0);
+    assertTrue(up.improved());
+    assertTrue(ReliableChangeMethod.JACOBSON_TRUAX.assess(45, 30, c).deteriorated());
+    assertEquals(Direction.HIGHER_IS_BETTER, wellbeing.direction());
+  }
+
+  @Test
+  void classifyAll_skipsMethodsThatNeedACohort() {
+    List<Classification> all = ClinicalChange.classifyAll(18, 9, PHQ9);
+    assertEquals(4, all.size(), "JT, GLN, EN, NK without a cohort");
+    assertTrue(ReliableChangeMethod.HSU_LINN_LORD.missingInputs(PHQ9).isPresent());
+    assertTrue(ReliableChangeMethod.HAGEMAN_ARRINDELL.missingInputs(PHQ9).isPresent());
+  }
+
+  @Test
+  void nunnallyKotsch_usesPostReliabilityWhenGiven() {
+    // r1 = .84, r2 = .90: SE = 5.5 * sqrt(.84^2 * .16 + .10) = 5.5 * sqrt(0.212896)
+    ReliableChange rc =
+        ReliableChangeMethod.NUNNALLY_KOTSCH.assess(18, 9, PHQ9.withPostReliability(0.90));
+    assertEquals(5.5 * Math.sqrt(0.84 * 0.84 * 0.16 + 0.10), rc.standardError(), 1e-12);
+  }
+
+  @Test
+  void parse_acceptsAbbreviationsAndNames() {
+    assertEquals(ReliableChangeMethod.NUNNALLY_KOTSCH, ReliableChangeMethod.parse("nk"));
+    assertEquals(ReliableChangeMethod.JACOBSON_TRUAX, ReliableChangeMethod.parse("jacobson-truax"));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> ReliableChangeMethod.parse("xx"));
+    assertTrue(e.getMessage().contains("jacobson_truax"), e.getMessage());
+  }
+
+  @Test
+  void withCohort_keepsAnExplicitCutoff_andCompareHonoursIt() {
+    ReferenceStatistics stats = new ReferenceStatistics(16, 6, 10, 7, 0.6, 40);
+    assertEquals(CutoffType.CASENESS,
+        PHQ9.withCutoff(CutoffType.CASENESS).withCohort(stats).cutoffType());
+    assertEquals(CutoffType.C, PHQ9.withCohort(stats).cutoffType());
+    // WEMWBS has functional norms but no clinical norms and no caseness cutoff: A without a
+    // cohort (which cannot be computed), C once the cohort supplies the clinical statistics
+    ChangeContext w = ChangeContext.of(Instruments.WEMWBS);
+    assertEquals(CutoffType.A, w.cutoffType());
+    assertEquals(CutoffType.C, w.withCohort(stats).cutoffType());
+    double[] pre = {18, 20, 15, 22, 12, 9, 25, 17, 14, 19};
+    double[] post = {9, 18, 4, 21, 13, 3, 10, 17, 16, 5};
+    assertEquals(CutoffType.CASENESS,
+        ClinicalChange.compare(PHQ9.withCutoff(CutoffType.CASENESS), pre, post).cutoffType());
+  }
+
+  // ---------------------------------------------------------------- bad input
+
+  @Test
+  void classify_rejectsScoreOutsideInstrumentRange() {
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class,
+            () -> ClinicalChange.classify(ReliableChangeMethod.JACOBSON_TRUAX, 18, 28, PHQ9));
+    assertTrue(e.getMessage().contains("post score"), e.getMessage());
+    assertThrows(IllegalArgumentException.class,
+        () -> ReliableChangeMethod.EDWARDS_NUNNALLY.assess(-1, 3, PHQ9));
+    assertThrows(IllegalArgumentException.class,
+        () -> ReliableChangeMethod.EDWARDS_NUNNALLY.assess(Double.NaN, 3, PHQ9));
+  }
+
+  @Test
+  void methodNeedingNorms_failsWithClearMessageWhenTheyAreMissing() {
+    Instrument bare =
+        Instrument.builder("X", "no norms").range(0, 10).direction(Direction.HIGHER_IS_WORSE)
+            .reliability(Sourced.assumption(0.8, Citations.JACOBSON_1991, "test"))
+            .licence("test").build();
+    ChangeContext c = ChangeContext.of(bare);
+    IllegalStateException e =
+        assertThrows(IllegalStateException.class,
+            () -> ReliableChangeMethod.JACOBSON_TRUAX.assess(5, 2, c));
+    assertTrue(e.getMessage().contains("no clinical norms"), e.getMessage());
+    IllegalStateException h =
+        assertThrows(IllegalStateException.class,
+            () -> ReliableChangeMethod.HAGEMAN_ARRINDELL.assess(18, 9, PHQ9));
+    assertTrue(h.getMessage().contains("cohort"), h.getMessage());
+    // cutoff b needs functional norms; K10 has none
+    ChangeContext k10 = ChangeContext.of(Instruments.K10).withCutoff(CutoffType.B);
+    IllegalStateException f =
+        assertThrows(IllegalStateException.class, () -> ClinicalCutoff.of(k10, false));
+    assertTrue(f.getMessage().contains("functional norms"), f.getMessage());
+    // caseness cutoff on an instrument without one
+    assertThrows(IllegalStateException.class,
+        () -> ClinicalCutoff.of(c.withCutoff(CutoffType.CASENESS), false));
+  }
+
+  @Test
+  void context_rejectsBadReliability() {
+    assertThrows(IllegalArgumentException.class, () -> PHQ9.withReliability(1.0));
+    assertThrows(IllegalArgumentException.class, () -> PHQ9.withPostReliability(Double.NaN));
+  }
+
+  @Test
+  void referenceStatistics_rejectsBadData() {
+    assertThrows(IllegalArgumentException.class,
+        () -> ReferenceStatistics.of(new double[] {1, 2}, new double[] {1}));
+    assertThrows(IllegalArgumentException.class,
+        () -> ReferenceStatistics.of(new double[] {1}, new double[] {1}));
+    assertThrows(IllegalArgumentException.class,
+        () -> ReferenceStatistics.of(new double[] {1, Double.NaN}, new double[] {1, 2}));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class,
+            () -> ReferenceStatistics.of(new double[] {4, 4, 4}, new double[] {1, 2, 3}));
+    assertTrue(e.getMessage().contains("no spread"), e.getMessage());
+    assertThrows(IllegalArgumentException.class,
+        () -> new ReferenceStatistics(10, 5, 8, 5, 1.5, 10));
+  }
+
+  @Test
+  void compare_countsEveryCategoryForEveryMethod() {
+    double[] pre = {18, 20, 15, 22, 12, 9, 25, 17, 14, 19};
+    double[] post = {9, 18, 4, 21, 13, 3, 10, 17, 16, 5};
+    MethodComparison table = ClinicalChange.compare(Instruments.PHQ9, pre, post);
+    assertEquals(6, table.rows().size(), table.notes().toString());
+    for (MethodCounts row : table.rows()) {
+      assertEquals(10, row.total(), row.method().toString());
+    }
+    assertThrows(IllegalArgumentException.class,
+        () -> ClinicalChange.compare(Instruments.PHQ9, new double[] {1, 30}, new double[] {1, 2}));
+  }
+}

@@ -1,0 +1,163 @@
+package io.candor.json;
+
+import static io.candor.quick.QuickTheoriesAdapter.quick;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.quicktheories.QuickTheory.qt;
+
+import io.candor.domain.Client;
+import io.candor.domain.ClientId;
+import io.candor.domain.Cohort;
+import io.candor.domain.Condition;
+import io.candor.domain.Course;
+import io.candor.domain.Observation;
+import io.candor.domain.ScoreScale;
+import io.candor.domain.Trajectory;
+import io.candor.domain.UricaScores;
+import io.candor.evidence.Citations;
+import io.candor.evidence.Sourced;
+import io.candor.measure.Instrument;
+import io.candor.measure.Instruments;
+import io.candor.testing.CandorGenerators;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CandorJsonTest {
+
+  private static <T> T roundTrip(T value, Class<T> type) {
+    return CandorJson.fromJson(CandorJson.toJson(value), type);
+  }
+
+  @Test
+  void trajectory_roundTripsExactly_property() {
+    qt().withExamples(300)
+        .forAll(quick(CandorGenerators.builtInInstrument()), quick(CandorGenerators.userInstrument()))
+        .checkAssert(
+            (builtIn, user) -> {
+              var rng = org.apache.commons.rng.simple.RandomSource.XO_RO_SHI_RO_128_PP.create(builtIn.hashCode() * 31L + user.hashCode());
+              Trajectory a = CandorGenerators.trajectory(builtIn).generate(rng);
+              Trajectory b = CandorGenerators.trajectory(user).generate(rng);
+              assertEquals(a, roundTrip(a, Trajectory.class));
+              assertEquals(b, roundTrip(b, Trajectory.class));
+            });
+  }
+
+  @Test
+  void clientsConditionsAndCohorts_roundTrip_property() {
+    qt().withExamples(200)
+        .forAll(quick(CandorGenerators.client()), quick(CandorGenerators.cohort(Instruments.ORS, 6)))
+        .checkAssert(
+            (client, cohort) -> {
+              assertEquals(client, roundTrip(client, Client.class));
+              assertEquals(cohort, roundTrip(cohort, Cohort.class));
+            });
+  }
+
+  @Test
+  void builtInInstrumentsAndSourcedFigures_roundTrip() {
+    for (Instrument i : Instruments.all()) {
+      assertEquals(i, roundTrip(i, Instrument.class));
+      i.casenessCutoff().ifPresent(c -> assertEquals(c, roundTrip(c, Sourced.class)));
+    }
+    qt().withExamples(200).forAll(quick(CandorGenerators.userInstrument()))
+        .checkAssert(i -> assertEquals(i, roundTrip(i, Instrument.class)));
+  }
+
+  @Test
+  void recordsWithoutCustomCodec_roundTripThroughJackson() {
+    UricaScores u = new UricaScores(2.5, 3.25, 4.0, 1.75);
+    assertEquals(u, roundTrip(u, UricaScores.class));
+  }
+
+  @Test
+  void plainScaleTrajectory_roundTrips() {
+    Trajectory t = Trajectory.ofScores(ClientId.of("rt"), ScoreScale.unbounded("ms"),
+        new int[] {0, 1, 5}, new double[] {512.25, -3.5e9, 0.1});
+    assertEquals(t, roundTrip(t, Trajectory.class));
+  }
+
+  @Test
+  void envelope_carriesFormatVersionAndType() {
+    String json = CandorJson.toJson(Condition.of("depression", Course.CHRONIC));
+    assertTrue(json.contains("\"formatVersion\" : 1"), json);
+    assertTrue(json.contains("\"type\" : \"Condition\""), json);
+  }
+
+  private static String trajectoryJson(String observations, String scale) {
+    return "{\"format\":\"candor\",\"formatVersion\":1,\"type\":\"Trajectory\",\"value\":"
+        + "{\"client\":\"a\",\"scale\":" + scale + ",\"observations\":" + observations + "}}";
+  }
+
+  private static String error(String json, Class<?> type) {
+    return assertThrows(IllegalArgumentException.class, () -> CandorJson.fromJson(json, type)).getMessage();
+  }
+
+  @Test
+  void read_scoreOutOfRange_namesPathAndValue() {
+    String m = error(trajectoryJson("[{\"session\":0,\"date\":null,\"score\":30}]", "\"PHQ-9\""), Trajectory.class);
+    assertTrue(m.startsWith("trajectory:"), m);
+    assertTrue(m.contains("between 0 and 27, was 30"), m);
+  }
+
+  @Test
+  void read_missingField_namesIt() {
+    String m = error(trajectoryJson("[{\"session\":0,\"date\":null}]", "\"PHQ-9\""), Trajectory.class);
+    assertEquals("trajectory.observations[0].score is missing", m);
+  }
+
+  @Test
+  void read_unknownInstrument_namesItAndListsKnown() {
+    String m = error(trajectoryJson("[]", "\"PHQ-10\""), Trajectory.class);
+    assertTrue(m.contains("trajectory.scale names an unknown instrument \"PHQ-10\""), m);
+    assertTrue(m.contains("GAD-7"), m);
+  }
+
+  @Test
+  void read_unknownVersionTypeOrFormat_isRefused() {
+    assertTrue(error("{\"format\":\"candor\",\"formatVersion\":2,\"type\":\"Trajectory\",\"value\":{}}", Trajectory.class)
+        .contains("formatVersion 2 is not supported"));
+    assertTrue(error("{\"format\":\"candor\",\"formatVersion\":1,\"type\":\"Cohort\",\"value\":{}}", Trajectory.class)
+        .contains("type is \"Cohort\""));
+    assertTrue(error("{\"format\":\"x\",\"formatVersion\":1,\"type\":\"Trajectory\",\"value\":{}}", Trajectory.class)
+        .contains("format must be \"candor\""));
+    assertTrue(error("{not json", Trajectory.class).startsWith("not valid JSON"));
+  }
+
+  @Test
+  void read_wrongTypesAndUnknownFields_areNamed() {
+    assertTrue(error(trajectoryJson("[{\"session\":\"one\",\"date\":null,\"score\":3}]", "\"PHQ-9\""), Trajectory.class)
+        .contains("trajectory.observations[0].session must be a whole number, was \"one\""));
+    assertTrue(error(trajectoryJson("[{\"session\":0,\"date\":\"31/03/2025\",\"score\":3}]", "\"PHQ-9\""), Trajectory.class)
+        .contains("observations[0].date must be an ISO date"));
+    assertTrue(error(trajectoryJson("[{\"session\":0,\"score\":3,\"mood\":1}]", "\"PHQ-9\""), Trajectory.class)
+        .contains("observations[0].mood is not a known field"));
+    assertTrue(error(trajectoryJson("[{\"session\":1,\"score\":3},{\"session\":1,\"score\":4}]", "\"PHQ-9\""), Trajectory.class)
+        .contains("appears twice"));
+  }
+
+  @Test
+  void read_invalidConditionEnum_listsAllowedValues() {
+    String json = "{\"format\":\"candor\",\"formatVersion\":1,\"type\":\"Condition\",\"value\":"
+        + "{\"name\":\"x\",\"icd11Code\":null,\"course\":\"temporary\",\"onset\":null,\"duration\":null}}";
+    String m = error(json, Condition.class);
+    assertTrue(m.contains("condition.course") && m.contains("resolvable, episodic, chronic") && m.contains("temporary"), m);
+  }
+
+  @Test
+  void read_unknownCitationKey_isRefused() {
+    String json = "{\"format\":\"candor\",\"formatVersion\":1,\"type\":\"Sourced\",\"value\":"
+        + "{\"value\":1,\"source\":\"nobody2099\",\"certainty\":\"PRIMARY\",\"note\":\"\"}}";
+    assertTrue(error(json, Sourced.class).contains("unknown citation key \"nobody2099\""));
+  }
+
+  @Test
+  void recordFieldsOfCandorTypes_goThroughTheModule() throws Exception {
+    record Holder(Instrument instrument, List<Observation> observations) {}
+    Holder h = new Holder(Instruments.GAD7, List.of(Observation.of(0, 12)));
+    String json = CandorJson.mapper().writeValueAsString(h);
+    assertTrue(json.contains("\"instrument\":\"GAD-7\""), json);
+    assertEquals(h, CandorJson.mapper().readValue(json, Holder.class));
+    assertEquals(Citations.KROENKE_2001.key(), "kroenke2001");
+  }
+}

@@ -1,0 +1,137 @@
+package io.candor.model.survival;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+
+/** Invariants of the Kaplan–Meier estimator and the log-rank test on random data. */
+class KaplanMeierPropertyTest {
+
+  /** Each code is 2·time + event, time 0–30: many ties, censoring at event times. */
+  private static final Gen<List<Integer>> CODES =
+      lists().of(integers().between(0, 61)).ofSizeBetween(1, 60);
+
+  private static final ConfidenceType[] TYPES = ConfidenceType.values();
+
+  private static double[] times(List<Integer> codes) {
+    double[] t = new double[codes.size()];
+    for (int i = 0; i < t.length; i++) {
+      t[i] = codes.get(i) / 2;
+    }
+    return t;
+  }
+
+  private static boolean[] events(List<Integer> codes) {
+    boolean[] e = new boolean[codes.size()];
+    for (int i = 0; i < e.length; i++) {
+      e[i] = codes.get(i) % 2 == 1;
+    }
+    return e;
+  }
+
+  @Test
+  void survivalIsANonIncreasingProbabilityInsideItsLimits() {
+    qt().forAll(CODES, integers().between(0, 2))
+        .checkAssert(
+            (codes, type) -> {
+              KaplanMeierFit f =
+                  KaplanMeier.withDefaults().with(TYPES[type]).fit(times(codes), events(codes));
+              double prev = 1;
+              for (int i = 0; i < f.size(); i++) {
+                double s = f.survival().get(i);
+                assertTrue(s >= 0 && s <= prev, "S non-increasing in [0, 1]");
+                double lo = f.lower().get(i);
+                double hi = f.upper().get(i);
+                if (!Double.isNaN(lo)) {
+                  assertTrue(lo <= s + 1e-12, "lower <= S");
+                }
+                if (!Double.isNaN(hi)) {
+                  assertTrue(hi >= s - 1e-12, "upper >= S");
+                }
+                prev = s;
+              }
+            });
+  }
+
+  @Test
+  void countsAddUp() {
+    qt().forAll(CODES)
+        .checkAssert(
+            codes -> {
+              KaplanMeierFit f = KaplanMeier.withDefaults().fit(times(codes), events(codes));
+              assertEquals(codes.size(), f.nRisk().get(0));
+              int total = 0;
+              for (int i = 0; i < f.size(); i++) {
+                total += f.nEvent().get(i) + f.nCensor().get(i);
+                if (i + 1 < f.size()) {
+                  assertEquals(
+                      f.nRisk().get(i) - f.nEvent().get(i) - f.nCensor().get(i),
+                      f.nRisk().get(i + 1));
+                }
+              }
+              assertEquals(codes.size(), total);
+            });
+  }
+
+  @Test
+  void orderOfClientsDoesNotMatter_andIntegerPathAgrees() {
+    qt().forAll(CODES)
+        .checkAssert(
+            codes -> {
+              List<Integer> reversed = new ArrayList<>(codes);
+              java.util.Collections.reverse(reversed);
+              KaplanMeierFit a = KaplanMeier.withDefaults().fit(times(codes), events(codes));
+              KaplanMeierFit b = KaplanMeier.withDefaults().fit(times(reversed), events(reversed));
+              assertEquals(a, b);
+              int[] it = new int[codes.size()];
+              for (int i = 0; i < it.length; i++) {
+                it[i] = codes.get(i) / 2;
+              }
+              assertEquals(a, KaplanMeier.withDefaults().fit(it, events(codes)));
+            });
+  }
+
+  @Test
+  void logRankDoesNotDependOnGroupOrder() {
+    qt().forAll(CODES, CODES, CODES)
+        .checkAssert(
+            (x, y, z) -> {
+              Map<String, List<EventTime>> abc = new LinkedHashMap<>();
+              abc.put("a", records(x));
+              abc.put("b", records(y));
+              abc.put("c", records(z));
+              Map<String, List<EventTime>> cba = new LinkedHashMap<>();
+              cba.put("c", records(z));
+              cba.put("b", records(y));
+              cba.put("a", records(x));
+              LogRankTest t1 = LogRank.test(abc);
+              LogRankTest t2 = LogRank.test(cba);
+              assertEquals(t1.df(), t2.df());
+              if (t1.df() == 2) {
+                assertEquals(t1.chiSquare(), t2.chiSquare(), 1e-8 * (1 + t1.chiSquare()));
+              }
+              double sumOe = 0;
+              for (int g = 0; g < 3; g++) {
+                sumOe += t1.observed().get(g) - t1.expected().get(g);
+              }
+              assertEquals(0, sumOe, 1e-9, "observed and expected totals agree");
+            });
+  }
+
+  private static List<EventTime> records(List<Integer> codes) {
+    List<EventTime> out = new ArrayList<>();
+    for (int c : codes) {
+      out.add(new EventTime(c / 2, c % 2 == 1));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,272 @@
+package io.candor.model.survival;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Hand-checked Kaplan–Meier numbers, validation and serialisation. */
+class KaplanMeierTest {
+
+  private static final KaplanMeier KM = KaplanMeier.withDefaults();
+
+  @Test
+  void fit_handChecked_tiesEventsBeforeCensoring() {
+    // times 1 1* 2 3 3* 4 (* censored): at 1, 6 at risk, 1 event, 1 censored
+    KaplanMeierFit f =
+        KM.fit(new double[] {1, 1, 2, 3, 3, 4}, new boolean[] {true, false, true, true, false, true});
+    assertEquals(List.of(1.0, 2.0, 3.0, 4.0), f.time());
+    assertEquals(List.of(6, 4, 3, 1), f.nRisk());
+    assertEquals(List.of(1, 1, 1, 1), f.nEvent());
+    assertEquals(List.of(1, 0, 1, 0), f.nCensor());
+    double s1 = 5.0 / 6;
+    double s2 = s1 * 3 / 4;
+    double s3 = s2 * 2 / 3;
+    assertEquals(s1, f.survival().get(0), 1e-15);
+    assertEquals(s2, f.survival().get(1), 1e-15);
+    assertEquals(s3, f.survival().get(2), 1e-15);
+    assertEquals(0.0, f.survival().get(3));
+    // Greenwood on the cumulative-hazard scale: sqrt(1/(6*5) + 1/(4*3))
+    assertEquals(Math.sqrt(1.0 / 30 + 1.0 / 12), f.stdErr().get(1), 1e-15);
+    assertEquals(Double.POSITIVE_INFINITY, f.stdErr().get(3));
+    assertTrue(Double.isNaN(f.lower().get(3)));
+    // summary(fit)$std.err = S * se
+    assertEquals(s2 * Math.sqrt(1.0 / 30 + 1.0 / 12), f.survivalStdErr().get(1), 1e-15);
+    assertEquals(6, f.n());
+    assertEquals(4, f.events());
+    assertEquals(3.0, f.median().getAsDouble());
+  }
+
+  @Test
+  void fit_censorOnlyTimesAreReported() {
+    KaplanMeierFit f = KM.fit(new double[] {2, 1, 3}, new boolean[] {true, false, false});
+    assertEquals(List.of(1.0, 2.0, 3.0), f.time());
+    assertEquals(List.of(1.0, 0.5, 0.5), f.survival());
+    assertEquals(2.0, f.median().getAsDouble(), "S is 0.5 from t = 2 and never falls below");
+  }
+
+  @Test
+  void median_averagesWhenSurvivalIsExactlyHalfOverAnInterval() {
+    KaplanMeierFit f = KM.fit(new int[] {1, 2, 3, 4}, new boolean[] {true, true, true, true});
+    assertEquals(2.5, f.median().getAsDouble());
+  }
+
+  @Test
+  void median_absentWhenNotReached() {
+    KaplanMeierFit f = KM.fit(new int[] {1, 2, 3, 4}, new boolean[] {true, false, false, false});
+    assertFalse(f.median().isPresent());
+    assertFalse(f.medianUpper().isPresent());
+    assertTrue(f.medianText().startsWith("not reached"));
+  }
+
+  @Test
+  void survivalAt_isRightContinuousStep() {
+    KaplanMeierFit f = KM.fit(new double[] {1, 2, 3, 4}, new boolean[] {true, true, true, true});
+    assertEquals(1.0, f.survivalAt(0.5));
+    assertEquals(0.75, f.survivalAt(1));
+    assertEquals(0.75, f.survivalAt(1.5));
+    assertEquals(0.0, f.survivalAt(100));
+  }
+
+  @Test
+  void integerAndDoubleTimes_agreeOnWideSpans() {
+    int[] t = {0, 5, 1_000_000, 2_000_000_000, 5, 7};
+    boolean[] e = {true, false, true, true, true, false};
+    double[] d = new double[t.length];
+    for (int i = 0; i < t.length; i++) {
+      d[i] = t[i];
+    }
+    assertEquals(KM.fit(d, e), KM.fit(t, e));
+  }
+
+  @Test
+  void negativeZero_tiesWithZero() {
+    KaplanMeierFit f = KM.fit(new double[] {-0.0, 0.0, 1}, new boolean[] {true, false, true});
+    assertEquals(2, f.size());
+    assertEquals(1, f.nEvent().get(0));
+    assertEquals(1, f.nCensor().get(0));
+  }
+
+  @Test
+  void fit_doesNotChangeTheCallersArrays() {
+    double[] t = {3, 1, 2};
+    boolean[] e = {true, true, false};
+    KM.fit(t, e);
+    assertEquals(3.0, t[0]);
+    assertTrue(e[0]);
+  }
+
+  @Test
+  void result_isImmutable() {
+    KaplanMeierFit f = KM.fit(new double[] {1, 2}, new boolean[] {true, true});
+    assertThrows(UnsupportedOperationException.class, () -> f.survival().set(0, 2.0));
+    assertThrows(UnsupportedOperationException.class, () -> f.nRisk().clear());
+  }
+
+  @Test
+  void rejects_negativeTime() {
+    IllegalArgumentException x =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> KM.fit(new double[] {1, -2}, new boolean[] {true, true}));
+    assertTrue(x.getMessage().contains("time[1]") && x.getMessage().contains("-2"), x.getMessage());
+    x =
+        assertThrows(
+            IllegalArgumentException.class, () -> KM.fit(new int[] {-3}, new boolean[] {true}));
+    assertTrue(x.getMessage().contains("time[0]") && x.getMessage().contains("-3"), x.getMessage());
+    x = assertThrows(IllegalArgumentException.class, () -> EventTime.event(-1));
+    assertTrue(x.getMessage().contains("time") && x.getMessage().contains("-1"), x.getMessage());
+  }
+
+  @Test
+  void rejects_nanAndInfiniteTime() {
+    IllegalArgumentException x =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> KM.fit(new double[] {Double.NaN}, new boolean[] {true}));
+    assertTrue(x.getMessage().contains("time[0]") && x.getMessage().contains("NaN"));
+    x =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> KM.fit(new double[] {1, Double.POSITIVE_INFINITY}, new boolean[] {true, true}));
+    assertTrue(x.getMessage().contains("time[1]") && x.getMessage().contains("Infinity"));
+    assertThrows(IllegalArgumentException.class, () -> EventTime.censored(Double.NaN));
+  }
+
+  @Test
+  void rejects_emptyData() {
+    IllegalArgumentException x =
+        assertThrows(
+            IllegalArgumentException.class, () -> KM.fit(new double[0], new boolean[0]));
+    assertTrue(x.getMessage().contains("time") && x.getMessage().contains("empty"));
+    assertThrows(IllegalArgumentException.class, () -> KM.fit(new int[0], new boolean[0]));
+    x = assertThrows(IllegalArgumentException.class, () -> KM.fit(List.of()));
+    assertTrue(x.getMessage().contains("data"));
+    assertThrows(IllegalArgumentException.class, () -> KM.fitStrata(Map.of()));
+    x =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> KM.fitStrata(Map.of("a", List.of(EventTime.event(1)), "b", List.of())));
+    assertTrue(x.getMessage().contains("\"b\""), x.getMessage());
+  }
+
+  @Test
+  void rejects_mismatchedArrayLengths() {
+    IllegalArgumentException x =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> KM.fit(new double[] {1, 2, 3}, new boolean[] {true, false}));
+    assertTrue(x.getMessage().contains("event") && x.getMessage().contains("3")
+        && x.getMessage().contains("2"), x.getMessage());
+    assertThrows(
+        IllegalArgumentException.class, () -> KM.fit(new int[] {1, 2}, new boolean[] {true}));
+  }
+
+  @Test
+  void rejects_badConfidenceLevelAndType() {
+    IllegalArgumentException x =
+        assertThrows(IllegalArgumentException.class, () -> KM.withConfidenceLevel(1.0));
+    assertTrue(x.getMessage().contains("confidenceLevel") && x.getMessage().contains("1"));
+    assertThrows(IllegalArgumentException.class, () -> KM.withConfidenceLevel(Double.NaN));
+    x = assertThrows(IllegalArgumentException.class, () -> ConfidenceType.parse("logit"));
+    assertTrue(x.getMessage().contains("logit"), x.getMessage());
+    assertEquals(ConfidenceType.LOG_LOG, ConfidenceType.parse("log-log"));
+    assertEquals(ConfidenceType.PLAIN, ConfidenceType.parse("PLAIN"));
+  }
+
+  @Test
+  void logRank_rejectsFewerThanTwoGroups() {
+    IllegalArgumentException x =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> LogRank.test(Map.of("a", List.of(EventTime.event(1)))));
+    assertTrue(x.getMessage().contains("2 groups"), x.getMessage());
+  }
+
+  @Test
+  void logRank_identicalGroupsGiveZeroChiSquare() {
+    List<EventTime> g =
+        List.of(EventTime.event(1), EventTime.event(2), EventTime.censored(3), EventTime.event(4));
+    Map<String, List<EventTime>> m = new LinkedHashMap<>();
+    m.put("x", g);
+    m.put("y", g);
+    LogRankTest t = LogRank.test(m);
+    assertEquals(0.0, t.chiSquare(), 1e-15);
+    assertEquals(1, t.df());
+    assertEquals(1.0, t.p(), 1e-12);
+  }
+
+  @Test
+  void logRank_groupWithNoExpectedEventsIsDroppedAsR() {
+    // group c enters after every event: expected 0, so df = 1 as in R
+    Map<String, List<EventTime>> m = new TreeMap<>();
+    m.put("a", List.of(EventTime.event(1), EventTime.event(2), EventTime.censored(5)));
+    m.put("b", List.of(EventTime.event(3), EventTime.censored(4), EventTime.censored(6)));
+    m.put("c", List.of(EventTime.censored(0.5)));
+    LogRankTest t = LogRank.test(m);
+    assertEquals(1, t.df());
+    assertEquals(0.0, t.expected().get(2));
+  }
+
+  @Test
+  void fitStrata_fromParallelArraysSortsGroupsAsR() {
+    StratifiedFit s =
+        KM.fitStrata(
+            List.of("b", "a", "b", "a"), new double[] {1, 2, 3, 4},
+            new boolean[] {true, true, false, true});
+    assertEquals(List.of("a", "b"), s.strata().stream().map(Stratum::name).toList());
+    assertEquals(2, s.stratum("a").fit().n());
+    IllegalArgumentException x =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> KM.fitStrata(List.of("a"), new double[] {1, 2}, new boolean[] {true, true}));
+    assertTrue(x.getMessage().contains("group") && x.getMessage().contains("2"), x.getMessage());
+    x =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> KM.fitStrata(List.of("a", " "), new double[] {1, 2}, new boolean[] {true, true}));
+    assertTrue(x.getMessage().contains("group[1]"), x.getMessage());
+    x =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> KM.fitStrata(List.of("a", "b"), new double[] {1, -2}, new boolean[] {true, true}));
+    assertTrue(x.getMessage().contains("time[1]") && x.getMessage().contains("-2"), x.getMessage());
+  }
+
+  @Test
+  void stratifiedFit_hasCurvesAndTestAndText() {
+    Map<String, List<EventTime>> m = new TreeMap<>();
+    m.put("early", List.of(EventTime.event(1), EventTime.event(2), EventTime.censored(3)));
+    m.put("late", List.of(EventTime.event(4), EventTime.event(6), EventTime.censored(8)));
+    StratifiedFit s = KM.fitStrata(m);
+    assertEquals(List.of("early", "late"), s.strata().stream().map(Stratum::name).toList());
+    assertTrue(s.logRank().isPresent());
+    String text = s.toText();
+    assertTrue(text.contains("early") && text.contains("Log-rank"), text);
+    assertTrue(s.stratum("late").fit().toText().contains("n.risk"));
+    assertThrows(IllegalArgumentException.class, () -> s.stratum("middle"));
+    assertFalse(KM.fitStrata(Map.of("one", m.get("early"))).logRank().isPresent());
+  }
+
+  @Test
+  void jackson_serialisesTheRecordsWithTheIssuesFieldNames() {
+    KaplanMeierFit f =
+        KM.fit(new double[] {1, 2, 3, 4}, new boolean[] {true, false, false, false});
+    JsonNode node = JsonMapper.builder().build().valueToTree(f);
+    for (String field :
+        List.of("time", "nRisk", "nEvent", "survival", "stdErr", "lower", "upper", "median",
+            "medianLower", "medianUpper")) {
+      assertTrue(node.has(field), field + " in " + node);
+    }
+    assertTrue(node.get("median").isNull(), node.toString());
+    assertEquals(4, node.get("time").size());
+  }
+}

@@ -1,0 +1,103 @@
+package io.candor.model.survival;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.candor.domain.ClientId;
+import io.candor.domain.Observation;
+import io.candor.domain.ScoreScale;
+import io.candor.domain.Trajectory;
+import io.candor.measure.Direction;
+import io.candor.measure.Instruments;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Times to reliable improvement and recovery from trajectories. */
+class TimeToEventTest {
+
+  private static Trajectory phq(int[] sessions, double[] scores) {
+    return Trajectory.ofScores(ClientId.of("c1"), Instruments.PHQ9, sessions, scores);
+  }
+
+  @Test
+  void reliableImprovement_firstSessionWithEnoughFall() {
+    double threshold = Instruments.PHQ9.reliableChange().orElseThrow().value();
+    Trajectory t = phq(new int[] {1, 2, 3, 5, 6}, new double[] {20, 18, 20 - threshold + 1, 20 - threshold, 3});
+    assertEquals(
+        EventTime.event(5),
+        TimeToEvent.reliableImprovement(t, Instruments.PHQ9, TimeScale.SESSIONS));
+  }
+
+  @Test
+  void reliableImprovement_censoredAtLastObservationWhenNeverReached() {
+    Trajectory t = phq(new int[] {1, 2, 4}, new double[] {20, 19, 18});
+    assertEquals(
+        EventTime.censored(4),
+        TimeToEvent.reliableImprovement(t, Instruments.PHQ9, TimeScale.SESSIONS));
+  }
+
+  @Test
+  void reliableImprovement_isDirectionAware() {
+    Trajectory t =
+        Trajectory.ofScores(
+            ClientId.of("c2"), ScoreScale.unbounded("wellbeing"), new int[] {0, 1, 2},
+            new double[] {10, 5, 16});
+    assertEquals(
+        EventTime.event(2),
+        TimeToEvent.reliableImprovement(t, 5, Direction.HIGHER_IS_BETTER, TimeScale.SESSIONS));
+    assertEquals(
+        EventTime.event(1),
+        TimeToEvent.reliableImprovement(t, 5, Direction.HIGHER_IS_WORSE, TimeScale.SESSIONS));
+  }
+
+  @Test
+  void recovery_needsReliableImprovementAndLeavingCaseness() {
+    Trajectory t = phq(new int[] {1, 2, 3}, new double[] {14, 7, 4});
+    // 14 -> 7 is reliable (>= 6) and below the cutoff 10
+    assertEquals(
+        EventTime.event(2),
+        TimeToEvent.recovery(t, Instruments.PHQ9, TimeScale.SESSIONS).orElseThrow());
+    Trajectory notCase = phq(new int[] {1, 2}, new double[] {6, 0});
+    assertFalse(TimeToEvent.recovery(notCase, Instruments.PHQ9, TimeScale.SESSIONS).isPresent());
+  }
+
+  @Test
+  void days_countFromIntakeDate() {
+    LocalDate d0 = LocalDate.of(2026, 1, 5);
+    Trajectory t =
+        Trajectory.of(
+            ClientId.of("c3"),
+            Instruments.PHQ9,
+            List.of(
+                Observation.of(1, d0, 20),
+                Observation.of(2, d0.plusDays(7), 19),
+                Observation.of(3, d0.plusDays(15), 10)));
+    assertEquals(
+        EventTime.event(15),
+        TimeToEvent.reliableImprovement(t, Instruments.PHQ9, TimeScale.DAYS));
+  }
+
+  @Test
+  void days_rejectMissingDates() {
+    Trajectory t = phq(new int[] {1, 2}, new double[] {20, 10});
+    IllegalArgumentException x =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> TimeToEvent.reliableImprovement(t, Instruments.PHQ9, TimeScale.DAYS));
+    assertTrue(x.getMessage().contains("date") && x.getMessage().contains("c1"), x.getMessage());
+  }
+
+  @Test
+  void rejects_nonPositiveThreshold() {
+    Trajectory t = phq(new int[] {1, 2}, new double[] {20, 10});
+    IllegalArgumentException x =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> TimeToEvent.reliableImprovement(t, 0, Direction.HIGHER_IS_WORSE,
+                TimeScale.SESSIONS));
+    assertTrue(x.getMessage().contains("threshold"), x.getMessage());
+  }
+}

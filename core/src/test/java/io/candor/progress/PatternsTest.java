@@ -1,0 +1,207 @@
+package io.candor.progress;
+
+import static io.candor.progress.SuddenGainCriteriaTest.at;
+import static io.candor.progress.SuddenGainCriteriaTest.consecutive;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.candor.domain.ClientId;
+import io.candor.domain.ScoreScale;
+import io.candor.domain.Trajectory;
+import io.candor.measure.Instruments;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Plateaus, early response, milestones, relapse and engagement on hand-made trajectories. */
+class PatternsTest {
+
+  // PHQ-9: caseness >= 10, reliable change 6
+  private static final ScoreScale PHQ9 = Instruments.PHQ9;
+
+  @Test
+  void plateau_foundWhileAtCasenessWithoutReliableChange() {
+    List<Plateau> p = PlateauCriteria.defaults().find(consecutive(PHQ9, 20, 18, 19, 17, 18, 10, 8));
+    assertEquals(1, p.size());
+    assertEquals(new Plateau(1, 5, 5, 17, 20), p.get(0));
+  }
+
+  @Test
+  void plateau_brokenByReliableChangeOrLeavingCaseness() {
+    // 20 -> 14 is a reliable change (6); 9 is below caseness
+    assertTrue(PlateauCriteria.defaults().find(consecutive(PHQ9, 20, 18, 14, 13, 12)).isEmpty());
+    assertEquals(List.of(new Plateau(3, 6, 4, 12, 14)),
+        PlateauCriteria.defaults().find(consecutive(PHQ9, 20, 18, 14, 13, 12, 13)));
+    assertTrue(PlateauCriteria.defaults().find(consecutive(PHQ9, 12, 11, 9, 11, 12)).isEmpty());
+    assertEquals(List.of(new Plateau(1, 2, 2, 11, 12), new Plateau(4, 5, 2, 11, 12)),
+        PlateauCriteria.defaults().withLength(2).find(consecutive(PHQ9, 12, 11, 9, 11, 12)));
+  }
+
+  @Test
+  void plateau_lengthAndThresholdConfigurable() {
+    Trajectory t = consecutive(PHQ9, 20, 19, 20);
+    assertTrue(PlateauCriteria.defaults().find(t).isEmpty());
+    assertEquals(1, PlateauCriteria.defaults().withLength(3).find(t).size());
+    assertTrue(PlateauCriteria.defaults().withLength(3).withThreshold(1).find(t).isEmpty());
+    assertThrows(IllegalArgumentException.class, () -> PlateauCriteria.defaults().withLength(1));
+    assertThrows(IllegalArgumentException.class, () -> PlateauCriteria.defaults().withThreshold(0));
+    assertThrows(IllegalStateException.class,
+        () -> PlateauCriteria.defaults().find(consecutive(ScoreScale.of("X", 0, 10), 1, 2, 3, 4)));
+  }
+
+  @Test
+  void plateau_higherIsBetterUsesClinicalRangeBelowCutoff() {
+    // ORS: clinical range below 25, reliable change 5
+    assertEquals(1, PlateauCriteria.defaults().find(consecutive(Instruments.ORS, 15, 16, 17, 15)).size());
+    assertTrue(PlateauCriteria.defaults().find(consecutive(Instruments.ORS, 30, 31, 30, 31)).isEmpty());
+  }
+
+  @Test
+  void earlyResponse_relativeReductionBySessionFour() {
+    EarlyResponse r =
+        EarlyResponseCriteria.defaults().evaluate(at(PHQ9, new int[] {1, 2, 4, 6}, 20, 18, 15, 5)).orElseThrow();
+    assertEquals(4, r.session());
+    assertEquals(0.25, r.relativeReduction(), 1e-12);
+    assertTrue(r.responded());
+    EarlyResponse no =
+        EarlyResponseCriteria.defaults().evaluate(at(PHQ9, new int[] {1, 3, 5}, 20, 16, 5)).orElseThrow();
+    assertEquals(3, no.session(), "last score at or before session 4");
+    assertFalse(no.responded());
+    assertTrue(EarlyResponseCriteria.defaults().withFraction(0.2).evaluate(at(PHQ9, new int[] {1, 3}, 20, 16))
+        .orElseThrow().responded());
+  }
+
+  @Test
+  void earlyResponse_emptyWithoutAnEarlyScore() {
+    assertTrue(EarlyResponseCriteria.defaults().evaluate(at(PHQ9, new int[] {1, 5}, 20, 10)).isEmpty());
+    assertTrue(EarlyResponseCriteria.defaults().evaluate(consecutive(PHQ9, 0, 0)).isEmpty());
+    assertEquals(5, EarlyResponseCriteria.defaults().bySession(5)
+        .evaluate(at(PHQ9, new int[] {1, 5}, 20, 10)).orElseThrow().session());
+    assertThrows(IllegalArgumentException.class, () -> EarlyResponseCriteria.defaults().bySession(0));
+    assertThrows(IllegalArgumentException.class, () -> EarlyResponseCriteria.defaults().withFraction(1));
+  }
+
+  @Test
+  void earlyResponse_higherIsBetterMeasuresTowardsTop() {
+    // ORS 20 -> 25: 5 of the 20 points to the top = 25 %
+    EarlyResponse r = EarlyResponseCriteria.defaults().evaluate(consecutive(Instruments.ORS, 20, 25)).orElseThrow();
+    assertEquals(0.25, r.relativeReduction(), 1e-12);
+  }
+
+  @Test
+  void milestones_reliableImprovementRecoveryRelapse() {
+    Trajectory t = consecutive(PHQ9, 20, 15, 14, 9, 8, 12, 7);
+    assertEquals(3, Milestones.reliableImprovement(t).getAsInt());
+    assertEquals(4, Milestones.recovery(t).getAsInt());
+    assertEquals(new Relapse(4, 9, 6, 12), Milestones.relapse(t).orElseThrow());
+    // not a case at intake: cannot recover
+    Trajectory mild = consecutive(PHQ9, 9, 2, 1);
+    assertEquals(2, Milestones.reliableImprovement(mild).getAsInt());
+    assertTrue(Milestones.recovery(mild).isEmpty());
+    assertTrue(Milestones.relapse(mild).isEmpty());
+    assertTrue(Milestones.recovery(consecutive(PHQ9, 20, 12, 11)).isEmpty(), "improved but still a case");
+  }
+
+  @Test
+  void milestones_higherIsBetter() {
+    Trajectory t = consecutive(Instruments.ORS, 15, 21, 26, 20);
+    assertEquals(2, Milestones.reliableImprovement(t).getAsInt());
+    assertEquals(3, Milestones.recovery(t).getAsInt());
+    assertEquals(4, Milestones.relapse(t).orElseThrow().relapseSession());
+  }
+
+  @Test
+  void progressEvent_timesAndCensoring() {
+    DropoutDefinition six = DropoutDefinition.beforeSession(6);
+    Trajectory improved = consecutive(PHQ9, 20, 15, 14, 9);
+    assertEquals(new TimeToEvent(ClientId.of("c"), 3, true),
+        ProgressEvent.RELIABLE_IMPROVEMENT.timeToEvent(improved, six).orElseThrow());
+    assertEquals(new TimeToEvent(ClientId.of("c"), 4, true),
+        ProgressEvent.RECOVERY.timeToEvent(improved, six).orElseThrow());
+    assertEquals(new TimeToEvent(ClientId.of("c"), 4, true),
+        ProgressEvent.DROPOUT.timeToEvent(improved, six).orElseThrow());
+    Trajectory flat = consecutive(PHQ9, 20, 19, 18, 18, 17, 18, 19);
+    assertEquals(new TimeToEvent(ClientId.of("c"), 7, false),
+        ProgressEvent.RELIABLE_IMPROVEMENT.timeToEvent(flat, six).orElseThrow());
+    assertEquals(new TimeToEvent(ClientId.of("c"), 7, false),
+        ProgressEvent.DROPOUT.timeToEvent(flat, six).orElseThrow());
+    assertTrue(ProgressEvent.RECOVERY.timeToEvent(consecutive(PHQ9, 5, 2), six).isEmpty());
+    Trajectory relapsing = consecutive(PHQ9, 20, 15, 14, 9, 8, 12, 7);
+    assertEquals(new TimeToEvent(ClientId.of("c"), 2, true),
+        ProgressEvent.RELAPSE.timeToEvent(relapsing, six).orElseThrow(), "recovered at 4, relapsed at 6");
+    assertEquals(new TimeToEvent(ClientId.of("c"), 0, false),
+        ProgressEvent.RELAPSE.timeToEvent(improved, six).orElseThrow(), "recovered at the last session");
+    assertTrue(ProgressEvent.RELAPSE.timeToEvent(flat, six).isEmpty(), "never recovered");
+    assertEquals(ProgressEvent.RELIABLE_IMPROVEMENT, ProgressEvent.parse("reliable-improvement"));
+    assertThrows(IllegalArgumentException.class, () -> ProgressEvent.parse("remission"));
+    assertFalse(ProgressEvent.RECOVERY.supports(ScoreScale.of("X", 0, 10)));
+    assertTrue(ProgressEvent.DROPOUT.supports(ScoreScale.of("X", 0, 10)));
+  }
+
+  private static Trajectory client(String id, int[] sessions, double... scores) {
+    return Trajectory.ofScores(ClientId.of(id), PHQ9, sessions, scores);
+  }
+
+  @Test
+  void engagement_hazardAndCompleterVersusAllStarters() {
+    List<Trajectory> cohort =
+        List.of(
+            client("a", new int[] {1, 2}, 20, 19), // drops after 2, no improvement
+            client("b", new int[] {1, 2, 3}, 20, 12, 11), // drops after 3, reliably improved
+            client("c", new int[] {1, 2, 3, 4, 5, 6}, 20, 15, 12, 9, 8, 7), // completer, recovered
+            client("d", new int[] {1, 2, 3, 4, 5, 6}, 18, 18, 17, 17, 16, 16), // completer, not improved
+            client("e", new int[] {1}, 22)); // drops after intake
+    EngagementReport r = Engagement.analyse(cohort, DropoutDefinition.beforeSession(6),
+        id -> id.value().compareTo("c") < 0 ? "early" : "late");
+    assertEquals(5, r.starters());
+    assertEquals(3, r.dropouts());
+    assertEquals(2, r.completers());
+    assertEquals(2, r.dropoutsBeforeReliableImprovement());
+    assertEquals(0.4, r.shareLeavingBeforeReliableImprovement(), 1e-12);
+    assertEquals(0.6, r.dropoutRate(), 1e-12);
+    DropoutHazard h = r.overall();
+    assertEquals(6, h.size());
+    assertEquals(List.of(5, 4, 3, 2, 2, 2), toList(h.atRisk()));
+    assertEquals(List.of(1, 1, 1, 0, 0, 0), toList(h.dropouts()));
+    assertEquals(0.2, h.hazardAt(1), 1e-12);
+    assertEquals(0.25, h.hazardAt(2), 1e-12);
+    assertEquals(1.0 / 3, h.hazard()[2], 1e-12);
+    assertEquals(0, h.hazardAt(99));
+    assertEquals(3, h.totalDropouts());
+    assertEquals(0.5, r.reliableImprovementCompleters().getAsDouble(), 1e-12);
+    assertEquals(0.4, r.reliableImprovementAllStarters().getAsDouble(), 1e-12);
+    assertEquals(0.5, r.recoveryCompleters().getAsDouble(), 1e-12);
+    assertEquals(0.2, r.recoveryAllStarters().getAsDouble(), 1e-12);
+    assertEquals(Set.of("early", "late"), r.byGroup().keySet());
+    assertEquals(2, r.byGroup().get("early").totalDropouts());
+    assertEquals(List.of(2, 2, 1), toList(r.byGroup().get("early").atRisk()));
+  }
+
+  @Test
+  void engagement_flaggedDefinitionAndBadInput() {
+    List<Trajectory> cohort =
+        List.of(client("a", new int[] {1, 2}, 20, 19), client("b", new int[] {1, 2, 3}, 20, 12, 11));
+    EngagementReport r = Engagement.analyse(cohort, DropoutDefinition.flagged(Set.of(ClientId.of("b"))));
+    assertEquals(1, r.dropouts());
+    assertEquals(0, r.dropoutsBeforeReliableImprovement());
+    assertTrue(r.byGroup().isEmpty());
+    assertTrue(r.definition().describe().contains("flagged"));
+    assertThrows(IllegalArgumentException.class,
+        () -> Engagement.analyse(List.of(), DropoutDefinition.beforeSession(6)));
+    assertThrows(IllegalArgumentException.class, () -> DropoutDefinition.beforeSession(0));
+    assertThrows(IllegalArgumentException.class,
+        () -> Engagement.analyse(cohort, DropoutDefinition.beforeSession(6), id -> " "));
+    assertThrows(IllegalArgumentException.class,
+        () -> Engagement.analyse(
+            List.of(cohort.get(0), Trajectory.ofScores(ClientId.of("z"), Instruments.GAD7, new int[] {1}, new double[] {5})),
+            DropoutDefinition.beforeSession(6)));
+    assertEquals(Map.of(), r.byGroup());
+  }
+
+  private static List<Integer> toList(int[] xs) {
+    return java.util.Arrays.stream(xs).boxed().toList();
+  }
+}

@@ -1,0 +1,205 @@
+package io.candor.simulation;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.longs;
+
+import io.candor.domain.Course;
+import io.candor.domain.Trajectory;
+import io.candor.measure.Instruments;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SimulatorTest {
+
+  private static final Scenario PHQ = Scenario.calibratedDefault(Instruments.PHQ9);
+
+  private static double[] flatten(List<SimulatedClient> cs) {
+    return cs.stream().flatMapToDouble(c -> java.util.Arrays.stream(c.trajectory().scores()))
+        .toArray();
+  }
+
+  @Test
+  void sameSeed_givesBitIdenticalCohortForAnyThreadCount() {
+    qt().withExamples(6)
+        .forAll(longs().all(), integers().between(2, 4), integers().between(1, 3000))
+        .checkAssert((seed, threads, n) -> {
+          Simulator sim = Simulator.of(PHQ.withSessions(12));
+          List<SimulatedClient> one = sim.simulate(seed, n, Arm.TREATED, 1);
+          List<SimulatedClient> many = sim.simulate(seed, n, Arm.TREATED, threads);
+          assertEquals(one, many);
+          assertArrayEquals(flatten(one), flatten(many));
+        });
+  }
+
+  @Test
+  void clientAlone_equalsSameClientInsideACohort() {
+    qt().withExamples(20)
+        .forAll(longs().all(), integers().between(0, 4999))
+        .checkAssert((seed, index) -> {
+          Simulator sim = Simulator.of(PHQ);
+          SimulatedClient alone = sim.client(seed, index, Arm.TREATED);
+          // clients after it in a longer cohort (other chunking) do not change it
+          List<SimulatedClient> cohort = sim.simulate(seed, index + 1, Arm.TREATED, 2);
+          assertEquals(alone, cohort.get(index));
+        });
+  }
+
+  @Test
+  void summary_isIdenticalForAnyThreadCount() {
+    Simulator sim = Simulator.of(PHQ);
+    SimulationSummary one = sim.summarise(99, 10_001, Arm.TREATED, 1);
+    SimulationSummary three = sim.summarise(99, 10_001, Arm.TREATED, 3);
+    assertEquals(one.toString(), three.toString());
+    for (int s = 0; s <= one.lastSession(); s++) {
+      assertEquals(one.improvedBy(s), three.improvedBy(s));
+      assertEquals(one.meanScoreAt(s), three.meanScoreAt(s));
+    }
+  }
+
+  @Test
+  void summary_agreesWithMaterialisedCohort() {
+    Simulator sim = Simulator.of(PHQ);
+    List<SimulatedClient> cs = sim.simulate(5, 3000, Arm.TREATED, 2);
+    SimulationSummary s = sim.summarise(5, 3000, Arm.TREATED, 2);
+    long dropouts = cs.stream().filter(c -> c.dropoutSession().isPresent()).count();
+    assertEquals(dropouts, s.dropouts());
+    long at8 = cs.stream().filter(c -> c.trajectory().size() > 8).count();
+    assertEquals(at8, s.observedAt(8));
+    double mean8 = cs.stream().filter(c -> c.trajectory().size() > 8)
+        .mapToDouble(c -> c.trajectory().scoreAt(8)).average().orElseThrow();
+    assertEquals(mean8, s.meanScoreAt(8), 1e-12);
+    long chronic = cs.stream().filter(c -> c.course() == Course.CHRONIC).count();
+    assertEquals(chronic, s.clientsWithCourse(Course.CHRONIC));
+  }
+
+  @Test
+  void differentSeeds_giveDifferentCohorts() {
+    Simulator sim = Simulator.of(PHQ);
+    assertNotEquals(sim.simulate(1, 50, Arm.TREATED, 1), sim.simulate(2, 50, Arm.TREATED, 1));
+  }
+
+  @Test
+  void scores_stayInRangeOnTheInstrumentsGridAndStartAtCaseness() {
+    Simulator sim = Simulator.of(PHQ);
+    for (SimulatedClient c : sim.simulate(3, 2000, Arm.TREATED, 2)) {
+      Trajectory t = c.trajectory();
+      assertTrue(t.scoreAt(0) >= 10, "intake at caseness");
+      assertEquals(0, t.sessionAt(0));
+      for (int i = 0; i < t.size(); i++) {
+        double y = t.scoreAt(i);
+        assertTrue(y >= 0 && y <= 27);
+        assertEquals(Math.rint(y), y);
+        assertEquals(i, t.sessionAt(i));
+      }
+      assertTrue(t.size() <= PHQ.sessions() + 1);
+      c.dropoutSession().ifPresent(d -> assertEquals(d, t.size()));
+    }
+  }
+
+  @Test
+  void clientIds_areNumberedFromOne() {
+    List<SimulatedClient> cs = Simulator.of(PHQ).simulate(1, 2, Arm.TREATED, 1);
+    assertEquals("sim-000001", cs.get(0).client().id().value());
+    assertEquals("sim-000002", cs.get(1).trajectory().client().value());
+    assertEquals("sim-1000000", SimulatedClient.idFor(999_999));
+  }
+
+  @Test
+  void waitlist_improvesLessThanTreatment() {
+    Simulator sim = Simulator.of(PHQ);
+    SimulationSummary tr = sim.summarise(8, 5000, Arm.TREATED, 2);
+    SimulationSummary wl = sim.summarise(8, 5000, Arm.WAITLIST, 2);
+    assertEquals(PHQ.waitlist().weeks(), wl.lastSession());
+    assertTrue(wl.caseRateAt(13) > tr.caseRateAt(13) + 0.15);
+    // regression to the mean: selection at intake makes the week-1 mean drop without treatment
+    assertTrue(wl.meanScoreAt(1) < wl.meanScoreAt(0) - 0.3);
+  }
+
+  @Test
+  void notAtRandomDropout_biasesCompletersTowardsBetterScores() {
+    Scenario mar = PHQ;
+    Scenario mnar = PHQ.withDropout(new Scenario.Dropout(0.0083, 0.0, true, 1.5));
+    SimulationSummary a = Simulator.of(mar).summarise(4, 20_000, Arm.TREATED, 2);
+    SimulationSummary b = Simulator.of(mnar).summarise(4, 20_000, Arm.TREATED, 2);
+    // clients who were getting worse left unseen: the observed mean at the end looks better
+    assertTrue(b.meanScoreAt(26) < a.meanScoreAt(26) - 0.2,
+        a.meanScoreAt(26) + " vs " + b.meanScoreAt(26));
+  }
+
+  @Test
+  void readiness_slowsPrecontemplators() {
+    Scenario allPc = PHQ.withReadiness(new Scenario.Readiness(
+        stages(1, 0, 0, 0, 0), PHQ.readiness().rateMultiplier(),
+        PHQ.readiness().dropoutMultiplier(), 0, 0));
+    Scenario allAction = PHQ.withReadiness(new Scenario.Readiness(
+        stages(0, 0, 0, 1, 0), PHQ.readiness().rateMultiplier(),
+        PHQ.readiness().dropoutMultiplier(), 0, 0));
+    SimulationSummary pc = Simulator.of(allPc).summarise(4, 5000, Arm.TREATED, 2);
+    SimulationSummary ac = Simulator.of(allAction).summarise(4, 5000, Arm.TREATED, 2);
+    assertTrue(pc.reliablyImprovedAt(8) < ac.reliablyImprovedAt(8) - 0.05);
+    assertTrue(pc.dropoutRate() > ac.dropoutRate() * 1.8);
+  }
+
+  private static java.util.Map<io.candor.domain.ReadinessStage, Double> stages(double... p) {
+    java.util.Map<io.candor.domain.ReadinessStage, Double> m =
+        new java.util.EnumMap<>(io.candor.domain.ReadinessStage.class);
+    for (io.candor.domain.ReadinessStage s : io.candor.domain.ReadinessStage.values()) {
+      m.put(s, p[s.ordinal()]);
+    }
+    return m;
+  }
+
+  @Test
+  void higherIsBetterInstrument_simulatesInItsDirection() {
+    Scenario ors = Scenario.calibratedDefault(Instruments.ORS);
+    SimulationSummary s = Simulator.of(ors).summarise(2, 3000, Arm.TREATED, 1);
+    assertTrue(s.meanScoreAt(16) > s.meanScoreAt(0) + 3, s.meanScoreAt(0) + " " + s.meanScoreAt(16));
+    assertTrue(s.caseRateAt(0) > 0.99);
+  }
+
+  @Test
+  void everyInstrumentWithCutoffAndReliableChange_getsAWorkingDefault() {
+    for (io.candor.measure.Instrument i : Instruments.all()) {
+      if (i.casenessCutoff().isEmpty() || i.reliableChange().isEmpty()) {
+        assertThrows(IllegalArgumentException.class, () -> Scenario.calibratedDefault(i),
+            i.id());
+        continue;
+      }
+      Scenario s = Scenario.calibratedDefault(i);
+      SimulationSummary sum = Simulator.of(s).summarise(1, 500, Arm.TREATED, 1);
+      assertTrue(sum.caseRateAt(0) > 0.99, i.id());
+      assertTrue(sum.caseRateAt(s.sessions()) < sum.caseRateAt(0), i.id());
+      for (SimulatedClient c : Simulator.of(s).simulate(1, 50, Arm.TREATED, 1)) {
+        assertEquals(i, c.trajectory().scale());
+      }
+    }
+  }
+
+  @Test
+  void badArguments_areRejectedWithTheirName() {
+    Simulator sim = Simulator.of(PHQ);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> sim.summarise(1, 0, Arm.TREATED, 1));
+    assertTrue(e.getMessage().contains("clients"));
+    e = assertThrows(IllegalArgumentException.class, () -> sim.summarise(1, 10, Arm.TREATED, 0));
+    assertTrue(e.getMessage().contains("threads"));
+    assertThrows(IllegalArgumentException.class, () -> sim.client(1, -1, Arm.TREATED));
+    SimulationSummary s = sim.summarise(1, 10, Arm.TREATED, 1);
+    assertThrows(IllegalArgumentException.class, () -> s.caseRateAt(27));
+    assertThrows(IllegalArgumentException.class, () -> Arm.parse("placebo"));
+  }
+
+  @Test
+  void streamFor_dependsOnSeedAndIndexOnly() {
+    long a = Engine.streamFor(1, 5).nextLong();
+    assertEquals(a, Engine.streamFor(1, 5).nextLong());
+    assertNotEquals(a, Engine.streamFor(1, 6).nextLong());
+    assertNotEquals(a, Engine.streamFor(2, 5).nextLong());
+  }
+}

@@ -1,0 +1,75 @@
+package io.candor.testing;
+
+import static io.candor.quick.QuickTheoriesAdapter.quick;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.quicktheories.QuickTheory.qt;
+
+import io.candor.domain.Trajectory;
+import io.candor.measure.Instrument;
+import io.candor.measure.Instruments;
+import java.util.EnumSet;
+import java.util.Set;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.simple.RandomSource;
+import org.junit.jupiter.api.Test;
+
+class CandorGeneratorsTest {
+
+  @Test
+  void sameSeed_sameValues() {
+    UniformRandomProvider a = RandomSource.XO_RO_SHI_RO_128_PP.create(7L);
+    UniformRandomProvider b = RandomSource.XO_RO_SHI_RO_128_PP.create(7L);
+    assertEquals(CandorGenerators.cohort(Instruments.PHQ9, 20).generate(a),
+        CandorGenerators.cohort(Instruments.PHQ9, 20).generate(b));
+  }
+
+  @Test
+  void scores_areInRangeAndOnTheResolutionGrid_property() {
+    qt().forAll(quick(CandorGenerators.builtInInstrument()), quick(rng -> rng))
+        .checkAssert((instrument, rng) -> {
+          double s = CandorGenerators.score(instrument).generate(rng);
+          instrument.checkScore("generated", s);
+          double steps = (s - instrument.minScore()) / instrument.resolution();
+          assertEquals(Math.rint(steps), steps, 1e-9);
+        });
+  }
+
+  @Test
+  void trajectories_areValidForEveryShape_property() {
+    for (TrajectoryShape shape : TrajectoryShape.values()) {
+      qt().withExamples(100).forAll(quick(CandorGenerators.builtInInstrument()), quick(rng -> rng))
+          .checkAssert((instrument, rng) -> {
+            Trajectory t = CandorGenerators.trajectory(instrument, shape).generate(rng);
+            assertEquals(0, t.sessionAt(0));
+            assertTrue(t.size() >= 1 && t.sessionAt(t.size() - 1) <= 16);
+          });
+    }
+  }
+
+  @Test
+  void suddenGainShape_containsALargeJump() {
+    UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(3L);
+    int withJump = 0;
+    for (int i = 0; i < 200; i++) {
+      Trajectory t = CandorGenerators.trajectory(Instruments.PHQ9, TrajectoryShape.SUDDEN_GAIN).generate(rng);
+      for (int k = 1; k < t.size(); k++) {
+        if (t.scoreAt(k - 1) - t.scoreAt(k) >= 6) {
+          withJump++;
+          break;
+        }
+      }
+    }
+    assertTrue(withJump > 60, "sudden-gain trajectories with a drop of 6+: " + withJump);
+  }
+
+  @Test
+  void userInstruments_coverBothDirections() {
+    UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(11L);
+    Set<io.candor.measure.Direction> seen = EnumSet.noneOf(io.candor.measure.Direction.class);
+    for (Instrument i : CandorGenerators.userInstrument().sample(rng, 50)) {
+      seen.add(i.direction());
+    }
+    assertEquals(2, seen.size());
+  }
+}

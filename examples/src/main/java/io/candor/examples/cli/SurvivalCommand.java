@@ -1,0 +1,331 @@
+package io.candor.examples.cli;
+
+import io.candor.domain.ClientId;
+import io.candor.domain.Trajectory;
+import io.candor.measure.Instrument;
+import io.candor.measure.Instruments;
+import io.candor.model.survival.ConfidenceType;
+import io.candor.model.survival.EventTime;
+import io.candor.model.survival.KaplanMeier;
+import io.candor.model.survival.KaplanMeierFit;
+import io.candor.model.survival.LogRankTest;
+import io.candor.model.survival.StratifiedFit;
+import io.candor.model.survival.Stratum;
+import io.candor.progress.DropoutDefinition;
+import io.candor.progress.DropoutHazard;
+import io.candor.progress.Engagement;
+import io.candor.progress.EngagementReport;
+import io.candor.progress.ProgressEvent;
+import io.candor.progress.TimeToEvent;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * {@code candor survival}: Kaplan–Meier curves of the time (in sessions) to reliable improvement,
+ * recovery or dropout, optionally by group with the log-rank test.
+ *
+ * <p>Events: <b>reliable improvement</b> = the intake (first) score minus the current score is at
+ * least the instrument's reliable-change threshold (direction-aware: the current score minus the
+ * intake score on a higher-is-better instrument); <b>recovery</b> = reliable improvement and out of
+ * the clinical range, for clients in the clinical range at intake (others are left out);
+ * <b>dropout</b> = the last observed session is before {@code --planned} (or the client is flagged
+ * in {@code --dropped-column}). Clients without the event are censored at their last observed
+ * session.
+ */
+@Command(
+    name = "survival",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Kaplan-Meier time (in sessions) to reliable improvement, recovery or dropout, with Greenwood"
+          + " standard errors, confidence limits and medians as R's survival::survfit; by group with"
+          + " the log-rank test.",
+      "reliable-improvement: intake score minus current score >= the instrument's reliable-change"
+          + " threshold (direction-aware). recovery: reliable improvement and out of the clinical"
+          + " range, for clients in the clinical range at intake. dropout: last observed session"
+          + " before --planned, or flagged in --dropped-column. Otherwise censored at the last"
+          + " observation."
+    })
+final class SurvivalCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--input", required = true, description = "Long-format CSV file (one row per client and session).")
+  Path input;
+
+  @Option(names = "--id", required = true, description = "Client-id column.")
+  String idColumn;
+
+  @Option(names = "--time", required = true, description = "Session-number column (whole numbers).")
+  String timeColumn;
+
+  @Option(names = "--score", required = true, description = "Score column.")
+  String scoreColumn;
+
+  @Option(names = "--instrument", required = true, description = "Instrument id (PHQ-9, GAD-7, CORE-10, OQ-45, BDI-II, ORS, K10, WEMWBS).")
+  String instrumentId;
+
+  @Option(names = "--event", required = true, description = "reliable-improvement, recovery, dropout or relapse (time since recovery, recovered clients only).")
+  String event;
+
+  @Option(names = "--by", description = "Client-level column to stratify by (log-rank test across its values).")
+  String by;
+
+  @Option(names = "--planned", description = "Dropout: a client whose last observed session is before this one dropped out.")
+  Integer planned;
+
+  @Option(names = "--dropped-column", description = "Dropout: a client-level column, true/yes/1 when the client dropped out.")
+  String droppedColumn;
+
+  @Option(names = "--conf-type", defaultValue = "log", description = "Confidence limits: log (R's default), log-log or plain.")
+  String confType;
+
+  @Option(names = "--min-session", defaultValue = "0", description = "Ignore sessions before this one (default ${DEFAULT-VALUE}).")
+  int minSession;
+
+  @Option(names = "--max-session", defaultValue = "2147483647", description = "Ignore sessions after this one.")
+  int maxSession;
+
+  @Option(names = "--json", description = "Write JSON instead of text.")
+  boolean json;
+
+  @Override
+  public Integer call() {
+    Instrument instrument = Instruments.byId(instrumentId);
+    ProgressEvent ev = ProgressEvent.parse(event);
+    if (!ev.supports(instrument)) {
+      throw new IllegalArgumentException(
+          instrument.id() + " lacks the reliable-change threshold or caseness cutoff that event "
+              + event + " needs");
+    }
+    if (ev == ProgressEvent.DROPOUT && (planned == null) == (droppedColumn == null)) {
+      throw new IllegalArgumentException(
+          "--event dropout needs exactly one of --planned N or --dropped-column COL");
+    }
+    if (ev != ProgressEvent.DROPOUT && (planned != null || droppedColumn != null)) {
+      throw new IllegalArgumentException("--planned and --dropped-column apply only to --event dropout");
+    }
+    ConfidenceType type = ConfidenceType.parse(confType);
+    LongInput byInput =
+        LongInput.read(input, idColumn, timeColumn, scoreColumn, instrument, Optional.ofNullable(by),
+            minSession, maxSession);
+    DropoutDefinition dropout;
+    if (droppedColumn != null) {
+      LongInput flags =
+          LongInput.read(input, idColumn, timeColumn, scoreColumn, instrument,
+              Optional.of(droppedColumn), minSession, maxSession);
+      Set<ClientId> flagged = new HashSet<>();
+      for (Map.Entry<ClientId, String> e : flags.attribute.entrySet()) {
+        String v = e.getValue().toLowerCase(Locale.ROOT);
+        if (Set.of("true", "yes", "1").contains(v)) {
+          flagged.add(e.getKey());
+        } else if (!Set.of("false", "no", "0").contains(v)) {
+          throw new IllegalArgumentException(
+              "column " + droppedColumn + " must hold true/false, yes/no or 1/0; client " + e.getKey()
+                  + " has \"" + e.getValue() + "\"");
+        }
+      }
+      dropout = DropoutDefinition.flagged(flagged);
+    } else {
+      dropout = DropoutDefinition.beforeSession(planned == null ? 1 : planned);
+    }
+    Map<String, List<EventTime>> groups = new TreeMap<>();
+    int left = 0;
+    for (Trajectory t : byInput.trajectories) {
+      Optional<TimeToEvent> tte = ev.timeToEvent(t, dropout);
+      if (tte.isEmpty()) {
+        left++;
+        continue;
+      }
+      String g = by == null ? "all" : byInput.attribute.get(t.client());
+      groups.computeIfAbsent(g, k -> new ArrayList<>())
+          .add(new EventTime(tte.get().time(), tte.get().event()));
+    }
+    if (groups.isEmpty()) {
+      throw new IllegalArgumentException(
+          "no client is at risk of " + event
+              + (ev == ProgressEvent.RELAPSE ? " (none recovered)" : " (none was in the clinical range at intake)"));
+    }
+    StratifiedFit fit = KaplanMeier.withDefaults().with(type).fitStrata(groups);
+    Optional<EngagementReport> engagement =
+        ev == ProgressEvent.DROPOUT
+            ? Optional.of(
+                by == null
+                    ? Engagement.analyse(byInput.trajectories, dropout)
+                    : Engagement.analyse(byInput.trajectories, dropout, byInput.attribute::get))
+            : Optional.empty();
+    PrintWriter out = spec.commandLine().getOut();
+    if (json) {
+      ObjectNode root = toJson(instrument, ev, dropout, left, fit);
+      engagement.ifPresent(e -> engagementJson(root.putObject("engagement"), e));
+      out.println(root.toPrettyString());
+    } else {
+      out.printf("Time to %s on %s (sessions; %s)%n", event.toLowerCase(Locale.ROOT), instrument.id(),
+          describe(ev, dropout));
+      if (left > 0) {
+        out.printf(ev == ProgressEvent.RELAPSE
+            ? "%d clients who never recovered are left out (they cannot relapse).%n"
+            : "%d clients not in the clinical range at intake are left out (they cannot recover).%n", left);
+      }
+      out.println();
+      out.println(fit.toText());
+      for (Stratum st : fit.strata()) {
+        out.println(fit.strata().size() > 1 ? "Stratum " + st.name() + ":" : "Survival table:");
+        out.println(st.fit().toText(30));
+      }
+      out.println("Kaplan-Meier estimates as R's survival::survfit (Greenwood SE; median as print.survfit);"
+          + " curves describe this sample, not any one client's future.");
+      engagement.ifPresent(e -> engagementText(out, e));
+    }
+    out.flush();
+    return 0;
+  }
+
+  private static String describe(ProgressEvent ev, DropoutDefinition dropout) {
+    return switch (ev) {
+      case RELIABLE_IMPROVEMENT -> "event: improvement from intake of at least the reliable-change threshold";
+      case RECOVERY -> "event: reliable improvement and out of the clinical range";
+      case DROPOUT -> "event: dropout, " + dropout.describe();
+      case RELAPSE -> "event: back in the clinical range after recovery; time counted in sessions since"
+          + " recovery";
+    };
+  }
+
+  private static void engagementText(PrintWriter out, EngagementReport e) {
+    out.println();
+    out.printf("Engagement: %d of %d starters dropped out (%s); %d (%s of starters) left before any"
+            + " reliable improvement.%n", e.dropouts(), e.starters(), PatternsCommand.pct(e.dropoutRate()),
+        e.dropoutsBeforeReliableImprovement(), PatternsCommand.pct(e.shareLeavingBeforeReliableImprovement()));
+    out.printf("  %-28s %12s %12s%n", "at the last observation", "completers", "all starters");
+    out.printf("  %-28s %12s %12s%n", "reliably improved",
+        PatternsCommand.pct(e.reliableImprovementCompleters().orElse(Double.NaN)),
+        PatternsCommand.pct(e.reliableImprovementAllStarters().orElse(Double.NaN)));
+    out.printf("  %-28s %12s %12s%n", "recovered",
+        PatternsCommand.pct(e.recoveryCompleters().orElse(Double.NaN)),
+        PatternsCommand.pct(e.recoveryAllStarters().orElse(Double.NaN)));
+    out.println("  Completer-only rates leave out those who stopped early; often they flatter outcomes, so compare both columns.");
+    List<DropoutHazard> tables = new ArrayList<>();
+    tables.add(e.overall());
+    tables.addAll(e.byGroup().values());
+    for (DropoutHazard h : tables) {
+      out.printf("  Dropout hazard per session (%s): ", h.group());
+      int[] sessions = h.sessions();
+      int[] risk = h.atRisk();
+      int[] drops = h.dropouts();
+      StringBuilder sb = new StringBuilder();
+      for (int i = 0; i < sessions.length; i++) {
+        if (drops[i] > 0) {
+          sb.append(String.format(Locale.ROOT, "s%d %d/%d  ", sessions[i], drops[i], risk[i]));
+        }
+      }
+      out.println(sb.length() == 0 ? "no dropouts" : sb.toString().strip());
+    }
+  }
+
+  private static void engagementJson(ObjectNode o, EngagementReport e) {
+    o.put("definition", e.definition().describe());
+    o.put("starters", e.starters());
+    o.put("dropouts", e.dropouts());
+    o.put("dropoutsBeforeReliableImprovement", e.dropoutsBeforeReliableImprovement());
+    PatternsCommand.putDouble(o, "reliableImprovementCompleters", e.reliableImprovementCompleters());
+    PatternsCommand.putDouble(o, "reliableImprovementAllStarters", e.reliableImprovementAllStarters());
+    PatternsCommand.putDouble(o, "recoveryCompleters", e.recoveryCompleters());
+    PatternsCommand.putDouble(o, "recoveryAllStarters", e.recoveryAllStarters());
+    ArrayNode hz = o.putArray("hazard");
+    List<DropoutHazard> tables = new ArrayList<>();
+    tables.add(e.overall());
+    tables.addAll(e.byGroup().values());
+    for (DropoutHazard h : tables) {
+      ObjectNode t = hz.addObject();
+      t.put("group", h.group());
+      ArrayNode s = t.putArray("session");
+      ArrayNode r = t.putArray("atRisk");
+      ArrayNode d = t.putArray("dropouts");
+      ArrayNode p = t.putArray("hazard");
+      int[] ss = h.sessions();
+      int[] rr = h.atRisk();
+      int[] dd = h.dropouts();
+      double[] pp = h.hazard();
+      for (int i = 0; i < ss.length; i++) {
+        s.add(ss[i]);
+        r.add(rr[i]);
+        d.add(dd[i]);
+        p.add(pp[i]);
+      }
+    }
+  }
+
+  static ObjectNode toJson(
+      Instrument instrument, ProgressEvent ev, DropoutDefinition dropout, int leftOut, StratifiedFit fit) {
+    JsonMapper mapper = JsonMapper.builder().build();
+    ObjectNode root = mapper.createObjectNode();
+    root.put("instrument", instrument.id());
+    root.put("event", ev.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+    root.put("definition", describe(ev, dropout));
+    root.put("leftOut", leftOut);
+    ArrayNode strata = root.putArray("strata");
+    for (Stratum s : fit.strata()) {
+      KaplanMeierFit f = s.fit();
+      ObjectNode o = strata.addObject();
+      o.put("name", s.name());
+      o.put("n", f.n());
+      o.put("events", f.events());
+      doubles(o.putArray("time"), f.time());
+      ints(o.putArray("nRisk"), f.nRisk());
+      ints(o.putArray("nEvent"), f.nEvent());
+      ints(o.putArray("nCensor"), f.nCensor());
+      doubles(o.putArray("survival"), f.survival());
+      doubles(o.putArray("stdErr"), f.stdErr());
+      doubles(o.putArray("lower"), f.lower());
+      doubles(o.putArray("upper"), f.upper());
+      optional(o, "median", f.median());
+      optional(o, "medianLower", f.medianLower());
+      optional(o, "medianUpper", f.medianUpper());
+    }
+    if (fit.logRank().isPresent()) {
+      LogRankTest t = fit.logRank().get();
+      ObjectNode lr = root.putObject("logRank");
+      PatternsCommand.putDouble(lr, "chiSquare", t.chiSquare());
+      lr.put("df", t.df());
+      PatternsCommand.putDouble(lr, "p", t.p());
+    }
+    return root;
+  }
+
+  /** Non-finite values (R's NA, or an infinite standard error once S reaches 0) are written as null. */
+  private static void doubles(ArrayNode a, List<Double> xs) {
+    for (double x : xs) {
+      if (Double.isFinite(x)) {
+        a.add(x);
+      } else {
+        a.addNull();
+      }
+    }
+  }
+
+  private static void ints(ArrayNode a, List<Integer> xs) {
+    for (int x : xs) {
+      a.add(x);
+    }
+  }
+
+  private static void optional(ObjectNode o, String name, OptionalDouble v) {
+    PatternsCommand.putDouble(o, name, v);
+  }
+}

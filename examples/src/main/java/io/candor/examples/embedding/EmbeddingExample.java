@@ -1,0 +1,77 @@
+package io.candor.examples.embedding;
+
+import io.candor.change.ChangeContext;
+import io.candor.change.Classification;
+import io.candor.change.ClinicalChange;
+import io.candor.change.CutoffType;
+import io.candor.change.ReliableChangeMethod;
+import io.candor.domain.ClientId;
+import io.candor.domain.Trajectory;
+import io.candor.json.CandorJson;
+import io.candor.measure.Instrument;
+import io.candor.measure.Instruments;
+import io.candor.progress.SuddenChange;
+import io.candor.progress.SuddenChanges;
+import io.candor.progress.SuddenGainCriteria;
+import java.io.PrintWriter;
+
+/**
+ * The README's embedding example, compiled and run by {@code EmbeddingExampleTest} so that it
+ * stays true.
+ */
+public final class EmbeddingExample {
+
+  private EmbeddingExample() {}
+
+  /** Runs the example, printing to {@code out}. */
+  public static void run(PrintWriter out) {
+    // README-EXAMPLE-START
+    Instrument phq9 = Instruments.byId("PHQ-9");
+    Trajectory t = Trajectory.ofScores(ClientId.of("client-17"), phq9,
+        new int[] {0, 1, 2, 4}, new double[] {19, 17, 12, 9});   // session 3 was missed
+
+    double latest = t.scoreAt(t.size() - 1);
+    out.println("In the clinical range now? " + phq9.isCase(latest));                    // false
+    out.println("Severity band: " + phq9.band(latest).orElseThrow().label());            // mild
+    out.println("Improvement so far: " + phq9.improvement(t.scoreAt(0), latest) + " points"); // 10.0
+    out.println("Reliable change needs " + phq9.reliableChange().orElseThrow());         // 6 [NHS ...]
+
+    String json = CandorJson.toJson(t);                        // versioned, documented wire format
+    Trajectory back = CandorJson.fromJson(json, Trajectory.class);
+    out.println("Round trip exact? " + back.equals(t));                                  // true
+    // README-EXAMPLE-END
+    out.flush();
+  }
+
+  /** Reliable change under every method (README section "Reliable and clinically significant change"). */
+  public static void change(PrintWriter out) {
+    // README-EXAMPLE-START
+    ChangeContext phq9 = ChangeContext.of(Instruments.PHQ9);
+    Classification c = ClinicalChange.classify(ReliableChangeMethod.JACOBSON_TRUAX, 18, 9, phq9);
+    out.println(c.category());                                   // IMPROVED (cutoff c = 7.78)
+    out.printf("%.2f%n", c.reliableChange().threshold());        // 6.10 = 1.96 * 5.5 * sqrt(2 * (1 - .84))
+    Classification cased = ClinicalChange.classify(ReliableChangeMethod.JACOBSON_TRUAX, 18, 9,
+        phq9.withCutoff(CutoffType.CASENESS));
+    out.println(cased.category());                               // RECOVERED (below the caseness cutoff 10)
+    // README-EXAMPLE-END
+    out.flush();
+  }
+
+  /** Sudden gains in one trajectory (README section "Non-linear progress"). */
+  public static void suddenGains(PrintWriter out) {
+    // README-EXAMPLE-START
+    Trajectory bdi = Trajectory.ofScores(ClientId.of("7"), Instruments.BDI2,
+        new int[] {1, 2, 3, 4, 5, 6, 7}, new double[] {30, 31, 29, 17, 16, 15, 14});
+    SuddenChanges found = SuddenGainCriteria.defaults().withCutoff(7).detect(bdi);
+    SuddenChange gain = found.firstGain().orElseThrow();
+    out.println(gain.preSession() + " -> " + gain.postSession() + ": " + gain.magnitude()
+        + " points, reversed: " + gain.reversal());                // 3 -> 4: 12.0 points, reversed: false
+    // README-EXAMPLE-END
+    out.flush();
+  }
+
+  /** Runs the example on standard output. */
+  public static void main(String[] args) {
+    run(new PrintWriter(System.out, true));
+  }
+}

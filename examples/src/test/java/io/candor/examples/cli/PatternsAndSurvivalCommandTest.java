@@ -1,0 +1,212 @@
+package io.candor.examples.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.candor.examples.cli.CandorCliTest.Run;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+class PatternsAndSurvivalCommandTest {
+
+  @TempDir static Path dir;
+  static Path sgdata;
+  static Path grouped;
+
+  @BeforeAll
+  static void writeData() throws IOException {
+    sgdata = dir.resolve("sgdata.csv");
+    try (InputStream in = PatternsCommand.class.getResourceAsStream("sgdata.csv")) {
+      Files.copy(in, sgdata);
+    }
+    List<String> lines = Files.readAllLines(sgdata);
+    List<String> out = new ArrayList<>();
+    out.add(lines.get(0) + ",stage,dropped");
+    for (String l : lines.subList(1, lines.size())) {
+      int id = Integer.parseInt(l.substring(0, l.indexOf(',')));
+      out.add(l + "," + (id % 2 == 0 ? "action" : "contemplation") + "," + (id % 3 == 0 ? "yes" : "no"));
+    }
+    grouped = dir.resolve("grouped.csv");
+    Files.write(grouped, out);
+  }
+
+  private static String[] patterns(String... extra) {
+    List<String> a = new ArrayList<>(List.of("patterns", "--input", sgdata.toString(), "--id", "id",
+        "--time", "session", "--score", "bdi", "--instrument", "BDI-II"));
+    a.addAll(List.of(extra));
+    return a.toArray(String[]::new);
+  }
+
+  private static String[] survival(Path file, String... extra) {
+    List<String> a = new ArrayList<>(List.of("survival", "--input", file.toString(), "--id", "id",
+        "--time", "session", "--score", "bdi", "--instrument", "BDI-II"));
+    a.addAll(List.of(extra));
+    return a.toArray(String[]::new);
+  }
+
+  private static void assertUsageError(Run r, String fragment) {
+    assertEquals(2, r.status(), r.out() + r.err());
+    assertEquals(1, r.err().strip().lines().count(), r.err());
+    assertTrue(r.err().startsWith("candor: "), r.err());
+    assertTrue(r.err().contains(fragment), r.err());
+  }
+
+  @Test
+  void patterns_reproducesSuddengainsPackageOnSgdata() {
+    Run r = CandorCliTest.run(patterns("--cutoff", "7", "--min-session", "1", "--max-session", "12"));
+    assertEquals(0, r.status(), r.err());
+    assertTrue(r.out().contains("Sudden gains: 24 in 15 of 43 clients (34.9 %); 8 with more than one"), r.out());
+    assertTrue(r.out().contains("by person (first gain): mean 11.40 (SD 3.98)"), r.out());
+    assertTrue(r.out().contains("3 of 15 first gains"), r.out());
+  }
+
+  @Test
+  void patterns_jsonHasGainsAndLossesWithRequiredFields() {
+    Run r = CandorCliTest.run(patterns("--cutoff", "7", "--min-session", "1", "--max-session", "12", "--json"));
+    assertEquals(0, r.status(), r.err());
+    JsonNode root = JsonMapper.builder().build().readTree(r.out());
+    assertEquals(24, root.get("gains").size());
+    JsonNode g = root.get("gains").get(0);
+    assertEquals("1", g.get("id").asString());
+    assertEquals(3, g.get("preSession").asInt());
+    assertEquals(4, g.get("postSession").asInt());
+    assertEquals(34.0, g.get("preScore").asDouble());
+    assertEquals(23.0, g.get("postScore").asDouble());
+    assertEquals(11.0, g.get("magnitude").asDouble());
+    assertTrue(g.get("reversal").asBoolean());
+    assertTrue(root.get("losses").isArray());
+    assertEquals(43, root.get("clients").size());
+    assertEquals(15, root.get("summary").get("gains").get("clientsWithAny").asInt());
+    assertTrue(root.get("clients").get(0).has("earlyResponse"));
+    assertTrue(root.get("clients").get(0).get("plateaus").isArray());
+  }
+
+  @Test
+  void patterns_criteriaOptionsChangeTheResult() {
+    Run strict = CandorCliTest.run(patterns("--cutoff", "20", "--min-session", "1", "--max-session", "12"));
+    assertTrue(strict.out().contains("Sudden gains: 1 in 1 of 43"), strict.out());
+    Run pkg = CandorCliTest.run(patterns("--cutoff", "7", "--min-session", "1", "--max-session", "12",
+        "--reversal", "suddengains-package", "--schedule", "consecutive-observations"));
+    assertEquals(0, pkg.status(), pkg.err());
+    Run loose = CandorCliTest.run(patterns("--cutoff", "7", "--no-mean-difference", "--no-relative"));
+    assertEquals(0, loose.status(), loose.err());
+    assertFalse(loose.out().contains("Sudden gains: 24 in"), loose.out());
+  }
+
+  @Test
+  void patterns_badInputExits2WithOneLine() {
+    assertUsageError(CandorCliTest.run(patterns("--relative", "1.5")), "relative");
+    assertUsageError(CandorCliTest.run(patterns("--schedule", "weekly")), "schedule");
+    assertUsageError(CandorCliTest.run(patterns("--reversal", "never")), "reversal");
+    assertUsageError(CandorCliTest.run(patterns("--cutoff", "-1")), "cutoff");
+    assertUsageError(CandorCliTest.run(patterns("--min-session", "5", "--max-session", "2")), "min-session");
+    Run badCol = CandorCliTest.run("patterns", "--input", sgdata.toString(), "--id", "id", "--time", "week",
+        "--score", "bdi", "--instrument", "BDI-II");
+    assertUsageError(badCol, "week");
+    Run badInstrument = CandorCliTest.run("patterns", "--input", sgdata.toString(), "--id", "id", "--time",
+        "session", "--score", "bdi", "--instrument", "HAMD");
+    assertUsageError(badInstrument, "HAMD");
+    Run outOfRange = CandorCliTest.run("patterns", "--input", sgdata.toString(), "--id", "id", "--time",
+        "session", "--score", "bdi", "--instrument", "PHQ-9");
+    assertUsageError(outOfRange, "line");
+  }
+
+  @Test
+  void survival_jsonStrataAndLogRank() {
+    Run r = CandorCliTest.run(survival(grouped, "--event", "recovery", "--by", "stage", "--json"));
+    assertEquals(0, r.status(), r.err());
+    JsonNode root = JsonMapper.builder().build().readTree(r.out());
+    JsonNode strata = root.get("strata");
+    assertEquals(2, strata.size());
+    assertEquals("action", strata.get(0).get("name").asString());
+    for (String f : List.of("time", "nRisk", "nEvent", "survival", "stdErr", "lower", "upper")) {
+      assertEquals(strata.get(0).get("time").size(), strata.get(0).get(f).size(), f);
+    }
+    assertTrue(strata.get(0).has("median"));
+    assertTrue(strata.get(0).has("medianLower"));
+    assertTrue(strata.get(0).get("medianUpper").isNull());
+    JsonNode lr = root.get("logRank");
+    assertEquals(1, lr.get("df").asInt());
+    assertTrue(lr.get("p").asDouble() > 0 && lr.get("p").asDouble() <= 1);
+  }
+
+  @Test
+  void survival_unstratifiedHasNoLogRank() {
+    Run r = CandorCliTest.run(survival(sgdata, "--event", "reliable-improvement", "--json"));
+    assertEquals(0, r.status(), r.err());
+    JsonNode root = JsonMapper.builder().build().readTree(r.out());
+    assertEquals(1, root.get("strata").size());
+    assertEquals("all", root.get("strata").get(0).get("name").asString());
+    assertFalse(root.has("logRank"));
+    assertEquals(5.0, root.get("strata").get(0).get("median").asDouble());
+  }
+
+  @Test
+  void survival_relapseCountsOnlyRecoveredClients() {
+    Run r = CandorCliTest.run(survival(sgdata, "--event", "relapse", "--json"));
+    assertEquals(0, r.status(), r.err());
+    JsonNode root = JsonMapper.builder().build().readTree(r.out());
+    assertEquals("relapse", root.get("event").asString());
+    int n = root.get("strata").get(0).get("n").asInt();
+    assertEquals(43, n + root.get("leftOut").asInt());
+  }
+
+  @Test
+  void survival_dropoutByPlannedOrFlag() {
+    Run planned = CandorCliTest.run(survival(grouped, "--event", "dropout", "--planned", "12"));
+    assertEquals(0, planned.status(), planned.err());
+    assertTrue(planned.out().contains("before session 12"), planned.out());
+    Run flagged = CandorCliTest.run(survival(grouped, "--event", "dropout", "--dropped-column", "dropped", "--json"));
+    assertEquals(0, flagged.status(), flagged.err());
+    assertEquals(14, JsonMapper.builder().build().readTree(flagged.out()).get("strata").get(0).get("events").asInt());
+  }
+
+  @Test
+  void survival_dropoutReportsEngagement() {
+    Run r = CandorCliTest.run(survival(grouped, "--event", "dropout", "--planned", "12", "--by", "stage", "--json"));
+    assertEquals(0, r.status(), r.err());
+    JsonNode e = JsonMapper.builder().build().readTree(r.out()).get("engagement");
+    assertEquals(43, e.get("starters").asInt());
+    assertEquals(2, e.get("dropouts").asInt());
+    assertEquals(3, e.get("hazard").size(), "overall and two groups");
+    assertEquals("all", e.get("hazard").get(0).get("group").asString());
+    assertTrue(e.has("reliableImprovementCompleters"));
+    assertTrue(e.has("recoveryAllStarters"));
+    Run text = CandorCliTest.run(survival(grouped, "--event", "dropout", "--planned", "12"));
+    assertTrue(text.out().contains("completers"), text.out());
+    assertTrue(text.out().contains("Dropout hazard per session (all): s2 2/43"), text.out());
+  }
+
+  @Test
+  void survival_badInputExits2WithOneLine() {
+    assertUsageError(CandorCliTest.run(survival(grouped, "--event", "dropout")), "--planned");
+    assertUsageError(CandorCliTest.run(survival(grouped, "--event", "recovery", "--planned", "6")), "only");
+    assertUsageError(CandorCliTest.run(survival(grouped, "--event", "remission")), "event");
+    assertUsageError(CandorCliTest.run(survival(grouped, "--event", "dropout", "--dropped-column", "stage")),
+        "true/false");
+    assertUsageError(CandorCliTest.run(survival(grouped, "--event", "recovery", "--by", "region")), "region");
+    assertUsageError(CandorCliTest.run(survival(grouped, "--event", "recovery", "--conf-type", "arcsin")), "arcsin");
+  }
+
+  @Test
+  void demoSection_summarisesSgdata() {
+    StringWriter s = new StringWriter();
+    PrintWriter out = new PrintWriter(s);
+    PatternsCommand.demoSection(out);
+    out.flush();
+    assertTrue(s.toString().contains("24 sudden gains in 15 of 43 clients (34.9 %)"), s.toString());
+    assertTrue(s.toString().contains("Tang & DeRubeis 1999"));
+  }
+}

@@ -1,0 +1,57 @@
+package io.candor.examples.embedding;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+
+/** Runs the README's examples and checks that the README shows exactly that code. */
+class EmbeddingExampleTest {
+
+  private static String run(Consumer<PrintWriter> example) {
+    StringWriter s = new StringWriter();
+    example.accept(new PrintWriter(s));
+    return s.toString();
+  }
+
+  @Test
+  void embeddingExample_printsWhatTheReadmeSays() {
+    String out = run(EmbeddingExample::run);
+    assertTrue(out.contains("In the clinical range now? false"), out);
+    assertTrue(out.contains("Severity band: mild"), out);
+    assertTrue(out.contains("Improvement so far: 10.0 points"), out);
+    assertTrue(out.contains("Round trip exact? true"), out);
+  }
+
+  @Test
+  void changeExample_printsWhatTheReadmeSays() {
+    assertEquals(String.format("IMPROVED%n6.10%nRECOVERED%n"), run(EmbeddingExample::change));
+  }
+
+  @Test
+  void suddenGainExample_printsWhatTheReadmeSays() {
+    assertEquals(String.format("3 -> 4: 12.0 points, reversed: false%n"), run(EmbeddingExample::suddenGains));
+  }
+
+  @Test
+  void readme_containsEveryExampleVerbatim() throws Exception {
+    String source = Files.readString(
+        Path.of("src/main/java/io/candor/examples/embedding/EmbeddingExample.java"));
+    String readme = Files.readString(Path.of("../README.md"));
+    String start = "// README-EXAMPLE-START";
+    int blocks = 0;
+    for (int at = source.indexOf(start); at >= 0; at = source.indexOf(start, at + 1)) {
+      String code = source.substring(at + start.length(), source.indexOf("// README-EXAMPLE-END", at));
+      for (String line : code.strip().lines().map(String::strip).toList()) {
+        assertTrue(readme.contains(line), "README lacks the example line: " + line);
+      }
+      blocks++;
+    }
+    assertTrue(blocks >= 3, "examples found: " + blocks);
+  }
+}
