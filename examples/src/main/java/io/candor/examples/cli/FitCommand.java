@@ -79,7 +79,9 @@ public final class FitCommand implements Callable<Integer> {
         .withCovariates(covariates.toArray(new String[0])));
     GrowthData data = GrowthData.of(table.ids(), table.times(), table.scores());
     for (String c : covariates) {
-      data = data.withCovariate(c, table.covariate(c));
+      double[] values = table.covariate(c);
+      checkClientLevel(table, c, values);
+      data = data.withCovariate(c, values);
     }
     long t1 = System.nanoTime();
     GrowthFit fit = model.fit(data);
@@ -100,6 +102,21 @@ public final class FitCommand implements Callable<Integer> {
     }
     out.flush();
     return 0;
+  }
+
+  /** A covariate must be constant within a client; the message names the CSV line. */
+  private static void checkClientLevel(LongTable table, String name, double[] values) {
+    java.util.Map<String, Integer> first = new java.util.HashMap<>();
+    String[] ids = table.ids();
+    for (int i = 0; i < values.length; i++) {
+      Integer f = first.putIfAbsent(ids[i], i);
+      if (f != null && values[f] != values[i]) {
+        throw new IllegalArgumentException(table.source() + " line " + table.lineAt(i)
+            + ", column " + name + ": covariates are client-level, but client " + ids[i]
+            + " has " + values[f] + " on line " + table.lineAt(f) + " and " + values[i]
+            + " here");
+      }
+    }
   }
 
   /** Builds the model configuration from the CLI words. */
