@@ -43,7 +43,7 @@ public final class LongCsv {
   private static final CsvMapper MAPPER =
       CsvMapper.builder().enable(CsvReadFeature.WRAP_AS_ARRAY).build();
 
-  private static final Pattern DECIMAL =
+  static final Pattern DECIMAL =
       Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
 
   private LongCsv() {}
@@ -185,20 +185,72 @@ public final class LongCsv {
 
   private static double number(String[] row, int col, String name, String source, int line) {
     String text = row[col].strip();
-    String where = source + " line " + line + ", column " + (col + 1) + " (" + name + ")";
     if (text.isEmpty() || text.equalsIgnoreCase("NA") || text.equalsIgnoreCase("NaN")) {
       throw new IllegalArgumentException(
-          where + ": a number is required, the cell is " + (text.isEmpty() ? "empty" : text)
+          where(source, line, col, name) + ": a number is required, the cell is " + (text.isEmpty() ? "empty" : text)
               + " (Candor does not drop or impute rows: remove the row or fill the value)");
     }
-    if (!DECIMAL.matcher(text).matches()) {
-      throw new IllegalArgumentException(where + ": expected a decimal number, was \"" + text + "\"");
+    if (!isDecimal(text)) {
+      throw new IllegalArgumentException(where(source, line, col, name) + ": expected a decimal number, was \"" + text + "\"");
     }
     double v = Double.parseDouble(text);
     if (!Double.isFinite(v)) {
-      throw new IllegalArgumentException(where + ": number is too large, was \"" + text + "\"");
+      throw new IllegalArgumentException(where(source, line, col, name) + ": number is too large, was \"" + text + "\"");
     }
     return v;
+  }
+
+  /**
+   * Whether the text is a plain decimal number, {@code [+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?}
+   * (the {@link #DECIMAL} pattern), checked by hand because a regex per cell dominated reading
+   * large files.
+   */
+  static boolean isDecimal(CharSequence t) {
+    int n = t.length();
+    int i = 0;
+    if (i < n && (t.charAt(i) == '+' || t.charAt(i) == '-')) {
+      i++;
+    }
+    int intDigits = 0;
+    while (i < n && isDigit(t.charAt(i))) {
+      i++;
+      intDigits++;
+    }
+    int fracDigits = 0;
+    if (i < n && t.charAt(i) == '.') {
+      i++;
+      while (i < n && isDigit(t.charAt(i))) {
+        i++;
+        fracDigits++;
+      }
+    }
+    if (intDigits == 0 && fracDigits == 0) {
+      return false;
+    }
+    if (i < n && (t.charAt(i) == 'e' || t.charAt(i) == 'E')) {
+      i++;
+      if (i < n && (t.charAt(i) == '+' || t.charAt(i) == '-')) {
+        i++;
+      }
+      int expDigits = 0;
+      while (i < n && isDigit(t.charAt(i))) {
+        i++;
+        expDigits++;
+      }
+      if (expDigits == 0) {
+        return false;
+      }
+    }
+    return i == n;
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
+  /** The cell's location for messages; built only on error (it is costly per cell). */
+  private static String where(String source, int line, int col, String name) {
+    return source + " line " + line + ", column " + (col + 1) + " (" + name + ")";
   }
 
   /**

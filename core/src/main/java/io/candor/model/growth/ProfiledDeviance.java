@@ -155,11 +155,16 @@ final class ProfiledDeviance {
     System.arraycopy(xy, 0, rhs, 0, p);
     double cc = 0;
     double logDet = 0;
+    double prod = 1;
     if (q == 1) {
       double t0 = theta[0];
       for (int c = 0; c < m; c++) {
         double l = Math.sqrt(t0 * t0 * zz[c] + 1);
-        logDet += Math.log(l);
+        prod *= l;
+        if (prod > 1e100) {
+          logDet += Math.log(prod);
+          prod = 1;
+        }
         double cu = t0 * zy[c] / l;
         cc += cu * cu;
         int o = c * p;
@@ -189,21 +194,28 @@ final class ProfiledDeviance {
         double m01 = tc * (ta * s01 + tb * s11);
         double m11 = tc * tc * s11 + 1;
         double l00 = Math.sqrt(m00);
-        double l10 = m01 / l00;
+        double i00 = 1 / l00;
+        double l10 = m01 * i00;
         double l11 = Math.sqrt(m11 - l10 * l10);
-        logDet += Math.log(l00 * l11);
+        double i11 = 1 / l11;
+        // log|L_i| accumulated as a product (each factor >= 1), flushed before it can overflow
+        prod *= l00 * l11;
+        if (prod > 1e100) {
+          logDet += Math.log(prod);
+          prod = 1;
+        }
         double y0 = zy[2 * c];
         double y1 = zy[2 * c + 1];
-        double cu0 = (ta * y0 + tb * y1) / l00;
-        double cu1 = (tc * y1 - l10 * cu0) / l11;
+        double cu0 = (ta * y0 + tb * y1) * i00;
+        double cu1 = (tc * y1 - l10 * cu0) * i11;
         cc += cu0 * cu0 + cu1 * cu1;
         int o = c * 2 * p;
         for (int j = 0; j < p; j++) {
           double x0 = zx[o + j];
           double x1 = zx[o + p + j];
-          double v0 = (ta * x0 + tb * x1) / l00;
+          double v0 = (ta * x0 + tb * x1) * i00;
           r0[j] = v0;
-          r1[j] = (tc * x1 - l10 * v0) / l11;
+          r1[j] = (tc * x1 - l10 * v0) * i11;
         }
         for (int j = 0; j < p; j++) {
           double aj = r0[j];
@@ -216,7 +228,7 @@ final class ProfiledDeviance {
         }
       }
     }
-    logDet *= 2;
+    logDet = 2 * (logDet + Math.log(prod));
     // Cholesky of a (upper triangle used): a = RXᵀ RX, RX upper triangular stored in a.
     double logDetRx = 0;
     for (int j = 0; j < p; j++) {

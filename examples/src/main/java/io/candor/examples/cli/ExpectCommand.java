@@ -1,5 +1,6 @@
 package io.candor.examples.cli;
 
+import io.candor.json.GrowthJson;
 import io.candor.measure.Direction;
 import io.candor.model.growth.GrowthData;
 import io.candor.model.growth.GrowthModel;
@@ -25,8 +26,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
 
 /**
  * {@code candor expect}: the expected-response curve for a new client from a model written by
@@ -142,14 +141,9 @@ public final class ExpectCommand implements Callable<Integer> {
 
   static ExpectedResponseModel readModel(Path file) {
     try {
-      JsonNode root = FitCommand.MAPPER.readTree(Files.readString(file));
-      JsonNode node = root.has("model") ? root.get("model") : root;
-      return FitCommand.MAPPER.treeToValue(node, ExpectedResponseModel.class);
+      return GrowthJson.readModel(Files.readString(file), file.toString());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
-    } catch (JacksonException e) {
-      throw new IllegalArgumentException(file + " is not a model written by candor fit --json: "
-          + e.getOriginalMessage(), e);
     }
   }
 

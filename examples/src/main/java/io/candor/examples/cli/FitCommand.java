@@ -1,16 +1,14 @@
 package io.candor.examples.cli;
 
+import io.candor.json.GrowthJson;
 import io.candor.json.LongCsv;
 import io.candor.json.LongTable;
-import io.candor.model.growth.Boundary;
 import io.candor.model.growth.Estimation;
-import io.candor.model.growth.FixedEffect;
 import io.candor.model.growth.GrowthData;
 import io.candor.model.growth.GrowthFit;
 import io.candor.model.growth.GrowthModel;
 import io.candor.model.growth.RandomPart;
 import io.candor.model.growth.TimeBasis;
-import io.candor.progress.ExpectedResponseModel;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,9 +17,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code candor fit}: fits a linear mixed-effects growth model to a long-format CSV file and
@@ -36,8 +31,6 @@ import tools.jackson.databind.node.ObjectNode;
           + " --basis log --json > model.json"
     })
 public final class FitCommand implements Callable<Integer> {
-
-  static final JsonMapper MAPPER = JsonMapper.builder().build();
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -75,19 +68,33 @@ public final class FitCommand implements Callable<Integer> {
   @Option(names = "--json", description = "print JSON (readable by candor expect --model)")
   boolean json;
 
+  @Option(names = "--timings", description = "print read and fit times (seconds) to stderr")
+  boolean timings;
+
   @Override
   public Integer call() {
     GrowthModel model = model(basis, random, method, covariates, interact);
+    long t0 = System.nanoTime();
     LongTable table = LongCsv.read(input, LongCsv.columns(id, time, score)
         .withCovariates(covariates.toArray(new String[0])));
     GrowthData data = GrowthData.of(table.ids(), table.times(), table.scores());
     for (String c : covariates) {
-      data = data.withCovariate(c, table.covariate(c));
+      double[] values = table.covariate(c);
+      checkClientLevel(table, c, values);
+      data = data.withCovariate(c, values);
     }
+    long t1 = System.nanoTime();
     GrowthFit fit = model.fit(data);
+    long t2 = System.nanoTime();
+    if (timings) {
+      PrintWriter err = spec.commandLine().getErr();
+      err.printf(java.util.Locale.ROOT, "candor_read_seconds=%.3f%ncandor_fit_seconds=%.3f%n",
+          (t1 - t0) / 1e9, (t2 - t1) / 1e9);
+      err.flush();
+    }
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
-      out.println(MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(toJson(fit)));
+      out.println(GrowthJson.write(fit));
     } else {
       out.println(fit);
       out.println("  converged: " + fit.convergence().converged() + " after "
@@ -95,6 +102,21 @@ public final class FitCommand implements Callable<Integer> {
     }
     out.flush();
     return 0;
+  }
+
+  /** A covariate must be constant within a client; the message names the CSV line. */
+  private static void checkClientLevel(LongTable table, String name, double[] values) {
+    java.util.Map<String, Integer> first = new java.util.HashMap<>();
+    String[] ids = table.ids();
+    for (int i = 0; i < values.length; i++) {
+      Integer f = first.putIfAbsent(ids[i], i);
+      if (f != null && values[f] != values[i]) {
+        throw new IllegalArgumentException(table.source() + " line " + table.lineAt(i)
+            + ", column " + name + ": covariates are client-level, but client " + ids[i]
+            + " has " + values[f] + " on line " + table.lineAt(f) + " and " + values[i]
+            + " here");
+      }
+    }
   }
 
   /** Builds the model configuration from the CLI words. */
@@ -137,47 +159,5 @@ public final class FitCommand implements Callable<Integer> {
       default -> throw new IllegalArgumentException("--method must be reml or ml, was " + method);
     });
     return m.withCovariates(covariates.toArray(new String[0])).withInteractions(interact);
-  }
-
-  /** The JSON of a fit, with the fields listed in issue 3 and a {@code model} object. */
-  static ObjectNode toJson(GrowthFit fit) {
-    ObjectNode root = MAPPER.createObjectNode();
-    root.put("method", fit.estimation().name());
-    root.put("nClients", fit.clients());
-    root.put("nObservations", fit.observations());
-    ArrayNode fe = root.putArray("fixedEffects");
-    for (FixedEffect f : fit.fixedEffects()) {
-      ObjectNode o = fe.addObject();
-      o.put("term", f.term());
-      o.put("estimate", f.estimate());
-      o.put("se", f.se());
-    }
-    ObjectNode re = root.putObject("randomEffects");
-    re.put("interceptSd", fit.interceptSd());
-    if (fit.slopeSd().isPresent()) {
-      re.put("slopeSd", fit.slopeSd().getAsDouble());
-    } else {
-      re.putNull("slopeSd");
-    }
-    if (fit.correlation().isPresent()) {
-      re.put("correlation", fit.correlation().getAsDouble());
-    } else {
-      re.putNull("correlation");
-    }
-    root.put("residualSd", fit.residualSd());
-    root.put("logLik", fit.logLik());
-    if (fit.remlCriterion().isPresent()) {
-      root.put("remlCriterion", fit.remlCriterion().getAsDouble());
-    }
-    root.put("aic", fit.aic());
-    root.put("bic", fit.bic());
-    root.put("converged", fit.convergence().converged());
-    root.put("iterations", fit.convergence().iterations());
-    ArrayNode b = root.putArray("boundary");
-    for (Boundary x : fit.boundary()) {
-      b.add(x.name());
-    }
-    root.set("model", MAPPER.valueToTree(ExpectedResponseModel.from(fit)));
-    return root;
   }
 }

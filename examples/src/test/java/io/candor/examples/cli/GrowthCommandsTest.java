@@ -103,6 +103,16 @@ class GrowthCommandsTest {
   }
 
   @Test
+  void fit_rejectsCovariateVaryingWithinClientNamingTheLine() throws IOException {
+    Path f = dir.resolve("bad.csv");
+    Files.writeString(f, "client,session,score,age\na,0,10,30\na,1,9,31\nb,0,12,40\n");
+    Result r = run("fit", "--input", f.toString(), "--id", "client", "--time", "session",
+        "--score", "score", "--covariate", "age");
+    assertEquals(2, r.status());
+    assertTrue(r.err().contains("line 3, column age"), r.err());
+  }
+
+  @Test
   void expect_rejectsBadObservedAndMissingCovariate() throws IOException {
     Result r = run("fit", "--input", csv().toString(), "--id", "client", "--time", "session",
         "--score", "score", "--covariate", "group", "--json");
