@@ -6,6 +6,25 @@ import io.candor.change.ClinicalChange;
 import io.candor.change.CutoffType;
 import io.candor.change.ReliableChangeMethod;
 import io.candor.domain.ClientId;
+import io.candor.domain.Cohort;
+import io.candor.model.dose.DoseEffect;
+import io.candor.model.dose.DoseEffectExamples;
+import io.candor.model.dose.DoseEffectFit;
+import io.candor.model.growth.GrowthData;
+import io.candor.model.growth.GrowthFit;
+import io.candor.model.growth.GrowthModel;
+import io.candor.model.growth.TimeBasis;
+import io.candor.model.survival.KaplanMeier;
+import io.candor.model.survival.KaplanMeierFit;
+import io.candor.progress.Alert;
+import io.candor.progress.AlertRules;
+import io.candor.progress.ExpectedResponse;
+import io.candor.progress.ExpectedResponseModel;
+import io.candor.progress.PreparedCurve;
+import io.candor.simulation.Arm;
+import io.candor.simulation.Scenario;
+import io.candor.simulation.SimulationSummary;
+import io.candor.simulation.Simulator;
 import io.candor.domain.Trajectory;
 import io.candor.json.CandorJson;
 import io.candor.measure.Instrument;
@@ -73,5 +92,43 @@ public final class EmbeddingExample {
   /** Runs the example on standard output. */
   public static void main(String[] args) {
     run(new PrintWriter(System.out, true));
+  }
+
+  /** A growth model, an expected-response curve and an alert (README section "Growth models"). */
+  public static void expectedResponse(PrintWriter out) {
+    Cohort cohort = Simulator.of(Scenario.calibratedDefault(Instruments.PHQ9)).cohort(7L, 2_000, Arm.TREATED, 1);
+    // README-EXAMPLE-START
+    GrowthFit fit = GrowthModel.withDefaults().withBasis(TimeBasis.LOG)
+        .fit(GrowthData.fromCohort(cohort, "PHQ-9"));               // REML, random intercept and slope
+    PreparedCurve curve = ExpectedResponse.of(ExpectedResponseModel.from(fit))
+        .prepare(18, 12, AlertRules.defaults().withFunctionalCutoff(10));
+    Alert alert = curve.evaluate(3, 17);                            // no refit: a few arithmetic steps
+    out.println(alert.signal() + ", on track: " + alert.onTrack());
+    out.println(alert.reason());                                    // the numbers behind the signal
+    // README-EXAMPLE-END
+    out.flush();
+  }
+
+  /** Kaplan-Meier and dose-effect (README section "Time to event and dose-effect"). */
+  public static void timeToEvent(PrintWriter out) {
+    // README-EXAMPLE-START
+    int[] sessions = {3, 5, 5, 8, 10, 12, 12, 16, 20, 20};                   // to improvement or last seen
+    boolean[] improved = {true, true, false, true, true, false, true, true, false, false};
+    KaplanMeierFit km = KaplanMeier.withDefaults().fit(sessions, improved);  // censoring, R's log CI
+    out.println("median sessions to improvement: " + km.medianText());
+    DoseEffectFit dose = DoseEffect.withDefaults().fit(DoseEffectExamples.howard1986());  // probit
+    dose.sessionsFor(0.5).ifPresent(e -> out.printf("50%% improved by about %.0f sessions%n", e.sessions()));
+    // README-EXAMPLE-END
+    out.flush();
+  }
+
+  /** The simulator (README section "Simulated cohorts"). */
+  public static void simulation(PrintWriter out) {
+    // README-EXAMPLE-START
+    Simulator sim = Simulator.of(Scenario.calibratedDefault(Instruments.PHQ9));
+    SimulationSummary s = sim.summarise(42L, 20_000, Arm.TREATED, 2);   // same numbers for any thread count
+    out.printf("dropout %.2f, reliably worse %.2f%n", s.dropoutRate(), s.deteriorationRate());
+    // README-EXAMPLE-END
+    out.flush();
   }
 }

@@ -39,6 +39,29 @@ class EmbeddingExampleTest {
   }
 
   @Test
+  void expectedResponseExample_runs() {
+    String out = run(EmbeddingExample::expectedResponse);
+    System.out.print(out);
+    assertTrue(out.contains("on track: "), out);
+    assertTrue(out.contains("session 3: score 17"), out);
+  }
+
+  @Test
+  void timeToEventExample_runs() {
+    String out = run(EmbeddingExample::timeToEvent);
+    System.out.print(out);
+    assertTrue(out.contains("median sessions to improvement: "), out);
+    assertTrue(out.contains("50% improved by about 8 sessions"), out);
+  }
+
+  @Test
+  void simulationExample_runs() {
+    String out = run(EmbeddingExample::simulation);
+    System.out.print(out);
+    assertTrue(out.matches("(?s)dropout 0\\.(1[7-9]|2[0-2]), reliably worse 0\\.0[5-9].*"), out);
+  }
+
+  @Test
   void readme_containsEveryExampleVerbatim() throws Exception {
     String source = Files.readString(
         Path.of("src/main/java/io/candor/examples/embedding/EmbeddingExample.java"));
@@ -52,6 +75,6 @@ class EmbeddingExampleTest {
       }
       blocks++;
     }
-    assertTrue(blocks >= 3, "examples found: " + blocks);
+    assertTrue(blocks >= 6, "examples found: " + blocks);
   }
 }
