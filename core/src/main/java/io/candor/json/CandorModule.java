@@ -12,6 +12,7 @@ import io.candor.evidence.Sourced;
 import io.candor.measure.Instrument;
 import io.candor.measure.ItemScoring;
 import io.candor.measure.Norms;
+import io.candor.model.growth.GrowthFit;
 import io.candor.progress.DropoutDefinition;
 import io.candor.progress.DropoutHazard;
 import java.util.function.Function;
@@ -55,6 +56,12 @@ public final class CandorModule extends SimpleModule {
     pair(ItemScoring.class, Codecs::write, Codecs::readItemScoring);
     pair(DropoutDefinition.class, Codecs::write, Codecs::readDropoutDefinition);
     pair(DropoutHazard.class, Codecs::write, Codecs::readDropoutHazard);
+    // A growth fit is a report (estimates, BLUPs, diagnostics): written, not read back. The stored,
+    // re-readable form of a fitted model is io.candor.progress.ExpectedResponseModel.
+    pair(GrowthFit.class, GrowthJson::toTree, in -> {
+      throw new IllegalArgumentException(in.path() + ": a GrowthFit is written as a report and is not"
+          + " read back; store ExpectedResponseModel.from(fit) to keep a fitted model");
+    });
   }
 
   private static JsonNode stringNode(String s) {
