@@ -18,7 +18,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.MappingIterator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.dataformat.csv.CsvMapper;
 import tools.jackson.dataformat.csv.CsvReadFeature;
 
@@ -114,11 +115,13 @@ public final class LongCsv {
     Objects.requireNonNull(reader, "reader");
     Checks.nonBlank("source", source);
     Objects.requireNonNull(columns, "columns");
-    try (MappingIterator<String[]> it = MAPPER.readerFor(String[].class).readValues(reader)) {
-      if (!it.hasNextValue()) {
+    try (JsonParser p = MAPPER.readerFor(String[].class).createParser(reader)) {
+      List<String> row = new ArrayList<>();
+      // WRAP_AS_ARRAY presents the file as an array of records, each an array of strings
+      if (p.nextToken() != JsonToken.START_ARRAY || !nextRow(p, row)) {
         throw new IllegalArgumentException(source + " is empty: expected a header row");
       }
-      String[] header = it.nextValue();
+      String[] header = row.toArray(String[]::new);
       Map<String, Integer> index = new LinkedHashMap<>();
       for (int c = 0; c < header.length; c++) {
         String name = header[c].strip();
@@ -135,18 +138,22 @@ public final class LongCsv {
 
       Builder b = new Builder(covCols.length, attCols.length);
       int line = 1;
-      while (it.hasNextValue()) {
-        String[] row = it.nextValue();
+      String previousId = "";
+      while (nextRow(p, row)) {
         line++;
-        if (row.length == 1 && row[0].isBlank()) {
+        if (row.size() == 1 && row.get(0).isBlank()) {
           continue; // a trailing blank line
         }
-        if (row.length != header.length) {
+        if (row.size() != header.length) {
           throw new IllegalArgumentException(
               source + " line " + line + ": expected " + header.length + " columns as in the header, found "
-                  + row.length);
+                  + row.size());
         }
-        String id = row[idCol].strip();
+        String id = row.get(idCol).strip();
+        if (id.equals(previousId)) {
+          id = previousId; // long format repeats the id on consecutive rows: keep one String
+        }
+        previousId = id;
         if (id.isEmpty()) {
           throw new IllegalArgumentException(
               source + " line " + line + ", column " + (idCol + 1) + " (" + columns.id() + "): client id is empty");
@@ -159,7 +166,7 @@ public final class LongCsv {
         }
         String[] att = new String[attCols.length];
         for (int k = 0; k < attCols.length; k++) {
-          att[k] = row[attCols[k]].strip();
+          att[k] = row.get(attCols[k]).strip();
           if (att[k].isEmpty()) {
             throw new IllegalArgumentException(
                 source + " line " + line + ", column " + (attCols[k] + 1) + " ("
@@ -174,6 +181,28 @@ public final class LongCsv {
     }
   }
 
+  /**
+   * Reads the next record's cells into {@code row} from the token stream (Jackson CSV exposes each
+   * record as an array of strings); false at the end of input.
+   */
+  private static boolean nextRow(JsonParser p, List<String> row) {
+    row.clear();
+    JsonToken t = p.nextToken();
+    if (t == null || t == JsonToken.END_ARRAY) {
+      return false;
+    }
+    if (t != JsonToken.START_ARRAY) {
+      throw new IllegalStateException("unexpected CSV token " + t);
+    }
+    while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+      if (t == null) {
+        throw new IllegalStateException("CSV record ended early");
+      }
+      row.add(p.getString());
+    }
+    return true;
+  }
+
   private static int column(Map<String, Integer> index, String name, String source) {
     Integer c = index.get(name);
     if (c == null) {
@@ -183,8 +212,8 @@ public final class LongCsv {
     return c;
   }
 
-  private static double number(String[] row, int col, String name, String source, int line) {
-    String text = row[col].strip();
+  private static double number(List<String> row, int col, String name, String source, int line) {
+    String text = row.get(col).strip();
     if (text.isEmpty() || text.equalsIgnoreCase("NA") || text.equalsIgnoreCase("NaN")) {
       throw new IllegalArgumentException(
           where(source, line, col, name) + ": a number is required, the cell is " + (text.isEmpty() ? "empty" : text)
