@@ -204,12 +204,14 @@ public final class SimulateCommand implements Callable<Integer> {
     out.println("  session  observed  mean score  in clinical range  reliably improved"
         + "  improved by (KM)");
     for (int t = 0; t <= s.lastSession(); t++) {
-      out.printf(Locale.ROOT, "  %7d  %8d  %10.2f  %17s  %17s  %16s%n", t, s.observedAt(t),
-          s.meanScoreAt(t), pct(s.caseRateAt(t)), pct(s.reliablyImprovedAt(t)),
+      double mean = s.meanScoreAt(t);
+      out.printf(Locale.ROOT, "  %7d  %8d  %10s  %17s  %17s  %16s%n", t, s.observedAt(t),
+          Double.isNaN(mean) ? "n/a" : String.format(Locale.ROOT, "%.2f", mean), pct(s.caseRateAt(t)), pct(s.reliablyImprovedAt(t)),
           pct(s.improvedBy(t)));
     }
   }
 
+  /** The summary as JSON; rates with no one to count (no client observed) are null. */
   static ObjectNode summaryJson(SimulationSummary s, long seed) {
     ObjectNode n = JsonMapper.builder().build().createObjectNode();
     n.put("command", "simulate");
@@ -218,22 +220,22 @@ public final class SimulateCommand implements Callable<Integer> {
     n.put("seed", seed);
     n.put("clients", s.clients());
     n.put("lastSession", s.lastSession());
-    n.put("dropoutRate", s.dropoutRate());
-    n.put("deteriorationRate", s.deteriorationRate());
-    n.put("improvedAtEndRate", s.improvedAtEndRate());
-    n.put("reliableRecoveryRate", s.reliableRecoveryRate());
-    n.put("suddenGainRate", s.suddenGainRate());
-    n.put("suddenLossRate", s.suddenLossRate());
+    PatternsCommand.putDouble(n, "dropoutRate", s.dropoutRate());
+    PatternsCommand.putDouble(n, "deteriorationRate", s.deteriorationRate());
+    PatternsCommand.putDouble(n, "improvedAtEndRate", s.improvedAtEndRate());
+    PatternsCommand.putDouble(n, "reliableRecoveryRate", s.reliableRecoveryRate());
+    PatternsCommand.putDouble(n, "suddenGainRate", s.suddenGainRate());
+    PatternsCommand.putDouble(n, "suddenLossRate", s.suddenLossRate());
     ArrayNode rows = n.putArray("bySession");
     for (int t = 0; t <= s.lastSession(); t++) {
       ObjectNode r = rows.addObject();
       r.put("session", t);
       r.put("observed", s.observedAt(t));
       r.put("dropouts", s.dropoutsAt(t));
-      r.put("meanScore", s.meanScoreAt(t));
-      r.put("caseRate", s.caseRateAt(t));
-      r.put("reliablyImproved", s.reliablyImprovedAt(t));
-      r.put("improvedByKaplanMeier", s.improvedBy(t));
+      PatternsCommand.putDouble(r, "meanScore", s.meanScoreAt(t));
+      PatternsCommand.putDouble(r, "caseRate", s.caseRateAt(t));
+      PatternsCommand.putDouble(r, "reliablyImproved", s.reliablyImprovedAt(t));
+      PatternsCommand.putDouble(r, "improvedByKaplanMeier", s.improvedBy(t));
     }
     return n;
   }

@@ -303,6 +303,28 @@ class CliBadInputTest {
     }
   }
 
+  @Test
+  void simulateSummaryJson_writesNullNotNaN_forSessionsNoOneAttended() {
+    JsonMapper mapper = JsonMapper.builder().build();
+    int withEmptySession = 0;
+    for (int seed = 1; seed <= 8; seed++) {
+      Run r = run("simulate", "--clients", "1", "--seed", Integer.toString(seed), "--summary",
+          "--json");
+      assertEquals(0, r.status(), r.err());
+      assertFalse(r.out().contains("NaN"), r.out());
+      for (tools.jackson.databind.JsonNode row : mapper.readTree(r.out()).get("bySession")) {
+        if (row.get("observed").asLong() == 0) {
+          withEmptySession++;
+          assertTrue(row.get("meanScore").isNull(), row.toString());
+          assertTrue(row.get("caseRate").isNull(), row.toString());
+        }
+      }
+      Run text = run("simulate", "--clients", "1", "--seed", Integer.toString(seed), "--summary");
+      assertFalse(text.out().contains("NaN"), text.out());
+    }
+    assertTrue(withEmptySession > 0, "one client who stops early leaves later sessions empty");
+  }
+
   // ---------------------------------------------------------------- handler
 
   @Test
