@@ -144,6 +144,13 @@ class CliBadInputTest {
   // ---------------------------------------------------------------- patterns and survival input
 
   @Test
+  void longInput_readsExcelCsvWithByteOrderMarkAndCrlf() throws IOException {
+    Path bom = write("bom.csv", "\uFEFFid,session,score\r\na,0,20\r\na,1,10\r\na,2,9\r\n");
+    Run r = run(patterns(bom));
+    assertEquals(0, r.status(), r.err());
+  }
+
+  @Test
   void longInput_rejectsMissingUnreadableAndMalformedFiles() throws IOException {
     Path missing = dir.resolve("missing.csv");
     assertBad("cannot read " + missing + ": no such file or directory", patterns(missing));
