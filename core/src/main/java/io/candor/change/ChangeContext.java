@@ -58,7 +58,8 @@ public record ChangeContext(
   /**
    * A context using only the instrument's published figures, with the default cutoff: c when the
    * instrument has clinical and functional norms, otherwise its caseness cutoff when it has one,
-   * otherwise a.
+   * otherwise b when it has functional norms only (Jacobson &amp; Truax 1991: b is the cutoff
+   * when the clinical distribution is unknown), otherwise a.
    */
   public static ChangeContext of(Instrument instrument) {
     Objects.requireNonNull(instrument, "instrument");
@@ -82,7 +83,8 @@ public record ChangeContext(
     if (instrument.casenessCutoff().isPresent()) {
       return CutoffType.CASENESS;
     }
-    return CutoffType.A;
+    // b needs only the functional norms; a would need clinical statistics we do not have
+    return instrument.functionalNorms().isPresent() && !clinical ? CutoffType.B : CutoffType.A;
   }
 
   /**

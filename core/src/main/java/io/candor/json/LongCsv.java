@@ -125,6 +125,9 @@ public final class LongCsv {
       Map<String, Integer> index = new LinkedHashMap<>();
       for (int c = 0; c < header.length; c++) {
         String name = header[c].strip();
+        if (c == 0 && name.startsWith("\uFEFF")) {
+          name = name.substring(1).strip(); // the byte-order mark Excel's "CSV UTF-8" writes
+        }
         if (index.putIfAbsent(name, c) != null) {
           throw new IllegalArgumentException(
               source + " line 1: column \"" + name + "\" appears twice in the header");

@@ -50,6 +50,8 @@ public record SuddenChangeSummary(
     Checks.inRange("clientsWithChange", clientsWithChange, 0, clients);
     Checks.inRange("clientsWithSeveral", clientsWithSeveral, 0, clientsWithChange);
     Checks.atLeast("changes", changes, clientsWithChange);
+    Checks.inRange("reversalsByChange", reversalsByChange, 0, changes);
+    Checks.inRange("reversalsByPerson", reversalsByPerson, 0, clientsWithChange);
     Objects.requireNonNull(meanMagnitudeByChange, "meanMagnitudeByChange");
     Objects.requireNonNull(sdMagnitudeByChange, "sdMagnitudeByChange");
     Objects.requireNonNull(meanMagnitudeByPerson, "meanMagnitudeByPerson");

@@ -1,6 +1,7 @@
 package io.candor.progress;
 
 import io.candor.domain.ClientId;
+import io.candor.internal.Checks;
 import java.util.Objects;
 
 /**
@@ -8,7 +9,7 @@ import java.util.Objects;
  * when it did not (censored).
  *
  * @param client the client
- * @param time session number of the event or of censoring
+ * @param time session number of the event or of censoring, 0 or more
  * @param event true if the event happened at {@code time}, false if censored there
  */
 public record TimeToEvent(ClientId client, int time, boolean event) {
@@ -16,5 +17,6 @@ public record TimeToEvent(ClientId client, int time, boolean event) {
   /** Validates. */
   public TimeToEvent {
     Objects.requireNonNull(client, "client");
+    Checks.atLeast("time", time, 0);
   }
 }

@@ -48,8 +48,15 @@ public record SimulatedClient(
     Objects.requireNonNull(dropoutSession, "dropoutSession");
   }
 
-  /** The id of the client at that index: "sim-000001" for index 0. */
+  /**
+   * The id of the client at that index: "sim-000001" for index 0.
+   *
+   * @throws IllegalArgumentException if the index is negative
+   */
   public static String idFor(long index) {
+    if (index < 0) {
+      throw new IllegalArgumentException("index must be >= 0, was " + index);
+    }
     return String.format(java.util.Locale.ROOT, "sim-%06d", index + 1);
   }
 }

@@ -174,6 +174,7 @@ public final class Simulator {
 
   /** The first {@code clients} clients as a list, in index order. */
   public List<SimulatedClient> simulate(long seed, int clients, Arm arm, int threads) {
+    checkClients(clients);
     List<SimulatedClient> list = new ArrayList<>(clients);
     forEachOrdered(seed, clients, arm, threads, list::add);
     return List.copyOf(list);
@@ -181,6 +182,7 @@ public final class Simulator {
 
   /** The first {@code clients} clients' trajectories as a {@link Cohort}. */
   public Cohort cohort(long seed, int clients, Arm arm, int threads) {
+    checkClients(clients);
     List<Trajectory> list = new ArrayList<>(clients);
     forEachOrdered(seed, clients, arm, threads, c -> list.add(c.trajectory()));
     return Cohort.of(list);

@@ -140,10 +140,10 @@ class ReliableChangeHandCheckedTest {
     assertEquals(CutoffType.CASENESS,
         PHQ9.withCutoff(CutoffType.CASENESS).withCohort(stats).cutoffType());
     assertEquals(CutoffType.C, PHQ9.withCohort(stats).cutoffType());
-    // WEMWBS has functional norms but no clinical norms and no caseness cutoff: A without a
-    // cohort (which cannot be computed), C once the cohort supplies the clinical statistics
+    // WEMWBS has functional norms but no clinical norms and no caseness cutoff: B without a
+    // cohort (A could not be computed), C once the cohort supplies the clinical statistics
     ChangeContext w = ChangeContext.of(Instruments.WEMWBS);
-    assertEquals(CutoffType.A, w.cutoffType());
+    assertEquals(CutoffType.B, w.cutoffType());
     assertEquals(CutoffType.C, w.withCohort(stats).cutoffType());
     double[] pre = {18, 20, 15, 22, 12, 9, 25, 17, 14, 19};
     double[] post = {9, 18, 4, 21, 13, 3, 10, 17, 16, 5};

@@ -1,12 +1,12 @@
 package io.candor.examples.cli;
 
-import io.candor.measure.Instruments;
 import io.candor.simulation.Calibration;
 import io.candor.simulation.Scenario;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -36,15 +36,7 @@ public final class CalibrateCommand implements Callable<Integer> {
   @Option(names = "--clients", description = "Clients per arm, >= 100 (default ${DEFAULT-VALUE}).")
   long clients = Calibration.DEFAULT_CLIENTS;
 
-  @Option(names = "--seed", description = "Seed (default ${DEFAULT-VALUE}).")
-  long seed = Calibration.DEFAULT_SEED;
-
-  @Option(names = "--threads", description = "Worker threads, 1-256 (default: the processors).")
-  int threads = Math.min(256, Runtime.getRuntime().availableProcessors());
-
-  @Option(names = "--scenario", paramLabel = "default|FILE.json",
-      description = "The calibrated default, or a scenario JSON file laid over it.")
-  String scenario = "default";
+  @Mixin SimulationOptions sim;
 
   @Option(names = "--json", description = "Print the rows as JSON.")
   boolean json;
@@ -53,12 +45,9 @@ public final class CalibrateCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    if (threads < 1 || threads > 256) {
-      throw new IllegalArgumentException("--threads must be 1-256, was " + threads);
-    }
-    Scenario s = "default".equalsIgnoreCase(scenario)
-        ? Scenario.calibratedDefault(Instruments.PHQ9) : SimulateCommand.loadScenario(scenario);
-    Calibration.Report r = Calibration.run(s, seed, clients, threads,
+    sim.checkThreads();
+    Scenario s = sim.scenario();
+    Calibration.Report r = Calibration.run(s, sim.seed, clients, sim.threads,
         SimulateCommand.progress(err, 2 * clients));
     if (json) {
       ObjectNode n = JsonMapper.builder().build().createObjectNode();

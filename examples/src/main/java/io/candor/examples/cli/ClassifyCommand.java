@@ -103,13 +103,27 @@ public final class ClassifyCommand implements Callable<Integer> {
           "--cohort needs 6 comma-separated values preMean,preSd,postMean,postSd,correlation,n;"
               + " was \"" + text + "\"");
     }
+    String[] names = {"preMean", "preSd", "postMean", "postSd", "correlation", "n"};
+    double[] v = new double[5];
+    for (int i = 0; i < 5; i++) {
+      try {
+        v[i] = Double.parseDouble(parts[i].trim());
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException(
+            "--cohort " + names[i] + " must be a number, was \"" + parts[i].trim() + "\"", e);
+      }
+    }
+    int n;
     try {
-      return new ReferenceStatistics(
-          Double.parseDouble(parts[0].trim()), Double.parseDouble(parts[1].trim()),
-          Double.parseDouble(parts[2].trim()), Double.parseDouble(parts[3].trim()),
-          Double.parseDouble(parts[4].trim()), Integer.parseInt(parts[5].trim()));
+      n = Integer.parseInt(parts[5].trim());
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("--cohort values must be numbers, was \"" + text + "\"", e);
+      throw new IllegalArgumentException(
+          "--cohort n must be a whole number, was \"" + parts[5].trim() + "\"", e);
+    }
+    try {
+      return new ReferenceStatistics(v[0], v[1], v[2], v[3], v[4], n);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--cohort " + e.getMessage(), e);
     }
   }
 

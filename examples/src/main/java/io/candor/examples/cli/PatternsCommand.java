@@ -21,7 +21,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -29,6 +28,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -52,20 +52,7 @@ final class PatternsCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--input", required = true, description = "Long-format CSV file (one row per client and session).")
-  Path input;
-
-  @Option(names = "--id", required = true, description = "Client-id column.")
-  String idColumn;
-
-  @Option(names = "--time", required = true, description = "Session-number column (whole numbers).")
-  String timeColumn;
-
-  @Option(names = "--score", required = true, description = "Score column.")
-  String scoreColumn;
-
-  @Option(names = "--instrument", required = true, description = "Instrument id (PHQ-9, GAD-7, CORE-10, OQ-45, BDI-II, ORS, K10, WEMWBS).")
-  String instrumentId;
+  @Mixin LongInputOptions data;
 
   @Option(names = "--cutoff", description = "Absolute criterion in points (default: the instrument's reliable-change threshold).")
   Double cutoff;
@@ -87,12 +74,6 @@ final class PatternsCommand implements Callable<Integer> {
 
   @Option(names = "--reversal", defaultValue = "any-later-session", description = "Reversal rule: any-later-session (Tang & DeRubeis, default) or suddengains-package.")
   String reversal;
-
-  @Option(names = "--min-session", defaultValue = "0", description = "Ignore sessions before this one (default ${DEFAULT-VALUE}).")
-  int minSession;
-
-  @Option(names = "--max-session", defaultValue = "2147483647", description = "Ignore sessions after this one.")
-  int maxSession;
 
   @Option(names = "--early-session", description = "Early response: judged at this session (default 4; Beard & Delgadillo 2019).")
   Integer earlySession;
@@ -116,7 +97,7 @@ final class PatternsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Instrument instrument = Instruments.byId(instrumentId);
+    Instrument instrument = data.instrument();
     SuddenGainCriteria criteria = criteria();
     EarlyResponseCriteria early = EarlyResponseCriteria.defaults();
     if (earlySession != null) {
@@ -129,9 +110,7 @@ final class PatternsCommand implements Callable<Integer> {
     if (plateauLength != null) {
       plateau = plateau.withLength(plateauLength);
     }
-    LongInput in =
-        LongInput.read(input, idColumn, timeColumn, scoreColumn, instrument, Optional.empty(),
-            minSession, maxSession);
+    LongInput in = data.read(instrument, Optional.empty());
     List<ClientPatterns> results;
     try {
       results = analyse(in.trajectories, instrument, criteria, plateau, early);

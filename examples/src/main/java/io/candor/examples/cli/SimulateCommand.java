@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -48,15 +49,7 @@ public final class SimulateCommand implements Callable<Integer> {
   @Option(names = "--clients", required = true, description = "Number of clients (>= 1).")
   long clients;
 
-  @Option(names = "--seed", description = "Seed (default ${DEFAULT-VALUE}).")
-  long seed = Calibration.DEFAULT_SEED;
-
-  @Option(names = "--threads", description = "Worker threads, 1-256 (default: the processors).")
-  int threads = Math.min(256, Runtime.getRuntime().availableProcessors());
-
-  @Option(names = "--scenario", paramLabel = "default|FILE.json",
-      description = "The calibrated default, or a scenario JSON file laid over it.")
-  String scenario = "default";
+  @Mixin SimulationOptions sim;
 
   @Option(names = "--arm", paramLabel = "treated|waitlist", description = "Arm (default treated).")
   String arm = "treated";
@@ -82,15 +75,14 @@ public final class SimulateCommand implements Callable<Integer> {
     if (clients < 1) {
       throw new IllegalArgumentException("--clients must be >= 1, was " + clients);
     }
-    if (threads < 1 || threads > 256) {
-      throw new IllegalArgumentException("--threads must be 1-256, was " + threads);
-    }
+    sim.checkThreads();
     Arm a = Arm.parse(arm);
-    Scenario s = loadScenario(scenario);
-    Simulator sim = Simulator.of(s);
+    Scenario s = sim.scenario();
+    Simulator simulator = Simulator.of(s);
+    long seed = sim.seed;
     LongConsumer progress = progress(err, clients);
     if (output.summary) {
-      SimulationSummary sum = sim.summarise(seed, clients, a, threads, progress);
+      SimulationSummary sum = simulator.summarise(seed, clients, a, sim.threads, progress);
       if (json) {
         out.println(JsonMapper.builder().build().writerWithDefaultPrettyPrinter()
             .writeValueAsString(summaryJson(sum, seed)));
@@ -100,7 +92,7 @@ public final class SimulateCommand implements Callable<Integer> {
     } else {
       try (Writer w = new BufferedWriter(Files.newBufferedWriter(output.out, StandardCharsets.UTF_8),
           1 << 16)) {
-        writeCsv(sim, a, w, progress);
+        writeCsv(simulator, a, w, progress);
       } catch (IOException e) {
         throw new UncheckedIOException("cannot write " + output.out + ": " + e.getMessage(), e);
       }
@@ -159,13 +151,13 @@ public final class SimulateCommand implements Callable<Integer> {
     };
   }
 
-  private void writeCsv(Simulator sim, Arm a, Writer w, LongConsumer progress) throws IOException {
+  private void writeCsv(Simulator simulator, Arm a, Writer w, LongConsumer progress) throws IOException {
     w.write("id,scale,session,score,arm,course,readiness\n");
     String armName = a.name().toLowerCase(Locale.ROOT);
     StringBuilder sb = new StringBuilder(256);
     long[] done = {0};
     IOException[] failure = {null};
-    sim.forEachOrdered(seed, clients, a, threads, (SimulatedClient c) -> {
+    simulator.forEachOrdered(sim.seed, clients, a, sim.threads, (SimulatedClient c) -> {
       if (failure[0] != null) {
         return;
       }
@@ -212,12 +204,14 @@ public final class SimulateCommand implements Callable<Integer> {
     out.println("  session  observed  mean score  in clinical range  reliably improved"
         + "  improved by (KM)");
     for (int t = 0; t <= s.lastSession(); t++) {
-      out.printf(Locale.ROOT, "  %7d  %8d  %10.2f  %17s  %17s  %16s%n", t, s.observedAt(t),
-          s.meanScoreAt(t), pct(s.caseRateAt(t)), pct(s.reliablyImprovedAt(t)),
+      double mean = s.meanScoreAt(t);
+      out.printf(Locale.ROOT, "  %7d  %8d  %10s  %17s  %17s  %16s%n", t, s.observedAt(t),
+          Double.isNaN(mean) ? "n/a" : String.format(Locale.ROOT, "%.2f", mean), pct(s.caseRateAt(t)), pct(s.reliablyImprovedAt(t)),
           pct(s.improvedBy(t)));
     }
   }
 
+  /** The summary as JSON; rates with no one to count (no client observed) are null. */
   static ObjectNode summaryJson(SimulationSummary s, long seed) {
     ObjectNode n = JsonMapper.builder().build().createObjectNode();
     n.put("command", "simulate");
@@ -226,22 +220,22 @@ public final class SimulateCommand implements Callable<Integer> {
     n.put("seed", seed);
     n.put("clients", s.clients());
     n.put("lastSession", s.lastSession());
-    n.put("dropoutRate", s.dropoutRate());
-    n.put("deteriorationRate", s.deteriorationRate());
-    n.put("improvedAtEndRate", s.improvedAtEndRate());
-    n.put("reliableRecoveryRate", s.reliableRecoveryRate());
-    n.put("suddenGainRate", s.suddenGainRate());
-    n.put("suddenLossRate", s.suddenLossRate());
+    PatternsCommand.putDouble(n, "dropoutRate", s.dropoutRate());
+    PatternsCommand.putDouble(n, "deteriorationRate", s.deteriorationRate());
+    PatternsCommand.putDouble(n, "improvedAtEndRate", s.improvedAtEndRate());
+    PatternsCommand.putDouble(n, "reliableRecoveryRate", s.reliableRecoveryRate());
+    PatternsCommand.putDouble(n, "suddenGainRate", s.suddenGainRate());
+    PatternsCommand.putDouble(n, "suddenLossRate", s.suddenLossRate());
     ArrayNode rows = n.putArray("bySession");
     for (int t = 0; t <= s.lastSession(); t++) {
       ObjectNode r = rows.addObject();
       r.put("session", t);
       r.put("observed", s.observedAt(t));
       r.put("dropouts", s.dropoutsAt(t));
-      r.put("meanScore", s.meanScoreAt(t));
-      r.put("caseRate", s.caseRateAt(t));
-      r.put("reliablyImproved", s.reliablyImprovedAt(t));
-      r.put("improvedByKaplanMeier", s.improvedBy(t));
+      PatternsCommand.putDouble(r, "meanScore", s.meanScoreAt(t));
+      PatternsCommand.putDouble(r, "caseRate", s.caseRateAt(t));
+      PatternsCommand.putDouble(r, "reliablyImproved", s.reliablyImprovedAt(t));
+      PatternsCommand.putDouble(r, "improvedByKaplanMeier", s.improvedBy(t));
     }
     return n;
   }

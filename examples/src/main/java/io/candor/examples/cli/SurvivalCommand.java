@@ -3,7 +3,6 @@ package io.candor.examples.cli;
 import io.candor.domain.ClientId;
 import io.candor.domain.Trajectory;
 import io.candor.measure.Instrument;
-import io.candor.measure.Instruments;
 import io.candor.model.survival.ConfidenceType;
 import io.candor.model.survival.EventTime;
 import io.candor.model.survival.KaplanMeier;
@@ -30,6 +29,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -66,20 +66,7 @@ final class SurvivalCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--input", required = true, description = "Long-format CSV file (one row per client and session).")
-  Path input;
-
-  @Option(names = "--id", required = true, description = "Client-id column.")
-  String idColumn;
-
-  @Option(names = "--time", required = true, description = "Session-number column (whole numbers).")
-  String timeColumn;
-
-  @Option(names = "--score", required = true, description = "Score column.")
-  String scoreColumn;
-
-  @Option(names = "--instrument", required = true, description = "Instrument id (PHQ-9, GAD-7, CORE-10, OQ-45, BDI-II, ORS, K10, WEMWBS).")
-  String instrumentId;
+  @Mixin LongInputOptions data;
 
   @Option(names = "--event", required = true, description = "reliable-improvement, recovery, dropout or relapse (time since recovery, recovered clients only).")
   String event;
@@ -96,18 +83,12 @@ final class SurvivalCommand implements Callable<Integer> {
   @Option(names = "--conf-type", defaultValue = "log", description = "Confidence limits: log (R's default), log-log or plain.")
   String confType;
 
-  @Option(names = "--min-session", defaultValue = "0", description = "Ignore sessions before this one (default ${DEFAULT-VALUE}).")
-  int minSession;
-
-  @Option(names = "--max-session", defaultValue = "2147483647", description = "Ignore sessions after this one.")
-  int maxSession;
-
   @Option(names = "--json", description = "Write JSON instead of text.")
   boolean json;
 
   @Override
   public Integer call() {
-    Instrument instrument = Instruments.byId(instrumentId);
+    Instrument instrument = data.instrument();
     ProgressEvent ev = ProgressEvent.parse(event);
     if (!ev.supports(instrument)) {
       throw new IllegalArgumentException(
@@ -122,14 +103,13 @@ final class SurvivalCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--planned and --dropped-column apply only to --event dropout");
     }
     ConfidenceType type = ConfidenceType.parse(confType);
-    LongInput byInput =
-        LongInput.read(input, idColumn, timeColumn, scoreColumn, instrument, Optional.ofNullable(by),
-            minSession, maxSession);
+    if (planned != null && planned < 1) {
+      throw new IllegalArgumentException("--planned must be >= 1, was " + planned);
+    }
+    LongInput byInput = data.read(instrument, Optional.ofNullable(by));
     DropoutDefinition dropout;
     if (droppedColumn != null) {
-      LongInput flags =
-          LongInput.read(input, idColumn, timeColumn, scoreColumn, instrument,
-              Optional.of(droppedColumn), minSession, maxSession);
+      LongInput flags = data.read(instrument, Optional.of(droppedColumn));
       Set<ClientId> flagged = new HashSet<>();
       for (Map.Entry<ClientId, String> e : flags.attribute.entrySet()) {
         String v = e.getValue().toLowerCase(Locale.ROOT);

@@ -1,0 +1,353 @@
+package io.candor.examples.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+
+import io.candor.examples.cli.CandorCliTest.Run;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Every kind of bad argument or bad input, for every subcommand, through {@link CandorCli#run}:
+ * exactly one line on stderr starting with {@code candor: } that names what was wrong, status 2,
+ * no stack trace.
+ */
+class CliBadInputTest {
+
+  @TempDir static Path dir;
+  static Path good;
+  static Path model;
+
+  static Run run(String... args) {
+    return CandorCliTest.run(args);
+  }
+
+  static Path write(String name, String content) throws IOException {
+    Path p = dir.resolve(name);
+    Files.writeString(p, content);
+    return p;
+  }
+
+  @BeforeAll
+  static void writeFiles() throws IOException {
+    good = write("good.csv", "id,session,score,group,dropped\n"
+        + "a,0,20,x,no\na,1,18,x,no\na,2,10,x,no\na,3,9,x,no\na,4,8,x,no\n"
+        + "b,0,22,y,yes\nb,1,21,y,yes\nb,2,20,y,yes\n");
+    Path sim = dir.resolve("sim.csv");
+    Run s = run("simulate", "--clients", "60", "--out", sim.toString(), "--seed", "3");
+    assertEquals(0, s.status(), s.err());
+    Run f = run("fit", "--input", sim.toString(), "--id", "id", "--time", "session", "--score",
+        "score", "--json");
+    assertEquals(0, f.status(), f.err());
+    model = write("model.json", f.out());
+  }
+
+  /** Asserts status 2, exactly one stderr line, the prefix and a key phrase. */
+  static void assertBad(String phrase, String... args) {
+    Run r = run(args);
+    String what = String.join(" ", args) + " -> status " + r.status() + ", err: " + r.err();
+    assertEquals(CandorCli.USAGE, r.status(), what);
+    assertEquals(1, r.err().lines().count(), what);
+    assertTrue(r.err().startsWith("candor: "), what);
+    assertTrue(r.err().toLowerCase(Locale.ROOT).contains(phrase.toLowerCase(Locale.ROOT)), what);
+    assertFalse(r.err().contains("\tat "), what);
+  }
+
+  static String[] cmd(String first, List<String> base, String... extra) {
+    List<String> a = new ArrayList<>();
+    a.add(first);
+    a.addAll(base);
+    a.addAll(List.of(extra));
+    return a.toArray(String[]::new);
+  }
+
+  static String[] patterns(Path file, String... extra) {
+    return cmd("patterns", List.of("--input", file.toString(), "--id", "id", "--time", "session",
+        "--score", "score", "--instrument", "PHQ-9"), extra);
+  }
+
+  static String[] survival(Path file, String... extra) {
+    return cmd("survival", List.of("--input", file.toString(), "--id", "id", "--time", "session",
+        "--score", "score", "--instrument", "PHQ-9"), extra);
+  }
+
+  static String[] fit(Path file, String... extra) {
+    return cmd("fit", List.of("--input", file.toString(), "--id", "id", "--time", "session",
+        "--score", "score"), extra);
+  }
+
+  // ---------------------------------------------------------------- every subcommand
+
+  @Test
+  void help_worksForEverySubcommand_andExits0() {
+    for (String c : List.of("demo", "instruments", "classify", "fit", "expect", "patterns",
+        "survival", "simulate", "calibrate")) {
+      Run r = run(c, "--help");
+      assertEquals(0, r.status(), c + ": " + r.err());
+      assertTrue(r.out().contains("Usage: candor " + c), c + ": " + r.out());
+      assertEquals("", r.err(), c);
+    }
+    assertEquals(0, run("--help").status());
+  }
+
+  @Test
+  void unknownOption_isRejectedByEverySubcommand() {
+    for (String c : List.of("demo", "instruments", "classify", "fit", "expect", "patterns",
+        "survival", "simulate", "calibrate")) {
+      assertBad("Unknown option: '--bogus'", c, "--bogus");
+    }
+    assertBad("Unmatched argument", "nosuchcommand");
+    assertBad("Unmatched argument", "instruments", "extra");
+  }
+
+  // ---------------------------------------------------------------- classify
+
+  @Test
+  void classify_rejectsMissingOptions_badNumbers_andOutOfRangeScores() {
+    assertBad("Missing required option", "classify", "--instrument", "PHQ-9", "--pre", "10");
+    assertBad("unknown instrument \"NOPE\"", "classify", "--instrument", "NOPE", "--pre", "1",
+        "--post", "2");
+    assertBad("'x' is not a double", "classify", "--instrument", "PHQ-9", "--pre", "x", "--post", "3");
+    assertBad("--pre must be between 0 and 27, was NaN", "classify", "--instrument", "PHQ-9",
+        "--pre", "NaN", "--post", "3");
+    assertBad("--post must be between 0 and 27, was -1", "classify", "--instrument", "PHQ-9",
+        "--pre", "10", "--post", "-1");
+    assertBad("WEMWBS --pre must be between 14 and 70", "classify", "--instrument", "WEMWBS",
+        "--pre", "10", "--post", "30");
+    assertBad("cutoff type must be one of", "classify", "--instrument", "PHQ-9", "--pre", "10",
+        "--post", "3", "--cutoff", "z");
+    assertBad("should be specified only once", "classify", "--instrument", "PHQ-9", "--pre", "10",
+        "--post", "3", "--pre", "4");
+  }
+
+  @Test
+  void classify_namesTheBadCohortValue() {
+    String[] base = {"classify", "--instrument", "PHQ-9", "--pre", "10", "--post", "3", "--cohort"};
+    assertBad("needs 6 comma-separated values", concat(base, "1,2"));
+    assertBad("--cohort preMean must be a number, was \"a\"", concat(base, "a,2,3,4,0.5,20"));
+    assertBad("--cohort n must be a whole number, was \"1.5\"", concat(base, "1,2,3,4,0.5,1.5"));
+    assertBad("--cohort preSd must be > 0", concat(base, "1,-2,3,4,0.5,20"));
+    assertBad("--cohort correlation", concat(base, "1,2,3,4,5,20"));
+    assertBad("--cohort n must be >= 2", concat(base, "1,2,3,4,0.5,0"));
+  }
+
+  // ---------------------------------------------------------------- patterns and survival input
+
+  @Test
+  void longInput_readsExcelCsvWithByteOrderMarkAndCrlf() throws IOException {
+    Path bom = write("bom.csv", "\uFEFFid,session,score\r\na,0,20\r\na,1,10\r\na,2,9\r\n");
+    Run r = run(patterns(bom));
+    assertEquals(0, r.status(), r.err());
+  }
+
+  @Test
+  void longInput_rejectsMissingUnreadableAndMalformedFiles() throws IOException {
+    Path missing = dir.resolve("missing.csv");
+    assertBad("cannot read " + missing + ": no such file or directory", patterns(missing));
+    assertBad("no such file or directory", survival(missing, "--event", "recovery"));
+    Path folder = Files.createDirectories(dir.resolve("folder.csv"));
+    assertBad("folder.csv", patterns(folder));
+    assertBad("is empty: expected a header row", patterns(write("zero.csv", "")));
+    assertBad("has a header but no rows", patterns(write("header.csv", "id,session,score\n")));
+    assertBad("expected 3 columns as in the header, found 2",
+        patterns(write("short.csv", "id,session,score\na,0\n")));
+  }
+
+  @Test
+  void longInput_namesTheMissingColumnAndTheBadCell() throws IOException {
+    assertBad("column \"ID\" not found", cmd("patterns", List.of("--input", good.toString(),
+        "--id", "ID", "--time", "session", "--score", "score", "--instrument", "PHQ-9")));
+    assertBad("line 2, column 3 (score): expected a decimal number, was \"abc\"",
+        patterns(write("nonnum.csv", "id,session,score\na,0,abc\n")));
+    assertBad("line 2, column 2 (session)",
+        survival(write("badsession.csv", "id,session,score\na,x,4\n"), "--event", "recovery"));
+    assertBad("PHQ-9 score must be between 0 and 27, was 40",
+        patterns(write("range.csv", "id,session,score\na,0,40\n")));
+    assertBad("column \"nocol\" not found", survival(good, "--event", "recovery", "--by", "nocol"));
+  }
+
+  @Test
+  void longInput_rejectsUnknownInstrumentAndBadSessionWindow() {
+    assertBad("unknown instrument \"NOPE\"", cmd("patterns", List.of("--input", good.toString(),
+        "--id", "id", "--time", "session", "--score", "score", "--instrument", "NOPE")));
+    assertBad("Missing required option: '--instrument", cmd("patterns", List.of("--input",
+        good.toString(), "--id", "id", "--time", "session", "--score", "score")));
+    assertBad("--min-session 5 must not exceed --max-session 2",
+        patterns(good, "--min-session", "5", "--max-session", "2"));
+    assertBad("--min-session must be >= 0, was -4", patterns(good, "--min-session", "-4"));
+    assertBad("--max-session must be >= 0, was -1",
+        survival(good, "--event", "recovery", "--max-session", "-1"));
+    assertBad("no observations between sessions 50", patterns(good, "--min-session", "50"));
+  }
+
+  @Test
+  void patterns_rejectsBadCriteria() {
+    assertBad("schedule must be one of", patterns(good, "--schedule", "x"));
+    assertBad("reversal rule must be one of", patterns(good, "--reversal", "x"));
+    assertBad("alpha must lie strictly between 0 and 1, was NaN", patterns(good, "--alpha", "NaN"));
+    assertBad("cutoff must be > 0", patterns(good, "--cutoff", "-1"));
+    assertBad("relative fraction", patterns(good, "--relative", "5"));
+    assertBad("early response session must be >= 1", patterns(good, "--early-session", "-1"));
+    assertBad("early response fraction", patterns(good, "--early-fraction", "2"));
+    assertBad("plateau length must be >= 2", patterns(good, "--plateau-length", "0"));
+  }
+
+  @Test
+  void survival_rejectsUnknownEventAndBadDropoutOptions() {
+    assertBad("event must be one of", survival(good, "--event", "nope"));
+    assertBad("Missing required option: '--event", survival(good));
+    assertBad("needs exactly one of --planned N or --dropped-column", survival(good, "--event", "dropout"));
+    assertBad("--planned must be >= 1, was 0", survival(good, "--event", "dropout", "--planned", "0"));
+    assertBad("apply only to --event dropout", survival(good, "--event", "recovery", "--planned", "3"));
+    assertBad("column group must hold true/false",
+        survival(good, "--event", "dropout", "--dropped-column", "group"));
+    assertBad("confidenceType must be one of", survival(good, "--event", "recovery", "--conf-type", "x"));
+  }
+
+  // ---------------------------------------------------------------- simulate and calibrate
+
+  @Test
+  void simulate_rejectsBadClientsThreadsArmAndOutput() throws IOException {
+    assertBad("--clients must be >= 1, was 0", "simulate", "--clients", "0", "--summary");
+    assertBad("--clients must be >= 1, was -5", "simulate", "--clients", "-5", "--summary");
+    assertBad("'x' is not a long", "simulate", "--clients", "x", "--summary");
+    assertBad("Missing required argument", "simulate", "--clients", "10");
+    assertBad("mutually exclusive", "simulate", "--clients", "10", "--summary", "--out", "x.csv");
+    assertBad("--threads must be 1-256, was 0", "simulate", "--clients", "10", "--summary",
+        "--threads", "0");
+    assertBad("arm must be one of", "simulate", "--clients", "10", "--summary", "--arm", "nope");
+    Path nowhere = dir.resolve("no/such/dir/out.csv");
+    assertBad("cannot write " + nowhere + ": no such file or directory", "simulate", "--clients",
+        "10", "--out", nowhere.toString());
+    Run r = run("simulate", "--clients", "10", "--summary");
+    assertEquals(0, r.status(), r.err());
+    assertFalse(r.err().startsWith("candor: candor"), r.err());
+  }
+
+  @Test
+  void simulateAndCalibrate_rejectMalformedScenarioJson() throws IOException {
+    Path bad = write("bad.json", "{ not json");
+    Path unknown = write("unknown.json", "{\"nope\": 1}");
+    Path array = write("array.json", "[1, 2]");
+    for (String c : List.of("simulate", "calibrate")) {
+      String[] base = c.equals("simulate")
+          ? new String[] {c, "--clients", "10", "--summary", "--scenario"}
+          : new String[] {c, "--scenario"};
+      assertBad("scenario is not valid JSON", concat(base, bad.toString()));
+      assertBad("unknown scenario field \"nope\"", concat(base, unknown.toString()));
+      assertBad("scenario JSON must be an object", concat(base, array.toString()));
+      assertBad("--scenario must be \"default\" or a readable JSON file",
+          concat(base, dir.resolve("missing.json").toString()));
+    }
+  }
+
+  @Test
+  void calibrate_rejectsTooFewClientsAndBadThreads() {
+    assertBad("clients must be >= 100", "calibrate", "--clients", "0");
+    assertBad("clients must be >= 100", "calibrate", "--clients", "-1");
+    assertBad("--threads must be 1-256, was 0", "calibrate", "--threads", "0");
+  }
+
+  // ---------------------------------------------------------------- fit and expect
+
+  @Test
+  void fit_rejectsMissingFileColumnAndBadOptions() throws IOException {
+    assertBad("no such file or directory", fit(dir.resolve("missing.csv")));
+    assertBad("column \"nocol\" not found", fit(good, "--covariate", "nocol"));
+    assertBad("expected a decimal number", fit(write("nonnum2.csv", "id,session,score\na,0,abc\n")));
+    assertBad("--basis must be", fit(good, "--basis", "nope"));
+    assertBad("--random must be intercept or slope", fit(good, "--random", "x"));
+    assertBad("--method must be reml or ml", fit(good, "--method", "x"));
+  }
+
+  @Test
+  void expect_rejectsBadModelAndMalformedObserved() throws IOException {
+    assertBad("no such file or directory", "expect", "--model",
+        dir.resolve("missing.json").toString(), "--intake", "20");
+    assertBad("is not a model written by candor fit --json", "expect", "--model",
+        write("notjson.json", "{ nope").toString(), "--intake", "20");
+    String m = model.toString();
+    assertBad("intake must be a finite number", "expect", "--model", m, "--intake", "NaN");
+    assertBad("--observed must be SESSION:SCORE", "expect", "--model", m, "--intake", "20",
+        "--observed", "1:15,2");
+    assertBad("--observed session must be a whole number", "expect", "--model", m, "--intake",
+        "20", "--observed", "a:15");
+    assertBad("--observed score must be a finite number", "expect", "--model", m, "--intake",
+        "20", "--observed", "1:x");
+    assertBad("--observed sessions must be increasing", "expect", "--model", m, "--intake", "20",
+        "--observed", "2:15,1:14");
+    assertBad("--sessions must be >= 0", "expect", "--model", m, "--intake", "20", "--sessions", "-1");
+    assertBad("--covariate must be NAME=VALUE", "expect", "--model", m, "--intake", "20",
+        "--covariate", "foo");
+  }
+
+  // ---------------------------------------------------------------- JSON output
+
+  @Test
+  void jsonOutputs_parseAsJson() {
+    JsonMapper mapper = JsonMapper.builder().build();
+    List<String[]> runs = List.of(
+        new String[] {"instruments", "--json"},
+        new String[] {"classify", "--instrument", "PHQ-9", "--pre", "20", "--post", "5", "--json"},
+        patterns(good, "--json"),
+        survival(good, "--event", "recovery", "--json"),
+        new String[] {"simulate", "--clients", "20", "--summary", "--json"},
+        fit(dir.resolve("sim.csv"), "--json"));
+    for (String[] a : runs) {
+      Run r = run(a);
+      assertEquals(0, r.status(), String.join(" ", a) + ": " + r.err());
+      assertTrue(mapper.readTree(r.out()).isObject(), String.join(" ", a));
+    }
+  }
+
+  @Test
+  void simulateSummaryJson_writesNullNotNaN_forSessionsNoOneAttended() {
+    JsonMapper mapper = JsonMapper.builder().build();
+    int withEmptySession = 0;
+    for (int seed = 1; seed <= 8; seed++) {
+      Run r = run("simulate", "--clients", "1", "--seed", Integer.toString(seed), "--summary",
+          "--json");
+      assertEquals(0, r.status(), r.err());
+      assertFalse(r.out().contains("NaN"), r.out());
+      for (tools.jackson.databind.JsonNode row : mapper.readTree(r.out()).get("bySession")) {
+        if (row.get("observed").asLong() == 0) {
+          withEmptySession++;
+          assertTrue(row.get("meanScore").isNull(), row.toString());
+          assertTrue(row.get("caseRate").isNull(), row.toString());
+        }
+      }
+      Run text = run("simulate", "--clients", "1", "--seed", Integer.toString(seed), "--summary");
+      assertFalse(text.out().contains("NaN"), text.out());
+    }
+    assertTrue(withEmptySession > 0, "one client who stops early leaves later sessions empty");
+  }
+
+  // ---------------------------------------------------------------- handler
+
+  @Test
+  void describe_turnsFileSystemExceptionsIntoReadableReasons() {
+    java.io.UncheckedIOException e = new java.io.UncheckedIOException("cannot read x.csv: x.csv",
+        new java.nio.file.NoSuchFileException("x.csv"));
+    assertEquals("cannot read x.csv: no such file or directory", CandorCli.describe(e));
+    assertEquals("y.csv: permission denied",
+        CandorCli.describe(new java.nio.file.AccessDeniedException("y.csv")));
+    assertTrue(CandorCli.describe(new IllegalStateException("boom")).startsWith("internal error"));
+    assertFalse(CandorCli.isBadInput(new IllegalStateException("boom")));
+  }
+
+  private static String[] concat(String[] a, String... b) {
+    String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
+  }
+}
