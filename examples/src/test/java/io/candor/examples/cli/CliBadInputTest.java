@@ -274,7 +274,7 @@ class CliBadInputTest {
   void expect_rejectsBadModelAndMalformedObserved() throws IOException {
     assertBad("no such file or directory", "expect", "--model",
         dir.resolve("missing.json").toString(), "--intake", "20");
-    assertBad("is not a model written by candor fit --json", "expect", "--model",
+    assertBad("is not a growth model written by candor", "expect", "--model",
         write("notjson.json", "{ nope").toString(), "--intake", "20");
     String m = model.toString();
     assertBad("intake must be a finite number", "expect", "--model", m, "--intake", "NaN");
