@@ -1,14 +1,10 @@
 package io.candor.model.dose;
 
+import io.candor.reference.ReferenceCsv;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,36 +19,6 @@ class DoseEffectReferenceTest {
 
   private static final String DIR = "/reference/dose/";
 
-  static List<Map<String, String>> read(String resource) {
-    InputStream in = DoseEffectReferenceTest.class.getResourceAsStream(resource);
-    if (in == null) {
-      throw new IllegalStateException("missing " + resource);
-    }
-    List<Map<String, String>> rows = new ArrayList<>();
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-      String[] header = null;
-      String line;
-      while ((line = r.readLine()) != null) {
-        if (line.startsWith("#") || line.isBlank()) {
-          continue;
-        }
-        String[] cells = line.split(",", -1);
-        if (header == null) {
-          header = cells;
-          continue;
-        }
-        Map<String, String> row = new LinkedHashMap<>();
-        for (int i = 0; i < header.length; i++) {
-          row.put(header[i], cells[i]);
-        }
-        rows.add(row);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return rows;
-  }
-
   private static final Map<String, DoseEffectFit> FITS = new LinkedHashMap<>();
 
   private static DoseEffectFit fit(String dataset, String link, double level) {
@@ -60,7 +26,7 @@ class DoseEffectReferenceTest {
         dataset + "/" + link + "/" + level,
         k -> {
           List<double[]> rows = new ArrayList<>();
-          for (Map<String, String> r : read(DIR + "dose_data.csv")) {
+          for (Map<String, String> r : ReferenceCsv.read(DIR + "dose_data.csv")) {
             if (r.get("dataset").equals(dataset)) {
               rows.add(
                   new double[] {
@@ -101,7 +67,7 @@ class DoseEffectReferenceTest {
   @Test
   void coefficientsDevianceAndAic_matchGlm() {
     int checked = 0;
-    for (Map<String, String> r : read(DIR + "dose_fits.csv")) {
+    for (Map<String, String> r : ReferenceCsv.read(DIR + "dose_fits.csv")) {
       DoseEffectFit f = fit(r.get("dataset"), r.get("link"), 0.95);
       String w = r.get("dataset") + "/" + r.get("link");
       close(w + " b0", r.get("b0"), f.intercept().estimate(), 1e-8);
@@ -128,7 +94,7 @@ class DoseEffectReferenceTest {
   @Test
   void sessionsForShare_matchDosePWithDeltaMethodIntervals() {
     int checked = 0;
-    for (Map<String, String> r : read(DIR + "dose_p.csv")) {
+    for (Map<String, String> r : ReferenceCsv.read(DIR + "dose_p.csv")) {
       double level = Double.parseDouble(r.get("level"));
       DoseEffectFit f = fit(r.get("dataset"), r.get("link"), level);
       double p = Double.parseDouble(r.get("p"));

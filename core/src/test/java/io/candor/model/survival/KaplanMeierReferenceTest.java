@@ -1,5 +1,7 @@
 package io.candor.model.survival;
 
+import io.candor.reference.ReferenceCsv;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package io.candor.model.survival;
+package io.candor.reference;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -12,11 +12,12 @@ import java.util.List;
 import java.util.Map;
 
 /** Reads the committed R reference CSVs (comment lines start with '#'; NA and Inf as R writes). */
-final class ReferenceCsv {
+public final class ReferenceCsv {
 
   private ReferenceCsv() {}
 
-  static List<Map<String, String>> read(String resource) {
+  /** The rows of a reference CSV on the test class path, as column-name maps. */
+  public static List<Map<String, String>> read(String resource) {
     InputStream in = ReferenceCsv.class.getResourceAsStream(resource);
     if (in == null) {
       throw new IllegalStateException("missing test resource " + resource);
@@ -47,7 +48,7 @@ final class ReferenceCsv {
   }
 
   /** R's NA becomes NaN, Inf infinity. */
-  static double num(String s) {
+  public static double num(String s) {
     switch (s) {
       case "NA":
       case "NaN":
