@@ -184,7 +184,10 @@ public record ChangeContext(
         ? "no cutoff can be computed for " + instrument.id() + " without cohort statistics"
         : "cutoffs available for " + instrument.id() + " here: "
             + String.join(", ", ok.stream().map(CutoffType::name).toList())
-            + (hasPreStatistics() ? "" : " (cohort statistics would add the others)");
+            + (hasPreStatistics()
+                ? ""
+                : " (cohort statistics would add A"
+                    + (instrument.functionalNorms().isPresent() ? " and C)" : ")"));
   }
 
   /** Where the statistics come from, one line per figure, for reports. */
