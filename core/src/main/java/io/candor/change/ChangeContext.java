@@ -154,8 +154,40 @@ public record ChangeContext(
             () ->
                 new IllegalStateException(
                     instrument.id() + " has no functional norms, which cutoff " + cutoffType
-                        + " needs; use cutoff A or CASENESS, or define the norms with"
-                        + " Instrument.toBuilder()"));
+                        + " needs; " + cutoffAdvice()));
+  }
+
+  /** The cutoff types that can be computed from what this context knows, in enum order. */
+  List<CutoffType> computableCutoffs() {
+    boolean pre = hasPreStatistics();
+    boolean functional = instrument.functionalNorms().isPresent();
+    List<CutoffType> out = new ArrayList<>();
+    if (pre) {
+      out.add(CutoffType.A);
+    }
+    if (functional) {
+      out.add(CutoffType.B);
+    }
+    if (pre && functional) {
+      out.add(CutoffType.C);
+    }
+    if (instrument.casenessCutoff().isPresent()) {
+      out.add(CutoffType.CASENESS);
+    }
+    return out;
+  }
+
+  /** Advice for a cutoff that cannot be computed: the ones that can, or what would make one. */
+  String cutoffAdvice() {
+    List<CutoffType> ok = computableCutoffs();
+    return ok.isEmpty()
+        ? "no cutoff can be computed for " + instrument.id() + " without cohort statistics"
+        : "cutoffs available for " + instrument.id() + " here: "
+            + String.join(", ", ok.stream().map(CutoffType::name).toList())
+            + (hasPreStatistics()
+                ? ""
+                : " (cohort statistics would add A"
+                    + (instrument.functionalNorms().isPresent() ? " and C)" : ")"));
   }
 
   /** Where the statistics come from, one line per figure, for reports. */

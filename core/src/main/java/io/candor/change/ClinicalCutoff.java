@@ -54,8 +54,8 @@ public record ClinicalCutoff(CutoffType type, boolean trueScore, double value) {
               .orElseThrow(
                   () ->
                       new IllegalStateException(
-                          context.instrument().id() + " has no caseness cutoff; use cutoff A, B or"
-                              + " C"))
+                          context.instrument().id() + " has no caseness cutoff; "
+                              + context.cutoffAdvice()))
               .value();
       return new ClinicalCutoff(type, false, v);
     }
@@ -63,7 +63,8 @@ public record ClinicalCutoff(CutoffType type, boolean trueScore, double value) {
     if (type != CutoffType.B && !context.hasPreStatistics()) {
       throw new IllegalStateException(
           "cutoff " + type + " needs the clinical mean and SD: " + context.instrument().id()
-              + " has no clinical norms and no cohort statistics were given");
+              + " has no clinical norms and no cohort statistics were given; "
+              + context.cutoffAdvice());
     }
     double weightClin = 1;
     double weightFunc = 1;

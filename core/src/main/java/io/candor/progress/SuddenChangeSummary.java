@@ -46,7 +46,7 @@ public record SuddenChangeSummary(
   public SuddenChangeSummary {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(selection, "selection");
-    Checks.atLeast("clients", clients, 0);
+    Checks.atLeast("clients", clients, 1);
     Checks.inRange("clientsWithChange", clientsWithChange, 0, clients);
     Checks.inRange("clientsWithSeveral", clientsWithSeveral, 0, clientsWithChange);
     Checks.atLeast("changes", changes, clientsWithChange);
@@ -63,10 +63,14 @@ public record SuddenChangeSummary(
     return of(results, kind, PersonSelection.FIRST);
   }
 
-  /** Summarises the changes of one kind over clients. */
+  /**
+   * Summarises the changes of one kind over clients.
+   *
+   * @throws IllegalArgumentException if there are no results (a share of no clients is undefined)
+   */
   public static SuddenChangeSummary of(
       Collection<SuddenChanges> results, ChangeKind kind, PersonSelection selection) {
-    Checks.noNulls("results", results);
+    Checks.nonEmptyNoNulls("results", results);
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(selection, "selection");
     List<Double> all = new ArrayList<>();
@@ -100,9 +104,9 @@ public record SuddenChangeSummary(
         mean(all), sd(all), mean(byPerson), sd(byPerson));
   }
 
-  /** Share of clients with at least one change (NaN when there are no clients). */
+  /** Share of clients with at least one change (there is at least one client). */
   public double shareWithChange() {
-    return clients == 0 ? Double.NaN : (double) clientsWithChange / clients;
+    return (double) clientsWithChange / clients;
   }
 
   private static OptionalDouble mean(List<Double> xs) {

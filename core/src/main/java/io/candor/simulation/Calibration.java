@@ -91,11 +91,25 @@ public final class Calibration {
       double upper,
       String definition) {
 
-    /** Checks for nulls. */
+    /**
+     * Checks for nulls and the bounds; {@code simulated} may be NaN when the simulation could not
+     * estimate the target (the row then fails).
+     */
     public Row {
       Objects.requireNonNull(target, "target");
       Objects.requireNonNull(source, "source");
       Objects.requireNonNull(definition, "definition");
+      Checks.finite("expected", expected);
+      Checks.finite("lower", lower);
+      Checks.finite("upper", upper);
+      if (!(lower <= expected && expected <= upper)) {
+        throw new IllegalArgumentException(
+            "the accepted range [" + Checks.fmt(lower) + ", " + Checks.fmt(upper) + "] of " + target
+                + " must contain the expected value, was " + Checks.fmt(expected));
+      }
+      if (Double.isInfinite(simulated)) {
+        throw new IllegalArgumentException("simulated must be finite or NaN, was " + simulated);
+      }
     }
 
     /** Whether the simulated value lies within [lower, upper]. */

@@ -1,6 +1,8 @@
 package io.candor.change;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.candor.measure.Instruments;
 import org.junit.jupiter.api.Test;
@@ -21,5 +23,26 @@ class ChangeQaTest {
     // a cohort supplies the clinical statistics: the default becomes c
     ReferenceStatistics stats = new ReferenceStatistics(30, 6, 42, 8, 0.5, 40);
     assertEquals(CutoffType.C, w.withCohort(stats).cutoffType());
+  }
+
+  @Test
+  void missingCutoff_namesOnlyTheCutoffsThatCanBeComputed() {
+    // ORS: caseness cutoff only; the message used to suggest "cutoff A or CASENESS" for b,
+    // though a cannot be computed either
+    IllegalStateException b =
+        assertThrows(IllegalStateException.class,
+            () -> ClinicalCutoff.of(ChangeContext.of(Instruments.ORS).withCutoff(CutoffType.B), false));
+    assertTrue(b.getMessage().contains("functional norms"), b.getMessage());
+    assertTrue(b.getMessage().contains("cutoffs available for ORS here: CASENESS"), b.getMessage());
+    // WEMWBS: functional norms only; it used to suggest "cutoff A, B or C"
+    IllegalStateException c =
+        assertThrows(IllegalStateException.class,
+            () -> ClinicalCutoff.of(
+                ChangeContext.of(Instruments.WEMWBS).withCutoff(CutoffType.CASENESS), false));
+    assertTrue(c.getMessage().contains("cutoffs available for WEMWBS here: B"), c.getMessage());
+    IllegalStateException a =
+        assertThrows(IllegalStateException.class,
+            () -> ClinicalCutoff.of(ChangeContext.of(Instruments.K10).withCutoff(CutoffType.A), false));
+    assertTrue(a.getMessage().contains("cutoffs available for K10 here: CASENESS"), a.getMessage());
   }
 }

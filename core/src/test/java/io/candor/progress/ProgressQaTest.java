@@ -35,4 +35,18 @@ class ProgressQaTest {
         () -> new SuddenChangeSummary(ChangeKind.GAIN, PersonSelection.FIRST, 10, 2, 2, 0, -1, 0,
             none, none, none, none));
   }
+
+  @Test
+  void suddenChangeSummary_rejectsNoClients_insteadOfANaNShare() {
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class,
+            () -> SuddenChangeSummary.of(java.util.List.of(), ChangeKind.GAIN));
+    assertTrue(e.getMessage().contains("results"), e.getMessage());
+    OptionalDouble none = OptionalDouble.empty();
+    IllegalArgumentException c =
+        assertThrows(IllegalArgumentException.class,
+            () -> new SuddenChangeSummary(ChangeKind.GAIN, PersonSelection.FIRST, 0, 0, 0, 0, 0, 0,
+                none, none, none, none));
+    assertTrue(c.getMessage().contains("clients"), c.getMessage());
+  }
 }

@@ -29,4 +29,20 @@ class SimulationQaTest {
         assertThrows(IllegalArgumentException.class, () -> SimulatedClient.idFor(-1));
     assertTrue(e.getMessage().contains("index must be >= 0, was -1"), e.getMessage());
   }
+
+  @Test
+  void calibrationRow_rejectsBoundsThatDoNotContainTheExpectedValue_andKeepsNaNAsAFail() {
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class,
+            () -> new Calibration.Row("t", io.candor.evidence.Citations.HOWARD_1986, 0.5, 0.5, 0.6,
+                0.4, "d"));
+    assertTrue(e.getMessage().contains("accepted range"), e.getMessage());
+    assertThrows(IllegalArgumentException.class,
+        () -> new Calibration.Row("t", io.candor.evidence.Citations.HOWARD_1986, Double.NaN, 0.5,
+            0.4, 0.6, "d"));
+    Calibration.Row notEstimable =
+        new Calibration.Row("t", io.candor.evidence.Citations.HOWARD_1986, 0.5, Double.NaN, 0.4,
+            0.6, "d");
+    assertTrue(!notEstimable.passed());
+  }
 }

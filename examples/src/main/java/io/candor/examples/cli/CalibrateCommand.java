@@ -63,7 +63,7 @@ public final class CalibrateCommand implements Callable<Integer> {
         o.put("source", Calibration.shortSource(row.source()));
         o.put("citation", row.source().key());
         o.put("expected", row.expected());
-        o.put("simulated", row.simulated());
+        PatternsCommand.putDouble(o, "simulated", row.simulated());
         o.put("lower", row.lower());
         o.put("upper", row.upper());
         o.put("verdict", row.verdict());

@@ -115,7 +115,9 @@ final class PatternsCommand implements Callable<Integer> {
     try {
       results = analyse(in.trajectories, instrument, criteria, plateau, early);
     } catch (IllegalStateException e) {
-      throw new IllegalArgumentException(e.getMessage() + " (use --cutoff)", e);
+      throw new IllegalArgumentException(
+          instrument.id() + " has no reliable-change threshold to use as the sudden-gain cutoff;"
+              + " give the cutoff in points with --cutoff", e);
     }
     PrintWriter out = spec.commandLine().getOut();
     if (json) {

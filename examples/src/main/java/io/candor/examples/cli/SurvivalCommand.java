@@ -143,8 +143,10 @@ final class SurvivalCommand implements Callable<Integer> {
               + (ev == ProgressEvent.RELAPSE ? " (none recovered)" : " (none was in the clinical range at intake)"));
     }
     StratifiedFit fit = KaplanMeier.withDefaults().with(type).fitStrata(groups);
+    // the engagement report splits dropouts by reliable improvement, which needs the instrument's
+    // reliable-change threshold (K10 has none); the dropout curve itself does not
     Optional<EngagementReport> engagement =
-        ev == ProgressEvent.DROPOUT
+        ev == ProgressEvent.DROPOUT && ProgressEvent.RELIABLE_IMPROVEMENT.supports(instrument)
             ? Optional.of(
                 by == null
                     ? Engagement.analyse(byInput.trajectories, dropout)
@@ -172,6 +174,10 @@ final class SurvivalCommand implements Callable<Integer> {
       out.println("Kaplan-Meier estimates as R's survival::survfit (Greenwood SE; median as print.survfit);"
           + " curves describe this sample, not any one client's future.");
       engagement.ifPresent(e -> engagementText(out, e));
+      if (ev == ProgressEvent.DROPOUT && engagement.isEmpty()) {
+        out.println("No engagement report: " + instrument.id() + " has no reliable-change threshold,"
+            + " so dropouts cannot be split by reliable improvement.");
+      }
     }
     out.flush();
     return 0;

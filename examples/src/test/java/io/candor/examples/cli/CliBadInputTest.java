@@ -191,7 +191,7 @@ class CliBadInputTest {
   }
 
   @Test
-  void patterns_rejectsBadCriteria() {
+  void patterns_rejectsBadCriteria_andAMissingCutoff() {
     assertBad("schedule must be one of", patterns(good, "--schedule", "x"));
     assertBad("reversal rule must be one of", patterns(good, "--reversal", "x"));
     assertBad("alpha must lie strictly between 0 and 1, was NaN", patterns(good, "--alpha", "NaN"));
@@ -200,6 +200,17 @@ class CliBadInputTest {
     assertBad("early response session must be >= 1", patterns(good, "--early-session", "-1"));
     assertBad("early response fraction", patterns(good, "--early-fraction", "2"));
     assertBad("plateau length must be >= 2", patterns(good, "--plateau-length", "0"));
+    assertBad("K10 has no reliable-change threshold to use as the sudden-gain cutoff; give the"
+        + " cutoff in points with --cutoff", cmd("patterns", List.of("--input", k10().toString(),
+        "--id", "id", "--time", "session", "--score", "score", "--instrument", "K10")));
+  }
+
+  static Path k10() {
+    try {
+      return write("k10.csv", "id,session,score\na,0,30\na,1,29\na,2,20\nb,0,35\nb,1,34\n");
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   @Test
@@ -212,6 +223,18 @@ class CliBadInputTest {
     assertBad("column group must hold true/false",
         survival(good, "--event", "dropout", "--dropped-column", "group"));
     assertBad("confidenceType must be one of", survival(good, "--event", "recovery", "--conf-type", "x"));
+  }
+
+  @Test
+  void survivalDropout_worksOnAnInstrumentWithoutReliableChange_withoutTheEngagementReport() {
+    // K10 has no reliable-change threshold: the dropout curve needs none, the engagement report
+    // (dropouts before reliable improvement) does and is left out instead of failing
+    Path k10 = k10();
+    Run r = run(cmd("survival", List.of("--input", k10.toString(), "--id", "id", "--time",
+        "session", "--score", "score", "--instrument", "K10", "--event", "dropout", "--planned",
+        "3", "--json")));
+    assertEquals(0, r.status(), r.err());
+    assertFalse(JsonMapper.builder().build().readTree(r.out()).has("engagement"), r.out());
   }
 
   // ---------------------------------------------------------------- simulate and calibrate
