@@ -105,8 +105,21 @@ public final class GrowthJson {
       JsonNode node = root.has("model") ? root.get("model") : root;
       return MAPPER.treeToValue(node, ExpectedResponseModel.class);
     } catch (JacksonException e) {
-      throw new IllegalArgumentException(source + " is not a growth model written by Candor: "
-          + e.getOriginalMessage(), e);
+      Throwable cause = e;
+      while (cause.getCause() != null && !(cause instanceof IllegalArgumentException)
+          && !(cause instanceof NullPointerException)) {
+        cause = cause.getCause();
+      }
+      if (cause instanceof NullPointerException && cause.getMessage() != null) {
+        // the record's requireNonNull(x, "name") names the component that was absent
+        throw new IllegalArgumentException(source + " is not a growth model written by Candor:"
+            + " field \"" + cause.getMessage() + "\" is missing", e);
+      }
+      String path = e.getPathReference();
+      String field = path == null || path.isEmpty() ? "" : " (at " + path.replaceAll(".*\\[\"|\"\\]", "") + ")";
+      String detail = cause instanceof IllegalArgumentException ? cause.getMessage() : e.getOriginalMessage();
+      throw new IllegalArgumentException(source + " is not a growth model written by Candor"
+          + field + ": " + detail, e);
     }
   }
 }

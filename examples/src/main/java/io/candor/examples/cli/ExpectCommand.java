@@ -47,6 +47,9 @@ public final class ExpectCommand implements Callable<Integer> {
       description = "JSON written by candor fit --json (or a bare model object)")
   Path modelFile;
 
+  /** Longest horizon shown: ten years of weekly sessions. */
+  static final int MAX_SESSIONS = 520;
+
   @Option(names = "--intake", required = true, paramLabel = "N", description = "intake score")
   double intake;
 
@@ -80,8 +83,12 @@ public final class ExpectCommand implements Callable<Integer> {
     int[][] sess = new int[1][];
     double[][] scores = new double[1][];
     parseObserved(observed, sess, scores);
-    if (sessions < 0) {
-      throw new IllegalArgumentException("--sessions must be >= 0, was " + sessions);
+    if (sessions < 0 || sessions > MAX_SESSIONS) {
+      throw new IllegalArgumentException(
+          "--sessions must be between 0 and " + MAX_SESSIONS + ", was " + sessions);
+    }
+    if (!Double.isFinite(intake)) {
+      throw new IllegalArgumentException("--intake must be a finite number, was " + intake);
     }
     int last = sessions;
     for (int s : sess[0]) {
@@ -94,7 +101,13 @@ public final class ExpectCommand implements Callable<Integer> {
     }
     ExpectedResponse er = ExpectedResponse.of(model).withCovariates(cov)
         .withPercentiles(0.10, 0.25, 0.75, 0.90).withFixedEffectUncertainty(fixedUncertainty);
-    print(spec.commandLine().getOut(), er, intake, sess[0], scores[0], last, rules);
+    try {
+      print(spec.commandLine().getOut(), er, intake, sess[0], scores[0], last, rules);
+    } catch (IllegalArgumentException e) {
+      // arithmetic on an absurd intake or score overflows inside the model: say which input did it
+      throw new IllegalArgumentException("--intake " + intake + " or an --observed score is too far"
+          + " from the model's scale to compute with: " + e.getMessage(), e);
+    }
     return 0;
   }
 
@@ -165,11 +178,15 @@ public final class ExpectCommand implements Callable<Integer> {
       scores[0] = new double[0];
       return;
     }
-    String[] parts = text.split(",");
+    String[] parts = text.split(",", -1);
     sessions[0] = new int[parts.length];
     scores[0] = new double[parts.length];
     int previous = 0;
     for (int i = 0; i < parts.length; i++) {
+      if (parts[i].isBlank()) {
+        throw new IllegalArgumentException("--observed item " + (i + 1) + " is empty; write"
+            + " SESSION:SCORE,... e.g. 1:15,2:14");
+      }
       String[] kv = parts[i].strip().split(":", 2);
       if (kv.length != 2) {
         throw new IllegalArgumentException("--observed must be SESSION:SCORE,... e.g. 1:15,2:14;"
@@ -181,6 +198,10 @@ public final class ExpectCommand implements Callable<Integer> {
       } catch (NumberFormatException e) {
         throw new IllegalArgumentException("--observed session must be a whole number, was "
             + kv[0], e);
+      }
+      if (s > MAX_SESSIONS) {
+        throw new IllegalArgumentException(
+            "--observed session must be at most " + MAX_SESSIONS + ", was " + s);
       }
       if (s <= previous) {
         throw new IllegalArgumentException("--observed sessions must be increasing and after the"

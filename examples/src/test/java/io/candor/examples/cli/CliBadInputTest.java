@@ -309,7 +309,7 @@ class CliBadInputTest {
         "20", "--observed", "1:x");
     assertBad("--observed sessions must be increasing", "expect", "--model", m, "--intake", "20",
         "--observed", "2:15,1:14");
-    assertBad("--sessions must be >= 0", "expect", "--model", m, "--intake", "20", "--sessions", "-1");
+    assertBad("--sessions must be between 0 and 520", "expect", "--model", m, "--intake", "20", "--sessions", "-1");
     assertBad("--covariate must be NAME=VALUE", "expect", "--model", m, "--intake", "20",
         "--covariate", "foo");
   }

@@ -1,0 +1,64 @@
+package io.candor.examples.cli;
+
+import static io.candor.examples.cli.CliBadInputTest.assertBad;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The {@code fit} and {@code expect} bad-input paths found in the QA pass. */
+class ExpectFitBadInputTest {
+
+  @TempDir static Path dir;
+  static Path model;
+  static Path twoClients;
+
+  @BeforeAll
+  static void writeFiles() throws IOException {
+    StringBuilder csv = new StringBuilder("id,session,score\n");
+    double[][] panel = {{20, 17, 15, 14}, {18, 16, 13, 12}, {22, 21, 18, 17}, {19, 15, 14, 11}, {24, 22, 19, 16}};
+    for (int c = 0; c < panel.length; c++) {
+      for (int s = 0; s < panel[c].length; s++) {
+        csv.append("c").append(c).append(',').append(s).append(',').append(panel[c][s]).append('\n');
+      }
+    }
+    Path data = Files.writeString(dir.resolve("panel.csv"), csv);
+    CandorCliTest.Run f = CandorCliTest.run("fit", "--input", data.toString(), "--id", "id", "--time", "session",
+        "--score", "score", "--json");
+    assertEquals(0, f.status(), f.err());
+    model = Files.writeString(dir.resolve("model.json"), f.out());
+    twoClients = Files.writeString(dir.resolve("two.csv"), "id,s,y\na,0,1\na,1,2\nb,0,3\nb,1,4\n");
+  }
+
+  @Test
+  void expect_boundsTheHorizon() {
+    assertBad("--sessions must be between 0 and 520, was 100000000",
+        "expect", "--model", model.toString(), "--intake", "20", "--sessions", "100000000");
+    assertBad("--observed session must be at most 520",
+        "expect", "--model", model.toString(), "--intake", "20", "--observed", "1:15,999:14");
+  }
+
+  @Test
+  void expect_rejectsEmptyObservedItems() {
+    assertBad("--observed item 2 is empty", "expect", "--model", model.toString(), "--intake", "20",
+        "--observed", "1:15,");
+    assertBad("--observed item 1 is empty", "expect", "--model", model.toString(), "--intake", "20",
+        "--observed", ",");
+  }
+
+  @Test
+  void expect_namesTheMissingModelField() throws IOException {
+    Path bad = Files.writeString(dir.resolve("bad.json"), "{\"basis\":\"LINEAR\"}");
+    assertBad("field \"covariates\" is missing", "expect", "--model", bad.toString(), "--intake", "3");
+  }
+
+  @Test
+  void fit_givesCommandLineAdvice() {
+    assertBad("(use --random intercept)", "fit", "--input", twoClients.toString(), "--id", "id", "--time", "s",
+        "--score", "y");
+  }
+}
