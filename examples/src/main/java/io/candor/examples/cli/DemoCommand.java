@@ -70,7 +70,6 @@ final class DemoCommand implements Callable<Integer> {
       i.reliableChange().ifPresent(c -> out.printf("           reliable change %s points (%s, %s)%n",
           fmt(c.value()), c.source().shortForm(), c.certainty().name().toLowerCase(java.util.Locale.ROOT)));
     }
-    out.println();
   }
 
   private static void trajectories(PrintWriter out) {
