@@ -88,7 +88,7 @@ public final class EarlyResponseCriteria {
       return Optional.empty();
     }
     double score = trajectory.scoreAt(k);
-    double rel = direction.improvement(base, score) / level;
+    double rel = direction.improvement(base, score) / level + 0.0; // + 0.0: no "-0.0" for no change
     return Optional.of(
         new EarlyResponse(trajectory.sessionAt(0), base, trajectory.sessionAt(k), score, rel,
             rel >= fraction));

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -30,7 +31,8 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class ScenarioJson {
 
-  private static final JsonMapper MAPPER = JsonMapper.builder().build();
+  private static final JsonMapper MAPPER =
+      JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
   private static final Set<String> REPLACED_MAPS = Set.of("caseMix", "readiness.initial");
   private static final Map<String, Class<? extends Enum<?>>> ENUM_MAPS =
       Map.of(
@@ -122,6 +124,16 @@ public final class ScenarioJson {
         throw new IllegalArgumentException(field + " must be a " + kind(base.get(name)) + ", was "
             + value);
       } else {
+        JsonNode was = base.get(name);
+        boolean sameKind =
+            was.isNumber() ? value.isNumber() : was.isBoolean() ? value.isBoolean() : value.isString();
+        if (!sameKind) {
+          throw new IllegalArgumentException(field + " must be a " + kind(was) + ", was " + value);
+        }
+        if (was.isIntegralNumber() && !(value.isIntegralNumber()
+            || value.isNumber() && value.asDouble() == Math.rint(value.asDouble()))) {
+          throw new IllegalArgumentException(field + " must be a whole number, was " + value);
+        }
         base.set(name, value);
       }
     }

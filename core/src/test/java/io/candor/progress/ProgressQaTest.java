@@ -49,4 +49,14 @@ class ProgressQaTest {
                 none, none, none, none));
     assertTrue(c.getMessage().contains("clients"), c.getMessage());
   }
+
+  @Test
+  void earlyResponse_noChangeIsPlusZero_notMinusZero() {
+    // improvement(10, 10) on a higher-is-worse scale is -(10 - 10) = -0.0, which JSON wrote as -0.0
+    io.candor.domain.Trajectory t =
+        io.candor.domain.Trajectory.ofScores(ClientId.of("a"), io.candor.measure.Instruments.PHQ9,
+            new int[] {0, 1}, new double[] {10, 10});
+    EarlyResponse e = EarlyResponseCriteria.defaults().evaluate(t).orElseThrow();
+    org.junit.jupiter.api.Assertions.assertEquals(0.0, e.relativeReduction());
+  }
 }
