@@ -19,15 +19,8 @@ import org.junit.jupiter.api.Test;
  */
 class DirectionMirrorQaTest {
 
-  static final Instrument WORSE =
-      Instrument.builder("QA-W", "test scale, higher is worse")
-          .range(0, 60)
-          .direction(Direction.HIGHER_IS_WORSE)
-          .casenessCutoff(Sourced.assumption(20, Citations.TANG_1999, "test"))
-          .reliability(Sourced.assumption(0.8, Citations.TANG_1999, "test"))
-          .reliableChange(Sourced.assumption(7, Citations.TANG_1999, "test"))
-          .licence("test only")
-          .build();
+  /** The 0–60 higher-is-worse test scale (caseness 20, reliable change 7) of the sudden-gain properties. */
+  static final Instrument WORSE = SuddenGainPropertiesTest.WORSE;
 
   // case when x >= 20 on WORSE  <=>  60 - x <= 40  <=>  x' < 41 on BETTER (integer scores)
   static final Instrument BETTER =
