@@ -3,6 +3,8 @@ package io.candor.examples.cli;
 import io.candor.json.GrowthJson;
 import io.candor.json.LongCsv;
 import io.candor.json.LongTable;
+import io.candor.measure.Instrument;
+import io.candor.measure.Instruments;
 import io.candor.model.growth.Estimation;
 import io.candor.model.growth.GrowthData;
 import io.candor.model.growth.GrowthFit;
@@ -62,6 +64,11 @@ public final class FitCommand implements Callable<Integer> {
       description = "client-level numeric covariate column (repeatable)")
   List<String> covariates = new ArrayList<>();
 
+  @Option(names = "--instrument", paramLabel = "ID",
+      description = "check every score against this instrument's range (e.g. PHQ-9); without it"
+          + " any finite outcome is accepted (reaction times, simulated scores)")
+  String instrument;
+
   @Option(names = "--interact", description = "add covariate x time interactions")
   boolean interact;
 
@@ -71,12 +78,27 @@ public final class FitCommand implements Callable<Integer> {
   @Option(names = "--timings", description = "print read and fit times (seconds) to stderr")
   boolean timings;
 
+  /** Every score must lie on the instrument's scale; the error names the line and column. */
+  static void checkScores(LongTable table, Instrument instrument, String scoreColumn) {
+    for (int i = 0; i < table.size(); i++) {
+      double v = table.scoreAt(i);
+      if (!(v >= instrument.minScore() && v <= instrument.maxScore())) {
+        throw new IllegalArgumentException(table.source() + " line " + table.lineAt(i) + " (" + scoreColumn
+            + "): " + instrument.id() + " scores must be between " + DemoCommand.fmt(instrument.minScore())
+            + " and " + DemoCommand.fmt(instrument.maxScore()) + ", was " + DemoCommand.fmt(v));
+      }
+    }
+  }
+
   @Override
   public Integer call() {
     GrowthModel model = model(basis, random, method, covariates, interact);
     long t0 = System.nanoTime();
     LongTable table = LongCsv.read(input, LongCsv.columns(id, time, score)
         .withCovariates(covariates.toArray(new String[0])));
+    if (instrument != null) {
+      checkScores(table, Instruments.byId(instrument), score);
+    }
     GrowthData data = GrowthData.of(table.ids(), table.times(), table.scores());
     for (String c : covariates) {
       double[] values = table.covariate(c);
