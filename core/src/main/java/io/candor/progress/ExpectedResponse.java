@@ -1,5 +1,6 @@
 package io.candor.progress;
 
+import io.candor.domain.ScoreScale;
 import io.candor.internal.Checks;
 import io.candor.model.growth.GrowthModel;
 import java.util.ArrayList;
@@ -41,6 +42,7 @@ public final class ExpectedResponse {
   private final double[] covariates;
   private final double[] percentiles;
   private final boolean fixedUncertainty;
+  private final ScoreScale scale;
   private final int p;
   private final int q;
   private final double[] beta;
@@ -49,8 +51,9 @@ public final class ExpectedResponse {
   private final double sigma2;
 
   private ExpectedResponse(ExpectedResponseModel model, double[] covariates, double[] percentiles,
-      boolean fixedUncertainty) {
+      boolean fixedUncertainty, ScoreScale scale) {
     this.model = model;
+    this.scale = scale;
     this.design = model.growthModel();
     this.covariates = covariates;
     this.percentiles = percentiles;
@@ -82,7 +85,7 @@ public final class ExpectedResponse {
     Objects.requireNonNull(model, "model");
     double[] cov = new double[model.covariates().size()];
     Arrays.fill(cov, Double.NaN);
-    return new ExpectedResponse(model, cov, DEFAULT_PERCENTILES, false);
+    return new ExpectedResponse(model, cov, DEFAULT_PERCENTILES, false, ScoreScale.unbounded("outcome"));
   }
 
   /**
@@ -104,7 +107,7 @@ public final class ExpectedResponse {
       Double x = values.get(names.get(j));
       cov[j] = x == null ? Double.NaN : Checks.finite("covariate " + names.get(j), x);
     }
-    return new ExpectedResponse(model, cov, percentiles, fixedUncertainty);
+    return new ExpectedResponse(model, cov, percentiles, fixedUncertainty, scale);
   }
 
   /**
@@ -117,12 +120,22 @@ public final class ExpectedResponse {
       Checks.openUnit("percentiles[" + i + "]", ps[i]);
     }
     Arrays.sort(ps);
-    return new ExpectedResponse(model, covariates, ps, fixedUncertainty);
+    return new ExpectedResponse(model, covariates, ps, fixedUncertainty, scale);
   }
 
   /** A copy whose bands do (or do not) include the fixed effects' estimation uncertainty. */
   public ExpectedResponse withFixedEffectUncertainty(boolean on) {
-    return new ExpectedResponse(model, covariates, percentiles, on);
+    return new ExpectedResponse(model, covariates, percentiles, on, scale);
+  }
+
+  /**
+   * A copy that checks every intake and observed score against this scale (usually the instrument
+   * the model was fitted on). A stored model does not record its scale, so without this any finite
+   * score is accepted. Bands are not truncated to the scale: they describe the model.
+   */
+  public ExpectedResponse withScale(ScoreScale newScale) {
+    return new ExpectedResponse(model, covariates, percentiles, fixedUncertainty,
+        Objects.requireNonNull(newScale, "scale"));
   }
 
   /** The model. */
@@ -137,7 +150,9 @@ public final class ExpectedResponse {
    * @param lastSession the last session to cover (≥ 0)
    */
   public ExpectedCurve fromIntake(double intake, int lastSession) {
-    return forecast(new int[] {0}, new double[] {Checks.finite("intake", intake)}, lastSession);
+    Checks.finite("intake", intake);
+    scale.checkScore("intake", intake);
+    return forecast(new int[] {0}, new double[] {intake}, lastSession);
   }
 
   /**
@@ -170,6 +185,7 @@ public final class ExpectedResponse {
     for (int k = 0; k < sessions.length; k++) {
       Checks.atLeast("sessions[" + k + "]", sessions[k], 0);
       Checks.finite("scores[" + k + "]", scores[k]);
+      scale.checkScore("score at session " + sessions[k], scores[k]);
       design.designRow(sessions[k], covariates, x);
       double[] z = design.randomRow(sessions[k]);
       double res = scores[k] - dot(x, beta);

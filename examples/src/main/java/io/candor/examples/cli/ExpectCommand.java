@@ -2,6 +2,8 @@ package io.candor.examples.cli;
 
 import io.candor.json.GrowthJson;
 import io.candor.measure.Direction;
+import io.candor.measure.Instrument;
+import io.candor.measure.Instruments;
 import io.candor.model.growth.GrowthData;
 import io.candor.model.growth.GrowthModel;
 import io.candor.model.growth.TimeBasis;
@@ -69,6 +71,11 @@ public final class ExpectCommand implements Callable<Integer> {
       description = "functional (caseness) cutoff for the white signal")
   Double cutoff;
 
+  @Option(names = "--instrument", paramLabel = "ID",
+      description = "check the intake and observed scores against this instrument's range (e.g."
+          + " PHQ-9); a stored model does not record its scale")
+  String instrument;
+
   @Option(names = "--higher-is-better", description = "higher scores are better (e.g. WEMWBS)")
   boolean higherIsBetter;
 
@@ -101,6 +108,14 @@ public final class ExpectCommand implements Callable<Integer> {
     }
     ExpectedResponse er = ExpectedResponse.of(model).withCovariates(cov)
         .withPercentiles(0.10, 0.25, 0.75, 0.90).withFixedEffectUncertainty(fixedUncertainty);
+    if (instrument != null) {
+      Instrument scale = Instruments.byId(instrument);
+      scale.checkScore("--intake", intake);
+      for (int i = 0; i < sess[0].length; i++) {
+        scale.checkScore("--observed score at session " + sess[0][i], scores[0][i]);
+      }
+      er = er.withScale(scale);
+    }
     try {
       print(spec.commandLine().getOut(), er, intake, sess[0], scores[0], last, rules);
     } catch (IllegalArgumentException e) {

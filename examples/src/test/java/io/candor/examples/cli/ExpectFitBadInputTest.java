@@ -78,4 +78,15 @@ class ExpectFitBadInputTest {
         "--score", "score", "--instrument", "PHQ-9");
     assertEquals(0, r.status(), r.err());
   }
+
+  @Test
+  void expect_withInstrument_checksIntakeAndObservedScores() {
+    assertBad("phq-9 --intake must be between 0 and 27, was -5", "expect", "--model", model.toString(),
+        "--intake", "-5", "--instrument", "PHQ-9");
+    assertBad("--observed score at session 2 must be between 0 and 27, was 40", "expect", "--model",
+        model.toString(), "--intake", "20", "--observed", "1:15,2:40", "--instrument", "PHQ-9");
+    CandorCliTest.Run ok = CandorCliTest.run("expect", "--model", model.toString(), "--intake", "20",
+        "--observed", "1:15,2:14", "--instrument", "PHQ-9");
+    assertEquals(0, ok.status(), ok.err());
+  }
 }

@@ -1,0 +1,36 @@
+package io.candor.progress;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.candor.measure.Instruments;
+import io.candor.model.growth.GrowthData;
+import io.candor.model.growth.GrowthModel;
+import org.junit.jupiter.api.Test;
+
+/** {@link ExpectedResponse#withScale} checks intake and observed scores against the scale. */
+class ExpectedResponseScaleTest {
+
+  private static final ExpectedResponse RESPONSE = ExpectedResponse.of(ExpectedResponseModel.from(
+      GrowthModel.withDefaults().fit(GrowthData.of(
+          new String[] {"a", "a", "a", "b", "b", "b", "c", "c", "c", "d", "d", "d"},
+          new double[] {0, 1, 2, 0, 1, 2, 0, 1, 2, 0, 1, 2},
+          new double[] {20, 17, 15, 18, 16, 13, 22, 21, 18, 19, 15, 14}))));
+
+  @Test
+  void withoutScale_anyFiniteScoreIsTaken() {
+    assertEquals(3, RESPONSE.fromIntake(-5, 2).sessions().size());
+  }
+
+  @Test
+  void withScale_rejectsIntakeAndScoresOffTheScale() {
+    ExpectedResponse phq = RESPONSE.withScale(Instruments.PHQ9);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> phq.fromIntake(-5, 2));
+    assertEquals("PHQ-9 intake must be between 0 and 27, was -5", e.getMessage());
+    e = assertThrows(IllegalArgumentException.class,
+        () -> phq.forecast(new int[] {0, 1}, new double[] {20, 28}, 3));
+    assertTrue(e.getMessage().contains("score at session 1 must be between 0 and 27, was 28"), e.getMessage());
+    assertEquals(4, phq.forecast(new int[] {0, 1}, new double[] {20, 18}, 3).sessions().size());
+  }
+}
