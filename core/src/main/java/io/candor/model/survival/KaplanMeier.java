@@ -266,7 +266,7 @@ public final class KaplanMeier {
     for (int j = 0; j < k; j++) {
       strata.add(new Stratum(names.get(j), perGroup.fit(times[j], events[j])));
     }
-    Optional<LogRankTest> test =
+    Optional<LogRankResult> test =
         groups.size() >= 2 ? Optional.of(LogRank.test(groups, timeFix)) : Optional.empty();
     return new StratifiedFit(strata, test);
   }

@@ -44,7 +44,7 @@ public final class LogRank {
    *
    * @throws IllegalArgumentException if there are fewer than two groups, or a group is empty
    */
-  public static LogRankTest test(Map<String, ? extends Collection<EventTime>> groups) {
+  public static LogRankResult test(Map<String, ? extends Collection<EventTime>> groups) {
     return test(groups, 0, true);
   }
 
@@ -54,7 +54,7 @@ public final class LogRank {
    *
    * @throws IllegalArgumentException if there are fewer than two groups, or a group is empty
    */
-  public static LogRankTest test(
+  public static LogRankResult test(
       Map<String, ? extends Collection<EventTime>> groups, boolean timeFix) {
     return test(groups, 0, timeFix);
   }
@@ -69,7 +69,7 @@ public final class LogRank {
    * @throws IllegalArgumentException if {@code rho} is not finite, there are fewer than two groups,
    *     or a group is empty
    */
-  public static LogRankTest test(
+  public static LogRankResult test(
       Map<String, ? extends Collection<EventTime>> groups, double rho, boolean timeFix) {
     Objects.requireNonNull(groups, "groups");
     Checks.finite("rho", rho);
@@ -89,7 +89,7 @@ public final class LogRank {
    * @throws IllegalArgumentException if {@code rho} is not finite, there are no strata, fewer than
    *     two groups in all, or a stratum or group is empty
    */
-  public static LogRankTest testStratified(
+  public static LogRankResult testStratified(
       Map<String, ? extends Map<String, ? extends Collection<EventTime>>> strata,
       double rho,
       boolean timeFix) {
@@ -101,7 +101,7 @@ public final class LogRank {
     return stratified(strata, rho, timeFix);
   }
 
-  private static LogRankTest stratified(
+  private static LogRankResult stratified(
       Map<String, ? extends Map<String, ? extends Collection<EventTime>>> strata,
       double rho,
       boolean timeFix) {
@@ -255,7 +255,7 @@ public final class LogRank {
     }
   }
 
-  private static LogRankTest finish(
+  private static LogRankResult finish(
       List<String> names,
       int[] sizes,
       double[] observed,
@@ -296,7 +296,7 @@ public final class LogRank {
     for (int j = 0; j < k; j++) {
       rows.add(PrimitiveLists.wrap(var[j]));
     }
-    return new LogRankTest(
+    return new LogRankResult(
         names,
         PrimitiveLists.wrap(sizes),
         PrimitiveLists.wrap(observed),

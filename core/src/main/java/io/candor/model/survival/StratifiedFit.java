@@ -15,7 +15,7 @@ import java.util.Optional;
  * @param strata one curve per group, in the order the groups were given
  * @param logRank the log-rank test, present when there are at least two groups
  */
-public record StratifiedFit(List<Stratum> strata, Optional<LogRankTest> logRank) {
+public record StratifiedFit(List<Stratum> strata, Optional<LogRankResult> logRank) {
 
   /** Validates the components and copies the list. */
   public StratifiedFit {

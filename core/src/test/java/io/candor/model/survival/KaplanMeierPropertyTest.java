@@ -113,8 +113,8 @@ class KaplanMeierPropertyTest {
               cba.put("c", records(z));
               cba.put("b", records(y));
               cba.put("a", records(x));
-              LogRankTest t1 = LogRank.test(abc);
-              LogRankTest t2 = LogRank.test(cba);
+              LogRankResult t1 = LogRank.test(abc);
+              LogRankResult t2 = LogRank.test(cba);
               assertEquals(t1.df(), t2.df());
               if (t1.df() == 2) {
                 assertEquals(t1.chiSquare(), t2.chiSquare(), 1e-8 * (1 + t1.chiSquare()));

@@ -164,11 +164,11 @@ class KaplanMeierReferenceTest {
   void logRank_matchesSurvdiffIncludingRhoAndStrata() {
     Map<String, TreeMap<String, List<EventTime>>> data = data();
     Map<String, TreeMap<String, TreeMap<String, List<EventTime>>>> strata = strataData();
-    Map<String, LogRankTest> tests = new LinkedHashMap<>();
+    Map<String, LogRankResult> tests = new LinkedHashMap<>();
     for (Map<String, String> row : ReferenceCsv.read(DIR + "logrank.csv")) {
       double rho = Double.parseDouble(row.get("rho"));
       String key = testKey(row);
-      LogRankTest t =
+      LogRankResult t =
           row.get("stratified").equals("TRUE")
               ? LogRank.testStratified(strata.get(row.get("dataset")), rho, true)
               : LogRank.test(data.get(row.get("dataset")), rho, true);
@@ -182,7 +182,7 @@ class KaplanMeierReferenceTest {
     Map<String, Integer> index = new LinkedHashMap<>();
     for (Map<String, String> row : ReferenceCsv.read(DIR + "logrank_groups.csv")) {
       String key = testKey(row);
-      LogRankTest t = tests.get(key);
+      LogRankResult t = tests.get(key);
       int g = index.merge(key, 1, Integer::sum) - 1;
       String where = key + "/" + row.get("group");
       assertEquals(row.get("group"), t.groups().get(g), where);

@@ -248,7 +248,7 @@ class KaplanMeierTest {
     Map<String, List<EventTime>> m = new LinkedHashMap<>();
     m.put("x", g);
     m.put("y", g);
-    LogRankTest t = LogRank.test(m);
+    LogRankResult t = LogRank.test(m);
     assertEquals(0.0, t.chiSquare(), 1e-15);
     assertEquals(1, t.df());
     assertEquals(1.0, t.p(), 1e-12);
@@ -261,7 +261,7 @@ class KaplanMeierTest {
     m.put("a", List.of(EventTime.event(1), EventTime.event(2), EventTime.censored(5)));
     m.put("b", List.of(EventTime.event(3), EventTime.censored(4), EventTime.censored(6)));
     m.put("c", List.of(EventTime.censored(0.5)));
-    LogRankTest t = LogRank.test(m);
+    LogRankResult t = LogRank.test(m);
     assertEquals(1, t.df());
     assertEquals(0.0, t.expected().get(2));
   }

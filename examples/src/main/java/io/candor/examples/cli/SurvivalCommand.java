@@ -7,7 +7,7 @@ import io.candor.model.survival.ConfidenceType;
 import io.candor.model.survival.EventTime;
 import io.candor.model.survival.KaplanMeier;
 import io.candor.model.survival.KaplanMeierFit;
-import io.candor.model.survival.LogRankTest;
+import io.candor.model.survival.LogRankResult;
 import io.candor.model.survival.StratifiedFit;
 import io.candor.model.survival.Stratum;
 import io.candor.progress.DropoutDefinition;
@@ -285,7 +285,7 @@ final class SurvivalCommand implements Callable<Integer> {
       optional(o, "medianUpper", f.medianUpper());
     }
     if (fit.logRank().isPresent()) {
-      LogRankTest t = fit.logRank().get();
+      LogRankResult t = fit.logRank().get();
       ObjectNode lr = root.putObject("logRank");
       PatternsCommand.putDouble(lr, "chiSquare", t.chiSquare());
       lr.put("df", t.df());

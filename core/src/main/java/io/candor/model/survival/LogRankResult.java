@@ -22,7 +22,7 @@ import java.util.Locale;
  * @param p the upper-tail chi-square probability of {@code chiSquare} (1 when {@code df = 0})
  * @param rho the G-rho weight exponent: 0 for the log-rank test, 1 for Peto–Peto
  */
-public record LogRankTest(
+public record LogRankResult(
     List<String> groups,
     List<Integer> n,
     List<Double> observed,
@@ -34,7 +34,7 @@ public record LogRankTest(
     double rho) {
 
   /** Validates the components and copies the lists. */
-  public LogRankTest {
+  public LogRankResult {
     groups = List.copyOf(Checks.nonEmptyNoNulls("groups", groups));
     int k = groups.size();
     n = PrimitiveLists.ints("n", n);
