@@ -63,12 +63,12 @@ final class DemoCommand implements Callable<Integer> {
   private static void instruments(PrintWriter out) {
     heading(out, "1. Instruments by their score properties");
     for (Instrument i : Instruments.all()) {
-      out.printf("  %-8s %-44s %s-%s, %s%n", i.id(), i.name(), fmt(i.minScore()), fmt(i.maxScore()),
+      out.printf("  %-8s %-44s %s-%s, %s%n", i.id(), i.name(), CliText.number(i.minScore()), CliText.number(i.maxScore()),
           i.direction() == io.candor.measure.Direction.HIGHER_IS_WORSE ? "higher is worse" : "higher is better");
       i.casenessCutoff().ifPresent(c -> out.printf("           caseness cutoff %s (%s, %s)%n",
-          fmt(c.value()), c.source().shortForm(), c.certainty().name().toLowerCase(java.util.Locale.ROOT)));
+          CliText.number(c.value()), c.source().shortForm(), c.certainty().name().toLowerCase(java.util.Locale.ROOT)));
       i.reliableChange().ifPresent(c -> out.printf("           reliable change %s points (%s, %s)%n",
-          fmt(c.value()), c.source().shortForm(), c.certainty().name().toLowerCase(java.util.Locale.ROOT)));
+          CliText.number(c.value()), c.source().shortForm(), c.certainty().name().toLowerCase(java.util.Locale.ROOT)));
     }
   }
 
@@ -85,9 +85,5 @@ final class DemoCommand implements Callable<Integer> {
     out.println("  Stored as JSON (round-trips exactly): " + json.lines().count() + " lines, format version "
         + CandorJson.FORMAT_VERSION);
     out.println();
-  }
-
-  static String fmt(double v) {
-    return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
   }
 }

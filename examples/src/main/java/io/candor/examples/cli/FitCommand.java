@@ -81,11 +81,11 @@ public final class FitCommand implements Callable<Integer> {
   /** Every score must lie on the instrument's scale; the error names the line and column. */
   static void checkScores(LongTable table, Instrument instrument, String scoreColumn) {
     for (int i = 0; i < table.size(); i++) {
-      double v = table.scoreAt(i);
-      if (!(v >= instrument.minScore() && v <= instrument.maxScore())) {
-        throw new IllegalArgumentException(table.source() + " line " + table.lineAt(i) + " (" + scoreColumn
-            + "): " + instrument.id() + " scores must be between " + DemoCommand.fmt(instrument.minScore())
-            + " and " + DemoCommand.fmt(instrument.maxScore()) + ", was " + DemoCommand.fmt(v));
+      try {
+        instrument.checkScore("scores", table.scoreAt(i));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(
+            table.source() + " line " + table.lineAt(i) + " (" + scoreColumn + "): " + e.getMessage(), e);
       }
     }
   }

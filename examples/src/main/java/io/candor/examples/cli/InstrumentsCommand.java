@@ -61,13 +61,13 @@ public final class InstrumentsCommand implements Callable<Integer> {
     Map<String, Citation> cited = new LinkedHashMap<>();
     for (Instrument i : Instruments.all()) {
       b.append(String.format(Locale.ROOT, "%s  %s  (%s-%s, %s)%n", i.id(), i.name(),
-          fmt(i.minScore()), fmt(i.maxScore()),
+          CliText.number(i.minScore()), CliText.number(i.maxScore()),
           i.direction().name().toLowerCase(Locale.ROOT).replace('_', ' ')));
       for (Map.Entry<String, Sourced> e : figures(i).entrySet()) {
         Sourced s = e.getValue();
         cited.put(s.source().key(), s.source());
         b.append(String.format(Locale.ROOT, "    %-16s %-7s %-10s [%s] %s%n", e.getKey(),
-            fmt(s.value()), s.certainty().name().toLowerCase(Locale.ROOT), s.source().key(),
+            CliText.number(s.value()), s.certainty().name().toLowerCase(Locale.ROOT), s.source().key(),
             s.note()));
       }
       if (!i.bands().isEmpty()) {
@@ -120,9 +120,5 @@ public final class InstrumentsCommand implements Callable<Integer> {
       }
     }
     return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root);
-  }
-
-  private static String fmt(double v) {
-    return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
   }
 }

@@ -167,7 +167,7 @@ public final class SimulateCommand implements Callable<Integer> {
       sb.setLength(0);
       for (int i = 0; i < t.size(); i++) {
         sb.append(t.client().value()).append(',').append(t.scale().id()).append(',')
-            .append(t.sessionAt(i)).append(',').append(fmt(t.scoreAt(i))).append(tail);
+            .append(t.sessionAt(i)).append(',').append(CliText.number(t.scoreAt(i))).append(tail);
       }
       try {
         w.write(sb.toString());
@@ -183,9 +183,6 @@ public final class SimulateCommand implements Callable<Integer> {
     }
   }
 
-  static String fmt(double v) {
-    return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
-  }
 
   private static String pct(double p) {
     return Double.isNaN(p) ? "n/a" : String.format(Locale.ROOT, "%.1f %%", 100 * p);
