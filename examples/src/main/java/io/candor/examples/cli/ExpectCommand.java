@@ -1,6 +1,6 @@
 package io.candor.examples.cli;
 
-import io.candor.json.GrowthJson;
+import io.candor.json.CandorJson;
 import io.candor.measure.Direction;
 import io.candor.measure.Instrument;
 import io.candor.measure.Instruments;
@@ -169,7 +169,11 @@ public final class ExpectCommand implements Callable<Integer> {
 
   static ExpectedResponseModel readModel(Path file) {
     try {
-      return GrowthJson.readModel(Files.readString(file), file.toString());
+      try {
+        return CandorJson.fromJson(Files.readString(file), ExpectedResponseModel.class);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
     }

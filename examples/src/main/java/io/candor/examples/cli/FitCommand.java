@@ -1,6 +1,6 @@
 package io.candor.examples.cli;
 
-import io.candor.json.GrowthJson;
+import io.candor.json.CandorJson;
 import io.candor.json.LongCsv;
 import io.candor.json.LongTable;
 import io.candor.measure.Instrument;
@@ -123,7 +123,7 @@ public final class FitCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
-      out.println(GrowthJson.write(fit));
+      out.println(CandorJson.toJson(fit));
     } else {
       out.println(fit);
       out.println("  converged: " + fit.convergence().converged() + " after "

@@ -1,11 +1,11 @@
 package io.candor.examples.cli;
 
 import io.candor.domain.Trajectory;
+import io.candor.json.CandorJson;
 import io.candor.measure.Instruments;
 import io.candor.simulation.Arm;
 import io.candor.simulation.Calibration;
 import io.candor.simulation.Scenario;
-import io.candor.simulation.ScenarioJson;
 import io.candor.simulation.SimulatedClient;
 import io.candor.simulation.SimulationSummary;
 import io.candor.simulation.Simulator;
@@ -125,7 +125,7 @@ public final class SimulateCommand implements Callable<Integer> {
           "--scenario must be \"default\" or a readable JSON file, was \"" + spec + "\"");
     }
     try {
-      return ScenarioJson.read(Files.readString(p, StandardCharsets.UTF_8));
+      return CandorJson.fromJson(Files.readString(p, StandardCharsets.UTF_8), Scenario.class);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + p + ": " + e.getMessage(), e);
     } catch (IllegalArgumentException e) {
