@@ -1,13 +1,20 @@
 package io.candor.json;
 
 import io.candor.domain.Client;
+import io.candor.domain.ClientId;
 import io.candor.domain.Cohort;
 import io.candor.domain.Condition;
 import io.candor.domain.Observation;
+import io.candor.domain.ScoreScale;
 import io.candor.domain.Trajectory;
 import io.candor.evidence.Citation;
 import io.candor.evidence.Sourced;
 import io.candor.measure.Instrument;
+import io.candor.measure.ItemScoring;
+import io.candor.measure.Norms;
+import io.candor.model.growth.GrowthFit;
+import io.candor.progress.DropoutDefinition;
+import io.candor.progress.DropoutHazard;
 import io.candor.progress.ExpectedResponseModel;
 import io.candor.simulation.Scenario;
 import java.util.List;
@@ -110,16 +117,22 @@ public final class CandorJson {
 
   /** Readers that give the root its type's name in error paths. */
   private static final Map<Class<?>, Function<JsonIn, ?>> ROOT_READERS =
-      Map.of(
-          Trajectory.class, Codecs::readTrajectory,
-          Cohort.class, Codecs::readCohort,
-          Client.class, Codecs::readClient,
-          Condition.class, Codecs::readCondition,
-          Observation.class, Codecs::readObservation,
-          Instrument.class, Codecs::readInstrument,
-          Sourced.class, Codecs::readSourced,
-          Citation.class, Codecs::readCitation,
-          Scenario.class, ScenarioOverlay::read);
+      Map.ofEntries(
+          Map.entry(Trajectory.class, Codecs::readTrajectory),
+          Map.entry(Cohort.class, Codecs::readCohort),
+          Map.entry(Client.class, Codecs::readClient),
+          Map.entry(ClientId.class, Codecs::readClientId),
+          Map.entry(Condition.class, Codecs::readCondition),
+          Map.entry(Observation.class, Codecs::readObservation),
+          Map.entry(Instrument.class, Codecs::readInstrument),
+          Map.entry(ScoreScale.class, Codecs::readScale),
+          Map.entry(Norms.class, Codecs::readNorms),
+          Map.entry(ItemScoring.class, Codecs::readItemScoring),
+          Map.entry(Sourced.class, Codecs::readSourced),
+          Map.entry(Citation.class, Codecs::readCitation),
+          Map.entry(DropoutDefinition.class, Codecs::readDropoutDefinition),
+          Map.entry(DropoutHazard.class, Codecs::readDropoutHazard),
+          Map.entry(Scenario.class, ScenarioOverlay::read));
 
   /** What a Candor document looks like, for messages about text that is not one. */
   private static final String SHAPE =
@@ -139,17 +152,35 @@ public final class CandorJson {
   /**
    * The name a document gives a value's type: the simple class name, preceded by the enclosing
    * classes' simple names for a nested class ({@code "Trajectory"}, {@code "Calibration.Report"}).
+   * A class written by the codec of an interface it implements is named after that interface: a
+   * {@code PlainScale} is a {@code "ScoreScale"}, a {@code DropoutDefinition.BeforeSession} a
+   * {@code "DropoutDefinition"}.
    *
    * @param type the class
    * @return its name in the {@code type} field of an envelope
    */
   public static String typeName(Class<?> type) {
-    Objects.requireNonNull(type, "type");
-    String name = type.getSimpleName();
-    for (Class<?> outer = type.getEnclosingClass(); outer != null; outer = outer.getEnclosingClass()) {
+    Class<?> wire = wireClass(Objects.requireNonNull(type, "type"));
+    String name = wire.getSimpleName();
+    for (Class<?> outer = wire.getEnclosingClass(); outer != null; outer = outer.getEnclosingClass()) {
       name = outer.getSimpleName() + "." + name;
     }
     return name;
+  }
+
+  /** The class whose codec writes values of {@code type}: a codec type it is, or {@code type}. */
+  static Class<?> wireClass(Class<?> type) {
+    for (Class<?> c : CODEC_TYPES) {
+      if (c.isAssignableFrom(type)) {
+        return c;
+      }
+    }
+    return type;
+  }
+
+  /** The types with a codec of their own, in registration order. */
+  static List<Class<?>> codecTypes() {
+    return CODEC_TYPES;
   }
 
   /**
@@ -244,7 +275,7 @@ public final class CandorJson {
       throw new IllegalArgumentException("document.value is missing");
     }
     JsonIn value = new JsonIn(env.node().get("value"), "document.value");
-    if (type == ExpectedResponseModel.class && typeName.equals(typeName(io.candor.model.growth.GrowthFit.class))) {
+    if (type == ExpectedResponseModel.class && typeName.equals(typeName(GrowthFit.class))) {
       JsonIn fit = new JsonIn(value.node(), CandorModule.decapitalize(typeName));
       return type.cast(treeToValue(fit.field("model"), type));
     }
@@ -256,9 +287,14 @@ public final class CandorJson {
       throw new IllegalArgumentException("document.value must not be null");
     }
     JsonIn named = new JsonIn(value.node(), CandorModule.decapitalize(type.getSimpleName()));
-    Function<JsonIn, ?> rootReader = ROOT_READERS.get(type);
+    Function<JsonIn, ?> rootReader = ROOT_READERS.get(wireClass(type));
     if (rootReader != null) {
-      return type.cast(rootReader.apply(named));
+      Object read = rootReader.apply(named);
+      if (!type.isInstance(read)) {
+        throw new IllegalArgumentException(named.path() + " holds a " + read.getClass().getSimpleName()
+            + ", not a " + type.getSimpleName());
+      }
+      return type.cast(read);
     }
     return treeToValue(named, type);
   }
