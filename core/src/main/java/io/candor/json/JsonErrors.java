@@ -1,5 +1,6 @@
 package io.candor.json;
 
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
@@ -15,6 +16,13 @@ final class JsonErrors {
   private static final Pattern SOURCE =
       Pattern.compile("\\s*\\(?(?:start marker )?at \\[Source: [^\\]]*\\]\\)?|\\s*\\[Source: [^\\]]*\\]");
 
+  /** Jackson's message for an absent record component. */
+  private static final Pattern MISSING = Pattern.compile("Missing (?:required )?creator property '([^']+)'");
+
+  /** Jackson's message for a field the record does not have, with the known ones. */
+  private static final Pattern UNKNOWN =
+      Pattern.compile("^Unrecognized (?:property|field) .*known properties: \\[?([^\\]]*)\\]?\\)?");
+
   private JsonErrors() {}
 
   /**
@@ -24,7 +32,17 @@ final class JsonErrors {
    * @param e Jackson's exception
    */
   static String describe(String root, JacksonException e) {
-    return path(root, e) + ": " + clean(e.getOriginalMessage());
+    String message = clean(e.getOriginalMessage());
+    Matcher missing = MISSING.matcher(message);
+    if (missing.find()) {
+      String at = path(root, e);
+      return (at.endsWith("." + missing.group(1)) ? at : at + "." + missing.group(1)) + " is missing";
+    }
+    Matcher unknown = UNKNOWN.matcher(message);
+    if (unknown.find()) {
+      return path(root, e) + " is not a known field; allowed: " + unknown.group(1).replace("\"", "");
+    }
+    return path(root, e) + ": " + message;
   }
 
   /**

@@ -25,12 +25,10 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code candor classify}: one client's pre and post score classified by every reliable-change
@@ -65,11 +63,11 @@ public final class ClassifyCommand implements Callable<Integer> {
       + "correlation,n (enables Hsu-Linn-Lord and Hageman-Arrindell)")
   String cohort;
 
-  @Option(names = "--json", description = "print JSON")
-  boolean json;
+  @Mixin OutputOptions output;
 
   @Override
   public Integer call() {
+    output.checkFiles();
     Instrument ins = Instruments.byId(instrument);
     ChangeContext context = ChangeContext.of(ins);
     if (cohort != null) {
@@ -86,14 +84,40 @@ public final class ClassifyCommand implements Callable<Integer> {
     } catch (IllegalStateException e) {
       throw new IllegalArgumentException(e.getMessage(), e);
     }
-    PrintWriter out = spec.commandLine().getOut();
-    if (json) {
-      out.println(toJson(context, pre, post));
-    } else {
-      printText(out, context, pre, post);
-    }
-    out.flush();
+    output.emit(spec, new Result(context, pre, post));
     return 0;
+  }
+
+  /** One client's change under every method, in each output format. */
+  record Result(ChangeContext context, double pre, double post) implements CliResult {
+
+    @Override
+    public void printText(PrintWriter out) {
+      ClassifyCommand.printText(out, context, pre, post);
+    }
+
+    @Override
+    public Object json() {
+      return result(context, pre, post);
+    }
+
+    @Override
+    public Optional<CsvTable> table() {
+      CsvTable t = new CsvTable("method", "abbreviation", "available", "index", "criticalValue",
+          "threshold", "expectedPost", "lower", "upper", "improved", "deteriorated", "cutoff",
+          "category", "reason");
+      for (ClassifyResult.MethodResult m : result(context, pre, post).methods()) {
+        Optional<ReliableChange> rc = m.classification().map(Classification::reliableChange);
+        t.row(m.method(), m.abbreviation(), m.classification().isPresent(),
+            rc.map(ReliableChange::index), rc.map(ReliableChange::criticalValue),
+            rc.map(ReliableChange::threshold), rc.map(ReliableChange::expectedPost),
+            rc.map(ReliableChange::lower), rc.map(ReliableChange::upper),
+            rc.map(ReliableChange::improved), rc.map(ReliableChange::deteriorated),
+            m.classification().map(c -> c.cutoff().value()),
+            m.classification().map(Classification::category), m.notAvailable());
+      }
+      return Optional.of(t);
+    }
   }
 
   private static ReferenceStatistics parseCohort(String text) {
@@ -127,26 +151,17 @@ public final class ClassifyCommand implements Callable<Integer> {
     }
   }
 
-  private static String f(double v) {
-    return v == Math.rint(v) && Math.abs(v) < 1e9
-        ? Long.toString((long) v) : String.format(Locale.ROOT, "%.2f", v);
-  }
-
-  private static String lower(Enum<?> e) {
-    return e.name().toLowerCase(Locale.ROOT);
-  }
-
   static void printText(PrintWriter out, ChangeContext c, double pre, double post) {
     Instrument ins = c.instrument();
     out.printf(Locale.ROOT, "%s (%s): pre %s -> post %s (%s)%n", ins.id(), ins.name(),
-        f(pre), f(post), ins.direction() == Direction.HIGHER_IS_WORSE
+        CliText.compact(pre), CliText.compact(post), ins.direction() == Direction.HIGHER_IS_WORSE
             ? "lower is better" : "higher is better");
     ClinicalCutoff cut = ClinicalCutoff.of(c, false);
     out.printf(Locale.ROOT, "Cutoff %s = %s (Hageman-Arrindell uses its true-score variant)%n",
-        lower(cut.type()), f(cut.value()));
+        CliText.word(cut.type()), CliText.compact(cut.value()));
     ins.reliableChange().ifPresent(rc -> out.printf(Locale.ROOT,
         "Published reliable change: %s points [%s, %s]; this client's change: %s points%n",
-        f(rc.value()), rc.source().shortForm(), lower(rc.certainty()), f(Math.abs(post - pre))));
+        CliText.compact(rc.value()), rc.source().shortForm(), CliText.word(rc.certainty()), CliText.compact(Math.abs(post - pre))));
     out.println();
     out.printf(Locale.ROOT, "%-5s %8s %6s %-28s %-13s %s%n", "", "index", "crit",
         "no-change interval for post", "reliable?", "category");
@@ -158,10 +173,10 @@ public final class ClassifyCommand implements Callable<Integer> {
       }
       Classification cl = ClinicalChange.classify(m, pre, post, c);
       ReliableChange rc = cl.reliableChange();
-      out.printf(Locale.ROOT, "%-5s %8s %6s %-28s %-13s %s%n", m.abbreviation(), f(rc.index()),
-          f(rc.criticalValue()), "[" + f(rc.lower()) + ", " + f(rc.upper()) + "]",
+      out.printf(Locale.ROOT, "%-5s %8s %6s %-28s %-13s %s%n", m.abbreviation(), CliText.compact(rc.index()),
+          CliText.compact(rc.criticalValue()), "[" + CliText.compact(rc.lower()) + ", " + CliText.compact(rc.upper()) + "]",
           rc.improved() ? "improved" : rc.deteriorated() ? "deteriorated" : "no",
-          lower(cl.category()));
+          CliText.word(cl.category()));
     }
     out.println();
     out.println("Sources:");
@@ -176,54 +191,18 @@ public final class ClassifyCommand implements Callable<Integer> {
         + " plausibly produce; it describes scores, not a diagnosis.");
   }
 
-  static String toJson(ChangeContext c, double pre, double post) {
-    JsonMapper mapper = JsonMapper.builder().build();
-    ObjectNode root = mapper.createObjectNode();
-    root.put("instrument", c.instrument().id());
-    root.put("pre", pre);
-    root.put("post", post);
-    root.put("direction", c.instrument().direction().name());
-    ClinicalCutoff cut = ClinicalCutoff.of(c, false);
-    ObjectNode cutoff = root.putObject("cutoff");
-    cutoff.put("type", cut.type().name());
-    cutoff.put("value", cut.value());
-    c.instrument().reliableChange().ifPresent(rc -> {
-      ObjectNode p = root.putObject("publishedReliableChange");
-      p.put("points", rc.value());
-      p.put("certainty", rc.certainty().name());
-      p.put("source", rc.source().toString());
-    });
-    ArrayNode methods = root.putArray("methods");
+  static ClassifyResult result(ChangeContext c, double pre, double post) {
+    List<ClassifyResult.MethodResult> methods = new ArrayList<>();
     for (ReliableChangeMethod m : ReliableChangeMethod.values()) {
-      ObjectNode n = methods.addObject();
-      n.put("method", m.name());
-      n.put("abbreviation", m.abbreviation());
       Optional<String> missing = m.missingInputs(c);
-      n.put("available", missing.isEmpty());
-      if (missing.isPresent()) {
-        n.put("reason", missing.get());
-      } else {
-        Classification cl = ClinicalChange.classify(m, pre, post, c);
-        ReliableChange rc = cl.reliableChange();
-        n.put("index", rc.index());
-        n.put("criticalValue", rc.criticalValue());
-        n.put("threshold", rc.threshold());
-        n.put("expectedPost", rc.expectedPost());
-        n.put("lower", rc.lower());
-        n.put("upper", rc.upper());
-        n.put("improved", rc.improved());
-        n.put("deteriorated", rc.deteriorated());
-        n.put("cutoff", cl.cutoff().value());
-        n.put("clinicalPre", cl.clinicalPre());
-        n.put("functionalPost", cl.functionalPost());
-        n.put("category", cl.category().name());
-      }
-      n.put("source", m.citation().toString());
+      methods.add(new ClassifyResult.MethodResult(m, m.abbreviation(),
+          missing.isPresent() ? Optional.empty() : Optional.of(ClinicalChange.classify(m, pre, post, c)),
+          missing, m.citation()));
     }
-    ArrayNode sources = root.putArray("sources");
-    c.sources().forEach(sources::add);
+    List<String> sources = new ArrayList<>(c.sources());
     sources.add(io.candor.evidence.Citations.CLAUS_2024.toString());
-    return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root);
+    return new ClassifyResult(c.instrument(), pre, post, c.instrument().direction(),
+        ClinicalCutoff.of(c, false), c.instrument().reliableChange(), methods, sources);
   }
 
   // ---------------------------------------------------------------- demo
@@ -257,7 +236,7 @@ public final class ClassifyCommand implements Callable<Integer> {
     ChangeContext c = ChangeContext.ofCohort(Instruments.PHQ9, ReferenceStatistics.of(pre, post));
     out.println("Change on PHQ-9 for 12 invented clients, classified by six reliable-change methods");
     out.printf(Locale.ROOT, "(cohort statistics from these clients; cutoff %s = %s)%n",
-        lower(c.cutoffType()), f(ClinicalCutoff.of(c, false).value()));
+        CliText.word(c.cutoffType()), CliText.compact(ClinicalCutoff.of(c, false).value()));
     StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%-7s %4s %5s", "client", "pre", "post"));
     for (ReliableChangeMethod m : ReliableChangeMethod.values()) {
       head.append(String.format(Locale.ROOT, " %-13s", m.abbreviation()));
@@ -268,7 +247,7 @@ public final class ClassifyCommand implements Callable<Integer> {
           String.format(Locale.ROOT, "%-7s %4d %5d", e.id(), e.phqFirst(), e.phqLast()));
       for (ReliableChangeMethod m : ReliableChangeMethod.values()) {
         ChangeCategory cat = ClinicalChange.classify(m, e.phqFirst(), e.phqLast(), c).category();
-        row.append(String.format(Locale.ROOT, " %-13s", lower(cat)));
+        row.append(String.format(Locale.ROOT, " %-13s", CliText.word(cat)));
       }
       out.println(row);
     }

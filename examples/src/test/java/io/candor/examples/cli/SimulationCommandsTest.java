@@ -17,6 +17,12 @@ class SimulationCommandsTest {
 
   @TempDir Path dir;
 
+  /** A Scenario document with this (partial) value. */
+  static String scenario(String value) {
+    return "{\"format\": \"candor\", \"formatVersion\": 1, \"type\": \"Scenario\", \"value\": "
+        + value + "}";
+  }
+
   private static CandorCliTest.Run run(String... args) {
     return CandorCliTest.run(args);
   }
@@ -59,22 +65,22 @@ class SimulationCommandsTest {
   @Test
   void simulate_readsAScenarioFile() throws IOException {
     Path f = dir.resolve("s.json");
-    Files.writeString(f, "{\"sessions\": 12, \"dropout\": {\"hazard\": 0.0}}");
+    Files.writeString(f, scenario("{\"sessions\": 12, \"dropout\": {\"hazard\": 0.0}}"));
     CandorCliTest.Run r = run("simulate", "--clients", "300", "--summary", "--scenario",
         f.toString(), "--json");
     assertEquals(0, r.status(), r.err());
     assertTrue(r.out().contains("\"lastSession\" : 12"), r.out());
     assertTrue(r.out().contains("\"dropoutRate\" : 0.0"), r.out());
+    assertTrue(r.out().contains("\"type\" : \"SimulationReport\""), r.out());
   }
 
   @Test
   void simulate_badArgumentsExit2WithOneLine() throws IOException {
     Path f = dir.resolve("bad.json");
-    Files.writeString(f, "{\"intake\": {\"sd\": -1}}");
+    Files.writeString(f, scenario("{\"intake\": {\"sd\": -1}}"));
     for (String[] args : new String[][] {
         {"simulate", "--clients", "0", "--summary"},
         {"simulate", "--clients", "10"},
-        {"simulate", "--clients", "10", "--summary", "--out", "x.csv"},
         {"simulate", "--clients", "10", "--summary", "--arm", "placebo"},
         {"simulate", "--clients", "10", "--summary", "--threads", "0"},
         {"simulate", "--clients", "10", "--summary", "--scenario", "nope.json"},
@@ -106,7 +112,7 @@ class SimulationCommandsTest {
   @Test
   void calibrate_exitsOneWhenARowFails() throws IOException {
     Path f = dir.resolve("miscalibrated.json");
-    Files.writeString(f, "{\"dropout\": {\"hazard\": 0.05}}");
+    Files.writeString(f, scenario("{\"dropout\": {\"hazard\": 0.05}}"));
     CandorCliTest.Run r = run("calibrate", "--clients", "1000", "--scenario", f.toString());
     assertEquals(1, r.status(), r.out() + r.err());
     assertTrue(r.out().contains("FAIL"));
