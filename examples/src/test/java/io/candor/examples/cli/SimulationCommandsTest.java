@@ -10,6 +10,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -72,6 +73,22 @@ class SimulationCommandsTest {
     assertTrue(r.out().contains("\"lastSession\" : 12"), r.out());
     assertTrue(r.out().contains("\"dropoutRate\" : 0.0"), r.out());
     assertTrue(r.out().contains("\"type\" : \"SimulationReport\""), r.out());
+  }
+
+  @Test
+  void simulate_writesScoresAtTheInstrumentsResolution() throws IOException {
+    // ORS is scored in tenths: 23.2, never 23.200000000000003
+    Path f = Files.writeString(dir.resolve("ors.json"), scenario("{\"instrument\": \"ORS\"}"));
+    Path csv = dir.resolve("ors.csv");
+    CandorCliTest.Run r = run("simulate", "--clients", "300", "--scenario", f.toString(), "--out",
+        csv.toString());
+    assertEquals(0, r.status(), r.err());
+    List<String> lines = Files.readAllLines(csv);
+    assertTrue(lines.size() > 300);
+    for (String line : lines.subList(1, lines.size())) {
+      String score = line.split(",")[3];
+      assertTrue(score.matches("\\d{1,2}(\\.\\d)?"), line);
+    }
   }
 
   @Test
