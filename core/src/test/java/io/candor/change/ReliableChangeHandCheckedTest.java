@@ -224,4 +224,40 @@ class ReliableChangeHandCheckedTest {
     assertThrows(IllegalArgumentException.class,
         () -> ClinicalChange.compare(Instruments.PHQ9, new double[] {1, 30}, new double[] {1, 2}));
   }
+
+  @Test
+  void criticalValues_defaultToThePrimarySources() {
+    ChangeContext phq9 = ChangeContext.of(Instruments.PHQ9);
+    assertEquals(1.96, phq9.criticalValue(ReliableChangeMethod.JACOBSON_TRUAX));
+    assertEquals(2.0, phq9.criticalValue(ReliableChangeMethod.EDWARDS_NUNNALLY));
+    assertEquals(1.65, phq9.criticalValue(ReliableChangeMethod.HAGEMAN_ARRINDELL));
+    assertEquals(1.96, ReliableChangeMethod.JACOBSON_TRUAX.defaultCriticalValue().value());
+  }
+
+  @Test
+  void withSignificance_usesExactNormalQuantiles_twoSidedExceptHagemanArrindell() {
+    ChangeContext c = ChangeContext.of(Instruments.PHQ9).withSignificance(0.05);
+    // R: qnorm(0.975), qnorm(0.95)
+    assertEquals(1.959963984540054, c.criticalValue(ReliableChangeMethod.JACOBSON_TRUAX), 1e-15);
+    assertEquals(1.959963984540054, c.criticalValue(ReliableChangeMethod.EDWARDS_NUNNALLY), 1e-15);
+    assertEquals(1.6448536269514722, c.criticalValue(ReliableChangeMethod.HAGEMAN_ARRINDELL), 1e-15);
+    ReliableChange rc = ReliableChangeMethod.JACOBSON_TRUAX.assess(18, 9, c);
+    assertEquals(1.959963984540054, rc.criticalValue(), 1e-15);
+    assertEquals(1.959963984540054 * 5.5 * Math.sqrt(2 * (1 - 0.84)), rc.threshold(), 1e-12);
+  }
+
+  @Test
+  void withCriticalValue_setsOneMethod_andRejectsNonPositiveValues() {
+    ChangeContext c = ChangeContext.of(Instruments.PHQ9)
+        .withCriticalValue(ReliableChangeMethod.JACOBSON_TRUAX, 1.645);
+    assertEquals(1.645, c.criticalValue(ReliableChangeMethod.JACOBSON_TRUAX));
+    assertEquals(2.0, c.criticalValue(ReliableChangeMethod.EDWARDS_NUNNALLY));
+    // 18 -> 12: index -1.93, reliable only at the lower critical value
+    assertTrue(ReliableChangeMethod.JACOBSON_TRUAX.assess(18, 12, c).improved());
+    assertFalse(ReliableChangeMethod.JACOBSON_TRUAX.assess(18, 12, ChangeContext.of(Instruments.PHQ9)).improved());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> ChangeContext.of(Instruments.PHQ9).withCriticalValue(ReliableChangeMethod.JACOBSON_TRUAX, 0));
+    assertTrue(e.getMessage().contains("critical value"), e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> ChangeContext.of(Instruments.PHQ9).withSignificance(1));
+  }
 }
