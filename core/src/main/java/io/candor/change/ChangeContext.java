@@ -239,6 +239,26 @@ public record ChangeContext(
                         + " needs; " + cutoffAdvice()));
   }
 
+  /**
+   * What the context's cutoff type needs but the context lacks, or empty when {@link
+   * ClinicalCutoff#of(ChangeContext, boolean) the cutoff} can be computed.
+   *
+   * @return a sentence naming what is missing and which cutoffs are available
+   */
+  public Optional<String> missingCutoffInputs() {
+    if (computableCutoffs().contains(cutoffType)) {
+      return Optional.empty();
+    }
+    String need = switch (cutoffType) {
+      case A -> "the clinical mean and SD (no clinical norms and no cohort statistics)";
+      case B -> "functional norms";
+      case C -> "the clinical mean and SD and functional norms";
+      case CASENESS -> "a caseness cutoff";
+    };
+    return Optional.of("cutoff " + cutoffType + " needs " + need + ", which " + instrument.id()
+        + " lacks here; " + cutoffAdvice());
+  }
+
   /** The cutoff types that can be computed from what this context knows, in enum order. */
   List<CutoffType> computableCutoffs() {
     boolean pre = hasPreStatistics();
