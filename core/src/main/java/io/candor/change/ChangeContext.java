@@ -58,7 +58,16 @@ public record ChangeContext(
 
   private static final NormalDistribution STANDARD = NormalDistribution.of(0, 1);
 
-  /** Validates the components and copies the map. */
+  /**
+   * Validates the components and copies the map.
+   *
+   * @param instrument see the record description
+   * @param reliability see the record description
+   * @param postReliability see the record description
+   * @param cohort see the record description
+   * @param cutoffType see the record description
+   * @param criticalValues see the record description
+   */
   public ChangeContext {
     Objects.requireNonNull(instrument, "instrument");
     Checks.openUnit("reliability", reliability);

@@ -38,7 +38,20 @@ public record CriterionClassification(
     boolean functionalPost,
     ChangeCategory category) {
 
-  /** Validates the components. */
+  /**
+   * Validates the components.
+   *
+   * @param pre see the record description
+   * @param post see the record description
+   * @param threshold see the record description
+   * @param improvement see the record description
+   * @param improved see the record description
+   * @param deteriorated see the record description
+   * @param cutoff see the record description
+   * @param clinicalPre see the record description
+   * @param functionalPost see the record description
+   * @param category see the record description
+   */
   public CriterionClassification {
     Objects.requireNonNull(threshold, "threshold");
     Objects.requireNonNull(cutoff, "cutoff");

@@ -64,6 +64,10 @@ public record AlertRules(
   /**
    * Validates the percentiles (each in (0, 1), yellow ≤ red) and the cutoff (finite).
    *
+   * @param direction see the record description
+   * @param yellowPercentile see the record description
+   * @param redPercentile see the record description
+   * @param functionalCutoff see the record description
    * @throws IllegalArgumentException naming the value that is out of range
    */
   public AlertRules {

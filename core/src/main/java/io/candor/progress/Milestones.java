@@ -32,6 +32,8 @@ public final class Milestones {
   /**
    * The first session with reliable improvement from the first score.
    *
+   * @param trajectory the client's observations
+   * @return the session, or empty if there is none
    * @throws IllegalStateException if the scale has no reliable-change threshold
    */
   public static OptionalInt reliableImprovement(Trajectory trajectory) {
@@ -51,6 +53,8 @@ public final class Milestones {
    * The first session of recovery; empty if the client was not a case at intake or never
    * recovered.
    *
+   * @param trajectory the client's observations
+   * @return the session, or empty
    * @throws IllegalStateException if the scale has no caseness cutoff or no reliable-change
    *     threshold
    */
@@ -62,6 +66,8 @@ public final class Milestones {
   /**
    * The first relapse after the first recovery.
    *
+   * @param trajectory the client's observations
+   * @return the relapse, or empty
    * @throws IllegalStateException if the scale has no caseness cutoff or no reliable-change
    *     threshold
    */

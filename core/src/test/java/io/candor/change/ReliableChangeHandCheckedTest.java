@@ -260,4 +260,19 @@ class ReliableChangeHandCheckedTest {
     assertTrue(e.getMessage().contains("critical value"), e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> ChangeContext.of(Instruments.PHQ9).withSignificance(1));
   }
+
+  @Test
+  void hagemanArrindellHarm_needsTheIndividualCutoffIndexPastTheCriticalValue() {
+    ChangeContext c = ChangeContext.ofCohort(Instruments.PHQ9,
+        new ReferenceStatistics(16, 6, 8, 9, 0.5, 50));
+    // 2 -> 10: not clinical before, reliably worse, but CS_indiv 1.20 is within 1.65 of the
+    // cutoff: Candor says deteriorated; the clinicalsignificance package (2.0+) would say harmed
+    Classification worse = ClinicalChange.classify(ReliableChangeMethod.HAGEMAN_ARRINDELL, 2, 10, c);
+    assertFalse(worse.clinicalPre());
+    assertTrue(worse.reliableChange().deteriorated());
+    assertEquals(ChangeCategory.DETERIORATED, worse.category());
+    // 2 -> 12: CS_indiv past 1.65 towards dysfunction: harmed
+    assertEquals(ChangeCategory.HARMED,
+        ClinicalChange.classify(ReliableChangeMethod.HAGEMAN_ARRINDELL, 2, 12, c).category());
+  }
 }

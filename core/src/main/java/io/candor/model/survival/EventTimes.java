@@ -49,6 +49,10 @@ public final class EventTimes {
    * published threshold, else Jacobson–Truax from its clinical norms), the same definition as
    * {@code io.candor.progress.Milestones}.
    *
+   * @param trajectory the client's observations, intake first
+   * @param instrument the instrument the scores are on
+   * @param scale sessions or days
+   * @return the time to the event, or censoring at the last observation
    * @throws IllegalStateException if the instrument has no reliable-change threshold ({@link
    *     ClinicalEvents#missingThreshold()}); use {@link #reliableImprovement(Trajectory, double,
    *     Direction, TimeScale)} with one
@@ -70,6 +74,10 @@ public final class EventTimes {
    * io.candor.progress.Milestones}. Empty when the client was not a case at intake (such a client
    * cannot recover and is not at risk).
    *
+   * @param trajectory the client's observations, intake first
+   * @param instrument the instrument the scores are on
+   * @param scale sessions or days
+   * @return the time to recovery or censoring, or empty when the client is not at risk
    * @throws IllegalStateException if the instrument has no caseness cutoff or no reliable-change
    *     threshold
    * @throws IllegalArgumentException if {@code scale} is DAYS and an observation used has no date,

@@ -166,6 +166,15 @@ public final class ExpectCommand implements Callable<Integer> {
       out.println();
       out.println("Alert (" + alert.signal().name().toLowerCase(Locale.ROOT).replace('_', ' ')
           + (alert.onTrack() ? ", on track" : ", not on track") + "): " + alert.reason());
+      AlertRules used = prepared.rules();
+      out.printf(Locale.ROOT, "Rules: %s; white signal %s; yellow above the %.0fth and red above"
+              + " the %.0fth worse-percentile (on track = white or green)%n",
+          used.direction().orElseThrow() == Direction.HIGHER_IS_BETTER ? "higher is better"
+              : "higher is worse",
+          used.functionalCutoff().isPresent()
+              ? "when not a case by the cutoff " + CliText.number(used.functionalCutoff().getAsDouble())
+              : "off (no cutoff)",
+          100 * used.yellowPercentile(), 100 * used.redPercentile());
       ExpectedCurve updated = er.forecast(withIntake, withScores, last);
       out.println();
       out.println("Updated forecast given " + updated.conditioning() + ":");
