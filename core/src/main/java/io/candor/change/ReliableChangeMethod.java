@@ -233,9 +233,10 @@ public enum ReliableChangeMethod {
     }
     if (!context.hasPreStatistics()) {
       return Optional.of(
-          abbreviation + " needs the pre-treatment "
-              + (this == JACOBSON_TRUAX ? "SD" : "mean and SD") + ": "
-              + context.instrument().id() + " has no clinical norms and no cohort was given");
+          abbreviation + " needs cohort statistics here: its pre-treatment "
+              + (this == JACOBSON_TRUAX ? "SD" : "mean and SD") + " would come from clinical norms,"
+              + " which " + context.instrument().id() + " lacks; give paired data,"
+              + " ChangeContext.withCohort, or --cohort on the command line");
     }
     return Optional.empty();
   }
