@@ -37,6 +37,17 @@ instruments <- list(
 )
 
 methods <- c("JT", "GLN", "HLL", "EN", "NK", "HA")
+
+# The reliable-change index of each method (NK with equal pre and post reliability).
+index_of <- function(m, pre, post, m1, s1, m2, r, se, rdd) {
+  switch(m,
+    JT  = (post - pre) / sqrt(2 * se^2),
+    GLN = ((post - m1) - r * (pre - m1)) / (s1 * sqrt(1 - r^2)),
+    HLL = ((post - m2) - r * (pre - m1)) / (s1 * sqrt(1 - r^2)),
+    EN  = (post - (r * (pre - m1) + m1)) / se,
+    NK  = (post - (r * (pre - m1) + m1)) / sqrt(r^2 * s1^2 * (1 - r) + s1^2 * (1 - r)),
+    HA  = ((post - pre) * rdd + (m2 - m1) * (1 - rdd)) / (sqrt(rdd) * sqrt(2 * se^2)))
+}
 crit <- c(JT = 1.96, GLN = 1.96, HLL = 1.96, EN = 2, NK = 1.96, HA = 1.65)
 
 stats_rows <- c()
@@ -70,13 +81,7 @@ for (name in names(instruments)) {
   rdd <- (s1^2 * rxx1 + s2^2 * rxx2 - 2 * s1 * s2 * r12) / (s1^2 + s2^2 - 2 * s1 * s2 * r12)
 
   for (m in methods) {
-    rci <- switch(m,
-      JT  = (post - pre) / sqrt(2 * se^2),
-      GLN = ((post - m1) - r * (pre - m1)) / (s1 * sqrt(1 - r^2)),
-      HLL = ((post - m2) - r * (pre - m1)) / (s1 * sqrt(1 - r^2)),
-      EN  = (post - (r * (pre - m1) + m1)) / se,
-      NK  = (post - (r * (pre - m1) + m1)) / sqrt(r^2 * s1^2 * (1 - r) + s1^2 * (1 - r)),
-      HA  = ((post - pre) * rdd + (m2 - m1) * (1 - rdd)) / (sqrt(rdd) * sqrt(2 * se^2)))
+    rci <- index_of(m, pre, post, m1, s1, m2, r, se, rdd)
     improved <- dir * rci > crit[[m]]
     deteriorated <- dir * rci < -crit[[m]]
     for (t in c("a", "b", "c")) {
@@ -128,13 +133,7 @@ for (name in names(instruments)) {
   for (alpha in c(0.05, 0.10)) {
     for (m in methods) {
       z <- if (m == "HA") qnorm(1 - alpha) else qnorm(1 - alpha / 2)
-      rci <- switch(m,
-        JT  = (post - pre) / sqrt(2 * se^2),
-        GLN = ((post - m1) - r * (pre - m1)) / (s1 * sqrt(1 - r^2)),
-        HLL = ((post - m2) - r * (pre - m1)) / (s1 * sqrt(1 - r^2)),
-        EN  = (post - (r * (pre - m1) + m1)) / se,
-        NK  = (post - (r * (pre - m1) + m1)) / sqrt(r^2 * s1^2 * (1 - r) + s1^2 * (1 - r)),
-        HA  = ((post - pre) * rdd + (m2 - m1) * (1 - rdd)) / (sqrt(rdd) * sqrt(2 * se^2)))
+      rci <- index_of(m, pre, post, m1, s1, m2, r, se, rdd)
       improved <- dir * rci > z
       deteriorated <- dir * rci < -z
       if (m == "HA") {

@@ -7,18 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.candor.measure.Direction;
 import io.candor.measure.Instruments;
-import io.candor.model.growth.GrowthData;
-import io.candor.model.growth.GrowthModel;
 import org.junit.jupiter.api.Test;
 
 /** {@link AlertRules}, and the alert it gives on a prepared curve. */
 class AlertRulesTest {
 
-  private static final ExpectedResponse RESPONSE = ExpectedResponse.of(ExpectedResponseModel.from(
-      GrowthModel.withDefaults().fit(GrowthData.of(
-          new String[] {"a", "a", "a", "b", "b", "b", "c", "c", "c", "d", "d", "d"},
-          new double[] {0, 1, 2, 0, 1, 2, 0, 1, 2, 0, 1, 2},
-          new double[] {20, 17, 15, 18, 16, 13, 22, 21, 18, 19, 15, 14}))));
+  private static final ExpectedResponse RESPONSE = ExpectedResponseScaleTest.RESPONSE;
 
   @Test
   void onTrack_agreesWithTheSignal_lessThanExpectedIsNeverOnTrack() {

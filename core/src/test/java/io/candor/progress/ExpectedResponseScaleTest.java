@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 /** {@link ExpectedResponse#withScale} checks intake and observed scores against the scale. */
 class ExpectedResponseScaleTest {
 
-  private static final ExpectedResponse RESPONSE = ExpectedResponse.of(ExpectedResponseModel.from(
+  /** A small symptom-scale model (falling scores), shared with {@link AlertRulesTest}. */
+  static final ExpectedResponse RESPONSE = ExpectedResponse.of(ExpectedResponseModel.from(
       GrowthModel.withDefaults().fit(GrowthData.of(
           new String[] {"a", "a", "a", "b", "b", "b", "c", "c", "c", "d", "d", "d"},
           new double[] {0, 1, 2, 0, 1, 2, 0, 1, 2, 0, 1, 2},

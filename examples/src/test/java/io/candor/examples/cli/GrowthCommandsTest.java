@@ -150,10 +150,15 @@ class GrowthCommandsTest {
     }
     Path f = dir.resolve("ors.csv");
     Files.writeString(f, sb.toString());
-    Result r = run("fit", "--input", f.toString(), "--id", "client", "--time", "session",
-        "--score", "ors", "--json");
+    return fitModel(f, "ors");
+  }
+
+  /** Runs {@code candor fit --json} on a CSV and writes the model next to it. */
+  private Path fitModel(Path csv, String scoreColumn) throws IOException {
+    Result r = run("fit", "--input", csv.toString(), "--id", "client", "--time", "session",
+        "--score", scoreColumn, "--json");
     assertEquals(0, r.status(), r.err());
-    Path model = dir.resolve("ors-model.json");
+    Path model = dir.resolve(scoreColumn + "-model.json");
     Files.writeString(model, r.out());
     return model;
   }
@@ -191,11 +196,6 @@ class GrowthCommandsTest {
   }
 
   private Path csvModel() throws IOException {
-    Result r = run("fit", "--input", csv().toString(), "--id", "client", "--time", "session",
-        "--score", "score", "--json");
-    assertEquals(0, r.status(), r.err());
-    Path model = dir.resolve("phq-model.json");
-    Files.writeString(model, r.out());
-    return model;
+    return fitModel(csv(), "score");
   }
 }
