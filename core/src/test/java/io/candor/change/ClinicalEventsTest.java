@@ -4,10 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
 
 import io.candor.evidence.Certainty;
 import io.candor.evidence.Citations;
 import io.candor.measure.Direction;
+import io.candor.measure.Instrument;
 import io.candor.measure.Instruments;
 import org.junit.jupiter.api.Test;
 
@@ -85,5 +88,25 @@ class ClinicalEventsTest {
     assertThrows(NullPointerException.class, () -> ClinicalEvents.of(null));
     assertThrows(IllegalStateException.class,
         () -> ClinicalEvents.of(Instruments.WEMWBS).isCase(40));
+  }
+
+  @Test
+  void swappingPreAndPost_swapsImprovementAndDeterioration_onEveryInstrumentWithAThreshold() {
+    for (Instrument ins : Instruments.all()) {
+      ClinicalEvents events = ClinicalEvents.of(ins);
+      if (events.reliableChangeThreshold().isEmpty()) {
+        continue;
+      }
+      int steps = (int) Math.round((ins.maxScore() - ins.minScore()) / ins.resolution());
+      qt().forAll(integers().between(0, steps), integers().between(0, steps))
+          .checkAssert((i, j) -> {
+            double a = Math.min(ins.maxScore(), ins.minScore() + i * ins.resolution());
+            double b = Math.min(ins.maxScore(), ins.minScore() + j * ins.resolution());
+            boolean up = events.reliablyImproved(a, b);
+            if (up != events.reliablyDeteriorated(b, a) || (up && events.reliablyDeteriorated(a, b))) {
+              throw new AssertionError(ins.id() + " " + a + " -> " + b);
+            }
+          });
+    }
   }
 }
