@@ -157,8 +157,10 @@ class GoldenJsonTest {
         ChangeCategory.RECOVERED));
     ReferenceStatistics stats = new ReferenceStatistics(16.5, 5.25, 10.5, 6.25, 0.5, 40);
     m.put("ReferenceStatistics", stats);
-    m.put("ChangeContext", new ChangeContext(Instruments.PHQ9, 0.84, 0.84, Optional.of(stats),
-        CutoffType.CASENESS));
+    m.put("ChangeContext", ChangeContext.of(Instruments.PHQ9).withCohort(stats)
+        .withCutoff(CutoffType.CASENESS));
+    m.put("CriterionClassification", ClinicalChange.classifyByCriterion(18, 9,
+        ChangeContext.of(Instruments.PHQ9)));
     m.put("MethodCounts", new MethodCounts(ReliableChangeMethod.JACOBSON_TRUAX, cutoff, 10, 8, 15,
         5, 2));
     m.put("MethodComparison", ClinicalChange.compare(ChangeContext.of(Instruments.PHQ9)

@@ -81,11 +81,13 @@ public final class ExpectCommand implements Callable<Integer> {
   Double cutoff;
 
   @Option(names = "--instrument", paramLabel = "ID",
-      description = "the instrument of the scores (e.g. PHQ-9): picks the reference model when"
-          + " there is no --model, and must match the instrument a --model was fitted on")
+      description = "the instrument of the scores (e.g. PHQ-9): sets the direction and the caseness"
+          + " cutoff, picks the reference model when there is no --model, and must match the"
+          + " instrument a --model was fitted on")
   String instrument;
 
-  @Option(names = "--higher-is-better", description = "higher scores are better (e.g. WEMWBS)")
+  @Option(names = "--higher-is-better", description = "higher scores are better (e.g. WEMWBS);"
+      + " without an instrument, higher is taken as worse unless this is given")
   boolean higherIsBetter;
 
   @Option(names = "--fixed-uncertainty",
@@ -129,8 +131,10 @@ public final class ExpectCommand implements Callable<Integer> {
     for (int s : sess[0]) {
       last = Math.max(last, s);
     }
-    AlertRules rules = AlertRules.defaults()
-        .withDirection(higherIsBetter ? Direction.HIGHER_IS_BETTER : Direction.HIGHER_IS_WORSE);
+    AlertRules rules = AlertRules.defaults();
+    if (higherIsBetter) {
+      rules = rules.withDirection(Direction.HIGHER_IS_BETTER);
+    }
     if (cutoff != null) {
       rules = rules.withFunctionalCutoff(cutoff);
     }
@@ -143,6 +147,9 @@ public final class ExpectCommand implements Callable<Integer> {
         throw new IllegalArgumentException("--instrument " + named.id() + " does not match "
             + source + ": " + e.getMessage(), e);
       }
+    }
+    if (er.scale() instanceof Instrument scale) {
+      checkFlagsAgree(scale);
     }
     er.scale().checkScore("--intake", intake);
     for (int i = 0; i < sess[0].length; i++) {
@@ -181,6 +188,15 @@ public final class ExpectCommand implements Callable<Integer> {
         out.println();
         out.println("Alert (" + CliText.words(alert.signal())
             + (alert.onTrack() ? ", on track" : ", not on track") + "): " + alert.reason());
+        AlertRules used = alert.rules();
+        out.printf(Locale.ROOT, "Rules: %s; white signal %s; yellow above the %.0fth and red above"
+                + " the %.0fth worse-percentile (on track = white or green)%n",
+            used.direction().orElseThrow() == Direction.HIGHER_IS_BETTER ? "higher is better"
+                : "higher is worse",
+            used.functionalCutoff().isPresent()
+                ? "when not a case by the cutoff " + CliText.number(used.functionalCutoff().getAsDouble())
+                : "off (no cutoff)",
+            100 * used.yellowPercentile(), 100 * used.redPercentile());
         ExpectedCurve updated = value.updated().orElseThrow();
         out.println();
         out.println("Updated forecast given " + updated.conditioning() + ":");
@@ -213,6 +229,20 @@ public final class ExpectCommand implements Callable<Integer> {
         List<Double> q = s.quantiles();
         t.row(name, s.session(), s.mean(), s.sd(), q.get(0), q.get(1), q.get(2), q.get(3));
       }
+    }
+  }
+
+  /** --higher-is-better and --cutoff must agree with the instrument, which sets both. */
+  private void checkFlagsAgree(Instrument scale) {
+    if (higherIsBetter && scale.direction() != Direction.HIGHER_IS_BETTER) {
+      throw new IllegalArgumentException("--higher-is-better contradicts " + scale.id()
+          + ", on which higher scores are worse; leave it out: the instrument sets the direction");
+    }
+    if (cutoff != null && scale.casenessCutoff().isPresent()
+        && cutoff != scale.casenessCutoff().get().value()) {
+      throw new IllegalArgumentException("--cutoff " + CliText.number(cutoff) + " contradicts "
+          + scale.id() + "'s caseness cutoff " + scale.casenessCutoff().get()
+          + "; leave it out: the instrument sets the cutoff");
     }
   }
 

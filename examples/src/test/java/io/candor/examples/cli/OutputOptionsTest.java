@@ -102,7 +102,7 @@ class OutputOptionsTest {
         "session", "--score", "bdi", "--instrument", "BDI-II", "--event", "reliable-improvement"},
         "stratum,time,nRisk,nEvent,nCensor,survival,stdErr,lower,upper", -1);
     assertCsv(new String[] {"classify", "--instrument", "PHQ-9", "--pre", "18", "--post", "9"},
-        "method,abbreviation,available,index,", 6);
+        "method,abbreviation,available,index,", 7);
     assertCsv(new String[] {"instruments"}, "instrument,figure,value,certainty,source,note", -1);
     assertCsv(new String[] {"simulate", "--clients", "50", "--summary"},
         "session,observed,dropouts,meanScore,caseRate,reliablyImproved,improvedByKaplanMeier", 27);
