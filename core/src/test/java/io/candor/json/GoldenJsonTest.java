@@ -252,23 +252,10 @@ class GoldenJsonTest {
     return m;
   }
 
-  /** Eight clients, sessions 0-5, PHQ-9 scores falling as log(session + 1). */
+  /** 40 simulated PHQ-9 clients, sessions 0-6. */
   static GrowthData growthPanel() {
-    double[][] y = {
-      {20, 16, 14, 13, 12, 12}, {18, 17, 15, 15, 13, 12}, {22, 18, 17, 14, 13, 11},
-      {15, 13, 12, 10, 10, 9}, {24, 22, 21, 20, 19, 19}, {19, 15, 12, 11, 9, 8},
-      {17, 16, 16, 14, 14, 13}, {21, 17, 15, 14, 14, 12}};
-    String[] ids = new String[48];
-    double[] t = new double[48];
-    double[] s = new double[48];
-    for (int c = 0; c < 8; c++) {
-      for (int k = 0; k < 6; k++) {
-        ids[6 * c + k] = "c" + c;
-        t[6 * c + k] = k;
-        s[6 * c + k] = y[c][k];
-      }
-    }
-    return GrowthData.of(ids, t, s).withScale(Instruments.PHQ9);
+    Scenario six = Scenario.calibratedDefault(Instruments.PHQ9).withSessions(6);
+    return GrowthData.fromCohort(Simulator.of(six).cohort(11L, 40, Arm.TREATED, 1), "PHQ-9");
   }
 
   @Test
