@@ -234,6 +234,7 @@ public final class CandorJson {
   /**
    * Reads a value written by {@link #toJson(Object)}.
    *
+   * @param <T> the type
    * @param json the document
    * @param type the type expected; {@code ExpectedResponseModel} also reads a {@code GrowthFit}
    *     document (the model in it)
@@ -302,6 +303,7 @@ public final class CandorJson {
   /**
    * Converts a JSON tree (without envelope) to a Candor type, with Candor's error messages.
    *
+   * @param <T> the type
    * @param tree the value's tree
    * @param type the type
    * @return the value

@@ -170,7 +170,11 @@ public final class GrowthData {
         newScale);
   }
 
-  /** The scale the scores are on ({@code outcome}, unbounded, unless stated). */
+  /**
+   * The scale the scores are on.
+   *
+   * @return the stated scale, or the unbounded scale {@code outcome}
+   */
   public ScoreScale scale() {
     return scale;
   }

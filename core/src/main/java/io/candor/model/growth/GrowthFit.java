@@ -143,12 +143,18 @@ public final class GrowthFit {
   /**
    * The scale the scores were on: the data's {@link GrowthData#scale()} (an instrument when the
    * data came from trajectories or were given one, else the unbounded scale {@code outcome}).
+   *
+   * @return the scale
    */
   public ScoreScale scale() {
     return scale;
   }
 
-  /** The range of the times in the data (sessions, in Candor's convention). */
+  /**
+   * The range of the times in the data (sessions, in Candor's convention).
+   *
+   * @return the smallest and largest time
+   */
   public DataRange timeRange() {
     return timeRange;
   }
@@ -156,6 +162,8 @@ public final class GrowthFit {
   /**
    * The range of the clients' first scores: each client's score at their earliest time (the
    * intake, at time 0, in Candor's convention).
+   *
+   * @return the smallest and largest first score
    */
   public DataRange firstScoreRange() {
     return firstScoreRange;
