@@ -188,7 +188,7 @@ public record ExpectedResponseModel(
     }
     double residual = fit.residualSd();
     String provenance = String.format(Locale.ROOT,
-        "fitted by Candor's GrowthModel (%s, %s basis, %s) on %d clients and %d observations",
+        "Fitted by Candor's GrowthModel (%s, %s basis, %s) on %d clients and %d observations.",
         g.estimation(), g.basis().name().toLowerCase(Locale.ROOT),
         g.random() == RandomPart.INTERCEPT_SLOPE ? "random intercept and slope"
             : "random intercept", fit.clients(), fit.observations());

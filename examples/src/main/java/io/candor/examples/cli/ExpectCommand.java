@@ -173,7 +173,8 @@ public final class ExpectCommand implements Callable<Integer> {
     @Override
     public void printText(PrintWriter out) {
       ExpectedResponseModel.FittedOn on = value.fittedOn();
-      out.println("Model: " + value.model() + ". " + on.provenance());
+      out.println("Model: " + value.model());
+      out.println("  " + on.provenance());
       out.println("  Fitted on " + on.scale().id() + " scores of " + CliText.count(on.clients(),
           "client", "clients") + "; intake scores " + on.intakes() + ", sessions "
           + on.sessions() + ".");
@@ -386,7 +387,7 @@ public final class ExpectCommand implements Callable<Integer> {
     out.println("Expected treatment response (toy example: 8 made-up clients, PHQ-9-like scores,"
         + " sessions 0-5; model score ~ log(session+1) + (log(session+1) | client), REML)");
     ExpectedResponse er = ExpectedResponse.of(ExpectedResponseModel.from(fit)
-        .withProvenance("fitted on the 8 made-up clients above"))
+        .withProvenance("Fitted on the 8 made-up clients above."))
         .withPercentiles(0.10, 0.25, 0.75, 0.90);
     compute("the toy model", er, 20, new int[] {1, 2, 3}, new double[] {19, 19, 19}, 6,
         AlertRules.defaults().withFunctionalCutoff(10)).printText(out);

@@ -129,7 +129,7 @@ class GrowthCommandsTest {
   void expect_withoutModel_usesTheReferenceModelAndSaysItIsSimulated() {
     Result r = run("expect", "--instrument", "PHQ-9", "--intake", "18", "--observed", "1:17");
     assertEquals(0, r.status(), r.err());
-    assertTrue(r.out().contains("Model: Candor's reference model for PHQ-9."), r.out());
+    assertTrue(r.out().contains("Model: Candor's reference model for PHQ-9\n"), r.out());
     assertTrue(r.out().contains("SIMULATED data, not real clients"), r.out());
     assertTrue(r.out().contains("Alert ("), r.out());
     assertTrue(!r.out().contains("Warning: extrapolation"), r.out());
