@@ -79,18 +79,6 @@ final class CliText {
     return share.isPresent() ? percent(share.getAsDouble()) : "-";
   }
 
-  /**
-   * A p-value for a sentence: {@code p = 0.0123}, {@code p = 3.2e-07}, or {@code p < 1e-16} below
-   * what a double resolves (a computed 0 included).
-   */
-  static String p(double p) {
-    if (p < 1e-16) {
-      return "p < 1e-16";
-    }
-    return "p = " + (p < 1e-4 ? String.format(Locale.ROOT, "%.2g", p)
-        : String.format(Locale.ROOT, "%.4f", p));
-  }
-
   /** A count with its noun in the right number: {@code 1 client}, {@code 2 clients}. */
   static String count(long n, String singular, String plural) {
     return n + " " + (n == 1 ? singular : plural);
