@@ -32,6 +32,13 @@ import io.candor.domain.UricaScores;
 import io.candor.evidence.Certainty;
 import io.candor.evidence.Citation;
 import io.candor.evidence.Sourced;
+import io.candor.expectation.ClientProfile;
+import io.candor.expectation.ExpectationReport;
+import io.candor.expectation.Expectations;
+import io.candor.expectation.Milestone;
+import io.candor.expectation.Probability;
+import io.candor.expectation.Readability;
+import io.candor.expectation.ServiceSummary;
 import io.candor.measure.Direction;
 import io.candor.measure.Instrument;
 import io.candor.measure.Instruments;
@@ -84,6 +91,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -144,8 +152,10 @@ class GoldenJsonTest {
     m.put("Instrument", custom);
     m.put("Norms", custom.clinicalNorms().orElseThrow());
     m.put("SeverityBand", new SeverityBand("mild", 5, 9));
-    ItemScoring scoring = new ItemScoring(4, 0, 3, Set.of(2), 1, "EX-4");
+    ItemScoring scoring = new ItemScoring(4, 0, 3, Set.of(2), 1, "EX-4").withRiskItems(4);
     m.put("ItemScoring", scoring);
+    m.put("RiskFlag", scoring.riskFlags(List.of(OptionalInt.of(1), OptionalInt.empty(),
+        OptionalInt.of(0), OptionalInt.of(2))).get(0));
     m.put("ItemScoring.ItemScore", new ItemScoring.ItemScore(8, 3, true));
     // change
     ReliableChange rc = new ReliableChange(ReliableChangeMethod.JACOBSON_TRUAX, 18, 9, -2.5,
@@ -246,10 +256,44 @@ class GoldenJsonTest {
         0.48, 0.45, 0.55, "share of clients still attending");
     m.put("Calibration.Row", row);
     m.put("Calibration.Report", new Calibration.Report(20260101L, 2000, List.of(row)));
+    // expectation
+    expectation(m);
     // json
     m.put("LongCsv.Columns", LongCsv.columns("client", "session", "phq9").withCovariates("age")
         .withAttributes("site"));
     return m;
+  }
+
+  /** A small report (200 clients) with every part, and the values it is made of. */
+  private static void expectation(Map<String, Object> m) {
+    ClientProfile.ItemResponses items =
+        ClientProfile.ItemResponses.of(2, 2, 1, 3, 1, 0, 2, 1, 1).atSession(2);
+    ClientProfile profile = ClientProfile.of(Instruments.PHQ9, 18).withCourse(Course.CHRONIC)
+        .withReadiness(ReadinessStage.CONTEMPLATION).withPlannedSessions(10).withObserved(1, 15)
+        .withObserved(2, 13).withItems(items).withAttendance(3, 1).withHomework(2, 1);
+    ExpectationReport report = Expectations.withDefaults().withClients(200)
+        .withSensitivityClients(100).withHorizons(8)
+        .withModel(ExpectedResponseModels.reference(Instruments.PHQ9)).report(profile, 5L);
+    m.put("ClientProfile", profile);
+    m.put("ClientProfile.ItemResponses", items);
+    m.put("ClientProfile.Attendance", profile.attendance().orElseThrow());
+    m.put("ClientProfile.Homework", profile.homework().orElseThrow());
+    Probability p = report.probabilities().get(0);
+    m.put("Probability", p);
+    m.put("Interval", p.monteCarlo());
+    m.put("NaturalFrequency", p.naturalFrequency());
+    m.put("IconArray", report.iconArrays().get(0));
+    m.put("CurvePoint", report.curve().get(3));
+    m.put("CourseUpdate", report.update().orElseThrow());
+    m.put("RiskReview", report.risk());
+    m.put("EngagementContext", report.engagement());
+    m.put("ChronicOutlook", report.chronic().orElseThrow());
+    m.put("Milestone", new Milestone(0.5, 7.5, 6.25, 10, true));
+    m.put("ExpectationReport", report);
+    ServiceSummary service = ServiceSummary.of(List.of("a"), List.of(report), 8);
+    m.put("ServiceSummary", service);
+    m.put("ExpectedCount", service.outcomes().get(0));
+    m.put("Readability", Readability.of("One short sentence. And another one here."));
   }
 
   /** 40 simulated PHQ-9 clients, sessions 0-6. */

@@ -1,0 +1,323 @@
+package io.candor.expectation;
+
+import io.candor.domain.Course;
+import io.candor.evidence.Citation;
+import io.candor.internal.Checks;
+import io.candor.measure.Instrument;
+import io.candor.measure.RiskFlag;
+import io.candor.simulation.PlausibleRange;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * The report for the therapist: the risk items first (flags for review, or what was not seen, and
+ * always that a zero does not rule risk out), the basis (profile, observed scores and how they
+ * updated the numbers), every outcome at every horizon with the range to quote, the Monte Carlo
+ * and sensitivity intervals apart, the expected scores, what to watch (a checkpoint, dropout,
+ * deterioration), engagement as context, the chronic-course outlook, notices, the method with its
+ * certainty, every source, and what the numbers do not mean. Every word comes from the resource
+ * bundle of the chosen locale.
+ *
+ * <p>Immutable and thread-safe; {@code withXxx} returns a copy.
+ */
+public final class TherapistRenderer {
+
+  private final Locale locale;
+  private final OptionalInt horizon;
+
+  private TherapistRenderer(Locale locale, OptionalInt horizon) {
+    this.locale = locale;
+    this.horizon = horizon;
+  }
+
+  /**
+   * English; "what to watch" speaks about session 12 when the report has it (else the nearest
+   * horizon before it, else the first).
+   *
+   * @return the renderer
+   */
+  public static TherapistRenderer withDefaults() {
+    return new TherapistRenderer(Locale.ENGLISH, OptionalInt.empty());
+  }
+
+  /**
+   * A copy in this language.
+   *
+   * @param l the locale
+   * @return the copy
+   */
+  public TherapistRenderer withLocale(Locale l) {
+    return new TherapistRenderer(Objects.requireNonNull(l, "locale"), horizon);
+  }
+
+  /**
+   * A copy whose "what to watch" speaks about this session (one of the report's horizons).
+   *
+   * @param session the session
+   * @return the copy
+   * @throws IllegalArgumentException if the session is below 1
+   */
+  public TherapistRenderer withHorizon(int session) {
+    Checks.atLeast("horizon", session, 1);
+    return new TherapistRenderer(locale, OptionalInt.of(session));
+  }
+
+  /**
+   * The report as plain text.
+   *
+   * @param report the report
+   * @return the text
+   * @throws IllegalArgumentException if the chosen horizon is not in the report
+   */
+  public String text(ExpectationReport report) {
+    return document(report).text();
+  }
+
+  /**
+   * The report as one self-contained HTML page.
+   *
+   * @param report the report
+   * @return the page
+   * @throws IllegalArgumentException if the chosen horizon is not in the report
+   */
+  public String html(ExpectationReport report) {
+    return document(report).html();
+  }
+
+  Doc document(ExpectationReport r) {
+    Objects.requireNonNull(r, "report");
+    Render w = new Render(Messages.of(locale));
+    Messages m = w.m;
+    ClientProfile p = r.profile();
+    Instrument inst = p.instrument();
+    int h = Render.headline(r, horizon);
+    Doc doc = new Doc(m.text("therapist.title"), locale);
+
+    risk(doc, w, r);
+
+    doc.heading(m.text("therapist.profile.heading"));
+    List<String> basis = new ArrayList<>();
+    basis.add(m.text("therapist.profile.intake", inst.id(), w.score(inst, p.intake()),
+        m.count(p.plannedSessions())));
+    basis.add(p.course().map(c -> m.text("therapist.profile.course",
+        m.text("course." + c.name()))).orElse(m.text("therapist.profile.course.unknown")));
+    basis.add(p.readiness().map(s -> m.text("therapist.profile.readiness",
+        m.text("readiness." + s.name()))).orElse(m.text("therapist.profile.readiness.unknown")));
+    if (!p.observed().isEmpty()) {
+      basis.add(m.text("therapist.profile.observed", w.observed(p)));
+    }
+    doc.bullets(basis);
+    r.update().ifPresent(u -> {
+      List<String> ws = new ArrayList<>();
+      for (int k = 0; k < u.sessions().size(); k++) {
+        ws.add(m.text("format.weight", m.count(u.sessions().get(k)),
+            m.number(u.weights().get(k), 2)));
+      }
+      doc.paragraph(m.text("therapist.update", u.model(), w.join(ws), m.number(u.level(), 1),
+          m.count(p.lastObservedSession()), m.number(u.comparableLevel(), 1),
+          m.count(u.comparableClients())));
+    });
+
+    doc.heading(m.text("therapist.numbers.heading"));
+    doc.paragraph(m.text("therapist.numbers.lead"));
+    List<String> header = new ArrayList<>();
+    header.add(m.text("therapist.numbers.col.outcome"));
+    r.horizons().forEach(s -> header.add(m.text("therapist.numbers.col.session", m.count(s))));
+    List<List<String>> rows = new ArrayList<>();
+    for (Outcome o : Outcome.values()) {
+      if (r.probability(o, r.horizons().get(0)).isEmpty()) {
+        continue;
+      }
+      List<String> row = new ArrayList<>();
+      row.add(m.text("outcome." + o.name()));
+      for (int s : r.horizons()) {
+        Probability pr = Render.at(r, o, s);
+        row.add(m.text("therapist.numbers.cell", w.percent(pr.estimate()),
+            m.text("format.range", w.percent(pr.lower()), w.percent(pr.upper()))));
+      }
+      rows.add(row);
+    }
+    doc.table(header, rows);
+    r.halfImproved().ifPresentOrElse(ms -> doc.paragraph(ms.latestBeyondPlan()
+            ? m.text("therapist.half.beyond", m.number(ms.session(), 1),
+                m.count(p.plannedSessions()))
+            : m.text("therapist.half", m.number(ms.session(), 1), m.number(ms.earliest(), 1),
+                m.number(ms.latest(), 1))),
+        () -> doc.paragraph(m.text("therapist.half.none", m.count(p.plannedSessions()))));
+
+    doc.heading(m.text("therapist.uncertainty.heading"));
+    List<String> ranges = new ArrayList<>();
+    for (PlausibleRange pr : r.varied()) {
+      ranges.add(m.text("range." + pr.name()) + " (" + pr.parameter() + ")");
+    }
+    doc.paragraph(m.text("therapist.uncertainty.text", m.count(r.comparableClients()),
+        w.join(ranges), m.count(r.sensitivityClients()), w.cites(variedSources(r), "")));
+    List<String> detail = new ArrayList<>();
+    for (Outcome o : Outcome.EXCLUSIVE) {
+      Probability pr = Render.at(r, o, h);
+      detail.add(m.text("therapist.uncertainty.row", m.text("outcome." + o.name()), m.count(h),
+          w.percent(pr.estimate()), w.range(pr.monteCarlo().lower(), pr.monteCarlo().upper()),
+          w.range(pr.sensitivity().lower(), pr.sensitivity().upper()),
+          w.range(pr.lower(), pr.upper())));
+    }
+    doc.bullets(detail);
+
+    doc.heading(m.text("therapist.curve.heading"));
+    doc.paragraph(m.text("therapist.curve.lead"));
+    List<List<String>> curve = new ArrayList<>();
+    for (CurvePoint c : r.curve()) {
+      curve.add(List.of(m.count(c.session()), w.score(inst, c.median()),
+          m.text("format.range", w.score(inst, c.p25()), w.score(inst, c.p75())),
+          m.text("format.range", w.score(inst, c.p10()), w.score(inst, c.p90())),
+          w.percent(c.attending())));
+    }
+    doc.table(List.of(m.text("therapist.curve.col.session"), m.text("therapist.curve.col.median"),
+        m.text("therapist.curve.col.middle"), m.text("therapist.curve.col.wide"),
+        m.text("therapist.curve.col.attending")), curve);
+
+    doc.heading(m.text("therapist.watch.heading"));
+    List<String> watch = new ArrayList<>();
+    checkpoint(r, w).ifPresent(watch::add);
+    Probability drop = Render.at(r, Outcome.DROPOUT, h);
+    watch.add(m.text("therapist.watch.dropout", m.count(drop.naturalFrequency().count()),
+        m.count(h), m.count(drop.naturalFrequency().lower()),
+        m.count(drop.naturalFrequency().upper())));
+    Probability worse = Render.at(r, Outcome.RELIABLE_DETERIORATION, h);
+    watch.add(m.text("therapist.watch.deterioration", m.count(worse.naturalFrequency().count()),
+        m.count(h), m.count(worse.naturalFrequency().lower()),
+        m.count(worse.naturalFrequency().upper())));
+    doc.bullets(watch);
+
+    doc.heading(m.text("therapist.engagement.heading"));
+    EngagementContext e = r.engagement();
+    List<String> eng = new ArrayList<>();
+    String typical = w.percent(e.typicalMissedShare().value());
+    String grade = m.text("certainty." + e.typicalMissedShare().certainty().name());
+    eng.add(e.attendance().map(a -> m.text("therapist.engagement.missed", m.count(a.missed()),
+        m.count(a.offered()), w.percent(a.missedShare()), typical, grade))
+        .orElse(m.text("therapist.engagement.missed.none", typical, grade)));
+    String low = m.number(e.homeworkAssociationLow().value(), 2);
+    String high = m.number(e.homeworkAssociationHigh().value(), 2);
+    eng.add(e.homework().map(hw -> m.text("therapist.engagement.homework",
+        m.count(hw.completed()), m.count(hw.assigned()), w.percent(hw.completedShare()), low, high,
+        m.text("certainty." + e.homeworkAssociationHigh().certainty().name())))
+        .orElse(m.text("therapist.engagement.homework.none", low, high)));
+    e.readiness().ifPresent(s -> eng.add(m.text("therapist.engagement.readiness",
+        m.text("readiness." + s.name()), m.number(e.readinessAssociation().value(), 2),
+        m.text("certainty." + e.readinessAssociation().certainty().name()))));
+    doc.bullets(eng);
+
+    if (r.chronic().isPresent() && p.course().equals(Optional.of(Course.CHRONIC))) {
+      ChronicOutlook c = r.chronic().get();
+      Probability stable = Render.at(r, Outcome.STABLE_OR_BETTER, h);
+      doc.heading(m.text("therapist.chronic.heading"));
+      doc.paragraph(m.text("therapist.chronic.text", m.number(c.effectSize().value(), 2),
+          m.text("certainty." + c.effectSize().certainty().name()),
+          m.count(Math.round(c.sessionsForFullEffect().value())),
+          w.score(inst, c.chronicLevel().value()), m.count(h),
+          m.text("therapist.numbers.cell", w.percent(stable.estimate()),
+              w.range(stable.lower(), stable.upper()))));
+      doc.paragraph(m.text("therapist.chronic.relapse", w.percent(c.relapseWithinYear().value()),
+          m.text("certainty." + c.relapseWithinYear().certainty().name())));
+    }
+
+    if (!r.notices().isEmpty()) {
+      doc.heading(m.text("therapist.notices.heading"));
+      List<String> ns = new ArrayList<>();
+      r.notices().forEach(n -> ns.add(m.text("notice." + n.name(), inst.id())));
+      doc.bullets(ns);
+    }
+
+    doc.heading(m.text("therapist.method.heading"));
+    doc.paragraph(m.text("therapist.method.text", m.count(r.clients()), Long.toString(r.seed()),
+        m.number(inst.reliableChange().orElseThrow().value(), 2),
+        w.score(inst, inst.casenessCutoff().orElseThrow().value()),
+        m.text("certainty." + r.probabilities().get(0).certainty().name())));
+    doc.paragraph(m.text("therapist.method.sources"));
+    List<String> refs = new ArrayList<>();
+    r.sources().forEach(c -> refs.add(c.toString()));
+    doc.bullets(refs);
+
+    doc.heading(m.text("therapist.caveats.heading"));
+    doc.bullets(List.of(m.text("therapist.caveat.people"), m.text("therapist.caveat.model"),
+        m.text("therapist.caveat.dropout"), m.text("therapist.caveat.risk")));
+    return doc;
+  }
+
+  private static List<Citation> variedSources(ExpectationReport r) {
+    List<Citation> out = new ArrayList<>();
+    for (PlausibleRange pr : r.varied()) {
+      if (!out.contains(pr.source())) {
+        out.add(pr.source());
+      }
+    }
+    return out;
+  }
+
+  /** The checkpoint: the first horizon's median and the 75th/90th worse percentiles. */
+  private static Optional<String> checkpoint(ExpectationReport r, Render w) {
+    Messages m = w.m;
+    Instrument inst = r.profile().instrument();
+    int s = r.horizons().get(0);
+    for (CurvePoint c : r.curve()) {
+      if (c.session() == s) {
+        boolean worseHigh = Render.higherIsWorse(r);
+        return Optional.of(m.text(worseHigh ? "therapist.watch.checkpoint.worse"
+                : "therapist.watch.checkpoint.better", m.count(s), w.score(inst, c.median()),
+            w.score(inst, worseHigh ? c.p75() : c.p25()),
+            w.score(inst, worseHigh ? c.p90() : c.p10())));
+      }
+    }
+    return Optional.empty();
+  }
+
+  static void risk(Doc doc, Render w, ExpectationReport r) {
+    Messages m = w.m;
+    RiskReview risk = r.risk();
+    Instrument inst = r.profile().instrument();
+    if (!risk.itemsSeen() && risk.riskItems().isEmpty()) {
+      return;
+    }
+    doc.heading(m.text("therapist.risk.heading"));
+    List<String> lines = new ArrayList<>();
+    if (risk.itemsSeen()) {
+      for (RiskFlag f : risk.flags()) {
+        lines.add(f.response().isPresent()
+            ? m.text("therapist.risk.flag", f.instrumentId(), m.count(f.item()),
+                m.count(f.response().getAsInt()))
+            : m.text("therapist.risk.blank", f.instrumentId(), m.count(f.item())));
+      }
+      if (risk.flags().isEmpty()) {
+        lines.add(m.text("therapist.risk.none", inst.id()));
+      }
+    } else {
+      for (int item : risk.riskItems()) {
+        lines.add(m.text("therapist.risk.not.seen", inst.id(), m.count(item)));
+      }
+    }
+    doc.bullets(lines);
+    doc.paragraph(m.text("therapist.risk.zero"));
+    doc.paragraph(m.text("therapist.risk.policy"));
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof TherapistRenderer t && t.locale.equals(locale)
+        && t.horizon.equals(horizon);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(locale, horizon);
+  }
+
+  @Override
+  public String toString() {
+    return "TherapistRenderer[" + locale + ", horizon "
+        + (horizon.isPresent() ? Integer.toString(horizon.getAsInt()) : "default") + "]";
+  }
+}
