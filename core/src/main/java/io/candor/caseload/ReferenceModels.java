@@ -25,10 +25,15 @@ final class ReferenceModels {
 
   private ReferenceModels() {}
 
-  /** The model of the scenario's treated clients. */
+  /** The model of the scenario's treated clients, drawn with {@link #SEED}. */
   static ExpectedResponseModel fitted(Scenario scenario) {
+    return fitted(scenario, SEED);
+  }
+
+  /** The model of the scenario's treated clients, drawn with that seed. */
+  static ExpectedResponseModel fitted(Scenario scenario, long seed) {
     Objects.requireNonNull(scenario, "scenario");
-    Cohort cohort = Simulator.of(scenario).cohort(SEED, CLIENTS, Arm.TREATED, 1);
+    Cohort cohort = Simulator.of(scenario).cohort(seed, CLIENTS, Arm.TREATED, 1);
     return ExpectedResponseModel.from(GrowthModel.withDefaults().withBasis(TimeBasis.LOG)
         .fit(GrowthData.fromCohort(cohort, scenario.instrument())));
   }

@@ -477,6 +477,12 @@ public final class Citations {
       "Little JDC", 1961, "A proof for the queuing formula: L = lambda W",
       "Oper Res 9(3):383-387", "doi:10.1287/opre.9.3.383");
 
+  /** Communicating uncertainty with ranges: people see the uncertainty; trust falls only slightly. */
+  public static final Citation VAN_DER_BLES_2020 = Citation.of("vanderbles2020",
+      "van der Bles AM, van der Linden S, Freeman ALJ, Spiegelhalter DJ", 2020,
+      "The effects of communicating uncertainty on public trust in facts and numbers",
+      "Proc Natl Acad Sci USA 117(14):7672-7683", "doi:10.1073/pnas.1913678117");
+
   /** The Poisson-binomial distribution computed by divide and conquer with FFT convolution. */
   public static final Citation BISCARRI_2018 = Citation.of("biscarri2018",
       "Biscarri W, Zhao SD, Brunner RJ", 2018,
