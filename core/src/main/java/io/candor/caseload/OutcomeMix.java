@@ -79,8 +79,8 @@ public final class OutcomeMix {
   /**
    * The outcome mix for clients scored on the scenario's instrument, with the documented
    * defaults: intervals at {@link #DEFAULT_LEVEL}, horizons up to the scenario's planned sessions,
-   * {@link #DEFAULT_SIMULATED_CLIENTS} simulated clients per course drawn with seed
-   * {@value ReferenceModels#SEED}.
+   * {@link #DEFAULT_SIMULATED_CLIENTS} simulated clients per course drawn with the calibration's seed
+   * ({@link io.candor.simulation.Calibration#DEFAULT_SEED}).
    *
    * @param model the expected-response model for clients whose course is not known (fitted on
    *     scores of the scenario's instrument)

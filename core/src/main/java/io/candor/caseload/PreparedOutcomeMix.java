@@ -29,7 +29,7 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
  * An {@link OutcomeMix} with its attendance curves simulated, ready to give the outcome mix of
  * any number of caseloads. Expected-response models for courses that were not given are fitted on
  * the simulator's clients of that course the first time a client with that course is seen
- * ({@value ReferenceModels#CLIENTS} clients, seed of the mix).
+ * (4,000 clients, the mix's seed).
  *
  * <p>Thread-safe; every result depends only on the configuration and the input.
  */

@@ -6,6 +6,7 @@ import io.candor.model.growth.GrowthModel;
 import io.candor.model.growth.TimeBasis;
 import io.candor.progress.ExpectedResponseModel;
 import io.candor.simulation.Arm;
+import io.candor.simulation.Calibration;
 import io.candor.simulation.Scenario;
 import io.candor.simulation.Simulator;
 import java.util.Objects;
@@ -13,12 +14,13 @@ import java.util.Objects;
 /**
  * Expected-response models fitted on the calibrated simulator, for caseload views that need one
  * when the caller gives none: REML, log(session + 1) basis, random intercept and slope, on
- * {@value #CLIENTS} treated clients of the scenario drawn with seed {@value #SEED}. Deterministic.
+ * {@value #CLIENTS} treated clients of the scenario drawn with the calibration's seed ({@link
+ * Calibration#DEFAULT_SEED}): the recipe of the shipped reference models. Deterministic.
  */
 final class ReferenceModels {
 
   /** The fixed seed of the reference cohort. */
-  static final long SEED = 20_240_611L;
+  static final long SEED = Calibration.DEFAULT_SEED;
 
   /** Clients in the reference cohort. */
   static final int CLIENTS = 4000;

@@ -83,17 +83,28 @@ public record ResponseScale(int min, int max, List<Double> points) {
   }
 
   /**
-   * The points of a response.
+   * The points of a response to an item keyed in the usual direction.
    *
    * @param response a code in {@code min..max}
-   * @param reversed whether the item is reverse-keyed (scored as {@code min + max − response})
    * @return the points
    * @throws IllegalArgumentException if the code is out of range
    */
-  public double points(int response, boolean reversed) {
+  public double points(int response) {
     Checks.inRange("response", response, min, max);
-    int r = reversed ? min + max - response : response;
-    return points.isEmpty() ? r : points.get(r - min);
+    return points.isEmpty() ? response : points.get(response - min);
+  }
+
+  /**
+   * The points of a response to a reverse-keyed item: those of the mirrored response
+   * {@code min + max − response}.
+   *
+   * @param response a code in {@code min..max}
+   * @return the points
+   * @throws IllegalArgumentException if the code is out of range
+   */
+  public double reversedPoints(int response) {
+    Checks.inRange("response", response, min, max);
+    return points(min + max - response);
   }
 
   /**

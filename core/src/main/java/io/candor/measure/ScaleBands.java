@@ -4,7 +4,6 @@ import io.candor.evidence.Certainty;
 import io.candor.evidence.Sourced;
 import io.candor.internal.Checks;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * Named score ranges of a scale, given by their cut points: band {@code i} holds the scores from
@@ -88,17 +87,18 @@ public record ScaleBands(List<String> labels, List<Sourced> cuts) {
 
   /**
    * The range of band {@code i} in words, for a scale from {@code min} to {@code max} whose
-   * scores are whole multiples of {@code resolution}: "23-41", "50 or above", "below 50".
+   * scores are steps of {@code resolution} from {@code min}: closed ranges for whole-number
+   * scores ("23-41"), half-open ones otherwise ("below 50", "50 or above").
    *
    * @param i the band index
    * @param min the scale minimum
    * @param max the scale maximum
-   * @param wholeNumbers whether every score is a whole number (then bands read as closed ranges)
+   * @param resolution the step between possible scores
    * @return the range text
    */
-  public String range(int i, double min, double max, boolean wholeNumbers) {
+  public String range(int i, double min, double max, double resolution) {
     Checks.inRange("band index", i, 0, labels.size() - 1);
-    Objects.requireNonNull(labels, "labels");
+    boolean wholeNumbers = resolution == 1 && min == Math.rint(min);
     double lo = i == 0 ? min : cuts.get(i - 1).value();
     boolean last = i == labels.size() - 1;
     if (wholeNumbers) {

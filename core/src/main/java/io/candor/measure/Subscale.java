@@ -169,12 +169,15 @@ public record Subscale(
   }
 
   /**
-   * Whether every possible score is a whole number (a complete sum of whole points).
+   * The range of band {@code i} in words ("23-41", "50 or above").
    *
-   * @return true for whole-number scores
+   * @param i the band index
+   * @return the range text
+   * @throws IllegalStateException if the scale has no bands
    */
-  public boolean wholeNumbers() {
-    return properties.resolution() == 1 && properties.minScore() == Math.rint(properties.minScore());
+  public String bandRange(int i) {
+    return bands.orElseThrow(() -> new IllegalStateException(name() + " has no bands"))
+        .range(i, properties.minScore(), properties.maxScore(), properties.resolution());
   }
 
   /**
@@ -205,7 +208,8 @@ public record Subscale(
       }
       OptionalInt r = responses.get(item - 1);
       if (r.isPresent()) {
-        sum += this.responses.points(r.getAsInt(), reversed.contains(item));
+        sum += reversed.contains(item) ? this.responses.reversedPoints(r.getAsInt())
+            : this.responses.points(r.getAsInt());
         answered++;
       } else {
         missing.add(item);
