@@ -38,6 +38,7 @@ import tools.jackson.databind.node.ObjectNode;
  *       referenced from a {@code Sourced} figure and is one of Candor's own ({@code
  *       io.candor.evidence.Citations}), just its key string.
  *   <li>{@code Sourced}: {@code {value, source, certainty, note}}.
+ *   <li>{@code Statement}: {@code {text, source, certainty}}, the source as for {@code Sourced}.
  *   <li>{@code Condition}: {@code {name, icd11Code|null, course, onset|null, duration|null}}; dates
  *       ISO-8601 ({@code 2025-03-31}), durations ISO periods ({@code P2Y6M}); enums by constant name.
  *   <li>{@code Client}: {@code {id, conditions[], readiness, intakeDate|null}}.
@@ -50,7 +51,8 @@ import tools.jackson.databind.node.ObjectNode;
  *       minScore, maxScore, resolution, direction, casenessCutoff|null, bands[{label, lower,
  *       upper}], bandsSource|null, reliability, clinicalNorms|null, functionalNorms|null,
  *       reliableChange|null, licence, itemScoring|null}}, norms as {@code {mean, sd}}.
- *   <li>Result records of the model, change and progress packages: their record components by
+ *   <li>Result records of the model, change, progress, simulation and caseload packages, and the
+ *       measure package's multi-scale instruments and scores: their record components by
  *       name, {@code Optional} as the value or {@code null}.
  * </ul>
  *
