@@ -36,7 +36,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p><b>Alerts.</b> "Not on track" is Candor's alert ({@link PreparedCurve}) on the client's latest
  * score against the expected-response curve for their intake score, under the given model (by
  * default one fitted on the scenario's own simulated clients) and alert rules (by default the
- * instrument's direction and caseness cutoff with {@link AlertRules#defaults()}' percentiles).
+ * instrument's direction and caseness cutoff with the default percentiles, {@link
+ * AlertRules#forInstrument}); "not on track" is a yellow or red signal ({@link
+ * io.candor.progress.Signal#onTrack()}).
  *
  * <p><b>Reproducibility.</b> Therapist t draws referrals from its own stream and its clients from
  * the simulator with a seed of its own, all derived from the run's seed; counts are merged exactly,
@@ -375,17 +377,16 @@ public final class CaseloadModel {
   }
 
   /**
-   * The alert rules used: the given ones, or {@link AlertRules#defaults()} in the instrument's
-   * direction with its caseness cutoff as the functional cutoff.
+   * The alert rules used: the given ones completed from the scenario's instrument ({@link
+   * AlertRules#resolve}), or {@link AlertRules#forInstrument} of it.
    *
    * @return the rules
+   * @throws IllegalArgumentException if the given rules contradict the instrument's direction or
+   *     caseness cutoff
    */
   public AlertRules effectiveAlertRules() {
     Instrument i = scenario.instrumentSpec();
-    return alertRules.orElseGet(() -> {
-      AlertRules r = AlertRules.defaults().withDirection(i.direction());
-      return i.casenessCutoff().map(c -> r.withFunctionalCutoff(c.value())).orElse(r);
-    });
+    return alertRules.map(r -> r.resolve(i)).orElseGet(() -> AlertRules.forInstrument(i));
   }
 
   /**
@@ -411,10 +412,6 @@ public final class CaseloadModel {
     Instrument instrument = scenario.instrumentSpec();
     Events events = new Events(instrument);
     AlertRules rules = effectiveAlertRules();
-    if (rules.direction() != instrument.direction()) {
-      throw new IllegalArgumentException("the alert rules' direction " + rules.direction()
-          + " contradicts " + instrument.id() + "'s " + instrument.direction());
-    }
     ExpectedResponseModel model = expectedResponse.orElseGet(() -> ReferenceModels.fitted(scenario));
     PreparedCurve[] curves = curves(instrument, model, rules);
     Scenario paths = scenario.withSessions(maximumSessions);
@@ -443,7 +440,7 @@ public final class CaseloadModel {
     int steps = (int) Math.round((instrument.maxScore() - instrument.minScore())
         / instrument.resolution());
     PreparedCurve[] out = new PreparedCurve[steps + 1];
-    ExpectedResponse er = ExpectedResponse.of(model).withPercentiles(0.5);
+    ExpectedResponse er = ExpectedResponse.of(model).withPercentiles(0.5).withScale(instrument);
     for (int i = 0; i <= steps; i++) {
       out[i] = er.prepare(instrument.minScore() + i * instrument.resolution(), maximumSessions,
           rules);

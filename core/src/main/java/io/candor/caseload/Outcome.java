@@ -4,8 +4,10 @@ import io.candor.internal.Enums;
 
 /**
  * What a client's episode comes to by a horizon or at discharge, on one instrument, measured from
- * the intake score with the published reliable-change threshold and caseness cutoff of the
- * instrument (the definitions of {@link io.candor.progress.Milestones} and NHS Talking Therapies).
+ * the intake score by Candor's one definition of the clinical events ({@link
+ * io.candor.change.ClinicalEvents}): reliable improvement and deterioration by the instrument's
+ * reliable-change threshold, recovery as reliable recovery (a case at intake, not a case now, and
+ * reliably improved).
  *
  * <p>{@link #RELIABLE_IMPROVEMENT}, {@link #NO_RELIABLE_CHANGE}, {@link #RELIABLE_DETERIORATION}
  * and {@link #DROPOUT} exclude each other and cover every client; {@link #RECOVERY} is the part of
@@ -15,7 +17,7 @@ import io.candor.internal.Enums;
 public enum Outcome {
   /** The score improved by at least the reliable-change threshold (recovery included). */
   RELIABLE_IMPROVEMENT("improve reliably"),
-  /** Reliable improvement to a score out of the clinical range, from a score in it. */
+  /** Reliable recovery: reliable improvement to a score out of the clinical range from one in it. */
   RECOVERY("recover"),
   /** The score changed by less than the reliable-change threshold either way. */
   NO_RELIABLE_CHANGE("not change reliably"),

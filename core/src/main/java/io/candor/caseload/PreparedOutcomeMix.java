@@ -404,10 +404,9 @@ public final class PreparedOutcomeMix {
             + " a full course.", Citations.SWIFT_2012),
         new Statement(String.format(Locale.ROOT, "Reliable change on %s is a change of at least"
             + " %s points (%s); recovery also needs a score %s the caseness cutoff %s.", i.id(),
-            Checks.fmt(events.threshold), i.reliableChange().orElseThrow().source().shortForm(),
-            dir, Checks.fmt(events.cutoff)),
-            i.reliableChange().orElseThrow().source(),
-            i.reliableChange().orElseThrow().certainty()),
+            Checks.fmt(events.threshold), events.thresholdSource.source().shortForm(), dir,
+            Checks.fmt(events.cutoff)), events.thresholdSource.source(),
+            events.thresholdSource.certainty()),
         Statement.primary("Counts use the exact distribution of a sum of independent clients"
             + " with different chances (Poisson-binomial).", Citations.BISCARRI_2018),
         Statement.assumption("Clients are treated as independent; anything they share (the same"

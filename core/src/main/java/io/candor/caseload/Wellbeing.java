@@ -174,9 +174,9 @@ public final class Wellbeing {
     Optional<ScaleChange> change = Optional.empty();
     if (props.clinicalNorms().isPresent()) {
       ChangeContext ctx = ChangeContext.of(props);
-      double threshold = ReliableChangeMethod.JACOBSON_TRUAX
-          .assess(props.minScore(), props.minScore(), ctx).threshold();
       Norms n = props.clinicalNorms().get();
+      double threshold = ReliableChangeMethod.jacobsonTruaxThreshold(n.sd().value(),
+          props.reliability().value());
       String basis = String.format(Locale.ROOT, "Jacobson-Truax: 1.96 x SD %s x sqrt(2 x (1 - %s))"
           + " = %.1f points; reliability %s, SD %s", Checks.fmt(n.sd().value()),
           Checks.fmt(props.reliability().value()), threshold, props.reliability(), n.sd());
