@@ -38,7 +38,7 @@ public final class PreparedOutcomeMix {
   private static final NormalDistribution STANDARD = NormalDistribution.of(0, 1);
 
   /** Simulated clients behind each calibration (per course and horizon). */
-  static final int CALIBRATION_CLIENTS = 8000;
+  static final int CALIBRATION_CLIENTS = 6000;
 
   /** Simulated clients with the nearest gaps that set a calibrated probability. */
   static final int NEIGHBOURS = 400;
@@ -374,8 +374,8 @@ public final class PreparedOutcomeMix {
     OutcomeCount worse = counts.get(Outcome.RELIABLE_DETERIORATION.ordinal());
     OutcomeCount stop = counts.get(Outcome.DROPOUT.ordinal());
     return "Of your " + (n == 1 ? "one client" : n + " clients") + ", " + about(improve)
-        + " are likely to improve reliably by session " + horizon + " (" + about(recover)
-        + " of them to recover); " + about(none) + " may not change reliably, "
+        + " are likely to improve reliably by session " + horizon + ", and " + about(recover)
+        + " of them to recover; " + about(none) + " may not change reliably, "
         + range(worse) + " may get worse and " + about(stop) + " may stop attending. Ranges"
         + " hold the count " + Math.round(10 * mix.level()) + " times in 10. This is the usual"
         + " pattern for a caseload like this, not a judgment of your work.";

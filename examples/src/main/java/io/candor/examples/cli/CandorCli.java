@@ -23,6 +23,9 @@ import picocli.CommandLine.Command;
       SurvivalCommand.class,
       SimulateCommand.class,
       CalibrateCommand.class,
+      WellbeingCommand.class,
+      CaseloadCommand.class,
+      CaseloadSimCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class CandorCli implements Runnable {

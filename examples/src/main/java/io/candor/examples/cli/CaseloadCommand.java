@@ -1,0 +1,157 @@
+package io.candor.examples.cli;
+
+import io.candor.caseload.CaseloadClient;
+import io.candor.caseload.CaseloadOutlook;
+import io.candor.caseload.ClientOutlook;
+import io.candor.caseload.Outcome;
+import io.candor.caseload.OutcomeCount;
+import io.candor.caseload.OutcomeMix;
+import io.candor.domain.Course;
+import io.candor.domain.Trajectory;
+import io.candor.evidence.Statement;
+import io.candor.json.CandorJson;
+import io.candor.measure.Instrument;
+import io.candor.model.growth.GrowthData;
+import io.candor.model.growth.GrowthModel;
+import io.candor.model.growth.TimeBasis;
+import io.candor.progress.ExpectedResponseModel;
+import io.candor.simulation.Arm;
+import io.candor.simulation.Calibration;
+import io.candor.simulation.Scenario;
+import io.candor.simulation.Simulator;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code candor caseload}: the expected outcome mix of a real caseload by a horizon session, from
+ * each client's scores so far (and course, when a column gives it).
+ */
+@Command(
+    name = "caseload",
+    mixinStandardHelpOptions = true,
+    description = {
+      "The expected outcome mix of a caseload: how many clients are likely to improve reliably,"
+          + " recover, not change reliably, get worse or stop attending by --horizon, with ranges"
+          + " from the count's exact distribution. The usual pattern, not a judgment of anyone's"
+          + " work.",
+      "Input: long-format CSV with every current client's scores so far (session 0 = intake).",
+      "Example: candor caseload --input clients.csv --id client --time session --score phq9"
+          + " --instrument PHQ-9 --course course --horizon 12"
+    })
+final class CaseloadCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Mixin LongInputOptions data;
+
+  @Option(names = "--course", paramLabel = "COL",
+      description = "Client-level column with the course (resolvable, episodic, chronic; empty"
+          + " unknown or NA when not known).")
+  String courseColumn;
+
+  @Option(names = "--horizon", required = true,
+      description = "The session to read outcomes at (not before any client's latest session).")
+  int horizon;
+
+  @Option(names = "--level", defaultValue = "0.8",
+      description = "Central probability of the ranges (default ${DEFAULT-VALUE}).")
+  double level;
+
+  @Option(names = "--model", paramLabel = "FILE.json",
+      description = "Expected-response model (candor fit --json); default: one fitted on the"
+          + " calibrated simulator's clients of the instrument.")
+  Path modelFile;
+
+  @Option(names = "--per-client", description = "Also list each client's probabilities.")
+  boolean perClient;
+
+  @Option(names = "--json", description = "Print the outlook as a Candor JSON document.")
+  boolean json;
+
+  @Override
+  public Integer call() {
+    Instrument instrument = data.instrument();
+    if (horizon < 0) {
+      throw new IllegalArgumentException("--horizon must be >= 0, was " + horizon);
+    }
+    if (!(level > 0 && level < 1)) {
+      throw new IllegalArgumentException("--level must lie strictly between 0 and 1, was " + level);
+    }
+    Scenario scenario = Scenario.calibratedDefault(instrument);
+    LongInput input = data.read(instrument, Optional.ofNullable(courseColumn));
+    List<CaseloadClient> clients = new ArrayList<>();
+    for (Trajectory t : input.trajectories) {
+      Optional<Course> course = Optional.empty();
+      if (courseColumn != null) {
+        String v = input.attribute.get(t.client());
+        if (!v.equals("(missing)") && !v.equalsIgnoreCase("unknown") && !v.equalsIgnoreCase("na")) {
+          try {
+            course = Optional.of(Course.parse(v));
+          } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("client " + t.client() + ", column " + courseColumn
+                + ": " + e.getMessage(), e);
+          }
+        }
+      }
+      clients.add(new CaseloadClient(t, course));
+    }
+    ExpectedResponseModel model = modelFile != null ? ExpectCommand.readModel(modelFile)
+        : referenceModel(scenario);
+    int latest = clients.stream().mapToInt(CaseloadClient::currentSession).max().orElse(0);
+    OutcomeMix mix = OutcomeMix.of(model, scenario).withIntervalLevel(level)
+        .withMaximumHorizon(Math.max(horizon, Math.max(latest, scenario.sessions())));
+    CaseloadOutlook outlook = mix.prepare().outlook(clients, horizon);
+    PrintWriter out = spec.commandLine().getOut();
+    if (json) {
+      out.println(CandorJson.toJson(outlook));
+    } else {
+      print(out, outlook);
+    }
+    out.flush();
+    return 0;
+  }
+
+  /**
+   * The model Candor's reference models are made with: REML, log(session + 1), random intercept
+   * and slope, 4,000 treated clients of the calibrated scenario drawn with the calibration's seed.
+   */
+  static ExpectedResponseModel referenceModel(Scenario scenario) {
+    return ExpectedResponseModel.from(GrowthModel.withDefaults().withBasis(TimeBasis.LOG)
+        .fit(GrowthData.fromCohort(Simulator.of(scenario).cohort(Calibration.DEFAULT_SEED, 4000,
+            Arm.TREATED, 1), scenario.instrument())));
+  }
+
+  private void print(PrintWriter out, CaseloadOutlook o) {
+    out.println(o.summary());
+    out.printf(Locale.ROOT, "%-24s %9s  %s%n", "outcome by session " + o.horizon(), "expected",
+        "range (" + Math.round(100 * o.level()) + " %)");
+    for (OutcomeCount c : o.outcomes()) {
+      out.printf(Locale.ROOT, "%-24s %9.1f  %d to %d%n", c.outcome().name().toLowerCase(Locale.ROOT)
+          .replace('_', ' '), c.expected(), c.lower(), c.upper());
+    }
+    if (perClient) {
+      out.printf(Locale.ROOT, "%-12s %7s %8s %8s %8s %8s %8s%n", "client", "session", "improve",
+          "recover", "none", "worse", "stop");
+      for (ClientOutlook c : o.perClient()) {
+        out.printf(Locale.ROOT, "%-12s %7d %8.2f %8.2f %8.2f %8.2f %8.2f%n", c.client(),
+            c.session(), c.probability(Outcome.RELIABLE_IMPROVEMENT),
+            c.probability(Outcome.RECOVERY), c.probability(Outcome.NO_RELIABLE_CHANGE),
+            c.probability(Outcome.RELIABLE_DETERIORATION), c.probability(Outcome.DROPOUT));
+      }
+    }
+    out.println("What this rests on:");
+    for (Statement s : o.basis()) {
+      out.println("  - " + s);
+    }
+  }
+}
