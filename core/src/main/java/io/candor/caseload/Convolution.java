@@ -57,6 +57,30 @@ final class Convolution {
     return c;
   }
 
+  private static final java.util.concurrent.ConcurrentMap<Integer, double[][]> TWIDDLES =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** cos(2πk/n) and sin(2πk/n) for k < n/2, computed once per size. */
+  private static double[][] twiddles(int n) {
+    return TWIDDLES.computeIfAbsent(n, size -> {
+      double[] c = new double[Math.max(1, size / 2)];
+      double[] s = new double[c.length];
+      for (int k = 0; k < c.length; k++) {
+        c[k] = Math.cos(2 * Math.PI * k / size);
+        s[k] = Math.sin(2 * Math.PI * k / size);
+      }
+      return new double[][] {c, s};
+    });
+  }
+
+  private static double[] twiddleCos(int n) {
+    return twiddles(n)[0];
+  }
+
+  private static double[] twiddleSin(int n) {
+    return twiddles(n)[1];
+  }
+
   /** In-place iterative radix-2 FFT (unnormalised; {@code inverse} flips the sign of the angle). */
   static void fft(double[] re, double[] im, boolean inverse) {
     int n = re.length;
@@ -75,13 +99,15 @@ final class Convolution {
         im[j] = t;
       }
     }
+    double[] cos = twiddleCos(n);
+    double[] sin = twiddleSin(n);
     double sign = inverse ? 1 : -1;
     for (int len = 2; len <= n; len <<= 1) {
       int half = len >> 1;
-      double step = sign * 2 * Math.PI / len;
+      int stride = n / len;
       for (int k = 0; k < half; k++) {
-        double wr = Math.cos(step * k);
-        double wi = Math.sin(step * k);
+        double wr = cos[k * stride];
+        double wi = sign * sin[k * stride];
         for (int i = k; i < n; i += len) {
           int j = i + half;
           double xr = re[j] * wr - im[j] * wi;

@@ -203,12 +203,15 @@ public final class PreparedOutcomeMix {
 
   /**
    * The share of simulated clients who reached an event, as a function of the event's gap
-   * (how many forecast SDs the threshold lies on the event's side of the forecast mean): the K
-   * simulated clients with the nearest gaps vote.
+   * (how many forecast SDs the threshold lies on the event's side of the forecast mean): the
+   * {@link #NEIGHBOURS} simulated clients with the nearest gaps vote, tabulated on a fine grid of
+   * gaps.
    */
   private static final class Curve {
-    private final double[] gaps;
-    private final long[] reached; // reached[i] = events among the first i clients by gap
+    private static final int POINTS = 2048;
+    private final double from;
+    private final double step;
+    private final double[] table;
 
     Curve(double[] gap, boolean[] event, int n) {
       Integer[] order = new Integer[n];
@@ -216,29 +219,32 @@ public final class PreparedOutcomeMix {
         order[i] = i;
       }
       java.util.Arrays.sort(order, (x, y) -> Double.compare(gap[x], gap[y]));
-      gaps = new double[n];
-      reached = new long[n + 1];
+      double[] gaps = new double[n];
+      long[] reached = new long[n + 1]; // events among the first i clients by gap
       for (int i = 0; i < n; i++) {
         gaps[i] = gap[order[i]];
         reached[i + 1] = reached[i] + (event[order[i]] ? 1 : 0);
       }
+      from = gaps[0];
+      double to = gaps[n - 1];
+      step = to > from ? (to - from) / (POINTS - 1) : 1;
+      table = new double[POINTS];
+      int k = Math.min(NEIGHBOURS, n);
+      int lo = 0;
+      for (int j = 0; j < POINTS; j++) {
+        double g = from + j * step;
+        while (lo < n && gaps[lo] < g) {
+          lo++;
+        }
+        int start = Math.max(0, Math.min(n - k, lo - k / 2));
+        table[j] = (double) (reached[start + k] - reached[start]) / k;
+      }
     }
 
+    /** The share reached among the simulated clients whose gaps are nearest (on a fine grid). */
     double at(double gap) {
-      int n = gaps.length;
-      int lo = 0;
-      int hi = n;
-      while (lo < hi) {
-        int mid = (lo + hi) >>> 1;
-        if (gaps[mid] < gap) {
-          lo = mid + 1;
-        } else {
-          hi = mid;
-        }
-      }
-      int k = Math.min(NEIGHBOURS, n);
-      int from = Math.max(0, Math.min(n - k, lo - k / 2));
-      return (double) (reached[from + k] - reached[from]) / k;
+      int j = (int) Math.round((gap - from) / step);
+      return table[j < 0 ? 0 : j >= POINTS ? POINTS - 1 : j];
     }
   }
 
@@ -353,13 +359,17 @@ public final class PreparedOutcomeMix {
       }
       per.add(outlook(c, horizon));
     }
-    List<OutcomeCount> counts = new ArrayList<>();
-    double[] p = new double[per.size()];
-    for (Outcome o : Outcome.values()) {
-      for (int i = 0; i < p.length; i++) {
-        p[i] = per.get(i).probability(o);
+    Outcome[] outcomes = Outcome.values();
+    double[][] p = new double[outcomes.length][per.size()];
+    for (int i = 0; i < per.size(); i++) {
+      Map<Outcome, Double> pi = per.get(i).probabilities();
+      for (Outcome o : outcomes) {
+        p[o.ordinal()][i] = pi.get(o);
       }
-      PoissonBinomial d = PoissonBinomial.of(p);
+    }
+    List<OutcomeCount> counts = new ArrayList<>();
+    for (Outcome o : outcomes) {
+      PoissonBinomial d = PoissonBinomial.of(p[o.ordinal()]);
       CountInterval ci = d.interval(mix.level());
       counts.add(new OutcomeCount(o, d.mean(), ci.lower(), ci.upper(), ci.coverage()));
     }
