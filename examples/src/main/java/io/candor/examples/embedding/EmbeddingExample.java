@@ -32,7 +32,17 @@ import io.candor.measure.Instruments;
 import io.candor.progress.SuddenChange;
 import io.candor.progress.SuddenChanges;
 import io.candor.progress.SuddenGainCriteria;
+import io.candor.caseload.CaseloadModel;
+import io.candor.caseload.CaseloadRun;
+import io.candor.caseload.Wellbeing;
+import io.candor.caseload.WellbeingAssessment;
+import io.candor.caseload.WellbeingReport;
+import io.candor.measure.MultiScaleInstrument;
+import io.candor.measure.MultiScaleInstruments;
 import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The README's embedding example, compiled and run by {@code EmbeddingExampleTest} so that it
@@ -129,6 +139,24 @@ public final class EmbeddingExample {
     Simulator sim = Simulator.of(Scenario.calibratedDefault(Instruments.PHQ9));
     SimulationSummary s = sim.summarise(42L, 20_000, Arm.TREATED, 2);   // same numbers for any thread count
     out.printf("dropout %.2f, reliably worse %.2f%n", s.dropoutRate(), s.deteriorationRate());
+    // README-EXAMPLE-END
+    out.flush();
+  }
+
+  /** A therapist's wellbeing and a caseload's flow (README section "The therapist's side"). */
+  public static void therapistSide(PrintWriter out) {
+    // README-EXAMPLE-START
+    MultiScaleInstrument proqol = MultiScaleInstruments.PROQOL5;
+    WellbeingReport report = Wellbeing.withDefaults().report(proqol, List.of(
+        new WellbeingAssessment(LocalDate.of(2025, 3, 3),
+            proqol.ofScaleScores(Map.of("CS", 40.0, "BO", 24.0, "STS", 18.0))),
+        new WellbeingAssessment(LocalDate.of(2025, 6, 2),
+            proqol.score(3, 4, 2, 3, 2, 4, 2, 3, 2, 3, 2, 4, 2, 3, 3, 4, 3, 4, 2, 4, 2, 4, 2, 4, 2,
+                3, 4, 2, 3, 4))));                                  // items 1-30; BO 1, 4, 15, 17, 29 reversed
+    out.println(report.scale("BO").statement());                   // score, band, change and its source
+    CaseloadRun run = CaseloadModel.withDefaults()                  // 1.7 referrals, 20 sessions a week
+        .simulate(7L, 50, 104, 2);                                  // 50 therapists, two years
+    out.println(run.composition().orElseThrow().statement());      // the length-bias effect in numbers
     // README-EXAMPLE-END
     out.flush();
   }
