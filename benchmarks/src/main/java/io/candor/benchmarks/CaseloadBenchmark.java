@@ -8,6 +8,7 @@ import io.candor.model.growth.GrowthModel;
 import io.candor.model.growth.TimeBasis;
 import io.candor.progress.ExpectedResponseModel;
 import io.candor.simulation.Arm;
+import io.candor.simulation.Calibration;
 import io.candor.simulation.Scenario;
 import io.candor.simulation.Simulator;
 import java.util.concurrent.TimeUnit;
@@ -40,14 +41,23 @@ public class CaseloadBenchmark {
   private CaseloadModel model;
   private long seed;
 
-  /** Fits the alerts' model once (the shipped reference recipe), outside the timing. */
+  /** Fits the alerts' model once, outside the timing. */
   @Setup
   public void setUp() {
-    Scenario s = Scenario.calibratedDefault(Instruments.PHQ9);
-    ExpectedResponseModel erm = ExpectedResponseModel.from(GrowthModel.withDefaults()
-        .withBasis(TimeBasis.LOG).fit(GrowthData.fromCohort(
-            Simulator.of(s).cohort(20260101L, 4000, Arm.TREATED, 1), "PHQ-9")));
-    model = CaseloadModel.withDefaults().with(erm);
+    model = CaseloadModel.withDefaults().with(referenceModel(PHQ9));
+  }
+
+  /** The calibrated PHQ-9 scenario. */
+  static final Scenario PHQ9 = Scenario.calibratedDefault(Instruments.PHQ9);
+
+  /**
+   * An expected-response model made as Candor's reference models are: REML, log(session + 1),
+   * random intercept and slope, 4,000 simulated treated clients, the calibration's seed.
+   */
+  static ExpectedResponseModel referenceModel(Scenario s) {
+    return ExpectedResponseModel.from(GrowthModel.withDefaults().withBasis(TimeBasis.LOG)
+        .fit(GrowthData.fromCohort(Simulator.of(s).cohort(Calibration.DEFAULT_SEED, 4000,
+            Arm.TREATED, 1), s.instrument())));
   }
 
   /** 1,000 therapists × 104 weeks on one thread (a new seed each time). */

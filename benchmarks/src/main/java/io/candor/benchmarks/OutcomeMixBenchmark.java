@@ -7,10 +7,6 @@ import io.candor.caseload.PreparedOutcomeMix;
 import io.candor.domain.ClientId;
 import io.candor.domain.Trajectory;
 import io.candor.measure.Instruments;
-import io.candor.model.growth.GrowthData;
-import io.candor.model.growth.GrowthModel;
-import io.candor.model.growth.TimeBasis;
-import io.candor.progress.ExpectedResponseModel;
 import io.candor.simulation.Arm;
 import io.candor.simulation.Scenario;
 import io.candor.simulation.SimulatedClient;
@@ -52,11 +48,8 @@ public class OutcomeMixBenchmark {
   /** Prepares the mix and builds the caseload. */
   @Setup
   public void setUp() {
-    Scenario s = Scenario.calibratedDefault(Instruments.PHQ9);
-    ExpectedResponseModel erm = ExpectedResponseModel.from(GrowthModel.withDefaults()
-        .withBasis(TimeBasis.LOG).fit(GrowthData.fromCohort(
-            Simulator.of(s).cohort(20260101L, 4000, Arm.TREATED, 1), "PHQ-9")));
-    mix = OutcomeMix.of(erm, s).prepare();
+    Scenario s = CaseloadBenchmark.PHQ9;
+    mix = OutcomeMix.of(CaseloadBenchmark.referenceModel(s), s).prepare();
     clients = new ArrayList<>();
     int i = 0;
     for (SimulatedClient c : Simulator.of(s).simulate(99, 12_000, Arm.TREATED, 1)) {
