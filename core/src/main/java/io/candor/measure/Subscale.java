@@ -63,7 +63,8 @@ public record Subscale(
     Objects.requireNonNull(responses, "responses");
     Checks.atLeast(id + " itemCount", itemCount, 1);
     items = List.copyOf(Checks.noNulls("items", items));
-    reversed = Set.copyOf(new TreeSet<>(Checks.noNulls("reversed", reversed)));
+    reversed = java.util.Collections.unmodifiableSortedSet(
+        new TreeSet<>(Checks.noNulls("reversed", reversed)));
     Objects.requireNonNull(scoring, "scoring");
     Objects.requireNonNull(maxMissing, "maxMissing");
     Objects.requireNonNull(bands, "bands");
