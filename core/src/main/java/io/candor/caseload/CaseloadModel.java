@@ -398,7 +398,8 @@ public final class CaseloadModel {
    * @param threads worker threads, 1 to 256; the result does not depend on it
    * @return the weekly series and the composition of the standing caseload
    * @throws IllegalArgumentException if a count is out of range, the warm-up is not shorter than
-   *     the run, or a referral schedule is shorter than the run
+   *     the run, a referral schedule is shorter than the run, or the alerts' model was fitted on
+   *     another instrument
    */
   public CaseloadRun simulate(long seed, int therapists, int weeks, int threads) {
     Checks.inRange("therapists", therapists, 1, 1_000_000);
@@ -413,6 +414,7 @@ public final class CaseloadModel {
     Events events = new Events(instrument);
     AlertRules rules = effectiveAlertRules();
     ExpectedResponseModel model = expectedResponse.orElseGet(() -> ReferenceModels.fitted(scenario));
+    OutcomeMix.checkScale(model, scenario);
     PreparedCurve[] curves = curves(instrument, model, rules);
     Scenario paths = scenario.withSessions(maximumSessions);
     int workers = Math.min(threads, therapists);

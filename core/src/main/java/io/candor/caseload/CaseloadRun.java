@@ -153,38 +153,4 @@ public record CaseloadRun(
             + " from how clients flow through a caseload, not from the therapist's work.");
     return sb.toString();
   }
-
-  /**
-   * The weekly series as CSV (header line first; shares empty when undefined), for plotting.
-   *
-   * @return the CSV text
-   */
-  public String weeklyCsv() {
-    StringBuilder sb = new StringBuilder("week,referrals,started,waiting,caseload,sessions,"
-        + "trauma_sessions,share_chronic,share_not_on_track,share_reliably_worse");
-    for (Outcome o : Outcome.values()) {
-      sb.append(",discharged_").append(o.name().toLowerCase(Locale.ROOT));
-    }
-    sb.append('\n');
-    for (CaseloadWeek w : weeks) {
-      sb.append(w.week()).append(',').append(num(w.referrals())).append(',')
-          .append(num(w.started())).append(',').append(num(w.waiting())).append(',')
-          .append(num(w.caseload())).append(',').append(num(w.sessions())).append(',')
-          .append(num(w.traumaSessions())).append(',').append(opt(w.shareChronic())).append(',')
-          .append(opt(w.shareNotOnTrack())).append(',').append(opt(w.shareReliablyWorse()));
-      for (Outcome o : Outcome.values()) {
-        sb.append(',').append(num(w.discharges().get(o)));
-      }
-      sb.append('\n');
-    }
-    return sb.toString();
-  }
-
-  private static String num(double v) {
-    return Checks.fmt(v);
-  }
-
-  private static String opt(OptionalDouble v) {
-    return v.isPresent() ? Checks.fmt(v.getAsDouble()) : "";
-  }
 }

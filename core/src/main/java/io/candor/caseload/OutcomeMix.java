@@ -85,15 +85,27 @@ public final class OutcomeMix {
    * @param model the expected-response model for clients whose course is not known (fitted on
    *     scores of the scenario's instrument)
    * @param scenario the calibrated scenario for attendance and course-specific models (its
-   *     instrument needs a caseness cutoff and a published reliable-change threshold)
+   *     instrument needs a caseness cutoff and a reliable-change threshold)
    * @return the configuration
+   * @throws IllegalArgumentException if the model records another instrument than the
+   *     scenario's, or the instrument lacks a cutoff or a threshold
    */
   public static OutcomeMix of(ExpectedResponseModel model, Scenario scenario) {
     Objects.requireNonNull(model, "model");
     Objects.requireNonNull(scenario, "scenario");
     new Events(scenario.instrumentSpec()); // fails early without a cutoff or threshold
+    checkScale(model, scenario);
     return new OutcomeMix(model, scenario, DEFAULT_LEVEL.value(), Map.of(), scenario.sessions(),
         ReferenceModels.SEED, DEFAULT_SIMULATED_CLIENTS, ScoreDistribution.RECALIBRATED);
+  }
+
+  /** A model that records an instrument must be on the scenario's instrument. */
+  static void checkScale(ExpectedResponseModel model, Scenario scenario) {
+    if (model.fittedOn().scale() instanceof io.candor.measure.Instrument fitted
+        && !fitted.id().equals(scenario.instrument())) {
+      throw new IllegalArgumentException("the expected-response model was fitted on "
+          + fitted.id() + " scores but the scenario is on " + scenario.instrument());
+    }
   }
 
   /**
@@ -118,6 +130,7 @@ public final class OutcomeMix {
   public OutcomeMix withCourseModel(Course course, ExpectedResponseModel courseModel) {
     Objects.requireNonNull(course, "course");
     Objects.requireNonNull(courseModel, "courseModel");
+    checkScale(courseModel, scenario);
     EnumMap<Course, ExpectedResponseModel> m = new EnumMap<>(Course.class);
     m.putAll(courseModels);
     m.put(course, courseModel);

@@ -130,9 +130,7 @@ class CaseloadModelTest {
     assertTrue(w.shareReliablyWorse().orElseThrow() > 0 && w.shareReliablyWorse().orElseThrow() < 0.3);
     assertTrue(w.shareChronic().orElseThrow() > 0.2);
     assertTrue(large.weeks().get(0).shareNotOnTrack().isEmpty(), "nobody has had a session yet");
-    String csv = large.weeklyCsv();
-    assertTrue(csv.startsWith("week,referrals,started,waiting,caseload,sessions,trauma_sessions,"));
-    assertEquals(157, csv.lines().count());
+    assertEquals(156, large.weeks().size());
   }
 
   @Test

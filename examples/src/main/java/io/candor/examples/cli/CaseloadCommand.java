@@ -9,16 +9,10 @@ import io.candor.caseload.OutcomeMix;
 import io.candor.domain.Course;
 import io.candor.domain.Trajectory;
 import io.candor.evidence.Statement;
-import io.candor.json.CandorJson;
+import io.candor.json.ExpectedResponseModels;
 import io.candor.measure.Instrument;
-import io.candor.model.growth.GrowthData;
-import io.candor.model.growth.GrowthModel;
-import io.candor.model.growth.TimeBasis;
 import io.candor.progress.ExpectedResponseModel;
-import io.candor.simulation.Arm;
-import io.candor.simulation.Calibration;
 import io.candor.simulation.Scenario;
-import io.candor.simulation.Simulator;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -68,18 +62,18 @@ final class CaseloadCommand implements Callable<Integer> {
   double level;
 
   @Option(names = "--model", paramLabel = "FILE.json",
-      description = "Expected-response model (candor fit --json); default: one fitted on the"
-          + " calibrated simulator's clients of the instrument.")
+      description = "Expected-response model (candor fit --json); default: Candor's reference"
+          + " model of the instrument (PHQ-9, GAD-7; fitted on simulated data).")
   Path modelFile;
 
   @Option(names = "--per-client", description = "Also list each client's probabilities.")
   boolean perClient;
 
-  @Option(names = "--json", description = "Print the outlook as a Candor JSON document.")
-  boolean json;
+  @Mixin OutputOptions output;
 
   @Override
   public Integer call() {
+    output.checkFiles();
     Instrument instrument = data.instrument();
     if (horizon < 0) {
       throw new IllegalArgumentException("--horizon must be >= 0, was " + horizon);
@@ -106,38 +100,59 @@ final class CaseloadCommand implements Callable<Integer> {
       clients.add(new CaseloadClient(t, course));
     }
     ExpectedResponseModel model = modelFile != null ? ExpectCommand.readModel(modelFile)
-        : referenceModel(scenario);
+        : ExpectedResponseModels.findReference(instrument).orElseThrow(() ->
+            new IllegalArgumentException("Candor ships no reference model for " + instrument.id()
+                + " (it has them for " + String.join(", ", ExpectedResponseModels
+                    .referenceInstruments().stream().map(Instrument::id).toList())
+                + "); give --model FILE.json (candor fit --json)"));
+    if (model.fittedOn().scale() instanceof Instrument fitted
+        && !fitted.id().equals(instrument.id())) {
+      throw new IllegalArgumentException("the model was fitted on " + fitted.id()
+          + " scores but --instrument is " + instrument.id());
+    }
     int latest = clients.stream().mapToInt(CaseloadClient::currentSession).max().orElse(0);
     OutcomeMix mix = OutcomeMix.of(model, scenario).withIntervalLevel(level)
         .withMaximumHorizon(Math.max(horizon, Math.max(latest, scenario.sessions())));
     CaseloadOutlook outlook = mix.prepare().outlook(clients, horizon);
-    PrintWriter out = spec.commandLine().getOut();
-    if (json) {
-      out.println(CandorJson.toJson(outlook));
-    } else {
-      print(out, outlook);
-    }
-    out.flush();
+    output.emit(spec, new Result(outlook, perClient));
     return 0;
   }
 
-  /**
-   * The model Candor's reference models are made with: REML, log(session + 1), random intercept
-   * and slope, 4,000 treated clients of the calibrated scenario drawn with the calibration's seed.
-   */
-  static ExpectedResponseModel referenceModel(Scenario scenario) {
-    return ExpectedResponseModel.from(GrowthModel.withDefaults().withBasis(TimeBasis.LOG)
-        .fit(GrowthData.fromCohort(Simulator.of(scenario).cohort(Calibration.DEFAULT_SEED, 4000,
-            Arm.TREATED, 1), scenario.instrument())));
+  /** The outlook in each output format; the CSV table is each client's probabilities. */
+  record Result(CaseloadOutlook outlook, boolean perClient) implements CliResult {
+
+    @Override
+    public void printText(PrintWriter out) {
+      print(out, outlook, perClient);
+    }
+
+    @Override
+    public Object json() {
+      return outlook;
+    }
+
+    @Override
+    public Optional<CsvTable> table() {
+      CsvTable t = new CsvTable("client", "course", "session", "horizon", "expectedScore", "sd",
+          "reliableImprovement", "recovery", "noReliableChange", "reliableDeterioration",
+          "dropout");
+      for (ClientOutlook c : outlook.perClient()) {
+        t.row(c.client().value(), c.course(), c.session(), c.horizon(), c.expectedScore(), c.sd(),
+            c.probability(Outcome.RELIABLE_IMPROVEMENT), c.probability(Outcome.RECOVERY),
+            c.probability(Outcome.NO_RELIABLE_CHANGE),
+            c.probability(Outcome.RELIABLE_DETERIORATION), c.probability(Outcome.DROPOUT));
+      }
+      return Optional.of(t);
+    }
   }
 
-  private void print(PrintWriter out, CaseloadOutlook o) {
+  private static void print(PrintWriter out, CaseloadOutlook o, boolean perClient) {
     out.println(o.summary());
     out.printf(Locale.ROOT, "%-24s %9s  %s%n", "outcome by session " + o.horizon(), "expected",
         "range (" + Math.round(100 * o.level()) + " %)");
     for (OutcomeCount c : o.outcomes()) {
-      out.printf(Locale.ROOT, "%-24s %9.1f  %d to %d%n", c.outcome().name().toLowerCase(Locale.ROOT)
-          .replace('_', ' '), c.expected(), c.lower(), c.upper());
+      out.printf(Locale.ROOT, "%-24s %9s  %d to %d%n", CliText.words(c.outcome()),
+          CliText.fixed(c.expected(), 1), c.lower(), c.upper());
     }
     if (perClient) {
       out.printf(Locale.ROOT, "%-12s %7s %8s %8s %8s %8s %8s%n", "client", "session", "improve",

@@ -9,16 +9,13 @@ import io.candor.caseload.Extension;
 import io.candor.caseload.Outcome;
 import io.candor.caseload.RecoveryDischarge;
 import io.candor.caseload.Referrals;
-import io.candor.json.CandorJson;
+import io.candor.json.ExpectedResponseModels;
 import io.candor.simulation.Scenario;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -89,43 +86,62 @@ final class CaseloadSimCommand implements Callable<Integer> {
       description = "Weeks left out of the composition while the caseload fills.")
   int warmUp;
 
-  @Option(names = "--out", paramLabel = "weekly.csv", description = "Write the weekly series as CSV.")
-  Path out;
-
-  @Option(names = "--json", description = "Print the run as a Candor JSON document.")
-  boolean json;
+  @Mixin OutputOptions output;
 
   @Override
   public Integer call() {
+    output.checkFiles();
     sim.checkThreads();
     Scenario scenario = sim.scenario();
     CaseloadModel model = CaseloadModel.withDefaults().with(scenario)
         .with(Referrals.poisson(referralsPerWeek)).withCapacity(capacity)
         .withSessions(planned, maximum).withSessionInterval(interval)
         .with(RecoveryDischarge.parse(recoveryDischarge)).with(Extension.parse(extension))
-        .withTraumaShare(traumaShare).withWarmUpWeeks(warmUp)
-        .with(CaseloadCommand.referenceModel(scenario));
-    CaseloadRun run = model.simulate(sim.seed, therapists, weeks, sim.threads);
-    if (out != null) {
-      try {
-        Files.writeString(out, run.weeklyCsv(), StandardCharsets.UTF_8);
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
-      }
-    }
-    PrintWriter w = spec.commandLine().getOut();
-    if (json) {
-      w.println(CandorJson.toJson(run));
-    } else {
-      print(w, run);
-    }
-    w.flush();
+        .withTraumaShare(traumaShare).withWarmUpWeeks(warmUp);
+    // alerts use Candor's reference model when it ships one for the instrument (the same recipe
+    // the library fits otherwise)
+    CaseloadModel configured = ExpectedResponseModels.findReference(scenario.instrumentSpec())
+        .map(model::with).orElse(model);
+    CaseloadRun run = configured.simulate(sim.seed, therapists, weeks, sim.threads);
+    output.emit(spec, new Result(run));
     return 0;
   }
 
-  private void print(PrintWriter w, CaseloadRun run) {
-    w.printf(Locale.ROOT, "%d week%s, %d therapist%s, seed %d (%s)%n", weeks, weeks == 1 ? "" : "s",
-        run.therapists(), run.therapists() == 1 ? "" : "s", run.seed(), run.instrument());
+  /** The run in each output format; the CSV table is the weekly series. */
+  record Result(CaseloadRun run) implements CliResult {
+
+    @Override
+    public void printText(PrintWriter out) {
+      print(out, run);
+    }
+
+    @Override
+    public Object json() {
+      return run;
+    }
+
+    @Override
+    public Optional<CsvTable> table() {
+      CsvTable t = new CsvTable("week", "referrals", "started", "waiting", "caseload", "sessions",
+          "traumaSessions", "shareChronic", "shareNotOnTrack", "shareReliablyWorse",
+          "dischargedReliableImprovement", "dischargedRecovery", "dischargedNoReliableChange",
+          "dischargedReliableDeterioration", "dischargedDropout");
+      for (CaseloadWeek k : run.weeks()) {
+        Map<Outcome, Double> d = k.discharges();
+        t.row(k.week(), k.referrals(), k.started(), k.waiting(), k.caseload(), k.sessions(),
+            k.traumaSessions(), k.shareChronic(), k.shareNotOnTrack(), k.shareReliablyWorse(),
+            d.get(Outcome.RELIABLE_IMPROVEMENT), d.get(Outcome.RECOVERY),
+            d.get(Outcome.NO_RELIABLE_CHANGE), d.get(Outcome.RELIABLE_DETERIORATION),
+            d.get(Outcome.DROPOUT));
+      }
+      return Optional.of(t);
+    }
+  }
+
+  private static void print(PrintWriter w, CaseloadRun run) {
+    int weeks = run.weeks().size();
+    w.printf(Locale.ROOT, "%s, %s, seed %d (%s)%n", CliText.count(weeks, "week", "weeks"),
+        CliText.count(run.therapists(), "therapist", "therapists"), run.seed(), run.instrument());
     w.printf(Locale.ROOT, "%5s %9s %8s %8s %9s %8s %8s %9s %7s %11s%n", "week", "referred",
         "waiting", "caseload", "sessions", "trauma", "chronic", "off-track", "worse",
         "discharged");

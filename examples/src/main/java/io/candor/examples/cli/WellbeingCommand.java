@@ -2,13 +2,13 @@ package io.candor.examples.cli;
 
 import io.candor.caseload.Baseline;
 import io.candor.caseload.LoadRow;
+import io.candor.caseload.ScalePoint;
 import io.candor.caseload.ScaleReport;
 import io.candor.caseload.Wellbeing;
 import io.candor.caseload.WellbeingAssessment;
 import io.candor.caseload.WellbeingReport;
 import io.candor.caseload.WorkloadSnapshot;
 import io.candor.evidence.Statement;
-import io.candor.json.CandorJson;
 import io.candor.measure.MultiScaleInstrument;
 import io.candor.measure.MultiScaleInstruments;
 import io.candor.measure.ScaleScores;
@@ -26,12 +26,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -90,11 +92,11 @@ final class WellbeingCommand implements Callable<Integer> {
       description = "Change since the first (default) or the previous assessment.")
   String baseline;
 
-  @Option(names = "--json", description = "Print the report as a Candor JSON document.")
-  boolean json;
+  @Mixin OutputOptions output;
 
   @Override
   public Integer call() {
+    output.checkFiles();
     MultiScaleInstrument instrument = MultiScaleInstruments.byId(instrumentId);
     Baseline b = Baseline.parse(baseline);
     LocalDate today = date == null ? LocalDate.now() : date("--date", date);
@@ -114,14 +116,33 @@ final class WellbeingCommand implements Callable<Integer> {
     }
     assessments.add(new WellbeingAssessment(today, now));
     WellbeingReport report = Wellbeing.withDefaults().with(b).report(instrument, assessments, load);
-    PrintWriter out = spec.commandLine().getOut();
-    if (json) {
-      out.println(CandorJson.toJson(report));
-    } else {
+    output.emit(spec, new Result(instrument, report));
+    return 0;
+  }
+
+  /** The report in each output format; the CSV table is every scale's scores over time. */
+  record Result(MultiScaleInstrument instrument, WellbeingReport report) implements CliResult {
+
+    @Override
+    public void printText(PrintWriter out) {
       print(out, instrument, report);
     }
-    out.flush();
-    return 0;
+
+    @Override
+    public Object json() {
+      return report;
+    }
+
+    @Override
+    public Optional<CsvTable> table() {
+      CsvTable t = new CsvTable("scale", "date", "score", "band");
+      for (ScaleReport s : report.scales()) {
+        for (ScalePoint p : s.trajectory()) {
+          t.row(s.scale(), p.date().toString(), p.score(), p.band());
+        }
+      }
+      return Optional.of(t);
+    }
   }
 
   static List<OptionalInt> items(String text) {
@@ -268,7 +289,7 @@ final class WellbeingCommand implements Callable<Integer> {
       out.println("  " + s.statement());
       if (s.trajectory().size() > 1) {
         out.println("    over time: " + s.trajectory().stream()
-            .map(p -> p.date() + " " + CliText.number(p.score()) + p.band().map(x -> " (" + x + ")")
+            .map(p -> p.date() + " " + CliText.compact(p.score()) + p.band().map(x -> " (" + x + ")")
                 .orElse(""))
             .collect(Collectors.joining(", ")));
       }
@@ -282,8 +303,8 @@ final class WellbeingCommand implements Callable<Integer> {
       for (LoadRow row : r.load()) {
         StringBuilder sb = new StringBuilder("  " + row.date() + ":");
         row.workload().ifPresent(w -> {
-          w.caseload().ifPresent(v -> sb.append(" caseload ").append(CliText.number(v)));
-          w.weeklySessions().ifPresent(v -> sb.append(", ").append(CliText.number(v))
+          w.caseload().ifPresent(v -> sb.append(" caseload ").append(CliText.compact(v)));
+          w.weeklySessions().ifPresent(v -> sb.append(", ").append(CliText.compact(v))
               .append(" sessions a week"));
           w.shareChronic().ifPresent(v -> sb.append(", ").append(pct(v)).append(" chronic"));
           w.shareNotOnTrack().ifPresent(v -> sb.append(", ").append(pct(v))
@@ -293,7 +314,7 @@ final class WellbeingCommand implements Callable<Integer> {
         if (!row.scores().isEmpty()) {
           sb.append(row.workload().isPresent() ? ";" : "").append(" scores ").append(
               row.scores().entrySet().stream().map(e -> e.getKey() + " "
-                  + CliText.number(e.getValue())).collect(Collectors.joining(", ")));
+                  + CliText.compact(e.getValue())).collect(Collectors.joining(", ")));
         }
         out.println(sb);
       }

@@ -13,6 +13,7 @@ import io.candor.json.CandorJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -134,11 +135,13 @@ class TherapistCommandsTest {
   void caseloadSim_printsSeriesAndCompositionAndIsThreadIndependent() throws IOException {
     Path weekly = dir.resolve("weekly.csv");
     Run r = run("caseload-sim", "--referrals-per-week", "1.7", "--capacity", "20", "--weeks", "70",
-        "--seed", "7", "--therapists", "6", "--threads", "1", "--out", weekly.toString());
+        "--seed", "7", "--therapists", "6", "--threads", "1", "--csv", weekly.toString());
     assertEquals(0, r.status(), r.err());
     assertTrue(r.out().contains("Little's law"), r.out());
     assertTrue(r.out().contains("clients who improve leave sooner"), r.out());
-    assertEquals(71, Files.readAllLines(weekly).size());
+    List<String> csv = Files.readAllLines(weekly);
+    assertEquals(71, csv.size());
+    assertTrue(csv.get(0).startsWith("week,referrals,started,waiting,caseload,sessions,traumaSessions,"));
     Run json1 = run("caseload-sim", "--referrals-per-week", "1.7", "--capacity", "20", "--weeks",
         "70", "--seed", "7", "--therapists", "6", "--threads", "1", "--json");
     Run json2 = run("caseload-sim", "--referrals-per-week", "1.7", "--capacity", "20", "--weeks",
