@@ -112,9 +112,12 @@ public record ExpectedResponseModel(
   }
 
   /**
-   * The model of a fit.
+   * The model of a fit. For a fit with a cluster (therapist) level the therapists' intercept
+   * variance τ² is added to the clients' intercept variance: the expected response is that of a
+   * new client whose therapist is not known in advance (marginal over therapists).
    *
    * @param fit a fitted growth model
+   * @return the model
    */
   public static ExpectedResponseModel from(GrowthFit fit) {
     Objects.requireNonNull(fit, "fit");
@@ -126,8 +129,18 @@ public record ExpectedResponseModel(
     double residual = fit.residualSd();
     return new ExpectedResponseModel(g.basis(), g.knot().orElse(0.0),
         g.random() == RandomPart.INTERCEPT_SLOPE, g.covariates(), g.interactions(),
-        g.termNames(), beta, lists(fit.fixedCovariance()), lists(fit.randomCovariance()),
+        g.termNames(), beta, lists(fit.fixedCovariance()), lists(marginal(fit)),
         residual * residual, fit.clients(), fit.observations());
+  }
+
+  /** The clients' random-effect covariance plus, for a three-level fit, τ² on the intercept. */
+  private static double[][] marginal(GrowthFit fit) {
+    double[][] d = fit.randomCovariance();
+    if (fit.clusterInterceptSd().isPresent()) {
+      double tau = fit.clusterInterceptSd().getAsDouble();
+      d[0][0] += tau * tau;
+    }
+    return d;
   }
 
   private static List<List<Double>> lists(double[][] m) {

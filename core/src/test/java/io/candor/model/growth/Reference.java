@@ -16,8 +16,13 @@ final class Reference {
   private Reference() {}
 
   static Properties properties(String name) {
+    return properties("growth", name);
+  }
+
+  /** A {@code .properties} file of the reference folder {@code area}. */
+  static Properties properties(String area, String name) {
     Properties p = new Properties();
-    try (InputStream in = open(name + ".properties")) {
+    try (InputStream in = open(area, name + ".properties")) {
       p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -35,7 +40,12 @@ final class Reference {
 
   /** A simple CSV (no quotes): header, then rows. */
   static List<String[]> csv(String name) {
-    try (InputStream in = open(name)) {
+    return csv("growth", name);
+  }
+
+  /** A simple CSV (no quotes) of the reference folder {@code area}: header, then rows. */
+  static List<String[]> csv(String area, String name) {
+    try (InputStream in = open(area, name)) {
       String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
       List<String[]> rows = new ArrayList<>();
       for (String line : text.split("\n")) {
@@ -81,10 +91,21 @@ final class Reference {
         .withCovariate("age", doubles(rows, "age"));
   }
 
-  private static InputStream open(String file) {
-    InputStream in = Reference.class.getResourceAsStream("/reference/growth/" + file);
+  /**
+   * The simulated three-level panel ({@code reference/therapists/three_level.csv} or its
+   * {@code _flat} variant): clients nested in therapists, client covariate {@code severe}.
+   */
+  static GrowthData threeLevel(String file) {
+    List<String[]> rows = csv("therapists", file);
+    return GrowthData.of(strings(rows, "client"), doubles(rows, "session"),
+        doubles(rows, "score")).withCovariate("severe", doubles(rows, "severe"))
+        .withClusters(strings(rows, "therapist"));
+  }
+
+  private static InputStream open(String area, String file) {
+    InputStream in = Reference.class.getResourceAsStream("/reference/" + area + "/" + file);
     if (in == null) {
-      throw new IllegalStateException("missing test resource reference/growth/" + file);
+      throw new IllegalStateException("missing test resource reference/" + area + "/" + file);
     }
     return in;
   }
