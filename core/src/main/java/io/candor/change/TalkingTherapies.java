@@ -43,17 +43,49 @@ public final class TalkingTherapies {
   public static TalkingTherapiesOutcome outcome(PairedMeasures m) {
     Objects.requireNonNull(m, "measures");
     boolean finished = m.treatmentContacts() >= MIN_CONTACTS;
-    boolean caseStart =
-        m.depression().isCase(m.depressionFirst()) || m.anxiety().isCase(m.anxietyFirst());
-    boolean caseEnd =
-        m.depression().isCase(m.depressionLast()) || m.anxiety().isCase(m.anxietyLast());
-    int dep = reliable(m.depression(), m.depressionFirst(), m.depressionLast());
-    int anx = reliable(m.anxiety(), m.anxietyFirst(), m.anxietyLast());
+    MeasureOutcome d = outcome(m.depression(), m.depressionFirst(), m.depressionLast());
+    MeasureOutcome a = outcome(m.anxiety(), m.anxietyFirst(), m.anxietyLast());
+    boolean caseStart = d.caseAtStart() || a.caseAtStart();
+    boolean caseEnd = d.caseAtEnd() || a.caseAtEnd();
+    int dep = signed(d);
+    int anx = signed(a);
     boolean improved = (dep > 0 || anx > 0) && dep >= 0 && anx >= 0;
     boolean deteriorated = (dep < 0 || anx < 0) && dep <= 0 && anx <= 0;
     boolean recovered = caseStart && !caseEnd;
     return new TalkingTherapiesOutcome(
         finished, caseStart, caseEnd, recovered, improved, recovered && improved, deteriorated);
+  }
+
+  /**
+   * The Talking Therapies flags of one measure: caseness at the first and last score (the
+   * instrument's caseness cutoff, {@link Instrument#isCase(double)}), recovery (a case at the
+   * first score and not at the last), and reliable improvement or deterioration (a change of at
+   * least the instrument's published reliable-change threshold, e.g. 6 PHQ-9 points). The paired
+   * metrics of {@link #outcome(PairedMeasures)} combine two of these.
+   *
+   * @param instrument the instrument (with a caseness cutoff and a reliable-change threshold)
+   * @param first the first score
+   * @param last the last score
+   * @return the flags
+   * @throws IllegalArgumentException if a score is outside the instrument's range, or the
+   *     instrument lacks a caseness cutoff or a reliable-change threshold
+   */
+  public static MeasureOutcome outcome(Instrument instrument, double first, double last) {
+    Objects.requireNonNull(instrument, "instrument");
+    instrument.checkScore("first score", first);
+    instrument.checkScore("last score", last);
+    if (instrument.casenessCutoff().isEmpty() || instrument.reliableChange().isEmpty()) {
+      throw new IllegalArgumentException(instrument.id() + " needs a caseness cutoff and a"
+          + " reliable-change threshold for the Talking Therapies metrics");
+    }
+    boolean caseStart = instrument.isCase(first);
+    boolean caseEnd = instrument.isCase(last);
+    int r = reliable(instrument, first, last);
+    return new MeasureOutcome(caseStart, caseEnd, caseStart && !caseEnd, r > 0, r < 0);
+  }
+
+  private static int signed(MeasureOutcome o) {
+    return o.reliablyImproved() ? 1 : o.reliablyDeteriorated() ? -1 : 0;
   }
 
   /** +1 reliable improvement, −1 reliable deterioration, 0 neither. */

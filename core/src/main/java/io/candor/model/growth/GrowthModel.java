@@ -279,7 +279,7 @@ public final class GrowthModel {
           }
           designRow(t[i], covs, x);
         }, clustered ? data.clusterIndex() : null, clustered ? data.clusters().size() : 0);
-    checkRank(dev);
+    dev.checkRank(termNames());
     double[] lower = new double[dev.thetaCount()];
     if (random == RandomPart.INTERCEPT_SLOPE) {
       lower[1] = Double.NEGATIVE_INFINITY;
@@ -369,35 +369,6 @@ public final class GrowthModel {
         throw new IllegalArgumentException("a cluster (therapist) level needs at least 2"
             + " clusters; these data have 1 (" + data.clusters().get(0) + "), so the variation"
             + " between therapists cannot be estimated: fit without the cluster level");
-      }
-    }
-  }
-
-  private void checkRank(ProfiledDeviance dev) {
-    double[] a = dev.xtx();
-    double[] diag = dev.xtx();
-    int p = dev.p;
-    List<String> names = termNames();
-    // Cholesky with a relative pivot tolerance; a small pivot means collinear terms.
-    for (int j = 0; j < p; j++) {
-      double d = a[j * p + j];
-      for (int k = 0; k < j; k++) {
-        d -= a[k * p + j] * a[k * p + j];
-      }
-      double scale = diag[j * p + j];
-      if (!(d > 1e-10 * scale)) {
-        throw new IllegalArgumentException("term " + names.get(j) + " is (almost) a linear"
-            + " combination of the terms before it " + names.subList(0, j)
-            + "; its effect cannot be estimated from these data");
-      }
-      double r = Math.sqrt(d);
-      a[j * p + j] = r;
-      for (int k = j + 1; k < p; k++) {
-        double v = a[j * p + k];
-        for (int i = 0; i < j; i++) {
-          v -= a[i * p + j] * a[i * p + k];
-        }
-        a[j * p + k] = v / r;
       }
     }
   }

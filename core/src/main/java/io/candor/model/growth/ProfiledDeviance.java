@@ -64,8 +64,11 @@ final class ProfiledDeviance {
   private final double[] xy; // p
   private final double yty;
   private final int[] counts;
-  private final int[] members; // group indices, cluster by cluster
-  private final int[] clusterStart; // members of cluster j: clusterStart[j] .. clusterStart[j+1]-1
+  // The statistics are stored by slot: the groups of cluster 0 first, then those of cluster 1 ...
+  // (without clusters, slot = group), so that one evaluation reads memory in order.
+  private final int[] slotOf; // group -> slot (null: identity)
+  private final int[] groupOf; // slot -> group (null: identity)
+  private final int[] clusterStart; // slots of cluster j: clusterStart[j] .. clusterStart[j+1]-1
   private final int[] clusterCounts; // observations per cluster
 
   // scratch
@@ -108,13 +111,39 @@ final class ProfiledDeviance {
     }
     double mean = sum / n;
     yMean = mean;
+    if (clusterOf == null) {
+      k = 0;
+      clusterStart = new int[] {0, m};
+      clusterCounts = null;
+      slotOf = null;
+      groupOf = null;
+    } else {
+      k = clusters;
+      clusterStart = new int[k + 1];
+      clusterCounts = new int[k];
+      for (int c = 0; c < m; c++) {
+        clusterStart[clusterOf[c] + 1]++;
+        clusterCounts[clusterOf[c]] += groupStart[c + 1] - groupStart[c];
+      }
+      for (int j = 0; j < k; j++) {
+        clusterStart[j + 1] += clusterStart[j];
+      }
+      slotOf = new int[m];
+      groupOf = new int[m];
+      int[] next = java.util.Arrays.copyOf(clusterStart, k);
+      for (int c = 0; c < m; c++) {
+        slotOf[c] = next[clusterOf[c]]++;
+        groupOf[slotOf[c]] = c;
+      }
+    }
     double[] x = new double[p];
     double ytyAcc = 0;
-    for (int c = 0; c < m; c++) {
-      counts[c] = groupStart[c + 1] - groupStart[c];
+    for (int g = 0; g < m; g++) {
+      int c = slotOf == null ? g : slotOf[g];
+      counts[c] = groupStart[g + 1] - groupStart[g];
       int zxo = c * q * p;
-      for (int i = groupStart[c]; i < groupStart[c + 1]; i++) {
-        rows.fill(c, i, x);
+      for (int i = groupStart[g]; i < groupStart[g + 1]; i++) {
+        rows.fill(g, i, x);
         double yi = y[i] - mean;
         ytyAcc += yi * yi;
         for (int j = 0; j < p; j++) {
@@ -150,28 +179,6 @@ final class ProfiledDeviance {
       }
     }
     yty = ytyAcc;
-    if (clusterOf == null) {
-      k = 0;
-      members = null;
-      clusterStart = null;
-      clusterCounts = null;
-    } else {
-      k = clusters;
-      clusterStart = new int[k + 1];
-      clusterCounts = new int[k];
-      for (int c = 0; c < m; c++) {
-        clusterStart[clusterOf[c] + 1]++;
-        clusterCounts[clusterOf[c]] += counts[c];
-      }
-      for (int j = 0; j < k; j++) {
-        clusterStart[j + 1] += clusterStart[j];
-      }
-      members = new int[m];
-      int[] next = java.util.Arrays.copyOf(clusterStart, k);
-      for (int c = 0; c < m; c++) {
-        members[next[clusterOf[c]]++] = c;
-      }
-    }
     a = new double[p * p];
     rhs = new double[p];
     r0 = new double[p];
@@ -184,14 +191,9 @@ final class ProfiledDeviance {
     return (q == 1 ? 1 : 3) + (k > 0 ? 1 : 0);
   }
 
-  /** XᵀX (symmetric, p × p, row-major; a copy). */
-  double[] xtx() {
-    return xx.clone();
-  }
-
-  /** Number of observations of group c. */
-  int count(int c) {
-    return counts[c];
+  /** Number of observations of group g. */
+  int count(int g) {
+    return counts[slotOf == null ? g : slotOf[g]];
   }
 
   /** Number of observations in cluster j. */
@@ -202,6 +204,37 @@ final class ProfiledDeviance {
   /** Number of groups in cluster j. */
   int clusterSize(int j) {
     return clusterStart[j + 1] - clusterStart[j];
+  }
+
+  /**
+   * Throws if a fixed-effect term is (almost) a linear combination of the terms before it, by a
+   * Cholesky factorisation of XᵀX with a relative pivot tolerance of 1e-10.
+   *
+   * @param names the terms' names, for the message
+   * @throws IllegalArgumentException naming the first such term
+   */
+  void checkRank(java.util.List<String> names) {
+    double[] c = xx.clone();
+    for (int j = 0; j < p; j++) {
+      double d = c[j * p + j];
+      for (int l = 0; l < j; l++) {
+        d -= c[l * p + j] * c[l * p + j];
+      }
+      if (!(d > 1e-10 * xx[j * p + j])) {
+        throw new IllegalArgumentException("term " + names.get(j) + " is (almost) a linear"
+            + " combination of the terms before it " + names.subList(0, j)
+            + "; its effect cannot be estimated from these data");
+      }
+      double r = Math.sqrt(d);
+      c[j * p + j] = r;
+      for (int l = j + 1; l < p; l++) {
+        double v = c[j * p + l];
+        for (int i = 0; i < j; i++) {
+          v -= c[i * p + j] * c[i * p + l];
+        }
+        c[j * p + l] = v / r;
+      }
+    }
   }
 
   /** The criterion at θ (REML criterion or ML deviance); +∞ if RX is not positive definite. */
@@ -247,8 +280,7 @@ final class ProfiledDeviance {
         pivot = lt * lt * clusterCounts[block] + 1;
         java.util.Arrays.fill(xt, 0);
       }
-      for (int idx = from; idx < to; idx++) {
-        int c = clustered ? members[idx] : idx;
+      for (int c = from; c < to; c++) {
         if (q == 1) {
           double s = zz[c];
           double l = Math.sqrt(ta * ta * s + 1);
@@ -464,7 +496,7 @@ final class ProfiledDeviance {
   }
 
   /**
-   * Solves (ΛᵀZᵀZΛ + I)u = ΛᵀZᵀ(y − Xβ) block by block, as {@link #compute} factors it, and
+   * Solves (ΛᵀZᵀZΛ + I)u = ΛᵀZᵀ(y − Xβ) block by block, as the criterion factors it, and
    * returns b = Λu with the diagonal blocks of Λ(ΛᵀZᵀZΛ + I)⁻¹Λᵀ. For a group i in a cluster with
    * pivot l² the diagonal blocks of the inverse are 1/l² for the cluster and A_i⁻¹ + g_i g_iᵀ/l²
    * for the group, where g_i = A_i⁻¹B_i.
@@ -484,8 +516,7 @@ final class ProfiledDeviance {
       int to = clustered ? clusterStart[block + 1] : block + 1;
       double pivot = clustered ? lt * lt * clusterCounts[block] + 1 : 1;
       double wt = 0;
-      for (int idx = from; idx < to; idx++) {
-        int c = clustered ? members[idx] : idx;
+      for (int c = from; c < to; c++) {
         double s00;
         double s01;
         double s11;
@@ -544,8 +575,8 @@ final class ProfiledDeviance {
         e.clusterB[block] = lt * ut;
         e.clusterV[block] = lt * lt / pivot;
       }
-      for (int idx = from; idx < to; idx++) {
-        int c = clustered ? members[idx] : idx;
+      for (int c = from; c < to; c++) {
+        int g = groupOf == null ? c : groupOf[c];
         int fo = 7 * c;
         double l00 = fac[fo];
         double l10 = fac[fo + 1];
@@ -557,8 +588,8 @@ final class ProfiledDeviance {
         double v1 = fac[fo + 4] - f1 * ut;
         double u1 = v1 / l11;
         double u0 = (v0 - l10 * u1) / l00;
-        e.groupB[2 * c] = ta * u0;
-        e.groupB[2 * c + 1] = tb * u0 + tc * u1;
+        e.groupB[2 * g] = ta * u0;
+        e.groupB[2 * g + 1] = tb * u0 + tc * u1;
         // A⁻¹ = L⁻ᵀL⁻¹; with L⁻¹ = [[1/l00, 0], [−l10/(l00 l11), 1/l11]]
         double n00 = 1 / l00;
         double n10 = -l10 / (l00 * l11);
@@ -575,9 +606,9 @@ final class ProfiledDeviance {
           i11 += g1 * g1 / pivot;
         }
         // Λ_c V Λ_cᵀ with Λ_c = [[ta, 0], [tb, tc]]
-        e.groupV[3 * c] = ta * ta * i00;
-        e.groupV[3 * c + 1] = tb * tb * i00 + 2 * tb * tc * i01 + tc * tc * i11;
-        e.groupV[3 * c + 2] = ta * (tb * i00 + tc * i01);
+        e.groupV[3 * g] = ta * ta * i00;
+        e.groupV[3 * g + 1] = tb * tb * i00 + 2 * tb * tc * i01 + tc * tc * i11;
+        e.groupV[3 * g + 2] = ta * (tb * i00 + tc * i01);
       }
     }
     return e;

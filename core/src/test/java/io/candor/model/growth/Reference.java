@@ -10,8 +10,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
 
-/** Reads the committed R reference files in {@code reference/growth}. */
-final class Reference {
+/**
+ * Reads the committed R reference files in {@code reference/growth} and
+ * {@code reference/therapists}.
+ */
+public final class Reference {
 
   private Reference() {}
 
@@ -19,8 +22,14 @@ final class Reference {
     return properties("growth", name);
   }
 
-  /** A {@code .properties} file of the reference folder {@code area}. */
-  static Properties properties(String area, String name) {
+  /**
+   * A {@code .properties} file of the reference folder {@code area}.
+   *
+   * @param area the folder under {@code reference/}
+   * @param name the file name without {@code .properties}
+   * @return the properties
+   */
+  public static Properties properties(String area, String name) {
     Properties p = new Properties();
     try (InputStream in = open(area, name + ".properties")) {
       p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
@@ -30,7 +39,7 @@ final class Reference {
     return p;
   }
 
-  static double num(Properties p, String key) {
+  public static double num(Properties p, String key) {
     String v = p.getProperty(key);
     if (v == null) {
       throw new IllegalArgumentException("missing " + key);
@@ -43,8 +52,14 @@ final class Reference {
     return csv("growth", name);
   }
 
-  /** A simple CSV (no quotes) of the reference folder {@code area}: header, then rows. */
-  static List<String[]> csv(String area, String name) {
+  /**
+   * A simple CSV (no quotes) of the reference folder {@code area}: header, then rows.
+   *
+   * @param area the folder under {@code reference/}
+   * @param name the file name
+   * @return the header row, then the data rows
+   */
+  public static List<String[]> csv(String area, String name) {
     try (InputStream in = open(area, name)) {
       String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
       List<String[]> rows = new ArrayList<>();
@@ -67,12 +82,12 @@ final class Reference {
     return i;
   }
 
-  static String[] strings(List<String[]> rows, String name) {
+  public static String[] strings(List<String[]> rows, String name) {
     int c = col(rows, name);
     return rows.subList(1, rows.size()).stream().map(r -> r[c]).toArray(String[]::new);
   }
 
-  static double[] doubles(List<String[]> rows, String name) {
+  public static double[] doubles(List<String[]> rows, String name) {
     int c = col(rows, name);
     return rows.subList(1, rows.size()).stream().mapToDouble(r -> Double.parseDouble(r[c]))
         .toArray();
