@@ -96,4 +96,54 @@ class TalkingTherapiesTest {
     assertThrows(IllegalArgumentException.class, () -> Rate.wilson(3, 0));
     assertThrows(IllegalArgumentException.class, () -> Rate.wilson(4, 3));
   }
+
+  @Test
+  void singleMeasure_followsTheSameRulesAsThePairedMetrics() {
+    MeasureOutcome recovered = TalkingTherapies.outcome(PHQ, 15, 9);
+    assertTrue(recovered.caseAtStart());
+    assertFalse(recovered.caseAtEnd());
+    assertTrue(recovered.recovered());
+    assertTrue(recovered.reliablyImproved(), "15 -> 9 is 6 points");
+    MeasureOutcome five = TalkingTherapies.outcome(PHQ, 15, 10);
+    assertFalse(five.recovered(), "10 is still a case");
+    assertFalse(five.reliablyImproved(), "5 points is not reliable");
+    MeasureOutcome mild = TalkingTherapies.outcome(PHQ, 8, 2);
+    assertFalse(mild.caseAtStart());
+    assertFalse(mild.recovered(), "not a case at intake: cannot recover");
+    assertTrue(mild.reliablyImproved());
+    MeasureOutcome worse = TalkingTherapies.outcome(PHQ, 9, 15);
+    assertTrue(worse.reliablyDeteriorated());
+    assertFalse(worse.reliablyImproved());
+    // the paired metrics agree with the single measures when the other measure does not change
+    TalkingTherapiesOutcome paired = TalkingTherapies.outcome(ep(15, 9, 3, 3, 6));
+    assertEquals(recovered.reliablyImproved(), paired.reliablyImproved());
+    assertEquals(recovered.recovered(), paired.recovered());
+  }
+
+  @Test
+  void singleMeasure_higherIsBetterInstrumentsImproveUpwards() {
+    Instrument wemwbs = Instruments.byId("WEMWBS");
+    if (wemwbs.casenessCutoff().isPresent() && wemwbs.reliableChange().isPresent()) {
+      double cut = wemwbs.casenessCutoff().orElseThrow().value();
+      double rc = wemwbs.reliableChange().orElseThrow().value();
+      MeasureOutcome up = TalkingTherapies.outcome(wemwbs, cut - 2, cut - 2 + Math.ceil(rc) + 2);
+      assertTrue(up.reliablyImproved());
+      assertTrue(up.caseAtStart());
+    }
+  }
+
+  @Test
+  void singleMeasure_rejectsScoresOffTheScaleAndInstrumentsWithoutThresholds() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> TalkingTherapies.outcome(PHQ, 28, 10));
+    assertTrue(e.getMessage().contains("first score"), e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> TalkingTherapies.outcome(PHQ, 10, -1));
+    Instrument plain = Instrument.builder("X", "no thresholds").range(0, 10)
+        .direction(io.candor.measure.Direction.HIGHER_IS_WORSE)
+        .reliability(io.candor.evidence.Sourced.assumption(0.8,
+            io.candor.evidence.Citations.JACOBSON_1991, "test"))
+        .licence("test").build();
+    e = assertThrows(IllegalArgumentException.class, () -> TalkingTherapies.outcome(plain, 5, 2));
+    assertTrue(e.getMessage().contains("caseness cutoff"), e.getMessage());
+  }
 }

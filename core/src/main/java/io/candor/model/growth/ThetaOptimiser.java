@@ -105,7 +105,15 @@ final class ThetaOptimiser {
     evals += count[0];
     if (pv.getValue() < bestF) {
       bestT = pv.getPoint();
+      bestF = pv.getValue();
     }
-    return new double[] {bestT, evals};
+    // a minimum within rounding of the criterion at 0 is the boundary itself (lme4's optimisers
+    // return exactly 0 there); a tiny positive θ would only add noise to τ and the BLUPs
+    double atZero = dev.evaluate(new double[] {0});
+    if (bestT > 0 && bestT < GrowthModel.SINGULAR_TOLERANCE
+        && atZero <= bestF + 1e-12 * Math.abs(atZero)) {
+      bestT = 0;
+    }
+    return new double[] {bestT, evals + 1};
   }
 }

@@ -260,7 +260,7 @@ public final class TherapistEffects {
         ? new IccEstimate(fit.icc(), fit.iccLower(), fit.iccUpper(), confidenceLevel, interval, 0)
         : bootstrap(regression, fit, therapists, data.therapistIndex(), k, names, columns, rng);
     double r = reliabilityTarget.value();
-    OptionalInt caseload = tau2 > 0 ? OptionalInt.of((int) Math.min(Integer.MAX_VALUE,
+    OptionalInt caseload = !fit.boundary() ? OptionalInt.of((int) Math.min(Integer.MAX_VALUE,
         Math.ceil(r / (1 - r) * sigma2 / tau2 - 1e-9))) : OptionalInt.empty();
     return new TherapistEffectsFit(estimation, data.instrument().id(), data.size(), k,
         fit.fixedEffects(), fit.clusterSd(), fit.residualSd(), icc, reliabilityTarget, caseload,
