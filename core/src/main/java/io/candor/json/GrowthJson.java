@@ -16,7 +16,9 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * <p>A fit is written with the fields {@code method}, {@code nClients}, {@code nObservations},
  * {@code fixedEffects} (a list of {@code {term, estimate, se}}), {@code randomEffects}
- * ({@code {interceptSd, slopeSd, correlation}}; the last two null for a random-intercept model),
+ * ({@code {interceptSd, slopeSd, correlation, clusterInterceptSd}}; slope SD and correlation null
+ * for a random-intercept model, the cluster (therapist) SD null without a cluster level, which
+ * also adds {@code nClusters}),
  * {@code residualSd}, {@code logLik}, {@code remlCriterion} (REML fits only), {@code aic},
  * {@code bic}, {@code converged}, {@code iterations}, {@code boundary} (list of
  * {@link Boundary} names) and {@code model} (the {@link ExpectedResponseModel}, enough to compute
@@ -60,6 +62,12 @@ public final class GrowthJson {
       re.put("correlation", fit.correlation().getAsDouble());
     } else {
       re.putNull("correlation");
+    }
+    if (fit.clusterInterceptSd().isPresent()) {
+      re.put("clusterInterceptSd", fit.clusterInterceptSd().getAsDouble());
+      root.put("nClusters", fit.clusters());
+    } else {
+      re.putNull("clusterInterceptSd");
     }
     root.put("residualSd", fit.residualSd());
     root.put("logLik", fit.logLik());

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.candor.model.growth.ClusterPart;
 import io.candor.model.growth.GrowthData;
 import io.candor.model.growth.GrowthFit;
 import io.candor.model.growth.GrowthModel;
@@ -44,6 +45,28 @@ class GrowthJsonTest {
   void randomInterceptFit_writesNullSlope() {
     String json = GrowthJson.write(fit(RandomPart.INTERCEPT));
     assertTrue(json.contains("\"slopeSd\" : null"), json);
+  }
+
+  @Test
+  void threeLevelFit_writesTheClusterSd_andOthersWriteNull() {
+    String[] ids = new String[48];
+    String[] therapists = new String[48];
+    double[] t = new double[48];
+    double[] y = new double[48];
+    for (int i = 0; i < 48; i++) {
+      ids[i] = "c" + (i / 4);
+      therapists[i] = "T" + (i / 4) % 4;
+      t[i] = i % 4;
+      y[i] = 20 - 2 * (i % 4) + ((i / 4) % 3) * 1.5 + ((i * 7) % 5) * 0.3 + (i / 4) % 4;
+    }
+    GrowthFit f = GrowthModel.withDefaults().withRandom(RandomPart.INTERCEPT)
+        .with(ClusterPart.INTERCEPT).fit(GrowthData.of(ids, t, y).withClusters(therapists));
+    String json = GrowthJson.write(f);
+    assertTrue(json.contains("\"clusterInterceptSd\" : " + f.clusterInterceptSd().getAsDouble()),
+        json);
+    assertTrue(json.contains("\"nClusters\" : 4"), json);
+    assertEquals(ExpectedResponseModel.from(f), GrowthJson.readModel(json, "fit.json"));
+    assertTrue(GrowthJson.write(fit(RandomPart.INTERCEPT)).contains("\"clusterInterceptSd\" : null"));
   }
 
   @Test

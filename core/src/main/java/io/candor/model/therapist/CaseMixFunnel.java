@@ -229,6 +229,15 @@ public final class CaseMixFunnel {
           + (empty.size() == 1 ? "this therapist" : "these therapists") + " out of the"
           + " comparison or compare another outcome");
     }
+    int all = 0;
+    for (int o : observed) {
+      all += o;
+    }
+    if (all == 0 || all == m) {
+      throw new IllegalArgumentException((all == 0 ? "no" : "every") + " case had "
+          + outcome.label() + " (" + all + " of " + m + "); a funnel compares rates between 0"
+          + " and 1, so it needs cases with and without the event");
+    }
     // the case-mix model over the eligible cases
     boolean[] y = new boolean[m];
     List<double[]> predictors = new ArrayList<>();
@@ -260,10 +269,7 @@ public final class CaseMixFunnel {
       }
       expected[caseOf[c]] += caseMix.probability(row);
     }
-    int events = 0;
-    for (int j = 0; j < k; j++) {
-      events += observed[j];
-    }
+    int events = all;
     double p0 = (double) events / m;
     double[] adjusted = new double[k];
     double[] s = new double[k];

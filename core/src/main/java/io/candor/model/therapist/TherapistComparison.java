@@ -1,6 +1,7 @@
 package io.candor.model.therapist;
 
 import io.candor.internal.Checks;
+import io.candor.measure.Direction;
 import io.candor.model.dose.Coefficient;
 import io.candor.model.growth.FixedEffect;
 import java.util.ArrayList;
@@ -20,6 +21,7 @@ import org.apache.commons.rng.UniformRandomProvider;
  * <p>Immutable and thread-safe.
  *
  * @param instrument the instrument's id
+ * @param direction the instrument's direction (which end scores are favourable)
  * @param outcome the funnel's outcome
  * @param limits how the funnel's limits were computed
  * @param overdispersion the funnel's over-dispersion adjustment
@@ -43,6 +45,7 @@ import org.apache.commons.rng.UniformRandomProvider;
  */
 public record TherapistComparison(
     String instrument,
+    Direction direction,
     FunnelOutcome outcome,
     ControlLimits limits,
     Overdispersion overdispersion,
@@ -125,6 +128,7 @@ public record TherapistComparison(
   /** Validates the components and copies the lists. */
   public TherapistComparison {
     Checks.nonBlank("instrument", instrument);
+    Objects.requireNonNull(direction, "direction");
     Objects.requireNonNull(outcome, "outcome");
     Objects.requireNonNull(limits, "limits");
     Objects.requireNonNull(overdispersion, "overdispersion");
@@ -195,7 +199,8 @@ public record TherapistComparison(
           p.lower95(), p.upper95(), p.lower998(), p.upper998(), p.position(), t.clients(),
           t.effect(), t.effectSd(), t.reliability(), t.rankLower(), t.rankUpper(), p.note()));
     }
-    return new TherapistComparison(funnel.instrument(), funnel.outcome(), funnel.limits(),
+    return new TherapistComparison(funnel.instrument(), effects.direction(), funnel.outcome(),
+        funnel.limits(),
         funnel.overdispersion(), funnel.overall(), funnel.cases(), funnel.events(), funnel.phi(),
         funnel.tau2(), funnel.caseMix().coefficients(), effects.icc(), effects.therapistSd(),
         effects.residualSd(), effects.fixedEffects(), effects.reliabilityTarget().value(),
@@ -231,6 +236,10 @@ public record TherapistComparison(
       sb.append(String.format(Locale.ROOT, "Limits widened for over-dispersion (%s): phi %.3f,"
           + " tau2 %.5f%n", overdispersion.name().toLowerCase(Locale.ROOT), phi, tau2));
     }
+    sb.append(String.format(Locale.ROOT, "effect: the therapist's shrunken difference in adjusted"
+        + " end scores from the average therapist, in %s points (%s is favourable); rank range:"
+        + " %.0f %% interval of the therapist's rank, 1 = most favourable%n", instrument,
+        direction == Direction.HIGHER_IS_WORSE ? "lower" : "higher", 100 * icc.level()));
     sb.append(String.format(Locale.ROOT, "%-12s %5s %5s %8s %9s %17s %17s %8s %11s%n",
         "therapist", "n", "obs", "expected", "adjusted", "95% limits", "99.8% limits",
         "effect", "rank range"));

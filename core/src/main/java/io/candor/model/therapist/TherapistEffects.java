@@ -262,7 +262,7 @@ public final class TherapistEffects {
     double r = reliabilityTarget.value();
     OptionalInt caseload = !fit.boundary() ? OptionalInt.of((int) Math.min(Integer.MAX_VALUE,
         Math.ceil(r / (1 - r) * sigma2 / tau2 - 1e-9))) : OptionalInt.empty();
-    return new TherapistEffectsFit(estimation, data.instrument().id(), data.size(), k,
+    return new TherapistEffectsFit(estimation, data.instrument().id(), direction, data.size(), k,
         fit.fixedEffects(), fit.clusterSd(), fit.residualSd(), icc, reliabilityTarget, caseload,
         effects, rankDraws, fit.boundary(), fit.convergence());
   }

@@ -2,6 +2,7 @@ package io.candor.model.therapist;
 
 import io.candor.evidence.Sourced;
 import io.candor.internal.Checks;
+import io.candor.measure.Direction;
 import io.candor.model.Convergence;
 import io.candor.model.growth.Estimation;
 import io.candor.model.growth.FixedEffect;
@@ -20,6 +21,7 @@ import java.util.OptionalInt;
  *
  * @param estimation REML or ML
  * @param instrument the instrument's id
+ * @param direction the instrument's direction: which end scores are favourable (rank 1)
  * @param clients number of clients
  * @param therapists number of therapists
  * @param fixedEffects intercept, {@code pre}, then the covariates
@@ -39,6 +41,7 @@ import java.util.OptionalInt;
 public record TherapistEffectsFit(
     Estimation estimation,
     String instrument,
+    Direction direction,
     int clients,
     int therapists,
     List<FixedEffect> fixedEffects,
@@ -56,6 +59,7 @@ public record TherapistEffectsFit(
   public TherapistEffectsFit {
     Objects.requireNonNull(estimation, "estimation");
     Checks.nonBlank("instrument", instrument);
+    Objects.requireNonNull(direction, "direction");
     Checks.atLeast("therapists", therapists, 2);
     Checks.atLeast("clients", clients, therapists);
     fixedEffects = List.copyOf(Checks.nonEmptyNoNulls("fixedEffects", fixedEffects));

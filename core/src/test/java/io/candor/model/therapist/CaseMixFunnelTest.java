@@ -117,7 +117,7 @@ class CaseMixFunnelTest {
         new double[] {14, 17, 12, 19});
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> CaseMixFunnel.withDefaults().fit(d));
-    assertTrue(e.getMessage().contains("absent in all 4 cases"), e.getMessage());
+    assertTrue(e.getMessage().contains("no case had recovery (0 of 4)"), e.getMessage());
   }
 
   @Test
