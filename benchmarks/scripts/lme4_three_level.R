@@ -26,7 +26,7 @@ if (args[1] == "generate") {
   st <- system.time(fit <- lmer(score ~ lt + (1 | therapist) + (lt | therapist:client), d, REML = TRUE))
   cat("lme4_seconds=", st[["elapsed"]], "\n", sep = "")
   cat("lme4_cpu_seconds=", st[["user.self"]] + st[["sys.self"]], "\n", sep = "")
-  cat("lme4_REMLcrit=", sprintf("%.10g", REMLcrit(fit)), "\n", sep = "")
+  cat("lme4_REMLcrit=", sprintf("%.15g", REMLcrit(fit)), "\n", sep = "")
   cat("lme4_fixef=", paste(sprintf("%.8g", fixef(fit)), collapse = ","), "\n", sep = "")
   vc <- as.data.frame(VarCorr(fit))
   cat("lme4_therapist_sd=", sprintf("%.8g", vc$sdcor[vc$grp == "therapist"]), "\n", sep = "")
