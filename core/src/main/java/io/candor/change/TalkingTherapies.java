@@ -1,6 +1,5 @@
 package io.candor.change;
 
-import io.candor.measure.Instrument;
 import java.util.Collection;
 import java.util.Objects;
 import java.util.Optional;
@@ -14,6 +13,7 @@ import java.util.Optional;
  * <ul>
  *   <li>finished treatment: at least 2 attended treatment contacts;
  *   <li>caseness: at or above the caseness cutoff on either measure (PHQ-9 ≥ 10, GAD-7 ≥ 8);
+ *       caseness, reliable change and recovery on each measure are {@link ClinicalEvents}';
  *   <li>recovery: at caseness at the first score and not at caseness on either measure at the last;
  *   <li>reliable change on one measure: a change of at least the instrument's reliable-change
  *       threshold (PHQ-9 6 points, GAD-7 4 points) in either direction;
@@ -43,12 +43,14 @@ public final class TalkingTherapies {
   public static TalkingTherapiesOutcome outcome(PairedMeasures m) {
     Objects.requireNonNull(m, "measures");
     boolean finished = m.treatmentContacts() >= MIN_CONTACTS;
-    MeasureOutcome d = outcome(m.depression(), m.depressionFirst(), m.depressionLast());
-    MeasureOutcome a = outcome(m.anxiety(), m.anxietyFirst(), m.anxietyLast());
-    boolean caseStart = d.caseAtStart() || a.caseAtStart();
-    boolean caseEnd = d.caseAtEnd() || a.caseAtEnd();
-    int dep = signed(d);
-    int anx = signed(a);
+    ClinicalEvents depression = ClinicalEvents.of(m.depression());
+    ClinicalEvents anxiety = ClinicalEvents.of(m.anxiety());
+    boolean caseStart =
+        depression.isCase(m.depressionFirst()) || anxiety.isCase(m.anxietyFirst());
+    boolean caseEnd =
+        depression.isCase(m.depressionLast()) || anxiety.isCase(m.anxietyLast());
+    int dep = reliable(depression, m.depressionFirst(), m.depressionLast());
+    int anx = reliable(anxiety, m.anxietyFirst(), m.anxietyLast());
     boolean improved = (dep > 0 || anx > 0) && dep >= 0 && anx >= 0;
     boolean deteriorated = (dep < 0 || anx < 0) && dep <= 0 && anx <= 0;
     boolean recovered = caseStart && !caseEnd;
@@ -56,50 +58,12 @@ public final class TalkingTherapies {
         finished, caseStart, caseEnd, recovered, improved, recovered && improved, deteriorated);
   }
 
-  /**
-   * The Talking Therapies flags of one measure: caseness at the first and last score (the
-   * instrument's caseness cutoff, {@link Instrument#isCase(double)}), recovery (a case at the
-   * first score and not at the last), and reliable improvement or deterioration (a change of at
-   * least the instrument's published reliable-change threshold, e.g. 6 PHQ-9 points). The paired
-   * metrics of {@link #outcome(PairedMeasures)} combine two of these.
-   *
-   * @param instrument the instrument (with a caseness cutoff and a reliable-change threshold)
-   * @param first the first score
-   * @param last the last score
-   * @return the flags
-   * @throws IllegalArgumentException if a score is outside the instrument's range, or the
-   *     instrument lacks a caseness cutoff or a reliable-change threshold
-   */
-  public static MeasureOutcome outcome(Instrument instrument, double first, double last) {
-    Objects.requireNonNull(instrument, "instrument");
-    instrument.checkScore("first score", first);
-    instrument.checkScore("last score", last);
-    if (instrument.casenessCutoff().isEmpty() || instrument.reliableChange().isEmpty()) {
-      throw new IllegalArgumentException(instrument.id() + " needs a caseness cutoff and a"
-          + " reliable-change threshold for the Talking Therapies metrics");
-    }
-    boolean caseStart = instrument.isCase(first);
-    boolean caseEnd = instrument.isCase(last);
-    int r = reliable(instrument, first, last);
-    return new MeasureOutcome(caseStart, caseEnd, caseStart && !caseEnd, r > 0, r < 0);
-  }
-
-  private static int signed(MeasureOutcome o) {
-    return o.reliablyImproved() ? 1 : o.reliablyDeteriorated() ? -1 : 0;
-  }
-
   /** +1 reliable improvement, −1 reliable deterioration, 0 neither. */
-  private static int reliable(Instrument i, double first, double last) {
-    double threshold = i.reliableChange().orElseThrow().value();
-    double gain = i.direction().improvement(first, last);
-    // compare with a tolerance so that 6.0 − 1e-12 still counts as 6 points
-    if (gain >= threshold - 1e-9) {
+  private static int reliable(ClinicalEvents events, double first, double last) {
+    if (events.reliablyImproved(first, last)) {
       return 1;
     }
-    if (-gain >= threshold - 1e-9) {
-      return -1;
-    }
-    return 0;
+    return events.reliablyDeteriorated(first, last) ? -1 : 0;
   }
 
   /** Cohort rates with Wilson 95 % intervals (see {@link TalkingTherapiesRates} for denominators). */

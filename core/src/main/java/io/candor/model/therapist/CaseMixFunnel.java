@@ -1,7 +1,6 @@
 package io.candor.model.therapist;
 
-import io.candor.change.MeasureOutcome;
-import io.candor.change.TalkingTherapies;
+import io.candor.change.ClinicalEvents;
 import io.candor.internal.Checks;
 import io.candor.model.dose.BinomialRegression;
 import io.candor.model.dose.BinomialRegressionFit;
@@ -19,9 +18,9 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
  *
  * <ol>
  *   <li>Cases and events follow Candor's one definition of each clinical event
- *       ({@link TalkingTherapies#outcome(io.candor.measure.Instrument, double, double)}): for
- *       {@link FunnelOutcome#RECOVERY} the cases are the clients at caseness at intake and the
- *       event is ending below caseness (the NHS Talking Therapies rule).
+ *       ({@link ClinicalEvents}): for {@link FunnelOutcome#RECOVERY} the cases are the clients at
+ *       caseness at intake and the event is ending below caseness (the NHS Talking Therapies
+ *       rule).
  *   <li>A logistic case-mix model, {@code event ~ pre + covariates} over all therapists' cases,
  *       is fitted by the IRLS of {@link BinomialRegression} (R's {@code glm}); a therapist's
  *       expected events E are the sum of their cases' fitted probabilities.
@@ -205,10 +204,14 @@ public final class CaseMixFunnel {
     int m = 0;
     int[] cases = new int[k];
     int[] observed = new int[k];
+    ClinicalEvents events = ClinicalEvents.of(data.instrument());
+    outcome.missing(events).ifPresent(why -> {
+      throw new IllegalArgumentException(why + "; compare another outcome or use an instrument"
+          + " that has it");
+    });
     for (int i = 0; i < n; i++) {
-      MeasureOutcome o = TalkingTherapies.outcome(data.instrument(), pre[i], post[i]);
-      eligible[i] = outcome.eligible(o);
-      event[i] = eligible[i] && outcome.event(o);
+      eligible[i] = outcome.eligible(events, pre[i]);
+      event[i] = eligible[i] && outcome.event(events, pre[i], post[i]);
       if (eligible[i]) {
         m++;
         cases[therapistOf[i]]++;
@@ -269,8 +272,7 @@ public final class CaseMixFunnel {
       }
       expected[caseOf[c]] += caseMix.probability(row);
     }
-    int events = all;
-    double p0 = (double) events / m;
+    double p0 = (double) all / m;
     double[] adjusted = new double[k];
     double[] s = new double[k];
     double[] z = new double[k];
@@ -288,7 +290,7 @@ public final class CaseMixFunnel {
           adjusted[j], lim[0], lim[1], lim[2], lim[3],
           FunnelPosition.of(adjusted[j], lim[0], lim[1], lim[2], lim[3])));
     }
-    return new FunnelFit(outcome, data.instrument().id(), limits, overdispersion, m, events, p0,
+    return new FunnelFit(outcome, data.instrument().id(), limits, overdispersion, m, all, p0,
         caseMix, phi, tau2, winsorisation, points);
   }
 

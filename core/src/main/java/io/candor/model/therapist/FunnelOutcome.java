@@ -1,12 +1,11 @@
 package io.candor.model.therapist;
 
-import io.candor.change.MeasureOutcome;
+import io.candor.change.ClinicalEvents;
 import java.util.Locale;
 
 /**
- * The binary outcome a funnel plot compares, with who counts as a case, defined by Candor's one
- * definition of each clinical event ({@link io.candor.change.TalkingTherapies#outcome(
- * io.candor.measure.Instrument, double, double)}: the instrument's caseness cutoff and published
+ * The binary outcome a funnel plot compares, with who counts as a case, by Candor's one definition
+ * of each clinical event ({@link ClinicalEvents}: the instrument's caseness cutoff and its
  * reliable-change threshold).
  */
 public enum FunnelOutcome {
@@ -27,27 +26,45 @@ public enum FunnelOutcome {
   }
 
   /**
-   * Whether a client with these flags counts as a case (is in the denominator).
+   * Whether a client counts as a case (is in the denominator).
    *
-   * @param o the client's flags
-   * @return true for a case
+   * @param events the instrument's clinical events
+   * @param pre the intake score
+   * @return true for a case: for recovery a case at intake, otherwise every client
    */
-  public boolean eligible(MeasureOutcome o) {
-    return this != RECOVERY || o.caseAtStart();
+  public boolean eligible(ClinicalEvents events, double pre) {
+    return this != RECOVERY || events.isCase(pre);
   }
 
   /**
-   * Whether the event happened for a client with these flags.
+   * Whether the event happened.
    *
-   * @param o the client's flags
+   * @param events the instrument's clinical events
+   * @param pre the intake score
+   * @param post the end-of-treatment score
    * @return true for an event
    */
-  public boolean event(MeasureOutcome o) {
+  public boolean event(ClinicalEvents events, double pre, double post) {
     return switch (this) {
-      case RECOVERY -> o.recovered();
-      case RELIABLE_IMPROVEMENT -> o.reliablyImproved();
-      case RELIABLE_DETERIORATION -> o.reliablyDeteriorated();
+      case RECOVERY -> events.recovered(pre, post);
+      case RELIABLE_IMPROVEMENT -> events.reliablyImproved(pre, post);
+      case RELIABLE_DETERIORATION -> events.reliablyDeteriorated(pre, post);
     };
+  }
+
+  /**
+   * What the instrument lacks to decide this outcome, or empty when it can be decided.
+   *
+   * @param events the instrument's clinical events
+   * @return a sentence naming what is missing
+   */
+  public java.util.Optional<String> missing(ClinicalEvents events) {
+    if (this == RECOVERY) {
+      return events.instrument().casenessCutoff().isPresent() ? java.util.Optional.empty()
+          : java.util.Optional.of(events.instrument().id() + " has no caseness cutoff, so"
+              + " recovery cannot be decided");
+    }
+    return events.missingThreshold();
   }
 
   /**

@@ -135,14 +135,7 @@ public final class FitCommand implements Callable<Integer> {
     java.lang.management.ThreadMXBean threads =
         java.lang.management.ManagementFactory.getThreadMXBean();
     long cpu1 = timings ? threads.getCurrentThreadCpuTime() : 0;
-    GrowthFit fit;
-    try {
-      fit = model.fit(data);
-    } catch (IllegalArgumentException e) {
-      // the library's advice names its Java API; on the command line the same choice is an option
-      throw new IllegalArgumentException(
-          e.getMessage().replace("RandomPart.INTERCEPT", "--random intercept"), e);
-    }
+    GrowthFit fit = model.fit(data);
     long t2 = System.nanoTime();
     if (timings) {
       long cpu2 = threads.getCurrentThreadCpuTime();
