@@ -31,7 +31,19 @@ public record BinomialRegressionFit(
     Convergence convergence,
     boolean separation) {
 
-  /** Validates the components and copies the list. */
+  /**
+   * Validates the components and copies the list.
+   *
+   * @param link see the record description
+   * @param observations see the record description
+   * @param coefficients see the record description
+   * @param deviance see the record description
+   * @param nullDeviance see the record description
+   * @param aic see the record description
+   * @param convergence see the record description
+   * @param separation see the record description
+   * @throws IllegalArgumentException if a component is invalid (the message names it)
+   */
   public BinomialRegressionFit {
     Objects.requireNonNull(link, "link");
     Checks.atLeast("observations", observations, 2);

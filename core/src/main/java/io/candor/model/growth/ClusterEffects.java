@@ -19,7 +19,16 @@ import java.util.Objects;
 public record ClusterEffects(
     String cluster, int clients, int observations, double intercept, double interceptVariance) {
 
-  /** Validates the components. */
+  /**
+   * Validates the components.
+   *
+   * @param cluster see the record description
+   * @param clients see the record description
+   * @param observations see the record description
+   * @param intercept see the record description
+   * @param interceptVariance see the record description
+   * @throws IllegalArgumentException if a component is invalid (the message names it)
+   */
   public ClusterEffects {
     Objects.requireNonNull(cluster, "cluster");
     Checks.atLeast("clients", clients, 1);
@@ -28,7 +37,11 @@ public record ClusterEffects(
     Checks.nonNegative("interceptVariance", interceptVariance);
   }
 
-  /** The conditional SD of {@link #intercept()}. */
+  /**
+   * The conditional SD of {@link #intercept()}.
+   *
+   * @return √{@link #interceptVariance()}
+   */
   public double interceptSd() {
     return Math.sqrt(interceptVariance);
   }

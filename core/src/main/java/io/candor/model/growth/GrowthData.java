@@ -290,12 +290,20 @@ public final class GrowthData {
     return clients;
   }
 
-  /** The cluster (therapist) ids in first-seen order; empty when the data have no clusters. */
+  /**
+   * The cluster (therapist) ids in first-seen order.
+   *
+   * @return the ids; empty when the data have no clusters
+   */
   public List<String> clusters() {
     return clusters;
   }
 
-  /** Whether the data have a cluster level ({@link #withClusters(String[])}). */
+  /**
+   * Whether the data have a cluster level ({@link #withClusters(String[])}).
+   *
+   * @return true with clusters
+   */
   public boolean hasClusters() {
     return clusterOf != null;
   }
@@ -303,6 +311,8 @@ public final class GrowthData {
   /**
    * The cluster of client {@code c} (0-based, in {@link #clients()} order).
    *
+   * @param c the client's index
+   * @return the cluster's id
    * @throws IllegalStateException if the data have no clusters
    */
   public String clusterOf(int c) {

@@ -224,7 +224,9 @@ public final class GrowthFit {
   }
 
   /**
-   * SD τ of the clusters' (therapists') intercepts; empty for a model without a cluster level.
+   * SD τ of the clusters' (therapists') intercepts.
+   *
+   * @return τ; empty for a model without a cluster level
    */
   public OptionalDouble clusterInterceptSd() {
     return Double.isNaN(clusterVariance) ? OptionalDouble.empty()
@@ -232,14 +234,20 @@ public final class GrowthFit {
   }
 
   /**
-   * Per-cluster (therapist) predicted intercepts, in the data's cluster order; empty for a model
-   * without a cluster level.
+   * Per-cluster (therapist) predicted intercepts.
+   *
+   * @return one entry per cluster in the data's cluster order; empty for a model without a
+   *     cluster level
    */
   public List<ClusterEffects> clusterEffects() {
     return clusterEffects;
   }
 
-  /** Number of clusters (therapists); 0 for a model without a cluster level. */
+  /**
+   * Number of clusters (therapists).
+   *
+   * @return the number; 0 for a model without a cluster level
+   */
   public int clusters() {
     return clusterEffects.size();
   }

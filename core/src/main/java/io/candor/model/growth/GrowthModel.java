@@ -159,7 +159,11 @@ public final class GrowthModel {
     return new GrowthModel(basis, knot, random, estimation, covariates, interactions, part);
   }
 
-  /** The cluster (therapist) level: none, or a random intercept per cluster. */
+  /**
+   * The cluster (therapist) level.
+   *
+   * @return none, or a random intercept per cluster
+   */
   public ClusterPart cluster() {
     return cluster;
   }

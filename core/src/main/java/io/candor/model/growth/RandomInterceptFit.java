@@ -50,7 +50,27 @@ public record RandomInterceptFit(
     boolean boundary,
     Convergence convergence) {
 
-  /** Validates the components and copies the lists. */
+  /**
+   * Validates the components and copies the lists.
+   *
+   * @param estimation see the record description
+   * @param observations see the record description
+   * @param clusters see the record description
+   * @param fixedEffects see the record description
+   * @param clusterSd see the record description
+   * @param residualSd see the record description
+   * @param icc see the record description
+   * @param iccLower see the record description
+   * @param iccUpper see the record description
+   * @param confidenceLevel see the record description
+   * @param logLik see the record description
+   * @param deviance see the record description
+   * @param theta see the record description
+   * @param clusterEffects see the record description
+   * @param boundary see the record description
+   * @param convergence see the record description
+   * @throws IllegalArgumentException if a component is invalid (the message names it)
+   */
   public RandomInterceptFit {
     Objects.requireNonNull(estimation, "estimation");
     Checks.atLeast("clusters", clusters, 2);

@@ -41,7 +41,23 @@ public record FunnelFit(
     double winsorisation,
     List<FunnelPoint> points) {
 
-  /** Validates the components and copies the list. */
+  /**
+   * Validates the components and copies the list.
+   *
+   * @param outcome see the record description
+   * @param instrument see the record description
+   * @param limits see the record description
+   * @param overdispersion see the record description
+   * @param cases see the record description
+   * @param events see the record description
+   * @param overall see the record description
+   * @param caseMix see the record description
+   * @param phi see the record description
+   * @param tau2 see the record description
+   * @param winsorisation see the record description
+   * @param points see the record description
+   * @throws IllegalArgumentException if a component is invalid (the message names it)
+   */
   public FunnelFit {
     Objects.requireNonNull(outcome, "outcome");
     Checks.nonBlank("instrument", instrument);

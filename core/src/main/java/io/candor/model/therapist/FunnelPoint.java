@@ -30,7 +30,21 @@ public record FunnelPoint(
     double upper998,
     FunnelPosition position) {
 
-  /** Validates the components. */
+  /**
+   * Validates the components.
+   *
+   * @param therapist see the record description
+   * @param cases see the record description
+   * @param observed see the record description
+   * @param expected see the record description
+   * @param adjusted see the record description
+   * @param lower95 see the record description
+   * @param upper95 see the record description
+   * @param lower998 see the record description
+   * @param upper998 see the record description
+   * @param position see the record description
+   * @throws IllegalArgumentException if a component is invalid (the message names it)
+   */
   public FunnelPoint {
     Checks.nonBlank("therapist", therapist);
     Checks.atLeast("cases", cases, 1);

@@ -21,7 +21,17 @@ public record IccEstimate(
     double estimate, double lower, double upper, double level, IccInterval method,
     int replicates) {
 
-  /** Validates the components. */
+  /**
+   * Validates the components.
+   *
+   * @param estimate see the record description
+   * @param lower see the record description
+   * @param upper see the record description
+   * @param level see the record description
+   * @param method see the record description
+   * @param replicates see the record description
+   * @throws IllegalArgumentException if a component is invalid (the message names it)
+   */
   public IccEstimate {
     Checks.probability("estimate", estimate);
     Checks.probability("lower", lower);

@@ -110,7 +110,28 @@ public record TherapistComparison(
       int rankUpper,
       String remark) {
 
-    /** Validates the components. */
+    /**
+     * Validates the components.
+     *
+     * @param therapist see the record description
+     * @param n see the record description
+     * @param observed see the record description
+     * @param expected see the record description
+     * @param adjusted see the record description
+     * @param lower95 see the record description
+     * @param upper95 see the record description
+     * @param lower998 see the record description
+     * @param upper998 see the record description
+     * @param position see the record description
+     * @param clients see the record description
+     * @param effect see the record description
+     * @param effectSd see the record description
+     * @param reliability see the record description
+     * @param rankLower see the record description
+     * @param rankUpper see the record description
+     * @param remark see the record description
+     * @throws IllegalArgumentException if a component is invalid (the message names it)
+     */
     public Row {
       Checks.nonBlank("therapist", therapist);
       Checks.atLeast("n", n, 1);
@@ -125,7 +146,30 @@ public record TherapistComparison(
     }
   }
 
-  /** Validates the components and copies the lists. */
+  /**
+   * Validates the components and copies the lists.
+   *
+   * @param instrument see the record description
+   * @param direction see the record description
+   * @param outcome see the record description
+   * @param limits see the record description
+   * @param overdispersion see the record description
+   * @param overall see the record description
+   * @param cases see the record description
+   * @param events see the record description
+   * @param phi see the record description
+   * @param tau2 see the record description
+   * @param caseMix see the record description
+   * @param icc see the record description
+   * @param therapistSd see the record description
+   * @param residualSd see the record description
+   * @param fixedEffects see the record description
+   * @param reliabilityTarget see the record description
+   * @param caseloadForStableEstimate see the record description
+   * @param therapists see the record description
+   * @param note see the record description
+   * @throws IllegalArgumentException if a component is invalid (the message names it)
+   */
   public TherapistComparison {
     Checks.nonBlank("instrument", instrument);
     Objects.requireNonNull(direction, "direction");

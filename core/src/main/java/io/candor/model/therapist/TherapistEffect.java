@@ -24,7 +24,18 @@ public record TherapistEffect(
     String therapist, int clients, double effect, double effectSd, double reliability,
     int rankLower, int rankUpper) {
 
-  /** Validates the components. */
+  /**
+   * Validates the components.
+   *
+   * @param therapist see the record description
+   * @param clients see the record description
+   * @param effect see the record description
+   * @param effectSd see the record description
+   * @param reliability see the record description
+   * @param rankLower see the record description
+   * @param rankUpper see the record description
+   * @throws IllegalArgumentException if a component is invalid (the message names it)
+   */
   public TherapistEffect {
     Checks.nonBlank("therapist", therapist);
     Checks.atLeast("clients", clients, 1);

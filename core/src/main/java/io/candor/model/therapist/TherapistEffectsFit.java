@@ -55,7 +55,26 @@ public record TherapistEffectsFit(
     boolean boundary,
     Convergence convergence) {
 
-  /** Validates the components and copies the lists. */
+  /**
+   * Validates the components and copies the lists.
+   *
+   * @param estimation see the record description
+   * @param instrument see the record description
+   * @param direction see the record description
+   * @param clients see the record description
+   * @param therapists see the record description
+   * @param fixedEffects see the record description
+   * @param therapistSd see the record description
+   * @param residualSd see the record description
+   * @param icc see the record description
+   * @param reliabilityTarget see the record description
+   * @param caseloadForReliability see the record description
+   * @param effects see the record description
+   * @param rankDraws see the record description
+   * @param boundary see the record description
+   * @param convergence see the record description
+   * @throws IllegalArgumentException if a component is invalid (the message names it)
+   */
   public TherapistEffectsFit {
     Objects.requireNonNull(estimation, "estimation");
     Checks.nonBlank("instrument", instrument);
