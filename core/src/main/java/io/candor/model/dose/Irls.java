@@ -1,5 +1,7 @@
 package io.candor.model.dose;
 
+import io.candor.internal.SmallCholesky;
+
 /**
  * R's {@code glm.fit} for the binomial family with any design: iteratively reweighted least
  * squares from R's starting values {@code μ = (w·y + ½)/(w + 1)}, stopping when
@@ -84,7 +86,8 @@ final class Irls {
         throw new IllegalStateException(
             "the weighted design became singular at IRLS iteration " + iter);
       }
-      beta = solve(chol, p, xtwz);
+      SmallCholesky.forward(chol, p, xtwz);
+      beta = SmallCholesky.backward(chol, p, xtwz);
       linear(x, p, beta, eta, mu, link);
       dev = deviance(y, mu, w, c);
       // step halving on a non-finite deviance, as glm.fit
@@ -106,7 +109,7 @@ final class Irls {
     }
     Result r = new Result();
     r.beta = beta;
-    r.covariance = inverse(cholesky(xtwx, p), p);
+    r.covariance = SmallCholesky.inverse(cholesky(xtwx, p), p);
     r.mu = mu;
     r.deviance = dev;
     r.iterations = Math.min(iter, maxIterations);
@@ -148,74 +151,14 @@ final class Irls {
     }
   }
 
-  /** Upper Cholesky factor U (UᵀU = A) of a symmetric matrix given by its upper triangle. */
+  /** The upper Cholesky factor of XᵀWX (a copy), or null if it is (nearly) singular. */
   private static double[] cholesky(double[] a, int p) {
-    double[] u = new double[p * p];
+    double[] u = a.clone();
+    double[] scale = SmallCholesky.diagonal(a, p);
     for (int j = 0; j < p; j++) {
-      double d = a[j * p + j];
-      for (int l = 0; l < j; l++) {
-        d -= u[l * p + j] * u[l * p + j];
-      }
-      if (!(d > 1e-13 * Math.abs(a[j * p + j])) || !Double.isFinite(d)) {
-        return null;
-      }
-      double r = Math.sqrt(d);
-      u[j * p + j] = r;
-      for (int l = j + 1; l < p; l++) {
-        double v = a[j * p + l];
-        for (int i = 0; i < j; i++) {
-          v -= u[i * p + j] * u[i * p + l];
-        }
-        u[j * p + l] = v / r;
-      }
+      scale[j] = Math.abs(scale[j]);
     }
-    return u;
-  }
-
-  /** Solves UᵀU b = rhs. */
-  private static double[] solve(double[] u, int p, double[] rhs) {
-    double[] z = new double[p];
-    for (int j = 0; j < p; j++) {
-      double v = rhs[j];
-      for (int i = 0; i < j; i++) {
-        v -= u[i * p + j] * z[i];
-      }
-      z[j] = v / u[j * p + j];
-    }
-    double[] b = new double[p];
-    for (int j = p - 1; j >= 0; j--) {
-      double v = z[j];
-      for (int l = j + 1; l < p; l++) {
-        v -= u[j * p + l] * b[l];
-      }
-      b[j] = v / u[j * p + j];
-    }
-    return b;
-  }
-
-  /** (UᵀU)⁻¹ = U⁻¹U⁻ᵀ. */
-  private static double[] inverse(double[] u, int p) {
-    double[] inv = new double[p * p];
-    for (int col = 0; col < p; col++) {
-      for (int j = col; j >= 0; j--) {
-        double v = j == col ? 1.0 : 0.0;
-        for (int l = j + 1; l <= col; l++) {
-          v -= u[j * p + l] * inv[l * p + col];
-        }
-        inv[j * p + col] = v / u[j * p + j];
-      }
-    }
-    double[] out = new double[p * p];
-    for (int i = 0; i < p; i++) {
-      for (int j = 0; j < p; j++) {
-        double s = 0;
-        for (int l = Math.max(i, j); l < p; l++) {
-          s += inv[i * p + l] * inv[j * p + l];
-        }
-        out[i * p + j] = s;
-      }
-    }
-    return out;
+    return SmallCholesky.factor(u, p, scale, 1e-13) < 0 ? u : null;
   }
 
   private static double deviance(double[] y, double[] mu, double[] w, double[] c) {

@@ -1,5 +1,7 @@
 package io.candor.model.growth;
 
+import io.candor.internal.SmallCholesky;
+
 /**
  * The lme4 profiled deviance of a linear mixed model whose groups (clients) may be nested in
  * clusters (therapists), computed from per-group sufficient statistics.
@@ -62,6 +64,7 @@ final class ProfiledDeviance {
   private final double[] zy; // per group: q
   private final double[] xx; // p * p
   private final double[] xy; // p
+  private final double[] xxDiagonal; // the diagonal of XᵀX, the scale of the pivots
   private final double yty;
   private final int[] counts;
   // The statistics are stored by slot: the groups of cluster 0 first, then those of cluster 1 ...
@@ -179,6 +182,7 @@ final class ProfiledDeviance {
       }
     }
     yty = ytyAcc;
+    xxDiagonal = SmallCholesky.diagonal(xx, p);
     a = new double[p * p];
     rhs = new double[p];
     r0 = new double[p];
@@ -214,26 +218,11 @@ final class ProfiledDeviance {
    * @throws IllegalArgumentException naming the first such term
    */
   void checkRank(java.util.List<String> names) {
-    double[] c = xx.clone();
-    for (int j = 0; j < p; j++) {
-      double d = c[j * p + j];
-      for (int l = 0; l < j; l++) {
-        d -= c[l * p + j] * c[l * p + j];
-      }
-      if (!(d > 1e-10 * xx[j * p + j])) {
-        throw new IllegalArgumentException("term " + names.get(j) + " is (almost) a linear"
-            + " combination of the terms before it " + names.subList(0, j)
-            + "; its effect cannot be estimated from these data");
-      }
-      double r = Math.sqrt(d);
-      c[j * p + j] = r;
-      for (int l = j + 1; l < p; l++) {
-        double v = c[j * p + l];
-        for (int i = 0; i < j; i++) {
-          v -= c[i * p + j] * c[i * p + l];
-        }
-        c[j * p + l] = v / r;
-      }
+    int j = SmallCholesky.factor(xx.clone(), p, xxDiagonal, 1e-10);
+    if (j >= 0) {
+      throw new IllegalArgumentException("term " + names.get(j) + " is (almost) a linear"
+          + " combination of the terms before it " + names.subList(0, j)
+          + "; its effect cannot be estimated from these data");
     }
   }
 
@@ -392,35 +381,18 @@ final class ProfiledDeviance {
     }
     logDet = 2 * (logDet + Math.log(prod));
     // Cholesky of a (upper triangle used): a = RXᵀ RX, RX upper triangular stored in a.
+    if (SmallCholesky.factor(a, p, xxDiagonal, 1e-12) >= 0) {
+      return Double.POSITIVE_INFINITY;
+    }
     double logDetRx = 0;
     for (int j = 0; j < p; j++) {
-      double d = a[j * p + j];
-      for (int l = 0; l < j; l++) {
-        d -= a[l * p + j] * a[l * p + j];
-      }
-      if (!(d > 1e-12 * xx[j * p + j])) {
-        return Double.POSITIVE_INFINITY;
-      }
-      double rjj = Math.sqrt(d);
-      a[j * p + j] = rjj;
-      logDetRx += Math.log(rjj);
-      for (int l = j + 1; l < p; l++) {
-        double v = a[j * p + l];
-        for (int i = 0; i < j; i++) {
-          v -= a[i * p + j] * a[i * p + l];
-        }
-        a[j * p + l] = v / rjj;
-      }
+      logDetRx += Math.log(a[j * p + j]);
     }
     logDetRx *= 2;
-    // c_beta = RX^{-T} rhs (forward substitution with the lower triangle RXᵀ)
+    // c_beta = RX^{-T} rhs
+    SmallCholesky.forward(a, p, rhs);
     double cb2 = 0;
     for (int j = 0; j < p; j++) {
-      double v = rhs[j];
-      for (int i = 0; i < j; i++) {
-        v -= a[i * p + j] * rhs[i];
-      }
-      rhs[j] = v / a[j * p + j];
       cb2 += rhs[j] * rhs[j];
     }
     double pwrss = yty - cc - cb2;
@@ -438,37 +410,8 @@ final class ProfiledDeviance {
       out.pwrss = pwrss;
       out.logDetL = logDet;
       out.logDetRx = logDetRx;
-      double[] beta = new double[p];
-      for (int j = p - 1; j >= 0; j--) {
-        double v = rhs[j];
-        for (int l = j + 1; l < p; l++) {
-          v -= a[j * p + l] * beta[l];
-        }
-        beta[j] = v / a[j * p + j];
-      }
-      out.beta = beta;
-      // RX^{-1} (upper), then (RXᵀRX)^{-1} = RX^{-1} RX^{-T}
-      double[] inv = new double[p * p];
-      for (int col = 0; col < p; col++) {
-        for (int j = col; j >= 0; j--) {
-          double v = j == col ? 1.0 : 0.0;
-          for (int l = j + 1; l <= col; l++) {
-            v -= a[j * p + l] * inv[l * p + col];
-          }
-          inv[j * p + col] = v / a[j * p + j];
-        }
-      }
-      double[] v = new double[p * p];
-      for (int i = 0; i < p; i++) {
-        for (int j = 0; j < p; j++) {
-          double s = 0;
-          for (int l = Math.max(i, j); l < p; l++) {
-            s += inv[i * p + l] * inv[j * p + l];
-          }
-          v[i * p + j] = s;
-        }
-      }
-      out.rxInverse = v;
+      out.beta = SmallCholesky.backward(a, p, rhs);
+      out.rxInverse = SmallCholesky.inverse(a, p);
     }
     return crit;
   }

@@ -47,6 +47,42 @@ public final class Reference {
     return Double.parseDouble(v);
   }
 
+  /**
+   * Asserts {@code |expected − actual| <= tol · max(1e-3, |expected|)}.
+   *
+   * @param expected the reference value
+   * @param actual Candor's value
+   * @param tol the relative tolerance
+   * @param what names the value in a failure
+   */
+  public static void assertRelative(double expected, double actual, double tol, String what) {
+    org.junit.jupiter.api.Assertions.assertEquals(expected, actual,
+        tol * Math.max(1e-3, Math.abs(expected)), what);
+  }
+
+  /**
+   * Asserts the fixed effects, their SEs, σ and the likelihood criteria of a fit against an lme4
+   * reference file written by {@code write_fit} (keys {@code fixef.j}, {@code se.j},
+   * {@code sigma}, {@code logLik}, {@code deviance}, {@code AIC}, {@code BIC}, {@code REMLcrit}).
+   */
+  static void assertFixedPartAndCriteria(Properties r, GrowthFit fit, double tol) {
+    double[] beta = fit.beta();
+    for (int j = 0; j < beta.length; j++) {
+      assertRelative(num(r, "fixef." + j), beta[j], tol, "fixef." + j);
+      assertRelative(num(r, "se." + j), fit.fixedEffects().get(j).se(), tol, "se." + j);
+    }
+    assertRelative(num(r, "sigma"), fit.residualSd(), tol, "sigma");
+    assertRelative(num(r, "logLik"), fit.logLik(), tol, "logLik");
+    assertRelative(num(r, "deviance"), fit.deviance(), tol, "deviance");
+    assertRelative(num(r, "AIC"), fit.aic(), tol, "AIC");
+    assertRelative(num(r, "BIC"), fit.bic(), tol, "BIC");
+    if (fit.estimation() == Estimation.REML) {
+      assertRelative(num(r, "REMLcrit"), fit.remlCriterion().orElseThrow(), tol, "REMLcrit");
+    } else {
+      org.junit.jupiter.api.Assertions.assertTrue(fit.remlCriterion().isEmpty());
+    }
+  }
+
   /** A simple CSV (no quotes): header, then rows. */
   static List<String[]> csv(String name) {
     return csv("growth", name);

@@ -70,6 +70,6 @@ class CaseMixFunnelReferenceTest {
   }
 
   private static void close(double expected, double actual, String what) {
-    assertEquals(expected, actual, TOL * Math.max(1e-3, Math.abs(expected)), what);
+    Reference.assertRelative(expected, actual, TOL, what);
   }
 }
