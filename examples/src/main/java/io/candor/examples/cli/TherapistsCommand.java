@@ -1,6 +1,5 @@
 package io.candor.examples.cli;
 
-import io.candor.json.CandorJson;
 import io.candor.json.LongCsv;
 import io.candor.json.LongTable;
 import io.candor.measure.Instrument;
@@ -19,9 +18,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.commons.rng.simple.RandomSource;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -104,11 +105,11 @@ public final class TherapistsCommand implements Callable<Integer> {
           + DEFAULT_SEED + ")")
   Long seed;
 
-  @Option(names = "--json", description = "print the comparison as Candor JSON")
-  boolean json;
+  @Mixin OutputOptions output;
 
   @Override
   public Integer call() {
+    output.checkFiles();
     Instrument scale = Instruments.byId(instrument);
     CaseMixFunnel funnel = CaseMixFunnel.withDefaults()
         .with(FunnelOutcome.parse(outcome))
@@ -136,15 +137,39 @@ public final class TherapistsCommand implements Callable<Integer> {
     long s = seed == null ? DEFAULT_SEED : seed;
     TherapistComparison comparison = TherapistComparison.compare(data, effects, funnel,
         RandomSource.XO_RO_SHI_RO_128_PP.create(s));
-    PrintWriter out = spec.commandLine().getOut();
-    if (json) {
-      out.println(CandorJson.toJson(comparison));
-    } else {
-      out.print(comparison.toText());
-      out.println("Rank intervals drawn with seed " + s + ".");
-    }
-    out.flush();
+    output.emit(spec, new Result(comparison, s));
     return 0;
+  }
+
+  /**
+   * A comparison: its text report (with the seed of the rank draws), the
+   * {@code TherapistComparison} document, and one table row per therapist.
+   */
+  record Result(TherapistComparison comparison, long seed) implements CliResult {
+
+    @Override
+    public void printText(PrintWriter out) {
+      out.print(comparison.toText());
+      out.println("Rank intervals drawn with seed " + seed + ".");
+    }
+
+    @Override
+    public Object json() {
+      return comparison;
+    }
+
+    @Override
+    public Optional<CsvTable> table() {
+      CsvTable t = new CsvTable("therapist", "n", "observed", "expected", "adjusted", "lower95",
+          "upper95", "lower998", "upper998", "position", "clients", "effect", "effectSd",
+          "reliability", "rankLower", "rankUpper");
+      for (TherapistComparison.Row r : comparison.therapists()) {
+        t.row(r.therapist(), r.n(), r.observed(), r.expected(), r.adjusted(), r.lower95(),
+            r.upper95(), r.lower998(), r.upper998(), r.position(), r.clients(), r.effect(),
+            r.effectSd(), r.reliability(), r.rankLower(), r.rankUpper());
+      }
+      return Optional.of(t);
+    }
   }
 
   /**
