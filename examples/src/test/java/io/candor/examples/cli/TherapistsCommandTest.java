@@ -93,6 +93,18 @@ class TherapistsCommandTest {
   }
 
   @Test
+  void csv_hasOneRowPerTherapistWithTheJsonFieldNames() throws IOException {
+    Path table = dir.resolve("therapists.csv");
+    Run r = CandorCliTest.run(args(clients, "--csv", table.toString()));
+    assertEquals(0, r.status(), r.err());
+    java.util.List<String> lines = Files.readAllLines(table);
+    assertEquals(7, lines.size());
+    assertTrue(lines.get(0).startsWith("therapist,n,observed,expected,adjusted,lower95,upper95,"
+        + "lower998,upper998,position,clients,effect,effectSd"), lines.get(0));
+    assertTrue(lines.get(1).startsWith("T0,"), lines.get(1));
+  }
+
+  @Test
   void exactLimitsAndBootstrap_run() {
     Run r = CandorCliTest.run(args(clients, "--limits", "exact", "--icc-interval", "bootstrap",
         "--replicates", "40", "--outcome", "deterioration", "--json"));
