@@ -97,6 +97,14 @@ class EmbeddingExampleTest {
   }
 
   @Test
+  void therapistsExample_runs() {
+    String out = run(EmbeddingExample::therapists);
+    System.out.print(out);
+    assertTrue(out.startsWith("ICC 0."), out);
+    assertTrue(out.lines().skip(1).allMatch(l -> l.contains("worth a closer look")), out);
+  }
+
+  @Test
   void therapistSideExample_printsTheBurnoutStatementAndTheLengthBias() {
     String out = run(EmbeddingExample::therapistSide);
     System.out.print(out);
