@@ -2,15 +2,9 @@ package io.candor.benchmarks;
 
 import io.candor.caseload.CaseloadModel;
 import io.candor.caseload.CaseloadRun;
+import io.candor.json.ExpectedResponseModels;
 import io.candor.measure.Instruments;
-import io.candor.model.growth.GrowthData;
-import io.candor.model.growth.GrowthModel;
-import io.candor.model.growth.TimeBasis;
-import io.candor.progress.ExpectedResponseModel;
-import io.candor.simulation.Arm;
-import io.candor.simulation.Calibration;
 import io.candor.simulation.Scenario;
-import io.candor.simulation.Simulator;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -41,24 +35,14 @@ public class CaseloadBenchmark {
   private CaseloadModel model;
   private long seed;
 
-  /** Fits the alerts' model once, outside the timing. */
+  /** The alerts use Candor's shipped PHQ-9 reference model. */
   @Setup
   public void setUp() {
-    model = CaseloadModel.withDefaults().with(referenceModel(PHQ9));
+    model = CaseloadModel.withDefaults().with(ExpectedResponseModels.reference(Instruments.PHQ9));
   }
 
   /** The calibrated PHQ-9 scenario. */
   static final Scenario PHQ9 = Scenario.calibratedDefault(Instruments.PHQ9);
-
-  /**
-   * An expected-response model made as Candor's reference models are: REML, log(session + 1),
-   * random intercept and slope, 4,000 simulated treated clients, the calibration's seed.
-   */
-  static ExpectedResponseModel referenceModel(Scenario s) {
-    return ExpectedResponseModel.from(GrowthModel.withDefaults().withBasis(TimeBasis.LOG)
-        .fit(GrowthData.fromCohort(Simulator.of(s).cohort(Calibration.DEFAULT_SEED, 4000,
-            Arm.TREATED, 1), s.instrument())));
-  }
 
   /** 1,000 therapists × 104 weeks on one thread (a new seed each time). */
   @Benchmark

@@ -6,6 +6,7 @@ import io.candor.caseload.OutcomeMix;
 import io.candor.caseload.PreparedOutcomeMix;
 import io.candor.domain.ClientId;
 import io.candor.domain.Trajectory;
+import io.candor.json.ExpectedResponseModels;
 import io.candor.measure.Instruments;
 import io.candor.simulation.Arm;
 import io.candor.simulation.Scenario;
@@ -49,7 +50,7 @@ public class OutcomeMixBenchmark {
   @Setup
   public void setUp() {
     Scenario s = CaseloadBenchmark.PHQ9;
-    mix = OutcomeMix.of(CaseloadBenchmark.referenceModel(s), s).prepare();
+    mix = OutcomeMix.of(ExpectedResponseModels.reference(Instruments.PHQ9), s).prepare();
     clients = new ArrayList<>();
     int i = 0;
     for (SimulatedClient c : Simulator.of(s).simulate(99, 12_000, Arm.TREATED, 1)) {

@@ -3,6 +3,9 @@ package io.candor.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
 
 import io.candor.caseload.CaseloadClient;
 import io.candor.caseload.CaseloadModel;
@@ -89,6 +92,22 @@ class CaseloadJsonTest {
             CaseloadClient.of(Trajectory.ofScores(ClientId.of("b"), Instruments.PHQ9,
                 new int[] {0, 1}, new double[] {22, 21}), Course.CHRONIC)), 2);
     assertRoundTrip(outlook, CaseloadOutlook.class);
+  }
+
+  @Test
+  void randomScoresAndWellbeingHistories_roundTrip() {
+    MultiScaleInstrument cbi = MultiScaleInstruments.CBI;
+    qt().forAll(lists().of(integers().between(0, 4)).ofSize(19),
+            lists().of(integers().between(0, 4)).ofSize(19), integers().between(1, 400))
+        .checkAssert((first, second, days) -> {
+          ScaleScores a = cbi.score(first.stream().mapToInt(Integer::intValue).toArray());
+          ScaleScores b = cbi.score(second.stream().mapToInt(Integer::intValue).toArray());
+          assertRoundTrip(a, ScaleScores.class);
+          LocalDate d = LocalDate.of(2025, 1, 1);
+          assertRoundTrip(Wellbeing.withDefaults().report(cbi, List.of(
+              new WellbeingAssessment(d, a), new WellbeingAssessment(d.plusDays(days), b))),
+              WellbeingReport.class);
+        });
   }
 
   @Test
