@@ -1,6 +1,7 @@
 package io.candor.examples.cli;
 
 import io.candor.domain.Trajectory;
+import io.candor.json.LongCsv;
 import io.candor.measure.Instrument;
 import io.candor.measure.Instruments;
 import io.candor.progress.ChangeKind;
@@ -19,8 +20,10 @@ import io.candor.progress.SuddenChanges;
 import io.candor.progress.SuddenGainCriteria;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -53,6 +56,13 @@ final class PatternsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Mixin LongInputOptions data;
+
+  @Mixin SessionWindowOptions window;
+
+  @Option(names = "--instrument", required = true, paramLabel = "ID",
+      description = "Instrument id (PHQ-9, GAD-7, CORE-10, OQ-45, BDI-II, ORS, K10, WEMWBS);"
+          + " every score must lie on its scale.")
+  String instrumentId;
 
   @Option(names = "--cutoff", description = "Absolute criterion in points (default: the instrument's reliable-change threshold).")
   Double cutoff;
@@ -97,7 +107,7 @@ final class PatternsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Instrument instrument = data.instrument();
+    Instrument instrument = Instruments.byId(instrumentId);
     SuddenGainCriteria criteria = criteria();
     EarlyResponseCriteria early = EarlyResponseCriteria.defaults();
     if (earlySession != null) {
@@ -110,10 +120,12 @@ final class PatternsCommand implements Callable<Integer> {
     if (plateauLength != null) {
       plateau = plateau.withLength(plateauLength);
     }
-    LongInput in = data.read(instrument, Optional.empty());
+    List<Trajectory> trajectories = window.apply(
+        data.read(Optional.of(instrument), List.of(), List.of()).toCohort(instrument).trajectories(),
+        data.input.toString());
     List<ClientPatterns> results;
     try {
-      results = analyse(in.trajectories, instrument, criteria, plateau, early);
+      results = analyse(trajectories, instrument, criteria, plateau, early);
     } catch (IllegalStateException e) {
       throw new IllegalArgumentException(
           instrument.id() + " has no reliable-change threshold to use as the sudden-gain cutoff;"
@@ -162,15 +174,17 @@ final class PatternsCommand implements Callable<Integer> {
       PrintWriter out, Instrument instrument, SuddenGainCriteria criteria, EarlyResponseCriteria early,
       PlateauCriteria plateau, List<ClientPatterns> results) {
     List<SuddenChanges> changes = results.stream().map(ClientPatterns::changes).toList();
-    out.printf("Non-linear progress on %s: %d clients%n", instrument.id(), results.size());
+    out.printf("Non-linear progress on %s: %s%n", instrument.id(),
+        CliText.count(results.size(), "client"));
     out.println("Criteria: " + criteria);
     out.println();
     for (ChangeKind kind : ChangeKind.values()) {
       SuddenChangeSummary s = SuddenChangeSummary.of(changes, kind, PersonSelection.FIRST);
       String word = kind == ChangeKind.GAIN ? "gain" : "loss";
       String plural = kind == ChangeKind.GAIN ? "gains" : "losses";
-      out.printf("Sudden %s: %d in %d of %d clients (%s); %d with more than one%n", plural, s.changes(),
-          s.clientsWithChange(), s.clients(), pct(s.shareWithChange()), s.clientsWithSeveral());
+      out.printf("Sudden %s: %d in %d of %s (%s); %d with more than one%n", plural, s.changes(),
+          s.clientsWithChange(), CliText.count(s.clients(), "client"), pct(s.shareWithChange()),
+          s.clientsWithSeveral());
       if (s.changes() > 0) {
         out.printf("  magnitude by %s: mean %s (SD %s); by person (first %s): mean %s (SD %s)%n", word,
             num(s.meanMagnitudeByChange()), num(s.sdMagnitudeByChange()), word,
@@ -222,8 +236,8 @@ final class PatternsCommand implements Callable<Integer> {
           p.relapse().map(x -> "s" + x.relapseSession()).orElse("-"));
     }
     out.println();
-    out.printf("Early response: %d of %d clients with an early score responded; plateaus in %d clients.%n",
-        responders, evaluated, withPlateau);
+    out.printf("Early response: %d of %s with an early score responded; plateaus in %s.%n",
+        responders, CliText.count(evaluated, "client"), CliText.count(withPlateau, "client"));
     out.println("These describe score changes, not causes or diagnoses; a sudden gain is a large jump"
         + " between two sessions and says nothing on its own about why it happened.");
   }
@@ -349,21 +363,21 @@ final class PatternsCommand implements Callable<Integer> {
    * package's example data (43 clients, BDI, sessions 1-12; MIT licence, Wiedemann et al. 2020).
    */
   static void demoSection(PrintWriter out) {
-    LongInput data;
+    List<Trajectory> trajectories;
     try (InputStream in = PatternsCommand.class.getResourceAsStream("sgdata.csv")) {
       if (in == null) {
         throw new IllegalStateException("example data sgdata.csv missing from the jar");
       }
-      String csv = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-      data =
-          LongInput.read(
-              cols -> io.candor.json.LongCsv.read(new java.io.StringReader(csv), "sgdata.csv", cols),
-              "sgdata.csv", "id", "session", "bdi", Instruments.BDI2, Optional.empty(), 1, 12);
+      trajectories = SessionWindowOptions.cut(LongCsv.withDefaults()
+          .withInstrument(Instruments.BDI2)
+          .read(new InputStreamReader(in, StandardCharsets.UTF_8), "sgdata.csv",
+              LongCsv.columns("id", "session", "bdi"))
+          .toCohort(Instruments.BDI2).trajectories(), 1, 12, "sgdata.csv");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     SuddenGainCriteria criteria = SuddenGainCriteria.defaults().withCutoff(7);
-    List<SuddenChanges> changes = data.trajectories.stream().map(criteria::detect).toList();
+    List<SuddenChanges> changes = trajectories.stream().map(criteria::detect).toList();
     SuddenChangeSummary g = SuddenChangeSummary.of(changes, ChangeKind.GAIN);
     SuddenChangeSummary l = SuddenChangeSummary.of(changes, ChangeKind.LOSS);
     String title = "Non-linear progress: sudden gains";
@@ -381,7 +395,7 @@ final class PatternsCommand implements Callable<Integer> {
         + " (mirrored criteria).%n", g.reversalsByPerson(), g.clientsWithChange(), l.changes());
     SuddenChanges example = changes.stream().filter(SuddenChanges::hasGain).findFirst().orElseThrow();
     Trajectory t =
-        data.trajectories.stream().filter(x -> x.client().equals(example.client())).findFirst().orElseThrow();
+        trajectories.stream().filter(x -> x.client().equals(example.client())).findFirst().orElseThrow();
     SuddenChange first = example.firstGain().orElseThrow();
     out.printf("  Client %s: %s%n", t.client(), t);
     out.printf("    first gain between sessions %d and %d (%s -> %s), %s of the change from first to last"
