@@ -27,12 +27,15 @@ import io.candor.simulation.SimulationSummary;
 import io.candor.simulation.Simulator;
 import io.candor.domain.Trajectory;
 import io.candor.json.CandorJson;
+import io.candor.json.LongCsv;
+import io.candor.json.LongTable;
 import io.candor.measure.Instrument;
 import io.candor.measure.Instruments;
 import io.candor.progress.SuddenChange;
 import io.candor.progress.SuddenChanges;
 import io.candor.progress.SuddenGainCriteria;
 import java.io.PrintWriter;
+import java.io.StringReader;
 
 /**
  * The README's embedding example, compiled and run by {@code EmbeddingExampleTest} so that it
@@ -128,6 +131,29 @@ public final class EmbeddingExample {
     Simulator sim = Simulator.of(Scenario.calibratedDefault(Instruments.PHQ9));
     SimulationSummary s = sim.summarise(42L, 20_000, Arm.TREATED, 2);   // same numbers for any thread count
     out.printf("dropout %.2f, reliably worse %.2f%n", s.dropoutRate(), s.deteriorationRate());
+    // README-EXAMPLE-END
+    out.flush();
+  }
+
+  /**
+   * Reading long-format CSV (README section "Long-format data").
+   *
+   * @param out where to print
+   */
+  public static void longFormat(PrintWriter out) {
+    // README-EXAMPLE-START
+    LongCsv reader = LongCsv.withDefaults().withDelimiter(';').with(LongCsv.DecimalMark.COMMA)
+        .withInstrument(Instruments.PHQ9);              // a European spreadsheet's CSV, PHQ-9 scores
+    LongCsv.Columns columns = LongCsv.columns("client", "week", "phq9");
+    LongTable table = reader.read(new StringReader("client;week;phq9\nA;0;18\nA;1;15\nB;0;21\n"),
+        "scores.csv", columns);
+    Cohort cohort = table.toCohort(Instruments.PHQ9);                  // or table.toGrowthData()
+    out.println(cohort.size() + " clients, " + table.size() + " rows");            // 2 clients, 3 rows
+    try {
+      reader.read(new StringReader("client;week;phq9\nA;0;18\nA;1;15,5\n"), "bad.csv", columns);
+    } catch (IllegalArgumentException e) {
+      out.println(e.getMessage());    // bad.csv line 3, column 3 (phq9): PHQ-9 score must be a whole ...
+    }
     // README-EXAMPLE-END
     out.flush();
   }
