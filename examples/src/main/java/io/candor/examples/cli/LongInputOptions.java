@@ -11,9 +11,12 @@ import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /**
- * The long-format CSV input of every command that reads one (a picocli mixin): the file, its
- * client-id, time and score columns, its delimiter and decimal mark. Every such command reads
- * through {@link #read} and so through the one reader, {@link LongCsv}, with one set of rules.
+ * The long-format CSV input of every command that reads one: the file, its client-id, time and
+ * score columns, its delimiter and decimal mark. A picocli mixin where the input is required
+ * ({@code fit}, {@code patterns}, {@code survival}), an argument group where it is optional
+ * ({@code classify}: with {@code --input} the other options are required). Every such command
+ * reads through {@link #read} and so through the one reader, {@link LongCsv}, with one set of
+ * rules.
  */
 final class LongInputOptions {
 
@@ -51,11 +54,21 @@ final class LongInputOptions {
    */
   LongTable read(Optional<Instrument> instrument, List<String> covariates,
       List<String> attributes) {
+    return read(scoreColumn, instrument, covariates, attributes);
+  }
+
+  /**
+   * Reads the file with another score column (a second measure in the same file).
+   *
+   * @throws IllegalArgumentException naming the file, line and column of the first bad cell
+   */
+  LongTable read(String score, Optional<Instrument> instrument, List<String> covariates,
+      List<String> attributes) {
     LongCsv reader = LongCsv.withDefaults().withDelimiter(delimiter).with(decimal);
     if (instrument.isPresent()) {
       reader = reader.withInstrument(instrument.get());
     }
-    LongCsv.Columns columns = LongCsv.columns(idColumn, timeColumn, scoreColumn)
+    LongCsv.Columns columns = LongCsv.columns(idColumn, timeColumn, score)
         .withCovariates(covariates.toArray(String[]::new))
         .withAttributes(attributes.toArray(String[]::new));
     LongTable table = reader.read(input, columns);

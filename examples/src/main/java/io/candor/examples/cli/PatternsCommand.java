@@ -1,5 +1,6 @@
 package io.candor.examples.cli;
 
+import io.candor.change.ClinicalEvents;
 import io.candor.domain.Trajectory;
 import io.candor.json.LongCsv;
 import io.candor.measure.Instrument;
@@ -120,17 +121,16 @@ final class PatternsCommand implements Callable<Integer> {
     if (plateauLength != null) {
       plateau = plateau.withLength(plateauLength);
     }
+    if (criteria.absoluteCriterion() && criteria.givenCutoff().isEmpty()) {
+      ClinicalEvents.of(instrument).missingThreshold().ifPresent(m -> {
+        throw new IllegalArgumentException(m + ", which is the default sudden-gain cutoff; give"
+            + " the cutoff in points with --cutoff");
+      });
+    }
     List<Trajectory> trajectories = window.apply(
         data.read(Optional.of(instrument), List.of(), List.of()).toCohort(instrument).trajectories(),
         data.input.toString());
-    List<ClientPatterns> results;
-    try {
-      results = analyse(trajectories, instrument, criteria, plateau, early);
-    } catch (IllegalStateException e) {
-      throw new IllegalArgumentException(
-          instrument.id() + " has no reliable-change threshold to use as the sudden-gain cutoff;"
-              + " give the cutoff in points with --cutoff", e);
-    }
+    List<ClientPatterns> results = analyse(trajectories, instrument, criteria, plateau, early);
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
       out.println(toJson(instrument, criteria, results));

@@ -97,6 +97,23 @@ class CliBadInputTest {
     assertBad(message, patterns(dup));
     assertBad(message, survival(dup, "--event", "recovery"));
     assertBad(message, fit(dup)); // fit used to fit the repeated session as another observation
+    assertBad(message, classifyFile(dup));
+  }
+
+  static String[] classifyFile(Path file, String... extra) {
+    return cmd("classify", List.of("--input", file.toString(), "--id", "id", "--time", "session",
+        "--score", "score", "--instrument", "PHQ-9"), extra);
+  }
+
+  @Test
+  void classify_takesTheSameInputOptions_allOrNone() throws IOException {
+    assertBad("Missing required argument(s): --input=FILE", "classify", "--instrument", "PHQ-9",
+        "--id", "id", "--time", "session", "--score", "score");
+    assertBad("Missing required argument(s): --id=COL", "classify", "--instrument", "PHQ-9",
+        "--input", good.toString(), "--time", "session", "--score", "score");
+    Path eu = write("classify-eu.csv", "id;session;score\na;0;20\na;1;9\nb;0;22\nb;1;21\n");
+    Run r = run(classifyFile(eu, "--delimiter", ";", "--csv"));
+    assertEquals(0, r.status(), r.err());
   }
 
   @Test
@@ -107,6 +124,7 @@ class CliBadInputTest {
     assertBad(message, patterns(half));
     assertBad(message, survival(half, "--event", "recovery"));
     assertBad(message, fit(half, "--instrument", "PHQ-9"));
+    assertBad(message, classifyFile(half));
   }
 
   @Test
@@ -160,7 +178,7 @@ class CliBadInputTest {
 
   @Test
   void classify_rejectsMissingOptions_badNumbers_andOutOfRangeScores() {
-    assertBad("Missing required option", "classify", "--instrument", "PHQ-9", "--pre", "10");
+    assertBad("give both --pre and --post", "classify", "--instrument", "PHQ-9", "--pre", "10");
     assertBad("unknown instrument \"NOPE\"", "classify", "--instrument", "NOPE", "--pre", "1",
         "--post", "2");
     assertBad("'x' is not a double", "classify", "--instrument", "PHQ-9", "--pre", "x", "--post", "3");
@@ -246,7 +264,8 @@ class CliBadInputTest {
     assertBad("early response session must be >= 1", patterns(good, "--early-session", "-1"));
     assertBad("early response fraction", patterns(good, "--early-fraction", "2"));
     assertBad("plateau length must be >= 2", patterns(good, "--plateau-length", "0"));
-    assertBad("K10 has no reliable-change threshold to use as the sudden-gain cutoff; give the"
+    assertBad("K10 has no reliable-change threshold: no published one and no clinical SD to derive"
+        + " the Jacobson-Truax threshold from, which is the default sudden-gain cutoff; give the"
         + " cutoff in points with --cutoff", cmd("patterns", List.of("--input", k10().toString(),
         "--id", "id", "--time", "session", "--score", "score", "--instrument", "K10")));
   }

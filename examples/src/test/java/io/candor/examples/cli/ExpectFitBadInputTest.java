@@ -58,7 +58,7 @@ class ExpectFitBadInputTest {
 
   @Test
   void fit_givesCommandLineAdvice() {
-    assertBad("fit a random intercept only", "fit", "--input", twoClients.toString(), "--id", "id", "--time", "s",
+    assertBad("--random intercept on the command line", "fit", "--input", twoClients.toString(), "--id", "id", "--time", "s",
         "--score", "y");
   }
 
