@@ -44,6 +44,7 @@ final class CdsTraining {
       run(with(input, "survival", "--instrument", "PHQ-9", "--event", "recovery", "--by", "arm"));
       run("expect", "--model", modelFile.toString(), "--intake", "18", "--observed", "1:17,2:15");
       run("classify", "--instrument", "PHQ-9", "--pre", "18", "--post", "9");
+      run(with(input, "classify", "--instrument", "PHQ-9"));
       run("instruments");
       run("--help");
     } catch (IOException e) {

@@ -376,8 +376,8 @@ public final class ClassifyCommand implements Callable<Integer> {
     }
     int leftOut = trajectories.size() - pairs.size();
     if (pairs.size() < 2) {
-      throw new IllegalArgumentException(data.input + ": " + pairs.size() + " client(s) with two or"
-          + " more scores; the method comparison needs at least 2");
+      throw new IllegalArgumentException(data.input + ": " + CliText.count(pairs.size(), "client")
+          + " with two or more scores; the method comparison needs at least 2");
     }
     ReferenceStatistics stats = ReferenceStatistics.of(PrePost.pres(pairs), PrePost.posts(pairs));
     ChangeContext c = context.withCohort(stats);
