@@ -35,6 +35,7 @@ final class CsvRecords {
 
   private int line;
   private int fields;
+  private boolean anyQuoted; // in the current record
   private int[] starts = new int[16];
   private int[] ends = new int[16];
 
@@ -65,6 +66,31 @@ final class CsvRecords {
   /** End (exclusive) of field {@code f} in {@link #text()}. */
   int end(int f) {
     return ends[f];
+  }
+
+  /** Start of field {@code f} without its leading white space ({@link Character#isWhitespace}). */
+  int strippedStart(int f) {
+    int s = starts[f];
+    int e = ends[f];
+    while (s < e && isWhitespace(buf[s])) {
+      s++;
+    }
+    return s;
+  }
+
+  /** End of field {@code f} without its trailing white space (as {@link String#strip()}). */
+  int strippedEnd(int f) {
+    int s = strippedStart(f);
+    int e = ends[f];
+    while (e > s && isWhitespace(buf[e - 1])) {
+      e--;
+    }
+    return e;
+  }
+
+  /** {@link Character#isWhitespace}, answered without a call for printable ASCII. */
+  private static boolean isWhitespace(char c) {
+    return c <= ' ' ? Character.isWhitespace(c) : c >= 0x7f && Character.isWhitespace(c);
   }
 
   /** Physical line (1-based) where the current record starts. */
@@ -116,6 +142,7 @@ final class CsvRecords {
     final char d = delimiter;
     int p = pos;
     int n = 0;
+    anyQuoted = false;
     int breaks = 0; // line breaks inside quoted fields
     while (true) {
       if (n == starts.length) {
@@ -166,6 +193,7 @@ final class CsvRecords {
         starts[n] = content;
         ends[n] = q; // the closing quote; unescape() fixes the end for doubled quotes
         quoted[n] = true;
+        anyQuoted = true;
         q++;
         while (q < limit && b[q] == ' ' && d != ' ') {
           q++;
@@ -237,6 +265,9 @@ final class CsvRecords {
 
   /** Removes the doubled quotes of quoted fields, in place. */
   private void unescape() {
+    if (!anyQuoted) {
+      return;
+    }
     for (int f = 0; f < fields; f++) {
       if (!quoted[f]) {
         continue;

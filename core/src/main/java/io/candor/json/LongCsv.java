@@ -4,6 +4,7 @@ import io.candor.domain.ClientId;
 import io.candor.domain.Cohort;
 import io.candor.domain.Trajectory;
 import io.candor.internal.Checks;
+import io.candor.internal.RowGroups;
 import io.candor.measure.Instrument;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -402,7 +403,7 @@ public final class LongCsv {
     private final LineMap lines = new LineMap();
 
     // clients
-    private final Map<String, Integer> clientIndex = new HashMap<>();
+    private Map<String, Integer> clientIndex = new HashMap<>();
     private String[] clientIds = new String[256];
     private int[] firstRow = new int[256];
     private double[][] covByClient;
@@ -546,14 +547,8 @@ public final class LongCsv {
     /** The row's client index, creating the client when the id is new. */
     private int client(int line) {
       char[] b = in.text();
-      int s = in.start(idCol);
-      int e = in.end(idCol);
-      while (s < e && Character.isWhitespace(b[s])) {
-        s++;
-      }
-      while (e > s && Character.isWhitespace(b[e - 1])) {
-        e--;
-      }
+      int s = in.strippedStart(idCol);
+      int e = in.strippedEnd(idCol);
       int len = e - s;
       if (len == previousIdLength && Arrays.equals(b, s, e, previousId, 0, len)) {
         return previousClient;
@@ -606,14 +601,8 @@ public final class LongCsv {
     private void attribute(int k, int client, int line) {
       char[] b = in.text();
       int col = attCols[k];
-      int s = in.start(col);
-      int e = in.end(col);
-      while (s < e && Character.isWhitespace(b[s])) {
-        s++;
-      }
-      while (e > s && Character.isWhitespace(b[e - 1])) {
-        e--;
-      }
+      int s = in.strippedStart(col);
+      int e = in.strippedEnd(col);
       String name = columns.attributes().get(k);
       if (s == e) {
         throw new IllegalArgumentException(where(line, col, name) + ": value is empty");
@@ -644,14 +633,8 @@ public final class LongCsv {
 
     private double number(int col, String name, int line) {
       char[] b = in.text();
-      int s = in.start(col);
-      int e = in.end(col);
-      while (s < e && (b[s] == ' ' || b[s] == '\t')) {
-        s++;
-      }
-      while (e > s && (b[e - 1] == ' ' || b[e - 1] == '\t')) {
-        e--;
-      }
+      int s = in.strippedStart(col);
+      int e = in.strippedEnd(col);
       double v = Decimals.parse(b, s, e, mark);
       if (v >= -MAX_MAGNITUDE && v <= MAX_MAGNITUDE) {
         return v;
@@ -693,18 +676,9 @@ public final class LongCsv {
      * and reports the first repeated one, naming both lines.
      */
     private void checkDuplicatesAcrossRows() {
-      int[] start = new int[m + 1];
-      for (int i = 0; i < n; i++) {
-        start[clientOf[i] + 1]++;
-      }
-      for (int c = 0; c < m; c++) {
-        start[c + 1] += start[c];
-      }
-      int[] next = Arrays.copyOf(start, m);
-      int[] order = new int[n];
-      for (int i = 0; i < n; i++) {
-        order[next[clientOf[i]]++] = i;
-      }
+      RowGroups groups = RowGroups.of(Arrays.copyOf(clientOf, n), m);
+      int[] start = groups.start();
+      int[] order = groups.order();
       double[] t = new double[16];
       int firstBadRow = Integer.MAX_VALUE;
       int firstBadEarlier = -1;
@@ -764,6 +738,12 @@ public final class LongCsv {
         long byFile = (long) ((double) sizeHint / in.consumed() * n * 1.02) + 1024;
         if (byFile > n) {
           estimate = Math.max(byFile, n + 1024);
+          if (n == 1024) { // once: room for the clients the file suggests, so the map never rehashes
+            Map<String, Integer> sized = new HashMap<>((int) Math.min(1 << 28,
+                (double) m / n * estimate * 4 / 3 + 16));
+            sized.putAll(clientIndex);
+            clientIndex = sized;
+          }
         }
       }
       int cap = (int) Math.min(Integer.MAX_VALUE - 16, Math.max(estimate, n + 1024));

@@ -6,9 +6,9 @@ import io.candor.domain.Observation;
 import io.candor.domain.ScoreScale;
 import io.candor.domain.Trajectory;
 import io.candor.internal.Checks;
+import io.candor.internal.RowGroups;
 import io.candor.model.growth.GrowthData;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -270,9 +270,9 @@ public final class LongTable {
    */
   public Cohort toCohort(ScoreScale scale) {
     Objects.requireNonNull(scale, "scale");
-    int[][] grouped = groupRows();
-    int[] start = grouped[0];
-    int[] order = grouped[1];
+    RowGroups groups = RowGroups.of(clientOf, clientIds.size());
+    int[] start = groups.start();
+    int[] order = groups.order();
     List<Trajectory> out = new ArrayList<>(clientIds.size());
     for (int c = 0; c < clientIds.size(); c++) {
       int from = start[c];
@@ -315,25 +315,6 @@ public final class LongTable {
       data = data.withCovariate(name, covariate(name));
     }
     return data;
-  }
-
-  /** {start[m + 1], order[n]}: the rows of client c are order[start[c] .. start[c + 1]). */
-  private int[][] groupRows() {
-    int m = clientIds.size();
-    int n = clientOf.length;
-    int[] start = new int[m + 1];
-    for (int i = 0; i < n; i++) {
-      start[clientOf[i] + 1]++;
-    }
-    for (int c = 0; c < m; c++) {
-      start[c + 1] += start[c];
-    }
-    int[] next = Arrays.copyOf(start, m);
-    int[] order = new int[n];
-    for (int i = 0; i < n; i++) {
-      order[next[clientOf[i]]++] = i;
-    }
-    return new int[][] {start, order};
   }
 
   /** Sorts order[from, to) by time, stably (insertion sort: a client has few rows, mostly sorted). */

@@ -3,6 +3,7 @@ package io.candor.model.growth;
 import io.candor.domain.Cohort;
 import io.candor.domain.Trajectory;
 import io.candor.internal.Checks;
+import io.candor.internal.RowGroups;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -54,16 +55,7 @@ public final class GrowthData {
    */
   public static GrowthData of(String[] clientIds, double[] times, double[] scores) {
     Objects.requireNonNull(clientIds, "clientIds");
-    Objects.requireNonNull(times, "times");
-    Objects.requireNonNull(scores, "scores");
-    int n = clientIds.length;
-    if (times.length != n || scores.length != n) {
-      throw new IllegalArgumentException("clientIds, times and scores must have the same length, were "
-          + n + ", " + times.length + " and " + scores.length);
-    }
-    if (n == 0) {
-      throw new IllegalArgumentException("growth data needs at least one row, was empty");
-    }
+    int n = checkRows("clientIds", clientIds.length, times, scores);
     Map<String, Integer> index = new HashMap<>();
     List<String> order = new ArrayList<>();
     int[] clientOf = new int[n];
@@ -101,16 +93,7 @@ public final class GrowthData {
       double[] scores) {
     Objects.requireNonNull(clientIds, "clientIds");
     Objects.requireNonNull(clientOfRow, "clientOfRow");
-    Objects.requireNonNull(times, "times");
-    Objects.requireNonNull(scores, "scores");
-    int n = clientOfRow.length;
-    if (times.length != n || scores.length != n) {
-      throw new IllegalArgumentException("clientOfRow, times and scores must have the same length,"
-          + " were " + n + ", " + times.length + " and " + scores.length);
-    }
-    if (n == 0) {
-      throw new IllegalArgumentException("growth data needs at least one row, was empty");
-    }
+    int n = checkRows("clientOfRow", clientOfRow.length, times, scores);
     List<String> ids = List.copyOf(clientIds);
     Map<String, Integer> seen = new HashMap<>();
     for (int c = 0; c < ids.size(); c++) {
@@ -141,6 +124,20 @@ public final class GrowthData {
     return grouped(ids, clientOfRow.clone(), times, scores);
   }
 
+  /** The number of rows: at least one, the same in each column. */
+  private static int checkRows(String clients, int n, double[] times, double[] scores) {
+    Objects.requireNonNull(times, "times");
+    Objects.requireNonNull(scores, "scores");
+    if (times.length != n || scores.length != n) {
+      throw new IllegalArgumentException(clients + ", times and scores must have the same length,"
+          + " were " + n + ", " + times.length + " and " + scores.length);
+    }
+    if (n == 0) {
+      throw new IllegalArgumentException("growth data needs at least one row, was empty");
+    }
+    return n;
+  }
+
   /** Checks the values and groups the rows by client; {@code clientOf} is kept, not copied. */
   private static GrowthData grouped(List<String> clients, int[] clientOf, double[] times,
       double[] scores) {
@@ -155,23 +152,15 @@ public final class GrowthData {
             + clients.get(clientOf[i]) + ") must be finite, was " + scores[i]);
       }
     }
-    int m = clients.size();
-    int[] start = new int[m + 1];
-    for (int i = 0; i < n; i++) {
-      start[clientOf[i] + 1]++;
-    }
-    for (int c = 0; c < m; c++) {
-      start[c + 1] += start[c];
-    }
-    int[] next = Arrays.copyOf(start, m);
+    RowGroups groups = RowGroups.of(clientOf, clients.size());
+    int[] order = groups.order();
     double[] t = new double[n];
     double[] y = new double[n];
-    for (int i = 0; i < n; i++) {
-      int at = next[clientOf[i]]++;
-      t[at] = times[i];
-      y[at] = scores[i];
+    for (int j = 0; j < n; j++) {
+      t[j] = times[order[j]];
+      y[j] = scores[order[j]];
     }
-    return new GrowthData(clients, start, t, y, List.of(), new double[0][], clientOf);
+    return new GrowthData(clients, groups.start(), t, y, List.of(), new double[0][], clientOf);
   }
 
   /**
