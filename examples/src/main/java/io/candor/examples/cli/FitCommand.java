@@ -1,6 +1,5 @@
 package io.candor.examples.cli;
 
-import io.candor.json.GrowthJson;
 import io.candor.measure.Instrument;
 import io.candor.measure.Instruments;
 import io.candor.model.growth.Estimation;
@@ -9,6 +8,7 @@ import io.candor.model.growth.GrowthFit;
 import io.candor.model.growth.GrowthModel;
 import io.candor.model.growth.RandomPart;
 import io.candor.model.growth.TimeBasis;
+import io.candor.model.growth.FixedEffect;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code candor fit}: fits a linear mixed-effects growth model to a long-format CSV file and
- * prints the estimates, or JSON that {@code candor expect --model} can read back.
+ * prints the estimates, or a {@code GrowthFit} document ({@code --json}) that {@code candor expect
+ * --model} and {@code CandorJson.fromJson(text, ExpectedResponseModel.class)} read back.
  */
 @Command(
     name = "fit",
@@ -31,7 +32,7 @@ import picocli.CommandLine.Spec;
     description = {
       "Fit a linear mixed-effects growth model (REML or ML, as lme4) to long-format CSV.",
       "Example: candor fit --input scores.csv --id client --time session --score phq9"
-          + " --basis log --json > model.json"
+          + " --instrument PHQ-9 --basis log --json --out model.json"
     })
 public final class FitCommand implements Callable<Integer> {
 
@@ -66,8 +67,7 @@ public final class FitCommand implements Callable<Integer> {
   @Option(names = "--interact", description = "add covariate x time interactions")
   boolean interact;
 
-  @Option(names = "--json", description = "print JSON (readable by candor expect --model)")
-  boolean json;
+  @Mixin OutputOptions output;
 
   @Option(names = "--timings", description = "print read and fit times (seconds) to stderr")
   boolean timings;
@@ -123,11 +123,15 @@ public final class FitCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    output.checkFiles();
     GrowthModel model = model();
     long t0 = System.nanoTime();
     Optional<Instrument> scale =
         instrument == null ? Optional.empty() : Optional.of(Instruments.byId(instrument));
     GrowthData growth = data.read(scale, covariates, List.of()).toGrowthData();
+    if (scale.isPresent()) {
+      growth = growth.withScale(scale.get());
+    }
     long t1 = System.nanoTime();
     GrowthFit fit = model.fit(growth);
     long t2 = System.nanoTime();
@@ -137,16 +141,35 @@ public final class FitCommand implements Callable<Integer> {
           (t1 - t0) / 1e9, (t2 - t1) / 1e9);
       err.flush();
     }
-    PrintWriter out = spec.commandLine().getOut();
-    if (json) {
-      out.println(GrowthJson.write(fit));
-    } else {
+    output.emit(spec, new Result(fit));
+    return 0;
+  }
+
+  /** A fit: its text report, the {@code GrowthFit} document, the fixed effects as a table. */
+  record Result(GrowthFit fit) implements CliResult {
+
+    @Override
+    public void printText(PrintWriter out) {
       out.println(fit);
       out.println("  converged: " + fit.convergence().converged() + " after "
-          + CliText.count(fit.convergence().iterations(), "evaluation"));
+          + CliText.count(fit.convergence().iterations(), "evaluation", "evaluations"));
+      out.println("  scale: " + fit.scale().id() + "; sessions " + fit.timeRange()
+          + "; intake scores " + fit.firstScoreRange());
     }
-    out.flush();
-    return 0;
+
+    @Override
+    public Object json() {
+      return fit;
+    }
+
+    @Override
+    public Optional<CsvTable> table() {
+      CsvTable t = new CsvTable("term", "estimate", "se", "t");
+      for (FixedEffect f : fit.fixedEffects()) {
+        t.row(f.term(), f.estimate(), f.se(), f.t());
+      }
+      return Optional.of(t);
+    }
   }
 
   /** The model configuration the options describe. */
