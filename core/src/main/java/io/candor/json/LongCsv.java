@@ -615,7 +615,8 @@ public final class LongCsv {
         throw new IllegalArgumentException(where(line, col, name) + ": client "
             + clientIds[client] + " has \"" + new String(b, s, e - s) + "\" here but \"" + before
             + "\" on line " + lines.line(firstRow[client])
-            + "; a client-level column must be constant within a client");
+            + "; a client-level column must be constant within a client (if these are different"
+            + " people, give them different ids)");
       }
     }
 

@@ -39,11 +39,16 @@ public final class GrowthData {
   private final double[][] covariates; // [covariate][client]
   private final int[] rowClient; // original row -> client index
   private final ScoreScale scale;
+  private final List<String> clusters; // empty without a cluster level
+  private final int[] clusterOf; // client -> cluster index; null without a cluster level
 
   private GrowthData(List<String> clients, int[] start, double[] time, double[] score,
-      List<String> covariateNames, double[][] covariates, int[] rowClient, ScoreScale scale) {
+      List<String> covariateNames, double[][] covariates, int[] rowClient, ScoreScale scale,
+      List<String> clusters, int[] clusterOf) {
     this.rowClient = rowClient;
     this.scale = scale;
+    this.clusters = clusters;
+    this.clusterOf = clusterOf;
     this.clients = clients;
     this.start = start;
     this.time = time;
@@ -169,7 +174,7 @@ public final class GrowthData {
       y[j] = scores[order[j]];
     }
     return new GrowthData(clients, groups.start(), t, y, List.of(), new double[0][], clientOf,
-        UNKNOWN_SCALE);
+        UNKNOWN_SCALE, List.of(), null);
   }
 
   /**
@@ -223,7 +228,7 @@ public final class GrowthData {
       }
     }
     return new GrowthData(clients, start, time, score, covariateNames, covariates, rowClient,
-        newScale);
+        newScale, clusters, clusterOf);
   }
 
   /**
@@ -301,7 +306,58 @@ public final class GrowthData {
     names.add(name);
     double[][] cov = Arrays.copyOf(covariates, covariates.length + 1);
     cov[covariates.length] = values;
-    return new GrowthData(clients, start, time, score, List.copyOf(names), cov, rowClient, scale);
+    return new GrowthData(clients, start, time, score, List.copyOf(names), cov, rowClient, scale,
+        clusters, clusterOf);
+  }
+
+  /**
+   * A copy in which clients are nested in clusters (therapists): the cluster of each row, in the
+   * row order originally passed to {@link #of}. A client belongs to one cluster; the same client
+   * id under two clusters is an error (use ids that are unique across clusters, e.g. prefix them
+   * with the therapist), because Candor does not guess whether two rows are one person.
+   *
+   * @param perRow each row's cluster id (not blank), the same on every row of a client
+   * @return the data with a cluster level, replacing any set before
+   * @throws IllegalArgumentException if the length differs from the number of rows, an id is
+   *     blank, or a client is listed under two clusters (the message names the client and both
+   *     clusters)
+   */
+  public GrowthData withClusters(String[] perRow) {
+    Objects.requireNonNull(perRow, "perRow");
+    if (perRow.length != score.length) {
+      throw new IllegalArgumentException("clusters has " + perRow.length
+          + " values but the data have " + score.length + " rows");
+    }
+    Map<String, Integer> index = new HashMap<>();
+    List<String> order = new ArrayList<>();
+    int[] of = new int[clients.size()];
+    int[] firstRow = new int[clients.size()];
+    Arrays.fill(of, -1);
+    for (int i = 0; i < perRow.length; i++) {
+      String id = perRow[i];
+      int c = rowClient[i];
+      if (id == null || id.isBlank()) {
+        throw new IllegalArgumentException("cluster id in row " + (i + 1) + " (client "
+            + clients.get(c) + ") must not be blank");
+      }
+      Integer k = index.get(id);
+      if (k == null) {
+        k = order.size();
+        index.put(id, k);
+        order.add(id);
+      }
+      if (of[c] < 0) {
+        of[c] = k;
+        firstRow[c] = i;
+      } else if (of[c] != k) {
+        throw new IllegalArgumentException("client " + clients.get(c) + " is listed under two"
+            + " clusters: " + order.get(of[c]) + " (row " + (firstRow[c] + 1) + ") and " + id
+            + " (row " + (i + 1) + "); a client must belong to one therapist (give the client"
+            + " a different id under each therapist if these are different people)");
+      }
+    }
+    return new GrowthData(clients, start, time, score, covariateNames, covariates, rowClient,
+        scale, List.copyOf(order), of);
   }
 
   private void checkName(String name) {
@@ -328,6 +384,38 @@ public final class GrowthData {
   /** The client ids, in first-seen order. */
   public List<String> clients() {
     return clients;
+  }
+
+  /**
+   * The cluster (therapist) ids in first-seen order.
+   *
+   * @return the ids; empty when the data have no clusters
+   */
+  public List<String> clusters() {
+    return clusters;
+  }
+
+  /**
+   * Whether the data have a cluster level ({@link #withClusters(String[])}).
+   *
+   * @return true with clusters
+   */
+  public boolean hasClusters() {
+    return clusterOf != null;
+  }
+
+  /**
+   * The cluster of client {@code c} (0-based, in {@link #clients()} order).
+   *
+   * @param c the client's index
+   * @return the cluster's id
+   * @throws IllegalStateException if the data have no clusters
+   */
+  public String clusterOf(int c) {
+    if (clusterOf == null) {
+      throw new IllegalStateException("the data have no clusters: use withClusters(...)");
+    }
+    return clusters.get(clusterOf[c]);
   }
 
   /** The covariate names, in the order added. */
@@ -378,7 +466,7 @@ public final class GrowthData {
       y[i] += shift;
     }
     return new GrowthData(clients, start, time, y, covariateNames, covariates, rowClient,
-        UNKNOWN_SCALE);
+        UNKNOWN_SCALE, clusters, clusterOf);
   }
 
   // package-private raw access for the fitter (no copies)
@@ -398,9 +486,15 @@ public final class GrowthData {
     return covariates;
   }
 
+  /** Each client's cluster index, or null without clusters (no copy). */
+  int[] clusterIndex() {
+    return clusterOf;
+  }
+
   @Override
   public String toString() {
     return "GrowthData[" + score.length + " observations, " + clients.size() + " clients"
+        + (clusters.isEmpty() ? "" : " in " + clusters.size() + " clusters")
         + (covariateNames.isEmpty() ? "" : ", covariates " + covariateNames) + "]";
   }
 }

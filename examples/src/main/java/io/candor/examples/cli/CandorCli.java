@@ -22,7 +22,7 @@ public final class CandorCli implements Runnable {
 
   /** The subcommands, in the order {@code --help} lists them. */
   static final List<String> COMMANDS = List.of("demo", "instruments", "classify", "fit", "expect",
-      "patterns", "survival", "simulate", "calibrate");
+      "therapists", "patterns", "survival", "simulate", "calibrate");
 
   /** A new instance of a subcommand; only the named class is loaded. */
   private static Object command(String name) {
@@ -32,6 +32,7 @@ public final class CandorCli implements Runnable {
       case "classify" -> new ClassifyCommand();
       case "fit" -> new FitCommand();
       case "expect" -> new ExpectCommand();
+      case "therapists" -> new TherapistsCommand();
       case "patterns" -> new PatternsCommand();
       case "survival" -> new SurvivalCommand();
       case "simulate" -> new SimulateCommand();

@@ -7,6 +7,13 @@ import io.candor.change.CutoffType;
 import io.candor.change.ReliableChangeMethod;
 import io.candor.domain.ClientId;
 import io.candor.domain.Cohort;
+import io.candor.domain.Trajectory;
+import io.candor.json.CandorJson;
+import io.candor.json.ExpectedResponseModels;
+import io.candor.json.LongCsv;
+import io.candor.json.LongTable;
+import io.candor.measure.Instrument;
+import io.candor.measure.Instruments;
 import io.candor.model.dose.DoseEffect;
 import io.candor.model.dose.DoseEffectExamples;
 import io.candor.model.dose.DoseEffectFit;
@@ -16,27 +23,28 @@ import io.candor.model.growth.GrowthModel;
 import io.candor.model.growth.TimeBasis;
 import io.candor.model.survival.KaplanMeier;
 import io.candor.model.survival.KaplanMeierFit;
+import io.candor.model.therapist.CaseMixFunnel;
+import io.candor.model.therapist.IccEstimate;
+import io.candor.model.therapist.Overdispersion;
+import io.candor.model.therapist.TherapistComparison;
+import io.candor.model.therapist.TherapistData;
+import io.candor.model.therapist.TherapistEffects;
 import io.candor.progress.Alert;
 import io.candor.progress.AlertRules;
 import io.candor.progress.ExpectedCurve;
 import io.candor.progress.ExpectedResponse;
 import io.candor.progress.ExpectedResponseModel;
 import io.candor.progress.PreparedCurve;
+import io.candor.progress.SuddenChange;
+import io.candor.progress.SuddenChanges;
+import io.candor.progress.SuddenGainCriteria;
 import io.candor.simulation.Arm;
 import io.candor.simulation.Scenario;
 import io.candor.simulation.SimulationSummary;
 import io.candor.simulation.Simulator;
-import io.candor.domain.Trajectory;
-import io.candor.json.CandorJson;
-import io.candor.json.ExpectedResponseModels;
-import io.candor.json.LongCsv;
-import io.candor.json.LongTable;
-import io.candor.measure.Instrument;
-import io.candor.measure.Instruments;
-import io.candor.progress.SuddenChange;
-import io.candor.progress.SuddenChanges;
-import io.candor.progress.SuddenGainCriteria;
+import io.candor.testing.CandorGenerators;
 import java.io.StringReader;
+import org.apache.commons.rng.simple.RandomSource;
 
 /**
  * The README's embedding example, compiled and run by {@code EmbeddingExampleTest} so that it
@@ -130,6 +138,25 @@ public final class EmbeddingExample {
     System.out.println(phq9.model().fittedOn().provenance());            // says how it was made
     phq9.fromIntake(5, 40).extrapolations()                              // intake 5, session 40:
         .forEach(x -> System.out.println(x.message()));                  // outside its data
+    // README-EXAMPLE-END
+  }
+
+  /** Therapist comparison (README section "Therapists compared fairly"). */
+  public static void therapists() {
+    TherapistData data = CandorGenerators.therapistData(Instruments.PHQ9, 12, 40)
+        .generate(RandomSource.XO_RO_SHI_RO_128_PP.create(11L));
+    // README-EXAMPLE-START
+    TherapistComparison cmp = TherapistComparison.compare(data,        // one row per client
+        TherapistEffects.withDefaults(),                               // post ~ pre + (1 | therapist)
+        CaseMixFunnel.withDefaults().with(Overdispersion.ADDITIVE),    // recovery, case mix: intake
+        RandomSource.XO_RO_SHI_RO_128_PP.create(2025L));               // explicit randomness: rank draws
+    IccEstimate icc = cmp.icc();
+    System.out.printf("ICC %.3f (95%% CI %.3f to %.3f)%n", icc.estimate(), icc.lower(), icc.upper());
+    for (TherapistComparison.Row r : cmp.therapists()) {
+      if (r.position().outside95()) {
+        System.out.println(r.therapist() + ": " + r.remark());         // worth a closer look ...
+      }
+    }
     // README-EXAMPLE-END
   }
 

@@ -211,6 +211,62 @@ class GrowthCommandsTest {
     assertTrue(s.contains("not a clinical verdict"), s);
   }
 
+  private Path clustered() throws IOException {
+    StringBuilder sb = new StringBuilder("therapist,client,session,score\n");
+    for (int c = 0; c < 24; c++) {
+      for (int k = 0; k < 5; k++) {
+        double y = 20 - 1.5 * k + (c % 4) * 1.2 + ((c * 7 + k * 3) % 5) * 0.4 - (c % 3) * 0.2 * k;
+        sb.append("T").append(c % 4).append(",c").append(c).append(',').append(k).append(',')
+            .append(y).append('\n');
+      }
+    }
+    Path f = dir.resolve("clustered.csv");
+    Files.writeString(f, sb.toString());
+    return f;
+  }
+
+  @Test
+  void fit_cluster_addsTheTherapistSdToTheJson_andReadsBackAsAModel() throws IOException {
+    Result r = run("fit", "--input", clustered().toString(), "--id", "client", "--time",
+        "session", "--score", "score", "--cluster", "therapist", "--json");
+    JsonNode j = CandorCliTest.json(new CandorCliTest.Run(r.status(), r.out(), r.err()),
+        "GrowthFit");
+    assertTrue(j.get("randomEffects").get("clusterInterceptSd").isNumber(), r.out());
+    assertEquals(4, j.get("clusters").asInt());
+    assertEquals(24, j.get("clients").asInt());
+    Path model = dir.resolve("clustered.json");
+    Files.writeString(model, r.out());
+    Result e = run("expect", "--model", model.toString(), "--intake", "20");
+    assertEquals(0, e.status(), e.err());
+    Result text = run("fit", "--input", clustered().toString(), "--id", "client", "--time",
+        "session", "--score", "score", "--cluster", "therapist");
+    assertTrue(text.out().contains("cluster (therapist) SD"), text.out());
+    Result plain = run("fit", "--input", clustered().toString(), "--id", "client", "--time",
+        "session", "--score", "score", "--json");
+    assertTrue(CandorCliTest.json(new CandorCliTest.Run(plain.status(), plain.out(), plain.err()),
+        "GrowthFit").get("randomEffects").get("clusterInterceptSd").isNull());
+  }
+
+  @Test
+  void fit_cluster_namesTheLinesOfAClientUnderTwoTherapists() throws IOException {
+    Path f = dir.resolve("two.csv");
+    Files.writeString(f, "therapist,client,session,score\nT1,a,0,10\nT1,a,1,9\nT2,a,2,8\n"
+        + "T2,b,0,12\nT2,b,1,11\n");
+    Result r = run("fit", "--input", f.toString(), "--id", "client", "--time", "session",
+        "--score", "score", "--cluster", "therapist", "--random", "intercept");
+    assertEquals(CandorCli.USAGE, r.status(), r.err());
+    assertTrue(r.err().contains("two.csv line 4, column 1 (therapist): client a has \"T2\" here"
+        + " but \"T1\" on line 2; a client-level column must be constant within a client (if"
+        + " these are different people, give them different ids)"), r.err());
+    Path one = dir.resolve("one.csv");
+    Files.writeString(one, "therapist,client,session,score\nT1,a,0,10\nT1,a,1,9\n"
+        + "T1,b,0,12\nT1,b,1,11\n");
+    r = run("fit", "--input", one.toString(), "--id", "client", "--time", "session",
+        "--score", "score", "--cluster", "therapist", "--random", "intercept");
+    assertEquals(CandorCli.USAGE, r.status(), r.err());
+    assertTrue(r.err().contains("at least 2 clusters"), r.err());
+  }
+
   private Path orsModel() throws IOException {
     StringBuilder sb = new StringBuilder("client,session,ors\n");
     double[][] y = {

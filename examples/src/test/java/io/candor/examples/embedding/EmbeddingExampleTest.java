@@ -104,6 +104,14 @@ class EmbeddingExampleTest {
   }
 
   @Test
+  void therapistsExample_runs() {
+    String out = run(EmbeddingExample::therapists);
+    System.out.print(out);
+    assertTrue(out.startsWith("ICC 0."), out);
+    assertTrue(out.lines().skip(1).allMatch(l -> l.contains("worth a closer look")), out);
+  }
+
+  @Test
   void readme_containsEveryExampleVerbatim() throws Exception {
     String source = Files.readString(
         Path.of("src/main/java/io/candor/examples/embedding/EmbeddingExample.java"));
