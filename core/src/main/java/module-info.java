@@ -17,7 +17,6 @@ module io.candor.core {
   requires org.apache.commons.statistics.interval;
   requires transitive tools.jackson.core;
   requires transitive tools.jackson.databind;
-  requires tools.jackson.dataformat.csv;
 
   exports io.candor.evidence;
   exports io.candor.domain;

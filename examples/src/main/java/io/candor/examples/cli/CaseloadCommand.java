@@ -6,18 +6,23 @@ import io.candor.caseload.ClientOutlook;
 import io.candor.caseload.Outcome;
 import io.candor.caseload.OutcomeCount;
 import io.candor.caseload.OutcomeMix;
+import io.candor.domain.ClientId;
 import io.candor.domain.Course;
 import io.candor.domain.Trajectory;
 import io.candor.evidence.Statement;
 import io.candor.json.ExpectedResponseModels;
+import io.candor.json.LongTable;
 import io.candor.measure.Instrument;
+import io.candor.measure.Instruments;
 import io.candor.progress.ExpectedResponseModel;
 import io.candor.simulation.Scenario;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -48,6 +53,11 @@ final class CaseloadCommand implements Callable<Integer> {
 
   @Mixin LongInputOptions data;
 
+  @Option(names = "--instrument", required = true, paramLabel = "ID",
+      description = "Instrument of the scores (PHQ-9, GAD-7, ...); every score must lie on its"
+          + " scale, and it needs a caseness cutoff and a reliable-change threshold.")
+  String instrumentId;
+
   @Option(names = "--course", paramLabel = "COL",
       description = "Client-level column with the course (resolvable, episodic, chronic; empty"
           + " unknown or NA when not known).")
@@ -74,7 +84,7 @@ final class CaseloadCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     output.checkFiles();
-    Instrument instrument = data.instrument();
+    Instrument instrument = Instruments.byId(instrumentId);
     if (horizon < 0) {
       throw new IllegalArgumentException("--horizon must be >= 0, was " + horizon);
     }
@@ -82,22 +92,29 @@ final class CaseloadCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--level must lie strictly between 0 and 1, was " + level);
     }
     Scenario scenario = Scenario.calibratedDefault(instrument);
-    LongInput input = data.read(instrument, Optional.ofNullable(courseColumn));
-    List<CaseloadClient> clients = new ArrayList<>();
-    for (Trajectory t : input.trajectories) {
-      Optional<Course> course = Optional.empty();
-      if (courseColumn != null) {
-        String v = input.attribute.get(t.client());
-        if (!v.equals("(missing)") && !v.equalsIgnoreCase("unknown") && !v.equalsIgnoreCase("na")) {
-          try {
-            course = Optional.of(Course.parse(v));
-          } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("client " + t.client() + ", column " + courseColumn
-                + ": " + e.getMessage(), e);
-          }
+    LongTable table = data.read(Optional.of(instrument), List.of(),
+        courseColumn == null ? List.of() : List.of(courseColumn));
+    Map<ClientId, Optional<Course>> courses = new HashMap<>();
+    if (courseColumn != null) {
+      String[] values = table.clientAttribute(courseColumn);
+      for (int c = 0; c < values.length; c++) {
+        ClientId id = ClientId.of(table.clientIds().get(c));
+        String v = values[c].strip();
+        if (v.isEmpty() || v.equalsIgnoreCase("unknown") || v.equalsIgnoreCase("na")) {
+          courses.put(id, Optional.empty());
+          continue;
+        }
+        try {
+          courses.put(id, Optional.of(Course.parse(v)));
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException(data.input + ": client " + id + ", column "
+              + courseColumn + ": " + e.getMessage(), e);
         }
       }
-      clients.add(new CaseloadClient(t, course));
+    }
+    List<CaseloadClient> clients = new ArrayList<>();
+    for (Trajectory t : table.toCohort(instrument).trajectories()) {
+      clients.add(new CaseloadClient(t, courses.getOrDefault(t.client(), Optional.empty())));
     }
     ExpectedResponseModel model = modelFile != null ? ExpectCommand.readModel(modelFile)
         : ExpectedResponseModels.findReference(instrument).orElseThrow(() ->

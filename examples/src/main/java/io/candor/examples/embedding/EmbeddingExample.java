@@ -15,6 +15,8 @@ import io.candor.domain.Cohort;
 import io.candor.domain.Trajectory;
 import io.candor.json.CandorJson;
 import io.candor.json.ExpectedResponseModels;
+import io.candor.json.LongCsv;
+import io.candor.json.LongTable;
 import io.candor.measure.Instrument;
 import io.candor.measure.Instruments;
 import io.candor.measure.MultiScaleInstrument;
@@ -48,6 +50,7 @@ import io.candor.simulation.Scenario;
 import io.candor.simulation.SimulationSummary;
 import io.candor.simulation.Simulator;
 import io.candor.testing.CandorGenerators;
+import java.io.StringReader;
 import org.apache.commons.rng.simple.RandomSource;
 import java.time.LocalDate;
 import java.util.List;
@@ -124,7 +127,7 @@ public final class EmbeddingExample {
   public static void expectedResponse() {
     // README-EXAMPLE-START
     Cohort cohort = Simulator.of(Scenario.calibratedDefault(Instruments.PHQ9))   // or your data:
-        .cohort(7L, 2_000, Arm.TREATED, 1);      // LongCsv.read(file, columns).toCohort(Instruments.PHQ9)
+        .cohort(7L, 2_000, Arm.TREATED, 1);      // LongCsv.withDefaults().read(file, columns).toCohort(PHQ9)
     GrowthFit fit = GrowthModel.withDefaults().withBasis(TimeBasis.LOG)
         .fit(GrowthData.fromCohort(cohort, "PHQ-9"));               // REML, random intercept and slope
     PreparedCurve curve = ExpectedResponse.of(ExpectedResponseModel.from(fit))
@@ -185,6 +188,24 @@ public final class EmbeddingExample {
     Simulator sim = Simulator.of(Scenario.calibratedDefault(Instruments.PHQ9));
     SimulationSummary s = sim.summarise(42L, 20_000, Arm.TREATED, 2);   // same numbers for any thread count
     System.out.printf("dropout %.2f, reliably worse %.2f%n", s.dropoutRate(), s.deteriorationRate());
+    // README-EXAMPLE-END
+  }
+
+  /** Reading long-format CSV (README section "Long-format data"). */
+  public static void longFormat() {
+    // README-EXAMPLE-START
+    LongCsv reader = LongCsv.withDefaults().withDelimiter(';').with(LongCsv.DecimalMark.COMMA)
+        .withInstrument(Instruments.PHQ9);              // a European spreadsheet's CSV, PHQ-9 scores
+    LongCsv.Columns columns = LongCsv.columns("client", "week", "phq9");
+    LongTable table = reader.read(new StringReader("client;week;phq9\nA;0;18\nA;1;15\nB;0;21\n"),
+        "scores.csv", columns);
+    Cohort cohort = table.toCohort(Instruments.PHQ9);                  // or table.toGrowthData()
+    System.out.println(cohort.size() + " clients, " + table.size() + " rows");     // 2 clients, 3 rows
+    try {
+      reader.read(new StringReader("client;week;phq9\nA;0;18\nA;1;15,5\n"), "bad.csv", columns);
+    } catch (IllegalArgumentException e) {
+      System.out.println(e.getMessage()); // bad.csv line 3, column 3 (phq9): PHQ-9 score must be ...
+    }
     // README-EXAMPLE-END
   }
 
