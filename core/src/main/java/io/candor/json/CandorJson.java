@@ -61,6 +61,7 @@ import tools.jackson.databind.node.ObjectNode;
  *       referenced from a {@code Sourced} figure and is one of Candor's own ({@code
  *       io.candor.evidence.Citations}), just its key string.
  *   <li>{@code Sourced}: {@code {value, source, certainty, note}}.
+ *   <li>{@code Statement}: {@code {text, source, certainty}}, the source as for {@code Sourced}.
  *   <li>{@code Condition}: {@code {name, icd11Code|null, course, onset|null, duration|null}}; dates
  *       ISO-8601 ({@code 2025-03-31}), durations ISO periods ({@code P2Y6M}); enums by constant name.
  *   <li>{@code Client}: {@code {id, conditions[], readiness, intakeDate|null}}.
@@ -77,7 +78,8 @@ import tools.jackson.databind.node.ObjectNode;
  *       riskItems[]}} ({@code riskItems} may be absent: none declared).
  *   <li>{@code GrowthFit} (written, and read only as its model): {@code {estimation, clients,
  *       observations, fixedEffects[{term, estimate, se, t}], randomEffects{interceptSd,
- *       slopeSd|null, correlation|null}, residualSd, logLik, remlCriterion|null, aic, bic,
+ *       slopeSd|null, correlation|null, clusterInterceptSd|null}, clusters (0 without a
+ *       cluster level), residualSd, logLik, remlCriterion|null, aic, bic,
  *       convergence{converged, iterations, objective, message}, boundary[], model}}.
  *   <li>{@code Scenario}: its record components as nested objects. When read, the value may give
  *       only the fields it changes: it is laid over {@code Scenario.calibratedDefault} of its

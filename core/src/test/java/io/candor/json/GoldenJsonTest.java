@@ -3,6 +3,17 @@ package io.candor.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.candor.caseload.CaseloadClient;
+import io.candor.caseload.CaseloadModel;
+import io.candor.caseload.CaseloadOutlook;
+import io.candor.caseload.CaseloadRun;
+import io.candor.caseload.OutcomeMix;
+import io.candor.caseload.PoissonBinomial;
+import io.candor.caseload.ScoreDistribution;
+import io.candor.caseload.Wellbeing;
+import io.candor.caseload.WellbeingAssessment;
+import io.candor.caseload.WellbeingReport;
+import io.candor.caseload.WorkloadSnapshot;
 import io.candor.change.ChangeCategory;
 import io.candor.change.ChangeContext;
 import io.candor.change.Classification;
@@ -43,7 +54,11 @@ import io.candor.measure.Direction;
 import io.candor.measure.Instrument;
 import io.candor.measure.Instruments;
 import io.candor.measure.ItemScoring;
+import io.candor.measure.MultiScaleInstrument;
+import io.candor.measure.MultiScaleInstruments;
 import io.candor.measure.Norms;
+import io.candor.measure.ScaleScores;
+import io.candor.measure.Subscale;
 import io.candor.measure.SeverityBand;
 import io.candor.model.Convergence;
 import io.candor.model.DataRange;
@@ -51,14 +66,24 @@ import io.candor.model.dose.DoseEffect;
 import io.candor.model.dose.DoseEffectExamples;
 import io.candor.model.dose.DoseEffectFit;
 import io.candor.model.growth.AsymptoticCurve;
+import io.candor.model.growth.ClusterPart;
 import io.candor.model.growth.GrowthData;
 import io.candor.model.growth.GrowthFit;
 import io.candor.model.growth.GrowthModel;
+import io.candor.model.growth.RandomInterceptRegression;
+import io.candor.model.growth.RandomPart;
 import io.candor.model.growth.TimeBasis;
 import io.candor.model.survival.EventTime;
 import io.candor.model.survival.KaplanMeier;
 import io.candor.model.survival.KaplanMeierFit;
 import io.candor.model.survival.StratifiedFit;
+import io.candor.model.therapist.CaseMixFunnel;
+import io.candor.model.therapist.FunnelFit;
+import io.candor.model.therapist.FunnelOutcome;
+import io.candor.model.therapist.TherapistComparison;
+import io.candor.model.therapist.TherapistData;
+import io.candor.model.therapist.TherapistEffects;
+import io.candor.model.therapist.TherapistEffectsFit;
 import io.candor.progress.AlertRules;
 import io.candor.progress.ChangeKind;
 import io.candor.progress.DropoutDefinition;
@@ -78,6 +103,7 @@ import io.candor.simulation.Arm;
 import io.candor.simulation.Calibration;
 import io.candor.simulation.Scenario;
 import io.candor.simulation.Simulator;
+import io.candor.testing.CandorGenerators;
 import java.io.IOException;
 import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
@@ -95,6 +121,7 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.apache.commons.rng.simple.RandomSource;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -193,6 +220,36 @@ class GoldenJsonTest {
     m.put("FixedEffect", fit.fixedEffects().get(1));
     m.put("ClientEffects", fit.clientEffects().get(0));
     m.put("AsymptoticFit", AsymptoticCurve.fit(panel));
+    String[] therapists = new String[panel.size()];
+    int at = 0;
+    for (int c = 0; c < panel.clientCount(); c++) {
+      for (int i = 0; i < panel.observations(c); i++) {
+        therapists[at++] = "T" + c % 4;
+      }
+    }
+    GrowthFit nested = GrowthModel.withDefaults().withBasis(TimeBasis.LOG)
+        .withRandom(RandomPart.INTERCEPT).with(ClusterPart.INTERCEPT)
+        .fit(GrowthData.of(groupedIds(panel), panel.groupedTimes(), panel.groupedScores())
+            .withClusters(therapists));
+    m.put("ClusterEffects", nested.clusterEffects().get(0));
+    // therapist comparisons
+    TherapistData clients = CandorGenerators.therapistData(Instruments.PHQ9, 5, 14)
+        .generate(RandomSource.XO_RO_SHI_RO_128_PP.create(3L));
+    FunnelFit funnel = CaseMixFunnel.withDefaults().with(FunnelOutcome.RELIABLE_IMPROVEMENT)
+        .fit(clients);
+    TherapistEffectsFit effects = TherapistEffects.withDefaults().withRankDraws(200)
+        .fit(clients, RandomSource.XO_RO_SHI_RO_128_PP.create(5L));
+    TherapistComparison comparison = TherapistComparison.of(funnel, effects);
+    m.put("FunnelFit", funnel);
+    m.put("FunnelPoint", funnel.points().get(0));
+    m.put("BinomialRegressionFit", funnel.caseMix());
+    m.put("TherapistEffectsFit", effects);
+    m.put("TherapistEffect", effects.effects().get(0));
+    m.put("IccEstimate", effects.icc());
+    m.put("TherapistComparison", comparison);
+    m.put("TherapistComparison.Row", comparison.therapists().get(0));
+    m.put("RandomInterceptFit", RandomInterceptRegression.withDefaults().fit(
+        clients.therapistOfClients(), clients.post(), List.of("pre"), List.of(clients.pre())));
     DoseEffectFit dose = DoseEffect.withDefaults().fit(DoseEffectExamples.howard1986());
     m.put("DoseEffectFit", dose);
     m.put("SessionsEstimate", dose.milestones().get(0));
@@ -256,6 +313,52 @@ class GoldenJsonTest {
         0.48, 0.45, 0.55, "share of clients still attending");
     m.put("Calibration.Row", row);
     m.put("Calibration.Report", new Calibration.Report(20260101L, 2000, List.of(row)));
+    // measure: multi-scale instruments
+    MultiScaleInstrument proqol = MultiScaleInstruments.PROQOL5;
+    m.put("MultiScaleInstrument", MultiScaleInstruments.CBI);
+    Subscale bo = proqol.scale("BO");
+    m.put("Subscale", bo);
+    m.put("ResponseScale", MultiScaleInstruments.CBI.responses());
+    m.put("ScaleBands", bo.bands().orElseThrow());
+    int[] answers = new int[30];
+    java.util.Arrays.fill(answers, 3);
+    ScaleScores scores = proqol.score(answers);
+    m.put("ScaleScores", scores);
+    m.put("ScaleScore", scores.scales().get(1));
+    m.put("Statement", proqol.caveats().get(0));
+    // caseload: wellbeing
+    WellbeingAssessment march = new WellbeingAssessment(LocalDate.of(2025, 3, 3),
+        proqol.ofScaleScores(Map.of("CS", 40.0, "BO", 24.0, "STS", 18.0)));
+    WellbeingAssessment june = new WellbeingAssessment(LocalDate.of(2025, 6, 2), scores);
+    m.put("WellbeingAssessment", march);
+    WorkloadSnapshot load = new WorkloadSnapshot(LocalDate.of(2025, 6, 2), OptionalDouble.of(24),
+        OptionalDouble.of(20), OptionalDouble.of(0.3), OptionalDouble.empty(), OptionalDouble.of(0.25));
+    m.put("WorkloadSnapshot", load);
+    WellbeingReport report = Wellbeing.withDefaults().report(proqol, List.of(march, june),
+        List.of(load));
+    m.put("WellbeingReport", report);
+    m.put("ScaleReport", report.scales().get(1));
+    m.put("ScaleChange", report.scales().get(1).reliableChange().orElseThrow());
+    m.put("ScalePoint", report.scales().get(1).trajectory().get(0));
+    m.put("LoadRow", report.load().get(1));
+    // caseload: flow and outcome mix
+    CaseloadRun run = CaseloadModel.withDefaults().with(model).withSessions(4, 6)
+        .withWarmUpWeeks(4).simulate(3L, 1, 16, 1);
+    m.put("CaseloadRun", run);
+    m.put("CaseloadWeek", run.weeks().get(8));
+    m.put("Composition", run.composition().orElseThrow());
+    m.put("CompositionRow", run.composition().orElseThrow().courses().get(2));
+    CaseloadClient seen = CaseloadClient.of(Trajectory.ofScores(a, Instruments.PHQ9,
+        new int[] {0, 1, 2}, new double[] {19, 17, 16}), Course.CHRONIC);
+    CaseloadOutlook outlook = OutcomeMix.of(model, scenario).withSimulatedClients(1000)
+        .with(ScoreDistribution.NORMAL).prepare().outlook(List.of(seen,
+            CaseloadClient.of(Trajectory.ofScores(ClientId.of("b"), Instruments.PHQ9,
+                new int[] {0, 1}, new double[] {14, 12}))), 4);
+    m.put("CaseloadClient", seen);
+    m.put("CaseloadOutlook", outlook);
+    m.put("ClientOutlook", outlook.perClient().get(0));
+    m.put("OutcomeCount", outlook.outcomes().get(0));
+    m.put("CountInterval", PoissonBinomial.of(0.2, 0.5, 0.9).interval(0.8));
     // expectation
     expectation(m);
     // json
@@ -294,6 +397,18 @@ class GoldenJsonTest {
     m.put("ServiceSummary", service);
     m.put("ExpectedCount", service.outcomes().get(0));
     m.put("Readability", Readability.of("One short sentence. And another one here."));
+  }
+
+  /** Each row's client id, rows grouped by client as {@link GrowthData#groupedTimes()}. */
+  private static String[] groupedIds(GrowthData d) {
+    String[] ids = new String[d.size()];
+    int row = 0;
+    for (int c = 0; c < d.clientCount(); c++) {
+      for (int i = 0; i < d.observations(c); i++) {
+        ids[row++] = d.clients().get(c);
+      }
+    }
+    return ids;
   }
 
   /** 40 simulated PHQ-9 clients, sessions 0-6. */
