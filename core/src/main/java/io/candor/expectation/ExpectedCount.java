@@ -5,9 +5,10 @@ import java.util.Objects;
 
 /**
  * The expected number of clients of a caseload with one outcome at one session, with its range:
- * the sum of each client's probability, and a range that adds each client's range to quote (the
- * parameter uncertainty moves all clients together) and the chance variation of individual
- * outcomes (1.96 standard deviations of a sum of independent outcomes).
+ * the sum of each client's probability, and a range from the exact distribution of the count of
+ * independent outcomes ({@link io.candor.caseload.PoissonBinomial}): its 2.5 % point when every
+ * client has the low end of their range to quote, and its 97.5 % point when every client has the
+ * high end (the parameter ranges move all clients together; the outcomes vary one by one).
  *
  * <p>Immutable and thread-safe.
  *

@@ -1,5 +1,6 @@
 package io.candor.expectation;
 
+import io.candor.caseload.PoissonBinomial;
 import io.candor.internal.Checks;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -26,7 +27,8 @@ import java.util.Optional;
 public record ServiceSummary(int horizon, List<String> clients, List<ExpectedCount> outcomes,
     Optional<ExpectedCount> recovery, List<String> flagged, int itemsNotSeen) {
 
-  private static final double Z = 1.959963984540054;
+  /** The central probability of the count ranges, as of every other interval in the report. */
+  private static final double LEVEL = 0.95;
 
   /**
    * Validates and copies.
@@ -98,26 +100,23 @@ public record ServiceSummary(int horizon, List<String> clients, List<ExpectedCou
   }
 
   private static ExpectedCount count(Outcome o, List<ExpectationReport> reports, int horizon) {
-    int n = 0;
-    double expected = 0;
-    double low = 0;
-    double high = 0;
-    double variance = 0;
+    List<Probability> ps = new ArrayList<>();
     for (ExpectationReport r : reports) {
-      Optional<Probability> p = r.probability(o, horizon);
-      if (p.isEmpty()) {
-        continue;
-      }
-      Probability pr = p.get();
-      n++;
-      expected += pr.estimate();
-      low += pr.lower();
-      high += pr.upper();
-      variance += pr.estimate() * (1 - pr.estimate());
+      r.probability(o, horizon).ifPresent(ps::add);
     }
-    double spread = Z * Math.sqrt(variance);
+    int n = ps.size();
+    double expected = 0;
+    double[] low = new double[n];
+    double[] high = new double[n];
+    for (int i = 0; i < n; i++) {
+      expected += ps.get(i).estimate();
+      low[i] = ps.get(i).lower();
+      high[i] = ps.get(i).upper();
+    }
     expected = Math.min(n, expected);
-    return new ExpectedCount(o, n, expected, Math.max(0, Math.min(expected, low - spread)),
-        Math.min(n, Math.max(expected, high + spread)));
+    int lower = PoissonBinomial.of(low).interval(LEVEL).lower();
+    int upper = PoissonBinomial.of(high).interval(LEVEL).upper();
+    return new ExpectedCount(o, n, expected, Math.min(expected, lower),
+        Math.max(expected, upper));
   }
 }
