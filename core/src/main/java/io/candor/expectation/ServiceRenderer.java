@@ -157,7 +157,8 @@ public final class ServiceRenderer {
       Probability drop = Render.at(r, Outcome.DROPOUT, s.horizon());
       rows.add(List.of(s.clients().get(i), inst.id() + " " + w.score(inst, r.profile().intake()),
           w.percent(better.estimate()), w.percent(drop.estimate()),
-          m.count(r.risk().flags().size())));
+          r.risk().itemsSeen() ? m.count(r.risk().flags().size())
+              : m.text("service.clients.flags.not.seen")));
     }
     doc.table(List.of(m.text("service.clients.col.client"), m.text("service.clients.col.intake"),
         m.text("service.clients.col.improvement"), m.text("service.clients.col.dropout"),

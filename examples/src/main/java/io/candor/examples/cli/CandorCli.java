@@ -21,7 +21,8 @@ import picocli.CommandLine.Command;
 public final class CandorCli implements Runnable {
 
   /** The subcommands, in the order {@code --help} lists them. */
-  static final List<String> COMMANDS = List.of("demo", "instruments", "classify", "fit", "expect",
+  static final List<String> COMMANDS = List.of("demo", "report", "instruments", "classify", "fit",
+      "expect",
       "therapists", "patterns", "survival", "simulate", "calibrate", "wellbeing", "caseload",
       "caseload-sim");
 
@@ -29,6 +30,7 @@ public final class CandorCli implements Runnable {
   private static Object command(String name) {
     return switch (name) {
       case "demo" -> new DemoCommand();
+      case "report" -> new ReportCommand();
       case "instruments" -> new InstrumentsCommand();
       case "classify" -> new ClassifyCommand();
       case "fit" -> new FitCommand();
