@@ -132,6 +132,11 @@ final class ReportCommand implements Callable<Integer> {
       description = "Simulated clients for the estimates (default ${DEFAULT-VALUE}).")
   int clients;
 
+  @Option(names = "--threads", paramLabel = "T",
+      description = "Worker threads for the simulation (default: the processors, at most 4); the"
+          + " report does not depend on it.")
+  Integer threads;
+
   @Option(names = "--model", paramLabel = "FILE.json",
       description = "Expected-response model that updates the numbers by the observed scores"
           + " (candor fit --json); default: Candor's reference model of the instrument (PHQ-9,"
@@ -173,7 +178,13 @@ final class ReportCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--locale must be a language tag such as en or de, was "
           + locale);
     }
-    Expectations expectations = Expectations.withDefaults().withClients(checkClients());
+    int workers = threads != null ? threads
+        : Math.min(4, Runtime.getRuntime().availableProcessors());
+    if (workers < 1 || workers > 256) {
+      throw new IllegalArgumentException("--threads must be between 1 and 256, was " + workers);
+    }
+    Expectations expectations = Expectations.withDefaults().withClients(checkClients())
+        .withThreads(workers);
     if (horizon != null) {
       if (horizon < 1 || horizon > sessions) {
         throw new IllegalArgumentException("--horizon must be between 1 and the last planned"
