@@ -1,17 +1,13 @@
 package io.candor.expectation;
 
-import io.candor.domain.Course;
 import io.candor.evidence.Citation;
 import io.candor.evidence.Citations;
 import io.candor.measure.Instrument;
 import io.candor.measure.Instruments;
 import io.candor.measure.RiskFlag;
-import io.candor.internal.Checks;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
-import java.util.OptionalInt;
 
 /**
  * The report for the client, in plain language: natural frequencies out of 100 people with their
@@ -29,14 +25,15 @@ import java.util.OptionalInt;
  *
  * <p>Immutable and thread-safe; {@code withXxx} returns a copy.
  */
-public final class ClientRenderer {
+public final class ClientRenderer extends AbstractRenderer<ClientRenderer> {
 
-  private final Locale locale;
-  private final OptionalInt horizon;
+  private ClientRenderer(RenderOptions options) {
+    super(options);
+  }
 
-  private ClientRenderer(Locale locale, OptionalInt horizon) {
-    this.locale = locale;
-    this.horizon = horizon;
+  @Override
+  ClientRenderer copy(RenderOptions newOptions) {
+    return new ClientRenderer(newOptions);
   }
 
   /**
@@ -46,52 +43,7 @@ public final class ClientRenderer {
    * @return the renderer
    */
   public static ClientRenderer withDefaults() {
-    return new ClientRenderer(Locale.ENGLISH, OptionalInt.empty());
-  }
-
-  /**
-   * A copy in this language (the bundle {@code messages_xx.properties}; English where it has no
-   * translation).
-   *
-   * @param l the locale
-   * @return the copy
-   */
-  public ClientRenderer withLocale(Locale l) {
-    return new ClientRenderer(Objects.requireNonNull(l, "locale"), horizon);
-  }
-
-  /**
-   * A copy that speaks about this session (it must be one of the report's horizons).
-   *
-   * @param session the session
-   * @return the copy
-   * @throws IllegalArgumentException if the session is below 1
-   */
-  public ClientRenderer withHorizon(int session) {
-    Checks.atLeast("horizon", session, 1);
-    return new ClientRenderer(locale, OptionalInt.of(session));
-  }
-
-  /**
-   * The report as plain text (with the icon arrays drawn in letters).
-   *
-   * @param report the report
-   * @return the text
-   * @throws IllegalArgumentException if the chosen horizon is not in the report
-   */
-  public String text(ExpectationReport report) {
-    return document(report).text();
-  }
-
-  /**
-   * The report as one self-contained HTML page (icon arrays as SVG).
-   *
-   * @param report the report
-   * @return the page
-   * @throws IllegalArgumentException if the chosen horizon is not in the report
-   */
-  public String html(ExpectationReport report) {
-    return document(report).html();
+    return new ClientRenderer(RenderOptions.DEFAULTS);
   }
 
   /**
@@ -104,14 +56,15 @@ public final class ClientRenderer {
     return document(report).prose();
   }
 
+  @Override
   Doc document(ExpectationReport r) {
     Objects.requireNonNull(r, "report");
-    Render w = new Render(Messages.of(locale));
+    Render w = options.render();
     Messages m = w.m;
     ClientProfile p = r.profile();
     Instrument inst = p.instrument();
-    int h = Render.headline(r, horizon);
-    Doc doc = new Doc(m.text("client.title"), locale);
+    int h = Render.headline(r, options.horizon());
+    Doc doc = new Doc(m.text("client.title"), options.locale());
 
     doc.paragraph(m.text("client.intro", inst.id(), w.score(inst, p.intake())));
     if (!p.observed().isEmpty()) {
@@ -156,7 +109,7 @@ public final class ClientRenderer {
       doc.icons(r.iconArray(h, Outcome.RECOVERY).orElseThrow(), w.iconLabels(), w.symbols(),
           m.text("client.recovery.icons.caption", m.count(h)));
     }
-    if (r.chronic().isPresent() && p.course().equals(java.util.Optional.of(Course.CHRONIC))) {
+    if (r.chronic().isPresent()) {
       doc.heading(m.text("client.chronic.heading"));
       doc.paragraph(m.text("client.chronic.meaning"));
       NaturalFrequency nf = Render.at(r, Outcome.STABLE_OR_BETTER, h).naturalFrequency();
@@ -207,21 +160,5 @@ public final class ClientRenderer {
     } else {
       doc.paragraph(m.text("client.risk.always"));
     }
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof ClientRenderer c && c.locale.equals(locale) && c.horizon.equals(horizon);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(locale, horizon);
-  }
-
-  @Override
-  public String toString() {
-    return "ClientRenderer[" + locale + ", horizon "
-        + (horizon.isPresent() ? Integer.toString(horizon.getAsInt()) : "default") + "]";
   }
 }

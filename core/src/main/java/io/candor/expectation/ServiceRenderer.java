@@ -4,9 +4,6 @@ import io.candor.internal.Checks;
 import io.candor.measure.Instrument;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Objects;
-import java.util.OptionalInt;
 import java.util.TreeSet;
 
 /**
@@ -18,14 +15,15 @@ import java.util.TreeSet;
  *
  * <p>Immutable and thread-safe; {@code withXxx} returns a copy.
  */
-public final class ServiceRenderer {
+public final class ServiceRenderer extends AbstractRenderer<ServiceRenderer> {
 
-  private final Locale locale;
-  private final OptionalInt horizon;
+  private ServiceRenderer(RenderOptions options) {
+    super(options);
+  }
 
-  private ServiceRenderer(Locale locale, OptionalInt horizon) {
-    this.locale = locale;
-    this.horizon = horizon;
+  @Override
+  ServiceRenderer copy(RenderOptions newOptions) {
+    return new ServiceRenderer(newOptions);
   }
 
   /**
@@ -35,29 +33,7 @@ public final class ServiceRenderer {
    * @return the renderer
    */
   public static ServiceRenderer withDefaults() {
-    return new ServiceRenderer(Locale.ENGLISH, OptionalInt.empty());
-  }
-
-  /**
-   * A copy in this language.
-   *
-   * @param l the locale
-   * @return the copy
-   */
-  public ServiceRenderer withLocale(Locale l) {
-    return new ServiceRenderer(Objects.requireNonNull(l, "locale"), horizon);
-  }
-
-  /**
-   * A copy at this session (every report must have it).
-   *
-   * @param session the session
-   * @return the copy
-   * @throws IllegalArgumentException if the session is below 1
-   */
-  public ServiceRenderer withHorizon(int session) {
-    Checks.atLeast("horizon", session, 1);
-    return new ServiceRenderer(locale, OptionalInt.of(session));
+    return new ServiceRenderer(RenderOptions.DEFAULTS);
   }
 
   /**
@@ -102,8 +78,8 @@ public final class ServiceRenderer {
     for (ExpectationReport r : reports) {
       common.retainAll(r.horizons());
     }
-    if (horizon.isPresent()) {
-      return horizon.getAsInt();
+    if (options.horizon().isPresent()) {
+      return options.horizon().getAsInt();
     }
     if (common.isEmpty()) {
       throw new IllegalArgumentException("the reports share no session horizon; make them with the"
@@ -113,12 +89,18 @@ public final class ServiceRenderer {
     return upTo != null ? upTo : common.first();
   }
 
+  /** One client's report as a caseload of one, labelled {@code client}. */
+  @Override
+  Doc document(ExpectationReport report) {
+    return document(List.of("client"), List.of(report));
+  }
+
   Doc document(List<String> labels, List<ExpectationReport> reports) {
     ServiceSummary s = summarise(labels, reports);
-    Render w = new Render(Messages.of(locale));
+    Render w = options.render();
     Messages m = w.m;
     int n = s.clients().size();
-    Doc doc = new Doc(m.text("service.title"), locale);
+    Doc doc = new Doc(m.text("service.title"), options.locale());
     doc.paragraph(m.text("service.intro", n, m.count(s.horizon())));
 
     doc.heading(m.text("service.risk.heading"));
@@ -165,21 +147,5 @@ public final class ServiceRenderer {
         m.text("service.clients.col.flags")), rows);
     doc.paragraph(m.text("service.caveat"));
     return doc;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof ServiceRenderer r && r.locale.equals(locale) && r.horizon.equals(horizon);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(locale, horizon);
-  }
-
-  @Override
-  public String toString() {
-    return "ServiceRenderer[" + locale + ", horizon "
-        + (horizon.isPresent() ? Integer.toString(horizon.getAsInt()) : "default") + "]";
   }
 }

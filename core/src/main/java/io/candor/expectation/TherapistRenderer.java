@@ -1,17 +1,13 @@
 package io.candor.expectation;
 
-import io.candor.domain.Course;
 import io.candor.evidence.Citation;
-import io.candor.internal.Checks;
 import io.candor.measure.Instrument;
 import io.candor.measure.RiskFlag;
 import io.candor.simulation.PlausibleRange;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalInt;
 
 /**
  * The report for the therapist: the risk items first (flags for review, or what was not seen, and
@@ -24,14 +20,15 @@ import java.util.OptionalInt;
  *
  * <p>Immutable and thread-safe; {@code withXxx} returns a copy.
  */
-public final class TherapistRenderer {
+public final class TherapistRenderer extends AbstractRenderer<TherapistRenderer> {
 
-  private final Locale locale;
-  private final OptionalInt horizon;
+  private TherapistRenderer(RenderOptions options) {
+    super(options);
+  }
 
-  private TherapistRenderer(Locale locale, OptionalInt horizon) {
-    this.locale = locale;
-    this.horizon = horizon;
+  @Override
+  TherapistRenderer copy(RenderOptions newOptions) {
+    return new TherapistRenderer(newOptions);
   }
 
   /**
@@ -41,61 +38,18 @@ public final class TherapistRenderer {
    * @return the renderer
    */
   public static TherapistRenderer withDefaults() {
-    return new TherapistRenderer(Locale.ENGLISH, OptionalInt.empty());
+    return new TherapistRenderer(RenderOptions.DEFAULTS);
   }
 
-  /**
-   * A copy in this language.
-   *
-   * @param l the locale
-   * @return the copy
-   */
-  public TherapistRenderer withLocale(Locale l) {
-    return new TherapistRenderer(Objects.requireNonNull(l, "locale"), horizon);
-  }
-
-  /**
-   * A copy whose "what to watch" speaks about this session (one of the report's horizons).
-   *
-   * @param session the session
-   * @return the copy
-   * @throws IllegalArgumentException if the session is below 1
-   */
-  public TherapistRenderer withHorizon(int session) {
-    Checks.atLeast("horizon", session, 1);
-    return new TherapistRenderer(locale, OptionalInt.of(session));
-  }
-
-  /**
-   * The report as plain text.
-   *
-   * @param report the report
-   * @return the text
-   * @throws IllegalArgumentException if the chosen horizon is not in the report
-   */
-  public String text(ExpectationReport report) {
-    return document(report).text();
-  }
-
-  /**
-   * The report as one self-contained HTML page.
-   *
-   * @param report the report
-   * @return the page
-   * @throws IllegalArgumentException if the chosen horizon is not in the report
-   */
-  public String html(ExpectationReport report) {
-    return document(report).html();
-  }
-
+  @Override
   Doc document(ExpectationReport r) {
     Objects.requireNonNull(r, "report");
-    Render w = new Render(Messages.of(locale));
+    Render w = options.render();
     Messages m = w.m;
     ClientProfile p = r.profile();
     Instrument inst = p.instrument();
-    int h = Render.headline(r, horizon);
-    Doc doc = new Doc(m.text("therapist.title"), locale);
+    int h = Render.headline(r, options.horizon());
+    Doc doc = new Doc(m.text("therapist.title"), options.locale());
 
     risk(doc, w, r);
 
@@ -211,7 +165,7 @@ public final class TherapistRenderer {
         m.text("certainty." + e.readinessAssociation().certainty().name()))));
     doc.bullets(eng);
 
-    if (r.chronic().isPresent() && p.course().equals(Optional.of(Course.CHRONIC))) {
+    if (r.chronic().isPresent()) {
       ChronicOutlook c = r.chronic().get();
       Probability stable = Render.at(r, Outcome.STABLE_OR_BETTER, h);
       doc.heading(m.text("therapist.chronic.heading"));
@@ -302,22 +256,5 @@ public final class TherapistRenderer {
     doc.bullets(lines);
     doc.paragraph(m.text("therapist.risk.zero"));
     doc.paragraph(m.text("therapist.risk.policy"));
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof TherapistRenderer t && t.locale.equals(locale)
-        && t.horizon.equals(horizon);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(locale, horizon);
-  }
-
-  @Override
-  public String toString() {
-    return "TherapistRenderer[" + locale + ", horizon "
-        + (horizon.isPresent() ? Integer.toString(horizon.getAsInt()) : "default") + "]";
   }
 }

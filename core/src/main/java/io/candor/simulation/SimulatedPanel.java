@@ -37,17 +37,32 @@ public final class SimulatedPanel {
   private final byte[] stage;
   private final boolean[] deteriorating;
 
-  private SimulatedPanel(Builder b) {
-    this.instrument = b.instrument;
-    this.arm = b.arm;
-    this.clients = b.clients;
-    this.width = b.width;
-    this.scores = b.scores;
-    this.attended = b.attended;
-    this.dropout = b.dropout;
-    this.course = b.course;
-    this.stage = b.stage;
-    this.deteriorating = b.deteriorating;
+  /**
+   * An empty panel for {@code clients} clients of {@code width} sessions, which the simulator fills
+   * ({@link #set}) before it returns it; nothing changes it afterwards.
+   */
+  SimulatedPanel(String instrument, Arm arm, int clients, int width) {
+    this.instrument = Objects.requireNonNull(instrument, "instrument");
+    this.arm = Objects.requireNonNull(arm, "arm");
+    this.clients = clients;
+    this.width = width;
+    this.scores = new double[clients * width];
+    this.attended = new int[clients];
+    this.dropout = new int[clients];
+    this.course = new byte[clients];
+    this.stage = new byte[clients];
+    this.deteriorating = new boolean[clients];
+  }
+
+  /** Copies the engine's last client into row {@code i} (each worker writes only its own rows). */
+  void set(int i, Engine e) {
+    System.arraycopy(e.scores, 0, scores, i * width, e.size);
+    Arrays.fill(scores, i * width + e.size, (i + 1) * width, Double.NaN);
+    attended[i] = e.size;
+    dropout[i] = e.dropoutSession;
+    course[i] = (byte) e.course.ordinal();
+    stage[i] = (byte) e.initialStage.ordinal();
+    deteriorating[i] = e.deteriorating;
   }
 
   /**
@@ -181,47 +196,5 @@ public final class SimulatedPanel {
   public String toString() {
     return "SimulatedPanel[" + instrument + ", " + arm + ", " + clients + " clients, sessions 0-"
         + (width - 1) + "]";
-  }
-
-  /** Fills a panel; each worker writes only its own clients' rows. */
-  static final class Builder {
-    private final String instrument;
-    private final Arm arm;
-    private final int clients;
-    private final int width;
-    private final double[] scores;
-    private final int[] attended;
-    private final int[] dropout;
-    private final byte[] course;
-    private final byte[] stage;
-    private final boolean[] deteriorating;
-
-    Builder(String instrument, Arm arm, int clients, int width) {
-      this.instrument = Objects.requireNonNull(instrument, "instrument");
-      this.arm = Objects.requireNonNull(arm, "arm");
-      this.clients = clients;
-      this.width = width;
-      this.scores = new double[clients * width];
-      this.attended = new int[clients];
-      this.dropout = new int[clients];
-      this.course = new byte[clients];
-      this.stage = new byte[clients];
-      this.deteriorating = new boolean[clients];
-    }
-
-    /** Copies the engine's last client into row {@code i}. */
-    void set(int i, Engine e) {
-      System.arraycopy(e.scores, 0, scores, i * width, e.size);
-      Arrays.fill(scores, i * width + e.size, (i + 1) * width, Double.NaN);
-      attended[i] = e.size;
-      dropout[i] = e.dropoutSession;
-      course[i] = (byte) e.course.ordinal();
-      stage[i] = (byte) e.initialStage.ordinal();
-      deteriorating[i] = e.deteriorating;
-    }
-
-    SimulatedPanel build() {
-      return new SimulatedPanel(this);
-    }
   }
 }

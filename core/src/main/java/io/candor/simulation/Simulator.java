@@ -243,8 +243,7 @@ public final class Simulator {
       throw new IllegalArgumentException("clients × sessions must be at most "
           + SimulatedPanel.MAX_CELLS + " for a panel, was " + clients + " × " + width);
     }
-    SimulatedPanel.Builder panel = new SimulatedPanel.Builder(scenario.instrument(), arm, clients,
-        width);
+    SimulatedPanel panel = new SimulatedPanel(scenario.instrument(), arm, clients, width);
     long chunks = (clients + CHUNK - 1) / CHUNK;
     AtomicLong next = new AtomicLong();
     Parallel.run(threads, "candor-simulation", w -> {
@@ -259,7 +258,7 @@ public final class Simulator {
         }
       }
     });
-    return panel.build();
+    return panel;
   }
 
   private static void checkClients(long clients) {

@@ -182,6 +182,17 @@ class RenderersTest {
   }
 
   @Test
+  void audienceAndOutcomeNames_parseOrNameTheAllowedValues() {
+    assertEquals(Audience.THERAPIST, Audience.parse("Therapist"));
+    assertEquals("audience must be one of client, therapist, service; was \"patient\"",
+        assertThrows(IllegalArgumentException.class, () -> Audience.parse("patient"))
+            .getMessage());
+    assertEquals(Outcome.RELIABLE_IMPROVEMENT, Outcome.parse("reliable-improvement"));
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> Outcome.parse("cured"))
+        .getMessage().contains("was \"cured\""));
+  }
+
+  @Test
   void horizon_isChosenOrRejectedWithTheReportsHorizons() {
     ExpectationReport r = ExpectationsTest.SMALL.report(ClientProfile.of(Instruments.PHQ9, 18), 2L);
     assertTrue(flat(ClientRenderer.withDefaults().withHorizon(20).text(r))
