@@ -49,7 +49,9 @@ import tools.jackson.databind.node.ObjectNode;
  *   <li>{@code Instrument}: a built-in one as its id; a user-defined one as {@code {id, name,
  *       minScore, maxScore, resolution, direction, casenessCutoff|null, bands[{label, lower,
  *       upper}], bandsSource|null, reliability, clinicalNorms|null, functionalNorms|null,
- *       reliableChange|null, licence, itemScoring|null}}, norms as {@code {mean, sd}}.
+ *       reliableChange|null, licence, itemScoring|null}}, norms as {@code {mean, sd}}, item scoring
+ *       as {@code {items, itemMin, itemMax, reversed[], maxProratedMissing, instrumentId,
+ *       riskItems[]}} ({@code riskItems} may be absent: none declared).
  *   <li>Result records of the model, change and progress packages: their record components by
  *       name, {@code Optional} as the value or {@code null}.
  * </ul>
