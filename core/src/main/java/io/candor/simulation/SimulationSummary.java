@@ -194,6 +194,40 @@ public final class SimulationSummary {
     return 1 - surv;
   }
 
+  /**
+   * The summary of both sets of clients: every count added, exactly (so the order of combination
+   * does not matter). The two must come from the same scenario's arm and instrument; summarise
+   * disjoint index ranges ({@link Simulator#summariseRange}) so that no client counts twice.
+   *
+   * @param other a summary of other clients
+   * @return the combined summary (neither input changes)
+   * @throws IllegalArgumentException if the arm, instrument or number of sessions differ
+   */
+  public SimulationSummary combine(SimulationSummary other) {
+    Objects.requireNonNull(other, "other");
+    if (arm != other.arm || !instrument.equals(other.instrument) || a.length != other.a.length
+        || min != other.min || resolution != other.resolution) {
+      throw new IllegalArgumentException("cannot combine a summary of " + arm + ", " + instrument
+          + ", sessions 0-" + (a.length - 1) + " with one of " + other.arm + ", " + other.instrument
+          + ", sessions 0-" + (other.a.length - 1));
+    }
+    SummaryAccumulator sum = new SummaryAccumulator(a.length - 1);
+    sum.merge(a);
+    sum.merge(other.a);
+    return new SimulationSummary(arm, instrument, min, resolution, sum);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof SimulationSummary s && arm == s.arm && instrument.equals(s.instrument)
+        && min == s.min && resolution == s.resolution && a.sameCounts(s.a);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(arm, instrument, a.clients, a.dropouts, Arrays.hashCode(a.observed));
+  }
+
   private int check(int session) {
     if (session < 0 || session >= a.length) {
       throw new IllegalArgumentException(

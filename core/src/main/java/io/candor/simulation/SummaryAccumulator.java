@@ -172,6 +172,22 @@ final class SummaryAccumulator {
     add(dropoutsAt, o.dropoutsAt);
   }
 
+  /** Whether every count equals the other's. */
+  boolean sameCounts(SummaryAccumulator o) {
+    return length == o.length && clients == o.clients && dropouts == o.dropouts
+        && deteriorated == o.deteriorated && improvedAtEnd == o.improvedAtEnd
+        && recoveredAtEnd == o.recoveredAtEnd && gainEvaluable == o.gainEvaluable
+        && gainClients == o.gainClients && lossClients == o.lossClients
+        && deterioratingSubgroup == o.deterioratingSubgroup
+        && java.util.Arrays.equals(courseCounts, o.courseCounts)
+        && java.util.Arrays.equals(observed, o.observed) && java.util.Arrays.equals(cases, o.cases)
+        && java.util.Arrays.equals(reliablyImproved, o.reliablyImproved)
+        && java.util.Arrays.equals(scoreUnits, o.scoreUnits)
+        && java.util.Arrays.equals(improvementEvents, o.improvementEvents)
+        && java.util.Arrays.equals(improvementCensored, o.improvementCensored)
+        && java.util.Arrays.equals(dropoutsAt, o.dropoutsAt);
+  }
+
   private static void add(long[] a, long[] b) {
     for (int i = 0; i < a.length; i++) {
       a[i] += b[i];
