@@ -57,7 +57,7 @@ public final class GrowthFit {
     this.convergence = convergence;
   }
 
-  static GrowthFit create(GrowthModel model, GrowthData data, ProfiledDeviance dev,
+  static GrowthFit create(GrowthModel model, ProfiledDeviance dev,
       double[] theta, ProfiledDeviance.Solution sol, Convergence convergence) {
     int n = dev.n;
     int p = dev.p;
@@ -99,16 +99,10 @@ public final class GrowthFit {
         flags.add(Boundary.PERFECT_CORRELATION);
       }
     }
-    List<ClientEffects> effects = new ArrayList<>(dev.m);
-    List<String> clients = data.clients();
-    for (int c = 0; c < dev.m; c++) {
-      double[] e = dev.clientEffects(c, th, sol.beta);
-      effects.add(new ClientEffects(clients.get(c), dev.count(c), e[0], e[1], sigma2 * e[2],
-          sigma2 * e[3], sigma2 * e[4]));
-    }
+    List<ClientEffects> effects = List.copyOf(dev.statistics.clientEffects(th, sol.beta, sigma2));
     double logLik = -sol.criterion / 2;
     return new GrowthFit(model, n, dev.m, List.copyOf(fe), vcov, d, Math.sqrt(sigma2), logLik,
-        sol.criterion, th, Collections.unmodifiableList(effects),
+        sol.criterion, th, effects,
         Collections.unmodifiableSet(flags), convergence);
   }
 

@@ -36,7 +36,7 @@ import org.apache.commons.math3.optim.univariate.UnivariatePointValuePair;
  * &amp; Walker 2015, {@link io.candor.evidence.Citations#BATES_2015}) using per-client sufficient
  * statistics, so one evaluation costs time linear in the number of clients and no N × N matrix is
  * formed. θ (3 parameters) is optimised by BOBYQA with the diagonal of the factor bounded below
- * by 0, as lme4 does (final trust-region radius 1e-8: estimates agree with lme4 to about 1e-6
+ * by 0, as lme4 does (final trust-region radius 1e-10: estimates agree with lme4 to about 1e-6
  * relative); a single θ by a log-scale grid then Brent's method.
  *
  * <pre>{@code
@@ -246,8 +246,31 @@ public final class GrowthModel {
    */
   public GrowthFit fit(GrowthData data) {
     Objects.requireNonNull(data, "data");
-    validate(data);
-    ProfiledDeviance dev = new ProfiledDeviance(this, data);
+    covariateIndices(data);
+    return fit(new InMemoryStatistics(this, data));
+  }
+
+  /**
+   * Fits the model to sufficient statistics held elsewhere (for example cached on a cluster by
+   * candor-spark): each evaluation of the criterion asks {@code statistics} for one sum over its
+   * blocks, and the rows are never needed here. Given statistics built as {@link GrowthStatistics}
+   * describes, the fit equals {@link #fit(GrowthData)} on the same rows to the last bit, except
+   * that {@link GrowthFit#clientEffects()} holds what {@link
+   * GrowthStatistics#clientEffects(double[], double[], double)} returns.
+   *
+   * @param statistics the statistics, built for this model
+   * @return the fit
+   * @throws IllegalArgumentException as {@link #fit(GrowthData)}, or if the statistics were built
+   *     for another model
+   */
+  public GrowthFit fit(GrowthStatistics statistics) {
+    Objects.requireNonNull(statistics, "statistics");
+    if (!statistics.model().equals(this)) {
+      throw new IllegalArgumentException("the statistics were built for " + statistics.model()
+          + ", not for " + this);
+    }
+    ProfiledDeviance dev = new ProfiledDeviance(this, statistics);
+    validate(dev.totals);
     checkRank(dev);
     int nTheta = random.parameters();
     double[] theta;
@@ -270,11 +293,11 @@ public final class GrowthModel {
           Double.POSITIVE_INFINITY};
       double[] start = {1, 0, 1};
       try {
-        PointValuePair pv = new BOBYQAOptimizer(2 * nTheta + 1, 0.2, 1e-8).optimize(
+        PointValuePair pv = new BOBYQAOptimizer(2 * nTheta + 1, 0.2, 1e-10).optimize(
             new MaxEval(20_000), f, GoalType.MINIMIZE, new InitialGuess(start),
             new SimpleBounds(lower, upper));
         theta = pv.getPoint();
-        message = "BOBYQA on θ from (1, 0, 1), initial trust radius 0.2, final 1e-8";
+        message = "BOBYQA on θ from (1, 0, 1), initial trust radius 0.2, final 1e-10";
       } catch (TooManyEvaluationsException e) {
         converged = false;
         theta = start;
@@ -287,7 +310,7 @@ public final class GrowthModel {
       throw new IllegalArgumentException("the model could not be fitted to these data: the "
           + "residual sum of squares is zero or the fixed effects are not identifiable");
     }
-    return GrowthFit.create(this, data, dev, theta, sol,
+    return GrowthFit.create(this, dev, theta, sol,
         new Convergence(converged, evaluations, sol.criterion, message));
   }
 
@@ -325,51 +348,32 @@ public final class GrowthModel {
     return new double[] {bestT, evals};
   }
 
-  private void validate(GrowthData data) {
-    double[] t = data.timeArray();
-    int[] start = data.starts();
-    int n = data.size();
-    int m = data.clientCount();
-    double t0 = t[0];
-    boolean varies = false;
-    for (int i = 0; i < n; i++) {
-      if (basis == TimeBasis.LOG && !(t[i] > -1)) {
-        throw new IllegalArgumentException("the log basis uses log(time + 1), so time must be > -1;"
-            + " was " + Checks.fmt(t[i]));
-      }
-      if (t[i] != t0) {
-        varies = true;
-      }
+  private void validate(double[] totals) {
+    int n = (int) totals[GrowthBlock.T_N];
+    int m = (int) totals[GrowthBlock.T_M];
+    double minTime = totals[GrowthBlock.T_MIN_TIME];
+    double maxTime = totals[GrowthBlock.T_MAX_TIME];
+    if (basis == TimeBasis.LOG && !(minTime > -1)) {
+      throw new IllegalArgumentException("the log basis uses log(time + 1), so time must be > -1;"
+          + " was " + Checks.fmt(minTime));
     }
-    if (!varies) {
+    if (minTime == maxTime) {
       throw new IllegalArgumentException("the time column is constant (every time is "
-          + Checks.fmt(t0) + "): growth cannot be estimated");
+          + Checks.fmt(minTime) + "): growth cannot be estimated");
     }
-    int[] idx = covariateIndices(data);
-    for (int j = 0; j < idx.length; j++) {
-      double first = data.covariate(idx[j], 0);
-      boolean differs = false;
-      for (int c = 1; c < m && !differs; c++) {
-        differs = data.covariate(idx[j], c) != first;
-      }
-      if (!differs) {
+    int p = termNames().size();
+    int lo = GrowthBlock.T_XY + p + p * p;
+    int k = covariates.size();
+    for (int j = 0; j < k; j++) {
+      if (totals[lo + j] == totals[lo + k + j]) {
         throw new IllegalArgumentException("covariate " + covariates.get(j)
-            + " is the same for every client (" + Checks.fmt(first) + "), so its effect cannot "
-            + "be separated from the intercept");
+            + " is the same for every client (" + Checks.fmt(totals[lo + j]) + "), so its effect"
+            + " cannot be separated from the intercept");
       }
     }
     int q = random.size();
     if (random == RandomPart.INTERCEPT_SLOPE) {
-      int withSlope = 0;
-      for (int c = 0; c < m; c++) {
-        double f = basis.firstTerm(t[start[c]]);
-        for (int i = start[c] + 1; i < start[c + 1]; i++) {
-          if (basis.firstTerm(t[i]) != f) {
-            withSlope++;
-            break;
-          }
-        }
-      }
+      int withSlope = (int) totals[GrowthBlock.T_SLOPE_CLIENTS];
       if (withSlope < 3) {
         throw new IllegalArgumentException("a random slope needs at least 3 clients observed at"
             + " two or more different times; these data have " + withSlope
@@ -384,7 +388,6 @@ public final class GrowthModel {
           + " random effects (" + q + " per client for " + m + " clients): the variance"
           + " components cannot be identified; use fewer random effects or more data");
     }
-    int p = termNames().size();
     if (n <= p) {
       throw new IllegalArgumentException("there are " + n + " observations for " + p
           + " fixed effects; need more observations than fixed effects");

@@ -1,5 +1,7 @@
 package io.candor.model.growth;
 
+import java.util.Arrays;
+
 /**
  * The lme4 profiled deviance of a linear mixed model with one grouping factor (clients), computed
  * from per-client sufficient statistics.
@@ -29,103 +31,35 @@ final class ProfiledDeviance {
   final int q;
   final boolean reml;
   final double yMean;
-  private final double[] zz; // per client: q=1 {s}, q=2 {s00, s01, s11}
-  private final double[] zx; // per client: q * p, row-major (z-index major)
-  private final double[] zy; // per client: q
+  final GrowthStatistics statistics;
+  final double[] totals;
   private final double[] xx; // p * p
   private final double[] xy; // p
   private final double yty;
-  private final int[] counts;
 
   // scratch
   private final double[] a;
   private final double[] rhs;
-  private final double[] r0;
-  private final double[] r1;
 
-  ProfiledDeviance(GrowthModel model, GrowthData data) {
-    this.n = data.size();
-    this.m = data.clientCount();
-    this.p = model.termNames().size();
+  ProfiledDeviance(GrowthModel model, GrowthStatistics statistics) {
+    this.statistics = statistics;
+    this.totals = statistics.totals();
+    this.p = (int) totals[GrowthBlock.T_P];
     this.q = model.random().size();
+    this.n = (int) totals[GrowthBlock.T_N];
+    this.m = (int) totals[GrowthBlock.T_M];
     this.reml = model.estimation() == Estimation.REML;
-    int zzLen = q == 1 ? 1 : 3;
-    zz = new double[m * zzLen];
-    zx = new double[m * q * p];
-    zy = new double[m * q];
-    xx = new double[p * p];
-    xy = new double[p];
-    counts = new int[m];
-    int[] start = data.starts();
-    double[] t = data.timeArray();
-    double[] y = data.scoreArray();
-    double sum = 0;
-    for (double v : y) {
-      sum += v;
-    }
-    double mean = sum / n;
-    yMean = mean;
-    double[] covs = new double[data.covariateNames().size()];
-    int[] covIndex = model.covariateIndices(data);
-    double[] x = new double[p];
-    double ytyAcc = 0;
-    for (int c = 0; c < m; c++) {
-      for (int k = 0; k < covIndex.length; k++) {
-        covs[k] = data.covariate(covIndex[k], c);
-      }
-      counts[c] = start[c + 1] - start[c];
-      int zxo = c * q * p;
-      for (int i = start[c]; i < start[c + 1]; i++) {
-        model.designRow(t[i], covs, x);
-        double yi = y[i] - mean;
-        ytyAcc += yi * yi;
-        for (int j = 0; j < p; j++) {
-          double xj = x[j];
-          xy[j] += xj * yi;
-          for (int k = j; k < p; k++) {
-            xx[j * p + k] += xj * x[k];
-          }
-        }
-        if (q == 1) {
-          zz[c] += 1;
-          zy[c] += yi;
-          for (int j = 0; j < p; j++) {
-            zx[zxo + j] += x[j];
-          }
-        } else {
-          double s = x[1]; // first time term
-          zz[3 * c] += 1;
-          zz[3 * c + 1] += s;
-          zz[3 * c + 2] += s * s;
-          zy[2 * c] += yi;
-          zy[2 * c + 1] += s * yi;
-          for (int j = 0; j < p; j++) {
-            zx[zxo + j] += x[j];
-            zx[zxo + p + j] += s * x[j];
-          }
-        }
-      }
-    }
-    for (int j = 0; j < p; j++) {
-      for (int k = 0; k < j; k++) {
-        xx[j * p + k] = xx[k * p + j];
-      }
-    }
-    yty = ytyAcc;
+    this.yMean = statistics.centre();
+    this.xy = Arrays.copyOfRange(totals, GrowthBlock.T_XY, GrowthBlock.T_XY + p);
+    this.xx = Arrays.copyOfRange(totals, GrowthBlock.T_XY + p, GrowthBlock.T_XY + p + p * p);
+    this.yty = totals[GrowthBlock.T_YTY];
     a = new double[p * p];
     rhs = new double[p];
-    r0 = new double[p];
-    r1 = new double[p];
   }
 
   /** XᵀX (symmetric, p × p, row-major; a copy). */
   double[] xtx() {
     return xx.clone();
-  }
-
-  /** Number of observations of client c. */
-  int count(int c) {
-    return counts[c];
   }
 
   /** The criterion at θ (REML criterion or ML deviance); +∞ if RX is not positive definite. */
@@ -151,84 +85,15 @@ final class ProfiledDeviance {
   }
 
   private double compute(double[] theta, Solution out) {
-    System.arraycopy(xx, 0, a, 0, p * p);
-    System.arraycopy(xy, 0, rhs, 0, p);
-    double cc = 0;
-    double logDet = 0;
-    double prod = 1;
-    if (q == 1) {
-      double t0 = theta[0];
-      for (int c = 0; c < m; c++) {
-        double l = Math.sqrt(t0 * t0 * zz[c] + 1);
-        prod *= l;
-        if (prod > 1e100) {
-          logDet += Math.log(prod);
-          prod = 1;
-        }
-        double cu = t0 * zy[c] / l;
-        cc += cu * cu;
-        int o = c * p;
-        double f = t0 / l;
-        for (int j = 0; j < p; j++) {
-          r0[j] = f * zx[o + j];
-        }
-        for (int j = 0; j < p; j++) {
-          double rj = r0[j];
-          rhs[j] -= rj * cu;
-          int row = j * p;
-          for (int k = j; k < p; k++) {
-            a[row + k] -= rj * r0[k];
-          }
-        }
-      }
-    } else {
-      double ta = theta[0];
-      double tb = theta[1];
-      double tc = theta[2];
-      for (int c = 0; c < m; c++) {
-        int zo = 3 * c;
-        double s00 = zz[zo];
-        double s01 = zz[zo + 1];
-        double s11 = zz[zo + 2];
-        double m00 = ta * ta * s00 + 2 * ta * tb * s01 + tb * tb * s11 + 1;
-        double m01 = tc * (ta * s01 + tb * s11);
-        double m11 = tc * tc * s11 + 1;
-        double l00 = Math.sqrt(m00);
-        double i00 = 1 / l00;
-        double l10 = m01 * i00;
-        double l11 = Math.sqrt(m11 - l10 * l10);
-        double i11 = 1 / l11;
-        // log|L_i| accumulated as a product (each factor >= 1), flushed before it can overflow
-        prod *= l00 * l11;
-        if (prod > 1e100) {
-          logDet += Math.log(prod);
-          prod = 1;
-        }
-        double y0 = zy[2 * c];
-        double y1 = zy[2 * c + 1];
-        double cu0 = (ta * y0 + tb * y1) * i00;
-        double cu1 = (tc * y1 - l10 * cu0) * i11;
-        cc += cu0 * cu0 + cu1 * cu1;
-        int o = c * 2 * p;
-        for (int j = 0; j < p; j++) {
-          double x0 = zx[o + j];
-          double x1 = zx[o + p + j];
-          double v0 = (ta * x0 + tb * x1) * i00;
-          r0[j] = v0;
-          r1[j] = (tc * x1 - l10 * v0) * i11;
-        }
-        for (int j = 0; j < p; j++) {
-          double aj = r0[j];
-          double bj = r1[j];
-          rhs[j] -= aj * cu0 + bj * cu1;
-          int row = j * p;
-          for (int k = j; k < p; k++) {
-            a[row + k] -= aj * r0[k] + bj * r1[k];
-          }
-        }
+    double[] terms = statistics.criterionTerms(theta);
+    for (int j = 0; j < p; j++) {
+      rhs[j] = xy[j] - terms[2 + j];
+      for (int k = j; k < p; k++) {
+        a[j * p + k] = xx[j * p + k] - terms[2 + p + j * p + k];
       }
     }
-    logDet = 2 * (logDet + Math.log(prod));
+    double cc = terms[1];
+    double logDet = 2 * terms[0];
     // Cholesky of a (upper triangle used): a = RXᵀ RX, RX upper triangular stored in a.
     double logDetRx = 0;
     for (int j = 0; j < p; j++) {
@@ -309,56 +174,5 @@ final class ProfiledDeviance {
       out.rxInverse = v;
     }
     return crit;
-  }
-
-  /**
-   * The client's conditional modes b_i = Λu_i and the conditional covariance factor: returns
-   * {b0, b1, v00, v11, v01} where V = Λ(ΛᵀZᵢᵀZᵢΛ + I)⁻¹Λᵀ (to be multiplied by σ²).
-   */
-  double[] clientEffects(int c, double[] theta, double[] betaCentred) {
-    if (q == 1) {
-      double t0 = theta[0];
-      double mm = t0 * t0 * zz[c] + 1;
-      double r = zy[c];
-      int o = c * p;
-      for (int j = 0; j < p; j++) {
-        r -= zx[o + j] * betaCentred[j];
-      }
-      double u = t0 * r / mm;
-      return new double[] {t0 * u, 0, t0 * t0 / mm, 0, 0};
-    }
-    double ta = theta[0];
-    double tb = theta[1];
-    double tc = theta[2];
-    int zo = 3 * c;
-    double s00 = zz[zo];
-    double s01 = zz[zo + 1];
-    double s11 = zz[zo + 2];
-    double m00 = ta * ta * s00 + 2 * ta * tb * s01 + tb * tb * s11 + 1;
-    double m01 = tc * (ta * s01 + tb * s11);
-    double m11 = tc * tc * s11 + 1;
-    int o = c * 2 * p;
-    double e0 = zy[2 * c];
-    double e1 = zy[2 * c + 1];
-    for (int j = 0; j < p; j++) {
-      e0 -= zx[o + j] * betaCentred[j];
-      e1 -= zx[o + p + j] * betaCentred[j];
-    }
-    // w = Λᵀ Zᵀ (y − Xβ); u = M⁻¹ w; b = Λ u
-    double w0 = ta * e0 + tb * e1;
-    double w1 = tc * e1;
-    double det = m00 * m11 - m01 * m01;
-    double i00 = m11 / det;
-    double i01 = -m01 / det;
-    double i11 = m00 / det;
-    double u0 = i00 * w0 + i01 * w1;
-    double u1 = i01 * w0 + i11 * w1;
-    double b0 = ta * u0;
-    double b1 = tb * u0 + tc * u1;
-    // V = Λ M⁻¹ Λᵀ with Λ = [[ta,0],[tb,tc]]
-    double v00 = ta * ta * i00;
-    double v01 = ta * (tb * i00 + tc * i01);
-    double v11 = tb * tb * i00 + 2 * tb * tc * i01 + tc * tc * i11;
-    return new double[] {b0, b1, v00, v11, v01};
   }
 }
