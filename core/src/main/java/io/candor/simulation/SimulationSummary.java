@@ -24,9 +24,12 @@ import java.util.Objects;
  *       range then ({@code 1 −} that is the remission rate).
  * </ul>
  *
- * <p>Immutable and thread-safe.
+ * <p>Immutable and thread-safe. Serializable (its integer counts), so that a distributed job can
+ * ship partial summaries to be {@link #combine(SimulationSummary) combined}.
  */
-public final class SimulationSummary {
+public final class SimulationSummary implements java.io.Serializable {
+
+  private static final long serialVersionUID = 1L;
 
   private final Arm arm;
   private final String instrument;

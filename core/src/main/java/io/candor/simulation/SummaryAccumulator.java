@@ -7,7 +7,10 @@ package io.candor.simulation;
  *
  * <p>Not thread-safe: one per worker, merged at the end.
  */
-final class SummaryAccumulator {
+final class SummaryAccumulator implements java.io.Serializable {
+
+  private static final long serialVersionUID = 1L;
+
 
   /** Two-sided 5 % critical t values for 2, 3 and 4 degrees of freedom. */
   static final double[] T_CRIT = {Double.NaN, Double.NaN, 4.302652729911275, 3.182446305284263,
