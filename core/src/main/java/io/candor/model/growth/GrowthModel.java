@@ -47,9 +47,12 @@ import org.apache.commons.math3.optim.univariate.UnivariatePointValuePair;
  *     .fit(GrowthData.of(ids, sessions, scores));
  * }</pre>
  *
- * <p>Immutable and thread-safe; every {@code withXxx} returns a copy.
+ * <p>Immutable and thread-safe; every {@code withXxx} returns a copy. Serializable, so that a
+ * distributed job (candor-spark) can ship it to where the data are.
  */
-public final class GrowthModel {
+public final class GrowthModel implements java.io.Serializable {
+
+  private static final long serialVersionUID = 1L;
 
   /** θ diagonal entries below this count as zero variance (lme4's {@code isSingular} default). */
   static final double SINGULAR_TOLERANCE = 1e-4;

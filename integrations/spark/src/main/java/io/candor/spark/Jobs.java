@@ -15,7 +15,7 @@ final class Jobs {
   static <T> T run(Supplier<T> action) {
     try {
       return action.get();
-    } catch (RuntimeException e) {
+    } catch (Exception e) { // Scala code throws the checked SparkException without declaring it
       for (Throwable t = e; t != null; t = t.getCause()) {
         if (t instanceof IllegalArgumentException iae) {
           if (t == e) {
@@ -24,7 +24,10 @@ final class Jobs {
           throw new IllegalArgumentException(iae.getMessage(), e);
         }
       }
-      throw e;
+      if (e instanceof RuntimeException re) {
+        throw re;
+      }
+      throw new IllegalStateException("Spark job failed: " + e.getMessage(), e);
     }
   }
 }

@@ -25,37 +25,84 @@ import org.apache.spark.sql.types.StructType;
  *
  * <p>Immutable, thread-safe and serializable (it travels with Spark tasks).
  *
- * @param id client-id column
- * @param time session column
- * @param score score column
- * @param scale column naming each row's scale ({@code PHQ-9}); empty when the rows are on one
- * @param covariates numeric client-level columns
  */
-public record LongColumns(
-    String id, String time, String score, Optional<String> scale, List<String> covariates)
-    implements Serializable {
+public final class LongColumns implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
-  /**
-   * Validates the names.
-   *
-   * @throws IllegalArgumentException if a name is blank or repeated
-   */
-  public LongColumns {
+  private final String id;
+  private final String time;
+  private final String score;
+  private final String scale; // null: rows on one scale
+  private final List<String> covariates;
+
+  private LongColumns(String id, String time, String score, String scale,
+      List<String> covariates) {
     nonBlank("id column", id);
     nonBlank("time column", time);
     nonBlank("score column", score);
-    Objects.requireNonNull(scale, "scale");
-    scale.ifPresent(s -> nonBlank("scale column", s));
-    covariates = List.copyOf(covariates);
-    covariates.forEach(c -> nonBlank("covariate column", c));
+    if (scale != null) {
+      nonBlank("scale column", scale);
+    }
+    this.covariates = List.copyOf(covariates);
+    this.covariates.forEach(c -> nonBlank("covariate column", c));
     List<String> all = new ArrayList<>(List.of(id, time, score));
-    scale.ifPresent(all::add);
-    all.addAll(covariates);
+    if (scale != null) {
+      all.add(scale);
+    }
+    all.addAll(this.covariates);
     if (all.stream().distinct().count() != all.size()) {
       throw new IllegalArgumentException("columns must be distinct, were " + all);
     }
+    this.id = id;
+    this.time = time;
+    this.score = score;
+    this.scale = scale;
+  }
+
+  /**
+   * The client-id column.
+   *
+   * @return the name
+   */
+  public String id() {
+    return id;
+  }
+
+  /**
+   * The session column.
+   *
+   * @return the name
+   */
+  public String time() {
+    return time;
+  }
+
+  /**
+   * The score column.
+   *
+   * @return the name
+   */
+  public String score() {
+    return score;
+  }
+
+  /**
+   * The column naming each row's scale ({@code PHQ-9}); empty when the rows are on one scale.
+   *
+   * @return the name, if any
+   */
+  public Optional<String> scale() {
+    return Optional.ofNullable(scale);
+  }
+
+  /**
+   * The numeric client-level covariate columns.
+   *
+   * @return the names (unmodifiable)
+   */
+  public List<String> covariates() {
+    return covariates;
   }
 
   /**
@@ -67,7 +114,7 @@ public record LongColumns(
    * @return the columns
    */
   public static LongColumns of(String id, String time, String score) {
-    return new LongColumns(id, time, score, Optional.empty(), List.of());
+    return new LongColumns(id, time, score, null, List.of());
   }
 
   /**
@@ -77,7 +124,7 @@ public record LongColumns(
    * @return the copy
    */
   public LongColumns withScale(String column) {
-    return new LongColumns(id, time, score, Optional.of(column), covariates);
+    return new LongColumns(id, time, score, Objects.requireNonNull(column, "column"), covariates);
   }
 
   /**
@@ -90,6 +137,35 @@ public record LongColumns(
     List<String> list = new ArrayList<>(covariates);
     list.addAll(Arrays.asList(columns));
     return new LongColumns(id, time, score, scale, list);
+  }
+
+  /**
+   * A copy whose covariates are exactly these (for a model that names its own).
+   *
+   * @param columns the columns
+   * @return the copy
+   */
+  LongColumns onlyCovariates(List<String> columns) {
+    return new LongColumns(id, time, score, null, columns);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof LongColumns c && id.equals(c.id) && time.equals(c.time)
+        && score.equals(c.score) && Objects.equals(scale, c.scale)
+        && covariates.equals(c.covariates);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(id, time, score, scale, covariates);
+  }
+
+  @Override
+  public String toString() {
+    return "LongColumns[id=" + id + ", time=" + time + ", score=" + score
+        + (scale == null ? "" : ", scale=" + scale)
+        + (covariates.isEmpty() ? "" : ", covariates=" + covariates) + "]";
   }
 
   private static void nonBlank(String name, String value) {
@@ -112,8 +188,9 @@ public record LongColumns(
     require(schema, time, "the session", "integral (or floating with whole numbers)",
         LongColumns::numeric);
     require(schema, score, "the score", "numeric", LongColumns::numeric);
-    scale.ifPresent(s -> require(schema, s, "the scale", "string",
-        t -> t.equals(DataTypes.StringType)));
+    if (scale != null) {
+      require(schema, scale, "the scale", "string", t -> t.equals(DataTypes.StringType));
+    }
     for (String c : covariates) {
       require(schema, c, "a covariate", "numeric", LongColumns::numeric);
     }

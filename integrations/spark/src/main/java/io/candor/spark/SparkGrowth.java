@@ -66,8 +66,7 @@ public final class SparkGrowth {
   public static Fit fit(Dataset<Row> rows, LongColumns columns, GrowthModel model) {
     Objects.requireNonNull(rows, "rows");
     Objects.requireNonNull(model, "model");
-    LongColumns cols = new LongColumns(columns.id(), columns.time(), columns.score(),
-        java.util.Optional.empty(), model.covariates());
+    LongColumns cols = Objects.requireNonNull(columns, "columns").onlyCovariates(model.covariates());
     List<String> names = model.covariates();
     JavaPairRDD<Integer, GrowthRows> buckets = Obs.select(rows, cols).javaRDD()
         .map(r -> Obs.of(r, cols))
