@@ -32,7 +32,14 @@ import io.candor.measure.Instruments;
 import io.candor.progress.SuddenChange;
 import io.candor.progress.SuddenChanges;
 import io.candor.progress.SuddenGainCriteria;
+import io.candor.fhir.FhirCohort;
+import io.candor.fhir.FhirJson;
+import io.candor.fhir.FhirReader;
+import io.candor.fhir.FhirWriter;
+import io.candor.fhir.ImportedScore;
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import org.hl7.fhir.r4.model.Bundle;
 
 /**
  * The README's embedding example, compiled and run by {@code EmbeddingExampleTest} so that it
@@ -85,6 +92,27 @@ public final class EmbeddingExample {
     SuddenChange gain = found.firstGain().orElseThrow();
     out.println(gain.preSession() + " -> " + gain.postSession() + ": " + gain.magnitude()
         + " points, reversed: " + gain.reversal());                // 3 -> 4: 12.0 points, reversed: false
+    // README-EXAMPLE-END
+    out.flush();
+  }
+
+  /**
+   * PHQ-9 and GAD-7 from a FHIR R4 Bundle, and the results back as FHIR (README section "HL7
+   * FHIR").
+   *
+   * @param out where to print
+   * @param bundle a Bundle JSON file
+   */
+  public static void fhir(PrintWriter out, Path bundle) {
+    // README-EXAMPLE-START
+    FhirCohort read = FhirReader.withDefaults().read(FhirJson.readBundle(bundle));
+    Cohort cohort = read.cohort();                       // one trajectory per patient and instrument
+    out.println(cohort.size() + " trajectories; excluded " + read.excludedCounts());
+    for (ImportedScore s : read.flagged()) {             // a risk item above zero: clinician review
+      out.println(s.client() + " " + s.date() + ": " + s.riskFlags().get(0));
+    }
+    Bundle results = FhirWriter.results(read);           // totals as Observations, flags as Flags
+    out.println(results.getEntry().size() + " resources to write back");
     // README-EXAMPLE-END
     out.flush();
   }

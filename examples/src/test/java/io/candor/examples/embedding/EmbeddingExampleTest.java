@@ -62,6 +62,15 @@ class EmbeddingExampleTest {
   }
 
   @Test
+  void fhirExample_printsWhatTheReadmeSays() {
+    String out = run(w -> EmbeddingExample.fhir(w,
+        Path.of("..", "integrations", "fhir", "src", "test", "resources", "fhir", "bundle.json")));
+    assertEquals(String.format("3 trajectories; excluded {NOT_A_SCORE=3, NOT_FINAL=2,"
+        + " DERIVED_FROM_RESPONSE=1}%nPatient/p1 2024-01-08: PHQ-9 item 9 = 1: risk item answered"
+        + " above zero — clinician review%n6 resources to write back%n"), out);
+  }
+
+  @Test
   void readme_containsEveryExampleVerbatim() throws Exception {
     String source = Files.readString(
         Path.of("src/main/java/io/candor/examples/embedding/EmbeddingExample.java"));
