@@ -1,5 +1,6 @@
 package io.candor.progress;
 
+import io.candor.change.ReliableChangeMethod;
 import io.candor.domain.ScoreScale;
 import io.candor.domain.Trajectory;
 import io.candor.evidence.Citations;
@@ -186,9 +187,7 @@ public final class SuddenGainCriteria {
    * @param reliability reliability of the measure, in (0, 1)
    */
   public SuddenGainCriteria withCutoffFromReliability(double sd, double reliability) {
-    Checks.positive("sd", sd);
-    Checks.openUnit("reliability", reliability);
-    return withCutoff(Scales.Z_95 * sd * Math.sqrt(2 * (1 - reliability)));
+    return withCutoff(ReliableChangeMethod.jacobsonTruaxThreshold(sd, reliability));
   }
 
   /** A copy whose absolute cutoff is the instrument's reliable-change threshold (the default). */
@@ -314,7 +313,7 @@ public final class SuddenGainCriteria {
     return switch (absolute) {
       case GIVEN -> cutoff;
       case RELIABLE_CHANGE ->
-          Scales.requireReliableChange(scale, "give the sudden-gain cutoff explicitly (withCutoff)");
+          Scales.reliableChangePoints(scale, "give the sudden-gain cutoff explicitly (withCutoff)");
       case OFF -> throw new IllegalStateException("the absolute criterion is off");
     };
   }
