@@ -237,7 +237,13 @@ public final class GrowthFit {
     return theta.clone();
   }
 
-  /** Per-client predicted random effects, in the data's client order. */
+  /**
+   * Per-client predicted random effects, in the data's client order; for a fit from {@link
+   * GrowthStatistics}, whatever those return (a distributed fit keeps them on the cluster and
+   * returns none here).
+   *
+   * @return the effects (unmodifiable)
+   */
   public List<ClientEffects> clientEffects() {
     return clientEffects;
   }
