@@ -3,6 +3,7 @@ package io.candor.model.growth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.SortedMap;
 
 /**
  * The sufficient statistics of one set of clients ({@link GrowthRows}, normally one bucket) for a
@@ -201,6 +202,45 @@ public final class GrowthBlock {
       out[lo + k + j] = Math.max(a[lo + k + j], b[lo + k + j]);
     }
     return out;
+  }
+
+  /**
+   * The totals of all blocks, merged in increasing bucket order.
+   *
+   * @param totalsByBucket each non-empty bucket's {@link #totals()}
+   * @return the merged totals
+   * @throws IllegalArgumentException if there are none or they come from different models
+   */
+  public static double[] mergeTotals(SortedMap<Integer, double[]> totalsByBucket) {
+    double[] sum = null;
+    for (double[] t : nonEmpty(totalsByBucket).values()) {
+      sum = sum == null ? t.clone() : mergeTotals(sum, t);
+    }
+    return sum;
+  }
+
+  /**
+   * The criterion terms of all blocks, added in increasing bucket order starting from zeros.
+   *
+   * @param termsByBucket each non-empty bucket's {@link #criterionTerms(double[])}
+   * @return the sum
+   * @throws IllegalArgumentException if there are none or they differ in length
+   */
+  public static double[] sumTerms(SortedMap<Integer, double[]> termsByBucket) {
+    double[] sum = null;
+    for (double[] t : nonEmpty(termsByBucket).values()) {
+      sum = sum == null ? new double[t.length] : sum;
+      add(sum, t);
+    }
+    return sum;
+  }
+
+  private static SortedMap<Integer, double[]> nonEmpty(SortedMap<Integer, double[]> parts) {
+    Objects.requireNonNull(parts, "parts");
+    if (parts.isEmpty()) {
+      throw new IllegalArgumentException("no blocks: the data have no rows");
+    }
+    return parts;
   }
 
   /**

@@ -4,6 +4,7 @@ import io.candor.internal.Checks;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.SortedMap;
 
 /**
  * The rows of a set of clients in the canonical order in which a growth model sums them: clients by
@@ -197,6 +198,28 @@ public final class GrowthRows {
       s += v;
     }
     return s;
+  }
+
+  /**
+   * The centre the outcome is centred on: the score sums of all buckets added in increasing bucket
+   * order (from 0), divided by the number of rows.
+   *
+   * @param sumAndSizeByBucket each non-empty bucket's {@code {scoreSum(), size()}}
+   * @return the mean outcome
+   * @throws IllegalArgumentException if there are no rows
+   */
+  public static double centre(SortedMap<Integer, double[]> sumAndSizeByBucket) {
+    Objects.requireNonNull(sumAndSizeByBucket, "sumAndSizeByBucket");
+    double sum = 0;
+    double n = 0;
+    for (double[] part : sumAndSizeByBucket.values()) {
+      sum += part[0];
+      n += part[1];
+    }
+    if (!(n > 0)) {
+      throw new IllegalArgumentException("no rows: the centre of an empty outcome is undefined");
+    }
+    return sum / n;
   }
 
   /**

@@ -11,11 +11,10 @@ import java.util.List;
  *
  * <p>To give the same fit to the last bit, an implementation must (1) split the clients into
  * buckets by {@link GrowthRows#bucket(String)} and hold each bucket's rows as one {@link
- * GrowthRows}; (2) centre the outcome on {@code (Σ GrowthRows.scoreSum() over non-empty buckets in
- * increasing bucket order, starting from 0.0) / n}; (3) build each bucket's {@link GrowthBlock}
- * with that centre; and (4) combine the blocks' parts in increasing bucket order with {@link
- * GrowthBlock#mergeTotals(double[], double[])} and {@link GrowthBlock#add(double[], double[])},
- * starting from the lowest bucket's part (for {@code add}, from an array of zeros).
+ * GrowthRows}; (2) centre the outcome with {@link GrowthRows#centre(java.util.SortedMap)}; (3) build
+ * each bucket's {@link GrowthBlock} with that centre; and (4) combine the blocks' parts with {@link
+ * GrowthBlock#mergeTotals(java.util.SortedMap)} and {@link GrowthBlock#sumTerms(java.util.SortedMap)}
+ * (both go in increasing bucket order).
  */
 public interface GrowthStatistics {
 

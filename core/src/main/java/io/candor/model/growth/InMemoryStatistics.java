@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * {@link GrowthStatistics} of a {@link GrowthData} held in this JVM: one {@link GrowthBlock} per
@@ -15,7 +16,7 @@ final class InMemoryStatistics implements GrowthStatistics {
 
   private final GrowthModel model;
   private final GrowthData data;
-  private final GrowthBlock[] blocks; // non-empty buckets, increasing bucket order
+  private final TreeMap<Integer, GrowthBlock> blocks; // non-empty buckets
   private final double centre;
   private final double[] totals;
 
@@ -42,8 +43,9 @@ final class InMemoryStatistics implements GrowthStatistics {
     int[] start = data.starts();
     double[] t = data.timeArray();
     double[] y = data.scoreArray();
-    List<GrowthRows> rows = new ArrayList<>();
-    for (List<Integer> list : byBucket) {
+    TreeMap<Integer, GrowthRows> rows = new TreeMap<>();
+    for (int bucket = 0; bucket < GrowthRows.BUCKETS; bucket++) {
+      List<Integer> list = byBucket.get(bucket);
       if (list == null) {
         continue;
       }
@@ -81,20 +83,19 @@ final class InMemoryStatistics implements GrowthStatistics {
         }
       }
       st[list.size()] = r;
-      rows.add(GrowthRows.sorted(ids, st, tt, yy, names, cov));
+      rows.put(bucket, GrowthRows.sorted(ids, st, tt, yy, names, cov));
     }
-    double sum = 0;
-    for (GrowthRows g : rows) {
-      sum += g.scoreSum();
-    }
-    centre = sum / data.size();
-    blocks = new GrowthBlock[rows.size()];
-    double[] tot = null;
-    for (int i = 0; i < blocks.length; i++) {
-      blocks[i] = rows.get(i).statistics(model, centre);
-      tot = tot == null ? blocks[i].totals() : GrowthBlock.mergeTotals(tot, blocks[i].totals());
-    }
-    totals = tot;
+    TreeMap<Integer, double[]> sums = new TreeMap<>();
+    rows.forEach((b, g) -> sums.put(b, new double[] {g.scoreSum(), g.size()}));
+    centre = GrowthRows.centre(sums);
+    blocks = new TreeMap<>();
+    TreeMap<Integer, double[]> parts = new TreeMap<>();
+    rows.forEach((b, g) -> {
+      GrowthBlock block = g.statistics(model, centre);
+      blocks.put(b, block);
+      parts.put(b, block.totals());
+    });
+    totals = GrowthBlock.mergeTotals(parts);
   }
 
   @Override
@@ -114,21 +115,15 @@ final class InMemoryStatistics implements GrowthStatistics {
 
   @Override
   public double[] criterionTerms(double[] theta) {
-    double[] sum = null;
-    for (GrowthBlock b : blocks) {
-      double[] part = b.criterionTerms(theta);
-      if (sum == null) {
-        sum = new double[part.length];
-      }
-      GrowthBlock.add(sum, part);
-    }
-    return sum;
+    TreeMap<Integer, double[]> parts = new TreeMap<>();
+    blocks.forEach((b, block) -> parts.put(b, block.criterionTerms(theta)));
+    return GrowthBlock.sumTerms(parts);
   }
 
   @Override
   public List<ClientEffects> clientEffects(double[] theta, double[] betaCentred, double sigma2) {
     Map<String, ClientEffects> byId = new HashMap<>();
-    for (GrowthBlock b : blocks) {
+    for (GrowthBlock b : blocks.values()) {
       for (ClientEffects e : b.clientEffects(theta, betaCentred, sigma2)) {
         byId.put(e.client(), e);
       }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
@@ -27,8 +28,9 @@ class GrowthStatisticsTest {
     for (int i : order) {
       buckets.computeIfAbsent(GrowthRows.bucket(ids[i]), b -> new ArrayList<>()).add(i);
     }
-    List<GrowthRows> rows = new ArrayList<>();
-    for (List<Integer> b : buckets.values()) {
+    TreeMap<Integer, GrowthRows> rows = new TreeMap<>();
+    for (Map.Entry<Integer, List<Integer>> e : buckets.entrySet()) {
+      List<Integer> b = e.getValue();
       String[] bi = new String[b.size()];
       double[] bt = new double[b.size()];
       double[] by = new double[b.size()];
@@ -41,23 +43,19 @@ class GrowthStatisticsTest {
           bc[0][j] = covariate[b.get(j)];
         }
       }
-      rows.add(GrowthRows.of(bi, bt, by, covariate == null ? List.of() : List.of("x"), bc));
+      rows.put(e.getKey(),
+          GrowthRows.of(bi, bt, by, covariate == null ? List.of() : List.of("x"), bc));
     }
-    double sum = 0;
-    long n = 0;
-    for (GrowthRows r : rows) {
-      sum += r.scoreSum();
-      n += r.size();
-    }
-    double centre = sum / n;
-    List<GrowthBlock> blocks = new ArrayList<>();
-    double[] totals = null;
-    for (GrowthRows r : rows) {
-      GrowthBlock b = r.statistics(model, centre);
-      blocks.add(b);
-      totals = totals == null ? b.totals() : GrowthBlock.mergeTotals(totals, b.totals());
-    }
-    double[] finalTotals = totals;
+    TreeMap<Integer, double[]> sums = new TreeMap<>();
+    rows.forEach((k, r) -> sums.put(k, new double[] {r.scoreSum(), r.size()}));
+    double centre = GrowthRows.centre(sums);
+    TreeMap<Integer, GrowthBlock> blocks = new TreeMap<>();
+    TreeMap<Integer, double[]> totals = new TreeMap<>();
+    rows.forEach((k, r) -> {
+      blocks.put(k, r.statistics(model, centre));
+      totals.put(k, blocks.get(k).totals());
+    });
+    double[] finalTotals = GrowthBlock.mergeTotals(totals);
     return new GrowthStatistics() {
       @Override
       public GrowthModel model() {
@@ -76,13 +74,9 @@ class GrowthStatisticsTest {
 
       @Override
       public double[] criterionTerms(double[] theta) {
-        double[] s = null;
-        for (GrowthBlock b : blocks) {
-          double[] part = b.criterionTerms(theta);
-          s = s == null ? new double[part.length] : s;
-          GrowthBlock.add(s, part);
-        }
-        return s;
+        TreeMap<Integer, double[]> parts = new TreeMap<>();
+        blocks.forEach((k, b) -> parts.put(k, b.criterionTerms(theta)));
+        return GrowthBlock.sumTerms(parts);
       }
 
       @Override

@@ -7,9 +7,9 @@ import io.candor.model.growth.GrowthModel;
 import io.candor.model.growth.GrowthRows;
 import io.candor.model.growth.GrowthStatistics;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.TreeMap;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -74,20 +74,8 @@ public final class SparkGrowth {
         .mapValues(obs -> rowsOf(obs, names))
         .persist(StorageLevel.MEMORY_ONLY());
     try {
-      List<Tuple2<Integer, double[]>> sums = Jobs.run(() -> buckets
-          .mapValues(g -> new double[] {g.scoreSum(), g.size()}).collect());
-      List<Tuple2<Integer, double[]>> ordered = new ArrayList<>(sums);
-      ordered.sort(Comparator.comparing(Tuple2::_1));
-      if (ordered.isEmpty()) {
-        throw new IllegalArgumentException("the Dataset has no rows");
-      }
-      double sum = 0;
-      double n = 0;
-      for (Tuple2<Integer, double[]> t : ordered) {
-        sum += t._2()[0];
-        n += t._2()[1];
-      }
-      double centre = sum / n;
+      double centre = GrowthRows.centre(byBucket(Jobs.run(() -> buckets
+          .mapValues(g -> new double[] {g.scoreSum(), g.size()}).collect())));
       JavaPairRDD<Integer, GrowthBlock> blocks = buckets
           .mapValues(g -> g.statistics(model, centre)).persist(StorageLevel.MEMORY_ONLY());
       Distributed statistics = new Distributed(model, centre, blocks);
@@ -118,6 +106,15 @@ public final class SparkGrowth {
   private static Row row(ClientEffects e) {
     return org.apache.spark.sql.RowFactory.create(e.client(), e.observations(), e.intercept(),
         e.slope(), e.interceptVariance(), e.slopeVariance(), e.covariance());
+  }
+
+  /** Collected (bucket, part) pairs keyed by bucket, for core's bucket-ordered sums. */
+  private static TreeMap<Integer, double[]> byBucket(List<Tuple2<Integer, double[]>> parts) {
+    TreeMap<Integer, double[]> map = new TreeMap<>();
+    for (Tuple2<Integer, double[]> t : parts) {
+      map.put(t._1(), t._2());
+    }
+    return map;
   }
 
   private static GrowthRows rowsOf(Iterable<Obs> obs, List<String> names) {
@@ -164,35 +161,20 @@ public final class SparkGrowth {
 
     @Override
     public double[] totals() {
-      double[] sum = null;
-      for (Tuple2<Integer, double[]> t : inOrder(Jobs.run(
-          () -> blocks.mapValues(GrowthBlock::totals).collect()))) {
-        sum = sum == null ? t._2() : GrowthBlock.mergeTotals(sum, t._2());
-      }
-      return sum;
+      return GrowthBlock.mergeTotals(byBucket(Jobs.run(
+          () -> blocks.mapValues(GrowthBlock::totals).collect())));
     }
 
     @Override
     public double[] criterionTerms(double[] theta) {
       double[] th = theta.clone();
-      double[] sum = null;
-      for (Tuple2<Integer, double[]> t : inOrder(Jobs.run(
-          () -> blocks.mapValues(b -> b.criterionTerms(th)).collect()))) {
-        sum = sum == null ? new double[t._2().length] : sum;
-        GrowthBlock.add(sum, t._2());
-      }
-      return sum;
+      return GrowthBlock.sumTerms(byBucket(Jobs.run(
+          () -> blocks.mapValues(b -> b.criterionTerms(th)).collect())));
     }
 
     @Override
     public List<ClientEffects> clientEffects(double[] theta, double[] betaCentred, double sigma2) {
       return List.of();
-    }
-
-    private static List<Tuple2<Integer, double[]>> inOrder(List<Tuple2<Integer, double[]>> parts) {
-      List<Tuple2<Integer, double[]>> list = new ArrayList<>(parts);
-      list.sort(Comparator.comparing(Tuple2::_1));
-      return list;
     }
   }
 }
