@@ -27,7 +27,13 @@ public record Exclusion(String path, Reason reason, String detail) {
     UNRECOGNISED
   }
 
-  /** Checks for nulls. */
+  /**
+   * Checks for nulls.
+   *
+   * @param path where it was ({@code Bundle.entry[4].resource})
+   * @param reason why it gave no score
+   * @param detail the specifics (the status, the code, the resource type)
+   */
   public Exclusion {
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(reason, "reason");

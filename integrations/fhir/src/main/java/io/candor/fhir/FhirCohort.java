@@ -19,7 +19,13 @@ import java.util.Objects;
  */
 public record FhirCohort(Cohort cohort, List<ImportedScore> scores, List<Exclusion> exclusions) {
 
-  /** Copies the lists and checks for nulls. */
+  /**
+   * Copies the lists and checks for nulls.
+   *
+   * @param cohort the trajectories, patients in first-seen order, sessions in date order
+   * @param scores every score, by patient, instrument and session
+   * @param exclusions resources that gave no score, in input order
+   */
   public FhirCohort {
     Objects.requireNonNull(cohort, "cohort");
     scores = List.copyOf(scores);

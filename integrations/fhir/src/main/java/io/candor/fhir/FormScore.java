@@ -22,7 +22,16 @@ public record FormScore(
     LoincForm form, double total, int answered, boolean prorated, List<OptionalInt> responses,
     List<RiskFlag> riskFlags) {
 
-  /** Copies the lists and checks for nulls. */
+  /**
+   * Copies the lists and checks for nulls.
+   *
+   * @param form the form that was scored
+   * @param total the total (possibly prorated)
+   * @param answered how many items were answered
+   * @param prorated whether missing items were prorated
+   * @param responses the raw response to each item, item 1 first; empty where not answered
+   * @param riskFlags risk items answered above zero or not answered (see {@link RiskFlag})
+   */
   public FormScore {
     Objects.requireNonNull(form, "form");
     responses = List.copyOf(responses);

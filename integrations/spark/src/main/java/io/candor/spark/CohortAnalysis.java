@@ -33,7 +33,18 @@ public record CohortAnalysis(
     SuddenChangeSummary suddenGains,
     SuddenChangeSummary suddenLosses) {
 
-  /** Copies the map and checks for nulls. */
+  /**
+   * Copies the map and checks for nulls.
+   *
+   * @param clients number of clients
+   * @param singleScore clients with a single score: not classified (counted, not dropped)
+   * @param categories clients in each change category, first against last score
+   * @param reliablyImproved clients reliably improved at some session ({@code Milestones})
+   * @param recovered clients who recovered at some session ({@code Milestones})
+   * @param timeToImprovement Kaplan–Meier curve of the session of the first reliable improvement (censored at the last observed session)
+   * @param suddenGains sudden-gain summary (by change and by person, first gain)
+   * @param suddenLosses sudden-loss summary
+   */
   public CohortAnalysis {
     categories = Collections.unmodifiableMap(new EnumMap<>(categories));
     Objects.requireNonNull(timeToImprovement, "timeToImprovement");

@@ -30,10 +30,15 @@ public final class LongColumns implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
+  /** The client-id column. */
   private final String id;
+  /** The session column. */
   private final String time;
+  /** The score column. */
   private final String score;
-  private final String scale; // null: rows on one scale
+  /** The scale column, or null when the rows are on one scale. */
+  private final String scale;
+  /** The covariate columns. */
   private final List<String> covariates;
 
   private LongColumns(String id, String time, String score, String scale,

@@ -44,7 +44,12 @@ public final class SparkGrowth {
    *     intercept_variance, slope_variance, covariance}), computed lazily from the statistics
    */
   public record Fit(GrowthFit fit, Dataset<Row> clientEffects) {
-    /** Checks for nulls. */
+    /**
+     * Checks for nulls.
+     *
+     * @param fit the fit; {@link GrowthFit#clientEffects()} is empty
+     * @param clientEffects the BLUPs as rows ({@code client, observations, intercept, slope, intercept_variance, slope_variance, covariance}), computed lazily from the statistics
+     */
     public Fit {
       Objects.requireNonNull(fit, "fit");
       Objects.requireNonNull(clientEffects, "clientEffects");

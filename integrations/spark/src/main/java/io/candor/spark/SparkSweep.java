@@ -26,7 +26,12 @@ public final class SparkSweep {
    * @param summary its cohort's summary
    */
   public record Result(SweepGrid.Cell cell, SimulationSummary summary) {
-    /** Checks for nulls. */
+    /**
+     * Checks for nulls.
+     *
+     * @param cell the cell (parameter values and seed)
+     * @param summary its cohort's summary
+     */
     public Result {
       Objects.requireNonNull(cell, "cell");
       Objects.requireNonNull(summary, "summary");

@@ -35,7 +35,12 @@ public final class SparkTalkingTherapies {
    *     silently dropped)
    */
   public record Result(TalkingTherapiesRates rates, long clientsWithoutBoth) {
-    /** Checks for nulls. */
+    /**
+     * Checks for nulls.
+     *
+     * @param rates rates of the clients with both measures
+     * @param clientsWithoutBoth clients with scores on only one of the two measures (counted, not silently dropped)
+     */
     public Result {
       Objects.requireNonNull(rates, "rates");
     }

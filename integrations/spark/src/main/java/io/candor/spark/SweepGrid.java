@@ -159,7 +159,12 @@ public final class SweepGrid {
    * @param seed the seed
    */
   public record Cell(Map<ScenarioParameter, Double> values, long seed) {
-    /** Copies the map. */
+    /**
+     * Copies the map.
+     *
+     * @param values the value of each varied parameter
+     * @param seed the seed
+     */
     public Cell {
       values = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
     }
