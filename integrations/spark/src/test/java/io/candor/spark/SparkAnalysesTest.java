@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
 class SparkAnalysesTest {
 
   private static final Cohort COHORT = Simulator.of(Scenario.calibratedDefault(Instruments.PHQ9))
-      .cohort(5L, 3000, Arm.TREATED, 2);
+      .cohort(5L, 1500, Arm.TREATED, 2);
   private static final LongColumns COLS = LongColumns.of("id", "session", "score");
   private static final SparkAnalyses ANALYSES = SparkAnalyses.of(COLS, Instruments.PHQ9);
 
@@ -70,7 +70,7 @@ class SparkAnalysesTest {
       event[i] = ri.isPresent();
       i++;
     }
-    assertEquals(3000, spark.clients());
+    assertEquals(1500, spark.clients());
     assertEquals(single, spark.singleScore());
     assertEquals(categories, spark.categories());
     assertEquals(improved, spark.reliablyImproved());
