@@ -21,8 +21,8 @@ import java.util.SortedMap;
  */
 public final class GrowthBlock {
 
-  // totals layout: p, k, n, m, yty, minTime, maxTime, slopeClients, xy[p], xx[p*p], covMin[k],
-  // covMax[k]
+  // totals layout: p, k, n, m, yty, minTime, maxTime, slopeClients, minFirst, maxFirst, xy[p],
+  // xx[p*p], covMin[k], covMax[k]
   static final int T_P = 0;
   static final int T_K = 1;
   static final int T_N = 2;
@@ -31,7 +31,9 @@ public final class GrowthBlock {
   static final int T_MIN_TIME = 5;
   static final int T_MAX_TIME = 6;
   static final int T_SLOPE_CLIENTS = 7;
-  static final int T_XY = 8;
+  static final int T_MIN_FIRST = 8;
+  static final int T_MAX_FIRST = 9;
+  static final int T_XY = 10;
 
   private final int p;
   private final int q;
@@ -75,6 +77,8 @@ public final class GrowthBlock {
     double ytyAcc = 0;
     double minTime = Double.POSITIVE_INFINITY;
     double maxTime = Double.NEGATIVE_INFINITY;
+    double minFirst = Double.POSITIVE_INFINITY;
+    double maxFirst = Double.NEGATIVE_INFINITY;
     int slopeClients = 0;
     TimeBasis basis = model.basis();
     int[] start = rows.start;
@@ -87,6 +91,9 @@ public final class GrowthBlock {
         covMax[j] = Math.max(covMax[j], covs[j]);
       }
       counts[c] = start[c + 1] - start[c];
+      // rows are in canonical order: the first is the earliest time (lowest score among ties)
+      minFirst = Math.min(minFirst, y[start[c]]);
+      maxFirst = Math.max(maxFirst, y[start[c]]);
       double firstTerm = basis.firstTerm(t[start[c]]);
       boolean slope = false;
       int zxo = c * q * p;
@@ -143,6 +150,8 @@ public final class GrowthBlock {
     totals[T_MIN_TIME] = minTime;
     totals[T_MAX_TIME] = maxTime;
     totals[T_SLOPE_CLIENTS] = slopeClients;
+    totals[T_MIN_FIRST] = minFirst;
+    totals[T_MAX_FIRST] = maxFirst;
     System.arraycopy(xy, 0, totals, T_XY, p);
     System.arraycopy(xx, 0, totals, T_XY + p, p * p);
     System.arraycopy(covMin, 0, totals, T_XY + p + p * p, k);
@@ -196,6 +205,8 @@ public final class GrowthBlock {
     }
     out[T_MIN_TIME] = Math.min(a[T_MIN_TIME], b[T_MIN_TIME]);
     out[T_MAX_TIME] = Math.max(a[T_MAX_TIME], b[T_MAX_TIME]);
+    out[T_MIN_FIRST] = Math.min(a[T_MIN_FIRST], b[T_MIN_FIRST]);
+    out[T_MAX_FIRST] = Math.max(a[T_MAX_FIRST], b[T_MAX_FIRST]);
     int lo = T_XY + p + p * p;
     for (int j = 0; j < k; j++) {
       out[lo + j] = Math.min(a[lo + j], b[lo + j]);

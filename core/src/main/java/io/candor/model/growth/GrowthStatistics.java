@@ -1,5 +1,6 @@
 package io.candor.model.growth;
 
+import io.candor.domain.ScoreScale;
 import java.util.List;
 
 /**
@@ -24,6 +25,14 @@ public interface GrowthStatistics {
    * @return the model
    */
   GrowthModel model();
+
+  /**
+   * The scale the scores are on, recorded in the fit (an instrument, or {@link
+   * ScoreScale#unbounded(String)} {@code outcome} when none was stated).
+   *
+   * @return the scale
+   */
+  ScoreScale scale();
 
   /**
    * The centre the outcome was centred on (the mean outcome).

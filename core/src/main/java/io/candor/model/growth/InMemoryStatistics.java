@@ -104,6 +104,11 @@ final class InMemoryStatistics implements GrowthStatistics {
   }
 
   @Override
+  public io.candor.domain.ScoreScale scale() {
+    return data.scale();
+  }
+
+  @Override
   public double centre() {
     return centre;
   }

@@ -63,6 +63,11 @@ class GrowthStatisticsTest {
       }
 
       @Override
+      public io.candor.domain.ScoreScale scale() {
+        return io.candor.domain.ScoreScale.unbounded("outcome");
+      }
+
+      @Override
       public double centre() {
         return centre;
       }

@@ -1,29 +1,25 @@
 package io.candor.examples.cli;
 
-import io.candor.fhir.Exclusion;
 import io.candor.fhir.FhirCohort;
 import io.candor.fhir.FhirJson;
 import io.candor.fhir.FhirReader;
 import io.candor.fhir.ImportedScore;
 import io.candor.fhir.Unrecognised;
+import io.candor.json.CandorJson;
 import io.candor.measure.Instrument;
 import io.candor.measure.Instruments;
 import io.candor.measure.RiskFlag;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -55,9 +51,6 @@ final class FhirImportCommand implements Callable<Integer> {
   @Option(names = "--bundle", required = true, paramLabel = "FILE.json", description = "FHIR R4 Bundle (JSON).")
   Path bundle;
 
-  @Option(names = "--out", paramLabel = "long.csv", description = "Write the CSV here (written only on success) instead of to standard output.")
-  Path out;
-
   @Option(names = "--instrument", paramLabel = "ID", description = "Keep only this instrument's scores (PHQ-9 or GAD-7).")
   String instrument;
 
@@ -67,10 +60,21 @@ final class FhirImportCommand implements Callable<Integer> {
   @Option(names = "--unrecognised", defaultValue = "fail", paramLabel = "fail|exclude", description = "Other questionnaires and observation codes: fail (default) or exclude and count them.")
   String unrecognised;
 
+  @Mixin OutputOptions output;
+
   @Override
   public Integer call() {
     // HAPI FHIR logs through SLF4J; the CLI has no logging backend, so keep SLF4J's own notice quiet
     System.setProperty("slf4j.internal.verbosity", "ERROR");
+    output.checkFiles();
+    if (output.csv != null) {
+      throw new IllegalArgumentException("--csv: fhir-import's table is the long-format CSV itself;"
+          + " write it with --out FILE");
+    }
+    if (output.json && output.out == null) {
+      throw new IllegalArgumentException("--json describes the import when the CSV goes to"
+          + " --out FILE (standard output holds the CSV)");
+    }
     Optional<Instrument> only = Optional.ofNullable(instrument).map(Instruments::byId);
     if (firstSession < 0) {
       throw new IllegalArgumentException("--first-session must be >= 0, was " + firstSession);
@@ -81,25 +85,20 @@ final class FhirImportCommand implements Callable<Integer> {
     List<ImportedScore> rows = read.scores().stream()
         .filter(s -> only.map(i -> i.id().equals(s.instrument())).orElse(true)).toList();
     PrintWriter stdout = spec.commandLine().getOut();
-    PrintWriter report = out == null ? spec.commandLine().getErr() : stdout;
+    Path out = output.out;
     if (out == null) {
       writeCsv(rows, stdout);
     } else {
-      Path tmp = out.resolveSibling(out.getFileName() + ".tmp");
-      try (Writer w = new BufferedWriter(Files.newBufferedWriter(tmp, StandardCharsets.UTF_8))) {
-        writeCsv(rows, w);
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
-      }
-      try {
-        Files.move(tmp, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
-      }
+      OutputOptions.atomically(out, w -> writeCsv(rows, w));
     }
-    summarise(read, rows, only, report);
+    FhirImportReport report = FhirImportReport.of(bundle, out, read, rows);
+    if (output.json) {
+      stdout.println(CandorJson.toJson(report));
+    } else {
+      report.printText(out == null ? spec.commandLine().getErr() : stdout);
+    }
     stdout.flush();
-    report.flush();
+    spec.commandLine().getErr().flush();
     return 0;
   }
 
@@ -130,35 +129,5 @@ final class FhirImportCommand implements Callable<Integer> {
       return field;
     }
     return '"' + field.replace("\"", "\"\"") + '"';
-  }
-
-  private void summarise(FhirCohort read, List<ImportedScore> rows, Optional<Instrument> only,
-      PrintWriter report) {
-    long patients = rows.stream().map(ImportedScore::client).distinct().count();
-    TreeSet<String> instruments =
-        rows.stream().map(ImportedScore::instrument).collect(Collectors.toCollection(TreeSet::new));
-    report.println("read " + rows.size() + " score" + (rows.size() == 1 ? "" : "s") + " of "
-        + patients + " patient" + (patients == 1 ? "" : "s") + " (" + String.join(", ", instruments)
-        + ") from " + bundle + (out == null ? "" : " into " + out));
-    int left = read.scores().size() - rows.size();
-    if (left > 0) {
-      report.println("left out " + left + " score" + (left == 1 ? "" : "s") + " of other"
-          + " instruments (--instrument " + only.orElseThrow().id() + ")");
-    }
-    for (Map.Entry<Exclusion.Reason, Integer> e : read.excludedCounts().entrySet()) {
-      String details = read.exclusions().stream().filter(x -> x.reason() == e.getKey())
-          .map(Exclusion::detail).distinct().sorted().collect(Collectors.joining("; "));
-      report.println("excluded " + e.getValue() + " resource" + (e.getValue() == 1 ? "" : "s") + ": "
-          + e.getKey().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " (" + details + ")");
-    }
-    for (ImportedScore s : rows) {
-      for (RiskFlag f : s.riskFlags()) {
-        report.println("review: " + s.client() + ", " + s.date() + " (" + s.reference() + "): " + f);
-      }
-    }
-    if (instruments.size() > 1) {
-      report.println("note: the file holds " + String.join(" and ", instruments) + "; other commands"
-          + " read one instrument at a time, so run again with --instrument");
-    }
   }
 }

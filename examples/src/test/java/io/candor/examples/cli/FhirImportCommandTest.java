@@ -56,6 +56,25 @@ class FhirImportCommandTest {
   }
 
   @Test
+  void fhirImport_jsonReportsTheImportWhenTheCsvGoesToAFile() throws IOException {
+    Path csv = dir.resolve("all.csv");
+    CandorCliTest.Run r = CandorCliTest.run("fhir-import", "--bundle", BUNDLE, "--out",
+        csv.toString(), "--json");
+    assertEquals(0, r.status(), r.err());
+    assertTrue(r.out().contains("\"type\" : \"FhirImportReport\""), r.out());
+    assertTrue(r.out().contains("\"not-final\" : [ \"Bundle.entry[6].resource("
+        + "QuestionnaireResponse/phq9-p1-x): status entered-in-error\""), r.out());
+    assertTrue(Files.readString(csv, StandardCharsets.UTF_8).contains("GAD-7"));
+    CandorCliTest.Run noFile = CandorCliTest.run("fhir-import", "--bundle", BUNDLE, "--json");
+    assertEquals(2, noFile.status());
+    assertTrue(noFile.err().contains("--json describes the import when the CSV goes to --out"),
+        noFile.err());
+    CandorCliTest.Run table = CandorCliTest.run("fhir-import", "--bundle", BUNDLE, "--csv",
+        dir.resolve("t.csv").toString());
+    assertEquals(2, table.status());
+  }
+
+  @Test
   void fhirImport_badInputExitsTwoWithOneLine() throws IOException {
     Path patient = dir.resolve("patient.json");
     Files.writeString(patient, "{\"resourceType\": \"Patient\", \"id\": \"p1\"}");

@@ -1,22 +1,31 @@
 package io.candor.examples.embedding;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /** Runs the README's examples and checks that the README shows exactly that code. */
 class EmbeddingExampleTest {
 
-  private static String run(Consumer<PrintWriter> example) {
-    StringWriter s = new StringWriter();
-    example.accept(new PrintWriter(s));
-    return s.toString();
+  /** What an example prints on standard output (the README's examples print there). */
+  private static String run(Runnable example) {
+    PrintStream saved = System.out;
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    try {
+      example.run();
+    } finally {
+      System.out.flush();
+      System.setOut(saved);
+    }
+    return bytes.toString(StandardCharsets.UTF_8);
   }
 
   @Test
@@ -47,6 +56,32 @@ class EmbeddingExampleTest {
   }
 
   @Test
+  void referenceModelExample_printsACurveItsProvenanceAndTheExtrapolation() {
+    String out = run(EmbeddingExample::referenceModel);
+    assertTrue(out.matches("(?s)session 12: 1\\d\\.\\d\\R.*"), out);
+    assertTrue(out.contains("SIMULATED data, not real clients"), out);
+    assertTrue(out.contains("extrapolation: intake 5 lies outside"), out);
+    assertTrue(out.contains("extrapolation: session 40 lies outside"), out);
+  }
+
+  @Test
+  void readmeExamples_defineEveryVariableTheyUse() throws Exception {
+    String readme = Files.readString(Path.of("../README.md"));
+    java.util.regex.Matcher block = java.util.regex.Pattern.compile("(?s)```java(.*?)```").matcher(readme);
+    int blocks = 0;
+    while (block.find()) {
+      String code = block.group(1);
+      blocks++;
+      assertFalse(code.matches("(?s).*(?<![\\w.])out\\.print.*"),
+          "a README example prints to an undefined out:" + code);
+      if (code.contains("(cohort,")) {
+        assertTrue(code.contains("Cohort cohort = "), "a README example uses an undefined cohort:" + code);
+      }
+    }
+    assertTrue(blocks >= 7, "java blocks found: " + blocks);
+  }
+
+  @Test
   void timeToEventExample_runs() {
     String out = run(EmbeddingExample::timeToEvent);
     System.out.print(out);
@@ -63,7 +98,7 @@ class EmbeddingExampleTest {
 
   @Test
   void fhirExample_printsWhatTheReadmeSays() {
-    String out = run(w -> EmbeddingExample.fhir(w,
+    String out = run(() -> EmbeddingExample.fhir(
         Path.of("..", "integrations", "fhir", "src", "test", "resources", "fhir", "bundle.json")));
     assertEquals(String.format("3 trajectories; excluded {NOT_A_SCORE=3, NOT_FINAL=2,"
         + " DERIVED_FROM_RESPONSE=1}%nPatient/p1 2024-01-08: PHQ-9 item 9 = 1: risk item answered"
@@ -84,6 +119,6 @@ class EmbeddingExampleTest {
       }
       blocks++;
     }
-    assertTrue(blocks >= 6, "examples found: " + blocks);
+    assertTrue(blocks >= 7, "examples found: " + blocks);
   }
 }
