@@ -1,5 +1,8 @@
 package io.candor.spark;
 
+import io.candor.domain.ScoreScale;
+import io.candor.json.CandorJson;
+import io.candor.measure.Instrument;
 import io.candor.model.growth.ClientEffects;
 import io.candor.model.growth.GrowthBlock;
 import io.candor.model.growth.GrowthFit;
@@ -69,21 +72,46 @@ public final class SparkGrowth {
    *     GrowthModel#fit(GrowthStatistics)})
    */
   public static Fit fit(Dataset<Row> rows, LongColumns columns, GrowthModel model) {
+    return fitOn(rows, columns, model, null);
+  }
+
+  /**
+   * Fits the model to scores on an instrument: every score is checked against its range (a score
+   * outside fails naming the client and time) and the fit records the instrument as its scale, as
+   * {@link io.candor.model.growth.GrowthData#withScale} does on one machine.
+   *
+   * @param rows long-format rows
+   * @param columns the id, time and score columns
+   * @param model the model
+   * @param instrument the instrument the scores are on
+   * @return the fit and the client effects
+   * @throws IllegalArgumentException as {@link #fit(Dataset, LongColumns, GrowthModel)}, or if a
+   *     score is outside the instrument's range
+   */
+  public static Fit fit(Dataset<Row> rows, LongColumns columns, GrowthModel model,
+      Instrument instrument) {
+    return fitOn(rows, columns, model, Objects.requireNonNull(instrument, "instrument"));
+  }
+
+  private static Fit fitOn(Dataset<Row> rows, LongColumns columns, GrowthModel model,
+      ScoreScale scale) {
     Objects.requireNonNull(rows, "rows");
     Objects.requireNonNull(model, "model");
+    String instrumentJson = scale == null ? null : CandorJson.toJson((Instrument) scale);
     LongColumns cols = Objects.requireNonNull(columns, "columns").onlyCovariates(model.covariates());
     List<String> names = model.covariates();
     JavaPairRDD<Integer, GrowthRows> buckets = Obs.select(rows, cols).javaRDD()
         .map(r -> Obs.of(r, cols))
         .groupBy(o -> GrowthRows.bucket(o.id()))
-        .mapValues(obs -> rowsOf(obs, names))
+        .mapValues(obs -> rowsOf(obs, names, instrumentJson))
         .persist(StorageLevel.MEMORY_ONLY());
     try {
       double centre = GrowthRows.centre(byBucket(Jobs.run(() -> buckets
           .mapValues(g -> new double[] {g.scoreSum(), g.size()}).collect())));
       JavaPairRDD<Integer, GrowthBlock> blocks = buckets
           .mapValues(g -> g.statistics(model, centre)).persist(StorageLevel.MEMORY_ONLY());
-      Distributed statistics = new Distributed(model, centre, blocks);
+      Distributed statistics = new Distributed(model, centre, blocks,
+          scale == null ? ScoreScale.unbounded("outcome") : scale);
       GrowthFit fit = model.fit(statistics);
       double[] betaCentred = fit.beta().clone();
       betaCentred[0] -= centre;
@@ -122,9 +150,11 @@ public final class SparkGrowth {
     return map;
   }
 
-  private static GrowthRows rowsOf(Iterable<Obs> obs, List<String> names) {
+  private static GrowthRows rowsOf(Iterable<Obs> obs, List<String> names, String instrumentJson) {
     List<Obs> list = new ArrayList<>();
     obs.forEach(list::add);
+    Instrument instrument =
+        instrumentJson == null ? null : CandorJson.fromJson(instrumentJson, Instrument.class);
     int n = list.size();
     String[] ids = new String[n];
     double[] t = new double[n];
@@ -135,6 +165,9 @@ public final class SparkGrowth {
       ids[i] = o.id();
       t[i] = o.time();
       y[i] = o.score();
+      if (instrument != null) {
+        instrument.checkScore("score of client " + o.id() + " at time " + o.time(), y[i]);
+      }
       for (int k = 0; k < names.size(); k++) {
         cov[k][i] = o.covariates()[k];
       }
@@ -147,11 +180,19 @@ public final class SparkGrowth {
     private final GrowthModel model;
     private final double centre;
     private final JavaPairRDD<Integer, GrowthBlock> blocks;
+    private final ScoreScale scale;
 
-    Distributed(GrowthModel model, double centre, JavaPairRDD<Integer, GrowthBlock> blocks) {
+    Distributed(GrowthModel model, double centre, JavaPairRDD<Integer, GrowthBlock> blocks,
+        ScoreScale scale) {
       this.model = model;
       this.centre = centre;
       this.blocks = blocks;
+      this.scale = scale;
+    }
+
+    @Override
+    public ScoreScale scale() {
+      return scale;
     }
 
     @Override

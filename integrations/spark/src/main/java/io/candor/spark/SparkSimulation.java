@@ -3,7 +3,7 @@ package io.candor.spark;
 import io.candor.domain.Trajectory;
 import io.candor.simulation.Arm;
 import io.candor.simulation.Scenario;
-import io.candor.simulation.ScenarioJson;
+import io.candor.json.CandorJson;
 import io.candor.simulation.SimulatedClient;
 import io.candor.simulation.SimulationSummary;
 import io.candor.simulation.Simulator;
@@ -60,11 +60,11 @@ public final class SparkSimulation {
       long clients, Arm arm, int partitions) {
     List<long[]> ranges = ranges(clients, partitions);
     Objects.requireNonNull(arm, "arm");
-    String json = ScenarioJson.write(Objects.requireNonNull(scenario, "scenario"));
+    String json = CandorJson.toJson(Objects.requireNonNull(scenario, "scenario"));
     String armName = arm.name().toLowerCase(Locale.ROOT);
     JavaRDD<Row> rdd = context(spark).parallelize(ranges, ranges.size())
-        .flatMap(range -> new ClientRows(Simulator.of(ScenarioJson.read(json)), seed, range, arm,
-            armName));
+        .flatMap(range -> new ClientRows(Simulator.of(CandorJson.fromJson(json, Scenario.class)),
+            seed, range, arm, armName));
     return spark.createDataFrame(rdd, SCHEMA);
   }
 
@@ -86,9 +86,10 @@ public final class SparkSimulation {
       long clients, Arm arm, int partitions) {
     List<long[]> ranges = ranges(clients, partitions);
     Objects.requireNonNull(arm, "arm");
-    String json = ScenarioJson.write(Objects.requireNonNull(scenario, "scenario"));
+    String json = CandorJson.toJson(Objects.requireNonNull(scenario, "scenario"));
     return Jobs.run(() -> context(spark).parallelize(ranges, ranges.size())
-        .map(r -> Simulator.of(ScenarioJson.read(json)).summariseRange(seed, r[0], r[1], arm))
+        .map(r -> Simulator.of(CandorJson.fromJson(json, Scenario.class))
+            .summariseRange(seed, r[0], r[1], arm))
         .reduce(SimulationSummary::combine));
   }
 

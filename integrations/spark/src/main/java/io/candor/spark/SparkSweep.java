@@ -1,7 +1,8 @@
 package io.candor.spark;
 
 import io.candor.simulation.Arm;
-import io.candor.simulation.ScenarioJson;
+import io.candor.json.CandorJson;
+import io.candor.simulation.Scenario;
 import io.candor.simulation.SimulationSummary;
 import io.candor.simulation.Simulator;
 import java.util.ArrayList;
@@ -58,12 +59,12 @@ public final class SparkSweep {
     List<SweepGrid.Cell> cells = grid.cells();
     List<String[]> tasks = new ArrayList<>();
     for (SweepGrid.Cell c : cells) {
-      tasks.add(new String[] {ScenarioJson.write(grid.scenario(c)), Long.toString(c.seed())});
+      tasks.add(new String[] {CandorJson.toJson(grid.scenario(c)), Long.toString(c.seed())});
     }
     List<SimulationSummary> summaries = Jobs.run(() -> SparkSimulation.context(spark)
         .parallelize(tasks, tasks.size())
-        .map(t -> Simulator.of(ScenarioJson.read(t[0])).summariseRange(Long.parseLong(t[1]), 0,
-            clients, arm))
+        .map(t -> Simulator.of(CandorJson.fromJson(t[0], Scenario.class))
+            .summariseRange(Long.parseLong(t[1]), 0, clients, arm))
         .collect());
     List<Result> out = new ArrayList<>(cells.size());
     for (int i = 0; i < cells.size(); i++) {

@@ -80,6 +80,20 @@ class SparkGrowthTest {
   }
 
   @Test
+  void fit_onAnInstrument_recordsItAndChecksEveryScore() {
+    GrowthModel model = GrowthModel.withDefaults().withRandom(RandomPart.INTERCEPT);
+    SparkGrowth.Fit fit = SparkGrowth.fit(SparkTests.rows(COHORT, 2), COLS, model, Instruments.PHQ9);
+    assertEquals(Instruments.PHQ9, fit.fit().scale());
+    assertEquals(model.fit(GrowthData.fromCohort(COHORT, "PHQ-9")).timeRange(), fit.fit().timeRange());
+    Dataset<Row> high = SparkTests.spark().createDataFrame(List.of(
+        RowFactory.create("a", "PHQ-9", 0, 20.0), RowFactory.create("a", "PHQ-9", 1, 35.0)),
+        SparkTests.LONG);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> SparkGrowth.fit(high, COLS, model, Instruments.PHQ9));
+    assertTrue(e.getMessage().contains("score of client a at time 1.0"), e.getMessage());
+  }
+
+  @Test
   void badInput_failsClearly() {
     IllegalArgumentException covariate = assertThrows(IllegalArgumentException.class,
         () -> SparkGrowth.fit(SparkTests.rows(COHORT, 2), COLS,
