@@ -37,6 +37,8 @@ public final class GrowthFit {
   private final double criterion;
   private final double[] theta;
   private final List<ClientEffects> clientEffects;
+  private final double clusterVariance; // NaN without a cluster level (never exposed as NaN)
+  private final List<ClusterEffects> clusterEffects;
   private final Set<Boundary> boundary;
   private final Convergence convergence;
   private final ScoreScale scale;
@@ -46,8 +48,11 @@ public final class GrowthFit {
   private GrowthFit(GrowthModel model, int nObservations, int nClients,
       List<FixedEffect> fixedEffects, double[] fixedCovariance, double[] randomCovariance,
       double residualSd, double logLik, double criterion, double[] theta,
-      List<ClientEffects> clientEffects, Set<Boundary> boundary, Convergence convergence,
+      List<ClientEffects> clientEffects, double clusterVariance,
+      List<ClusterEffects> clusterEffects, Set<Boundary> boundary, Convergence convergence,
       ScoreScale scale, DataRange timeRange, DataRange firstScoreRange) {
+    this.clusterVariance = clusterVariance;
+    this.clusterEffects = clusterEffects;
     this.model = model;
     this.scale = scale;
     this.timeRange = timeRange;
@@ -66,14 +71,15 @@ public final class GrowthFit {
     this.convergence = convergence;
   }
 
-  static GrowthFit create(GrowthModel model, ProfiledDeviance dev,
-      double[] theta, ProfiledDeviance.Solution sol, Convergence convergence) {
-    int n = dev.n;
-    int p = dev.p;
-    int q = dev.q;
-    double sigma2 = sol.pwrss / (dev.reml ? n - p : n);
+  /** What both fitting paths derive alike at the optimum. */
+  private record Optimum(double sigma2, List<FixedEffect> fixedEffects, double[] vcov, double[] d,
+      Set<Boundary> flags) {}
+
+  private static Optimum optimum(GrowthModel model, int n, int p, int q, boolean reml,
+      double yMean, double[] th, ProfiledDeviance.Solution sol) {
+    double sigma2 = sol.pwrss / (reml ? n - p : n);
     double[] beta = sol.beta.clone();
-    beta[0] += dev.yMean;
+    beta[0] += yMean;
     List<String> names = model.termNames();
     double[] vcov = new double[p * p];
     List<FixedEffect> fe = new ArrayList<>(p);
@@ -84,7 +90,6 @@ public final class GrowthFit {
       double se = Math.sqrt(vcov[j * p + j]);
       fe.add(new FixedEffect(names.get(j), beta[j], se, beta[j] / se));
     }
-    double[] th = theta.clone();
     double[] d;
     Set<Boundary> flags = EnumSet.noneOf(Boundary.class);
     if (q == 1) {
@@ -108,13 +113,80 @@ public final class GrowthFit {
         flags.add(Boundary.PERFECT_CORRELATION);
       }
     }
-    List<ClientEffects> effects = List.copyOf(dev.statistics.clientEffects(th, sol.beta, sigma2));
+    return new Optimum(sigma2, List.copyOf(fe), vcov, d, flags);
+  }
+
+  /** A fit from sufficient statistics (no cluster level): see {@link GrowthStatistics}. */
+  static GrowthFit create(GrowthModel model, StatisticsDeviance dev, double[] theta,
+      ProfiledDeviance.Solution sol, Convergence convergence) {
+    double[] th = theta.clone();
+    Optimum o = optimum(model, dev.n, dev.p, dev.q, dev.reml, dev.yMean, th, sol);
+    List<ClientEffects> effects =
+        List.copyOf(dev.statistics.clientEffects(th, sol.beta, o.sigma2()));
+    double[] t = dev.totals;
+    return new GrowthFit(model, dev.n, dev.m, o.fixedEffects(), o.vcov(), o.d(),
+        Math.sqrt(o.sigma2()), -sol.criterion / 2, sol.criterion, th, effects, Double.NaN,
+        List.of(), Collections.unmodifiableSet(o.flags()), convergence, dev.statistics.scale(),
+        new DataRange(t[GrowthBlock.T_MIN_TIME], t[GrowthBlock.T_MAX_TIME]),
+        new DataRange(t[GrowthBlock.T_MIN_FIRST], t[GrowthBlock.T_MAX_FIRST]));
+  }
+
+  static GrowthFit create(GrowthModel model, GrowthData data, ProfiledDeviance dev,
+      double[] theta, ProfiledDeviance.Solution sol, Convergence convergence) {
+    int n = dev.n;
+    double[] th = theta.clone();
+    Optimum o = optimum(model, n, dev.p, dev.q, dev.reml, dev.yMean, th, sol);
+    double sigma2 = o.sigma2();
+    Set<Boundary> flags = o.flags();
+    ProfiledDeviance.Effects fx = dev.effects(th, sol.beta);
+    List<ClientEffects> effects = new ArrayList<>(dev.m);
+    List<String> clients = data.clients();
+    for (int c = 0; c < dev.m; c++) {
+      effects.add(new ClientEffects(clients.get(c), dev.count(c), fx.groupB[2 * c],
+          fx.groupB[2 * c + 1], sigma2 * fx.groupV[3 * c], sigma2 * fx.groupV[3 * c + 1],
+          sigma2 * fx.groupV[3 * c + 2]));
+    }
+    double clusterVariance = Double.NaN;
+    List<ClusterEffects> clusters = List.of();
+    if (dev.k > 0) {
+      double lt = th[th.length - 1];
+      clusterVariance = sigma2 * lt * lt;
+      if (lt < GrowthModel.SINGULAR_TOLERANCE) {
+        flags.add(Boundary.ZERO_CLUSTER_VARIANCE);
+      }
+      List<ClusterEffects> list = new ArrayList<>(dev.k);
+      for (int j = 0; j < dev.k; j++) {
+        list.add(new ClusterEffects(data.clusters().get(j), dev.clusterSize(j),
+            dev.clusterCount(j), fx.clusterB[j], sigma2 * fx.clusterV[j]));
+      }
+      clusters = Collections.unmodifiableList(list);
+    }
     double logLik = -sol.criterion / 2;
-    return new GrowthFit(model, n, dev.m, List.copyOf(fe), vcov, d, Math.sqrt(sigma2), logLik,
-        sol.criterion, th, effects,
-        Collections.unmodifiableSet(flags), convergence, dev.statistics.scale(),
-        new DataRange(dev.totals[GrowthBlock.T_MIN_TIME], dev.totals[GrowthBlock.T_MAX_TIME]),
-        new DataRange(dev.totals[GrowthBlock.T_MIN_FIRST], dev.totals[GrowthBlock.T_MAX_FIRST]));
+    return new GrowthFit(model, n, dev.m, o.fixedEffects(), o.vcov(), o.d(), Math.sqrt(sigma2),
+        logLik, sol.criterion, th, Collections.unmodifiableList(effects), clusterVariance, clusters,
+        Collections.unmodifiableSet(flags), convergence, data.scale(),
+        DataRange.of(data.timeArray()), firstScores(data));
+  }
+
+  /**
+   * The range of each client's score at their earliest time (the intake, at time 0; the lowest,
+   * if a client has several then, as {@link GrowthBlock} takes it).
+   */
+  private static DataRange firstScores(GrowthData data) {
+    int[] start = data.starts();
+    double[] t = data.timeArray();
+    double[] y = data.scoreArray();
+    double[] first = new double[start.length - 1];
+    for (int c = 0; c < first.length; c++) {
+      int at = start[c];
+      for (int i = start[c] + 1; i < start[c + 1]; i++) {
+        if (t[i] < t[at] || (t[i] == t[at] && y[i] < y[at])) {
+          at = i;
+        }
+      }
+      first[c] = y[at];
+    }
+    return DataRange.of(first);
   }
 
   /**
@@ -236,6 +308,35 @@ public final class GrowthFit {
     return s > 0 ? OptionalDouble.of(randomCovariance[1] / s) : OptionalDouble.empty();
   }
 
+  /**
+   * SD τ of the clusters' (therapists') intercepts.
+   *
+   * @return τ; empty for a model without a cluster level
+   */
+  public OptionalDouble clusterInterceptSd() {
+    return Double.isNaN(clusterVariance) ? OptionalDouble.empty()
+        : OptionalDouble.of(Math.sqrt(clusterVariance));
+  }
+
+  /**
+   * Per-cluster (therapist) predicted intercepts.
+   *
+   * @return one entry per cluster in the data's cluster order; empty for a model without a
+   *     cluster level
+   */
+  public List<ClusterEffects> clusterEffects() {
+    return clusterEffects;
+  }
+
+  /**
+   * Number of clusters (therapists).
+   *
+   * @return the number; 0 for a model without a cluster level
+   */
+  public int clusters() {
+    return clusterEffects.size();
+  }
+
   /** Residual SD σ. */
   public double residualSd() {
     return residualSd;
@@ -272,15 +373,19 @@ public final class GrowthFit {
     return criterion + parameterCount() * Math.log(nObservations);
   }
 
-  /** The relative covariance factor's parameters θ (lme4's {@code getME(fit, "theta")}). */
+  /**
+   * The relative covariance factors' parameters θ (lme4's {@code getME(fit, "theta")}): the
+   * client-level entries first, then the cluster's.
+   */
   public double[] theta() {
     return theta.clone();
   }
 
   /**
-   * Per-client predicted random effects, in the data's client order; for a fit from {@link
-   * GrowthStatistics}, whatever those return (a distributed fit keeps them on the cluster and
-   * returns none here).
+   * Per-client predicted random effects, in the data's client order. With a cluster level they
+   * are deviations from the client's therapist's intercept (lme4's {@code therapist:client}
+   * term). For a fit from {@link GrowthStatistics}, whatever those return (a distributed fit keeps
+   * them on the cluster and returns none here).
    *
    * @return the effects (unmodifiable)
    */
@@ -329,11 +434,16 @@ public final class GrowthFit {
   public String toString() {
     StringBuilder sb = new StringBuilder();
     sb.append("Linear mixed-effects growth model, ").append(model.estimation()).append(", ")
-        .append(nObservations).append(" observations of ").append(nClients).append(" clients\n");
+        .append(nObservations).append(" observations of ").append(nClients)
+        .append(nClients == 1 ? " client" : " clients")
+        .append(clusterEffects.isEmpty() ? "" : " in " + clusterEffects.size() + " clusters")
+        .append("\n");
     for (FixedEffect f : fixedEffects) {
       sb.append(String.format("  %-18s %12.5g  SE %10.4g  t %8.3f%n", f.term(), f.estimate(),
           f.se(), f.t()));
     }
+    clusterInterceptSd().ifPresent(s -> sb.append(String.format("  cluster (therapist) SD %.5g"
+        + " across %d clusters%n", s, clusterEffects.size())));
     sb.append(String.format("  intercept SD %.5g", interceptSd()));
     slopeSd().ifPresent(s -> sb.append(String.format(", slope SD %.5g", s)));
     correlation().ifPresent(r -> sb.append(String.format(", correlation %.3f", r)));
