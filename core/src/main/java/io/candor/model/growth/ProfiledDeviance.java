@@ -381,6 +381,19 @@ final class ProfiledDeviance implements ThetaOptimiser.Criterion {
       }
     }
     logDet = 2 * (logDet + Math.log(prod));
+    return finish(a, rhs, p, xxDiagonal, yty, cc, logDet, n, reml, out);
+  }
+
+  /**
+   * The criterion from RXᵀRX (in {@code a}, upper triangle; factored in place), the right-hand side
+   * {@code rhs} (solved in place), Σ|c|², log|L|², yᵀy and n; fills {@code out} when given. Shared
+   * by both criteria ({@link StatisticsDeviance} computes the sums from statistics).
+   *
+   * @return the REML criterion or ML deviance; +∞ if RX is not positive definite or the penalised
+   *     residual sum of squares is not positive
+   */
+  static double finish(double[] a, double[] rhs, int p, double[] xxDiagonal, double yty,
+      double cc, double logDet, int n, boolean reml, Solution out) {
     // Cholesky of a (upper triangle used): a = RXᵀ RX, RX upper triangular stored in a.
     if (SmallCholesky.factor(a, p, xxDiagonal, 1e-12) >= 0) {
       return Double.POSITIVE_INFINITY;

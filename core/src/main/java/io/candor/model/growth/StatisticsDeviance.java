@@ -88,37 +88,6 @@ final class StatisticsDeviance implements ThetaOptimiser.Criterion {
     }
     double cc = terms[1];
     double logDet = 2 * terms[0];
-    if (SmallCholesky.factor(a, p, xxDiagonal, 1e-12) >= 0) {
-      return Double.POSITIVE_INFINITY;
-    }
-    double logDetRx = 0;
-    for (int j = 0; j < p; j++) {
-      logDetRx += Math.log(a[j * p + j]);
-    }
-    logDetRx *= 2;
-    SmallCholesky.forward(a, p, rhs);
-    double cb2 = 0;
-    for (int j = 0; j < p; j++) {
-      cb2 += rhs[j] * rhs[j];
-    }
-    double pwrss = yty - cc - cb2;
-    if (!(pwrss > 0)) {
-      return Double.POSITIVE_INFINITY;
-    }
-    double crit;
-    if (reml) {
-      int df = n - p;
-      crit = logDet + logDetRx + df * (1 + Math.log(2 * Math.PI * pwrss / df));
-    } else {
-      crit = logDet + n * (1 + Math.log(2 * Math.PI * pwrss / n));
-    }
-    if (out != null) {
-      out.pwrss = pwrss;
-      out.logDetL = logDet;
-      out.logDetRx = logDetRx;
-      out.beta = SmallCholesky.backward(a, p, rhs);
-      out.rxInverse = SmallCholesky.inverse(a, p);
-    }
-    return crit;
+    return ProfiledDeviance.finish(a, rhs, p, xxDiagonal, yty, cc, logDet, n, reml, out);
   }
 }
