@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.candor.examples.cli.CandorCliTest.Run;
+import io.candor.json.CandorJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,8 +51,11 @@ class ReportCommandTest {
   }
 
   @Test
-  void json_hasTheFieldsOfTheIssue() {
-    JsonNode v = json(run(issue("therapist", "json")), "ReportResult");
+  void json_hasTheFieldsOfTheIssue_andReadsBackExactly() {
+    Run run = run(issue("therapist", "json"));
+    ReportResult back = CandorJson.fromJson(run.out(), ReportResult.class);
+    assertEquals(run.out(), CandorJson.toJson(back) + System.lineSeparator());
+    JsonNode v = json(run, "ReportResult");
     JsonNode p = v.get("probabilities").get(0);
     for (String field : List.of("outcome", "horizon", "estimate", "lower", "upper",
         "naturalFrequency")) {
