@@ -41,7 +41,7 @@ public class GrowthFitBenchmark {
   public int clients;
 
   private GrowthData data;
-  private final GrowthModel model = GrowthModel.withDefaults().withBasis(TimeBasis.LOG);
+  private final GrowthModel model = GrowthModel.withDefaults().with(TimeBasis.LOG);
 
   /** Builds the data once (fixed seed). */
   @Setup(Level.Trial)

@@ -44,8 +44,8 @@ public class PatternBenchmark {
   public int clients;
 
   private Trajectory[] cohort;
-  private final SuddenGainCriteria criteria = SuddenGainCriteria.defaults();
-  private final PlateauCriteria plateaus = PlateauCriteria.defaults();
+  private final SuddenGainCriteria criteria = SuddenGainCriteria.withDefaults();
+  private final PlateauCriteria plateaus = PlateauCriteria.withDefaults();
 
   /** Builds the cohort once. */
   @Setup(Level.Trial)

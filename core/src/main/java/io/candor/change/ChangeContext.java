@@ -88,7 +88,7 @@ public record ChangeContext(
   }
 
   /**
-   * A copy using the cohort's statistics. A cutoff type chosen with {@link #withCutoff(CutoffType)}
+   * A copy using the cohort's statistics. A cutoff type chosen with {@link #with(CutoffType)}
    * is kept; if the cutoff is still the instrument's default without a cohort, it becomes the
    * default with one (c when the instrument has functional norms).
    */
@@ -102,7 +102,7 @@ public record ChangeContext(
   }
 
   /** A copy with another cutoff type. */
-  public ChangeContext withCutoff(CutoffType type) {
+  public ChangeContext with(CutoffType type) {
     return new ChangeContext(instrument, reliability, postReliability, cohort, type);
   }
 

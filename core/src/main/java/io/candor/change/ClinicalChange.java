@@ -52,7 +52,7 @@ public final class ClinicalChange {
     Objects.requireNonNull(context, "context");
     ReliableChange rc = method.assess(pre, post, context);
     boolean ha = method == ReliableChangeMethod.HAGEMAN_ARRINDELL;
-    ClinicalCutoff cutoff = ClinicalCutoff.of(context, ha);
+    ClinicalCutoff cutoff = ha ? ClinicalCutoff.ofTrueScore(context) : ClinicalCutoff.of(context);
     Instrument instrument = context.instrument();
     int dir = instrument.direction().improvementSign();
     boolean caseness = cutoff.type() == CutoffType.CASENESS;

@@ -20,7 +20,7 @@ import java.util.OptionalDouble;
  *
  * <p>These boundaries are a configurable choice about when a therapist may want to look more
  * closely; they are not a clinical verdict, and no boundary turns a score into a diagnosis or a
- * prognosis. The defaults ({@link #defaults()}) follow the idea of Finch, Lambert &amp; Schaalje
+ * prognosis. The defaults ({@link #withDefaults()}) follow the idea of Finch, Lambert &amp; Schaalje
  * (2001), who flagged clients outside a one-sided band around the expected recovery curve; the
  * exact percentiles are Candor's assumption ({@link #DEFAULT_YELLOW}, {@link #DEFAULT_RED}).
  *
@@ -68,13 +68,18 @@ public record AlertRules(
   }
 
   /** Higher is worse, yellow 0.75, red and on-track 0.90, no functional cutoff. */
-  public static AlertRules defaults() {
+  public static AlertRules withDefaults() {
     return new AlertRules(Direction.HIGHER_IS_WORSE, DEFAULT_RED.value(), DEFAULT_YELLOW.value(),
         DEFAULT_RED.value(), OptionalDouble.empty());
   }
 
-  /** A copy with this direction. */
-  public AlertRules withDirection(Direction newDirection) {
+  /**
+   * A copy with this direction.
+   *
+   * @param newDirection which way is better on the outcome
+   * @return the copy
+   */
+  public AlertRules with(Direction newDirection) {
     return new AlertRules(newDirection, onTrackPercentile, yellowPercentile, redPercentile,
         functionalCutoff);
   }

@@ -123,9 +123,26 @@ public final class ExpectedResponse {
     return new ExpectedResponse(model, covariates, ps, fixedUncertainty, scale);
   }
 
-  /** A copy whose bands do (or do not) include the fixed effects' estimation uncertainty. */
-  public ExpectedResponse withFixedEffectUncertainty(boolean on) {
-    return new ExpectedResponse(model, covariates, percentiles, on, scale);
+  /**
+   * A copy whose bands include these sources of uncertainty.
+   *
+   * @param uncertainty {@link BandUncertainty#RANDOM_AND_RESIDUAL} (the default) or also the fixed
+   *     effects' estimation uncertainty
+   * @return the copy
+   */
+  public ExpectedResponse with(BandUncertainty uncertainty) {
+    Objects.requireNonNull(uncertainty, "uncertainty");
+    return new ExpectedResponse(model, covariates, percentiles,
+        uncertainty == BandUncertainty.WITH_FIXED_EFFECTS, scale);
+  }
+
+  /**
+   * The sources of uncertainty the bands include.
+   *
+   * @return the band uncertainty
+   */
+  public BandUncertainty bandUncertainty() {
+    return fixedUncertainty ? BandUncertainty.WITH_FIXED_EFFECTS : BandUncertainty.RANDOM_AND_RESIDUAL;
   }
 
   /**
@@ -308,5 +325,26 @@ public final class ExpectedResponse {
       s += a[i] * b[i];
     }
     return s;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof ExpectedResponse e
+        && model.equals(e.model)
+        && Arrays.equals(covariates, e.covariates)
+        && Arrays.equals(percentiles, e.percentiles)
+        && fixedUncertainty == e.fixedUncertainty
+        && scale.equals(e.scale);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(model, Arrays.hashCode(covariates), Arrays.hashCode(percentiles), fixedUncertainty, scale);
+  }
+
+  @Override
+  public String toString() {
+    return "ExpectedResponse[" + model.basis() + " model on " + model.clients() + " clients, scale "
+        + scale.id() + ", percentiles " + Arrays.toString(percentiles) + ", " + bandUncertainty() + "]";
   }
 }

@@ -3,6 +3,7 @@ package io.candor.progress;
 import io.candor.internal.Checks;
 import io.candor.model.growth.GrowthFit;
 import io.candor.model.growth.GrowthModel;
+import io.candor.model.growth.Interactions;
 import io.candor.model.growth.RandomPart;
 import io.candor.model.growth.TimeBasis;
 import java.util.ArrayList;
@@ -106,9 +107,9 @@ public record ExpectedResponseModel(
   private static GrowthModel config(TimeBasis basis, double knot, boolean randomSlope,
       List<String> covariates, boolean interactions) {
     GrowthModel g = basis == TimeBasis.PIECEWISE ? GrowthModel.withDefaults().withPiecewise(knot)
-        : GrowthModel.withDefaults().withBasis(basis);
-    return g.withRandom(randomSlope ? RandomPart.INTERCEPT_SLOPE : RandomPart.INTERCEPT)
-        .withCovariates(covariates.toArray(new String[0])).withInteractions(interactions);
+        : GrowthModel.withDefaults().with(basis);
+    return g.with(randomSlope ? RandomPart.INTERCEPT_SLOPE : RandomPart.INTERCEPT)
+        .withCovariates(covariates.toArray(new String[0])).with(interactions ? Interactions.COVARIATE_BY_TIME : Interactions.NONE);
   }
 
   /**
@@ -125,7 +126,7 @@ public record ExpectedResponseModel(
     }
     double residual = fit.residualSd();
     return new ExpectedResponseModel(g.basis(), g.knot().orElse(0.0),
-        g.random() == RandomPart.INTERCEPT_SLOPE, g.covariates(), g.interactions(),
+        g.random() == RandomPart.INTERCEPT_SLOPE, g.covariates(), g.interactions() == Interactions.COVARIATE_BY_TIME,
         g.termNames(), beta, lists(fit.fixedCovariance()), lists(fit.randomCovariance()),
         residual * residual, fit.clients(), fit.observations());
   }

@@ -41,7 +41,7 @@ public final class PlateauCriteria {
   }
 
   /** Windows of {@link #DEFAULT_LENGTH} observations; the instrument's reliable-change threshold. */
-  public static PlateauCriteria defaults() {
+  public static PlateauCriteria withDefaults() {
     return new PlateauCriteria((int) DEFAULT_LENGTH.value(), Double.NaN);
   }
 
@@ -111,5 +111,23 @@ public final class PlateauCriteria {
       }
     }
     return List.copyOf(out);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof PlateauCriteria c
+        && length == c.length
+        && Double.compare(threshold, c.threshold) == 0;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(length, threshold);
+  }
+
+  @Override
+  public String toString() {
+    return "plateaus: at least " + length + " observations in the clinical range within "
+        + (Double.isNaN(threshold) ? "the reliable-change threshold" : Checks.fmt(threshold) + " points");
   }
 }

@@ -5,7 +5,7 @@ import io.candor.internal.Enums;
 /**
  * How session-to-session intervals are formed when sessions are missing or irregular.
  *
- * @see SuddenGainCriteria#withSchedule(Schedule)
+ * @see SuddenGainCriteria#with(Schedule)
  */
 public enum Schedule {
   /**

@@ -46,7 +46,7 @@ import java.util.function.LongConsumer;
  *       with Jacobson–Truax's reliable-change index from {@link io.candor.change.ClinicalChange},
  *       the index behind Lambert's figures;
  *   <li>share of clients with a sudden gain ({@link
- *       io.candor.progress.SuddenGainCriteria#defaults()}): within 17–39 % (Aderka et al. 2012's studies; Tang
+ *       io.candor.progress.SuddenGainCriteria#withDefaults()}): within 17–39 % (Aderka et al. 2012's studies; Tang
  *       &amp; DeRubeis 1999 found 39 %);
  *   <li>wait-list arm: share out of the clinical range at 3 months (week 13): 23 % ± 5 points
  *       (Whiteford et al. 2013 pooled 23 % at 3 months; their interval is wider).
@@ -242,7 +242,7 @@ public final class Calibration {
     rows.add(new Row("clients with a sudden gain", Citations.ADERKA_2012, 0.28,
         tr.suddenGainRate(), 0.17, 0.39,
         "share of clients (>= 4 scores) with a gain by Tang & DeRubeis's three criteria"
-            + " (io.candor.progress.SuddenGainCriteria.defaults())"));
+            + " (io.candor.progress.SuddenGainCriteria.withDefaults())"));
     rows.add(new Row("untreated remission at 3 months", Citations.WHITEFORD_2013, 0.23,
         wl.notCaseAt(13), 0.18, 0.28,
         "wait-list arm: share of clients observed at week 13 below the caseness cutoff"));
@@ -258,7 +258,7 @@ public final class Calibration {
   static final class Tally {
     private final Instrument instrument;
     private final double rc;
-    private final SuddenGainCriteria gains = SuddenGainCriteria.defaults();
+    private final SuddenGainCriteria gains = SuddenGainCriteria.withDefaults();
     private final ChangeContext changeContext;
     private final boolean jtAvailable;
     private long jtDeteriorated;

@@ -58,7 +58,7 @@ final class ShapeScale {
     this.small = hasThreshold ? Math.max(0, (int) Math.ceil(low / res - 1e-6) - 1) : 0;
     this.caseFrom = instrument.casenessCutoff().isPresent() ? firstCase() : -1;
     this.noiseCap = Math.max(1, (int) Math.round(0.04 * span));
-    SuddenGainCriteria sg = SuddenGainCriteria.defaults();
+    SuddenGainCriteria sg = SuddenGainCriteria.withDefaults();
     this.relative = sg.relative().orElse(0);
     this.critical33 = sg.criticalValue(3, 3);
   }

@@ -25,24 +25,24 @@ public enum TrajectoryShape {
   /**
    * Gradual improvement toward an asymptote: a reliable improvement from the first to the last
    * score, made in steps none of which is a sudden gain or loss under {@link
-   * io.candor.progress.SuddenGainCriteria#defaults()}. At least 4 sessions.
+   * io.candor.progress.SuddenGainCriteria#withDefaults()}. At least 4 sessions.
    */
   GRADUAL(4),
   /**
-   * Improvement that stalls, then may resume: {@link PlateauCriteria#defaults()} finds at least
+   * Improvement that stalls, then may resume: {@link PlateauCriteria#withDefaults()} finds at least
    * one plateau (a run of {@link PlateauCriteria#DEFAULT_LENGTH} observations in the clinical range
    * without reliable change among them). At least that many sessions.
    */
   PLATEAU((int) PlateauCriteria.DEFAULT_LENGTH.value()),
   /**
    * A stable period, then one large improvement between two consecutive sessions: {@link
-   * io.candor.progress.SuddenGainCriteria#defaults()} finds at least one sudden gain, with
+   * io.candor.progress.SuddenGainCriteria#withDefaults()} finds at least one sudden gain, with
    * full three-score windows on each side of it. At least 5 sessions.
    */
   SUDDEN_GAIN(5),
   /**
    * Only noise: no score differs reliably from the first one, and there are no sudden gains or
-   * losses under {@link io.candor.progress.SuddenGainCriteria#defaults()}. At least 3
+   * losses under {@link io.candor.progress.SuddenGainCriteria#withDefaults()}. At least 3
    * sessions.
    */
   FLAT(3),

@@ -17,7 +17,7 @@ class ChangeQaTest {
     // Jacobson & Truax (1991) use b when only the functional distribution is known.
     ChangeContext w = ChangeContext.of(Instruments.WEMWBS);
     assertEquals(CutoffType.B, w.cutoffType());
-    ClinicalCutoff cut = ClinicalCutoff.of(w, false);
+    ClinicalCutoff cut = ClinicalCutoff.of(w);
     // b = M_f - dir * 2 * SD_f with dir = +1 (higher is better): 50.7 - 2 * 8.79
     assertEquals(50.7 - 2 * 8.79, cut.value(), 1e-12);
     // a cohort supplies the clinical statistics: the default becomes c
@@ -31,18 +31,18 @@ class ChangeQaTest {
     // though a cannot be computed either
     IllegalStateException b =
         assertThrows(IllegalStateException.class,
-            () -> ClinicalCutoff.of(ChangeContext.of(Instruments.ORS).withCutoff(CutoffType.B), false));
+            () -> ClinicalCutoff.of(ChangeContext.of(Instruments.ORS).with(CutoffType.B)));
     assertTrue(b.getMessage().contains("functional norms"), b.getMessage());
     assertTrue(b.getMessage().contains("cutoffs available for ORS here: CASENESS"), b.getMessage());
     // WEMWBS: functional norms only; it used to suggest "cutoff A, B or C"
     IllegalStateException c =
         assertThrows(IllegalStateException.class,
             () -> ClinicalCutoff.of(
-                ChangeContext.of(Instruments.WEMWBS).withCutoff(CutoffType.CASENESS), false));
+                ChangeContext.of(Instruments.WEMWBS).with(CutoffType.CASENESS)));
     assertTrue(c.getMessage().contains("cutoffs available for WEMWBS here: B"), c.getMessage());
     IllegalStateException a =
         assertThrows(IllegalStateException.class,
-            () -> ClinicalCutoff.of(ChangeContext.of(Instruments.K10).withCutoff(CutoffType.A), false));
+            () -> ClinicalCutoff.of(ChangeContext.of(Instruments.K10).with(CutoffType.A)));
     assertTrue(a.getMessage().contains("cutoffs available for K10 here: CASENESS"), a.getMessage());
   }
 }

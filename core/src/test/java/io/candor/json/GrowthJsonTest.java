@@ -22,7 +22,7 @@ class GrowthJsonTest {
       t[i] = i % 4;
       y[i] = 20 - 2 * (i % 4) + ((i / 4) % 3) * 1.5 + ((i * 7) % 5) * 0.3 - (i % 4) * ((i / 4) % 2);
     }
-    return GrowthModel.withDefaults().withRandom(random).fit(GrowthData.of(ids, t, y));
+    return GrowthModel.withDefaults().with(random).fit(GrowthData.of(ids, t, y));
   }
 
   @Test

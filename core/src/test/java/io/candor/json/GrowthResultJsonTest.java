@@ -26,7 +26,7 @@ class GrowthResultJsonTest {
 
   @Test
   void expectedResponseModel_roundTripsExactly() {
-    GrowthFit fit = GrowthModel.withDefaults().withBasis(TimeBasis.LOG).fit(GrowthData.fromCohort(COHORT, "PHQ-9"));
+    GrowthFit fit = GrowthModel.withDefaults().with(TimeBasis.LOG).fit(GrowthData.fromCohort(COHORT, "PHQ-9"));
     ExpectedResponseModel model = ExpectedResponseModel.from(fit);
     assertEquals(model, CandorJson.fromJson(CandorJson.toJson(model), ExpectedResponseModel.class));
   }

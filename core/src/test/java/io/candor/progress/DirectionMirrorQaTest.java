@@ -30,8 +30,8 @@ class DirectionMirrorQaTest {
   @Test
   void mirroredTrajectories_haveTheSameMilestonesPlateausAndEarlyResponse() {
     UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(20261126L);
-    PlateauCriteria plateau = PlateauCriteria.defaults().withLength(3);
-    EarlyResponseCriteria early = EarlyResponseCriteria.defaults();
+    PlateauCriteria plateau = PlateauCriteria.withDefaults().withLength(3);
+    EarlyResponseCriteria early = EarlyResponseCriteria.withDefaults();
     for (int k = 0; k < 3000; k++) {
       int n = 2 + rng.nextInt(14);
       int[] sessions = new int[n];

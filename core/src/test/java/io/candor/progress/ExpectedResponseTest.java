@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import io.candor.measure.Direction;
 import io.candor.model.growth.ClientEffects;
 import io.candor.model.growth.GrowthData;
 import io.candor.model.growth.GrowthFit;
 import io.candor.model.growth.GrowthModel;
+import io.candor.model.growth.Interactions;
 import io.candor.model.growth.TimeBasis;
 import java.util.Map;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
@@ -42,7 +44,7 @@ class ExpectedResponseTest {
   }
 
   static GrowthFit fit() {
-    return GrowthModel.withDefaults().withBasis(TimeBasis.LOG).fit(panel());
+    return GrowthModel.withDefaults().with(TimeBasis.LOG).fit(panel());
   }
 
   @Test
@@ -63,7 +65,7 @@ class ExpectedResponseTest {
   void forecast_agreesWithDenseGaussianConditioning() {
     GrowthFit fit = fit();
     ExpectedResponse er = ExpectedResponse.of(ExpectedResponseModel.from(fit))
-        .withFixedEffectUncertainty(false);
+        .with(BandUncertainty.RANDOM_AND_RESIDUAL);
     int[] sess = {0, 2, 3};
     double[] obs = {19, 15, 16};
     ExpectedCurve curve = er.forecast(sess, obs, 6);
@@ -104,7 +106,7 @@ class ExpectedResponseTest {
   void fixedEffectUncertainty_widensTheBands() {
     ExpectedResponse er = ExpectedResponse.of(ExpectedResponseModel.from(fit()));
     ExpectedCurve narrow = er.fromIntake(20, 10);
-    ExpectedCurve wide = er.withFixedEffectUncertainty(true).fromIntake(20, 10);
+    ExpectedCurve wide = er.with(BandUncertainty.WITH_FIXED_EFFECTS).fromIntake(20, 10);
     for (int t = 1; t <= 10; t++) {
       assertTrue(wide.at(t).sd() > narrow.at(t).sd());
       assertEquals(narrow.at(t).mean(), wide.at(t).mean(), 1e-12);
@@ -124,7 +126,7 @@ class ExpectedResponseTest {
   @Test
   void preparedCurve_signalsFourLevelsWithReasons() {
     ExpectedResponse er = ExpectedResponse.of(ExpectedResponseModel.from(fit()));
-    AlertRules rules = AlertRules.defaults().withFunctionalCutoff(10);
+    AlertRules rules = AlertRules.withDefaults().withFunctionalCutoff(10);
     PreparedCurve pc = er.prepare(20, 12, rules);
     SessionExpectation at4 = pc.curve().at(4);
     Alert asExpected = pc.evaluate(4, at4.mean());
@@ -140,8 +142,8 @@ class ExpectedResponseTest {
     assertTrue(red.reason().contains("not a clinical verdict"), red.reason());
     assertEquals(Signal.FUNCTIONAL, pc.evaluate(4, 9).signal());
     // higher-is-better scale: a high score is good
-    PreparedCurve better = er.prepare(20, 12, AlertRules.defaults()
-        .withDirection(Direction.HIGHER_IS_BETTER));
+    PreparedCurve better = er.prepare(20, 12, AlertRules.withDefaults()
+        .with(Direction.HIGHER_IS_BETTER));
     assertEquals(Signal.ADEQUATE_PROGRESS, better.evaluate(4, at4.mean() + 2 * at4.sd())
         .signal());
   }
@@ -149,7 +151,7 @@ class ExpectedResponseTest {
   @Test
   void badInput_isRejectedWithClearMessages() {
     ExpectedResponse er = ExpectedResponse.of(ExpectedResponseModel.from(fit()));
-    PreparedCurve pc = er.prepare(20, 5, AlertRules.defaults());
+    PreparedCurve pc = er.prepare(20, 5, AlertRules.withDefaults());
     assertThrows(IllegalArgumentException.class, () -> pc.evaluate(6, 10));
     assertThrows(IllegalArgumentException.class, () -> pc.evaluate(2, Double.NaN));
     assertThrows(IllegalArgumentException.class, () -> er.withPercentiles(0, 0.5));
@@ -158,7 +160,7 @@ class ExpectedResponseTest {
     assertThrows(IllegalArgumentException.class,
         () -> er.forecast(new int[] {0, 1}, new double[] {3}, 4));
     assertThrows(IllegalArgumentException.class,
-        () -> AlertRules.defaults().withPercentiles(0.9, 0.95, 0.9));
+        () -> AlertRules.withDefaults().withPercentiles(0.9, 0.95, 0.9));
     assertThrows(IllegalArgumentException.class, () -> pc.curve().at(9));
   }
 
@@ -169,8 +171,8 @@ class ExpectedResponseTest {
     for (int i = 0; i < group.length; i++) {
       group[i] = (i / 6) % 2;
     }
-    GrowthFit f = GrowthModel.withDefaults().withBasis(TimeBasis.LOG).withCovariates("group")
-        .withInteractions(true).fit(d.withCovariate("group", group));
+    GrowthFit f = GrowthModel.withDefaults().with(TimeBasis.LOG).withCovariates("group")
+        .with(Interactions.COVARIATE_BY_TIME).fit(d.withCovariate("group", group));
     ExpectedResponse er = ExpectedResponse.of(ExpectedResponseModel.from(f));
     assertThrows(IllegalArgumentException.class, () -> er.fromIntake(20, 4));
     ExpectedCurve c = er.withCovariates(Map.of("group", 1.0)).fromIntake(20, 4);
@@ -201,5 +203,18 @@ class ExpectedResponseTest {
     assertThrows(IllegalArgumentException.class, () -> new ExpectedResponseModel(m.basis(),
         m.knot(), m.randomSlope(), m.covariates(), m.interactions(), m.terms(),
         m.fixedEffects(), m.fixedCovariance(), m.randomCovariance(), -1, 0, 0));
+  }
+
+  @Test
+  void expectedResponses_areValues_andBandUncertaintyIsAChoice() {
+    ExpectedResponseModel m = ExpectedResponseModel.from(fit());
+    ExpectedResponse a = ExpectedResponse.of(m).with(BandUncertainty.WITH_FIXED_EFFECTS).withPercentiles(0.1, 0.9);
+    ExpectedResponse b = ExpectedResponse.of(m).withPercentiles(0.9, 0.1).with(BandUncertainty.WITH_FIXED_EFFECTS);
+    assertEquals(a, b);
+    assertEquals(a.hashCode(), b.hashCode());
+    assertNotEquals(a, a.with(BandUncertainty.RANDOM_AND_RESIDUAL));
+    assertEquals(BandUncertainty.RANDOM_AND_RESIDUAL, ExpectedResponse.of(m).bandUncertainty());
+    assertTrue(a.toString().contains("WITH_FIXED_EFFECTS"), a.toString());
+    assertTrue(a.with(BandUncertainty.WITH_FIXED_EFFECTS).fromIntake(20, 10).includesFixedEffectUncertainty());
   }
 }

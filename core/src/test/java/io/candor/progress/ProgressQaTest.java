@@ -56,7 +56,7 @@ class ProgressQaTest {
     io.candor.domain.Trajectory t =
         io.candor.domain.Trajectory.ofScores(ClientId.of("a"), io.candor.measure.Instruments.PHQ9,
             new int[] {0, 1}, new double[] {10, 10});
-    EarlyResponse e = EarlyResponseCriteria.defaults().evaluate(t).orElseThrow();
+    EarlyResponse e = EarlyResponseCriteria.withDefaults().evaluate(t).orElseThrow();
     org.junit.jupiter.api.Assertions.assertEquals(0.0, e.relativeReduction());
   }
 }

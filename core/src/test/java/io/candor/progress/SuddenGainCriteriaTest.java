@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import io.candor.domain.ClientId;
 import io.candor.domain.ScoreScale;
 import io.candor.domain.Trajectory;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class SuddenGainCriteriaTest {
 
   private static final ScoreScale BDI = ScoreScale.of("BDI", 0, 63);
-  private static final SuddenGainCriteria TANG = SuddenGainCriteria.defaults().withCutoff(7);
+  private static final SuddenGainCriteria TANG = SuddenGainCriteria.withDefaults().withCutoff(7);
 
   static Trajectory consecutive(ScoreScale scale, double... scores) {
     return Trajectory.ofScores(
@@ -96,7 +97,7 @@ class SuddenGainCriteriaTest {
   void missingSession_unadjustedUsesFixedCriticalValue() {
     Trajectory t = at(BDI, new int[] {1, 2, 3, 4, 6}, 30, 31, 30, 15, 15);
     assertEquals(2.776,
-        TANG.withCriticalValueAdjusted(false).detect(t).gains().get(0).criticalValue());
+        TANG.with(CriticalValueRule.FIXED).detect(t).gains().get(0).criticalValue());
     assertEquals(3.5, TANG.withFixedCriticalValue(3.5).detect(t).gains().get(0).criticalValue());
   }
 
@@ -104,7 +105,7 @@ class SuddenGainCriteriaTest {
   void missingSession_atIntervalSkipsItUnlessConsecutiveObservations() {
     Trajectory t = at(BDI, new int[] {1, 2, 3, 5, 6, 7}, 30, 31, 30, 15, 14, 15);
     assertTrue(TANG.detect(t).gains().isEmpty());
-    SuddenChanges r = TANG.withSchedule(Schedule.CONSECUTIVE_OBSERVATIONS).detect(t);
+    SuddenChanges r = TANG.with(Schedule.CONSECUTIVE_OBSERVATIONS).detect(t);
     assertEquals(1, r.gains().size());
     assertEquals(3, r.gains().get(0).preSession());
     assertEquals(5, r.gains().get(0).postSession());
@@ -116,19 +117,19 @@ class SuddenGainCriteriaTest {
     // session 8 lies beyond n+3 = 7, so the post window has only session 4 and the gain is not tested
     Trajectory t = at(BDI, new int[] {1, 2, 3, 4, 8}, 30, 31, 30, 15, 15);
     assertTrue(TANG.detect(t).gains().isEmpty());
-    assertEquals(1, TANG.withSchedule(Schedule.CONSECUTIVE_OBSERVATIONS).detect(t).gains().size());
+    assertEquals(1, TANG.with(Schedule.CONSECUTIVE_OBSERVATIONS).detect(t).gains().size());
   }
 
   @Test
   void higherIsBetter_gainIsARise() {
     // ORS: rise 15 >= reliable change 5; 15 >= 25 % of (40 - 10)
     Trajectory t = consecutive(Instruments.ORS, 10, 11, 10, 25, 26, 25);
-    SuddenChanges r = SuddenGainCriteria.defaults().detect(t);
+    SuddenChanges r = SuddenGainCriteria.withDefaults().detect(t);
     assertEquals(1, r.gains().size());
     assertTrue(r.losses().isEmpty());
     assertEquals(15, r.gains().get(0).magnitude());
     Trajectory down = consecutive(Instruments.ORS, 25, 26, 25, 10, 11, 10);
-    SuddenChanges d = SuddenGainCriteria.defaults().detect(down);
+    SuddenChanges d = SuddenGainCriteria.withDefaults().detect(down);
     assertTrue(d.gains().isEmpty());
     assertEquals(1, d.losses().size());
   }
@@ -136,7 +137,7 @@ class SuddenGainCriteriaTest {
   @Test
   void higherIsBetter_relativeCriterionUsesDistanceFromTop() {
     // rise 6 from 16: 6 < 25 % of (40 - 16) = 6? equal -> passes; from 15: 6 < 6.25 -> fails
-    SuddenGainCriteria c = SuddenGainCriteria.defaults().withCutoff(5);
+    SuddenGainCriteria c = SuddenGainCriteria.withDefaults().withCutoff(5);
     assertEquals(1, c.detect(consecutive(Instruments.ORS, 16, 16, 16, 22, 22, 22)).gains().size());
     assertTrue(c.detect(consecutive(Instruments.ORS, 15, 15, 15, 21, 21, 21)).gains().isEmpty());
   }
@@ -144,7 +145,7 @@ class SuddenGainCriteriaTest {
   @Test
   void defaultCutoff_isTheInstrumentsReliableChange() {
     // PHQ-9 reliable change is 6 points
-    SuddenGainCriteria d = SuddenGainCriteria.defaults();
+    SuddenGainCriteria d = SuddenGainCriteria.withDefaults();
     assertEquals(1, d.detect(consecutive(Instruments.PHQ9, 20, 21, 20, 14, 13, 14)).gains().size());
     assertTrue(d.detect(consecutive(Instruments.PHQ9, 20, 21, 20, 15, 14, 15)).gains().isEmpty());
     assertEquals(6, d.cutoffFor(Instruments.PHQ9));
@@ -183,7 +184,7 @@ class SuddenGainCriteriaTest {
     Trajectory t = consecutive(BDI, 30, 31, 30, 15, 24, 15, 15);
     assertEquals(5, TANG.detect(t).gains().get(0).reversalSession().getAsInt());
     assertFalse(
-        TANG.withReversalRule(ReversalRule.SUDDENGAINS_PACKAGE).detect(t).gains().get(0).reversal());
+        TANG.with(ReversalRule.SUDDENGAINS_PACKAGE).detect(t).gains().get(0).reversal());
   }
 
   @Test
@@ -205,7 +206,7 @@ class SuddenGainCriteriaTest {
 
   @Test
   void cutoffFromReliability_is196TimesSdiff() {
-    SuddenGainCriteria c = SuddenGainCriteria.defaults().withCutoffFromReliability(10, 0.9);
+    SuddenGainCriteria c = SuddenGainCriteria.withDefaults().withCutoffFromReliability(10, 0.9);
     assertEquals(1.96 * 10 * Math.sqrt(0.2), c.givenCutoff().getAsDouble(), 1e-12);
   }
 
@@ -220,7 +221,7 @@ class SuddenGainCriteriaTest {
 
   @Test
   void badInput_rejectedWithClearMessages() {
-    SuddenGainCriteria d = SuddenGainCriteria.defaults();
+    SuddenGainCriteria d = SuddenGainCriteria.withDefaults();
     assertTrue(assertThrows(IllegalArgumentException.class, () -> d.withCutoff(0)).getMessage().contains("cutoff"));
     assertThrows(IllegalArgumentException.class, () -> d.withCutoff(Double.NaN));
     assertThrows(IllegalArgumentException.class, () -> d.withRelative(1.5));
@@ -230,7 +231,7 @@ class SuddenGainCriteriaTest {
     assertThrows(IllegalArgumentException.class, () -> d.withCutoffFromReliability(10, 1));
     assertThrows(IllegalArgumentException.class, () -> d.withCutoffFromReliability(0, 0.8));
     assertThrows(IllegalArgumentException.class, () -> d.criticalValue(1, 3));
-    assertThrows(NullPointerException.class, () -> d.withSchedule(null));
+    assertThrows(NullPointerException.class, () -> d.with((Schedule) null));
     assertThrows(NullPointerException.class, () -> d.detect(null));
     IllegalStateException none =
         assertThrows(IllegalStateException.class,
@@ -253,6 +254,27 @@ class SuddenGainCriteriaTest {
   @Test
   void toString_describesCriteria() {
     assertTrue(TANG.toString().contains("cutoff 7"));
-    assertTrue(SuddenGainCriteria.defaults().toString().contains("reliable change"));
+    assertTrue(SuddenGainCriteria.withDefaults().toString().contains("reliable change"));
+  }
+
+  @Test
+  void criteria_areValuesWithOneSettingPerCopy() {
+    SuddenGainCriteria a = SuddenGainCriteria.withDefaults().withCutoff(7).with(Schedule.CONSECUTIVE_OBSERVATIONS);
+    SuddenGainCriteria b = SuddenGainCriteria.withDefaults().with(Schedule.CONSECUTIVE_OBSERVATIONS).withCutoff(7);
+    assertEquals(a, b);
+    assertEquals(a.hashCode(), b.hashCode());
+    assertNotEquals(a, a.withReliableChangeCutoff());
+    assertNotEquals(a, a.with(CriticalValueRule.FIXED));
+    assertNotEquals(a, a.with(ReversalRule.SUDDENGAINS_PACKAGE));
+    assertEquals(SuddenGainCriteria.withDefaults(), SuddenGainCriteria.withDefaults());
+    SuddenGainCriteria fixed = a.withFixedCriticalValue(3);
+    assertEquals(CriticalValueRule.FIXED, fixed.criticalValueRule());
+    assertEquals(3, fixed.criticalValue(2, 2));
+    assertEquals(CriticalValueRule.ADJUSTED_FOR_MISSING_SCORES, fixed.with(CriticalValueRule.ADJUSTED_FOR_MISSING_SCORES)
+        .criticalValueRule());
+    assertEquals(4.303, fixed.with(CriticalValueRule.ADJUSTED_FOR_MISSING_SCORES).criticalValue(2, 2), 1e-3);
+    assertEquals("sudden gains: cutoff 7, relative 0.25, mean difference at alpha 0.05 (fixed critical value 3),"
+        + " consecutive observations, reversal any later session", fixed.toString());
+    assertEquals(CriticalValueRule.FIXED, CriticalValueRule.parse("fixed"));
   }
 }

@@ -50,7 +50,7 @@ class GrowthRoundTripTest {
     int clients = 600;
     int n = 11;
     Cohort cohort = Simulator.of(flat).cohort(11, clients, Arm.TREATED, 2);
-    GrowthFit fit = GrowthModel.withDefaults().withRandom(RandomPart.INTERCEPT)
+    GrowthFit fit = GrowthModel.withDefaults().with(RandomPart.INTERCEPT)
         .fit(GrowthData.fromCohort(cohort, "PHQ-9"));
     assertTrue(fit.convergence().converged(), fit.convergence().message());
 

@@ -59,7 +59,7 @@ class CandorGeneratorsTest {
     int short_ = 0;
     for (int i = 0; i < 10_000; i++) {
       Trajectory t = CandorGenerators.trajectory(Instruments.PHQ9, TrajectoryShape.SUDDEN_GAIN).generate(rng);
-      if (io.candor.progress.SuddenGainCriteria.defaults().detect(t).hasGain()) {
+      if (io.candor.progress.SuddenGainCriteria.withDefaults().detect(t).hasGain()) {
         found++;
       }
       if (t.size() <= 2) {

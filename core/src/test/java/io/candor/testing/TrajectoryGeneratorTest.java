@@ -198,14 +198,14 @@ class TrajectoryGeneratorTest {
     }
     double first = t.scoreAt(0);
     double last = t.scoreAt(t.size() - 1);
-    SuddenChanges sudden = SuddenGainCriteria.defaults().detect(t);
+    SuddenChanges sudden = SuddenGainCriteria.withDefaults().detect(t);
     switch (shape) {
       case GRADUAL -> {
         assertTrue(Milestones.reliableImprovement(t).isPresent(), "reliable improvement: " + t);
         assertTrue(reliablyImproved(instrument, first, last), "reliably improved at the end: " + t);
         assertFalse(sudden.hasGain() || sudden.hasLoss(), "no sudden change: " + sudden + " in " + t);
       }
-      case PLATEAU -> assertFalse(PlateauCriteria.defaults().find(t).isEmpty(), "a plateau: " + t);
+      case PLATEAU -> assertFalse(PlateauCriteria.withDefaults().find(t).isEmpty(), "a plateau: " + t);
       case SUDDEN_GAIN -> assertTrue(sudden.hasGain(), "a sudden gain: " + t);
       case FLAT -> {
         assertTrue(Milestones.reliableImprovement(t).isEmpty(), "no reliable improvement: " + t);

@@ -100,6 +100,41 @@ public final class DoseEffect {
     return link;
   }
 
+  /** The confidence level of the milestone intervals. */
+  public double confidenceLevel() {
+    return confidenceLevel;
+  }
+
+  /** The convergence tolerance on the relative change in deviance. */
+  public double epsilon() {
+    return epsilon;
+  }
+
+  /** The most IRLS iterations allowed. */
+  public int maxIterations() {
+    return maxIterations;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof DoseEffect d
+        && link == d.link
+        && Double.compare(confidenceLevel, d.confidenceLevel) == 0
+        && Double.compare(epsilon, d.epsilon) == 0
+        && maxIterations == d.maxIterations;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(link, confidenceLevel, epsilon, maxIterations);
+  }
+
+  @Override
+  public String toString() {
+    return "DoseEffect[" + link + ", confidence level " + Checks.fmt(confidenceLevel) + ", epsilon "
+        + Checks.fmt(epsilon) + ", at most " + maxIterations + " iterations]";
+  }
+
   /**
    * Fits an aggregated table (one row per number of sessions, as R's {@code cbind(improved, n −
    * improved)} response).

@@ -299,6 +299,24 @@ public final class GrowthData {
     return covariates;
   }
 
+  /** Equal when the clients, rows (in input order), scores and covariates are all equal. */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof GrowthData g
+        && clients.equals(g.clients)
+        && Arrays.equals(start, g.start)
+        && Arrays.equals(time, g.time)
+        && Arrays.equals(score, g.score)
+        && covariateNames.equals(g.covariateNames)
+        && Arrays.deepEquals(covariates, g.covariates)
+        && Arrays.equals(rowClient, g.rowClient);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(clients, Arrays.hashCode(time), Arrays.hashCode(score), covariateNames);
+  }
+
   @Override
   public String toString() {
     return "GrowthData[" + score.length + " observations, " + clients.size() + " clients"

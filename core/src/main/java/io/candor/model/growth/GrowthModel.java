@@ -29,7 +29,7 @@ import org.apache.commons.math3.optim.univariate.UnivariatePointValuePair;
  * </pre>
  *
  * where x(t) holds an intercept, the {@link TimeBasis} terms, the chosen client-level covariates
- * and, if {@link #withInteractions(boolean) asked}, each covariate times the first time term; z(t)
+ * and, if {@link #with(Interactions) asked}, each covariate times the first time term; z(t)
  * is (1) for {@link RandomPart#INTERCEPT} or (1, first time term) for
  * {@link RandomPart#INTERCEPT_SLOPE} with unstructured 2×2 D. Fitting minimises lme4's profiled
  * REML criterion (or ML deviance) over the relative covariance factor θ (Bates, Mächler, Bolker
@@ -41,9 +41,9 @@ import org.apache.commons.math3.optim.univariate.UnivariatePointValuePair;
  *
  * <pre>{@code
  * GrowthFit fit = GrowthModel.withDefaults()
- *     .withBasis(TimeBasis.LOG)
- *     .withRandom(RandomPart.INTERCEPT_SLOPE)
- *     .withEstimation(Estimation.REML)
+ *     .with(TimeBasis.LOG)
+ *     .with(RandomPart.INTERCEPT_SLOPE)
+ *     .with(Estimation.REML)
  *     .fit(GrowthData.of(ids, sessions, scores));
  * }</pre>
  *
@@ -55,17 +55,17 @@ public final class GrowthModel {
   static final double SINGULAR_TOLERANCE = 1e-4;
 
   private static final GrowthModel DEFAULTS = new GrowthModel(TimeBasis.LINEAR, Double.NaN,
-      RandomPart.INTERCEPT_SLOPE, Estimation.REML, List.of(), false);
+      RandomPart.INTERCEPT_SLOPE, Estimation.REML, List.of(), Interactions.NONE);
 
   private final TimeBasis basis;
   private final double knot;
   private final RandomPart random;
   private final Estimation estimation;
   private final List<String> covariates;
-  private final boolean interactions;
+  private final Interactions interactions;
 
   private GrowthModel(TimeBasis basis, double knot, RandomPart random, Estimation estimation,
-      List<String> covariates, boolean interactions) {
+      List<String> covariates, Interactions interactions) {
     this.basis = basis;
     this.knot = knot;
     this.random = random;
@@ -86,9 +86,11 @@ public final class GrowthModel {
    * A copy with this time basis. For {@link TimeBasis#PIECEWISE} use
    * {@link #withPiecewise(double)}, which also sets the knot.
    *
+   * @param newBasis the time basis
+   * @return the copy
    * @throws IllegalArgumentException for {@code PIECEWISE} (it needs a knot)
    */
-  public GrowthModel withBasis(TimeBasis newBasis) {
+  public GrowthModel with(TimeBasis newBasis) {
     Objects.requireNonNull(newBasis, "basis");
     if (newBasis == TimeBasis.PIECEWISE) {
       throw new IllegalArgumentException("basis PIECEWISE needs a knot: use withPiecewise(knot)");
@@ -107,14 +109,24 @@ public final class GrowthModel {
         interactions);
   }
 
-  /** A copy with this random part. */
-  public GrowthModel withRandom(RandomPart newRandom) {
+  /**
+   * A copy with this random part.
+   *
+   * @param newRandom the random part
+   * @return the copy
+   */
+  public GrowthModel with(RandomPart newRandom) {
     Objects.requireNonNull(newRandom, "random");
     return new GrowthModel(basis, knot, newRandom, estimation, covariates, interactions);
   }
 
-  /** A copy with this estimation method. */
-  public GrowthModel withEstimation(Estimation newEstimation) {
+  /**
+   * A copy with this estimation method.
+   *
+   * @param newEstimation REML or ML
+   * @return the copy
+   */
+  public GrowthModel with(Estimation newEstimation) {
     Objects.requireNonNull(newEstimation, "estimation");
     return new GrowthModel(basis, knot, random, newEstimation, covariates, interactions);
   }
@@ -138,11 +150,16 @@ public final class GrowthModel {
   }
 
   /**
-   * A copy that does (or does not) add each covariate × first-time-term interaction, named
+   * A copy that does ({@link Interactions#COVARIATE_BY_TIME}) or does not ({@link
+   * Interactions#NONE}, the default) add each covariate × first-time-term interaction, named
    * {@code COVARIATE:time}.
+   *
+   * @param newInteractions the interactions
+   * @return the copy
    */
-  public GrowthModel withInteractions(boolean on) {
-    return new GrowthModel(basis, knot, random, estimation, covariates, on);
+  public GrowthModel with(Interactions newInteractions) {
+    return new GrowthModel(basis, knot, random, estimation, covariates,
+        Objects.requireNonNull(newInteractions, "interactions"));
   }
 
   /** The time basis. */
@@ -170,8 +187,12 @@ public final class GrowthModel {
     return covariates;
   }
 
-  /** Whether covariate × time interactions are included. */
-  public boolean interactions() {
+  /**
+   * Whether covariate × time interactions are included.
+   *
+   * @return the interactions
+   */
+  public Interactions interactions() {
     return interactions;
   }
 
@@ -184,7 +205,7 @@ public final class GrowthModel {
     names.add("intercept");
     names.addAll(basis.termNames());
     names.addAll(covariates);
-    if (interactions) {
+    if (interactions == Interactions.COVARIATE_BY_TIME) {
       for (String c : covariates) {
         names.add(c + ":time");
       }
@@ -207,7 +228,7 @@ public final class GrowthModel {
     for (int j = 0; j < k; j++) {
       out[o + j] = covariateValues[j];
     }
-    if (interactions) {
+    if (interactions == Interactions.COVARIATE_BY_TIME) {
       double first = out[1];
       for (int j = 0; j < k; j++) {
         out[o + k + j] = covariateValues[j] * first;

@@ -38,7 +38,7 @@ public final class KaplanMeier {
   public static final double DEFAULT_CONFIDENCE_LEVEL = 0.95;
 
   private static final KaplanMeier DEFAULTS =
-      new KaplanMeier(ConfidenceType.LOG, DEFAULT_CONFIDENCE_LEVEL, true);
+      new KaplanMeier(ConfidenceType.LOG, DEFAULT_CONFIDENCE_LEVEL, NearTies.MERGE);
 
   /**
    * Integer times below this are counted rather than sorted; below it no two distinct integers
@@ -48,13 +48,15 @@ public final class KaplanMeier {
 
   private final ConfidenceType confidenceType;
   private final double confidenceLevel;
+  private final NearTies nearTies;
   private final boolean timeFix;
   private final double z;
 
-  private KaplanMeier(ConfidenceType confidenceType, double confidenceLevel, boolean timeFix) {
+  private KaplanMeier(ConfidenceType confidenceType, double confidenceLevel, NearTies nearTies) {
     this.confidenceType = confidenceType;
     this.confidenceLevel = confidenceLevel;
-    this.timeFix = timeFix;
+    this.nearTies = nearTies;
+    this.timeFix = nearTies == NearTies.MERGE;
     this.z = NormalDistribution.of(0, 1).inverseCumulativeProbability(1 - (1 - confidenceLevel) / 2);
   }
 
@@ -65,7 +67,7 @@ public final class KaplanMeier {
 
   /** A copy using confidence limits of {@code type}. */
   public KaplanMeier with(ConfidenceType type) {
-    return new KaplanMeier(Objects.requireNonNull(type, "confidenceType"), confidenceLevel, timeFix);
+    return new KaplanMeier(Objects.requireNonNull(type, "confidenceType"), confidenceLevel, nearTies);
   }
 
   /**
@@ -74,21 +76,27 @@ public final class KaplanMeier {
    * @throws IllegalArgumentException unless {@code 0 < level < 1}
    */
   public KaplanMeier withConfidenceLevel(double level) {
-    return new KaplanMeier(confidenceType, Checks.openUnit("confidenceLevel", level), timeFix);
+    return new KaplanMeier(confidenceType, Checks.openUnit("confidenceLevel", level), nearTies);
   }
 
   /**
-   * A copy that does ({@code true}, the default, as R's {@code timefix = TRUE}) or does not treat
-   * times closer than {@code √ε} (absolutely or relative to their mean) as tied; see R's {@code
-   * aeqSurv}. Only fractional or very large times are affected.
+   * A copy that merges ({@link NearTies#MERGE}, the default, as R's {@code timefix = TRUE}) or
+   * keeps apart ({@link NearTies#KEEP}) times closer than {@code √ε}; see R's {@code aeqSurv}.
+   *
+   * @param ties what to do with almost-equal times
+   * @return the copy
    */
-  public KaplanMeier withTimeFix(boolean timeFix) {
-    return new KaplanMeier(confidenceType, confidenceLevel, timeFix);
+  public KaplanMeier with(NearTies ties) {
+    return new KaplanMeier(confidenceType, confidenceLevel, Objects.requireNonNull(ties, "nearTies"));
   }
 
-  /** Whether almost-equal times are merged as R's {@code aeqSurv} does. */
-  public boolean timeFix() {
-    return timeFix;
+  /**
+   * What is done with almost-equal times.
+   *
+   * @return {@link NearTies#MERGE} when they are merged as R's {@code aeqSurv} does
+   */
+  public NearTies nearTies() {
+    return nearTies;
   }
 
   /** The confidence-limit type. */
@@ -260,14 +268,14 @@ public final class KaplanMeier {
     KaplanMeier perGroup = this;
     if (timeFix) {
       TimeFix.pooled(times);
-      perGroup = withTimeFix(false);
+      perGroup = with(NearTies.KEEP);
     }
     List<Stratum> strata = new ArrayList<>(k);
     for (int j = 0; j < k; j++) {
       strata.add(new Stratum(names.get(j), perGroup.fit(times[j], events[j])));
     }
     Optional<LogRankResult> test =
-        groups.size() >= 2 ? Optional.of(LogRank.test(groups, timeFix)) : Optional.empty();
+        groups.size() >= 2 ? Optional.of(LogRank.test(groups, 0, nearTies)) : Optional.empty();
     return new StratifiedFit(strata, test);
   }
 
@@ -460,5 +468,24 @@ public final class KaplanMeier {
       }
     }
     return OptionalDouble.of(x[first]);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof KaplanMeier k
+        && confidenceType == k.confidenceType
+        && Double.compare(confidenceLevel, k.confidenceLevel) == 0
+        && nearTies == k.nearTies;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(confidenceType, confidenceLevel, nearTies);
+  }
+
+  @Override
+  public String toString() {
+    return "KaplanMeier[" + confidenceType + " limits, level " + Checks.fmt(confidenceLevel) + ", near ties "
+        + nearTies + "]";
   }
 }

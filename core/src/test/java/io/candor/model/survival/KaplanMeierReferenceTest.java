@@ -170,8 +170,8 @@ class KaplanMeierReferenceTest {
       String key = testKey(row);
       LogRankResult t =
           row.get("stratified").equals("TRUE")
-              ? LogRank.testStratified(strata.get(row.get("dataset")), rho, true)
-              : LogRank.test(data.get(row.get("dataset")), rho, true);
+              ? LogRank.testStratified(strata.get(row.get("dataset")), rho, NearTies.MERGE)
+              : LogRank.test(data.get(row.get("dataset")), rho, NearTies.MERGE);
       tests.put(key, t);
       close(key + " chisq", ReferenceCsv.num(row.get("chisq")), t.chiSquare());
       assertEquals(Integer.parseInt(row.get("df")), t.df(), key);

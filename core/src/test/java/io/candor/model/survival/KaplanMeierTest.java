@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -95,9 +96,9 @@ class KaplanMeierTest {
     KaplanMeierFit f = KM.fit(t, e);
     assertEquals(List.of(0.3, 1.0, 2.0), f.time());
     assertEquals(List.of(2, 1, 1), f.nEvent());
-    KaplanMeierFit raw = KM.withTimeFix(false).fit(t, e);
+    KaplanMeierFit raw = KM.with(NearTies.KEEP).fit(t, e);
     assertEquals(5, raw.size());
-    assertFalse(KM.withTimeFix(false).timeFix());
+    assertEquals(NearTies.KEEP, KM.with(NearTies.KEEP).nearTies());
   }
 
   @Test
@@ -212,24 +213,24 @@ class KaplanMeierTest {
     two.put("a", List.of(EventTime.event(1)));
     two.put("b", List.of(EventTime.event(2)));
     IllegalArgumentException x =
-        assertThrows(IllegalArgumentException.class, () -> LogRank.test(two, Double.NaN, true));
+        assertThrows(IllegalArgumentException.class, () -> LogRank.test(two, Double.NaN, NearTies.MERGE));
     assertTrue(x.getMessage().contains("rho") && x.getMessage().contains("NaN"), x.getMessage());
     x =
         assertThrows(
-            IllegalArgumentException.class, () -> LogRank.testStratified(Map.of(), 0, true));
+            IllegalArgumentException.class, () -> LogRank.testStratified(Map.of(), 0, NearTies.MERGE));
     assertTrue(x.getMessage().contains("strata"), x.getMessage());
     x =
         assertThrows(
             IllegalArgumentException.class,
             () -> LogRank.testStratified(Map.of("s", Map.of("a", List.of(EventTime.event(1)))), 0,
-                true));
+                NearTies.MERGE));
     assertTrue(x.getMessage().contains("2 groups"), x.getMessage());
     x =
         assertThrows(
             IllegalArgumentException.class,
-            () -> LogRank.testStratified(Map.of("s", Map.of()), 0, true));
+            () -> LogRank.testStratified(Map.of("s", Map.of()), 0, NearTies.MERGE));
     assertTrue(x.getMessage().contains("\"s\""), x.getMessage());
-    assertTrue(LogRank.test(two, 1, true).toText().contains("G-rho test (rho = 1)"));
+    assertTrue(LogRank.test(two, 1, NearTies.MERGE).toText().contains("G-rho test (rho = 1)"));
   }
 
   @Test
@@ -318,5 +319,18 @@ class KaplanMeierTest {
     }
     assertTrue(node.get("median").isNull(), node.toString());
     assertEquals(4, node.get("time").size());
+  }
+
+  @Test
+  void fitters_areValues_andNearTiesIsAChoice() {
+    KaplanMeier a = KaplanMeier.withDefaults().with(ConfidenceType.LOG_LOG).with(NearTies.KEEP);
+    KaplanMeier b = KaplanMeier.withDefaults().with(NearTies.KEEP).with(ConfidenceType.LOG_LOG);
+    assertEquals(a, b);
+    assertEquals(a.hashCode(), b.hashCode());
+    assertNotEquals(a, a.with(NearTies.MERGE));
+    assertNotEquals(a, a.withConfidenceLevel(0.9));
+    assertEquals(NearTies.MERGE, KaplanMeier.withDefaults().nearTies());
+    assertEquals("KaplanMeier[LOG_LOG limits, level 0.95, near ties KEEP]", a.toString());
+    assertEquals(NearTies.KEEP, NearTies.parse("keep"));
   }
 }

@@ -76,13 +76,13 @@ public final class ClassifyCommand implements Callable<Integer> {
       context = context.withCohort(parseCohort(cohort));
     }
     if (cutoff != null) {
-      context = context.withCutoff(CutoffType.parse(cutoff));
+      context = context.with(CutoffType.parse(cutoff));
     }
     ins.checkScore("--pre", pre);
     ins.checkScore("--post", post);
     // fail early (exit 2) when the cutoff cannot be computed for this instrument
     try {
-      ClinicalCutoff.of(context, false);
+      ClinicalCutoff.of(context);
     } catch (IllegalStateException e) {
       throw new IllegalArgumentException(e.getMessage(), e);
     }
@@ -141,7 +141,7 @@ public final class ClassifyCommand implements Callable<Integer> {
     out.printf(Locale.ROOT, "%s (%s): pre %s -> post %s (%s)%n", ins.id(), ins.name(),
         f(pre), f(post), ins.direction() == Direction.HIGHER_IS_WORSE
             ? "lower is better" : "higher is better");
-    ClinicalCutoff cut = ClinicalCutoff.of(c, false);
+    ClinicalCutoff cut = ClinicalCutoff.of(c);
     out.printf(Locale.ROOT, "Cutoff %s = %s (Hageman-Arrindell uses its true-score variant)%n",
         lower(cut.type()), f(cut.value()));
     ins.reliableChange().ifPresent(rc -> out.printf(Locale.ROOT,
@@ -183,7 +183,7 @@ public final class ClassifyCommand implements Callable<Integer> {
     root.put("pre", pre);
     root.put("post", post);
     root.put("direction", c.instrument().direction().name());
-    ClinicalCutoff cut = ClinicalCutoff.of(c, false);
+    ClinicalCutoff cut = ClinicalCutoff.of(c);
     ObjectNode cutoff = root.putObject("cutoff");
     cutoff.put("type", cut.type().name());
     cutoff.put("value", cut.value());
@@ -257,7 +257,7 @@ public final class ClassifyCommand implements Callable<Integer> {
     ChangeContext c = ChangeContext.ofCohort(Instruments.PHQ9, ReferenceStatistics.of(pre, post));
     out.println("Change on PHQ-9 for 12 invented clients, classified by six reliable-change methods");
     out.printf(Locale.ROOT, "(cohort statistics from these clients; cutoff %s = %s)%n",
-        lower(c.cutoffType()), f(ClinicalCutoff.of(c, false).value()));
+        lower(c.cutoffType()), f(ClinicalCutoff.of(c).value()));
     StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%-7s %4s %5s", "client", "pre", "post"));
     for (ReliableChangeMethod m : ReliableChangeMethod.values()) {
       head.append(String.format(Locale.ROOT, " %-13s", m.abbreviation()));

@@ -9,6 +9,7 @@ import io.candor.model.growth.Estimation;
 import io.candor.model.growth.GrowthData;
 import io.candor.model.growth.GrowthFit;
 import io.candor.model.growth.GrowthModel;
+import io.candor.model.growth.Interactions;
 import io.candor.model.growth.RandomPart;
 import io.candor.model.growth.TimeBasis;
 import java.io.PrintWriter;
@@ -167,7 +168,7 @@ public final class FitCommand implements Callable<Integer> {
       }
       m = m.withPiecewise(knot);
     } else {
-      m = m.withBasis(switch (b) {
+      m = m.with(switch (b) {
         case "linear" -> TimeBasis.LINEAR;
         case "log" -> TimeBasis.LOG;
         case "quadratic" -> TimeBasis.QUADRATIC;
@@ -176,17 +177,17 @@ public final class FitCommand implements Callable<Integer> {
       });
     }
     String r = random.strip().toLowerCase(java.util.Locale.ROOT);
-    m = m.withRandom(switch (r) {
+    m = m.with(switch (r) {
       case "intercept" -> RandomPart.INTERCEPT;
       case "slope" -> RandomPart.INTERCEPT_SLOPE;
       default -> throw new IllegalArgumentException("--random must be intercept or slope, was "
           + random);
     });
-    m = m.withEstimation(switch (method.strip().toLowerCase(java.util.Locale.ROOT)) {
+    m = m.with(switch (method.strip().toLowerCase(java.util.Locale.ROOT)) {
       case "reml" -> Estimation.REML;
       case "ml" -> Estimation.ML;
       default -> throw new IllegalArgumentException("--method must be reml or ml, was " + method);
     });
-    return m.withCovariates(covariates.toArray(new String[0])).withInteractions(interact);
+    return m.withCovariates(covariates.toArray(new String[0])).with(interact ? Interactions.COVARIATE_BY_TIME : Interactions.NONE);
   }
 }

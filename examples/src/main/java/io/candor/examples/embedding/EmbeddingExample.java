@@ -70,7 +70,7 @@ public final class EmbeddingExample {
     out.println(c.category());                                   // IMPROVED (cutoff c = 7.78)
     out.printf("%.2f%n", c.reliableChange().threshold());        // 6.10 = 1.96 * 5.5 * sqrt(2 * (1 - .84))
     Classification cased = ClinicalChange.classify(ReliableChangeMethod.JACOBSON_TRUAX, 18, 9,
-        phq9.withCutoff(CutoffType.CASENESS));
+        phq9.with(CutoffType.CASENESS));
     out.println(cased.category());                               // RECOVERED (below the caseness cutoff 10)
     // README-EXAMPLE-END
     out.flush();
@@ -81,7 +81,7 @@ public final class EmbeddingExample {
     // README-EXAMPLE-START
     Trajectory bdi = Trajectory.ofScores(ClientId.of("7"), Instruments.BDI2,
         new int[] {1, 2, 3, 4, 5, 6, 7}, new double[] {30, 31, 29, 17, 16, 15, 14});
-    SuddenChanges found = SuddenGainCriteria.defaults().withCutoff(7).detect(bdi);
+    SuddenChanges found = SuddenGainCriteria.withDefaults().withCutoff(7).detect(bdi);
     SuddenChange gain = found.firstGain().orElseThrow();
     out.println(gain.preSession() + " -> " + gain.postSession() + ": " + gain.magnitude()
         + " points, reversed: " + gain.reversal());                // 3 -> 4: 12.0 points, reversed: false
@@ -98,10 +98,10 @@ public final class EmbeddingExample {
   public static void expectedResponse(PrintWriter out) {
     Cohort cohort = Simulator.of(Scenario.calibratedDefault(Instruments.PHQ9)).cohort(7L, 2_000, Arm.TREATED, 1);
     // README-EXAMPLE-START
-    GrowthFit fit = GrowthModel.withDefaults().withBasis(TimeBasis.LOG)
+    GrowthFit fit = GrowthModel.withDefaults().with(TimeBasis.LOG)
         .fit(GrowthData.fromCohort(cohort, "PHQ-9"));               // REML, random intercept and slope
     PreparedCurve curve = ExpectedResponse.of(ExpectedResponseModel.from(fit))
-        .prepare(18, 12, AlertRules.defaults().withFunctionalCutoff(10));
+        .prepare(18, 12, AlertRules.withDefaults().withFunctionalCutoff(10));
     Alert alert = curve.evaluate(3, 17);                            // no refit: a few arithmetic steps
     out.println(alert.signal() + ", on track: " + alert.onTrack());
     out.println(alert.reason());                                    // the numbers behind the signal
