@@ -21,10 +21,11 @@ import java.util.OptionalInt;
  * @param shareOfTotalChange the jump's improvement divided by the improvement from the first to
  *     the last observation of the trajectory (both signed so that improvement is positive; e.g.
  *     0.5 = the gain is half of all change over treatment); empty when there was no overall change
- * @param preMean mean of the pre-jump window used by the third criterion (NaN when that criterion
- *     was not applied)
- * @param postMean mean of the post-jump window (NaN when the third criterion was not applied)
- * @param criticalValue the t critical value used by the third criterion (NaN when not applied)
+ * @param preMean mean of the pre-jump window used by the third criterion; empty when that
+ *     criterion was not applied
+ * @param postMean mean of the post-jump window; empty when the third criterion was not applied
+ * @param criticalValue the t critical value used by the third criterion; empty when it was not
+ *     applied
  * @param reversalSession the first later session whose score undid more than half of the jump,
  *     empty when the change was not reversed
  */
@@ -36,9 +37,9 @@ public record SuddenChange(
     double postScore,
     double magnitude,
     OptionalDouble shareOfTotalChange,
-    double preMean,
-    double postMean,
-    double criticalValue,
+    OptionalDouble preMean,
+    OptionalDouble postMean,
+    OptionalDouble criticalValue,
     OptionalInt reversalSession) {
 
   /** Validates the components. */
@@ -52,6 +53,19 @@ public record SuddenChange(
     Checks.finite("postScore", postScore);
     Checks.positive("magnitude", magnitude);
     Objects.requireNonNull(shareOfTotalChange, "shareOfTotalChange");
+    Objects.requireNonNull(preMean, "preMean");
+    Objects.requireNonNull(postMean, "postMean");
+    Objects.requireNonNull(criticalValue, "criticalValue");
+    if (preMean.isPresent() != postMean.isPresent() || preMean.isPresent() != criticalValue.isPresent()) {
+      throw new IllegalArgumentException("preMean, postMean and criticalValue must be all present (the"
+          + " mean-difference criterion was applied) or all empty, were " + preMean + ", " + postMean
+          + ", " + criticalValue);
+    }
+    if (preMean.isPresent()) {
+      Checks.finite("preMean", preMean.getAsDouble());
+      Checks.finite("postMean", postMean.getAsDouble());
+      Checks.positive("criticalValue", criticalValue.getAsDouble());
+    }
     Objects.requireNonNull(reversalSession, "reversalSession");
   }
 

@@ -503,8 +503,8 @@ public final class SuddenGainCriteria {
       ChangeKind kind = delta > 0 ? ChangeKind.GAIN : ChangeKind.LOSS;
       SuddenChange change =
           new SuddenChange(
-              kind, s0, s1, pre, post, size, share(trajectory, sign, delta), preMean, postMean,
-              crit, reversal(trajectory, i + 1, sign, delta, size));
+              kind, s0, s1, pre, post, size, share(trajectory, sign, delta), present(preMean),
+              present(postMean), present(crit), reversal(trajectory, i + 1, sign, delta, size));
       if (kind == ChangeKind.GAIN) {
         if (gains == null) {
           gains = new ArrayList<>(2);
@@ -522,6 +522,11 @@ public final class SuddenGainCriteria {
         scale.id(),
         gains == null ? List.of() : gains,
         losses == null ? List.of() : losses);
+  }
+
+  /** NaN (criterion not applied) as empty. */
+  private static OptionalDouble present(double x) {
+    return Double.isNaN(x) ? OptionalDouble.empty() : OptionalDouble.of(x);
   }
 
   private static OptionalDouble share(Trajectory t, int sign, double delta) {

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.OptionalDouble;
 import java.util.function.LongConsumer;
 
 /**
@@ -77,7 +78,8 @@ public final class Calibration {
    * @param target what is checked, in words
    * @param source where the target comes from
    * @param expected the published figure
-   * @param simulated the simulated value
+   * @param simulated the simulated value; empty when the simulation could not estimate the target
+ *     (nobody to count, or a curve that never reaches the level), and the row then fails
    * @param lower lowest accepted value
    * @param upper highest accepted value
    * @param definition how the simulated value was computed
@@ -86,15 +88,12 @@ public final class Calibration {
       String target,
       Citation source,
       double expected,
-      double simulated,
+      OptionalDouble simulated,
       double lower,
       double upper,
       String definition) {
 
-    /**
-     * Checks for nulls and the bounds; {@code simulated} may be NaN when the simulation could not
-     * estimate the target (the row then fails).
-     */
+    /** Checks for nulls and the bounds. */
     public Row {
       Objects.requireNonNull(target, "target");
       Objects.requireNonNull(source, "source");
@@ -107,14 +106,15 @@ public final class Calibration {
             "the accepted range [" + Checks.fmt(lower) + ", " + Checks.fmt(upper) + "] of " + target
                 + " must contain the expected value, was " + Checks.fmt(expected));
       }
-      if (Double.isInfinite(simulated)) {
-        throw new IllegalArgumentException("simulated must be finite or NaN, was " + simulated);
+      Objects.requireNonNull(simulated, "simulated");
+      if (simulated.isPresent()) {
+        Checks.finite("simulated", simulated.getAsDouble());
       }
     }
 
     /** Whether the simulated value lies within [lower, upper]. */
     public boolean passed() {
-      return simulated >= lower && simulated <= upper;
+      return simulated.isPresent() && simulated.getAsDouble() >= lower && simulated.getAsDouble() <= upper;
     }
 
     /** "PASS" or "FAIL". */
@@ -149,14 +149,15 @@ public final class Calibration {
           "expected", "simulated", "accepted", "verdict"));
       for (Row r : rows) {
         sb.append(String.format(Locale.ROOT, "%-40s %-24s %9s %9s %13s  %s%n", r.target(),
-            shortSource(r.source()), fmt(r.expected()), fmt(r.simulated()),
+            shortSource(r.source()), fmt(r.expected()),
+            r.simulated().isPresent() ? fmt(r.simulated().getAsDouble()) : "n/a",
             fmt(r.lower()) + "-" + fmt(r.upper()), r.verdict()));
       }
       return sb.toString();
     }
 
     private static String fmt(double v) {
-      return Double.isNaN(v) ? "NaN" : String.format(Locale.ROOT, "%.3f", v);
+      return String.format(Locale.ROOT, "%.3f", v);
     }
   }
 
@@ -223,10 +224,11 @@ public final class Calibration {
         "share of clients attending session 26 whose score is reliably better than at intake"));
     DoseEffectFit dose = tr.doseFit(26);
     rows.add(new Row("sessions for 50 % improved (probit)", Citations.HOWARD_1986, 8,
-        dose.sessionsFor(0.5).map(SessionsEstimate::sessions).orElse(Double.NaN), 6.5, 10,
+        dose.sessionsFor(0.5).map(e -> OptionalDouble.of(e.sessions())).orElse(OptionalDouble.empty()),
+        6.5, 10,
         "exp(x) where a probit regression of the improved share on log(session), sessions"
             + " 1-26, reaches 0.5 (io.candor.model.dose.DoseEffect, as R's glm)"));
-    rows.add(new Row("dropout", Citations.SWIFT_2012, 0.197, tr.dropoutByEnd(), 0.177, 0.217,
+    rows.add(new Row("dropout", Citations.SWIFT_2012, 0.197, OptionalDouble.of(tr.dropoutByEnd()), 0.177, 0.217,
         "1 - S(last session), Kaplan-Meier of time to dropout, completers censored"
             + " (io.candor.model.survival.KaplanMeier)"));
     rows.add(new Row("reliable deterioration", Citations.LAMBERT_2013, 0.075,
@@ -323,28 +325,32 @@ public final class Calibration {
       dropTime[k] = c.dropoutSession().orElse(last);
     }
 
-    double improvedAt(int s) {
-      return (double) improved[s] / observed[s];
+    OptionalDouble improvedAt(int s) {
+      return share(improved[s], observed[s]);
     }
 
-    double notCaseAt(int s) {
-      return 1 - (double) cases[s] / observed[s];
+    OptionalDouble notCaseAt(int s) {
+      return observed[s] == 0 ? OptionalDouble.empty() : OptionalDouble.of(1 - (double) cases[s] / observed[s]);
     }
 
-    double deteriorationRate() {
-      return (double) deteriorated / withTwo;
+    OptionalDouble deteriorationRate() {
+      return share(deteriorated, withTwo);
+    }
+
+    private static OptionalDouble share(long count, long of) {
+      return of == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) count / of);
     }
 
     boolean jacobsonTruaxAvailable() {
       return jtAvailable;
     }
 
-    double jacobsonTruaxDeteriorationRate() {
-      return (double) jtDeteriorated / withTwo;
+    OptionalDouble jacobsonTruaxDeteriorationRate() {
+      return share(jtDeteriorated, withTwo);
     }
 
-    double suddenGainRate() {
-      return (double) gainClients / gainEvaluable;
+    OptionalDouble suddenGainRate() {
+      return share(gainClients, gainEvaluable);
     }
 
     double dropoutByEnd() {

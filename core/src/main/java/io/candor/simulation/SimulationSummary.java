@@ -3,6 +3,7 @@ package io.candor.simulation;
 import io.candor.domain.Course;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.OptionalDouble;
 
 /**
  * Streaming summary of a simulated cohort: counts and rates computed while the clients were
@@ -23,6 +24,9 @@ import java.util.Objects;
  *   <li>{@link #caseRateAt(int)}: share of clients observed at a session who are in the clinical
  *       range then ({@code 1 −} that is the remission rate).
  * </ul>
+ *
+ * <p>A share whose denominator is empty (a session nobody attended, no client with two scores) is
+ * an empty {@link OptionalDouble}, never NaN.
  *
  * <p>Immutable and thread-safe.
  */
@@ -80,7 +84,7 @@ public final class SimulationSummary {
 
   /** Share of clients who dropped out before their last planned session. */
   public double dropoutRate() {
-    return ratio(a.dropouts, a.clients);
+    return (double) a.dropouts / a.clients; // a summary has at least one client
   }
 
   /** Number of clients who dropped out at (did not attend) that session. */
@@ -93,21 +97,31 @@ public final class SimulationSummary {
     return a.deteriorated;
   }
 
-  /** Share of clients with two or more scores reliably worse at their last score than at intake. */
-  public double deteriorationRate() {
+  /**
+   * Share of clients with two or more scores reliably worse at their last score than at intake.
+   *
+   * @return the share, empty when no client had two scores
+   */
+  public OptionalDouble deteriorationRate() {
     return ratio(a.deteriorated, a.observed.length > 1 ? a.observed[1] : 0);
   }
 
-  /** Share of clients with two or more scores reliably better at their last score. */
-  public double improvedAtEndRate() {
+  /**
+   * Share of clients with two or more scores reliably better at their last score.
+   *
+   * @return the share, empty when no client had two scores
+   */
+  public OptionalDouble improvedAtEndRate() {
     return ratio(a.improvedAtEnd, a.observed.length > 1 ? a.observed[1] : 0);
   }
 
   /**
    * Share of clients with two or more scores who recovered reliably at their last score (a case
    * at intake, not a case at the end, and reliably improved).
+   *
+   * @return the share, empty when no client had two scores
    */
-  public double reliableRecoveryRate() {
+  public OptionalDouble reliableRecoveryRate() {
     return ratio(a.recoveredAtEnd, a.observed.length > 1 ? a.observed[1] : 0);
   }
 
@@ -121,13 +135,21 @@ public final class SimulationSummary {
     return a.gainClients;
   }
 
-  /** Share of evaluable clients with at least one sudden gain. */
-  public double suddenGainRate() {
+  /**
+   * Share of evaluable clients with at least one sudden gain.
+   *
+   * @return the share, empty when no client had four scores
+   */
+  public OptionalDouble suddenGainRate() {
     return ratio(a.gainClients, a.gainEvaluable);
   }
 
-  /** Share of evaluable clients with at least one sudden loss (every criterion mirrored). */
-  public double suddenLossRate() {
+  /**
+   * Share of evaluable clients with at least one sudden loss (every criterion mirrored).
+   *
+   * @return the share, empty when no client had four scores
+   */
+  public OptionalDouble suddenLossRate() {
     return ratio(a.lossClients, a.gainEvaluable);
   }
 
@@ -136,13 +158,25 @@ public final class SimulationSummary {
     return a.observed[check(session)];
   }
 
-  /** Share of the clients observed at that session who are in the clinical range then. */
-  public double caseRateAt(int session) {
+  /**
+   * Share of the clients observed at that session who are in the clinical range then.
+   *
+   * @param session the session, 0 to {@link #lastSession()}
+   * @return the share, empty when nobody attended that session
+   * @throws IllegalArgumentException if the session is out of range
+   */
+  public OptionalDouble caseRateAt(int session) {
     return ratio(a.cases[check(session)], a.observed[session]);
   }
 
-  /** Share of the clients observed at that session who are reliably improved then. */
-  public double reliablyImprovedAt(int session) {
+  /**
+   * Share of the clients observed at that session who are reliably improved then.
+   *
+   * @param session the session, 0 to {@link #lastSession()}
+   * @return the share, empty when nobody attended that session
+   * @throws IllegalArgumentException if the session is out of range
+   */
+  public OptionalDouble reliablyImprovedAt(int session) {
     return ratio(a.reliablyImproved[check(session)], a.observed[session]);
   }
 
@@ -151,10 +185,16 @@ public final class SimulationSummary {
     return a.reliablyImproved[check(session)];
   }
 
-  /** Mean observed score at that session (NaN when nobody was observed). */
-  public double meanScoreAt(int session) {
+  /**
+   * Mean observed score at that session.
+   *
+   * @param session the session, 0 to {@link #lastSession()}
+   * @return the mean, empty when nobody attended that session
+   * @throws IllegalArgumentException if the session is out of range
+   */
+  public OptionalDouble meanScoreAt(int session) {
     long n = a.observed[check(session)];
-    return n == 0 ? Double.NaN : min + resolution * ((double) a.scoreUnits[session] / n);
+    return n == 0 ? OptionalDouble.empty() : OptionalDouble.of(min + resolution * ((double) a.scoreUnits[session] / n));
   }
 
   /** Clients whose first reliable improvement was at that session. */
@@ -202,14 +242,18 @@ public final class SimulationSummary {
     return session;
   }
 
-  private static double ratio(long num, long den) {
-    return den == 0 ? Double.NaN : (double) num / den;
+  private static OptionalDouble ratio(long num, long den) {
+    return den == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) num / den);
+  }
+
+  private static String text(OptionalDouble v) {
+    return v.isPresent() ? Double.toString(v.getAsDouble()) : "n/a";
   }
 
   @Override
   public String toString() {
     return "SimulationSummary[" + arm + ", " + instrument + ", clients=" + a.clients
-        + ", dropout=" + dropoutRate() + ", deterioration=" + deteriorationRate()
-        + ", suddenGains=" + suddenGainRate() + ", observed=" + Arrays.toString(a.observed) + "]";
+        + ", dropout=" + dropoutRate() + ", deterioration=" + text(deteriorationRate())
+        + ", suddenGains=" + text(suddenGainRate()) + ", observed=" + Arrays.toString(a.observed) + "]";
   }
 }

@@ -39,9 +39,9 @@ class SuddenGainCriteriaTest {
     assertEquals(15, g.postScore());
     assertEquals(15, g.magnitude());
     assertEquals(1, g.gap());
-    assertEquals(91.0 / 3, g.preMean(), 1e-12);
-    assertEquals(44.0 / 3, g.postMean(), 1e-12);
-    assertEquals(2.7764451051977934, g.criticalValue(), 1e-12);
+    assertEquals(91.0 / 3, g.preMean().getAsDouble(), 1e-12);
+    assertEquals(44.0 / 3, g.postMean().getAsDouble(), 1e-12);
+    assertEquals(2.7764451051977934, g.criticalValue().getAsDouble(), 1e-12);
     assertEquals(1.0, g.shareOfTotalChange().getAsDouble(), 1e-12);
     assertTrue(r.losses().isEmpty());
     assertFalse(g.reversal());
@@ -73,7 +73,9 @@ class SuddenGainCriteriaTest {
     assertEquals(3, r.gains().size());
     assertEquals(2, r.losses().size());
     assertEquals(3, r.gains().get(1).preSession());
-    assertTrue(Double.isNaN(r.gains().get(1).preMean()));
+    SuddenChange untested = r.gains().get(1);
+    assertTrue(untested.preMean().isEmpty() && untested.postMean().isEmpty() && untested.criticalValue().isEmpty(),
+        "no window means without the mean-difference criterion: " + untested);
   }
 
   @Test
@@ -87,18 +89,18 @@ class SuddenGainCriteriaTest {
   void missingSession_inWindowAdjustsCriticalValue() {
     Trajectory t = at(BDI, new int[] {1, 2, 3, 4, 6}, 30, 31, 30, 15, 15);
     SuddenChange g = TANG.detect(t).gains().get(0);
-    assertEquals(3.1824463052842638, g.criticalValue(), 1e-12);
-    assertEquals(15, g.postMean());
+    assertEquals(3.1824463052842638, g.criticalValue().getAsDouble(), 1e-12);
+    assertEquals(15, g.postMean().getAsDouble());
     Trajectory both = at(BDI, new int[] {2, 3, 4, 6}, 31, 30, 15, 15);
-    assertEquals(4.302652729749464, TANG.detect(both).gains().get(0).criticalValue(), 1e-12);
+    assertEquals(4.302652729749464, TANG.detect(both).gains().get(0).criticalValue().getAsDouble(), 1e-12);
   }
 
   @Test
   void missingSession_unadjustedUsesFixedCriticalValue() {
     Trajectory t = at(BDI, new int[] {1, 2, 3, 4, 6}, 30, 31, 30, 15, 15);
     assertEquals(2.776,
-        TANG.with(CriticalValueRule.FIXED).detect(t).gains().get(0).criticalValue());
-    assertEquals(3.5, TANG.withFixedCriticalValue(3.5).detect(t).gains().get(0).criticalValue());
+        TANG.with(CriticalValueRule.FIXED).detect(t).gains().get(0).criticalValue().getAsDouble());
+    assertEquals(3.5, TANG.withFixedCriticalValue(3.5).detect(t).gains().get(0).criticalValue().getAsDouble());
   }
 
   @Test
@@ -276,5 +278,18 @@ class SuddenGainCriteriaTest {
     assertEquals("sudden gains: cutoff 7, relative 0.25, mean difference at alpha 0.05 (fixed critical value 3),"
         + " consecutive observations, reversal any later session", fixed.toString());
     assertEquals(CriticalValueRule.FIXED, CriticalValueRule.parse("fixed"));
+  }
+
+  @Test
+  void suddenChange_windowFiguresAreAllPresentOrAllAbsent() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> new SuddenChange(ChangeKind.GAIN, 3, 4, 30, 15, 15, java.util.OptionalDouble.empty(),
+            java.util.OptionalDouble.of(30), java.util.OptionalDouble.empty(), java.util.OptionalDouble.of(2.776),
+            java.util.OptionalInt.empty()));
+    assertTrue(e.getMessage().contains("all present"), e.getMessage());
+    assertThrows(IllegalArgumentException.class,
+        () -> new SuddenChange(ChangeKind.GAIN, 3, 4, 30, 15, 15, java.util.OptionalDouble.empty(),
+            java.util.OptionalDouble.of(Double.NaN), java.util.OptionalDouble.of(15), java.util.OptionalDouble.of(2.776),
+            java.util.OptionalInt.empty()));
   }
 }

@@ -140,13 +140,13 @@ class SuddenGainPropertiesTest {
                 assertTrue(g.postScore() < g.preScore());
                 assertTrue(g.magnitude() >= 7);
                 assertTrue(g.magnitude() >= 0.25 * g.preScore());
-                assertTrue(g.preMean() - g.postMean() > 0);
+                assertTrue(g.preMean().getAsDouble() - g.postMean().getAsDouble() > 0);
               }
               for (SuddenChange l : r.losses()) {
                 assertTrue(l.postScore() > l.preScore());
                 assertTrue(l.magnitude() >= 7);
                 assertTrue(l.magnitude() >= 0.25 * l.preScore());
-                assertTrue(l.postMean() - l.preMean() > 0);
+                assertTrue(l.postMean().getAsDouble() - l.preMean().getAsDouble() > 0);
               }
             });
   }

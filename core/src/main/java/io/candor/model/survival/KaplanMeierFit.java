@@ -22,7 +22,7 @@ import java.util.Set;
  * error of the cumulative hazard {@code -log S(t)}, {@code sqrt(Σ d/(n(n−d)))} over event times up to
  * {@code t}; it is {@code +∞} once {@code S} reaches 0. The standard error of {@code S(t)} itself,
  * as R's {@code summary(fit)$std.err} prints it, is {@code S(t)·stdErr(t)}: see {@link
- * #survivalStdErr()}. Confidence limits R leaves undefined ({@code NA}) are {@code NaN} here.
+ * #survivalStdErr()}. Confidence limits R leaves undefined ({@code NA}) are empty here.
  *
  * <p><b>Median.</b> As R's {@code print.survfit} ({@code summary(fit)$table}): the first time at
  * which {@code S(t) < 0.5 + √ε}; when {@code S} equals 0.5 (within √ε) at that time and falls
@@ -40,8 +40,8 @@ import java.util.Set;
  * @param nCensor censorings at each time
  * @param survival Kaplan–Meier estimate of S(t) just after each time
  * @param stdErr Greenwood standard error of the cumulative hazard (R's {@code fit$std.err})
- * @param lower lower confidence limit of S(t); NaN where R gives NA
- * @param upper upper confidence limit of S(t); NaN where R gives NA
+ * @param lower lower confidence limit of S(t); empty where R gives NA
+ * @param upper upper confidence limit of S(t); empty where R gives NA
  * @param median median time to event, empty if not reached
  * @param medianLower lower confidence limit of the median, empty if not reached
  * @param medianUpper upper confidence limit of the median, empty if not reached
@@ -60,8 +60,8 @@ public record KaplanMeierFit(
     List<Integer> nCensor,
     List<Double> survival,
     List<Double> stdErr,
-    List<Double> lower,
-    List<Double> upper,
+    List<OptionalDouble> lower,
+    List<OptionalDouble> upper,
     OptionalDouble median,
     OptionalDouble medianLower,
     OptionalDouble medianUpper,
@@ -78,8 +78,8 @@ public record KaplanMeierFit(
     nCensor = PrimitiveLists.ints("nCensor", nCensor);
     survival = PrimitiveLists.doubles("survival", survival);
     stdErr = PrimitiveLists.doubles("stdErr", stdErr);
-    lower = PrimitiveLists.doubles("lower", lower);
-    upper = PrimitiveLists.doubles("upper", upper);
+    lower = PrimitiveLists.optionals("lower", lower);
+    upper = PrimitiveLists.optionals("upper", upper);
     int k = time.size();
     for (List<?> l : List.of(nRisk, nEvent, nCensor, survival, stdErr, lower, upper)) {
       if (l.size() != k) {
@@ -101,15 +101,17 @@ public record KaplanMeierFit(
 
   /**
    * The standard error of S(t) at each time, {@code survival·stdErr}, as R's {@code
-   * summary(fit)$std.err} prints it (Greenwood's formula); NaN where {@code S = 0}.
+   * summary(fit)$std.err} prints it (Greenwood's formula).
+   *
+   * @return one value per row, empty where {@code S = 0} (R gives NA)
    */
-  public List<Double> survivalStdErr() {
+  public List<OptionalDouble> survivalStdErr() {
     double[] out = new double[size()];
     for (int i = 0; i < out.length; i++) {
       double s = survival.get(i);
       out[i] = s == 0 ? Double.NaN : s * stdErr.get(i);
     }
-    return PrimitiveLists.wrap(out);
+    return PrimitiveLists.wrapOptional(out);
   }
 
   /**
@@ -203,8 +205,8 @@ public record KaplanMeierFit(
     for (int i = 0; i < k; i++) {
       x[i + 1] = time.get(i);
       ys[i + 1] = 1 - survival.get(i);
-      yl[i + 1] = 1 - lower.get(i);
-      yu[i + 1] = 1 - upper.get(i);
+      yl[i + 1] = 1 - lower.get(i).orElse(Double.NaN); // NaN plays R's NA in findq
+      yu[i + 1] = 1 - upper.get(i).orElse(Double.NaN);
     }
     return new SurvivalQuantile(p, findq(x, ys, p), findq(x, yl, p), findq(x, yu, p));
   }
@@ -291,7 +293,7 @@ public record KaplanMeierFit(
             "%10s %7s %7s %8s %9s %9s %9s %9s%n",
             "time", "n.risk", "n.event", "n.censor", "survival", "std.err", "lower" + pct, "upper"
                 + pct));
-    List<Double> seS = survivalStdErr();
+    List<OptionalDouble> seS = survivalStdErr();
     int rows = Math.min(maxRows, size());
     for (int i = 0; i < rows; i++) {
       sb.append(
@@ -341,7 +343,7 @@ public record KaplanMeierFit(
     return v.isPresent() ? Checks.fmt(v.getAsDouble()) : "not reached";
   }
 
-  private static String num(double v) {
-    return Double.isNaN(v) ? "NA" : String.format(Locale.ROOT, "%.4f", v);
+  private static String num(OptionalDouble v) {
+    return v.isPresent() ? String.format(Locale.ROOT, "%.4f", v.getAsDouble()) : "NA";
   }
 }

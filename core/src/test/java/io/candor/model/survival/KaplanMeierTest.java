@@ -38,9 +38,11 @@ class KaplanMeierTest {
     // Greenwood on the cumulative-hazard scale: sqrt(1/(6*5) + 1/(4*3))
     assertEquals(Math.sqrt(1.0 / 30 + 1.0 / 12), f.stdErr().get(1), 1e-15);
     assertEquals(Double.POSITIVE_INFINITY, f.stdErr().get(3));
-    assertTrue(Double.isNaN(f.lower().get(3)));
+    assertTrue(f.lower().get(3).isEmpty(), "R gives NA once S is 0");
+    assertTrue(f.upper().get(3).isEmpty(), "R gives NA once S is 0");
     // summary(fit)$std.err = S * se
-    assertEquals(s2 * Math.sqrt(1.0 / 30 + 1.0 / 12), f.survivalStdErr().get(1), 1e-15);
+    assertEquals(s2 * Math.sqrt(1.0 / 30 + 1.0 / 12), f.survivalStdErr().get(1).getAsDouble(), 1e-15);
+    assertTrue(f.survivalStdErr().get(3).isEmpty());
     assertEquals(6, f.n());
     assertEquals(4, f.events());
     assertEquals(3.0, f.median().getAsDouble());
@@ -319,6 +321,16 @@ class KaplanMeierTest {
     }
     assertTrue(node.get("median").isNull(), node.toString());
     assertEquals(4, node.get("time").size());
+  }
+
+  @Test
+  void limitsRLeavesUndefined_areNullInJson_andRoundTrip() {
+    KaplanMeierFit f = KM.fit(new double[] {1, 2, 3}, new boolean[] {true, true, true}); // S reaches 0
+    String json = io.candor.json.CandorJson.toJson(f);
+    JsonNode lower = JsonMapper.builder().build().readTree(json).get("value").get("lower");
+    assertTrue(lower.get(2).isNull(), json);
+    assertFalse(json.contains("NaN"), json);
+    assertEquals(f, io.candor.json.CandorJson.fromJson(json, KaplanMeierFit.class));
   }
 
   @Test

@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
@@ -185,7 +186,11 @@ public final class SimulateCommand implements Callable<Integer> {
 
 
   private static String pct(double p) {
-    return Double.isNaN(p) ? "n/a" : String.format(Locale.ROOT, "%.1f %%", 100 * p);
+    return String.format(Locale.ROOT, "%.1f %%", 100 * p);
+  }
+
+  private static String pct(OptionalDouble p) {
+    return p.isPresent() ? pct(p.getAsDouble()) : "n/a";
   }
 
   static void printSummary(PrintWriter out, SimulationSummary s, long seed) {
@@ -201,9 +206,10 @@ public final class SimulateCommand implements Callable<Integer> {
     out.println("  session  observed  mean score  in clinical range  reliably improved"
         + "  improved by (KM)");
     for (int t = 0; t <= s.lastSession(); t++) {
-      double mean = s.meanScoreAt(t);
+      OptionalDouble mean = s.meanScoreAt(t);
       out.printf(Locale.ROOT, "  %7d  %8d  %10s  %17s  %17s  %16s%n", t, s.observedAt(t),
-          Double.isNaN(mean) ? "n/a" : String.format(Locale.ROOT, "%.2f", mean), pct(s.caseRateAt(t)), pct(s.reliablyImprovedAt(t)),
+          mean.isPresent() ? String.format(Locale.ROOT, "%.2f", mean.getAsDouble()) : "n/a",
+          pct(s.caseRateAt(t)), pct(s.reliablyImprovedAt(t)),
           pct(s.improvedBy(t)));
     }
   }
@@ -258,16 +264,17 @@ public final class SimulateCommand implements Callable<Integer> {
     SimulationSummary wl = sim.summarise(seed, n, Arm.WAITLIST, 1);
     out.println("What a calibrated simulation of " + n + " clients suggests (PHQ-9, weekly sessions,"
         + " seed " + seed + "):");
-    out.println("  - " + inWords(tr.reliablyImprovedAt(8)) + " clients still attending are reliably"
-        + " better by session 8, and " + inWords(tr.reliablyImprovedAt(26)) + " by session 26");
+    out.println("  - " + inWords(tr.reliablyImprovedAt(8).orElseThrow()) + " clients still attending are"
+        + " reliably better by session 8, and " + inWords(tr.reliablyImprovedAt(26).orElseThrow())
+        + " by session 26");
     out.println("    (Howard et al. 1986 report about 50 % and 75 %).");
     out.println("  - " + inWords(tr.dropoutRate()) + " stop before the planned end"
         + " (Swift & Greenberg 2012: 19.7 %).");
-    out.println("  - " + inWords(tr.deteriorationRate()) + " clients get reliably worse"
+    out.println("  - " + inWords(tr.deteriorationRate().orElseThrow()) + " clients get reliably worse"
         + " (Lambert 2013: 5 to 10 in 100).");
-    out.println("  - " + inWords(tr.suddenGainRate()) + " have a sudden gain, a large drop between"
+    out.println("  - " + inWords(tr.suddenGainRate().orElseThrow()) + " have a sudden gain, a large drop between"
         + " two sessions (Tang & DeRubeis 1999; Aderka et al. 2012).");
-    out.println("  - Without treatment, " + inWords(1 - wl.caseRateAt(13)) + " are out of the"
+    out.println("  - Without treatment, " + inWords(1 - wl.caseRateAt(13).orElseThrow()) + " are out of the"
         + " clinical range after 3 months (Whiteford et al. 2013: 23 %).");
     out.println("  These are expectations for a group, from a model tuned to published figures;"
         + " they are not a forecast for any one person.");

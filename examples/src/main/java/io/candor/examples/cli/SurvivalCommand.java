@@ -278,8 +278,8 @@ final class SurvivalCommand implements Callable<Integer> {
       ints(o.putArray("nCensor"), f.nCensor());
       doubles(o.putArray("survival"), f.survival());
       doubles(o.putArray("stdErr"), f.stdErr());
-      doubles(o.putArray("lower"), f.lower());
-      doubles(o.putArray("upper"), f.upper());
+      optionals(o.putArray("lower"), f.lower());
+      optionals(o.putArray("upper"), f.upper());
       optional(o, "median", f.median());
       optional(o, "medianLower", f.medianLower());
       optional(o, "medianUpper", f.medianUpper());
@@ -299,6 +299,17 @@ final class SurvivalCommand implements Callable<Integer> {
     for (double x : xs) {
       if (Double.isFinite(x)) {
         a.add(x);
+      } else {
+        a.addNull();
+      }
+    }
+  }
+
+  /** Empty values (R's NA) are written as null. */
+  private static void optionals(ArrayNode a, List<OptionalDouble> xs) {
+    for (OptionalDouble x : xs) {
+      if (x.isPresent()) {
+        a.add(x.getAsDouble());
       } else {
         a.addNull();
       }

@@ -127,7 +127,7 @@ public final class EmbeddingExample {
     // README-EXAMPLE-START
     Simulator sim = Simulator.of(Scenario.calibratedDefault(Instruments.PHQ9));
     SimulationSummary s = sim.summarise(42L, 20_000, Arm.TREATED, 2);   // same numbers for any thread count
-    out.printf("dropout %.2f, reliably worse %.2f%n", s.dropoutRate(), s.deteriorationRate());
+    out.printf("dropout %.2f, reliably worse %.2f%n", s.dropoutRate(), s.deteriorationRate().orElseThrow());
     // README-EXAMPLE-END
     out.flush();
   }
