@@ -171,14 +171,22 @@ public final class Instrument implements ScoreScale {
     return itemScoring;
   }
 
-  /** Whether the score is in the clinical range (requires a caseness cutoff). */
+  /**
+   * Whether the score is in the clinical range, by {@link Direction#isCase(double, double)} with
+   * this instrument's caseness cutoff.
+   *
+   * @param score the score
+   * @return whether it is a case
+   * @throws IllegalArgumentException if the score is outside the range
+   * @throws IllegalStateException if the instrument has no caseness cutoff (see {@link
+   *     #casenessCutoff()})
+   */
   public boolean isCase(double score) {
     checkScore("score", score);
-    double cutoff =
-        casenessCutoff
-            .orElseThrow(() -> new IllegalStateException(id + " has no caseness cutoff"))
-            .value();
-    return direction == Direction.HIGHER_IS_WORSE ? score >= cutoff : score < cutoff;
+    if (casenessCutoff.isEmpty()) {
+      throw new IllegalStateException(id + " has no caseness cutoff");
+    }
+    return direction.isCase(score, casenessCutoff.get().value());
   }
 
   /** The severity band holding the score, if bands are defined and one holds it. */

@@ -267,14 +267,20 @@ public final class ExpectedResponse {
 
   /**
    * A curve prepared for fast alerts: expected scores given the intake only (the OQ-style
-   * expected recovery curve), with the rules' boundaries precomputed.
+   * expected recovery curve), with the rules' boundaries precomputed. The rules are completed
+   * from the scale ({@link AlertRules#resolve}): on an instrument ({@link #withScale}) an unset
+   * direction and functional cutoff are the instrument's.
    *
    * @param intake the intake score at session 0
    * @param lastSession the last session to cover
    * @param rules the alert rules
+   * @return the prepared curve
+   * @throws IllegalArgumentException if the intake is off the scale, or the rules' direction or
+   *     cutoff contradicts the instrument's
    */
   public PreparedCurve prepare(double intake, int lastSession, AlertRules rules) {
-    return new PreparedCurve(fromIntake(intake, lastSession), rules);
+    AlertRules resolved = Objects.requireNonNull(rules, "rules").resolve(scale);
+    return new PreparedCurve(fromIntake(intake, lastSession), resolved);
   }
 
   private double[] posterior(double[] s) {

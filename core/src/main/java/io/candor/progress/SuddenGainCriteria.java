@@ -1,5 +1,6 @@
 package io.candor.progress;
 
+import io.candor.change.ReliableChangeMethod;
 import io.candor.domain.ScoreScale;
 import io.candor.domain.Trajectory;
 import io.candor.evidence.Citations;
@@ -199,9 +200,7 @@ public final class SuddenGainCriteria {
    * @throws IllegalArgumentException if {@code sd} is not positive or {@code reliability} not in (0, 1)
    */
   public SuddenGainCriteria withCutoffFromReliability(double sd, double reliability) {
-    Checks.positive("sd", sd);
-    Checks.openUnit("reliability", reliability);
-    return withCutoff(Scales.Z_95 * sd * Math.sqrt(2 * (1 - reliability)));
+    return withCutoff(ReliableChangeMethod.jacobsonTruaxThreshold(sd, reliability));
   }
 
   /**
@@ -404,7 +403,7 @@ public final class SuddenGainCriteria {
     return switch (settings.absolute()) {
       case GIVEN -> settings.cutoff();
       case RELIABLE_CHANGE ->
-          Scales.requireReliableChange(scale, "give the sudden-gain cutoff explicitly (withCutoff)");
+          Scales.reliableChangePoints(scale, "give the sudden-gain cutoff explicitly (withCutoff)");
       case OFF -> throw new IllegalStateException("the absolute criterion is off");
     };
   }

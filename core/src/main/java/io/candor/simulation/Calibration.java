@@ -5,6 +5,7 @@ import io.candor.evidence.Citations;
 import io.candor.internal.Checks;
 import io.candor.change.ChangeContext;
 import io.candor.change.ClinicalChange;
+import io.candor.change.ClinicalEvents;
 import io.candor.change.ReliableChangeMethod;
 import io.candor.domain.Trajectory;
 import io.candor.measure.Instrument;
@@ -79,7 +80,7 @@ public final class Calibration {
    * @param source where the target comes from
    * @param expected the published figure
    * @param simulated the simulated value; empty when the simulation could not estimate the target
- *     (nobody to count, or a curve that never reaches the level), and the row then fails
+   *     (nobody to count, or a curve that never reaches the level), and the row then fails
    * @param lower lowest accepted value
    * @param upper highest accepted value
    * @param definition how the simulated value was computed
@@ -149,7 +150,7 @@ public final class Calibration {
           "expected", "simulated", "accepted", "verdict"));
       for (Row r : rows) {
         sb.append(String.format(Locale.ROOT, "%-40s %-24s %9s %9s %13s  %s%n", r.target(),
-            shortSource(r.source()), fmt(r.expected()),
+            r.source().shortForm(), fmt(r.expected()),
             r.simulated().isPresent() ? fmt(r.simulated().getAsDouble()) : "n/a",
             fmt(r.lower()) + "-" + fmt(r.upper()), r.verdict()));
       }
@@ -159,15 +160,6 @@ public final class Calibration {
     private static String fmt(double v) {
       return String.format(Locale.ROOT, "%.3f", v);
     }
-  }
-
-  /** "Swift &amp; Greenberg 2012", "Howard et al. 1986", "Lambert 2013". */
-  public static String shortSource(Citation c) {
-    String[] authors = c.authors().split(",");
-    String first = authors[0].trim().split(" ")[0];
-    String rest = authors.length == 1 ? ""
-        : authors.length == 2 ? " & " + authors[1].trim().split(" ")[0] : " et al.";
-    return first + rest + " " + c.year();
   }
 
   /** Runs the calibration with {@link #DEFAULT_SEED} and {@link #DEFAULT_CLIENTS} clients per arm. */
@@ -259,7 +251,7 @@ public final class Calibration {
   /** Per-client checks with Candor's own pattern, survival and dose code; single-threaded. */
   static final class Tally {
     private final Instrument instrument;
-    private final double rc;
+    private final ClinicalEvents events;
     private final SuddenGainCriteria gains = SuddenGainCriteria.withDefaults();
     private final ChangeContext changeContext;
     private final boolean jtAvailable;
@@ -280,7 +272,7 @@ public final class Calibration {
 
     Tally(Instrument instrument, int clients) {
       this.instrument = instrument;
-      this.rc = instrument.reliableChange().orElseThrow().value();
+      this.events = ClinicalEvents.of(instrument);
       this.changeContext = ChangeContext.of(instrument);
       this.jtAvailable =
           ReliableChangeMethod.JACOBSON_TRUAX.missingInputs(changeContext).isEmpty();
@@ -295,10 +287,10 @@ public final class Calibration {
       for (int i = 0; i < t.size(); i++) {
         int s = t.sessionAt(i);
         observed[s]++;
-        if (instrument.isCase(t.scoreAt(i))) {
+        if (events.isCase(t.scoreAt(i))) {
           cases[s]++;
         }
-        if (instrument.improvement(pre, t.scoreAt(i)) >= rc) {
+        if (events.reliablyImproved(pre, t.scoreAt(i))) {
           improved[s]++;
         }
       }
@@ -307,7 +299,7 @@ public final class Calibration {
       if (t.size() >= 2) {
         withTwo++;
         double post = t.scoreAt(t.size() - 1);
-        if (instrument.improvement(pre, post) <= -rc) {
+        if (events.reliablyDeteriorated(pre, post)) {
           deteriorated++;
         }
         if (jtAvailable && ClinicalChange.classify(ReliableChangeMethod.JACOBSON_TRUAX, pre, post,

@@ -1,7 +1,9 @@
 package io.candor.testing;
 
 import io.candor.change.ChangeContext;
+import io.candor.change.ClinicalEvents;
 import io.candor.change.ReliableChangeMethod;
+import io.candor.evidence.Sourced;
 import io.candor.measure.Direction;
 import io.candor.measure.Instrument;
 import io.candor.progress.SuddenGainCriteria;
@@ -41,10 +43,10 @@ final class ShapeScale {
     this.span = (int) Math.floor((instrument.maxScore() - instrument.minScore()) / res + 1e-6);
     double low = Double.POSITIVE_INFINITY;
     double high = Double.NEGATIVE_INFINITY;
-    if (instrument.reliableChange().isPresent()) {
-      double rc = instrument.reliableChange().get().value();
-      low = rc;
-      high = rc;
+    Optional<Sourced> rc = ClinicalEvents.of(instrument).reliableChangeThreshold();
+    if (rc.isPresent()) {
+      low = rc.get().value();
+      high = rc.get().value();
     }
     ChangeContext context = ChangeContext.of(instrument);
     if (ReliableChangeMethod.JACOBSON_TRUAX.missingInputs(context).isEmpty()) {

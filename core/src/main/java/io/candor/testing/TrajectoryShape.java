@@ -9,12 +9,12 @@ import java.util.Objects;
  * definition of it so that a test can rely on the shape: every generated trajectory of a shape
  * satisfies the definition below, in every draw.
  *
- * <p>"Reliable change" below means a change strictly larger than the instrument's published
- * reliable-change threshold ({@link Instrument#reliableChange()}) and than the Jacobson–Truax
- * threshold 1.96·S<sub>diff</sub> from its clinical norms, whichever of the two exist; "no reliable
- * change" means a change strictly smaller than both. A shape needs at least one of the two
- * thresholds (PLATEAU and RELAPSE also a caseness cutoff), and room for it on the scale: see {@link
- * #supports(Instrument)}.
+ * <p>"Reliable change" below is Candor's one definition ({@link
+ * io.candor.change.ClinicalEvents}: the instrument's published threshold, else Jacobson–Truax from
+ * its clinical norms); generated changes also clear the Jacobson–Truax index of {@link
+ * io.candor.change.ClinicalChange} where the instrument has clinical norms, and "no reliable
+ * change" stays below both. A shape needs a reliable-change threshold (PLATEAU and RELAPSE also a
+ * caseness cutoff) and room for it on the scale: see {@link #supports(Instrument)}.
  *
  * <p>Each shape has a minimum length ({@link #minimumSessions()}): the last observed session of every
  * trajectory of that shape is at least that session (intake is session 0). Sessions the shape rests

@@ -135,6 +135,7 @@ class ExpectedResponseTest {
     assertTrue(asExpected.onTrack());
     Alert yellow = pc.evaluate(4, at4.mean() + 1.0 * at4.sd());
     assertEquals(Signal.LESS_THAN_EXPECTED, yellow.signal());
+    assertFalse(yellow.onTrack());
     Alert red = pc.evaluate(4, at4.mean() + 2 * at4.sd());
     assertEquals(Signal.AT_RISK, red.signal());
     assertFalse(red.onTrack());
@@ -160,7 +161,7 @@ class ExpectedResponseTest {
     assertThrows(IllegalArgumentException.class,
         () -> er.forecast(new int[] {0, 1}, new double[] {3}, 4));
     assertThrows(IllegalArgumentException.class,
-        () -> AlertRules.withDefaults().withPercentiles(0.9, 0.95, 0.9));
+        () -> AlertRules.withDefaults().withPercentiles(0.95, 0.9));
     assertThrows(IllegalArgumentException.class, () -> pc.curve().at(9));
   }
 

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.quicktheories.QuickTheory.qt;
 
 import io.candor.change.ChangeContext;
+import io.candor.change.ClinicalEvents;
 import io.candor.change.ReliableChange;
 import io.candor.change.ReliableChangeMethod;
 import io.candor.domain.Trajectory;
@@ -221,18 +222,18 @@ class TrajectoryGeneratorTest {
     }
   }
 
-  /** Reliable improvement under every threshold the instrument has. */
+  /** Reliable improvement by Candor's definition and, where it applies, Jacobson–Truax's index. */
   private static boolean reliablyImproved(Instrument i, double pre, double post) {
     List<Boolean> verdicts = new ArrayList<>();
-    i.reliableChange().ifPresent(rc -> verdicts.add(i.improvement(pre, post) >= rc.value()));
+    verdicts.add(ClinicalEvents.of(i).reliablyImproved(pre, post));
     jacobsonTruax(i, pre, post).ifPresent(rc -> verdicts.add(rc.improved()));
     return !verdicts.isEmpty() && !verdicts.contains(false);
   }
 
-  /** Reliable deterioration under every threshold ({@code all}) or under any of them. */
+  /** Reliable deterioration under both definitions ({@code all}) or under either. */
   private static boolean reliablyWorse(Instrument i, double pre, double post, boolean all) {
     List<Boolean> verdicts = new ArrayList<>();
-    i.reliableChange().ifPresent(rc -> verdicts.add(-i.improvement(pre, post) >= rc.value()));
+    verdicts.add(ClinicalEvents.of(i).reliablyDeteriorated(pre, post));
     jacobsonTruax(i, pre, post).ifPresent(rc -> verdicts.add(rc.deteriorated()));
     return all ? !verdicts.isEmpty() && !verdicts.contains(false) : verdicts.contains(true);
   }

@@ -394,7 +394,8 @@ public final class GrowthModel {
       if (withSlope < 3) {
         throw new IllegalArgumentException("a random slope needs at least 3 clients observed at"
             + " two or more different times; these data have " + withSlope
-            + " (use RandomPart.INTERCEPT)");
+            + " (fit a random intercept only: RandomPart.INTERCEPT, or --random intercept on the"
+            + " command line)");
       }
     } else if (m < 2) {
       throw new IllegalArgumentException("a random intercept needs at least 2 clients; these data"

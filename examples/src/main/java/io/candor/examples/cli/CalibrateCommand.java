@@ -60,7 +60,7 @@ public final class CalibrateCommand implements Callable<Integer> {
       for (Calibration.Row row : r.rows()) {
         ObjectNode o = rows.addObject();
         o.put("target", row.target());
-        o.put("source", Calibration.shortSource(row.source()));
+        o.put("source", row.source().shortForm());
         o.put("citation", row.source().key());
         o.put("expected", row.expected());
         PatternsCommand.putDouble(o, "simulated", row.simulated());

@@ -5,23 +5,32 @@ import io.candor.change.ChangeContext;
 import io.candor.change.Classification;
 import io.candor.change.ClinicalChange;
 import io.candor.change.ClinicalCutoff;
+import io.candor.change.ClinicalEvents;
+import io.candor.change.CriterionClassification;
 import io.candor.change.CutoffType;
 import io.candor.change.MethodComparison;
 import io.candor.change.MethodCounts;
 import io.candor.change.PairedMeasures;
+import io.candor.change.PrePost;
 import io.candor.change.Rate;
 import io.candor.change.ReferenceStatistics;
 import io.candor.change.ReliableChange;
 import io.candor.change.ReliableChangeMethod;
 import io.candor.change.TalkingTherapies;
 import io.candor.change.TalkingTherapiesRates;
+import io.candor.domain.ClientId;
+import io.candor.domain.Trajectory;
 import io.candor.measure.Direction;
 import io.candor.measure.Instrument;
 import io.candor.measure.Instruments;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -33,59 +42,138 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * {@code candor classify}: one client's pre and post score classified by every reliable-change
- * method, with the reliable-change index, the threshold, the cutoff and the sources used.
+ * {@code candor classify}: one client's pre and post score, or every client's first and last score
+ * in a long-format CSV, classified by the instrument's own reliable-change criterion and by every
+ * reliable-change method, with the reliable-change index, the threshold, the cutoff and the sources
+ * used. Exits 1 when nothing could be classified (the report says what is missing).
  */
 @Command(
     name = "classify",
     mixinStandardHelpOptions = true,
     description = {
-      "Classify one client's change (pre -> post) under every reliable-change method:"
-          + " recovered, improved, unchanged, deteriorated or harmed.",
-      "Describes measured change on one questionnaire; it is not a diagnosis."
+      "Classify change (pre -> post) by the instrument's own reliable-change criterion and under"
+          + " every reliable-change method: recovered, improved, unchanged, deteriorated or harmed.",
+      "One client: --pre and --post. Many: --input FILE --id COL --time COL --score COL (first"
+          + " against last score of each client, with the method comparison; --paired-score and"
+          + " --paired-instrument add NHS Talking Therapies metrics).",
+      "Exits 1 when nothing could be classified. Describes measured change on one questionnaire;"
+          + " it is not a diagnosis."
     })
 public final class ClassifyCommand implements Callable<Integer> {
+
+  /** Exit status when no verdict could be computed from what was given. */
+  static final int NOTHING_CLASSIFIED = 1;
 
   @Spec CommandSpec spec;
 
   @Option(names = "--instrument", required = true, description = "instrument id, e.g. PHQ-9")
   String instrument;
 
-  @Option(names = "--pre", required = true, description = "pre-treatment score")
-  double pre;
+  @Option(names = "--pre", description = "pre-treatment score (one client)")
+  Double pre;
 
-  @Option(names = "--post", required = true, description = "post-treatment score")
-  double post;
+  @Option(names = "--post", description = "post-treatment score (one client)")
+  Double post;
+
+  @Option(names = "--input", paramLabel = "FILE",
+      description = "long-format CSV (one row per client and session): classify every client")
+  Path input;
+
+  @Option(names = "--id", paramLabel = "COL", description = "client-id column (with --input)")
+  String idColumn;
+
+  @Option(names = "--time", paramLabel = "COL", description = "session column (with --input)")
+  String timeColumn;
+
+  @Option(names = "--score", paramLabel = "COL", description = "score column (with --input)")
+  String scoreColumn;
+
+  @Option(names = "--paired-score", paramLabel = "COL",
+      description = "score column of the paired measure (e.g. GAD-7 with PHQ-9), for the NHS Talking"
+          + " Therapies metrics (with --input)")
+  String pairedColumn;
+
+  @Option(names = "--paired-instrument", paramLabel = "ID",
+      description = "instrument of --paired-score, e.g. GAD-7")
+  String pairedInstrument;
 
   @Option(names = "--cutoff", description = "cutoff type: a, b, c or caseness (default: c when"
       + " the instrument has clinical and functional norms, else caseness)")
   String cutoff;
 
   @Option(names = "--cohort", description = "cohort statistics preMean,preSd,postMean,postSd,"
-      + "correlation,n (enables Hsu-Linn-Lord and Hageman-Arrindell)")
+      + "correlation,n (enables Hsu-Linn-Lord and Hageman-Arrindell; one client)")
   String cohort;
+
+  @Option(names = "--significance", paramLabel = "ALPHA",
+      description = "critical values from this significance level with exact normal quantiles"
+          + " (two-tailed; Hageman-Arrindell one-tailed), as the clinicalsignificance R package;"
+          + " default: each method's published value (1.96; EN 2; HA 1.65)")
+  Double significance;
 
   @Option(names = "--json", description = "print JSON")
   boolean json;
 
+  @Option(names = "--csv", description = "print one CSV row per client (with --input)")
+  boolean csv;
+
   @Override
   public Integer call() {
     Instrument ins = Instruments.byId(instrument);
+    if (json && csv) {
+      throw new IllegalArgumentException("--json and --csv cannot be combined; choose one");
+    }
+    boolean batch = input != null;
+    if (batch == (pre != null || post != null)) {
+      throw new IllegalArgumentException(batch
+          ? "--pre/--post classify one client and --input a file; give one or the other"
+          : "give --pre and --post (one client) or --input FILE --id COL --time COL --score COL");
+    }
     ChangeContext context = ChangeContext.of(ins);
     if (cohort != null) {
+      if (batch) {
+        throw new IllegalArgumentException("--cohort is for one client; with --input the cohort"
+            + " statistics come from the file");
+      }
       context = context.withCohort(parseCohort(cohort));
     }
     if (cutoff != null) {
       context = context.with(CutoffType.parse(cutoff));
     }
+    if (significance != null) {
+      context = context.withSignificance(significance);
+    }
+    int status = batch ? batch(ins, context) : single(ins, context);
+    if (status == NOTHING_CLASSIFIED) {
+      PrintWriter err = spec.commandLine().getErr();
+      err.println("candor: nothing could be classified on " + ins.id() + ": "
+          + ClinicalEvents.of(ins).missingThreshold().orElse("") + ", and every method needs the"
+          + " clinical mean and SD; give cohort statistics with --cohort (or classify a file"
+          + " with --input)");
+      err.flush();
+    }
+    return status;
+  }
+
+  private int single(Instrument ins, ChangeContext context) {
+    if (pre == null || post == null) {
+      throw new IllegalArgumentException("give both --pre and --post");
+    }
+    if (csv) {
+      throw new IllegalArgumentException("--csv writes one row per client; it needs --input");
+    }
+    for (String o : new String[] {idColumn, timeColumn, scoreColumn, pairedColumn,
+        pairedInstrument}) {
+      if (o != null) {
+        throw new IllegalArgumentException("--id, --time, --score and the paired options go with"
+            + " --input");
+      }
+    }
     ins.checkScore("--pre", pre);
     ins.checkScore("--post", post);
-    // fail early (exit 2) when the cutoff cannot be computed for this instrument
-    try {
-      ClinicalCutoff.of(context);
-    } catch (IllegalStateException e) {
-      throw new IllegalArgumentException(e.getMessage(), e);
-    }
+    context.missingCutoffInputs().ifPresent(m -> {
+      throw new IllegalArgumentException(m);
+    });
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
       out.println(toJson(context, pre, post));
@@ -93,7 +181,20 @@ public final class ClassifyCommand implements Callable<Integer> {
       printText(out, context, pre, post);
     }
     out.flush();
-    return 0;
+    return classified(context) ? 0 : NOTHING_CLASSIFIED;
+  }
+
+  /** Whether the criterion or at least one method gives a verdict in this context. */
+  static boolean classified(ChangeContext c) {
+    if (ClinicalEvents.of(c.instrument()).reliableChangeThreshold().isPresent()) {
+      return true;
+    }
+    for (ReliableChangeMethod m : ReliableChangeMethod.values()) {
+      if (m.missingInputs(c).isEmpty()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static ReferenceStatistics parseCohort(String text) {
@@ -136,6 +237,12 @@ public final class ClassifyCommand implements Callable<Integer> {
     return e.name().toLowerCase(Locale.ROOT);
   }
 
+  private static Optional<CriterionClassification> criterion(ChangeContext c, double pre,
+      double post) {
+    return ClinicalEvents.of(c.instrument()).reliableChangeThreshold().isPresent()
+        ? Optional.of(ClinicalChange.classifyByCriterion(pre, post, c)) : Optional.empty();
+  }
+
   static void printText(PrintWriter out, ChangeContext c, double pre, double post) {
     Instrument ins = c.instrument();
     out.printf(Locale.ROOT, "%s (%s): pre %s -> post %s (%s)%n", ins.id(), ins.name(),
@@ -144,9 +251,19 @@ public final class ClassifyCommand implements Callable<Integer> {
     ClinicalCutoff cut = ClinicalCutoff.of(c);
     out.printf(Locale.ROOT, "Cutoff %s = %s (Hageman-Arrindell uses its true-score variant)%n",
         lower(cut.type()), f(cut.value()));
-    ins.reliableChange().ifPresent(rc -> out.printf(Locale.ROOT,
-        "Published reliable change: %s points [%s, %s]; this client's change: %s points%n",
-        f(rc.value()), rc.source().shortForm(), lower(rc.certainty()), f(Math.abs(post - pre))));
+    out.println();
+    Optional<CriterionClassification> cc = criterion(c, pre, post);
+    if (cc.isPresent()) {
+      CriterionClassification k = cc.get();
+      out.printf(Locale.ROOT, "By %s's own criterion (a change of at least %s points, %s):%n"
+              + "  change %s points: %s; category %s%n", ins.id(), f(k.threshold().value()),
+          k.threshold(), f(k.improvement()),
+          k.improved() ? "reliable improvement" : k.deteriorated() ? "reliable deterioration"
+              : "no reliable change", lower(k.category()));
+    } else {
+      out.println("By " + ins.id() + "'s own criterion: not available: "
+          + ClinicalEvents.of(ins).missingThreshold().orElseThrow());
+    }
     out.println();
     out.printf(Locale.ROOT, "%-5s %8s %6s %-28s %-13s %s%n", "", "index", "crit",
         "no-change interval for post", "reliable?", "category");
@@ -164,6 +281,10 @@ public final class ClassifyCommand implements Callable<Integer> {
           lower(cl.category()));
     }
     out.println();
+    printSources(out, c);
+  }
+
+  private static void printSources(PrintWriter out, ChangeContext c) {
     out.println("Sources:");
     for (String s : c.sources()) {
       out.println("  - " + s);
@@ -183,6 +304,7 @@ public final class ClassifyCommand implements Callable<Integer> {
     root.put("pre", pre);
     root.put("post", post);
     root.put("direction", c.instrument().direction().name());
+    root.put("classified", classified(c));
     ClinicalCutoff cut = ClinicalCutoff.of(c);
     ObjectNode cutoff = root.putObject("cutoff");
     cutoff.put("type", cut.type().name());
@@ -193,6 +315,24 @@ public final class ClassifyCommand implements Callable<Integer> {
       p.put("certainty", rc.certainty().name());
       p.put("source", rc.source().toString());
     });
+    ObjectNode crit = root.putObject("criterion");
+    Optional<CriterionClassification> cc = criterion(c, pre, post);
+    crit.put("available", cc.isPresent());
+    if (cc.isPresent()) {
+      CriterionClassification k = cc.get();
+      crit.put("threshold", k.threshold().value());
+      crit.put("certainty", k.threshold().certainty().name());
+      crit.put("source", k.threshold().source().toString());
+      crit.put("note", k.threshold().note());
+      crit.put("improvement", k.improvement());
+      crit.put("improved", k.improved());
+      crit.put("deteriorated", k.deteriorated());
+      crit.put("clinicalPre", k.clinicalPre());
+      crit.put("functionalPost", k.functionalPost());
+      crit.put("category", k.category().name());
+    } else {
+      crit.put("reason", ClinicalEvents.of(c.instrument()).missingThreshold().orElseThrow());
+    }
     ArrayNode methods = root.putArray("methods");
     for (ReliableChangeMethod m : ReliableChangeMethod.values()) {
       ObjectNode n = methods.addObject();
@@ -200,6 +340,7 @@ public final class ClassifyCommand implements Callable<Integer> {
       n.put("abbreviation", m.abbreviation());
       Optional<String> missing = m.missingInputs(c);
       n.put("available", missing.isEmpty());
+      n.put("needsCohort", m.needsCohort());
       if (missing.isPresent()) {
         n.put("reason", missing.get());
       } else {
@@ -224,6 +365,256 @@ public final class ClassifyCommand implements Callable<Integer> {
     c.sources().forEach(sources::add);
     sources.add(io.candor.evidence.Citations.CLAUS_2024.toString());
     return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root);
+  }
+
+  // ---------------------------------------------------------------- batch
+
+  /** One client's first and last score and what each way of judging it says. */
+  private record Row(PrePost pair, int observations, Optional<CriterionClassification> criterion,
+      Map<ReliableChangeMethod, ChangeCategory> methods) {}
+
+  private int batch(Instrument ins, ChangeContext context) {
+    if (idColumn == null || timeColumn == null || scoreColumn == null) {
+      throw new IllegalArgumentException("--input needs --id, --time and --score");
+    }
+    if ((pairedColumn == null) != (pairedInstrument == null)) {
+      throw new IllegalArgumentException("--paired-score and --paired-instrument go together");
+    }
+    List<Trajectory> trajectories = LongInput.read(input, idColumn, timeColumn, scoreColumn, ins,
+        Optional.empty(), 0, Integer.MAX_VALUE).trajectories;
+    List<PrePost> pairs = new ArrayList<>();
+    Map<ClientId, Integer> counts = new LinkedHashMap<>();
+    for (Trajectory t : trajectories) {
+      if (t.size() >= 2) {
+        pairs.add(PrePost.of(t));
+        counts.put(t.client(), t.size());
+      }
+    }
+    int leftOut = trajectories.size() - pairs.size();
+    if (pairs.size() < 2) {
+      throw new IllegalArgumentException(input + ": " + pairs.size() + " client(s) with two or"
+          + " more scores; the method comparison needs at least 2");
+    }
+    ReferenceStatistics stats = ReferenceStatistics.of(PrePost.pres(pairs), PrePost.posts(pairs));
+    ChangeContext c = context.withCohort(stats);
+    c.missingCutoffInputs().ifPresent(m -> {
+      throw new IllegalArgumentException(m);
+    });
+    MethodComparison comparison = ClinicalChange.compare(c, pairs);
+    List<Row> rows = new ArrayList<>();
+    for (PrePost p : pairs) {
+      Map<ReliableChangeMethod, ChangeCategory> cats = new EnumMap<>(ReliableChangeMethod.class);
+      for (MethodCounts mc : comparison.rows()) {
+        cats.put(mc.method(), ClinicalChange.classify(mc.method(), p.pre(), p.post(), c).category());
+      }
+      rows.add(new Row(p, counts.get(p.client()), criterion(c, p.pre(), p.post()), cats));
+    }
+    Optional<TalkingTherapiesRates> tt = talkingTherapies(ins, pairs, counts);
+    PrintWriter out = spec.commandLine().getOut();
+    if (csv) {
+      printCsv(out, comparison, rows);
+    } else if (json) {
+      out.println(batchJson(c, comparison, rows, leftOut, tt));
+    } else {
+      printBatch(out, c, comparison, rows, leftOut, tt);
+    }
+    out.flush();
+    boolean any = !comparison.rows().isEmpty() || rows.stream().anyMatch(r -> r.criterion().isPresent());
+    return any ? 0 : NOTHING_CLASSIFIED;
+  }
+
+  /**
+   * Talking Therapies rates on the paired measure; treatment contacts are the client's scored
+   * sessions on the main measure (every row is taken as an attended contact).
+   */
+  private Optional<TalkingTherapiesRates> talkingTherapies(Instrument ins, List<PrePost> pairs,
+      Map<ClientId, Integer> counts) {
+    if (pairedColumn == null) {
+      return Optional.empty();
+    }
+    Instrument other = Instruments.byId(pairedInstrument);
+    Map<ClientId, Trajectory> second = new LinkedHashMap<>();
+    for (Trajectory t : LongInput.read(input, idColumn, timeColumn, pairedColumn, other,
+        Optional.empty(), 0, Integer.MAX_VALUE).trajectories) {
+      second.put(t.client(), t);
+    }
+    List<PairedMeasures> episodes = new ArrayList<>();
+    for (PrePost p : pairs) {
+      Trajectory t = second.get(p.client());
+      if (t == null) {
+        throw new IllegalArgumentException(input + ": client " + p.client() + " has "
+            + scoreColumn + " scores but no " + pairedColumn + " score");
+      }
+      episodes.add(new PairedMeasures(ins, p.pre(), p.post(), other, t.first().score(),
+          t.last().score(), counts.get(p.client())));
+    }
+    return Optional.of(TalkingTherapies.rates(episodes));
+  }
+
+  private static final List<ChangeCategory> CATEGORIES = List.of(ChangeCategory.values());
+
+  private static String categoryCounts(List<ChangeCategory> cats) {
+    StringBuilder sb = new StringBuilder();
+    for (ChangeCategory k : CATEGORIES) {
+      sb.append(String.format(Locale.ROOT, " %12d", cats.stream().filter(k::equals).count()));
+    }
+    return sb.toString();
+  }
+
+  private static void printBatch(PrintWriter out, ChangeContext c, MethodComparison comparison,
+      List<Row> rows, int leftOut, Optional<TalkingTherapiesRates> tt) {
+    Instrument ins = c.instrument();
+    ReferenceStatistics s = comparison.statistics();
+    out.printf(Locale.ROOT, "Change on %s from each client's first to last score: %d clients%s%n",
+        ins.id(), comparison.n(), leftOut == 0 ? ""
+            : " (" + leftOut + " with a single score left out)");
+    out.printf(Locale.ROOT, "Cohort statistics from these clients: pre mean %.2f (SD %.2f), post"
+        + " mean %.2f (SD %.2f), r = %.2f%n", s.preMean(), s.preSd(), s.postMean(), s.postSd(),
+        s.correlation());
+    out.printf(Locale.ROOT, "Cutoff %s = %s (Hageman-Arrindell uses its true-score variant)%n",
+        lower(comparison.cutoffType()), f(ClinicalCutoff.of(c).value()));
+    out.println();
+    StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%-10s", ""));
+    for (ChangeCategory k : CATEGORIES) {
+      head.append(String.format(Locale.ROOT, " %12s", lower(k)));
+    }
+    out.println(head);
+    if (rows.get(0).criterion().isPresent()) {
+      out.println(String.format(Locale.ROOT, "%-10s", "criterion") + categoryCounts(
+          rows.stream().map(r -> r.criterion().orElseThrow().category()).toList()));
+    }
+    for (MethodCounts m : comparison.rows()) {
+      out.printf(Locale.ROOT, "%-10s %12d %12d %12d %12d %12d%n", m.method().abbreviation(),
+          m.recovered(), m.improved(), m.unchanged(), m.deteriorated(), m.harmed());
+    }
+    for (String note : comparison.notes()) {
+      out.println("  " + note);
+    }
+    out.println("criterion: " + rows.get(0).criterion().map(k -> ins.id()
+            + "'s own threshold " + k.threshold())
+        .orElse(ClinicalEvents.of(ins).missingThreshold().orElse("")));
+    out.println("The verdict for the same client can depend on the method.");
+    tt.ifPresent(r -> {
+      out.println();
+      out.printf(Locale.ROOT, "NHS Talking Therapies metrics (%d of %d finished treatment, %d at"
+          + " caseness):%n", r.finishedTreatment(), r.episodes(), r.caseAtStart());
+      out.println("  recovery               " + r.recovery().map(Rate::toString).orElse("n/a"));
+      out.println("  reliable improvement   " + r.reliableImprovement().map(Rate::toString).orElse("n/a"));
+      out.println("  reliable recovery      " + r.reliableRecovery().map(Rate::toString).orElse("n/a"));
+      out.println("  reliable deterioration " + r.reliableDeterioration().map(Rate::toString).orElse("n/a"));
+    });
+    out.println();
+    out.println("Per client (write them all with --csv):");
+    StringBuilder h = new StringBuilder(String.format(Locale.ROOT, "%-12s %6s %6s %-10s", "client",
+        "pre", "post", "criterion"));
+    comparison.rows().forEach(m -> h.append(String.format(Locale.ROOT, " %-12s",
+        m.method().abbreviation())));
+    out.println(h);
+    for (Row r : rows.subList(0, Math.min(rows.size(), 20))) {
+      StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-12s %6s %6s %-10s",
+          r.pair().client().value(), f(r.pair().pre()), f(r.pair().post()),
+          r.criterion().map(k -> lower(k.category())).orElse("-")));
+      r.methods().values().forEach(k -> line.append(String.format(Locale.ROOT, " %-12s", lower(k))));
+      out.println(line);
+    }
+    if (rows.size() > 20) {
+      out.println("  ... " + (rows.size() - 20) + " more");
+    }
+    out.println();
+    printSources(out, c);
+  }
+
+  private static void printCsv(PrintWriter out, MethodComparison comparison, List<Row> rows) {
+    StringBuilder h = new StringBuilder("client,pre,post,observations,criterion");
+    comparison.rows().forEach(m -> h.append(',').append(m.method().abbreviation()));
+    out.println(h);
+    for (Row r : rows) {
+      StringBuilder line = new StringBuilder();
+      line.append(csvField(r.pair().client().value())).append(',')
+          .append(CliText.number(r.pair().pre())).append(',')
+          .append(CliText.number(r.pair().post())).append(',').append(r.observations())
+          .append(',').append(r.criterion().map(k -> k.category().name()).orElse(""));
+      r.methods().values().forEach(k -> line.append(',').append(k.name()));
+      out.println(line);
+    }
+  }
+
+  private static String csvField(String v) {
+    return v.contains(",") || v.contains("\"") || v.contains("\n")
+        ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
+  }
+
+  private static String batchJson(ChangeContext c, MethodComparison comparison, List<Row> rows,
+      int leftOut, Optional<TalkingTherapiesRates> tt) {
+    JsonMapper mapper = JsonMapper.builder().build();
+    ObjectNode root = mapper.createObjectNode();
+    root.put("instrument", c.instrument().id());
+    root.put("clients", comparison.n());
+    root.put("leftOutSingleScore", leftOut);
+    ReferenceStatistics s = comparison.statistics();
+    ObjectNode st = root.putObject("statistics");
+    st.put("preMean", s.preMean());
+    st.put("preSd", s.preSd());
+    st.put("postMean", s.postMean());
+    st.put("postSd", s.postSd());
+    st.put("correlation", s.correlation());
+    ObjectNode cut = root.putObject("cutoff");
+    cut.put("type", comparison.cutoffType().name());
+    cut.put("value", ClinicalCutoff.of(c).value());
+    ArrayNode methods = root.putArray("methods");
+    if (rows.get(0).criterion().isPresent()) {
+      ObjectNode o = methods.addObject();
+      o.put("method", "CRITERION");
+      o.put("threshold", rows.get(0).criterion().orElseThrow().threshold().value());
+      for (ChangeCategory k : CATEGORIES) {
+        o.put(lower(k), rows.stream().filter(r -> r.criterion().orElseThrow().category() == k).count());
+      }
+    }
+    for (MethodCounts m : comparison.rows()) {
+      ObjectNode o = methods.addObject();
+      o.put("method", m.method().name());
+      o.put("criticalValue", c.criticalValue(m.method()));
+      o.put("recovered", m.recovered());
+      o.put("improved", m.improved());
+      o.put("unchanged", m.unchanged());
+      o.put("deteriorated", m.deteriorated());
+      o.put("harmed", m.harmed());
+    }
+    ArrayNode notes = root.putArray("notes");
+    comparison.notes().forEach(notes::add);
+    tt.ifPresent(r -> {
+      ObjectNode o = root.putObject("talkingTherapies");
+      o.put("episodes", r.episodes());
+      o.put("finishedTreatment", r.finishedTreatment());
+      o.put("caseAtStart", r.caseAtStart());
+      rate(o, "recovery", r.recovery());
+      rate(o, "reliableImprovement", r.reliableImprovement());
+      rate(o, "reliableRecovery", r.reliableRecovery());
+      rate(o, "reliableDeterioration", r.reliableDeterioration());
+    });
+    ArrayNode clients = root.putArray("perClient");
+    for (Row r : rows) {
+      ObjectNode o = clients.addObject();
+      o.put("client", r.pair().client().value());
+      o.put("pre", r.pair().pre());
+      o.put("post", r.pair().post());
+      o.put("observations", r.observations());
+      r.criterion().ifPresent(k -> o.put("criterion", k.category().name()));
+      ObjectNode m = o.putObject("methods");
+      r.methods().forEach((k, v) -> m.put(k.name(), v.name()));
+    }
+    return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root);
+  }
+
+  private static void rate(ObjectNode o, String name, Optional<Rate> rate) {
+    rate.ifPresent(r -> {
+      ObjectNode n = o.putObject(name);
+      n.put("count", r.count());
+      n.put("denominator", r.denominator());
+      n.put("proportion", r.proportion());
+      n.put("lower", r.lower());
+      n.put("upper", r.upper());
+    });
   }
 
   // ---------------------------------------------------------------- demo

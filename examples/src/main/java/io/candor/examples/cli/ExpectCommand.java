@@ -69,15 +69,17 @@ public final class ExpectCommand implements Callable<Integer> {
   int sessions;
 
   @Option(names = "--cutoff", paramLabel = "X",
-      description = "functional (caseness) cutoff for the white signal")
+      description = "functional (caseness) cutoff for the white signal (default: the"
+          + " instrument's caseness cutoff)")
   Double cutoff;
 
   @Option(names = "--instrument", paramLabel = "ID",
-      description = "check the intake and observed scores against this instrument's range (e.g."
-          + " PHQ-9); a stored model does not record its scale")
+      description = "the instrument the scores are on (e.g. PHQ-9): checks the intake and observed"
+          + " scores against its range and sets the direction and the caseness cutoff")
   String instrument;
 
-  @Option(names = "--higher-is-better", description = "higher scores are better (e.g. WEMWBS)")
+  @Option(names = "--higher-is-better", description = "higher scores are better (e.g. WEMWBS);"
+      + " without --instrument, higher is taken as worse unless this is given")
   boolean higherIsBetter;
 
   @Option(names = "--fixed-uncertainty",
@@ -102,8 +104,10 @@ public final class ExpectCommand implements Callable<Integer> {
     for (int s : sess[0]) {
       last = Math.max(last, s);
     }
-    AlertRules rules = AlertRules.withDefaults()
-        .with(higherIsBetter ? Direction.HIGHER_IS_BETTER : Direction.HIGHER_IS_WORSE);
+    AlertRules rules = AlertRules.withDefaults();
+    if (higherIsBetter) {
+      rules = rules.with(Direction.HIGHER_IS_BETTER);
+    }
     if (cutoff != null) {
       rules = rules.withFunctionalCutoff(cutoff);
     }
@@ -111,6 +115,7 @@ public final class ExpectCommand implements Callable<Integer> {
         .withPercentiles(0.10, 0.25, 0.75, 0.90).with(fixedUncertainty ? BandUncertainty.WITH_FIXED_EFFECTS : BandUncertainty.RANDOM_AND_RESIDUAL);
     if (instrument != null) {
       Instrument scale = Instruments.byId(instrument);
+      checkFlagsAgree(scale);
       scale.checkScore("--intake", intake);
       for (int i = 0; i < sess[0].length; i++) {
         scale.checkScore("--observed score at session " + sess[0][i], scores[0][i]);
@@ -125,6 +130,20 @@ public final class ExpectCommand implements Callable<Integer> {
           + " from the model's scale to compute with: " + e.getMessage(), e);
     }
     return 0;
+  }
+
+  /** --higher-is-better and --cutoff must agree with the instrument, which sets both. */
+  private void checkFlagsAgree(Instrument scale) {
+    if (higherIsBetter && scale.direction() != Direction.HIGHER_IS_BETTER) {
+      throw new IllegalArgumentException("--higher-is-better contradicts --instrument " + scale.id()
+          + ", on which higher scores are worse; leave it out: the instrument sets the direction");
+    }
+    if (cutoff != null && scale.casenessCutoff().isPresent()
+        && cutoff != scale.casenessCutoff().get().value()) {
+      throw new IllegalArgumentException("--cutoff " + CliText.number(cutoff) + " contradicts "
+          + scale.id() + "'s caseness cutoff " + scale.casenessCutoff().get()
+          + "; leave it out: the instrument sets the cutoff");
+    }
   }
 
   static void print(PrintWriter out, ExpectedResponse er, double intake, int[] sess,
@@ -148,6 +167,15 @@ public final class ExpectCommand implements Callable<Integer> {
       out.println();
       out.println("Alert (" + alert.signal().name().toLowerCase(Locale.ROOT).replace('_', ' ')
           + (alert.onTrack() ? ", on track" : ", not on track") + "): " + alert.reason());
+      AlertRules used = prepared.rules();
+      out.printf(Locale.ROOT, "Rules: %s; white signal %s; yellow above the %.0fth and red above"
+              + " the %.0fth worse-percentile (on track = white or green)%n",
+          used.direction().orElseThrow() == Direction.HIGHER_IS_BETTER ? "higher is better"
+              : "higher is worse",
+          used.functionalCutoff().isPresent()
+              ? "when not a case by the cutoff " + CliText.number(used.functionalCutoff().getAsDouble())
+              : "off (no cutoff)",
+          100 * used.yellowPercentile(), 100 * used.redPercentile());
       ExpectedCurve updated = er.forecast(withIntake, withScores, last);
       out.println();
       out.println("Updated forecast given " + updated.conditioning() + ":");

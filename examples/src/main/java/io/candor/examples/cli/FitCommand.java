@@ -107,14 +107,7 @@ public final class FitCommand implements Callable<Integer> {
       data = data.withCovariate(c, values);
     }
     long t1 = System.nanoTime();
-    GrowthFit fit;
-    try {
-      fit = model.fit(data);
-    } catch (IllegalArgumentException e) {
-      // the library's advice names its Java API; on the command line the same choice is an option
-      throw new IllegalArgumentException(
-          e.getMessage().replace("RandomPart.INTERCEPT", "--random intercept"), e);
-    }
+    GrowthFit fit = model.fit(data);
     long t2 = System.nanoTime();
     if (timings) {
       PrintWriter err = spec.commandLine().getErr();

@@ -1,5 +1,6 @@
 package io.candor.examples.cli;
 
+import io.candor.change.ClinicalEvents;
 import io.candor.domain.Trajectory;
 import io.candor.measure.Instrument;
 import io.candor.measure.Instruments;
@@ -110,15 +111,14 @@ final class PatternsCommand implements Callable<Integer> {
     if (plateauLength != null) {
       plateau = plateau.withLength(plateauLength);
     }
-    LongInput in = data.read(instrument, Optional.empty());
-    List<ClientPatterns> results;
-    try {
-      results = analyse(in.trajectories, instrument, criteria, plateau, early);
-    } catch (IllegalStateException e) {
-      throw new IllegalArgumentException(
-          instrument.id() + " has no reliable-change threshold to use as the sudden-gain cutoff;"
-              + " give the cutoff in points with --cutoff", e);
+    if (criteria.absoluteCriterion() && criteria.givenCutoff().isEmpty()) {
+      ClinicalEvents.of(instrument).missingThreshold().ifPresent(m -> {
+        throw new IllegalArgumentException(m + ", which is the default sudden-gain cutoff; give"
+            + " the cutoff in points with --cutoff");
+      });
     }
+    LongInput in = data.read(instrument, Optional.empty());
+    List<ClientPatterns> results = analyse(in.trajectories, instrument, criteria, plateau, early);
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
       out.println(toJson(instrument, criteria, results));

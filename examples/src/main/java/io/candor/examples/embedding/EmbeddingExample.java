@@ -101,7 +101,8 @@ public final class EmbeddingExample {
     GrowthFit fit = GrowthModel.withDefaults().with(TimeBasis.LOG)
         .fit(GrowthData.fromCohort(cohort, "PHQ-9"));               // REML, random intercept and slope
     PreparedCurve curve = ExpectedResponse.of(ExpectedResponseModel.from(fit))
-        .prepare(18, 12, AlertRules.withDefaults().withFunctionalCutoff(10));
+        .withScale(Instruments.PHQ9)                                // direction, cutoff 10, range checks
+        .prepare(18, 12, AlertRules.withDefaults());
     Alert alert = curve.evaluate(3, 17);                            // no refit: a few arithmetic steps
     out.println(alert.signal() + ", on track: " + alert.onTrack());
     out.println(alert.reason());                                    // the numbers behind the signal

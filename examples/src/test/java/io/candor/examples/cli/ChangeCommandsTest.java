@@ -105,4 +105,94 @@ class ChangeCommandsTest {
     assertTrue(out.contains("recovery"), out);
     assertTrue(out.contains("95 % CI"), out);
   }
+
+  @Test
+  void classify_instrumentWithoutNorms_givesThePublishedThresholdVerdict() {
+    Run ors = run("classify", "--instrument", "ORS", "--pre", "15", "--post", "22");
+    assertEquals(0, ors.status(), ors.err());
+    assertTrue(ors.out().contains("improved"), ors.out());
+    assertTrue(ors.out().contains("needs cohort statistics"), ors.out());
+    Run wemwbs = run("classify", "--instrument", "WEMWBS", "--pre", "30", "--post", "45", "--json");
+    assertEquals(0, wemwbs.status(), wemwbs.err());
+    JsonNode criterion = JsonMapper.builder().build().readTree(wemwbs.out()).get("criterion");
+    assertEquals("RECOVERED", criterion.get("category").asString());
+    assertEquals(8, criterion.get("threshold").asDouble());
+  }
+
+  @Test
+  void classify_nothingClassifiable_exitsNonZeroSayingWhatIsMissing() {
+    Run k10 = run("classify", "--instrument", "K10", "--pre", "30", "--post", "20");
+    assertEquals(1, k10.status(), k10.out());
+    assertTrue(k10.err().contains("--cohort"), k10.err());
+    Run withCohort = run("classify", "--instrument", "K10", "--pre", "30", "--post", "20",
+        "--cohort", "28,6,20,7,0.5,50");
+    assertEquals(0, withCohort.status(), withCohort.err());
+  }
+
+  @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir;
+
+  private java.nio.file.Path scores() throws java.io.IOException {
+    StringBuilder sb = new StringBuilder("client,session,phq9,gad7\n");
+    int[][] phq = {{18, 14, 9}, {22, 21, 20}, {14, 8, 4}, {11, 12, 12}, {6, 10, 14}, {25, 18, 12},
+        {16, 13, 10}, {19, 12, 6}};
+    int[][] gad = {{14, 10, 7}, {17, 16, 16}, {12, 6, 3}, {9, 9, 9}, {5, 8, 11}, {18, 12, 9},
+        {13, 10, 8}, {15, 9, 5}};
+    for (int c = 0; c < phq.length; c++) {
+      for (int k = 0; k < 3; k++) {
+        sb.append("c").append(c).append(',').append(k).append(',').append(phq[c][k]).append(',')
+            .append(gad[c][k]).append('\n');
+      }
+    }
+    sb.append("single,0,15,12\n");
+    java.nio.file.Path f = dir.resolve("scores.csv");
+    java.nio.file.Files.writeString(f, sb.toString());
+    return f;
+  }
+
+  @Test
+  void classify_batch_classifiesFirstAgainstLastWithTheMethodComparison() throws Exception {
+    Run r = run("classify", "--input", scores().toString(), "--id", "client", "--time", "session",
+        "--score", "phq9", "--instrument", "PHQ-9", "--paired-score", "gad7",
+        "--paired-instrument", "GAD-7");
+    assertEquals(0, r.status(), r.err());
+    assertTrue(r.out().contains("8 clients (1 with a single score left out)"), r.out());
+    assertTrue(r.out().contains("HA "), r.out());
+    assertTrue(r.out().contains("NHS Talking Therapies metrics"), r.out());
+    Run json = run("classify", "--input", scores().toString(), "--id", "client", "--time",
+        "session", "--score", "phq9", "--instrument", "PHQ-9", "--json");
+    assertEquals(0, json.status(), json.err());
+    JsonNode root = JsonMapper.builder().build().readTree(json.out());
+    assertEquals(8, root.get("clients").asInt());
+    assertEquals("CRITERION", root.get("methods").get(0).get("method").asString());
+    // c2: 14 -> 4 is 10 points (>= 6) and crosses the default cutoff c (about 8 here)
+    assertEquals("RECOVERED", root.get("perClient").get(2).get("criterion").asString());
+    assertEquals("IMPROVED", root.get("perClient").get(0).get("criterion").asString());
+    Run csv = run("classify", "--input", scores().toString(), "--id", "client", "--time",
+        "session", "--score", "phq9", "--instrument", "PHQ-9", "--csv");
+    assertEquals(0, csv.status(), csv.err());
+    assertTrue(csv.out().startsWith("client,pre,post,observations,criterion,JT,GLN,HLL,EN,NK,HA"),
+        csv.out());
+    assertEquals(9, csv.out().strip().lines().count(), csv.out());
+  }
+
+  @Test
+  void classify_batch_badCombinationsExit2() throws Exception {
+    String f = scores().toString();
+    assertEquals(2, run("classify", "--input", f, "--instrument", "PHQ-9").status());
+    assertEquals(2, run("classify", "--input", f, "--id", "client", "--time", "session", "--score",
+        "phq9", "--instrument", "PHQ-9", "--pre", "3").status());
+    assertEquals(2, run("classify", "--input", f, "--id", "client", "--time", "session", "--score",
+        "phq9", "--instrument", "PHQ-9", "--paired-score", "gad7").status());
+    assertEquals(2, run("classify", "--instrument", "PHQ-9", "--pre", "18", "--post", "9",
+        "--csv").status());
+  }
+
+  @Test
+  void classify_significance_setsEveryCriticalValue() {
+    Run r = run("classify", "--instrument", "PHQ-9", "--pre", "18", "--post", "9", "--json",
+        "--significance", "0.05");
+    assertEquals(0, r.status(), r.err());
+    JsonNode jt = JsonMapper.builder().build().readTree(r.out()).get("methods").get(0);
+    assertEquals(1.959963984540054, jt.get("criticalValue").asDouble(), 1e-15);
+  }
 }

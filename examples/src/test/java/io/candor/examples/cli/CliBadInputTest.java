@@ -114,7 +114,7 @@ class CliBadInputTest {
 
   @Test
   void classify_rejectsMissingOptions_badNumbers_andOutOfRangeScores() {
-    assertBad("Missing required option", "classify", "--instrument", "PHQ-9", "--pre", "10");
+    assertBad("give both --pre and --post", "classify", "--instrument", "PHQ-9", "--pre", "10");
     assertBad("unknown instrument \"NOPE\"", "classify", "--instrument", "NOPE", "--pre", "1",
         "--post", "2");
     assertBad("'x' is not a double", "classify", "--instrument", "PHQ-9", "--pre", "x", "--post", "3");
@@ -200,7 +200,8 @@ class CliBadInputTest {
     assertBad("early response session must be >= 1", patterns(good, "--early-session", "-1"));
     assertBad("early response fraction", patterns(good, "--early-fraction", "2"));
     assertBad("plateau length must be >= 2", patterns(good, "--plateau-length", "0"));
-    assertBad("K10 has no reliable-change threshold to use as the sudden-gain cutoff; give the"
+    assertBad("K10 has no reliable-change threshold: no published one and no clinical SD to derive"
+        + " the Jacobson-Truax threshold from, which is the default sudden-gain cutoff; give the"
         + " cutoff in points with --cutoff", cmd("patterns", List.of("--input", k10().toString(),
         "--id", "id", "--time", "session", "--score", "score", "--instrument", "K10")));
   }

@@ -58,7 +58,7 @@ class ExpectFitBadInputTest {
 
   @Test
   void fit_givesCommandLineAdvice() {
-    assertBad("(use --random intercept)", "fit", "--input", twoClients.toString(), "--id", "id", "--time", "s",
+    assertBad("--random intercept on the command line", "fit", "--input", twoClients.toString(), "--id", "id", "--time", "s",
         "--score", "y");
   }
 

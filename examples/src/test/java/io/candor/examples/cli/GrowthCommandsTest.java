@@ -137,4 +137,65 @@ class GrowthCommandsTest {
     assertTrue(s.contains("Alert ("), s);
     assertTrue(s.contains("not a clinical verdict"), s);
   }
+
+  private Path orsModel() throws IOException {
+    StringBuilder sb = new StringBuilder("client,session,ors\n");
+    double[][] y = {
+      {15, 18, 21, 24}, {17, 19, 23, 25}, {14, 16, 20, 21}, {16, 20, 22, 26}, {12, 15, 19, 22},
+      {18, 21, 24, 27}};
+    for (int c = 0; c < y.length; c++) {
+      for (int k = 0; k < y[c].length; k++) {
+        sb.append("c").append(c).append(',').append(k).append(',').append(y[c][k]).append('\n');
+      }
+    }
+    Path f = dir.resolve("ors.csv");
+    Files.writeString(f, sb.toString());
+    return fitModel(f, "ors");
+  }
+
+  /** Runs {@code candor fit --json} on a CSV and writes the model next to it. */
+  private Path fitModel(Path csv, String scoreColumn) throws IOException {
+    Result r = run("fit", "--input", csv.toString(), "--id", "client", "--time", "session",
+        "--score", scoreColumn, "--json");
+    assertEquals(0, r.status(), r.err());
+    Path model = dir.resolve(scoreColumn + "-model.json");
+    Files.writeString(model, r.out());
+    return model;
+  }
+
+  @Test
+  void expect_instrumentImpliesDirection_improvingOrsClientIsOnTrack() throws IOException {
+    Result r = run("expect", "--model", orsModel().toString(), "--instrument", "ORS", "--intake",
+        "15", "--observed", "1:22,2:28,3:33");
+    assertEquals(0, r.status(), r.err());
+    assertTrue(r.out().contains("Alert (functional, on track)"), r.out());
+  }
+
+  @Test
+  void expect_instrumentImpliesTheCasenessCutoff() throws IOException {
+    Result r = run("expect", "--model", orsModel().toString(), "--instrument", "ORS", "--intake",
+        "15", "--observed", "1:22,2:26");
+    assertEquals(0, r.status(), r.err());
+    assertTrue(r.out().contains("cutoff 25"), r.out());
+  }
+
+  @Test
+  void expect_flagsContradictingTheInstrument_exit2() throws IOException {
+    Path model = csvModel();
+    Result direction = run("expect", "--model", model.toString(), "--instrument", "PHQ-9",
+        "--intake", "20", "--higher-is-better");
+    assertEquals(2, direction.status(), direction.out());
+    assertTrue(direction.err().contains("PHQ-9"), direction.err());
+    Result cutoff = run("expect", "--model", model.toString(), "--instrument", "PHQ-9",
+        "--intake", "20", "--cutoff", "12");
+    assertEquals(2, cutoff.status(), cutoff.out());
+    assertTrue(cutoff.err().contains("caseness cutoff 10"), cutoff.err());
+    Result same = run("expect", "--model", model.toString(), "--instrument", "PHQ-9",
+        "--intake", "20", "--cutoff", "10", "--observed", "1:19");
+    assertEquals(0, same.status(), same.err());
+  }
+
+  private Path csvModel() throws IOException {
+    return fitModel(csv(), "score");
+  }
 }
