@@ -112,4 +112,14 @@ class LongCsvTest {
             .toCohort(Instruments.PHQ9);
     assertEquals(c, back);
   }
+
+  @Test
+  void read_ignoresAUtf8ByteOrderMark_asExcelWritesIt() {
+    // Excel's "CSV UTF-8" starts the file with U+FEFF; the first column must still be "id"
+    String csv = "\uFEFFid,session,score\r\na,0,20\r\na,1,10\r\n";
+    LongTable t =
+        LongCsv.read(new StringReader(csv), "bom.csv", LongCsv.columns("id", "session", "score"));
+    assertEquals(2, t.size());
+    assertEquals("a", t.idAt(0));
+  }
 }

@@ -2,14 +2,15 @@ package io.candor.progress;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import io.candor.domain.ClientId;
 import io.candor.domain.ScoreScale;
 import io.candor.domain.Trajectory;
 import io.candor.measure.Instruments;
+import java.util.OptionalDouble;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -291,5 +292,37 @@ class SuddenGainCriteriaTest {
         () -> new SuddenChange(ChangeKind.GAIN, 3, 4, 30, 15, 15, java.util.OptionalDouble.empty(),
             java.util.OptionalDouble.of(Double.NaN), java.util.OptionalDouble.of(15), java.util.OptionalDouble.of(2.776),
             java.util.OptionalInt.empty()));
+  }
+
+  @Test
+  void suddenChangeSummary_rejectsMoreReversalsThanChanges() {
+    OptionalDouble none = OptionalDouble.empty();
+    IllegalArgumentException byChange =
+        assertThrows(IllegalArgumentException.class,
+            () -> new SuddenChangeSummary(ChangeKind.GAIN, PersonSelection.FIRST, 10, 2, 2, 0, 3, 0,
+                none, none, none, none));
+    assertTrue(byChange.getMessage().contains("reversalsByChange"), byChange.getMessage());
+    IllegalArgumentException byPerson =
+        assertThrows(IllegalArgumentException.class,
+            () -> new SuddenChangeSummary(ChangeKind.GAIN, PersonSelection.FIRST, 10, 4, 2, 1, 1, 3,
+                none, none, none, none));
+    assertTrue(byPerson.getMessage().contains("reversalsByPerson"), byPerson.getMessage());
+    assertThrows(IllegalArgumentException.class,
+        () -> new SuddenChangeSummary(ChangeKind.GAIN, PersonSelection.FIRST, 10, 2, 2, 0, -1, 0,
+            none, none, none, none));
+  }
+
+  @Test
+  void suddenChangeSummary_rejectsNoClients_insteadOfANaNShare() {
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class,
+            () -> SuddenChangeSummary.of(java.util.List.of(), ChangeKind.GAIN));
+    assertTrue(e.getMessage().contains("results"), e.getMessage());
+    OptionalDouble none = OptionalDouble.empty();
+    IllegalArgumentException c =
+        assertThrows(IllegalArgumentException.class,
+            () -> new SuddenChangeSummary(ChangeKind.GAIN, PersonSelection.FIRST, 0, 0, 0, 0, 0, 0,
+                none, none, none, none));
+    assertTrue(c.getMessage().contains("clients"), c.getMessage());
   }
 }

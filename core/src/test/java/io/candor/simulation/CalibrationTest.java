@@ -78,4 +78,23 @@ class CalibrationTest {
     assertTrue(!r.passed());
     assertEquals("FAIL", r.rows().get(3).verdict());
   }
+
+  @Test
+  void calibrationRow_rejectsBoundsThatDoNotContainTheExpectedValue_andFailsWithoutAnEstimate() {
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class,
+            () -> new Calibration.Row("t", io.candor.evidence.Citations.HOWARD_1986, 0.5,
+                java.util.OptionalDouble.of(0.5), 0.6, 0.4, "d"));
+    assertTrue(e.getMessage().contains("accepted range"), e.getMessage());
+    assertThrows(IllegalArgumentException.class,
+        () -> new Calibration.Row("t", io.candor.evidence.Citations.HOWARD_1986, Double.NaN,
+            java.util.OptionalDouble.of(0.5), 0.4, 0.6, "d"));
+    Calibration.Row notEstimable =
+        new Calibration.Row("t", io.candor.evidence.Citations.HOWARD_1986, 0.5,
+            java.util.OptionalDouble.empty(), 0.4, 0.6, "d");
+    assertTrue(!notEstimable.passed());
+    assertThrows(IllegalArgumentException.class,
+        () -> new Calibration.Row("t", io.candor.evidence.Citations.HOWARD_1986, 0.5,
+            java.util.OptionalDouble.of(Double.NaN), 0.4, 0.6, "d"));
+  }
 }

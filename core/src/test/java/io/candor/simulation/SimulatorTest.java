@@ -218,4 +218,25 @@ class SimulatorTest {
     assertTrue(empty > 0, "no session without clients: " + s);
     assertTrue(s.toString().contains("dropout="), s.toString());
   }
+
+  private static final Simulator SIM = Simulator.of(Scenario.calibratedDefault(Instruments.PHQ9));
+
+  @Test
+  void simulateAndCohort_rejectNonPositiveClients_namingTheField() {
+    for (int clients : new int[] {0, -5}) {
+      IllegalArgumentException a =
+          assertThrows(IllegalArgumentException.class, () -> SIM.simulate(1, clients, Arm.TREATED, 1));
+      assertTrue(a.getMessage().contains("clients must be >= 1, was " + clients), a.getMessage());
+      IllegalArgumentException b =
+          assertThrows(IllegalArgumentException.class, () -> SIM.cohort(1, clients, Arm.TREATED, 1));
+      assertTrue(b.getMessage().contains("clients must be >= 1, was " + clients), b.getMessage());
+    }
+  }
+
+  @Test
+  void idFor_rejectsNegativeIndex() {
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> SimulatedClient.idFor(-1));
+    assertTrue(e.getMessage().contains("index must be >= 0, was -1"), e.getMessage());
+  }
 }
