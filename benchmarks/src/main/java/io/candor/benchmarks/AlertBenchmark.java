@@ -45,7 +45,11 @@ public class AlertBenchmark {
         .prepare(18, 20, AlertRules.withDefaults().withFunctionalCutoff(10));
   }
 
-  /** One observation, cycling over sessions and scores. */
+  /**
+   * One observation, cycling over sessions and scores.
+   *
+   * @return the alert (returned so that JMH keeps it live)
+   */
   @Benchmark
   public Alert evaluate() {
     int k = i++;

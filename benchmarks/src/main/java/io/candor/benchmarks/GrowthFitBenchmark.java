@@ -75,7 +75,11 @@ public class GrowthFitBenchmark {
         java.util.Arrays.copyOf(y, n));
   }
 
-  /** One REML fit. */
+  /**
+   * One REML fit.
+   *
+   * @return the fit (kept live by JMH)
+   */
   @Benchmark
   public GrowthFit fitReml() {
     return model.fit(data);

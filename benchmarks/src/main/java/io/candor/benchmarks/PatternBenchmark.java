@@ -76,7 +76,11 @@ public class PatternBenchmark {
     }
   }
 
-  /** Sudden gains and losses in every trajectory; returns the number of gains (kept live). */
+  /**
+   * Sudden gains and losses in every trajectory.
+   *
+   * @return the number of gains (kept live by JMH)
+   */
   @Benchmark
   public long suddenGains() {
     long gains = 0;
@@ -87,7 +91,11 @@ public class PatternBenchmark {
     return gains;
   }
 
-  /** Plateaus in every trajectory. */
+  /**
+   * Plateaus in every trajectory.
+   *
+   * @return the number of plateaus (kept live by JMH)
+   */
   @Benchmark
   public long plateaus() {
     long count = 0;

@@ -30,7 +30,13 @@ import java.util.Objects;
  */
 public record ClinicalCutoff(CutoffType type, boolean trueScore, double value) {
 
-  /** Validates the components. */
+  /**
+   * Validates the components.
+   *
+   * @param type which cutoff
+   * @param trueScore whether it is Hageman–Arrindell's true-score variant
+   * @param value the cutoff score
+   */
   public ClinicalCutoff {
     Objects.requireNonNull(type, "type");
     Checks.finite("value", value);

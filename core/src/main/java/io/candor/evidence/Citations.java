@@ -424,7 +424,12 @@ public final class Citations {
     return ALL;
   }
 
-  /** The citation with that key, if Candor knows it. */
+  /**
+   * The citation with that key, if Candor knows it.
+   *
+   * @param key the citation key, e.g. {@code kroenke2001}
+   * @return the citation with that key, if Candor knows it
+   */
   public static Optional<Citation> byKey(String key) {
     return Optional.ofNullable(BY_KEY.get(key));
   }

@@ -90,7 +90,11 @@ public final class CandorJson {
 
   private CandorJson() {}
 
-  /** A mapper with {@link CandorModule} and strict reading; shared and thread-safe. */
+  /**
+   * A mapper with {@link CandorModule} and strict reading; shared and thread-safe.
+   *
+   * @return a mapper with {@link CandorModule} and strict reading; shared and thread-safe
+   */
   public static JsonMapper mapper() {
     return MAPPER;
   }
@@ -98,6 +102,8 @@ public final class CandorJson {
   /**
    * Writes a value inside the versioned envelope.
    *
+   * @param value the value: a Candor domain, measure or result type
+   * @return the JSON text
    * @throws IllegalArgumentException if the value cannot be written as JSON
    */
   public static String toJson(Object value) {
@@ -118,6 +124,10 @@ public final class CandorJson {
   /**
    * Reads a value written by {@link #toJson(Object)}.
    *
+   * @param <T> the type of the value
+   * @param json the JSON text, envelope included
+   * @param type the type the envelope must name
+   * @return the value
    * @throws IllegalArgumentException if the text is not JSON, the envelope is not Candor's, the
    *     version or type differs, or the value is invalid; the message names the path and value
    */
@@ -158,6 +168,10 @@ public final class CandorJson {
   /**
    * Converts a JSON tree (without envelope) to a Candor type, with Candor's error messages.
    *
+   * @param <T> the type of the value
+   * @param tree the JSON tree of the value, without the envelope
+   * @param type the Candor type to read
+   * @return the value
    * @throws IllegalArgumentException naming the path and value when the tree is invalid
    */
   public static <T> T treeToValue(JsonNode tree, Class<T> type) {

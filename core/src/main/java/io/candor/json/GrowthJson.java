@@ -78,12 +78,22 @@ public final class GrowthJson {
     return root;
   }
 
-  /** The fit as pretty-printed JSON text. */
+  /**
+   * The fit as pretty-printed JSON text.
+   *
+   * @param fit the fit
+   * @return the fit as pretty-printed JSON text
+   */
   public static String write(GrowthFit fit) {
     return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(toTree(fit));
   }
 
-  /** An expected-response model as JSON text. */
+  /**
+   * An expected-response model as JSON text.
+   *
+   * @param model the model
+   * @return an expected-response model as JSON text
+   */
   public static String write(ExpectedResponseModel model) {
     Objects.requireNonNull(model, "model");
     return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(model);
@@ -95,6 +105,7 @@ public final class GrowthJson {
    *
    * @param json the JSON text
    * @param source names the text in messages (e.g. a file name)
+   * @return the model
    * @throws IllegalArgumentException if the text is not such JSON or the model is invalid
    */
   public static ExpectedResponseModel readModel(String json, String source) {

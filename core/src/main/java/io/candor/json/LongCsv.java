@@ -61,7 +61,15 @@ public final class LongCsv {
   public record Columns(
       String id, String time, String score, List<String> covariates, List<String> attributes) {
 
-    /** Validates the names. */
+    /**
+     * Validates the names.
+     *
+     * @param id client-id column
+     * @param time time (session) column
+     * @param score outcome column
+     * @param covariates numeric client-level columns
+     * @param attributes text columns (e.g. a grouping variable)
+     */
     public Columns {
       Checks.nonBlank("id column", id);
       Checks.nonBlank("time column", time);
@@ -70,14 +78,24 @@ public final class LongCsv {
       attributes = List.copyOf(Checks.noNulls("attributes", attributes));
     }
 
-    /** A copy that also reads these numeric covariates. */
+    /**
+     * A copy that also reads these numeric covariates.
+     *
+     * @param names the covariate column names
+     * @return the copy
+     */
     public Columns withCovariates(String... names) {
       List<String> list = new ArrayList<>(covariates);
       list.addAll(Arrays.asList(names));
       return new Columns(id, time, score, list, attributes);
     }
 
-    /** A copy that also reads these text attributes. */
+    /**
+     * A copy that also reads these text attributes.
+     *
+     * @param names the attribute column names
+     * @return the copy
+     */
     public Columns withAttributes(String... names) {
       List<String> list = new ArrayList<>(attributes);
       list.addAll(Arrays.asList(names));
@@ -85,7 +103,14 @@ public final class LongCsv {
     }
   }
 
-  /** The id, time and score columns, no covariates. */
+  /**
+   * The id, time and score columns, no covariates.
+   *
+   * @param id the name of the client id column
+   * @param time the name of the time (session) column
+   * @param score the name of the score column
+   * @return the id, time and score columns, no covariates
+   */
   public static Columns columns(String id, String time, String score) {
     return new Columns(id, time, score, List.of(), List.of());
   }
@@ -93,6 +118,9 @@ public final class LongCsv {
   /**
    * Reads a UTF-8 file.
    *
+   * @param file the CSV file
+   * @param columns which columns hold the id, time, score, covariates and attributes
+   * @return the rows
    * @throws IllegalArgumentException naming the line and column of the first bad cell, or the
    *     missing header column
    * @throws UncheckedIOException if the file cannot be read
@@ -109,6 +137,10 @@ public final class LongCsv {
   /**
    * Reads from a reader; {@code source} names it in messages.
    *
+   * @param reader the CSV text; not closed
+   * @param source the name of the input in error messages, e.g. the file name
+   * @param columns which columns hold the id, time, score, covariates and attributes
+   * @return the rows
    * @throws IllegalArgumentException naming the line and column of the first bad cell
    */
   public static LongTable read(Reader reader, String source, Columns columns) {
@@ -290,6 +322,8 @@ public final class LongCsv {
    * {@code date} when any observation has one). Scores are written in their shortest exact decimal
    * form, so reading the file back gives the same doubles.
    *
+   * @param cohort the cohort
+   * @param out where the CSV text goes; not closed
    * @throws UncheckedIOException if writing fails
    */
   public static void write(Cohort cohort, Writer out) {

@@ -48,57 +48,105 @@ public final class LongTable {
     this.attributes = attributes;
   }
 
-  /** Where the rows came from (a file name), for messages. */
+  /**
+   * Where the rows came from (a file name), for messages.
+   *
+   * @return where the rows came from (a file name), for messages
+   */
   public String source() {
     return source;
   }
 
-  /** Number of rows. */
+  /**
+   * Number of rows.
+   *
+   * @return the number of rows
+   */
   public int size() {
     return ids.length;
   }
 
-  /** Client id of row i. */
+  /**
+   * Client id of row i.
+   *
+   * @param row the row, 0-based in input order
+   * @return the client id
+   */
   public String idAt(int row) {
     return ids[row];
   }
 
-  /** Time of row i. */
+  /**
+   * Time of row i.
+   *
+   * @param row the row, 0-based in input order
+   * @return the time of row i
+   */
   public double timeAt(int row) {
     return times[row];
   }
 
-  /** Outcome of row i. */
+  /**
+   * Outcome of row i.
+   *
+   * @param row the row, 0-based in input order
+   * @return the score
+   */
   public double scoreAt(int row) {
     return scores[row];
   }
 
-  /** CSV line (1-based, the header is line 1) of row i. */
+  /**
+   * CSV line (1-based, the header is line 1) of row i.
+   *
+   * @param row the row, 0-based in input order
+   * @return the line number
+   */
   public int lineAt(int row) {
     return lines[row];
   }
 
-  /** A copy of the client-id column. */
+  /**
+   * A copy of the client-id column.
+   *
+   * @return the copy
+   */
   public String[] ids() {
     return ids.clone();
   }
 
-  /** A copy of the time column. */
+  /**
+   * A copy of the time column.
+   *
+   * @return the copy
+   */
   public double[] times() {
     return times.clone();
   }
 
-  /** A copy of the outcome column. */
+  /**
+   * A copy of the outcome column.
+   *
+   * @return the copy
+   */
   public double[] scores() {
     return scores.clone();
   }
 
-  /** Names of the numeric covariate columns, in the order requested. */
+  /**
+   * Names of the numeric covariate columns, in the order requested.
+   *
+   * @return the covariate names
+   */
   public List<String> covariateNames() {
     return List.copyOf(covariates.keySet());
   }
 
-  /** Names of the text attribute columns, in the order requested. */
+  /**
+   * Names of the text attribute columns, in the order requested.
+   *
+   * @return the attribute names
+   */
   public List<String> attributeNames() {
     return List.copyOf(attributes.keySet());
   }
@@ -106,6 +154,8 @@ public final class LongTable {
   /**
    * A copy of a numeric covariate column.
    *
+   * @param name the covariate column's name
+   * @return the copy
    * @throws IllegalArgumentException if no such covariate was read
    */
   public double[] covariate(String name) {
@@ -120,6 +170,8 @@ public final class LongTable {
   /**
    * A copy of a text attribute column.
    *
+   * @param name the attribute column's name
+   * @return the copy
    * @throws IllegalArgumentException if no such attribute was read
    */
   public String[] attribute(String name) {
@@ -135,6 +187,8 @@ public final class LongTable {
    * Groups the rows into one trajectory per client (clients in first-seen order, rows sorted by
    * time within a client), checking every score against the scale.
    *
+   * @param scale the scale every score must lie on
+   * @return the cohort
    * @throws IllegalArgumentException naming the line when a time is not a whole session number,
    *     a client has the same session twice, or a score is out of the scale's range
    */

@@ -28,7 +28,16 @@ import java.util.TreeSet;
 public record ItemScoring(
     int items, int itemMin, int itemMax, Set<Integer> reversed, int maxProratedMissing, String instrumentId) {
 
-  /** Validates the rule. */
+  /**
+   * Validates the rule.
+   *
+   * @param items number of items
+   * @param itemMin lowest response
+   * @param itemMax highest response
+   * @param reversed 1-based numbers of reverse-scored items (scored {@code itemMin + itemMax − x})
+   * @param maxProratedMissing how many missing items may be prorated (0: none)
+   * @param instrumentId the instrument's id, for messages
+   */
   public ItemScoring {
     Checks.atLeast("items", items, 1);
     if (itemMax <= itemMin) {
@@ -42,12 +51,20 @@ public record ItemScoring(
     Checks.nonBlank("instrumentId", instrumentId);
   }
 
-  /** Lowest possible total. */
+  /**
+   * Lowest possible total.
+   *
+   * @return the lowest total
+   */
   public int minTotal() {
     return items * itemMin;
   }
 
-  /** Highest possible total. */
+  /**
+   * Highest possible total.
+   *
+   * @return the highest total
+   */
   public int maxTotal() {
     return items * itemMax;
   }
@@ -55,6 +72,8 @@ public record ItemScoring(
   /**
    * Scores a complete set of responses, item 1 first.
    *
+   * @param responses one response per item, item 1 first
+   * @return the total
    * @throws IllegalArgumentException if the count is wrong or a response is out of range, naming
    *     the item
    */
@@ -72,6 +91,8 @@ public record ItemScoring(
    * Scores responses some of which may be missing ({@link OptionalInt#empty()}), prorating when the
    * instrument allows it.
    *
+   * @param responses one response per item, item 1 first; empty where missing
+   * @return the total and how it was reached
    * @throws IllegalArgumentException if the count is wrong, a response is out of range, or more
    *     items are missing than the rule allows
    */

@@ -97,6 +97,9 @@ public final class EarlyResponseCriteria {
   /**
    * Evaluates one trajectory; empty when there is no observation after the first one at or before
    * the early-response session, or the baseline is already at the best end of the scale.
+   *
+   * @param trajectory the trajectory
+   * @return the early response, if it can be judged
    */
   public Optional<EarlyResponse> evaluate(Trajectory trajectory) {
     Objects.requireNonNull(trajectory, "trajectory");

@@ -19,7 +19,14 @@ public record ExpectedCurve(
     boolean includesFixedEffectUncertainty,
     List<SessionExpectation> sessions) {
 
-  /** Validates the components. */
+  /**
+   * Validates the components.
+   *
+   * @param conditioning what the curve is conditioned on, in words (e.g. "intake 18 at session 0")
+   * @param percentiles the percentiles (0–1) of the bands, ascending
+   * @param includesFixedEffectUncertainty whether the SDs include the fixed effects' uncertainty
+   * @param sessions one expectation per session, ascending
+   */
   public ExpectedCurve {
     Objects.requireNonNull(conditioning, "conditioning");
     percentiles = List.copyOf(Checks.noNulls("percentiles", percentiles));
@@ -29,6 +36,8 @@ public record ExpectedCurve(
   /**
    * The expectation at a session.
    *
+   * @param session the session, 0 to the last
+   * @return the expectation at a session
    * @throws IllegalArgumentException if the curve does not cover that session
    */
   public SessionExpectation at(int session) {

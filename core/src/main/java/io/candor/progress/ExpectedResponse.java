@@ -80,6 +80,9 @@ public final class ExpectedResponse {
    * Expected responses under this model, for a client with covariates still to be set if the
    * model has any; bands at the 10th, 25th, 50th, 75th and 90th percentiles; no fixed-effect
    * uncertainty.
+   *
+   * @param model the model
+   * @return the expected responses
    */
   public static ExpectedResponse of(ExpectedResponseModel model) {
     Objects.requireNonNull(model, "model");
@@ -92,6 +95,7 @@ public final class ExpectedResponse {
    * A copy for a client with these covariate values.
    *
    * @param values a finite value for every covariate of the model (extra names are an error)
+   * @return the copy
    */
   public ExpectedResponse withCovariates(Map<String, Double> values) {
     Objects.requireNonNull(values, "values");
@@ -112,6 +116,9 @@ public final class ExpectedResponse {
 
   /**
    * A copy with bands at these percentiles (each in (0, 1); sorted ascending in the result).
+   *
+   * @param values the percentiles, each in (0, 1)
+   * @return the copy
    */
   public ExpectedResponse withPercentiles(double... values) {
     Objects.requireNonNull(values, "values");
@@ -149,13 +156,20 @@ public final class ExpectedResponse {
    * A copy that checks every intake and observed score against this scale (usually the instrument
    * the model was fitted on). A stored model does not record its scale, so without this any finite
    * score is accepted. Bands are not truncated to the scale: they describe the model.
+   *
+   * @param newScale the scale, usually the instrument
+   * @return the copy
    */
   public ExpectedResponse withScale(ScoreScale newScale) {
     return new ExpectedResponse(model, covariates, percentiles, fixedUncertainty,
         Objects.requireNonNull(newScale, "scale"));
   }
 
-  /** The model. */
+  /**
+   * The model.
+   *
+   * @return the model
+   */
   public ExpectedResponseModel model() {
     return model;
   }
@@ -165,6 +179,7 @@ public final class ExpectedResponse {
    *
    * @param intake the intake score (finite)
    * @param lastSession the last session to cover (≥ 0)
+   * @return the curve
    */
   public ExpectedCurve fromIntake(double intake, int lastSession) {
     Checks.finite("intake", intake);
@@ -180,6 +195,7 @@ public final class ExpectedResponse {
    * @param sessions observed sessions (≥ 0)
    * @param scores observed scores (finite), one per session
    * @param lastSession the last session to cover (≥ 0)
+   * @return the forecast curve
    */
   public ExpectedCurve forecast(int[] sessions, double[] scores, int lastSession) {
     Objects.requireNonNull(sessions, "sessions");

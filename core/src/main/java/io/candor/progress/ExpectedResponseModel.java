@@ -51,6 +51,19 @@ public record ExpectedResponseModel(
   /**
    * Validates shapes and values.
    *
+   * @param basis the time basis
+   * @param knot the knot of a piecewise basis (ignored, and 0, for other bases)
+   * @param randomSlope whether clients have their own slope on the first time term
+   * @param covariates client-level covariate names, in model order
+   * @param interactions whether covariate × time terms are in the model
+   * @param terms fixed-effect term names, in order
+   * @param fixedEffects fixed-effect estimates, one per term
+   * @param fixedCovariance covariance matrix of the fixed effects (terms × terms)
+   * @param randomCovariance covariance matrix D of the random effects (1 × 1 or 2 × 2, intercept
+   *     first)
+   * @param residualVariance residual variance σ²
+   * @param clients number of clients the model was fitted on (0 if unknown)
+   * @param observations number of observations it was fitted on (0 if unknown)
    * @throws IllegalArgumentException if sizes disagree, a number is not finite, a variance is
    *     negative or the terms differ from what the basis and covariates imply
    */
@@ -116,6 +129,7 @@ public record ExpectedResponseModel(
    * The model of a fit.
    *
    * @param fit a fitted growth model
+   * @return the model of a fit
    */
   public static ExpectedResponseModel from(GrowthFit fit) {
     Objects.requireNonNull(fit, "fit");
@@ -143,7 +157,11 @@ public record ExpectedResponseModel(
     return out;
   }
 
-  /** The growth-model configuration this model was fitted with (for design rows). */
+  /**
+   * The growth-model configuration this model was fitted with (for design rows).
+   *
+   * @return the growth-model configuration this model was fitted with (for design rows)
+   */
   public GrowthModel growthModel() {
     return config(basis, knot, randomSlope, covariates, interactions);
   }

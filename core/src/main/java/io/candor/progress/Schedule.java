@@ -23,7 +23,12 @@ public enum Schedule {
    */
   CONSECUTIVE_OBSERVATIONS;
 
-  /** Parses a name case-insensitively ({@code session-numbers} also accepted). */
+  /**
+   * Parses a name case-insensitively ({@code session-numbers} also accepted).
+   *
+   * @param text the name to parse
+   * @return the schedule
+   */
   public static Schedule parse(CharSequence text) {
     return Enums.parse(Schedule.class, "schedule", text);
   }

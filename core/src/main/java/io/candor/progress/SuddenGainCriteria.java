@@ -384,6 +384,9 @@ public final class SuddenGainCriteria {
   /**
    * The critical value used with {@code nPre} and {@code nPost} scores (each 2 or 3).
    *
+   * @param nPre the number of scores before the jump, 2 or 3
+   * @param nPost the number of scores after it, 2 or 3
+   * @return the critical value used with {@code nPre} and {@code nPost} scores (each 2 or 3)
    * @throws IllegalArgumentException if a count is not 2 or 3
    */
   public double criticalValue(int nPre, int nPost) {
@@ -395,6 +398,8 @@ public final class SuddenGainCriteria {
   /**
    * The absolute cutoff in points that applies to trajectories on {@code scale}.
    *
+   * @param scale the scale
+   * @return the absolute cutoff in points that applies to trajectories on {@code scale}
    * @throws IllegalStateException if the criterion is off, or the cutoff is the reliable-change
    *     threshold and the scale has none
    */
@@ -411,6 +416,8 @@ public final class SuddenGainCriteria {
   /**
    * Finds the sudden gains and losses in one trajectory.
    *
+   * @param trajectory the trajectory
+   * @return the gains and losses found
    * @throws IllegalStateException if every criterion is off, or the cutoff is the reliable-change
    *     threshold and the trajectory's scale has none
    */

@@ -94,7 +94,18 @@ public final class Calibration {
       double upper,
       String definition) {
 
-    /** Checks for nulls and the bounds. */
+    /**
+     * Checks for nulls and the bounds.
+     *
+     * @param target what is checked, in words
+     * @param source where the target comes from
+     * @param expected the published figure
+     * @param simulated the simulated value; empty when the simulation could not estimate the target
+     *     (nobody to count, or a curve that never reaches the level), and the row then fails
+     * @param lower lowest accepted value
+     * @param upper highest accepted value
+     * @param definition how the simulated value was computed
+     */
     public Row {
       Objects.requireNonNull(target, "target");
       Objects.requireNonNull(source, "source");
@@ -113,12 +124,20 @@ public final class Calibration {
       }
     }
 
-    /** Whether the simulated value lies within [lower, upper]. */
+    /**
+     * Whether the simulated value lies within [lower, upper].
+     *
+     * @return whether the simulated value lies within [lower, upper]
+     */
     public boolean passed() {
       return simulated.isPresent() && simulated.getAsDouble() >= lower && simulated.getAsDouble() <= upper;
     }
 
-    /** "PASS" or "FAIL". */
+    /**
+     * "PASS" or "FAIL".
+     *
+     * @return {@code "PASS"} or {@code "FAIL"}
+     */
     public String verdict() {
       return passed() ? "PASS" : "FAIL";
     }
@@ -133,17 +152,31 @@ public final class Calibration {
    */
   public record Report(long seed, long clients, List<Row> rows) {
 
-    /** Copies the rows. */
+    /**
+     * Copies the rows.
+     *
+     * @param seed the seed
+     * @param clients clients per arm
+     * @param rows the rows, in the order of the class documentation
+     */
     public Report {
       rows = List.copyOf(rows);
     }
 
-    /** Whether every row passed. */
+    /**
+     * Whether every row passed.
+     *
+     * @return whether every row passed
+     */
     public boolean passed() {
       return rows.stream().allMatch(Row::passed);
     }
 
-    /** A plain-text table: target, source, expected, simulated, accepted range, verdict. */
+    /**
+     * A plain-text table: target, source, expected, simulated, accepted range, verdict.
+     *
+     * @return a plain-text table: target, source, expected, simulated, accepted range, verdict
+     */
     public String toTable() {
       StringBuilder sb = new StringBuilder();
       sb.append(String.format(Locale.ROOT, "%-40s %-24s %9s %9s %13s  %s%n", "target", "source",
@@ -162,7 +195,13 @@ public final class Calibration {
     }
   }
 
-  /** Runs the calibration with {@link #DEFAULT_SEED} and {@link #DEFAULT_CLIENTS} clients per arm. */
+  /**
+   * Runs the calibration with {@link #DEFAULT_SEED} and {@link #DEFAULT_CLIENTS} clients per arm.
+   *
+   * @param scenario the scenario
+   * @param threads worker threads; the result does not depend on it
+   * @return the report, one row per target
+   */
   public static Report run(Scenario scenario, int threads) {
     return run(scenario, DEFAULT_SEED, DEFAULT_CLIENTS, threads, done -> { });
   }
@@ -171,6 +210,11 @@ public final class Calibration {
    * Simulates {@code clients} clients in each arm and checks every target.
    *
    * @param progress told the number of clients done so far (both arms together)
+   * @param scenario the scenario
+   * @param seed the seed; the same seed gives the same clients
+   * @param clients clients per arm, 100 to {@link #MAX_CLIENTS}
+   * @param threads worker threads, 1 to 256; the result does not depend on it
+   * @return the report, one row per target
    * @throws IllegalArgumentException if the scenario has fewer than 26 sessions or fewer than 13
    *     wait-list weeks (the targets need them), or clients &lt; 100
    */

@@ -147,6 +147,8 @@ public final class ScenarioDefaults {
   /**
    * Every default of the PHQ-9 scenario, keyed by its field path (as in the scenario JSON, with
    * map entries as {@code caseMix.CHRONIC}), in a stable order.
+   *
+   * @return every default with its source, keyed by field path
    */
   public static Map<String, Sourced> sources() {
     return SOURCES;

@@ -43,7 +43,12 @@ public final class ScenarioJson {
 
   private ScenarioJson() {}
 
-  /** The scenario as pretty-printed JSON; {@link #read(String)} gives it back equal. */
+  /**
+   * The scenario as pretty-printed JSON; {@link #read(String)} gives it back equal.
+   *
+   * @param scenario the scenario
+   * @return the scenario as pretty-printed JSON; {@link #read(String)} gives it back equal
+   */
   public static String write(Scenario scenario) {
     Objects.requireNonNull(scenario, "scenario");
     return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(scenario);
@@ -52,6 +57,8 @@ public final class ScenarioJson {
   /**
    * Reads a scenario, laid over the calibrated default of its instrument.
    *
+   * @param json the JSON text
+   * @return the scenario
    * @throws IllegalArgumentException for malformed JSON or any invalid field, naming it
    */
   public static Scenario read(String json) {

@@ -47,52 +47,94 @@ public final class SimulationSummary {
     this.a = acc;
   }
 
-  /** The arm simulated. */
+  /**
+   * The arm simulated.
+   *
+   * @return the arm simulated
+   */
   public Arm arm() {
     return arm;
   }
 
-  /** The instrument's id. */
+  /**
+   * The instrument's id.
+   *
+   * @return the instrument's id
+   */
   public String instrument() {
     return instrument;
   }
 
-  /** Number of clients. */
+  /**
+   * Number of clients.
+   *
+   * @return the number of clients
+   */
   public long clients() {
     return a.clients;
   }
 
-  /** The last session index (planned sessions or wait-list weeks). */
+  /**
+   * The last session index (planned sessions or wait-list weeks).
+   *
+   * @return the last session index (planned sessions or wait-list weeks)
+   */
   public int lastSession() {
     return a.length - 1;
   }
 
-  /** Number of clients with that course. */
+  /**
+   * Number of clients with that course.
+   *
+   * @param course the course
+   * @return the number of clients with that course
+   */
   public long clientsWithCourse(Course course) {
     return a.courseCounts[course.ordinal()];
   }
 
-  /** Number of clients in the deteriorating subgroup (the generating truth). */
+  /**
+   * Number of clients in the deteriorating subgroup (the generating truth).
+   *
+   * @return the number of clients in the deteriorating subgroup (the generating truth)
+   */
   public long deterioratingSubgroup() {
     return a.deterioratingSubgroup;
   }
 
-  /** Number of clients who dropped out. */
+  /**
+   * Number of clients who dropped out.
+   *
+   * @return the number of clients who dropped out
+   */
   public long dropouts() {
     return a.dropouts;
   }
 
-  /** Share of clients who dropped out before their last planned session. */
+  /**
+   * Share of clients who dropped out before their last planned session.
+   *
+   * @return the share of clients who dropped out before their last planned session
+   */
   public double dropoutRate() {
     return (double) a.dropouts / a.clients; // a summary has at least one client
   }
 
-  /** Number of clients who dropped out at (did not attend) that session. */
+  /**
+   * Number of clients who dropped out at (did not attend) that session.
+   *
+   * @param session the session, 0 to {@link #lastSession()}
+   * @return the number of clients who dropped out at (did not attend) that session
+   */
   public long dropoutsAt(int session) {
     return a.dropoutsAt[check(session)];
   }
 
-  /** Number of clients reliably worse at their last score than at intake. */
+  /**
+   * Number of clients reliably worse at their last score than at intake.
+   *
+   * @return the number of clients reliably worse at their last score than at intake
+   */
   public long deteriorated() {
     return a.deteriorated;
   }
@@ -125,12 +167,20 @@ public final class SimulationSummary {
     return ratio(a.recoveredAtEnd, a.observed.length > 1 ? a.observed[1] : 0);
   }
 
-  /** Clients with at least four scores (at least one interval where a sudden gain can be tested). */
+  /**
+   * Clients with at least four scores (at least one interval where a sudden gain can be tested).
+   *
+   * @return the number of clients with at least four scores
+   */
   public long suddenGainEvaluable() {
     return a.gainEvaluable;
   }
 
-  /** Clients with at least one sudden gain. */
+  /**
+   * Clients with at least one sudden gain.
+   *
+   * @return the number of clients with at least one sudden gain
+   */
   public long suddenGainClients() {
     return a.gainClients;
   }
@@ -153,7 +203,12 @@ public final class SimulationSummary {
     return ratio(a.lossClients, a.gainEvaluable);
   }
 
-  /** Clients observed at that session. */
+  /**
+   * Clients observed at that session.
+   *
+   * @param session the session, 0 to {@link #lastSession()}
+   * @return the number of clients observed at that session
+   */
   public long observedAt(int session) {
     return a.observed[check(session)];
   }
@@ -180,7 +235,12 @@ public final class SimulationSummary {
     return ratio(a.reliablyImproved[check(session)], a.observed[session]);
   }
 
-  /** Number of clients observed at that session who are reliably improved then. */
+  /**
+   * Number of clients observed at that session who are reliably improved then.
+   *
+   * @param session the session, 0 to {@link #lastSession()}
+   * @return the number of clients observed at that session who are reliably improved then
+   */
   public long reliablyImprovedCountAt(int session) {
     return a.reliablyImproved[check(session)];
   }
@@ -197,17 +257,32 @@ public final class SimulationSummary {
     return n == 0 ? OptionalDouble.empty() : OptionalDouble.of(min + resolution * ((double) a.scoreUnits[session] / n));
   }
 
-  /** Clients whose first reliable improvement was at that session. */
+  /**
+   * Clients whose first reliable improvement was at that session.
+   *
+   * @param session the session, 0 to {@link #lastSession()}
+   * @return the number of clients whose first reliable improvement was at that session
+   */
   public long improvementEventsAt(int session) {
     return a.improvementEvents[check(session)];
   }
 
-  /** Clients last observed at that session without having reliably improved (censored). */
+  /**
+   * Clients last observed at that session without having reliably improved (censored).
+   *
+   * @param session the session, 0 to {@link #lastSession()}
+   * @return the number of clients last observed at that session without having reliably improved (censored)
+   */
   public long improvementCensoredAt(int session) {
     return a.improvementCensored[check(session)];
   }
 
-  /** Clients still at risk of a first reliable improvement at that session. */
+  /**
+   * Clients still at risk of a first reliable improvement at that session.
+   *
+   * @param session the session, 0 to {@link #lastSession()}
+   * @return the number of clients still at risk of a first reliable improvement at that session
+   */
   public long improvementAtRiskAt(int session) {
     check(session);
     long r = a.clients;
@@ -220,6 +295,9 @@ public final class SimulationSummary {
   /**
    * Kaplan–Meier estimate of the share reliably improved at some session up to {@code session}:
    * {@code 1 − Π (1 − d_s / r_s)} over sessions s ≤ session.
+   *
+   * @param session the session, 0 to {@link #lastSession()}
+   * @return the estimated share
    */
   public double improvedBy(int session) {
     check(session);

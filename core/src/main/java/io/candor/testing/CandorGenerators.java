@@ -54,7 +54,11 @@ public final class CandorGenerators {
 
   private CandorGenerators() {}
 
-  /** Any built-in instrument. */
+  /**
+   * Any built-in instrument.
+   *
+   * @return the generator
+   */
   public static Gen<Instrument> builtInInstrument() {
     List<Instrument> all = Instruments.all();
     return rng -> all.get(rng.nextInt(all.size()));
@@ -63,6 +67,8 @@ public final class CandorGenerators {
   /**
    * A user-defined instrument with a random integer range, direction, caseness cutoff, optional
    * bands and norms, reliability in [0.6, 0.95] and resolution 1 or 0.5.
+   *
+   * @return the generator
    */
   public static Gen<Instrument> userInstrument() {
     return rng -> {
@@ -97,19 +103,32 @@ public final class CandorGenerators {
     };
   }
 
-  /** A valid score on the instrument: uniform over its range, on its resolution grid. */
+  /**
+   * A valid score on the instrument: uniform over its range, on its resolution grid.
+   *
+   * @param instrument the instrument
+   * @return a valid score on the instrument: uniform over its range, on its resolution grid
+   */
   public static Gen<Double> score(Instrument instrument) {
     Objects.requireNonNull(instrument, "instrument");
     long steps = Math.round((instrument.maxScore() - instrument.minScore()) / instrument.resolution());
     return rng -> onGrid(instrument, instrument.minScore() + rng.nextLong(steps + 1) * instrument.resolution());
   }
 
-  /** An opaque client id such as {@code c-3f9a1c}. */
+  /**
+   * An opaque client id such as {@code c-3f9a1c}.
+   *
+   * @return an opaque client id such as {@code c-3f9a1c}
+   */
   public static Gen<ClientId> clientId() {
     return rng -> ClientId.of(String.format("c-%06x", rng.nextInt(1 << 24)));
   }
 
-  /** A condition with a random name, course and, sometimes, an ICD-11 code, onset and duration. */
+  /**
+   * A condition with a random name, course and, sometimes, an ICD-11 code, onset and duration.
+   *
+   * @return the generator
+   */
   public static Gen<Condition> condition() {
     Course[] courses = Course.values();
     return rng -> {
@@ -127,7 +146,11 @@ public final class CandorGenerators {
     };
   }
 
-  /** A client with 0–3 conditions, any readiness stage and sometimes an intake date. */
+  /**
+   * A client with 0–3 conditions, any readiness stage and sometimes an intake date.
+   *
+   * @return a client with 0–3 conditions, any readiness stage and sometimes an intake date
+   */
   public static Gen<Client> client() {
     Gen<ClientId> ids = clientId();
     Gen<Condition> conditions = condition();
@@ -145,7 +168,11 @@ public final class CandorGenerators {
     };
   }
 
-  /** URICA responses: 32 integers in 1–5. */
+  /**
+   * URICA responses: 32 integers in 1–5.
+   *
+   * @return the generator
+   */
   public static Gen<int[]> uricaResponses() {
     return rng -> {
       int[] items = new int[32];

@@ -136,6 +136,9 @@ public final class AsymptoticCurve {
 
   /**
    * Fits the curve to all observations of growth data (time as given, pooled over clients).
+   *
+   * @param data the growth data
+   * @return the fit
    */
   public static AsymptoticFit fit(GrowthData data) {
     Objects.requireNonNull(data, "data");

@@ -48,7 +48,25 @@ public record AsymptoticFit(
     double logLinearAic,
     Convergence convergence) {
 
-  /** Checks for nulls. */
+  /**
+   * Checks for nulls.
+   *
+   * @param n number of observations
+   * @param asymptote the level the curve approaches
+   * @param asymptoteSe its standard error, if it could be estimated
+   * @param intake the curve's value at time 0
+   * @param intakeSe its standard error, if it could be estimated
+   * @param rate the exponential rate per unit time
+   * @param rateSe its standard error, if it could be estimated
+   * @param rss residual sum of squares
+   * @param residualSd √(rss / (n − 3))
+   * @param aic AIC (R's convention for least-squares fits, 4 parameters counting σ)
+   * @param logLinearIntercept intercept a of the log-linear curve
+   * @param logLinearSlope slope b of the log-linear curve
+   * @param logLinearRss residual sum of squares of the log-linear curve
+   * @param logLinearAic AIC of the log-linear curve (3 parameters counting σ)
+   * @param convergence how the fit ended
+   */
   public AsymptoticFit {
     Objects.requireNonNull(asymptoteSe, "asymptoteSe");
     Objects.requireNonNull(intakeSe, "intakeSe");
@@ -56,7 +74,12 @@ public record AsymptoticFit(
     Objects.requireNonNull(convergence, "convergence");
   }
 
-  /** The curve's value at time t. */
+  /**
+   * The curve's value at time t.
+   *
+   * @param t the time
+   * @return the curve's value at time t
+   */
   public double predict(double t) {
     return asymptote + (intake - asymptote) * Math.exp(-rate * t);
   }
@@ -66,13 +89,18 @@ public record AsymptoticFit(
    * rate (e.g. 0.9 → about 2.3 / rate).
    *
    * @param fraction in (0, 1)
+   * @return the time
    */
   public double timeToFraction(double fraction) {
     io.candor.internal.Checks.openUnit("fraction", fraction);
     return -Math.log1p(-fraction) / rate;
   }
 
-  /** Whether the asymptotic curve has the lower AIC of the two. */
+  /**
+   * Whether the asymptotic curve has the lower AIC of the two.
+   *
+   * @return whether the asymptotic curve has the lower AIC of the two
+   */
   public boolean asymptoticPreferred() {
     return aic < logLinearAic;
   }

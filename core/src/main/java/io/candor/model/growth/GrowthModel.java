@@ -77,6 +77,8 @@ public final class GrowthModel {
   /**
    * Linear time, random intercept and slope, REML, no covariates: lme4's
    * {@code y ~ time + (time | client)}.
+   *
+   * @return the default model
    */
   public static GrowthModel withDefaults() {
     return DEFAULTS;
@@ -102,6 +104,7 @@ public final class GrowthModel {
    * A copy with the piecewise-linear basis: time and max(0, time − knot).
    *
    * @param newKnot the time at which the slope may change (finite)
+   * @return the copy
    */
   public GrowthModel withPiecewise(double newKnot) {
     Checks.finite("knot", newKnot);
@@ -134,6 +137,8 @@ public final class GrowthModel {
   /**
    * A copy that uses these client-level covariates (by name, as in the data), in this order.
    *
+   * @param names the covariate names, none blank or repeated
+   * @return the copy
    * @throws IllegalArgumentException if a name is blank or repeated
    */
   public GrowthModel withCovariates(String... names) {
@@ -162,27 +167,47 @@ public final class GrowthModel {
         Objects.requireNonNull(newInteractions, "interactions"));
   }
 
-  /** The time basis. */
+  /**
+   * The time basis.
+   *
+   * @return the time basis
+   */
   public TimeBasis basis() {
     return basis;
   }
 
-  /** The knot of a piecewise basis; empty for other bases. */
+  /**
+   * The knot of a piecewise basis; empty for other bases.
+   *
+   * @return the knot of a piecewise basis; empty for other bases
+   */
   public OptionalDouble knot() {
     return basis == TimeBasis.PIECEWISE ? OptionalDouble.of(knot) : OptionalDouble.empty();
   }
 
-  /** The random part. */
+  /**
+   * The random part.
+   *
+   * @return the random part
+   */
   public RandomPart random() {
     return random;
   }
 
-  /** The estimation method. */
+  /**
+   * The estimation method.
+   *
+   * @return the estimation method
+   */
   public Estimation estimation() {
     return estimation;
   }
 
-  /** The covariate names used. */
+  /**
+   * The covariate names used.
+   *
+   * @return the covariate names used
+   */
   public List<String> covariates() {
     return covariates;
   }
@@ -199,6 +224,8 @@ public final class GrowthModel {
   /**
    * Names of the fixed-effect terms in order: {@code intercept}, the basis terms, the
    * covariates, then {@code COVARIATE:time} interactions.
+   *
+   * @return the term names
    */
   public List<String> termNames() {
     List<String> names = new ArrayList<>();
@@ -236,7 +263,12 @@ public final class GrowthModel {
     }
   }
 
-  /** The random-effect design z(t): (1) or (1, first time term). */
+  /**
+   * The random-effect design z(t): (1) or (1, first time term).
+   *
+   * @param time the time
+   * @return the random-effect design z(t): (1) or (1, first time term)
+   */
   public double[] randomRow(double time) {
     return random == RandomPart.INTERCEPT ? new double[] {1.0}
         : new double[] {1.0, basis.firstTerm(time)};

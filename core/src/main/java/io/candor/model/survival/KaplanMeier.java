@@ -60,12 +60,21 @@ public final class KaplanMeier {
     this.z = NormalDistribution.of(0, 1).inverseCumulativeProbability(1 - (1 - confidenceLevel) / 2);
   }
 
-  /** R's defaults: log-scale confidence limits at the 95 % level. */
+  /**
+   * R's defaults: log-scale confidence limits at the 95 % level.
+   *
+   * @return the default fitter
+   */
   public static KaplanMeier withDefaults() {
     return DEFAULTS;
   }
 
-  /** A copy using confidence limits of {@code type}. */
+  /**
+   * A copy using confidence limits of {@code type}.
+   *
+   * @param type the confidence-limit type
+   * @return the copy
+   */
   public KaplanMeier with(ConfidenceType type) {
     return new KaplanMeier(Objects.requireNonNull(type, "confidenceType"), confidenceLevel, nearTies);
   }
@@ -73,6 +82,8 @@ public final class KaplanMeier {
   /**
    * A copy using confidence level {@code level}.
    *
+   * @param level the confidence level, in (0, 1)
+   * @return the copy
    * @throws IllegalArgumentException unless {@code 0 < level < 1}
    */
   public KaplanMeier withConfidenceLevel(double level) {
@@ -99,12 +110,20 @@ public final class KaplanMeier {
     return nearTies;
   }
 
-  /** The confidence-limit type. */
+  /**
+   * The confidence-limit type.
+   *
+   * @return the confidence-limit type
+   */
   public ConfidenceType confidenceType() {
     return confidenceType;
   }
 
-  /** The confidence level. */
+  /**
+   * The confidence level.
+   *
+   * @return the confidence level
+   */
   public double confidenceLevel() {
     return confidenceLevel;
   }
@@ -113,6 +132,9 @@ public final class KaplanMeier {
    * Fits the curve to times and event indicators ({@code event[i]} true: the event happened at
    * {@code time[i]}; false: censored then). The arrays are not changed.
    *
+   * @param time the times, >= 0 and finite
+   * @param event whether the event happened at each time (false: censored then)
+   * @return the curve
    * @throws IllegalArgumentException if the arrays are empty or of different lengths, or a time is
    *     negative, NaN or infinite
    */
@@ -151,6 +173,9 @@ public final class KaplanMeier {
   /**
    * Fits the curve to integer times (such as session numbers) by counting, without sorting.
    *
+   * @param time the times, >= 0
+   * @param event whether the event happened at each time (false: censored then)
+   * @return the curve
    * @throws IllegalArgumentException if the arrays are empty or of different lengths, or a time is
    *     negative
    */
@@ -213,6 +238,8 @@ public final class KaplanMeier {
   /**
    * Fits the curve to a collection of event times.
    *
+   * @param data the event times, at least one
+   * @return the curve
    * @throws IllegalArgumentException if {@code data} is empty or holds null
    */
   public KaplanMeierFit fit(Collection<EventTime> data) {
@@ -233,6 +260,8 @@ public final class KaplanMeier {
    * test comparing them ({@link LogRank#test(Map)}). Strata are listed in the map's iteration
    * order; pass a {@link java.util.TreeMap} to get R's (alphabetical factor-level) order.
    *
+   * @param groups the event times of each group, by name, in the order to report them
+   * @return one curve per group and, for two or more groups, the log-rank test
    * @throws IllegalArgumentException if the map is empty, or a group is empty or has a blank name
    */
   public StratifiedFit fitStrata(Map<String, ? extends Collection<EventTime>> groups) {
@@ -284,6 +313,10 @@ public final class KaplanMeier {
    * Groups are listed in sorted (alphabetical) order, as R orders factor levels, and compared by
    * the log-rank test when there are at least two.
    *
+   * @param group the group of each client
+   * @param time the time of each client's event or censoring, >= 0
+   * @param event whether each client had the event (false: censored)
+   * @return one curve per group and, for two or more groups, the log-rank test
    * @throws IllegalArgumentException if the inputs are empty or of different lengths, a group name
    *     is blank, or a time is negative, NaN or infinite
    */

@@ -68,7 +68,25 @@ public record KaplanMeierFit(
     ConfidenceType confidenceType,
     double confidenceLevel) {
 
-  /** Validates the components and makes the lists unmodifiable. */
+  /**
+   * Validates the components and makes the lists unmodifiable.
+   *
+   * @param n number of clients
+   * @param events number of events
+   * @param time distinct times, ascending
+   * @param nRisk clients at risk just before each time
+   * @param nEvent events at each time
+   * @param nCensor censorings at each time
+   * @param survival Kaplan–Meier estimate of S(t) just after each time
+   * @param stdErr Greenwood standard error of the cumulative hazard (R's {@code fit$std.err})
+   * @param lower lower confidence limit of S(t); empty where R gives NA
+   * @param upper upper confidence limit of S(t); empty where R gives NA
+   * @param median median time to event, empty if not reached
+   * @param medianLower lower confidence limit of the median, empty if not reached
+   * @param medianUpper upper confidence limit of the median, empty if not reached
+   * @param confidenceType how the confidence limits were built
+   * @param confidenceLevel their confidence level, in (0, 1)
+   */
   public KaplanMeierFit {
     Checks.atLeast("n", n, 1);
     Checks.inRange("events", events, 0, n);
@@ -94,7 +112,11 @@ public record KaplanMeierFit(
     Checks.openUnit("confidenceLevel", confidenceLevel);
   }
 
-  /** Number of rows (distinct times). */
+  /**
+   * Number of rows (distinct times).
+   *
+   * @return the number of rows (distinct times)
+   */
   public int size() {
     return time.size();
   }
@@ -118,6 +140,8 @@ public record KaplanMeierFit(
    * The estimated probability of no event by time {@code t}: 1 before the first time, otherwise
    * {@code survival} at the last listed time not after {@code t} (a right-continuous step).
    *
+   * @param t the time
+   * @return S(t)
    * @throws IllegalArgumentException if {@code t} is NaN
    */
   public double survivalAt(double t) {
@@ -146,6 +170,8 @@ public record KaplanMeierFit(
    * {@code A_j} is the area from event time {@code t_j} to the horizon (terms with {@code n_j =
    * d_j} are 0).
    *
+   * @param horizon the horizon, > 0
+   * @return the restricted mean and its standard error
    * @throws IllegalArgumentException unless {@code horizon} is finite and not negative
    */
   public RestrictedMean restrictedMean(double horizon) {
@@ -193,6 +219,8 @@ public record KaplanMeierFit(
    * stays exactly at 0.5 to the end of follow-up ({@code print.survfit} then reports the first
    * such time, {@code quantile} the midpoint up to the last time).
    *
+   * @param p the share, in (0, 1)
+   * @return the quantile and its interval; each empty when not reached
    * @throws IllegalArgumentException unless {@code 0 <= p <= 1}
    */
   public SurvivalQuantile quantile(double p) {
@@ -271,6 +299,8 @@ public record KaplanMeierFit(
   /**
    * A plain-text summary: the number of clients and events, the median with its interval (or that
    * it was not reached) and the table of times, as R's {@code summary(fit, censored = TRUE)}.
+   *
+   * @return the summary
    */
   public String toText() {
     return toText(Integer.MAX_VALUE);
@@ -279,6 +309,8 @@ public record KaplanMeierFit(
   /**
    * As {@link #toText()}, listing at most {@code maxRows} rows of the table (the first ones).
    *
+   * @param maxRows the most rows to list, at least 1
+   * @return the table as text
    * @throws IllegalArgumentException if {@code maxRows} is negative
    */
   public String toText(int maxRows) {
@@ -323,7 +355,11 @@ public record KaplanMeierFit(
     return sb.toString();
   }
 
-  /** The median and its interval in words, e.g. {@code "8 (95% CI 5 to not reached)"}. */
+  /**
+   * The median and its interval in words, e.g. {@code "8 (95% CI 5 to not reached)"}.
+   *
+   * @return the median in words
+   */
   public String medianText() {
     int pct = (int) Math.round(confidenceLevel * 100);
     if (median.isEmpty()) {

@@ -42,6 +42,8 @@ public final class LogRank {
    * Tests whether the named groups share one hazard (the log-rank test, {@code rho = 0}), tying
    * almost-equal times first as R does.
    *
+   * @param groups the event times of each group, by name, at least two groups
+   * @return the test result
    * @throws IllegalArgumentException if there are fewer than two groups, or a group is empty
    */
   public static LogRankResult test(Map<String, ? extends Collection<EventTime>> groups) {
@@ -56,6 +58,10 @@ public final class LogRank {
    * weighted, as R reports them. Times closer than {@code √ε} are tied first unless {@code ties}
    * is {@link NearTies#KEEP} (R's {@code timefix}).
    *
+   * @param groups the event times of each group, by name, at least two groups
+   * @param rho the G-rho exponent, 0 for the log-rank test (finite)
+   * @param ties whether almost-equal times are merged first ({@link NearTies#MERGE}, R's default)
+   * @return the test result
    * @throws IllegalArgumentException if {@code rho} is not finite, there are fewer than two groups,
    *     or a group is empty
    */
@@ -76,6 +82,10 @@ public final class LogRank {
    * example by course) and summed before the chi-square. Groups are listed in order of first
    * appearance across strata; a group may be absent from some strata.
    *
+   * @param strata the groups of each stratum, by stratum name
+   * @param rho the G-rho exponent, 0 for the log-rank test (finite)
+   * @param ties whether almost-equal times are merged first ({@link NearTies#MERGE}, R's default)
+   * @return the test result
    * @throws IllegalArgumentException if {@code rho} is not finite, there are no strata, fewer than
    *     two groups in all, or a stratum or group is empty
    */

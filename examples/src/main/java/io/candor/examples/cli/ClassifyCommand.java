@@ -641,6 +641,8 @@ public final class ClassifyCommand implements Callable<Integer> {
    * Prints the change-classification part of {@code candor demo}: a dozen invented clients' PHQ-9
    * scores classified by every method, the method-comparison counts, and NHS Talking Therapies
    * rates (PHQ-9 with GAD-7) with Wilson 95 % intervals.
+   *
+   * @param out where the section is printed
    */
   public static void demoSection(PrintWriter out) {
     double[] pre = EXAMPLES.stream().mapToDouble(Example::phqFirst).toArray();

@@ -255,6 +255,8 @@ public final class SimulateCommand implements Callable<Integer> {
    * The simulation section of {@code candor demo}: simulates 20,000 clients in each arm with the
    * calibrated PHQ-9 defaults and the calibration seed, and prints the expectations they imply,
    * hedged and with sources.
+   *
+   * @param out where the section is printed
    */
   public static void demoSection(PrintWriter out) {
     Simulator sim = Simulator.of(Scenario.calibratedDefault(Instruments.PHQ9));

@@ -32,7 +32,12 @@ import io.candor.measure.Instruments;
 import io.candor.progress.SuddenChange;
 import io.candor.progress.SuddenChanges;
 import io.candor.progress.SuddenGainCriteria;
+import io.candor.testing.CandorGenerators;
+import io.candor.testing.Gen;
+import io.candor.testing.TrajectoryShape;
 import java.io.PrintWriter;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.simple.RandomSource;
 
 /**
  * The README's embedding example, compiled and run by {@code EmbeddingExampleTest} so that it
@@ -42,7 +47,11 @@ public final class EmbeddingExample {
 
   private EmbeddingExample() {}
 
-  /** Runs the example, printing to {@code out}. */
+  /**
+   * Runs the example, printing to {@code out}.
+   *
+   * @param out where the example prints
+   */
   public static void run(PrintWriter out) {
     // README-EXAMPLE-START
     Instrument phq9 = Instruments.byId("PHQ-9");
@@ -62,7 +71,11 @@ public final class EmbeddingExample {
     out.flush();
   }
 
-  /** Reliable change under every method (README section "Reliable and clinically significant change"). */
+  /**
+   * Reliable change under every method (README section "Reliable and clinically significant change").
+   *
+   * @param out where the example prints
+   */
   public static void change(PrintWriter out) {
     // README-EXAMPLE-START
     ChangeContext phq9 = ChangeContext.of(Instruments.PHQ9);
@@ -76,7 +89,11 @@ public final class EmbeddingExample {
     out.flush();
   }
 
-  /** Sudden gains in one trajectory (README section "Non-linear progress"). */
+  /**
+   * Sudden gains in one trajectory (README section "Non-linear progress").
+   *
+   * @param out where the example prints
+   */
   public static void suddenGains(PrintWriter out) {
     // README-EXAMPLE-START
     Trajectory bdi = Trajectory.ofScores(ClientId.of("7"), Instruments.BDI2,
@@ -89,12 +106,20 @@ public final class EmbeddingExample {
     out.flush();
   }
 
-  /** Runs the example on standard output. */
+  /**
+   * Runs the example on standard output.
+   *
+   * @param args ignored
+   */
   public static void main(String[] args) {
     run(new PrintWriter(System.out, true));
   }
 
-  /** A growth model, an expected-response curve and an alert (README section "Growth models"). */
+  /**
+   * A growth model, an expected-response curve and an alert (README section "Growth models").
+   *
+   * @param out where the example prints
+   */
   public static void expectedResponse(PrintWriter out) {
     Cohort cohort = Simulator.of(Scenario.calibratedDefault(Instruments.PHQ9)).cohort(7L, 2_000, Arm.TREATED, 1);
     // README-EXAMPLE-START
@@ -110,7 +135,11 @@ public final class EmbeddingExample {
     out.flush();
   }
 
-  /** Kaplan-Meier and dose-effect (README section "Time to event and dose-effect"). */
+  /**
+   * Kaplan-Meier and dose-effect (README section "Time to event and dose-effect").
+   *
+   * @param out where the example prints
+   */
   public static void timeToEvent(PrintWriter out) {
     // README-EXAMPLE-START
     int[] sessions = {3, 5, 5, 8, 10, 12, 12, 16, 20, 20};                   // to improvement or last seen
@@ -123,12 +152,34 @@ public final class EmbeddingExample {
     out.flush();
   }
 
-  /** The simulator (README section "Simulated cohorts"). */
+  /**
+   * The simulator (README section "Simulated cohorts").
+   *
+   * @param out where the example prints
+   */
   public static void simulation(PrintWriter out) {
     // README-EXAMPLE-START
     Simulator sim = Simulator.of(Scenario.calibratedDefault(Instruments.PHQ9));
     SimulationSummary s = sim.summarise(42L, 20_000, Arm.TREATED, 2);   // same numbers for any thread count
     out.printf("dropout %.2f, reliably worse %.2f%n", s.dropoutRate(), s.deteriorationRate().orElseThrow());
+    // README-EXAMPLE-END
+    out.flush();
+  }
+
+  /**
+   * Candor's generators with a seeded provider (README section "Property-based testing"). Needs
+   * nothing but candor-core: Commons RNG's {@code RandomSource} comes with it, also on the module
+   * path ({@code EmbeddingExampleTest} compiles and runs this code as a module).
+   *
+   * @param out where the example prints
+   */
+  public static void generators(PrintWriter out) {
+    // README-EXAMPLE-START
+    UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(42L);   // a seed reproduces the draws
+    Gen<Trajectory> gains = CandorGenerators.trajectory(Instruments.PHQ9, TrajectoryShape.SUDDEN_GAIN)
+        .withSessions(8, 20).withMissedSessionRate(0.05).withDropoutRate(0);
+    Trajectory drawn = gains.generate(rng);
+    out.println("sudden gain found: " + SuddenGainCriteria.withDefaults().detect(drawn).hasGain());  // true
     // README-EXAMPLE-END
     out.flush();
   }
