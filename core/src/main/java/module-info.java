@@ -35,6 +35,8 @@ module io.candor.core {
 
   exports io.candor.model.dose;
 
+  exports io.candor.model.therapist;
+
   exports io.candor.progress;
 
   exports io.candor.simulation;

@@ -127,11 +127,11 @@ public final class SuddenGainCriteria {
       return new Settings(absolute, cutoff, relative, md, schedule, reversalRule);
     }
 
-    Settings withSchedule(Schedule s) {
+    Settings changeSchedule(Schedule s) {
       return new Settings(absolute, cutoff, relative, meanDifference, s, reversalRule);
     }
 
-    Settings withReversalRule(ReversalRule r) {
+    Settings changeReversalRule(ReversalRule r) {
       return new Settings(absolute, cutoff, relative, meanDifference, schedule, r);
     }
   }
@@ -304,7 +304,7 @@ public final class SuddenGainCriteria {
    * @return the copy
    */
   public SuddenGainCriteria with(Schedule schedule) {
-    return new SuddenGainCriteria(settings.withSchedule(Objects.requireNonNull(schedule, "schedule")));
+    return new SuddenGainCriteria(settings.changeSchedule(Objects.requireNonNull(schedule, "schedule")));
   }
 
   /**
@@ -314,7 +314,7 @@ public final class SuddenGainCriteria {
    * @return the copy
    */
   public SuddenGainCriteria with(ReversalRule rule) {
-    return new SuddenGainCriteria(settings.withReversalRule(Objects.requireNonNull(rule, "reversal rule")));
+    return new SuddenGainCriteria(settings.changeReversalRule(Objects.requireNonNull(rule, "reversal rule")));
   }
 
   /**
@@ -535,9 +535,11 @@ public final class SuddenGainCriteria {
     return Double.isNaN(x) ? OptionalDouble.empty() : OptionalDouble.of(x);
   }
 
+  /** The jump's share of the net change, when the net change runs in the jump's direction. */
   private static OptionalDouble share(Trajectory t, int sign, double delta) {
     double total = sign * (t.scoreAt(t.size() - 1) - t.scoreAt(0));
-    return total == 0 ? OptionalDouble.empty() : OptionalDouble.of(delta / total);
+    double share = delta / total;
+    return total != 0 && share > 0 ? OptionalDouble.of(share) : OptionalDouble.empty();
   }
 
   private OptionalInt reversal(Trajectory t, int postIndex, int sign, double delta, double size) {

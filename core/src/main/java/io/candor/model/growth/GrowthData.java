@@ -1,6 +1,7 @@
 package io.candor.model.growth;
 
 import io.candor.domain.Cohort;
+import io.candor.domain.ScoreScale;
 import io.candor.domain.Trajectory;
 import io.candor.internal.Checks;
 import java.util.ArrayList;
@@ -16,13 +17,18 @@ import java.util.Objects;
  *
  * <p>Any finite outcome is accepted (questionnaire scores, reaction times in ms, simulated
  * continuous scores); scores taken from a {@link Cohort} have already been checked against their
- * scale. Rows are grouped by client internally (clients in first-seen order, each client's rows in
+ * scale. The data know the scale their scores are on ({@link #scale()}): the trajectories' scale
+ * for {@link #fromCohort}, the one given to {@link #withScale}, otherwise an unbounded scale named
+ * {@code outcome}; a fit and the expected-response model made from it record it. Rows are grouped by client internally (clients in first-seen order, each client's rows in
  * the order given); clients with a single observation are allowed. Covariates are client-level:
  * a covariate given per row must be the same on every row of a client.
  *
  * <p>Immutable and thread-safe; arrays passed in are copied.
  */
 public final class GrowthData {
+
+  /** The scale of data whose scale was not given: any finite outcome. */
+  private static final ScoreScale UNKNOWN_SCALE = ScoreScale.unbounded("outcome");
 
   private final List<String> clients;
   private final int[] start; // rows of client c: start[c] .. start[c+1]-1
@@ -31,10 +37,17 @@ public final class GrowthData {
   private final List<String> covariateNames;
   private final double[][] covariates; // [covariate][client]
   private final int[] rowClient; // original row -> client index
+  private final ScoreScale scale;
+  private final List<String> clusters; // empty without a cluster level
+  private final int[] clusterOf; // client -> cluster index; null without a cluster level
 
   private GrowthData(List<String> clients, int[] start, double[] time, double[] score,
-      List<String> covariateNames, double[][] covariates, int[] rowClient) {
+      List<String> covariateNames, double[][] covariates, int[] rowClient, ScoreScale scale,
+      List<String> clusters, int[] clusterOf) {
     this.rowClient = rowClient;
+    this.scale = scale;
+    this.clusters = clusters;
+    this.clusterOf = clusterOf;
     this.clients = clients;
     this.start = start;
     this.time = time;
@@ -105,7 +118,8 @@ public final class GrowthData {
       t[at] = times[i];
       y[at] = scores[i];
     }
-    return new GrowthData(List.copyOf(order), start, t, y, List.of(), new double[0][], clientOf);
+    return new GrowthData(List.copyOf(order), start, t, y, List.of(), new double[0][], clientOf,
+        UNKNOWN_SCALE, List.of(), null);
   }
 
   /**
@@ -123,10 +137,12 @@ public final class GrowthData {
     List<String> ids = new ArrayList<>();
     List<Double> ts = new ArrayList<>();
     List<Double> ys = new ArrayList<>();
+    ScoreScale scale = null;
     for (Trajectory tr : cohort.trajectories()) {
       if (!tr.scale().id().equals(scaleId)) {
         continue;
       }
+      scale = tr.scale();
       for (int i = 0; i < tr.size(); i++) {
         ids.add(tr.client().value());
         ts.add((double) tr.sessionAt(i));
@@ -137,7 +153,37 @@ public final class GrowthData {
       throw new IllegalArgumentException("cohort has no trajectory on scale " + scaleId);
     }
     return of(ids.toArray(new String[0]), ts.stream().mapToDouble(Double::doubleValue).toArray(),
-        ys.stream().mapToDouble(Double::doubleValue).toArray());
+        ys.stream().mapToDouble(Double::doubleValue).toArray()).withScale(scale);
+  }
+
+  /**
+   * A copy that states the scale the scores are on (usually an instrument), after checking every
+   * score against it. The fit and the expected-response model made from it record the scale.
+   *
+   * @param newScale the scale
+   * @return the copy
+   * @throws IllegalArgumentException if a score lies outside the scale; the message names the
+   *     client, the time and the score
+   */
+  public GrowthData withScale(ScoreScale newScale) {
+    Objects.requireNonNull(newScale, "scale");
+    for (int c = 0; c < clients.size(); c++) {
+      for (int i = start[c]; i < start[c + 1]; i++) {
+        newScale.checkScore("score of client " + clients.get(c) + " at time " + Checks.fmt(time[i]),
+            score[i]);
+      }
+    }
+    return new GrowthData(clients, start, time, score, covariateNames, covariates, rowClient,
+        newScale, clusters, clusterOf);
+  }
+
+  /**
+   * The scale the scores are on.
+   *
+   * @return the stated scale, or the unbounded scale {@code outcome}
+   */
+  public ScoreScale scale() {
+    return scale;
   }
 
   /**
@@ -208,7 +254,58 @@ public final class GrowthData {
     names.add(name);
     double[][] cov = Arrays.copyOf(covariates, covariates.length + 1);
     cov[covariates.length] = values;
-    return new GrowthData(clients, start, time, score, List.copyOf(names), cov, rowClient);
+    return new GrowthData(clients, start, time, score, List.copyOf(names), cov, rowClient, scale,
+        clusters, clusterOf);
+  }
+
+  /**
+   * A copy in which clients are nested in clusters (therapists): the cluster of each row, in the
+   * row order originally passed to {@link #of}. A client belongs to one cluster; the same client
+   * id under two clusters is an error (use ids that are unique across clusters, e.g. prefix them
+   * with the therapist), because Candor does not guess whether two rows are one person.
+   *
+   * @param perRow each row's cluster id (not blank), the same on every row of a client
+   * @return the data with a cluster level, replacing any set before
+   * @throws IllegalArgumentException if the length differs from the number of rows, an id is
+   *     blank, or a client is listed under two clusters (the message names the client and both
+   *     clusters)
+   */
+  public GrowthData withClusters(String[] perRow) {
+    Objects.requireNonNull(perRow, "perRow");
+    if (perRow.length != score.length) {
+      throw new IllegalArgumentException("clusters has " + perRow.length
+          + " values but the data have " + score.length + " rows");
+    }
+    Map<String, Integer> index = new HashMap<>();
+    List<String> order = new ArrayList<>();
+    int[] of = new int[clients.size()];
+    int[] firstRow = new int[clients.size()];
+    Arrays.fill(of, -1);
+    for (int i = 0; i < perRow.length; i++) {
+      String id = perRow[i];
+      int c = rowClient[i];
+      if (id == null || id.isBlank()) {
+        throw new IllegalArgumentException("cluster id in row " + (i + 1) + " (client "
+            + clients.get(c) + ") must not be blank");
+      }
+      Integer k = index.get(id);
+      if (k == null) {
+        k = order.size();
+        index.put(id, k);
+        order.add(id);
+      }
+      if (of[c] < 0) {
+        of[c] = k;
+        firstRow[c] = i;
+      } else if (of[c] != k) {
+        throw new IllegalArgumentException("client " + clients.get(c) + " is listed under two"
+            + " clusters: " + order.get(of[c]) + " (row " + (firstRow[c] + 1) + ") and " + id
+            + " (row " + (i + 1) + "); a client must belong to one therapist (give the client"
+            + " a different id under each therapist if these are different people)");
+      }
+    }
+    return new GrowthData(clients, start, time, score, covariateNames, covariates, rowClient,
+        scale, List.copyOf(order), of);
   }
 
   private void checkName(String name) {
@@ -247,6 +344,38 @@ public final class GrowthData {
    */
   public List<String> clients() {
     return clients;
+  }
+
+  /**
+   * The cluster (therapist) ids in first-seen order.
+   *
+   * @return the ids; empty when the data have no clusters
+   */
+  public List<String> clusters() {
+    return clusters;
+  }
+
+  /**
+   * Whether the data have a cluster level ({@link #withClusters(String[])}).
+   *
+   * @return true with clusters
+   */
+  public boolean hasClusters() {
+    return clusterOf != null;
+  }
+
+  /**
+   * The cluster of client {@code c} (0-based, in {@link #clients()} order).
+   *
+   * @param c the client's index
+   * @return the cluster's id
+   * @throws IllegalStateException if the data have no clusters
+   */
+  public String clusterOf(int c) {
+    if (clusterOf == null) {
+      throw new IllegalStateException("the data have no clusters: use withClusters(...)");
+    }
+    return clusters.get(clusterOf[c]);
   }
 
   /**
@@ -314,7 +443,8 @@ public final class GrowthData {
 
   /**
    * A copy with every score transformed by {@code score + shift} (useful for sensitivity
-   * checks). Covariates are kept.
+   * checks). Covariates are kept; the shifted scores are no longer on the stated scale, so the copy
+   * has the unbounded scale {@code outcome}.
    *
    * @param shift a finite constant
    * @return the copy
@@ -325,7 +455,8 @@ public final class GrowthData {
     for (int i = 0; i < y.length; i++) {
       y[i] += shift;
     }
-    return new GrowthData(clients, start, time, y, covariateNames, covariates, rowClient);
+    return new GrowthData(clients, start, time, y, covariateNames, covariates, rowClient,
+        UNKNOWN_SCALE, clusters, clusterOf);
   }
 
   // package-private raw access for the fitter (no copies)
@@ -345,7 +476,15 @@ public final class GrowthData {
     return covariates;
   }
 
-  /** Equal when the clients, rows (in input order), scores and covariates are all equal. */
+  /** Each client's cluster index, or null without clusters (no copy). */
+  int[] clusterIndex() {
+    return clusterOf;
+  }
+
+  /**
+   * Equal when the clients, rows (in input order), scores, covariates, scale and clusters are all
+   * equal.
+   */
   @Override
   public boolean equals(Object o) {
     return o instanceof GrowthData g
@@ -355,17 +494,21 @@ public final class GrowthData {
         && Arrays.equals(score, g.score)
         && covariateNames.equals(g.covariateNames)
         && Arrays.deepEquals(covariates, g.covariates)
-        && Arrays.equals(rowClient, g.rowClient);
+        && Arrays.equals(rowClient, g.rowClient)
+        && scale.equals(g.scale)
+        && clusters.equals(g.clusters)
+        && Arrays.equals(clusterOf, g.clusterOf);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(clients, Arrays.hashCode(time), Arrays.hashCode(score), covariateNames);
+    return Objects.hash(clients, Arrays.hashCode(time), Arrays.hashCode(score), covariateNames, clusters);
   }
 
   @Override
   public String toString() {
     return "GrowthData[" + score.length + " observations, " + clients.size() + " clients"
+        + (clusters.isEmpty() ? "" : " in " + clusters.size() + " clusters")
         + (covariateNames.isEmpty() ? "" : ", covariates " + covariateNames) + "]";
   }
 }

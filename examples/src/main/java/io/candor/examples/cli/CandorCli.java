@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       ClassifyCommand.class,
       FitCommand.class,
       ExpectCommand.class,
+      TherapistsCommand.class,
       PatternsCommand.class,
       SurvivalCommand.class,
       SimulateCommand.class,

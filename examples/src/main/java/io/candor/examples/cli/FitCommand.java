@@ -1,10 +1,10 @@
 package io.candor.examples.cli;
 
-import io.candor.json.GrowthJson;
 import io.candor.json.LongCsv;
 import io.candor.json.LongTable;
 import io.candor.measure.Instrument;
 import io.candor.measure.Instruments;
+import io.candor.model.growth.ClusterPart;
 import io.candor.model.growth.Estimation;
 import io.candor.model.growth.GrowthData;
 import io.candor.model.growth.GrowthFit;
@@ -12,18 +12,22 @@ import io.candor.model.growth.GrowthModel;
 import io.candor.model.growth.Interactions;
 import io.candor.model.growth.RandomPart;
 import io.candor.model.growth.TimeBasis;
+import io.candor.model.growth.FixedEffect;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
  * {@code candor fit}: fits a linear mixed-effects growth model to a long-format CSV file and
- * prints the estimates, or JSON that {@code candor expect --model} can read back.
+ * prints the estimates, or a {@code GrowthFit} document ({@code --json}) that {@code candor expect
+ * --model} and {@code CandorJson.fromJson(text, ExpectedResponseModel.class)} read back.
  */
 @Command(
     name = "fit",
@@ -31,7 +35,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Fit a linear mixed-effects growth model (REML or ML, as lme4) to long-format CSV.",
       "Example: candor fit --input scores.csv --id client --time session --score phq9"
-          + " --basis log --json > model.json"
+          + " --instrument PHQ-9 --basis log --json --out model.json",
+      "Clients nested in therapists: add --cluster therapist (the therapist SD is reported)."
     })
 public final class FitCommand implements Callable<Integer> {
 
@@ -73,73 +78,133 @@ public final class FitCommand implements Callable<Integer> {
   @Option(names = "--interact", description = "add covariate x time interactions")
   boolean interact;
 
-  @Option(names = "--json", description = "print JSON (readable by candor expect --model)")
-  boolean json;
+  @Option(names = "--cluster", paramLabel = "COL",
+      description = "therapist (cluster) column: clients nested in therapists, each therapist"
+          + " with its own random intercept (lme4's (1 | therapist) + (... | therapist:client))")
+  String cluster;
 
-  @Option(names = "--timings", description = "print read and fit times (seconds) to stderr")
+  @Mixin OutputOptions output;
+
+  @Option(names = "--timings",
+      description = "print read and fit times (wall seconds; fit also CPU seconds) to stderr")
   boolean timings;
 
-  /** Every score must lie on the instrument's scale; the error names the line and column. */
-  static void checkScores(LongTable table, Instrument instrument, String scoreColumn) {
-    for (int i = 0; i < table.size(); i++) {
+  /**
+   * Every value of a score column must lie on the instrument's scale; the error names the line and
+   * column.
+   */
+  static void checkScores(LongTable table, Instrument instrument, String column,
+      double[] values) {
+    for (int i = 0; i < values.length; i++) {
       try {
-        instrument.checkScore("scores", table.scoreAt(i));
+        instrument.checkScore("scores", values[i]);
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException(
-            table.source() + " line " + table.lineAt(i) + " (" + scoreColumn + "): " + e.getMessage(), e);
+            table.source() + " line " + table.lineAt(i) + " (" + column + "): " + e.getMessage(), e);
       }
     }
   }
 
   @Override
   public Integer call() {
+    output.checkFiles();
     GrowthModel model = model(basis, random, method, covariates, interact);
+    if (cluster != null) {
+      model = model.with(ClusterPart.INTERCEPT);
+    }
     long t0 = System.nanoTime();
-    LongTable table = LongCsv.read(input, LongCsv.columns(id, time, score)
-        .withCovariates(covariates.toArray(new String[0])));
-    if (instrument != null) {
-      checkScores(table, Instruments.byId(instrument), score);
+    LongCsv.Columns columns = LongCsv.columns(id, time, score)
+        .withCovariates(covariates.toArray(new String[0]));
+    if (cluster != null) {
+      columns = columns.withAttributes(cluster);
+    }
+    LongTable table = LongCsv.read(input, columns);
+    Instrument scale = instrument == null ? null : Instruments.byId(instrument);
+    if (scale != null) {
+      checkScores(table, scale, score, table.scores());
     }
     GrowthData data = GrowthData.of(table.ids(), table.times(), table.scores());
+    if (scale != null) {
+      data = data.withScale(scale);
+    }
     for (String c : covariates) {
       double[] values = table.covariate(c);
-      checkClientLevel(table, c, values);
+      checkClientLevel(table, c, "covariates are client-level", i -> values[i]);
       data = data.withCovariate(c, values);
     }
+    if (cluster != null) {
+      String[] therapists = table.attribute(cluster);
+      checkClientLevel(table, cluster, "a client belongs to one therapist (give the client a"
+          + " different id under each therapist if these are different people)",
+          i -> therapists[i]);
+      data = data.withClusters(therapists);
+    }
     long t1 = System.nanoTime();
+    java.lang.management.ThreadMXBean threads =
+        java.lang.management.ManagementFactory.getThreadMXBean();
+    long cpu1 = timings ? threads.getCurrentThreadCpuTime() : 0;
     GrowthFit fit = model.fit(data);
     long t2 = System.nanoTime();
     if (timings) {
+      long cpu2 = threads.getCurrentThreadCpuTime();
       PrintWriter err = spec.commandLine().getErr();
-      err.printf(java.util.Locale.ROOT, "candor_read_seconds=%.3f%ncandor_fit_seconds=%.3f%n",
-          (t1 - t0) / 1e9, (t2 - t1) / 1e9);
+      err.printf(java.util.Locale.ROOT, "candor_read_seconds=%.3f%ncandor_fit_seconds=%.3f%n"
+          + "candor_fit_cpu_seconds=%.3f%n", (t1 - t0) / 1e9, (t2 - t1) / 1e9,
+          (cpu2 - cpu1) / 1e9);
       err.flush();
     }
-    PrintWriter out = spec.commandLine().getOut();
-    if (json) {
-      out.println(GrowthJson.write(fit));
-    } else {
-      out.println(fit);
-      out.println("  converged: " + fit.convergence().converged() + " after "
-          + fit.convergence().iterations() + " evaluations");
-    }
-    out.flush();
+    output.emit(spec, new Result(fit));
     return 0;
   }
 
-  /** A covariate must be constant within a client; the message names the CSV line. */
-  private static void checkClientLevel(LongTable table, String name, double[] values) {
+  /** A fit: its text report, the {@code GrowthFit} document, the fixed effects as a table. */
+  record Result(GrowthFit fit) implements CliResult {
+
+    @Override
+    public void printText(PrintWriter out) {
+      out.println(fit);
+      out.println("  converged: " + fit.convergence().converged() + " after "
+          + fit.convergence().iterations() + " evaluations");
+      out.println("  scale: " + fit.scale().id() + "; sessions " + fit.timeRange()
+          + "; intake scores " + fit.firstScoreRange());
+    }
+
+    @Override
+    public Object json() {
+      return fit;
+    }
+
+    @Override
+    public Optional<CsvTable> table() {
+      CsvTable t = new CsvTable("term", "estimate", "se", "t");
+      for (FixedEffect f : fit.fixedEffects()) {
+        t.row(f.term(), f.estimate(), f.se(), f.t());
+      }
+      return Optional.of(t);
+    }
+  }
+
+  /**
+   * A client-level column must hold one value per client; the message names the CSV line, the
+   * column, the client and both values.
+   */
+  static void checkClientLevel(LongTable table, String name, String rule,
+      java.util.function.IntFunction<Object> valueAt) {
     java.util.Map<String, Integer> first = new java.util.HashMap<>();
     String[] ids = table.ids();
-    for (int i = 0; i < values.length; i++) {
+    for (int i = 0; i < ids.length; i++) {
       Integer f = first.putIfAbsent(ids[i], i);
-      if (f != null && values[f] != values[i]) {
+      if (f != null && !valueAt.apply(f).equals(valueAt.apply(i))) {
         throw new IllegalArgumentException(table.source() + " line " + table.lineAt(i)
-            + ", column " + name + ": covariates are client-level, but client " + ids[i]
-            + " has " + values[f] + " on line " + table.lineAt(f) + " and " + values[i]
-            + " here");
+            + ", column " + name + ": " + rule + ", but client " + ids[i] + " has "
+            + show(valueAt.apply(f)) + " on line " + table.lineAt(f) + " and "
+            + show(valueAt.apply(i)) + " here");
       }
     }
+  }
+
+  private static String show(Object v) {
+    return v instanceof Double d ? CliText.number(d) : v.toString();
   }
 
   /** Builds the model configuration from the CLI words. */

@@ -1,12 +1,12 @@
 package io.candor.examples.embedding;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.PrintStream;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.lang.module.Configuration;
 import java.lang.module.ModuleFinder;
@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.tools.ToolProvider;
@@ -26,10 +25,18 @@ import org.junit.jupiter.api.io.TempDir;
 /** Runs the README's examples and checks that the README shows exactly that code. */
 class EmbeddingExampleTest {
 
-  private static String run(Consumer<PrintWriter> example) {
-    StringWriter s = new StringWriter();
-    example.accept(new PrintWriter(s));
-    return s.toString();
+  /** What an example prints on standard output (the README's examples print there). */
+  private static String run(Runnable example) {
+    PrintStream saved = System.out;
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    try {
+      example.run();
+    } finally {
+      System.out.flush();
+      System.setOut(saved);
+    }
+    return bytes.toString(StandardCharsets.UTF_8);
   }
 
   @Test
@@ -60,18 +67,12 @@ class EmbeddingExampleTest {
   }
 
   @Test
-  void timeToEventExample_runs() {
-    String out = run(EmbeddingExample::timeToEvent);
-    System.out.print(out);
-    assertTrue(out.contains("median sessions to improvement: "), out);
-    assertTrue(out.contains("50% improved by about 8 sessions"), out);
-  }
-
-  @Test
-  void simulationExample_runs() {
-    String out = run(EmbeddingExample::simulation);
-    System.out.print(out);
-    assertTrue(out.matches("(?s)dropout 0\\.(1[7-9]|2[0-2]), reliably worse 0\\.0[5-9].*"), out);
+  void referenceModelExample_printsACurveItsProvenanceAndTheExtrapolation() {
+    String out = run(EmbeddingExample::referenceModel);
+    assertTrue(out.matches("(?s)session 12: 1\\d\\.\\d\\R.*"), out);
+    assertTrue(out.contains("SIMULATED data, not real clients"), out);
+    assertTrue(out.contains("extrapolation: intake 5 lies outside"), out);
+    assertTrue(out.contains("extrapolation: session 40 lies outside"), out);
   }
 
   @Test
@@ -94,10 +95,11 @@ class EmbeddingExampleTest {
     List<String> imports = source.lines().filter(l -> l.startsWith("import ")).toList();
     Path src = dir.resolve("src/recipe");
     Files.createDirectories(src.resolve("recipe"));
-    Files.writeString(src.resolve("module-info.java"), "module recipe { requires io.candor.core; exports recipe; }\n");
+    Files.writeString(src.resolve("module-info.java"),
+        "module recipe { requires io.candor.core; exports recipe; }\n");
     Files.writeString(src.resolve("recipe/Recipe.java"), "package recipe;\n" + String.join("\n", imports)
-        + "\npublic final class Recipe {\n  private Recipe() {}\n  public static void main(String[] args) {\n"
-        + "    PrintWriter out = new PrintWriter(System.out);\n" + body + "\n    out.flush();\n  }\n}\n");
+        + "\npublic final class Recipe {\n  private Recipe() {}\n"
+        + "  public static void main(String[] args) {\n" + body + "\n  }\n}\n");
     // candor-core and what it depends on, as modules; nothing else of the test class path
     List<Path> modulePath = new ArrayList<>();
     for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
@@ -123,16 +125,55 @@ class EmbeddingExampleTest {
         Stream.concat(Stream.of(classes), modulePath.stream()).toArray(Path[]::new));
     Configuration cf = ModuleLayer.boot().configuration().resolve(finder, ModuleFinder.of(), Set.of("recipe"));
     ModuleLayer layer = ModuleLayer.boot().defineModulesWithOneLoader(cf, ClassLoader.getPlatformClassLoader());
-    PrintStream stdout = System.out;
-    ByteArrayOutputStream captured = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-    try {
-      layer.findLoader("recipe").loadClass("recipe.Recipe").getMethod("main", String[].class)
-          .invoke(null, (Object) new String[0]);
-    } finally {
-      System.setOut(stdout);
+    Class<?> recipe = layer.findLoader("recipe").loadClass("recipe.Recipe");
+    String out = run(() -> {
+      try {
+        recipe.getMethod("main", String[].class).invoke(null, (Object) new String[0]);
+      } catch (ReflectiveOperationException e) {
+        throw new AssertionError(e);
+      }
+    });
+    assertEquals(String.format("sudden gain found: true%n"), out);
+  }
+
+  @Test
+  void readmeExamples_defineEveryVariableTheyUse() throws Exception {
+    String readme = Files.readString(Path.of("../README.md"));
+    java.util.regex.Matcher block = java.util.regex.Pattern.compile("(?s)```java(.*?)```").matcher(readme);
+    int blocks = 0;
+    while (block.find()) {
+      String code = block.group(1);
+      blocks++;
+      assertFalse(code.matches("(?s).*(?<![\\w.])out\\.print.*"),
+          "a README example prints to an undefined out:" + code);
+      if (code.contains("(cohort,")) {
+        assertTrue(code.contains("Cohort cohort = "), "a README example uses an undefined cohort:" + code);
+      }
     }
-    assertEquals(String.format("sudden gain found: true%n"), captured.toString(StandardCharsets.UTF_8));
+    assertTrue(blocks >= 7, "java blocks found: " + blocks);
+  }
+
+  @Test
+  void timeToEventExample_runs() {
+    String out = run(EmbeddingExample::timeToEvent);
+    System.out.print(out);
+    assertTrue(out.contains("median sessions to improvement: "), out);
+    assertTrue(out.contains("50% improved by about 8 sessions"), out);
+  }
+
+  @Test
+  void simulationExample_runs() {
+    String out = run(EmbeddingExample::simulation);
+    System.out.print(out);
+    assertTrue(out.matches("(?s)dropout 0\\.(1[7-9]|2[0-2]), reliably worse 0\\.0[5-9].*"), out);
+  }
+
+  @Test
+  void therapistsExample_runs() {
+    String out = run(EmbeddingExample::therapists);
+    System.out.print(out);
+    assertTrue(out.startsWith("ICC 0."), out);
+    assertTrue(out.lines().skip(1).allMatch(l -> l.contains("worth a closer look")), out);
   }
 
   @Test
