@@ -116,25 +116,31 @@ class TrajectoryGeneratorTest {
 
   @Test
   void aShapesMinimum_raisesTheLowerSessionBound() {
-    UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(10L);
     TrajectoryGenerator gen = TrajectoryGenerator.of(Instruments.PHQ9).with(TrajectoryShape.SUDDEN_GAIN)
         .withSessions(1, 5).withDropoutRate(0);
-    for (int i = 0; i < 200; i++) {
-      Trajectory t = gen.generate(rng);
-      assertEquals(5, t.sessionAt(t.size() - 1));
+    for (int last : lastSessions(gen, 10L, 200)) {
+      assertEquals(5, last);
     }
   }
 
   @Test
   void certainDropout_endsBeforeThePlannedLastSession_butNotBeforeTheShapeIsComplete() {
-    UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(12L);
     TrajectoryGenerator gen = TrajectoryGenerator.of(Instruments.CORE10).with(TrajectoryShape.FLAT)
         .withSessions(12, 12).withDropoutRate(1);
-    for (int i = 0; i < 300; i++) {
-      Trajectory t = gen.generate(rng);
-      int last = t.sessionAt(t.size() - 1);
+    for (int last : lastSessions(gen, 12L, 300)) {
       assertTrue(last >= TrajectoryShape.FLAT.minimumSessions() && last < 12, "last session " + last);
     }
+  }
+
+  /** The last session of each of {@code draws} trajectories drawn from one seeded provider. */
+  private static int[] lastSessions(TrajectoryGenerator gen, long seed, int draws) {
+    UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
+    int[] out = new int[draws];
+    for (int i = 0; i < draws; i++) {
+      Trajectory t = gen.generate(rng);
+      out[i] = t.sessionAt(t.size() - 1);
+    }
+    return out;
   }
 
   @Test
