@@ -50,6 +50,22 @@ class ExpectedResponseTest {
   }
 
   @Test
+  void forecastAt_isTheForecastCurveAtThatSession() {
+    for (BandUncertainty bands : BandUncertainty.values()) {
+      ExpectedResponse er = ExpectedResponse.of(ExpectedResponseModel.from(fit())).with(bands);
+      int[] sessions = {0, 1, 3};
+      double[] scores = {300, 290, 310};
+      ExpectedCurve curve = er.forecast(sessions, scores, 9);
+      for (int t = 0; t <= 9; t++) {
+        assertEquals(curve.sessions().get(t), er.forecastAt(sessions, scores, t));
+      }
+    }
+    assertThrows(IllegalArgumentException.class,
+        () -> ExpectedResponse.of(ExpectedResponseModel.from(fit())).forecastAt(new int[] {0},
+            new double[] {1}, -1));
+  }
+
+  @Test
   void forecast_equalsTheFittedBlupPredictionForAFittedClient() {
     GrowthFit fit = fit();
     ExpectedResponse er = ExpectedResponse.of(ExpectedResponseModel.from(fit));

@@ -3,6 +3,7 @@ package io.candor.model.growth;
 import io.candor.internal.Checks;
 import io.candor.model.Convergence;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalDouble;
@@ -352,6 +353,30 @@ public final class GrowthModel {
         new Convergence(opt.converged(), opt.evaluations(), sol.criterion, opt.message()));
   }
 
+  /**
+   * The fit works with sums of squares and cross-products; values whose squares overflow a
+   * double (|x| above about 1e154 over all rows) would make every criterion infinite and the
+   * failure look like an identification problem, so they are named here instead.
+   */
+  private static void checkMagnitude(String what, double[] values, GrowthData data) {
+    double sumOfSquares = 0;
+    int largest = 0;
+    for (int i = 0; i < values.length; i++) {
+      sumOfSquares += values[i] * values[i];
+      if (Math.abs(values[i]) > Math.abs(values[largest])) {
+        largest = i;
+      }
+    }
+    if (!Double.isFinite(sumOfSquares)) {
+      int[] start = data.starts();
+      int c = Arrays.binarySearch(start, largest);
+      c = c >= 0 ? c : -c - 2; // start[c] <= largest < start[c + 1]: every client has a row
+      throw new IllegalArgumentException("the " + what + "s are too large to fit: their sum of"
+          + " squares overflows a double (largest " + Checks.fmt(values[largest]) + ", client "
+          + data.clients().get(c) + "); rescale the " + what + " column");
+    }
+  }
+
   private void validate(GrowthData data) {
     double[] t = data.timeArray();
     int[] start = data.starts();
@@ -372,6 +397,8 @@ public final class GrowthModel {
       throw new IllegalArgumentException("the time column is constant (every time is "
           + Checks.fmt(t0) + "): growth cannot be estimated");
     }
+    checkMagnitude("score", data.scoreArray(), data);
+    checkMagnitude("time", t, data);
     int[] idx = covariateIndices(data);
     for (int j = 0; j < idx.length; j++) {
       double first = data.covariate(idx[j], 0);
