@@ -300,28 +300,37 @@ public record Scenario(
     return Collections.unmodifiableMap(m);
   }
 
+  /** Who enters the simulated service at intake. */
+  public enum Entry {
+    /**
+     * Only clients whose observed intake score is in the clinical range, as services and trials
+     * admit them (the intake is drawn again until it is); this is what makes regression to the
+     * mean appear. The calibrated default.
+     */
+    CASES_ONLY,
+    /** Every drawn client, whatever the observed intake score. */
+    ANY_SCORE
+  }
+
   /**
    * True severity at intake, and the entry rule.
    *
    * @param mean mean true intake score
    * @param sd between-client SD of the true intake score (the intake random effect); &gt; 0
-   * @param requireCaseness whether clients enter only when their observed intake score is in the
-   *     clinical range (as services and trials admit them; this is what makes regression to the
-   *     mean appear)
+   * @param entry who enters: only cases at the observed intake score, or everybody
    */
-  public record Intake(double mean, double sd, boolean requireCaseness) {
+  public record Intake(double mean, double sd, Entry entry) {
     /**
      * Validates.
      *
      * @param mean mean true intake score
      * @param sd between-client SD of the true intake score (the intake random effect); &gt; 0
-     * @param requireCaseness whether clients enter only when their observed intake score is in the
-     *     clinical range (as services and trials admit them; this is what makes regression to the
-     *     mean appear)
+     * @param entry who enters: only cases at the observed intake score, or everybody
      */
     public Intake {
       Checks.finite("intake.mean", mean);
       Checks.positive("intake.sd", sd);
+      Objects.requireNonNull(entry, "intake.entry");
     }
   }
 
@@ -489,31 +498,44 @@ public record Scenario(
     }
   }
 
+  /** What the dropout hazard may depend on. */
+  public enum Missingness {
+    /**
+     * Only what was observed (the last observed worsening): missing at random. The calibrated
+     * default, an assumption (Swift &amp; Greenberg 2012 report rates, not mechanisms).
+     */
+    AT_RANDOM,
+    /** Also the unobserved current score: missing not at random. */
+    NOT_AT_RANDOM
+  }
+
   /**
    * The per-session dropout hazard:
    * {@code h = hazard · stageMultiplier · max(0, 1 + progressEffect · w / RC)
-   * · [notAtRandom: max(0, 1 + notAtRandomEffect · v / RC)]}, capped at 1, where w is the last
+   * · [NOT_AT_RANDOM: max(0, 1 + notAtRandomEffect · v / RC)]}, capped at 1, where w is the last
    * observed change in the worse direction, v the unobserved current true score's distance from
    * the intake score in the worse direction and RC the instrument's reliable-change threshold.
    *
    * @param hazard baseline per-session hazard
    * @param progressEffect effect of recent observed worsening (missing at random)
-   * @param notAtRandom whether dropout also depends on the unobserved current score
-   * @param notAtRandomEffect effect of the unobserved score when {@code notAtRandom}
+   * @param missingness whether dropout also depends on the unobserved current score
+   * @param notAtRandomEffect effect of the unobserved score under {@link Missingness#NOT_AT_RANDOM}
    */
   public record Dropout(
-      double hazard, double progressEffect, boolean notAtRandom, double notAtRandomEffect) {
+      double hazard, double progressEffect, Missingness missingness, double notAtRandomEffect) {
     /**
      * Validates.
      *
      * @param hazard baseline per-session hazard
      * @param progressEffect effect of recent observed worsening (missing at random)
-     * @param notAtRandom whether dropout also depends on the unobserved current score
-     * @param notAtRandomEffect effect of the unobserved score when {@code notAtRandom}
+     * @param missingness whether dropout also depends on the unobserved current score
+     * @param notAtRandomEffect effect of the unobserved score under {@link
+     *     Missingness#NOT_AT_RANDOM}
      */
     public Dropout {
       Checks.probability("dropout.hazard", hazard);
       Checks.finite("dropout.progressEffect", progressEffect);
+      Objects.requireNonNull(missingness, "dropout.missingness");
       Checks.finite("dropout.notAtRandomEffect", notAtRandomEffect);
     }
   }

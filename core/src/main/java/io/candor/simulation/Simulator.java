@@ -26,7 +26,7 @@ import java.util.function.LongConsumer;
  *       a readiness stage from {@link Scenario.Readiness#initial()}, and membership of the
  *       deteriorating subgroup with probability {@link Scenario.Deterioration#proportion()}.
  *   <li><b>Intake.</b> True severity μ₀ ~ N(mean, sd) (the intake random effect), plus the week's
- *       deviation and measurement error; with {@link Scenario.Intake#requireCaseness()} the draw
+ *       deviation and measurement error; with {@link Scenario.Entry#CASES_ONLY} the draw
  *       is repeated until the observed score is in the clinical range, which is what produces
  *       regression to the mean.
  *   <li><b>Mean path.</b> m(t) = A + (m(t−1) − A)·exp(−k·r(stage)): exponential decay towards the

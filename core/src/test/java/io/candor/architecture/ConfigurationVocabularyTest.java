@@ -92,6 +92,28 @@ class ConfigurationVocabularyTest {
     assertTrue(bad.isEmpty(), "use an enum instead of a boolean switch: " + bad);
   }
 
+  /**
+   * Configuration records (a simulation scenario and its parts, alert rules, a change context)
+   * hold their choices as enums too; result records may hold boolean facts.
+   */
+  @Test
+  void configurationRecordsHoldNoBooleanSwitches() {
+    List<String> bad = new ArrayList<>();
+    for (JavaClass c : exportedPublicTypes()) {
+      boolean configuration = c.isRecord()
+          && (Set.of("io.candor.progress.AlertRules", "io.candor.change.ChangeContext",
+                  "io.candor.simulation.Scenario").contains(c.getName())
+              || c.getName().startsWith("io.candor.simulation.Scenario$"));
+      if (configuration) {
+        c.getFields().stream()
+            .filter(f -> !f.getModifiers().contains(JavaModifier.STATIC))
+            .filter(f -> f.getRawType().getName().equals("boolean"))
+            .forEach(f -> bad.add(f.getFullName()));
+      }
+    }
+    assertTrue(bad.isEmpty(), "use an enum instead of a boolean switch: " + bad);
+  }
+
   @Test
   void aChoiceOfStrategyIsMadeWithWithEnum() {
     List<String> bad = new ArrayList<>();

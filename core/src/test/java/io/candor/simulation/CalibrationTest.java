@@ -73,7 +73,7 @@ class CalibrationTest {
   @Test
   void miscalibratedScenario_failsRows() {
     Scenario s = Scenario.calibratedDefault(Instruments.PHQ9);
-    Scenario bad = s.withDropout(new Scenario.Dropout(0.05, 0.5, false, 0.5));
+    Scenario bad = s.withDropout(new Scenario.Dropout(0.05, 0.5, Scenario.Missingness.AT_RANDOM, 0.5));
     Calibration.Report r = Calibration.run(bad, 7, 2000, 1, d -> { });
     assertTrue(!r.passed());
     assertEquals("FAIL", r.rows().get(3).verdict());

@@ -137,7 +137,7 @@ class SimulatorTest {
   @Test
   void notAtRandomDropout_biasesCompletersTowardsBetterScores() {
     Scenario mar = PHQ;
-    Scenario mnar = PHQ.withDropout(new Scenario.Dropout(0.0083, 0.0, true, 1.5));
+    Scenario mnar = PHQ.withDropout(new Scenario.Dropout(0.0083, 0.0, Scenario.Missingness.NOT_AT_RANDOM, 1.5));
     SimulationSummary a = Simulator.of(mar).summarise(4, 20_000, Arm.TREATED, 2);
     SimulationSummary b = Simulator.of(mnar).summarise(4, 20_000, Arm.TREATED, 2);
     // clients who were getting worse left unseen: the observed mean at the end looks better
@@ -218,7 +218,7 @@ class SimulatorTest {
 
   @Test
   void sharesAtSessionsNobodyAttended_areEmpty_notNaN() {
-    Scenario leaving = PHQ.withDropout(new Scenario.Dropout(0.9, 0.0, false, 0.0));
+    Scenario leaving = PHQ.withDropout(new Scenario.Dropout(0.9, 0.0, Scenario.Missingness.AT_RANDOM, 0.0));
     SimulationSummary s = Simulator.of(leaving).summarise(3, 5, Arm.TREATED, 1);
     int empty = 0;
     for (int t = 0; t <= s.lastSession(); t++) {
