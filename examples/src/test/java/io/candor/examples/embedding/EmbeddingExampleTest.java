@@ -92,7 +92,11 @@ class EmbeddingExampleTest {
     int method = source.indexOf("public static void generators(");
     int start = source.indexOf("// README-EXAMPLE-START", method);
     String body = source.substring(start, source.indexOf("// README-EXAMPLE-END", start));
-    List<String> imports = source.lines().filter(l -> l.startsWith("import ")).toList();
+    // the imports the example's own code uses, nothing else of EmbeddingExample's
+    List<String> imports = source.lines().filter(l -> l.startsWith("import "))
+        .filter(l -> body.matches("(?s).*\\b" + l.substring(l.lastIndexOf('.') + 1, l.length() - 1)
+            + "\\b.*"))
+        .toList();
     Path src = dir.resolve("src/recipe");
     Files.createDirectories(src.resolve("recipe"));
     Files.writeString(src.resolve("module-info.java"),
