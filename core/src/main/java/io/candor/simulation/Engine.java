@@ -181,7 +181,8 @@ final class Engine {
         mu0 = clampLatent(imean + isd * gauss.sample());
         e = sdAr * gauss.sample();
         y0 = observe(mu0 + e + sem * gauss.sample());
-      } while (sc.intake().requireCaseness() && !direction.isCase(y0, cutoff) && ++tries < 10_000);
+      } while (sc.intake().entry() == Scenario.Entry.CASES_ONLY && !direction.isCase(y0, cutoff)
+          && ++tries < 10_000);
     } else {
       // The observed intake y0 = mu0 + e + error is given: draw the true severity mu0 and the
       // week's deviation e from their joint normal distribution given y0 (rounding and clamping
@@ -231,7 +232,7 @@ final class Engine {
     double innov = arInnovation[c];
     double hazard0 = sc.dropout().hazard();
     double progressEffect = sc.dropout().progressEffect() / rc;
-    boolean mnar = sc.dropout().notAtRandom();
+    boolean mnar = sc.dropout().missingness() == Scenario.Missingness.NOT_AT_RANDOM;
     double mnarEffect = sc.dropout().notAtRandomEffect() / rc;
     double[] y = scores;
 

@@ -151,7 +151,7 @@ public enum PlausibleRange {
         Checks.nonNegative("dropout hazard multiplier", value);
         Scenario.Dropout d = scenario.dropout();
         return scenario.withDropout(new Scenario.Dropout(d.hazard() * value, d.progressEffect(),
-            d.notAtRandom(), d.notAtRandomEffect()));
+            d.missingness(), d.notAtRandomEffect()));
       }
       case DETERIORATION_SHARE: {
         Checks.nonNegative("deteriorating share multiplier", value);

@@ -26,7 +26,7 @@ import java.util.function.LongConsumer;
  *       a readiness stage from {@link Scenario.Readiness#initial()}, and membership of the
  *       deteriorating subgroup with probability {@link Scenario.Deterioration#proportion()}.
  *   <li><b>Intake.</b> True severity μ₀ ~ N(mean, sd) (the intake random effect), plus the week's
- *       deviation and measurement error; with {@link Scenario.Intake#requireCaseness()} the draw
+ *       deviation and measurement error; with {@link Scenario.Entry#CASES_ONLY} the draw
  *       is repeated until the observed score is in the clinical range, which is what produces
  *       regression to the mean.
  *   <li><b>Mean path.</b> m(t) = A + (m(t−1) − A)·exp(−k·r(stage)): exponential decay towards the
@@ -69,12 +69,21 @@ public final class Simulator {
     this.givenIntake = givenIntake;
   }
 
-  /** A simulator for that scenario. */
+  /**
+   * A simulator for that scenario.
+   *
+   * @param scenario the scenario
+   * @return a simulator for that scenario
+   */
   public static Simulator of(Scenario scenario) {
     return new Simulator(scenario, Double.NaN);
   }
 
-  /** The scenario. */
+  /**
+   * The scenario.
+   *
+   * @return the scenario
+   */
   public Scenario scenario() {
     return scenario;
   }
@@ -85,7 +94,7 @@ public final class Simulator {
    * are drawn from their normal distribution given the observed score (the intake step of the
    * model, conditioned; the rounding and clamping of the observed score are ignored in the
    * conditioning, which matters only at the ends of the scale), and the entry rule ({@link
-   * Scenario.Intake#requireCaseness()}) does not apply: the client has started. Everything after the
+   * Scenario.Intake#entry()}) does not apply: the client has started. Everything after the
    * intake is as in the scenario. Client {@code i} of seed {@code s} still draws from its own
    * stream, so results stay reproducible for any thread count.
    *
@@ -108,7 +117,14 @@ public final class Simulator {
         : java.util.OptionalDouble.of(givenIntake);
   }
 
-  /** One client, with the random stream of (seed, index). */
+  /**
+   * One client, with the random stream of (seed, index).
+   *
+   * @param seed the seed; the same seed gives the same clients
+   * @param index the client's 0-based index
+   * @param arm the arm: treated or wait-list
+   * @return the client
+   */
   public SimulatedClient client(long seed, long index, Arm arm) {
     if (index < 0) {
       throw new IllegalArgumentException("index must be >= 0, was " + index);
@@ -127,6 +143,7 @@ public final class Simulator {
    * @param clients number of clients, ≥ 1
    * @param arm the arm
    * @param threads worker threads, 1 to 256; the result does not depend on it
+   * @return the summary
    */
   public SimulationSummary summarise(long seed, long clients, Arm arm, int threads) {
     return summarise(seed, clients, arm, threads, done -> { });
@@ -135,6 +152,13 @@ public final class Simulator {
   /**
    * As {@link #summarise(long, long, Arm, int)}, reporting the number of clients done so far to
    * {@code progress} (called from worker threads, at most once per chunk of clients).
+   *
+   * @param seed the seed; the same seed gives the same clients
+   * @param clients how many clients to simulate, at least 1
+   * @param arm the arm: treated or wait-list
+   * @param threads worker threads, 1 to 256; the result does not depend on it
+   * @param progress called with the number of clients done so far, from worker threads, at most once per chunk
+   * @return the summary
    */
   public SimulationSummary summarise(
       long seed, long clients, Arm arm, int threads, LongConsumer progress) {
@@ -205,6 +229,12 @@ public final class Simulator {
    * Generates clients 0 to {@code clients − 1} on {@code threads} threads and hands them to
    * {@code sink} in index order, on the calling thread. Memory is bounded by a block of clients,
    * not by the cohort size.
+   *
+   * @param seed the seed; the same seed gives the same clients
+   * @param clients how many clients to generate, at least 1
+   * @param arm the arm: treated or wait-list
+   * @param threads worker threads, 1 to 256; the result does not depend on it
+   * @param sink receives each client in index order
    */
   public void forEachOrdered(
       long seed, long clients, Arm arm, int threads, Consumer<? super SimulatedClient> sink) {
@@ -234,7 +264,15 @@ public final class Simulator {
     }
   }
 
-  /** The first {@code clients} clients as a list, in index order. */
+  /**
+   * The first {@code clients} clients as a list, in index order.
+   *
+   * @param seed the seed; the same seed gives the same clients
+   * @param clients how many clients, at least 1
+   * @param arm the arm: treated or wait-list
+   * @param threads worker threads, 1 to 256; the result does not depend on it
+   * @return the first {@code clients} clients as a list, in index order
+   */
   public List<SimulatedClient> simulate(long seed, int clients, Arm arm, int threads) {
     checkClients(clients);
     List<SimulatedClient> list = new ArrayList<>(clients);
@@ -242,7 +280,15 @@ public final class Simulator {
     return List.copyOf(list);
   }
 
-  /** The first {@code clients} clients' trajectories as a {@link Cohort}. */
+  /**
+   * The first {@code clients} clients' trajectories as a {@link Cohort}.
+   *
+   * @param seed the seed; the same seed gives the same clients
+   * @param clients how many clients, at least 1
+   * @param arm the arm: treated or wait-list
+   * @param threads worker threads, 1 to 256; the result does not depend on it
+   * @return the first {@code clients} clients' trajectories as a {@link Cohort}
+   */
   public Cohort cohort(long seed, int clients, Arm arm, int threads) {
     checkClients(clients);
     List<Trajectory> list = new ArrayList<>(clients);

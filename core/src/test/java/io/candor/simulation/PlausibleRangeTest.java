@@ -18,7 +18,7 @@ class PlausibleRangeTest {
 
   private static double row(Calibration.Report r, String target) {
     return r.rows().stream().filter(x -> x.target().equals(target)).findFirst().orElseThrow()
-        .simulated();
+        .simulated().orElseThrow();
   }
 
   private static Calibration.Report calibrate(Scenario s) {
