@@ -58,6 +58,16 @@ public record ClientProfile(
   /**
    * Validates every component and copies the list.
    *
+   * @param instrument the instrument of every score
+   * @param intake the intake score (session 0)
+   * @param course the course of the condition, if known
+   * @param readiness the readiness stage at intake, if known
+   * @param plannedSessions the number of treatment sessions planned after the intake, 1 to
+   *     {@value #MAX_SESSIONS}
+   * @param observed scores observed after the intake, in session order
+   * @param items the item responses of the latest completed form, if given
+   * @param attendance appointments offered and missed so far, if recorded
+   * @param homework between-session tasks set and done so far, if recorded
    * @throws IllegalArgumentException naming the first field that is out of range
    */
   public ClientProfile {
@@ -262,6 +272,8 @@ public record ClientProfile(
     /**
      * Validates and copies.
      *
+     * @param session the session the form was completed at, if known
+     * @param responses one response per item, empty where not answered
      * @throws IllegalArgumentException if the session is negative or the list is empty
      */
     public ItemResponses {
@@ -312,6 +324,8 @@ public record ClientProfile(
     /**
      * Validates.
      *
+     * @param offered appointments offered, ≥ 1
+     * @param missed appointments missed, 0 to {@code offered}
      * @throws IllegalArgumentException if a count is out of range
      */
     public Attendance {
@@ -342,6 +356,8 @@ public record ClientProfile(
     /**
      * Validates.
      *
+     * @param assigned tasks set, ≥ 1
+     * @param completed tasks done, 0 to {@code assigned}
      * @throws IllegalArgumentException if a count is out of range
      */
     public Homework {

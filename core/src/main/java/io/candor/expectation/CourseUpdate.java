@@ -30,6 +30,13 @@ public record CourseUpdate(List<Integer> sessions, List<Double> weights, double 
   /**
    * Validates.
    *
+   * @param sessions the observed sessions after the intake, ascending
+   * @param weights the weight of each session's score (non-negative, sum 1)
+   * @param level the client's weighted level: the weights applied to the client's scores
+   * @param comparableLevel the mean weighted level of the comparable simulated clients
+   * @param comparableClients the simulated clients still attending at the last observed session,
+   *     whose futures the report describes
+   * @param model where the expected-response model comes from, in words
    * @throws IllegalArgumentException if sizes disagree or a weight is negative
    */
   public CourseUpdate {

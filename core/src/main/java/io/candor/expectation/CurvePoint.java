@@ -23,6 +23,13 @@ public record CurvePoint(int session, double p10, double p25, double median, dou
   /**
    * Validates order and ranges.
    *
+   * @param session the session (0 is the intake)
+   * @param p10 the 10th percentile of the scores
+   * @param p25 the 25th percentile
+   * @param median the median
+   * @param p75 the 75th percentile
+   * @param p90 the 90th percentile
+   * @param attending the share of clients like the profile still attending at this session
    * @throws IllegalArgumentException if the percentiles are out of order or not finite
    */
   public CurvePoint {

@@ -33,7 +33,20 @@ public record EngagementContext(
     Optional<ReadinessStage> readiness,
     Sourced readinessAssociation) {
 
-  /** Checks for nulls. */
+  /**
+   * Checks for nulls.
+   *
+   * @param attendance the client's appointments offered and missed, if recorded
+   * @param typicalMissedShare the share of mental-health appointments missed (Mitchell &amp; Selmes
+   *     2007: about 20 %)
+   * @param homework the client's tasks set and done, if recorded
+   * @param homeworkAssociationLow the lower published correlation of homework compliance with
+   *     outcome (Kazantzis et al. 2000: r = .22)
+   * @param homeworkAssociationHigh the higher one (Mausbach et al. 2010: r = .26)
+   * @param readiness the readiness stage at intake, if known
+   * @param readinessAssociation the published association of stage with outcome (Norcross et al.
+   *     2011: d = .46)
+   */
   public EngagementContext {
     Objects.requireNonNull(attendance, "attendance");
     Objects.requireNonNull(typicalMissedShare, "typicalMissedShare");

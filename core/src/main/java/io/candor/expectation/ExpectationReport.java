@@ -66,6 +66,26 @@ public record ExpectationReport(
   /**
    * Validates and copies: every horizon has the four exclusive outcomes, whose estimates sum to 1.
    *
+   * @param profile the profile the report is for
+   * @param seed the seed of the simulation (the same seed gives the same report, byte for byte)
+   * @param clients the number of clients simulated for the estimates
+   * @param comparableClients of those, the ones still attending at the last observed session (all
+   *     of them when nothing was observed after the intake): the clients the numbers describe
+   * @param sensitivityClients the clients simulated for each end of each plausible range
+   * @param varied the plausible ranges varied for the sensitivity intervals
+   * @param horizons the sessions the probabilities are at, ascending
+   * @param probabilities every outcome at every horizon (recovery only for an intake at caseness)
+   * @param iconArrays one icon array per natural-frequency statement: the exclusive outcomes at every
+   *     horizon, then recovery at every horizon when reported
+   * @param curve the expected score at each session from the intake to the last planned one
+   * @param halfImproved the session by which half of comparable clients still attending are reliably
+   *     improved, if that happens by the last planned session
+   * @param update how the observed scores updated the numbers, if any were observed
+   * @param risk what the report saw of the risk items
+   * @param engagement engagement beside published figures
+   * @param chronic what success can mean for a chronic course, when the course is chronic
+   * @param notices what a reader needs to know about how far the numbers reach
+   * @param sources every citation behind the report, each once
    * @throws IllegalArgumentException if the parts disagree
    */
   public ExpectationReport {

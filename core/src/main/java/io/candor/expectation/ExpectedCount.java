@@ -24,6 +24,11 @@ public record ExpectedCount(Outcome outcome, int of, double expected, double low
   /**
    * Validates.
    *
+   * @param outcome the outcome
+   * @param of the number of clients the count is out of
+   * @param expected the expected number
+   * @param lower the low end of the range, ≥ 0
+   * @param upper the high end of the range, ≤ {@code of}
    * @throws IllegalArgumentException if the numbers are out of order or range
    */
   public ExpectedCount {

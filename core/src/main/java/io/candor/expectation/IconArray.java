@@ -34,6 +34,10 @@ public record IconArray(int horizon, List<Outcome> legend, List<Integer> counts,
   /**
    * Validates that the cells follow the legend and counts.
    *
+   * @param horizon the session the statement is about
+   * @param legend the outcomes shown, in fill order
+   * @param counts the number of cells of each outcome of the legend (sum {@value #CELLS})
+   * @param cells {@value #CELLS} outcomes, row by row
    * @throws IllegalArgumentException if sizes or order disagree
    */
   public IconArray {

@@ -15,6 +15,8 @@ public record Interval(double lower, double upper) {
   /**
    * Validates.
    *
+   * @param lower the lower end, in [0, 1]
+   * @param upper the upper end, in [lower, 1]
    * @throws IllegalArgumentException if an end is not a probability or lower &gt; upper
    */
   public Interval {

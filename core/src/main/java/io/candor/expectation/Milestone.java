@@ -22,6 +22,12 @@ public record Milestone(double share, double session, double earliest, double la
   /**
    * Validates.
    *
+   * @param share the share reached (e.g. 0.5)
+   * @param session the session it is reached at
+   * @param earliest the earliest session across the plausible parameter ranges
+   * @param latest the latest session across them, at most the last planned session
+   * @param latestBeyondPlan whether under some plausible parameters the share is not reached by the
+   *     last planned session (then {@code latest} is that session)
    * @throws IllegalArgumentException if the share is not in (0, 1) or the sessions are out of
    *     order
    */

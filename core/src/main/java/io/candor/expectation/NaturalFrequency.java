@@ -23,6 +23,10 @@ public record NaturalFrequency(int count, int lower, int upper, int denominator)
   /**
    * Validates.
    *
+   * @param count the whole number of people out of {@code denominator}
+   * @param lower the low end of the range, ≤ count
+   * @param upper the high end of the range, ≥ count
+   * @param denominator the fixed denominator ({@value #DENOMINATOR})
    * @throws IllegalArgumentException if the denominator is not {@value #DENOMINATOR} or the counts
    *     are out of order
    */

@@ -49,6 +49,16 @@ public record Probability(
    * Validates: every number is a probability and every interval contains the estimate; the range
    * to quote contains both intervals.
    *
+   * @param outcome the outcome
+   * @param horizon the session the outcome is counted at
+   * @param estimate the estimated probability
+   * @param lower the low end of the range to quote (Monte Carlo and sensitivity together)
+   * @param upper the high end of the range to quote
+   * @param monteCarlo the Monte Carlo interval alone
+   * @param sensitivity the range of the estimate across the plausible parameter ranges alone
+   * @param naturalFrequency the same as a count out of {@value NaturalFrequency#DENOMINATOR} people
+   * @param certainty how sure the figure is: the weakest certainty of what it rests on
+   * @param sources keys of the citations the figure rests on (in {@link ExpectationReport#sources()})
    * @throws IllegalArgumentException naming the component that is out of range
    */
   public Probability {

@@ -42,6 +42,9 @@ public record Readability(int sentences, int words, int syllables) {
   /**
    * Validates the counts.
    *
+   * @param sentences the number of sentences (at least 1 when there are words)
+   * @param words the number of words
+   * @param syllables the number of syllables
    * @throws IllegalArgumentException if a count is negative, or there are words without a sentence
    */
   public Readability {

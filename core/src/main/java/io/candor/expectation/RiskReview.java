@@ -30,6 +30,10 @@ public record RiskReview(boolean itemsSeen, OptionalInt itemsSession, List<Integ
   /**
    * Validates.
    *
+   * @param itemsSeen whether item responses were given
+   * @param itemsSession the session of the responses, when known
+   * @param riskItems the instrument's risk items (1-based), possibly none
+   * @param flags one flag per risk item answered above its lowest response or not answered
    * @throws IllegalArgumentException if flags are given without items
    */
   public RiskReview {

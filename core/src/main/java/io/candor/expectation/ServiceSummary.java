@@ -33,6 +33,13 @@ public record ServiceSummary(int horizon, List<String> clients, List<ExpectedCou
   /**
    * Validates and copies.
    *
+   * @param horizon the session the counts are at
+   * @param clients the client labels, in caseload order
+   * @param outcomes the expected counts of the {@link Outcome#EXCLUSIVE} outcomes, in that order
+   * @param recovery the expected count of recovery among clients who started in the clinical range,
+   *     if any did
+   * @param flagged the labels of clients with at least one risk-item flag, in caseload order
+   * @param itemsNotSeen the number of clients whose item responses were not given
    * @throws IllegalArgumentException if the parts disagree
    */
   public ServiceSummary {

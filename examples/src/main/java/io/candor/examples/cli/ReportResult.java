@@ -40,7 +40,22 @@ public record ReportResult(
     Optional<ServiceSummary> service,
     List<LabelledReport> reports) {
 
-  /** Checks for nulls and copies. */
+  /**
+   * Checks for nulls and copies.
+   *
+   * @param audience who the text is for
+   * @param seed the seed of the simulation
+   * @param probabilities every outcome at every horizon ({@code outcome, horizon, estimate, lower,
+   *     upper, naturalFrequency}, with the Monte Carlo and sensitivity intervals apart); for a
+   *     caseload, empty (see {@code service} and {@code reports})
+   * @param curve the expected score at each session; for a caseload, empty
+   * @param riskFlags every risk-item flag the report saw (for a caseload, of every client, in
+   *     caseload order)
+   * @param sources every citation behind the report
+   * @param text the report for the audience as plain text
+   * @param service the caseload summary, for the service audience
+   * @param reports the full report of each client, with its label
+   */
   public ReportResult {
     Objects.requireNonNull(audience, "audience");
     probabilities = List.copyOf(probabilities);
@@ -60,7 +75,12 @@ public record ReportResult(
    */
   public record LabelledReport(String client, ExpectationReport report) {
 
-    /** Checks for nulls. */
+    /**
+     * Checks for nulls.
+     *
+     * @param client the label (the client id of a caseload file, or {@code client})
+     * @param report the report
+     */
     public LabelledReport {
       Objects.requireNonNull(client, "client");
       Objects.requireNonNull(report, "report");
