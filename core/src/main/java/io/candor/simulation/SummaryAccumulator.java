@@ -35,6 +35,12 @@ final class SummaryAccumulator {
   final long[] improvementEvents;
   final long[] improvementCensored;
   final long[] dropoutsAt;
+  /**
+   * Clients by session and observed score in units of the resolution above the minimum; sized from
+   * the first engine seen (or the first non-empty summary merged), so the constructor needs no
+   * scale. Null while no client has been counted.
+   */
+  long[][] scoreCounts;
 
   SummaryAccumulator(int sessions) {
     length = sessions + 1;
@@ -75,7 +81,12 @@ final class SummaryAccumulator {
           firstImproved = t;
         }
       }
-      scoreUnits[t] += Math.round((s - e.min) / e.resolution);
+      long units = Math.round((s - e.min) / e.resolution);
+      scoreUnits[t] += units;
+      if (scoreCounts == null) {
+        scoreCounts = new long[length][(int) Math.round((e.max - e.min) / e.resolution) + 1];
+      }
+      scoreCounts[t][(int) units]++;
     }
     if (firstImproved >= 0) {
       improvementEvents[firstImproved]++;
@@ -171,6 +182,14 @@ final class SummaryAccumulator {
     add(improvementEvents, o.improvementEvents);
     add(improvementCensored, o.improvementCensored);
     add(dropoutsAt, o.dropoutsAt);
+    if (o.scoreCounts != null) {
+      if (scoreCounts == null) {
+        scoreCounts = new long[length][o.scoreCounts[0].length];
+      }
+      for (int t = 0; t < length; t++) {
+        add(scoreCounts[t], o.scoreCounts[t]);
+      }
+    }
   }
 
   private static void add(long[] a, long[] b) {
