@@ -1,0 +1,94 @@
+package io.candor.charts;
+
+import io.candor.measure.Instruments;
+import io.candor.model.survival.EventTime;
+import io.candor.model.survival.KaplanMeier;
+import io.candor.model.survival.KaplanMeierFit;
+import io.candor.model.survival.StratifiedFit;
+import io.candor.simulation.Arm;
+import io.candor.simulation.Scenario;
+import io.candor.simulation.SimulationSummary;
+import io.candor.simulation.Simulator;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import io.candor.model.growth.GrowthData;
+import io.candor.model.growth.GrowthModel;
+import io.candor.model.growth.TimeBasis;
+import io.candor.progress.AlertRules;
+import io.candor.progress.ExpectedResponse;
+import io.candor.progress.ExpectedResponseModel;
+import io.candor.progress.PreparedCurve;
+
+/** Fixed inputs for the chart tests: small, built-in, the same on every run. */
+final class Fixtures {
+
+  private Fixtures() {}
+
+  /** A log-basis growth model on a made-up panel of 8 clients, PHQ-9 scale, intake 20. */
+  static PreparedCurve curve() {
+    double[][] y = {
+      {20, 16, 14, 13, 12, 12}, {18, 17, 15, 15, 13, 12}, {22, 18, 17, 14, 13, 11},
+      {15, 13, 12, 10, 10, 9}, {24, 22, 21, 20, 19, 19}, {19, 15, 12, 11, 9, 8},
+      {17, 16, 16, 14, 14, 13}, {21, 17, 15, 14, 14, 12}};
+    String[] ids = new String[48];
+    double[] t = new double[48];
+    double[] s = new double[48];
+    for (int c = 0; c < 8; c++) {
+      for (int k = 0; k < 6; k++) {
+        ids[6 * c + k] = "client-" + (c + 1);
+        t[6 * c + k] = k;
+        s[6 * c + k] = y[c][k];
+      }
+    }
+    var fit = GrowthModel.withDefaults().withBasis(TimeBasis.LOG).fit(GrowthData.of(ids, t, s));
+    return ExpectedResponse.of(ExpectedResponseModel.from(fit)).withScale(Instruments.PHQ9)
+        .withPercentiles(0.10, 0.25, 0.75, 0.90).prepare(20, 8, AlertRules.defaults());
+  }
+
+  /** Sessions to reliable improvement (or last seen) of 20 illustrative clients (candor demo). */
+  static KaplanMeierFit survival() {
+    int[] sessions = {2, 3, 3, 4, 4, 5, 5, 6, 6, 6, 7, 8, 8, 10, 12, 12, 14, 16, 16, 20};
+    boolean[] improved = {true, true, false, true, true, false, true, true, true, false,
+        true, false, true, true, false, true, false, true, false, false};
+    return KaplanMeier.withDefaults().fit(sessions, improved);
+  }
+
+  /** Two made-up groups of clients, for strata and the log-rank test. */
+  static StratifiedFit strata() {
+    Map<String, List<EventTime>> groups = new LinkedHashMap<>();
+    groups.put("weekly", times(new int[] {2, 3, 4, 4, 5, 6, 6, 7, 8, 9, 10, 12, 14, 16},
+        new boolean[] {true, true, true, false, true, true, true, false, true, true, false, true,
+            false, false}));
+    groups.put("fortnightly", times(new int[] {3, 5, 6, 8, 9, 10, 12, 12, 14, 16, 18, 20},
+        new boolean[] {true, false, true, true, false, true, false, true, false, true, false,
+            false}));
+    return KaplanMeier.withDefaults().fitStrata(groups);
+  }
+
+  private static List<EventTime> times(int[] t, boolean[] e) {
+    List<EventTime> list = new ArrayList<>();
+    for (int i = 0; i < t.length; i++) {
+      list.add(new EventTime(t[i], e[i]));
+    }
+    return list;
+  }
+
+  /** 4,000 calibrated PHQ-9 clients, seed 42, 12 sessions. */
+  static SimulationSummary simulation() {
+    return Simulator.of(Scenario.calibratedDefault(Instruments.PHQ9).withSessions(12))
+        .summarise(42L, 4000, Arm.TREATED, 2);
+  }
+
+  /** Four outcome categories, as an expectation report would give them. */
+  static IconArray icons() {
+    return IconArray.fromShares(
+        List.of("recovered", "reliably improved, not recovered", "no reliable change",
+            "reliably worse"),
+        List.of(0.42, 0.205, 0.305, 0.07));
+  }
+
+  static final int[] SESSIONS = {1, 2, 3, 4, 5, 6};
+  static final double[] SCORES = {19, 16, 17, 20, 14, 9};
+}
