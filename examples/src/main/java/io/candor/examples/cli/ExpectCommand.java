@@ -1,5 +1,6 @@
 package io.candor.examples.cli;
 
+import io.candor.charts.TrajectoryChart;
 import io.candor.json.GrowthJson;
 import io.candor.measure.Direction;
 import io.candor.measure.Instrument;
@@ -26,6 +27,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -81,6 +83,8 @@ public final class ExpectCommand implements Callable<Integer> {
       + " without --instrument, higher is taken as worse unless this is given")
   boolean higherIsBetter;
 
+  @Mixin ChartOptions chart;
+
   @Option(names = "--fixed-uncertainty",
       description = "include the fixed effects' estimation uncertainty in the bands")
   boolean fixedUncertainty;
@@ -128,6 +132,10 @@ public final class ExpectCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--intake " + intake + " or an --observed score is too far"
           + " from the model's scale to compute with: " + e.getMessage(), e);
     }
+    PreparedCurve prepared = er.prepare(intake, last, rules);
+    String label = instrument == null ? "score" : Instruments.byId(instrument).id() + " score";
+    chart.write(style -> TrajectoryChart.withDefaults().withScoreLabel(label).with(style)
+        .draw(prepared, intake, sess[0], scores[0]));
     return 0;
   }
 

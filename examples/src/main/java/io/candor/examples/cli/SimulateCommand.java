@@ -1,6 +1,8 @@
 package io.candor.examples.cli;
 
+import io.candor.charts.FanChart;
 import io.candor.domain.Trajectory;
+import io.candor.measure.Instrument;
 import io.candor.measure.Instruments;
 import io.candor.simulation.Arm;
 import io.candor.simulation.Calibration;
@@ -68,6 +70,8 @@ public final class SimulateCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the summary (or the --out report) as JSON.")
   boolean json;
 
+  @Mixin ChartOptions chart;
+
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
@@ -76,6 +80,10 @@ public final class SimulateCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--clients must be >= 1, was " + clients);
     }
     sim.checkThreads();
+    if (chart.wanted() && !output.summary) {
+      throw new IllegalArgumentException("--svg and --png draw the fan chart of --summary;"
+          + " with --out, draw it from a --summary run of the same seed");
+    }
     Arm a = Arm.parse(arm);
     Scenario s = sim.scenario();
     Simulator simulator = Simulator.of(s);
@@ -89,6 +97,13 @@ public final class SimulateCommand implements Callable<Integer> {
       } else {
         printSummary(out, sum, seed);
       }
+      Instrument instrument = s.instrumentSpec();
+      chart.write(style -> {
+        FanChart fan = FanChart.withDefaults().withScoreLabel(instrument.id() + " score")
+            .with(style);
+        return instrument.casenessCutoff().map(c -> fan.withCutoff(c.value())).orElse(fan)
+            .draw(sum);
+      });
     } else {
       try (Writer w = new BufferedWriter(Files.newBufferedWriter(output.out, StandardCharsets.UTF_8),
           1 << 16)) {

@@ -1,5 +1,6 @@
 package io.candor.examples.cli;
 
+import io.candor.charts.KaplanMeierChart;
 import io.candor.domain.ClientId;
 import io.candor.domain.Trajectory;
 import io.candor.measure.Instrument;
@@ -86,6 +87,8 @@ final class SurvivalCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Write JSON instead of text.")
   boolean json;
 
+  @Mixin ChartOptions chart;
+
   @Override
   public Integer call() {
     Instrument instrument = data.instrument();
@@ -142,6 +145,10 @@ final class SurvivalCommand implements Callable<Integer> {
           "no client is at risk of " + event
               + (ev == ProgressEvent.RELAPSE ? " (none recovered)" : " (none was in the clinical range at intake)"));
     }
+    if (chart.wanted() && groups.size() > 8) {
+      throw new IllegalArgumentException("--svg and --png draw at most 8 strata; --by " + by
+          + " has " + groups.size() + " values");
+    }
     StratifiedFit fit = KaplanMeier.withDefaults().with(type).fitStrata(groups);
     // the engagement report splits dropouts by reliable improvement, which needs the instrument's
     // reliable-change threshold (K10 has none); the dropout curve itself does not
@@ -180,6 +187,11 @@ final class SurvivalCommand implements Callable<Integer> {
       }
     }
     out.flush();
+    chart.write(style -> KaplanMeierChart.withDefaults().with(style)
+        .withEventLabel(ev.name().toLowerCase(Locale.ROOT).replace('_', ' '))
+        .withTitle("Time to " + ev.name().toLowerCase(Locale.ROOT).replace('_', ' ') + " on "
+            + instrument.id())
+        .draw(fit));
     return 0;
   }
 

@@ -1,0 +1,46 @@
+package io.candor.examples.cli;
+
+import io.candor.charts.Chart;
+import io.candor.charts.ChartStyle;
+import java.nio.file.Path;
+import java.util.function.Function;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code --svg FILE} and {@code --png FILE}: the picture of a command's result, written after the
+ * result itself, so that a failed command leaves no half-made picture behind.
+ */
+final class ChartOptions {
+
+  @Option(names = "--svg", paramLabel = "FILE",
+      description = "Also draw the chart as SVG (accessible: title and description inside).")
+  Path svg;
+
+  @Option(names = "--png", paramLabel = "FILE",
+      description = "Also draw the chart as PNG (two pixels per CSS pixel).")
+  Path png;
+
+  /** Whether a picture was asked for. */
+  boolean wanted() {
+    return svg != null || png != null;
+  }
+
+  /** The style pictures are drawn in: the default, PNG at twice the density. */
+  static ChartStyle style() {
+    return ChartStyle.withDefaults().withPngScale(2);
+  }
+
+  /** Draws and writes the picture when one was asked for. */
+  void write(Function<ChartStyle, Chart> draw) {
+    if (!wanted()) {
+      return;
+    }
+    Chart chart = draw.apply(style());
+    if (svg != null) {
+      chart.writeSvg(svg);
+    }
+    if (png != null) {
+      chart.writePng(png);
+    }
+  }
+}

@@ -1,0 +1,118 @@
+package io.candor.examples.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.candor.charts.FanChart;
+import io.candor.charts.TrajectoryChart;
+import io.candor.json.GrowthJson;
+import io.candor.measure.Instruments;
+import io.candor.progress.AlertRules;
+import io.candor.progress.ExpectedResponse;
+import io.candor.simulation.Arm;
+import io.candor.simulation.Scenario;
+import io.candor.simulation.Simulator;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code --svg} and {@code --png} on the commands whose result has a picture. */
+class ChartOptionsTest {
+
+  @TempDir Path dir;
+
+  private Path model() throws IOException {
+    StringBuilder sb = new StringBuilder("client,session,score\n");
+    double[][] y = {
+      {20, 16, 14, 13, 12, 12}, {18, 17, 15, 15, 13, 12}, {22, 18, 17, 14, 13, 11},
+      {15, 13, 12, 10, 10, 9}, {24, 22, 21, 20, 19, 19}, {19, 15, 12, 11, 9, 8},
+      {17, 16, 16, 14, 14, 13}, {21, 17, 15, 14, 14, 12}};
+    for (int c = 0; c < y.length; c++) {
+      for (int k = 0; k < 6; k++) {
+        sb.append("c").append(c).append(',').append(k).append(',').append(y[c][k]).append('\n');
+      }
+    }
+    Path csv = dir.resolve("scores.csv");
+    Files.writeString(csv, sb.toString());
+    var fit = CandorCliTest.run("fit", "--input", csv.toString(), "--id", "client", "--time",
+        "session", "--score", "score", "--basis", "log", "--json");
+    assertEquals(0, fit.status(), fit.err());
+    Path model = dir.resolve("model.json");
+    Files.writeString(model, fit.out());
+    return model;
+  }
+
+  @Test
+  void expect_drawsTheLibrarysTrajectoryChart() throws IOException {
+    Path model = model();
+    Path svg = dir.resolve("client.svg");
+    Path png = dir.resolve("client.png");
+    var r = CandorCliTest.run("expect", "--model", model.toString(), "--intake", "20",
+        "--observed", "1:19,2:16,3:17", "--instrument", "PHQ-9", "--svg", svg.toString(), "--png",
+        png.toString());
+    assertEquals(0, r.status(), r.err());
+    var curve = ExpectedResponse.of(GrowthJson.readModel(Files.readString(model), "model"))
+        .withPercentiles(0.10, 0.25, 0.75, 0.90).withScale(Instruments.PHQ9)
+        .prepare(20, 12, AlertRules.defaults());
+    var expected = TrajectoryChart.withDefaults().withScoreLabel("PHQ-9 score")
+        .with(ChartOptions.style())
+        .draw(curve, 20, new int[] {1, 2, 3}, new double[] {19, 16, 17});
+    assertEquals(expected.toSvg(), Files.readString(svg, StandardCharsets.UTF_8));
+    assertArrayEquals(expected.toPng(), Files.readAllBytes(png));
+    assertTrue(expected.description().contains("session 3 17"), expected.description());
+  }
+
+  @Test
+  void survival_drawsKaplanMeierWithTheMedianInItsDescription() throws IOException {
+    Path data = dir.resolve("sgdata.csv");
+    try (InputStream in = PatternsCommand.class.getResourceAsStream("sgdata.csv")) {
+      Files.copy(in, data);
+    }
+    Path svg = dir.resolve("km.svg");
+    var r = CandorCliTest.run("survival", "--input", data.toString(), "--id", "id", "--time",
+        "session", "--score", "bdi", "--instrument", "BDI-II", "--event", "reliable-improvement",
+        "--svg", svg.toString());
+    assertEquals(0, r.status(), r.err());
+    String text = Files.readString(svg, StandardCharsets.UTF_8);
+    assertTrue(text.contains("<title id='"), text.substring(0, 400));
+    assertTrue(text.contains(">Time to reliable improvement on BDI-II</title>"),
+        text.substring(0, 600));
+    String median = r.out().lines().filter(l -> l.contains("median")).findFirst().orElseThrow();
+    assertTrue(median.contains("median"), median);
+    assertTrue(text.contains("events, median "), text.substring(0, 900));
+  }
+
+  @Test
+  void simulateSummary_drawsTheFanOfTheSameCohort() throws IOException {
+    Path svg = dir.resolve("fan.svg");
+    var r = CandorCliTest.run("simulate", "--clients", "3000", "--seed", "7", "--summary",
+        "--svg", svg.toString());
+    assertEquals(0, r.status(), r.err());
+    var summary = Simulator.of(Scenario.calibratedDefault(Instruments.PHQ9))
+        .summarise(7, 3000, Arm.TREATED, 1);
+    String expected = FanChart.withDefaults().withScoreLabel("PHQ-9 score").withCutoff(10)
+        .with(ChartOptions.style()).draw(summary).toSvg();
+    assertEquals(expected, Files.readString(svg, StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void chartOptions_withoutAPicture_orToAMissingFolder_areClearErrors() throws IOException {
+    var r = CandorCliTest.run("simulate", "--clients", "10", "--out",
+        dir.resolve("c.csv").toString(), "--svg", dir.resolve("x.svg").toString());
+    assertEquals(2, r.status());
+    assertTrue(r.err().startsWith("candor: --svg and --png draw the fan chart of --summary"),
+        r.err());
+    assertFalse(Files.exists(dir.resolve("x.svg")));
+    Path nowhere = dir.resolve("no-such-folder").resolve("fan.png");
+    r = CandorCliTest.run("simulate", "--clients", "10", "--summary", "--png",
+        nowhere.toString());
+    assertEquals(2, r.status());
+    assertTrue(r.err().startsWith("candor: cannot write " + nowhere), r.err());
+  }
+}
