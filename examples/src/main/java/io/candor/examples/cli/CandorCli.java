@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
       SurvivalCommand.class,
       SimulateCommand.class,
       CalibrateCommand.class,
+      ServeCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class CandorCli implements Runnable {

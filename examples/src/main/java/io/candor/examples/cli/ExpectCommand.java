@@ -52,7 +52,7 @@ public final class ExpectCommand implements Callable<Integer> {
   Path modelFile;
 
   /** Longest horizon shown: ten years of weekly sessions. */
-  static final int MAX_SESSIONS = 520;
+  public static final int MAX_SESSIONS = 520;
 
   @Option(names = "--intake", required = true, paramLabel = "N", description = "intake score")
   double intake;
@@ -223,7 +223,17 @@ public final class ExpectCommand implements Callable<Integer> {
     return map;
   }
 
-  static void parseObserved(String text, int[][] sessions, double[][] scores) {
+  /**
+   * Parses {@code --observed}: {@code SESSION:SCORE,...} with increasing sessions after the intake
+   * (session 0), at most {@link #MAX_SESSIONS}; used by {@code candor serve} too, so the web page
+   * gives the same messages.
+   *
+   * @param text the option's value (null or blank: no observations)
+   * @param sessions receives the sessions in {@code sessions[0]}
+   * @param scores receives the scores in {@code scores[0]}
+   * @throws IllegalArgumentException naming the item that is wrong
+   */
+  public static void parseObserved(String text, int[][] sessions, double[][] scores) {
     if (text == null || text.isBlank()) {
       sessions[0] = new int[0];
       scores[0] = new double[0];

@@ -1,0 +1,270 @@
+package io.candor.examples.serve;
+
+import io.candor.change.ChangeContext;
+import io.candor.change.ClinicalChange;
+import io.candor.change.ClinicalEvents;
+import io.candor.change.CriterionClassification;
+import io.candor.charts.ChartStyle;
+import io.candor.charts.TrajectoryChart;
+import io.candor.examples.cli.ExpectCommand;
+import io.candor.json.GrowthJson;
+import io.candor.measure.Instrument;
+import io.candor.measure.Instruments;
+import io.candor.model.growth.GrowthData;
+import io.candor.model.growth.GrowthModel;
+import io.candor.model.growth.TimeBasis;
+import io.candor.progress.Alert;
+import io.candor.progress.AlertRules;
+import io.candor.progress.ExpectedCurve;
+import io.candor.progress.ExpectedResponse;
+import io.candor.progress.ExpectedResponseModel;
+import io.candor.progress.PreparedCurve;
+import io.candor.progress.SessionExpectation;
+import io.candor.simulation.Arm;
+import io.candor.simulation.Scenario;
+import io.candor.simulation.Simulator;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The expectation explorer: one client's expected range, the alert for the latest score, the
+ * reliable-change verdict so far, the item total, and the chart.
+ */
+final class ExplorerPage implements Pages.Page {
+
+  /** Clients simulated to fit a reference model, and the seed: fixed, so the model is too. */
+  static final int REFERENCE_CLIENTS = 2000;
+  static final long REFERENCE_SEED = 20_261_201L;
+
+  private static final Map<String, ExpectedResponseModel> REFERENCE = new ConcurrentHashMap<>();
+
+  /** Instruments with a caseness cutoff and a reliable-change threshold: the simulator has them. */
+  static List<Instrument> instruments() {
+    return Instruments.all().stream().filter(i -> i.casenessCutoff().isPresent()
+        && ClinicalEvents.of(i).missingThreshold().isEmpty()).toList();
+  }
+
+  /**
+   * The reference model of an instrument: {@code score ~ log(session + 1) + (log(session + 1) |
+   * client)}, REML, fitted on {@value #REFERENCE_CLIENTS} clients of the calibrated simulator
+   * (seed {@value #REFERENCE_SEED}); for instruments other than PHQ-9 the simulator maps PHQ-9
+   * levels onto the instrument's range, an assumption the page states.
+   */
+  static ExpectedResponseModel reference(Instrument instrument) {
+    return REFERENCE.computeIfAbsent(instrument.id(), id -> {
+      var cohort = Simulator.of(Scenario.calibratedDefault(instrument))
+          .cohort(REFERENCE_SEED, REFERENCE_CLIENTS, Arm.TREATED, 1);
+      return ExpectedResponseModel.from(GrowthModel.withDefaults().withBasis(TimeBasis.LOG)
+          .fit(GrowthData.fromCohort(cohort, instrument.id())));
+    });
+  }
+
+  @Override
+  public String title() {
+    return "Expectation explorer";
+  }
+
+  @Override
+  public String body(Form f, String error) {
+    StringBuilder sb = new StringBuilder();
+    sb.append("<h1>Expectation explorer</h1><p>One client's scores against the range expected for"
+        + " clients who start where they do. The alert boundaries are a configurable choice, not"
+        + " a clinical verdict.</p>");
+    if (error != null) {
+      sb.append(Html.error(error));
+    }
+    String chosen = f.field("instrument", "PHQ-9");
+    sb.append("<form method=\"post\" action=\"/explorer\" enctype=\"multipart/form-data\""
+        + " class=\"candor-form\" novalidate><fieldset><legend>The client</legend>");
+    sb.append("<div class=\"field\"><label for=\"instrument\">Instrument <code>--instrument</code>"
+        + "</label><select id=\"instrument\" name=\"instrument\">");
+    for (Instrument i : instruments()) {
+      sb.append("<option").append(i.id().equals(chosen) ? " selected" : "").append('>')
+          .append(Html.esc(i.id())).append("</option>");
+    }
+    sb.append("</select></div>");
+    input(sb, "intake", "Intake score <code>--intake</code>", f.field("intake", ""),
+        "the score at the first assessment (session 0)", "decimal");
+    input(sb, "observed", "Observed scores <code>--observed</code>", f.field("observed", ""),
+        "session:score pairs after the intake, e.g. 1:17, 2:16, 3:16", "text");
+    input(sb, "items", "Item responses at the latest session (optional)", f.field("items", ""),
+        "the answers item by item, e.g. 2,2,1,3,1,0,2,1,1; their total must equal the latest"
+            + " observed score", "text");
+    input(sb, "sessions", "Sessions to show <code>--sessions</code>", f.field("sessions", "12"),
+        "the last session of the expected range (extended to the last observed)", "numeric");
+    sb.append("</fieldset><fieldset><legend>The model (optional)</legend>"
+        + "<div class=\"field\"><label for=\"model\">Your own model <code>--model</code></label>"
+        + "<input type=\"file\" id=\"model\" name=\"model\" accept=\".json,application/json\""
+        + " aria-describedby=\"model-hint\"><p class=\"hint\" id=\"model-hint\">JSON written by"
+        + " <code>candor fit --json</code>. Without it, Candor's reference model for the"
+        + " instrument is used (fitted on simulated clients, not real ones).</p></div></fieldset>"
+        + "<button type=\"submit\">Show the expected range</button></form>");
+    return sb.toString();
+  }
+
+  static void input(StringBuilder sb, String name, String label, String value, String hint,
+      String mode) {
+    sb.append("<div class=\"field\"><label for=\"").append(name).append("\">").append(label)
+        .append("</label><input type=\"text\" id=\"").append(name).append("\" name=\"")
+        .append(name).append("\" value=\"").append(Html.esc(value)).append("\" inputmode=\"")
+        .append(mode).append("\" aria-describedby=\"").append(name).append("-hint\"><p class=\"hint\""
+            + " id=\"").append(name).append("-hint\">").append(Html.esc(hint)).append("</p></div>");
+  }
+
+  /** A required finite number from a field, with the CLI's wording. */
+  static double number(Form f, String name, String option) {
+    String text = f.field(name).orElseThrow(() ->
+        new IllegalArgumentException(option + " is missing: enter a number"));
+    try {
+      double v = Double.parseDouble(text);
+      if (!Double.isFinite(v)) {
+        throw new NumberFormatException();
+      }
+      return v;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(option + " must be a finite number, was " + text, e);
+    }
+  }
+
+  @Override
+  public String results(Form f) {
+    Instrument instrument = Instruments.byId(f.field("instrument", "PHQ-9"));
+    double intake = number(f, "intake", "--intake");
+    int[][] sess = new int[1][];
+    double[][] scores = new double[1][];
+    ExpectCommand.parseObserved(f.field("observed", ""), sess, scores);
+    int horizon = (int) number(f, "sessions", "--sessions");
+    if (horizon < 1 || horizon > ExpectCommand.MAX_SESSIONS
+        || horizon != number(f, "sessions", "--sessions")) {
+      throw new IllegalArgumentException("--sessions must be a whole number between 1 and "
+          + ExpectCommand.MAX_SESSIONS + ", was " + f.field("sessions", ""));
+    }
+    instrument.checkScore("--intake", intake);
+    for (int i = 0; i < sess[0].length; i++) {
+      instrument.checkScore("--observed score at session " + sess[0][i], scores[0][i]);
+    }
+    int last = horizon;
+    for (int s : sess[0]) {
+      last = Math.max(last, s);
+    }
+    Optional<Integer> itemTotal = itemTotal(f, instrument, sess[0], scores[0]);
+    String source;
+    ExpectedResponseModel model;
+    Optional<Upload> upload = f.file("model");
+    if (upload.isPresent()) {
+      String name = "uploaded model " + upload.get().filename();
+      model = GrowthJson.readModel(new String(upload.get().bytes(), StandardCharsets.UTF_8), name);
+      source = Html.esc(name);
+    } else {
+      model = reference(instrument);
+      source = "Candor's reference model for " + instrument.id() + ": score ~ log(session + 1)"
+          + " + (log(session + 1) | client), REML, fitted on " + REFERENCE_CLIENTS + " clients"
+          + " simulated by the calibrated simulator" + (instrument == Instruments.PHQ9 ? ""
+          : " (calibrated for PHQ-9 and mapped onto " + instrument.id() + "'s range, an"
+          + " assumption)") + "; not fitted on real clients";
+    }
+    ExpectedResponse er = ExpectedResponse.of(model).withPercentiles(0.10, 0.25, 0.75, 0.90);
+    try {
+      er = er.withScale(instrument);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--instrument " + instrument.id() + " does not match the"
+          + " model: " + e.getMessage(), e);
+    }
+    PreparedCurve prepared = er.prepare(intake, last, AlertRules.defaults());
+    ExpectedCurve curve = prepared.curve();
+    StringBuilder sb = new StringBuilder();
+    sb.append("<h2 id=\"results-heading\" tabindex=\"-1\">Expected range for ")
+        .append(Html.esc(instrument.id())).append(", intake ").append(Html.num(intake, 1))
+        .append("</h2>");
+    var chart = TrajectoryChart.withDefaults().withScoreLabel(instrument.id() + " score")
+        .with(ChartStyle.withDefaults()).draw(prepared, intake, sess[0], scores[0]);
+    sb.append("<figure class=\"chart\">").append(chart.toSvgElement())
+        .append("<figcaption>").append(Html.esc(chart.description())).append("</figcaption></figure>");
+    if (sess[0].length > 0) {
+      int k = sess[0].length - 1;
+      Alert alert = prepared.evaluate(sess[0][k], scores[0][k]);
+      sb.append("<h3>Latest score</h3><p class=\"signal signal-")
+          .append(alert.signal().name().toLowerCase(Locale.ROOT).replace('_', '-'))
+          .append("\" id=\"alert\"><strong id=\"alert-signal\">")
+          .append(Html.esc(signalWords(alert))).append("</strong> ")
+          .append(Html.esc(alert.reason())).append("</p>");
+      CriterionClassification c = ClinicalChange.classifyByCriterion(intake, scores[0][k],
+          ChangeContext.of(instrument));
+      sb.append("<h3>Change since intake</h3><p id=\"classification\">From ")
+          .append(Html.num(intake, 1)).append(" to ").append(Html.num(scores[0][k], 1))
+          .append(" at session ").append(sess[0][k]).append(": <strong id=\"category\">")
+          .append(Html.esc(c.category().name().toLowerCase(Locale.ROOT).replace('_', ' ')))
+          .append("</strong> by ").append(Html.esc(instrument.id()))
+          .append("'s own criterion (a reliable change is at least ")
+          .append(Html.plain(c.threshold().value()))
+          .append(" points; ").append(Html.esc(c.threshold().source().shortForm())).append(", ")
+          .append(c.threshold().certainty().name().toLowerCase(Locale.ROOT))
+          .append("). It describes measured change on one questionnaire, not a diagnosis.</p>");
+    }
+    itemTotal.ifPresent(t -> sb.append("<p id=\"item-total\">The item responses add up to ")
+        .append(t).append(", the latest observed score.</p>"));
+    sb.append("<table><caption>Expected ").append(Html.esc(instrument.id()))
+        .append(" score by session (percentiles of a new observation for a client like this)"
+            + "</caption><thead><tr><th scope=\"col\">session</th><th scope=\"col\">expected</th>"
+            + "<th scope=\"col\">10%</th><th scope=\"col\">25%</th><th scope=\"col\">75%</th>"
+            + "<th scope=\"col\">90%</th></tr></thead><tbody>");
+    for (SessionExpectation e : curve.sessions()) {
+      sb.append("<tr><th scope=\"row\">").append(e.session()).append("</th><td id=\"mean-")
+          .append(e.session()).append("\">").append(Html.num(e.mean(), 1)).append("</td>");
+      for (int q = 0; q < 4; q++) {
+        sb.append("<td>").append(Html.num(e.quantiles().get(q), 1)).append("</td>");
+      }
+      sb.append("</tr>");
+    }
+    sb.append("</tbody></table><p class=\"source\">Model: ").append(source)
+        .append(". Bands describe the model, not a promise.</p>");
+    return sb.toString();
+  }
+
+  private static String signalWords(Alert a) {
+    return switch (a.signal()) {
+      case FUNCTIONAL -> "White (functional range), on track.";
+      case ADEQUATE_PROGRESS -> "Green (progress as expected), on track.";
+      case LESS_THAN_EXPECTED -> "Yellow (less progress than expected), not on track.";
+      case AT_RISK -> "Red (at risk of not benefiting), not on track.";
+    };
+  }
+
+  /** The item total, which must equal the latest observed score. */
+  private static Optional<Integer> itemTotal(Form f, Instrument instrument, int[] sessions,
+      double[] scores) {
+    Optional<String> text = f.field("items");
+    if (text.isEmpty()) {
+      return Optional.empty();
+    }
+    var scoring = instrument.itemScoring().orElseThrow(() -> new IllegalArgumentException(
+        instrument.id() + " has no item scoring in Candor (proprietary items are not held); leave"
+            + " the item responses empty"));
+    String[] parts = text.get().split("[,\\s]+");
+    int[] responses = new int[parts.length];
+    for (int i = 0; i < parts.length; i++) {
+      try {
+        responses[i] = Integer.parseInt(parts[i]);
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException(instrument.id() + " item " + (i + 1)
+            + " must be a whole number, was " + parts[i], e);
+      }
+    }
+    int total = scoring.score(responses);
+    if (sessions.length == 0) {
+      throw new IllegalArgumentException("the item responses belong to the latest session; enter"
+          + " it under observed scores as session:score with the total " + total);
+    }
+    double latest = scores[scores.length - 1];
+    if (latest != total) {
+      throw new IllegalArgumentException("the item responses add up to " + total + " but the"
+          + " latest observed score (session " + sessions[sessions.length - 1] + ") is "
+          + Html.plain(latest));
+    }
+    return Optional.of(total);
+  }
+}
