@@ -1,0 +1,180 @@
+package io.candor.examples.serve;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.candor.change.ChangeContext;
+import io.candor.change.ClinicalChange;
+import io.candor.measure.Instruments;
+import io.candor.progress.Alert;
+import io.candor.progress.AlertRules;
+import io.candor.progress.ExpectedResponse;
+import io.candor.progress.PreparedCurve;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** The expectation explorer in a real browser: numbers, errors, keyboard, round-trip time. */
+class ExplorerPageBrowserTest {
+
+  private static CandorServer server;
+  private static ChromeDriver browser;
+
+  @BeforeAll
+  static void start() {
+    browser = Browser.start();
+    server = CandorServer.start(0, CandorServer.DEFAULT_MAX_UPLOAD);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (browser != null) {
+      browser.quit();
+    }
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  private static void fill(String id, String value) {
+    WebElement e = browser.findElement(By.id(id));
+    e.clear();
+    e.sendKeys(value);
+  }
+
+  private static void submitAndWait() {
+    String before = browser.findElement(By.tagName("body")).getAttribute("data-submissions");
+    browser.findElement(By.cssSelector("form.candor-form button[type=submit]")).click();
+    new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> {
+      String now = d.findElement(By.tagName("body")).getAttribute("data-submissions");
+      return now != null && !now.equals(before);
+    });
+  }
+
+  private static PreparedCurve libraryCurve(double intake) {
+    return ExpectedResponse.of(ExplorerPage.reference(Instruments.PHQ9))
+        .withPercentiles(0.10, 0.25, 0.75, 0.90).withScale(Instruments.PHQ9)
+        .prepare(intake, 12, AlertRules.defaults());
+  }
+
+  @Test
+  void explorer_showsTheLibrarysNumbersAlertAndChart() {
+    browser.get(server.url() + "explorer");
+    fill("intake", "18");
+    fill("observed", "1:17, 2:16, 3:16, 4:17");
+    fill("items", "2,2,2,3,2,2,2,1,1");
+    submitAndWait();
+    PreparedCurve curve = libraryCurve(18);
+    for (int s = 0; s <= 12; s++) {
+      String expected = String.format(Locale.ROOT, "%.1f", curve.curve().at(s).mean());
+      assertEquals(expected, browser.findElement(By.id("mean-" + s)).getText(), "session " + s);
+    }
+    Alert alert = curve.evaluate(4, 17);
+    assertTrue(browser.findElement(By.id("alert")).getText().contains(alert.reason()),
+        browser.findElement(By.id("alert")).getText());
+    String category = ClinicalChange.classifyByCriterion(18, 17, ChangeContext.of(Instruments.PHQ9))
+        .category().name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    assertEquals(category, browser.findElement(By.id("category")).getText());
+    assertTrue(browser.findElement(By.id("item-total")).getText().contains("add up to 17"));
+    WebElement svg = browser.findElement(By.cssSelector("#results figure svg"));
+    assertEquals("img", svg.getAttribute("role"));
+    assertTrue(svg.findElement(By.tagName("desc")).getAttribute("textContent")
+        .contains("session 4 17"));
+    Browser.screenshot(browser, "explorer");
+  }
+
+  @Test
+  void badInput_isShownOnThePageAndTheServerKeepsServing() {
+    browser.get(server.url() + "explorer");
+    fill("intake", "eighteen");
+    submitAndWait();
+    WebElement error = browser.findElement(By.id("error"));
+    assertTrue(error.getText().contains("--intake must be a finite number, was eighteen"),
+        error.getText());
+    assertEquals("error", browser.switchTo().activeElement().getAttribute("id"),
+        "the error gets the focus");
+    Browser.screenshot(browser, "explorer-error");
+    fill("intake", "18");
+    fill("observed", "2:15, 1:16");
+    submitAndWait();
+    assertTrue(browser.findElement(By.id("error")).getText()
+        .contains("--observed sessions must be increasing"), "the CLI's message");
+    fill("observed", "1:16");
+    fill("items", "1,1,1");
+    submitAndWait();
+    assertTrue(browser.findElement(By.id("error")).getText().contains("PHQ-9"),
+        browser.findElement(By.id("error")).getText());
+    fill("items", "");
+    fill("intake", "40");
+    submitAndWait();
+    assertTrue(browser.findElement(By.id("error")).getText().contains("27"),
+        "the instrument's range: " + browser.findElement(By.id("error")).getText());
+    fill("intake", "18");
+    submitAndWait();
+    assertEquals(String.format(Locale.ROOT, "%.1f", libraryCurve(18).curve().at(0).mean()),
+        browser.findElement(By.id("mean-0")).getText());
+  }
+
+  @Test
+  void explorer_worksWithTheKeyboardAlone() {
+    browser.get(server.url() + "explorer");
+    Actions keys = new Actions(browser);
+    keys.sendKeys(Keys.TAB).perform();
+    assertEquals("Skip to the content", browser.switchTo().activeElement().getText());
+    keys.sendKeys(Keys.ENTER).perform();
+    List<String> reached = new ArrayList<>();
+    for (int i = 0; i < 12 && !"BUTTON".equalsIgnoreCase(
+        browser.switchTo().activeElement().getTagName()); i++) {
+      keys.sendKeys(Keys.TAB).perform();
+      WebElement now = browser.switchTo().activeElement();
+      String id = now.getAttribute("id");
+      reached.add(id == null || id.isEmpty() ? now.getTagName() : id);
+      switch (id == null ? "" : id) {
+        case "intake" -> keys.sendKeys("17").perform();
+        case "observed" -> keys.sendKeys("1:16,2:14").perform();
+        default -> { }
+      }
+    }
+    assertEquals(List.of("instrument", "intake", "observed", "items", "sessions", "model",
+        "button"), reached, "tab order after the skip link");
+    keys.sendKeys(Keys.ENTER).perform();
+    new WebDriverWait(browser, Duration.ofSeconds(60))
+        .until(ExpectedConditions.presenceOfElementLocated(By.id("results-heading")));
+    assertEquals("results-heading", browser.switchTo().activeElement().getAttribute("id"),
+        "the result gets the focus");
+    assertEquals(String.format(Locale.ROOT, "%.1f", libraryCurve(17).curve().at(2).mean()),
+        browser.findElement(By.id("mean-2")).getText());
+    Browser.screenshot(browser, "explorer-keyboard");
+  }
+
+  @Test
+  void roundTrip_isMeasuredInTheBrowser() {
+    browser.get(server.url() + "explorer");
+    fill("intake", "19");
+    fill("observed", "1:18, 2:16, 3:15");
+    List<Integer> times = new ArrayList<>();
+    for (int i = 0; i < 13; i++) {
+      submitAndWait();
+      if (i >= 3) { // the first submissions warm up the JVM and fit the reference model
+        times.add(Integer.parseInt(browser.findElement(By.tagName("body"))
+            .getAttribute("data-round-trip-ms")));
+      }
+    }
+    times.sort(null);
+    int median = times.get(times.size() / 2);
+    System.out.println("explorer round trip in the browser (ms, 10 after warm-up): " + times
+        + "; median " + median);
+    assertTrue(browser.findElement(By.id("mean-12")).isDisplayed());
+  }
+}
