@@ -36,6 +36,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * The research page: a long-format CSV uploaded, then the growth model, non-linear patterns and
@@ -111,19 +113,38 @@ final class ResearchPage implements Pages.Page {
     if (table.size() == 0) {
       throw new IllegalArgumentException(source + " has a header but no rows");
     }
-    Cohort cohort = table.toCohort(instrument);
+    // the growth fit needs only the columns: it runs on a second core while the trajectories are
+    // built and scanned for patterns and events on this one
+    CompletableFuture<GrowthFit> fitting = CompletableFuture.supplyAsync(() -> GrowthModel
+        .withDefaults().withBasis(basis).fit(GrowthData.of(table.ids(), table.times(),
+            table.scores())));
+    Cohort cohort;
+    try {
+      cohort = table.toCohort(instrument);
+    } catch (RuntimeException e) {
+      fitting.cancel(true);
+      throw e;
+    }
     List<Trajectory> trajectories = cohort.trajectories();
+    StringBuilder later = new StringBuilder();
+    patterns(later, instrument, trajectories);
+    survival(later, instrument, trajectories);
+    GrowthFit fit;
+    try {
+      fit = fitting.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw e;
+    }
     StringBuilder sb = new StringBuilder();
     sb.append("<h2 id=\"results-heading\" tabindex=\"-1\">").append(Html.esc(source))
         .append("</h2><p id=\"data-summary\"><span id=\"n-clients\">").append(trajectories.size())
         .append("</span> clients, <span id=\"n-rows\">").append(table.size())
         .append("</span> scores on ").append(Html.esc(instrument.id())).append(".</p>");
-    GrowthFit fit = GrowthModel.withDefaults().withBasis(basis)
-        .fit(GrowthData.of(table.ids(), table.times(), table.scores()));
     growth(sb, fit, instrument, trajectories);
-    patterns(sb, instrument, trajectories);
-    survival(sb, instrument, trajectories);
-    return sb.toString();
+    return sb.append(later).toString();
   }
 
   private static void growth(StringBuilder sb, GrowthFit fit, Instrument instrument,
