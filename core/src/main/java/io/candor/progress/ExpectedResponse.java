@@ -2,6 +2,8 @@ package io.candor.progress;
 
 import io.candor.domain.ScoreScale;
 import io.candor.internal.Checks;
+import io.candor.measure.Instrument;
+import io.candor.model.DataRange;
 import io.candor.model.growth.GrowthModel;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -29,6 +31,11 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
  * be singular). A new observation at time t is then normal with mean x(t)ᵀβ + z(t)ᵀb̂ and
  * variance z(t)ᵀP z(t) + σ²; with fixed-effect uncertainty (V = cov(β̂)) it adds aᵀVa where
  * a = x(t) − (Σ x_k z_kᵀ) P z(t) / σ². Nothing is refitted.
+ *
+ * <p><b>Scale and extrapolation.</b> Intake and observed scores are checked against the scale the
+ * model was fitted on ({@link ExpectedResponseModel.FittedOn#scale()}). A curve whose intake lies
+ * outside the model's intake range, or whose sessions reach outside its sessions, lists each such
+ * case in {@link ExpectedCurve#extrapolations()}.
  *
  * <p>Immutable and thread-safe; {@code withXxx} returns a copy.
  */
@@ -79,13 +86,16 @@ public final class ExpectedResponse {
   /**
    * Expected responses under this model, for a client with covariates still to be set if the
    * model has any; bands at the 10th, 25th, 50th, 75th and 90th percentiles; no fixed-effect
-   * uncertainty.
+   * uncertainty; scores checked against the model's scale.
+   *
+   * @param model the model
+   * @return the expected responses
    */
   public static ExpectedResponse of(ExpectedResponseModel model) {
     Objects.requireNonNull(model, "model");
     double[] cov = new double[model.covariates().size()];
     Arrays.fill(cov, Double.NaN);
-    return new ExpectedResponse(model, cov, DEFAULT_PERCENTILES, false, ScoreScale.unbounded("outcome"));
+    return new ExpectedResponse(model, cov, DEFAULT_PERCENTILES, false, model.fittedOn().scale());
   }
 
   /**
@@ -129,13 +139,33 @@ public final class ExpectedResponse {
   }
 
   /**
-   * A copy that checks every intake and observed score against this scale (usually the instrument
-   * the model was fitted on). A stored model does not record its scale, so without this any finite
-   * score is accepted. Bands are not truncated to the scale: they describe the model.
+   * A copy that checks every intake and observed score against this scale. A model fitted on an
+   * instrument's scores already checks against that instrument, and only the same instrument is
+   * accepted here; a model whose data named no instrument (the unbounded scale {@code outcome} or
+   * another plain scale) takes any scale. Bands are not truncated to the scale: they describe the
+   * model.
+   *
+   * @param newScale the scale of the scores
+   * @return the copy
+   * @throws IllegalArgumentException if the model was fitted on a different instrument
    */
   public ExpectedResponse withScale(ScoreScale newScale) {
-    return new ExpectedResponse(model, covariates, percentiles, fixedUncertainty,
-        Objects.requireNonNull(newScale, "scale"));
+    Objects.requireNonNull(newScale, "scale");
+    ScoreScale fitted = model.fittedOn().scale();
+    if (fitted instanceof Instrument && !fitted.equals(newScale)) {
+      throw new IllegalArgumentException("the model was fitted on " + fitted.id()
+          + " scores; it cannot give expectations on " + newScale.id());
+    }
+    return new ExpectedResponse(model, covariates, percentiles, fixedUncertainty, newScale);
+  }
+
+  /**
+   * The scale intake and observed scores are checked against.
+   *
+   * @return the model's scale, or the one given to {@link #withScale}
+   */
+  public ScoreScale scale() {
+    return scale;
   }
 
   /** The model. */
@@ -245,7 +275,31 @@ public final class ExpectedResponse {
     for (double pc : percentiles) {
       pcs.add(pc);
     }
-    return new ExpectedCurve(describe(sessions, scores), pcs, fixedUncertainty, out);
+    return new ExpectedCurve(describe(sessions, scores), pcs, fixedUncertainty, out,
+        extrapolations(sessions, scores, lastSession));
+  }
+
+  /** The intake and sessions of a curve that lie outside what the model was fitted on. */
+  private List<Extrapolation> extrapolations(int[] sessions, double[] scores, int lastSession) {
+    ExpectedResponseModel.FittedOn fitted = model.fittedOn();
+    List<Extrapolation> out = new ArrayList<>(2);
+    for (int k = 0; k < sessions.length; k++) {
+      if (sessions[k] == 0 && !fitted.intakes().contains(scores[k])) {
+        out.add(new Extrapolation(Extrapolation.Kind.INTAKE, scores[k], fitted.intakes()));
+      }
+    }
+    int last = lastSession;
+    for (int s : sessions) {
+      last = Math.max(last, s);
+    }
+    DataRange range = fitted.sessions();
+    if (range.min() > 0) {
+      out.add(new Extrapolation(Extrapolation.Kind.SESSION, 0, range));
+    }
+    if (last > range.max()) {
+      out.add(new Extrapolation(Extrapolation.Kind.SESSION, last, range));
+    }
+    return out;
   }
 
   /**

@@ -429,9 +429,11 @@ public final class SuddenGainCriteria {
         losses == null ? List.of() : losses);
   }
 
+  /** The jump's share of the net change, when the net change runs in the jump's direction. */
   private static OptionalDouble share(Trajectory t, int sign, double delta) {
     double total = sign * (t.scoreAt(t.size() - 1) - t.scoreAt(0));
-    return total == 0 ? OptionalDouble.empty() : OptionalDouble.of(delta / total);
+    double share = delta / total;
+    return total != 0 && share > 0 ? OptionalDouble.of(share) : OptionalDouble.empty();
   }
 
   private OptionalInt reversal(Trajectory t, int postIndex, int sign, double delta, double size) {

@@ -3,6 +3,7 @@ package io.candor.simulation;
 import io.candor.change.ClinicalEvents;
 import io.candor.domain.Course;
 import io.candor.domain.ReadinessStage;
+import io.candor.internal.Grid;
 import io.candor.measure.Direction;
 import io.candor.measure.Instrument;
 import org.apache.commons.rng.UniformRandomProvider;
@@ -126,7 +127,7 @@ final class Engine {
 
   private double observe(double x) {
     double c = x < min ? min : (x > max ? max : x);
-    double r = min + resolution * Math.rint((c - min) / resolution);
+    double r = Grid.nearest(min, resolution, c);
     return r > max ? max : r;
   }
 

@@ -131,7 +131,7 @@ class ReliableChangeHandCheckedTest {
     assertEquals(ReliableChangeMethod.JACOBSON_TRUAX, ReliableChangeMethod.parse("jacobson-truax"));
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> ReliableChangeMethod.parse("xx"));
-    assertTrue(e.getMessage().contains("jacobson_truax"), e.getMessage());
+    assertTrue(e.getMessage().contains("jacobson-truax"), e.getMessage());
   }
 
   @Test

@@ -91,7 +91,7 @@ class SimulatorTest {
         for (double p : new double[] {0, 0.1, 0.25, 0.5, 0.75, 0.9, 1}) {
           // R's quantile(type = 1): the order statistic at ceiling(n p), the first for p = 0
           double expected = at[Math.max(1, (int) Math.ceil(p * at.length)) - 1];
-          assertEquals(expected, s.scoreQuantileAt(t, p).orElseThrow(), 1e-9,
+          assertEquals(expected, s.scoreQuantileAt(t, p).orElseThrow(), 0,
               instrument.id() + " session " + t + " p " + p);
         }
       }
@@ -137,6 +137,19 @@ class SimulatorTest {
       }
       assertTrue(t.size() <= PHQ.sessions() + 1);
       c.dropoutSession().ifPresent(d -> assertEquals(d, t.size()));
+    }
+  }
+
+  @Test
+  void decimalResolution_scoresAreTheDoublesOfTheirDecimals() {
+    // ORS is scored in tenths: 23.2, never 0.1 * 232 = 23.200000000000003
+    Simulator sim = Simulator.of(Scenario.calibratedDefault(Instruments.ORS));
+    for (SimulatedClient c : sim.simulate(5, 500, Arm.TREATED, 1)) {
+      for (double y : c.trajectory().scores()) {
+        assertEquals(new java.math.BigDecimal(Double.toString(y)).setScale(1,
+            java.math.RoundingMode.UNNECESSARY).doubleValue(), y);
+        assertTrue(Double.toString(y).matches("\\d+\\.\\d"), Double.toString(y));
+      }
     }
   }
 

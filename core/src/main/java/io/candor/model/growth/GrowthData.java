@@ -1,6 +1,7 @@
 package io.candor.model.growth;
 
 import io.candor.domain.Cohort;
+import io.candor.domain.ScoreScale;
 import io.candor.domain.Trajectory;
 import io.candor.internal.Checks;
 import java.util.ArrayList;
@@ -16,13 +17,18 @@ import java.util.Objects;
  *
  * <p>Any finite outcome is accepted (questionnaire scores, reaction times in ms, simulated
  * continuous scores); scores taken from a {@link Cohort} have already been checked against their
- * scale. Rows are grouped by client internally (clients in first-seen order, each client's rows in
+ * scale. The data know the scale their scores are on ({@link #scale()}): the trajectories' scale
+ * for {@link #fromCohort}, the one given to {@link #withScale}, otherwise an unbounded scale named
+ * {@code outcome}; a fit and the expected-response model made from it record it. Rows are grouped by client internally (clients in first-seen order, each client's rows in
  * the order given); clients with a single observation are allowed. Covariates are client-level:
  * a covariate given per row must be the same on every row of a client.
  *
  * <p>Immutable and thread-safe; arrays passed in are copied.
  */
 public final class GrowthData {
+
+  /** The scale of data whose scale was not given: any finite outcome. */
+  private static final ScoreScale UNKNOWN_SCALE = ScoreScale.unbounded("outcome");
 
   private final List<String> clients;
   private final int[] start; // rows of client c: start[c] .. start[c+1]-1
@@ -31,10 +37,12 @@ public final class GrowthData {
   private final List<String> covariateNames;
   private final double[][] covariates; // [covariate][client]
   private final int[] rowClient; // original row -> client index
+  private final ScoreScale scale;
 
   private GrowthData(List<String> clients, int[] start, double[] time, double[] score,
-      List<String> covariateNames, double[][] covariates, int[] rowClient) {
+      List<String> covariateNames, double[][] covariates, int[] rowClient, ScoreScale scale) {
     this.rowClient = rowClient;
+    this.scale = scale;
     this.clients = clients;
     this.start = start;
     this.time = time;
@@ -104,7 +112,8 @@ public final class GrowthData {
       t[at] = times[i];
       y[at] = scores[i];
     }
-    return new GrowthData(List.copyOf(order), start, t, y, List.of(), new double[0][], clientOf);
+    return new GrowthData(List.copyOf(order), start, t, y, List.of(), new double[0][], clientOf,
+        UNKNOWN_SCALE);
   }
 
   /**
@@ -121,10 +130,12 @@ public final class GrowthData {
     List<String> ids = new ArrayList<>();
     List<Double> ts = new ArrayList<>();
     List<Double> ys = new ArrayList<>();
+    ScoreScale scale = null;
     for (Trajectory tr : cohort.trajectories()) {
       if (!tr.scale().id().equals(scaleId)) {
         continue;
       }
+      scale = tr.scale();
       for (int i = 0; i < tr.size(); i++) {
         ids.add(tr.client().value());
         ts.add((double) tr.sessionAt(i));
@@ -135,7 +146,37 @@ public final class GrowthData {
       throw new IllegalArgumentException("cohort has no trajectory on scale " + scaleId);
     }
     return of(ids.toArray(new String[0]), ts.stream().mapToDouble(Double::doubleValue).toArray(),
-        ys.stream().mapToDouble(Double::doubleValue).toArray());
+        ys.stream().mapToDouble(Double::doubleValue).toArray()).withScale(scale);
+  }
+
+  /**
+   * A copy that states the scale the scores are on (usually an instrument), after checking every
+   * score against it. The fit and the expected-response model made from it record the scale.
+   *
+   * @param newScale the scale
+   * @return the copy
+   * @throws IllegalArgumentException if a score lies outside the scale; the message names the
+   *     client, the time and the score
+   */
+  public GrowthData withScale(ScoreScale newScale) {
+    Objects.requireNonNull(newScale, "scale");
+    for (int c = 0; c < clients.size(); c++) {
+      for (int i = start[c]; i < start[c + 1]; i++) {
+        newScale.checkScore("score of client " + clients.get(c) + " at time " + Checks.fmt(time[i]),
+            score[i]);
+      }
+    }
+    return new GrowthData(clients, start, time, score, covariateNames, covariates, rowClient,
+        newScale);
+  }
+
+  /**
+   * The scale the scores are on.
+   *
+   * @return the stated scale, or the unbounded scale {@code outcome}
+   */
+  public ScoreScale scale() {
+    return scale;
   }
 
   /**
@@ -204,7 +245,7 @@ public final class GrowthData {
     names.add(name);
     double[][] cov = Arrays.copyOf(covariates, covariates.length + 1);
     cov[covariates.length] = values;
-    return new GrowthData(clients, start, time, score, List.copyOf(names), cov, rowClient);
+    return new GrowthData(clients, start, time, score, List.copyOf(names), cov, rowClient, scale);
   }
 
   private void checkName(String name) {
@@ -269,7 +310,8 @@ public final class GrowthData {
 
   /**
    * A copy with every score transformed by {@code score + shift} (useful for sensitivity
-   * checks). Covariates are kept.
+   * checks). Covariates are kept; the shifted scores are no longer on the stated scale, so the copy
+   * has the unbounded scale {@code outcome}.
    *
    * @param shift a finite constant
    */
@@ -279,7 +321,8 @@ public final class GrowthData {
     for (int i = 0; i < y.length; i++) {
       y[i] += shift;
     }
-    return new GrowthData(clients, start, time, y, covariateNames, covariates, rowClient);
+    return new GrowthData(clients, start, time, y, covariateNames, covariates, rowClient,
+        UNKNOWN_SCALE);
   }
 
   // package-private raw access for the fitter (no copies)

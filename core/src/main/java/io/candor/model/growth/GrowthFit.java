@@ -1,7 +1,9 @@
 package io.candor.model.growth;
 
+import io.candor.domain.ScoreScale;
 import io.candor.internal.Checks;
 import io.candor.model.Convergence;
+import io.candor.model.DataRange;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -37,12 +39,19 @@ public final class GrowthFit {
   private final List<ClientEffects> clientEffects;
   private final Set<Boundary> boundary;
   private final Convergence convergence;
+  private final ScoreScale scale;
+  private final DataRange timeRange;
+  private final DataRange firstScoreRange;
 
   private GrowthFit(GrowthModel model, int nObservations, int nClients,
       List<FixedEffect> fixedEffects, double[] fixedCovariance, double[] randomCovariance,
       double residualSd, double logLik, double criterion, double[] theta,
-      List<ClientEffects> clientEffects, Set<Boundary> boundary, Convergence convergence) {
+      List<ClientEffects> clientEffects, Set<Boundary> boundary, Convergence convergence,
+      ScoreScale scale, DataRange timeRange, DataRange firstScoreRange) {
     this.model = model;
+    this.scale = scale;
+    this.timeRange = timeRange;
+    this.firstScoreRange = firstScoreRange;
     this.nObservations = nObservations;
     this.nClients = nClients;
     this.fixedEffects = fixedEffects;
@@ -109,7 +118,55 @@ public final class GrowthFit {
     double logLik = -sol.criterion / 2;
     return new GrowthFit(model, n, dev.m, List.copyOf(fe), vcov, d, Math.sqrt(sigma2), logLik,
         sol.criterion, th, Collections.unmodifiableList(effects),
-        Collections.unmodifiableSet(flags), convergence);
+        Collections.unmodifiableSet(flags), convergence, data.scale(),
+        DataRange.of(data.timeArray()), firstScores(data));
+  }
+
+  /** The range of each client's score at their earliest time (the intake, at time 0). */
+  private static DataRange firstScores(GrowthData data) {
+    int[] start = data.starts();
+    double[] t = data.timeArray();
+    double[] y = data.scoreArray();
+    double[] first = new double[start.length - 1];
+    for (int c = 0; c < first.length; c++) {
+      int at = start[c];
+      for (int i = start[c] + 1; i < start[c + 1]; i++) {
+        if (t[i] < t[at]) {
+          at = i;
+        }
+      }
+      first[c] = y[at];
+    }
+    return DataRange.of(first);
+  }
+
+  /**
+   * The scale the scores were on: the data's {@link GrowthData#scale()} (an instrument when the
+   * data came from trajectories or were given one, else the unbounded scale {@code outcome}).
+   *
+   * @return the scale
+   */
+  public ScoreScale scale() {
+    return scale;
+  }
+
+  /**
+   * The range of the times in the data (sessions, in Candor's convention).
+   *
+   * @return the smallest and largest time
+   */
+  public DataRange timeRange() {
+    return timeRange;
+  }
+
+  /**
+   * The range of the clients' first scores: each client's score at their earliest time (the
+   * intake, at time 0, in Candor's convention).
+   *
+   * @return the smallest and largest first score
+   */
+  public DataRange firstScoreRange() {
+    return firstScoreRange;
   }
 
   /** The model that was fitted. */

@@ -34,12 +34,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code candor classify}: one client's pre and post score, or every client's first and last score
@@ -111,18 +109,12 @@ public final class ClassifyCommand implements Callable<Integer> {
           + " default: each method's published value (1.96; EN 2; HA 1.65)")
   Double significance;
 
-  @Option(names = "--json", description = "print JSON")
-  boolean json;
-
-  @Option(names = "--csv", description = "print one CSV row per client (with --input)")
-  boolean csv;
+  @Mixin OutputOptions output;
 
   @Override
   public Integer call() {
+    output.checkFiles();
     Instrument ins = Instruments.byId(instrument);
-    if (json && csv) {
-      throw new IllegalArgumentException("--json and --csv cannot be combined; choose one");
-    }
     boolean batch = input != null;
     if (batch == (pre != null || post != null)) {
       throw new IllegalArgumentException(batch
@@ -159,9 +151,6 @@ public final class ClassifyCommand implements Callable<Integer> {
     if (pre == null || post == null) {
       throw new IllegalArgumentException("give both --pre and --post");
     }
-    if (csv) {
-      throw new IllegalArgumentException("--csv writes one row per client; it needs --input");
-    }
     for (String o : new String[] {idColumn, timeColumn, scoreColumn, pairedColumn,
         pairedInstrument}) {
       if (o != null) {
@@ -174,14 +163,48 @@ public final class ClassifyCommand implements Callable<Integer> {
     context.missingCutoffInputs().ifPresent(m -> {
       throw new IllegalArgumentException(m);
     });
-    PrintWriter out = spec.commandLine().getOut();
-    if (json) {
-      out.println(toJson(context, pre, post));
-    } else {
-      printText(out, context, pre, post);
-    }
-    out.flush();
+    output.emit(spec, new Single(context, pre, post));
     return classified(context) ? 0 : NOTHING_CLASSIFIED;
+  }
+
+  /** One client's change under the criterion and every method, in each output format. */
+  record Single(ChangeContext context, double pre, double post) implements CliResult {
+
+    @Override
+    public void printText(PrintWriter out) {
+      ClassifyCommand.printText(out, context, pre, post);
+    }
+
+    @Override
+    public Object json() {
+      return result(context, pre, post);
+    }
+
+    @Override
+    public Optional<CsvTable> table() {
+      CsvTable t = new CsvTable("method", "abbreviation", "available", "index", "criticalValue",
+          "threshold", "expectedPost", "lower", "upper", "improved", "deteriorated", "cutoff",
+          "category", "reason");
+      ClassifyResult r = result(context, pre, post);
+      r.criterion().ifPresent(k -> t.row("CRITERION", "criterion", true, null, null,
+          k.threshold().value(), null, null, null, k.improved(), k.deteriorated(),
+          k.cutoff().value(), k.category(), null));
+      if (r.criterion().isEmpty()) {
+        t.row("CRITERION", "criterion", false, null, null, null, null, null, null, null, null,
+            null, null, ClinicalEvents.of(context.instrument()).missingThreshold());
+      }
+      for (ClassifyResult.MethodResult m : r.methods()) {
+        Optional<ReliableChange> rc = m.classification().map(Classification::reliableChange);
+        t.row(m.method(), m.abbreviation(), m.classification().isPresent(),
+            rc.map(ReliableChange::index), rc.map(ReliableChange::criticalValue),
+            rc.map(ReliableChange::threshold), rc.map(ReliableChange::expectedPost),
+            rc.map(ReliableChange::lower), rc.map(ReliableChange::upper),
+            rc.map(ReliableChange::improved), rc.map(ReliableChange::deteriorated),
+            m.classification().map(c -> c.cutoff().value()),
+            m.classification().map(Classification::category), m.notAvailable());
+      }
+      return Optional.of(t);
+    }
   }
 
   /** Whether the criterion or at least one method gives a verdict in this context. */
@@ -228,15 +251,6 @@ public final class ClassifyCommand implements Callable<Integer> {
     }
   }
 
-  private static String f(double v) {
-    return v == Math.rint(v) && Math.abs(v) < 1e9
-        ? Long.toString((long) v) : String.format(Locale.ROOT, "%.2f", v);
-  }
-
-  private static String lower(Enum<?> e) {
-    return e.name().toLowerCase(Locale.ROOT);
-  }
-
   private static Optional<CriterionClassification> criterion(ChangeContext c, double pre,
       double post) {
     return ClinicalEvents.of(c.instrument()).reliableChangeThreshold().isPresent()
@@ -246,20 +260,20 @@ public final class ClassifyCommand implements Callable<Integer> {
   static void printText(PrintWriter out, ChangeContext c, double pre, double post) {
     Instrument ins = c.instrument();
     out.printf(Locale.ROOT, "%s (%s): pre %s -> post %s (%s)%n", ins.id(), ins.name(),
-        f(pre), f(post), ins.direction() == Direction.HIGHER_IS_WORSE
+        CliText.compact(pre), CliText.compact(post), ins.direction() == Direction.HIGHER_IS_WORSE
             ? "lower is better" : "higher is better");
     ClinicalCutoff cut = ClinicalCutoff.of(c, false);
     out.printf(Locale.ROOT, "Cutoff %s = %s (Hageman-Arrindell uses its true-score variant)%n",
-        lower(cut.type()), f(cut.value()));
+        CliText.word(cut.type()), CliText.compact(cut.value()));
     out.println();
     Optional<CriterionClassification> cc = criterion(c, pre, post);
     if (cc.isPresent()) {
       CriterionClassification k = cc.get();
       out.printf(Locale.ROOT, "By %s's own criterion (a change of at least %s points, %s):%n"
-              + "  change %s points: %s; category %s%n", ins.id(), f(k.threshold().value()),
-          k.threshold(), f(k.improvement()),
+              + "  change %s points: %s; category %s%n", ins.id(), CliText.compact(k.threshold().value()),
+          k.threshold(), CliText.compact(k.improvement()),
           k.improved() ? "reliable improvement" : k.deteriorated() ? "reliable deterioration"
-              : "no reliable change", lower(k.category()));
+              : "no reliable change", CliText.word(k.category()));
     } else {
       out.println("By " + ins.id() + "'s own criterion: not available: "
           + ClinicalEvents.of(ins).missingThreshold().orElseThrow());
@@ -275,10 +289,10 @@ public final class ClassifyCommand implements Callable<Integer> {
       }
       Classification cl = ClinicalChange.classify(m, pre, post, c);
       ReliableChange rc = cl.reliableChange();
-      out.printf(Locale.ROOT, "%-5s %8s %6s %-28s %-13s %s%n", m.abbreviation(), f(rc.index()),
-          f(rc.criticalValue()), "[" + f(rc.lower()) + ", " + f(rc.upper()) + "]",
+      out.printf(Locale.ROOT, "%-5s %8s %6s %-28s %-13s %s%n", m.abbreviation(), CliText.compact(rc.index()),
+          CliText.compact(rc.criticalValue()), "[" + CliText.compact(rc.lower()) + ", " + CliText.compact(rc.upper()) + "]",
           rc.improved() ? "improved" : rc.deteriorated() ? "deteriorated" : "no",
-          lower(cl.category()));
+          CliText.word(cl.category()));
     }
     out.println();
     printSources(out, c);
@@ -297,74 +311,20 @@ public final class ClassifyCommand implements Callable<Integer> {
         + " plausibly produce; it describes scores, not a diagnosis.");
   }
 
-  static String toJson(ChangeContext c, double pre, double post) {
-    JsonMapper mapper = JsonMapper.builder().build();
-    ObjectNode root = mapper.createObjectNode();
-    root.put("instrument", c.instrument().id());
-    root.put("pre", pre);
-    root.put("post", post);
-    root.put("direction", c.instrument().direction().name());
-    root.put("classified", classified(c));
-    ClinicalCutoff cut = ClinicalCutoff.of(c, false);
-    ObjectNode cutoff = root.putObject("cutoff");
-    cutoff.put("type", cut.type().name());
-    cutoff.put("value", cut.value());
-    c.instrument().reliableChange().ifPresent(rc -> {
-      ObjectNode p = root.putObject("publishedReliableChange");
-      p.put("points", rc.value());
-      p.put("certainty", rc.certainty().name());
-      p.put("source", rc.source().toString());
-    });
-    ObjectNode crit = root.putObject("criterion");
-    Optional<CriterionClassification> cc = criterion(c, pre, post);
-    crit.put("available", cc.isPresent());
-    if (cc.isPresent()) {
-      CriterionClassification k = cc.get();
-      crit.put("threshold", k.threshold().value());
-      crit.put("certainty", k.threshold().certainty().name());
-      crit.put("source", k.threshold().source().toString());
-      crit.put("note", k.threshold().note());
-      crit.put("improvement", k.improvement());
-      crit.put("improved", k.improved());
-      crit.put("deteriorated", k.deteriorated());
-      crit.put("clinicalPre", k.clinicalPre());
-      crit.put("functionalPost", k.functionalPost());
-      crit.put("category", k.category().name());
-    } else {
-      crit.put("reason", ClinicalEvents.of(c.instrument()).missingThreshold().orElseThrow());
-    }
-    ArrayNode methods = root.putArray("methods");
+  static ClassifyResult result(ChangeContext c, double pre, double post) {
+    List<ClassifyResult.MethodResult> methods = new ArrayList<>();
     for (ReliableChangeMethod m : ReliableChangeMethod.values()) {
-      ObjectNode n = methods.addObject();
-      n.put("method", m.name());
-      n.put("abbreviation", m.abbreviation());
       Optional<String> missing = m.missingInputs(c);
-      n.put("available", missing.isEmpty());
-      n.put("needsCohort", m.needsCohort());
-      if (missing.isPresent()) {
-        n.put("reason", missing.get());
-      } else {
-        Classification cl = ClinicalChange.classify(m, pre, post, c);
-        ReliableChange rc = cl.reliableChange();
-        n.put("index", rc.index());
-        n.put("criticalValue", rc.criticalValue());
-        n.put("threshold", rc.threshold());
-        n.put("expectedPost", rc.expectedPost());
-        n.put("lower", rc.lower());
-        n.put("upper", rc.upper());
-        n.put("improved", rc.improved());
-        n.put("deteriorated", rc.deteriorated());
-        n.put("cutoff", cl.cutoff().value());
-        n.put("clinicalPre", cl.clinicalPre());
-        n.put("functionalPost", cl.functionalPost());
-        n.put("category", cl.category().name());
-      }
-      n.put("source", m.citation().toString());
+      methods.add(new ClassifyResult.MethodResult(m, m.abbreviation(), m.needsCohort(),
+          missing.isPresent() ? Optional.empty() : Optional.of(ClinicalChange.classify(m, pre, post, c)),
+          missing, m.citation()));
     }
-    ArrayNode sources = root.putArray("sources");
-    c.sources().forEach(sources::add);
+    List<String> sources = new ArrayList<>(c.sources());
     sources.add(io.candor.evidence.Citations.CLAUS_2024.toString());
-    return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root);
+    return new ClassifyResult(c.instrument(), pre, post, c.instrument().direction(),
+        classified(c), ClinicalCutoff.of(c, false), c.instrument().reliableChange(),
+        criterion(c, pre, post), ClinicalEvents.of(c.instrument()).missingThreshold(), methods,
+        sources);
   }
 
   // ---------------------------------------------------------------- batch
@@ -410,15 +370,7 @@ public final class ClassifyCommand implements Callable<Integer> {
       rows.add(new Row(p, counts.get(p.client()), criterion(c, p.pre(), p.post()), cats));
     }
     Optional<TalkingTherapiesRates> tt = talkingTherapies(ins, pairs, counts);
-    PrintWriter out = spec.commandLine().getOut();
-    if (csv) {
-      printCsv(out, comparison, rows);
-    } else if (json) {
-      out.println(batchJson(c, comparison, rows, leftOut, tt));
-    } else {
-      printBatch(out, c, comparison, rows, leftOut, tt);
-    }
-    out.flush();
+    output.emit(spec, new Batch(c, comparison, rows, leftOut, tt));
     boolean any = !comparison.rows().isEmpty() || rows.stream().anyMatch(r -> r.criterion().isPresent());
     return any ? 0 : NOTHING_CLASSIFIED;
   }
@@ -472,11 +424,11 @@ public final class ClassifyCommand implements Callable<Integer> {
         + " mean %.2f (SD %.2f), r = %.2f%n", s.preMean(), s.preSd(), s.postMean(), s.postSd(),
         s.correlation());
     out.printf(Locale.ROOT, "Cutoff %s = %s (Hageman-Arrindell uses its true-score variant)%n",
-        lower(comparison.cutoffType()), f(ClinicalCutoff.of(c, false).value()));
+        CliText.word(comparison.cutoffType()), CliText.compact(ClinicalCutoff.of(c, false).value()));
     out.println();
     StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%-10s", ""));
     for (ChangeCategory k : CATEGORIES) {
-      head.append(String.format(Locale.ROOT, " %12s", lower(k)));
+      head.append(String.format(Locale.ROOT, " %12s", CliText.word(k)));
     }
     out.println(head);
     if (rows.get(0).criterion().isPresent()) {
@@ -504,7 +456,7 @@ public final class ClassifyCommand implements Callable<Integer> {
       out.println("  reliable deterioration " + r.reliableDeterioration().map(Rate::toString).orElse("n/a"));
     });
     out.println();
-    out.println("Per client (write them all with --csv):");
+    out.println("Per client (write them all with --csv FILE):");
     StringBuilder h = new StringBuilder(String.format(Locale.ROOT, "%-12s %6s %6s %-10s", "client",
         "pre", "post", "criterion"));
     comparison.rows().forEach(m -> h.append(String.format(Locale.ROOT, " %-12s",
@@ -512,9 +464,9 @@ public final class ClassifyCommand implements Callable<Integer> {
     out.println(h);
     for (Row r : rows.subList(0, Math.min(rows.size(), 20))) {
       StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-12s %6s %6s %-10s",
-          r.pair().client().value(), f(r.pair().pre()), f(r.pair().post()),
-          r.criterion().map(k -> lower(k.category())).orElse("-")));
-      r.methods().values().forEach(k -> line.append(String.format(Locale.ROOT, " %-12s", lower(k))));
+          r.pair().client().value(), CliText.compact(r.pair().pre()), CliText.compact(r.pair().post()),
+          r.criterion().map(k -> CliText.word(k.category())).orElse("-")));
+      r.methods().values().forEach(k -> line.append(String.format(Locale.ROOT, " %-12s", CliText.word(k))));
       out.println(line);
     }
     if (rows.size() > 20) {
@@ -524,97 +476,44 @@ public final class ClassifyCommand implements Callable<Integer> {
     printSources(out, c);
   }
 
-  private static void printCsv(PrintWriter out, MethodComparison comparison, List<Row> rows) {
-    StringBuilder h = new StringBuilder("client,pre,post,observations,criterion");
-    comparison.rows().forEach(m -> h.append(',').append(m.method().abbreviation()));
-    out.println(h);
-    for (Row r : rows) {
-      StringBuilder line = new StringBuilder();
-      line.append(csvField(r.pair().client().value())).append(',')
-          .append(CliText.number(r.pair().pre())).append(',')
-          .append(CliText.number(r.pair().post())).append(',').append(r.observations())
-          .append(',').append(r.criterion().map(k -> k.category().name()).orElse(""));
-      r.methods().values().forEach(k -> line.append(',').append(k.name()));
-      out.println(line);
+  /** Every client's change and the method comparison, in each output format. */
+  private record Batch(ChangeContext context, MethodComparison comparison, List<Row> rows,
+      int leftOut, Optional<TalkingTherapiesRates> talkingTherapies) implements CliResult {
+
+    @Override
+    public void printText(PrintWriter out) {
+      printBatch(out, context, comparison, rows, leftOut, talkingTherapies);
     }
-  }
 
-  private static String csvField(String v) {
-    return v.contains(",") || v.contains("\"") || v.contains("\n")
-        ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
-  }
-
-  private static String batchJson(ChangeContext c, MethodComparison comparison, List<Row> rows,
-      int leftOut, Optional<TalkingTherapiesRates> tt) {
-    JsonMapper mapper = JsonMapper.builder().build();
-    ObjectNode root = mapper.createObjectNode();
-    root.put("instrument", c.instrument().id());
-    root.put("clients", comparison.n());
-    root.put("leftOutSingleScore", leftOut);
-    ReferenceStatistics s = comparison.statistics();
-    ObjectNode st = root.putObject("statistics");
-    st.put("preMean", s.preMean());
-    st.put("preSd", s.preSd());
-    st.put("postMean", s.postMean());
-    st.put("postSd", s.postSd());
-    st.put("correlation", s.correlation());
-    ObjectNode cut = root.putObject("cutoff");
-    cut.put("type", comparison.cutoffType().name());
-    cut.put("value", ClinicalCutoff.of(c, false).value());
-    ArrayNode methods = root.putArray("methods");
-    if (rows.get(0).criterion().isPresent()) {
-      ObjectNode o = methods.addObject();
-      o.put("method", "CRITERION");
-      o.put("threshold", rows.get(0).criterion().orElseThrow().threshold().value());
-      for (ChangeCategory k : CATEGORIES) {
-        o.put(lower(k), rows.stream().filter(r -> r.criterion().orElseThrow().category() == k).count());
+    @Override
+    public Object json() {
+      List<ClassifyBatchResult.Client> clients = new ArrayList<>();
+      for (Row r : rows) {
+        clients.add(new ClassifyBatchResult.Client(r.pair().client(), r.pair().pre(),
+            r.pair().post(), r.observations(), r.criterion().map(CriterionClassification::category),
+            r.methods()));
       }
+      return new ClassifyBatchResult(context.instrument(), comparison.n(), leftOut,
+          rows.get(0).criterion().map(CriterionClassification::threshold),
+          ClinicalEvents.of(context.instrument()).missingThreshold(),
+          ClinicalCutoff.of(context, false), comparison, talkingTherapies, clients);
     }
-    for (MethodCounts m : comparison.rows()) {
-      ObjectNode o = methods.addObject();
-      o.put("method", m.method().name());
-      o.put("criticalValue", c.criticalValue(m.method()));
-      o.put("recovered", m.recovered());
-      o.put("improved", m.improved());
-      o.put("unchanged", m.unchanged());
-      o.put("deteriorated", m.deteriorated());
-      o.put("harmed", m.harmed());
-    }
-    ArrayNode notes = root.putArray("notes");
-    comparison.notes().forEach(notes::add);
-    tt.ifPresent(r -> {
-      ObjectNode o = root.putObject("talkingTherapies");
-      o.put("episodes", r.episodes());
-      o.put("finishedTreatment", r.finishedTreatment());
-      o.put("caseAtStart", r.caseAtStart());
-      rate(o, "recovery", r.recovery());
-      rate(o, "reliableImprovement", r.reliableImprovement());
-      rate(o, "reliableRecovery", r.reliableRecovery());
-      rate(o, "reliableDeterioration", r.reliableDeterioration());
-    });
-    ArrayNode clients = root.putArray("perClient");
-    for (Row r : rows) {
-      ObjectNode o = clients.addObject();
-      o.put("client", r.pair().client().value());
-      o.put("pre", r.pair().pre());
-      o.put("post", r.pair().post());
-      o.put("observations", r.observations());
-      r.criterion().ifPresent(k -> o.put("criterion", k.category().name()));
-      ObjectNode m = o.putObject("methods");
-      r.methods().forEach((k, v) -> m.put(k.name(), v.name()));
-    }
-    return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root);
-  }
 
-  private static void rate(ObjectNode o, String name, Optional<Rate> rate) {
-    rate.ifPresent(r -> {
-      ObjectNode n = o.putObject(name);
-      n.put("count", r.count());
-      n.put("denominator", r.denominator());
-      n.put("proportion", r.proportion());
-      n.put("lower", r.lower());
-      n.put("upper", r.upper());
-    });
+    @Override
+    public Optional<CsvTable> table() {
+      List<String> columns = new ArrayList<>(List.of("client", "pre", "post", "observations",
+          "criterion"));
+      comparison.rows().forEach(m -> columns.add(m.method().abbreviation()));
+      CsvTable t = new CsvTable(columns.toArray(String[]::new));
+      for (Row r : rows) {
+        List<Object> cells = new ArrayList<>(List.of(r.pair().client().value(), r.pair().pre(),
+            r.pair().post(), r.observations()));
+        cells.add(r.criterion().map(CriterionClassification::category));
+        cells.addAll(r.methods().values());
+        t.row(cells.toArray());
+      }
+      return Optional.of(t);
+    }
   }
 
   // ---------------------------------------------------------------- demo
@@ -648,7 +547,7 @@ public final class ClassifyCommand implements Callable<Integer> {
     ChangeContext c = ChangeContext.ofCohort(Instruments.PHQ9, ReferenceStatistics.of(pre, post));
     out.println("Change on PHQ-9 for 12 invented clients, classified by six reliable-change methods");
     out.printf(Locale.ROOT, "(cohort statistics from these clients; cutoff %s = %s)%n",
-        lower(c.cutoffType()), f(ClinicalCutoff.of(c, false).value()));
+        CliText.word(c.cutoffType()), CliText.compact(ClinicalCutoff.of(c, false).value()));
     StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%-7s %4s %5s", "client", "pre", "post"));
     for (ReliableChangeMethod m : ReliableChangeMethod.values()) {
       head.append(String.format(Locale.ROOT, " %-13s", m.abbreviation()));
@@ -659,7 +558,7 @@ public final class ClassifyCommand implements Callable<Integer> {
           String.format(Locale.ROOT, "%-7s %4d %5d", e.id(), e.phqFirst(), e.phqLast()));
       for (ReliableChangeMethod m : ReliableChangeMethod.values()) {
         ChangeCategory cat = ClinicalChange.classify(m, e.phqFirst(), e.phqLast(), c).category();
-        row.append(String.format(Locale.ROOT, " %-13s", lower(cat)));
+        row.append(String.format(Locale.ROOT, " %-13s", CliText.word(cat)));
       }
       out.println(row);
     }

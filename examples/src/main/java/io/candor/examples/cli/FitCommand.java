@@ -1,6 +1,5 @@
 package io.candor.examples.cli;
 
-import io.candor.json.GrowthJson;
 import io.candor.json.LongCsv;
 import io.candor.json.LongTable;
 import io.candor.measure.Instrument;
@@ -11,18 +10,22 @@ import io.candor.model.growth.GrowthFit;
 import io.candor.model.growth.GrowthModel;
 import io.candor.model.growth.RandomPart;
 import io.candor.model.growth.TimeBasis;
+import io.candor.model.growth.FixedEffect;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
  * {@code candor fit}: fits a linear mixed-effects growth model to a long-format CSV file and
- * prints the estimates, or JSON that {@code candor expect --model} can read back.
+ * prints the estimates, or a {@code GrowthFit} document ({@code --json}) that {@code candor expect
+ * --model} and {@code CandorJson.fromJson(text, ExpectedResponseModel.class)} read back.
  */
 @Command(
     name = "fit",
@@ -30,7 +33,7 @@ import picocli.CommandLine.Spec;
     description = {
       "Fit a linear mixed-effects growth model (REML or ML, as lme4) to long-format CSV.",
       "Example: candor fit --input scores.csv --id client --time session --score phq9"
-          + " --basis log --json > model.json"
+          + " --instrument PHQ-9 --basis log --json --out model.json"
     })
 public final class FitCommand implements Callable<Integer> {
 
@@ -72,8 +75,7 @@ public final class FitCommand implements Callable<Integer> {
   @Option(names = "--interact", description = "add covariate x time interactions")
   boolean interact;
 
-  @Option(names = "--json", description = "print JSON (readable by candor expect --model)")
-  boolean json;
+  @Mixin OutputOptions output;
 
   @Option(names = "--timings", description = "print read and fit times (seconds) to stderr")
   boolean timings;
@@ -92,14 +94,19 @@ public final class FitCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    output.checkFiles();
     GrowthModel model = model(basis, random, method, covariates, interact);
     long t0 = System.nanoTime();
     LongTable table = LongCsv.read(input, LongCsv.columns(id, time, score)
         .withCovariates(covariates.toArray(new String[0])));
-    if (instrument != null) {
-      checkScores(table, Instruments.byId(instrument), score);
+    Instrument scale = instrument == null ? null : Instruments.byId(instrument);
+    if (scale != null) {
+      checkScores(table, scale, score);
     }
     GrowthData data = GrowthData.of(table.ids(), table.times(), table.scores());
+    if (scale != null) {
+      data = data.withScale(scale);
+    }
     for (String c : covariates) {
       double[] values = table.covariate(c);
       checkClientLevel(table, c, values);
@@ -114,16 +121,35 @@ public final class FitCommand implements Callable<Integer> {
           (t1 - t0) / 1e9, (t2 - t1) / 1e9);
       err.flush();
     }
-    PrintWriter out = spec.commandLine().getOut();
-    if (json) {
-      out.println(GrowthJson.write(fit));
-    } else {
+    output.emit(spec, new Result(fit));
+    return 0;
+  }
+
+  /** A fit: its text report, the {@code GrowthFit} document, the fixed effects as a table. */
+  record Result(GrowthFit fit) implements CliResult {
+
+    @Override
+    public void printText(PrintWriter out) {
       out.println(fit);
       out.println("  converged: " + fit.convergence().converged() + " after "
           + fit.convergence().iterations() + " evaluations");
+      out.println("  scale: " + fit.scale().id() + "; sessions " + fit.timeRange()
+          + "; intake scores " + fit.firstScoreRange());
     }
-    out.flush();
-    return 0;
+
+    @Override
+    public Object json() {
+      return fit;
+    }
+
+    @Override
+    public Optional<CsvTable> table() {
+      CsvTable t = new CsvTable("term", "estimate", "se", "t");
+      for (FixedEffect f : fit.fixedEffects()) {
+        t.row(f.term(), f.estimate(), f.se(), f.t());
+      }
+      return Optional.of(t);
+    }
   }
 
   /** A covariate must be constant within a client; the message names the CSV line. */

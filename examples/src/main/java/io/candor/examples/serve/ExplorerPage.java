@@ -2,17 +2,13 @@ package io.candor.examples.serve;
 
 import io.candor.change.ChangeContext;
 import io.candor.change.ClinicalChange;
-import io.candor.change.ClinicalEvents;
 import io.candor.change.CriterionClassification;
 import io.candor.charts.ChartStyle;
 import io.candor.charts.TrajectoryChart;
 import io.candor.examples.cli.ExpectCommand;
-import io.candor.json.GrowthJson;
+import io.candor.json.ExpectedResponseModels;
 import io.candor.measure.Instrument;
 import io.candor.measure.Instruments;
-import io.candor.model.growth.GrowthData;
-import io.candor.model.growth.GrowthModel;
-import io.candor.model.growth.TimeBasis;
 import io.candor.progress.Alert;
 import io.candor.progress.AlertRules;
 import io.candor.progress.ExpectedCurve;
@@ -20,15 +16,10 @@ import io.candor.progress.ExpectedResponse;
 import io.candor.progress.ExpectedResponseModel;
 import io.candor.progress.PreparedCurve;
 import io.candor.progress.SessionExpectation;
-import io.candor.simulation.Arm;
-import io.candor.simulation.Scenario;
-import io.candor.simulation.Simulator;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The expectation explorer: one client's expected range, the alert for the latest score, the
@@ -36,31 +27,9 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class ExplorerPage implements Pages.Page {
 
-  /** Clients simulated to fit a reference model, and the seed: fixed, so the model is too. */
-  static final int REFERENCE_CLIENTS = 2000;
-  static final long REFERENCE_SEED = 20_261_201L;
-
-  private static final Map<String, ExpectedResponseModel> REFERENCE = new ConcurrentHashMap<>();
-
-  /** Instruments with a caseness cutoff and a reliable-change threshold: the simulator has them. */
+  /** Every instrument: PHQ-9 and GAD-7 have reference models, the others need a model file. */
   static List<Instrument> instruments() {
-    return Instruments.all().stream().filter(i -> i.casenessCutoff().isPresent()
-        && ClinicalEvents.of(i).missingThreshold().isEmpty()).toList();
-  }
-
-  /**
-   * The reference model of an instrument: {@code score ~ log(session + 1) + (log(session + 1) |
-   * client)}, REML, fitted on {@value #REFERENCE_CLIENTS} clients of the calibrated simulator
-   * (seed {@value #REFERENCE_SEED}); for instruments other than PHQ-9 the simulator maps PHQ-9
-   * levels onto the instrument's range, an assumption the page states.
-   */
-  static ExpectedResponseModel reference(Instrument instrument) {
-    return REFERENCE.computeIfAbsent(instrument.id(), id -> {
-      var cohort = Simulator.of(Scenario.calibratedDefault(instrument))
-          .cohort(REFERENCE_SEED, REFERENCE_CLIENTS, Arm.TREATED, 1);
-      return ExpectedResponseModel.from(GrowthModel.withDefaults().withBasis(TimeBasis.LOG)
-          .fit(GrowthData.fromCohort(cohort, instrument.id())));
-    });
+    return Instruments.all();
   }
 
   @Override
@@ -152,21 +121,20 @@ final class ExplorerPage implements Pages.Page {
       last = Math.max(last, s);
     }
     Optional<Integer> itemTotal = itemTotal(f, instrument, sess[0], scores[0]);
-    String source;
     ExpectedResponseModel model;
     Optional<Upload> upload = f.file("model");
     if (upload.isPresent()) {
-      String name = "uploaded model " + upload.get().filename();
-      model = GrowthJson.readModel(new String(upload.get().bytes(), StandardCharsets.UTF_8), name);
-      source = Html.esc(name);
+      model = ExpectCommand.parseModel(new String(upload.get().bytes(), StandardCharsets.UTF_8),
+          "uploaded model " + upload.get().filename());
     } else {
-      model = reference(instrument);
-      source = "Candor's reference model for " + instrument.id() + ": score ~ log(session + 1)"
-          + " + (log(session + 1) | client), REML, fitted on " + REFERENCE_CLIENTS + " clients"
-          + " simulated by the calibrated simulator" + (instrument == Instruments.PHQ9 ? ""
-          : " (calibrated for PHQ-9 and mapped onto " + instrument.id() + "'s range, an"
-          + " assumption)") + "; not fitted on real clients";
+      model = ExpectedResponseModels.findReference(instrument).orElseThrow(() ->
+          new IllegalArgumentException("Candor ships no reference model for " + instrument.id()
+              + " (it has them for " + String.join(", ", ExpectedResponseModels
+                  .referenceInstruments().stream().map(Instrument::id).toList()) + "); upload a"
+              + " model (--model), e.g. the output of candor fit --instrument " + instrument.id()
+              + " --json --out FILE"));
     }
+    String source = Html.esc(model.fittedOn().provenance());
     ExpectedResponse er = ExpectedResponse.of(model).withPercentiles(0.10, 0.25, 0.75, 0.90);
     try {
       er = er.withScale(instrument);

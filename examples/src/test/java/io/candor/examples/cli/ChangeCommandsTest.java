@@ -7,23 +7,17 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** {@code candor classify}, {@code candor instruments} and the demo section. */
 class ChangeCommandsTest {
 
-  private record Run(int status, String out, String err) {}
-
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int status = CandorCli.run(new PrintWriter(out), new PrintWriter(err), args);
-    return new Run(status, out.toString(), err.toString());
+  private static CandorCliTest.Run run(String... args) {
+    return CandorCliTest.run(args);
   }
 
   @Test
   void classify_printsEveryMethodWithSources() {
-    Run r = run("classify", "--instrument", "PHQ-9", "--pre", "18", "--post", "9");
+    CandorCliTest.Run r = run("classify", "--instrument", "PHQ-9", "--pre", "18", "--post", "9");
     assertEquals(0, r.status(), r.err());
     assertTrue(r.out().contains("JT       -2.89"), r.out());
     assertTrue(r.out().contains("HLL   not available"), r.out());
@@ -33,63 +27,65 @@ class ChangeCommandsTest {
 
   @Test
   void classify_json_hasIndexThresholdAndCategoryPerMethod() {
-    Run r = run("classify", "--instrument", "phq9", "--pre", "18", "--post", "9", "--json",
+    CandorCliTest.Run r = run("classify", "--instrument", "phq9", "--pre", "18", "--post", "9", "--json",
         "--cutoff", "caseness");
-    assertEquals(0, r.status(), r.err());
-    JsonNode root = JsonMapper.builder().build().readTree(r.out());
+    JsonNode root = CandorCliTest.json(r, "ClassifyResult");
     assertEquals("PHQ-9", root.get("instrument").asString());
     assertEquals("CASENESS", root.get("cutoff").get("type").asString());
     JsonNode jt = root.get("methods").get(0);
     assertEquals("JT", jt.get("abbreviation").asString());
+    JsonNode rc = jt.get("classification").get("reliableChange");
     // 1.96 * 5.5 * sqrt(2 * .16) = 6.098...
-    assertEquals(6.098088880952786, jt.get("threshold").asDouble(), 1e-12);
-    assertEquals("RECOVERED", jt.get("category").asString());
-    assertEquals(false, root.get("methods").get(2).get("available").asBoolean());
+    assertEquals(6.098088880952786,
+        rc.get("criticalValue").asDouble() * rc.get("standardError").asDouble(), 1e-12);
+    assertEquals("RECOVERED", jt.get("classification").get("category").asString());
+    assertTrue(root.get("methods").get(2).get("classification").isNull());
+    assertTrue(root.get("methods").get(2).get("notAvailable").isString());
+    ClassifyResult back = io.candor.json.CandorJson.fromJson(r.out(), ClassifyResult.class);
+    assertEquals(6, back.methods().size());
   }
 
   @Test
   void classify_withCohort_enablesEveryMethod() {
-    Run r = run("classify", "--instrument", "PHQ-9", "--pre", "18", "--post", "9",
+    CandorCliTest.Run r = run("classify", "--instrument", "PHQ-9", "--pre", "18", "--post", "9",
         "--cohort", "16.45,6.18,10.6,7.27,0.75,40", "--json");
-    assertEquals(0, r.status(), r.err());
-    JsonNode methods = JsonMapper.builder().build().readTree(r.out()).get("methods");
+    JsonNode methods = CandorCliTest.json(r, "ClassifyResult").get("methods");
     for (JsonNode m : methods) {
-      assertTrue(m.get("available").asBoolean(), m.toString());
+      assertTrue(m.get("classification").isObject(), m.toString());
     }
   }
 
   @Test
   void classify_badArguments_printOneLineAndExit2() {
-    Run range = run("classify", "--instrument", "PHQ-9", "--pre", "18", "--post", "30");
+    CandorCliTest.Run range = run("classify", "--instrument", "PHQ-9", "--pre", "18", "--post", "30");
     assertEquals(2, range.status());
     assertEquals(1, range.err().strip().lines().count(), range.err());
     assertTrue(range.err().contains("--post"), range.err());
-    Run unknown = run("classify", "--instrument", "BAI", "--pre", "1", "--post", "2");
+    CandorCliTest.Run unknown = run("classify", "--instrument", "BAI", "--pre", "1", "--post", "2");
     assertEquals(2, unknown.status());
     assertTrue(unknown.err().contains("unknown instrument"), unknown.err());
-    Run cutoff = run("classify", "--instrument", "K10", "--pre", "30", "--post", "20", "--cutoff", "b");
+    CandorCliTest.Run cutoff = run("classify", "--instrument", "K10", "--pre", "30", "--post", "20", "--cutoff", "b");
     assertEquals(2, cutoff.status());
     assertTrue(cutoff.err().contains("functional norms"), cutoff.err());
-    Run cohort = run("classify", "--instrument", "PHQ-9", "--pre", "18", "--post", "9", "--cohort", "1,2");
+    CandorCliTest.Run cohort = run("classify", "--instrument", "PHQ-9", "--pre", "18", "--post", "9", "--cohort", "1,2");
     assertEquals(2, cohort.status());
-    Run missing = run("classify", "--instrument", "PHQ-9", "--pre", "18");
+    CandorCliTest.Run missing = run("classify", "--instrument", "PHQ-9", "--pre", "18");
     assertEquals(2, missing.status());
-    Run notNumber = run("classify", "--instrument", "PHQ-9", "--pre", "x", "--post", "9");
+    CandorCliTest.Run notNumber = run("classify", "--instrument", "PHQ-9", "--pre", "x", "--post", "9");
     assertEquals(2, notNumber.status());
-    Run badType = run("classify", "--instrument", "PHQ-9", "--pre", "18", "--post", "9", "--cutoff", "d");
+    CandorCliTest.Run badType = run("classify", "--instrument", "PHQ-9", "--pre", "18", "--post", "9", "--cutoff", "d");
     assertEquals(2, badType.status());
   }
 
   @Test
   void instruments_listsFiguresCertaintyAndCitations() {
-    Run r = run("instruments");
+    CandorCliTest.Run r = run("instruments");
     assertEquals(0, r.status(), r.err());
     assertTrue(r.out().contains("CORE-10"), r.out());
     assertTrue(r.out().contains("primary"), r.out());
     assertTrue(r.out().contains("[barkham2013]"), r.out());
-    Run j = run("instruments", "--json");
-    assertEquals(0, j.status(), j.err());
-    JsonNode list = JsonMapper.builder().build().readTree(j.out()).get("instruments");
+    CandorCliTest.Run j = run("instruments", "--json");
+    JsonNode list = CandorCliTest.json(j, "InstrumentCatalog").get("instruments");
     assertEquals(8, list.size());
     JsonNode phq = list.get(0).get("figures").get("clinicalSd");
     assertEquals(5.5, phq.get("value").asDouble(), 0);
@@ -108,23 +104,22 @@ class ChangeCommandsTest {
 
   @Test
   void classify_instrumentWithoutNorms_givesThePublishedThresholdVerdict() {
-    Run ors = run("classify", "--instrument", "ORS", "--pre", "15", "--post", "22");
+    CandorCliTest.Run ors = run("classify", "--instrument", "ORS", "--pre", "15", "--post", "22");
     assertEquals(0, ors.status(), ors.err());
     assertTrue(ors.out().contains("improved"), ors.out());
     assertTrue(ors.out().contains("needs cohort statistics"), ors.out());
-    Run wemwbs = run("classify", "--instrument", "WEMWBS", "--pre", "30", "--post", "45", "--json");
-    assertEquals(0, wemwbs.status(), wemwbs.err());
-    JsonNode criterion = JsonMapper.builder().build().readTree(wemwbs.out()).get("criterion");
+    CandorCliTest.Run wemwbs = run("classify", "--instrument", "WEMWBS", "--pre", "30", "--post", "45", "--json");
+    JsonNode criterion = CandorCliTest.json(wemwbs, "ClassifyResult").get("criterion");
     assertEquals("RECOVERED", criterion.get("category").asString());
-    assertEquals(8, criterion.get("threshold").asDouble());
+    assertEquals(8, criterion.get("threshold").get("value").asDouble());
   }
 
   @Test
   void classify_nothingClassifiable_exitsNonZeroSayingWhatIsMissing() {
-    Run k10 = run("classify", "--instrument", "K10", "--pre", "30", "--post", "20");
+    CandorCliTest.Run k10 = run("classify", "--instrument", "K10", "--pre", "30", "--post", "20");
     assertEquals(1, k10.status(), k10.out());
     assertTrue(k10.err().contains("--cohort"), k10.err());
-    Run withCohort = run("classify", "--instrument", "K10", "--pre", "30", "--post", "20",
+    CandorCliTest.Run withCohort = run("classify", "--instrument", "K10", "--pre", "30", "--post", "20",
         "--cohort", "28,6,20,7,0.5,50");
     assertEquals(0, withCohort.status(), withCohort.err());
   }
@@ -151,28 +146,31 @@ class ChangeCommandsTest {
 
   @Test
   void classify_batch_classifiesFirstAgainstLastWithTheMethodComparison() throws Exception {
-    Run r = run("classify", "--input", scores().toString(), "--id", "client", "--time", "session",
+    CandorCliTest.Run r = run("classify", "--input", scores().toString(), "--id", "client", "--time", "session",
         "--score", "phq9", "--instrument", "PHQ-9", "--paired-score", "gad7",
         "--paired-instrument", "GAD-7");
     assertEquals(0, r.status(), r.err());
     assertTrue(r.out().contains("8 clients (1 with a single score left out)"), r.out());
     assertTrue(r.out().contains("HA "), r.out());
     assertTrue(r.out().contains("NHS Talking Therapies metrics"), r.out());
-    Run json = run("classify", "--input", scores().toString(), "--id", "client", "--time",
+    CandorCliTest.Run json = run("classify", "--input", scores().toString(), "--id", "client", "--time",
         "session", "--score", "phq9", "--instrument", "PHQ-9", "--json");
-    assertEquals(0, json.status(), json.err());
-    JsonNode root = JsonMapper.builder().build().readTree(json.out());
+    JsonNode root = CandorCliTest.json(json, "ClassifyBatchResult");
     assertEquals(8, root.get("clients").asInt());
-    assertEquals("CRITERION", root.get("methods").get(0).get("method").asString());
+    assertEquals(6, root.get("criterionThreshold").get("value").asDouble());
+    assertEquals(6, root.get("comparison").get("rows").size());
     // c2: 14 -> 4 is 10 points (>= 6) and crosses the default cutoff c (about 8 here)
     assertEquals("RECOVERED", root.get("perClient").get(2).get("criterion").asString());
     assertEquals("IMPROVED", root.get("perClient").get(0).get("criterion").asString());
-    Run csv = run("classify", "--input", scores().toString(), "--id", "client", "--time",
-        "session", "--score", "phq9", "--instrument", "PHQ-9", "--csv");
+    assertEquals(8, io.candor.json.CandorJson.fromJson(json.out(), ClassifyBatchResult.class)
+        .perClient().size());
+    java.nio.file.Path csvFile = dir.resolve("per-client.csv");
+    CandorCliTest.Run csv = run("classify", "--input", scores().toString(), "--id", "client", "--time",
+        "session", "--score", "phq9", "--instrument", "PHQ-9", "--csv", csvFile.toString());
     assertEquals(0, csv.status(), csv.err());
-    assertTrue(csv.out().startsWith("client,pre,post,observations,criterion,JT,GLN,HLL,EN,NK,HA"),
-        csv.out());
-    assertEquals(9, csv.out().strip().lines().count(), csv.out());
+    String table = java.nio.file.Files.readString(csvFile);
+    assertTrue(table.startsWith("client,pre,post,observations,criterion,JT,GLN,HLL,EN,NK,HA"), table);
+    assertEquals(9, table.strip().lines().count(), table);
   }
 
   @Test
@@ -184,15 +182,15 @@ class ChangeCommandsTest {
     assertEquals(2, run("classify", "--input", f, "--id", "client", "--time", "session", "--score",
         "phq9", "--instrument", "PHQ-9", "--paired-score", "gad7").status());
     assertEquals(2, run("classify", "--instrument", "PHQ-9", "--pre", "18", "--post", "9",
-        "--csv").status());
+        "--csv").status(), "--csv needs a file");
   }
 
   @Test
   void classify_significance_setsEveryCriticalValue() {
-    Run r = run("classify", "--instrument", "PHQ-9", "--pre", "18", "--post", "9", "--json",
+    CandorCliTest.Run r = run("classify", "--instrument", "PHQ-9", "--pre", "18", "--post", "9", "--json",
         "--significance", "0.05");
-    assertEquals(0, r.status(), r.err());
-    JsonNode jt = JsonMapper.builder().build().readTree(r.out()).get("methods").get(0);
-    assertEquals(1.959963984540054, jt.get("criticalValue").asDouble(), 1e-15);
+    JsonNode jt = CandorCliTest.json(r, "ClassifyResult").get("methods").get(0);
+    assertEquals(1.959963984540054,
+        jt.get("classification").get("reliableChange").get("criticalValue").asDouble(), 1e-15);
   }
 }

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.candor.charts.FanChart;
 import io.candor.charts.TrajectoryChart;
-import io.candor.json.GrowthJson;
 import io.candor.measure.Instruments;
 import io.candor.progress.AlertRules;
 import io.candor.progress.ExpectedResponse;
@@ -57,7 +56,7 @@ class ChartOptionsTest {
         "--observed", "1:19,2:16,3:17", "--instrument", "PHQ-9", "--svg", svg.toString(), "--png",
         png.toString());
     assertEquals(0, r.status(), r.err());
-    var curve = ExpectedResponse.of(GrowthJson.readModel(Files.readString(model), "model"))
+    var curve = ExpectedResponse.of(ExpectCommand.parseModel(Files.readString(model), "model"))
         .withPercentiles(0.10, 0.25, 0.75, 0.90).withScale(Instruments.PHQ9)
         .prepare(20, 12, AlertRules.defaults());
     var expected = TrajectoryChart.withDefaults().withScoreLabel("PHQ-9 score")

@@ -6,12 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 
 import io.candor.examples.cli.CandorCliTest.Run;
+import io.candor.json.CandorJson;
+import io.candor.progress.ExpectedResponseModel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -234,8 +238,7 @@ class CliBadInputTest {
     Run r = run(cmd("survival", List.of("--input", k10.toString(), "--id", "id", "--time",
         "session", "--score", "score", "--instrument", "K10", "--event", "dropout", "--planned",
         "3", "--json")));
-    assertEquals(0, r.status(), r.err());
-    assertFalse(JsonMapper.builder().build().readTree(r.out()).has("engagement"), r.out());
+    assertTrue(CandorCliTest.json(r, "SurvivalResult").get("engagement").isNull(), r.out());
   }
 
   // ---------------------------------------------------------------- simulate and calibrate
@@ -245,8 +248,10 @@ class CliBadInputTest {
     assertBad("--clients must be >= 1, was 0", "simulate", "--clients", "0", "--summary");
     assertBad("--clients must be >= 1, was -5", "simulate", "--clients", "-5", "--summary");
     assertBad("'x' is not a long", "simulate", "--clients", "x", "--summary");
-    assertBad("Missing required argument", "simulate", "--clients", "10");
-    assertBad("mutually exclusive", "simulate", "--clients", "10", "--summary", "--out", "x.csv");
+    assertBad("give --out cohort.csv to write the simulated cohort, or --summary", "simulate",
+        "--clients", "10");
+    assertBad("--csv applies to --summary", "simulate", "--clients", "10", "--out",
+        dir.resolve("c.csv").toString(), "--csv", dir.resolve("t.csv").toString());
     assertBad("--threads must be 1-256, was 0", "simulate", "--clients", "10", "--summary",
         "--threads", "0");
     assertBad("arm must be one of", "simulate", "--clients", "10", "--summary", "--arm", "nope");
@@ -261,15 +266,18 @@ class CliBadInputTest {
   @Test
   void simulateAndCalibrate_rejectMalformedScenarioJson() throws IOException {
     Path bad = write("bad.json", "{ not json");
-    Path unknown = write("unknown.json", "{\"nope\": 1}");
+    Path unknown = write("unknown.json", "{\"format\": \"candor\", \"formatVersion\": 1,"
+        + " \"type\": \"Scenario\", \"value\": {\"nope\": 1}}");
     Path array = write("array.json", "[1, 2]");
+    Path bare = write("bare.json", "{\"sessions\": 12}");
     for (String c : List.of("simulate", "calibrate")) {
       String[] base = c.equals("simulate")
           ? new String[] {c, "--clients", "10", "--summary", "--scenario"}
           : new String[] {c, "--scenario"};
-      assertBad("scenario is not valid JSON", concat(base, bad.toString()));
-      assertBad("unknown scenario field \"nope\"", concat(base, unknown.toString()));
-      assertBad("scenario JSON must be an object", concat(base, array.toString()));
+      assertBad("bad.json: not valid JSON (line 1, column 3)", concat(base, bad.toString()));
+      assertBad("scenario.nope is not a known field", concat(base, unknown.toString()));
+      assertBad("not a Candor document", concat(base, array.toString()));
+      assertBad("bare.json: not a Candor document (no \"format\" field)", concat(base, bare.toString()));
       assertBad("--scenario must be \"default\" or a readable JSON file",
           concat(base, dir.resolve("missing.json").toString()));
     }
@@ -298,8 +306,14 @@ class CliBadInputTest {
   void expect_rejectsBadModelAndMalformedObserved() throws IOException {
     assertBad("no such file or directory", "expect", "--model",
         dir.resolve("missing.json").toString(), "--intake", "20");
-    assertBad("is not a growth model written by candor", "expect", "--model",
+    assertBad("notjson.json: not valid JSON (line 1, column 3)", "expect", "--model",
         write("notjson.json", "{ nope").toString(), "--intake", "20");
+    assertBad("empty.json: the text is empty", "expect", "--model",
+        write("empty.json", "").toString(), "--intake", "20");
+    assertBad("null.json: the document is JSON null", "expect", "--model",
+        write("null.json", "null").toString(), "--intake", "20");
+    assertBad("give --model FILE (from candor fit --json), or --instrument PHQ-9 or GAD-7",
+        "expect", "--intake", "20");
     String m = model.toString();
     assertBad("intake must be a finite number", "expect", "--model", m, "--intake", "NaN");
     assertBad("--observed must be SESSION:SCORE", "expect", "--model", m, "--intake", "20",
@@ -318,19 +332,27 @@ class CliBadInputTest {
   // ---------------------------------------------------------------- JSON output
 
   @Test
-  void jsonOutputs_parseAsJson() {
-    JsonMapper mapper = JsonMapper.builder().build();
-    List<String[]> runs = List.of(
-        new String[] {"instruments", "--json"},
-        new String[] {"classify", "--instrument", "PHQ-9", "--pre", "20", "--post", "5", "--json"},
-        patterns(good, "--json"),
-        survival(good, "--event", "recovery", "--json"),
-        new String[] {"simulate", "--clients", "20", "--summary", "--json"},
-        fit(dir.resolve("sim.csv"), "--json"));
-    for (String[] a : runs) {
-      Run r = run(a);
-      assertEquals(0, r.status(), String.join(" ", a) + ": " + r.err());
-      assertTrue(mapper.readTree(r.out()).isObject(), String.join(" ", a));
+  void jsonOutputs_areVersionedCandorDocuments_readBackByCandorJson() {
+    Map<Class<?>, String[]> runs = new LinkedHashMap<>();
+    runs.put(InstrumentCatalog.class, new String[] {"instruments", "--json"});
+    runs.put(ClassifyResult.class,
+        new String[] {"classify", "--instrument", "PHQ-9", "--pre", "20", "--post", "5", "--json"});
+    runs.put(PatternsResult.class, patterns(good, "--json"));
+    runs.put(SurvivalResult.class, survival(good, "--event", "recovery", "--json"));
+    runs.put(SimulationReport.class, new String[] {"simulate", "--clients", "20", "--summary", "--json"});
+    runs.put(CalibrationResult.class, new String[] {"calibrate", "--clients", "200", "--json"});
+    runs.put(ExpectResult.class,
+        new String[] {"expect", "--instrument", "PHQ-9", "--intake", "18", "--observed", "1:17", "--json"});
+    runs.put(ExpectedResponseModel.class, fit(dir.resolve("sim.csv"), "--json"));
+    for (Map.Entry<Class<?>, String[]> e : runs.entrySet()) {
+      Run r = run(e.getValue());
+      assertTrue(r.status() == 0 || r.status() == CalibrateCommand.FAILED, r.err());
+      Object back = CandorJson.fromJson(r.out(), e.getKey());
+      assertTrue(e.getKey().isInstance(back), String.join(" ", e.getValue()));
+      String again = CandorJson.toJson(back) + System.lineSeparator();
+      if (e.getKey() != ExpectedResponseModel.class) {
+        assertEquals(r.out(), again, "exact round trip of " + e.getKey().getSimpleName());
+      }
     }
   }
 
@@ -343,7 +365,7 @@ class CliBadInputTest {
           "--json");
       assertEquals(0, r.status(), r.err());
       assertFalse(r.out().contains("NaN"), r.out());
-      for (tools.jackson.databind.JsonNode row : mapper.readTree(r.out()).get("bySession")) {
+      for (tools.jackson.databind.JsonNode row : mapper.readTree(r.out()).get("value").get("bySession")) {
         if (row.get("observed").asLong() == 0) {
           withEmptySession++;
           assertTrue(row.get("meanScore").isNull(), row.toString());

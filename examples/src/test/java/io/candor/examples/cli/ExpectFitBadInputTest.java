@@ -52,8 +52,9 @@ class ExpectFitBadInputTest {
 
   @Test
   void expect_namesTheMissingModelField() throws IOException {
-    Path bad = Files.writeString(dir.resolve("bad.json"), "{\"basis\":\"LINEAR\"}");
-    assertBad("field \"covariates\" is missing", "expect", "--model", bad.toString(), "--intake", "3");
+    Path bad = Files.writeString(dir.resolve("bad.json"), "{\"format\": \"candor\", \"formatVersion\": 1,"
+        + " \"type\": \"ExpectedResponseModel\", \"value\": {\"basis\": \"LINEAR\"}}");
+    assertBad("expectedResponseModel.knot is missing", "expect", "--model", bad.toString(), "--intake", "3");
   }
 
   @Test

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 class GrowthCommandsTest {
 
@@ -47,16 +46,15 @@ class GrowthCommandsTest {
   void fit_json_hasTheDocumentedFieldsAndFeedsExpect() throws IOException {
     Result r = run("fit", "--input", csv().toString(), "--id", "client", "--time", "session",
         "--score", "score", "--basis", "log", "--covariate", "group", "--interact", "--json");
-    assertEquals(0, r.status(), r.err());
-    JsonNode j = JsonMapper.builder().build().readTree(r.out());
-    for (String f : new String[] {"method", "nClients", "nObservations", "fixedEffects",
-        "randomEffects", "residualSd", "logLik", "remlCriterion", "aic", "bic", "converged",
-        "iterations", "model"}) {
+    JsonNode j = CandorCliTest.json(new CandorCliTest.Run(r.status(), r.out(), r.err()), "GrowthFit");
+    for (String f : new String[] {"estimation", "clients", "observations", "fixedEffects",
+        "randomEffects", "residualSd", "logLik", "remlCriterion", "aic", "bic", "convergence",
+        "boundary", "model"}) {
       assertTrue(j.has(f), f);
     }
-    assertEquals("REML", j.get("method").asString());
-    assertEquals(8, j.get("nClients").asInt());
-    assertEquals(48, j.get("nObservations").asInt());
+    assertEquals("REML", j.get("estimation").asString());
+    assertEquals(8, j.get("clients").asInt());
+    assertEquals(48, j.get("observations").asInt());
     assertEquals("group:time", j.get("fixedEffects").get(3).get("term").asString());
     assertTrue(j.get("randomEffects").has("interceptSd"));
     assertTrue(j.get("randomEffects").has("slopeSd"));
@@ -75,10 +73,9 @@ class GrowthCommandsTest {
     Result r = run("fit", "--input", csv().toString(), "--id", "client", "--time", "session",
         "--score", "score", "--basis", "piecewise:2", "--method", "ml", "--random", "intercept",
         "--json");
-    assertEquals(0, r.status(), r.err());
-    JsonNode j = JsonMapper.builder().build().readTree(r.out());
-    assertTrue(!j.has("remlCriterion"));
-    assertEquals("ML", j.get("method").asString());
+    JsonNode j = CandorCliTest.json(new CandorCliTest.Run(r.status(), r.out(), r.err()), "GrowthFit");
+    assertTrue(j.get("remlCriterion").isNull());
+    assertEquals("ML", j.get("estimation").asString());
     assertEquals("time_after_knot", j.get("fixedEffects").get(2).get("term").asString());
     assertTrue(j.get("randomEffects").get("slopeSd").isNull());
   }
@@ -126,6 +123,44 @@ class GrowthCommandsTest {
     Path junk = dir.resolve("junk.json");
     Files.writeString(junk, "{\"a\":1}");
     assertEquals(2, run("expect", "--model", junk.toString(), "--intake", "20").status());
+  }
+
+  @Test
+  void expect_withoutModel_usesTheReferenceModelAndSaysItIsSimulated() {
+    Result r = run("expect", "--instrument", "PHQ-9", "--intake", "18", "--observed", "1:17");
+    assertEquals(0, r.status(), r.err());
+    assertTrue(r.out().contains("Model: Candor's reference model for PHQ-9\n"), r.out());
+    assertTrue(r.out().contains("SIMULATED data, not real clients"), r.out());
+    assertTrue(r.out().contains("Alert ("), r.out());
+    assertTrue(!r.out().contains("Warning: extrapolation"), r.out());
+    Result gad = run("expect", "--instrument", "GAD-7", "--intake", "15");
+    assertEquals(0, gad.status(), gad.err());
+    assertTrue(gad.out().contains("not calibrated on GAD-7 figures"), gad.out());
+  }
+
+  @Test
+  void expect_outsideTheModelsData_warnsOfExtrapolationInTextAndJson() {
+    Result r = run("expect", "--instrument", "PHQ-9", "--intake", "5", "--sessions", "40");
+    assertEquals(0, r.status(), r.err());
+    assertTrue(r.out().contains("Warning: extrapolation: intake 5 lies outside the intake scores"
+        + " the model was fitted on (10 to 27)"), r.out());
+    assertTrue(r.out().contains("Warning: extrapolation: session 40 lies outside the sessions the"
+        + " model was fitted on (0 to 26)"), r.out());
+    Result j = run("expect", "--instrument", "PHQ-9", "--intake", "5", "--sessions", "40", "--json");
+    JsonNode v = CandorCliTest.json(new CandorCliTest.Run(j.status(), j.out(), j.err()), "ExpectResult");
+    assertEquals("INTAKE", v.get("expected").get("extrapolations").get(0).get("kind").asString());
+    assertEquals("SESSION", v.get("expected").get("extrapolations").get(1).get("kind").asString());
+    assertEquals(2, v.get("warnings").size());
+  }
+
+  @Test
+  void expect_modelAndInstrumentMustAgree_andInstrumentsWithoutReferenceAreNamed() {
+    Result r = run("expect", "--instrument", "GAD-7", "--model", dir.resolve("gone.json").toString(),
+        "--intake", "10");
+    assertEquals(2, r.status());
+    Result k10 = run("expect", "--instrument", "K10", "--intake", "30");
+    assertEquals(2, k10.status());
+    assertTrue(k10.err().contains("Candor ships no reference model for K10"), k10.err());
   }
 
   @Test

@@ -1,22 +1,31 @@
 package io.candor.examples.embedding;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /** Runs the README's examples and checks that the README shows exactly that code. */
 class EmbeddingExampleTest {
 
-  private static String run(Consumer<PrintWriter> example) {
-    StringWriter s = new StringWriter();
-    example.accept(new PrintWriter(s));
-    return s.toString();
+  /** What an example prints on standard output (the README's examples print there). */
+  private static String run(Runnable example) {
+    PrintStream saved = System.out;
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    try {
+      example.run();
+    } finally {
+      System.out.flush();
+      System.setOut(saved);
+    }
+    return bytes.toString(StandardCharsets.UTF_8);
   }
 
   @Test
@@ -44,6 +53,32 @@ class EmbeddingExampleTest {
     System.out.print(out);
     assertTrue(out.contains("on track: "), out);
     assertTrue(out.contains("session 3: score 17"), out);
+  }
+
+  @Test
+  void referenceModelExample_printsACurveItsProvenanceAndTheExtrapolation() {
+    String out = run(EmbeddingExample::referenceModel);
+    assertTrue(out.matches("(?s)session 12: 1\\d\\.\\d\\R.*"), out);
+    assertTrue(out.contains("SIMULATED data, not real clients"), out);
+    assertTrue(out.contains("extrapolation: intake 5 lies outside"), out);
+    assertTrue(out.contains("extrapolation: session 40 lies outside"), out);
+  }
+
+  @Test
+  void readmeExamples_defineEveryVariableTheyUse() throws Exception {
+    String readme = Files.readString(Path.of("../README.md"));
+    java.util.regex.Matcher block = java.util.regex.Pattern.compile("(?s)```java(.*?)```").matcher(readme);
+    int blocks = 0;
+    while (block.find()) {
+      String code = block.group(1);
+      blocks++;
+      assertFalse(code.matches("(?s).*(?<![\\w.])out\\.print.*"),
+          "a README example prints to an undefined out:" + code);
+      if (code.contains("(cohort,")) {
+        assertTrue(code.contains("Cohort cohort = "), "a README example uses an undefined cohort:" + code);
+      }
+    }
+    assertTrue(blocks >= 7, "java blocks found: " + blocks);
   }
 
   @Test
@@ -75,6 +110,6 @@ class EmbeddingExampleTest {
       }
       blocks++;
     }
-    assertTrue(blocks >= 6, "examples found: " + blocks);
+    assertTrue(blocks >= 7, "examples found: " + blocks);
   }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.candor.change.ChangeContext;
 import io.candor.change.ClinicalChange;
+import io.candor.json.ExpectedResponseModels;
 import io.candor.measure.Instruments;
 import io.candor.progress.Alert;
 import io.candor.progress.AlertRules;
@@ -63,7 +64,7 @@ class ExplorerPageBrowserTest {
   }
 
   private static PreparedCurve libraryCurve(double intake) {
-    return ExpectedResponse.of(ExplorerPage.reference(Instruments.PHQ9))
+    return ExpectedResponse.of(ExpectedResponseModels.reference(Instruments.PHQ9))
         .withPercentiles(0.10, 0.25, 0.75, 0.90).withScale(Instruments.PHQ9)
         .prepare(intake, 12, AlertRules.defaults());
   }

@@ -1,34 +1,44 @@
-package io.candor.simulation;
+package io.candor.json;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.candor.domain.Course;
-import io.candor.evidence.Sourced;
 import io.candor.measure.Instruments;
-import java.util.Map;
+import io.candor.simulation.Scenario;
 import org.junit.jupiter.api.Test;
 
+/** Scenario documents: written in full, read laid over the calibrated default. */
 class ScenarioJsonTest {
 
   private static final Scenario PHQ = Scenario.calibratedDefault(Instruments.PHQ9);
 
-  private static String error(String json) {
-    return assertThrows(IllegalArgumentException.class, () -> ScenarioJson.read(json))
-        .getMessage();
+  /** A Scenario document with this value. */
+  static String document(String value) {
+    return "{\"format\": \"candor\", \"formatVersion\": 1, \"type\": \"Scenario\", \"value\": "
+        + value + "}";
+  }
+
+  private static Scenario scenario(String value) {
+    return CandorJson.fromJson(document(value), Scenario.class);
+  }
+
+  private static String error(String value) {
+    return assertThrows(IllegalArgumentException.class, () -> scenario(value)).getMessage();
   }
 
   @Test
   void writeThenRead_givesAnEqualScenario() {
-    assertEquals(PHQ, ScenarioJson.read(ScenarioJson.write(PHQ)));
+    assertEquals(PHQ, CandorJson.fromJson(CandorJson.toJson(PHQ), Scenario.class));
     Scenario gad = Scenario.calibratedDefault(Instruments.GAD7);
-    assertEquals(gad, ScenarioJson.read(ScenarioJson.write(gad)));
+    assertEquals(gad, CandorJson.fromJson(CandorJson.toJson(gad), Scenario.class));
   }
 
   @Test
   void partialJson_overridesOnlyWhatItNames() {
-    Scenario s = ScenarioJson.read("{\"sessions\": 16, \"dropout\": {\"hazard\": 0.02}}");
+    Scenario s = scenario("{\"sessions\": 16, \"dropout\": {\"hazard\": 0.02}}");
     assertEquals(16, s.sessions());
     assertEquals(0.02, s.dropout().hazard());
     assertEquals(PHQ.dropout().progressEffect(), s.dropout().progressEffect());
@@ -37,7 +47,7 @@ class ScenarioJsonTest {
 
   @Test
   void caseMix_replacesTheWholeMapAndAcceptsLowerCase() {
-    Scenario s = ScenarioJson.read("{\"caseMix\": {\"chronic\": 1}}");
+    Scenario s = scenario("{\"caseMix\": {\"chronic\": 1}}");
     assertEquals(1.0, s.caseMix().get(Course.CHRONIC));
     assertEquals(0.0, s.caseMix().get(Course.RESOLVABLE));
   }
@@ -80,32 +90,29 @@ class ScenarioJsonTest {
   }
 
   @Test
-  void everyDefault_hasASource() {
-    Map<String, Sourced> src = ScenarioDefaults.sources();
-    assertTrue(src.size() >= 40);
-    for (Map.Entry<String, Sourced> e : src.entrySet()) {
-      assertTrue(!e.getValue().note().isBlank(), e.getKey());
-    }
-    assertEquals(PHQ.dropout().hazard(), src.get("dropout.hazard").value());
-    assertEquals(PHQ.sessions(), (int) src.get("sessions").value());
+  void rejectsFractionalWholeNumbers_stringNumbers_andDuplicateKeys() {
+    assertTrue(error("{\"sessions\": 12.5}").contains("scenario.sessions must be a whole number, was 12.5"),
+        error("{\"sessions\": 12.5}"));
+    assertTrue(error("{\"sessions\": \"12\"}").contains("scenario.sessions must be a number, was \"12\""));
+    assertTrue(error("{\"dropout\": {\"notAtRandom\": 1}}").contains("scenario.dropout.notAtRandom must be a boolean"));
+    assertTrue(error("{\"sessions\": 10, \"sessions\": 20}").contains("sessions"));
+    assertEquals(20, scenario("{\"sessions\": 20, \"intake\": {\"sd\": 4}}").sessions());
   }
 
   @Test
-  void scenario_validatesDirectConstruction() {
-    assertThrows(IllegalArgumentException.class, () -> PHQ.withSessions(0));
-    assertThrows(IllegalArgumentException.class,
-        () -> new Scenario.Jumps(0.7, 0.5, 0.5, 1));
-    assertThrows(IllegalArgumentException.class,
-        () -> new Scenario.Variation(1.0, 1, 1, 0.8));
-    assertThrows(IllegalArgumentException.class,
-        () -> PHQ.withIntake(new Scenario.Intake(40, 4, true)));
-    assertThrows(IllegalArgumentException.class,
-        () -> PHQ.withCaseMix(Map.of(Course.CHRONIC, 1.0)));
+  void hugeOrInfiniteNumbers_areRejectedPlainly() {
+    String m = error("{\"sessions\": 1e400}");
+    assertTrue(m.contains("scenario.sessions must be a finite number"), m);
+    m = error("{\"sessions\": 99999999999}");
+    assertTrue(m.contains("scenario.sessions must be a whole number"), m);
   }
 
   @Test
-  void measurementError_followsReliability() {
-    double r = PHQ.variation().reliability();
-    assertEquals(PHQ.intake().sd() * Math.sqrt((1 - r) / r), PHQ.measurementErrorSd(), 1e-15);
+  void truncatedJson_givesLineAndColumn_withoutJacksonSourceNoise() {
+    String m = assertThrows(IllegalArgumentException.class,
+        () -> CandorJson.fromJson("[", Scenario.class)).getMessage();
+    assertFalse(m.contains("REDACTED"), m);
+    assertFalse(m.contains("Source:"), m);
+    assertTrue(m.startsWith("not valid JSON (line 1"), m);
   }
 }
