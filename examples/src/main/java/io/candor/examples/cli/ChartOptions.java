@@ -8,7 +8,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code --svg FILE} and {@code --png FILE}: the picture of a command's result, written after the
- * result itself, so that a failed command leaves no half-made picture behind.
+ * result itself and each file only as a whole (as {@link OutputOptions} writes), so that a failed
+ * command leaves no picture and no half-written file behind.
  */
 final class ChartOptions {
 
@@ -37,10 +38,26 @@ final class ChartOptions {
     }
     Chart chart = draw.apply(style());
     if (svg != null) {
-      chart.writeSvg(svg);
+      OutputOptions.write(svg, chart.toSvg());
     }
     if (png != null) {
-      chart.writePng(png);
+      OutputOptions.write(png, chart.toPng());
+    }
+  }
+
+  /** Checks that no two of the output files are the same file. */
+  void checkFiles(OutputOptions output) {
+    java.util.Map<Path, String> seen = new java.util.HashMap<>();
+    String[] names = {"--out", "--csv", "--svg", "--png"};
+    Path[] files = {output.out, output.csv, svg, png};
+    for (int i = 0; i < files.length; i++) {
+      if (files[i] != null) {
+        String before = seen.putIfAbsent(files[i].toAbsolutePath().normalize(), names[i]);
+        if (before != null) {
+          throw new IllegalArgumentException(before + " and " + names[i] + " name the same file "
+              + files[i]);
+        }
+      }
     }
   }
 }

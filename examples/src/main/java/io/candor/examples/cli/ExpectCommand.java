@@ -102,6 +102,7 @@ public final class ExpectCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     output.checkFiles();
+    chart.checkFiles(output);
     Instrument named = instrument == null ? null : Instruments.byId(instrument);
     String source;
     ExpectedResponseModel model;

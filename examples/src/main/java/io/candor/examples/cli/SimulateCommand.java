@@ -68,6 +68,7 @@ public final class SimulateCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--clients must be >= 1, was " + clients);
     }
     output.checkFiles();
+    chart.checkFiles(output);
     if (!summary && output.out == null) {
       throw new IllegalArgumentException("give --out cohort.csv to write the simulated cohort, or"
           + " --summary for a summary");

@@ -86,6 +86,7 @@ final class SurvivalCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     output.checkFiles();
+    chart.checkFiles(output);
     Instrument instrument = data.instrument();
     ProgressEvent ev = ProgressEvent.parse(event);
     if (!ev.supports(instrument)) {

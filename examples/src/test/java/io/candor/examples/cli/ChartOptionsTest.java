@@ -108,6 +108,10 @@ class ChartOptionsTest {
     assertTrue(r.err().startsWith("candor: --svg and --png draw the fan chart of --summary"),
         r.err());
     assertFalse(Files.exists(dir.resolve("x.svg")));
+    r = CandorCliTest.run("simulate", "--clients", "10", "--summary", "--csv",
+        dir.resolve("same").toString(), "--png", dir.resolve("same").toString());
+    assertEquals(2, r.status());
+    assertTrue(r.err().startsWith("candor: --csv and --png name the same file"), r.err());
     Path nowhere = dir.resolve("no-such-folder").resolve("fan.png");
     r = CandorCliTest.run("simulate", "--clients", "10", "--summary", "--png",
         nowhere.toString());

@@ -151,7 +151,7 @@ class ResearchPageBrowserTest {
 
   @Test
   void oversizedUpload_isRefusedOnThePageAndTheServerKeepsServing() throws IOException {
-    Path big = cohortCsv("cohort-300.csv", 300);
+    Path big = cohortCsv("cohort-1000.csv", 1000);
     assertTrue(Files.size(big) > 64 * 1024);
     upload(small, big);
     String error = browser.findElement(By.id("error")).getText();
