@@ -314,6 +314,52 @@ public final class Citations {
       "Fitting linear mixed-effects models using lme4",
       "J Stat Softw 67(1):1-48", "doi:10.18637/jss.v067.i01");
 
+  // ---- therapist effects and funnel plots
+  /** Funnel plots for comparing institutional performance; control limits, over-dispersion. */
+  public static final Citation SPIEGELHALTER_2005 = Citation.of("spiegelhalter2005",
+      "Spiegelhalter DJ", 2005, "Funnel plots for comparing institutional performance",
+      "Stat Med 24(8):1185-1202", "doi:10.1002/sim.1970");
+
+  /** Winsorised over-dispersion and additive random-effects limits for healthcare regulation. */
+  public static final Citation SPIEGELHALTER_2012 = Citation.of("spiegelhalter2012",
+      "Spiegelhalter DJ, Sherlaw-Johnson C, Bardsley M, Blunt I, Wood C, Grigg O", 2012,
+      "Statistical methods for healthcare regulation: rating, screening and surveillance",
+      "J R Stat Soc A 175(1):1-47", "doi:10.1111/j.1467-985X.2011.01010.x");
+
+  /** Between-study variance by the method of moments. */
+  public static final Citation DERSIMONIAN_1986 = Citation.of("dersimonian1986",
+      "DerSimonian R, Laird N", 1986, "Meta-analysis in clinical trials",
+      "Control Clin Trials 7(3):177-188", "doi:10.1016/0197-2456(86)90046-2");
+
+  /** League tables and their limitations: uncertainty of ranks. */
+  public static final Citation GOLDSTEIN_1996 = Citation.of("goldstein1996",
+      "Goldstein H, Spiegelhalter DJ", 1996,
+      "League tables and their limitations: statistical issues in comparisons of institutional"
+          + " performance",
+      "J R Stat Soc A 159(3):385-443", "doi:10.2307/2983325");
+
+  /** Therapist effects: systematic review (weighted mean 5 % of outcome variance). */
+  public static final Citation JOHNS_2019 = Citation.of("johns2019",
+      "Johns RG, Barkham M, Kellett S, Saxon D", 2019,
+      "A systematic review of therapist effects: a critical narrative update and refinement to"
+          + " review",
+      "Clin Psychol Rev 67:78-93", "doi:10.1016/j.cpr.2018.08.004");
+
+  /** Therapist effects in UK primary care (6.6 % at average severity). */
+  public static final Citation SAXON_2012 = Citation.of("saxon2012",
+      "Saxon D, Barkham M", 2012,
+      "Patterns of therapist variability: therapist effects and the contribution of patient"
+          + " severity and risk",
+      "J Consult Clin Psychol 80(4) (pages not checked)", "doi:10.1037/a0028898");
+
+  /** Sample sizes for estimating therapist effects. */
+  public static final Citation SCHIEFELE_2017 = Citation.of("schiefele2017",
+      "Schiefele AK, Lutz W, Barkham M, Rubel J, Bohnke J, Delgadillo J, Kopta M, Schulte D,"
+          + " Saxon D, Nielsen SL, Lambert MJ", 2017,
+      "Reliability of therapist effects in practice-based psychotherapy research: a guide for the"
+          + " planning of future studies",
+      "Adm Policy Ment Health 44(5):598-613", "doi:10.1007/s10488-016-0736-3");
+
   /** Kaplan–Meier estimator. */
   public static final Citation KAPLAN_1958 = Citation.of("kaplan1958",
       "Kaplan EL, Meier P", 1958, "Nonparametric estimation from incomplete observations",

@@ -75,7 +75,8 @@ import tools.jackson.databind.node.ObjectNode;
  *       reliableChange|null, licence, itemScoring|null}}, norms as {@code {mean, sd}}.
  *   <li>{@code GrowthFit} (written, and read only as its model): {@code {estimation, clients,
  *       observations, fixedEffects[{term, estimate, se, t}], randomEffects{interceptSd,
- *       slopeSd|null, correlation|null}, residualSd, logLik, remlCriterion|null, aic, bic,
+ *       slopeSd|null, correlation|null, clusterInterceptSd|null}, clusters (0 without a
+ *       cluster level), residualSd, logLik, remlCriterion|null, aic, bic,
  *       convergence{converged, iterations, objective, message}, boundary[], model}}.
  *   <li>{@code Scenario}: its record components as nested objects. When read, the value may give
  *       only the fields it changes: it is laid over {@code Scenario.calibratedDefault} of its

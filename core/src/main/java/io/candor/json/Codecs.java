@@ -298,6 +298,8 @@ final class Codecs {
     re.put("interceptSd", fit.interceptSd());
     putOptional(re, "slopeSd", fit.slopeSd());
     putOptional(re, "correlation", fit.correlation());
+    putOptional(re, "clusterInterceptSd", fit.clusterInterceptSd());
+    o.put("clusters", fit.clusters());
     o.put("residualSd", fit.residualSd());
     o.put("logLik", fit.logLik());
     putOptional(o, "remlCriterion", fit.remlCriterion());

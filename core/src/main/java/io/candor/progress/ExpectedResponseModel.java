@@ -175,6 +175,9 @@ public record ExpectedResponseModel(
    * clients and observations, the ranges of intake scores ({@link GrowthFit#firstScoreRange()})
    * and sessions ({@link GrowthFit#timeRange()}), and a provenance text naming the fitting method;
    * replace that text with {@link #withProvenance(String)} to say what the data were.
+   * For a fit with a cluster (therapist) level the therapists' intercept variance τ² is added to
+   * the clients' intercept variance: the expected response is that of a new client whose therapist
+   * is not known in advance (marginal over therapists).
    *
    * @param fit a fitted growth model
    * @return the model
@@ -191,10 +194,13 @@ public record ExpectedResponseModel(
         "Fitted by Candor's GrowthModel (%s, %s basis, %s) on %d clients and %d observations.",
         g.estimation(), g.basis().name().toLowerCase(Locale.ROOT),
         g.random() == RandomPart.INTERCEPT_SLOPE ? "random intercept and slope"
-            : "random intercept", fit.clients(), fit.observations());
+            : "random intercept", fit.clients(), fit.observations())
+        + (fit.clusters() > 0 ? String.format(Locale.ROOT, " Clients were nested in %d"
+            + " therapists; the therapist SD %.3g is included in the intercept variance.",
+            fit.clusters(), fit.clusterInterceptSd().getAsDouble()) : "");
     return new ExpectedResponseModel(g.basis(), g.knot().orElse(0.0),
         g.random() == RandomPart.INTERCEPT_SLOPE, g.covariates(), g.interactions(),
-        g.termNames(), beta, lists(fit.fixedCovariance()), lists(fit.randomCovariance()),
+        g.termNames(), beta, lists(fit.fixedCovariance()), lists(marginal(fit)),
         residual * residual, new FittedOn(fit.scale(), fit.clients(), fit.observations(),
             fit.firstScoreRange(), fit.timeRange(), provenance));
   }
@@ -210,6 +216,16 @@ public record ExpectedResponseModel(
     return new ExpectedResponseModel(basis, knot, randomSlope, covariates, interactions, terms,
         fixedEffects, fixedCovariance, randomCovariance, residualVariance,
         fittedOn.withProvenance(text));
+  }
+
+  /** The clients' random-effect covariance plus, for a three-level fit, τ² on the intercept. */
+  private static double[][] marginal(GrowthFit fit) {
+    double[][] d = fit.randomCovariance();
+    if (fit.clusterInterceptSd().isPresent()) {
+      double tau = fit.clusterInterceptSd().getAsDouble();
+      d[0][0] += tau * tau;
+    }
+    return d;
   }
 
   private static List<List<Double>> lists(double[][] m) {

@@ -44,14 +44,24 @@ import io.candor.model.dose.DoseEffect;
 import io.candor.model.dose.DoseEffectExamples;
 import io.candor.model.dose.DoseEffectFit;
 import io.candor.model.growth.AsymptoticCurve;
+import io.candor.model.growth.ClusterPart;
 import io.candor.model.growth.GrowthData;
 import io.candor.model.growth.GrowthFit;
 import io.candor.model.growth.GrowthModel;
+import io.candor.model.growth.RandomInterceptRegression;
+import io.candor.model.growth.RandomPart;
 import io.candor.model.growth.TimeBasis;
 import io.candor.model.survival.EventTime;
 import io.candor.model.survival.KaplanMeier;
 import io.candor.model.survival.KaplanMeierFit;
 import io.candor.model.survival.StratifiedFit;
+import io.candor.model.therapist.CaseMixFunnel;
+import io.candor.model.therapist.FunnelFit;
+import io.candor.model.therapist.FunnelOutcome;
+import io.candor.model.therapist.TherapistComparison;
+import io.candor.model.therapist.TherapistData;
+import io.candor.model.therapist.TherapistEffects;
+import io.candor.model.therapist.TherapistEffectsFit;
 import io.candor.progress.AlertRules;
 import io.candor.progress.ChangeKind;
 import io.candor.progress.DropoutDefinition;
@@ -71,6 +81,7 @@ import io.candor.simulation.Arm;
 import io.candor.simulation.Calibration;
 import io.candor.simulation.Scenario;
 import io.candor.simulation.Simulator;
+import io.candor.testing.CandorGenerators;
 import java.io.IOException;
 import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
@@ -87,6 +98,7 @@ import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.apache.commons.rng.simple.RandomSource;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -183,6 +195,36 @@ class GoldenJsonTest {
     m.put("FixedEffect", fit.fixedEffects().get(1));
     m.put("ClientEffects", fit.clientEffects().get(0));
     m.put("AsymptoticFit", AsymptoticCurve.fit(panel));
+    String[] therapists = new String[panel.size()];
+    int at = 0;
+    for (int c = 0; c < panel.clientCount(); c++) {
+      for (int i = 0; i < panel.observations(c); i++) {
+        therapists[at++] = "T" + c % 4;
+      }
+    }
+    GrowthFit nested = GrowthModel.withDefaults().withBasis(TimeBasis.LOG)
+        .withRandom(RandomPart.INTERCEPT).with(ClusterPart.INTERCEPT)
+        .fit(GrowthData.of(groupedIds(panel), panel.groupedTimes(), panel.groupedScores())
+            .withClusters(therapists));
+    m.put("ClusterEffects", nested.clusterEffects().get(0));
+    // therapist comparisons
+    TherapistData clients = CandorGenerators.therapistData(Instruments.PHQ9, 5, 14)
+        .generate(RandomSource.XO_RO_SHI_RO_128_PP.create(3L));
+    FunnelFit funnel = CaseMixFunnel.withDefaults().with(FunnelOutcome.RELIABLE_IMPROVEMENT)
+        .fit(clients);
+    TherapistEffectsFit effects = TherapistEffects.withDefaults().withRankDraws(200)
+        .fit(clients, RandomSource.XO_RO_SHI_RO_128_PP.create(5L));
+    TherapistComparison comparison = TherapistComparison.of(funnel, effects);
+    m.put("FunnelFit", funnel);
+    m.put("FunnelPoint", funnel.points().get(0));
+    m.put("BinomialRegressionFit", funnel.caseMix());
+    m.put("TherapistEffectsFit", effects);
+    m.put("TherapistEffect", effects.effects().get(0));
+    m.put("IccEstimate", effects.icc());
+    m.put("TherapistComparison", comparison);
+    m.put("TherapistComparison.Row", comparison.therapists().get(0));
+    m.put("RandomInterceptFit", RandomInterceptRegression.withDefaults().fit(
+        clients.therapistOfClients(), clients.post(), List.of("pre"), List.of(clients.pre())));
     DoseEffectFit dose = DoseEffect.withDefaults().fit(DoseEffectExamples.howard1986());
     m.put("DoseEffectFit", dose);
     m.put("SessionsEstimate", dose.milestones().get(0));
@@ -250,6 +292,18 @@ class GoldenJsonTest {
     m.put("LongCsv.Columns", LongCsv.columns("client", "session", "phq9").withCovariates("age")
         .withAttributes("site"));
     return m;
+  }
+
+  /** Each row's client id, rows grouped by client as {@link GrowthData#groupedTimes()}. */
+  private static String[] groupedIds(GrowthData d) {
+    String[] ids = new String[d.size()];
+    int row = 0;
+    for (int c = 0; c < d.clientCount(); c++) {
+      for (int i = 0; i < d.observations(c); i++) {
+        ids[row++] = d.clients().get(c);
+      }
+    }
+    return ids;
   }
 
   /** 40 simulated PHQ-9 clients, sessions 0-6. */

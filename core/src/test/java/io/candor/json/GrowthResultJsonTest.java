@@ -8,6 +8,7 @@ import io.candor.domain.Cohort;
 import io.candor.measure.Instruments;
 import io.candor.model.growth.AsymptoticCurve;
 import io.candor.model.growth.AsymptoticFit;
+import io.candor.model.growth.ClusterPart;
 import io.candor.model.growth.GrowthData;
 import io.candor.model.growth.GrowthFit;
 import io.candor.model.growth.GrowthModel;
@@ -49,6 +50,35 @@ class GrowthResultJsonTest {
     ExpectedResponseModel model = CandorJson.fromJson(json, ExpectedResponseModel.class);
     assertEquals(ExpectedResponseModel.from(fit), model);
     assertEquals(Instruments.PHQ9, model.fittedOn().scale());
+  }
+
+  @Test
+  void threeLevelFit_writesTheClusterSd_andOthersWriteNull() {
+    GrowthData data = GrowthData.fromCohort(COHORT, "PHQ-9");
+    String[] therapists = new String[data.size()];
+    int at = 0;
+    for (int c = 0; c < data.clientCount(); c++) {
+      for (int i = 0; i < data.observations(c); i++) {
+        therapists[at++] = "T" + c % 8;
+      }
+    }
+    String[] ids = new String[data.size()];
+    at = 0;
+    for (int c = 0; c < data.clientCount(); c++) {
+      for (int i = 0; i < data.observations(c); i++) {
+        ids[at++] = data.clients().get(c);
+      }
+    }
+    GrowthFit fit = GrowthModel.withDefaults().with(ClusterPart.INTERCEPT).fit(
+        GrowthData.of(ids, data.groupedTimes(), data.groupedScores()).withClusters(therapists));
+    String json = CandorJson.toJson(fit);
+    assertTrue(json.contains("\"clusterInterceptSd\" : "
+        + fit.clusterInterceptSd().getAsDouble()), json);
+    assertTrue(json.contains("\"clusters\" : 8"), json);
+    assertEquals(ExpectedResponseModel.from(fit),
+        CandorJson.fromJson(json, ExpectedResponseModel.class));
+    String two = CandorJson.toJson(GrowthModel.withDefaults().fit(data));
+    assertTrue(two.contains("\"clusterInterceptSd\" : null") && two.contains("\"clusters\" : 0"));
   }
 
   @Test

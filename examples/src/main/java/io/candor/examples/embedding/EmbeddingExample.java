@@ -9,6 +9,13 @@ import io.candor.change.CutoffType;
 import io.candor.change.ReliableChangeMethod;
 import io.candor.domain.ClientId;
 import io.candor.domain.Cohort;
+import io.candor.domain.Trajectory;
+import io.candor.json.CandorJson;
+import io.candor.json.ExpectedResponseModels;
+import io.candor.json.LongCsv;
+import io.candor.json.LongTable;
+import io.candor.measure.Instrument;
+import io.candor.measure.Instruments;
 import io.candor.model.dose.DoseEffect;
 import io.candor.model.dose.DoseEffectExamples;
 import io.candor.model.dose.DoseEffectFit;
@@ -18,24 +25,28 @@ import io.candor.model.growth.GrowthModel;
 import io.candor.model.growth.TimeBasis;
 import io.candor.model.survival.KaplanMeier;
 import io.candor.model.survival.KaplanMeierFit;
+import io.candor.model.therapist.CaseMixFunnel;
+import io.candor.model.therapist.IccEstimate;
+import io.candor.model.therapist.Overdispersion;
+import io.candor.model.therapist.TherapistComparison;
+import io.candor.model.therapist.TherapistData;
+import io.candor.model.therapist.TherapistEffects;
 import io.candor.progress.Alert;
 import io.candor.progress.AlertRules;
 import io.candor.progress.ExpectedCurve;
 import io.candor.progress.ExpectedResponse;
 import io.candor.progress.ExpectedResponseModel;
 import io.candor.progress.PreparedCurve;
+import io.candor.progress.SuddenChange;
+import io.candor.progress.SuddenChanges;
+import io.candor.progress.SuddenGainCriteria;
 import io.candor.simulation.Arm;
 import io.candor.simulation.Scenario;
 import io.candor.simulation.SimulationSummary;
 import io.candor.simulation.Simulator;
-import io.candor.domain.Trajectory;
-import io.candor.json.CandorJson;
-import io.candor.json.ExpectedResponseModels;
-import io.candor.measure.Instrument;
-import io.candor.measure.Instruments;
-import io.candor.progress.SuddenChange;
-import io.candor.progress.SuddenChanges;
-import io.candor.progress.SuddenGainCriteria;
+import io.candor.testing.CandorGenerators;
+import java.io.StringReader;
+import org.apache.commons.rng.simple.RandomSource;
 
 /**
  * The README's embedding example, compiled and run by {@code EmbeddingExampleTest} so that it
@@ -108,7 +119,7 @@ public final class EmbeddingExample {
   public static void expectedResponse() {
     // README-EXAMPLE-START
     Cohort cohort = Simulator.of(Scenario.calibratedDefault(Instruments.PHQ9))   // or your data:
-        .cohort(7L, 2_000, Arm.TREATED, 1);      // LongCsv.read(file, columns).toCohort(Instruments.PHQ9)
+        .cohort(7L, 2_000, Arm.TREATED, 1);      // LongCsv.withDefaults().read(file, columns).toCohort(PHQ9)
     GrowthFit fit = GrowthModel.withDefaults().withBasis(TimeBasis.LOG)
         .fit(GrowthData.fromCohort(cohort, "PHQ-9"));               // REML, random intercept and slope
     PreparedCurve curve = ExpectedResponse.of(ExpectedResponseModel.from(fit))
@@ -132,6 +143,25 @@ public final class EmbeddingExample {
     // README-EXAMPLE-END
   }
 
+  /** Therapist comparison (README section "Therapists compared fairly"). */
+  public static void therapists() {
+    TherapistData data = CandorGenerators.therapistData(Instruments.PHQ9, 12, 40)
+        .generate(RandomSource.XO_RO_SHI_RO_128_PP.create(11L));
+    // README-EXAMPLE-START
+    TherapistComparison cmp = TherapistComparison.compare(data,        // one row per client
+        TherapistEffects.withDefaults(),                               // post ~ pre + (1 | therapist)
+        CaseMixFunnel.withDefaults().with(Overdispersion.ADDITIVE),    // recovery, case mix: intake
+        RandomSource.XO_RO_SHI_RO_128_PP.create(2025L));               // explicit randomness: rank draws
+    IccEstimate icc = cmp.icc();
+    System.out.printf("ICC %.3f (95%% CI %.3f to %.3f)%n", icc.estimate(), icc.lower(), icc.upper());
+    for (TherapistComparison.Row r : cmp.therapists()) {
+      if (r.position().outside95()) {
+        System.out.println(r.therapist() + ": " + r.remark());         // worth a closer look ...
+      }
+    }
+    // README-EXAMPLE-END
+  }
+
   /** Kaplan-Meier and dose-effect (README section "Time to event and dose-effect"). */
   public static void timeToEvent() {
     // README-EXAMPLE-START
@@ -150,6 +180,24 @@ public final class EmbeddingExample {
     Simulator sim = Simulator.of(Scenario.calibratedDefault(Instruments.PHQ9));
     SimulationSummary s = sim.summarise(42L, 20_000, Arm.TREATED, 2);   // same numbers for any thread count
     System.out.printf("dropout %.2f, reliably worse %.2f%n", s.dropoutRate(), s.deteriorationRate());
+    // README-EXAMPLE-END
+  }
+
+  /** Reading long-format CSV (README section "Long-format data"). */
+  public static void longFormat() {
+    // README-EXAMPLE-START
+    LongCsv reader = LongCsv.withDefaults().withDelimiter(';').with(LongCsv.DecimalMark.COMMA)
+        .withInstrument(Instruments.PHQ9);              // a European spreadsheet's CSV, PHQ-9 scores
+    LongCsv.Columns columns = LongCsv.columns("client", "week", "phq9");
+    LongTable table = reader.read(new StringReader("client;week;phq9\nA;0;18\nA;1;15\nB;0;21\n"),
+        "scores.csv", columns);
+    Cohort cohort = table.toCohort(Instruments.PHQ9);                  // or table.toGrowthData()
+    System.out.println(cohort.size() + " clients, " + table.size() + " rows");     // 2 clients, 3 rows
+    try {
+      reader.read(new StringReader("client;week;phq9\nA;0;18\nA;1;15,5\n"), "bad.csv", columns);
+    } catch (IllegalArgumentException e) {
+      System.out.println(e.getMessage()); // bad.csv line 3, column 3 (phq9): PHQ-9 score must be ...
+    }
     // README-EXAMPLE-END
   }
 

@@ -10,7 +10,6 @@ import io.candor.json.LongTable;
 import io.candor.measure.Instrument;
 import io.candor.measure.Instruments;
 import io.candor.model.growth.FixedEffect;
-import io.candor.model.growth.GrowthData;
 import io.candor.model.growth.GrowthFit;
 import io.candor.model.growth.GrowthModel;
 import io.candor.model.growth.TimeBasis;
@@ -89,8 +88,25 @@ final class ResearchPage implements Pages.Page {
       sb.append("<option").append(b.equals(basis) ? " selected" : "").append('>').append(b)
           .append("</option>");
     }
-    sb.append("</select></div></fieldset><button type=\"submit\">Analyse</button></form>");
+    sb.append("</select></div>");
+    select(sb, "delimiter", "Field separator <code>--delimiter</code>",
+        List.of("comma", "semicolon", "tab", "pipe"), f.field("delimiter", "comma"));
+    select(sb, "decimal", "Decimal mark <code>--decimal</code>", List.of("point", "comma"),
+        f.field("decimal", "point"));
+    sb.append("</fieldset><button type=\"submit\">Analyse</button></form>");
     return sb.toString();
+  }
+
+  private static void select(StringBuilder sb, String name, String label, List<String> values,
+      String chosen) {
+    sb.append("<div class=\"field\"><label for=\"").append(name).append("\">").append(label)
+        .append("</label><select id=\"").append(name).append("\" name=\"").append(name)
+        .append("\">");
+    for (String v : values) {
+      sb.append("<option").append(v.equals(chosen) ? " selected" : "").append('>').append(v)
+          .append("</option>");
+    }
+    sb.append("</select></div>");
   }
 
   @Override
@@ -107,7 +123,22 @@ final class ResearchPage implements Pages.Page {
           + " was " + basisName);
     };
     String source = "upload " + (upload.filename().isBlank() ? "(unnamed)" : upload.filename());
-    LongTable table = LongCsv.read(new InputStreamReader(new ByteArrayInputStream(upload.bytes()),
+    LongCsv reader = LongCsv.withDefaults().withInstrument(instrument)
+        .withDelimiter(switch (f.field("delimiter", "comma")) {
+          case "comma" -> ',';
+          case "semicolon" -> ';';
+          case "tab" -> '\t';
+          case "pipe" -> '|';
+          default -> throw new IllegalArgumentException("--delimiter must be comma, semicolon, tab"
+              + " or pipe, was " + f.field("delimiter", ""));
+        })
+        .with(switch (f.field("decimal", "point")) {
+          case "point" -> LongCsv.DecimalMark.POINT;
+          case "comma" -> LongCsv.DecimalMark.COMMA;
+          default -> throw new IllegalArgumentException("--decimal must be point or comma, was "
+              + f.field("decimal", ""));
+        });
+    LongTable table = reader.read(new InputStreamReader(new ByteArrayInputStream(upload.bytes()),
         StandardCharsets.UTF_8), source, LongCsv.columns(f.field("id", "id"),
         f.field("time", "session"), f.field("score", "score")));
     if (table.size() == 0) {
@@ -116,8 +147,7 @@ final class ResearchPage implements Pages.Page {
     // the growth fit needs only the columns: it runs on a second core while the trajectories are
     // built and scanned for patterns and events on this one
     CompletableFuture<GrowthFit> fitting = CompletableFuture.supplyAsync(() -> GrowthModel
-        .withDefaults().withBasis(basis).fit(GrowthData.of(table.ids(), table.times(),
-            table.scores())));
+        .withDefaults().withBasis(basis).fit(table.toGrowthData()));
     Cohort cohort;
     try {
       cohort = table.toCohort(instrument);

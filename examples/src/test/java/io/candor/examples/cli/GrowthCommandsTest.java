@@ -81,12 +81,49 @@ class GrowthCommandsTest {
   }
 
   @Test
+  void fit_readsSemicolonsWithDecimalCommas_andTabs_toTheSameFit() throws IOException {
+    String comma = Files.readString(csv());
+    Path eu = dir.resolve("eu.csv");
+    Files.writeString(eu, comma.replace(',', ';').replace('.', ','));
+    Path tsv = dir.resolve("scores.tsv");
+    Files.writeString(tsv, comma.replace(',', '\t'));
+    String[] model = {"--id", "client", "--time", "session", "--score", "score", "--json"};
+    Result a = run(concat(new String[] {"fit", "--input", csv().toString()}, model));
+    Result b = run(concat(new String[] {"fit", "--input", eu.toString(), "--delimiter", ";",
+        "--decimal", "comma"}, model));
+    Result c = run(concat(new String[] {"fit", "--input", tsv.toString(), "--delimiter", "tab"},
+        model));
+    assertEquals(0, b.status(), b.err());
+    assertEquals(0, c.status(), c.err());
+    assertEquals(a.out(), b.out());
+    assertEquals(a.out(), c.out());
+  }
+
+  @Test
+  void fit_takesOptionWordsInAnyCase() throws IOException {
+    String in = csv().toString();
+    Result lower = run("fit", "--input", in, "--id", "client", "--time", "session", "--score",
+        "score", "--basis", "log", "--random", "slope", "--method", "ml", "--json");
+    Result upper = run("fit", "--input", in, "--id", "client", "--time", "session", "--score",
+        "score", "--basis", "LOG", "--random", "Slope", "--method", "ML", "--json");
+    assertEquals(0, upper.status(), upper.err());
+    assertEquals(lower.out(), upper.out());
+    assertTrue(upper.out().contains("\"ML\""), upper.out());
+  }
+
+  private static String[] concat(String[] a, String[] b) {
+    String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
+  }
+
+  @Test
   void badArguments_exitWith2AndOneLine() throws IOException {
     String in = csv().toString();
     Result a = run("fit", "--input", in, "--id", "client", "--time", "session", "--score",
         "score", "--basis", "cubic");
     assertEquals(2, a.status());
-    assertTrue(a.err().contains("--basis must be"), a.err());
+    assertTrue(a.err().contains("Invalid value for option '--basis'"), a.err());
     Result b = run("fit", "--input", in, "--id", "client", "--time", "session", "--score",
         "nope");
     assertEquals(2, b.status());
@@ -106,7 +143,8 @@ class GrowthCommandsTest {
     Result r = run("fit", "--input", f.toString(), "--id", "client", "--time", "session",
         "--score", "score", "--covariate", "age");
     assertEquals(2, r.status());
-    assertTrue(r.err().contains("line 3, column age"), r.err());
+    assertTrue(r.err().contains("bad.csv line 3, column 4 (age): a covariate is client-level, but"
+        + " client a has 30 on line 2 and 31 here"), r.err());
   }
 
   @Test
@@ -171,6 +209,62 @@ class GrowthCommandsTest {
     assertTrue(s.contains("Expected scores given intake 20"), s);
     assertTrue(s.contains("Alert ("), s);
     assertTrue(s.contains("not a clinical verdict"), s);
+  }
+
+  private Path clustered() throws IOException {
+    StringBuilder sb = new StringBuilder("therapist,client,session,score\n");
+    for (int c = 0; c < 24; c++) {
+      for (int k = 0; k < 5; k++) {
+        double y = 20 - 1.5 * k + (c % 4) * 1.2 + ((c * 7 + k * 3) % 5) * 0.4 - (c % 3) * 0.2 * k;
+        sb.append("T").append(c % 4).append(",c").append(c).append(',').append(k).append(',')
+            .append(y).append('\n');
+      }
+    }
+    Path f = dir.resolve("clustered.csv");
+    Files.writeString(f, sb.toString());
+    return f;
+  }
+
+  @Test
+  void fit_cluster_addsTheTherapistSdToTheJson_andReadsBackAsAModel() throws IOException {
+    Result r = run("fit", "--input", clustered().toString(), "--id", "client", "--time",
+        "session", "--score", "score", "--cluster", "therapist", "--json");
+    JsonNode j = CandorCliTest.json(new CandorCliTest.Run(r.status(), r.out(), r.err()),
+        "GrowthFit");
+    assertTrue(j.get("randomEffects").get("clusterInterceptSd").isNumber(), r.out());
+    assertEquals(4, j.get("clusters").asInt());
+    assertEquals(24, j.get("clients").asInt());
+    Path model = dir.resolve("clustered.json");
+    Files.writeString(model, r.out());
+    Result e = run("expect", "--model", model.toString(), "--intake", "20");
+    assertEquals(0, e.status(), e.err());
+    Result text = run("fit", "--input", clustered().toString(), "--id", "client", "--time",
+        "session", "--score", "score", "--cluster", "therapist");
+    assertTrue(text.out().contains("cluster (therapist) SD"), text.out());
+    Result plain = run("fit", "--input", clustered().toString(), "--id", "client", "--time",
+        "session", "--score", "score", "--json");
+    assertTrue(CandorCliTest.json(new CandorCliTest.Run(plain.status(), plain.out(), plain.err()),
+        "GrowthFit").get("randomEffects").get("clusterInterceptSd").isNull());
+  }
+
+  @Test
+  void fit_cluster_namesTheLinesOfAClientUnderTwoTherapists() throws IOException {
+    Path f = dir.resolve("two.csv");
+    Files.writeString(f, "therapist,client,session,score\nT1,a,0,10\nT1,a,1,9\nT2,a,2,8\n"
+        + "T2,b,0,12\nT2,b,1,11\n");
+    Result r = run("fit", "--input", f.toString(), "--id", "client", "--time", "session",
+        "--score", "score", "--cluster", "therapist", "--random", "intercept");
+    assertEquals(CandorCli.USAGE, r.status(), r.err());
+    assertTrue(r.err().contains("two.csv line 4, column 1 (therapist): client a has \"T2\" here"
+        + " but \"T1\" on line 2; a client-level column must be constant within a client (if"
+        + " these are different people, give them different ids)"), r.err());
+    Path one = dir.resolve("one.csv");
+    Files.writeString(one, "therapist,client,session,score\nT1,a,0,10\nT1,a,1,9\n"
+        + "T1,b,0,12\nT1,b,1,11\n");
+    r = run("fit", "--input", one.toString(), "--id", "client", "--time", "session",
+        "--score", "score", "--cluster", "therapist", "--random", "intercept");
+    assertEquals(CandorCli.USAGE, r.status(), r.err());
+    assertTrue(r.err().contains("at least 2 clusters"), r.err());
   }
 
   private Path orsModel() throws IOException {

@@ -106,6 +106,21 @@ class EmbeddingExampleTest {
   }
 
   @Test
+  void longFormatExample_printsWhatTheReadmeSays() {
+    assertEquals(String.format("2 clients, 3 rows%nbad.csv line 3, column 3 (phq9): PHQ-9 score must"
+        + " be a whole number (the instrument's resolution) between 0 and 27, was 15.5%n"),
+        run(EmbeddingExample::longFormat));
+  }
+
+  @Test
+  void therapistsExample_runs() {
+    String out = run(EmbeddingExample::therapists);
+    System.out.print(out);
+    assertTrue(out.startsWith("ICC 0."), out);
+    assertTrue(out.lines().skip(1).allMatch(l -> l.contains("worth a closer look")), out);
+  }
+
+  @Test
   void readme_containsEveryExampleVerbatim() throws Exception {
     String source = Files.readString(
         Path.of("src/main/java/io/candor/examples/embedding/EmbeddingExample.java"));

@@ -27,9 +27,30 @@ final class Browser {
   static final Path DRIVER =
       Path.of(System.getProperty("candor.chromedriver", "/usr/bin/chromedriver"));
 
+  private static final java.util.Map<ChromeDriver, Path> PROFILES =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   private Browser() {}
 
-  /** A fresh headless browser with its own profile under {@code target/}; close it after use. */
+  /** Quits the browser and deletes its profile directory. */
+  static void quit(ChromeDriver driver) {
+    if (driver == null) {
+      return;
+    }
+    driver.quit();
+    Path profile = PROFILES.remove(driver);
+    if (profile != null) {
+      try (var files = Files.walk(profile)) {
+        for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          Files.deleteIfExists(p);
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot delete " + profile, e);
+      }
+    }
+  }
+
+  /** A fresh headless browser with its own profile under {@code target/}; {@link #quit} it. */
   static ChromeDriver start() {
     if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(DRIVER)) {
       String missing = "headless Chromium is needed for the end-to-end tests: " + CHROMIUM
@@ -56,6 +77,7 @@ final class Browser {
         .usingDriverExecutable(new File(DRIVER.toString())).usingAnyFreePort().build();
     ChromeDriver driver = new ChromeDriver(service, options);
     driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+    PROFILES.put(driver, profile);
     return driver;
   }
 

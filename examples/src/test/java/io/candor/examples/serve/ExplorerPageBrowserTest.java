@@ -40,9 +40,7 @@ class ExplorerPageBrowserTest {
 
   @AfterAll
   static void stop() {
-    if (browser != null) {
-      browser.quit();
-    }
+    Browser.quit(browser);
     if (server != null) {
       server.close();
     }

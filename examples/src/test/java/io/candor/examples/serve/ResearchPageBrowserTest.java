@@ -8,7 +8,6 @@ import io.candor.json.LongCsv;
 import io.candor.json.LongTable;
 import io.candor.measure.Instruments;
 import io.candor.model.growth.FixedEffect;
-import io.candor.model.growth.GrowthData;
 import io.candor.model.growth.GrowthFit;
 import io.candor.model.growth.GrowthModel;
 import io.candor.model.growth.TimeBasis;
@@ -51,9 +50,7 @@ class ResearchPageBrowserTest {
 
   @AfterAll
   static void stop() {
-    if (browser != null) {
-      browser.quit();
-    }
+    Browser.quit(browser);
     for (CandorServer s : new CandorServer[] {server, small}) {
       if (s != null) {
         s.close();
@@ -100,9 +97,8 @@ class ResearchPageBrowserTest {
   }
 
   private static GrowthFit libraryFit(Path file) throws IOException {
-    LongTable t = LongCsv.read(file, LongCsv.columns("id", "session", "score"));
-    return GrowthModel.withDefaults().withBasis(TimeBasis.LOG)
-        .fit(GrowthData.of(t.ids(), t.times(), t.scores()));
+    LongTable t = LongCsv.withDefaults().read(file, LongCsv.columns("id", "session", "score"));
+    return GrowthModel.withDefaults().withBasis(TimeBasis.LOG).fit(t.toGrowthData());
   }
 
   @Test
