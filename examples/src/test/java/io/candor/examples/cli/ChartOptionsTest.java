@@ -101,6 +101,24 @@ class ChartOptionsTest {
   }
 
   @Test
+  void therapists_drawsTheFunnelOfTheComparison() throws IOException {
+    TherapistsCommandTest.dir = dir;
+    TherapistsCommandTest.writeFiles();
+    Path svg = dir.resolve("funnel.svg");
+    Path png = dir.resolve("funnel.png");
+    var r = CandorCliTest.run(TherapistsCommandTest.args(TherapistsCommandTest.clients, "--svg",
+        svg.toString(), "--png", png.toString()));
+    assertEquals(0, r.status(), r.err());
+    String text = Files.readString(svg, StandardCharsets.UTF_8);
+    assertTrue(text.contains("<desc id='") && text.contains("Funnel plot of 6 therapists"),
+        text.substring(0, 700));
+    assertTrue(text.contains("not a verdict on a person"));
+    byte[] bytes = Files.readAllBytes(png);
+    assertEquals((byte) 0x89, bytes[0]);
+    assertEquals('P', bytes[1]);
+  }
+
+  @Test
   void chartOptions_withoutAPicture_orToAMissingFolder_areClearErrors() throws IOException {
     var r = CandorCliTest.run("simulate", "--clients", "10", "--out",
         dir.resolve("c.csv").toString(), "--svg", dir.resolve("x.svg").toString());

@@ -1,25 +1,30 @@
 package io.candor.charts;
 
 import io.candor.measure.Instruments;
+import io.candor.model.growth.GrowthData;
+import io.candor.model.growth.GrowthModel;
+import io.candor.model.growth.TimeBasis;
 import io.candor.model.survival.EventTime;
 import io.candor.model.survival.KaplanMeier;
 import io.candor.model.survival.KaplanMeierFit;
 import io.candor.model.survival.StratifiedFit;
-import io.candor.simulation.Arm;
-import io.candor.simulation.Scenario;
-import io.candor.simulation.SimulationSummary;
-import io.candor.simulation.Simulator;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import io.candor.model.growth.GrowthData;
-import io.candor.model.growth.GrowthModel;
-import io.candor.model.growth.TimeBasis;
+import io.candor.model.therapist.CaseMixFunnel;
+import io.candor.model.therapist.FunnelFit;
+import io.candor.model.therapist.TherapistData;
 import io.candor.progress.AlertRules;
 import io.candor.progress.ExpectedResponse;
 import io.candor.progress.ExpectedResponseModel;
 import io.candor.progress.PreparedCurve;
+import io.candor.simulation.Arm;
+import io.candor.simulation.Scenario;
+import io.candor.simulation.SimulationSummary;
+import io.candor.simulation.Simulator;
+import io.candor.testing.CandorGenerators;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.rng.simple.RandomSource;
 
 /** Fixed inputs for the chart tests: small, built-in, the same on every run. */
 final class Fixtures {
@@ -87,6 +92,13 @@ final class Fixtures {
         List.of("recovered", "reliably improved, not recovered", "no reliable change",
             "reliably worse"),
         List.of(0.42, 0.205, 0.305, 0.07));
+  }
+
+  /** A generated service of up to 30 therapists (seed 7), funnel of reliable improvement. */
+  static FunnelFit funnel() {
+    TherapistData data = CandorGenerators.therapistData(Instruments.PHQ9, 30, 60)
+        .generate(RandomSource.XO_RO_SHI_RO_128_PP.create(7L));
+    return CaseMixFunnel.withDefaults().fit(data);
   }
 
   static final int[] SESSIONS = {1, 2, 3, 4, 5, 6};
