@@ -61,6 +61,7 @@ import tools.jackson.databind.node.ObjectNode;
  *       referenced from a {@code Sourced} figure and is one of Candor's own ({@code
  *       io.candor.evidence.Citations}), just its key string.
  *   <li>{@code Sourced}: {@code {value, source, certainty, note}}.
+ *   <li>{@code Statement}: {@code {text, source, certainty}}, the source as for {@code Sourced}.
  *   <li>{@code Condition}: {@code {name, icd11Code|null, course, onset|null, duration|null}}; dates
  *       ISO-8601 ({@code 2025-03-31}), durations ISO periods ({@code P2Y6M}); enums by constant name.
  *   <li>{@code Client}: {@code {id, conditions[], readiness, intakeDate|null}}.

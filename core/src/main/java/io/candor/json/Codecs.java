@@ -14,6 +14,7 @@ import io.candor.evidence.Certainty;
 import io.candor.evidence.Citation;
 import io.candor.evidence.Citations;
 import io.candor.evidence.Sourced;
+import io.candor.evidence.Statement;
 import io.candor.measure.Direction;
 import io.candor.measure.Instrument;
 import io.candor.measure.Instruments;
@@ -94,6 +95,22 @@ final class Codecs {
     Certainty certainty = in.field("certainty").enumValue(Certainty.class);
     String note = in.field("note").string();
     return in.at(() -> new Sourced(value, source, certainty, note));
+  }
+
+  static ObjectNode write(Statement s) {
+    ObjectNode o = F.objectNode();
+    o.put("text", s.text());
+    o.set("source", writeCitationRef(s.source()));
+    o.put("certainty", s.certainty().name());
+    return o;
+  }
+
+  static Statement readStatement(JsonIn in) {
+    in.only("text", "source", "certainty");
+    String text = in.field("text").string();
+    Citation source = readCitation(in.field("source"));
+    Certainty certainty = in.field("certainty").enumValue(Certainty.class);
+    return in.at(() -> new Statement(text, source, certainty));
   }
 
   private static JsonNode writeOptional(Optional<Sourced> s) {

@@ -3,6 +3,17 @@ package io.candor.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.candor.caseload.CaseloadClient;
+import io.candor.caseload.CaseloadModel;
+import io.candor.caseload.CaseloadOutlook;
+import io.candor.caseload.CaseloadRun;
+import io.candor.caseload.OutcomeMix;
+import io.candor.caseload.PoissonBinomial;
+import io.candor.caseload.ScoreDistribution;
+import io.candor.caseload.Wellbeing;
+import io.candor.caseload.WellbeingAssessment;
+import io.candor.caseload.WellbeingReport;
+import io.candor.caseload.WorkloadSnapshot;
 import io.candor.change.ChangeCategory;
 import io.candor.change.ChangeContext;
 import io.candor.change.Classification;
@@ -36,7 +47,11 @@ import io.candor.measure.Direction;
 import io.candor.measure.Instrument;
 import io.candor.measure.Instruments;
 import io.candor.measure.ItemScoring;
+import io.candor.measure.MultiScaleInstrument;
+import io.candor.measure.MultiScaleInstruments;
 import io.candor.measure.Norms;
+import io.candor.measure.ScaleScores;
+import io.candor.measure.Subscale;
 import io.candor.measure.SeverityBand;
 import io.candor.model.Convergence;
 import io.candor.model.DataRange;
@@ -288,6 +303,52 @@ class GoldenJsonTest {
         0.48, 0.45, 0.55, "share of clients still attending");
     m.put("Calibration.Row", row);
     m.put("Calibration.Report", new Calibration.Report(20260101L, 2000, List.of(row)));
+    // measure: multi-scale instruments
+    MultiScaleInstrument proqol = MultiScaleInstruments.PROQOL5;
+    m.put("MultiScaleInstrument", MultiScaleInstruments.CBI);
+    Subscale bo = proqol.scale("BO");
+    m.put("Subscale", bo);
+    m.put("ResponseScale", MultiScaleInstruments.CBI.responses());
+    m.put("ScaleBands", bo.bands().orElseThrow());
+    int[] answers = new int[30];
+    java.util.Arrays.fill(answers, 3);
+    ScaleScores scores = proqol.score(answers);
+    m.put("ScaleScores", scores);
+    m.put("ScaleScore", scores.scales().get(1));
+    m.put("Statement", proqol.caveats().get(0));
+    // caseload: wellbeing
+    WellbeingAssessment march = new WellbeingAssessment(LocalDate.of(2025, 3, 3),
+        proqol.ofScaleScores(Map.of("CS", 40.0, "BO", 24.0, "STS", 18.0)));
+    WellbeingAssessment june = new WellbeingAssessment(LocalDate.of(2025, 6, 2), scores);
+    m.put("WellbeingAssessment", march);
+    WorkloadSnapshot load = new WorkloadSnapshot(LocalDate.of(2025, 6, 2), OptionalDouble.of(24),
+        OptionalDouble.of(20), OptionalDouble.of(0.3), OptionalDouble.empty(), OptionalDouble.of(0.25));
+    m.put("WorkloadSnapshot", load);
+    WellbeingReport report = Wellbeing.withDefaults().report(proqol, List.of(march, june),
+        List.of(load));
+    m.put("WellbeingReport", report);
+    m.put("ScaleReport", report.scales().get(1));
+    m.put("ScaleChange", report.scales().get(1).reliableChange().orElseThrow());
+    m.put("ScalePoint", report.scales().get(1).trajectory().get(0));
+    m.put("LoadRow", report.load().get(1));
+    // caseload: flow and outcome mix
+    CaseloadRun run = CaseloadModel.withDefaults().with(model).withSessions(4, 6)
+        .withWarmUpWeeks(4).simulate(3L, 1, 16, 1);
+    m.put("CaseloadRun", run);
+    m.put("CaseloadWeek", run.weeks().get(8));
+    m.put("Composition", run.composition().orElseThrow());
+    m.put("CompositionRow", run.composition().orElseThrow().courses().get(2));
+    CaseloadClient seen = CaseloadClient.of(Trajectory.ofScores(a, Instruments.PHQ9,
+        new int[] {0, 1, 2}, new double[] {19, 17, 16}), Course.CHRONIC);
+    CaseloadOutlook outlook = OutcomeMix.of(model, scenario).withSimulatedClients(1000)
+        .with(ScoreDistribution.NORMAL).prepare().outlook(List.of(seen,
+            CaseloadClient.of(Trajectory.ofScores(ClientId.of("b"), Instruments.PHQ9,
+                new int[] {0, 1}, new double[] {14, 12}))), 4);
+    m.put("CaseloadClient", seen);
+    m.put("CaseloadOutlook", outlook);
+    m.put("ClientOutlook", outlook.perClient().get(0));
+    m.put("OutcomeCount", outlook.outcomes().get(0));
+    m.put("CountInterval", PoissonBinomial.of(0.2, 0.5, 0.9).interval(0.8));
     // json
     m.put("LongCsv.Columns", LongCsv.columns("client", "session", "phq9").withCovariates("age")
         .withAttributes("site"));

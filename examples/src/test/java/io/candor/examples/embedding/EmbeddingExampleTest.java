@@ -121,6 +121,15 @@ class EmbeddingExampleTest {
   }
 
   @Test
+  void therapistSideExample_printsTheBurnoutStatementAndTheLengthBias() {
+    String out = run(EmbeddingExample::therapistSide);
+    System.out.print(out);
+    assertTrue(out.startsWith("Burnout score: 28, in the moderate band (23-41). Up 4 points since"
+        + " 2025-03-03 (24); measurement error alone can explain changes of up to 7.6 points"), out);
+    assertTrue(out.contains("clients who improve leave sooner"), out);
+  }
+
+  @Test
   void readme_containsEveryExampleVerbatim() throws Exception {
     String source = Files.readString(
         Path.of("src/main/java/io/candor/examples/embedding/EmbeddingExample.java"));
