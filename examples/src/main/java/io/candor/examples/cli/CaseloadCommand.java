@@ -2,6 +2,8 @@ package io.candor.examples.cli;
 
 import io.candor.caseload.CaseloadClient;
 import io.candor.caseload.CaseloadOutlook;
+import io.candor.charts.IconArray;
+import io.candor.charts.IconArrayChart;
 import io.candor.caseload.ClientOutlook;
 import io.candor.caseload.Outcome;
 import io.candor.caseload.OutcomeCount;
@@ -81,9 +83,12 @@ final class CaseloadCommand implements Callable<Integer> {
 
   @Mixin OutputOptions output;
 
+  @Mixin ChartOptions chart;
+
   @Override
   public Integer call() {
     output.checkFiles();
+    chart.checkFiles(output);
     Instrument instrument = Instruments.byId(instrumentId);
     if (horizon < 0) {
       throw new IllegalArgumentException("--horizon must be >= 0, was " + horizon);
@@ -132,6 +137,9 @@ final class CaseloadCommand implements Callable<Integer> {
         .withMaximumHorizon(Math.max(horizon, Math.max(latest, scenario.sessions())));
     CaseloadOutlook outlook = mix.prepare().outlook(clients, horizon);
     output.emit(spec, new Result(outlook, perClient));
+    chart.write(style -> IconArrayChart.withDefaults().with(style)
+        .withTitle("Out of 100 clients on this caseload, by session " + horizon)
+        .withUnit("clients on this caseload").draw(IconArray.fromOutlook(outlook)));
     return 0;
   }
 

@@ -5,8 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.candor.caseload.CaseloadModel;
+import io.candor.caseload.Referrals;
+import io.candor.charts.CaseloadChart;
 import io.candor.charts.FanChart;
+import io.candor.charts.IconArray;
 import io.candor.charts.TrajectoryChart;
+import io.candor.json.ExpectedResponseModels;
 import io.candor.measure.Instruments;
 import io.candor.progress.AlertRules;
 import io.candor.progress.ExpectedResponse;
@@ -116,6 +121,38 @@ class ChartOptionsTest {
     byte[] bytes = Files.readAllBytes(png);
     assertEquals((byte) 0x89, bytes[0]);
     assertEquals('P', bytes[1]);
+  }
+
+  @Test
+  void caseloadSim_drawsTheCompositionOfTheLibrarysRun() throws IOException {
+    Path svg = dir.resolve("caseload.svg");
+    var r = CandorCliTest.run("caseload-sim", "--referrals-per-week", "1.7", "--capacity", "20",
+        "--weeks", "40", "--seed", "7", "--therapists", "3", "--threads", "1", "--svg",
+        svg.toString());
+    assertEquals(0, r.status(), r.err());
+    var run = CaseloadModel.withDefaults().with(Referrals.poisson(1.7)).withCapacity(20)
+        .with(ExpectedResponseModels.reference(Instruments.PHQ9)).simulate(7L, 3, 40, 1);
+    assertEquals(CaseloadChart.withDefaults().with(ChartOptions.style()).draw(run).toSvg(),
+        Files.readString(svg, StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void caseload_drawsTheOutcomeMixAsAnIconArray() throws IOException {
+    Path csv = dir.resolve("caseload.csv");
+    Files.writeString(csv, "client,session,phq9\na,0,18\na,1,17\na,2,15\nb,0,22\nb,1,21\n"
+        + "c,0,15\nc,1,12\nc,2,10\nc,3,9\nd,0,19\n");
+    Path svg = dir.resolve("mix.svg");
+    var r = CandorCliTest.run("caseload", "--input", csv.toString(), "--id", "client", "--time",
+        "session", "--score", "phq9", "--instrument", "PHQ-9", "--horizon", "12", "--json",
+        "--svg", svg.toString());
+    assertEquals(0, r.status(), r.err());
+    var outlook = io.candor.json.CandorJson.fromJson(r.out(),
+        io.candor.caseload.CaseloadOutlook.class);
+    String text = Files.readString(svg, StandardCharsets.UTF_8);
+    for (var c : IconArray.fromOutlook(outlook).categories()) {
+      assertTrue(text.contains(" " + c.count() + " " + c.label()), c + " in the description");
+    }
+    assertTrue(text.contains(">Out of 100 clients on this caseload, by session 12</title>"));
   }
 
   @Test

@@ -1,5 +1,7 @@
 package io.candor.charts;
 
+import io.candor.caseload.CaseloadOutlook;
+import io.candor.caseload.OutcomeCount;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -116,6 +118,39 @@ public record IconArray(List<IconCategory> categories) {
       list.add(new IconCategory(labels.get(i), counts[i]));
     }
     return new IconArray(list);
+  }
+
+  /**
+   * The expected outcome mix of a caseload as 100 icons: the four outcomes that exclude each other
+   * (reliable improvement, recovery included; no reliable change; reliable deterioration;
+   * dropout), each client's probabilities summed and scaled to 100 by {@link #fromShares}.
+   *
+   * @param outlook the caseload's outlook
+   * @return the array, categories in that order
+   */
+  public static IconArray fromOutlook(CaseloadOutlook outlook) {
+    Objects.requireNonNull(outlook, "outlook");
+    List<String> labels = new ArrayList<>();
+    List<Double> shares = new ArrayList<>();
+    double total = 0;
+    for (OutcomeCount c : outlook.outcomes()) {
+      if (c.outcome().partitions()) {
+        total += c.expected();
+      }
+    }
+    for (OutcomeCount c : outlook.outcomes()) {
+      if (c.outcome().partitions()) {
+        labels.add(switch (c.outcome()) {
+          case RELIABLE_IMPROVEMENT -> "improve reliably (recovery included)";
+          case NO_RELIABLE_CHANGE -> "do not change reliably";
+          case RELIABLE_DETERIORATION -> "get reliably worse";
+          case DROPOUT -> "stop attending";
+          case RECOVERY -> throw new AssertionError("recovery is part of reliable improvement");
+        });
+        shares.add(c.expected() / total);
+      }
+    }
+    return fromShares(labels, shares);
   }
 
   /**

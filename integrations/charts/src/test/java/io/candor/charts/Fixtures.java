@@ -1,5 +1,7 @@
 package io.candor.charts;
 
+import io.candor.caseload.CaseloadModel;
+import io.candor.caseload.CaseloadRun;
 import io.candor.measure.Instruments;
 import io.candor.model.growth.GrowthData;
 import io.candor.model.growth.GrowthModel;
@@ -99,6 +101,11 @@ final class Fixtures {
     TherapistData data = CandorGenerators.therapistData(Instruments.PHQ9, 30, 60)
         .generate(RandomSource.XO_RO_SHI_RO_128_PP.create(7L));
     return CaseMixFunnel.withDefaults().fit(data);
+  }
+
+  /** Ten therapists over two years with the default flow (seed 7). */
+  static CaseloadRun caseload() {
+    return CaseloadModel.withDefaults().simulate(7L, 10, 104, 2);
   }
 
   static final int[] SESSIONS = {1, 2, 3, 4, 5, 6};
