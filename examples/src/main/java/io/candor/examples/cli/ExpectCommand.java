@@ -110,11 +110,7 @@ public final class ExpectCommand implements Callable<Integer> {
       model = readModel(modelFile);
       source = modelFile.toString();
     } else if (named != null) {
-      model = ExpectedResponseModels.findReference(named).orElseThrow(() ->
-          new IllegalArgumentException("Candor ships no reference model for " + named.id()
-              + " (it has them for " + String.join(", ", ExpectedResponseModels.referenceInstruments()
-                  .stream().map(Instrument::id).toList()) + "); give --model FILE, e.g. the output"
-              + " of candor fit --instrument " + named.id() + " --json --out FILE"));
+      model = referenceModel(named);
       source = "Candor's reference model for " + named.id();
     } else {
       throw new IllegalArgumentException("give --model FILE (from candor fit --json), or --instrument"
@@ -298,6 +294,23 @@ public final class ExpectCommand implements Callable<Integer> {
       throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
     }
     return parseModel(text, file.toString());
+  }
+
+  /**
+   * The reference model Candor ships for an instrument; used by {@code caseload} and
+   * {@code candor serve} too, so all say the same when there is none.
+   *
+   * @param instrument the instrument
+   * @return its reference model
+   * @throws IllegalArgumentException naming the instruments that have one and how to give a model
+   */
+  public static ExpectedResponseModel referenceModel(Instrument instrument) {
+    return ExpectedResponseModels.findReference(instrument).orElseThrow(() ->
+        new IllegalArgumentException("Candor ships no reference model for " + instrument.id()
+            + " (it has them for " + String.join(", ", ExpectedResponseModels
+                .referenceInstruments().stream().map(Instrument::id).toList()) + "); give"
+            + " --model FILE, e.g. the output of candor fit --instrument " + instrument.id()
+            + " --json --out FILE"));
   }
 
   /**

@@ -6,7 +6,6 @@ import io.candor.change.CriterionClassification;
 import io.candor.charts.ChartStyle;
 import io.candor.charts.TrajectoryChart;
 import io.candor.examples.cli.ExpectCommand;
-import io.candor.json.ExpectedResponseModels;
 import io.candor.measure.Instrument;
 import io.candor.measure.Instruments;
 import io.candor.progress.Alert;
@@ -46,16 +45,9 @@ final class ExplorerPage implements Pages.Page {
     if (error != null) {
       sb.append(Html.error(error));
     }
-    String chosen = f.field("instrument", "PHQ-9");
     sb.append("<form method=\"post\" action=\"/explorer\" enctype=\"multipart/form-data\""
         + " class=\"candor-form\" novalidate><fieldset><legend>The client</legend>");
-    sb.append("<div class=\"field\"><label for=\"instrument\">Instrument <code>--instrument</code>"
-        + "</label><select id=\"instrument\" name=\"instrument\">");
-    for (Instrument i : instruments()) {
-      sb.append("<option").append(i.id().equals(chosen) ? " selected" : "").append('>')
-          .append(Html.esc(i.id())).append("</option>");
-    }
-    sb.append("</select></div>");
+    ResearchPage.instrumentSelect(sb, f, instruments());
     input(sb, "intake", "Intake score <code>--intake</code>", f.field("intake", ""),
         "the score at the first assessment (session 0)", "decimal");
     input(sb, "observed", "Observed scores <code>--observed</code>", f.field("observed", ""),
@@ -127,12 +119,7 @@ final class ExplorerPage implements Pages.Page {
       model = ExpectCommand.parseModel(new String(upload.get().bytes(), StandardCharsets.UTF_8),
           "uploaded model " + upload.get().filename());
     } else {
-      model = ExpectedResponseModels.findReference(instrument).orElseThrow(() ->
-          new IllegalArgumentException("Candor ships no reference model for " + instrument.id()
-              + " (it has them for " + String.join(", ", ExpectedResponseModels
-                  .referenceInstruments().stream().map(Instrument::id).toList()) + "); upload a"
-              + " model (--model), e.g. the output of candor fit --instrument " + instrument.id()
-              + " --json --out FILE"));
+      model = ExpectCommand.referenceModel(instrument);
     }
     String source = Html.esc(model.fittedOn().provenance());
     ExpectedResponse er = ExpectedResponse.of(model).withPercentiles(0.10, 0.25, 0.75, 0.90);

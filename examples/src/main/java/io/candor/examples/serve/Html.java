@@ -52,7 +52,7 @@ final class Html {
         .append("<a class=\"skip\" href=\"#main\">Skip to the content</a>")
         .append("<header><p class=\"brand\">Candor</p><nav aria-label=\"Pages\"><ul>");
     for (List<String> link : List.of(List.of("/", "Start"), List.of("/explorer", "Expectation explorer"),
-        List.of("/research", "Research"))) {
+        List.of("/caseload", "Caseload"), List.of("/research", "Research"))) {
       boolean here = link.get(0).equals(current);
       sb.append("<li><a href=\"").append(link.get(0)).append('"')
           .append(here ? " aria-current=\"page\"" : "").append('>').append(esc(link.get(1)))

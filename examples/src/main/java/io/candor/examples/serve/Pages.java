@@ -21,7 +21,8 @@ final class Pages {
   private final Map<String, Page> pages = Map.of(
       "/", new StartPage(),
       "/explorer", new ExplorerPage(),
-      "/research", new ResearchPage());
+      "/research", new ResearchPage(),
+      "/caseload", new CaseloadPage());
 
   boolean exists(String path) {
     return pages.containsKey(path);

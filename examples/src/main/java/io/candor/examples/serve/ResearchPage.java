@@ -62,66 +62,56 @@ final class ResearchPage implements Pages.Page {
       sb.append(Html.error(error));
     }
     sb.append("<form method=\"post\" action=\"/research\" enctype=\"multipart/form-data\""
-        + " class=\"candor-form\" novalidate><fieldset><legend>The data</legend>"
-        + "<div class=\"field\"><label for=\"data\">Long-format CSV <code>--input</code></label>"
-        + "<input type=\"file\" id=\"data\" name=\"data\" accept=\".csv,text/csv\""
-        + " aria-describedby=\"data-hint\"><p class=\"hint\" id=\"data-hint\">Comma-separated,"
-        + " UTF-8; errors name the line and column.</p></div>");
+        + " class=\"candor-form\" novalidate><fieldset><legend>The data</legend>");
+    csvFields(sb, f);
+    instrumentSelect(sb, f, Instruments.all());
+    select(sb, "basis", "Time basis of the growth model <code>--basis</code>", BASES,
+        f.field("basis", "log"));
+    sb.append("</fieldset><button type=\"submit\">Analyse</button></form>");
+    return sb.toString();
+  }
+
+  /** The file, its columns, delimiter and decimal mark, as the CLI's long-format options. */
+  static void csvFields(StringBuilder sb, Form f) {
+    sb.append("<div class=\"field\"><label for=\"data\">Long-format CSV <code>--input</code>"
+        + "</label><input type=\"file\" id=\"data\" name=\"data\" accept=\".csv,text/csv\""
+        + " aria-describedby=\"data-hint\"><p class=\"hint\" id=\"data-hint\">UTF-8, a header"
+        + " row, one row per client and session; errors name the line and column.</p></div>");
     ExplorerPage.input(sb, "id", "Client-id column <code>--id</code>", f.field("id", "id"),
         "the column naming each client", "text");
     ExplorerPage.input(sb, "time", "Session column <code>--time</code>",
         f.field("time", "session"), "whole session numbers, 0 for the intake", "text");
     ExplorerPage.input(sb, "score", "Score column <code>--score</code>", f.field("score", "score"),
         "the questionnaire total", "text");
-    String chosen = f.field("instrument", "PHQ-9");
-    sb.append("<div class=\"field\"><label for=\"instrument\">Instrument <code>--instrument</code>"
-        + "</label><select id=\"instrument\" name=\"instrument\">");
-    for (Instrument i : Instruments.all()) {
-      sb.append("<option").append(i.id().equals(chosen) ? " selected" : "").append('>')
-          .append(Html.esc(i.id())).append("</option>");
-    }
-    sb.append("</select></div>");
-    String basis = f.field("basis", "log");
-    sb.append("<div class=\"field\"><label for=\"basis\">Time basis of the growth model"
-        + " <code>--basis</code></label><select id=\"basis\" name=\"basis\">");
-    for (String b : BASES) {
-      sb.append("<option").append(b.equals(basis) ? " selected" : "").append('>').append(b)
-          .append("</option>");
-    }
-    sb.append("</select></div>");
     select(sb, "delimiter", "Field separator <code>--delimiter</code>",
         List.of("comma", "semicolon", "tab", "pipe"), f.field("delimiter", "comma"));
     select(sb, "decimal", "Decimal mark <code>--decimal</code>", List.of("point", "comma"),
         f.field("decimal", "point"));
-    sb.append("</fieldset><button type=\"submit\">Analyse</button></form>");
-    return sb.toString();
   }
 
-  private static void select(StringBuilder sb, String name, String label, List<String> values,
+  /** The instrument choice. */
+  static void instrumentSelect(StringBuilder sb, Form f, List<Instrument> choices) {
+    select(sb, "instrument", "Instrument <code>--instrument</code>",
+        choices.stream().map(Instrument::id).toList(), f.field("instrument", "PHQ-9"));
+  }
+
+  static void select(StringBuilder sb, String name, String label, List<String> values,
       String chosen) {
     sb.append("<div class=\"field\"><label for=\"").append(name).append("\">").append(label)
         .append("</label><select id=\"").append(name).append("\" name=\"").append(name)
         .append("\">");
     for (String v : values) {
-      sb.append("<option").append(v.equals(chosen) ? " selected" : "").append('>').append(v)
-          .append("</option>");
+      sb.append("<option").append(v.equals(chosen) ? " selected" : "").append('>')
+          .append(Html.esc(v)).append("</option>");
     }
     sb.append("</select></div>");
   }
 
-  @Override
-  public String results(Form f) {
-    Upload upload = f.file("data").orElseThrow(() ->
-        new IllegalArgumentException("--input is missing: choose a CSV file to upload"));
-    Instrument instrument = Instruments.byId(f.field("instrument", "PHQ-9"));
-    String basisName = f.field("basis", "log");
-    TimeBasis basis = switch (basisName) {
-      case "linear" -> TimeBasis.LINEAR;
-      case "log" -> TimeBasis.LOG;
-      case "quadratic" -> TimeBasis.QUADRATIC;
-      default -> throw new IllegalArgumentException("--basis must be linear, log or quadratic,"
-          + " was " + basisName);
-    };
+  /**
+   * Reads an uploaded long-format CSV through the one reader, with the form's columns, delimiter
+   * and decimal mark, scores checked on the instrument, and client-level attribute columns.
+   */
+  static LongTable read(Form f, Upload upload, Instrument instrument, List<String> attributes) {
     String source = "upload " + (upload.filename().isBlank() ? "(unnamed)" : upload.filename());
     LongCsv reader = LongCsv.withDefaults().withInstrument(instrument)
         .withDelimiter(switch (f.field("delimiter", "comma")) {
@@ -140,10 +130,29 @@ final class ResearchPage implements Pages.Page {
         });
     LongTable table = reader.read(new InputStreamReader(new ByteArrayInputStream(upload.bytes()),
         StandardCharsets.UTF_8), source, LongCsv.columns(f.field("id", "id"),
-        f.field("time", "session"), f.field("score", "score")));
+        f.field("time", "session"), f.field("score", "score"))
+        .withAttributes(attributes.toArray(String[]::new)));
     if (table.size() == 0) {
       throw new IllegalArgumentException(source + " has a header but no rows");
     }
+    return table;
+  }
+
+  @Override
+  public String results(Form f) {
+    Upload upload = f.file("data").orElseThrow(() ->
+        new IllegalArgumentException("--input is missing: choose a CSV file to upload"));
+    Instrument instrument = Instruments.byId(f.field("instrument", "PHQ-9"));
+    String basisName = f.field("basis", "log");
+    TimeBasis basis = switch (basisName) {
+      case "linear" -> TimeBasis.LINEAR;
+      case "log" -> TimeBasis.LOG;
+      case "quadratic" -> TimeBasis.QUADRATIC;
+      default -> throw new IllegalArgumentException("--basis must be linear, log or quadratic,"
+          + " was " + basisName);
+    };
+    LongTable table = read(f, upload, instrument, List.of());
+    String source = table.source();
     // the growth fit needs only the columns: it runs on a second core while the trajectories are
     // built and scanned for patterns and events on this one
     CompletableFuture<GrowthFit> fitting = CompletableFuture.supplyAsync(() -> GrowthModel

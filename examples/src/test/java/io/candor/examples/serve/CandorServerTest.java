@@ -67,7 +67,7 @@ class CandorServerTest {
 
   @Test
   void everyPage_forbidsCachingAndOutsideResources() throws Exception {
-    for (String path : new String[] {"/", "/explorer", "/research"}) {
+    for (String path : new String[] {"/", "/explorer", "/caseload", "/research"}) {
       HttpResponse<String> r = get(path);
       assertEquals(200, r.statusCode(), path);
       assertEquals("no-store", r.headers().firstValue("Cache-Control").orElseThrow());

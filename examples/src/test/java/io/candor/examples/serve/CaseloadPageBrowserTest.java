@@ -1,0 +1,123 @@
+package io.candor.examples.serve;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.candor.caseload.CaseloadModel;
+import io.candor.caseload.CaseloadOutlook;
+import io.candor.caseload.OutcomeCount;
+import io.candor.caseload.Referrals;
+import io.candor.examples.cli.CaseloadCommand;
+import io.candor.json.ExpectedResponseModels;
+import io.candor.json.LongCsv;
+import io.candor.measure.Instruments;
+import io.candor.simulation.Scenario;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** The caseload page in a real browser: the outcome mix and the flow equal the library's. */
+class CaseloadPageBrowserTest {
+
+  private static CandorServer server;
+  private static ChromeDriver browser;
+
+  @BeforeAll
+  static void start() {
+    browser = Browser.start();
+    server = CandorServer.start(0, CandorServer.DEFAULT_MAX_UPLOAD);
+  }
+
+  @AfterAll
+  static void stop() {
+    Browser.quit(browser);
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  private static void fill(String id, String value) {
+    WebElement e = browser.findElement(By.id(id));
+    e.clear();
+    e.sendKeys(value);
+  }
+
+  private static void submit() {
+    String before = browser.findElement(By.tagName("body")).getAttribute("data-submissions");
+    browser.findElement(By.cssSelector("form.candor-form button[type=submit]")).click();
+    new WebDriverWait(browser, Duration.ofSeconds(120)).until(d -> {
+      String now = d.findElement(By.tagName("body")).getAttribute("data-submissions");
+      return now != null && !now.equals(before);
+    });
+  }
+
+  @Test
+  void caseload_showsTheLibrarysOutcomeMixAndFlow() throws IOException {
+    Path csv = Files.createDirectories(Path.of("target", "serve-uploads")).resolve("caseload.csv");
+    Files.writeString(csv, "client,session,phq9,course\n"
+        + "a,0,18,unknown\na,1,17,unknown\na,2,15,unknown\nb,0,22,chronic\nb,1,21,chronic\n"
+        + "c,0,15,resolvable\nc,1,12,resolvable\nc,2,10,resolvable\nc,3,9,resolvable\n"
+        + "d,0,19,NA\ne,0,24,episodic\ne,1,20,episodic\n");
+    browser.get(server.url() + "caseload");
+    browser.findElement(By.id("data")).sendKeys(csv.toAbsolutePath().toString());
+    fill("score", "phq9");
+    fill("time", "session");
+    fill("id", "client");
+    fill("course", "course");
+    fill("weeks", "60");
+    fill("therapists", "4");
+    submit();
+    var table = LongCsv.withDefaults().withInstrument(Instruments.PHQ9).read(csv,
+        LongCsv.columns("client", "session", "phq9").withAttributes("course"));
+    CaseloadOutlook outlook = CaseloadCommand.outlook(table, Instruments.PHQ9,
+        Optional.of("course"), 12, 0.8, ExpectedResponseModels.reference(Instruments.PHQ9));
+    assertEquals(outlook.summary(), browser.findElement(By.id("mix-summary")).getText());
+    List<WebElement> rows = browser.findElements(By.cssSelector("#mix tbody tr"));
+    assertEquals(outlook.outcomes().size(), rows.size());
+    for (int i = 0; i < rows.size(); i++) {
+      OutcomeCount c = outlook.outcomes().get(i);
+      List<WebElement> cells = rows.get(i).findElements(By.tagName("td"));
+      assertEquals(String.format(Locale.ROOT, "%.1f", c.expected()), cells.get(0).getText());
+      assertEquals(c.lower() + "–" + c.upper(), cells.get(1).getText());
+    }
+    var run = CaseloadModel.withDefaults()
+        .with(Scenario.calibratedDefault(Instruments.PHQ9)).with(Referrals.poisson(1.7))
+        .withCapacity(20).with(ExpectedResponseModels.reference(Instruments.PHQ9))
+        .simulate(CaseloadPage.FLOW_SEED, 4, 60, 1);
+    assertEquals(run.composition().orElseThrow().statement(),
+        browser.findElement(By.id("composition")).getText());
+    assertEquals(2, browser.findElements(By.cssSelector("#results figure svg")).size(),
+        "icon array and composition chart");
+    browser.executeScript("document.getElementById('results').scrollIntoView()");
+    Browser.screenshot(browser, "caseload");
+  }
+
+  @Test
+  void badCourse_isNamedOnThePage() throws IOException {
+    Path csv = Files.createDirectories(Path.of("target", "serve-uploads")).resolve("bad-course.csv");
+    Files.writeString(csv, "id,session,score,course\na,0,18,sometimes\na,1,17,sometimes\n");
+    browser.get(server.url() + "caseload");
+    browser.findElement(By.id("data")).sendKeys(csv.toAbsolutePath().toString());
+    fill("course", "course");
+    fill("weeks", "30");
+    fill("therapists", "1");
+    submit();
+    String error = browser.findElement(By.id("error")).getText();
+    assertTrue(error.contains("client a, column course"), error);
+    fill("capacity", "lots");
+    submit();
+    assertTrue(browser.findElement(By.id("error")).getText()
+        .contains("--capacity must be a finite number, was lots"));
+  }
+}
