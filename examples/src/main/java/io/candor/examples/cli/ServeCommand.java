@@ -10,14 +10,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code candor serve}: the local web application (expectation explorer and research page) until
- * interrupted.
+ * {@code candor serve}: the local web application (expectation explorer, caseload and research
+ * pages) until interrupted.
  */
 @Command(
     name = "serve",
     mixinStandardHelpOptions = true,
     description = {
-      "A local web application: the expectation explorer and the research page, in your browser.",
+      "A local web application: the expectation explorer, the caseload page and the research"
+          + " page, in your browser.",
       "Listens on 127.0.0.1 only; uploads stay in memory for one request and are never stored;"
           + " nothing is loaded from or sent to the internet. Stop it with Ctrl-C."
     })
