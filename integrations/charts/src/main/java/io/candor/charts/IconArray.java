@@ -30,6 +30,7 @@ public record IconArray(List<IconCategory> categories) {
   /**
    * Validates the categories and copies the list.
    *
+   * @param categories see the record description
    * @throws IllegalArgumentException if there are no or more than six categories, a label is
    *     repeated, or the counts do not add up to 100
    */

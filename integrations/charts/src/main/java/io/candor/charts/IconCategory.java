@@ -11,6 +11,8 @@ public record IconCategory(String label, int count) {
   /**
    * Validates the components.
    *
+   * @param label see the record description
+   * @param count see the record description
    * @throws IllegalArgumentException if the label is blank or the count outside 0–100
    */
   public IconCategory {
