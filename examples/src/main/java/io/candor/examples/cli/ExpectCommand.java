@@ -393,7 +393,15 @@ public final class ExpectCommand implements Callable<Integer> {
     }
   }
 
-  private static double number(String what, String text) {
+  /**
+   * A finite number from text, with the CLI's message; used by {@code candor serve} too.
+   *
+   * @param what the option or field, as the message names it (e.g. {@code --intake})
+   * @param text the text
+   * @return the number
+   * @throws IllegalArgumentException "WHAT must be a finite number, was TEXT"
+   */
+  public static double number(String what, String text) {
     try {
       double v = Double.parseDouble(text.strip());
       if (!Double.isFinite(v)) {

@@ -80,15 +80,7 @@ final class ExplorerPage implements Pages.Page {
   static double number(Form f, String name, String option) {
     String text = f.field(name).orElseThrow(() ->
         new IllegalArgumentException(option + " is missing: enter a number"));
-    try {
-      double v = Double.parseDouble(text);
-      if (!Double.isFinite(v)) {
-        throw new NumberFormatException();
-      }
-      return v;
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(option + " must be a finite number, was " + text, e);
-    }
+    return ExpectCommand.number(option, text);
   }
 
   @Override

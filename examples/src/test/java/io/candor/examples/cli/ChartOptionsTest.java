@@ -31,37 +31,15 @@ class ChartOptionsTest {
 
   @TempDir Path dir;
 
-  private Path model() throws IOException {
-    StringBuilder sb = new StringBuilder("client,session,score\n");
-    double[][] y = {
-      {20, 16, 14, 13, 12, 12}, {18, 17, 15, 15, 13, 12}, {22, 18, 17, 14, 13, 11},
-      {15, 13, 12, 10, 10, 9}, {24, 22, 21, 20, 19, 19}, {19, 15, 12, 11, 9, 8},
-      {17, 16, 16, 14, 14, 13}, {21, 17, 15, 14, 14, 12}};
-    for (int c = 0; c < y.length; c++) {
-      for (int k = 0; k < 6; k++) {
-        sb.append("c").append(c).append(',').append(k).append(',').append(y[c][k]).append('\n');
-      }
-    }
-    Path csv = dir.resolve("scores.csv");
-    Files.writeString(csv, sb.toString());
-    var fit = CandorCliTest.run("fit", "--input", csv.toString(), "--id", "client", "--time",
-        "session", "--score", "score", "--basis", "log", "--json");
-    assertEquals(0, fit.status(), fit.err());
-    Path model = dir.resolve("model.json");
-    Files.writeString(model, fit.out());
-    return model;
-  }
-
   @Test
   void expect_drawsTheLibrarysTrajectoryChart() throws IOException {
-    Path model = model();
     Path svg = dir.resolve("client.svg");
     Path png = dir.resolve("client.png");
-    var r = CandorCliTest.run("expect", "--model", model.toString(), "--intake", "20",
+    var r = CandorCliTest.run("expect", "--intake", "20",
         "--observed", "1:19,2:16,3:17", "--instrument", "PHQ-9", "--svg", svg.toString(), "--png",
         png.toString());
     assertEquals(0, r.status(), r.err());
-    var curve = ExpectedResponse.of(ExpectCommand.parseModel(Files.readString(model), "model"))
+    var curve = ExpectedResponse.of(ExpectedResponseModels.reference(Instruments.PHQ9))
         .withPercentiles(0.10, 0.25, 0.75, 0.90).withScale(Instruments.PHQ9)
         .prepare(20, 12, AlertRules.defaults());
     var expected = TrajectoryChart.withDefaults().withScoreLabel("PHQ-9 score")

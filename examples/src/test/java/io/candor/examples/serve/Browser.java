@@ -9,11 +9,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Headless Chromium for the end-to-end tests, from the Debian packages {@code chromium} and
@@ -79,6 +82,23 @@ final class Browser {
     driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
     PROFILES.put(driver, profile);
     return driver;
+  }
+
+  /** Replaces the text of the input with that id. */
+  static void fill(ChromeDriver driver, String id, String value) {
+    WebElement e = driver.findElement(By.id(id));
+    e.clear();
+    e.sendKeys(value);
+  }
+
+  /** Clicks the form's submit button and waits until the page script has shown the answer. */
+  static void submit(ChromeDriver driver) {
+    String before = driver.findElement(By.tagName("body")).getAttribute("data-submissions");
+    driver.findElement(By.cssSelector("form.candor-form button[type=submit]")).click();
+    new WebDriverWait(driver, Duration.ofSeconds(120)).until(d -> {
+      String now = d.findElement(By.tagName("body")).getAttribute("data-submissions");
+      return now != null && !now.equals(before);
+    });
   }
 
   /** Saves a screenshot as {@code target/screenshots/NAME.png}. */

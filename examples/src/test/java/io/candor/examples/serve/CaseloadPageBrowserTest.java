@@ -47,21 +47,6 @@ class CaseloadPageBrowserTest {
     }
   }
 
-  private static void fill(String id, String value) {
-    WebElement e = browser.findElement(By.id(id));
-    e.clear();
-    e.sendKeys(value);
-  }
-
-  private static void submit() {
-    String before = browser.findElement(By.tagName("body")).getAttribute("data-submissions");
-    browser.findElement(By.cssSelector("form.candor-form button[type=submit]")).click();
-    new WebDriverWait(browser, Duration.ofSeconds(120)).until(d -> {
-      String now = d.findElement(By.tagName("body")).getAttribute("data-submissions");
-      return now != null && !now.equals(before);
-    });
-  }
-
   @Test
   void caseload_showsTheLibrarysOutcomeMixAndFlow() throws IOException {
     Path csv = Files.createDirectories(Path.of("target", "serve-uploads")).resolve("caseload.csv");
@@ -71,13 +56,13 @@ class CaseloadPageBrowserTest {
         + "d,0,19,NA\ne,0,24,episodic\ne,1,20,episodic\n");
     browser.get(server.url() + "caseload");
     browser.findElement(By.id("data")).sendKeys(csv.toAbsolutePath().toString());
-    fill("score", "phq9");
-    fill("time", "session");
-    fill("id", "client");
-    fill("course", "course");
-    fill("weeks", "60");
-    fill("therapists", "4");
-    submit();
+    Browser.fill(browser, "score", "phq9");
+    Browser.fill(browser, "time", "session");
+    Browser.fill(browser, "id", "client");
+    Browser.fill(browser, "course", "course");
+    Browser.fill(browser, "weeks", "60");
+    Browser.fill(browser, "therapists", "4");
+    Browser.submit(browser);
     var table = LongCsv.withDefaults().withInstrument(Instruments.PHQ9).read(csv,
         LongCsv.columns("client", "session", "phq9").withAttributes("course"));
     CaseloadOutlook outlook = CaseloadCommand.outlook(table, Instruments.PHQ9,
@@ -109,14 +94,14 @@ class CaseloadPageBrowserTest {
     Files.writeString(csv, "id,session,score,course\na,0,18,sometimes\na,1,17,sometimes\n");
     browser.get(server.url() + "caseload");
     browser.findElement(By.id("data")).sendKeys(csv.toAbsolutePath().toString());
-    fill("course", "course");
-    fill("weeks", "30");
-    fill("therapists", "1");
-    submit();
+    Browser.fill(browser, "course", "course");
+    Browser.fill(browser, "weeks", "30");
+    Browser.fill(browser, "therapists", "1");
+    Browser.submit(browser);
     String error = browser.findElement(By.id("error")).getText();
     assertTrue(error.contains("client a, column course"), error);
-    fill("capacity", "lots");
-    submit();
+    Browser.fill(browser, "capacity", "lots");
+    Browser.submit(browser);
     assertTrue(browser.findElement(By.id("error")).getText()
         .contains("--capacity must be a finite number, was lots"));
   }

@@ -46,21 +46,6 @@ class ExplorerPageBrowserTest {
     }
   }
 
-  private static void fill(String id, String value) {
-    WebElement e = browser.findElement(By.id(id));
-    e.clear();
-    e.sendKeys(value);
-  }
-
-  private static void submitAndWait() {
-    String before = browser.findElement(By.tagName("body")).getAttribute("data-submissions");
-    browser.findElement(By.cssSelector("form.candor-form button[type=submit]")).click();
-    new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> {
-      String now = d.findElement(By.tagName("body")).getAttribute("data-submissions");
-      return now != null && !now.equals(before);
-    });
-  }
-
   private static PreparedCurve libraryCurve(double intake) {
     return ExpectedResponse.of(ExpectedResponseModels.reference(Instruments.PHQ9))
         .withPercentiles(0.10, 0.25, 0.75, 0.90).withScale(Instruments.PHQ9)
@@ -70,10 +55,10 @@ class ExplorerPageBrowserTest {
   @Test
   void explorer_showsTheLibrarysNumbersAlertAndChart() {
     browser.get(server.url() + "explorer");
-    fill("intake", "18");
-    fill("observed", "1:17, 2:16, 3:16, 4:17");
-    fill("items", "2,2,2,3,2,2,2,1,1");
-    submitAndWait();
+    Browser.fill(browser, "intake", "18");
+    Browser.fill(browser, "observed", "1:17, 2:16, 3:16, 4:17");
+    Browser.fill(browser, "items", "2,2,2,3,2,2,2,1,1");
+    Browser.submit(browser);
     PreparedCurve curve = libraryCurve(18);
     for (int s = 0; s <= 12; s++) {
       String expected = String.format(Locale.ROOT, "%.1f", curve.curve().at(s).mean());
@@ -96,31 +81,31 @@ class ExplorerPageBrowserTest {
   @Test
   void badInput_isShownOnThePageAndTheServerKeepsServing() {
     browser.get(server.url() + "explorer");
-    fill("intake", "eighteen");
-    submitAndWait();
+    Browser.fill(browser, "intake", "eighteen");
+    Browser.submit(browser);
     WebElement error = browser.findElement(By.id("error"));
     assertTrue(error.getText().contains("--intake must be a finite number, was eighteen"),
         error.getText());
     assertEquals("error", browser.switchTo().activeElement().getAttribute("id"),
         "the error gets the focus");
     Browser.screenshot(browser, "explorer-error");
-    fill("intake", "18");
-    fill("observed", "2:15, 1:16");
-    submitAndWait();
+    Browser.fill(browser, "intake", "18");
+    Browser.fill(browser, "observed", "2:15, 1:16");
+    Browser.submit(browser);
     assertTrue(browser.findElement(By.id("error")).getText()
         .contains("--observed sessions must be increasing"), "the CLI's message");
-    fill("observed", "1:16");
-    fill("items", "1,1,1");
-    submitAndWait();
+    Browser.fill(browser, "observed", "1:16");
+    Browser.fill(browser, "items", "1,1,1");
+    Browser.submit(browser);
     assertTrue(browser.findElement(By.id("error")).getText().contains("PHQ-9"),
         browser.findElement(By.id("error")).getText());
-    fill("items", "");
-    fill("intake", "40");
-    submitAndWait();
+    Browser.fill(browser, "items", "");
+    Browser.fill(browser, "intake", "40");
+    Browser.submit(browser);
     assertTrue(browser.findElement(By.id("error")).getText().contains("27"),
         "the instrument's range: " + browser.findElement(By.id("error")).getText());
-    fill("intake", "18");
-    submitAndWait();
+    Browser.fill(browser, "intake", "18");
+    Browser.submit(browser);
     assertEquals(String.format(Locale.ROOT, "%.1f", libraryCurve(18).curve().at(0).mean()),
         browser.findElement(By.id("mean-0")).getText());
   }
@@ -160,11 +145,11 @@ class ExplorerPageBrowserTest {
   @Test
   void roundTrip_isMeasuredInTheBrowser() {
     browser.get(server.url() + "explorer");
-    fill("intake", "19");
-    fill("observed", "1:18, 2:16, 3:15");
+    Browser.fill(browser, "intake", "19");
+    Browser.fill(browser, "observed", "1:18, 2:16, 3:15");
     List<Integer> times = new ArrayList<>();
     for (int i = 0; i < 13; i++) {
-      submitAndWait();
+      Browser.submit(browser);
       if (i >= 3) { // the first submissions warm up the JVM and fit the reference model
         times.add(Integer.parseInt(browser.findElement(By.tagName("body"))
             .getAttribute("data-round-trip-ms")));

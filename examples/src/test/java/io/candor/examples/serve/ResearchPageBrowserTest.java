@@ -88,12 +88,7 @@ class ResearchPageBrowserTest {
   private static void upload(CandorServer s, Path file) {
     browser.get(s.url() + "research");
     browser.findElement(By.id("data")).sendKeys(file.toAbsolutePath().toString());
-    String before = browser.findElement(By.tagName("body")).getAttribute("data-submissions");
-    browser.findElement(By.cssSelector("form.candor-form button[type=submit]")).click();
-    new WebDriverWait(browser, Duration.ofSeconds(120)).until(d -> {
-      String now = d.findElement(By.tagName("body")).getAttribute("data-submissions");
-      return now != null && !now.equals(before);
-    });
+    Browser.submit(browser);
   }
 
   private static GrowthFit libraryFit(Path file) throws IOException {

@@ -19,10 +19,8 @@ import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.plot.DatasetRenderingOrder;
 import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.XYSeries;
-import org.jfree.data.xy.XYSeriesCollection;
 
 /**
  * A dose–effect curve: the fitted share of clients improved by number of sessions (probit or logit
@@ -164,27 +162,14 @@ public final class DoseEffectChart {
       curve.add(s, fit.proportionAt(s));
     }
     Color c0 = palette.series(0);
-    XYLineAndShapeRenderer lr = new XYLineAndShapeRenderer(true, false);
-    lr.setSeriesPaint(0, c0);
-    lr.setSeriesStroke(0, Plots.stroke(0, 2.2f));
-    plot.setDataset(0, new XYSeriesCollection(curve));
-    plot.setRenderer(0, lr);
+    Plots.line(plot, 0, curve, c0, Plots.stroke(0, 2.2f));
     legend.add(Plots.lineItem("fitted " + fit.link().name().toLowerCase(Locale.ROOT) + " curve",
         c0, Plots.stroke(0, 2.2f), null, false));
     if (!rows.isEmpty()) {
       XYSeries observed = new XYSeries("observed", false, true);
       rows.forEach(r -> observed.add(r.sessions(), r.proportion()));
       Shape dot = Plots.shape(1, 8);
-      XYLineAndShapeRenderer pr = new XYLineAndShapeRenderer(false, true);
-      pr.setSeriesShape(0, dot);
-      pr.setUseFillPaint(true);
-      pr.setSeriesFillPaint(0, palette.series(1));
-      pr.setUseOutlinePaint(true);
-      pr.setDrawOutlines(true);
-      pr.setSeriesOutlinePaint(0, Plots.INK);
-      pr.setSeriesPaint(0, palette.series(1));
-      plot.setDataset(1, new XYSeriesCollection(observed));
-      plot.setRenderer(1, pr);
+      Plots.points(plot, 1, observed, palette.series(1), dot, true);
       legend.add(Plots.lineItem("observed share", palette.series(1), null, dot, true));
     }
     Color mc = palette.series(2);
@@ -212,16 +197,7 @@ public final class DoseEffectChart {
       plot.addAnnotation(label);
     }
     if (!fit.milestones().isEmpty()) {
-      XYLineAndShapeRenderer mr = new XYLineAndShapeRenderer(false, true);
-      mr.setSeriesShape(0, diamond);
-      mr.setUseFillPaint(true);
-      mr.setSeriesFillPaint(0, mc);
-      mr.setUseOutlinePaint(true);
-      mr.setDrawOutlines(true);
-      mr.setSeriesOutlinePaint(0, Plots.INK);
-      mr.setSeriesPaint(0, mc);
-      plot.setDataset(2, new XYSeriesCollection(points));
-      plot.setRenderer(2, mr);
+      Plots.points(plot, 2, points, mc, diamond, true);
       legend.add(Plots.lineItem("sessions for 50% and 75% with "
           + Args.pct(fit.confidenceLevel()) + " CI", mc, new BasicStroke(2f), diamond, true));
     }

@@ -14,9 +14,7 @@ import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.DatasetRenderingOrder;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.DeviationRenderer;
-import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
-import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 
@@ -171,23 +169,14 @@ public final class FanChart {
       median.add(r[0], r[3]);
       mean.add(r[0], r[6]);
     }
-    line(plot, 2, median, palette.series(0), Plots.stroke(0, 2.2f));
+    Plots.line(plot, 2, median, palette.series(0), Plots.stroke(0, 2.2f));
     legend.add(Plots.lineItem("median", palette.series(0), Plots.stroke(0, 2.2f), null, false));
-    line(plot, 3, mean, palette.series(1), Plots.stroke(1, 1.6f));
+    Plots.line(plot, 3, mean, palette.series(1), Plots.stroke(1, 1.6f));
     legend.add(Plots.lineItem("mean", palette.series(1), Plots.stroke(1, 1.6f), null, false));
     cutoff.ifPresent(c -> plot.addRangeMarker(
         Plots.horizontalLine(c, "caseness cutoff " + Args.num(c), Plots.INK, style)));
     plot.setFixedLegendItems(legend);
     return Plots.chart(name, plot, style, true);
-  }
-
-  private static void line(XYPlot plot, int index, XYSeries series, Color colour,
-      java.awt.Stroke stroke) {
-    XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
-    r.setSeriesPaint(0, colour);
-    r.setSeriesStroke(0, stroke);
-    plot.setDataset(index, new XYSeriesCollection(series));
-    plot.setRenderer(index, r);
   }
 
   @Override

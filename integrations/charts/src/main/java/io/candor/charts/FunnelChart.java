@@ -21,10 +21,8 @@ import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.plot.DatasetRenderingOrder;
 import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.XYSeries;
-import org.jfree.data.xy.XYSeriesCollection;
 
 /**
  * A case-mix-adjusted funnel plot (Spiegelhalter 2005): each therapist's adjusted rate against
@@ -146,11 +144,11 @@ public final class FunnelChart {
     Color ink = Plots.INK;
     Color limitColour = palette.series(0);
     int index = 0;
-    index = line(plot, index, centre, ink, new BasicStroke(1.4f));
-    index = line(plot, index, lo95, limitColour, Plots.stroke(1, 1.6f));
-    index = line(plot, index, hi95, limitColour, Plots.stroke(1, 1.6f));
-    index = line(plot, index, lo998, limitColour, Plots.stroke(2, 1.6f));
-    index = line(plot, index, hi998, limitColour, Plots.stroke(2, 1.6f));
+    index = Plots.line(plot, index, centre, ink, new BasicStroke(1.4f));
+    index = Plots.line(plot, index, lo95, limitColour, Plots.stroke(1, 1.6f));
+    index = Plots.line(plot, index, hi95, limitColour, Plots.stroke(1, 1.6f));
+    index = Plots.line(plot, index, lo998, limitColour, Plots.stroke(2, 1.6f));
+    index = Plots.line(plot, index, hi998, limitColour, Plots.stroke(2, 1.6f));
     LegendItemCollection legend = new LegendItemCollection();
     legend.add(Plots.lineItem("overall rate " + Args.pct(fit.overall()), ink,
         new BasicStroke(1.4f), null, false));
@@ -174,16 +172,7 @@ public final class FunnelChart {
       }
       if (points.getItemCount() > 0) {
         Color c = g.colour(palette);
-        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(false, true);
-        r.setSeriesShape(0, g.shape());
-        r.setUseFillPaint(true);
-        r.setSeriesFillPaint(0, c);
-        r.setUseOutlinePaint(true);
-        r.setDrawOutlines(true);
-        r.setSeriesOutlinePaint(0, ink);
-        r.setSeriesPaint(0, c);
-        plot.setDataset(index, new XYSeriesCollection(points));
-        plot.setRenderer(index++, r);
+        index = Plots.points(plot, index, points, c, g.shape(), true);
         legend.add(Plots.lineItem(g.words, c, null, g.shape(), true));
       }
     }
@@ -219,16 +208,6 @@ public final class FunnelChart {
       return this == INSIDE ? palette.series(5) : this == OUTSIDE_95 ? palette.series(3)
           : palette.series(1);
     }
-  }
-
-  private static int line(XYPlot plot, int index, XYSeries series, Color colour,
-      java.awt.Stroke stroke) {
-    XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
-    r.setSeriesPaint(0, colour);
-    r.setSeriesStroke(0, stroke);
-    plot.setDataset(index, new XYSeriesCollection(series));
-    plot.setRenderer(index, r);
-    return index + 1;
   }
 
   @Override

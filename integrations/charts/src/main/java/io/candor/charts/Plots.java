@@ -21,6 +21,9 @@ import org.jfree.chart.block.BlockBorder;
 import org.jfree.chart.plot.Plot;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.RectangleAnchor;
@@ -160,6 +163,37 @@ final class Plots {
       }
     }
     return chart;
+  }
+
+  /** Draws a series as a line with dataset and renderer {@code index}; returns the next index. */
+  static int line(XYPlot plot, int index, XYSeries series, Color colour, Stroke stroke) {
+    XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
+    r.setSeriesPaint(0, colour);
+    r.setSeriesStroke(0, stroke);
+    plot.setDataset(index, new XYSeriesCollection(series));
+    plot.setRenderer(index, r);
+    return index + 1;
+  }
+
+  /**
+   * Draws a series as markers with dataset and renderer {@code index}: filled in the colour with
+   * a dark outline, or hollow (white inside, a thick outline in the colour); returns the next
+   * index.
+   */
+  static int points(XYPlot plot, int index, XYSeries series, Color colour, Shape shape,
+      boolean filled) {
+    XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(false, true);
+    r.setSeriesShape(0, shape);
+    r.setUseFillPaint(true);
+    r.setSeriesFillPaint(0, filled ? colour : Color.WHITE);
+    r.setUseOutlinePaint(true);
+    r.setDrawOutlines(true);
+    r.setSeriesOutlinePaint(0, filled ? INK : colour);
+    r.setSeriesOutlineStroke(0, new BasicStroke(filled ? 1f : 2.2f));
+    r.setSeriesPaint(0, colour);
+    plot.setDataset(index, new XYSeriesCollection(series));
+    plot.setRenderer(index, r);
+    return index + 1;
   }
 
   /** A painter that builds the chart afresh for each rendering (JFreeChart objects are mutable). */

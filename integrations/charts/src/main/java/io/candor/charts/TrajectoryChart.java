@@ -22,10 +22,8 @@ import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.DatasetRenderingOrder;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.DeviationRenderer;
-import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.util.ShapeUtils;
 import org.jfree.data.xy.XYSeries;
-import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 
@@ -229,12 +227,12 @@ public final class TrajectoryChart {
     XYSeries mean = new XYSeries("expected", false, false);
     s.forEach(e -> mean.add(e.session(), e.mean()));
     Color meanColour = palette.series(0);
-    index = addLine(plot, index, mean, meanColour, Plots.stroke(1, 2f), null);
+    index = Plots.line(plot, index, mean, meanColour, Plots.stroke(1, 2f));
     legend.add(Plots.lineItem("expected score", meanColour, Plots.stroke(1, 2f), null, false));
     if (p.size() % 2 == 1) {
       XYSeries middle = new XYSeries("middle", false, false);
       s.forEach(e -> middle.add(e.session(), e.quantiles().get(pairs)));
-      index = addLine(plot, index, middle, meanColour, Plots.stroke(2, 1.2f), null);
+      index = Plots.line(plot, index, middle, meanColour, Plots.stroke(2, 1.2f));
       legend.add(Plots.lineItem(Plots.ordinal(100 * p.get(pairs)) + " percentile", meanColour,
           Plots.stroke(2, 1.2f), null, false));
     }
@@ -242,10 +240,10 @@ public final class TrajectoryChart {
     observed.add(0, intake);
     alerts.forEach(a -> observed.add(a.session(), a.score()));
     Shape intakeShape = Plots.shape(1, 9);
-    index = addLine(plot, index, observed, Plots.INK, new BasicStroke(1.6f), null);
+    index = Plots.line(plot, index, observed, Plots.INK, new BasicStroke(1.6f));
     XYSeries intakePoint = new XYSeries("intake", false, false);
     intakePoint.add(0, intake);
-    index = addPoints(plot, index, intakePoint, Plots.INK, intakeShape, true);
+    index = Plots.points(plot, index, intakePoint, Plots.INK, intakeShape, true);
     legend.add(Plots.lineItem("intake and observed scores", Plots.INK, new BasicStroke(1.6f),
         intakeShape, true));
     Set<Signal> seen = EnumSet.noneOf(Signal.class);
@@ -257,7 +255,7 @@ public final class TrajectoryChart {
       if (points.getItemCount() > 0) {
         Color c = palette.signal(signal);
         boolean filled = signal != Signal.FUNCTIONAL;
-        index = addPoints(plot, index, points, c, signalShape(signal), filled);
+        index = Plots.points(plot, index, points, c, signalShape(signal), filled);
         legend.add(Plots.lineItem(signalWords(signal), c, null, signalShape(signal), filled));
       }
     }
@@ -284,29 +282,5 @@ public final class TrajectoryChart {
         + ", " + style + "]";
   }
 
-  private static int addLine(XYPlot plot, int index, XYSeries series, Color colour,
-      java.awt.Stroke stroke, Shape shape) {
-    XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, shape != null);
-    r.setSeriesPaint(0, colour);
-    r.setSeriesStroke(0, stroke);
-    plot.setDataset(index, new XYSeriesCollection(series));
-    plot.setRenderer(index, r);
-    return index + 1;
-  }
 
-  private static int addPoints(XYPlot plot, int index, XYSeries series, Color colour, Shape shape,
-      boolean filled) {
-    XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(false, true);
-    r.setSeriesShape(0, shape);
-    r.setUseFillPaint(true);
-    r.setSeriesFillPaint(0, filled ? colour : Color.WHITE);
-    r.setUseOutlinePaint(true);
-    r.setDrawOutlines(true);
-    r.setSeriesOutlinePaint(0, filled ? Plots.INK : colour);
-    r.setSeriesOutlineStroke(0, new BasicStroke(filled ? 1f : 2.2f));
-    r.setSeriesPaint(0, colour);
-    plot.setDataset(index, new XYSeriesCollection(series));
-    plot.setRenderer(index, r);
-    return index + 1;
-  }
 }

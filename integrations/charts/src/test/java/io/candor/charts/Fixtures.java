@@ -2,10 +2,8 @@ package io.candor.charts;
 
 import io.candor.caseload.CaseloadModel;
 import io.candor.caseload.CaseloadRun;
+import io.candor.json.ExpectedResponseModels;
 import io.candor.measure.Instruments;
-import io.candor.model.growth.GrowthData;
-import io.candor.model.growth.GrowthModel;
-import io.candor.model.growth.TimeBasis;
 import io.candor.model.survival.EventTime;
 import io.candor.model.survival.KaplanMeier;
 import io.candor.model.survival.KaplanMeierFit;
@@ -15,7 +13,6 @@ import io.candor.model.therapist.FunnelFit;
 import io.candor.model.therapist.TherapistData;
 import io.candor.progress.AlertRules;
 import io.candor.progress.ExpectedResponse;
-import io.candor.progress.ExpectedResponseModel;
 import io.candor.progress.PreparedCurve;
 import io.candor.simulation.Arm;
 import io.candor.simulation.Scenario;
@@ -33,25 +30,11 @@ final class Fixtures {
 
   private Fixtures() {}
 
-  /** A log-basis growth model on a made-up panel of 8 clients, PHQ-9 scale, intake 20. */
+  /** Candor's reference PHQ-9 model (fitted on the calibrated simulator), intake 20. */
   static PreparedCurve curve() {
-    double[][] y = {
-      {20, 16, 14, 13, 12, 12}, {18, 17, 15, 15, 13, 12}, {22, 18, 17, 14, 13, 11},
-      {15, 13, 12, 10, 10, 9}, {24, 22, 21, 20, 19, 19}, {19, 15, 12, 11, 9, 8},
-      {17, 16, 16, 14, 14, 13}, {21, 17, 15, 14, 14, 12}};
-    String[] ids = new String[48];
-    double[] t = new double[48];
-    double[] s = new double[48];
-    for (int c = 0; c < 8; c++) {
-      for (int k = 0; k < 6; k++) {
-        ids[6 * c + k] = "client-" + (c + 1);
-        t[6 * c + k] = k;
-        s[6 * c + k] = y[c][k];
-      }
-    }
-    var fit = GrowthModel.withDefaults().withBasis(TimeBasis.LOG).fit(GrowthData.of(ids, t, s));
-    return ExpectedResponse.of(ExpectedResponseModel.from(fit)).withScale(Instruments.PHQ9)
-        .withPercentiles(0.10, 0.25, 0.75, 0.90).prepare(20, 8, AlertRules.defaults());
+    return ExpectedResponse.of(ExpectedResponseModels.reference(Instruments.PHQ9))
+        .withScale(Instruments.PHQ9).withPercentiles(0.10, 0.25, 0.75, 0.90)
+        .prepare(20, 8, AlertRules.defaults());
   }
 
   /** Sessions to reliable improvement (or last seen) of 20 illustrative clients (candor demo). */
