@@ -15,37 +15,15 @@ import io.candor.simulation.Scenario;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The caseload page in a real browser: the outcome mix and the flow equal the library's. */
-class CaseloadPageBrowserTest {
-
-  private static CandorServer server;
-  private static ChromeDriver browser;
-
-  @BeforeAll
-  static void start() {
-    browser = Browser.start();
-    server = CandorServer.start(0, CandorServer.DEFAULT_MAX_UPLOAD);
-  }
-
-  @AfterAll
-  static void stop() {
-    Browser.quit(browser);
-    if (server != null) {
-      server.close();
-    }
-  }
+class CaseloadPageBrowserTest extends BrowserPageTest {
 
   @Test
   void caseload_showsTheLibrarysOutcomeMixAndFlow() throws IOException {

@@ -15,36 +15,16 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The expectation explorer in a real browser: numbers, errors, keyboard, round-trip time. */
-class ExplorerPageBrowserTest {
-
-  private static CandorServer server;
-  private static ChromeDriver browser;
-
-  @BeforeAll
-  static void start() {
-    browser = Browser.start();
-    server = CandorServer.start(0, CandorServer.DEFAULT_MAX_UPLOAD);
-  }
-
-  @AfterAll
-  static void stop() {
-    Browser.quit(browser);
-    if (server != null) {
-      server.close();
-    }
-  }
+class ExplorerPageBrowserTest extends BrowserPageTest {
 
   private static PreparedCurve libraryCurve(double intake) {
     return ExpectedResponse.of(ExpectedResponseModels.reference(Instruments.PHQ9))

@@ -21,7 +21,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.AfterAll;
@@ -29,32 +28,24 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The research page in a real browser: upload, numbers equal the library's, bad uploads. */
-class ResearchPageBrowserTest {
+class ResearchPageBrowserTest extends BrowserPageTest {
 
-  private static CandorServer server;
+  /** A second server with a 64 KB upload limit. */
   private static CandorServer small;
-  private static ChromeDriver browser;
   private static Path dir;
 
   @BeforeAll
   static void start() throws IOException {
-    browser = Browser.start();
-    server = CandorServer.start(0, CandorServer.DEFAULT_MAX_UPLOAD);
     small = CandorServer.start(0, 64 * 1024);
     dir = Files.createDirectories(Path.of("target", "serve-uploads"));
   }
 
   @AfterAll
   static void stop() {
-    Browser.quit(browser);
-    for (CandorServer s : new CandorServer[] {server, small}) {
-      if (s != null) {
-        s.close();
-      }
+    if (small != null) {
+      small.close();
     }
   }
 
@@ -156,13 +147,20 @@ class ResearchPageBrowserTest {
   @Test
   void hundredThousandClients_areAnalysedAndTheTimeIsReported() throws IOException {
     Path file = cohortCsv("cohort-100000.csv", 100_000);
+    var os = (com.sun.management.OperatingSystemMXBean)
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    long cpu = os.getProcessCpuTime();
     long started = System.nanoTime();
     upload(server, file);
     long ms = (System.nanoTime() - started) / 1_000_000;
+    long cpuMs = (os.getProcessCpuTime() - cpu) / 1_000_000;
     String inPage = browser.findElement(By.tagName("body")).getAttribute("data-round-trip-ms");
     System.out.println("research page, 100,000 clients (" + Files.size(file) / (1 << 20)
         + " MiB, " + browser.findElement(By.id("n-rows")).getText() + " rows): " + inPage
-        + " ms from submit to result in the browser, " + ms + " ms including page load");
+        + " ms from submit to result in the browser, " + ms + " ms including page load; this JVM"
+        + " (server and test) used " + cpuMs + " ms of CPU meanwhile; load average "
+        + String.format(Locale.ROOT, "%.1f", os.getSystemLoadAverage()) + " on "
+        + os.getAvailableProcessors() + " cores");
     assertEquals("100000", browser.findElement(By.id("n-clients")).getText());
     GrowthFit fit = libraryFit(file);
     assertTrue(browser.findElement(By.id("random-effects")).getText()

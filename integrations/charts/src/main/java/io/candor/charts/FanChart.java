@@ -1,7 +1,6 @@
 package io.candor.charts;
 
 import io.candor.simulation.SimulationSummary;
-import java.awt.Color;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -13,10 +12,8 @@ import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.DatasetRenderingOrder;
 import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.xy.DeviationRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.YIntervalSeries;
-import org.jfree.data.xy.YIntervalSeriesCollection;
 
 /**
  * A fan chart of a simulated cohort: by session, the median observed score, the 25th–75th and
@@ -151,15 +148,7 @@ public final class FanChart {
       for (double[] r : rows) {
         band.add(r[0], r[3], r[1 + k], r[5 - k]);
       }
-      DeviationRenderer renderer = new DeviationRenderer(false, false);
-      Color fill = palette.band(1 - k, 2);
-      renderer.setSeriesFillPaint(0, fill);
-      renderer.setSeriesPaint(0, fill);
-      renderer.setAlpha(1f);
-      YIntervalSeriesCollection data = new YIntervalSeriesCollection();
-      data.addSeries(band);
-      plot.setDataset(k, data);
-      plot.setRenderer(k, renderer);
+      Plots.band(plot, k, band, palette.band(1 - k, 2));
     }
     legend.add(Plots.boxItem("25th–75th percentile", palette.band(0, 2)));
     legend.add(Plots.boxItem("10th–90th percentile", palette.band(1, 2)));

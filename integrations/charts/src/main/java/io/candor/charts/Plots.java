@@ -21,9 +21,12 @@ import org.jfree.chart.block.BlockBorder;
 import org.jfree.chart.plot.Plot;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.DeviationRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
+import org.jfree.data.xy.YIntervalSeries;
+import org.jfree.data.xy.YIntervalSeriesCollection;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.RectangleAnchor;
@@ -171,6 +174,19 @@ final class Plots {
     r.setSeriesPaint(0, colour);
     r.setSeriesStroke(0, stroke);
     plot.setDataset(index, new XYSeriesCollection(series));
+    plot.setRenderer(index, r);
+    return index + 1;
+  }
+
+  /** Draws an opaque band between a series' low and high values; returns the next index. */
+  static int band(XYPlot plot, int index, YIntervalSeries band, Color fill) {
+    DeviationRenderer r = new DeviationRenderer(false, false);
+    r.setSeriesFillPaint(0, fill);
+    r.setSeriesPaint(0, fill);
+    r.setAlpha(1f);
+    YIntervalSeriesCollection data = new YIntervalSeriesCollection();
+    data.addSeries(band);
+    plot.setDataset(index, data);
     plot.setRenderer(index, r);
     return index + 1;
   }

@@ -21,11 +21,9 @@ import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.DatasetRenderingOrder;
 import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.xy.DeviationRenderer;
 import org.jfree.chart.util.ShapeUtils;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.YIntervalSeries;
-import org.jfree.data.xy.YIntervalSeriesCollection;
 
 /**
  * A client's scores against the expected range: the expected score by session with its
@@ -209,15 +207,7 @@ public final class TrajectoryChart {
       for (SessionExpectation e : s) {
         band.add(e.session(), e.mean(), e.quantiles().get(k), e.quantiles().get(p.size() - 1 - k));
       }
-      DeviationRenderer r = new DeviationRenderer(false, false);
-      Color fill = palette.band(pairs - 1 - k, pairs);
-      r.setSeriesFillPaint(0, fill);
-      r.setSeriesPaint(0, fill);
-      r.setAlpha(1f);
-      YIntervalSeriesCollection data = new YIntervalSeriesCollection();
-      data.addSeries(band);
-      plot.setDataset(index, data);
-      plot.setRenderer(index++, r);
+      index = Plots.band(plot, index, band, palette.band(pairs - 1 - k, pairs));
     }
     for (int k = pairs - 1; k >= 0; k--) {
       legend.add(Plots.boxItem(Plots.ordinal(100 * p.get(k)) + "–"
