@@ -8,6 +8,8 @@ import io.candor.charts.TrajectoryChart;
 import io.candor.examples.cli.ExpectCommand;
 import io.candor.measure.Instrument;
 import io.candor.measure.Instruments;
+import io.candor.measure.ItemScoring;
+import io.candor.measure.RiskFlag;
 import io.candor.progress.Alert;
 import io.candor.progress.AlertRules;
 import io.candor.progress.ExpectedCurve;
@@ -16,9 +18,12 @@ import io.candor.progress.ExpectedResponseModel;
 import io.candor.progress.PreparedCurve;
 import io.candor.progress.SessionExpectation;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
 
 /**
  * The expectation explorer: one client's expected range, the alert for the latest score, the
@@ -104,7 +109,7 @@ final class ExplorerPage implements Pages.Page {
     for (int s : sess[0]) {
       last = Math.max(last, s);
     }
-    Optional<Integer> itemTotal = itemTotal(f, instrument, sess[0], scores[0]);
+    Optional<Items> items = items(f, instrument, sess[0], scores[0]);
     ExpectedResponseModel model;
     Optional<Upload> upload = f.file("model");
     if (upload.isPresent()) {
@@ -127,6 +132,7 @@ final class ExplorerPage implements Pages.Page {
     sb.append("<h2 id=\"results-heading\" tabindex=\"-1\">Expected range for ")
         .append(Html.esc(instrument.id())).append(", intake ").append(Html.num(intake, 1))
         .append("</h2>");
+    items.ifPresent(it -> risk(sb, instrument, it)); // first: never below the fold
     var chart = TrajectoryChart.withDefaults().withScoreLabel(instrument.id() + " score")
         .with(ChartStyle.withDefaults()).draw(prepared, intake, sess[0], scores[0]);
     sb.append("<figure class=\"chart\">").append(chart.toSvgElement())
@@ -152,8 +158,10 @@ final class ExplorerPage implements Pages.Page {
           .append(c.threshold().certainty().name().toLowerCase(Locale.ROOT))
           .append("). It describes measured change on one questionnaire, not a diagnosis.</p>");
     }
-    itemTotal.ifPresent(t -> sb.append("<p id=\"item-total\">The item responses add up to ")
-        .append(t).append(", the latest observed score.</p>"));
+    items.ifPresent(it -> sb.append(it.score().map(score -> "<p id=\"item-total\">The item"
+        + " responses add up to " + Html.plain(score.total()) + (score.prorated()
+        ? " (prorated for missing items)" : "") + ", the latest observed score.</p>")
+        .orElse("<p id=\"item-total\">No item total: " + Html.esc(it.unscored()) + ".</p>")));
     sb.append("<table><caption>Expected ").append(Html.esc(instrument.id()))
         .append(" score by session (percentiles of a new observation for a client like this)"
             + "</caption><thead><tr><th scope=\"col\">session</th><th scope=\"col\">expected</th>"
@@ -181,37 +189,83 @@ final class ExplorerPage implements Pages.Page {
     };
   }
 
-  /** The item total, which must equal the latest observed score. */
-  private static Optional<Integer> itemTotal(Form f, Instrument instrument, int[] sessions,
+  /** What the item responses gave: their total and any risk flags. */
+  record Items(Optional<ItemScoring.ItemScore> score, String unscored, List<RiskFlag> flags,
+      Set<Integer> riskItems) {}
+
+  /**
+   * Scores the item responses (a dash for an item not answered) with the instrument's rules; the
+   * total must equal the latest observed score. The risk items' flags are never suppressed by the
+   * total.
+   */
+  private static Optional<Items> items(Form f, Instrument instrument, int[] sessions,
       double[] scores) {
     Optional<String> text = f.field("items");
     if (text.isEmpty()) {
       return Optional.empty();
     }
-    var scoring = instrument.itemScoring().orElseThrow(() -> new IllegalArgumentException(
+    ItemScoring scoring = instrument.itemScoring().orElseThrow(() -> new IllegalArgumentException(
         instrument.id() + " has no item scoring in Candor (proprietary items are not held); leave"
             + " the item responses empty"));
     String[] parts = text.get().split("[,\\s]+");
-    int[] responses = new int[parts.length];
+    List<OptionalInt> responses = new ArrayList<>(parts.length);
     for (int i = 0; i < parts.length; i++) {
+      if (parts[i].equals("-")) {
+        responses.add(OptionalInt.empty());
+        continue;
+      }
       try {
-        responses[i] = Integer.parseInt(parts[i]);
+        responses.add(OptionalInt.of(Integer.parseInt(parts[i])));
       } catch (NumberFormatException e) {
         throw new IllegalArgumentException(instrument.id() + " item " + (i + 1)
-            + " must be a whole number, was " + parts[i], e);
+            + " must be a whole number (or - when not answered), was " + parts[i], e);
       }
     }
-    int total = scoring.score(responses);
+    // the flags first: a risk item left unanswered is flagged even when no total can be scored
+    List<RiskFlag> flags = scoring.riskFlags(responses);
+    ItemScoring.ItemScore score;
+    try {
+      score = scoring.score(responses);
+    } catch (IllegalArgumentException e) {
+      return Optional.of(new Items(Optional.empty(), e.getMessage(), flags, scoring.riskItems()));
+    }
     if (sessions.length == 0) {
       throw new IllegalArgumentException("the item responses belong to the latest session; enter"
-          + " it under observed scores as session:score with the total " + total);
+          + " it under observed scores as session:score with the total "
+          + Html.plain(score.total()));
     }
     double latest = scores[scores.length - 1];
-    if (latest != total) {
-      throw new IllegalArgumentException("the item responses add up to " + total + " but the"
+    if (latest != score.total()) {
+      throw new IllegalArgumentException("the item responses add up to "
+          + Html.plain(score.total()) + (score.prorated() ? " (prorated)" : "") + " but the"
           + " latest observed score (session " + sessions[sessions.length - 1] + ") is "
           + Html.plain(latest));
     }
-    return Optional.of(total);
+    return Optional.of(new Items(Optional.of(score), "", flags, scoring.riskItems()));
+  }
+
+  /** The risk items: every flag for clinician review, and what no flag does not mean. */
+  private static void risk(StringBuilder sb, Instrument instrument, Items items) {
+    if (items.riskItems().isEmpty()) {
+      return;
+    }
+    sb.append("<h3>Risk items</h3>");
+    if (items.flags().isEmpty()) {
+      sb.append("<p id=\"risk-none\">No risk item (").append(Html.esc(instrument.id()))
+          .append(" item").append(items.riskItems().size() == 1 ? " " : "s ")
+          .append(items.riskItems().stream().map(String::valueOf)
+              .collect(java.util.stream.Collectors.joining(", ")))
+          .append(") was answered above its lowest response. That is not reassurance: most"
+              + " people who die by suicide answered \"not at all\" on their latest PHQ-9 item 9"
+              + " (Louzon et al. 2016); a zero never rules risk out, and the clinician's judgement"
+              + " comes first (NICE NG225).</p>");
+      return;
+    }
+    sb.append("<ul class=\"risk\" id=\"risk-flags\">");
+    for (RiskFlag flag : items.flags()) {
+      sb.append("<li>").append(Html.esc(flag.toString())).append("</li>");
+    }
+    sb.append("</ul><p>A flag asks for a clinician's review; it is not a risk score, a level or a"
+        + " prediction (NICE NG225).</p>");
   }
 }

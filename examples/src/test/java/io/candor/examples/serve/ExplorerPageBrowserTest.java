@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -51,6 +52,10 @@ class ExplorerPageBrowserTest extends BrowserPageTest {
         .category().name().toLowerCase(Locale.ROOT).replace('_', ' ');
     assertEquals(category, browser.findElement(By.id("category")).getText());
     assertTrue(browser.findElement(By.id("item-total")).getText().contains("add up to 17"));
+    var flags = Instruments.PHQ9.itemScoring().orElseThrow().riskFlags(
+        java.util.stream.IntStream.of(2, 2, 2, 3, 2, 2, 2, 1, 1).mapToObj(OptionalInt::of).toList());
+    assertEquals(1, flags.size());
+    assertEquals(flags.get(0).toString(), browser.findElement(By.id("risk-flags")).getText());
     WebElement svg = browser.findElement(By.cssSelector("#results figure svg"));
     assertEquals("img", svg.getAttribute("role"));
     assertTrue(svg.findElement(By.tagName("desc")).getAttribute("textContent")
@@ -79,6 +84,15 @@ class ExplorerPageBrowserTest extends BrowserPageTest {
     Browser.submit(browser);
     assertTrue(browser.findElement(By.id("error")).getText().contains("PHQ-9"),
         browser.findElement(By.id("error")).getText());
+    Browser.fill(browser, "items", "0,0,0,0,0,0,0,0,0");
+    Browser.fill(browser, "observed", "1:0");
+    Browser.submit(browser);
+    assertTrue(browser.findElement(By.id("risk-none")).getText().contains("not reassurance"));
+    Browser.fill(browser, "items", "1,1,1,1,1,1,1,1,-");
+    Browser.fill(browser, "observed", "1:9");
+    Browser.submit(browser);
+    assertTrue(browser.findElement(By.id("risk-flags")).getText()
+        .contains("PHQ-9 item 9 = not answered"), browser.findElement(By.id("results")).getText());
     Browser.fill(browser, "items", "");
     Browser.fill(browser, "intake", "40");
     Browser.submit(browser);
