@@ -2,7 +2,7 @@ package io.candor.charts;
 
 import io.candor.caseload.CaseloadModel;
 import io.candor.caseload.CaseloadRun;
-import io.candor.json.ExpectedResponseModels;
+import io.candor.json.CandorJson;
 import io.candor.measure.Instruments;
 import io.candor.model.survival.EventTime;
 import io.candor.model.survival.KaplanMeier;
@@ -13,12 +13,17 @@ import io.candor.model.therapist.FunnelFit;
 import io.candor.model.therapist.TherapistData;
 import io.candor.progress.AlertRules;
 import io.candor.progress.ExpectedResponse;
+import io.candor.progress.ExpectedResponseModel;
 import io.candor.progress.PreparedCurve;
 import io.candor.simulation.Arm;
 import io.candor.simulation.Scenario;
 import io.candor.simulation.SimulationSummary;
 import io.candor.simulation.Simulator;
 import io.candor.testing.CandorGenerators;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,9 +35,20 @@ final class Fixtures {
 
   private Fixtures() {}
 
-  /** Candor's reference PHQ-9 model (fitted on the calibrated simulator), intake 20. */
+  /**
+   * A PHQ-9 model fixed for these tests (a copy of Candor's reference model as it was shipped on
+   * 2026-12-01, in {@code phq9-model.json}), so that the golden charts do not move when the
+   * shipped model is refitted; intake 20.
+   */
   static PreparedCurve curve() {
-    return ExpectedResponse.of(ExpectedResponseModels.reference(Instruments.PHQ9))
+    ExpectedResponseModel model;
+    try (InputStream in = Fixtures.class.getResourceAsStream("/phq9-model.json")) {
+      model = CandorJson.fromJson(new String(in.readAllBytes(), StandardCharsets.UTF_8),
+          ExpectedResponseModel.class);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return ExpectedResponse.of(model)
         .withScale(Instruments.PHQ9).withPercentiles(0.10, 0.25, 0.75, 0.90)
         .prepare(20, 8, AlertRules.defaults());
   }
