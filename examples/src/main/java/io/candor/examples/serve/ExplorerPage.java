@@ -126,7 +126,7 @@ final class ExplorerPage implements Pages.Page {
       throw new IllegalArgumentException("--instrument " + instrument.id() + " does not match the"
           + " model: " + e.getMessage(), e);
     }
-    PreparedCurve prepared = er.prepare(intake, last, AlertRules.defaults());
+    PreparedCurve prepared = er.prepare(intake, last, AlertRules.withDefaults());
     ExpectedCurve curve = prepared.curve();
     StringBuilder sb = new StringBuilder();
     sb.append("<h2 id=\"results-heading\" tabindex=\"-1\">Expected range for ")

@@ -156,7 +156,7 @@ final class ResearchPage implements Pages.Page {
     // the growth fit needs only the columns: it runs on a second core while the trajectories are
     // built and scanned for patterns and events on this one
     CompletableFuture<GrowthFit> fitting = CompletableFuture.supplyAsync(() -> GrowthModel
-        .withDefaults().withBasis(basis).fit(table.toGrowthData()));
+        .withDefaults().with(basis).fit(table.toGrowthData()));
     Cohort cohort;
     try {
       cohort = table.toCohort(instrument);
@@ -218,7 +218,7 @@ final class ResearchPage implements Pages.Page {
       try {
         var prepared = ExpectedResponse.of(ExpectedResponseModel.from(fit))
             .withPercentiles(0.10, 0.25, 0.75, 0.90).withScale(instrument)
-            .prepare(median, Math.min(Math.max(maxSession, 1), 52), AlertRules.defaults());
+            .prepare(median, Math.min(Math.max(maxSession, 1), 52), AlertRules.withDefaults());
         var chart = TrajectoryChart.withDefaults().with(ChartStyle.withDefaults())
             .withTitle("Expected range for a client with the median intake")
             .withScoreLabel(instrument.id() + " score")
@@ -242,7 +242,7 @@ final class ResearchPage implements Pages.Page {
           .append(", which is the default sudden-gain cutoff.</p></section>");
       return;
     }
-    SuddenGainCriteria criteria = SuddenGainCriteria.defaults();
+    SuddenGainCriteria criteria = SuddenGainCriteria.withDefaults();
     List<SuddenChanges> changes = new ArrayList<>(trajectories.size());
     for (Trajectory t : trajectories) {
       changes.add(criteria.detect(t));
@@ -259,7 +259,7 @@ final class ResearchPage implements Pages.Page {
       }
       sb.append(".</p>");
     }
-    EarlyResponseCriteria early = EarlyResponseCriteria.defaults();
+    EarlyResponseCriteria early = EarlyResponseCriteria.withDefaults();
     int evaluated = 0;
     int responded = 0;
     for (Trajectory t : trajectories) {

@@ -41,7 +41,7 @@ class ChartOptionsTest {
     assertEquals(0, r.status(), r.err());
     var curve = ExpectedResponse.of(ExpectedResponseModels.reference(Instruments.PHQ9))
         .withPercentiles(0.10, 0.25, 0.75, 0.90).withScale(Instruments.PHQ9)
-        .prepare(20, 12, AlertRules.defaults());
+        .prepare(20, 12, AlertRules.withDefaults());
     var expected = TrajectoryChart.withDefaults().withScoreLabel("PHQ-9 score")
         .with(ChartOptions.style())
         .draw(curve, 20, new int[] {1, 2, 3}, new double[] {19, 16, 17});

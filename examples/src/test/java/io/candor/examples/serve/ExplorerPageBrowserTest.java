@@ -30,7 +30,7 @@ class ExplorerPageBrowserTest extends BrowserPageTest {
   private static PreparedCurve libraryCurve(double intake) {
     return ExpectedResponse.of(ExpectedResponseModels.reference(Instruments.PHQ9))
         .withPercentiles(0.10, 0.25, 0.75, 0.90).withScale(Instruments.PHQ9)
-        .prepare(intake, 12, AlertRules.defaults());
+        .prepare(intake, 12, AlertRules.withDefaults());
   }
 
   @Test

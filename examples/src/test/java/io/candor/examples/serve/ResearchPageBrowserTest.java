@@ -84,7 +84,7 @@ class ResearchPageBrowserTest extends BrowserPageTest {
 
   private static GrowthFit libraryFit(Path file) throws IOException {
     LongTable t = LongCsv.withDefaults().read(file, LongCsv.columns("id", "session", "score"));
-    return GrowthModel.withDefaults().withBasis(TimeBasis.LOG).fit(t.toGrowthData());
+    return GrowthModel.withDefaults().with(TimeBasis.LOG).fit(t.toGrowthData());
   }
 
   @Test

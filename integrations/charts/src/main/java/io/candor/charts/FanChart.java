@@ -115,7 +115,7 @@ public final class FanChart {
       for (int k = 0; k < PERCENTILES.length; k++) {
         row[k + 1] = summary.scoreQuantileAt(s, PERCENTILES[k]).orElseThrow();
       }
-      row[PERCENTILES.length + 1] = summary.meanScoreAt(s);
+      row[PERCENTILES.length + 1] = summary.meanScoreAt(s).orElseThrow();
       row[PERCENTILES.length + 2] = summary.observedAt(s);
       rows.add(row);
     }

@@ -212,13 +212,11 @@ public final class KaplanMeierChart {
       YIntervalSeries band = new YIntervalSeries("band " + i);
       band.add(0, y(1), y(1), y(1));
       for (int j = 0; j < f.size(); j++) {
-        double lo = f.lower().get(j);
-        double hi = f.upper().get(j);
-        if (Double.isNaN(lo) || Double.isNaN(hi)) {
+        if (f.lower().get(j).isEmpty() || f.upper().get(j).isEmpty()) {
           break; // R leaves the limits undefined from here on (NA): the band ends
         }
-        double a = y(lo);
-        double b = y(hi);
+        double a = y(f.lower().get(j).getAsDouble());
+        double b = y(f.upper().get(j).getAsDouble());
         band.add(f.time().get(j), y(f.survival().get(j)), Math.min(a, b), Math.max(a, b));
       }
       DeviationStepRenderer br = new DeviationStepRenderer();

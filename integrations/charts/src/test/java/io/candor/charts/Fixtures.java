@@ -50,7 +50,7 @@ final class Fixtures {
     }
     return ExpectedResponse.of(model)
         .withScale(Instruments.PHQ9).withPercentiles(0.10, 0.25, 0.75, 0.90)
-        .prepare(20, 8, AlertRules.defaults());
+        .prepare(20, 8, AlertRules.withDefaults());
   }
 
   /** Sessions to reliable improvement (or last seen) of 20 illustrative clients (candor demo). */
