@@ -208,7 +208,8 @@ final class SummaryAccumulator implements java.io.Serializable {
         && java.util.Arrays.equals(scoreUnits, o.scoreUnits)
         && java.util.Arrays.equals(improvementEvents, o.improvementEvents)
         && java.util.Arrays.equals(improvementCensored, o.improvementCensored)
-        && java.util.Arrays.equals(dropoutsAt, o.dropoutsAt);
+        && java.util.Arrays.equals(dropoutsAt, o.dropoutsAt)
+        && java.util.Arrays.deepEquals(scoreCounts, o.scoreCounts);
   }
 
   private static void add(long[] a, long[] b) {

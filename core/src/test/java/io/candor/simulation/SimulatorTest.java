@@ -99,6 +99,20 @@ class SimulatorTest {
   }
 
   @Test
+  void scoreQuantiles_ofCombinedRanges_equalThoseOfTheWholeCohort() {
+    Simulator sim = Simulator.of(PHQ.withSessions(10));
+    SimulationSummary whole = sim.summarise(21L, 2500, Arm.TREATED, 2);
+    SimulationSummary parts = sim.summariseRange(21L, 0, 900, Arm.TREATED)
+        .combine(sim.summariseRange(21L, 900, 2500, Arm.TREATED));
+    assertEquals(whole, parts);
+    for (int t = 0; t <= 10; t++) {
+      for (double p : new double[] {0.1, 0.5, 0.9}) {
+        assertEquals(whole.scoreQuantileAt(t, p), parts.scoreQuantileAt(t, p), "session " + t);
+      }
+    }
+  }
+
+  @Test
   void scoreQuantile_isEmptyWhenNobodyIsObservedAndRejectsBadShares() {
     Simulator sim = Simulator.of(PHQ.withSessions(20));
     long seed = 0;
