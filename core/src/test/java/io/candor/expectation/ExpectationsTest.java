@@ -203,6 +203,18 @@ class ExpectationsTest {
   }
 
   @Test
+  void core10Item6_isTheRiskItemOfItsReport_andIsFlaggedWhateverTheOtherItems() {
+    ExpectationReport r = SMALL.report(ClientProfile.of(Instruments.CORE10, 3)
+        .withItems(ClientProfile.ItemResponses.of(0, 0, 0, 0, 0, 2, 0, 0, 0, 0)), 1L);
+    assertEquals(List.of(6), r.risk().riskItems());
+    assertTrue(r.risk().needsReview());
+    assertEquals(6, r.risk().flags().get(0).item());
+    assertTrue(r.notices().contains(Notice.ITEMS_NOT_TIED));
+    assertTrue(TherapistRenderer.withDefaults().text(r).replaceAll("\\s+", " ")
+        .contains("CORE-10 item 6: response 2"));
+  }
+
+  @Test
   void badConfiguration_andProfilesTheReportCannotServe_areRejectedWithTheValue() {
     ClientProfile observed = ClientProfile.of(Instruments.PHQ9, 18).withObserved(1, 17);
     assertTrue(assertThrows(IllegalArgumentException.class,

@@ -205,6 +205,45 @@ class RenderersTest {
         ClientRenderer.withDefaults().withHorizon(8));
   }
 
+  /**
+   * The therapist's report says which interval is which (with the numbers of each), names every
+   * source of the report and the certainty of the simulated shares, and what the numbers do not
+   * mean; the client's report says that the numbers are about people like the client.
+   */
+  @Test
+  void everyFigure_hasItsIntervalsApart_itsSourcesAndCertainty_andWhatItDoesNotMean() {
+    ExpectationReport r = ExpectationsTest.SMALL.report(ClientProfile.of(Instruments.PHQ9, 18)
+        .withObserved(1, 17), 4L);
+    String therapist = flat(TherapistRenderer.withDefaults().text(r));
+    Probability better = r.probability(Outcome.RELIABLE_IMPROVEMENT, 12).orElseThrow();
+    String pct = "(\\d+(\\.\\d+)?) %";
+    Matcher row = Pattern.compile("reliable improvement at session 12: " + pct + "; Monte Carlo "
+        + pct + " to " + pct + "; sensitivity " + pct + " to " + pct + "; range to quote " + pct
+        + " to " + pct).matcher(therapist);
+    assertTrue(row.find(), therapist);
+    double[] shown = new double[7];
+    for (int k = 0; k < 7; k++) {
+      shown[k] = Double.parseDouble(row.group(1 + 2 * k)) / 100;
+    }
+    double[] figures = {better.estimate(), better.monteCarlo().lower(),
+        better.monteCarlo().upper(), better.sensitivity().lower(), better.sensitivity().upper(),
+        better.lower(), better.upper()};
+    for (int k = 0; k < 7; k++) {
+      assertEquals(figures[k], shown[k], 0.0051, "figure " + k + " in " + row.group());
+    }
+    assertTrue(therapist.contains("Monte Carlo interval: the 95 % Wilson interval"));
+    assertTrue(therapist.contains("Sensitivity interval: how far the share moves"));
+    for (io.candor.evidence.Citation c : r.sources()) {
+      assertTrue(therapist.contains(flat(c.toString())), "source " + c.key());
+    }
+    assertTrue(therapist.contains("Certainty of every simulated share: assumption"));
+    assertTrue(therapist.contains("What the numbers do not mean"));
+    assertTrue(therapist.contains("not a prognosis"));
+    String client = flat(ClientRenderer.withDefaults().text(r));
+    assertTrue(client.contains("These are people like you. They are not a forecast for you."));
+    assertTrue(client.contains("What these numbers do not mean"));
+  }
+
   @Test
   void chronicCourse_saysWhatSuccessCanMean() {
     ExpectationReport r = ExpectationsTest.SMALL.report(ClientProfile.of(Instruments.PHQ9, 19)
