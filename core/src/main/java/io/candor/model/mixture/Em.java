@@ -60,6 +60,12 @@ final class Em {
   private final boolean perClassSigma;
   private final boolean perClassD;
   private final double tol;
+  /**
+   * Multiplies each estimated residual variance: 1 for maximum likelihood; n / (n − p) reproduces
+   * flexmix's FLXMRglm M-step (used by the tests to show that the two fixed points differ by this
+   * factor only).
+   */
+  double varianceScale = 1;
   private final int len;
   private final int p;
   private final int cw;
@@ -748,7 +754,7 @@ final class Em {
       rssTotal += rss[j];
       rowsTotal += nrows;
       if (perClassSigma) {
-        double s2 = rss[j] / nrows;
+        double s2 = varianceScale * rss[j] / nrows;
         if (!(s2 > floor)) {
           return Failure.ZERO_RESIDUAL_SD;
         }
@@ -756,7 +762,7 @@ final class Em {
       }
     }
     if (!perClassSigma) {
-      double s2 = rssTotal / rowsTotal;
+      double s2 = varianceScale * rssTotal / rowsTotal;
       if (!(s2 > floor)) {
         return Failure.ZERO_RESIDUAL_SD;
       }

@@ -84,19 +84,73 @@ public final class MixtureModel {
       RandomCovariance.PER_CLASS, List.of(), (int) DEFAULT_STARTS.value(),
       (int) DEFAULT_FINAL_STARTS.value(), (int) DEFAULT_START_ITERATIONS.value(),
       DEFAULT_MAX_ITERATIONS, DEFAULT_TOLERANCE, 1, SelectionCriterion.BIC, 0,
-      DEFAULT_SMALL_CLASS_SHARE.value()));
+      DEFAULT_SMALL_CLASS_SHARE.value(), false));
 
-  /** Every setting in one place, so that each {@code withXxx} copies one field. */
+  /** Every setting in one place; each {@code withXxx} changes one field of a copy. */
   private record Settings(TimeBasis basis, OptionalDouble knot, WithinClass withinClass,
       ResidualVariance residualVariance, RandomCovariance randomCovariance,
       List<String> membership, int starts, int finalStarts, int startIterations,
       int maxIterations, double tolerance, int threads, SelectionCriterion criterion,
-      int bootstrap, double smallShare) {}
+      int bootstrap, double smallShare, boolean flexmixScaling) {
+
+    Builder toBuilder() {
+      Builder b = new Builder();
+      b.basis = basis;
+      b.knot = knot;
+      b.withinClass = withinClass;
+      b.residualVariance = residualVariance;
+      b.randomCovariance = randomCovariance;
+      b.membership = membership;
+      b.starts = starts;
+      b.finalStarts = finalStarts;
+      b.startIterations = startIterations;
+      b.maxIterations = maxIterations;
+      b.tolerance = tolerance;
+      b.threads = threads;
+      b.criterion = criterion;
+      b.bootstrap = bootstrap;
+      b.smallShare = smallShare;
+      b.flexmixScaling = flexmixScaling;
+      return b;
+    }
+  }
+
+  /** The mutable twin of {@link Settings}, used only inside {@link #change}. */
+  private static final class Builder {
+    TimeBasis basis;
+    OptionalDouble knot;
+    WithinClass withinClass;
+    ResidualVariance residualVariance;
+    RandomCovariance randomCovariance;
+    List<String> membership;
+    int starts;
+    int finalStarts;
+    int startIterations;
+    int maxIterations;
+    double tolerance;
+    int threads;
+    SelectionCriterion criterion;
+    int bootstrap;
+    double smallShare;
+    boolean flexmixScaling;
+
+    Settings build() {
+      return new Settings(basis, knot, withinClass, residualVariance, randomCovariance, membership,
+          starts, finalStarts, startIterations, maxIterations, tolerance, threads, criterion,
+          bootstrap, smallShare, flexmixScaling);
+    }
+  }
 
   private final Settings s;
 
   private MixtureModel(Settings s) {
     this.s = s;
+  }
+
+  private MixtureModel change(java.util.function.Consumer<Builder> edit) {
+    Builder b = s.toBuilder();
+    edit.accept(b);
+    return new MixtureModel(b.build());
   }
 
   /**
@@ -122,10 +176,10 @@ public final class MixtureModel {
     if (basis == TimeBasis.PIECEWISE) {
       throw new IllegalArgumentException("basis PIECEWISE needs a knot: use withPiecewise(knot)");
     }
-    return new MixtureModel(new Settings(basis, OptionalDouble.empty(), s.withinClass,
-        s.residualVariance, s.randomCovariance, s.membership, s.starts, s.finalStarts,
-        s.startIterations, s.maxIterations, s.tolerance, s.threads, s.criterion, s.bootstrap,
-        s.smallShare));
+    return change(b -> {
+      b.basis = basis;
+      b.knot = OptionalDouble.empty();
+    });
   }
 
   /**
@@ -136,10 +190,10 @@ public final class MixtureModel {
    */
   public MixtureModel withPiecewise(double knot) {
     Checks.finite("knot", knot);
-    return new MixtureModel(new Settings(TimeBasis.PIECEWISE, OptionalDouble.of(knot),
-        s.withinClass, s.residualVariance, s.randomCovariance, s.membership, s.starts,
-        s.finalStarts, s.startIterations, s.maxIterations, s.tolerance, s.threads, s.criterion,
-        s.bootstrap, s.smallShare));
+    return change(b -> {
+      b.basis = TimeBasis.PIECEWISE;
+      b.knot = OptionalDouble.of(knot);
+    });
   }
 
   /**
@@ -150,9 +204,7 @@ public final class MixtureModel {
    */
   public MixtureModel with(WithinClass withinClass) {
     Objects.requireNonNull(withinClass, "withinClass");
-    return new MixtureModel(new Settings(s.basis, s.knot, withinClass, s.residualVariance,
-        s.randomCovariance, s.membership, s.starts, s.finalStarts, s.startIterations,
-        s.maxIterations, s.tolerance, s.threads, s.criterion, s.bootstrap, s.smallShare));
+    return change(b -> b.withinClass = withinClass);
   }
 
   /**
@@ -163,9 +215,7 @@ public final class MixtureModel {
    */
   public MixtureModel with(ResidualVariance residualVariance) {
     Objects.requireNonNull(residualVariance, "residualVariance");
-    return new MixtureModel(new Settings(s.basis, s.knot, s.withinClass, residualVariance,
-        s.randomCovariance, s.membership, s.starts, s.finalStarts, s.startIterations,
-        s.maxIterations, s.tolerance, s.threads, s.criterion, s.bootstrap, s.smallShare));
+    return change(b -> b.residualVariance = residualVariance);
   }
 
   /**
@@ -176,9 +226,7 @@ public final class MixtureModel {
    */
   public MixtureModel with(RandomCovariance randomCovariance) {
     Objects.requireNonNull(randomCovariance, "randomCovariance");
-    return new MixtureModel(new Settings(s.basis, s.knot, s.withinClass, s.residualVariance,
-        randomCovariance, s.membership, s.starts, s.finalStarts, s.startIterations,
-        s.maxIterations, s.tolerance, s.threads, s.criterion, s.bootstrap, s.smallShare));
+    return change(b -> b.randomCovariance = randomCovariance);
   }
 
   /**
@@ -189,9 +237,7 @@ public final class MixtureModel {
    */
   public MixtureModel with(SelectionCriterion criterion) {
     Objects.requireNonNull(criterion, "criterion");
-    return new MixtureModel(new Settings(s.basis, s.knot, s.withinClass, s.residualVariance,
-        s.randomCovariance, s.membership, s.starts, s.finalStarts, s.startIterations,
-        s.maxIterations, s.tolerance, s.threads, criterion, s.bootstrap, s.smallShare));
+    return change(b -> b.criterion = criterion);
   }
 
   /**
@@ -213,9 +259,7 @@ public final class MixtureModel {
       }
       list.add(n);
     }
-    return new MixtureModel(new Settings(s.basis, s.knot, s.withinClass, s.residualVariance,
-        s.randomCovariance, List.copyOf(list), s.starts, s.finalStarts, s.startIterations,
-        s.maxIterations, s.tolerance, s.threads, s.criterion, s.bootstrap, s.smallShare));
+    return change(b -> b.membership = List.copyOf(list));
   }
 
   /**
@@ -226,9 +270,7 @@ public final class MixtureModel {
    */
   public MixtureModel withStarts(int starts) {
     Checks.inRange("starts", starts, 1, 100_000);
-    return new MixtureModel(new Settings(s.basis, s.knot, s.withinClass, s.residualVariance,
-        s.randomCovariance, s.membership, starts, s.finalStarts, s.startIterations,
-        s.maxIterations, s.tolerance, s.threads, s.criterion, s.bootstrap, s.smallShare));
+    return change(b -> b.starts = starts);
   }
 
   /**
@@ -240,9 +282,7 @@ public final class MixtureModel {
    */
   public MixtureModel withFinalStarts(int finalStarts) {
     Checks.inRange("finalStarts", finalStarts, 1, 100_000);
-    return new MixtureModel(new Settings(s.basis, s.knot, s.withinClass, s.residualVariance,
-        s.randomCovariance, s.membership, s.starts, finalStarts, s.startIterations,
-        s.maxIterations, s.tolerance, s.threads, s.criterion, s.bootstrap, s.smallShare));
+    return change(b -> b.finalStarts = finalStarts);
   }
 
   /**
@@ -253,9 +293,7 @@ public final class MixtureModel {
    */
   public MixtureModel withStartIterations(int iterations) {
     Checks.inRange("startIterations", iterations, 1, 1_000_000);
-    return new MixtureModel(new Settings(s.basis, s.knot, s.withinClass, s.residualVariance,
-        s.randomCovariance, s.membership, s.starts, s.finalStarts, iterations, s.maxIterations,
-        s.tolerance, s.threads, s.criterion, s.bootstrap, s.smallShare));
+    return change(b -> b.startIterations = iterations);
   }
 
   /**
@@ -266,9 +304,7 @@ public final class MixtureModel {
    */
   public MixtureModel withMaxIterations(int iterations) {
     Checks.inRange("maxIterations", iterations, 1, 10_000_000);
-    return new MixtureModel(new Settings(s.basis, s.knot, s.withinClass, s.residualVariance,
-        s.randomCovariance, s.membership, s.starts, s.finalStarts, s.startIterations, iterations,
-        s.tolerance, s.threads, s.criterion, s.bootstrap, s.smallShare));
+    return change(b -> b.maxIterations = iterations);
   }
 
   /**
@@ -281,9 +317,7 @@ public final class MixtureModel {
    */
   public MixtureModel withTolerance(double tolerance) {
     Checks.inRange("tolerance", tolerance, 1e-15, 1e-2);
-    return new MixtureModel(new Settings(s.basis, s.knot, s.withinClass, s.residualVariance,
-        s.randomCovariance, s.membership, s.starts, s.finalStarts, s.startIterations,
-        s.maxIterations, tolerance, s.threads, s.criterion, s.bootstrap, s.smallShare));
+    return change(b -> b.tolerance = tolerance);
   }
 
   /**
@@ -295,9 +329,7 @@ public final class MixtureModel {
    */
   public MixtureModel withThreads(int threads) {
     Checks.inRange("threads", threads, 1, 256);
-    return new MixtureModel(new Settings(s.basis, s.knot, s.withinClass, s.residualVariance,
-        s.randomCovariance, s.membership, s.starts, s.finalStarts, s.startIterations,
-        s.maxIterations, s.tolerance, threads, s.criterion, s.bootstrap, s.smallShare));
+    return change(b -> b.threads = threads);
   }
 
   /**
@@ -310,9 +342,7 @@ public final class MixtureModel {
    */
   public MixtureModel withBootstrapReplicates(int replicates) {
     Checks.inRange("bootstrapReplicates", replicates, 0, 10_000);
-    return new MixtureModel(new Settings(s.basis, s.knot, s.withinClass, s.residualVariance,
-        s.randomCovariance, s.membership, s.starts, s.finalStarts, s.startIterations,
-        s.maxIterations, s.tolerance, s.threads, s.criterion, replicates, s.smallShare));
+    return change(b -> b.bootstrap = replicates);
   }
 
   /**
@@ -325,9 +355,7 @@ public final class MixtureModel {
     if (!(share >= 0 && share < 1)) {
       throw new IllegalArgumentException("smallClassShare must be in [0, 1), was " + share);
     }
-    return new MixtureModel(new Settings(s.basis, s.knot, s.withinClass, s.residualVariance,
-        s.randomCovariance, s.membership, s.starts, s.finalStarts, s.startIterations,
-        s.maxIterations, s.tolerance, s.threads, s.criterion, s.bootstrap, share));
+    return change(b -> b.smallShare = share);
   }
 
   /** {@return the time basis} */
@@ -483,6 +511,19 @@ public final class MixtureModel {
       throw new IllegalArgumentException(name + " (" + k + ") must not exceed the number of"
           + " clients (" + data.clientCount() + "): each class needs clients");
     }
+  }
+
+  /**
+   * A copy whose residual variance M-step is flexmix's (the weighted maximum-likelihood variance
+   * times n / (n − p), n all rows): not an option for users, a way for the reference tests to
+   * show that flexmix's fixed point differs from the MLE by this factor only.
+   */
+  MixtureModel withFlexmixVarianceScaling() {
+    return change(b -> b.flexmixScaling = true);
+  }
+
+  double varianceScale(ClientBlocks b) {
+    return s.flexmixScaling ? (double) b.rows / (b.rows - b.p) : 1;
   }
 
   /** A copy that runs on one thread (for work already spread over threads). */

@@ -44,7 +44,11 @@ final class Search {
     int q = model.withinClass().randomEffects();
     boolean perSigma = model.residualVariance() == ResidualVariance.PER_CLASS;
     boolean perD = model.randomCovariance() == RandomCovariance.PER_CLASS;
-    Supplier<Em> engine = () -> new Em(b, k, q, perSigma, perD, model.tolerance());
+    Supplier<Em> engine = () -> {
+      Em em = new Em(b, k, q, perSigma, perD, model.tolerance());
+      em.varianceScale = model.varianceScale(b);
+      return em;
+    };
     Starts starts = new Starts(b, q);
     Params[] init = k == 1 ? new Params[] {starts.single()}
         : starts.draw(model.starts(), k, rng);
