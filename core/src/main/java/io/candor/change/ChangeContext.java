@@ -4,9 +4,13 @@ import io.candor.internal.Checks;
 import io.candor.measure.Instrument;
 import io.candor.measure.Norms;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.apache.commons.statistics.distribution.NormalDistribution;
 
 /**
  * Everything a reliable-change method and a clinical-significance cutoff need besides the client's
@@ -25,7 +29,10 @@ import java.util.Optional;
  *       functional population: the instrument's functional norms;
  *   <li>reliability: the instrument's, unless replaced with {@link #withReliability(double)}; the
  *       post-treatment reliability (used by NK only) equals it unless set with {@link
- *       #withPostReliability(double)}.
+ *       #withPostReliability(double)};
+ *   <li>critical values: each method's {@link ReliableChangeMethod#defaultCriticalValue()} (from
+ *       its primary source), unless set with {@link #withCriticalValue(ReliableChangeMethod,
+ *       double)} or {@link #withSignificance(double)}.
  * </ul>
  *
  * <p>A method whose inputs are missing fails with an {@link IllegalStateException} naming what is
@@ -38,21 +45,50 @@ import java.util.Optional;
  * @param postReliability post-treatment reliability (NK only), in (0, 1)
  * @param cohort statistics of the cohort, if known
  * @param cutoffType which clinical-significance cutoff to use
+ * @param criticalValues critical values chosen for some methods (each &gt; 0 and finite); methods
+ *     not in the map use their {@link ReliableChangeMethod#defaultCriticalValue()}
  */
 public record ChangeContext(
     Instrument instrument,
     double reliability,
     double postReliability,
     Optional<ReferenceStatistics> cohort,
-    CutoffType cutoffType) {
+    CutoffType cutoffType,
+    Map<ReliableChangeMethod, Double> criticalValues) {
 
-  /** Validates the components. */
+  private static final NormalDistribution STANDARD = NormalDistribution.of(0, 1);
+
+  /**
+   * Validates the components and copies the map.
+   *
+   * @param instrument see the record description
+   * @param reliability see the record description
+   * @param postReliability see the record description
+   * @param cohort see the record description
+   * @param cutoffType see the record description
+   * @param criticalValues see the record description
+   */
   public ChangeContext {
     Objects.requireNonNull(instrument, "instrument");
     Checks.openUnit("reliability", reliability);
     Checks.openUnit("postReliability", postReliability);
     Objects.requireNonNull(cohort, "cohort");
     Objects.requireNonNull(cutoffType, "cutoffType");
+    Objects.requireNonNull(criticalValues, "criticalValues");
+    EnumMap<ReliableChangeMethod, Double> copy = new EnumMap<>(ReliableChangeMethod.class);
+    for (Map.Entry<ReliableChangeMethod, Double> e : criticalValues.entrySet()) {
+      ReliableChangeMethod m = Objects.requireNonNull(e.getKey(), "criticalValues method");
+      copy.put(m, checkCritical(m, Objects.requireNonNull(e.getValue(), "critical value")));
+    }
+    criticalValues = Collections.unmodifiableMap(copy);
+  }
+
+  private static double checkCritical(ReliableChangeMethod m, double z) {
+    if (!(z > 0) || !Double.isFinite(z)) {
+      throw new IllegalArgumentException("critical value of " + m.abbreviation()
+          + " must be > 0 and finite, was " + z);
+    }
+    return z;
   }
 
   /**
@@ -64,7 +100,8 @@ public record ChangeContext(
   public static ChangeContext of(Instrument instrument) {
     Objects.requireNonNull(instrument, "instrument");
     double r = instrument.reliability().value();
-    return new ChangeContext(instrument, r, r, Optional.empty(), defaultCutoff(instrument, false));
+    return new ChangeContext(instrument, r, r, Optional.empty(), defaultCutoff(instrument, false),
+        Map.of());
   }
 
   /**
@@ -98,22 +135,76 @@ public record ChangeContext(
         cutoffType == defaultCutoff(instrument, cohort.isPresent())
             ? defaultCutoff(instrument, true)
             : cutoffType;
-    return new ChangeContext(instrument, reliability, postReliability, Optional.of(stats), type);
+    return new ChangeContext(instrument, reliability, postReliability, Optional.of(stats), type,
+        criticalValues);
   }
 
   /** A copy with another cutoff type. */
   public ChangeContext withCutoff(CutoffType type) {
-    return new ChangeContext(instrument, reliability, postReliability, cohort, type);
+    return new ChangeContext(instrument, reliability, postReliability, cohort, type,
+        criticalValues);
   }
 
   /** A copy with another reliability (the post-treatment reliability follows it). */
   public ChangeContext withReliability(double r) {
-    return new ChangeContext(instrument, r, r, cohort, cutoffType);
+    return new ChangeContext(instrument, r, r, cohort, cutoffType, criticalValues);
   }
 
   /** A copy with another post-treatment reliability (NK method only). */
   public ChangeContext withPostReliability(double r) {
-    return new ChangeContext(instrument, reliability, r, cohort, cutoffType);
+    return new ChangeContext(instrument, reliability, r, cohort, cutoffType, criticalValues);
+  }
+
+  /**
+   * A copy in which {@code method} uses critical value {@code z} (for its reliable-change index
+   * and, for Hageman–Arrindell, its individual cutoff index); other methods keep theirs.
+   *
+   * @param method the method
+   * @param z the critical value, &gt; 0 and finite
+   * @return the copy
+   * @throws IllegalArgumentException if {@code z} is not positive and finite
+   */
+  public ChangeContext withCriticalValue(ReliableChangeMethod method, double z) {
+    Objects.requireNonNull(method, "method");
+    checkCritical(method, z);
+    EnumMap<ReliableChangeMethod, Double> m = new EnumMap<>(ReliableChangeMethod.class);
+    m.putAll(criticalValues);
+    m.put(method, z);
+    return new ChangeContext(instrument, reliability, postReliability, cohort, cutoffType, m);
+  }
+
+  /**
+   * A copy in which every method's critical value comes from the significance level {@code alpha}
+   * with exact standard-normal quantiles: {@code Φ⁻¹(1 − alpha/2)} (two-tailed) for all methods
+   * but Hageman–Arrindell, which uses {@code Φ⁻¹(1 − alpha)} (one-tailed), as the {@code
+   * clinicalsignificance} R package does with {@code significance_level}. {@code
+   * withSignificance(0.05)} gives 1.959964 and 1.644854 and reproduces that package's defaults.
+   *
+   * @param alpha the significance level, in (0, 1)
+   * @return the copy
+   * @throws IllegalArgumentException if {@code alpha} is not in (0, 1)
+   */
+  public ChangeContext withSignificance(double alpha) {
+    Checks.openUnit("alpha (significance level)", alpha);
+    EnumMap<ReliableChangeMethod, Double> m = new EnumMap<>(ReliableChangeMethod.class);
+    for (ReliableChangeMethod method : ReliableChangeMethod.values()) {
+      double p = method.oneTailed() ? 1 - alpha : 1 - alpha / 2;
+      m.put(method, STANDARD.inverseCumulativeProbability(p));
+    }
+    return new ChangeContext(instrument, reliability, postReliability, cohort, cutoffType, m);
+  }
+
+  /**
+   * The critical value {@code method} uses in this context: the one set with {@link
+   * #withCriticalValue} or {@link #withSignificance}, else the method's default.
+   *
+   * @param method the method
+   * @return the critical value (&gt; 0)
+   */
+  public double criticalValue(ReliableChangeMethod method) {
+    Objects.requireNonNull(method, "method");
+    Double z = criticalValues.get(method);
+    return z != null ? z : method.defaultCriticalValue().value();
   }
 
   /** Whether the pre-treatment mean and SD are known (cohort or clinical norms). */
@@ -155,6 +246,26 @@ public record ChangeContext(
                 new IllegalStateException(
                     instrument.id() + " has no functional norms, which cutoff " + cutoffType
                         + " needs; " + cutoffAdvice()));
+  }
+
+  /**
+   * What the context's cutoff type needs but the context lacks, or empty when {@link
+   * ClinicalCutoff#of(ChangeContext, boolean) the cutoff} can be computed.
+   *
+   * @return a sentence naming what is missing and which cutoffs are available
+   */
+  public Optional<String> missingCutoffInputs() {
+    if (computableCutoffs().contains(cutoffType)) {
+      return Optional.empty();
+    }
+    String need = switch (cutoffType) {
+      case A -> "the clinical mean and SD (no clinical norms and no cohort statistics)";
+      case B -> "functional norms";
+      case C -> "the clinical mean and SD and functional norms";
+      case CASENESS -> "a caseness cutoff";
+    };
+    return Optional.of("cutoff " + cutoffType + " needs " + need + ", which " + instrument.id()
+        + " lacks here; " + cutoffAdvice());
   }
 
   /** The cutoff types that can be computed from what this context knows, in enum order. */
@@ -208,6 +319,8 @@ public record ChangeContext(
         .functionalNorms()
         .ifPresent(n -> out.add("functional mean " + n.mean() + ", SD " + n.sd()));
     instrument.casenessCutoff().ifPresent(c -> out.add("caseness cutoff " + c));
+    criticalValues.forEach((m, z) -> out.add("critical value of " + m.abbreviation() + " "
+        + Checks.fmt(z) + " (given; the default is " + m.defaultCriticalValue() + ")"));
     return List.copyOf(out);
   }
 

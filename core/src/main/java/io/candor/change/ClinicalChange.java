@@ -29,10 +29,15 @@ import java.util.OptionalDouble;
  * functional after); with {@link CutoffType#CASENESS} the published rule decides ({@link
  * Instrument#isCase(double)}) and "functional" means "not a case".
  *
- * <p>For Hageman–Arrindell the R package classifies recovery through the individual index {@code
- * CS_indiv} (see {@link Classification}) and never reports harm. Candor reports harm as the mirror
- * image: not clinical before, {@code CS_indiv} past the critical value towards dysfunction, and a
- * reliable deterioration. This is a documented extension, not part of the published method.
+ * <p>For Hageman–Arrindell recovery goes through the individual index {@code CS_indiv} (see
+ * {@link Classification}), as in the R package. Harm is Candor's mirror image of that: not
+ * clinical before, {@code CS_indiv} past the critical value towards dysfunction, and a reliable
+ * deterioration. The {@code clinicalsignificance} package (2.0 and later) instead applies its
+ * general rule, harmed = not clinical before, not functional after and reliably deteriorated, to
+ * HA too; since its HA "functional after" is true only for clients clinical before, every reliable
+ * deterioration of a client not clinical before counts as harm there, even one that stays on the
+ * functional side of the cutoff. Its 1.x versions reported no harm for HA. Hageman &amp;
+ * Arrindell (1999) define recovery only, so both are extensions of the published method.
  *
  * <p>Stateless; thread-safe.
  */
@@ -53,17 +58,16 @@ public final class ClinicalChange {
     ReliableChange rc = method.assess(pre, post, context);
     boolean ha = method == ReliableChangeMethod.HAGEMAN_ARRINDELL;
     ClinicalCutoff cutoff = ClinicalCutoff.of(context, ha);
-    Instrument instrument = context.instrument();
-    int dir = instrument.direction().improvementSign();
-    boolean caseness = cutoff.type() == CutoffType.CASENESS;
-    double cut = cutoff.value();
-    boolean clinicalPre = caseness ? instrument.isCase(pre) : dir * pre < dir * cut;
+    boolean clinicalPre = clinical(context.instrument(), cutoff, pre);
     if (!ha) {
-      boolean functionalPost = caseness ? !instrument.isCase(post) : dir * post > dir * cut;
+      boolean functionalPost = functional(context.instrument(), cutoff, post);
       return new Classification(
           rc, cutoff, clinicalPre, functionalPost, OptionalDouble.empty(),
-          category(rc, clinicalPre, functionalPost, !clinicalPre && !functionalPost));
+          category(rc.improved(), rc.deteriorated(), clinicalPre, functionalPost,
+              !clinicalPre && !functionalPost));
     }
+    int dir = context.instrument().direction().improvementSign();
+    double cut = cutoff.value();
     double se = context.preSd() * Math.sqrt(1 - context.reliability());
     double sd2 = context.postSd();
     double r2 = (sd2 * sd2 - se * se) / (sd2 * sd2);
@@ -74,20 +78,66 @@ public final class ClinicalChange {
     }
     double m2 = context.postMean();
     double cs = (m2 + (post - m2) * r2 - cut) / (Math.sqrt(r2) * se);
-    double crit = method.criticalValue();
+    double crit = context.criticalValue(method);
     boolean functionalPost = clinicalPre && dir * cs > crit;
     boolean clinicalPost = !clinicalPre && dir * cs < -crit;
     return new Classification(
         rc, cutoff, clinicalPre, functionalPost, OptionalDouble.of(cs),
-        category(rc, clinicalPre, functionalPost, clinicalPost));
+        category(rc.improved(), rc.deteriorated(), clinicalPre, functionalPost, clinicalPost));
   }
 
-  private static ChangeCategory category(
-      ReliableChange rc, boolean clinicalPre, boolean functionalPost, boolean harmedRange) {
-    if (rc.improved()) {
+  /**
+   * Classifies one client's change by the instrument's own reliable-change threshold ({@link
+   * ClinicalEvents}: published, else Jacobson–Truax from its clinical norms) and the context's
+   * cutoff. Needs no cohort statistics, so it gives a verdict for instruments that have a
+   * published threshold but no clinical norms (ORS, WEMWBS).
+   *
+   * @param pre pre-treatment score
+   * @param post post-treatment score
+   * @param context the instrument and cutoff type (cohort statistics are used only by cutoffs a
+   *     and c)
+   * @return the classification
+   * @throws IllegalArgumentException if a score is outside the instrument's range
+   * @throws IllegalStateException if the instrument has no reliable-change threshold ({@link
+   *     ClinicalEvents#missingThreshold()}) or the context's cutoff cannot be computed
+   */
+  public static CriterionClassification classifyByCriterion(
+      double pre, double post, ChangeContext context) {
+    Objects.requireNonNull(context, "context");
+    Instrument instrument = context.instrument();
+    ClinicalEvents events = ClinicalEvents.of(instrument);
+    boolean improved = events.reliablyImproved(pre, post);
+    boolean deteriorated = events.reliablyDeteriorated(pre, post);
+    ClinicalCutoff cutoff = ClinicalCutoff.of(context, false);
+    boolean clinicalPre = clinical(instrument, cutoff, pre);
+    boolean functionalPost = functional(instrument, cutoff, post);
+    return new CriterionClassification(pre, post,
+        events.reliableChangeThreshold().orElseThrow(), instrument.improvement(pre, post),
+        improved, deteriorated, cutoff, clinicalPre, functionalPost,
+        category(improved, deteriorated, clinicalPre, functionalPost,
+            !clinicalPre && !functionalPost));
+  }
+
+  /** Clinical before: a case by the caseness rule, else strictly on the clinical side of a, b, c. */
+  private static boolean clinical(Instrument instrument, ClinicalCutoff cutoff, double score) {
+    int dir = instrument.direction().improvementSign();
+    return cutoff.type() == CutoffType.CASENESS
+        ? instrument.isCase(score) : dir * score < dir * cutoff.value();
+  }
+
+  /** Functional after: not a case, else strictly on the functional side of a, b, c. */
+  private static boolean functional(Instrument instrument, ClinicalCutoff cutoff, double score) {
+    int dir = instrument.direction().improvementSign();
+    return cutoff.type() == CutoffType.CASENESS
+        ? !instrument.isCase(score) : dir * score > dir * cutoff.value();
+  }
+
+  private static ChangeCategory category(boolean improved, boolean deteriorated,
+      boolean clinicalPre, boolean functionalPost, boolean harmedRange) {
+    if (improved) {
       return clinicalPre && functionalPost ? ChangeCategory.RECOVERED : ChangeCategory.IMPROVED;
     }
-    if (rc.deteriorated()) {
+    if (deteriorated) {
       return harmedRange ? ChangeCategory.HARMED : ChangeCategory.DETERIORATED;
     }
     return ChangeCategory.UNCHANGED;

@@ -30,7 +30,8 @@ public record PairedMeasures(
 
   /**
    * Validates the scores against the instruments' ranges and that both instruments have the caseness
-   * cutoff and reliable-change threshold the metrics need.
+   * cutoff and reliable-change threshold ({@link ClinicalEvents#reliableChangeThreshold()}) the
+   * metrics need.
    */
   public PairedMeasures {
     Objects.requireNonNull(depression, "depression");
@@ -41,10 +42,11 @@ public record PairedMeasures(
     anxiety.checkScore("last anxiety score", anxietyLast);
     Checks.atLeast("treatmentContacts", treatmentContacts, 0);
     for (Instrument i : new Instrument[] {depression, anxiety}) {
-      if (i.casenessCutoff().isEmpty() || i.reliableChange().isEmpty()) {
+      if (i.casenessCutoff().isEmpty()
+          || ClinicalEvents.of(i).reliableChangeThreshold().isEmpty()) {
         throw new IllegalArgumentException(
-            i.id() + " needs a caseness cutoff and a reliable-change threshold for the Talking"
-                + " Therapies metrics");
+            i.id() + " needs a caseness cutoff and a reliable-change threshold (see"
+                + " ClinicalEvents) for the Talking Therapies metrics");
       }
     }
   }

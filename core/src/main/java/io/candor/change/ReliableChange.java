@@ -21,8 +21,8 @@ import java.util.Objects;
  * @param pre pre-treatment score
  * @param post post-treatment score
  * @param index the reliable-change index (positive when the score rose)
- * @param criticalValue the index's critical value (1.96; 2 for Edwards–Nunnally; 1.65 for
- *     Hageman–Arrindell)
+ * @param criticalValue the index's critical value in the context used (by default 1.96; 2 for
+ *     Edwards–Nunnally; 1.65 for Hageman–Arrindell; see {@link ChangeContext#criticalValue})
  * @param expectedPost post score expected without change
  * @param standardError the standard error of the index's numerator
  * @param lower lower end of the no-reliable-change interval for the post score

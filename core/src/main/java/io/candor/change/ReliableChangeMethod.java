@@ -2,6 +2,8 @@ package io.candor.change;
 
 import io.candor.evidence.Citation;
 import io.candor.evidence.Citations;
+import io.candor.evidence.Sourced;
+import io.candor.internal.Checks;
 import io.candor.internal.Enums;
 import java.util.Objects;
 import java.util.Optional;
@@ -32,20 +34,31 @@ import java.util.Optional;
  *       M1)·(1 − r_dd)] / (√r_dd·√(2·S_E²))}; critical value 1.65 (one-sided 5 %).
  * </ul>
  *
+ * <p><b>Critical values.</b> Each method's default ({@link #defaultCriticalValue()}) is the value
+ * its primary source uses: 1.96 (two-tailed 5 %) for JT, GLN, HLL and NK, 2 for EN (Speer's
+ * "±2 standard errors" interval) and 1.65 (one-tailed 5 %) for HA. They are configurable: {@link
+ * ChangeContext#withCriticalValue(ReliableChangeMethod, double)} sets one method's value and {@link
+ * ChangeContext#withSignificance(double)} sets every method's from a significance level with exact
+ * normal quantiles, two-tailed except for HA, which is what the {@code clinicalsignificance} R
+ * package (2.0 and later) does with its {@code significance_level} argument. The package's default
+ * ({@code significance_level = 0.05}) therefore differs from Candor's in three ways: it uses
+ * 1.959964 rather than 1.96, 1.959964 rather than 2 for EN, and 1.644854 rather than 1.65 for HA
+ * (its 1.x versions used 1.96, 2 and 1.65 as Candor does). Only an index between the two values
+ * is classified differently; {@code withSignificance(0.05)} reproduces the package.
+ *
  * <p>Direction: a positive index is a rise; {@link ReliableChange#improved()} is a rise for
  * higher-is-better instruments and a fall for higher-is-worse ones.
  */
 public enum ReliableChangeMethod {
   /** Jacobson &amp; Truax (1991). Needs the pre-treatment SD. */
-  JACOBSON_TRUAX("JT", 1.96, false, Citations.JACOBSON_1991) {
+  JACOBSON_TRUAX("JT", twoTailed(Citations.JACOBSON_1991), false, Citations.JACOBSON_1991) {
     @Override
     double[] centreAndError(double pre, ChangeContext c) {
-      double se = c.preSd() * Math.sqrt(1 - c.reliability());
-      return new double[] {pre, Math.sqrt(2 * se * se)};
+      return new double[] {pre, sDiff(c.preSd(), c.reliability())};
     }
   },
   /** Gulliksen, Lord &amp; Novick, as used by Hsu (1995). Needs the pre mean and SD. */
-  GULLIKSEN_LORD_NOVICK("GLN", 1.96, false, Citations.HSU_1995) {
+  GULLIKSEN_LORD_NOVICK("GLN", twoTailed(Citations.HSU_1995), false, Citations.HSU_1995) {
     @Override
     double[] centreAndError(double pre, ChangeContext c) {
       double r = c.reliability();
@@ -54,7 +67,7 @@ public enum ReliableChangeMethod {
     }
   },
   /** Hsu, Linn &amp; Lord (Hsu 1989). Needs the pre mean and SD and the post mean: a cohort. */
-  HSU_LINN_LORD("HLL", 1.96, true, Citations.HSU_1989) {
+  HSU_LINN_LORD("HLL", twoTailed(Citations.HSU_1989), true, Citations.HSU_1989) {
     @Override
     double[] centreAndError(double pre, ChangeContext c) {
       double r = c.reliability();
@@ -64,7 +77,11 @@ public enum ReliableChangeMethod {
     }
   },
   /** Edwards et al. (1978) / Nunnally, in Speer's (1992) formulation. Needs the pre mean and SD. */
-  EDWARDS_NUNNALLY("EN", 2.0, false, Citations.SPEER_1992) {
+  EDWARDS_NUNNALLY("EN", Sourced.secondary(2, Citations.SPEER_1992, "the post score is compared"
+      + " with the true pre score ± 2 standard errors of measurement, as Speer formulates Edwards"
+      + " et al.; the clinicalsignificance package 1.x used 2 (2.0 and later use the two-tailed"
+      + " normal quantile, 1.959964 at 5 %); not read in the primary text"), false,
+      Citations.SPEER_1992) {
     @Override
     double[] centreAndError(double pre, ChangeContext c) {
       double r = c.reliability();
@@ -73,7 +90,7 @@ public enum ReliableChangeMethod {
     }
   },
   /** Nunnally &amp; Kotsch (1983), McGlinchey's "NK". Needs the pre mean and SD. */
-  NUNNALLY_KOTSCH("NK", 1.96, false, Citations.MCGLINCHEY_2002) {
+  NUNNALLY_KOTSCH("NK", twoTailed(Citations.MCGLINCHEY_2002), false, Citations.MCGLINCHEY_2002) {
     @Override
     double[] centreAndError(double pre, ChangeContext c) {
       double r1 = c.reliability();
@@ -85,7 +102,10 @@ public enum ReliableChangeMethod {
     }
   },
   /** Hageman &amp; Arrindell (1999). Needs pre and post means and SDs and r12: a cohort. */
-  HAGEMAN_ARRINDELL("HA", 1.65, true, Citations.HAGEMAN_1999) {
+  HAGEMAN_ARRINDELL("HA", Sourced.secondary(1.65, Citations.HAGEMAN_1999, "one-tailed 5 %"
+      + " criterion for RC_ID and CS_indiv; the clinicalsignificance package 1.x used 1.65 (2.0 and"
+      + " later use the one-tailed normal quantile, 1.644854 at 5 %); not read in the primary"
+      + " text"), true, Citations.HAGEMAN_1999) {
     @Override
     double[] centreAndError(double pre, ChangeContext c) {
       double rdd = differenceReliability(c);
@@ -97,14 +117,14 @@ public enum ReliableChangeMethod {
   };
 
   private final String abbreviation;
-  private final double criticalValue;
+  private final Sourced defaultCriticalValue;
   private final boolean needsCohort;
   private final Citation citation;
 
   ReliableChangeMethod(
-      String abbreviation, double criticalValue, boolean needsCohort, Citation citation) {
+      String abbreviation, Sourced defaultCriticalValue, boolean needsCohort, Citation citation) {
     this.abbreviation = abbreviation;
-    this.criticalValue = criticalValue;
+    this.defaultCriticalValue = defaultCriticalValue;
     this.needsCohort = needsCohort;
     this.citation = citation;
   }
@@ -117,9 +137,77 @@ public enum ReliableChangeMethod {
     return abbreviation;
   }
 
-  /** The critical value of the index (1.96, 2 for EN, 1.65 for HA). */
-  public double criticalValue() {
-    return criticalValue;
+  private static Sourced twoTailed(Citation source) {
+    return Sourced.secondary(1.96, source, "two-tailed 5 % criterion, |index| > 1.96, as"
+        + " published; the clinicalsignificance package 1.x used 1.96 (2.0 and later use the exact"
+        + " normal quantile, 1.959964); not read in the primary text");
+  }
+
+  /**
+   * The critical value of the index that the method's primary source uses (1.96; 2 for EN; 1.65
+   * for HA), with its source. The value in effect is {@link
+   * ChangeContext#criticalValue(ReliableChangeMethod)}, which a context can change.
+   *
+   * @return the default critical value
+   */
+  public Sourced defaultCriticalValue() {
+    return defaultCriticalValue;
+  }
+
+  /**
+   * Whether the method's critical value is one-tailed (Hageman–Arrindell), as {@link
+   * ChangeContext#withSignificance(double)} needs to know.
+   *
+   * @return true for Hageman–Arrindell
+   */
+  public boolean oneTailed() {
+    return this == HAGEMAN_ARRINDELL;
+  }
+
+  /**
+   * The half-width of the no-change interval in points, {@code criticalValue · standardError}
+   * with the context's critical value; it does not depend on the client's scores. For
+   * Jacobson–Truax this is the smallest change from the pre score that is reliable ({@code 1.96 ·
+   * S_diff}).
+   *
+   * @param context the instrument, statistics and critical values
+   * @return the threshold in points
+   * @throws IllegalStateException if the context lacks an input this method needs (see {@link
+   *     #missingInputs(ChangeContext)})
+   */
+  public double threshold(ChangeContext context) {
+    Objects.requireNonNull(context, "context");
+    requireInputs(context);
+    return context.criticalValue(this) * centreAndError(context.instrument().minScore(), context)[1];
+  }
+
+  /**
+   * The Jacobson–Truax reliable-change threshold in points for a measure with this SD and
+   * reliability, at the default critical value: {@code 1.96 · SD · √(2(1 − r))}.
+   *
+   * @param sd the SD of the scores (the pre-treatment or clinical SD), &gt; 0
+   * @param reliability the reliability, in (0, 1)
+   * @return the threshold in points
+   * @throws IllegalArgumentException if a value is out of range
+   */
+  public static double jacobsonTruaxThreshold(double sd, double reliability) {
+    Checks.positive("sd", sd);
+    Checks.openUnit("reliability", reliability);
+    return JACOBSON_TRUAX.defaultCriticalValue.value() * sDiff(sd, reliability);
+  }
+
+  /** Jacobson–Truax's standard error of the difference, {@code √2 · SD · √(1 − r)}. */
+  private static double sDiff(double sd, double reliability) {
+    double se = sd * Math.sqrt(1 - reliability);
+    return Math.sqrt(2 * se * se);
+  }
+
+  private void requireInputs(ChangeContext context) {
+    missingInputs(context)
+        .ifPresent(
+            m -> {
+              throw new IllegalStateException(m);
+            });
   }
 
   /** Whether the method needs cohort statistics (post mean/SD, correlation), not just norms. */
@@ -145,9 +233,10 @@ public enum ReliableChangeMethod {
     }
     if (!context.hasPreStatistics()) {
       return Optional.of(
-          abbreviation + " needs the pre-treatment "
-              + (this == JACOBSON_TRUAX ? "SD" : "mean and SD") + ": "
-              + context.instrument().id() + " has no clinical norms and no cohort was given");
+          abbreviation + " needs cohort statistics here: its pre-treatment "
+              + (this == JACOBSON_TRUAX ? "SD" : "mean and SD") + " would come from clinical norms,"
+              + " which " + context.instrument().id() + " lacks; give paired data,"
+              + " ChangeContext.withCohort, or --cohort on the command line");
     }
     return Optional.empty();
   }
@@ -163,13 +252,10 @@ public enum ReliableChangeMethod {
     Objects.requireNonNull(context, "context");
     context.instrument().checkScore("pre score", pre);
     context.instrument().checkScore("post score", post);
-    missingInputs(context)
-        .ifPresent(
-            m -> {
-              throw new IllegalStateException(m);
-            });
+    requireInputs(context);
     double[] ce = centreAndError(pre, context);
     double index = (post - ce[0]) / ce[1];
+    double criticalValue = context.criticalValue(this);
     int dir = context.instrument().direction().improvementSign();
     boolean improved = dir * index > criticalValue;
     boolean deteriorated = dir * index < -criticalValue;

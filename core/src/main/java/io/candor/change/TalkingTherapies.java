@@ -1,6 +1,5 @@
 package io.candor.change;
 
-import io.candor.measure.Instrument;
 import java.util.Collection;
 import java.util.Objects;
 import java.util.Optional;
@@ -14,6 +13,7 @@ import java.util.Optional;
  * <ul>
  *   <li>finished treatment: at least 2 attended treatment contacts;
  *   <li>caseness: at or above the caseness cutoff on either measure (PHQ-9 ≥ 10, GAD-7 ≥ 8);
+ *       caseness, reliable change and recovery on each measure are {@link ClinicalEvents}';
  *   <li>recovery: at caseness at the first score and not at caseness on either measure at the last;
  *   <li>reliable change on one measure: a change of at least the instrument's reliable-change
  *       threshold (PHQ-9 6 points, GAD-7 4 points) in either direction;
@@ -43,12 +43,14 @@ public final class TalkingTherapies {
   public static TalkingTherapiesOutcome outcome(PairedMeasures m) {
     Objects.requireNonNull(m, "measures");
     boolean finished = m.treatmentContacts() >= MIN_CONTACTS;
+    ClinicalEvents depression = ClinicalEvents.of(m.depression());
+    ClinicalEvents anxiety = ClinicalEvents.of(m.anxiety());
     boolean caseStart =
-        m.depression().isCase(m.depressionFirst()) || m.anxiety().isCase(m.anxietyFirst());
+        depression.isCase(m.depressionFirst()) || anxiety.isCase(m.anxietyFirst());
     boolean caseEnd =
-        m.depression().isCase(m.depressionLast()) || m.anxiety().isCase(m.anxietyLast());
-    int dep = reliable(m.depression(), m.depressionFirst(), m.depressionLast());
-    int anx = reliable(m.anxiety(), m.anxietyFirst(), m.anxietyLast());
+        depression.isCase(m.depressionLast()) || anxiety.isCase(m.anxietyLast());
+    int dep = reliable(depression, m.depressionFirst(), m.depressionLast());
+    int anx = reliable(anxiety, m.anxietyFirst(), m.anxietyLast());
     boolean improved = (dep > 0 || anx > 0) && dep >= 0 && anx >= 0;
     boolean deteriorated = (dep < 0 || anx < 0) && dep <= 0 && anx <= 0;
     boolean recovered = caseStart && !caseEnd;
@@ -57,17 +59,11 @@ public final class TalkingTherapies {
   }
 
   /** +1 reliable improvement, −1 reliable deterioration, 0 neither. */
-  private static int reliable(Instrument i, double first, double last) {
-    double threshold = i.reliableChange().orElseThrow().value();
-    double gain = i.direction().improvement(first, last);
-    // compare with a tolerance so that 6.0 − 1e-12 still counts as 6 points
-    if (gain >= threshold - 1e-9) {
+  private static int reliable(ClinicalEvents events, double first, double last) {
+    if (events.reliablyImproved(first, last)) {
       return 1;
     }
-    if (-gain >= threshold - 1e-9) {
-      return -1;
-    }
-    return 0;
+    return events.reliablyDeteriorated(first, last) ? -1 : 0;
   }
 
   /** Cohort rates with Wilson 95 % intervals (see {@link TalkingTherapiesRates} for denominators). */

@@ -10,7 +10,11 @@ public final class Enums {
 
   private Enums() {}
 
-  /** Parses {@code text} as a constant of {@code type}, ignoring case, "-" and " " (read as "_"). */
+  /**
+   * Parses {@code text} as a constant of {@code type}, ignoring case, "-" and " " (read as "_").
+   * The message for an unknown value lists the constants as a user types them: lower case with
+   * "-" ({@code reliable-improvement}).
+   */
   public static <E extends Enum<E>> E parse(Class<E> type, String field, CharSequence text) {
     Objects.requireNonNull(text, field);
     String key = text.toString().trim().toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
@@ -22,7 +26,7 @@ public final class Enums {
     throw new IllegalArgumentException(
         field + " must be one of "
             + Arrays.stream(type.getEnumConstants())
-                .map(e -> e.name().toLowerCase(Locale.ROOT))
+                .map(e -> e.name().toLowerCase(Locale.ROOT).replace('_', '-'))
                 .collect(Collectors.joining(", "))
             + "; was \"" + text + "\"");
   }

@@ -1,17 +1,28 @@
 package io.candor.json;
 
 import io.candor.domain.Client;
+import io.candor.domain.ClientId;
 import io.candor.domain.Cohort;
 import io.candor.domain.Condition;
 import io.candor.domain.Observation;
+import io.candor.domain.ScoreScale;
 import io.candor.domain.Trajectory;
 import io.candor.evidence.Citation;
 import io.candor.evidence.Sourced;
 import io.candor.measure.Instrument;
+import io.candor.measure.ItemScoring;
+import io.candor.measure.Norms;
+import io.candor.model.growth.GrowthFit;
+import io.candor.progress.DropoutDefinition;
+import io.candor.progress.DropoutHazard;
+import io.candor.progress.ExpectedResponseModel;
+import io.candor.simulation.Scenario;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -26,9 +37,21 @@ import tools.jackson.databind.node.ObjectNode;
  * {"format": "candor", "formatVersion": 1, "type": "Trajectory", "value": { ... }}
  * }</pre>
  *
- * {@code type} is the simple class name of the value. {@link #fromJson(String, Class)} checks the
- * format name, the version ({@value #FORMAT_VERSION}; any other is refused with a message) and the
- * type before reading the value.
+ * {@code type} names the value's class ({@link #typeName(Class)}: the simple name, with the
+ * enclosing class for a nested one, e.g. {@code "Calibration.Report"}). {@link #fromJson(String,
+ * Class)} checks the format name, the version ({@value #FORMAT_VERSION}; any other is refused with
+ * a message) and the type before reading the value. One conversion is allowed: a {@code GrowthFit}
+ * document (what {@code candor fit --json} writes) reads as the {@code ExpectedResponseModel} in
+ * its {@code model} field.
+ *
+ * <h2>What can be written</h2>
+ *
+ * The types with a codec below, and records: every public record of Candor's API (results,
+ * configurations such as {@code Scenario}, inputs such as {@code EventTime}), and records of your
+ * own made of such values, are written component by component under their component names. Any
+ * other type is refused, so nothing is written in a shape the format does not define. The tests
+ * keep a golden file of format {@value #FORMAT_VERSION} for every public type, so a renamed
+ * component cannot slip through.
  *
  * <h2>Values</h2>
  *
@@ -38,6 +61,7 @@ import tools.jackson.databind.node.ObjectNode;
  *       referenced from a {@code Sourced} figure and is one of Candor's own ({@code
  *       io.candor.evidence.Citations}), just its key string.
  *   <li>{@code Sourced}: {@code {value, source, certainty, note}}.
+ *   <li>{@code Statement}: {@code {text, source, certainty}}, the source as for {@code Sourced}.
  *   <li>{@code Condition}: {@code {name, icd11Code|null, course, onset|null, duration|null}}; dates
  *       ISO-8601 ({@code 2025-03-31}), durations ISO periods ({@code P2Y6M}); enums by constant name.
  *   <li>{@code Client}: {@code {id, conditions[], readiness, intakeDate|null}}.
@@ -50,8 +74,18 @@ import tools.jackson.databind.node.ObjectNode;
  *       minScore, maxScore, resolution, direction, casenessCutoff|null, bands[{label, lower,
  *       upper}], bandsSource|null, reliability, clinicalNorms|null, functionalNorms|null,
  *       reliableChange|null, licence, itemScoring|null}}, norms as {@code {mean, sd}}.
- *   <li>Result records of the model, change and progress packages: their record components by
- *       name, {@code Optional} as the value or {@code null}.
+ *   <li>{@code GrowthFit} (written, and read only as its model): {@code {estimation, clients,
+ *       observations, fixedEffects[{term, estimate, se, t}], randomEffects{interceptSd,
+ *       slopeSd|null, correlation|null, clusterInterceptSd|null}, clusters (0 without a
+ *       cluster level), residualSd, logLik, remlCriterion|null, aic, bic,
+ *       convergence{converged, iterations, objective, message}, boundary[], model}}.
+ *   <li>{@code Scenario}: its record components as nested objects. When read, the value may give
+ *       only the fields it changes: it is laid over {@code Scenario.calibratedDefault} of its
+ *       {@code instrument} (PHQ-9 when absent); {@code caseMix} and {@code readiness.initial}
+ *       replace the default map as a whole, the multiplier maps are merged key by key.
+ *   <li>Records: their components by name; {@code Optional}, {@code OptionalDouble} and
+ *       {@code OptionalInt} as the value or {@code null}; enums by constant name; lists as arrays;
+ *       maps as objects.
  * </ul>
  *
  * Numbers are written in the shortest form that reads back to the same double, so a round trip is
@@ -68,67 +102,165 @@ public final class CandorJson {
   /** The wire-format version this Candor writes and reads. */
   public static final int FORMAT_VERSION = 1;
 
+  private static final CandorModule MODULE = new CandorModule();
+
   private static final JsonMapper MAPPER =
       JsonMapper.builder()
-          .addModule(new CandorModule())
+          .addModule(MODULE)
           .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
           .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
           .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
           .build();
+
+  /** The types with a codec of their own (everything else written is a record). */
+  private static final List<Class<?>> CODEC_TYPES = MODULE.codecTypes();
 
   /** Readers that give the root its type's name in error paths. */
   private static final Map<Class<?>, Function<JsonIn, ?>> ROOT_READERS =
-      Map.of(
-          Trajectory.class, Codecs::readTrajectory,
-          Cohort.class, Codecs::readCohort,
-          Client.class, Codecs::readClient,
-          Condition.class, Codecs::readCondition,
-          Observation.class, Codecs::readObservation,
-          Instrument.class, Codecs::readInstrument,
-          Sourced.class, Codecs::readSourced,
-          Citation.class, Codecs::readCitation);
+      Map.ofEntries(
+          Map.entry(Trajectory.class, Codecs::readTrajectory),
+          Map.entry(Cohort.class, Codecs::readCohort),
+          Map.entry(Client.class, Codecs::readClient),
+          Map.entry(ClientId.class, Codecs::readClientId),
+          Map.entry(Condition.class, Codecs::readCondition),
+          Map.entry(Observation.class, Codecs::readObservation),
+          Map.entry(Instrument.class, Codecs::readInstrument),
+          Map.entry(ScoreScale.class, Codecs::readScale),
+          Map.entry(Norms.class, Codecs::readNorms),
+          Map.entry(ItemScoring.class, Codecs::readItemScoring),
+          Map.entry(Sourced.class, Codecs::readSourced),
+          Map.entry(Citation.class, Codecs::readCitation),
+          Map.entry(DropoutDefinition.class, Codecs::readDropoutDefinition),
+          Map.entry(DropoutHazard.class, Codecs::readDropoutHazard),
+          Map.entry(Scenario.class, ScenarioOverlay::read));
+
+  /** What a Candor document looks like, for messages about text that is not one. */
+  private static final String SHAPE =
+      "a Candor document is {\"format\": \"candor\", \"formatVersion\": 1, \"type\": ..., \"value\": ...}";
 
   private CandorJson() {}
 
-  /** A mapper with {@link CandorModule} and strict reading; shared and thread-safe. */
+  /**
+   * A mapper with {@link CandorModule} and strict reading; shared and thread-safe.
+   *
+   * @return the mapper
+   */
   public static JsonMapper mapper() {
     return MAPPER;
   }
 
   /**
+   * The name a document gives a value's type: the simple class name, preceded by the enclosing
+   * classes' simple names for a nested class ({@code "Trajectory"}, {@code "Calibration.Report"}).
+   * A class written by the codec of an interface it implements is named after that interface: a
+   * {@code PlainScale} is a {@code "ScoreScale"}, a {@code DropoutDefinition.BeforeSession} a
+   * {@code "DropoutDefinition"}.
+   *
+   * @param type the class
+   * @return its name in the {@code type} field of an envelope
+   */
+  public static String typeName(Class<?> type) {
+    Class<?> wire = wireClass(Objects.requireNonNull(type, "type"));
+    String name = wire.getSimpleName();
+    for (Class<?> outer = wire.getEnclosingClass(); outer != null; outer = outer.getEnclosingClass()) {
+      name = outer.getSimpleName() + "." + name;
+    }
+    return name;
+  }
+
+  /** The class whose codec writes values of {@code type}: a codec type it is, or {@code type}. */
+  static Class<?> wireClass(Class<?> type) {
+    for (Class<?> c : CODEC_TYPES) {
+      if (c.isAssignableFrom(type)) {
+        return c;
+      }
+    }
+    return type;
+  }
+
+  /** The types with a codec of their own, in registration order. */
+  static List<Class<?>> codecTypes() {
+    return CODEC_TYPES;
+  }
+
+  /**
+   * Whether {@link #toJson(Object)} writes values of this class: the types with a codec (see the
+   * class documentation) and their implementations, and records.
+   *
+   * @param type the class
+   * @return true when values of the class can be written
+   */
+  public static boolean writes(Class<?> type) {
+    Objects.requireNonNull(type, "type");
+    if (type.isRecord()) {
+      return true;
+    }
+    for (Class<?> c : CODEC_TYPES) {
+      if (c.isAssignableFrom(type)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
    * Writes a value inside the versioned envelope.
    *
-   * @throws IllegalArgumentException if the value cannot be written as JSON
+   * @param value a value of a type that {@link #writes(Class)}
+   * @return the document, pretty-printed
+   * @throws IllegalArgumentException if the value's type is not part of the wire format, or the
+   *     value cannot be written as JSON
    */
   public static String toJson(Object value) {
     Objects.requireNonNull(value, "value");
+    Class<?> type = value.getClass();
+    if (!writes(type)) {
+      throw new IllegalArgumentException(type.getName() + " is not part of Candor's wire format;"
+          + " CandorJson writes Candor's values and records (see CandorJson's documentation)");
+    }
     ObjectNode envelope = MAPPER.createObjectNode();
     envelope.put("format", FORMAT);
     envelope.put("formatVersion", FORMAT_VERSION);
-    envelope.put("type", value.getClass().getSimpleName());
+    envelope.put("type", typeName(type));
     try {
       envelope.set("value", MAPPER.valueToTree(value));
       return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(envelope);
     } catch (JacksonException e) {
       throw new IllegalArgumentException(
-          "cannot write " + value.getClass().getSimpleName() + " as JSON: " + e.getOriginalMessage(), e);
+          "cannot write " + typeName(type) + " as JSON: " + JsonErrors.clean(e.getOriginalMessage()), e);
     }
   }
 
   /**
    * Reads a value written by {@link #toJson(Object)}.
    *
-   * @throws IllegalArgumentException if the text is not JSON, the envelope is not Candor's, the
-   *     version or type differs, or the value is invalid; the message names the path and value
+   * @param <T> the type
+   * @param json the document
+   * @param type the type expected; {@code ExpectedResponseModel} also reads a {@code GrowthFit}
+   *     document (the model in it)
+   * @return the value
+   * @throws IllegalArgumentException if the text is empty or not JSON, the envelope is not Candor's,
+   *     the version or type differs, or the value is invalid; the message names the path and value
    */
   public static <T> T fromJson(String json, Class<T> type) {
     Objects.requireNonNull(json, "json");
     Objects.requireNonNull(type, "type");
+    if (json.isBlank()) {
+      throw new IllegalArgumentException("the text is empty; " + SHAPE);
+    }
     JsonNode root;
     try {
       root = MAPPER.readTree(json);
     } catch (JacksonException e) {
-      throw new IllegalArgumentException("not valid JSON: " + e.getOriginalMessage(), e);
+      throw new IllegalArgumentException(JsonErrors.parse("not valid JSON", e), e);
+    }
+    if (root == null || root.isMissingNode() || root.isNull()) {
+      throw new IllegalArgumentException("the document is JSON null, not a Candor document; " + SHAPE);
+    }
+    if (!root.isObject() || !root.has("format")) {
+      throw new IllegalArgumentException("not a Candor document (no \"format\" field); " + SHAPE);
     }
     JsonIn env = new JsonIn(root, "document");
     env.only("format", "formatVersion", "type", "value");
@@ -142,37 +274,73 @@ public final class CandorJson {
           "formatVersion " + version + " is not supported; this Candor reads version " + FORMAT_VERSION);
     }
     String typeName = env.field("type").string();
-    if (!typeName.equals(type.getSimpleName())) {
+    if (!env.node().has("value")) {
+      throw new IllegalArgumentException("document.value is missing");
+    }
+    JsonIn value = new JsonIn(env.node().get("value"), "document.value");
+    if (type == ExpectedResponseModel.class && typeName.equals(typeName(GrowthFit.class))) {
+      JsonIn fit = new JsonIn(value.node(), CandorModule.decapitalize(typeName));
+      return type.cast(treeToValue(fit.field("model"), type));
+    }
+    if (!typeName.equals(typeName(type))) {
       throw new IllegalArgumentException(
-          "type is \"" + typeName + "\" but a " + type.getSimpleName() + " was expected");
+          "type is \"" + typeName + "\" but a " + typeName(type) + " was expected");
     }
-    JsonIn value = env.field("value");
-    Function<JsonIn, ?> rootReader = ROOT_READERS.get(type);
+    if (value.node().isNull()) {
+      throw new IllegalArgumentException("document.value must not be null");
+    }
+    JsonIn named = new JsonIn(value.node(), CandorModule.decapitalize(type.getSimpleName()));
+    Function<JsonIn, ?> rootReader = ROOT_READERS.get(wireClass(type));
     if (rootReader != null) {
-      JsonIn named = new JsonIn(value.node(), CandorModule.decapitalize(type.getSimpleName()));
-      return type.cast(rootReader.apply(named));
+      Object read = rootReader.apply(named);
+      if (!type.isInstance(read)) {
+        throw new IllegalArgumentException(named.path() + " holds a " + read.getClass().getSimpleName()
+            + ", not a " + type.getSimpleName());
+      }
+      return type.cast(read);
     }
-    return treeToValue(value.node(), type);
+    return treeToValue(named, type);
   }
 
   /**
    * Converts a JSON tree (without envelope) to a Candor type, with Candor's error messages.
    *
+   * @param <T> the type
+   * @param tree the value's tree
+   * @param type the type
+   * @return the value
    * @throws IllegalArgumentException naming the path and value when the tree is invalid
    */
   public static <T> T treeToValue(JsonNode tree, Class<T> type) {
+    Objects.requireNonNull(tree, "tree");
+    return treeToValue(new JsonIn(tree, CandorModule.decapitalize(type.getSimpleName())), type);
+  }
+
+  private static <T> T treeToValue(JsonIn in, Class<T> type) {
+    if (in.node().isNull() || in.node().isMissingNode()) {
+      throw new IllegalArgumentException(in.path() + " must be a " + typeName(type) + ", was null");
+    }
     try {
-      return MAPPER.treeToValue(tree, type);
+      T value = MAPPER.treeToValue(in.node(), type);
+      if (value == null) {
+        throw new IllegalArgumentException(in.path() + " must be a " + typeName(type) + ", was null");
+      }
+      return value;
     } catch (JacksonException e) {
       Throwable cause = e;
-      while (cause.getCause() != null && !(cause instanceof IllegalArgumentException)) {
+      while (cause.getCause() != null && !(cause instanceof IllegalArgumentException)
+          && !(cause instanceof NullPointerException)) {
         cause = cause.getCause();
       }
-      String path = e.getPathReference();
-      String detail =
-          cause instanceof IllegalArgumentException ? cause.getMessage() : e.getOriginalMessage();
-      throw new IllegalArgumentException(
-          type.getSimpleName() + (path == null ? "" : " at " + path) + ": " + detail, e);
+      if (cause instanceof IllegalArgumentException) {
+        throw new IllegalArgumentException(JsonErrors.path(in.path(), e) + ": " + cause.getMessage(), e);
+      }
+      if (cause instanceof NullPointerException && cause.getMessage() != null) {
+        // a record's requireNonNull(x, "name") names the component that was null
+        throw new IllegalArgumentException(
+            JsonErrors.path(in.path(), e) + "." + cause.getMessage() + " must not be null", e);
+      }
+      throw new IllegalArgumentException(JsonErrors.describe(in.path(), e), e);
     }
   }
 }

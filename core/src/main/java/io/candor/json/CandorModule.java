@@ -9,12 +9,15 @@ import io.candor.domain.ScoreScale;
 import io.candor.domain.Trajectory;
 import io.candor.evidence.Citation;
 import io.candor.evidence.Sourced;
+import io.candor.evidence.Statement;
 import io.candor.measure.Instrument;
 import io.candor.measure.ItemScoring;
 import io.candor.measure.Norms;
 import io.candor.model.growth.GrowthFit;
 import io.candor.progress.DropoutDefinition;
 import io.candor.progress.DropoutHazard;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
@@ -39,11 +42,15 @@ public final class CandorModule extends SimpleModule {
 
   private static final long serialVersionUID = 1L;
 
+  /** The types this module writes with a codec of its own, in registration order. */
+  private final transient List<Class<?>> types = new ArrayList<>();
+
   /** Creates the module. */
   public CandorModule() {
     super("candor");
     pair(Citation.class, Codecs::write, Codecs::readCitation);
     pair(Sourced.class, Codecs::write, Codecs::readSourced);
+    pair(Statement.class, Codecs::write, Codecs::readStatement);
     pair(ClientId.class, c -> stringNode(c.value()), Codecs::readClientId);
     pair(Condition.class, Codecs::write, Codecs::readCondition);
     pair(Client.class, Codecs::write, Codecs::readClient);
@@ -56,12 +63,22 @@ public final class CandorModule extends SimpleModule {
     pair(ItemScoring.class, Codecs::write, Codecs::readItemScoring);
     pair(DropoutDefinition.class, Codecs::write, Codecs::readDropoutDefinition);
     pair(DropoutHazard.class, Codecs::write, Codecs::readDropoutHazard);
-    // A growth fit is a report (estimates, BLUPs, diagnostics): written, not read back. The stored,
-    // re-readable form of a fitted model is io.candor.progress.ExpectedResponseModel.
-    pair(GrowthFit.class, GrowthJson::toTree, in -> {
-      throw new IllegalArgumentException(in.path() + ": a GrowthFit is written as a report and is not"
-          + " read back; store ExpectedResponseModel.from(fit) to keep a fitted model");
+    // A growth fit is a report (estimates, diagnostics) with its model: written, and read back only
+    // as the io.candor.progress.ExpectedResponseModel it contains (CandorJson.fromJson).
+    pair(GrowthFit.class, Codecs::write, in -> {
+      throw new IllegalArgumentException(in.path() + ": a GrowthFit is written as a report; read"
+          + " the document as an ExpectedResponseModel to get the fitted model back");
     });
+  }
+
+  /**
+   * The types written and read by this module's own codecs (the rest of Candor's wire format is
+   * records, written component by component).
+   *
+   * @return the types, in registration order
+   */
+  List<Class<?>> codecTypes() {
+    return List.copyOf(types);
   }
 
   private static JsonNode stringNode(String s) {
@@ -69,6 +86,7 @@ public final class CandorModule extends SimpleModule {
   }
 
   private <T> void pair(Class<T> type, Function<T, ? extends JsonNode> writer, Function<JsonIn, T> reader) {
+    types.add(type);
     addSerializer(type, new TreeSerializer<>(writer));
     addDeserializer(type, new TreeDeserializer<>(type, reader));
   }

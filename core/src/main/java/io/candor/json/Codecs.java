@@ -14,14 +14,18 @@ import io.candor.evidence.Certainty;
 import io.candor.evidence.Citation;
 import io.candor.evidence.Citations;
 import io.candor.evidence.Sourced;
+import io.candor.evidence.Statement;
 import io.candor.measure.Direction;
 import io.candor.measure.Instrument;
 import io.candor.measure.Instruments;
 import io.candor.measure.ItemScoring;
 import io.candor.measure.Norms;
 import io.candor.measure.SeverityBand;
+import io.candor.model.growth.Boundary;
+import io.candor.model.growth.GrowthFit;
 import io.candor.progress.DropoutDefinition;
 import io.candor.progress.DropoutHazard;
+import io.candor.progress.ExpectedResponseModel;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -91,6 +95,22 @@ final class Codecs {
     Certainty certainty = in.field("certainty").enumValue(Certainty.class);
     String note = in.field("note").string();
     return in.at(() -> new Sourced(value, source, certainty, note));
+  }
+
+  static ObjectNode write(Statement s) {
+    ObjectNode o = F.objectNode();
+    o.put("text", s.text());
+    o.set("source", writeCitationRef(s.source()));
+    o.put("certainty", s.certainty().name());
+    return o;
+  }
+
+  static Statement readStatement(JsonIn in) {
+    in.only("text", "source", "certainty");
+    String text = in.field("text").string();
+    Citation source = readCitation(in.field("source"));
+    Certainty certainty = in.field("certainty").enumValue(Certainty.class);
+    return in.at(() -> new Statement(text, source, certainty));
   }
 
   private static JsonNode writeOptional(Optional<Sourced> s) {
@@ -275,6 +295,46 @@ final class Codecs {
     int[] atRisk = in.field("atRisk").list(JsonIn::integer).stream().mapToInt(Integer::intValue).toArray();
     int[] dropouts = in.field("dropouts").list(JsonIn::integer).stream().mapToInt(Integer::intValue).toArray();
     return in.at(() -> DropoutHazard.ofCounts(group, sessions, atRisk, dropouts));
+  }
+
+  // ------------------------------------------------------------------ model
+
+  /**
+   * A growth fit as a report: {@code estimation, clients, observations, fixedEffects[{term,
+   * estimate, se, t}], randomEffects{interceptSd, slopeSd|null, correlation|null}, residualSd,
+   * logLik, remlCriterion|null, aic, bic, convergence{converged, iterations, objective, message},
+   * boundary[], model} where {@code model} is the {@code ExpectedResponseModel} of the fit.
+   */
+  static ObjectNode write(GrowthFit fit) {
+    ObjectNode o = F.objectNode();
+    o.put("estimation", fit.estimation().name());
+    o.put("clients", fit.clients());
+    o.put("observations", fit.observations());
+    o.set("fixedEffects", CandorJson.mapper().valueToTree(fit.fixedEffects()));
+    ObjectNode re = o.putObject("randomEffects");
+    re.put("interceptSd", fit.interceptSd());
+    putOptional(re, "slopeSd", fit.slopeSd());
+    putOptional(re, "correlation", fit.correlation());
+    putOptional(re, "clusterInterceptSd", fit.clusterInterceptSd());
+    o.put("clusters", fit.clusters());
+    o.put("residualSd", fit.residualSd());
+    o.put("logLik", fit.logLik());
+    putOptional(o, "remlCriterion", fit.remlCriterion());
+    o.put("aic", fit.aic());
+    o.put("bic", fit.bic());
+    o.set("convergence", CandorJson.mapper().valueToTree(fit.convergence()));
+    ArrayNode b = o.putArray("boundary");
+    fit.boundary().stream().map(Boundary::name).sorted().forEach(b::add);
+    o.set("model", CandorJson.mapper().valueToTree(ExpectedResponseModel.from(fit)));
+    return o;
+  }
+
+  private static void putOptional(ObjectNode o, String name, java.util.OptionalDouble v) {
+    if (v.isPresent()) {
+      o.put(name, v.getAsDouble());
+    } else {
+      o.putNull(name);
+    }
   }
 
   // ------------------------------------------------------------------ measure

@@ -28,6 +28,21 @@ public enum Direction {
     return improvementSign * (post - pre);
   }
 
+  /**
+   * Whether {@code score} is in the clinical range of a scale whose caseness cutoff is {@code
+   * cutoff}: at or above the cutoff when higher is worse (PHQ-9 &ge; 10 is a case), below it when
+   * higher is better (an ORS score below 25 is in the clinical range; 25 is not). This is Candor's
+   * one caseness rule: {@link Instrument#isCase(double)}, the alert rules' functional signal and the
+   * simulator all apply it.
+   *
+   * @param score the score
+   * @param cutoff the caseness cutoff
+   * @return whether the score is a case
+   */
+  public boolean isCase(double score, double cutoff) {
+    return this == HIGHER_IS_WORSE ? score >= cutoff : score < cutoff;
+  }
+
   /** The other direction. */
   public Direction reversed() {
     return this == HIGHER_IS_WORSE ? HIGHER_IS_BETTER : HIGHER_IS_WORSE;

@@ -13,9 +13,8 @@ import java.util.Objects;
  * @param expectedMean the expected score at that session
  * @param expectedSd the SD of the expected distribution at that session
  * @param worsePercentile share of the expected distribution that is better than the score
- * @param onTrack whether the worse-percentile is at or below the on-track boundary
  * @param signal the four-level signal
- * @param rules the rules applied
+ * @param rules the rules applied, with the direction and cutoff in effect
  */
 public record Alert(
     int session,
@@ -23,7 +22,6 @@ public record Alert(
     double expectedMean,
     double expectedSd,
     double worsePercentile,
-    boolean onTrack,
     Signal signal,
     AlertRules rules) {
 
@@ -34,6 +32,15 @@ public record Alert(
     Objects.requireNonNull(rules, "rules");
   }
 
+  /**
+   * Whether the client is on track: the signal is white or green ({@link Signal#onTrack()}).
+   *
+   * @return whether on track
+   */
+  public boolean onTrack() {
+    return signal.onTrack();
+  }
+
   /** The reason for the signal, with its numbers, in plain words. */
   public String reason() {
     String where = String.format(Locale.ROOT,
@@ -41,15 +48,16 @@ public record Alert(
         session, Checks.fmt(score), expectedMean, expectedSd, 100 * worsePercentile);
     String why = switch (signal) {
       case FUNCTIONAL -> String.format(Locale.ROOT, "score is on the functional side of the"
-          + " cutoff %s", Checks.fmt(rules.functionalCutoff().orElse(Double.NaN)));
+          + " cutoff %s (%s); on track", Checks.fmt(rules.functionalCutoff().orElse(Double.NaN)),
+          AlertRules.words(rules.direction().orElse(io.candor.measure.Direction.HIGHER_IS_WORSE)));
       case AT_RISK -> String.format(Locale.ROOT, "worse than the red boundary (%.0f%%): at risk"
-          + " of not benefiting; worth a closer look", 100 * rules.redPercentile());
+          + " of not benefiting, not on track; worth a closer look", 100 * rules.redPercentile());
       case LESS_THAN_EXPECTED -> String.format(Locale.ROOT, "worse than the yellow boundary"
-          + " (%.0f%%): less progress than expected", 100 * rules.yellowPercentile());
+          + " (%.0f%%): less progress than expected, not on track", 100 * rules.yellowPercentile());
       case ADEQUATE_PROGRESS -> String.format(Locale.ROOT, "within the yellow boundary (%.0f%%):"
-          + " progress as expected", 100 * rules.yellowPercentile());
+          + " progress as expected; on track", 100 * rules.yellowPercentile());
     };
-    return where + "; " + why + (onTrack ? "; on track" : "; not on track")
+    return where + "; " + why
         + ". Boundaries are a configurable choice, not a clinical verdict.";
   }
 }

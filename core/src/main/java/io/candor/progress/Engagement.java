@@ -1,5 +1,6 @@
 package io.candor.progress;
 
+import io.candor.change.ClinicalEvents;
 import io.candor.domain.ClientId;
 import io.candor.domain.ScoreScale;
 import io.candor.domain.Trajectory;
@@ -61,9 +62,8 @@ public final class Engagement {
             "trajectories must share one scale; found " + scale.id() + " and " + t.scale().id());
       }
     }
-    double rc = Scales.requireReliableChange(scale, "engagement analysis needs one");
-    boolean hasCutoff = scale instanceof Instrument i && i.casenessCutoff().isPresent();
-    double cutoff = hasCutoff ? ((Instrument) scale).casenessCutoff().get().value() : Double.NaN;
+    ClinicalEvents events = Scales.requireReliableChange(scale, "engagement analysis needs one");
+    boolean hasCutoff = events.instrument().casenessCutoff().isPresent();
     int n = trajectories.size();
     int[] first = new int[n];
     int[] last = new int[n];
@@ -81,8 +81,8 @@ public final class Engagement {
       first[k] = t.sessionAt(0);
       last[k] = t.sessionAt(t.size() - 1);
       dropped[k] = definition.droppedOut(t);
-      boolean ri = Milestones.reliablyImprovedAtEnd(t, rc);
-      boolean rec = hasCutoff && Milestones.recoveredAtEnd(t, rc, cutoff);
+      boolean ri = Milestones.reliablyImprovedAtEnd(t, events);
+      boolean rec = hasCutoff && Milestones.recoveredAtEnd(t, events);
       if (ri) {
         riAll++;
       }

@@ -12,18 +12,31 @@ import java.util.Objects;
  * @param percentiles the percentiles (0–1) of the bands, ascending
  * @param includesFixedEffectUncertainty whether the SDs include the fixed effects' uncertainty
  * @param sessions one expectation per session, ascending
+ * @param extrapolations where the curve reaches outside what the model was fitted on (intake or
+ *     sessions); empty when it stays inside
  */
 public record ExpectedCurve(
     String conditioning,
     List<Double> percentiles,
     boolean includesFixedEffectUncertainty,
-    List<SessionExpectation> sessions) {
+    List<SessionExpectation> sessions,
+    List<Extrapolation> extrapolations) {
 
   /** Validates the components. */
   public ExpectedCurve {
     Objects.requireNonNull(conditioning, "conditioning");
     percentiles = List.copyOf(Checks.noNulls("percentiles", percentiles));
     sessions = List.copyOf(Checks.nonEmptyNoNulls("sessions", sessions));
+    extrapolations = List.copyOf(Checks.noNulls("extrapolations", extrapolations));
+  }
+
+  /**
+   * Whether the curve reaches outside what its model was fitted on.
+   *
+   * @return true when {@link #extrapolations()} is not empty
+   */
+  public boolean extrapolates() {
+    return !extrapolations.isEmpty();
   }
 
   /**

@@ -2,6 +2,8 @@ package io.candor.progress;
 
 import io.candor.domain.ScoreScale;
 import io.candor.internal.Checks;
+import io.candor.measure.Instrument;
+import io.candor.model.DataRange;
 import io.candor.model.growth.GrowthModel;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -29,6 +31,11 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
  * be singular). A new observation at time t is then normal with mean x(t)ᵀβ + z(t)ᵀb̂ and
  * variance z(t)ᵀP z(t) + σ²; with fixed-effect uncertainty (V = cov(β̂)) it adds aᵀVa where
  * a = x(t) − (Σ x_k z_kᵀ) P z(t) / σ². Nothing is refitted.
+ *
+ * <p><b>Scale and extrapolation.</b> Intake and observed scores are checked against the scale the
+ * model was fitted on ({@link ExpectedResponseModel.FittedOn#scale()}). A curve whose intake lies
+ * outside the model's intake range, or whose sessions reach outside its sessions, lists each such
+ * case in {@link ExpectedCurve#extrapolations()}.
  *
  * <p>Immutable and thread-safe; {@code withXxx} returns a copy.
  */
@@ -79,13 +86,16 @@ public final class ExpectedResponse {
   /**
    * Expected responses under this model, for a client with covariates still to be set if the
    * model has any; bands at the 10th, 25th, 50th, 75th and 90th percentiles; no fixed-effect
-   * uncertainty.
+   * uncertainty; scores checked against the model's scale.
+   *
+   * @param model the model
+   * @return the expected responses
    */
   public static ExpectedResponse of(ExpectedResponseModel model) {
     Objects.requireNonNull(model, "model");
     double[] cov = new double[model.covariates().size()];
     Arrays.fill(cov, Double.NaN);
-    return new ExpectedResponse(model, cov, DEFAULT_PERCENTILES, false, ScoreScale.unbounded("outcome"));
+    return new ExpectedResponse(model, cov, DEFAULT_PERCENTILES, false, model.fittedOn().scale());
   }
 
   /**
@@ -129,13 +139,33 @@ public final class ExpectedResponse {
   }
 
   /**
-   * A copy that checks every intake and observed score against this scale (usually the instrument
-   * the model was fitted on). A stored model does not record its scale, so without this any finite
-   * score is accepted. Bands are not truncated to the scale: they describe the model.
+   * A copy that checks every intake and observed score against this scale. A model fitted on an
+   * instrument's scores already checks against that instrument, and only the same instrument is
+   * accepted here; a model whose data named no instrument (the unbounded scale {@code outcome} or
+   * another plain scale) takes any scale. Bands are not truncated to the scale: they describe the
+   * model.
+   *
+   * @param newScale the scale of the scores
+   * @return the copy
+   * @throws IllegalArgumentException if the model was fitted on a different instrument
    */
   public ExpectedResponse withScale(ScoreScale newScale) {
-    return new ExpectedResponse(model, covariates, percentiles, fixedUncertainty,
-        Objects.requireNonNull(newScale, "scale"));
+    Objects.requireNonNull(newScale, "scale");
+    ScoreScale fitted = model.fittedOn().scale();
+    if (fitted instanceof Instrument && !fitted.equals(newScale)) {
+      throw new IllegalArgumentException("the model was fitted on " + fitted.id()
+          + " scores; it cannot give expectations on " + newScale.id());
+    }
+    return new ExpectedResponse(model, covariates, percentiles, fixedUncertainty, newScale);
+  }
+
+  /**
+   * The scale intake and observed scores are checked against.
+   *
+   * @return the model's scale, or the one given to {@link #withScale}
+   */
+  public ScoreScale scale() {
+    return scale;
   }
 
   /** The model. */
@@ -165,9 +195,43 @@ public final class ExpectedResponse {
    * @param lastSession the last session to cover (≥ 0)
    */
   public ExpectedCurve forecast(int[] sessions, double[] scores, int lastSession) {
+    Checks.atLeast("lastSession", lastSession, 0);
+    Posterior post = posterior(sessions, scores);
+    List<SessionExpectation> out = new ArrayList<>(lastSession + 1);
+    double[] x = new double[p];
+    double[] a = new double[p];
+    for (int t = 0; t <= lastSession; t++) {
+      out.add(expectation(post, t, x, a));
+    }
+    List<Double> pcs = new ArrayList<>();
+    for (double pc : percentiles) {
+      pcs.add(pc);
+    }
+    return new ExpectedCurve(describe(sessions, scores), pcs, fixedUncertainty, out,
+        extrapolations(sessions, scores, lastSession));
+  }
+
+  /**
+   * The conditional forecast for one session only: what {@link #forecast(int[], double[], int)}
+   * gives at {@code session}, without computing the sessions before it (for callers that forecast
+   * many clients at one horizon).
+   *
+   * @param sessions observed sessions (≥ 0)
+   * @param scores observed scores (finite), one per session
+   * @param session the session to forecast (≥ 0)
+   * @return the expected score distribution at that session
+   */
+  public SessionExpectation forecastAt(int[] sessions, double[] scores, int session) {
+    Checks.atLeast("session", session, 0);
+    return expectation(posterior(sessions, scores), session, new double[p], new double[p]);
+  }
+
+  /** The client's random-effect posterior given the observations, with what the bands need. */
+  private record Posterior(double[] post, double[] bhat, double[] xz) {}
+
+  private Posterior posterior(int[] sessions, double[] scores) {
     Objects.requireNonNull(sessions, "sessions");
     Objects.requireNonNull(scores, "scores");
-    Checks.atLeast("lastSession", lastSession, 0);
     if (sessions.length != scores.length) {
       throw new IllegalArgumentException("sessions and scores must have the same length, were "
           + sessions.length + " and " + scores.length);
@@ -183,9 +247,14 @@ public final class ExpectedResponse {
     double[] xz = new double[p * q];
     double[] x = new double[p];
     for (int k = 0; k < sessions.length; k++) {
-      Checks.atLeast("sessions[" + k + "]", sessions[k], 0);
-      Checks.finite("scores[" + k + "]", scores[k]);
-      scale.checkScore("score at session " + sessions[k], scores[k]);
+      if (sessions[k] < 0) {
+        Checks.atLeast("sessions[" + k + "]", sessions[k], 0);
+      }
+      double y = scores[k];
+      if (!(y >= scale.minScore() && y <= scale.maxScore())) { // messages built only on failure
+        Checks.finite("scores[" + k + "]", y);
+        scale.checkScore("score at session " + sessions[k], y);
+      }
       design.designRow(sessions[k], covariates, x);
       double[] z = design.randomRow(sessions[k]);
       double res = scores[k] - dot(x, beta);
@@ -207,57 +276,82 @@ public final class ExpectedResponse {
         bhat[i] += post[i * q + j] * r[j] / sigma2;
       }
     }
-    List<SessionExpectation> out = new ArrayList<>(lastSession + 1);
-    double[] a = new double[p];
-    for (int t = 0; t <= lastSession; t++) {
-      design.designRow(t, covariates, x);
-      double[] z = design.randomRow(t);
-      double mean = dot(x, beta) + dot(z, bhat);
-      double[] pz = new double[q];
-      for (int i = 0; i < q; i++) {
-        for (int j = 0; j < q; j++) {
-          pz[i] += post[i * q + j] * z[j];
-        }
+    return new Posterior(post, bhat, xz);
+  }
+
+  /** The expected distribution at session t; x and a are scratch arrays of length p. */
+  private SessionExpectation expectation(Posterior post, int t, double[] x, double[] a) {
+    design.designRow(t, covariates, x);
+    double[] z = design.randomRow(t);
+    double mean = dot(x, beta) + dot(z, post.bhat());
+    double[] pz = new double[q];
+    for (int i = 0; i < q; i++) {
+      for (int j = 0; j < q; j++) {
+        pz[i] += post.post()[i * q + j] * z[j];
       }
-      double var = dot(z, pz) + sigma2;
-      if (fixedUncertainty) {
+    }
+    double var = dot(z, pz) + sigma2;
+    if (fixedUncertainty) {
+      for (int j = 0; j < p; j++) {
+        double adj = 0;
+        for (int i = 0; i < q; i++) {
+          adj += post.xz()[j * q + i] * pz[i];
+        }
+        a[j] = x[j] - adj / sigma2;
+      }
+      for (int i = 0; i < p; i++) {
         for (int j = 0; j < p; j++) {
-          double adj = 0;
-          for (int i = 0; i < q; i++) {
-            adj += xz[j * q + i] * pz[i];
-          }
-          a[j] = x[j] - adj / sigma2;
-        }
-        for (int i = 0; i < p; i++) {
-          for (int j = 0; j < p; j++) {
-            var += a[i] * v[i * p + j] * a[j];
-          }
+          var += a[i] * v[i * p + j] * a[j];
         }
       }
-      double sd = Math.sqrt(var);
-      List<Double> qs = new ArrayList<>(percentiles.length);
-      for (double pc : percentiles) {
-        qs.add(mean + sd * STANDARD.inverseCumulativeProbability(pc));
-      }
-      out.add(new SessionExpectation(t, mean, sd, qs));
     }
-    List<Double> pcs = new ArrayList<>();
+    double sd = Math.sqrt(var);
+    List<Double> qs = new ArrayList<>(percentiles.length);
     for (double pc : percentiles) {
-      pcs.add(pc);
+      qs.add(mean + sd * STANDARD.inverseCumulativeProbability(pc));
     }
-    return new ExpectedCurve(describe(sessions, scores), pcs, fixedUncertainty, out);
+    return new SessionExpectation(t, mean, sd, qs);
+  }
+
+  /** The intake and sessions of a curve that lie outside what the model was fitted on. */
+  private List<Extrapolation> extrapolations(int[] sessions, double[] scores, int lastSession) {
+    ExpectedResponseModel.FittedOn fitted = model.fittedOn();
+    List<Extrapolation> out = new ArrayList<>(2);
+    for (int k = 0; k < sessions.length; k++) {
+      if (sessions[k] == 0 && !fitted.intakes().contains(scores[k])) {
+        out.add(new Extrapolation(Extrapolation.Kind.INTAKE, scores[k], fitted.intakes()));
+      }
+    }
+    int last = lastSession;
+    for (int s : sessions) {
+      last = Math.max(last, s);
+    }
+    DataRange range = fitted.sessions();
+    if (range.min() > 0) {
+      out.add(new Extrapolation(Extrapolation.Kind.SESSION, 0, range));
+    }
+    if (last > range.max()) {
+      out.add(new Extrapolation(Extrapolation.Kind.SESSION, last, range));
+    }
+    return out;
   }
 
   /**
    * A curve prepared for fast alerts: expected scores given the intake only (the OQ-style
-   * expected recovery curve), with the rules' boundaries precomputed.
+   * expected recovery curve), with the rules' boundaries precomputed. The rules are completed
+   * from the scale ({@link AlertRules#resolve}): on an instrument ({@link #withScale}) an unset
+   * direction and functional cutoff are the instrument's.
    *
    * @param intake the intake score at session 0
    * @param lastSession the last session to cover
    * @param rules the alert rules
+   * @return the prepared curve
+   * @throws IllegalArgumentException if the intake is off the scale, or the rules' direction or
+   *     cutoff contradicts the instrument's
    */
   public PreparedCurve prepare(double intake, int lastSession, AlertRules rules) {
-    return new PreparedCurve(fromIntake(intake, lastSession), rules);
+    AlertRules resolved = Objects.requireNonNull(rules, "rules").resolve(scale);
+    return new PreparedCurve(fromIntake(intake, lastSession), resolved);
   }
 
   private double[] posterior(double[] s) {

@@ -1,12 +1,15 @@
 package io.candor.progress;
 
+import io.candor.domain.ScoreScale;
 import io.candor.internal.Checks;
+import io.candor.model.DataRange;
 import io.candor.model.growth.GrowthFit;
 import io.candor.model.growth.GrowthModel;
 import io.candor.model.growth.RandomPart;
 import io.candor.model.growth.TimeBasis;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -16,6 +19,12 @@ import java.util.Objects;
  *
  * <p>Time is the model's time variable; Candor's expected-response curves assume it is the
  * session number with the intake assessment at session 0.
+ *
+ * <p><b>What the model knows about itself.</b> {@link #fittedOn()} records the scale the scores
+ * were on (an instrument such as PHQ-9, or a plain scale), how many clients and observations it
+ * was fitted on, the range of the intake scores and of the sessions in those data, and where the
+ * model comes from in words. A curve for an intake or a session outside those ranges is an
+ * extrapolation, and {@link ExpectedCurve#extrapolations()} says so.
  *
  * <p>Immutable and thread-safe.
  *
@@ -30,8 +39,7 @@ import java.util.Objects;
  * @param randomCovariance covariance matrix D of the random effects (1 × 1 or 2 × 2, intercept
  *     first)
  * @param residualVariance residual variance σ²
- * @param clients number of clients the model was fitted on (0 if unknown)
- * @param observations number of observations it was fitted on (0 if unknown)
+ * @param fittedOn what the model was fitted on: scale, data size and ranges, provenance
  */
 public record ExpectedResponseModel(
     TimeBasis basis,
@@ -44,8 +52,60 @@ public record ExpectedResponseModel(
     List<List<Double>> fixedCovariance,
     List<List<Double>> randomCovariance,
     double residualVariance,
-    int clients,
-    int observations) {
+    FittedOn fittedOn) {
+
+  /**
+   * What an expected-response model was fitted on.
+   *
+   * <p>Immutable and thread-safe.
+   *
+   * @param scale the scale of the scores: a built-in or user-defined instrument, or a plain scale
+   *     ({@code outcome}, unbounded, when the data did not say)
+   * @param clients number of clients (0 if unknown)
+   * @param observations number of observations (0 if unknown)
+   * @param intakes the range of the clients' intake scores (each client's score at the earliest
+   *     session)
+   * @param sessions the range of the sessions (the model's time variable) in the data
+   * @param provenance where the model comes from, in words (e.g. who fitted it on what data)
+   */
+  public record FittedOn(
+      ScoreScale scale,
+      int clients,
+      int observations,
+      DataRange intakes,
+      DataRange sessions,
+      String provenance) {
+
+    /**
+     * Validates the components.
+     *
+     * @throws IllegalArgumentException if a count is negative, the provenance is blank, or the
+     *     intake range lies outside the scale
+     */
+    public FittedOn {
+      Objects.requireNonNull(scale, "scale");
+      Checks.atLeast("clients", clients, 0);
+      Checks.atLeast("observations", observations, 0);
+      Objects.requireNonNull(intakes, "intakes");
+      Objects.requireNonNull(sessions, "sessions");
+      Checks.nonBlank("provenance", provenance);
+      if (!(intakes.min() >= scale.minScore() && intakes.max() <= scale.maxScore())) {
+        throw new IllegalArgumentException("intakes " + intakes + " lie outside the " + scale.id()
+            + " scale (" + Checks.fmt(scale.minScore()) + " to " + Checks.fmt(scale.maxScore())
+            + ")");
+      }
+    }
+
+    /**
+     * A copy with another provenance text.
+     *
+     * @param text where the model comes from, in words
+     * @return the copy
+     */
+    public FittedOn withProvenance(String text) {
+      return new FittedOn(scale, clients, observations, intakes, sessions, text);
+    }
+  }
 
   /**
    * Validates shapes and values.
@@ -63,8 +123,7 @@ public record ExpectedResponseModel(
     int q = randomSlope ? 2 : 1;
     randomCovariance = square("randomCovariance", randomCovariance, q);
     Checks.positive("residualVariance", residualVariance);
-    Checks.atLeast("clients", clients, 0);
-    Checks.atLeast("observations", observations, 0);
+    Objects.requireNonNull(fittedOn, "fittedOn");
     if (fixedEffects.size() != terms.size()) {
       throw new IllegalArgumentException("fixedEffects has " + fixedEffects.size()
           + " values for " + terms.size() + " terms " + terms);
@@ -112,9 +171,16 @@ public record ExpectedResponseModel(
   }
 
   /**
-   * The model of a fit.
+   * The model of a fit. It records the fit's scale ({@link GrowthFit#scale()}), the number of
+   * clients and observations, the ranges of intake scores ({@link GrowthFit#firstScoreRange()})
+   * and sessions ({@link GrowthFit#timeRange()}), and a provenance text naming the fitting method;
+   * replace that text with {@link #withProvenance(String)} to say what the data were.
+   * For a fit with a cluster (therapist) level the therapists' intercept variance τ² is added to
+   * the clients' intercept variance: the expected response is that of a new client whose therapist
+   * is not known in advance (marginal over therapists).
    *
    * @param fit a fitted growth model
+   * @return the model
    */
   public static ExpectedResponseModel from(GrowthFit fit) {
     Objects.requireNonNull(fit, "fit");
@@ -124,10 +190,42 @@ public record ExpectedResponseModel(
       beta.add(b);
     }
     double residual = fit.residualSd();
+    String provenance = String.format(Locale.ROOT,
+        "Fitted by Candor's GrowthModel (%s, %s basis, %s) on %d clients and %d observations.",
+        g.estimation(), g.basis().name().toLowerCase(Locale.ROOT),
+        g.random() == RandomPart.INTERCEPT_SLOPE ? "random intercept and slope"
+            : "random intercept", fit.clients(), fit.observations())
+        + (fit.clusters() > 0 ? String.format(Locale.ROOT, " Clients were nested in %d"
+            + " therapists; the therapist SD %.3g is included in the intercept variance.",
+            fit.clusters(), fit.clusterInterceptSd().getAsDouble()) : "");
     return new ExpectedResponseModel(g.basis(), g.knot().orElse(0.0),
         g.random() == RandomPart.INTERCEPT_SLOPE, g.covariates(), g.interactions(),
-        g.termNames(), beta, lists(fit.fixedCovariance()), lists(fit.randomCovariance()),
-        residual * residual, fit.clients(), fit.observations());
+        g.termNames(), beta, lists(fit.fixedCovariance()), lists(marginal(fit)),
+        residual * residual, new FittedOn(fit.scale(), fit.clients(), fit.observations(),
+            fit.firstScoreRange(), fit.timeRange(), provenance));
+  }
+
+  /**
+   * A copy whose {@link FittedOn#provenance()} is this text (e.g. "fitted on 1,240 PHQ-9
+   * episodes of the Example service, 2023-2024").
+   *
+   * @param text where the model comes from, in words (not blank)
+   * @return the copy
+   */
+  public ExpectedResponseModel withProvenance(String text) {
+    return new ExpectedResponseModel(basis, knot, randomSlope, covariates, interactions, terms,
+        fixedEffects, fixedCovariance, randomCovariance, residualVariance,
+        fittedOn.withProvenance(text));
+  }
+
+  /** The clients' random-effect covariance plus, for a three-level fit, τ² on the intercept. */
+  private static double[][] marginal(GrowthFit fit) {
+    double[][] d = fit.randomCovariance();
+    if (fit.clusterInterceptSd().isPresent()) {
+      double tau = fit.clusterInterceptSd().getAsDouble();
+      d[0][0] += tau * tau;
+    }
+    return d;
   }
 
   private static List<List<Double>> lists(double[][] m) {

@@ -1,8 +1,8 @@
 package io.candor.progress;
 
-import io.candor.domain.ScoreScale;
+import io.candor.change.ClinicalEvents;
 import io.candor.domain.Trajectory;
-import io.candor.measure.Direction;
+import io.candor.measure.Instrument;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -11,16 +11,17 @@ import java.util.OptionalInt;
  * Milestones in one trajectory, each measured from the first observation (intake):
  *
  * <ul>
- *   <li><b>reliable improvement</b>: the improvement from the first score (direction-aware: intake
- *       minus current on a higher-is-worse scale) is at least the instrument's reliable-change
- *       threshold ({@link io.candor.measure.Instrument#reliableChange()}, else 1.96·SD·√(2(1−r))
- *       from its clinical norms);
- *   <li><b>recovery</b>: reliable improvement and out of the clinical range (below the caseness
- *       cutoff on a higher-is-worse scale, at or above it on a higher-is-better one) for a client
- *       who was in the clinical range at intake (NHS Talking Therapies' "reliable recovery"); a
- *       client not a case at intake cannot recover;
- *   <li><b>relapse</b>: a return to the clinical range at any observation after the first recovery.
+ *   <li><b>reliable improvement</b>: {@link ClinicalEvents#reliablyImproved} from the first score
+ *       (the instrument's published reliable-change threshold, else Jacobson–Truax from its
+ *       clinical norms);
+ *   <li><b>recovery</b>: {@link ClinicalEvents#reliablyRecovered} from the first score: reliable
+ *       improvement and out of the clinical range for a client who was in it at intake (NHS Talking
+ *       Therapies' "reliable recovery"); a client not a case at intake cannot recover;
+ *   <li><b>relapse</b>: a return to the clinical range ({@link Instrument#isCase}) at any
+ *       observation after the first recovery.
  * </ul>
+ *
+ * <p>The same definitions give {@code io.candor.model.survival.EventTimes}' times to event.
  *
  * Stateless; thread-safe.
  */
@@ -31,16 +32,17 @@ public final class Milestones {
   /**
    * The first session with reliable improvement from the first score.
    *
+   * @param trajectory the client's observations
+   * @return the session, or empty if there is none
    * @throws IllegalStateException if the scale has no reliable-change threshold
    */
   public static OptionalInt reliableImprovement(Trajectory trajectory) {
     Objects.requireNonNull(trajectory, "trajectory");
-    ScoreScale scale = trajectory.scale();
-    double rc = Scales.requireReliableChange(scale, "reliable improvement needs one");
-    Direction d = Scales.direction(scale);
+    ClinicalEvents events =
+        Scales.requireReliableChange(trajectory.scale(), "reliable improvement needs one");
     double base = trajectory.scoreAt(0);
     for (int i = 1; i < trajectory.size(); i++) {
-      if (d.improvement(base, trajectory.scoreAt(i)) >= rc) {
+      if (events.reliablyImproved(base, trajectory.scoreAt(i))) {
         return OptionalInt.of(trajectory.sessionAt(i));
       }
     }
@@ -51,6 +53,8 @@ public final class Milestones {
    * The first session of recovery; empty if the client was not a case at intake or never
    * recovered.
    *
+   * @param trajectory the client's observations
+   * @return the session, or empty
    * @throws IllegalStateException if the scale has no caseness cutoff or no reliable-change
    *     threshold
    */
@@ -62,6 +66,8 @@ public final class Milestones {
   /**
    * The first relapse after the first recovery.
    *
+   * @param trajectory the client's observations
+   * @return the relapse, or empty
    * @throws IllegalStateException if the scale has no caseness cutoff or no reliable-change
    *     threshold
    */
@@ -70,11 +76,9 @@ public final class Milestones {
     if (r < 0) {
       return Optional.empty();
     }
-    ScoreScale scale = trajectory.scale();
-    double cutoff = Scales.requireCaseness(scale, "relapse needs one");
-    Direction d = Scales.direction(scale);
+    Instrument instrument = Scales.requireCaseness(trajectory.scale(), "relapse needs one");
     for (int i = r + 1; i < trajectory.size(); i++) {
-      if (Scales.isCase(d, cutoff, trajectory.scoreAt(i))) {
+      if (instrument.isCase(trajectory.scoreAt(i))) {
         return Optional.of(
             new Relapse(trajectory.sessionAt(r), trajectory.scoreAt(r), trajectory.sessionAt(i),
                 trajectory.scoreAt(i)));
@@ -84,33 +88,25 @@ public final class Milestones {
   }
 
   /** Whether the last score is a reliable improvement on the first. */
-  static boolean reliablyImprovedAtEnd(Trajectory t, double rc) {
-    Direction d = Scales.direction(t.scale());
-    return t.size() > 1 && d.improvement(t.scoreAt(0), t.scoreAt(t.size() - 1)) >= rc;
+  static boolean reliablyImprovedAtEnd(Trajectory t, ClinicalEvents events) {
+    return t.size() > 1 && events.reliablyImproved(t.scoreAt(0), t.scoreAt(t.size() - 1));
   }
 
-  /** Whether the client, a case at intake, has recovered at the last observation. */
-  static boolean recoveredAtEnd(Trajectory t, double rc, double cutoff) {
-    Direction d = Scales.direction(t.scale());
-    double last = t.scoreAt(t.size() - 1);
-    return Scales.isCase(d, cutoff, t.scoreAt(0))
-        && reliablyImprovedAtEnd(t, rc)
-        && !Scales.isCase(d, cutoff, last);
+  /** Whether the client, a case at intake, has reliably recovered at the last observation. */
+  static boolean recoveredAtEnd(Trajectory t, ClinicalEvents events) {
+    return t.size() > 1 && events.reliablyRecovered(t.scoreAt(0), t.scoreAt(t.size() - 1));
   }
 
   private static int recoveryIndex(Trajectory trajectory) {
     Objects.requireNonNull(trajectory, "trajectory");
-    ScoreScale scale = trajectory.scale();
-    double cutoff = Scales.requireCaseness(scale, "recovery needs one");
-    double rc = Scales.requireReliableChange(scale, "recovery needs one");
-    Direction d = Scales.direction(scale);
+    Instrument instrument = Scales.requireCaseness(trajectory.scale(), "recovery needs one");
+    ClinicalEvents events = Scales.requireReliableChange(instrument, "recovery needs one");
     double base = trajectory.scoreAt(0);
-    if (!Scales.isCase(d, cutoff, base)) {
+    if (!instrument.isCase(base)) {
       return -1;
     }
     for (int i = 1; i < trajectory.size(); i++) {
-      double x = trajectory.scoreAt(i);
-      if (d.improvement(base, x) >= rc && !Scales.isCase(d, cutoff, x)) {
+      if (events.reliablyRecovered(base, trajectory.scoreAt(i))) {
         return i;
       }
     }

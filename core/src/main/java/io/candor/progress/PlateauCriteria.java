@@ -5,7 +5,7 @@ import io.candor.domain.Trajectory;
 import io.candor.evidence.Citations;
 import io.candor.evidence.Sourced;
 import io.candor.internal.Checks;
-import io.candor.measure.Direction;
+import io.candor.measure.Instrument;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -74,17 +74,17 @@ public final class PlateauCriteria {
   public List<Plateau> find(Trajectory trajectory) {
     Objects.requireNonNull(trajectory, "trajectory");
     ScoreScale scale = trajectory.scale();
-    double cutoff = Scales.requireCaseness(scale, "plateaus are defined within the clinical range");
+    Instrument instrument =
+        Scales.requireCaseness(scale, "plateaus are defined within the clinical range");
     double rc =
         Double.isNaN(threshold)
-            ? Scales.requireReliableChange(scale, "give the plateau threshold explicitly")
+            ? Scales.reliableChangePoints(scale, "give the plateau threshold explicitly")
             : threshold;
-    Direction direction = Scales.direction(scale);
     List<Plateau> out = new ArrayList<>();
     int n = trajectory.size();
     int i = 0;
     while (i < n) {
-      if (!Scales.isCase(direction, cutoff, trajectory.scoreAt(i))) {
+      if (!instrument.isCase(trajectory.scoreAt(i))) {
         i++;
         continue;
       }
@@ -95,7 +95,7 @@ public final class PlateauCriteria {
         double x = trajectory.scoreAt(j + 1);
         double nlo = Math.min(lo, x);
         double nhi = Math.max(hi, x);
-        if (!Scales.isCase(direction, cutoff, x) || !(nhi - nlo < rc)) {
+        if (!instrument.isCase(x) || !(nhi - nlo < rc)) {
           break;
         }
         lo = nlo;

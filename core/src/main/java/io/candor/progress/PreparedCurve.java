@@ -21,15 +21,17 @@ public final class PreparedCurve {
   private final double[] mean;
   private final double[] sd;
   private final double sign;
-  private final double onTrackZ;
+  private final Direction direction;
   private final double yellowZ;
   private final double redZ;
   private final boolean hasCutoff;
   private final double cutoff;
 
+  /** {@code rules} must have a direction ({@link AlertRules#resolve}). */
   PreparedCurve(ExpectedCurve curve, AlertRules rules) {
     this.curve = Objects.requireNonNull(curve, "curve");
     this.rules = Objects.requireNonNull(rules, "rules");
+    this.direction = rules.direction().orElseThrow();
     int n = curve.sessions().size();
     this.first = curve.sessions().get(0).session();
     this.mean = new double[n];
@@ -42,8 +44,7 @@ public final class PreparedCurve {
       mean[i] = s.mean();
       sd[i] = s.sd();
     }
-    this.sign = rules.direction() == Direction.HIGHER_IS_WORSE ? 1 : -1;
-    this.onTrackZ = STANDARD.inverseCumulativeProbability(rules.onTrackPercentile());
+    this.sign = direction == Direction.HIGHER_IS_WORSE ? 1 : -1;
     this.yellowZ = STANDARD.inverseCumulativeProbability(rules.yellowPercentile());
     this.redZ = STANDARD.inverseCumulativeProbability(rules.redPercentile());
     this.hasCutoff = rules.functionalCutoff().isPresent();
@@ -55,7 +56,7 @@ public final class PreparedCurve {
     return curve;
   }
 
-  /** The rules applied. */
+  /** The rules applied, with the direction and cutoff in effect. */
   public AlertRules rules() {
     return rules;
   }
@@ -79,7 +80,7 @@ public final class PreparedCurve {
     }
     double z = sign * (score - mean[i]) / sd[i];
     Signal signal;
-    if (hasCutoff && sign * (score - cutoff) < 0) {
+    if (hasCutoff && !direction.isCase(score, cutoff)) {
       signal = Signal.FUNCTIONAL;
     } else if (z > redZ) {
       signal = Signal.AT_RISK;
@@ -88,8 +89,8 @@ public final class PreparedCurve {
     } else {
       signal = Signal.ADEQUATE_PROGRESS;
     }
-    return new Alert(session, score, mean[i], sd[i], STANDARD.cumulativeProbability(z),
-        z <= onTrackZ, signal, rules);
+    return new Alert(session, score, mean[i], sd[i], STANDARD.cumulativeProbability(z), signal,
+        rules);
   }
 
   @Override

@@ -48,9 +48,8 @@ public enum ProgressEvent {
       case RELIABLE_IMPROVEMENT:
         return Optional.of(of(trajectory, Milestones.reliableImprovement(trajectory), lastSession));
       case RECOVERY:
-        ScoreScale scale = trajectory.scale();
-        double cutoff = Scales.requireCaseness(scale, "recovery needs one");
-        if (!Scales.isCase(Scales.direction(scale), cutoff, trajectory.scoreAt(0))) {
+        if (!Scales.requireCaseness(trajectory.scale(), "recovery needs one")
+            .isCase(trajectory.scoreAt(0))) {
           return Optional.empty();
         }
         return Optional.of(of(trajectory, Milestones.recovery(trajectory), lastSession));
@@ -86,7 +85,7 @@ public enum ProgressEvent {
 
   /** Whether {@code scale} supports this event (reliable-change threshold, cutoff where needed). */
   public boolean supports(ScoreScale scale) {
-    boolean rc = !Double.isNaN(Scales.reliableChange(scale));
+    boolean rc = Scales.hasReliableChange(scale);
     boolean cut = scale instanceof Instrument i && i.casenessCutoff().isPresent();
     return switch (this) {
       case RELIABLE_IMPROVEMENT -> rc;

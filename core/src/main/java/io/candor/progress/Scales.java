@@ -1,17 +1,17 @@
 package io.candor.progress;
 
+import io.candor.change.ClinicalEvents;
 import io.candor.domain.ScoreScale;
 import io.candor.measure.Direction;
 import io.candor.measure.Instrument;
-import io.candor.measure.Norms;
-import io.candor.evidence.Sourced;
 import java.util.Optional;
 
-/** Direction, severity and reliable-change helpers shared by the pattern detectors. */
+/**
+ * Direction, severity and the clinical events ({@link ClinicalEvents}) of a score scale, shared by
+ * the pattern detectors. A plain scale (not an {@link Instrument}) has no caseness cutoff and no
+ * reliable-change threshold.
+ */
 final class Scales {
-
-  /** 1.96: two-tailed 95 % criterion of the reliable change index (Jacobson &amp; Truax 1991). */
-  static final double Z_95 = 1.96;
 
   private Scales() {}
 
@@ -33,46 +33,47 @@ final class Scales {
     return scale.minScore() == -Double.MAX_VALUE ? score : score - scale.minScore();
   }
 
+  /** The clinical events of an instrument; empty for a plain scale. */
+  static Optional<ClinicalEvents> events(ScoreScale scale) {
+    return scale instanceof Instrument i ? Optional.of(ClinicalEvents.of(i)) : Optional.empty();
+  }
+
+  /** Whether the scale has a reliable-change threshold. */
+  static boolean hasReliableChange(ScoreScale scale) {
+    return events(scale).flatMap(ClinicalEvents::reliableChangeThreshold).isPresent();
+  }
+
   /**
-   * The reliable-change threshold in points: the instrument's published one, else
-   * 1.96·SD·√(2(1−r)) from its clinical norms' SD and its reliability; NaN when neither exists
-   * (a primitive, so the hot loop does not box).
+   * The clinical events of a scale that has a reliable-change threshold.
+   *
+   * @throws IllegalStateException naming what is missing and {@code purpose}
    */
-  static double reliableChange(ScoreScale scale) {
-    if (!(scale instanceof Instrument i)) {
-      return Double.NaN;
+  static ClinicalEvents requireReliableChange(ScoreScale scale, String purpose) {
+    Optional<ClinicalEvents> events = events(scale);
+    if (events.isEmpty()) {
+      throw new IllegalStateException(scale.id() + " is not an instrument, so it has no"
+          + " reliable-change threshold; " + purpose);
     }
-    Optional<Sourced> rc = i.reliableChange();
-    if (rc.isPresent()) {
-      return rc.get().value();
-    }
-    Optional<Norms> norms = i.clinicalNorms();
-    if (norms.isPresent()) {
-      double sd = norms.get().sd().value();
-      return Z_95 * sd * Math.sqrt(2 * (1 - i.reliability().value()));
-    }
-    return Double.NaN;
+    events.get().missingThreshold().ifPresent(m -> {
+      throw new IllegalStateException(m + "; " + purpose);
+    });
+    return events.get();
   }
 
-  static double requireReliableChange(ScoreScale scale, String purpose) {
-    double rc = reliableChange(scale);
-    if (Double.isNaN(rc)) {
-      throw new IllegalStateException(
-          scale.id() + " has no reliable-change threshold (no published value and no clinical SD); "
-              + purpose);
-    }
-    return rc;
+  /** The threshold in points of a scale that has one (see {@link #requireReliableChange}). */
+  static double reliableChangePoints(ScoreScale scale, String purpose) {
+    return requireReliableChange(scale, purpose).reliableChangeThreshold().orElseThrow().value();
   }
 
-  static double requireCaseness(ScoreScale scale, String purpose) {
+  /**
+   * The instrument of a scale that has a caseness cutoff.
+   *
+   * @throws IllegalStateException naming what is missing and {@code purpose}
+   */
+  static Instrument requireCaseness(ScoreScale scale, String purpose) {
     if (scale instanceof Instrument i && i.casenessCutoff().isPresent()) {
-      return i.casenessCutoff().get().value();
+      return i;
     }
     throw new IllegalStateException(scale.id() + " has no caseness cutoff; " + purpose);
-  }
-
-  /** Whether {@code score} is in the clinical range of an instrument with a cutoff. */
-  static boolean isCase(Direction direction, double cutoff, double score) {
-    return direction == Direction.HIGHER_IS_WORSE ? score >= cutoff : score < cutoff;
   }
 }

@@ -20,7 +20,10 @@ import java.util.OptionalInt;
  * @param magnitude size of the jump in points, always &gt; 0 ({@code |postScore - preScore|})
  * @param shareOfTotalChange the jump's improvement divided by the improvement from the first to
  *     the last observation of the trajectory (both signed so that improvement is positive; e.g.
- *     0.5 = the gain is half of all change over treatment); empty when there was no overall change
+ *     0.5 = the gain is half of all change over treatment; above 1 when later change partly undid
+ *     it); empty when there was no net change in the jump's direction (no net change, or a gain in a
+ *     trajectory that ended worse than it started, or a loss in one that ended better), where a
+ *     share would be meaningless
  * @param preMean mean of the pre-jump window used by the third criterion (NaN when that criterion
  *     was not applied)
  * @param postMean mean of the post-jump window (NaN when the third criterion was not applied)

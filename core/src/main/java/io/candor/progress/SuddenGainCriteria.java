@@ -1,5 +1,6 @@
 package io.candor.progress;
 
+import io.candor.change.ReliableChangeMethod;
 import io.candor.domain.ScoreScale;
 import io.candor.domain.Trajectory;
 import io.candor.evidence.Citations;
@@ -186,9 +187,7 @@ public final class SuddenGainCriteria {
    * @param reliability reliability of the measure, in (0, 1)
    */
   public SuddenGainCriteria withCutoffFromReliability(double sd, double reliability) {
-    Checks.positive("sd", sd);
-    Checks.openUnit("reliability", reliability);
-    return withCutoff(Scales.Z_95 * sd * Math.sqrt(2 * (1 - reliability)));
+    return withCutoff(ReliableChangeMethod.jacobsonTruaxThreshold(sd, reliability));
   }
 
   /** A copy whose absolute cutoff is the instrument's reliable-change threshold (the default). */
@@ -314,7 +313,7 @@ public final class SuddenGainCriteria {
     return switch (absolute) {
       case GIVEN -> cutoff;
       case RELIABLE_CHANGE ->
-          Scales.requireReliableChange(scale, "give the sudden-gain cutoff explicitly (withCutoff)");
+          Scales.reliableChangePoints(scale, "give the sudden-gain cutoff explicitly (withCutoff)");
       case OFF -> throw new IllegalStateException("the absolute criterion is off");
     };
   }
@@ -430,9 +429,11 @@ public final class SuddenGainCriteria {
         losses == null ? List.of() : losses);
   }
 
+  /** The jump's share of the net change, when the net change runs in the jump's direction. */
   private static OptionalDouble share(Trajectory t, int sign, double delta) {
     double total = sign * (t.scoreAt(t.size() - 1) - t.scoreAt(0));
-    return total == 0 ? OptionalDouble.empty() : OptionalDouble.of(delta / total);
+    double share = delta / total;
+    return total != 0 && share > 0 ? OptionalDouble.of(share) : OptionalDouble.empty();
   }
 
   private OptionalInt reversal(Trajectory t, int postIndex, int sign, double delta, double size) {

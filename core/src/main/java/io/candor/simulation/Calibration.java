@@ -5,6 +5,7 @@ import io.candor.evidence.Citations;
 import io.candor.internal.Checks;
 import io.candor.change.ChangeContext;
 import io.candor.change.ClinicalChange;
+import io.candor.change.ClinicalEvents;
 import io.candor.change.ReliableChangeMethod;
 import io.candor.domain.Trajectory;
 import io.candor.measure.Instrument;
@@ -149,7 +150,7 @@ public final class Calibration {
           "expected", "simulated", "accepted", "verdict"));
       for (Row r : rows) {
         sb.append(String.format(Locale.ROOT, "%-40s %-24s %9s %9s %13s  %s%n", r.target(),
-            shortSource(r.source()), fmt(r.expected()), fmt(r.simulated()),
+            r.source().shortForm(), fmt(r.expected()), fmt(r.simulated()),
             fmt(r.lower()) + "-" + fmt(r.upper()), r.verdict()));
       }
       return sb.toString();
@@ -158,15 +159,6 @@ public final class Calibration {
     private static String fmt(double v) {
       return Double.isNaN(v) ? "NaN" : String.format(Locale.ROOT, "%.3f", v);
     }
-  }
-
-  /** "Swift &amp; Greenberg 2012", "Howard et al. 1986", "Lambert 2013". */
-  public static String shortSource(Citation c) {
-    String[] authors = c.authors().split(",");
-    String first = authors[0].trim().split(" ")[0];
-    String rest = authors.length == 1 ? ""
-        : authors.length == 2 ? " & " + authors[1].trim().split(" ")[0] : " et al.";
-    return first + rest + " " + c.year();
   }
 
   /** Runs the calibration with {@link #DEFAULT_SEED} and {@link #DEFAULT_CLIENTS} clients per arm. */
@@ -257,7 +249,7 @@ public final class Calibration {
   /** Per-client checks with Candor's own pattern, survival and dose code; single-threaded. */
   static final class Tally {
     private final Instrument instrument;
-    private final double rc;
+    private final ClinicalEvents events;
     private final SuddenGainCriteria gains = SuddenGainCriteria.defaults();
     private final ChangeContext changeContext;
     private final boolean jtAvailable;
@@ -278,7 +270,7 @@ public final class Calibration {
 
     Tally(Instrument instrument, int clients) {
       this.instrument = instrument;
-      this.rc = instrument.reliableChange().orElseThrow().value();
+      this.events = ClinicalEvents.of(instrument);
       this.changeContext = ChangeContext.of(instrument);
       this.jtAvailable =
           ReliableChangeMethod.JACOBSON_TRUAX.missingInputs(changeContext).isEmpty();
@@ -293,10 +285,10 @@ public final class Calibration {
       for (int i = 0; i < t.size(); i++) {
         int s = t.sessionAt(i);
         observed[s]++;
-        if (instrument.isCase(t.scoreAt(i))) {
+        if (events.isCase(t.scoreAt(i))) {
           cases[s]++;
         }
-        if (instrument.improvement(pre, t.scoreAt(i)) >= rc) {
+        if (events.reliablyImproved(pre, t.scoreAt(i))) {
           improved[s]++;
         }
       }
@@ -305,7 +297,7 @@ public final class Calibration {
       if (t.size() >= 2) {
         withTwo++;
         double post = t.scoreAt(t.size() - 1);
-        if (instrument.improvement(pre, post) <= -rc) {
+        if (events.reliablyDeteriorated(pre, post)) {
           deteriorated++;
         }
         if (jtAvailable && ClinicalChange.classify(ReliableChangeMethod.JACOBSON_TRUAX, pre, post,

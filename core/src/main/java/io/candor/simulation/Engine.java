@@ -1,7 +1,9 @@
 package io.candor.simulation;
 
+import io.candor.change.ClinicalEvents;
 import io.candor.domain.Course;
 import io.candor.domain.ReadinessStage;
+import io.candor.internal.Grid;
 import io.candor.measure.Direction;
 import io.candor.measure.Instrument;
 import org.apache.commons.rng.UniformRandomProvider;
@@ -27,8 +29,11 @@ final class Engine {
   final double max;
   final double resolution;
   final double cutoff;
+  final Direction direction;
   /** +1 when higher scores are worse, -1 otherwise. */
   final double worse;
+  /** Caseness, reliable change and recovery: the one definition in io.candor.change. */
+  final ClinicalEvents events;
   final double rc;
   private final double sem;
   private final double[] courseCdf = new double[COURSES.length];
@@ -62,8 +67,10 @@ final class Engine {
     this.max = instrument.maxScore();
     this.resolution = instrument.resolution();
     this.cutoff = instrument.casenessCutoff().orElseThrow().value();
-    this.worse = instrument.direction() == Direction.HIGHER_IS_WORSE ? 1 : -1;
-    this.rc = instrument.reliableChange().orElseThrow().value();
+    this.direction = instrument.direction();
+    this.worse = direction == Direction.HIGHER_IS_WORSE ? 1 : -1;
+    this.events = ClinicalEvents.of(instrument);
+    this.rc = events.reliableChangeThreshold().orElseThrow().value();
     this.sem = scenario.measurementErrorSd();
     cumulative(scenario.caseMix().values().stream().mapToDouble(Double::doubleValue).toArray(),
         courseCdf);
@@ -120,16 +127,12 @@ final class Engine {
 
   private double observe(double x) {
     double c = x < min ? min : (x > max ? max : x);
-    double r = min + resolution * Math.rint((c - min) / resolution);
+    double r = Grid.nearest(min, resolution, c);
     return r > max ? max : r;
   }
 
   private double clampLatent(double x) {
     return x < min ? min : (x > max ? max : x);
-  }
-
-  boolean isCase(double score) {
-    return worse > 0 ? score >= cutoff : score < cutoff;
   }
 
   /** Generates client {@code index} of the cohort with that seed into the scratch fields. */
@@ -166,7 +169,7 @@ final class Engine {
       mu0 = clampLatent(imean + isd * gauss.sample());
       e = sdAr * gauss.sample();
       y0 = observe(mu0 + e + sem * gauss.sample());
-    } while (sc.intake().requireCaseness() && !isCase(y0) && ++tries < 10_000);
+    } while (sc.intake().requireCaseness() && !direction.isCase(y0, cutoff) && ++tries < 10_000);
     trueIntake = mu0;
 
     double rateSd = sc.paths().rateSd();
@@ -226,7 +229,7 @@ final class Engine {
         }
       }
       m = target + (m - target) * decay;
-      if (episodic && !isCase(m) && rng.nextDouble() < relapse) {
+      if (episodic && !direction.isCase(m, cutoff) && rng.nextDouble() < relapse) {
         m = mu0;
       }
       if (jumps) {

@@ -15,7 +15,9 @@ import java.util.Objects;
  * case mix and the parameters of each part of the generative model (see {@link Simulator} for
  * the model itself).
  *
- * <p>A record of records, so Jackson serialises it as nested JSON objects ({@link ScenarioJson}).
+ * <p>A record of records, written as nested JSON objects by {@code io.candor.json.CandorJson}, whose
+ * reader lays a scenario file over the calibrated default so that the file may set only what it
+ * changes.
  * Every component is validated when it is built; a bad value raises an
  * {@link IllegalArgumentException} naming the field (as a dotted path such as
  * {@code dropout.hazard}) and the value. All levels are in the instrument's own score units and

@@ -1,5 +1,7 @@
 package io.candor.simulation;
 
+import io.candor.change.ClinicalEvents;
+
 /**
  * Integer counts over clients, filled from an {@link Engine}'s scratch. Every field is an integer
  * count, so merging is exact in any order: a summary does not depend on how clients were split
@@ -48,8 +50,7 @@ final class SummaryAccumulator {
   void accept(Engine e) {
     double[] y = e.scores;
     int n = e.size;
-    double worse = e.worse;
-    double rc = e.rc;
+    ClinicalEvents events = e.events;
     clients++;
     courseCounts[e.course.ordinal()]++;
     if (e.deteriorating) {
@@ -64,10 +65,10 @@ final class SummaryAccumulator {
     for (int t = 0; t < n; t++) {
       double s = y[t];
       observed[t]++;
-      if (e.isCase(s)) {
+      if (e.direction.isCase(s, e.cutoff)) {
         cases[t]++;
       }
-      boolean improved = (y0 - s) * worse >= rc;
+      boolean improved = events.reliablyImproved(y0, s);
       if (improved) {
         reliablyImproved[t]++;
         if (firstImproved < 0) {
@@ -82,12 +83,12 @@ final class SummaryAccumulator {
       improvementCensored[n - 1]++;
     }
     if (n >= 2) {
-      double change = (y0 - y[n - 1]) * worse;
-      if (change <= -rc) {
+      double last = y[n - 1];
+      if (events.reliablyDeteriorated(y0, last)) {
         deteriorated++;
-      } else if (change >= rc) {
+      } else if (events.reliablyImproved(y0, last)) {
         improvedAtEnd++;
-        if (e.isCase(y0) && !e.isCase(y[n - 1])) {
+        if (events.recovered(y0, last)) {
           recoveredAtEnd++;
         }
       }

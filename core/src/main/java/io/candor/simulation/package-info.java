@@ -7,8 +7,9 @@
  * in {@link io.candor.simulation.ScenarioDefaults#sources()}), {@link
  * io.candor.simulation.Simulator} ({@code summarise} for streaming summaries, {@code
  * forEachOrdered}/{@code simulate}/{@code cohort} for clients), {@link
- * io.candor.simulation.Calibration} for the check against published figures and {@link
- * io.candor.simulation.ScenarioJson} for scenario files. The seed is always explicit: each client
+ * io.candor.simulation.Calibration} for the check against published figures. Scenario files are
+ * Candor JSON documents of type {@code Scenario} (read with {@code io.candor.json.CandorJson}, laid
+ * over the calibrated default). The seed is always explicit: each client
  * draws from its own stream derived from (seed, client index).
  */
 package io.candor.simulation;

@@ -15,6 +15,7 @@ import io.candor.measure.Instrument;
 import io.candor.measure.Instruments;
 import io.candor.measure.Norms;
 import io.candor.measure.SeverityBand;
+import io.candor.model.therapist.TherapistData;
 import io.candor.internal.Checks;
 import java.time.LocalDate;
 import java.time.Period;
@@ -185,6 +186,54 @@ public final class CandorGenerators {
         ts.add(build(instrument, shapes[rng.nextInt(shapes.length)], 16, ClientId.of(String.format("c%05d", i)), rng));
       }
       return Cohort.of(ts);
+    };
+  }
+
+  /**
+   * Clients nested in 2 to {@code maxTherapists} therapists, 1 to {@code maxCaseload} clients
+   * each, with intake scores in the unhealthy half of the instrument's range, end scores that move
+   * towards health by a random share plus noise (some get worse), both on the instrument's grid,
+   * and a client covariate {@code age} (18–80). Client ids are unique across therapists.
+   *
+   * @param instrument the instrument of the scores
+   * @param maxTherapists at least 2
+   * @param maxCaseload at least 1
+   * @return the generator
+   */
+  public static Gen<TherapistData> therapistData(Instrument instrument, int maxTherapists,
+      int maxCaseload) {
+    Objects.requireNonNull(instrument, "instrument");
+    Checks.atLeast("maxTherapists", maxTherapists, 2);
+    Checks.atLeast("maxCaseload", maxCaseload, 1);
+    double lo = instrument.minScore();
+    double span = instrument.maxScore() - lo;
+    boolean worse = instrument.direction() == Direction.HIGHER_IS_WORSE;
+    return rng -> {
+      int k = 2 + rng.nextInt(maxTherapists - 1);
+      List<String> t = new ArrayList<>();
+      List<String> c = new ArrayList<>();
+      List<Double> pre = new ArrayList<>();
+      List<Double> post = new ArrayList<>();
+      List<Double> age = new ArrayList<>();
+      for (int j = 0; j < k; j++) {
+        int n = 1 + rng.nextInt(maxCaseload);
+        double therapist = 0.1 * (rng.nextDouble() - 0.5);
+        for (int i = 0; i < n; i++) {
+          double u = 0.5 + 0.5 * rng.nextDouble(); // severity: share of the way to the worst end
+          double intake = worse ? lo + span * u : lo + span * (1 - u);
+          double gain = span * (0.5 * rng.nextDouble() - 0.1 + therapist);
+          double end = worse ? intake - gain : intake + gain;
+          t.add("T" + j);
+          c.add("T" + j + "-c" + i);
+          pre.add(onGrid(instrument, intake));
+          post.add(onGrid(instrument, end));
+          age.add((double) (18 + rng.nextInt(63)));
+        }
+      }
+      return TherapistData.of(instrument, t.toArray(new String[0]), c.toArray(new String[0]),
+          pre.stream().mapToDouble(Double::doubleValue).toArray(),
+          post.stream().mapToDouble(Double::doubleValue).toArray())
+          .withCovariate("age", age.stream().mapToDouble(Double::doubleValue).toArray());
     };
   }
 

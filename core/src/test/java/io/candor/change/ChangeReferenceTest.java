@@ -144,6 +144,38 @@ class ChangeReferenceTest {
   }
 
   @Test
+  void withSignificance_matchesRExactQuantiles_andHarmDiffersFromThePackageOnlyWhereDocumented()
+      throws IOException {
+    Map<String, double[][]> data = pairs();
+    Map<String, ReliableChangeMethod> byAbbreviation = new HashMap<>();
+    for (ReliableChangeMethod m : ReliableChangeMethod.values()) {
+      byAbbreviation.put(m.abbreviation(), m);
+    }
+    int checked = 0;
+    for (String[] row : csv("reference_significance.csv")) {
+      double[][] d = data.get(row[0]);
+      ChangeContext c =
+          ChangeContext.ofCohort(instrument(row[0]), ReferenceStatistics.of(d[0], d[1]))
+              .withCutoff(CutoffType.C).withSignificance(Double.parseDouble(row[2]));
+      ReliableChangeMethod m = byAbbreviation.get(row[1]);
+      int id = Integer.parseInt(row[3]);
+      Classification cl = ClinicalChange.classify(m, d[0][id - 1], d[1][id - 1], c);
+      String what = String.join(",", row[0], row[1], row[2], "id " + row[3]);
+      assertEquals(Double.parseDouble(row[4]), cl.reliableChange().criticalValue(), 1e-15, what);
+      assertEquals(Double.parseDouble(row[5]), cl.reliableChange().index(), TOL, what + " index");
+      assertEquals(ChangeCategory.valueOf(row[6]), cl.category(), what + " category");
+      if (!row[6].equals(row[7])) {
+        // only Hageman-Arrindell harm may differ: the package calls every reliable deterioration
+        // of a client not clinical before "harmed"
+        assertEquals(ReliableChangeMethod.HAGEMAN_ARRINDELL, m, what);
+        assertEquals(ChangeCategory.HARMED, ChangeCategory.valueOf(row[7]), what);
+      }
+      checked++;
+    }
+    assertEquals(2 * 6 * (40 + 30), checked);
+  }
+
+  @Test
   void wilsonIntervals_matchRPropTestWithoutContinuityCorrection() throws IOException {
     for (String[] row : csv("reference_wilson.csv")) {
       Rate rate = Rate.wilson(Integer.parseInt(row[0]), Integer.parseInt(row[1]));

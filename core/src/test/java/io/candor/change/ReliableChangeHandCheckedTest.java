@@ -131,7 +131,7 @@ class ReliableChangeHandCheckedTest {
     assertEquals(ReliableChangeMethod.JACOBSON_TRUAX, ReliableChangeMethod.parse("jacobson-truax"));
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> ReliableChangeMethod.parse("xx"));
-    assertTrue(e.getMessage().contains("jacobson_truax"), e.getMessage());
+    assertTrue(e.getMessage().contains("jacobson-truax"), e.getMessage());
   }
 
   @Test
@@ -175,7 +175,7 @@ class ReliableChangeHandCheckedTest {
     IllegalStateException e =
         assertThrows(IllegalStateException.class,
             () -> ReliableChangeMethod.JACOBSON_TRUAX.assess(5, 2, c));
-    assertTrue(e.getMessage().contains("no clinical norms"), e.getMessage());
+    assertTrue(e.getMessage().contains("needs cohort statistics here: its pre-treatment SD would come from clinical norms, which X lacks"), e.getMessage());
     IllegalStateException h =
         assertThrows(IllegalStateException.class,
             () -> ReliableChangeMethod.HAGEMAN_ARRINDELL.assess(18, 9, PHQ9));
@@ -223,5 +223,56 @@ class ReliableChangeHandCheckedTest {
     }
     assertThrows(IllegalArgumentException.class,
         () -> ClinicalChange.compare(Instruments.PHQ9, new double[] {1, 30}, new double[] {1, 2}));
+  }
+
+  @Test
+  void criticalValues_defaultToThePrimarySources() {
+    ChangeContext phq9 = ChangeContext.of(Instruments.PHQ9);
+    assertEquals(1.96, phq9.criticalValue(ReliableChangeMethod.JACOBSON_TRUAX));
+    assertEquals(2.0, phq9.criticalValue(ReliableChangeMethod.EDWARDS_NUNNALLY));
+    assertEquals(1.65, phq9.criticalValue(ReliableChangeMethod.HAGEMAN_ARRINDELL));
+    assertEquals(1.96, ReliableChangeMethod.JACOBSON_TRUAX.defaultCriticalValue().value());
+  }
+
+  @Test
+  void withSignificance_usesExactNormalQuantiles_twoSidedExceptHagemanArrindell() {
+    ChangeContext c = ChangeContext.of(Instruments.PHQ9).withSignificance(0.05);
+    // R: qnorm(0.975), qnorm(0.95)
+    assertEquals(1.959963984540054, c.criticalValue(ReliableChangeMethod.JACOBSON_TRUAX), 1e-15);
+    assertEquals(1.959963984540054, c.criticalValue(ReliableChangeMethod.EDWARDS_NUNNALLY), 1e-15);
+    assertEquals(1.6448536269514722, c.criticalValue(ReliableChangeMethod.HAGEMAN_ARRINDELL), 1e-15);
+    ReliableChange rc = ReliableChangeMethod.JACOBSON_TRUAX.assess(18, 9, c);
+    assertEquals(1.959963984540054, rc.criticalValue(), 1e-15);
+    assertEquals(1.959963984540054 * 5.5 * Math.sqrt(2 * (1 - 0.84)), rc.threshold(), 1e-12);
+  }
+
+  @Test
+  void withCriticalValue_setsOneMethod_andRejectsNonPositiveValues() {
+    ChangeContext c = ChangeContext.of(Instruments.PHQ9)
+        .withCriticalValue(ReliableChangeMethod.JACOBSON_TRUAX, 1.645);
+    assertEquals(1.645, c.criticalValue(ReliableChangeMethod.JACOBSON_TRUAX));
+    assertEquals(2.0, c.criticalValue(ReliableChangeMethod.EDWARDS_NUNNALLY));
+    // 18 -> 12: index -1.93, reliable only at the lower critical value
+    assertTrue(ReliableChangeMethod.JACOBSON_TRUAX.assess(18, 12, c).improved());
+    assertFalse(ReliableChangeMethod.JACOBSON_TRUAX.assess(18, 12, ChangeContext.of(Instruments.PHQ9)).improved());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> ChangeContext.of(Instruments.PHQ9).withCriticalValue(ReliableChangeMethod.JACOBSON_TRUAX, 0));
+    assertTrue(e.getMessage().contains("critical value"), e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> ChangeContext.of(Instruments.PHQ9).withSignificance(1));
+  }
+
+  @Test
+  void hagemanArrindellHarm_needsTheIndividualCutoffIndexPastTheCriticalValue() {
+    ChangeContext c = ChangeContext.ofCohort(Instruments.PHQ9,
+        new ReferenceStatistics(16, 6, 8, 9, 0.5, 50));
+    // 2 -> 10: not clinical before, reliably worse, but CS_indiv 1.20 is within 1.65 of the
+    // cutoff: Candor says deteriorated; the clinicalsignificance package (2.0+) would say harmed
+    Classification worse = ClinicalChange.classify(ReliableChangeMethod.HAGEMAN_ARRINDELL, 2, 10, c);
+    assertFalse(worse.clinicalPre());
+    assertTrue(worse.reliableChange().deteriorated());
+    assertEquals(ChangeCategory.DETERIORATED, worse.category());
+    // 2 -> 12: CS_indiv past 1.65 towards dysfunction: harmed
+    assertEquals(ChangeCategory.HARMED,
+        ClinicalChange.classify(ReliableChangeMethod.HAGEMAN_ARRINDELL, 2, 12, c).category());
   }
 }

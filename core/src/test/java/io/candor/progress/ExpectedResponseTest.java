@@ -6,11 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.candor.measure.Direction;
+import io.candor.measure.Instruments;
+import io.candor.model.DataRange;
 import io.candor.model.growth.ClientEffects;
 import io.candor.model.growth.GrowthData;
 import io.candor.model.growth.GrowthFit;
 import io.candor.model.growth.GrowthModel;
 import io.candor.model.growth.TimeBasis;
+import java.util.List;
 import java.util.Map;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.ArrayRealVector;
@@ -18,7 +21,6 @@ import org.apache.commons.math3.linear.LUDecomposition;
 import org.apache.commons.math3.linear.RealMatrix;
 import org.apache.commons.math3.linear.RealVector;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.json.JsonMapper;
 
 class ExpectedResponseTest {
 
@@ -43,6 +45,23 @@ class ExpectedResponseTest {
 
   static GrowthFit fit() {
     return GrowthModel.withDefaults().withBasis(TimeBasis.LOG).fit(panel());
+  }
+
+  @Test
+  void forecastAt_isTheForecastCurveAtThatSession() {
+    for (boolean fixed : new boolean[] {false, true}) {
+      ExpectedResponse er = ExpectedResponse.of(ExpectedResponseModel.from(fit()))
+          .withFixedEffectUncertainty(fixed);
+      int[] sessions = {0, 1, 3};
+      double[] scores = {300, 290, 310};
+      ExpectedCurve curve = er.forecast(sessions, scores, 9);
+      for (int t = 0; t <= 9; t++) {
+        assertEquals(curve.sessions().get(t), er.forecastAt(sessions, scores, t));
+      }
+    }
+    assertThrows(IllegalArgumentException.class,
+        () -> ExpectedResponse.of(ExpectedResponseModel.from(fit())).forecastAt(new int[] {0},
+            new double[] {1}, -1));
   }
 
   @Test
@@ -133,6 +152,7 @@ class ExpectedResponseTest {
     assertTrue(asExpected.onTrack());
     Alert yellow = pc.evaluate(4, at4.mean() + 1.0 * at4.sd());
     assertEquals(Signal.LESS_THAN_EXPECTED, yellow.signal());
+    assertFalse(yellow.onTrack());
     Alert red = pc.evaluate(4, at4.mean() + 2 * at4.sd());
     assertEquals(Signal.AT_RISK, red.signal());
     assertFalse(red.onTrack());
@@ -158,7 +178,7 @@ class ExpectedResponseTest {
     assertThrows(IllegalArgumentException.class,
         () -> er.forecast(new int[] {0, 1}, new double[] {3}, 4));
     assertThrows(IllegalArgumentException.class,
-        () -> AlertRules.defaults().withPercentiles(0.9, 0.95, 0.9));
+        () -> AlertRules.defaults().withPercentiles(0.95, 0.9));
     assertThrows(IllegalArgumentException.class, () -> pc.curve().at(9));
   }
 
@@ -178,28 +198,91 @@ class ExpectedResponseTest {
   }
 
   @Test
-  void model_roundTripsThroughJson() {
-    ExpectedResponseModel m = ExpectedResponseModel.from(fit());
-    JsonMapper mapper = JsonMapper.builder().build();
-    String json = mapper.writeValueAsString(m);
-    ExpectedResponseModel back = mapper.readValue(json, ExpectedResponseModel.class);
-    assertEquals(m, back);
-    assertTrue(json.contains("\"basis\":\"LOG\""), json);
-  }
-
-  @Test
   void model_rejectsInconsistentShapes() {
     ExpectedResponseModel m = ExpectedResponseModel.from(fit());
     assertThrows(IllegalArgumentException.class, () -> new ExpectedResponseModel(m.basis(),
         m.knot(), m.randomSlope(), m.covariates(), m.interactions(), m.terms(),
         m.fixedEffects().subList(0, 1), m.fixedCovariance(), m.randomCovariance(),
-        m.residualVariance(), 0, 0));
+        m.residualVariance(), m.fittedOn()));
     assertThrows(IllegalArgumentException.class, () -> new ExpectedResponseModel(
         TimeBasis.QUADRATIC, m.knot(), m.randomSlope(), m.covariates(), m.interactions(),
         m.terms(), m.fixedEffects(), m.fixedCovariance(), m.randomCovariance(),
-        m.residualVariance(), 0, 0));
+        m.residualVariance(), m.fittedOn()));
     assertThrows(IllegalArgumentException.class, () -> new ExpectedResponseModel(m.basis(),
         m.knot(), m.randomSlope(), m.covariates(), m.interactions(), m.terms(),
-        m.fixedEffects(), m.fixedCovariance(), m.randomCovariance(), -1, 0, 0));
+        m.fixedEffects(), m.fixedCovariance(), m.randomCovariance(), -1, m.fittedOn()));
+  }
+
+  @Test
+  void model_recordsScaleSizeAndRangesOfItsData() {
+    ExpectedResponseModel.FittedOn on = ExpectedResponseModel.from(fit()).fittedOn();
+    assertEquals("outcome", on.scale().id());
+    assertEquals(8, on.clients());
+    assertEquals(48, on.observations());
+    assertEquals(new DataRange(15, 24), on.intakes());
+    assertEquals(new DataRange(0, 5), on.sessions());
+    assertTrue(on.provenance().contains("8 clients and 48 observations"), on.provenance());
+    ExpectedResponseModel phq = ExpectedResponseModel.from(
+        GrowthModel.withDefaults().withBasis(TimeBasis.LOG).fit(panel().withScale(Instruments.PHQ9)));
+    assertEquals(Instruments.PHQ9, phq.fittedOn().scale());
+    assertEquals("fitted on the toy panel", phq.withProvenance("fitted on the toy panel").fittedOn().provenance());
+  }
+
+  @Test
+  void curveInsideTheFittedRanges_hasNoExtrapolation() {
+    ExpectedCurve c = ExpectedResponse.of(ExpectedResponseModel.from(fit())).fromIntake(20, 5);
+    assertFalse(c.extrapolates());
+    assertTrue(c.extrapolations().isEmpty());
+  }
+
+  @Test
+  void intakeOutsideTheFittedIntakes_isFlaggedAsExtrapolation() {
+    ExpectedCurve c = ExpectedResponse.of(ExpectedResponseModel.from(fit())).fromIntake(27, 5);
+    assertEquals(List.of(new Extrapolation(Extrapolation.Kind.INTAKE, 27, new DataRange(15, 24))),
+        c.extrapolations());
+    assertTrue(c.extrapolations().get(0).message().contains("intake 27 lies outside the intake"
+        + " scores the model was fitted on (15 to 24)"), c.extrapolations().get(0).message());
+  }
+
+  @Test
+  void sessionsBeyondTheFittedSessions_areFlaggedAsExtrapolation() {
+    ExpectedResponse er = ExpectedResponse.of(ExpectedResponseModel.from(fit()));
+    ExpectedCurve c = er.forecast(new int[] {0, 7}, new double[] {20, 14}, 6);
+    assertEquals(List.of(new Extrapolation(Extrapolation.Kind.SESSION, 7, new DataRange(0, 5))),
+        c.extrapolations());
+    assertTrue(c.extrapolations().get(0).message().contains("session 7"), c.toString());
+    PreparedCurve p = er.prepare(20, 12, AlertRules.defaults());
+    assertTrue(p.curve().extrapolates());
+  }
+
+  @Test
+  void modelOnAnInstrument_checksScoresAndRefusesAnotherInstrument() {
+    ExpectedResponse er = ExpectedResponse.of(ExpectedResponseModel.from(
+        GrowthModel.withDefaults().fit(panel().withScale(Instruments.PHQ9))));
+    assertEquals(Instruments.PHQ9, er.scale());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> er.fromIntake(28, 3));
+    assertEquals("PHQ-9 intake must be between 0 and 27, was 28", e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> er.withScale(Instruments.GAD7));
+    assertEquals("the model was fitted on PHQ-9 scores; it cannot give expectations on GAD-7", e.getMessage());
+    assertEquals(Instruments.PHQ9, er.withScale(Instruments.PHQ9).scale());
+  }
+
+  @Test
+  void dataOffTheScale_isRefusedWhenTheScaleIsStated() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> panel().withScale(Instruments.GAD7));
+    assertTrue(e.getMessage().equals("GAD-7 score of client c2 at time 0 must be between 0 and 21, was 22"),
+        e.getMessage());
+  }
+
+  @Test
+  void fittedOn_rejectsIntakesOffItsScaleAndBlankProvenance() {
+    assertThrows(IllegalArgumentException.class, () -> new ExpectedResponseModel.FittedOn(
+        Instruments.PHQ9, 1, 1, new DataRange(3, 30), new DataRange(0, 4), "x"));
+    assertThrows(IllegalArgumentException.class, () -> new ExpectedResponseModel.FittedOn(
+        Instruments.PHQ9, 1, 1, new DataRange(3, 20), new DataRange(0, 4), " "));
+    assertThrows(IllegalArgumentException.class, () -> new DataRange(2, 1));
+    assertThrows(IllegalArgumentException.class,
+        () -> new Extrapolation(Extrapolation.Kind.INTAKE, 3, new DataRange(2, 4)));
   }
 }

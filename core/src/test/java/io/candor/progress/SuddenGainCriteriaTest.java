@@ -47,6 +47,17 @@ class SuddenGainCriteriaTest {
   }
 
   @Test
+  void shareOfTotalChange_isEmptyWhenTheNetChangeRunsAgainstTheJump() {
+    // a 15-point gain, then worse than at intake: no meaningful share (was -15 / 2 = -750 %)
+    SuddenChanges r = TANG.detect(consecutive(BDI, 30, 31, 30, 15, 14, 15, 32, 32));
+    SuddenChange g = r.gains().get(0);
+    assertTrue(g.shareOfTotalChange().isEmpty(), g.toString());
+    // a gain larger than the net improvement still has its share (above 1)
+    SuddenChanges partial = TANG.detect(consecutive(BDI, 30, 31, 30, 15, 14, 15, 25, 25));
+    assertEquals(3.0, partial.gains().get(0).shareOfTotalChange().getAsDouble(), 1e-12);
+  }
+
+  @Test
   void absoluteCriterion_failingAloneBlocksGain() {
     Trajectory t = consecutive(BDI, 30, 31, 30, 15, 14, 15);
     assertTrue(TANG.withCutoff(16).detect(t).gains().isEmpty());

@@ -45,25 +45,4 @@ class SimulationQaTest {
             0.6, "d");
     assertTrue(!notEstimable.passed());
   }
-
-  @Test
-  void scenarioJson_rejectsFractionalWholeNumbers_stringNumbers_andDuplicateKeys() {
-    IllegalArgumentException frac =
-        assertThrows(IllegalArgumentException.class, () -> ScenarioJson.read("{\"sessions\": 12.5}"));
-    assertTrue(frac.getMessage().contains("sessions must be a whole number, was 12.5"),
-        frac.getMessage());
-    IllegalArgumentException text =
-        assertThrows(IllegalArgumentException.class, () -> ScenarioJson.read("{\"sessions\": \"12\"}"));
-    assertTrue(text.getMessage().contains("sessions must be a number, was \"12\""), text.getMessage());
-    IllegalArgumentException flag =
-        assertThrows(IllegalArgumentException.class,
-            () -> ScenarioJson.read("{\"dropout\": {\"notAtRandom\": 1}}"));
-    assertTrue(flag.getMessage().contains("dropout.notAtRandom must be a boolean"), flag.getMessage());
-    IllegalArgumentException dup =
-        assertThrows(IllegalArgumentException.class,
-            () -> ScenarioJson.read("{\"sessions\": 10, \"sessions\": 20}"));
-    assertTrue(dup.getMessage().contains("sessions"), dup.getMessage());
-    // whole numbers for decimal fields stay fine
-    assertTrue(ScenarioJson.read("{\"sessions\": 20, \"intake\": {\"sd\": 4}}").sessions() == 20);
-  }
 }

@@ -103,6 +103,19 @@ class SimulatorTest {
   }
 
   @Test
+  void decimalResolution_scoresAreTheDoublesOfTheirDecimals() {
+    // ORS is scored in tenths: 23.2, never 0.1 * 232 = 23.200000000000003
+    Simulator sim = Simulator.of(Scenario.calibratedDefault(Instruments.ORS));
+    for (SimulatedClient c : sim.simulate(5, 500, Arm.TREATED, 1)) {
+      for (double y : c.trajectory().scores()) {
+        assertEquals(new java.math.BigDecimal(Double.toString(y)).setScale(1,
+            java.math.RoundingMode.UNNECESSARY).doubleValue(), y);
+        assertTrue(Double.toString(y).matches("\\d+\\.\\d"), Double.toString(y));
+      }
+    }
+  }
+
+  @Test
   void clientIds_areNumberedFromOne() {
     List<SimulatedClient> cs = Simulator.of(PHQ).simulate(1, 2, Arm.TREATED, 1);
     assertEquals("sim-000001", cs.get(0).client().id().value());

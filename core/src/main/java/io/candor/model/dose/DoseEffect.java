@@ -7,7 +7,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.apache.commons.statistics.distribution.BinomialDistribution;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 
 /**
@@ -245,8 +244,8 @@ public final class DoseEffect {
   }
 
   /**
-   * R's glm.fit for a binomial family with design (1, log s). Row i stands for c[i] identical
-   * observations each with prior weight w[i] and observed proportion y[i].
+   * R's glm.fit for a binomial family with design (1, log s) ({@link Irls}). Row i stands for
+   * c[i] identical observations each with prior weight w[i] and observed proportion y[i].
    */
   private DoseEffectFit irls(
       double[] s, double[] y, double[] w, double[] c, int observations, boolean perClient) {
@@ -264,110 +263,29 @@ public final class DoseEffect {
           "sessions must take at least two different values to estimate a slope, all were "
               + Checks.fmt(minS));
     }
-    double[] eta = new double[k];
-    double[] mu = new double[k];
+    double[] design = new double[2 * k];
     for (int i = 0; i < k; i++) {
-      double mustart = (w[i] * y[i] + 0.5) / (w[i] + 1);
-      eta[i] = link.linkfun(mustart);
-      mu[i] = link.linkinv(eta[i]);
+      design[2 * i] = 1;
+      design[2 * i + 1] = x[i];
     }
-    double devold = deviance(y, mu, w, c);
-    double b0 = 0;
-    double b1 = 0;
-    double[] coefold = null;
-    double a00 = 0;
-    double a01 = 0;
-    double a11 = 0;
-    boolean converged = false;
-    int iter = 0;
-    double dev = devold;
-    for (iter = 1; iter <= maxIterations; iter++) {
-      // weighted least squares of the working response on (1, x)
-      double s00 = 0;
-      double s01 = 0;
-      double s11 = 0;
-      double t0 = 0;
-      double t1 = 0;
-      for (int i = 0; i < k; i++) {
-        double me = link.muEta(eta[i]);
-        double z = eta[i] + (y[i] - mu[i]) / me;
-        double ww = c[i] * w[i] * me * me / (mu[i] * (1 - mu[i]));
-        s00 += ww;
-        s01 += ww * x[i];
-        s11 += ww * x[i] * x[i];
-        t0 += ww * z;
-        t1 += ww * z * x[i];
-      }
-      double det = s00 * s11 - s01 * s01;
-      if (!(det > 0) || !Double.isFinite(det)) {
-        throw new IllegalStateException(
-            "the weighted design became singular at IRLS iteration " + iter);
-      }
-      b0 = (s11 * t0 - s01 * t1) / det;
-      b1 = (s00 * t1 - s01 * t0) / det;
-      a00 = s11 / det;
-      a01 = -s01 / det;
-      a11 = s00 / det;
-      for (int i = 0; i < k; i++) {
-        eta[i] = b0 + b1 * x[i];
-        mu[i] = link.linkinv(eta[i]);
-      }
-      dev = deviance(y, mu, w, c);
-      // step halving on a non-finite deviance, as glm.fit
-      int halvings = 0;
-      while (!Double.isFinite(dev) && coefold != null && halvings < maxIterations) {
-        b0 = (b0 + coefold[0]) / 2;
-        b1 = (b1 + coefold[1]) / 2;
-        for (int i = 0; i < k; i++) {
-          eta[i] = b0 + b1 * x[i];
-          mu[i] = link.linkinv(eta[i]);
-        }
-        dev = deviance(y, mu, w, c);
-        halvings++;
-      }
-      if (Math.abs(dev - devold) / (Math.abs(dev) + 0.1) < epsilon) {
-        converged = true;
-        break;
-      }
-      devold = dev;
-      coefold = new double[] {b0, b1};
-    }
-    iter = Math.min(iter, maxIterations);
-    // null deviance: the weighted mean proportion
-    double sw = 0;
-    double swy = 0;
-    for (int i = 0; i < k; i++) {
-      sw += c[i] * w[i];
-      swy += c[i] * w[i] * y[i];
-    }
-    double wtdmu = swy / sw;
-    double nullDev = 0;
-    for (int i = 0; i < k; i++) {
-      nullDev += c[i] * devResid(y[i], wtdmu, w[i]);
-    }
+    Irls.Result r = Irls.fit(link, design, 2, y, w, c, epsilon, maxIterations);
+    double b0 = r.beta[0];
+    double b1 = r.beta[1];
+    double a01 = r.covariance[1];
+    boolean converged = r.converged;
+    int iter = r.iterations;
+    double dev = r.deviance;
+    double nullDev = r.nullDeviance;
     // AIC as binomial()$aic: m = n for tables, 1 for 0/1 data; plus 2 * rank
-    double ll = 0;
-    for (int i = 0; i < k; i++) {
-      int size = (int) Math.round(w[i]);
-      int succ = (int) Math.round(w[i] * y[i]);
-      ll += c[i] * BinomialDistribution.of(size, mu[i]).logProbability(succ);
-    }
-    double aic = -2 * ll + 2 * 2;
-    Coefficient ci = coefficient("(Intercept)", b0, Math.sqrt(a00));
-    Coefficient cs = coefficient("log(sessions)", b1, Math.sqrt(a11));
+    double aic = -2 * r.logLik + 2 * 2;
+    Coefficient ci = coefficient("(Intercept)", b0, Math.sqrt(r.covariance[0]));
+    Coefficient cs = coefficient("log(sessions)", b1, Math.sqrt(r.covariance[3]));
     String message =
         converged
             ? "IRLS: relative change in deviance below " + epsilon
             : "IRLS did not converge in " + maxIterations
                 + " iterations (fitted shares may be at 0 or 1)";
-    // R's glm.fit check: eps <- 10 * .Machine$double.eps
-    boolean separation = false;
-    double eps10 = 10 * Math.ulp(1.0);
-    for (int i = 0; i < k; i++) {
-      if (mu[i] > 1 - eps10 || mu[i] < eps10) {
-        separation = true;
-      }
-    }
+    boolean separation = r.separation;
     if (separation) {
       message += "; fitted probabilities numerically 0 or 1 occurred";
     }
@@ -386,26 +304,9 @@ public final class DoseEffect {
         milestones);
   }
 
-  private static Coefficient coefficient(String name, double estimate, double se) {
+  static Coefficient coefficient(String name, double estimate, double se) {
     double z = estimate / se;
     double p = 2 * NormalDistribution.of(0, 1).cumulativeProbability(-Math.abs(z));
     return new Coefficient(name, estimate, se, z, p);
-  }
-
-  private static double deviance(double[] y, double[] mu, double[] w, double[] c) {
-    double d = 0;
-    for (int i = 0; i < y.length; i++) {
-      d += c[i] * devResid(y[i], mu[i], w[i]);
-    }
-    return d;
-  }
-
-  /** R's binomial_dev_resids. */
-  private static double devResid(double y, double mu, double w) {
-    return 2 * w * (yLogY(y, mu) + yLogY(1 - y, 1 - mu));
-  }
-
-  private static double yLogY(double y, double mu) {
-    return y != 0 ? y * Math.log(y / mu) : 0;
   }
 }

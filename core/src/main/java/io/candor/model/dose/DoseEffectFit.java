@@ -1,6 +1,7 @@
 package io.candor.model.dose;
 
 import io.candor.internal.Checks;
+import io.candor.internal.Format;
 import io.candor.model.Convergence;
 import java.util.List;
 import java.util.Locale;
@@ -146,12 +147,12 @@ public record DoseEffectFit(
       sb.append(
           String.format(
               Locale.ROOT,
-              "%-14s %10.4f %10.4f %8.2f %10.3g%n",
+              "%-14s %10.4f %10.4f %8.2f %10s%n",
               c.name(),
               c.estimate(),
               c.stdErr(),
               c.z(),
-              c.p()));
+              Format.pValue(c.p())));
     }
     sb.append(
         String.format(

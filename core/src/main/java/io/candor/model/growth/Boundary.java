@@ -11,5 +11,7 @@ public enum Boundary {
   /** The random-slope variance is (numerically) zero. */
   ZERO_SLOPE_VARIANCE,
   /** The intercept–slope correlation is (numerically) −1 or +1. */
-  PERFECT_CORRELATION
+  PERFECT_CORRELATION,
+  /** The variance of the cluster (therapist) intercepts is (numerically) zero. */
+  ZERO_CLUSTER_VARIANCE
 }

@@ -1,8 +1,10 @@
 package io.candor.model.growth;
 
 import io.candor.domain.Cohort;
+import io.candor.domain.ScoreScale;
 import io.candor.domain.Trajectory;
 import io.candor.internal.Checks;
+import io.candor.internal.RowGroups;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -16,13 +18,18 @@ import java.util.Objects;
  *
  * <p>Any finite outcome is accepted (questionnaire scores, reaction times in ms, simulated
  * continuous scores); scores taken from a {@link Cohort} have already been checked against their
- * scale. Rows are grouped by client internally (clients in first-seen order, each client's rows in
+ * scale. The data know the scale their scores are on ({@link #scale()}): the trajectories' scale
+ * for {@link #fromCohort}, the one given to {@link #withScale}, otherwise an unbounded scale named
+ * {@code outcome}; a fit and the expected-response model made from it record it. Rows are grouped by client internally (clients in first-seen order, each client's rows in
  * the order given); clients with a single observation are allowed. Covariates are client-level:
  * a covariate given per row must be the same on every row of a client.
  *
  * <p>Immutable and thread-safe; arrays passed in are copied.
  */
 public final class GrowthData {
+
+  /** The scale of data whose scale was not given: any finite outcome. */
+  private static final ScoreScale UNKNOWN_SCALE = ScoreScale.unbounded("outcome");
 
   private final List<String> clients;
   private final int[] start; // rows of client c: start[c] .. start[c+1]-1
@@ -31,10 +38,17 @@ public final class GrowthData {
   private final List<String> covariateNames;
   private final double[][] covariates; // [covariate][client]
   private final int[] rowClient; // original row -> client index
+  private final ScoreScale scale;
+  private final List<String> clusters; // empty without a cluster level
+  private final int[] clusterOf; // client -> cluster index; null without a cluster level
 
   private GrowthData(List<String> clients, int[] start, double[] time, double[] score,
-      List<String> covariateNames, double[][] covariates, int[] rowClient) {
+      List<String> covariateNames, double[][] covariates, int[] rowClient, ScoreScale scale,
+      List<String> clusters, int[] clusterOf) {
     this.rowClient = rowClient;
+    this.scale = scale;
+    this.clusters = clusters;
+    this.clusterOf = clusterOf;
     this.clients = clients;
     this.start = start;
     this.time = time;
@@ -54,16 +68,7 @@ public final class GrowthData {
    */
   public static GrowthData of(String[] clientIds, double[] times, double[] scores) {
     Objects.requireNonNull(clientIds, "clientIds");
-    Objects.requireNonNull(times, "times");
-    Objects.requireNonNull(scores, "scores");
-    int n = clientIds.length;
-    if (times.length != n || scores.length != n) {
-      throw new IllegalArgumentException("clientIds, times and scores must have the same length, were "
-          + n + ", " + times.length + " and " + scores.length);
-    }
-    if (n == 0) {
-      throw new IllegalArgumentException("growth data needs at least one row, was empty");
-    }
+    int n = checkRows("clientIds", clientIds.length, times, scores);
     Map<String, Integer> index = new HashMap<>();
     List<String> order = new ArrayList<>();
     int[] clientOf = new int[n];
@@ -71,14 +76,6 @@ public final class GrowthData {
       String id = clientIds[i];
       if (id == null || id.isBlank()) {
         throw new IllegalArgumentException("client id in row " + (i + 1) + " must not be blank");
-      }
-      if (!Double.isFinite(times[i])) {
-        throw new IllegalArgumentException(
-            "time in row " + (i + 1) + " (client " + id + ") must be finite, was " + times[i]);
-      }
-      if (!Double.isFinite(scores[i])) {
-        throw new IllegalArgumentException(
-            "score in row " + (i + 1) + " (client " + id + ") must be finite, was " + scores[i]);
       }
       Integer c = index.get(id);
       if (c == null) {
@@ -88,23 +85,96 @@ public final class GrowthData {
       }
       clientOf[i] = c;
     }
-    int m = order.size();
-    int[] start = new int[m + 1];
+    return grouped(List.copyOf(order), clientOf, times, scores);
+  }
+
+  /**
+   * Data from rows already numbered by client, as a long-format reader produces them: no lookup
+   * by id per row.
+   *
+   * @param clientIds the distinct client ids (not blank, each once); their order is the order of
+   *     {@link #clients()}
+   * @param clientOfRow each row's index into {@code clientIds}
+   * @param times each row's time (finite)
+   * @param scores each row's outcome (finite)
+   * @return the data
+   * @throws IllegalArgumentException if the lengths differ, there are no rows, an id is blank or
+   *     repeated, a client has no row, an index is out of range, or a time or score is not finite
+   *     (the message names the row)
+   */
+  public static GrowthData ofIndexed(List<String> clientIds, int[] clientOfRow, double[] times,
+      double[] scores) {
+    Objects.requireNonNull(clientIds, "clientIds");
+    Objects.requireNonNull(clientOfRow, "clientOfRow");
+    int n = checkRows("clientOfRow", clientOfRow.length, times, scores);
+    List<String> ids = List.copyOf(clientIds);
+    Map<String, Integer> seen = new HashMap<>();
+    for (int c = 0; c < ids.size(); c++) {
+      String id = ids.get(c);
+      if (id.isBlank()) {
+        throw new IllegalArgumentException("client id " + c + " must not be blank");
+      }
+      Integer before = seen.put(id, c);
+      if (before != null) {
+        throw new IllegalArgumentException("client id " + id + " is listed twice (indices "
+            + before + " and " + c + ")");
+      }
+    }
+    int[] rows = new int[ids.size()];
     for (int i = 0; i < n; i++) {
-      start[clientOf[i] + 1]++;
+      int c = clientOfRow[i];
+      if (c < 0 || c >= ids.size()) {
+        throw new IllegalArgumentException("client index in row " + (i + 1) + " must be between 0"
+            + " and " + (ids.size() - 1) + ", was " + c);
+      }
+      rows[c]++;
     }
-    for (int c = 0; c < m; c++) {
-      start[c + 1] += start[c];
+    for (int c = 0; c < rows.length; c++) {
+      if (rows[c] == 0) {
+        throw new IllegalArgumentException("client " + ids.get(c) + " has no row");
+      }
     }
-    int[] next = Arrays.copyOf(start, m);
+    return grouped(ids, clientOfRow.clone(), times, scores);
+  }
+
+  /** The number of rows: at least one, the same in each column. */
+  private static int checkRows(String clients, int n, double[] times, double[] scores) {
+    Objects.requireNonNull(times, "times");
+    Objects.requireNonNull(scores, "scores");
+    if (times.length != n || scores.length != n) {
+      throw new IllegalArgumentException(clients + ", times and scores must have the same length,"
+          + " were " + n + ", " + times.length + " and " + scores.length);
+    }
+    if (n == 0) {
+      throw new IllegalArgumentException("growth data needs at least one row, was empty");
+    }
+    return n;
+  }
+
+  /** Checks the values and groups the rows by client; {@code clientOf} is kept, not copied. */
+  private static GrowthData grouped(List<String> clients, int[] clientOf, double[] times,
+      double[] scores) {
+    int n = clientOf.length;
+    for (int i = 0; i < n; i++) {
+      if (!Double.isFinite(times[i])) {
+        throw new IllegalArgumentException("time in row " + (i + 1) + " (client "
+            + clients.get(clientOf[i]) + ") must be finite, was " + times[i]);
+      }
+      if (!Double.isFinite(scores[i])) {
+        throw new IllegalArgumentException("score in row " + (i + 1) + " (client "
+            + clients.get(clientOf[i]) + ") must be finite, was " + scores[i]);
+      }
+    }
+    RowGroups groups = RowGroups.of(clientOf, clients.size());
+    int[] order = groups.order();
     double[] t = new double[n];
     double[] y = new double[n];
-    for (int i = 0; i < n; i++) {
-      int at = next[clientOf[i]]++;
-      t[at] = times[i];
-      y[at] = scores[i];
+    for (int j = 0; j < n; j++) {
+      t[j] = times[order[j]];
+      y[j] = scores[order[j]];
     }
-    return new GrowthData(List.copyOf(order), start, t, y, List.of(), new double[0][], clientOf);
+    return new GrowthData(clients, groups.start(), t, y, List.of(), new double[0][], clientOf,
+        UNKNOWN_SCALE, List.of(), null);
   }
 
   /**
@@ -121,10 +191,12 @@ public final class GrowthData {
     List<String> ids = new ArrayList<>();
     List<Double> ts = new ArrayList<>();
     List<Double> ys = new ArrayList<>();
+    ScoreScale scale = null;
     for (Trajectory tr : cohort.trajectories()) {
       if (!tr.scale().id().equals(scaleId)) {
         continue;
       }
+      scale = tr.scale();
       for (int i = 0; i < tr.size(); i++) {
         ids.add(tr.client().value());
         ts.add((double) tr.sessionAt(i));
@@ -135,7 +207,37 @@ public final class GrowthData {
       throw new IllegalArgumentException("cohort has no trajectory on scale " + scaleId);
     }
     return of(ids.toArray(new String[0]), ts.stream().mapToDouble(Double::doubleValue).toArray(),
-        ys.stream().mapToDouble(Double::doubleValue).toArray());
+        ys.stream().mapToDouble(Double::doubleValue).toArray()).withScale(scale);
+  }
+
+  /**
+   * A copy that states the scale the scores are on (usually an instrument), after checking every
+   * score against it. The fit and the expected-response model made from it record the scale.
+   *
+   * @param newScale the scale
+   * @return the copy
+   * @throws IllegalArgumentException if a score lies outside the scale; the message names the
+   *     client, the time and the score
+   */
+  public GrowthData withScale(ScoreScale newScale) {
+    Objects.requireNonNull(newScale, "scale");
+    for (int c = 0; c < clients.size(); c++) {
+      for (int i = start[c]; i < start[c + 1]; i++) {
+        newScale.checkScore("score of client " + clients.get(c) + " at time " + Checks.fmt(time[i]),
+            score[i]);
+      }
+    }
+    return new GrowthData(clients, start, time, score, covariateNames, covariates, rowClient,
+        newScale, clusters, clusterOf);
+  }
+
+  /**
+   * The scale the scores are on.
+   *
+   * @return the stated scale, or the unbounded scale {@code outcome}
+   */
+  public ScoreScale scale() {
+    return scale;
   }
 
   /**
@@ -204,7 +306,58 @@ public final class GrowthData {
     names.add(name);
     double[][] cov = Arrays.copyOf(covariates, covariates.length + 1);
     cov[covariates.length] = values;
-    return new GrowthData(clients, start, time, score, List.copyOf(names), cov, rowClient);
+    return new GrowthData(clients, start, time, score, List.copyOf(names), cov, rowClient, scale,
+        clusters, clusterOf);
+  }
+
+  /**
+   * A copy in which clients are nested in clusters (therapists): the cluster of each row, in the
+   * row order originally passed to {@link #of}. A client belongs to one cluster; the same client
+   * id under two clusters is an error (use ids that are unique across clusters, e.g. prefix them
+   * with the therapist), because Candor does not guess whether two rows are one person.
+   *
+   * @param perRow each row's cluster id (not blank), the same on every row of a client
+   * @return the data with a cluster level, replacing any set before
+   * @throws IllegalArgumentException if the length differs from the number of rows, an id is
+   *     blank, or a client is listed under two clusters (the message names the client and both
+   *     clusters)
+   */
+  public GrowthData withClusters(String[] perRow) {
+    Objects.requireNonNull(perRow, "perRow");
+    if (perRow.length != score.length) {
+      throw new IllegalArgumentException("clusters has " + perRow.length
+          + " values but the data have " + score.length + " rows");
+    }
+    Map<String, Integer> index = new HashMap<>();
+    List<String> order = new ArrayList<>();
+    int[] of = new int[clients.size()];
+    int[] firstRow = new int[clients.size()];
+    Arrays.fill(of, -1);
+    for (int i = 0; i < perRow.length; i++) {
+      String id = perRow[i];
+      int c = rowClient[i];
+      if (id == null || id.isBlank()) {
+        throw new IllegalArgumentException("cluster id in row " + (i + 1) + " (client "
+            + clients.get(c) + ") must not be blank");
+      }
+      Integer k = index.get(id);
+      if (k == null) {
+        k = order.size();
+        index.put(id, k);
+        order.add(id);
+      }
+      if (of[c] < 0) {
+        of[c] = k;
+        firstRow[c] = i;
+      } else if (of[c] != k) {
+        throw new IllegalArgumentException("client " + clients.get(c) + " is listed under two"
+            + " clusters: " + order.get(of[c]) + " (row " + (firstRow[c] + 1) + ") and " + id
+            + " (row " + (i + 1) + "); a client must belong to one therapist (give the client"
+            + " a different id under each therapist if these are different people)");
+      }
+    }
+    return new GrowthData(clients, start, time, score, covariateNames, covariates, rowClient,
+        scale, List.copyOf(order), of);
   }
 
   private void checkName(String name) {
@@ -231,6 +384,38 @@ public final class GrowthData {
   /** The client ids, in first-seen order. */
   public List<String> clients() {
     return clients;
+  }
+
+  /**
+   * The cluster (therapist) ids in first-seen order.
+   *
+   * @return the ids; empty when the data have no clusters
+   */
+  public List<String> clusters() {
+    return clusters;
+  }
+
+  /**
+   * Whether the data have a cluster level ({@link #withClusters(String[])}).
+   *
+   * @return true with clusters
+   */
+  public boolean hasClusters() {
+    return clusterOf != null;
+  }
+
+  /**
+   * The cluster of client {@code c} (0-based, in {@link #clients()} order).
+   *
+   * @param c the client's index
+   * @return the cluster's id
+   * @throws IllegalStateException if the data have no clusters
+   */
+  public String clusterOf(int c) {
+    if (clusterOf == null) {
+      throw new IllegalStateException("the data have no clusters: use withClusters(...)");
+    }
+    return clusters.get(clusterOf[c]);
   }
 
   /** The covariate names, in the order added. */
@@ -269,7 +454,8 @@ public final class GrowthData {
 
   /**
    * A copy with every score transformed by {@code score + shift} (useful for sensitivity
-   * checks). Covariates are kept.
+   * checks). Covariates are kept; the shifted scores are no longer on the stated scale, so the copy
+   * has the unbounded scale {@code outcome}.
    *
    * @param shift a finite constant
    */
@@ -279,7 +465,8 @@ public final class GrowthData {
     for (int i = 0; i < y.length; i++) {
       y[i] += shift;
     }
-    return new GrowthData(clients, start, time, y, covariateNames, covariates, rowClient);
+    return new GrowthData(clients, start, time, y, covariateNames, covariates, rowClient,
+        UNKNOWN_SCALE, clusters, clusterOf);
   }
 
   // package-private raw access for the fitter (no copies)
@@ -299,9 +486,15 @@ public final class GrowthData {
     return covariates;
   }
 
+  /** Each client's cluster index, or null without clusters (no copy). */
+  int[] clusterIndex() {
+    return clusterOf;
+  }
+
   @Override
   public String toString() {
     return "GrowthData[" + score.length + " observations, " + clients.size() + " clients"
+        + (clusters.isEmpty() ? "" : " in " + clusters.size() + " clusters")
         + (covariateNames.isEmpty() ? "" : ", covariates " + covariateNames) + "]";
   }
 }

@@ -1,7 +1,9 @@
 package io.candor.model.growth;
 
+import io.candor.domain.ScoreScale;
 import io.candor.internal.Checks;
 import io.candor.model.Convergence;
+import io.candor.model.DataRange;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -35,14 +37,26 @@ public final class GrowthFit {
   private final double criterion;
   private final double[] theta;
   private final List<ClientEffects> clientEffects;
+  private final double clusterVariance; // NaN without a cluster level (never exposed as NaN)
+  private final List<ClusterEffects> clusterEffects;
   private final Set<Boundary> boundary;
   private final Convergence convergence;
+  private final ScoreScale scale;
+  private final DataRange timeRange;
+  private final DataRange firstScoreRange;
 
   private GrowthFit(GrowthModel model, int nObservations, int nClients,
       List<FixedEffect> fixedEffects, double[] fixedCovariance, double[] randomCovariance,
       double residualSd, double logLik, double criterion, double[] theta,
-      List<ClientEffects> clientEffects, Set<Boundary> boundary, Convergence convergence) {
+      List<ClientEffects> clientEffects, double clusterVariance,
+      List<ClusterEffects> clusterEffects, Set<Boundary> boundary, Convergence convergence,
+      ScoreScale scale, DataRange timeRange, DataRange firstScoreRange) {
+    this.clusterVariance = clusterVariance;
+    this.clusterEffects = clusterEffects;
     this.model = model;
+    this.scale = scale;
+    this.timeRange = timeRange;
+    this.firstScoreRange = firstScoreRange;
     this.nObservations = nObservations;
     this.nClients = nClients;
     this.fixedEffects = fixedEffects;
@@ -99,17 +113,81 @@ public final class GrowthFit {
         flags.add(Boundary.PERFECT_CORRELATION);
       }
     }
+    ProfiledDeviance.Effects fx = dev.effects(th, sol.beta);
     List<ClientEffects> effects = new ArrayList<>(dev.m);
     List<String> clients = data.clients();
     for (int c = 0; c < dev.m; c++) {
-      double[] e = dev.clientEffects(c, th, sol.beta);
-      effects.add(new ClientEffects(clients.get(c), dev.count(c), e[0], e[1], sigma2 * e[2],
-          sigma2 * e[3], sigma2 * e[4]));
+      effects.add(new ClientEffects(clients.get(c), dev.count(c), fx.groupB[2 * c],
+          fx.groupB[2 * c + 1], sigma2 * fx.groupV[3 * c], sigma2 * fx.groupV[3 * c + 1],
+          sigma2 * fx.groupV[3 * c + 2]));
+    }
+    double clusterVariance = Double.NaN;
+    List<ClusterEffects> clusters = List.of();
+    if (dev.k > 0) {
+      double lt = th[th.length - 1];
+      clusterVariance = sigma2 * lt * lt;
+      if (lt < GrowthModel.SINGULAR_TOLERANCE) {
+        flags.add(Boundary.ZERO_CLUSTER_VARIANCE);
+      }
+      List<ClusterEffects> list = new ArrayList<>(dev.k);
+      for (int j = 0; j < dev.k; j++) {
+        list.add(new ClusterEffects(data.clusters().get(j), dev.clusterSize(j),
+            dev.clusterCount(j), fx.clusterB[j], sigma2 * fx.clusterV[j]));
+      }
+      clusters = Collections.unmodifiableList(list);
     }
     double logLik = -sol.criterion / 2;
     return new GrowthFit(model, n, dev.m, List.copyOf(fe), vcov, d, Math.sqrt(sigma2), logLik,
-        sol.criterion, th, Collections.unmodifiableList(effects),
-        Collections.unmodifiableSet(flags), convergence);
+        sol.criterion, th, Collections.unmodifiableList(effects), clusterVariance, clusters,
+        Collections.unmodifiableSet(flags), convergence, data.scale(),
+        DataRange.of(data.timeArray()), firstScores(data));
+  }
+
+  /** The range of each client's score at their earliest time (the intake, at time 0). */
+  private static DataRange firstScores(GrowthData data) {
+    int[] start = data.starts();
+    double[] t = data.timeArray();
+    double[] y = data.scoreArray();
+    double[] first = new double[start.length - 1];
+    for (int c = 0; c < first.length; c++) {
+      int at = start[c];
+      for (int i = start[c] + 1; i < start[c + 1]; i++) {
+        if (t[i] < t[at]) {
+          at = i;
+        }
+      }
+      first[c] = y[at];
+    }
+    return DataRange.of(first);
+  }
+
+  /**
+   * The scale the scores were on: the data's {@link GrowthData#scale()} (an instrument when the
+   * data came from trajectories or were given one, else the unbounded scale {@code outcome}).
+   *
+   * @return the scale
+   */
+  public ScoreScale scale() {
+    return scale;
+  }
+
+  /**
+   * The range of the times in the data (sessions, in Candor's convention).
+   *
+   * @return the smallest and largest time
+   */
+  public DataRange timeRange() {
+    return timeRange;
+  }
+
+  /**
+   * The range of the clients' first scores: each client's score at their earliest time (the
+   * intake, at time 0, in Candor's convention).
+   *
+   * @return the smallest and largest first score
+   */
+  public DataRange firstScoreRange() {
+    return firstScoreRange;
   }
 
   /** The model that was fitted. */
@@ -202,6 +280,35 @@ public final class GrowthFit {
     return s > 0 ? OptionalDouble.of(randomCovariance[1] / s) : OptionalDouble.empty();
   }
 
+  /**
+   * SD τ of the clusters' (therapists') intercepts.
+   *
+   * @return τ; empty for a model without a cluster level
+   */
+  public OptionalDouble clusterInterceptSd() {
+    return Double.isNaN(clusterVariance) ? OptionalDouble.empty()
+        : OptionalDouble.of(Math.sqrt(clusterVariance));
+  }
+
+  /**
+   * Per-cluster (therapist) predicted intercepts.
+   *
+   * @return one entry per cluster in the data's cluster order; empty for a model without a
+   *     cluster level
+   */
+  public List<ClusterEffects> clusterEffects() {
+    return clusterEffects;
+  }
+
+  /**
+   * Number of clusters (therapists).
+   *
+   * @return the number; 0 for a model without a cluster level
+   */
+  public int clusters() {
+    return clusterEffects.size();
+  }
+
   /** Residual SD σ. */
   public double residualSd() {
     return residualSd;
@@ -238,12 +345,19 @@ public final class GrowthFit {
     return criterion + parameterCount() * Math.log(nObservations);
   }
 
-  /** The relative covariance factor's parameters θ (lme4's {@code getME(fit, "theta")}). */
+  /**
+   * The relative covariance factors' parameters θ (lme4's {@code getME(fit, "theta")}): the
+   * client-level entries first, then the cluster's.
+   */
   public double[] theta() {
     return theta.clone();
   }
 
-  /** Per-client predicted random effects, in the data's client order. */
+  /**
+   * Per-client predicted random effects, in the data's client order. With a cluster level they
+   * are deviations from the client's therapist's intercept (lme4's {@code therapist:client}
+   * term).
+   */
   public List<ClientEffects> clientEffects() {
     return clientEffects;
   }
@@ -289,11 +403,16 @@ public final class GrowthFit {
   public String toString() {
     StringBuilder sb = new StringBuilder();
     sb.append("Linear mixed-effects growth model, ").append(model.estimation()).append(", ")
-        .append(nObservations).append(" observations of ").append(nClients).append(" clients\n");
+        .append(nObservations).append(" observations of ").append(nClients)
+        .append(nClients == 1 ? " client" : " clients")
+        .append(clusterEffects.isEmpty() ? "" : " in " + clusterEffects.size() + " clusters")
+        .append("\n");
     for (FixedEffect f : fixedEffects) {
       sb.append(String.format("  %-18s %12.5g  SE %10.4g  t %8.3f%n", f.term(), f.estimate(),
           f.se(), f.t()));
     }
+    clusterInterceptSd().ifPresent(s -> sb.append(String.format("  cluster (therapist) SD %.5g"
+        + " across %d clusters%n", s, clusterEffects.size())));
     sb.append(String.format("  intercept SD %.5g", interceptSd()));
     slopeSd().ifPresent(s -> sb.append(String.format(", slope SD %.5g", s)));
     correlation().ifPresent(r -> sb.append(String.format(", correlation %.3f", r)));

@@ -3,21 +3,10 @@ package io.candor.model.growth;
 import io.candor.internal.Checks;
 import io.candor.model.Convergence;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalDouble;
-import org.apache.commons.math3.exception.TooManyEvaluationsException;
-import org.apache.commons.math3.optim.InitialGuess;
-import org.apache.commons.math3.optim.MaxEval;
-import org.apache.commons.math3.optim.PointValuePair;
-import org.apache.commons.math3.optim.SimpleBounds;
-import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
-import org.apache.commons.math3.optim.nonlinear.scalar.ObjectiveFunction;
-import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.BOBYQAOptimizer;
-import org.apache.commons.math3.optim.univariate.BrentOptimizer;
-import org.apache.commons.math3.optim.univariate.SearchInterval;
-import org.apache.commons.math3.optim.univariate.UnivariateObjectiveFunction;
-import org.apache.commons.math3.optim.univariate.UnivariatePointValuePair;
 
 /**
  * A linear mixed-effects growth model: its configuration, and {@link #fit(GrowthData)}.
@@ -31,13 +20,16 @@ import org.apache.commons.math3.optim.univariate.UnivariatePointValuePair;
  * where x(t) holds an intercept, the {@link TimeBasis} terms, the chosen client-level covariates
  * and, if {@link #withInteractions(boolean) asked}, each covariate times the first time term; z(t)
  * is (1) for {@link RandomPart#INTERCEPT} or (1, first time term) for
- * {@link RandomPart#INTERCEPT_SLOPE} with unstructured 2×2 D. Fitting minimises lme4's profiled
- * REML criterion (or ML deviance) over the relative covariance factor θ (Bates, Mächler, Bolker
- * &amp; Walker 2015, {@link io.candor.evidence.Citations#BATES_2015}) using per-client sufficient
- * statistics, so one evaluation costs time linear in the number of clients and no N × N matrix is
- * formed. θ (3 parameters) is optimised by BOBYQA with the diagonal of the factor bounded below
- * by 0, as lme4 does (final trust-region radius 1e-8: estimates agree with lme4 to about 1e-6
- * relative); a single θ by a log-scale grid then Brent's method.
+ * {@link RandomPart#INTERCEPT_SLOPE} with unstructured 2×2 D. With {@link ClusterPart#INTERCEPT}
+ * clients are nested in clusters (therapists) and each cluster j adds its own intercept
+ * v_j ~ N(0, τ²): lme4's {@code y ~ x + (1 | therapist) + (z | therapist:client)}. Fitting
+ * minimises lme4's profiled REML criterion (or ML deviance) over the relative covariance factor θ
+ * (Bates, Mächler, Bolker &amp; Walker 2015, {@link io.candor.evidence.Citations#BATES_2015})
+ * using per-client sufficient statistics, eliminating each client's block and then its
+ * therapist's, so one evaluation costs time linear in the number of clients and no N × N matrix
+ * is formed. θ (2 to 4 parameters) is optimised by BOBYQA with the diagonal of the factor bounded
+ * below by 0, as lme4 does (final trust-region radius 1e-8: estimates agree with lme4 to about
+ * 1e-6 relative); a single θ by a log-scale grid then Brent's method.
  *
  * <pre>{@code
  * GrowthFit fit = GrowthModel.withDefaults()
@@ -45,6 +37,10 @@ import org.apache.commons.math3.optim.univariate.UnivariatePointValuePair;
  *     .withRandom(RandomPart.INTERCEPT_SLOPE)
  *     .withEstimation(Estimation.REML)
  *     .fit(GrowthData.of(ids, sessions, scores));
+ *
+ * // clients nested in therapists
+ * GrowthFit three = GrowthModel.withDefaults().with(ClusterPart.INTERCEPT)
+ *     .fit(GrowthData.of(ids, sessions, scores).withClusters(therapists));
  * }</pre>
  *
  * <p>Immutable and thread-safe; every {@code withXxx} returns a copy.
@@ -55,7 +51,7 @@ public final class GrowthModel {
   static final double SINGULAR_TOLERANCE = 1e-4;
 
   private static final GrowthModel DEFAULTS = new GrowthModel(TimeBasis.LINEAR, Double.NaN,
-      RandomPart.INTERCEPT_SLOPE, Estimation.REML, List.of(), false);
+      RandomPart.INTERCEPT_SLOPE, Estimation.REML, List.of(), false, ClusterPart.NONE);
 
   private final TimeBasis basis;
   private final double knot;
@@ -63,9 +59,11 @@ public final class GrowthModel {
   private final Estimation estimation;
   private final List<String> covariates;
   private final boolean interactions;
+  private final ClusterPart cluster;
 
   private GrowthModel(TimeBasis basis, double knot, RandomPart random, Estimation estimation,
-      List<String> covariates, boolean interactions) {
+      List<String> covariates, boolean interactions, ClusterPart cluster) {
+    this.cluster = cluster;
     this.basis = basis;
     this.knot = knot;
     this.random = random;
@@ -93,7 +91,8 @@ public final class GrowthModel {
     if (newBasis == TimeBasis.PIECEWISE) {
       throw new IllegalArgumentException("basis PIECEWISE needs a knot: use withPiecewise(knot)");
     }
-    return new GrowthModel(newBasis, Double.NaN, random, estimation, covariates, interactions);
+    return new GrowthModel(newBasis, Double.NaN, random, estimation, covariates, interactions,
+        cluster);
   }
 
   /**
@@ -104,19 +103,20 @@ public final class GrowthModel {
   public GrowthModel withPiecewise(double newKnot) {
     Checks.finite("knot", newKnot);
     return new GrowthModel(TimeBasis.PIECEWISE, newKnot, random, estimation, covariates,
-        interactions);
+        interactions, cluster);
   }
 
   /** A copy with this random part. */
   public GrowthModel withRandom(RandomPart newRandom) {
     Objects.requireNonNull(newRandom, "random");
-    return new GrowthModel(basis, knot, newRandom, estimation, covariates, interactions);
+    return new GrowthModel(basis, knot, newRandom, estimation, covariates, interactions, cluster);
   }
 
   /** A copy with this estimation method. */
   public GrowthModel withEstimation(Estimation newEstimation) {
     Objects.requireNonNull(newEstimation, "estimation");
-    return new GrowthModel(basis, knot, random, newEstimation, covariates, interactions);
+    return new GrowthModel(basis, knot, random, newEstimation, covariates, interactions,
+        cluster);
   }
 
   /**
@@ -134,7 +134,8 @@ public final class GrowthModel {
       }
       list.add(s);
     }
-    return new GrowthModel(basis, knot, random, estimation, List.copyOf(list), interactions);
+    return new GrowthModel(basis, knot, random, estimation, List.copyOf(list), interactions,
+        cluster);
   }
 
   /**
@@ -142,7 +143,30 @@ public final class GrowthModel {
    * {@code COVARIATE:time}.
    */
   public GrowthModel withInteractions(boolean on) {
-    return new GrowthModel(basis, knot, random, estimation, covariates, on);
+    return new GrowthModel(basis, knot, random, estimation, covariates, on, cluster);
+  }
+
+  /**
+   * A copy with (or without) a random intercept per cluster (therapist): with
+   * {@link ClusterPart#INTERCEPT} the model is lme4's
+   * {@code y ~ ... + (1 | therapist) + (z | therapist:client)} and the data must have clusters
+   * ({@link GrowthData#withClusters(String[])}).
+   *
+   * @param part the cluster level
+   * @return the copy
+   */
+  public GrowthModel with(ClusterPart part) {
+    Objects.requireNonNull(part, "cluster part");
+    return new GrowthModel(basis, knot, random, estimation, covariates, interactions, part);
+  }
+
+  /**
+   * The cluster (therapist) level.
+   *
+   * @return none, or a random intercept per cluster
+   */
+  public ClusterPart cluster() {
+    return cluster;
   }
 
   /** The time basis. */
@@ -242,87 +266,62 @@ public final class GrowthModel {
    *     constant time column, a covariate that is constant or collinear with other terms, fewer
    *     than 3 clients with two or more distinct times for a random slope (fewer than 2 clients
    *     for a random intercept), no more observations than random effects, no more observations
-   *     than fixed effects, or (for the log basis) a time ≤ −1
+   *     than fixed effects, (for the log basis) a time ≤ −1, or, with a cluster level, data
+   *     without clusters or with a single cluster
    */
   public GrowthFit fit(GrowthData data) {
     Objects.requireNonNull(data, "data");
     validate(data);
-    ProfiledDeviance dev = new ProfiledDeviance(this, data);
-    checkRank(dev);
-    int nTheta = random.parameters();
-    double[] theta;
-    int evaluations;
-    boolean converged = true;
-    String message;
-    if (nTheta == 1) {
-      double[] best = optimiseOne(dev);
-      theta = new double[] {best[0]};
-      evaluations = (int) best[1];
-      message = "log-scale grid then Brent's method on θ (relative tolerance 1e-10)";
-    } else {
-      int[] count = {0};
-      ObjectiveFunction f = new ObjectiveFunction(x -> {
-        count[0]++;
-        return dev.evaluate(x);
-      });
-      double[] lower = {0, Double.NEGATIVE_INFINITY, 0};
-      double[] upper = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY,
-          Double.POSITIVE_INFINITY};
-      double[] start = {1, 0, 1};
-      try {
-        PointValuePair pv = new BOBYQAOptimizer(2 * nTheta + 1, 0.2, 1e-8).optimize(
-            new MaxEval(20_000), f, GoalType.MINIMIZE, new InitialGuess(start),
-            new SimpleBounds(lower, upper));
-        theta = pv.getPoint();
-        message = "BOBYQA on θ from (1, 0, 1), initial trust radius 0.2, final 1e-8";
-      } catch (TooManyEvaluationsException e) {
-        converged = false;
-        theta = start;
-        message = "BOBYQA stopped after 20000 evaluations without converging";
-      }
-      evaluations = count[0];
+    boolean clustered = cluster == ClusterPart.INTERCEPT;
+    double[] t = data.timeArray();
+    double[][] cov = data.covariateArrays();
+    int[] covIndex = covariateIndices(data);
+    double[] covs = new double[covIndex.length];
+    ProfiledDeviance dev = new ProfiledDeviance(termNames().size(), random.size(), 1,
+        estimation == Estimation.REML, data.starts(), data.scoreArray(), (c, i, x) -> {
+          for (int j = 0; j < covIndex.length; j++) {
+            covs[j] = cov[covIndex[j]][c];
+          }
+          designRow(t[i], covs, x);
+        }, clustered ? data.clusterIndex() : null, clustered ? data.clusters().size() : 0);
+    dev.checkRank(termNames());
+    double[] lower = new double[dev.thetaCount()];
+    if (random == RandomPart.INTERCEPT_SLOPE) {
+      lower[1] = Double.NEGATIVE_INFINITY;
     }
+    ThetaOptimiser.Result opt = ThetaOptimiser.minimise(dev, lower);
+    double[] theta = opt.theta();
     ProfiledDeviance.Solution sol = dev.solve(theta);
     if (!Double.isFinite(sol.criterion)) {
       throw new IllegalArgumentException("the model could not be fitted to these data: the "
           + "residual sum of squares is zero or the fixed effects are not identifiable");
     }
     return GrowthFit.create(this, data, dev, theta, sol,
-        new Convergence(converged, evaluations, sol.criterion, message));
+        new Convergence(opt.converged(), opt.evaluations(), sol.criterion, opt.message()));
   }
 
-  private double[] optimiseOne(ProfiledDeviance dev) {
-    int evals = 0;
-    double bestT = 0;
-    double bestF = dev.evaluate(new double[] {0});
-    evals++;
-    double[] grid = new double[41];
-    for (int i = 0; i < grid.length; i++) {
-      grid[i] = Math.pow(10, -4 + 0.2 * i);
-    }
-    int bestI = -1;
-    for (int i = 0; i < grid.length; i++) {
-      double f = dev.evaluate(new double[] {grid[i]});
-      evals++;
-      if (f < bestF) {
-        bestF = f;
-        bestT = grid[i];
-        bestI = i;
+  /**
+   * The fit works with sums of squares and cross-products; values whose squares overflow a
+   * double (|x| above about 1e154 over all rows) would make every criterion infinite and the
+   * failure look like an identification problem, so they are named here instead.
+   */
+  private static void checkMagnitude(String what, double[] values, GrowthData data) {
+    double sumOfSquares = 0;
+    int largest = 0;
+    for (int i = 0; i < values.length; i++) {
+      sumOfSquares += values[i] * values[i];
+      if (Math.abs(values[i]) > Math.abs(values[largest])) {
+        largest = i;
       }
     }
-    double lo = bestI <= 0 ? 0 : grid[bestI - 1];
-    double hi = bestI < 0 ? grid[0] : bestI == grid.length - 1 ? grid[bestI] * 10 : grid[bestI + 1];
-    int[] count = {0};
-    UnivariatePointValuePair pv = new BrentOptimizer(1e-10, 1e-14).optimize(new MaxEval(10_000),
-        new UnivariateObjectiveFunction(t -> {
-          count[0]++;
-          return dev.evaluate(new double[] {t});
-        }), GoalType.MINIMIZE, new SearchInterval(lo, hi, Math.min(hi, Math.max(lo, bestT))));
-    evals += count[0];
-    if (pv.getValue() < bestF) {
-      bestT = pv.getPoint();
+    if (!Double.isFinite(sumOfSquares)) {
+      int[] start = data.starts();
+      int c = Arrays.binarySearch(start, largest);
+      c = c >= 0 ? c : -c - 2; // start[c] <= largest < start[c + 1]: every client has a row
+      throw new IllegalArgumentException("the " + what + "s are too large to fit: their sum of"
+          + " squares overflows a double (largest " + Checks.fmt(values[largest]) + ", client "
+          + data.clients().get(c) + "); rescale the " + what + " column");
     }
-    return new double[] {bestT, evals};
   }
 
   private void validate(GrowthData data) {
@@ -345,6 +344,8 @@ public final class GrowthModel {
       throw new IllegalArgumentException("the time column is constant (every time is "
           + Checks.fmt(t0) + "): growth cannot be estimated");
     }
+    checkMagnitude("score", data.scoreArray(), data);
+    checkMagnitude("time", t, data);
     int[] idx = covariateIndices(data);
     for (int j = 0; j < idx.length; j++) {
       double first = data.covariate(idx[j], 0);
@@ -373,7 +374,8 @@ public final class GrowthModel {
       if (withSlope < 3) {
         throw new IllegalArgumentException("a random slope needs at least 3 clients observed at"
             + " two or more different times; these data have " + withSlope
-            + " (use RandomPart.INTERCEPT)");
+            + " (fit a random intercept only: RandomPart.INTERCEPT, or --random intercept on the"
+            + " command line)");
       }
     } else if (m < 2) {
       throw new IllegalArgumentException("a random intercept needs at least 2 clients; these data"
@@ -389,33 +391,16 @@ public final class GrowthModel {
       throw new IllegalArgumentException("there are " + n + " observations for " + p
           + " fixed effects; need more observations than fixed effects");
     }
-  }
-
-  private void checkRank(ProfiledDeviance dev) {
-    double[] a = dev.xtx();
-    double[] diag = dev.xtx();
-    int p = dev.p;
-    List<String> names = termNames();
-    // Cholesky with a relative pivot tolerance; a small pivot means collinear terms.
-    for (int j = 0; j < p; j++) {
-      double d = a[j * p + j];
-      for (int k = 0; k < j; k++) {
-        d -= a[k * p + j] * a[k * p + j];
+    if (cluster == ClusterPart.INTERCEPT) {
+      if (!data.hasClusters()) {
+        throw new IllegalArgumentException("the model has a cluster (therapist) level but the data"
+            + " have no clusters: give each row's therapist with GrowthData.withClusters(...)");
       }
-      double scale = diag[j * p + j];
-      if (!(d > 1e-10 * scale)) {
-        throw new IllegalArgumentException("term " + names.get(j) + " is (almost) a linear"
-            + " combination of the terms before it " + names.subList(0, j)
-            + "; its effect cannot be estimated from these data");
-      }
-      double r = Math.sqrt(d);
-      a[j * p + j] = r;
-      for (int k = j + 1; k < p; k++) {
-        double v = a[j * p + k];
-        for (int i = 0; i < j; i++) {
-          v -= a[i * p + j] * a[i * p + k];
-        }
-        a[j * p + k] = v / r;
+      int k = data.clusters().size();
+      if (k < 2) {
+        throw new IllegalArgumentException("a cluster (therapist) level needs at least 2"
+            + " clusters; these data have 1 (" + data.clusters().get(0) + "), so the variation"
+            + " between therapists cannot be estimated: fit without the cluster level");
       }
     }
   }
@@ -425,17 +410,18 @@ public final class GrowthModel {
     return o instanceof GrowthModel g && basis == g.basis
         && Double.compare(knot, g.knot) == 0 && random == g.random
         && estimation == g.estimation && covariates.equals(g.covariates)
-        && interactions == g.interactions;
+        && interactions == g.interactions && cluster == g.cluster;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(basis, knot, random, estimation, covariates, interactions);
+    return Objects.hash(basis, knot, random, estimation, covariates, interactions, cluster);
   }
 
   @Override
   public String toString() {
     return "GrowthModel[" + basis + (basis == TimeBasis.PIECEWISE ? "(knot " + Checks.fmt(knot)
-        + ")" : "") + ", " + random + ", " + estimation + ", terms " + termNames() + "]";
+        + ")" : "") + ", " + random + (cluster == ClusterPart.NONE ? "" : ", cluster " + cluster)
+        + ", " + estimation + ", terms " + termNames() + "]";
   }
 }

@@ -1,5 +1,6 @@
 package io.candor.model.survival;
 
+import io.candor.change.ClinicalEvents;
 import io.candor.domain.Observation;
 import io.candor.domain.Trajectory;
 import io.candor.internal.Checks;
@@ -43,61 +44,63 @@ public final class EventTimes {
   }
 
   /**
-   * Time to reliable improvement using the instrument's published reliable-change threshold and
-   * direction.
+   * Time to reliable improvement on the instrument: the first observation that is a reliable
+   * improvement on the intake score by {@link ClinicalEvents#reliablyImproved} (the instrument's
+   * published threshold, else Jacobson–Truax from its clinical norms), the same definition as
+   * {@code io.candor.progress.Milestones}.
    *
-   * @throws IllegalArgumentException if the instrument has no reliable-change threshold (use
-   *     {@link #reliableImprovement(Trajectory, double, Direction, TimeScale)} with one), or as
-   *     that method
+   * @param trajectory the client's observations, intake first
+   * @param instrument the instrument the scores are on
+   * @param scale sessions or days
+   * @return the time to the event, or censoring at the last observation
+   * @throws IllegalStateException if the instrument has no reliable-change threshold ({@link
+   *     ClinicalEvents#missingThreshold()}); use {@link #reliableImprovement(Trajectory, double,
+   *     Direction, TimeScale)} with one
+   * @throws IllegalArgumentException if {@code scale} is DAYS and an observation used has no date,
+   *     or a score is outside the instrument's range
    */
   public static EventTime reliableImprovement(
       Trajectory trajectory, Instrument instrument, TimeScale scale) {
-    Objects.requireNonNull(instrument, "instrument");
-    double threshold =
-        instrument
-            .reliableChange()
-            .orElseThrow(
-                () ->
-                    new IllegalArgumentException(
-                        "instrument "
-                            + instrument.id()
-                            + " has no published reliable-change threshold; pass one"))
-            .value();
-    return reliableImprovement(trajectory, threshold, instrument.direction(), scale);
+    Objects.requireNonNull(trajectory, "trajectory");
+    ClinicalEvents events = events(instrument);
+    double intake = trajectory.scoreAt(0);
+    return first(trajectory, s -> events.reliablyImproved(intake, s), scale);
   }
 
   /**
-   * Time to recovery in Jacobson and Truax's sense: reliable improvement and a score no longer in
-   * the clinical range, at the same observation. Empty when the client was not a case at intake
-   * (such a client cannot recover and is not at risk).
+   * Time to recovery: the first observation that is a reliable recovery from the intake score by
+   * {@link ClinicalEvents#reliablyRecovered} (reliable improvement and out of the clinical range,
+   * Jacobson &amp; Truax's "recovered" with the caseness cutoff), the same definition as {@code
+   * io.candor.progress.Milestones}. Empty when the client was not a case at intake (such a client
+   * cannot recover and is not at risk).
    *
-   * @throws IllegalArgumentException if the instrument has no reliable-change threshold
-   * @throws IllegalStateException if the instrument has no caseness cutoff
+   * @param trajectory the client's observations, intake first
+   * @param instrument the instrument the scores are on
+   * @param scale sessions or days
+   * @return the time to recovery or censoring, or empty when the client is not at risk
+   * @throws IllegalStateException if the instrument has no caseness cutoff or no reliable-change
+   *     threshold
+   * @throws IllegalArgumentException if {@code scale} is DAYS and an observation used has no date,
+   *     or a score is outside the instrument's range
    * @see io.candor.evidence.Citations#JACOBSON_1991
    */
   public static Optional<EventTime> recovery(
       Trajectory trajectory, Instrument instrument, TimeScale scale) {
     Objects.requireNonNull(trajectory, "trajectory");
-    Objects.requireNonNull(instrument, "instrument");
+    ClinicalEvents events = events(instrument);
     double intake = trajectory.scoreAt(0);
-    if (!instrument.isCase(intake)) {
+    if (!events.isCase(intake)) {
       return Optional.empty();
     }
-    double threshold =
-        instrument
-            .reliableChange()
-            .orElseThrow(
-                () ->
-                    new IllegalArgumentException(
-                        "instrument "
-                            + instrument.id()
-                            + " has no published reliable-change threshold"))
-            .value();
-    return Optional.of(
-        first(
-            trajectory,
-            s -> instrument.improvement(intake, s) >= threshold && !instrument.isCase(s),
-            scale));
+    return Optional.of(first(trajectory, s -> events.reliablyRecovered(intake, s), scale));
+  }
+
+  private static ClinicalEvents events(Instrument instrument) {
+    ClinicalEvents events = ClinicalEvents.of(Objects.requireNonNull(instrument, "instrument"));
+    events.missingThreshold().ifPresent(m -> {
+      throw new IllegalStateException(m + "; pass a threshold in points instead");
+    });
+    return events;
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.candor.model.survival;
 
 import io.candor.internal.Checks;
+import io.candor.internal.Format;
 import io.candor.internal.PrimitiveLists;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,11 +81,11 @@ public record LogRankResult(
     sb.append(
         String.format(
             Locale.ROOT,
-            "%s: chi-square = %.2f on %d df, p = %s%n",
+            "%s: chi-square = %.2f on %d df, %s%n",
             rho == 0 ? "Log-rank test" : "G-rho test (rho = " + Checks.fmt(rho) + ")",
             chiSquare,
             df,
-            p < 1e-4 ? String.format(Locale.ROOT, "%.2g", p) : String.format(Locale.ROOT, "%.4f", p)));
+            Format.p(p)));
     return sb.toString();
   }
 }

@@ -85,6 +85,57 @@ class GrowthModelTest {
   }
 
   @Test
+  void fit_namesScoresTooLargeToSquare_insteadOfBlamingIdentification() {
+    GrowthData ok = simulate(3, 20, 4);
+    double[] y = ok.groupedScores();
+    y[7] = 1e308;
+    String[] ids = new String[y.length];
+    for (int c = 0, r = 0; c < ok.clientCount(); c++) {
+      for (int k = 0; k < ok.observations(c); k++) {
+        ids[r++] = ok.clients().get(c);
+      }
+    }
+    GrowthData d = GrowthData.of(ids, ok.groupedTimes(), y);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> GrowthModel.withDefaults().fit(d));
+    assertEquals("the scores are too large to fit: their sum of squares overflows a double"
+        + " (largest 1.0E308, client " + ids[7] + "); rescale the score column", e.getMessage());
+  }
+
+  @Test
+  void data_ofIndexed_groupsLikeOf() {
+    GrowthData byId = GrowthData.of(new String[] {"b", "a", "b", "c"},
+        new double[] {0, 0, 1, 0}, new double[] {5, 6, 7, 8});
+    GrowthData indexed = GrowthData.ofIndexed(List.of("b", "a", "c"), new int[] {0, 1, 0, 2},
+        new double[] {0, 0, 1, 0}, new double[] {5, 6, 7, 8});
+    assertEquals(byId.clients(), indexed.clients());
+    assertEquals(List.of("b", "a", "c"), indexed.clients());
+    assertTrue(Arrays.equals(byId.groupedScores(), indexed.groupedScores()));
+    assertTrue(Arrays.equals(byId.groupedTimes(), indexed.groupedTimes()));
+    assertEquals(2, indexed.observations(0));
+    assertEquals(40.0, indexed.withCovariate("age", new double[] {20, 30, 20, 40}).covariate("age", 2));
+  }
+
+  @Test
+  void data_ofIndexed_rejectsInconsistentIndices() {
+    double[] t = {0, 1};
+    double[] y = {1, 2};
+    assertTrue(assertThrows(IllegalArgumentException.class,
+        () -> GrowthData.ofIndexed(List.of("a", "a"), new int[] {0, 1}, t, y)).getMessage()
+        .contains("listed twice"));
+    assertTrue(assertThrows(IllegalArgumentException.class,
+        () -> GrowthData.ofIndexed(List.of("a"), new int[] {0, 1}, t, y)).getMessage()
+        .contains("client index in row 2 must be between 0 and 0, was 1"));
+    assertTrue(assertThrows(IllegalArgumentException.class,
+        () -> GrowthData.ofIndexed(List.of("a", "b", "c"), new int[] {0, 1}, t, y)).getMessage()
+        .contains("client c has no row"));
+    assertThrows(IllegalArgumentException.class,
+        () -> GrowthData.ofIndexed(List.of("a"), new int[] {0, 0}, t, new double[] {1, Double.NaN}));
+    assertThrows(IllegalArgumentException.class,
+        () -> GrowthData.ofIndexed(List.of(), new int[0], new double[0], new double[0]));
+  }
+
+  @Test
   void data_rejectsCovariateVaryingWithinClient() {
     GrowthData d = GrowthData.of(new String[] {"a", "a"}, new double[] {0, 1},
         new double[] {1, 2});
@@ -264,5 +315,111 @@ class GrowthModelTest {
     assertTrue(fit.toString().contains("intercept"));
     assertEquals(6, fit.parameterCount());
     assertEquals(List.of("intercept", "time"), fit.model().termNames());
+  }
+
+  // ---------------------------------------------------------------- clients nested in therapists
+
+  @Test
+  void withClusters_rejectsAClientUnderTwoTherapists_namingTheClient() {
+    GrowthData d = GrowthData.of(new String[] {"a", "a", "b", "b"}, new double[] {0, 1, 0, 1},
+        new double[] {10, 8, 12, 9});
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> d.withClusters(new String[] {"T1", "T2", "T1", "T1"}));
+    assertTrue(e.getMessage().contains("client a is listed under two clusters: T1 (row 1) and"
+        + " T2 (row 2)"), e.getMessage());
+    assertThrows(IllegalArgumentException.class,
+        () -> d.withClusters(new String[] {"T1", "T1", " ", "T2"}));
+    assertThrows(IllegalArgumentException.class, () -> d.withClusters(new String[] {"T1"}));
+    assertThrows(IllegalStateException.class, () -> d.clusterOf(0));
+  }
+
+  @Test
+  void fit_withClusterLevel_rejectsDataWithoutClustersOrWithOneTherapist() {
+    GrowthData d = simulate(3, 12, 4);
+    GrowthModel three = GrowthModel.withDefaults().with(ClusterPart.INTERCEPT);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> three.fit(d));
+    assertTrue(e.getMessage().contains("withClusters"), e.getMessage());
+    String[] one = new String[d.size()];
+    Arrays.fill(one, "T1");
+    e = assertThrows(IllegalArgumentException.class, () -> three.fit(d.withClusters(one)));
+    assertTrue(e.getMessage().contains("at least 2 clusters") && e.getMessage().contains("T1"),
+        e.getMessage());
+  }
+
+  /** The simulated panel with clients c0.. assigned to therapists round robin. */
+  private static GrowthData clustered(long seed, int clients, int therapists) {
+    GrowthData d = simulate(seed, clients, 5);
+    String[] th = new String[d.size()];
+    for (int i = 0; i < th.length; i++) {
+      th[i] = "T" + (i / 5) % therapists;
+    }
+    return d.withClusters(th);
+  }
+
+  @Test
+  void threeLevelFit_reportsTherapistSdAndBlups_andItsModelIsMarginalOverTherapists() {
+    GrowthData d = clustered(5, 60, 6);
+    GrowthFit fit = GrowthModel.withDefaults().with(ClusterPart.INTERCEPT)
+        .withBasis(TimeBasis.LOG).fit(d);
+    assertEquals(6, fit.clusters());
+    assertEquals(4, fit.theta().length);
+    assertEquals(7, fit.parameterCount());
+    double tau = fit.clusterInterceptSd().orElseThrow();
+    assertEquals(6, fit.clusterEffects().size());
+    assertEquals(10, fit.clusterEffects().get(0).clients());
+    assertEquals(50, fit.clusterEffects().get(0).observations());
+    double sum = fit.clusterEffects().stream().mapToDouble(ClusterEffects::intercept).sum();
+    assertTrue(Math.abs(sum) < 1e-6 * 6 * Math.max(tau, 1), "BLUPs sum to ~0: " + sum);
+    assertTrue(fit.toString().contains("cluster (therapist) SD"), fit.toString());
+    double[][] marginal = io.candor.progress.ExpectedResponseModel.from(fit).randomCovariance()
+        .stream().map(r -> r.stream().mapToDouble(Double::doubleValue).toArray())
+        .toArray(double[][]::new);
+    assertEquals(fit.randomCovariance()[0][0] + tau * tau, marginal[0][0], 1e-12);
+    assertEquals(fit.randomCovariance()[1][1], marginal[1][1], 1e-12);
+    GrowthFit two = GrowthModel.withDefaults().withBasis(TimeBasis.LOG).fit(d);
+    assertTrue(two.clusterInterceptSd().isEmpty());
+    assertTrue(two.clusterEffects().isEmpty());
+    assertTrue(fit.logLik() >= two.logLik() - 1e-9, "nested model cannot fit worse");
+  }
+
+  @Test
+  void threeLevelFit_isInvariantToTherapistLabelsAndRowOrder() {
+    qt().withExamples(8).forAll(integers().between(1, 1000)).checkAssert(seed -> {
+      GrowthData d = clustered(seed, 24, 5);
+      GrowthModel model = GrowthModel.withDefaults().with(ClusterPart.INTERCEPT)
+          .withRandom(RandomPart.INTERCEPT);
+      GrowthFit base = model.fit(d);
+      // reverse the rows and rename the therapists
+      int n = d.size();
+      String[] ids = new String[n];
+      String[] th = new String[n];
+      double[] t = d.groupedTimes();
+      double[] y = d.groupedScores();
+      double[] t2 = new double[n];
+      double[] y2 = new double[n];
+      String[] clientOfRow = new String[n];
+      int r = 0;
+      for (int c = 0; c < d.clientCount(); c++) {
+        for (int i = 0; i < d.observations(c); i++) {
+          clientOfRow[r++] = d.clients().get(c);
+        }
+      }
+      for (int i = 0; i < n; i++) {
+        int from = n - 1 - i;
+        ids[i] = clientOfRow[from];
+        th[i] = "renamed-" + d.clusterOf(d.clients().indexOf(clientOfRow[from]));
+        t2[i] = t[from];
+        y2[i] = y[from];
+      }
+      GrowthFit f = model.fit(GrowthData.of(ids, t2, y2).withClusters(th));
+      assertEquals(base.deviance(), f.deviance(), 1e-8 * Math.abs(base.deviance()));
+      assertEquals(base.clusterInterceptSd().orElseThrow(), f.clusterInterceptSd().orElseThrow(),
+          1e-5 * (1 + base.residualSd()));
+      for (ClusterEffects e : base.clusterEffects()) {
+        ClusterEffects other = f.clusterEffects().stream()
+            .filter(x -> x.cluster().equals("renamed-" + e.cluster())).findFirst().orElseThrow();
+        assertEquals(e.intercept(), other.intercept(), 1e-4 * (1 + base.residualSd()));
+      }
+    });
   }
 }

@@ -100,4 +100,23 @@ class EventTimesTest {
                 TimeScale.SESSIONS));
     assertTrue(x.getMessage().contains("threshold"), x.getMessage());
   }
+
+  @Test
+  void reliableImprovement_agreesWithMilestones_onAnInstrumentWithoutAPublishedThreshold() {
+    // BDI-II has no published threshold: both use Jacobson-Truax from its clinical norms (9.35)
+    Trajectory t = Trajectory.ofScores(ClientId.of("b"), Instruments.BDI2,
+        new int[] {0, 1, 2, 3}, new double[] {30, 25, 21, 20});
+    assertEquals(EventTime.event(3), EventTimes.reliableImprovement(t, Instruments.BDI2, TimeScale.SESSIONS));
+    assertEquals(3, io.candor.progress.Milestones.reliableImprovement(t).getAsInt());
+  }
+
+  @Test
+  void reliableImprovement_countsAChangeOfExactlyTheThresholdOnADecimalScale() {
+    // ORS: 12.9 -> 17.9 is 5 points, the published threshold, though 17.9 - 12.9 < 5 in binary
+    Trajectory t = Trajectory.ofScores(ClientId.of("o"), Instruments.ORS,
+        new int[] {0, 1}, new double[] {12.9, 17.9});
+    assertTrue(17.9 - 12.9 < 5);
+    assertEquals(EventTime.event(1), EventTimes.reliableImprovement(t, Instruments.ORS, TimeScale.SESSIONS));
+    assertEquals(1, io.candor.progress.Milestones.reliableImprovement(t).getAsInt());
+  }
 }

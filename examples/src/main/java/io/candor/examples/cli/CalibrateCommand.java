@@ -3,16 +3,17 @@ package io.candor.examples.cli;
 import io.candor.simulation.Calibration;
 import io.candor.simulation.Scenario;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code candor calibrate}: checks the calibrated default scenario against the published targets;
@@ -22,9 +23,9 @@ import tools.jackson.databind.node.ObjectNode;
     name = "calibrate",
     mixinStandardHelpOptions = true,
     description = {
-      "Checks the simulator's calibrated PHQ-9 defaults against published figures (Howard 1986,",
-      "Swift & Greenberg 2012, Lambert 2013, Tang & DeRubeis 1999 / Aderka 2012, Whiteford 2013).",
-      "Exit status 0 when every row passes, 1 when one fails."
+      "Checks the simulator's calibrated defaults against published figures.",
+      "The targets: Howard 1986, Swift & Greenberg 2012, Lambert 2013, Tang & DeRubeis 1999 /"
+          + " Aderka 2012, Whiteford 2013. Exit status 0 when every row passes, 1 when one fails."
     })
 public final class CalibrateCommand implements Callable<Integer> {
 
@@ -38,47 +39,54 @@ public final class CalibrateCommand implements Callable<Integer> {
 
   @Mixin SimulationOptions sim;
 
-  @Option(names = "--json", description = "Print the rows as JSON.")
-  boolean json;
+  @Mixin OutputOptions output;
 
   @Override
   public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    output.checkFiles();
     sim.checkThreads();
     Scenario s = sim.scenario();
     Calibration.Report r = Calibration.run(s, sim.seed, clients, sim.threads,
         SimulateCommand.progress(err, 2 * clients));
-    if (json) {
-      ObjectNode n = JsonMapper.builder().build().createObjectNode();
-      n.put("command", "calibrate");
-      n.put("instrument", s.instrument());
-      n.put("seed", r.seed());
-      n.put("clients", r.clients());
-      n.put("passed", r.passed());
-      ArrayNode rows = n.putArray("rows");
-      for (Calibration.Row row : r.rows()) {
-        ObjectNode o = rows.addObject();
-        o.put("target", row.target());
-        o.put("source", Calibration.shortSource(row.source()));
-        o.put("citation", row.source().key());
-        o.put("expected", row.expected());
-        PatternsCommand.putDouble(o, "simulated", row.simulated());
-        o.put("lower", row.lower());
-        o.put("upper", row.upper());
-        o.put("verdict", row.verdict());
-        o.put("definition", row.definition());
-      }
-      out.println(JsonMapper.builder().build().writerWithDefaultPrettyPrinter()
-          .writeValueAsString(n));
-    } else {
+    output.emit(spec, new Result(s.instrument(), r));
+    return r.passed() ? 0 : FAILED;
+  }
+
+  /** A calibration report in each output format. */
+  record Result(String instrument, Calibration.Report report) implements CliResult {
+
+    @Override
+    public void printText(PrintWriter out) {
       out.printf(Locale.ROOT, "Calibration of the simulator (%s, %d clients per arm, seed %d)%n",
-          s.instrument(), r.clients(), r.seed());
-      out.print(r.toTable());
-      out.println(r.passed() ? "All targets reproduced within tolerance."
+          instrument, report.clients(), report.seed());
+      out.print(report.toTable());
+      out.println(report.passed() ? "All targets reproduced within tolerance."
           : "Some targets were not reproduced (FAIL rows above).");
     }
-    out.flush();
-    return r.passed() ? 0 : FAILED;
+
+    @Override
+    public Object json() {
+      List<CalibrationResult.Row> rows = new ArrayList<>();
+      for (Calibration.Row row : report.rows()) {
+        rows.add(new CalibrationResult.Row(row.target(), row.source().shortForm(),
+            row.source().key(), row.expected(), Double.isFinite(row.simulated())
+                ? OptionalDouble.of(row.simulated()) : OptionalDouble.empty(),
+            row.lower(), row.upper(), row.verdict(), row.definition()));
+      }
+      return new CalibrationResult(instrument, report.seed(), report.clients(), report.passed(),
+          rows);
+    }
+
+    @Override
+    public Optional<CsvTable> table() {
+      CsvTable t = new CsvTable("target", "source", "citation", "expected", "simulated", "lower",
+          "upper", "verdict", "definition");
+      for (Calibration.Row row : report.rows()) {
+        t.row(row.target(), row.source().shortForm(), row.source().key(), row.expected(),
+            row.simulated(), row.lower(), row.upper(), row.verdict(), row.definition());
+      }
+      return Optional.of(t);
+    }
   }
 }

@@ -1,6 +1,7 @@
 package io.candor.examples.cli;
 
-import io.candor.json.GrowthJson;
+import io.candor.json.CandorJson;
+import io.candor.json.ExpectedResponseModels;
 import io.candor.measure.Direction;
 import io.candor.measure.Instrument;
 import io.candor.measure.Instruments;
@@ -21,17 +22,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code candor expect}: the expected-response curve for a new client from a model written by
- * {@code candor fit --json}, with bands, and the alert for the latest observation.
+ * {@code candor expect}: the expected-response curve for a new client, with bands, and the alert
+ * for the latest observation; from a model written by {@code candor fit --json} or, for PHQ-9 and
+ * GAD-7, from the reference model Candor ships (fitted on simulated data).
  */
 @Command(
     name = "expect",
@@ -39,14 +45,17 @@ import picocli.CommandLine.Spec;
     description = {
       "Expected score at each session for a new client, with prediction bands, and an alert for"
           + " the latest observed session. The intake is treated as the observation at session 0.",
-      "Example: candor expect --model model.json --intake 18 --observed 1:15,2:14,3:15"
+      "Without --model, --instrument PHQ-9 or GAD-7 uses Candor's reference model (fitted on"
+          + " simulated data calibrated to published figures, not on real clients).",
+      "Example: candor expect --instrument PHQ-9 --intake 18 --observed 1:17,2:16,3:16"
     })
 public final class ExpectCommand implements Callable<Integer> {
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--model", required = true, paramLabel = "FILE.json",
-      description = "JSON written by candor fit --json (or a bare model object)")
+  @Option(names = "--model", paramLabel = "FILE.json",
+      description = "A model: the GrowthFit document of candor fit --json, or an ExpectedResponseModel"
+          + " document. Default: the reference model of --instrument.")
   Path modelFile;
 
   /** Longest horizon shown: ten years of weekly sessions. */
@@ -72,20 +81,41 @@ public final class ExpectCommand implements Callable<Integer> {
   Double cutoff;
 
   @Option(names = "--instrument", paramLabel = "ID",
-      description = "check the intake and observed scores against this instrument's range (e.g."
-          + " PHQ-9); a stored model does not record its scale")
+      description = "the instrument of the scores (e.g. PHQ-9): sets the direction and the caseness"
+          + " cutoff, picks the reference model when there is no --model, and must match the"
+          + " instrument a --model was fitted on")
   String instrument;
 
-  @Option(names = "--higher-is-better", description = "higher scores are better (e.g. WEMWBS)")
+  @Option(names = "--higher-is-better", description = "higher scores are better (e.g. WEMWBS);"
+      + " without an instrument, higher is taken as worse unless this is given")
   boolean higherIsBetter;
 
   @Option(names = "--fixed-uncertainty",
       description = "include the fixed effects' estimation uncertainty in the bands")
   boolean fixedUncertainty;
 
+  @Mixin OutputOptions output;
+
   @Override
   public Integer call() {
-    ExpectedResponseModel model = readModel(modelFile);
+    output.checkFiles();
+    Instrument named = instrument == null ? null : Instruments.byId(instrument);
+    String source;
+    ExpectedResponseModel model;
+    if (modelFile != null) {
+      model = readModel(modelFile);
+      source = modelFile.toString();
+    } else if (named != null) {
+      model = ExpectedResponseModels.findReference(named).orElseThrow(() ->
+          new IllegalArgumentException("Candor ships no reference model for " + named.id()
+              + " (it has them for " + String.join(", ", ExpectedResponseModels.referenceInstruments()
+                  .stream().map(Instrument::id).toList()) + "); give --model FILE, e.g. the output"
+              + " of candor fit --instrument " + named.id() + " --json --out FILE"));
+      source = "Candor's reference model for " + named.id();
+    } else {
+      throw new IllegalArgumentException("give --model FILE (from candor fit --json), or --instrument"
+          + " PHQ-9 or GAD-7 to use Candor's reference model");
+    }
     Map<String, Double> cov = parseCovariates(covariates);
     int[][] sess = new int[1][];
     double[][] scores = new double[1][];
@@ -101,38 +131,127 @@ public final class ExpectCommand implements Callable<Integer> {
     for (int s : sess[0]) {
       last = Math.max(last, s);
     }
-    AlertRules rules = AlertRules.defaults()
-        .withDirection(higherIsBetter ? Direction.HIGHER_IS_BETTER : Direction.HIGHER_IS_WORSE);
+    AlertRules rules = AlertRules.defaults();
+    if (higherIsBetter) {
+      rules = rules.withDirection(Direction.HIGHER_IS_BETTER);
+    }
     if (cutoff != null) {
       rules = rules.withFunctionalCutoff(cutoff);
     }
     ExpectedResponse er = ExpectedResponse.of(model).withCovariates(cov)
         .withPercentiles(0.10, 0.25, 0.75, 0.90).withFixedEffectUncertainty(fixedUncertainty);
-    if (instrument != null) {
-      Instrument scale = Instruments.byId(instrument);
-      scale.checkScore("--intake", intake);
-      for (int i = 0; i < sess[0].length; i++) {
-        scale.checkScore("--observed score at session " + sess[0][i], scores[0][i]);
+    if (named != null) {
+      try {
+        er = er.withScale(named);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("--instrument " + named.id() + " does not match "
+            + source + ": " + e.getMessage(), e);
       }
-      er = er.withScale(scale);
     }
+    if (er.scale() instanceof Instrument scale) {
+      checkFlagsAgree(scale);
+    }
+    er.scale().checkScore("--intake", intake);
+    for (int i = 0; i < sess[0].length; i++) {
+      er.scale().checkScore("--observed score at session " + sess[0][i], scores[0][i]);
+    }
+    Result result;
     try {
-      print(spec.commandLine().getOut(), er, intake, sess[0], scores[0], last, rules);
+      result = compute(source, er, intake, sess[0], scores[0], last, rules);
     } catch (IllegalArgumentException e) {
       // arithmetic on an absurd intake or score overflows inside the model: say which input did it
-      throw new IllegalArgumentException("--intake " + intake + " or an --observed score is too far"
-          + " from the model's scale to compute with: " + e.getMessage(), e);
+      throw new IllegalArgumentException("--intake " + CliText.number(intake) + " or an --observed"
+          + " score is too far from the model's scale to compute with: " + e.getMessage(), e);
     }
+    output.emit(spec, result);
     return 0;
   }
 
-  static void print(PrintWriter out, ExpectedResponse er, double intake, int[] sess,
+  /** The computed curves and alert, in each output format. */
+  record Result(ExpectResult value) implements CliResult {
+
+    @Override
+    public void printText(PrintWriter out) {
+      ExpectedResponseModel.FittedOn on = value.fittedOn();
+      out.println("Model: " + value.model());
+      out.println("  " + on.provenance());
+      out.println("  Fitted on " + on.scale().id() + " scores of " + CliText.count(on.clients(),
+          "client", "clients") + "; intake scores " + on.intakes() + ", sessions "
+          + on.sessions() + ".");
+      out.println();
+      ExpectedCurve curve = value.expected();
+      out.println("Expected scores given " + curve.conditioning()
+          + (curve.includesFixedEffectUncertainty() ? " (bands include fixed-effect uncertainty)"
+              : "") + ":");
+      printCurve(out, curve);
+      if (value.alert().isPresent()) {
+        Alert alert = value.alert().get();
+        out.println();
+        out.println("Alert (" + CliText.words(alert.signal())
+            + (alert.onTrack() ? ", on track" : ", not on track") + "): " + alert.reason());
+        AlertRules used = alert.rules();
+        out.printf(Locale.ROOT, "Rules: %s; white signal %s; yellow above the %.0fth and red above"
+                + " the %.0fth worse-percentile (on track = white or green)%n",
+            used.direction().orElseThrow() == Direction.HIGHER_IS_BETTER ? "higher is better"
+                : "higher is worse",
+            used.functionalCutoff().isPresent()
+                ? "when not a case by the cutoff " + CliText.number(used.functionalCutoff().getAsDouble())
+                : "off (no cutoff)",
+            100 * used.yellowPercentile(), 100 * used.redPercentile());
+        ExpectedCurve updated = value.updated().orElseThrow();
+        out.println();
+        out.println("Updated forecast given " + updated.conditioning() + ":");
+        printCurve(out, updated);
+      }
+      for (String w : value.warnings()) {
+        out.println();
+        out.println("Warning: " + w + ".");
+      }
+      out.println();
+      out.println("Bands are the 10th-90th and 25th-75th percentiles of a new observation for a"
+          + " client like this under the model; they describe the model, not a promise.");
+    }
+
+    @Override
+    public Object json() {
+      return value;
+    }
+
+    @Override
+    public Optional<CsvTable> table() {
+      CsvTable t = new CsvTable("curve", "session", "mean", "sd", "p10", "p25", "p75", "p90");
+      rows(t, "expected", value.expected());
+      value.updated().ifPresent(u -> rows(t, "updated", u));
+      return Optional.of(t);
+    }
+
+    private static void rows(CsvTable t, String name, ExpectedCurve curve) {
+      for (SessionExpectation s : curve.sessions()) {
+        List<Double> q = s.quantiles();
+        t.row(name, s.session(), s.mean(), s.sd(), q.get(0), q.get(1), q.get(2), q.get(3));
+      }
+    }
+  }
+
+  /** --higher-is-better and --cutoff must agree with the instrument, which sets both. */
+  private void checkFlagsAgree(Instrument scale) {
+    if (higherIsBetter && scale.direction() != Direction.HIGHER_IS_BETTER) {
+      throw new IllegalArgumentException("--higher-is-better contradicts " + scale.id()
+          + ", on which higher scores are worse; leave it out: the instrument sets the direction");
+    }
+    if (cutoff != null && scale.casenessCutoff().isPresent()
+        && cutoff != scale.casenessCutoff().get().value()) {
+      throw new IllegalArgumentException("--cutoff " + CliText.number(cutoff) + " contradicts "
+          + scale.id() + "'s caseness cutoff " + scale.casenessCutoff().get()
+          + "; leave it out: the instrument sets the cutoff");
+    }
+  }
+
+  static Result compute(String source, ExpectedResponse er, double intake, int[] sess,
       double[] scores, int last, AlertRules rules) {
     ExpectedCurve curve = er.fromIntake(intake, last);
-    out.println("Expected scores given " + curve.conditioning()
-        + (curve.includesFixedEffectUncertainty() ? " (bands include fixed-effect uncertainty)"
-            : "") + ":");
-    table(out, curve);
+    Optional<Alert> alert = Optional.empty();
+    Optional<ExpectedCurve> updated = Optional.empty();
     if (sess.length > 0) {
       int[] withIntake = new int[sess.length + 1];
       double[] withScores = new double[sess.length + 1];
@@ -143,35 +262,37 @@ public final class ExpectCommand implements Callable<Integer> {
       }
       PreparedCurve prepared = er.prepare(intake, last, rules);
       int latest = sess.length - 1;
-      Alert alert = prepared.evaluate(sess[latest], scores[latest]);
-      out.println();
-      out.println("Alert (" + alert.signal().name().toLowerCase(Locale.ROOT).replace('_', ' ')
-          + (alert.onTrack() ? ", on track" : ", not on track") + "): " + alert.reason());
-      ExpectedCurve updated = er.forecast(withIntake, withScores, last);
-      out.println();
-      out.println("Updated forecast given " + updated.conditioning() + ":");
-      table(out, updated);
+      alert = Optional.of(prepared.evaluate(sess[latest], scores[latest]));
+      updated = Optional.of(er.forecast(withIntake, withScores, last));
     }
-    out.println();
-    out.println("Bands are the 10th-90th and 25th-75th percentiles of a new observation for a"
-        + " client like this under the model; they describe the model, not a promise.");
-    out.flush();
+    Set<String> warnings = new LinkedHashSet<>();
+    curve.extrapolations().forEach(x -> warnings.add(x.message()));
+    updated.ifPresent(u -> u.extrapolations().forEach(x -> warnings.add(x.message())));
+    return new Result(new ExpectResult(source, er.model().fittedOn(), curve, alert, updated,
+        List.copyOf(warnings)));
   }
 
-  private static void table(PrintWriter out, ExpectedCurve curve) {
+  private static void printCurve(PrintWriter out, ExpectedCurve curve) {
     out.println("  session  expected    10%    25%    75%    90%");
     for (SessionExpectation s : curve.sessions()) {
       List<Double> q = s.quantiles();
-      out.printf(Locale.ROOT, "  %7d  %8.1f %6.1f %6.1f %6.1f %6.1f%n", s.session(), s.mean(),
-          q.get(0), q.get(1), q.get(2), q.get(3));
+      out.printf(Locale.ROOT, "  %7d  %8s %6s %6s %6s %6s%n", s.session(), CliText.fixed(s.mean(), 1),
+          CliText.fixed(q.get(0), 1), CliText.fixed(q.get(1), 1), CliText.fixed(q.get(2), 1),
+          CliText.fixed(q.get(3), 1));
     }
   }
 
   static ExpectedResponseModel readModel(Path file) {
+    String text;
     try {
-      return GrowthJson.readModel(Files.readString(file), file.toString());
+      text = Files.readString(file);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+    }
+    try {
+      return CandorJson.fromJson(text, ExpectedResponseModel.class);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
     }
   }
 
@@ -265,9 +386,11 @@ public final class ExpectCommand implements Callable<Integer> {
     var fit = GrowthModel.withDefaults().withBasis(TimeBasis.LOG).fit(GrowthData.of(ids, t, s));
     out.println("Expected treatment response (toy example: 8 made-up clients, PHQ-9-like scores,"
         + " sessions 0-5; model score ~ log(session+1) + (log(session+1) | client), REML)");
-    ExpectedResponse er = ExpectedResponse.of(ExpectedResponseModel.from(fit))
+    ExpectedResponse er = ExpectedResponse.of(ExpectedResponseModel.from(fit)
+        .withProvenance("Fitted on the 8 made-up clients above."))
         .withPercentiles(0.10, 0.25, 0.75, 0.90);
-    print(out, er, 20, new int[] {1, 2, 3}, new double[] {19, 19, 19}, 6,
-        AlertRules.defaults().withFunctionalCutoff(10));
+    compute("the toy model", er, 20, new int[] {1, 2, 3}, new double[] {19, 19, 19}, 6,
+        AlertRules.defaults().withFunctionalCutoff(10)).printText(out);
+    out.flush();
   }
 }

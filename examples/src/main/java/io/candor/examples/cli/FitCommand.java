@@ -1,28 +1,32 @@
 package io.candor.examples.cli;
 
-import io.candor.json.GrowthJson;
-import io.candor.json.LongCsv;
 import io.candor.json.LongTable;
 import io.candor.measure.Instrument;
 import io.candor.measure.Instruments;
+import io.candor.model.growth.ClusterPart;
 import io.candor.model.growth.Estimation;
 import io.candor.model.growth.GrowthData;
 import io.candor.model.growth.GrowthFit;
 import io.candor.model.growth.GrowthModel;
 import io.candor.model.growth.RandomPart;
 import io.candor.model.growth.TimeBasis;
+import io.candor.model.growth.FixedEffect;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
  * {@code candor fit}: fits a linear mixed-effects growth model to a long-format CSV file and
- * prints the estimates, or JSON that {@code candor expect --model} can read back.
+ * prints the estimates, or a {@code GrowthFit} document ({@code --json}) that {@code candor expect
+ * --model} and {@code CandorJson.fromJson(text, ExpectedResponseModel.class)} read back.
  */
 @Command(
     name = "fit",
@@ -30,163 +34,173 @@ import picocli.CommandLine.Spec;
     description = {
       "Fit a linear mixed-effects growth model (REML or ML, as lme4) to long-format CSV.",
       "Example: candor fit --input scores.csv --id client --time session --score phq9"
-          + " --basis log --json > model.json"
+          + " --instrument PHQ-9 --basis log --json --out model.json",
+      "Clients nested in therapists: add --cluster therapist (the therapist SD is reported)."
     })
 public final class FitCommand implements Callable<Integer> {
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--input", required = true, paramLabel = "FILE", description = "CSV file")
-  Path input;
-
-  @Option(names = "--id", required = true, paramLabel = "COL", description = "client-id column")
-  String id;
-
-  @Option(names = "--time", required = true, paramLabel = "COL", description = "time column")
-  String time;
-
-  @Option(names = "--score", required = true, paramLabel = "COL", description = "outcome column")
-  String score;
+  @Mixin LongInputOptions data;
 
   @Option(names = "--basis", defaultValue = "linear", paramLabel = "BASIS",
+      converter = BasisConverter.class,
       description = "linear, log (log(t+1)), quadratic or piecewise:K (knot K); default linear")
-  String basis;
+  Basis basis;
 
   @Option(names = "--random", defaultValue = "slope", paramLabel = "PART",
+      converter = RandomConverter.class, completionCandidates = RandomConverter.class,
       description = "intercept, or slope (intercept + slope, correlated); default slope")
-  String random;
+  RandomPart random;
 
   @Option(names = "--method", defaultValue = "reml", paramLabel = "METHOD",
+      converter = MethodConverter.class, completionCandidates = MethodConverter.class,
       description = "reml (default) or ml")
-  String method;
+  Estimation method;
 
   @Option(names = "--covariate", paramLabel = "COL",
       description = "client-level numeric covariate column (repeatable)")
   List<String> covariates = new ArrayList<>();
 
   @Option(names = "--instrument", paramLabel = "ID",
-      description = "check every score against this instrument's range (e.g. PHQ-9); without it"
-          + " any finite outcome is accepted (reaction times, simulated scores)")
+      description = "check every score against this instrument's range and resolution (e.g."
+          + " PHQ-9); without it any number is accepted (reaction times, simulated scores)")
   String instrument;
 
   @Option(names = "--interact", description = "add covariate x time interactions")
   boolean interact;
 
-  @Option(names = "--json", description = "print JSON (readable by candor expect --model)")
-  boolean json;
+  @Option(names = "--cluster", paramLabel = "COL",
+      description = "therapist (cluster) column: clients nested in therapists, each therapist"
+          + " with its own random intercept (lme4's (1 | therapist) + (... | therapist:client))")
+  String cluster;
 
-  @Option(names = "--timings", description = "print read and fit times (seconds) to stderr")
+  @Mixin OutputOptions output;
+
+  @Option(names = "--timings",
+      description = "print read and fit times (wall seconds; fit also CPU seconds) to stderr")
   boolean timings;
 
-  /** Every score must lie on the instrument's scale; the error names the line and column. */
-  static void checkScores(LongTable table, Instrument instrument, String scoreColumn) {
-    for (int i = 0; i < table.size(); i++) {
-      try {
-        instrument.checkScore("scores", table.scoreAt(i));
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException(
-            table.source() + " line " + table.lineAt(i) + " (" + scoreColumn + "): " + e.getMessage(), e);
+  /** A time basis with its knot (piecewise only). */
+  record Basis(TimeBasis basis, double knot) {}
+
+  /** {@code linear}, {@code log}, {@code quadratic} or {@code piecewise:K}, in any case. */
+  static final class BasisConverter implements CommandLine.ITypeConverter<Basis> {
+    @Override
+    public Basis convert(String value) {
+      String b = value.strip().toLowerCase(Locale.ROOT);
+      if (b.startsWith("piecewise")) {
+        String[] parts = b.split(":", 2);
+        if (parts.length != 2 || parts[1].isBlank()) {
+          throw new CommandLine.TypeConversionException(
+              "piecewise needs a knot, e.g. piecewise:4, but was '" + value + "'");
+        }
+        try {
+          double knot = Double.parseDouble(parts[1]);
+          if (Double.isFinite(knot)) {
+            return new Basis(TimeBasis.PIECEWISE, knot);
+          }
+        } catch (NumberFormatException e) {
+          // reported below
+        }
+        throw new CommandLine.TypeConversionException(
+            "piecewise:K needs a number K, but was '" + value + "'");
       }
+      return switch (b) {
+        case "linear" -> new Basis(TimeBasis.LINEAR, Double.NaN);
+        case "log" -> new Basis(TimeBasis.LOG, Double.NaN);
+        case "quadratic" -> new Basis(TimeBasis.QUADRATIC, Double.NaN);
+        default -> throw new CommandLine.TypeConversionException("expected one of linear, log,"
+            + " quadratic, piecewise:K (case-insensitive) but was '" + value + "'");
+      };
+    }
+  }
+
+  /** {@code intercept} or {@code slope}. */
+  static final class RandomConverter extends CliWords<RandomPart> {
+    RandomConverter() {
+      super("intercept", RandomPart.INTERCEPT, "slope", RandomPart.INTERCEPT_SLOPE);
+    }
+  }
+
+  /** {@code reml} or {@code ml}. */
+  static final class MethodConverter extends CliWords<Estimation> {
+    MethodConverter() {
+      super("reml", Estimation.REML, "ml", Estimation.ML);
     }
   }
 
   @Override
   public Integer call() {
-    GrowthModel model = model(basis, random, method, covariates, interact);
+    output.checkFiles();
+    GrowthModel model = model();
+    if (cluster != null) {
+      model = model.with(ClusterPart.INTERCEPT);
+    }
     long t0 = System.nanoTime();
-    LongTable table = LongCsv.read(input, LongCsv.columns(id, time, score)
-        .withCovariates(covariates.toArray(new String[0])));
-    if (instrument != null) {
-      checkScores(table, Instruments.byId(instrument), score);
+    Optional<Instrument> scale =
+        instrument == null ? Optional.empty() : Optional.of(Instruments.byId(instrument));
+    LongTable table =
+        data.read(scale, covariates, cluster == null ? List.of() : List.of(cluster));
+    GrowthData growth = table.toGrowthData();
+    if (scale.isPresent()) {
+      growth = growth.withScale(scale.get());
     }
-    GrowthData data = GrowthData.of(table.ids(), table.times(), table.scores());
-    for (String c : covariates) {
-      double[] values = table.covariate(c);
-      checkClientLevel(table, c, values);
-      data = data.withCovariate(c, values);
+    if (cluster != null) {
+      growth = growth.withClusters(table.attribute(cluster));
     }
+    table = null; // the growth data hold what the fit needs
     long t1 = System.nanoTime();
-    GrowthFit fit;
-    try {
-      fit = model.fit(data);
-    } catch (IllegalArgumentException e) {
-      // the library's advice names its Java API; on the command line the same choice is an option
-      throw new IllegalArgumentException(
-          e.getMessage().replace("RandomPart.INTERCEPT", "--random intercept"), e);
-    }
+    java.lang.management.ThreadMXBean threads =
+        java.lang.management.ManagementFactory.getThreadMXBean();
+    long cpu1 = timings ? threads.getCurrentThreadCpuTime() : 0;
+    GrowthFit fit = model.fit(growth);
     long t2 = System.nanoTime();
     if (timings) {
+      long cpu2 = threads.getCurrentThreadCpuTime();
       PrintWriter err = spec.commandLine().getErr();
-      err.printf(java.util.Locale.ROOT, "candor_read_seconds=%.3f%ncandor_fit_seconds=%.3f%n",
-          (t1 - t0) / 1e9, (t2 - t1) / 1e9);
+      err.printf(java.util.Locale.ROOT, "candor_read_seconds=%.3f%ncandor_fit_seconds=%.3f%n"
+          + "candor_fit_cpu_seconds=%.3f%n", (t1 - t0) / 1e9, (t2 - t1) / 1e9,
+          (cpu2 - cpu1) / 1e9);
       err.flush();
     }
-    PrintWriter out = spec.commandLine().getOut();
-    if (json) {
-      out.println(GrowthJson.write(fit));
-    } else {
-      out.println(fit);
-      out.println("  converged: " + fit.convergence().converged() + " after "
-          + fit.convergence().iterations() + " evaluations");
-    }
-    out.flush();
+    output.emit(spec, new Result(fit));
     return 0;
   }
 
-  /** A covariate must be constant within a client; the message names the CSV line. */
-  private static void checkClientLevel(LongTable table, String name, double[] values) {
-    java.util.Map<String, Integer> first = new java.util.HashMap<>();
-    String[] ids = table.ids();
-    for (int i = 0; i < values.length; i++) {
-      Integer f = first.putIfAbsent(ids[i], i);
-      if (f != null && values[f] != values[i]) {
-        throw new IllegalArgumentException(table.source() + " line " + table.lineAt(i)
-            + ", column " + name + ": covariates are client-level, but client " + ids[i]
-            + " has " + values[f] + " on line " + table.lineAt(f) + " and " + values[i]
-            + " here");
+  /** A fit: its text report, the {@code GrowthFit} document, the fixed effects as a table. */
+  record Result(GrowthFit fit) implements CliResult {
+
+    @Override
+    public void printText(PrintWriter out) {
+      out.println(fit);
+      out.println("  converged: " + fit.convergence().converged() + " after "
+          + CliText.count(fit.convergence().iterations(), "evaluation", "evaluations"));
+      out.println("  scale: " + fit.scale().id() + "; sessions " + fit.timeRange()
+          + "; intake scores " + fit.firstScoreRange());
+    }
+
+    @Override
+    public Object json() {
+      return fit;
+    }
+
+    @Override
+    public Optional<CsvTable> table() {
+      CsvTable t = new CsvTable("term", "estimate", "se", "t");
+      for (FixedEffect f : fit.fixedEffects()) {
+        t.row(f.term(), f.estimate(), f.se(), f.t());
       }
+      return Optional.of(t);
     }
   }
 
-  /** Builds the model configuration from the CLI words. */
-  static GrowthModel model(String basis, String random, String method, List<String> covariates,
-      boolean interact) {
+  /** The model configuration the options describe. */
+  GrowthModel model() {
     GrowthModel m = GrowthModel.withDefaults();
-    String b = basis.strip().toLowerCase(java.util.Locale.ROOT);
-    if (b.startsWith("piecewise")) {
-      String[] parts = b.split(":", 2);
-      if (parts.length != 2 || parts[1].isBlank()) {
-        throw new IllegalArgumentException("--basis piecewise needs a knot, e.g. piecewise:4");
-      }
-      double knot;
-      try {
-        knot = Double.parseDouble(parts[1]);
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("--basis piecewise:K needs a number K, was " + parts[1],
-            e);
-      }
-      m = m.withPiecewise(knot);
-    } else {
-      m = m.withBasis(switch (b) {
-        case "linear" -> TimeBasis.LINEAR;
-        case "log" -> TimeBasis.LOG;
-        case "quadratic" -> TimeBasis.QUADRATIC;
-        default -> throw new IllegalArgumentException("--basis must be linear, log, quadratic or"
-            + " piecewise:K, was " + basis);
-      });
-    }
-    String r = random.strip().toLowerCase(java.util.Locale.ROOT);
-    m = m.withRandom(switch (r) {
-      case "intercept" -> RandomPart.INTERCEPT;
-      case "slope" -> RandomPart.INTERCEPT_SLOPE;
-      default -> throw new IllegalArgumentException("--random must be intercept or slope, was "
-          + random);
-    });
-    m = m.withEstimation(switch (method.strip().toLowerCase(java.util.Locale.ROOT)) {
-      case "reml" -> Estimation.REML;
-      case "ml" -> Estimation.ML;
-      default -> throw new IllegalArgumentException("--method must be reml or ml, was " + method);
-    });
-    return m.withCovariates(covariates.toArray(new String[0])).withInteractions(interact);
+    m = basis.basis() == TimeBasis.PIECEWISE ? m.withPiecewise(basis.knot())
+        : m.withBasis(basis.basis());
+    return m.withRandom(random).withEstimation(method)
+        .withCovariates(covariates.toArray(new String[0])).withInteractions(interact);
   }
 }

@@ -7,17 +7,17 @@ import io.candor.measure.Instruments;
 import io.candor.measure.Norms;
 import io.candor.measure.SeverityBand;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
+import picocli.CommandLine.Spec;
 
 /** {@code candor instruments}: the built-in catalog with every figure, its certainty and source. */
 @Command(
@@ -29,15 +29,39 @@ public final class InstrumentsCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--json", description = "print JSON")
-  boolean json;
+  @Mixin OutputOptions output;
 
   @Override
   public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
-    out.println(json ? toJson() : text());
-    out.flush();
+    output.checkFiles();
+    output.emit(spec, new Result());
     return 0;
+  }
+
+  /** The catalog in each output format. */
+  record Result() implements CliResult {
+
+    @Override
+    public void printText(PrintWriter out) {
+      out.println(text());
+    }
+
+    @Override
+    public Object json() {
+      return catalog();
+    }
+
+    @Override
+    public Optional<CsvTable> table() {
+      CsvTable t = new CsvTable("instrument", "figure", "value", "certainty", "source", "note");
+      for (Instrument i : Instruments.all()) {
+        for (Map.Entry<String, Sourced> e : figures(i).entrySet()) {
+          Sourced f = e.getValue();
+          t.row(i.id(), e.getKey(), f.value(), f.certainty(), f.source().key(), f.note());
+        }
+      }
+      return Optional.of(t);
+    }
   }
 
   private static Map<String, Sourced> figures(Instrument i) {
@@ -88,37 +112,16 @@ public final class InstrumentsCommand implements Callable<Integer> {
     return b.toString();
   }
 
-  static String toJson() {
-    JsonMapper mapper = JsonMapper.builder().build();
-    ObjectNode root = mapper.createObjectNode();
-    ArrayNode list = root.putArray("instruments");
+  static InstrumentCatalog catalog() {
+    List<InstrumentCatalog.Entry> entries = new ArrayList<>();
+    Map<String, Citation> cited = new LinkedHashMap<>();
     for (Instrument i : Instruments.all()) {
-      ObjectNode n = list.addObject();
-      n.put("id", i.id());
-      n.put("name", i.name());
-      n.put("minScore", i.minScore());
-      n.put("maxScore", i.maxScore());
-      n.put("direction", i.direction().name());
-      n.put("licence", i.licence());
-      n.put("itemScoring", i.itemScoring().isPresent());
-      ObjectNode figs = n.putObject("figures");
-      for (Map.Entry<String, Sourced> e : figures(i).entrySet()) {
-        Sourced s = e.getValue();
-        ObjectNode f = figs.putObject(e.getKey());
-        f.put("value", s.value());
-        f.put("certainty", s.certainty().name());
-        f.put("source", s.source().key());
-        f.put("citation", s.source().toString());
-        f.put("note", s.note());
-      }
-      ArrayNode bands = n.putArray("bands");
-      for (SeverityBand band : i.bands()) {
-        ObjectNode o = bands.addObject();
-        o.put("label", band.label());
-        o.put("lower", band.lower());
-        o.put("upper", band.upper());
-      }
+      Map<String, Sourced> figures = figures(i);
+      figures.values().forEach(f -> cited.put(f.source().key(), f.source()));
+      entries.add(new InstrumentCatalog.Entry(i.id(), i.name(), i.minScore(), i.maxScore(),
+          i.resolution(), i.direction(), i.licence(), i.itemScoring().isPresent(), figures,
+          i.bands()));
     }
-    return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root);
+    return new InstrumentCatalog(entries, List.copyOf(cited.values()));
   }
 }

@@ -1,6 +1,8 @@
 package io.candor.examples.cli;
 
+import io.candor.change.ClinicalEvents;
 import io.candor.domain.Trajectory;
+import io.candor.json.LongCsv;
 import io.candor.measure.Instrument;
 import io.candor.measure.Instruments;
 import io.candor.progress.ChangeKind;
@@ -19,8 +21,10 @@ import io.candor.progress.SuddenChanges;
 import io.candor.progress.SuddenGainCriteria;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -32,9 +36,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code candor patterns}: sudden gains and losses (Tang &amp; DeRubeis 1999), plateaus, early
@@ -53,6 +54,13 @@ final class PatternsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Mixin LongInputOptions data;
+
+  @Mixin SessionWindowOptions window;
+
+  @Option(names = "--instrument", required = true, paramLabel = "ID",
+      description = "Instrument id (PHQ-9, GAD-7, CORE-10, OQ-45, BDI-II, ORS, K10, WEMWBS);"
+          + " every score must lie on its scale.")
+  String instrumentId;
 
   @Option(names = "--cutoff", description = "Absolute criterion in points (default: the instrument's reliable-change threshold).")
   Double cutoff;
@@ -84,8 +92,7 @@ final class PatternsCommand implements Callable<Integer> {
   @Option(names = "--plateau-length", description = "Plateau: minimum consecutive observations (default 4, an assumption).")
   Integer plateauLength;
 
-  @Option(names = "--json", description = "Write JSON instead of text.")
-  boolean json;
+  @Mixin OutputOptions output;
 
   /** Everything computed for one client. */
   record ClientPatterns(
@@ -97,7 +104,8 @@ final class PatternsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Instrument instrument = data.instrument();
+    output.checkFiles();
+    Instrument instrument = Instruments.byId(instrumentId);
     SuddenGainCriteria criteria = criteria();
     EarlyResponseCriteria early = EarlyResponseCriteria.defaults();
     if (earlySession != null) {
@@ -110,23 +118,62 @@ final class PatternsCommand implements Callable<Integer> {
     if (plateauLength != null) {
       plateau = plateau.withLength(plateauLength);
     }
-    LongInput in = data.read(instrument, Optional.empty());
-    List<ClientPatterns> results;
-    try {
-      results = analyse(in.trajectories, instrument, criteria, plateau, early);
-    } catch (IllegalStateException e) {
-      throw new IllegalArgumentException(
-          instrument.id() + " has no reliable-change threshold to use as the sudden-gain cutoff;"
-              + " give the cutoff in points with --cutoff", e);
+    if (criteria.absoluteCriterion() && criteria.givenCutoff().isEmpty()) {
+      ClinicalEvents.of(instrument).missingThreshold().ifPresent(m -> {
+        throw new IllegalArgumentException(m + ", which is the default sudden-gain cutoff; give"
+            + " the cutoff in points with --cutoff");
+      });
     }
-    PrintWriter out = spec.commandLine().getOut();
-    if (json) {
-      out.println(toJson(instrument, criteria, results));
-    } else {
-      printText(out, instrument, criteria, early, plateau, results);
-    }
-    out.flush();
+    List<Trajectory> trajectories = window.apply(
+        data.read(Optional.of(instrument), List.of(), List.of()).toCohort(instrument).trajectories(),
+        data.input.toString());
+    List<ClientPatterns> results = analyse(trajectories, instrument, criteria, plateau, early);
+    output.emit(spec, new Result(instrument, criteria, early, plateau, results));
     return 0;
+  }
+
+  /** The patterns of every client, in each output format. */
+  record Result(Instrument instrument, SuddenGainCriteria criteria, EarlyResponseCriteria early,
+      PlateauCriteria plateau, List<ClientPatterns> results) implements CliResult {
+
+    @Override
+    public void printText(PrintWriter out) {
+      PatternsCommand.printText(out, instrument, criteria, early, plateau, results);
+    }
+
+    @Override
+    public Object json() {
+      List<SuddenChanges> changes = results.stream().map(ClientPatterns::changes).toList();
+      List<PatternsResult.Client> clients = new ArrayList<>(results.size());
+      for (ClientPatterns p : results) {
+        clients.add(new PatternsResult.Client(p.changes().client(), p.trajectory().size(),
+            p.changes().gains(), p.changes().losses(), p.early(), p.plateaus(), p.relapse()));
+      }
+      return new PatternsResult(instrument.id(), criteria.toString(),
+          SuddenChangeSummary.of(changes, ChangeKind.GAIN, PersonSelection.FIRST),
+          SuddenChangeSummary.of(changes, ChangeKind.LOSS, PersonSelection.FIRST), clients);
+    }
+
+    @Override
+    public Optional<CsvTable> table() {
+      CsvTable t = new CsvTable("client", "observations", "gains", "losses", "firstGainPreSession",
+          "firstGainPostSession", "firstGainMagnitude", "largestGainPreSession",
+          "largestGainMagnitude", "earlyResponseSession", "earlyRelativeReduction",
+          "earlyResponded", "plateaus", "relapseSession");
+      for (ClientPatterns p : results) {
+        SuddenChanges r = p.changes();
+        Optional<SuddenChange> first = r.firstGain();
+        Optional<SuddenChange> largest = r.largestGain();
+        t.row(r.client().value(), p.trajectory().size(), r.gains().size(), r.losses().size(),
+            first.map(SuddenChange::preSession), first.map(SuddenChange::postSession),
+            first.map(SuddenChange::magnitude), largest.map(SuddenChange::preSession),
+            largest.map(SuddenChange::magnitude), p.early().map(EarlyResponse::session),
+            p.early().map(EarlyResponse::relativeReduction),
+            p.early().map(EarlyResponse::responded), p.plateaus().map(List::size),
+            p.relapse().map(Relapse::relapseSession));
+      }
+      return Optional.of(t);
+    }
   }
 
   private SuddenGainCriteria criteria() {
@@ -162,19 +209,21 @@ final class PatternsCommand implements Callable<Integer> {
       PrintWriter out, Instrument instrument, SuddenGainCriteria criteria, EarlyResponseCriteria early,
       PlateauCriteria plateau, List<ClientPatterns> results) {
     List<SuddenChanges> changes = results.stream().map(ClientPatterns::changes).toList();
-    out.printf("Non-linear progress on %s: %d clients%n", instrument.id(), results.size());
+    out.printf("Non-linear progress on %s: %s%n", instrument.id(),
+        CliText.count(results.size(), "client", "clients"));
     out.println("Criteria: " + criteria);
     out.println();
     for (ChangeKind kind : ChangeKind.values()) {
       SuddenChangeSummary s = SuddenChangeSummary.of(changes, kind, PersonSelection.FIRST);
       String word = kind == ChangeKind.GAIN ? "gain" : "loss";
       String plural = kind == ChangeKind.GAIN ? "gains" : "losses";
-      out.printf("Sudden %s: %d in %d of %d clients (%s); %d with more than one%n", plural, s.changes(),
-          s.clientsWithChange(), s.clients(), pct(s.shareWithChange()), s.clientsWithSeveral());
+      out.printf("Sudden %s: %d in %d of %s (%s); %d with more than one%n", plural, s.changes(),
+          s.clientsWithChange(), CliText.count(s.clients(), "client", "clients"),
+          CliText.percent(s.shareWithChange()), s.clientsWithSeveral());
       if (s.changes() > 0) {
         out.printf("  magnitude by %s: mean %s (SD %s); by person (first %s): mean %s (SD %s)%n", word,
-            num(s.meanMagnitudeByChange()), num(s.sdMagnitudeByChange()), word,
-            num(s.meanMagnitudeByPerson()), num(s.sdMagnitudeByPerson()));
+            CliText.fixed(s.meanMagnitudeByChange()), CliText.fixed(s.sdMagnitudeByChange()), word,
+            CliText.fixed(s.meanMagnitudeByPerson()), CliText.fixed(s.sdMagnitudeByPerson()));
         out.printf("  reversed (more than half undone later): %d of %d %s; %d of %d first %s%n",
             s.reversalsByChange(), s.changes(), plural, s.reversalsByPerson(), s.clientsWithChange(), plural);
         out.printf("  %-10s %5s %5s %9s %9s %9s %7s %9s%n", "id", "pre", "post", "preScore",
@@ -182,8 +231,9 @@ final class PatternsCommand implements Callable<Integer> {
         for (SuddenChanges r : changes) {
           for (SuddenChange c : r.of(kind)) {
             out.printf("  %-10s %5d %5d %9s %9s %9s %7s %9s%n", r.client(), c.preSession(),
-                c.postSession(), fmt(c.preScore()), fmt(c.postScore()), fmt(c.magnitude()),
-                c.shareOfTotalChange().isPresent() ? pct(c.shareOfTotalChange().getAsDouble()) : "-",
+                c.postSession(), CliText.score(instrument, c.preScore()), CliText.score(instrument, c.postScore()),
+                CliText.score(instrument, c.magnitude()),
+                CliText.percent(c.shareOfTotalChange()),
                 c.reversalSession().isPresent() ? "s" + c.reversalSession().getAsInt() : "no");
           }
         }
@@ -193,7 +243,7 @@ final class PatternsCommand implements Callable<Integer> {
     out.printf("Per client (early response: at least %s reduction by session %d, an assumed default"
             + " within Beard & Delgadillo 2019; plateau: %d+ observations in the clinical range"
             + " without reliable change, an assumption):%n",
-        pct(early.fraction()), early.session(), plateau.length());
+        CliText.percent(early.fraction()), early.session(), plateau.length());
     out.printf("  %-10s %5s %6s %7s %8s %6s %-15s %-9s %s%n", "id", "gains", "losses", "first",
         "largest", "obs", "early response", "plateaus", "relapse");
     int responders = 0;
@@ -208,7 +258,7 @@ final class PatternsCommand implements Callable<Integer> {
         if (e.responded()) {
           responders++;
         }
-        earlyText = (e.responded() ? "yes " : "no ") + pct(e.relativeReduction()) + " s" + e.session();
+        earlyText = (e.responded() ? "yes " : "no ") + CliText.percent(e.relativeReduction()) + " s" + e.session();
       }
       String plateaus = p.plateaus().map(l -> Integer.toString(l.size())).orElse("-");
       if (p.plateaus().isPresent() && !p.plateaus().get().isEmpty()) {
@@ -222,124 +272,11 @@ final class PatternsCommand implements Callable<Integer> {
           p.relapse().map(x -> "s" + x.relapseSession()).orElse("-"));
     }
     out.println();
-    out.printf("Early response: %d of %d clients with an early score responded; plateaus in %d clients.%n",
-        responders, evaluated, withPlateau);
+    out.printf("Early response: %d of %s with an early score responded; plateaus in %s.%n",
+        responders, CliText.count(evaluated, "client", "clients"),
+        CliText.count(withPlateau, "client", "clients"));
     out.println("These describe score changes, not causes or diagnoses; a sudden gain is a large jump"
         + " between two sessions and says nothing on its own about why it happened.");
-  }
-
-  // ------------------------------------------------------------------ JSON
-
-  static String toJson(Instrument instrument, SuddenGainCriteria criteria, List<ClientPatterns> results) {
-    JsonMapper mapper = JsonMapper.builder().build();
-    ObjectNode root = mapper.createObjectNode();
-    root.put("instrument", instrument.id());
-    root.put("criteria", criteria.toString());
-    List<SuddenChanges> changes = results.stream().map(ClientPatterns::changes).toList();
-    for (ChangeKind kind : ChangeKind.values()) {
-      ArrayNode arr = root.putArray(kind == ChangeKind.GAIN ? "gains" : "losses");
-      for (SuddenChanges r : changes) {
-        for (SuddenChange c : r.of(kind)) {
-          ObjectNode o = arr.addObject();
-          o.put("id", r.client().value());
-          o.put("preSession", c.preSession());
-          o.put("postSession", c.postSession());
-          o.put("preScore", c.preScore());
-          o.put("postScore", c.postScore());
-          o.put("magnitude", c.magnitude());
-          o.put("reversal", c.reversal());
-          putInt(o, "reversalSession", c.reversalSession().isPresent() ? c.reversalSession().getAsInt() : null);
-          o.put("gap", c.gap());
-          putDouble(o, "shareOfTotalChange", c.shareOfTotalChange());
-          putDouble(o, "preMean", c.preMean());
-          putDouble(o, "postMean", c.postMean());
-          putDouble(o, "criticalValue", c.criticalValue());
-        }
-      }
-    }
-    ArrayNode clients = root.putArray("clients");
-    for (ClientPatterns p : results) {
-      SuddenChanges r = p.changes();
-      ObjectNode o = clients.addObject();
-      o.put("id", r.client().value());
-      o.put("observations", p.trajectory().size());
-      o.put("gains", r.gains().size());
-      o.put("losses", r.losses().size());
-      putInt(o, "firstGainSession", r.firstGain().map(SuddenChange::preSession).orElse(null));
-      putInt(o, "largestGainSession", r.largestGain().map(SuddenChange::preSession).orElse(null));
-      if (p.early().isPresent()) {
-        EarlyResponse e = p.early().get();
-        ObjectNode eo = o.putObject("earlyResponse");
-        eo.put("session", e.session());
-        eo.put("relativeReduction", e.relativeReduction());
-        eo.put("responded", e.responded());
-      } else {
-        o.putNull("earlyResponse");
-      }
-      if (p.plateaus().isPresent()) {
-        ArrayNode pl = o.putArray("plateaus");
-        for (Plateau x : p.plateaus().get()) {
-          ObjectNode po = pl.addObject();
-          po.put("firstSession", x.firstSession());
-          po.put("lastSession", x.lastSession());
-          po.put("observations", x.observations());
-        }
-      } else {
-        o.putNull("plateaus");
-      }
-      putInt(o, "relapseSession", p.relapse().map(Relapse::relapseSession).orElse(null));
-    }
-    ObjectNode summary = root.putObject("summary");
-    for (ChangeKind kind : ChangeKind.values()) {
-      SuddenChangeSummary s = SuddenChangeSummary.of(changes, kind, PersonSelection.FIRST);
-      ObjectNode so = summary.putObject(kind == ChangeKind.GAIN ? "gains" : "losses");
-      so.put("clients", s.clients());
-      so.put("count", s.changes());
-      so.put("clientsWithAny", s.clientsWithChange());
-      putDouble(so, "shareOfClients", s.shareWithChange());
-      so.put("clientsWithSeveral", s.clientsWithSeveral());
-      so.put("reversals", s.reversalsByChange());
-      so.put("reversalsByPerson", s.reversalsByPerson());
-      putDouble(so, "meanMagnitude", s.meanMagnitudeByChange());
-      putDouble(so, "sdMagnitude", s.sdMagnitudeByChange());
-      putDouble(so, "meanMagnitudeByPerson", s.meanMagnitudeByPerson());
-      putDouble(so, "sdMagnitudeByPerson", s.sdMagnitudeByPerson());
-    }
-    return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root);
-  }
-
-  static void putDouble(ObjectNode o, String name, double v) {
-    if (Double.isFinite(v)) {
-      o.put(name, v);
-    } else {
-      o.putNull(name);
-    }
-  }
-
-  static void putDouble(ObjectNode o, String name, OptionalDouble v) {
-    putDouble(o, name, v.orElse(Double.NaN));
-  }
-
-  static void putInt(ObjectNode o, String name, Integer v) {
-    if (v == null) {
-      o.putNull(name);
-    } else {
-      o.put(name, v.intValue());
-    }
-  }
-
-  static String fmt(double v) {
-    return v == Math.rint(v) && Math.abs(v) < 1e15
-        ? Long.toString((long) v)
-        : String.format(Locale.ROOT, "%.2f", v);
-  }
-
-  static String num(OptionalDouble v) {
-    return v.isPresent() ? String.format(Locale.ROOT, "%.2f", v.getAsDouble()) : "-";
-  }
-
-  static String pct(double share) {
-    return Double.isFinite(share) ? String.format(Locale.ROOT, "%.1f %%", 100 * share + 0.0) : "-";
   }
 
   // ------------------------------------------------------------------ demo
@@ -349,21 +286,21 @@ final class PatternsCommand implements Callable<Integer> {
    * package's example data (43 clients, BDI, sessions 1-12; MIT licence, Wiedemann et al. 2020).
    */
   static void demoSection(PrintWriter out) {
-    LongInput data;
+    List<Trajectory> trajectories;
     try (InputStream in = PatternsCommand.class.getResourceAsStream("sgdata.csv")) {
       if (in == null) {
         throw new IllegalStateException("example data sgdata.csv missing from the jar");
       }
-      String csv = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-      data =
-          LongInput.read(
-              cols -> io.candor.json.LongCsv.read(new java.io.StringReader(csv), "sgdata.csv", cols),
-              "sgdata.csv", "id", "session", "bdi", Instruments.BDI2, Optional.empty(), 1, 12);
+      trajectories = SessionWindowOptions.cut(LongCsv.withDefaults()
+          .withInstrument(Instruments.BDI2)
+          .read(new InputStreamReader(in, StandardCharsets.UTF_8), "sgdata.csv",
+              LongCsv.columns("id", "session", "bdi"))
+          .toCohort(Instruments.BDI2).trajectories(), 1, 12, "sgdata.csv");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     SuddenGainCriteria criteria = SuddenGainCriteria.defaults().withCutoff(7);
-    List<SuddenChanges> changes = data.trajectories.stream().map(criteria::detect).toList();
+    List<SuddenChanges> changes = trajectories.stream().map(criteria::detect).toList();
     SuddenChangeSummary g = SuddenChangeSummary.of(changes, ChangeKind.GAIN);
     SuddenChangeSummary l = SuddenChangeSummary.of(changes, ChangeKind.LOSS);
     String title = "Non-linear progress: sudden gains";
@@ -375,19 +312,18 @@ final class PatternsCommand implements Callable<Integer> {
         + " pre-gain score,");
     out.println("  and pre/post means (up to 3 sessions each side) apart by more than t_crit x pooled SD.");
     out.printf("  %d sudden gains in %d of %d clients (%s), %d with more than one; mean size %s points"
-        + " (SD %s).%n", g.changes(), g.clientsWithChange(), g.clients(), pct(g.shareWithChange()),
-        g.clientsWithSeveral(), num(g.meanMagnitudeByChange()), num(g.sdMagnitudeByChange()));
+        + " (SD %s).%n", g.changes(), g.clientsWithChange(), g.clients(), CliText.percent(g.shareWithChange()),
+        g.clientsWithSeveral(), CliText.fixed(g.meanMagnitudeByChange()), CliText.fixed(g.sdMagnitudeByChange()));
     out.printf("  %d of %d first gains were later more than half undone (reversed); %d sudden losses"
         + " (mirrored criteria).%n", g.reversalsByPerson(), g.clientsWithChange(), l.changes());
     SuddenChanges example = changes.stream().filter(SuddenChanges::hasGain).findFirst().orElseThrow();
     Trajectory t =
-        data.trajectories.stream().filter(x -> x.client().equals(example.client())).findFirst().orElseThrow();
+        trajectories.stream().filter(x -> x.client().equals(example.client())).findFirst().orElseThrow();
     SuddenChange first = example.firstGain().orElseThrow();
     out.printf("  Client %s: %s%n", t.client(), t);
     out.printf("    first gain between sessions %d and %d (%s -> %s), %s of the change from first to last"
-        + " score%s.%n", first.preSession(), first.postSession(), fmt(first.preScore()),
-        fmt(first.postScore()), first.shareOfTotalChange().isPresent()
-            ? pct(first.shareOfTotalChange().getAsDouble()) : "-",
+        + " score%s.%n", first.preSession(), first.postSession(), CliText.score(Instruments.BDI2, first.preScore()),
+        CliText.score(Instruments.BDI2, first.postScore()), CliText.percent(first.shareOfTotalChange()),
         first.reversal() ? "; later reversed at session " + first.reversalSession().getAsInt() : "");
     out.println("  Published rates vary with the criteria and how often scores are taken; a sudden gain"
         + " is a score jump,");

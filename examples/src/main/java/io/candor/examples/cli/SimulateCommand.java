@@ -1,15 +1,14 @@
 package io.candor.examples.cli;
 
 import io.candor.domain.Trajectory;
+import io.candor.json.CandorJson;
 import io.candor.measure.Instruments;
 import io.candor.simulation.Arm;
 import io.candor.simulation.Calibration;
 import io.candor.simulation.Scenario;
-import io.candor.simulation.ScenarioJson;
 import io.candor.simulation.SimulatedClient;
 import io.candor.simulation.SimulationSummary;
 import io.candor.simulation.Simulator;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -18,18 +17,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code candor simulate}: a calibrated synthetic cohort, written as long-format CSV or summarised.
@@ -40,7 +36,8 @@ import tools.jackson.databind.node.ObjectNode;
     mixinStandardHelpOptions = true,
     description = {
       "Simulates a cohort of therapy trajectories from a calibrated scenario (PHQ-9 by default).",
-      "The same --seed gives byte-identical output whatever --threads is."
+      "Writes the cohort as long-format CSV to --out FILE, or with --summary prints a streaming"
+          + " summary. The same --seed gives byte-identical output whatever --threads is."
     })
 public final class SimulateCommand implements Callable<Integer> {
 
@@ -54,26 +51,26 @@ public final class SimulateCommand implements Callable<Integer> {
   @Option(names = "--arm", paramLabel = "treated|waitlist", description = "Arm (default treated).")
   String arm = "treated";
 
-  @ArgGroup(exclusive = true, multiplicity = "1")
-  Output output;
+  @Option(names = "--summary", description = "Print a streaming summary instead of writing the"
+      + " cohort (text, --json, or the by-session table with --csv FILE).")
+  boolean summary;
 
-  static final class Output {
-    @Option(names = "--out", paramLabel = "cohort.csv", description = "Write long-format CSV here.")
-    Path out;
-
-    @Option(names = "--summary", description = "Print a streaming summary instead of the cohort.")
-    boolean summary;
-  }
-
-  @Option(names = "--json", description = "Print the summary (or the --out report) as JSON.")
-  boolean json;
+  @Mixin OutputOptions output;
 
   @Override
-  public Integer call() throws IOException {
-    PrintWriter out = spec.commandLine().getOut();
+  public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
     if (clients < 1) {
       throw new IllegalArgumentException("--clients must be >= 1, was " + clients);
+    }
+    output.checkFiles();
+    if (!summary && output.out == null) {
+      throw new IllegalArgumentException("give --out cohort.csv to write the simulated cohort, or"
+          + " --summary for a summary");
+    }
+    if (!summary && output.csv != null) {
+      throw new IllegalArgumentException("--csv applies to --summary (its by-session table); the"
+          + " cohort itself is written as long-format CSV to --out");
     }
     sim.checkThreads();
     Arm a = Arm.parse(arm);
@@ -81,37 +78,46 @@ public final class SimulateCommand implements Callable<Integer> {
     Simulator simulator = Simulator.of(s);
     long seed = sim.seed;
     LongConsumer progress = progress(err, clients);
-    if (output.summary) {
+    if (summary) {
       SimulationSummary sum = simulator.summarise(seed, clients, a, sim.threads, progress);
-      if (json) {
-        out.println(JsonMapper.builder().build().writerWithDefaultPrettyPrinter()
-            .writeValueAsString(summaryJson(sum, seed)));
-      } else {
-        printSummary(out, sum, seed);
-      }
-    } else {
-      try (Writer w = new BufferedWriter(Files.newBufferedWriter(output.out, StandardCharsets.UTF_8),
-          1 << 16)) {
-        writeCsv(simulator, a, w, progress);
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot write " + output.out + ": " + e.getMessage(), e);
-      }
-      if (json) {
-        ObjectNode n = JsonMapper.builder().build().createObjectNode();
-        n.put("command", "simulate");
-        n.put("out", output.out.toString());
-        n.put("clients", clients);
-        n.put("seed", seed);
-        n.put("arm", a.name().toLowerCase(Locale.ROOT));
-        n.put("instrument", s.instrument());
-        out.println(n.toString());
-      } else {
-        out.println("wrote " + clients + " simulated clients (" + s.instrument() + ", "
-            + a.name().toLowerCase(Locale.ROOT) + " arm, seed " + seed + ") to " + output.out);
-      }
+      output.emit(spec, new SummaryResult(SimulationReport.of(sum, seed)));
+      return 0;
     }
+    Path file = output.out;
+    OutputOptions.atomically(file, w -> writeCsv(simulator, a, w, progress));
+    CohortFile written = new CohortFile(file.toString(), clients, seed, CliText.word(a),
+        s.instrument());
+    PrintWriter out = spec.commandLine().getOut();
+    out.println(output.json ? CandorJson.toJson(written)
+        : "wrote " + CliText.count(clients, "simulated client", "simulated clients") + " ("
+            + s.instrument() + ", " + CliText.words(a) + " arm, seed " + seed + ") to " + file);
     out.flush();
     return 0;
+  }
+
+  /** A summary in each output format. */
+  record SummaryResult(SimulationReport report) implements CliResult {
+
+    @Override
+    public void printText(PrintWriter out) {
+      printSummary(out, report);
+    }
+
+    @Override
+    public Object json() {
+      return report;
+    }
+
+    @Override
+    public Optional<CsvTable> table() {
+      CsvTable t = new CsvTable("session", "observed", "dropouts", "meanScore", "caseRate",
+          "reliablyImproved", "improvedByKaplanMeier");
+      for (SimulationReport.Session r : report.bySession()) {
+        t.row(r.session(), r.observed(), r.dropouts(), r.meanScore(), r.caseRate(),
+            r.reliablyImproved(), r.improvedByKaplanMeier());
+      }
+      return Optional.of(t);
+    }
   }
 
   /** "default" or a JSON file. */
@@ -125,7 +131,7 @@ public final class SimulateCommand implements Callable<Integer> {
           "--scenario must be \"default\" or a readable JSON file, was \"" + spec + "\"");
     }
     try {
-      return ScenarioJson.read(Files.readString(p, StandardCharsets.UTF_8));
+      return CandorJson.fromJson(Files.readString(p, StandardCharsets.UTF_8), Scenario.class);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + p + ": " + e.getMessage(), e);
     } catch (IllegalArgumentException e) {
@@ -183,58 +189,23 @@ public final class SimulateCommand implements Callable<Integer> {
     }
   }
 
-
-  private static String pct(double p) {
-    return Double.isNaN(p) ? "n/a" : String.format(Locale.ROOT, "%.1f %%", 100 * p);
-  }
-
-  static void printSummary(PrintWriter out, SimulationSummary s, long seed) {
-    out.printf(Locale.ROOT, "Simulated %d clients, %s, %s arm, seed %d (synthetic data, not a"
-        + " forecast for anyone)%n", s.clients(), s.instrument(),
-        s.arm().name().toLowerCase(Locale.ROOT), seed);
-    out.printf(Locale.ROOT, "  dropout                          %s%n", pct(s.dropoutRate()));
-    out.printf(Locale.ROOT, "  reliable deterioration (last)    %s%n", pct(s.deteriorationRate()));
-    out.printf(Locale.ROOT, "  reliable improvement (last)      %s%n", pct(s.improvedAtEndRate()));
-    out.printf(Locale.ROOT, "  reliable recovery (last)         %s%n", pct(s.reliableRecoveryRate()));
-    out.printf(Locale.ROOT, "  clients with a sudden gain       %s%n", pct(s.suddenGainRate()));
-    out.printf(Locale.ROOT, "  clients with a sudden loss       %s%n", pct(s.suddenLossRate()));
+  static void printSummary(PrintWriter out, SimulationReport s) {
+    out.printf(Locale.ROOT, "Simulated %s, %s, %s arm, seed %d (synthetic data, not a"
+        + " forecast for anyone)%n", CliText.count(s.clients(), "client", "clients"), s.instrument(),
+        s.arm(), s.seed());
+    out.printf(Locale.ROOT, "  dropout                          %s%n", CliText.percent(s.dropoutRate()));
+    out.printf(Locale.ROOT, "  reliable deterioration (last)    %s%n", CliText.percent(s.deteriorationRate()));
+    out.printf(Locale.ROOT, "  reliable improvement (last)      %s%n", CliText.percent(s.improvedAtEndRate()));
+    out.printf(Locale.ROOT, "  reliable recovery (last)         %s%n", CliText.percent(s.reliableRecoveryRate()));
+    out.printf(Locale.ROOT, "  clients with a sudden gain       %s%n", CliText.percent(s.suddenGainRate()));
+    out.printf(Locale.ROOT, "  clients with a sudden loss       %s%n", CliText.percent(s.suddenLossRate()));
     out.println("  session  observed  mean score  in clinical range  reliably improved"
         + "  improved by (KM)");
-    for (int t = 0; t <= s.lastSession(); t++) {
-      double mean = s.meanScoreAt(t);
-      out.printf(Locale.ROOT, "  %7d  %8d  %10s  %17s  %17s  %16s%n", t, s.observedAt(t),
-          Double.isNaN(mean) ? "n/a" : String.format(Locale.ROOT, "%.2f", mean), pct(s.caseRateAt(t)), pct(s.reliablyImprovedAt(t)),
-          pct(s.improvedBy(t)));
+    for (SimulationReport.Session r : s.bySession()) {
+      out.printf(Locale.ROOT, "  %7d  %8d  %10s  %17s  %17s  %16s%n", r.session(), r.observed(),
+          CliText.fixed(r.meanScore()), CliText.percent(r.caseRate()),
+          CliText.percent(r.reliablyImproved()), CliText.percent(r.improvedByKaplanMeier()));
     }
-  }
-
-  /** The summary as JSON; rates with no one to count (no client observed) are null. */
-  static ObjectNode summaryJson(SimulationSummary s, long seed) {
-    ObjectNode n = JsonMapper.builder().build().createObjectNode();
-    n.put("command", "simulate");
-    n.put("instrument", s.instrument());
-    n.put("arm", s.arm().name().toLowerCase(Locale.ROOT));
-    n.put("seed", seed);
-    n.put("clients", s.clients());
-    n.put("lastSession", s.lastSession());
-    PatternsCommand.putDouble(n, "dropoutRate", s.dropoutRate());
-    PatternsCommand.putDouble(n, "deteriorationRate", s.deteriorationRate());
-    PatternsCommand.putDouble(n, "improvedAtEndRate", s.improvedAtEndRate());
-    PatternsCommand.putDouble(n, "reliableRecoveryRate", s.reliableRecoveryRate());
-    PatternsCommand.putDouble(n, "suddenGainRate", s.suddenGainRate());
-    PatternsCommand.putDouble(n, "suddenLossRate", s.suddenLossRate());
-    ArrayNode rows = n.putArray("bySession");
-    for (int t = 0; t <= s.lastSession(); t++) {
-      ObjectNode r = rows.addObject();
-      r.put("session", t);
-      r.put("observed", s.observedAt(t));
-      r.put("dropouts", s.dropoutsAt(t));
-      PatternsCommand.putDouble(r, "meanScore", s.meanScoreAt(t));
-      PatternsCommand.putDouble(r, "caseRate", s.caseRateAt(t));
-      PatternsCommand.putDouble(r, "reliablyImproved", s.reliablyImprovedAt(t));
-      PatternsCommand.putDouble(r, "improvedByKaplanMeier", s.improvedBy(t));
-    }
-    return n;
   }
 
   /** "about 5 in 10" / "about 7 in 100". */

@@ -2,12 +2,13 @@ package io.candor.examples.cli;
 
 import io.candor.domain.ClientId;
 import io.candor.domain.Trajectory;
+import io.candor.json.LongTable;
 import io.candor.measure.Instrument;
+import io.candor.measure.Instruments;
 import io.candor.model.survival.ConfidenceType;
 import io.candor.model.survival.EventTime;
 import io.candor.model.survival.KaplanMeier;
 import io.candor.model.survival.KaplanMeierFit;
-import io.candor.model.survival.LogRankResult;
 import io.candor.model.survival.StratifiedFit;
 import io.candor.model.survival.Stratum;
 import io.candor.progress.DropoutDefinition;
@@ -19,12 +20,12 @@ import io.candor.progress.TimeToEvent;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
@@ -33,9 +34,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code candor survival}: Kaplan–Meier curves of the time (in sessions) to reliable improvement,
@@ -68,6 +66,13 @@ final class SurvivalCommand implements Callable<Integer> {
 
   @Mixin LongInputOptions data;
 
+  @Mixin SessionWindowOptions window;
+
+  @Option(names = "--instrument", required = true, paramLabel = "ID",
+      description = "Instrument id (PHQ-9, GAD-7, CORE-10, OQ-45, BDI-II, ORS, K10, WEMWBS);"
+          + " every score must lie on its scale.")
+  String instrumentId;
+
   @Option(names = "--event", required = true, description = "reliable-improvement, recovery, dropout or relapse (time since recovery, recovered clients only).")
   String event;
 
@@ -83,12 +88,12 @@ final class SurvivalCommand implements Callable<Integer> {
   @Option(names = "--conf-type", defaultValue = "log", description = "Confidence limits: log (R's default), log-log or plain.")
   String confType;
 
-  @Option(names = "--json", description = "Write JSON instead of text.")
-  boolean json;
+  @Mixin OutputOptions output;
 
   @Override
   public Integer call() {
-    Instrument instrument = data.instrument();
+    output.checkFiles();
+    Instrument instrument = Instruments.byId(instrumentId);
     ProgressEvent ev = ProgressEvent.parse(event);
     if (!ev.supports(instrument)) {
       throw new IllegalArgumentException(
@@ -106,19 +111,35 @@ final class SurvivalCommand implements Callable<Integer> {
     if (planned != null && planned < 1) {
       throw new IllegalArgumentException("--planned must be >= 1, was " + planned);
     }
-    LongInput byInput = data.read(instrument, Optional.ofNullable(by));
+    List<String> attributes = new ArrayList<>();
+    if (by != null) {
+      attributes.add(by);
+    }
+    if (droppedColumn != null) {
+      attributes.add(droppedColumn);
+    }
+    LongTable table = data.read(Optional.of(instrument), List.of(), attributes);
+    List<Trajectory> trajectories =
+        window.apply(table.toCohort(instrument).trajectories(), data.input.toString());
+    Map<ClientId, String> group = new HashMap<>();
+    if (by != null) {
+      String[] values = table.clientAttribute(by);
+      for (int c = 0; c < values.length; c++) {
+        group.put(ClientId.of(table.clientIds().get(c)), values[c]);
+      }
+    }
     DropoutDefinition dropout;
     if (droppedColumn != null) {
-      LongInput flags = data.read(instrument, Optional.of(droppedColumn));
+      String[] values = table.clientAttribute(droppedColumn);
       Set<ClientId> flagged = new HashSet<>();
-      for (Map.Entry<ClientId, String> e : flags.attribute.entrySet()) {
-        String v = e.getValue().toLowerCase(Locale.ROOT);
+      for (int c = 0; c < values.length; c++) {
+        String v = values[c].toLowerCase(Locale.ROOT);
         if (Set.of("true", "yes", "1").contains(v)) {
-          flagged.add(e.getKey());
+          flagged.add(ClientId.of(table.clientIds().get(c)));
         } else if (!Set.of("false", "no", "0").contains(v)) {
           throw new IllegalArgumentException(
-              "column " + droppedColumn + " must hold true/false, yes/no or 1/0; client " + e.getKey()
-                  + " has \"" + e.getValue() + "\"");
+              "column " + droppedColumn + " must hold true/false, yes/no or 1/0; client "
+                  + table.clientIds().get(c) + " has \"" + values[c] + "\"");
         }
       }
       dropout = DropoutDefinition.flagged(flagged);
@@ -127,13 +148,13 @@ final class SurvivalCommand implements Callable<Integer> {
     }
     Map<String, List<EventTime>> groups = new TreeMap<>();
     int left = 0;
-    for (Trajectory t : byInput.trajectories) {
+    for (Trajectory t : trajectories) {
       Optional<TimeToEvent> tte = ev.timeToEvent(t, dropout);
       if (tte.isEmpty()) {
         left++;
         continue;
       }
-      String g = by == null ? "all" : byInput.attribute.get(t.client());
+      String g = by == null ? "all" : group.get(t.client());
       groups.computeIfAbsent(g, k -> new ArrayList<>())
           .add(new EventTime(tte.get().time(), tte.get().event()));
     }
@@ -149,21 +170,30 @@ final class SurvivalCommand implements Callable<Integer> {
         ev == ProgressEvent.DROPOUT && ProgressEvent.RELIABLE_IMPROVEMENT.supports(instrument)
             ? Optional.of(
                 by == null
-                    ? Engagement.analyse(byInput.trajectories, dropout)
-                    : Engagement.analyse(byInput.trajectories, dropout, byInput.attribute::get))
+                    ? Engagement.analyse(trajectories, dropout)
+                    : Engagement.analyse(trajectories, dropout, group::get))
             : Optional.empty();
-    PrintWriter out = spec.commandLine().getOut();
-    if (json) {
-      ObjectNode root = toJson(instrument, ev, dropout, left, fit);
-      engagement.ifPresent(e -> engagementJson(root.putObject("engagement"), e));
-      out.println(root.toPrettyString());
-    } else {
-      out.printf("Time to %s on %s (sessions; %s)%n", event.toLowerCase(Locale.ROOT), instrument.id(),
-          describe(ev, dropout));
+    output.emit(spec, new Result(new SurvivalResult(instrument.id(), CliText.word(ev),
+        describe(ev, dropout), left, fit, engagement)));
+    return 0;
+  }
+
+  /** The curves, the test and the engagement report, in each output format. */
+  record Result(SurvivalResult value) implements CliResult {
+
+    @Override
+    public void printText(PrintWriter out) {
+      ProgressEvent ev = ProgressEvent.parse(value.event());
+      StratifiedFit fit = value.fit();
+      int left = value.leftOut();
+      out.printf("Time to %s on %s (sessions; %s)%n", CliText.words(ev), value.instrument(),
+          value.definition());
       if (left > 0) {
-        out.printf(ev == ProgressEvent.RELAPSE
-            ? "%d clients who never recovered are left out (they cannot relapse).%n"
-            : "%d clients not in the clinical range at intake are left out (they cannot recover).%n", left);
+        out.println(ev == ProgressEvent.RELAPSE
+            ? CliText.count(left, "client", "clients") + " who never recovered "
+                + (left == 1 ? "is" : "are") + " left out (they cannot relapse)."
+            : CliText.count(left, "client", "clients") + " not in the clinical range at intake "
+                + (left == 1 ? "is" : "are") + " left out (they cannot recover).");
       }
       out.println();
       out.println(fit.toText());
@@ -173,14 +203,32 @@ final class SurvivalCommand implements Callable<Integer> {
       }
       out.println("Kaplan-Meier estimates as R's survival::survfit (Greenwood SE; median as print.survfit);"
           + " curves describe this sample, not any one client's future.");
-      engagement.ifPresent(e -> engagementText(out, e));
-      if (ev == ProgressEvent.DROPOUT && engagement.isEmpty()) {
-        out.println("No engagement report: " + instrument.id() + " has no reliable-change threshold,"
-            + " so dropouts cannot be split by reliable improvement.");
+      value.engagement().ifPresent(e -> engagementText(out, e));
+      if (ev == ProgressEvent.DROPOUT && value.engagement().isEmpty()) {
+        out.println("No engagement report: " + value.instrument() + " has no reliable-change"
+            + " threshold, so dropouts cannot be split by reliable improvement.");
       }
     }
-    out.flush();
-    return 0;
+
+    @Override
+    public Object json() {
+      return value;
+    }
+
+    @Override
+    public Optional<CsvTable> table() {
+      CsvTable t = new CsvTable("stratum", "time", "nRisk", "nEvent", "nCensor", "survival",
+          "stdErr", "lower", "upper");
+      for (Stratum st : value.fit().strata()) {
+        KaplanMeierFit f = st.fit();
+        for (int i = 0; i < f.size(); i++) {
+          t.row(st.name(), f.time().get(i), f.nRisk().get(i), f.nEvent().get(i),
+              f.nCensor().get(i), f.survival().get(i), f.stdErr().get(i), f.lower().get(i),
+              f.upper().get(i));
+        }
+      }
+      return Optional.of(t);
+    }
   }
 
   private static String describe(ProgressEvent ev, DropoutDefinition dropout) {
@@ -195,16 +243,17 @@ final class SurvivalCommand implements Callable<Integer> {
 
   private static void engagementText(PrintWriter out, EngagementReport e) {
     out.println();
-    out.printf("Engagement: %d of %d starters dropped out (%s); %d (%s of starters) left before any"
-            + " reliable improvement.%n", e.dropouts(), e.starters(), PatternsCommand.pct(e.dropoutRate()),
-        e.dropoutsBeforeReliableImprovement(), PatternsCommand.pct(e.shareLeavingBeforeReliableImprovement()));
+    out.printf("Engagement: %d of %s dropped out (%s); %d (%s of starters) left before any"
+            + " reliable improvement.%n", e.dropouts(), CliText.count(e.starters(), "starter",
+            "starters"), CliText.percent(e.dropoutRate()),
+        e.dropoutsBeforeReliableImprovement(), CliText.percent(e.shareLeavingBeforeReliableImprovement()));
     out.printf("  %-28s %12s %12s%n", "at the last observation", "completers", "all starters");
     out.printf("  %-28s %12s %12s%n", "reliably improved",
-        PatternsCommand.pct(e.reliableImprovementCompleters().orElse(Double.NaN)),
-        PatternsCommand.pct(e.reliableImprovementAllStarters().orElse(Double.NaN)));
+        CliText.percent(e.reliableImprovementCompleters()),
+        CliText.percent(e.reliableImprovementAllStarters()));
     out.printf("  %-28s %12s %12s%n", "recovered",
-        PatternsCommand.pct(e.recoveryCompleters().orElse(Double.NaN)),
-        PatternsCommand.pct(e.recoveryAllStarters().orElse(Double.NaN)));
+        CliText.percent(e.recoveryCompleters()),
+        CliText.percent(e.recoveryAllStarters()));
     out.println("  Completer-only rates leave out those who stopped early; often they flatter outcomes, so compare both columns.");
     List<DropoutHazard> tables = new ArrayList<>();
     tables.add(e.overall());
@@ -222,96 +271,5 @@ final class SurvivalCommand implements Callable<Integer> {
       }
       out.println(sb.length() == 0 ? "no dropouts" : sb.toString().strip());
     }
-  }
-
-  private static void engagementJson(ObjectNode o, EngagementReport e) {
-    o.put("definition", e.definition().describe());
-    o.put("starters", e.starters());
-    o.put("dropouts", e.dropouts());
-    o.put("dropoutsBeforeReliableImprovement", e.dropoutsBeforeReliableImprovement());
-    PatternsCommand.putDouble(o, "reliableImprovementCompleters", e.reliableImprovementCompleters());
-    PatternsCommand.putDouble(o, "reliableImprovementAllStarters", e.reliableImprovementAllStarters());
-    PatternsCommand.putDouble(o, "recoveryCompleters", e.recoveryCompleters());
-    PatternsCommand.putDouble(o, "recoveryAllStarters", e.recoveryAllStarters());
-    ArrayNode hz = o.putArray("hazard");
-    List<DropoutHazard> tables = new ArrayList<>();
-    tables.add(e.overall());
-    tables.addAll(e.byGroup().values());
-    for (DropoutHazard h : tables) {
-      ObjectNode t = hz.addObject();
-      t.put("group", h.group());
-      ArrayNode s = t.putArray("session");
-      ArrayNode r = t.putArray("atRisk");
-      ArrayNode d = t.putArray("dropouts");
-      ArrayNode p = t.putArray("hazard");
-      int[] ss = h.sessions();
-      int[] rr = h.atRisk();
-      int[] dd = h.dropouts();
-      double[] pp = h.hazard();
-      for (int i = 0; i < ss.length; i++) {
-        s.add(ss[i]);
-        r.add(rr[i]);
-        d.add(dd[i]);
-        p.add(pp[i]);
-      }
-    }
-  }
-
-  static ObjectNode toJson(
-      Instrument instrument, ProgressEvent ev, DropoutDefinition dropout, int leftOut, StratifiedFit fit) {
-    JsonMapper mapper = JsonMapper.builder().build();
-    ObjectNode root = mapper.createObjectNode();
-    root.put("instrument", instrument.id());
-    root.put("event", ev.name().toLowerCase(Locale.ROOT).replace('_', '-'));
-    root.put("definition", describe(ev, dropout));
-    root.put("leftOut", leftOut);
-    ArrayNode strata = root.putArray("strata");
-    for (Stratum s : fit.strata()) {
-      KaplanMeierFit f = s.fit();
-      ObjectNode o = strata.addObject();
-      o.put("name", s.name());
-      o.put("n", f.n());
-      o.put("events", f.events());
-      doubles(o.putArray("time"), f.time());
-      ints(o.putArray("nRisk"), f.nRisk());
-      ints(o.putArray("nEvent"), f.nEvent());
-      ints(o.putArray("nCensor"), f.nCensor());
-      doubles(o.putArray("survival"), f.survival());
-      doubles(o.putArray("stdErr"), f.stdErr());
-      doubles(o.putArray("lower"), f.lower());
-      doubles(o.putArray("upper"), f.upper());
-      optional(o, "median", f.median());
-      optional(o, "medianLower", f.medianLower());
-      optional(o, "medianUpper", f.medianUpper());
-    }
-    if (fit.logRank().isPresent()) {
-      LogRankResult t = fit.logRank().get();
-      ObjectNode lr = root.putObject("logRank");
-      PatternsCommand.putDouble(lr, "chiSquare", t.chiSquare());
-      lr.put("df", t.df());
-      PatternsCommand.putDouble(lr, "p", t.p());
-    }
-    return root;
-  }
-
-  /** Non-finite values (R's NA, or an infinite standard error once S reaches 0) are written as null. */
-  private static void doubles(ArrayNode a, List<Double> xs) {
-    for (double x : xs) {
-      if (Double.isFinite(x)) {
-        a.add(x);
-      } else {
-        a.addNull();
-      }
-    }
-  }
-
-  private static void ints(ArrayNode a, List<Integer> xs) {
-    for (int x : xs) {
-      a.add(x);
-    }
-  }
-
-  private static void optional(ObjectNode o, String name, OptionalDouble v) {
-    PatternsCommand.putDouble(o, name, v);
   }
 }

@@ -6,12 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 
 import io.candor.examples.cli.CandorCliTest.Run;
+import io.candor.json.CandorJson;
+import io.candor.progress.ExpectedResponseModel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -86,6 +90,70 @@ class CliBadInputTest {
         "--score", "score"), extra);
   }
 
+  // ---------------------------------------------------------------- one long-format reader
+
+  @Test
+  void everyCsvCommand_rejectsARepeatedSession_withTheSameMessage() throws IOException {
+    Path dup = write("dup.csv", "id,session,score\na,0,20\na,1,18\na,1,17\nb,0,22\nb,1,20\n"
+        + "c,0,15\nc,1,14\nd,0,20\nd,1,12\n");
+    String message = "dup.csv line 4, column 2 (session): client a has session 1 twice (first on"
+        + " line 3); keep one row per client and time";
+    assertBad(message, patterns(dup));
+    assertBad(message, survival(dup, "--event", "recovery"));
+    assertBad(message, fit(dup)); // fit used to fit the repeated session as another observation
+    assertBad(message, classifyFile(dup));
+  }
+
+  static String[] classifyFile(Path file, String... extra) {
+    return cmd("classify", List.of("--input", file.toString(), "--id", "id", "--time", "session",
+        "--score", "score", "--instrument", "PHQ-9"), extra);
+  }
+
+  @Test
+  void classify_takesTheSameInputOptions_allOrNone() throws IOException {
+    assertBad("Missing required argument(s): --input=FILE", "classify", "--instrument", "PHQ-9",
+        "--id", "id", "--time", "session", "--score", "score");
+    assertBad("Missing required argument(s): --id=COL", "classify", "--instrument", "PHQ-9",
+        "--input", good.toString(), "--time", "session", "--score", "score");
+    Path eu = write("classify-eu.csv", "id;session;score\na;0;20\na;1;9\nb;0;22\nb;1;21\n");
+    Run r = run(classifyFile(eu, "--delimiter", ";", "--json"));
+    assertEquals(0, r.status(), r.err());
+  }
+
+  @Test
+  void everyCsvCommand_checksScoresAgainstTheInstrumentsResolution() throws IOException {
+    Path half = write("half.csv", "id,session,score\na,0,20\na,1,15.5\nb,0,22\nb,1,20\n");
+    String message = "half.csv line 3, column 3 (score): PHQ-9 score must be a whole number (the"
+        + " instrument's resolution) between 0 and 27, was 15.5";
+    assertBad(message, patterns(half));
+    assertBad(message, survival(half, "--event", "recovery"));
+    assertBad(message, fit(half, "--instrument", "PHQ-9"));
+    assertBad(message, classifyFile(half));
+  }
+
+  @Test
+  void everyCsvCommand_namesAHugeNumber_withLineAndColumn() throws IOException {
+    Path huge = write("huge.csv", "id,session,score\na,0,20\na,1,1e308\nb,0,22\nb,1,20\n"
+        + "c,0,15\nc,1,14\n");
+    String message = "huge.csv line 3, column 3 (score): number 1e308 is out of range";
+    assertBad(message, fit(huge)); // fit used to say the fixed effects were not identifiable
+    assertBad(message, patterns(huge));
+  }
+
+  @Test
+  void delimiterAndDecimal_rejectUnknownWordsAndConflicts() throws IOException {
+    assertBad("Invalid value for option '--delimiter': expected one of ',', ';', '|' or tab but"
+        + " was ':'", fit(good, "--delimiter", ":"));
+    assertBad("Invalid value for option '--decimal': expected one of point, comma"
+        + " (case-insensitive) but was 'dot'", fit(good, "--decimal", "dot"));
+    assertBad("a decimal comma needs another delimiter", fit(good, "--decimal", "comma"));
+    Path eu = write("eu.csv", "id;session;score\na;0;20\na;1;18,5\n");
+    assertBad("eu.csv line 3, column 3 (score): expected a decimal number with a decimal point,"
+        + " was \"18,5\" (the file seems to use a decimal comma)", patterns(eu, "--delimiter", ";"));
+    assertBad("column \"id\" not found; the header has [id;session;score] (one column: is the"
+        + " file separated by another delimiter?)", patterns(eu));
+  }
+
   // ---------------------------------------------------------------- every subcommand
 
   @Test
@@ -114,7 +182,7 @@ class CliBadInputTest {
 
   @Test
   void classify_rejectsMissingOptions_badNumbers_andOutOfRangeScores() {
-    assertBad("Missing required option", "classify", "--instrument", "PHQ-9", "--pre", "10");
+    assertBad("give both --pre and --post", "classify", "--instrument", "PHQ-9", "--pre", "10");
     assertBad("unknown instrument \"NOPE\"", "classify", "--instrument", "NOPE", "--pre", "1",
         "--post", "2");
     assertBad("'x' is not a double", "classify", "--instrument", "PHQ-9", "--pre", "x", "--post", "3");
@@ -159,7 +227,7 @@ class CliBadInputTest {
     assertBad("folder.csv", patterns(folder));
     assertBad("is empty: expected a header row", patterns(write("zero.csv", "")));
     assertBad("has a header but no rows", patterns(write("header.csv", "id,session,score\n")));
-    assertBad("expected 3 columns as in the header, found 2",
+    assertBad("line 2: expected 3 fields as in the header, found 2",
         patterns(write("short.csv", "id,session,score\na,0\n")));
   }
 
@@ -167,7 +235,7 @@ class CliBadInputTest {
   void longInput_namesTheMissingColumnAndTheBadCell() throws IOException {
     assertBad("column \"ID\" not found", cmd("patterns", List.of("--input", good.toString(),
         "--id", "ID", "--time", "session", "--score", "score", "--instrument", "PHQ-9")));
-    assertBad("line 2, column 3 (score): expected a decimal number, was \"abc\"",
+    assertBad("line 2, column 3 (score): expected a decimal number with a decimal point, was \"abc\"",
         patterns(write("nonnum.csv", "id,session,score\na,0,abc\n")));
     assertBad("line 2, column 2 (session)",
         survival(write("badsession.csv", "id,session,score\na,x,4\n"), "--event", "recovery"));
@@ -200,7 +268,8 @@ class CliBadInputTest {
     assertBad("early response session must be >= 1", patterns(good, "--early-session", "-1"));
     assertBad("early response fraction", patterns(good, "--early-fraction", "2"));
     assertBad("plateau length must be >= 2", patterns(good, "--plateau-length", "0"));
-    assertBad("K10 has no reliable-change threshold to use as the sudden-gain cutoff; give the"
+    assertBad("K10 has no reliable-change threshold: no published one and no clinical SD to derive"
+        + " the Jacobson-Truax threshold from, which is the default sudden-gain cutoff; give the"
         + " cutoff in points with --cutoff", cmd("patterns", List.of("--input", k10().toString(),
         "--id", "id", "--time", "session", "--score", "score", "--instrument", "K10")));
   }
@@ -233,8 +302,7 @@ class CliBadInputTest {
     Run r = run(cmd("survival", List.of("--input", k10.toString(), "--id", "id", "--time",
         "session", "--score", "score", "--instrument", "K10", "--event", "dropout", "--planned",
         "3", "--json")));
-    assertEquals(0, r.status(), r.err());
-    assertFalse(JsonMapper.builder().build().readTree(r.out()).has("engagement"), r.out());
+    assertTrue(CandorCliTest.json(r, "SurvivalResult").get("engagement").isNull(), r.out());
   }
 
   // ---------------------------------------------------------------- simulate and calibrate
@@ -244,8 +312,10 @@ class CliBadInputTest {
     assertBad("--clients must be >= 1, was 0", "simulate", "--clients", "0", "--summary");
     assertBad("--clients must be >= 1, was -5", "simulate", "--clients", "-5", "--summary");
     assertBad("'x' is not a long", "simulate", "--clients", "x", "--summary");
-    assertBad("Missing required argument", "simulate", "--clients", "10");
-    assertBad("mutually exclusive", "simulate", "--clients", "10", "--summary", "--out", "x.csv");
+    assertBad("give --out cohort.csv to write the simulated cohort, or --summary", "simulate",
+        "--clients", "10");
+    assertBad("--csv applies to --summary", "simulate", "--clients", "10", "--out",
+        dir.resolve("c.csv").toString(), "--csv", dir.resolve("t.csv").toString());
     assertBad("--threads must be 1-256, was 0", "simulate", "--clients", "10", "--summary",
         "--threads", "0");
     assertBad("arm must be one of", "simulate", "--clients", "10", "--summary", "--arm", "nope");
@@ -260,15 +330,18 @@ class CliBadInputTest {
   @Test
   void simulateAndCalibrate_rejectMalformedScenarioJson() throws IOException {
     Path bad = write("bad.json", "{ not json");
-    Path unknown = write("unknown.json", "{\"nope\": 1}");
+    Path unknown = write("unknown.json", "{\"format\": \"candor\", \"formatVersion\": 1,"
+        + " \"type\": \"Scenario\", \"value\": {\"nope\": 1}}");
     Path array = write("array.json", "[1, 2]");
+    Path bare = write("bare.json", "{\"sessions\": 12}");
     for (String c : List.of("simulate", "calibrate")) {
       String[] base = c.equals("simulate")
           ? new String[] {c, "--clients", "10", "--summary", "--scenario"}
           : new String[] {c, "--scenario"};
-      assertBad("scenario is not valid JSON", concat(base, bad.toString()));
-      assertBad("unknown scenario field \"nope\"", concat(base, unknown.toString()));
-      assertBad("scenario JSON must be an object", concat(base, array.toString()));
+      assertBad("bad.json: not valid JSON (line 1, column 3)", concat(base, bad.toString()));
+      assertBad("scenario.nope is not a known field", concat(base, unknown.toString()));
+      assertBad("not a Candor document", concat(base, array.toString()));
+      assertBad("bare.json: not a Candor document (no \"format\" field)", concat(base, bare.toString()));
       assertBad("--scenario must be \"default\" or a readable JSON file",
           concat(base, dir.resolve("missing.json").toString()));
     }
@@ -288,17 +361,26 @@ class CliBadInputTest {
     assertBad("no such file or directory", fit(dir.resolve("missing.csv")));
     assertBad("column \"nocol\" not found", fit(good, "--covariate", "nocol"));
     assertBad("expected a decimal number", fit(write("nonnum2.csv", "id,session,score\na,0,abc\n")));
-    assertBad("--basis must be", fit(good, "--basis", "nope"));
-    assertBad("--random must be intercept or slope", fit(good, "--random", "x"));
-    assertBad("--method must be reml or ml", fit(good, "--method", "x"));
+    assertBad("Invalid value for option '--basis': expected one of linear, log, quadratic,"
+        + " piecewise:K (case-insensitive) but was 'nope'", fit(good, "--basis", "nope"));
+    assertBad("Invalid value for option '--random': expected one of intercept, slope"
+        + " (case-insensitive) but was 'x'", fit(good, "--random", "x"));
+    assertBad("Invalid value for option '--method': expected one of reml, ml (case-insensitive)"
+        + " but was 'x'", fit(good, "--method", "x"));
   }
 
   @Test
   void expect_rejectsBadModelAndMalformedObserved() throws IOException {
     assertBad("no such file or directory", "expect", "--model",
         dir.resolve("missing.json").toString(), "--intake", "20");
-    assertBad("is not a growth model written by candor", "expect", "--model",
+    assertBad("notjson.json: not valid JSON (line 1, column 3)", "expect", "--model",
         write("notjson.json", "{ nope").toString(), "--intake", "20");
+    assertBad("empty.json: the text is empty", "expect", "--model",
+        write("empty.json", "").toString(), "--intake", "20");
+    assertBad("null.json: the document is JSON null", "expect", "--model",
+        write("null.json", "null").toString(), "--intake", "20");
+    assertBad("give --model FILE (from candor fit --json), or --instrument PHQ-9 or GAD-7",
+        "expect", "--intake", "20");
     String m = model.toString();
     assertBad("intake must be a finite number", "expect", "--model", m, "--intake", "NaN");
     assertBad("--observed must be SESSION:SCORE", "expect", "--model", m, "--intake", "20",
@@ -317,19 +399,27 @@ class CliBadInputTest {
   // ---------------------------------------------------------------- JSON output
 
   @Test
-  void jsonOutputs_parseAsJson() {
-    JsonMapper mapper = JsonMapper.builder().build();
-    List<String[]> runs = List.of(
-        new String[] {"instruments", "--json"},
-        new String[] {"classify", "--instrument", "PHQ-9", "--pre", "20", "--post", "5", "--json"},
-        patterns(good, "--json"),
-        survival(good, "--event", "recovery", "--json"),
-        new String[] {"simulate", "--clients", "20", "--summary", "--json"},
-        fit(dir.resolve("sim.csv"), "--json"));
-    for (String[] a : runs) {
-      Run r = run(a);
-      assertEquals(0, r.status(), String.join(" ", a) + ": " + r.err());
-      assertTrue(mapper.readTree(r.out()).isObject(), String.join(" ", a));
+  void jsonOutputs_areVersionedCandorDocuments_readBackByCandorJson() {
+    Map<Class<?>, String[]> runs = new LinkedHashMap<>();
+    runs.put(InstrumentCatalog.class, new String[] {"instruments", "--json"});
+    runs.put(ClassifyResult.class,
+        new String[] {"classify", "--instrument", "PHQ-9", "--pre", "20", "--post", "5", "--json"});
+    runs.put(PatternsResult.class, patterns(good, "--json"));
+    runs.put(SurvivalResult.class, survival(good, "--event", "recovery", "--json"));
+    runs.put(SimulationReport.class, new String[] {"simulate", "--clients", "20", "--summary", "--json"});
+    runs.put(CalibrationResult.class, new String[] {"calibrate", "--clients", "200", "--json"});
+    runs.put(ExpectResult.class,
+        new String[] {"expect", "--instrument", "PHQ-9", "--intake", "18", "--observed", "1:17", "--json"});
+    runs.put(ExpectedResponseModel.class, fit(dir.resolve("sim.csv"), "--json"));
+    for (Map.Entry<Class<?>, String[]> e : runs.entrySet()) {
+      Run r = run(e.getValue());
+      assertTrue(r.status() == 0 || r.status() == CalibrateCommand.FAILED, r.err());
+      Object back = CandorJson.fromJson(r.out(), e.getKey());
+      assertTrue(e.getKey().isInstance(back), String.join(" ", e.getValue()));
+      String again = CandorJson.toJson(back) + System.lineSeparator();
+      if (e.getKey() != ExpectedResponseModel.class) {
+        assertEquals(r.out(), again, "exact round trip of " + e.getKey().getSimpleName());
+      }
     }
   }
 
@@ -342,7 +432,7 @@ class CliBadInputTest {
           "--json");
       assertEquals(0, r.status(), r.err());
       assertFalse(r.out().contains("NaN"), r.out());
-      for (tools.jackson.databind.JsonNode row : mapper.readTree(r.out()).get("bySession")) {
+      for (tools.jackson.databind.JsonNode row : mapper.readTree(r.out()).get("value").get("bySession")) {
         if (row.get("observed").asLong() == 0) {
           withEmptySession++;
           assertTrue(row.get("meanScore").isNull(), row.toString());

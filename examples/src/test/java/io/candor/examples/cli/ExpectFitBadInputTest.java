@@ -52,20 +52,21 @@ class ExpectFitBadInputTest {
 
   @Test
   void expect_namesTheMissingModelField() throws IOException {
-    Path bad = Files.writeString(dir.resolve("bad.json"), "{\"basis\":\"LINEAR\"}");
-    assertBad("field \"covariates\" is missing", "expect", "--model", bad.toString(), "--intake", "3");
+    Path bad = Files.writeString(dir.resolve("bad.json"), "{\"format\": \"candor\", \"formatVersion\": 1,"
+        + " \"type\": \"ExpectedResponseModel\", \"value\": {\"basis\": \"LINEAR\"}}");
+    assertBad("expectedResponseModel.knot is missing", "expect", "--model", bad.toString(), "--intake", "3");
   }
 
   @Test
   void fit_givesCommandLineAdvice() {
-    assertBad("(use --random intercept)", "fit", "--input", twoClients.toString(), "--id", "id", "--time", "s",
+    assertBad("--random intercept on the command line", "fit", "--input", twoClients.toString(), "--id", "id", "--time", "s",
         "--score", "y");
   }
 
   @Test
   void fit_withInstrument_checksEveryScoreAndNamesTheLine() throws IOException {
     Path csv = Files.writeString(dir.resolve("phq.csv"), "id,session,score\na,0,20\na,1,31\n");
-    assertBad("line 3 (score): phq-9 scores must be between 0 and 27, was 31", "fit", "--input", csv.toString(),
+    assertBad("line 3, column 3 (score): phq-9 score must be between 0 and 27, was 31", "fit", "--input", csv.toString(),
         "--id", "id", "--time", "session", "--score", "score", "--instrument", "PHQ-9");
     assertBad("unknown instrument \"phq-10\"", "fit", "--input", csv.toString(),
         "--id", "id", "--time", "session", "--score", "score", "--instrument", "PHQ-10");

@@ -17,7 +17,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 class PatternsAndSurvivalCommandTest {
 
@@ -75,22 +74,24 @@ class PatternsAndSurvivalCommandTest {
   @Test
   void patterns_jsonHasGainsAndLossesWithRequiredFields() {
     Run r = CandorCliTest.run(patterns("--cutoff", "7", "--min-session", "1", "--max-session", "12", "--json"));
-    assertEquals(0, r.status(), r.err());
-    JsonNode root = JsonMapper.builder().build().readTree(r.out());
-    assertEquals(24, root.get("gains").size());
-    JsonNode g = root.get("gains").get(0);
-    assertEquals("1", g.get("id").asString());
+    JsonNode root = CandorCliTest.json(r, "PatternsResult");
+    assertEquals(24, root.get("gains").get("changes").asInt());
+    assertEquals(15, root.get("gains").get("clientsWithChange").asInt());
+    JsonNode first = root.get("clients").get(0);
+    assertEquals("1", first.get("client").asString());
+    JsonNode g = first.get("gains").get(0);
     assertEquals(3, g.get("preSession").asInt());
     assertEquals(4, g.get("postSession").asInt());
     assertEquals(34.0, g.get("preScore").asDouble());
     assertEquals(23.0, g.get("postScore").asDouble());
     assertEquals(11.0, g.get("magnitude").asDouble());
-    assertTrue(g.get("reversal").asBoolean());
-    assertTrue(root.get("losses").isArray());
+    assertTrue(g.get("reversalSession").isInt());
+    assertTrue(first.get("losses").isArray());
     assertEquals(43, root.get("clients").size());
-    assertEquals(15, root.get("summary").get("gains").get("clientsWithAny").asInt());
-    assertTrue(root.get("clients").get(0).has("earlyResponse"));
-    assertTrue(root.get("clients").get(0).get("plateaus").isArray());
+    assertTrue(first.has("earlyResponse"));
+    assertTrue(first.get("plateaus").isArray());
+    PatternsResult back = io.candor.json.CandorJson.fromJson(r.out(), PatternsResult.class);
+    assertEquals(43, back.clients().size());
   }
 
   @Test
@@ -126,18 +127,18 @@ class PatternsAndSurvivalCommandTest {
   @Test
   void survival_jsonStrataAndLogRank() {
     Run r = CandorCliTest.run(survival(grouped, "--event", "recovery", "--by", "stage", "--json"));
-    assertEquals(0, r.status(), r.err());
-    JsonNode root = JsonMapper.builder().build().readTree(r.out());
-    JsonNode strata = root.get("strata");
+    JsonNode root = CandorCliTest.json(r, "SurvivalResult");
+    JsonNode strata = root.get("fit").get("strata");
     assertEquals(2, strata.size());
     assertEquals("action", strata.get(0).get("name").asString());
+    JsonNode km = strata.get(0).get("fit");
     for (String f : List.of("time", "nRisk", "nEvent", "survival", "stdErr", "lower", "upper")) {
-      assertEquals(strata.get(0).get("time").size(), strata.get(0).get(f).size(), f);
+      assertEquals(km.get("time").size(), km.get(f).size(), f);
     }
-    assertTrue(strata.get(0).has("median"));
-    assertTrue(strata.get(0).has("medianLower"));
-    assertTrue(strata.get(0).get("medianUpper").isNull());
-    JsonNode lr = root.get("logRank");
+    assertTrue(km.has("median"));
+    assertTrue(km.has("medianLower"));
+    assertTrue(km.get("medianUpper").isNull());
+    JsonNode lr = root.get("fit").get("logRank");
     assertEquals(1, lr.get("df").asInt());
     assertTrue(lr.get("p").asDouble() > 0 && lr.get("p").asDouble() <= 1);
   }
@@ -145,21 +146,45 @@ class PatternsAndSurvivalCommandTest {
   @Test
   void survival_unstratifiedHasNoLogRank() {
     Run r = CandorCliTest.run(survival(sgdata, "--event", "reliable-improvement", "--json"));
-    assertEquals(0, r.status(), r.err());
-    JsonNode root = JsonMapper.builder().build().readTree(r.out());
+    JsonNode root = CandorCliTest.json(r, "SurvivalResult").get("fit");
     assertEquals(1, root.get("strata").size());
     assertEquals("all", root.get("strata").get(0).get("name").asString());
-    assertFalse(root.has("logRank"));
-    assertEquals(5.0, root.get("strata").get(0).get("median").asDouble());
+    assertTrue(root.get("logRank").isNull());
+    assertEquals(5.0, root.get("strata").get(0).get("fit").get("median").asDouble());
+  }
+
+  @Test
+  void patternsAndSurvival_countOneClientInTheSingular() throws IOException {
+    Path one = Files.writeString(dir.resolve("one.csv"),
+        "id,session,bdi\na,0,30\na,1,29\na,2,28\na,3,16\na,4,15\na,5,15\n");
+    Run p = CandorCliTest.run("patterns", "--input", one.toString(), "--id", "id", "--time",
+        "session", "--score", "bdi", "--instrument", "BDI-II");
+    assertEquals(0, p.status(), p.err());
+    assertTrue(p.out().contains("Non-linear progress on BDI-II: 1 client\n"), p.out());
+    assertTrue(p.out().contains("Sudden gains: 1 in 1 of 1 client ("), p.out());
+    assertFalse(p.out().contains("1 clients"), p.out());
+    Path two = Files.writeString(dir.resolve("two.csv"),
+        "id,session,bdi\na,0,30\na,1,29\na,2,10\nb,0,5\nb,1,4\n");
+    Run s = CandorCliTest.run(survival(two, "--event", "recovery"));
+    assertEquals(0, s.status(), s.err());
+    assertTrue(s.out().contains("1 client not in the clinical range at intake is left out"),
+        s.out());
+  }
+
+  @Test
+  void survival_readsGroupAndDropoutFlagInOnePass() {
+    Run r = CandorCliTest.run(survival(grouped, "--event", "dropout", "--dropped-column",
+        "dropped", "--by", "stage", "--json"));
+    assertEquals(0, r.status(), r.err());
+    assertEquals(2, CandorCliTest.json(r, "SurvivalResult").get("fit").get("strata").size());
   }
 
   @Test
   void survival_relapseCountsOnlyRecoveredClients() {
     Run r = CandorCliTest.run(survival(sgdata, "--event", "relapse", "--json"));
-    assertEquals(0, r.status(), r.err());
-    JsonNode root = JsonMapper.builder().build().readTree(r.out());
+    JsonNode root = CandorCliTest.json(r, "SurvivalResult");
     assertEquals("relapse", root.get("event").asString());
-    int n = root.get("strata").get(0).get("n").asInt();
+    int n = root.get("fit").get("strata").get(0).get("fit").get("n").asInt();
     assertEquals(43, n + root.get("leftOut").asInt());
   }
 
@@ -169,24 +194,52 @@ class PatternsAndSurvivalCommandTest {
     assertEquals(0, planned.status(), planned.err());
     assertTrue(planned.out().contains("before session 12"), planned.out());
     Run flagged = CandorCliTest.run(survival(grouped, "--event", "dropout", "--dropped-column", "dropped", "--json"));
-    assertEquals(0, flagged.status(), flagged.err());
-    assertEquals(14, JsonMapper.builder().build().readTree(flagged.out()).get("strata").get(0).get("events").asInt());
+    assertEquals(14, CandorCliTest.json(flagged, "SurvivalResult").get("fit").get("strata").get(0)
+        .get("fit").get("events").asInt());
   }
 
   @Test
   void survival_dropoutReportsEngagement() {
     Run r = CandorCliTest.run(survival(grouped, "--event", "dropout", "--planned", "12", "--by", "stage", "--json"));
-    assertEquals(0, r.status(), r.err());
-    JsonNode e = JsonMapper.builder().build().readTree(r.out()).get("engagement");
+    JsonNode e = CandorCliTest.json(r, "SurvivalResult").get("engagement");
     assertEquals(43, e.get("starters").asInt());
     assertEquals(2, e.get("dropouts").asInt());
-    assertEquals(3, e.get("hazard").size(), "overall and two groups");
-    assertEquals("all", e.get("hazard").get(0).get("group").asString());
+    assertEquals("all", e.get("overall").get("group").asString());
+    assertEquals(2, e.get("byGroup").size(), "two groups");
     assertTrue(e.has("reliableImprovementCompleters"));
     assertTrue(e.has("recoveryAllStarters"));
     Run text = CandorCliTest.run(survival(grouped, "--event", "dropout", "--planned", "12"));
     assertTrue(text.out().contains("completers"), text.out());
     assertTrue(text.out().contains("Dropout hazard per session (all): s2 2/43"), text.out());
+  }
+
+  @Test
+  void survival_unknownEvent_listsTheValuesAsTyped() {
+    assertUsageError(CandorCliTest.run(survival(grouped, "--event", "remission")),
+        "event must be one of reliable-improvement, recovery, dropout, relapse");
+  }
+
+  @Test
+  void survival_textSaysOneClientNotOneClients() throws IOException {
+    Path f = Files.writeString(dir.resolve("one-left.csv"), "id,session,bdi\n"
+        + "a,0,30\na,1,20\na,2,10\nb,0,5\nb,1,4\nc,0,28\nc,1,27\n");
+    Run r = CandorCliTest.run(survival(f, "--event", "recovery"));
+    assertEquals(0, r.status(), r.err());
+    assertTrue(r.out().contains("1 client not in the clinical range at intake is left out"), r.out());
+  }
+
+  @Test
+  void patterns_neverPrintsANegativeShareOfTheNetChange() throws IOException {
+    // client a: a 15-point sudden gain, then ends worse than at intake (share was -750 %)
+    Path f = Files.writeString(dir.resolve("worse.csv"), "id,session,bdi\n"
+        + "a,1,30\na,2,31\na,3,30\na,4,15\na,5,14\na,6,15\na,7,32\na,8,32\n");
+    Run r = CandorCliTest.run("patterns", "--input", f.toString(), "--id", "id", "--time",
+        "session", "--score", "bdi", "--instrument", "BDI-II", "--cutoff", "7");
+    assertEquals(0, r.status(), r.err());
+    assertTrue(r.out().contains("Sudden gains: 1 in 1 of 1 client ("), r.out());
+    assertFalse(r.out().matches("(?s).*-\\d+\\.\\d %.*"), r.out());
+    assertTrue(r.out().contains("Non-linear progress on BDI-II: 1 client\n")
+        || r.out().contains("Non-linear progress on BDI-II: 1 client\r\n"), r.out());
   }
 
   @Test

@@ -10,12 +10,19 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class SimulationCommandsTest {
 
   @TempDir Path dir;
+
+  /** A Scenario document with this (partial) value. */
+  static String scenario(String value) {
+    return "{\"format\": \"candor\", \"formatVersion\": 1, \"type\": \"Scenario\", \"value\": "
+        + value + "}";
+  }
 
   private static CandorCliTest.Run run(String... args) {
     return CandorCliTest.run(args);
@@ -59,22 +66,38 @@ class SimulationCommandsTest {
   @Test
   void simulate_readsAScenarioFile() throws IOException {
     Path f = dir.resolve("s.json");
-    Files.writeString(f, "{\"sessions\": 12, \"dropout\": {\"hazard\": 0.0}}");
+    Files.writeString(f, scenario("{\"sessions\": 12, \"dropout\": {\"hazard\": 0.0}}"));
     CandorCliTest.Run r = run("simulate", "--clients", "300", "--summary", "--scenario",
         f.toString(), "--json");
     assertEquals(0, r.status(), r.err());
     assertTrue(r.out().contains("\"lastSession\" : 12"), r.out());
     assertTrue(r.out().contains("\"dropoutRate\" : 0.0"), r.out());
+    assertTrue(r.out().contains("\"type\" : \"SimulationReport\""), r.out());
+  }
+
+  @Test
+  void simulate_writesScoresAtTheInstrumentsResolution() throws IOException {
+    // ORS is scored in tenths: 23.2, never 23.200000000000003
+    Path f = Files.writeString(dir.resolve("ors.json"), scenario("{\"instrument\": \"ORS\"}"));
+    Path csv = dir.resolve("ors.csv");
+    CandorCliTest.Run r = run("simulate", "--clients", "300", "--scenario", f.toString(), "--out",
+        csv.toString());
+    assertEquals(0, r.status(), r.err());
+    List<String> lines = Files.readAllLines(csv);
+    assertTrue(lines.size() > 300);
+    for (String line : lines.subList(1, lines.size())) {
+      String score = line.split(",")[3];
+      assertTrue(score.matches("\\d{1,2}(\\.\\d)?"), line);
+    }
   }
 
   @Test
   void simulate_badArgumentsExit2WithOneLine() throws IOException {
     Path f = dir.resolve("bad.json");
-    Files.writeString(f, "{\"intake\": {\"sd\": -1}}");
+    Files.writeString(f, scenario("{\"intake\": {\"sd\": -1}}"));
     for (String[] args : new String[][] {
         {"simulate", "--clients", "0", "--summary"},
         {"simulate", "--clients", "10"},
-        {"simulate", "--clients", "10", "--summary", "--out", "x.csv"},
         {"simulate", "--clients", "10", "--summary", "--arm", "placebo"},
         {"simulate", "--clients", "10", "--summary", "--threads", "0"},
         {"simulate", "--clients", "10", "--summary", "--scenario", "nope.json"},
@@ -106,7 +129,7 @@ class SimulationCommandsTest {
   @Test
   void calibrate_exitsOneWhenARowFails() throws IOException {
     Path f = dir.resolve("miscalibrated.json");
-    Files.writeString(f, "{\"dropout\": {\"hazard\": 0.05}}");
+    Files.writeString(f, scenario("{\"dropout\": {\"hazard\": 0.05}}"));
     CandorCliTest.Run r = run("calibrate", "--clients", "1000", "--scenario", f.toString());
     assertEquals(1, r.status(), r.out() + r.err());
     assertTrue(r.out().contains("FAIL"));

@@ -1,0 +1,56 @@
+package io.candor.model.dose;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class BinomialRegressionTest {
+
+  private static final double[] SESSIONS = {1, 1, 2, 2, 3, 4, 4, 6, 8, 8, 10, 12, 12, 16, 20};
+  private static final boolean[] IMPROVED = {false, false, false, true, false, true, false, true,
+      true, false, true, true, true, false, true};
+
+  @Test
+  void fit_onLogSessions_isTheDoseEffectFit() {
+    double[] log = new double[SESSIONS.length];
+    for (int i = 0; i < log.length; i++) {
+      log[i] = Math.log(SESSIONS[i]);
+    }
+    for (Link link : Link.values()) {
+      BinomialRegressionFit g = BinomialRegression.withDefaults().with(link)
+          .fit(IMPROVED, List.of("log(sessions)"), List.of(log));
+      DoseEffectFit d = DoseEffect.withDefaults().with(link).fitClients(SESSIONS, IMPROVED);
+      assertEquals(d.intercept().estimate(), g.coefficients().get(0).estimate(), 1e-12);
+      assertEquals(d.slope().estimate(), g.coefficients().get(1).estimate(), 1e-12);
+      assertEquals(d.slope().stdErr(), g.coefficients().get(1).stdErr(), 1e-12);
+      assertEquals(d.deviance(), g.deviance(), 1e-10);
+      assertEquals(d.aic(), g.aic(), 1e-10);
+      assertEquals(d.proportionAt(5), g.probability(Math.log(5)), 1e-12);
+    }
+  }
+
+  @Test
+  void fit_rejectsBadInput_namingIt() {
+    BinomialRegression b = BinomialRegression.withDefaults();
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> b.fit(new boolean[] {true, true, true, true}, List.of("x"),
+            List.of(new double[] {1, 2, 3, 4})));
+    assertTrue(e.getMessage().contains("present in all 4 cases"), e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> b.fit(
+        new boolean[] {true, false, true, false}, List.of("x"), List.of(new double[] {2, 2, 2, 2})));
+    assertTrue(e.getMessage().contains("predictor x is the same for every case (2)"),
+        e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> b.fit(
+        new boolean[] {true, false, true, false}, List.of("x"), List.of(new double[] {1, 2})));
+    assertTrue(e.getMessage().contains("2 values for 4 cases"), e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> b.fit(new boolean[] {true, false},
+        List.of("x"), List.of(new double[] {1, 2})));
+    BinomialRegressionFit fit = b.fit(IMPROVED, List.of("s"), List.of(SESSIONS));
+    assertThrows(IllegalArgumentException.class, () -> fit.probability(1, 2));
+    assertThrows(IllegalArgumentException.class, () -> b.withEpsilon(0));
+    assertEquals(b, BinomialRegression.withDefaults().with(Link.LOGIT));
+  }
+}

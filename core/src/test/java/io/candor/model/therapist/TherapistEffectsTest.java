@@ -1,0 +1,133 @@
+package io.candor.model.therapist;
+
+import static io.candor.quick.QuickTheoriesAdapter.quick;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.quicktheories.QuickTheory.qt;
+
+import io.candor.measure.Instruments;
+import io.candor.testing.CandorGenerators;
+import java.util.Arrays;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.simple.RandomSource;
+import org.junit.jupiter.api.Test;
+
+class TherapistEffectsTest {
+
+  private static UniformRandomProvider rng(long seed) {
+    return RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
+  }
+
+  @Test
+  void fit_isReproducibleFromTheGeneratorsState() {
+    TherapistData d = PrePost.data();
+    TherapistEffects config = TherapistEffects.withDefaults()
+        .with(IccInterval.PARAMETRIC_BOOTSTRAP).withReplicates(50).withRankDraws(200);
+    TherapistEffectsFit a = config.fit(d, rng(42));
+    TherapistEffectsFit b = config.fit(d, rng(42));
+    assertEquals(a, b);
+    assertNotEquals(a.effects(), config.fit(d, rng(43)).effects(), "other draws, other ranks");
+  }
+
+  @Test
+  void bootstrapInterval_isPlausibleNextToTheProfileInterval() {
+    TherapistData d = PrePost.data();
+    TherapistEffectsFit profile = TherapistEffects.withDefaults().fit(d, rng(1));
+    TherapistEffectsFit boot = TherapistEffects.withDefaults()
+        .with(IccInterval.PARAMETRIC_BOOTSTRAP).withReplicates(200).fit(d, rng(1));
+    assertEquals(profile.icc().estimate(), boot.icc().estimate(), 0);
+    assertEquals(200, boot.icc().replicates());
+    assertEquals(IccInterval.PARAMETRIC_BOOTSTRAP, boot.icc().method());
+    // both intervals cover the estimate and overlap heavily (0.035-0.167 by profile likelihood)
+    assertTrue(boot.icc().lower() < profile.icc().estimate()
+        && profile.icc().estimate() < boot.icc().upper(), boot.icc().toString());
+    assertTrue(Math.abs(boot.icc().upper() - profile.icc().upper()) < 0.06, boot.icc().toString());
+  }
+
+  @Test
+  void rankIntervals_areWiderForSmallCaseloads_andStayWithinOneToK() {
+    TherapistEffectsFit fit = TherapistEffects.withDefaults().fit(PrePost.data(), rng(3));
+    int k = fit.therapists();
+    TherapistEffect one = fit.effect("T01"); // one client
+    for (TherapistEffect e : fit.effects()) {
+      assertTrue(e.rankLower() >= 1 && e.rankUpper() <= k, e.toString());
+    }
+    int widest = fit.effects().stream().mapToInt(e -> e.rankUpper() - e.rankLower()).max()
+        .orElseThrow();
+    assertTrue(one.rankUpper() - one.rankLower() >= widest - 3, one.toString());
+    assertEquals(1, one.clients());
+    assertTrue(one.reliability() < 0.2, "one client says little: " + one.reliability());
+    TherapistEffect big = fit.effects().stream().max((a, b) -> a.clients() - b.clients())
+        .orElseThrow();
+    assertTrue(big.reliability() > one.reliability());
+    assertTrue(big.effectSd() < one.effectSd());
+  }
+
+  @Test
+  void caseloadForReliability_followsSpearmanBrown() {
+    TherapistEffectsFit fit = TherapistEffects.withDefaults().fit(PrePost.data(), rng(3));
+    double tau2 = fit.therapistSd() * fit.therapistSd();
+    double sigma2 = fit.residualSd() * fit.residualSd();
+    int n = fit.caseloadForReliability().orElseThrow();
+    double at = tau2 / (tau2 + sigma2 / n);
+    double below = tau2 / (tau2 + sigma2 / (n - 1));
+    assertTrue(at >= 0.7 && below < 0.7, n + ": " + below + " -> " + at);
+    TherapistEffectsFit stricter = TherapistEffects.withDefaults().withReliabilityTarget(0.9)
+        .fit(PrePost.data(), rng(3));
+    assertTrue(stricter.caseloadForReliability().orElseThrow() > n);
+  }
+
+  @Test
+  void fit_rejectsConstantAndUnknownCovariates_namingThem() {
+    TherapistData d = PrePost.data();
+    double[] same = new double[d.size()];
+    Arrays.fill(same, 40);
+    TherapistData constant = d.withCovariate("site", same);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> TherapistEffects.withDefaults().withCovariates("site").fit(constant, rng(1)));
+    assertTrue(e.getMessage().contains("site") && e.getMessage().contains("(40)"),
+        e.getMessage());
+    e = assertThrows(IllegalArgumentException.class,
+        () -> TherapistEffects.withDefaults().withCovariates("nope").fit(d, rng(1)));
+    assertTrue(e.getMessage().contains("nope"), e.getMessage());
+  }
+
+  @Test
+  void configuration_validatesAndComparesByValue() {
+    TherapistEffects d = TherapistEffects.withDefaults();
+    assertEquals(d, TherapistEffects.withDefaults().withConfidenceLevel(0.95));
+    assertNotEquals(d, d.withRankDraws(500));
+    assertEquals(d.hashCode(), TherapistEffects.withDefaults().hashCode());
+    assertTrue(d.toString().contains("post ~ pre + (1 | therapist)"), d.toString());
+    assertThrows(IllegalArgumentException.class, () -> d.withConfidenceLevel(1));
+    assertThrows(IllegalArgumentException.class, () -> d.withReplicates(5));
+    assertThrows(IllegalArgumentException.class, () -> d.withRankDraws(10));
+    assertThrows(IllegalArgumentException.class, () -> d.withReliabilityTarget(0));
+    assertThrows(IllegalArgumentException.class, () -> d.withCovariates("age", "age"));
+    assertThrows(IllegalArgumentException.class, () -> d.withCovariates("pre"));
+  }
+
+  @Test
+  void effects_areInvariantToRenamingTherapists_property() {
+    qt().withExamples(10)
+        .forAll(quick(CandorGenerators.therapistData(Instruments.PHQ9, 6, 12)))
+        .checkAssert(d -> {
+          if (d.size() <= d.therapists().size() + 2) {
+            return; // too few clients to separate therapist from residual variance
+          }
+          String[] renamed = Arrays.stream(d.therapistOfClients()).map(t -> "x" + t)
+              .toArray(String[]::new);
+          TherapistData r = TherapistData.of(d.instrument(), renamed, d.clients(), d.pre(),
+              d.post());
+          TherapistEffectsFit a = TherapistEffects.withDefaults().fit(d, rng(5));
+          TherapistEffectsFit b = TherapistEffects.withDefaults().fit(r, rng(5));
+          assertEquals(a.icc(), b.icc());
+          for (int j = 0; j < a.effects().size(); j++) {
+            assertEquals(a.effects().get(j).effect(), b.effects().get(j).effect(), 0);
+            assertEquals(a.effects().get(j).rankLower(), b.effects().get(j).rankLower());
+          }
+        });
+  }
+}
