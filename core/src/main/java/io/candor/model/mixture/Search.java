@@ -122,9 +122,10 @@ final class Search {
       case ZERO_RESIDUAL_SD -> " with a residual SD collapsing to zero";
       case NON_FINITE -> " with a non-finite log-likelihood";
     }));
-    return "none of the " + starts + (starts == 1 ? " start" : " starts") + " gave a proper "
-        + k + "-class solution (" + String.join(", ", parts) + "): the data do not support "
-        + k + " classes" + (perSigma ? " with a residual SD per class" : "");
+    return (starts == 1 ? "the only start" : "none of the " + starts + " starts")
+        + " gave a proper " + k + "-class solution (" + String.join(", ", parts) + "): the data"
+        + " do not support " + k + (k == 1 ? " class" : " classes")
+        + (perSigma ? " with a residual SD per class" : "");
   }
 
   /** Orders the classes, computes the posteriors at the final parameters and the diagnostics. */
