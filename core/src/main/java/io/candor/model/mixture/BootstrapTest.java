@@ -19,7 +19,16 @@ import io.candor.internal.Checks;
 public record BootstrapTest(int classes, double statistic, int replicates, int failedReplicates,
     int exceedances) {
 
-  /** Validates the components. */
+  /**
+   * Validates the components.
+   *
+   * @param classes see the record description
+   * @param statistic see the record description
+   * @param replicates see the record description
+   * @param failedReplicates see the record description
+   * @param exceedances see the record description
+   * @throws IllegalArgumentException if a component is invalid (the message names it)
+   */
   public BootstrapTest {
     Checks.atLeast("classes", classes, 2);
     Checks.finite("statistic", statistic);

@@ -21,7 +21,15 @@ import java.util.Optional;
 public record ClassEnumeration(SelectionCriterion criterion, List<MixtureFit> fits,
     List<FitFailure> failures, List<BootstrapTest> bootstrap) {
 
-  /** Validates the components. */
+  /**
+   * Validates the components.
+   *
+   * @param criterion see the record description
+   * @param fits see the record description
+   * @param failures see the record description
+   * @param bootstrap see the record description
+   * @throws IllegalArgumentException if a component is invalid (the message names it)
+   */
   public ClassEnumeration {
     Objects.requireNonNull(criterion, "criterion");
     fits = List.copyOf(Checks.nonEmptyNoNulls("fits", fits));

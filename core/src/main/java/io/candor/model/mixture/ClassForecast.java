@@ -17,7 +17,14 @@ import java.util.Objects;
 public record ClassForecast(ClassPosterior posterior, List<Double> percentiles,
     List<ForecastPoint> points) {
 
-  /** Validates the components. */
+  /**
+   * Validates the components.
+   *
+   * @param posterior see the record description
+   * @param percentiles see the record description
+   * @param points see the record description
+   * @throws IllegalArgumentException if a component is invalid (the message names it)
+   */
   public ClassForecast {
     Objects.requireNonNull(posterior, "posterior");
     percentiles = List.copyOf(Checks.noNulls("percentiles", percentiles));

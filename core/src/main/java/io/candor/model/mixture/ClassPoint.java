@@ -15,7 +15,15 @@ import io.candor.internal.Checks;
  */
 public record ClassPoint(int classIndex, double probability, double mean, double sd) {
 
-  /** Validates the components. */
+  /**
+   * Validates the components.
+   *
+   * @param classIndex see the record description
+   * @param probability see the record description
+   * @param mean see the record description
+   * @param sd see the record description
+   * @throws IllegalArgumentException if a component is invalid (the message names it)
+   */
   public ClassPoint {
     Checks.atLeast("classIndex", classIndex, 1);
     Checks.probability("probability", probability);

@@ -18,7 +18,13 @@ import java.util.List;
  */
 public record ClassPosterior(List<Double> probabilities, int observations) {
 
-  /** Validates the components. */
+  /**
+   * Validates the components.
+   *
+   * @param probabilities see the record description
+   * @param observations see the record description
+   * @throws IllegalArgumentException if a component is invalid (the message names it)
+   */
   public ClassPosterior {
     probabilities = List.copyOf(Checks.nonEmptyNoNulls("probabilities", probabilities));
     double sum = 0;

@@ -18,7 +18,14 @@ import java.util.OptionalDouble;
  */
 public record ClassSummary(int index, int count, OptionalDouble avePosterior) {
 
-  /** Validates the components. */
+  /**
+   * Validates the components.
+   *
+   * @param index see the record description
+   * @param count see the record description
+   * @param avePosterior see the record description
+   * @throws IllegalArgumentException if a component is invalid (the message names it)
+   */
   public ClassSummary {
     Checks.atLeast("index", index, 1);
     Checks.atLeast("count", count, 0);

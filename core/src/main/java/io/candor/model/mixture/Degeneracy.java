@@ -17,7 +17,14 @@ import java.util.OptionalInt;
  */
 public record Degeneracy(Kind kind, OptionalInt classIndex, String detail) {
 
-  /** Validates the components. */
+  /**
+   * Validates the components.
+   *
+   * @param kind see the record description
+   * @param classIndex see the record description
+   * @param detail see the record description
+   * @throws IllegalArgumentException if a component is invalid (the message names it)
+   */
   public Degeneracy {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(classIndex, "classIndex");

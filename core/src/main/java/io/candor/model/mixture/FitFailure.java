@@ -12,7 +12,13 @@ import io.candor.internal.Checks;
  */
 public record FitFailure(int classes, String reason) {
 
-  /** Validates the components. */
+  /**
+   * Validates the components.
+   *
+   * @param classes see the record description
+   * @param reason see the record description
+   * @throws IllegalArgumentException if a component is invalid (the message names it)
+   */
   public FitFailure {
     Checks.atLeast("classes", classes, 1);
     Checks.nonBlank("reason", reason);

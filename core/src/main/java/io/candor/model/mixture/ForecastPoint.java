@@ -19,7 +19,16 @@ import java.util.List;
 public record ForecastPoint(double time, double mean, double sd, List<Double> quantiles,
     List<ClassPoint> classes) {
 
-  /** Validates the components. */
+  /**
+   * Validates the components.
+   *
+   * @param time see the record description
+   * @param mean see the record description
+   * @param sd see the record description
+   * @param quantiles see the record description
+   * @param classes see the record description
+   * @throws IllegalArgumentException if a component is invalid (the message names it)
+   */
   public ForecastPoint {
     Checks.finite("time", time);
     Checks.finite("mean", mean);

@@ -15,7 +15,14 @@ import io.candor.internal.Checks;
  */
 public record MembershipCoefficient(int classIndex, String term, double estimate) {
 
-  /** Validates the components. */
+  /**
+   * Validates the components.
+   *
+   * @param classIndex see the record description
+   * @param term see the record description
+   * @param estimate see the record description
+   * @throws IllegalArgumentException if a component is invalid (the message names it)
+   */
   public MembershipCoefficient {
     Checks.atLeast("classIndex", classIndex, 2);
     Checks.nonBlank("term", term);

@@ -37,7 +37,21 @@ public record MixtureFit(TrajectoryClasses model, int clients, int observations,
     double classificationEntropy, double modalLogPosterior, List<ClassSummary> classSummaries,
     StartSummary starts, Convergence convergence, List<Degeneracy> degeneracies) {
 
-  /** Validates the components. */
+  /**
+   * Validates the components.
+   *
+   * @param model see the record description
+   * @param clients see the record description
+   * @param observations see the record description
+   * @param logLik see the record description
+   * @param classificationEntropy see the record description
+   * @param modalLogPosterior see the record description
+   * @param classSummaries see the record description
+   * @param starts see the record description
+   * @param convergence see the record description
+   * @param degeneracies see the record description
+   * @throws IllegalArgumentException if a component is invalid (the message names it)
+   */
   public MixtureFit {
     Objects.requireNonNull(model, "model");
     Checks.atLeast("clients", clients, 1);

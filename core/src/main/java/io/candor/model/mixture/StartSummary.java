@@ -21,7 +21,16 @@ import java.util.List;
 public record StartSummary(int starts, int finalStarts, int failedStarts, int bestReplicated,
     List<Double> finalLogLiks) {
 
-  /** Validates the components. */
+  /**
+   * Validates the components.
+   *
+   * @param starts see the record description
+   * @param finalStarts see the record description
+   * @param failedStarts see the record description
+   * @param bestReplicated see the record description
+   * @param finalLogLiks see the record description
+   * @throws IllegalArgumentException if a component is invalid (the message names it)
+   */
   public StartSummary {
     Checks.atLeast("starts", starts, 1);
     Checks.inRange("finalStarts", finalStarts, 1, starts);

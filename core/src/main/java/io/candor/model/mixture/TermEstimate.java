@@ -13,7 +13,13 @@ import io.candor.internal.Checks;
  */
 public record TermEstimate(String term, double estimate) {
 
-  /** Validates the components. */
+  /**
+   * Validates the components.
+   *
+   * @param term see the record description
+   * @param estimate see the record description
+   * @throws IllegalArgumentException if a component is invalid (the message names it)
+   */
   public TermEstimate {
     Checks.nonBlank("term", term);
     Checks.finite("estimate", estimate);

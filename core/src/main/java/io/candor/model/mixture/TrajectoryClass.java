@@ -22,7 +22,16 @@ import java.util.Optional;
 public record TrajectoryClass(int index, double share, List<TermEstimate> coefficients,
     double residualSd, Optional<WithinClassSpread> spread) {
 
-  /** Validates the components. */
+  /**
+   * Validates the components.
+   *
+   * @param index see the record description
+   * @param share see the record description
+   * @param coefficients see the record description
+   * @param residualSd see the record description
+   * @param spread see the record description
+   * @throws IllegalArgumentException if a component is invalid (the message names it)
+   */
   public TrajectoryClass {
     Checks.atLeast("index", index, 1);
     Checks.probability("share", share);

@@ -25,17 +25,17 @@ public enum WithinClass {
     this.random = random;
   }
 
-  /** The growth package's random part this corresponds to; empty for LCGA. */
+  /** {@return the growth package's random part this corresponds to; empty for LCGA} */
   public Optional<RandomPart> randomPart() {
     return Optional.ofNullable(random);
   }
 
-  /** Number of random effects per client (0, 1 or 2). */
+  /** {@return the number of random effects per client (0, 1 or 2)} */
   public int randomEffects() {
     return random == null ? 0 : random.size();
   }
 
-  /** Number of covariance parameters per covariance matrix (0, 1 or 3). */
+  /** {@return the number of covariance parameters per covariance matrix (0, 1 or 3)} */
   public int covarianceParameters() {
     return random == null ? 0 : random.parameters();
   }

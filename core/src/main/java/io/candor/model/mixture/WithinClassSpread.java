@@ -18,7 +18,14 @@ import java.util.OptionalDouble;
 public record WithinClassSpread(double interceptSd, OptionalDouble slopeSd,
     OptionalDouble correlation) {
 
-  /** Validates the components. */
+  /**
+   * Validates the components.
+   *
+   * @param interceptSd see the record description
+   * @param slopeSd see the record description
+   * @param correlation see the record description
+   * @throws IllegalArgumentException if a component is invalid (the message names it)
+   */
   public WithinClassSpread {
     Checks.nonNegative("interceptSd", interceptSd);
     Objects.requireNonNull(slopeSd, "slopeSd");
@@ -59,7 +66,7 @@ public record WithinClassSpread(double interceptSd, OptionalDouble slopeSd,
     return new WithinClassSpread(sd0, OptionalDouble.of(sd1), r);
   }
 
-  /** Number of random effects this spread describes (1 or 2). */
+  /** {@return the number of random effects this spread describes (1 or 2)} */
   public int size() {
     return slopeSd.isPresent() ? 2 : 1;
   }

@@ -367,4 +367,37 @@ class MixtureModelTest {
       }
     }
   }
+
+  @Test
+  void bootstrapTest_favoursTheTrueNumberOfClasses_andIgnoresThreads() {
+    KnownMixture two = new KnownMixture(TimeBasis.LOG, new double[] {0.6, 0.4},
+        new double[][] {{18, -4.5}, {15, 0}}, new double[] {2, 2}, 0);
+    GrowthData data = two.sample(120, 6, 51).data();
+    MixtureModel m = MixtureModel.withDefaults().withBasis(TimeBasis.LOG).withStarts(4)
+        .withFinalStarts(2).withBootstrapReplicates(19);
+    ClassEnumeration e = m.compare(data, 1, 3, rng(52));
+    assertEquals(2, e.bootstrap().size());
+    BootstrapTest twoVsOne = e.bootstrap().get(0);
+    BootstrapTest threeVsTwo = e.bootstrap().get(1);
+    assertEquals(2, twoVsOne.classes());
+    assertEquals(2 * (e.fit(2).orElseThrow().logLik() - e.fit(1).orElseThrow().logLik()),
+        twoVsOne.statistic(), 1e-9);
+    assertEquals(0.05, twoVsOne.pValue(), 1e-12); // no replicate from one class comes close
+    assertTrue(threeVsTwo.pValue() > 0.05, threeVsTwo.toString());
+    assertEquals(e, m.withThreads(2).compare(data, 1, 3, rng(52)));
+  }
+
+  @Test
+  void simulatedData_keepTheClientsTimesAndCovariates() {
+    GrowthData data = Datasets.dropout();
+    MixtureFit fit = MixtureModel.withDefaults().with(WithinClass.RANDOM_INTERCEPT_SLOPE)
+        .withMembershipCovariates("severe").withStarts(4).fit(data, 2, rng(3));
+    GrowthData sim = Bootstrap.simulate(fit.model(), data, rng(4));
+    assertEquals(data.clients(), sim.clients());
+    assertArrayEquals(data.groupedTimes(), sim.groupedTimes());
+    for (int c = 0; c < data.clientCount(); c++) {
+      assertEquals(data.covariate("severe", c), sim.covariate("severe", c));
+    }
+    assertFalse(java.util.Arrays.equals(data.groupedScores(), sim.groupedScores()));
+  }
 }
