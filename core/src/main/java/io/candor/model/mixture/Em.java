@@ -29,6 +29,8 @@ package io.candor.model.mixture;
  * last increase and Aitken's estimate of the distance to the limit (McNicholas et al. 2010),
  * (ℓ_t − ℓ_{t−1}) / (1 − a), a = (ℓ_t − ℓ_{t−1}) / (ℓ_{t−1} − ℓ_{t−2}), are both at most
  * tol · (1 + |ℓ_t|). The parameters returned are the ones the last log-likelihood was computed at.
+ * {@link #run} is plain EM (the short runs of the random starts); {@link #runAccelerated} adds
+ * SQUAREM extrapolation with a monotonicity safeguard (the final-stage runs).
  *
  * <p>Not thread-safe: one engine per thread (it holds the posteriors and scratch arrays).
  */

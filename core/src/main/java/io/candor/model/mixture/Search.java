@@ -52,8 +52,7 @@ final class Search {
     Starts starts = new Starts(b, q);
     Params[] init = k == 1 ? new Params[] {starts.single()}
         : starts.draw(model.starts(), k, rng);
-    int shortIters = k == 1 ? model.maxIterations()
-        : Math.min(model.startIterations(), model.maxIterations());
+    int shortIters = Math.min(model.startIterations(), model.maxIterations());
     List<Em.Run> first = Parallel.map(init.length, threads, engine,
         (em, i) -> em.run(init[i], shortIters));
     Integer[] order = new Integer[init.length];
