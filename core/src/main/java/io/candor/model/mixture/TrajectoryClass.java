@@ -12,8 +12,10 @@ import java.util.Optional;
  *
  * @param index the class's number, 1..K, in Candor's deterministic order (ascending first time
  *     coefficient, then ascending intercept)
- * @param share the estimated share of clients in this class (the mean of the clients' posterior
- *     probabilities; without membership covariates also the prior probability of the class)
+ * @param share the estimated share of clients in this class: the mixing proportion, the prior
+ *     probability of the class for a new client (with membership covariates, the mean of the
+ *     fitted clients' prior probabilities); at the maximum it equals the mean of their posterior
+ *     probabilities
  * @param coefficients the class curve's coefficients, one per term in the basis's order
  * @param residualSd the SD of observations around the curve (of a client's own curve, for GMM)
  * @param spread for a growth mixture model, how clients' intercepts (and slopes) vary within the
