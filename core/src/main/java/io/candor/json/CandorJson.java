@@ -73,7 +73,9 @@ import tools.jackson.databind.node.ObjectNode;
  *   <li>{@code Instrument}: a built-in one as its id; a user-defined one as {@code {id, name,
  *       minScore, maxScore, resolution, direction, casenessCutoff|null, bands[{label, lower,
  *       upper}], bandsSource|null, reliability, clinicalNorms|null, functionalNorms|null,
- *       reliableChange|null, licence, itemScoring|null}}, norms as {@code {mean, sd}}.
+ *       reliableChange|null, licence, itemScoring|null}}, norms as {@code {mean, sd}}, item scoring
+ *       as {@code {items, itemMin, itemMax, reversed[], maxProratedMissing, instrumentId,
+ *       riskItems[]}} ({@code riskItems} may be absent: none declared).
  *   <li>{@code GrowthFit} (written, and read only as its model): {@code {estimation, clients,
  *       observations, fixedEffects[{term, estimate, se, t}], randomEffects{interceptSd,
  *       slopeSd|null, correlation|null, clusterInterceptSd|null}, clusters (0 without a

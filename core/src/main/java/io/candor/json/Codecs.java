@@ -393,18 +393,24 @@ final class Codecs {
     s.reversed().stream().sorted().forEach(rev::add);
     o.put("maxProratedMissing", s.maxProratedMissing());
     o.put("instrumentId", s.instrumentId());
+    ArrayNode risk = o.putArray("riskItems");
+    s.riskItems().stream().sorted().forEach(risk::add);
     return o;
   }
 
   static ItemScoring readItemScoring(JsonIn in) {
-    in.only("items", "itemMin", "itemMax", "reversed", "maxProratedMissing", "instrumentId");
+    in.only("items", "itemMin", "itemMax", "reversed", "maxProratedMissing", "instrumentId",
+        "riskItems");
     int items = in.field("items").integer();
     int min = in.field("itemMin").integer();
     int max = in.field("itemMax").integer();
     List<Integer> reversed = in.field("reversed").list(JsonIn::integer);
     int prorate = in.field("maxProratedMissing").integer();
     String id = in.field("instrumentId").string();
-    return in.at(() -> new ItemScoring(items, min, max, new LinkedHashSet<>(reversed), prorate, id));
+    // riskItems came after format 1's first release: absent means none declared
+    List<Integer> risk = in.optional("riskItems").map(r -> r.list(JsonIn::integer)).orElse(List.of());
+    return in.at(() -> new ItemScoring(items, min, max, new LinkedHashSet<>(reversed), prorate, id,
+        new LinkedHashSet<>(risk)));
   }
 
   static Instrument readInstrument(JsonIn in) {

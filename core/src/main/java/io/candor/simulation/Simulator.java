@@ -140,6 +140,36 @@ public final class Simulator {
   }
 
   /**
+   * A summary of the clients with indices {@code from} to {@code to − 1} on the calling thread:
+   * each client is the same as in any other call with this seed, so summaries of disjoint ranges
+   * {@link SimulationSummary#combine(SimulationSummary) combined} equal the summary of their union
+   * exactly. This is how a distributed job (candor-spark) splits a cohort among workers.
+   *
+   * @param seed the seed (any value)
+   * @param from the first index, {@code >= 0}
+   * @param to one past the last index, {@code > from}
+   * @param arm the arm
+   * @return the summary of those clients
+   * @throws IllegalArgumentException if the range is empty or negative
+   */
+  public SimulationSummary summariseRange(long seed, long from, long to, Arm arm) {
+    if (from < 0 || to <= from) {
+      throw new IllegalArgumentException(
+          "the index range must satisfy 0 <= from < to, was from " + from + " to " + to);
+    }
+    Objects.requireNonNull(arm, "arm");
+    boolean wl = arm == Arm.WAITLIST;
+    Engine e = new Engine(scenario);
+    SummaryAccumulator acc = new SummaryAccumulator(wl ? scenario.waitlist().weeks() : scenario.sessions());
+    for (long i = from; i < to; i++) {
+      e.run(seed, i, wl);
+      acc.accept(e);
+    }
+    var inst = scenario.instrumentSpec();
+    return new SimulationSummary(arm, inst.id(), inst.minScore(), inst.resolution(), acc);
+  }
+
+  /**
    * Generates clients 0 to {@code clients − 1} on {@code threads} threads and hands them to
    * {@code sink} in index order, on the calling thread. Memory is bounded by a block of clients,
    * not by the cohort size.

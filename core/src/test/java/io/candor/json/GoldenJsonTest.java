@@ -27,6 +27,7 @@ import io.candor.change.Rate;
 import io.candor.change.ReferenceStatistics;
 import io.candor.change.ReliableChange;
 import io.candor.change.ReliableChangeMethod;
+import io.candor.change.TalkingTherapiesCounts;
 import io.candor.change.TalkingTherapiesOutcome;
 import io.candor.change.TalkingTherapiesRates;
 import io.candor.domain.Client;
@@ -49,6 +50,7 @@ import io.candor.measure.Instruments;
 import io.candor.measure.ItemScoring;
 import io.candor.measure.MultiScaleInstrument;
 import io.candor.measure.MultiScaleInstruments;
+import io.candor.measure.RiskFlag;
 import io.candor.measure.Norms;
 import io.candor.measure.ScaleScores;
 import io.candor.measure.Subscale;
@@ -181,9 +183,10 @@ class GoldenJsonTest {
     m.put("Instrument", custom);
     m.put("Norms", custom.clinicalNorms().orElseThrow());
     m.put("SeverityBand", new SeverityBand("mild", 5, 9));
-    ItemScoring scoring = new ItemScoring(4, 0, 3, Set.of(2), 1, "EX-4");
+    ItemScoring scoring = new ItemScoring(4, 0, 3, Set.of(2), 1, "EX-4").withRiskItems(4);
     m.put("ItemScoring", scoring);
     m.put("ItemScoring.ItemScore", new ItemScoring.ItemScore(8, 3, true));
+    m.put("RiskFlag", new RiskFlag("PHQ-9", 9, OptionalInt.of(2)));
     // change
     ReliableChange rc = new ReliableChange(ReliableChangeMethod.JACOBSON_TRUAX, 18, 9, -2.5,
         1.96, 18, 3.5, 11.14, 24.86, true, false);
@@ -208,6 +211,7 @@ class GoldenJsonTest {
     m.put("PairedMeasures", paired);
     m.put("TalkingTherapiesOutcome", new TalkingTherapiesOutcome(true, true, false, true, true,
         true, false));
+    m.put("TalkingTherapiesCounts", new TalkingTherapiesCounts(10, 8, 7, 4, 3, 5, 1));
     m.put("TalkingTherapiesRates", new TalkingTherapiesRates(10, 8, 7,
         Optional.of(new Rate(3, 7, 0.375, 0.125, 0.75)), Optional.empty(), Optional.empty(),
         Optional.empty()));

@@ -56,6 +56,13 @@ import io.candor.simulation.Arm;
 import io.candor.simulation.Scenario;
 import io.candor.simulation.SimulationSummary;
 import io.candor.simulation.Simulator;
+import io.candor.fhir.FhirCohort;
+import io.candor.fhir.FhirJson;
+import io.candor.fhir.FhirReader;
+import io.candor.fhir.FhirWriter;
+import io.candor.fhir.ImportedScore;
+import java.nio.file.Path;
+import org.hl7.fhir.r4.model.Bundle;
 import io.candor.testing.CandorGenerators;
 import java.io.StringReader;
 import org.apache.commons.rng.simple.RandomSource;
@@ -112,6 +119,25 @@ public final class EmbeddingExample {
     SuddenChange gain = found.firstGain().orElseThrow();
     System.out.println(gain.preSession() + " -> " + gain.postSession() + ": " + gain.magnitude()
         + " points, reversed: " + gain.reversal());                // 3 -> 4: 12.0 points, reversed: false
+    // README-EXAMPLE-END
+  }
+
+  /**
+   * PHQ-9 and GAD-7 from a FHIR R4 Bundle, and the results back as FHIR (README section "HL7
+   * FHIR").
+   *
+   * @param bundle a Bundle JSON file
+   */
+  public static void fhir(Path bundle) {
+    // README-EXAMPLE-START
+    FhirCohort read = FhirReader.withDefaults().read(FhirJson.readBundle(bundle));
+    Cohort cohort = read.cohort();                       // one trajectory per patient and instrument
+    System.out.println(cohort.size() + " trajectories; excluded " + read.excludedCounts());
+    for (ImportedScore s : read.flagged()) {             // a risk item above zero: clinician review
+      System.out.println(s.client() + " " + s.date() + ": " + s.riskFlags().get(0));
+    }
+    Bundle results = FhirWriter.results(read);           // totals as Observations, flags as Flags
+    System.out.println(results.getEntry().size() + " resources to write back");
     // README-EXAMPLE-END
   }
 

@@ -107,6 +107,15 @@ class EmbeddingExampleTest {
   }
 
   @Test
+  void fhirExample_printsWhatTheReadmeSays() {
+    String out = run(() -> EmbeddingExample.fhir(
+        Path.of("..", "integrations", "fhir", "src", "test", "resources", "fhir", "bundle.json")));
+    assertEquals(String.format("3 trajectories; excluded {NOT_A_SCORE=3, NOT_FINAL=2,"
+        + " DERIVED_FROM_RESPONSE=1}%nPatient/p1 2024-01-08: PHQ-9 item 9 = 1: risk item answered"
+        + " above zero — clinician review%n6 resources to write back%n"), out);
+  }
+
+  @Test
   void longFormatExample_printsWhatTheReadmeSays() {
     assertEquals(String.format("2 clients, 3 rows%nbad.csv line 3, column 3 (phq9): PHQ-9 score must"
         + " be a whole number (the instrument's resolution) between 0 and 27, was 15.5%n"),
