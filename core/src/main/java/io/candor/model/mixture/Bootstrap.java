@@ -86,22 +86,19 @@ final class Bootstrap {
     double[] x = new double[p];
     double[] none = new double[0];
     double[] prior = new double[k];
+    double[] w = new double[cw];
     double[] l = new double[4];
     double[] bEff = new double[2];
     int row = 0;
     for (int c = 0; c < data.clientCount(); c++) {
-      double max = Double.NEGATIVE_INFINITY;
-      for (int j = 0; j < k; j++) {
-        double v = th.eta[j * cw];
-        for (int a = 1; a < cw; a++) {
-          v += th.eta[j * cw + a] * data.covariate(names.get(a - 1), c);
-        }
-        prior[j] = v;
-        max = Math.max(max, v);
+      w[0] = 1;
+      for (int a = 1; a < cw; a++) {
+        w[a] = data.covariate(names.get(a - 1), c);
       }
+      Params.logPriors(th.eta, k, cw, w, 0, prior);
       double sum = 0;
       for (int j = 0; j < k; j++) {
-        prior[j] = Math.exp(prior[j] - max);
+        prior[j] = Math.exp(prior[j]);
         sum += prior[j];
       }
       double u = rng.nextDouble() * sum;

@@ -1,9 +1,11 @@
 package io.candor.model.mixture;
 
+import io.candor.internal.SmallCholesky;
+
 /**
  * Small dense linear algebra for the mixture fitter: symmetric p × p matrices stored as their
- * upper triangle row by row ("packed"), Cholesky factors and solves. p is at most 3 here, so
- * plain loops are the fastest and clearest choice.
+ * upper triangle row by row ("packed"), and Cholesky solves through the library's one small
+ * Cholesky ({@link SmallCholesky}).
  */
 final class Dense {
 
@@ -37,61 +39,20 @@ final class Dense {
   }
 
   /**
-   * In-place Cholesky factorisation a = L Lᵀ of a full symmetric positive definite matrix (L in
-   * the lower triangle, the upper triangle left as it was). Fails when a pivot is not above
-   * {@code relTol} times the matrix's own diagonal entry: the matrix is then (numerically)
-   * singular.
+   * Factors a full symmetric positive definite matrix in place with
+   * {@link SmallCholesky#factor}, comparing each pivot with {@code relTol} times the matrix's own
+   * diagonal entry.
    *
-   * @return true on success
+   * @return true on success; false when the matrix is (numerically) singular
    */
   static boolean cholesky(double[] a, int p, double relTol) {
-    for (int j = 0; j < p; j++) {
-      double diag = a[j * p + j];
-      double d = diag;
-      for (int k = 0; k < j; k++) {
-        d -= a[j * p + k] * a[j * p + k];
-      }
-      if (!(d > relTol * diag) || !(diag > 0)) {
-        return false;
-      }
-      double l = Math.sqrt(d);
-      a[j * p + j] = l;
-      for (int i = j + 1; i < p; i++) {
-        double v = a[i * p + j];
-        for (int k = 0; k < j; k++) {
-          v -= a[i * p + k] * a[j * p + k];
-        }
-        a[i * p + j] = v / l;
-      }
-    }
-    return true;
+    return SmallCholesky.factor(a, p, SmallCholesky.diagonal(a, p), relTol) < 0;
   }
 
-  /** Solves L Lᵀ x = b in place (b becomes x), L from {@link #cholesky}. */
-  static void cholSolve(double[] l, int p, double[] b) {
-    for (int i = 0; i < p; i++) {
-      double v = b[i];
-      for (int k = 0; k < i; k++) {
-        v -= l[i * p + k] * b[k];
-      }
-      b[i] = v / l[i * p + i];
-    }
-    for (int i = p - 1; i >= 0; i--) {
-      double v = b[i];
-      for (int k = i + 1; k < p; k++) {
-        v -= l[k * p + i] * b[k];
-      }
-      b[i] = v / l[i * p + i];
-    }
-  }
-
-  /** log |a| from its Cholesky factor. */
-  static double logDet(double[] l, int p) {
-    double s = 0;
-    for (int i = 0; i < p; i++) {
-      s += Math.log(l[i * p + i]);
-    }
-    return 2 * s;
+  /** Solves UᵀU x = b in place (b becomes x), U from {@link #cholesky}. */
+  static void cholSolve(double[] u, int p, double[] b) {
+    SmallCholesky.forward(u, p, b);
+    System.arraycopy(SmallCholesky.backward(u, p, b), 0, b, 0, p);
   }
 
   /** xᵀ A x for a packed symmetric A at {@code offset}. */

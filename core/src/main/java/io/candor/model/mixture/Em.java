@@ -51,6 +51,7 @@ final class Em {
       int decreases) {}
 
   private static final double LOG_2PI = Math.log(2 * Math.PI);
+  private static final double[] ONE = {1};
   /** A class whose expected size is below this share of the clients counts as empty. */
   static final double EMPTY_WEIGHT = 1e-8;
   /** A residual variance below this share of the outcome's variance counts as collapsed. */
@@ -203,70 +204,52 @@ final class Em {
    */
   Run runAccelerated(Params th, int maxSteps) {
     int n = vectorLength(th);
-    double[] v0 = new double[n];
-    double[] v1 = new double[n];
-    double[] v2 = new double[n];
+    double[][] v = new double[3][n]; // θ0, θ1 = F(θ0), θ2 = F(θ1)
+    double[] ll = new double[3];
     double[] vx = new double[n];
     double stepMax = 1;
     int steps = 0;
     int decreases = 0;
-    boolean pending = false; // θ0 came from an extrapolation: check it against ℓ(θ2)
-    double fallbackL = Double.NaN;
+    boolean pending = false; // θ0 came from an extrapolation: keep it only if it beats ℓ(θ2)
+    double fallback = Double.NaN;
     while (true) {
-      double l0 = estep(th);
-      steps++;
-      if (pending && !(l0 >= fallbackL)) {
-        // the extrapolation and its EM step ended below θ2: go on from θ2 instead
-        unpack(v2, th);
-        stepMax = Math.max(1, stepMax / 4);
-        l0 = estep(th);
+      for (int s = 0; s < 3; s++) {
+        if (s > 0) {
+          Failure f = mstep(th);
+          if (f != null) {
+            return new Run(th, ll[s - 1], steps, false, f, decreases);
+          }
+        }
+        ll[s] = estep(th);
         steps++;
+        if (s == 0 && pending && !(ll[0] >= fallback)) {
+          // the extrapolation and its EM step ended below θ2: go on from θ2 instead
+          unpack(v[2], th);
+          stepMax = Math.max(1, stepMax / 4);
+          ll[0] = estep(th);
+          steps++;
+        }
+        if (s == 0) {
+          pending = false;
+        } else if (ll[s] < ll[s - 1] - tol * (1 + Math.abs(ll[s]))) {
+          decreases++;
+        }
+        if (!Double.isFinite(ll[s])) {
+          return new Run(th, ll[s], steps, false, Failure.NON_FINITE, decreases);
+        }
+        if (s == 2 && converged(ll[0], ll[1], ll[2])) {
+          return new Run(th, ll[2], steps, true, null, decreases);
+        }
+        if (steps >= maxSteps) {
+          return new Run(th, ll[s], steps, false, null, decreases);
+        }
+        pack(th, v[s]);
       }
-      pending = false;
-      if (!Double.isFinite(l0)) {
-        return new Run(th, l0, steps, false, Failure.NON_FINITE, decreases);
-      }
-      if (steps >= maxSteps) {
-        return new Run(th, l0, steps, false, null, decreases);
-      }
-      pack(th, v0);
-      Failure f = mstep(th);
-      if (f != null) {
-        return new Run(th, l0, steps, false, f, decreases);
-      }
-      double l1 = estep(th);
-      steps++;
-      if (!Double.isFinite(l1)) {
-        return new Run(th, l1, steps, false, Failure.NON_FINITE, decreases);
-      }
-      pack(th, v1);
-      f = mstep(th);
-      if (f != null) {
-        return new Run(th, l1, steps, false, f, decreases);
-      }
-      double l2 = estep(th);
-      steps++;
-      if (!Double.isFinite(l2)) {
-        return new Run(th, l2, steps, false, Failure.NON_FINITE, decreases);
-      }
-      if (l1 < l0 - tol * (1 + Math.abs(l1))) {
-        decreases++;
-      }
-      if (l2 < l1 - tol * (1 + Math.abs(l2))) {
-        decreases++;
-      }
-      if (converged(l0, l1, l2)) {
-        return new Run(th, l2, steps, true, null, decreases);
-      }
-      if (steps >= maxSteps) {
-        return new Run(th, l2, steps, false, null, decreases);
-      }
-      pack(th, v2);
       double rr = 0;
       double ww = 0;
       for (int a = 0; a < n; a++) {
-        double r = v1[a] - v0[a];
-        double w = v2[a] - 2 * v1[a] + v0[a];
+        double r = v[1][a] - v[0][a];
+        double w = v[2][a] - 2 * v[1][a] + v[0][a];
         rr += r * r;
         ww += w * w;
       }
@@ -277,27 +260,27 @@ final class Em {
       }
       if (alpha == -1) {
         // the extrapolation is θ2 itself: a plain EM step from the sums already computed
-        f = mstep(th);
+        Failure f = mstep(th);
         if (f != null) {
-          return new Run(th, l2, steps, false, f, decreases);
+          return new Run(th, ll[2], steps, false, f, decreases);
         }
         continue;
       }
       for (int a = 0; a < n; a++) {
-        double r = v1[a] - v0[a];
-        double w = v2[a] - 2 * v1[a] + v0[a];
-        vx[a] = v0[a] - 2 * alpha * r + alpha * alpha * w;
+        double r = v[1][a] - v[0][a];
+        double w = v[2][a] - 2 * v[1][a] + v[0][a];
+        vx[a] = v[0][a] - 2 * alpha * r + alpha * alpha * w;
       }
       unpack(vx, th);
       double lx = estep(th);
       steps++;
       if (Double.isFinite(lx) && mstep(th) == null) {
-        pending = true; // the next cycle starts from F(θ'), kept only if it beats θ2
-        fallbackL = l2;
+        pending = true; // the next cycle starts from F(θ')
+        fallback = ll[2];
         continue;
       }
       stepMax = Math.max(1, stepMax / 4);
-      unpack(v2, th);
+      unpack(v[2], th);
     }
   }
 
@@ -539,42 +522,13 @@ final class Em {
   }
 
   private void priorLogits(Params th, double[] w, int wo, double[] out) {
-    double max = Double.NEGATIVE_INFINITY;
-    for (int j = 0; j < k; j++) {
-      double v = 0;
-      for (int a = 0; a < cw; a++) {
-        v += th.eta[j * cw + a] * w[wo + a];
-      }
-      out[j] = v;
-      if (v > max) {
-        max = v;
-      }
-    }
-    double sum = 0;
-    for (int j = 0; j < k; j++) {
-      sum += Math.exp(out[j] - max);
-    }
-    double lse = max + Math.log(sum);
-    for (int j = 0; j < k; j++) {
-      out[j] -= lse;
-    }
+    Params.logPriors(th.eta, k, cw, w, wo, out);
   }
 
   /** Per-iteration precomputation: density coefficients, priors, pattern terms. */
   private void prepare(Params th) {
     if (cw == 1) {
-      double max = Double.NEGATIVE_INFINITY;
-      for (int j = 0; j < k; j++) {
-        max = Math.max(max, th.eta[j]);
-      }
-      double sum = 0;
-      for (int j = 0; j < k; j++) {
-        sum += Math.exp(th.eta[j] - max);
-      }
-      double lse = max + Math.log(sum);
-      for (int j = 0; j < k; j++) {
-        logPrior[j] = th.eta[j] - lse;
-      }
+      Params.logPriors(th.eta, k, 1, ONE, 0, logPrior);
     }
     for (int j = 0; j < k; j++) {
       rssCoefficients(th.beta, j * p, p, h, j * len);

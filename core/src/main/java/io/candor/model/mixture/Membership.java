@@ -101,23 +101,10 @@ final class Membership {
     double q = 0;
     for (int i = 0; i < b.m; i++) {
       int wo = i * cw;
-      double max = Double.NEGATIVE_INFINITY;
-      for (int j = 0; j < k; j++) {
-        double v = 0;
-        for (int a = 0; a < cw; a++) {
-          v += eta[j * cw + a] * w[wo + a];
-        }
-        pi[j] = v;
-        max = Math.max(max, v);
-      }
-      double sum = 0;
-      for (int j = 0; j < k; j++) {
-        sum += Math.exp(pi[j] - max);
-      }
-      double lse = max + Math.log(sum);
+      Params.logPriors(eta, k, cw, w, wo, pi);
       int to = i * k;
       for (int j = 0; j < k; j++) {
-        double lp = pi[j] - lse;
+        double lp = pi[j];
         double t = tau[to + j];
         if (t > 0) {
           q += t * lp;

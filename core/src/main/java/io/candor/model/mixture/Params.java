@@ -60,4 +60,28 @@ final class Params {
     }
     return c;
   }
+
+  /**
+   * The log prior probabilities of the classes for one client: log softmax_j(η_j · w), with w the
+   * client's membership design (1, covariates...) at {@code w[wo..wo+cw)}.
+   */
+  static void logPriors(double[] eta, int k, int cw, double[] w, int wo, double[] out) {
+    double max = Double.NEGATIVE_INFINITY;
+    for (int j = 0; j < k; j++) {
+      double v = 0;
+      for (int a = 0; a < cw; a++) {
+        v += eta[j * cw + a] * w[wo + a];
+      }
+      out[j] = v;
+      max = Math.max(max, v);
+    }
+    double sum = 0;
+    for (int j = 0; j < k; j++) {
+      sum += Math.exp(out[j] - max);
+    }
+    double lse = max + Math.log(sum);
+    for (int j = 0; j < k; j++) {
+      out[j] -= lse;
+    }
+  }
 }

@@ -190,27 +190,13 @@ final class Search {
   /** The mean over clients of each class's prior probability (the mixing proportion). */
   private static double[] meanPriors(ClientBlocks b, Params th) {
     int k = th.k;
-    int cw = th.cw;
     double[] out = new double[k];
     double[] a = new double[k];
-    int rowsUsed = cw == 1 ? 1 : b.m;
+    int rowsUsed = th.cw == 1 ? 1 : b.m;
     for (int i = 0; i < rowsUsed; i++) {
-      double max = Double.NEGATIVE_INFINITY;
+      Params.logPriors(th.eta, k, th.cw, b.w, i * th.cw, a);
       for (int j = 0; j < k; j++) {
-        double v = 0;
-        for (int c = 0; c < cw; c++) {
-          v += th.eta[j * cw + c] * b.w[i * cw + c];
-        }
-        a[j] = v;
-        max = Math.max(max, v);
-      }
-      double sum = 0;
-      for (int j = 0; j < k; j++) {
-        a[j] = Math.exp(a[j] - max);
-        sum += a[j];
-      }
-      for (int j = 0; j < k; j++) {
-        out[j] += a[j] / sum;
+        out[j] += Math.exp(a[j]);
       }
     }
     double total = 0;

@@ -133,9 +133,7 @@ public final class ClassesCommand implements Callable<Integer> {
 
   @Mixin OutputOptions output;
 
-  @Option(names = "--timings",
-      description = "print read and fit times (wall seconds; fit also CPU seconds) to stderr")
-  boolean timings;
+  @Mixin TimingOptions timings;
 
   /** LCGA or GMM, as the user says it. */
   enum Kind { LCGA, GMM }
@@ -250,25 +248,16 @@ public final class ClassesCommand implements Callable<Integer> {
     output.checkFiles();
     MixtureModel m = model();
     long s = seed == null ? DEFAULT_SEED : seed;
-    long t0 = System.nanoTime();
+    timings.start();
     Optional<Instrument> scale =
         instrument == null ? Optional.empty() : Optional.of(Instruments.byId(instrument));
     LongTable table = data.read(scale, membership, List.of());
     GrowthData growth = table.toGrowthData();
     table = null; // the growth data hold what the fit needs
-    long t1 = System.nanoTime();
-    java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
-    long cpu1 = timings ? mx.getCurrentThreadCpuTime() : 0;
+    timings.read();
     ClassEnumeration e = m.compare(growth, classes.min(), classes.max(),
         RandomSource.XO_RO_SHI_RO_128_PP.create(s));
-    long t2 = System.nanoTime();
-    if (timings) {
-      PrintWriter err = spec.commandLine().getErr();
-      err.printf(Locale.ROOT, "candor_read_seconds=%.3f%ncandor_fit_seconds=%.3f%n"
-          + "candor_fit_cpu_seconds=%.3f%n", (t1 - t0) / 1e9, (t2 - t1) / 1e9,
-          (mx.getCurrentThreadCpuTime() - cpu1) / 1e9);
-      err.flush();
-    }
+    timings.fitted(spec.commandLine().getErr());
     if (posteriors != null) {
       OutputOptions.write(posteriors, posteriorTable(e.selected().posteriors(growth)).text());
     }
