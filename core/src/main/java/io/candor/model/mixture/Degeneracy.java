@@ -46,8 +46,9 @@ public record Degeneracy(Kind kind, OptionalInt classIndex, String detail) {
      */
     ZERO_RESIDUAL_SD(true),
     /**
-     * A random-effect SD of the class is below 1e-4 times its residual SD (lme4's boundary
-     * tolerance on the relative covariance factor): a boundary fit.
+     * A random-effect SD of the class is below 5 % of its residual SD: practically no spread of
+     * that effect between the class's clients, at or near the boundary of the parameter space
+     * (EM approaches a zero variance slowly and stops near it).
      */
     ZERO_RANDOM_VARIANCE(false),
     /**

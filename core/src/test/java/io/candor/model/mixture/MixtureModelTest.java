@@ -400,4 +400,35 @@ class MixtureModelTest {
     }
     assertFalse(java.util.Arrays.equals(data.groupedScores(), sim.groupedScores()));
   }
+
+  @Test
+  void identicalClasses_areReportedAsIndistinctAndEmpty() {
+    GrowthData data = KnownMixture.fourShapes(0).sample(200, 6, 61).data();
+    MixtureModel model = MixtureModel.withDefaults().withBasis(TimeBasis.LOG);
+    ClientBlocks b = ClientBlocks.of(data, model.design(), List.of());
+    Params one = new Starts(b, 0).single();
+    Params two = new Params(2, 2, 0, 1);
+    for (int j = 0; j < 2; j++) { // two copies of the one-class solution: EM keeps them equal
+      System.arraycopy(one.beta, 0, two.beta, 2 * j, 2);
+      two.sigma2[j] = one.sigma2[0];
+      two.eta[j] = Math.log(0.5);
+    }
+    Em.Run run = new Em(b, 2, 0, true, true, 1e-10).runAccelerated(two, 1000);
+    MixtureFit fit = Search.solution(model, b, run, new StartSummary(1, 1, 0, 1,
+        List.of(run.logLik())), List.of(run));
+    List<Degeneracy.Kind> kinds = fit.degeneracies().stream().map(Degeneracy::kind).toList();
+    assertTrue(kinds.contains(Degeneracy.Kind.INDISTINCT_CLASSES), kinds.toString());
+    assertTrue(kinds.contains(Degeneracy.Kind.EMPTY_CLASS), kinds.toString());
+    assertFalse(fit.proper());
+  }
+
+  @Test
+  void randomVarianceAtZero_isReportedAsABoundaryFit() {
+    GrowthData data = KnownMixture.fourShapes(0).sample(300, 8, 62).data();
+    MixtureFit fit = MixtureModel.withDefaults().withBasis(TimeBasis.LOG)
+        .with(WithinClass.RANDOM_INTERCEPT).withMaxIterations(20_000).fit(data, 4, rng(63));
+    assertTrue(fit.degeneracies().stream()
+        .anyMatch(d -> d.kind() == Degeneracy.Kind.ZERO_RANDOM_VARIANCE), fit.toString());
+    assertTrue(fit.proper(), fit.toString());
+  }
 }
