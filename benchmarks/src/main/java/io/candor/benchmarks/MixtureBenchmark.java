@@ -49,7 +49,7 @@ public class MixtureBenchmark {
   public double interceptSd;
 
   private GrowthData data;
-  private final MixtureModel lcga = MixtureModel.withDefaults().withBasis(TimeBasis.LOG)
+  private final MixtureModel lcga = MixtureModel.withDefaults().with(TimeBasis.LOG)
       .withStarts(50);
   private final MixtureModel gmm = lcga.with(WithinClass.RANDOM_INTERCEPT);
 

@@ -282,10 +282,10 @@ class GoldenJsonTest {
       severe.put(panel.clients().get(c), c % 3 == 0 ? 1.0 : 0.0);
     }
     GrowthData mixed = panel.withClientCovariate("severe", severe);
-    ClassEnumeration classes = MixtureModel.withDefaults().withBasis(TimeBasis.LOG).withStarts(4)
+    ClassEnumeration classes = MixtureModel.withDefaults().with(TimeBasis.LOG).withStarts(4)
         .withFinalStarts(2).withBootstrapReplicates(2)
         .compare(mixed, 1, 2, RandomSource.XO_RO_SHI_RO_128_PP.create(8L));
-    MixtureFit gmm = MixtureModel.withDefaults().withBasis(TimeBasis.LOG)
+    MixtureFit gmm = MixtureModel.withDefaults().with(TimeBasis.LOG)
         .with(WithinClass.RANDOM_INTERCEPT_SLOPE).withMembershipCovariates("severe").withStarts(4)
         .withFinalStarts(2).fit(mixed, 2, RandomSource.XO_RO_SHI_RO_128_PP.create(9L));
     TrajectoryClasses stored = gmm.model();

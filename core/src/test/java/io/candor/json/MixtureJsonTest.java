@@ -59,7 +59,7 @@ class MixtureJsonTest {
         .with(ResidualVariance.values()[rng.nextInt(2)])
         .with(RandomCovariance.values()[rng.nextInt(2)]);
     int basis = rng.nextInt(4);
-    m = basis == 3 ? m.withPiecewise(2) : m.withBasis(bases[basis]);
+    m = basis == 3 ? m.withPiecewise(2) : m.with(bases[basis]);
     if (rng.nextBoolean()) {
       m = m.withMembershipCovariates("x");
     }

@@ -41,7 +41,7 @@ import org.apache.commons.rng.UniformRandomProvider;
  *
  * <pre>{@code
  * ClassEnumeration e = MixtureModel.withDefaults()
- *     .withBasis(TimeBasis.LOG)
+ *     .with(TimeBasis.LOG)
  *     .compare(data, 1, 5, RandomSource.XO_RO_SHI_RO_128_PP.create(42L));
  * MixtureFit chosen = e.selected();                              // lowest BIC (N = clients)
  * ClassPosterior p = chosen.model().posterior(NewClient.of(new double[] {0}, new double[] {18}));
@@ -171,7 +171,7 @@ public final class MixtureModel {
    * @return the copy
    * @throws IllegalArgumentException for {@code PIECEWISE} (it needs a knot)
    */
-  public MixtureModel withBasis(TimeBasis basis) {
+  public MixtureModel with(TimeBasis basis) {
     Objects.requireNonNull(basis, "basis");
     if (basis == TimeBasis.PIECEWISE) {
       throw new IllegalArgumentException("basis PIECEWISE needs a knot: use withPiecewise(knot)");

@@ -212,7 +212,7 @@ public final class TrajectoryClasses {
   static GrowthModel design(TimeBasis basis, OptionalDouble knot) {
     return basis == TimeBasis.PIECEWISE
         ? GrowthModel.withDefaults().withPiecewise(knot.orElseThrow())
-        : GrowthModel.withDefaults().withBasis(basis);
+        : GrowthModel.withDefaults().with(basis);
   }
 
   /**

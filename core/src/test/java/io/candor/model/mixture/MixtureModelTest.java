@@ -59,10 +59,10 @@ class MixtureModelTest {
   @EnumSource(value = TimeBasis.class, names = {"LINEAR", "LOG", "QUADRATIC"})
   void oneClassLcga_isOrdinaryLeastSquares(TimeBasis basis) {
     GrowthData data = Datasets.dropout();
-    MixtureFit fit = MixtureModel.withDefaults().withBasis(basis).fit(data, 1, rng(1));
+    MixtureFit fit = MixtureModel.withDefaults().with(basis).fit(data, 1, rng(1));
     double[] t = data.groupedTimes();
     double[] y = data.groupedScores();
-    GrowthModel design = GrowthModel.withDefaults().withBasis(basis);
+    GrowthModel design = GrowthModel.withDefaults().with(basis);
     int p = design.termNames().size();
     double[][] x = new double[t.length][p];
     for (int i = 0; i < t.length; i++) {
@@ -96,7 +96,7 @@ class MixtureModelTest {
   void oneClassGmm_equalsGrowthModelMaximumLikelihood() {
     for (GrowthData data : List.of(Datasets.sleepstudy(), Datasets.dropout())) {
       for (RandomPart part : RandomPart.values()) {
-        GrowthFit ml = GrowthModel.withDefaults().withRandom(part).withEstimation(Estimation.ML)
+        GrowthFit ml = GrowthModel.withDefaults().with(part).with(Estimation.ML)
             .fit(data);
         WithinClass within = part == RandomPart.INTERCEPT ? WithinClass.RANDOM_INTERCEPT
             : WithinClass.RANDOM_INTERCEPT_SLOPE;
@@ -126,7 +126,7 @@ class MixtureModelTest {
   @Test
   void fit_isBitIdenticalForAnyThreadCount() {
     GrowthData data = KnownMixture.fourShapes(1).sample(400, 8, 3).data();
-    MixtureModel m = MixtureModel.withDefaults().withBasis(TimeBasis.LOG).withStarts(12)
+    MixtureModel m = MixtureModel.withDefaults().with(TimeBasis.LOG).withStarts(12)
         .withFinalStarts(4);
     MixtureFit one = m.withThreads(1).fit(data, 3, rng(9));
     MixtureFit two = m.withThreads(2).fit(data, 3, rng(9));
@@ -141,7 +141,7 @@ class MixtureModelTest {
   @Test
   void gmm_isBitIdenticalForAnyThreadCount() {
     GrowthData data = KnownMixture.fourShapes(2).sample(300, 8, 4).data();
-    MixtureModel m = MixtureModel.withDefaults().withBasis(TimeBasis.LOG)
+    MixtureModel m = MixtureModel.withDefaults().with(TimeBasis.LOG)
         .with(WithinClass.RANDOM_INTERCEPT_SLOPE).withStarts(8).withFinalStarts(3);
     assertEquals(m.withThreads(1).fit(data, 2, rng(5)), m.withThreads(3).fit(data, 2, rng(5)));
   }
@@ -151,7 +151,7 @@ class MixtureModelTest {
     GrowthData data = KnownMixture.fourShapes(2).sample(300, 10, 8).data();
     for (WithinClass w : WithinClass.values()) {
       for (ResidualVariance r : ResidualVariance.values()) {
-        MixtureModel model = MixtureModel.withDefaults().withBasis(TimeBasis.LOG).with(w).with(r)
+        MixtureModel model = MixtureModel.withDefaults().with(TimeBasis.LOG).with(w).with(r)
             .with(RandomCovariance.COMMON);
         ClientBlocks b = ClientBlocks.of(data, model.design(), List.of());
         int q = w.randomEffects();
@@ -172,7 +172,7 @@ class MixtureModelTest {
 
   @Test
   void classes_areOrderedByTimeCoefficientThenIntercept() {
-    MixtureFit fit = MixtureModel.withDefaults().withBasis(TimeBasis.LOG).withStarts(10)
+    MixtureFit fit = MixtureModel.withDefaults().with(TimeBasis.LOG).withStarts(10)
         .fit(KnownMixture.fourShapes(0).sample(600, 10, 5).data(), 4, rng(3));
     List<TrajectoryClass> cls = fit.model().classes();
     for (int j = 1; j < cls.size(); j++) {
@@ -222,7 +222,7 @@ class MixtureModelTest {
     }
     GrowthData data = GrowthData.of(ids, tt, yy);
     for (WithinClass w : WithinClass.values()) {
-      MixtureFit fit = MixtureModel.withDefaults().withBasis(TimeBasis.LOG).with(w)
+      MixtureFit fit = MixtureModel.withDefaults().with(TimeBasis.LOG).with(w)
           .withStarts(8).fit(data, 2, rng(4));
       assertEquals(230, fit.clients());
       ClientPosteriors post = fit.posteriors(data);
@@ -244,7 +244,7 @@ class MixtureModelTest {
       x.put("c" + c, r.nextDouble() < (fast ? 0.8 : 0.2) ? 1.0 : 0.0);
     }
     GrowthData data = s.data().withClientCovariate("x", x);
-    MixtureFit fit = MixtureModel.withDefaults().withBasis(TimeBasis.LOG)
+    MixtureFit fit = MixtureModel.withDefaults().with(TimeBasis.LOG)
         .withMembershipCovariates("x").withStarts(10).fit(data, 2, rng(14));
     List<MembershipCoefficient> m = fit.model().membership();
     assertEquals(2, m.size());
@@ -274,7 +274,7 @@ class MixtureModelTest {
     assertMessage(() -> m.withStarts(0), "starts must be between 1 and 100000, was 0");
     assertMessage(() -> m.withThreads(0), "threads must be between 1 and 256, was 0");
     assertMessage(() -> m.withTolerance(Double.NaN), "tolerance must be between");
-    assertMessage(() -> m.withBasis(TimeBasis.PIECEWISE), "withPiecewise");
+    assertMessage(() -> m.with(TimeBasis.PIECEWISE), "withPiecewise");
     assertMessage(() -> m.withMembershipCovariates("x", "x"), "membership covariate x is reserved or listed twice");
     assertMessage(() -> m.withMembershipCovariates("nope").fit(data, 2, rng(1)),
         "membership covariate nope is not in the data");
@@ -283,10 +283,10 @@ class MixtureModelTest {
     assertMessage(() -> m.fit(constant, 1, rng(1)), "the time column is constant");
     GrowthData negative = GrowthData.of(new String[] {"a", "a"}, new double[] {-1, 2},
         new double[] {1, 2});
-    assertMessage(() -> m.withBasis(TimeBasis.LOG).fit(negative, 1, rng(1)), "time must be > -1");
+    assertMessage(() -> m.with(TimeBasis.LOG).fit(negative, 1, rng(1)), "time must be > -1");
     GrowthData twoTimes = GrowthData.of(new String[] {"a", "a", "b", "b"},
         new double[] {0, 1, 0, 1}, new double[] {1, 2, 3, 4});
-    assertMessage(() -> m.withBasis(TimeBasis.QUADRATIC).fit(twoTimes, 1, rng(1)),
+    assertMessage(() -> m.with(TimeBasis.QUADRATIC).fit(twoTimes, 1, rng(1)),
         "term time^2 is (almost) a linear combination");
     assertMessage(() -> GrowthData.of(new String[] {"a"}, new double[] {0},
         new double[] {Double.NaN}), "score in row 1 (client a) must be finite, was NaN");
@@ -328,8 +328,8 @@ class MixtureModelTest {
 
   @Test
   void configuration_hasValueSemantics() {
-    MixtureModel a = MixtureModel.withDefaults().withBasis(TimeBasis.LOG).withStarts(20);
-    MixtureModel b = MixtureModel.withDefaults().withStarts(20).withBasis(TimeBasis.LOG);
+    MixtureModel a = MixtureModel.withDefaults().with(TimeBasis.LOG).withStarts(20);
+    MixtureModel b = MixtureModel.withDefaults().withStarts(20).with(TimeBasis.LOG);
     assertEquals(a, b);
     assertEquals(a.hashCode(), b.hashCode());
     assertNotEquals(a, a.withStarts(21));
@@ -349,7 +349,7 @@ class MixtureModelTest {
   void posteriors_ofFittedClients_matchTheNewClientPosterior() {
     GrowthData data = KnownMixture.fourShapes(2).sample(200, 6, 31).data();
     for (WithinClass w : WithinClass.values()) {
-      MixtureFit fit = MixtureModel.withDefaults().withBasis(TimeBasis.LOG).with(w).withStarts(6)
+      MixtureFit fit = MixtureModel.withDefaults().with(TimeBasis.LOG).with(w).withStarts(6)
           .fit(data, 3, rng(7));
       ClientPosteriors all = fit.posteriors(data);
       double[] t = data.groupedTimes();
@@ -373,7 +373,7 @@ class MixtureModelTest {
     KnownMixture two = new KnownMixture(TimeBasis.LOG, new double[] {0.6, 0.4},
         new double[][] {{18, -4.5}, {15, 0}}, new double[] {2, 2}, 0);
     GrowthData data = two.sample(120, 6, 51).data();
-    MixtureModel m = MixtureModel.withDefaults().withBasis(TimeBasis.LOG).withStarts(4)
+    MixtureModel m = MixtureModel.withDefaults().with(TimeBasis.LOG).withStarts(4)
         .withFinalStarts(2).withBootstrapReplicates(19);
     ClassEnumeration e = m.compare(data, 1, 3, rng(52));
     assertEquals(2, e.bootstrap().size());
@@ -404,7 +404,7 @@ class MixtureModelTest {
   @Test
   void identicalClasses_areReportedAsIndistinctAndEmpty() {
     GrowthData data = KnownMixture.fourShapes(0).sample(200, 6, 61).data();
-    MixtureModel model = MixtureModel.withDefaults().withBasis(TimeBasis.LOG);
+    MixtureModel model = MixtureModel.withDefaults().with(TimeBasis.LOG);
     ClientBlocks b = ClientBlocks.of(data, model.design(), List.of());
     Params one = new Starts(b, 0).single();
     Params two = new Params(2, 2, 0, 1);
@@ -425,7 +425,7 @@ class MixtureModelTest {
   @Test
   void randomVarianceAtZero_isReportedAsABoundaryFit() {
     GrowthData data = KnownMixture.fourShapes(0).sample(300, 8, 62).data();
-    MixtureFit fit = MixtureModel.withDefaults().withBasis(TimeBasis.LOG)
+    MixtureFit fit = MixtureModel.withDefaults().with(TimeBasis.LOG)
         .with(WithinClass.RANDOM_INTERCEPT).withMaxIterations(20_000).fit(data, 4, rng(63));
     assertTrue(fit.degeneracies().stream()
         .anyMatch(d -> d.kind() == Degeneracy.Kind.ZERO_RANDOM_VARIANCE), fit.toString());

@@ -34,7 +34,7 @@ class MixtureRecoveryTest {
   void lcgaData_giveBackFourClassesAndTheirShares() {
     KnownMixture truth = KnownMixture.fourShapes(0);
     GrowthData data = truth.sample(800, 10, 41).data();
-    ClassEnumeration e = MixtureModel.withDefaults().withBasis(TimeBasis.LOG).withStarts(20)
+    ClassEnumeration e = MixtureModel.withDefaults().with(TimeBasis.LOG).withStarts(20)
         .compare(data, 1, 6, RandomSource.XO_RO_SHI_RO_128_PP.create(42L));
     MixtureFit chosen = e.selected();
     assertEquals(4, chosen.classes(), e.fits().stream().map(f -> f.classes() + ": " + f.bic())
@@ -53,7 +53,7 @@ class MixtureRecoveryTest {
   void growthMixtureData_giveBackFourClassesWithARandomIntercept() {
     KnownMixture truth = KnownMixture.fourShapes(1.0);
     KnownMixture.Sample s = truth.sample(1200, 10, 43);
-    ClassEnumeration e = MixtureModel.withDefaults().withBasis(TimeBasis.LOG)
+    ClassEnumeration e = MixtureModel.withDefaults().with(TimeBasis.LOG)
         .with(WithinClass.RANDOM_INTERCEPT).with(RandomCovariance.COMMON).withStarts(20)
         .compare(s.data(), 1, 6, RandomSource.XO_RO_SHI_RO_128_PP.create(44L));
     MixtureFit chosen = e.selected();
@@ -65,7 +65,7 @@ class MixtureRecoveryTest {
       assertEquals(1.0, c.spread().orElseThrow().interceptSd(), 0.2, "class " + (j + 1));
     }
     // LCGA on the same data needs more classes to absorb the within-class spread
-    MixtureFit lcga = MixtureModel.withDefaults().withBasis(TimeBasis.LOG).withStarts(20)
+    MixtureFit lcga = MixtureModel.withDefaults().with(TimeBasis.LOG).withStarts(20)
         .compare(s.data(), 1, 6, RandomSource.XO_RO_SHI_RO_128_PP.create(44L)).selected();
     assertTrue(lcga.classes() > 4, "LCGA chose " + lcga.classes());
   }
@@ -87,16 +87,16 @@ class MixtureRecoveryTest {
     Scenario sc = base.withSessions(12)
         .withPaths(new Scenario.Paths(p.remissionLevel(), p.chronicLevel(), 0.15, 0.05, 0.05, 0, 0))
         .withReadiness(new Scenario.Readiness(base.readiness().initial(), neutral, neutral, 0, 0))
-        .withIntake(new Scenario.Intake(base.intake().mean(), 0.3, false))
+        .withIntake(new Scenario.Intake(base.intake().mean(), 0.3, Scenario.Entry.ANY_SCORE))
         .withVariation(new Scenario.Variation(0, 1, 1, base.variation().reliability()))
         .withJumps(new Scenario.Jumps(0, 0, 0, 0))
         .withDeterioration(new Scenario.Deterioration(0, 0, 0))
-        .withDropout(new Scenario.Dropout(0, 0, false, 0));
+        .withDropout(new Scenario.Dropout(0, 0, Scenario.Missingness.AT_RANDOM, 0));
     Simulator sim = Simulator.of(sc);
     int n = 600;
     List<SimulatedClient> clients = sim.simulate(5L, n, Arm.TREATED, 1);
     GrowthData data = GrowthData.fromCohort(sim.cohort(5L, n, Arm.TREATED, 1), "PHQ-9");
-    ClassEnumeration e = MixtureModel.withDefaults().withBasis(TimeBasis.QUADRATIC)
+    ClassEnumeration e = MixtureModel.withDefaults().with(TimeBasis.QUADRATIC)
         .with(WithinClass.RANDOM_INTERCEPT).withStarts(20)
         .compare(data, 1, 5, RandomSource.XO_RO_SHI_RO_128_PP.create(6L));
     MixtureFit chosen = e.selected();

@@ -25,7 +25,7 @@ class MixtureReferenceTest {
   @BeforeAll
   static void fit() {
     lcga = Datasets.read(DIR + "lcga.csv", "client", "session", "score");
-    candor = MixtureModel.withDefaults().withBasis(TimeBasis.LOG).withTolerance(1e-13)
+    candor = MixtureModel.withDefaults().with(TimeBasis.LOG).withTolerance(1e-13)
         .withMaxIterations(50_000).compare(lcga, 1, 5, RandomSource.XO_RO_SHI_RO_128_PP.create(2024L));
   }
 
@@ -88,7 +88,7 @@ class MixtureReferenceTest {
    */
   @Test
   void flexmixsFixedPoints_areReproducedWithItsVarianceScaling() {
-    ClassEnumeration scaled = MixtureModel.withDefaults().withBasis(TimeBasis.LOG)
+    ClassEnumeration scaled = MixtureModel.withDefaults().with(TimeBasis.LOG)
         .withFlexmixVarianceScaling().withTolerance(1e-13).withMaxIterations(50_000)
         .compare(lcga, 1, 3, RandomSource.XO_RO_SHI_RO_128_PP.create(2024L));
     for (int k = 1; k <= 3; k++) {
@@ -139,7 +139,7 @@ class MixtureReferenceTest {
   void criteria_followFlexmixsDefinitions() {
     for (int k = 1; k <= 3; k++) {
       Map<String, String> r = rows("lcga_flexmix_tight.csv", k).get(0);
-      MixtureFit fit = MixtureModel.withDefaults().withBasis(TimeBasis.LOG)
+      MixtureFit fit = MixtureModel.withDefaults().with(TimeBasis.LOG)
           .withFlexmixVarianceScaling().withTolerance(1e-13).withMaxIterations(50_000)
           .fit(lcga, k, RandomSource.XO_RO_SHI_RO_128_PP.create(7L));
       assertEquals(num(r, "bicRows"), fit.bicRows(), 1e-6, "K=" + k);
@@ -162,7 +162,7 @@ class MixtureReferenceTest {
     for (boolean common : new boolean[] {false, true}) {
       List<Map<String, String>> r = all.stream()
           .filter(x -> Boolean.parseBoolean(x.get("common")) == common).toList();
-      MixtureFit fit = MixtureModel.withDefaults().withBasis(TimeBasis.LOG)
+      MixtureFit fit = MixtureModel.withDefaults().with(TimeBasis.LOG)
           .with(WithinClass.RANDOM_INTERCEPT)
           .with(common ? ResidualVariance.COMMON : ResidualVariance.PER_CLASS)
           .with(common ? RandomCovariance.COMMON : RandomCovariance.PER_CLASS)

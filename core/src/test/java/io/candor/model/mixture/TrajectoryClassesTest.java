@@ -87,11 +87,11 @@ class TrajectoryClassesTest {
   @Test
   void oneClassGrowthMixtureForecast_equalsExpectedResponse() {
     GrowthData data = Datasets.dropout();
-    MixtureFit fit = MixtureModel.withDefaults().withBasis(TimeBasis.LOG)
+    MixtureFit fit = MixtureModel.withDefaults().with(TimeBasis.LOG)
         .with(WithinClass.RANDOM_INTERCEPT_SLOPE).withTolerance(1e-14).withMaxIterations(100_000)
         .fit(data, 1, RandomSource.XO_RO_SHI_RO_128_PP.create(1L));
-    GrowthFit ml = GrowthModel.withDefaults().withBasis(TimeBasis.LOG)
-        .withEstimation(Estimation.ML).fit(data);
+    GrowthFit ml = GrowthModel.withDefaults().with(TimeBasis.LOG)
+        .with(Estimation.ML).fit(data);
     ExpectedCurve curve = ExpectedResponse.of(ExpectedResponseModel.from(ml))
         .forecast(new int[] {0, 1, 2}, new double[] {16, 15, 15}, 10);
     ClassForecast f = fit.model().forecast(NewClient.of(new double[] {0, 1, 2},

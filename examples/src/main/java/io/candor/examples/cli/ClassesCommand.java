@@ -222,7 +222,7 @@ public final class ClassesCommand implements Callable<Integer> {
     }
     MixtureModel m = MixtureModel.withDefaults();
     m = basis.basis() == TimeBasis.PIECEWISE ? m.withPiecewise(basis.knot())
-        : m.withBasis(basis.basis());
+        : m.with(basis.basis());
     m = m.with(model == Kind.LCGA ? WithinClass.NONE
         : random == null ? WithinClass.RANDOM_INTERCEPT : random);
     m = m.with(residual).with(covariance == null ? RandomCovariance.PER_CLASS : covariance);

@@ -182,7 +182,7 @@ public final class EmbeddingExample {
     // README-EXAMPLE-START
     Cohort cohort = Simulator.of(Scenario.calibratedDefault(Instruments.PHQ9).withSessions(12))
         .cohort(11L, 1_000, Arm.TREATED, 1);                       // or your data, as above
-    ClassEnumeration k1to4 = MixtureModel.withDefaults().withBasis(TimeBasis.LOG)
+    ClassEnumeration k1to4 = MixtureModel.withDefaults().with(TimeBasis.LOG)
         .compare(GrowthData.fromCohort(cohort, "PHQ-9"), 1, 4,     // LCGA, 50 random starts per K
             RandomSource.XO_RO_SHI_RO_128_PP.create(42L));
     MixtureFit chosen = k1to4.selected();                          // lowest BIC (N = clients)
