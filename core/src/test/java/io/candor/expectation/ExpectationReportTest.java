@@ -20,7 +20,7 @@ class ExpectationReportTest {
     ExpectationReport r = REPORT;
     return new ExpectationReport(r.profile(), r.seed(), r.clients(), comparable,
         r.sensitivityClients(), r.varied(), horizons, probabilities, r.iconArrays(), r.curve(),
-        r.halfImproved(), r.update(), r.risk(), r.engagement(), r.chronic(), r.notices(),
+        r.halfImproved(), r.update(), r.risk(), r.engagement(), r.chronic(), r.classes(), r.notices(),
         r.sources());
   }
 

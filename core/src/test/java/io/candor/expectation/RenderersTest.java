@@ -18,6 +18,8 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -49,6 +51,14 @@ class RenderersTest {
       ClientProfile p = CandorGenerators.clientProfile(inst).generate(rng);
       if (inst == Instruments.CORE10 || inst == Instruments.ORS) {
         p = p.withObserved(List.of());
+      }
+      int classes = rng.nextInt(3);
+      if (classes == 1) {
+        p = p.withClasses(FittedClasses.of(FittedClassesTest.fourClasses(rng.nextInt(5)),
+            "test classes", Map.of()));
+      } else if (classes == 2) {
+        p = p.withClasses(new FittedClasses(FittedClassesTest.withCovariate(), "test classes",
+            OptionalInt.of(1 + rng.nextInt(5000)), Map.of("severe", (double) rng.nextInt(2))));
       }
       Expectations e = inst == Instruments.GAD7 ? GAD : ExpectationsTest.SMALL;
       return e.report(p, rng.nextLong());
@@ -242,6 +252,37 @@ class RenderersTest {
     String client = flat(ClientRenderer.withDefaults().text(r));
     assertTrue(client.contains("These are people like you. They are not a forecast for you."));
     assertTrue(client.contains("What these numbers do not mean"));
+  }
+
+  @Test
+  void latentClasses_areCountsOutOf100ForTheClient_andProbabilitiesWithTheSourceForTheTherapist() {
+    ExpectationReport r = ExpectationsTest.SMALL.report(ClientProfile.of(Instruments.PHQ9, 18)
+        .withObserved(1, 14).withObserved(2, 13).withClasses(new FittedClasses(
+            FittedClassesTest.fourClasses(2.5), "candor classes on service.csv, 4 classes by BIC",
+            OptionalInt.of(1234), Map.of())), 4L);
+    ClassOutlook c = r.classes().orElseThrow();
+    ClassOutlook.Pattern fast = c.patterns().get(0);
+    String client = flat(ClientRenderer.withDefaults().text(r));
+    assertTrue(client.contains("A computer model sorted the scores of 1,234 people into 4"
+        + " patterns. Of 100 people whose scores so far are like yours: - about " + fast.count()
+        + " follow a pattern where scores get much better by about session 3"), client);
+    assertTrue(client.contains("This is not a label."));
+    assertTrue(client.contains("- fewer than 1 follow a pattern where scores get worse"));
+    assertTrue(client.indexOf("Patterns of change") > client.indexOf("Of 100 people who start"),
+        "after the simulated numbers");
+    String therapist = flat(TherapistRenderer.withDefaults().text(r));
+    assertTrue(therapist.contains("Classes: candor classes on service.csv, 4 classes by BIC,"
+        + " fitted on 1,234 clients."), therapist);
+    assertTrue(therapist.contains("given 3 scores (the intake at session 0"));
+    assertTrue(therapist.contains("Nagin 1999") && therapist.contains("Stulz et al. 2007")
+        && therapist.contains("Saunders et al. 2019"));
+    assertTrue(therapist.contains("not a label or a diagnosis"));
+    assertTrue(therapist.contains("reliably better by session 3"));
+    assertTrue(therapist.contains("do not change them"));
+    String html = TherapistRenderer.withDefaults().html(r);
+    assertTrue(html.contains("Probability now") && html.contains("Share in the fitted data"));
+    assertFalse(flat(ClientRenderer.withDefaults().text(ExpectationsTest.SMALL.report(
+        ClientProfile.of(Instruments.PHQ9, 18), 4L))).contains("Patterns of change"));
   }
 
   @Test
