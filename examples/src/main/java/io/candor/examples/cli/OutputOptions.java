@@ -8,9 +8,12 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.util.concurrent.atomic.AtomicLong;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
@@ -109,6 +112,32 @@ final class OutputOptions {
     replace(file, tmp -> Files.write(tmp, bytes));
   }
 
+  private static final AtomicLong TEMPORARY = new AtomicLong();
+
+  /**
+   * A new empty file beside the target. Unlike {@code Files.createTempFile}, whose files are
+   * readable by their owner only, it gets the permissions of any new file (the umask's), which the
+   * written file then has.
+   */
+  private static Path temporaryBeside(Path target) throws IOException {
+    String prefix = "." + target.getFileName() + "." + ProcessHandle.current().pid() + ".";
+    while (true) {
+      try {
+        return Files.createFile(target.resolveSibling(prefix + TEMPORARY.incrementAndGet() + ".tmp"));
+      } catch (FileAlreadyExistsException e) {
+        // left by an earlier run of the same process id: take the next name
+      }
+    }
+  }
+
+  /** A file written over keeps its permissions (where the file system has POSIX ones). */
+  private static void keepPermissions(Path target, Path tmp) throws IOException {
+    if (Files.isRegularFile(target)
+        && Files.getFileAttributeView(target, PosixFileAttributeView.class) != null) {
+      Files.setPosixFilePermissions(tmp, Files.getPosixFilePermissions(target));
+    }
+  }
+
   /** Fills a temporary file. */
   private interface Filler {
     void fill(Path tmp) throws IOException;
@@ -116,14 +145,14 @@ final class OutputOptions {
 
   private static void replace(Path file, Filler filler) {
     Path target = file.toAbsolutePath().normalize();
-    Path dir = target.getParent();
     Path tmp = null;
     try {
       if (Files.isDirectory(target)) {
         throw new IOException("is a directory");
       }
-      tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+      tmp = temporaryBeside(target);
       filler.fill(tmp);
+      keepPermissions(target, tmp);
       try {
         Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       } catch (AtomicMoveNotSupportedException e) {

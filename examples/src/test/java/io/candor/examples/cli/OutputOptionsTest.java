@@ -12,8 +12,12 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -76,6 +80,25 @@ class OutputOptionsTest {
     try (Stream<Path> files = Files.list(dir)) {
       assertTrue(files.noneMatch(p -> p.getFileName().toString().endsWith(".tmp")), "no temp file left");
     }
+  }
+
+  /**
+   * A written file gets the permissions any new file gets (the umask's), not the owner-only ones
+   * of a temporary file; a file written over keeps its own.
+   */
+  @Test
+  void writtenFiles_getTheUsualPermissions_andAFileWrittenOverKeepsItsOwn() throws IOException {
+    Assumptions.assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
+    Set<PosixFilePermission> usual = Files.getPosixFilePermissions(
+        Files.createFile(dir.resolve("usual.txt")));
+    Path fresh = dir.resolve("fresh.txt");
+    OutputOptions.write(fresh, "text");
+    assertEquals(usual, Files.getPosixFilePermissions(fresh));
+    Path kept = Files.writeString(dir.resolve("kept.txt"), "old");
+    Set<PosixFilePermission> own = PosixFilePermissions.fromString("rw-r-----");
+    Files.setPosixFilePermissions(kept, own);
+    OutputOptions.write(kept, new byte[] {1, 2});
+    assertEquals(own, Files.getPosixFilePermissions(kept));
   }
 
   @Test
