@@ -24,8 +24,8 @@ abstract class AbstractRenderer<T extends AbstractRenderer<T>> {
   abstract Doc document(ExpectationReport report);
 
   /**
-   * A copy in this language (the bundle {@code messages_xx.properties}; English where it has no
-   * translation).
+   * A copy in this language (the bundle {@code messages_xx.properties}; English words, numbers and
+   * page language where it has no translation).
    *
    * @param l the locale
    * @return the copy

@@ -66,7 +66,7 @@ public final class ClientRenderer extends AbstractRenderer<ClientRenderer> {
     ClientProfile p = r.profile();
     Instrument inst = p.instrument();
     int h = Render.headline(r, options.horizon());
-    Doc doc = new Doc(m.text("client.title"), options.locale());
+    Doc doc = new Doc(m.text("client.title"), m.locale());
 
     doc.paragraph(m.text("client.intro", inst.id(), w.score(inst, p.intake())));
     if (!p.observed().isEmpty()) {

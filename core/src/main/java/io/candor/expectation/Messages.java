@@ -28,7 +28,10 @@ final class Messages {
     this.locale = locale;
   }
 
-  /** The messages for a locale (the English file where a translation lacks a key). */
+  /**
+   * The messages for a locale (the English file where a translation lacks a key; English, numbers
+   * included, for a language without a translation).
+   */
   static Messages of(Locale locale) {
     Objects.requireNonNull(locale, "locale");
     ResourceBundle b = ResourceBundle.getBundle(BUNDLE, locale);
@@ -37,9 +40,15 @@ final class Messages {
       // getBundle fell back to the default locale's translation: the English file is wanted
       b = ResourceBundle.getBundle(BUNDLE, Locale.ROOT);
     }
+    if (b.getLocale().equals(Locale.ROOT)
+        && !locale.getLanguage().equals(Locale.ENGLISH.getLanguage())) {
+      // no translation for this language: the words are English, so are the numbers and the page
+      return new Messages(b, Locale.ENGLISH);
+    }
     return new Messages(b, locale);
   }
 
+  /** The language of the words: the one asked for, or English where it has no translation. */
   Locale locale() {
     return locale;
   }

@@ -100,7 +100,7 @@ public final class ServiceRenderer extends AbstractRenderer<ServiceRenderer> {
     Render w = options.render();
     Messages m = w.m;
     int n = s.clients().size();
-    Doc doc = new Doc(m.text("service.title"), options.locale());
+    Doc doc = new Doc(m.text("service.title"), m.locale());
     doc.paragraph(m.text("service.intro", n, m.count(s.horizon())));
 
     doc.heading(m.text("service.risk.heading"));

@@ -56,7 +56,7 @@ public final class TherapistRenderer extends AbstractRenderer<TherapistRenderer>
     ClientProfile p = r.profile();
     Instrument inst = p.instrument();
     int h = Render.headline(r, options.horizon());
-    Doc doc = new Doc(m.text("therapist.title"), options.locale());
+    Doc doc = new Doc(m.text("therapist.title"), m.locale());
 
     risk(doc, w, r);
 

@@ -191,6 +191,19 @@ class RenderersTest {
         .startsWith("What to expect"), "no German file: English");
   }
 
+  /**
+   * A language without a translation gets English words, and so English numbers and an English
+   * page: "20.000 clients" in an English sentence reads as twenty.
+   */
+  @Test
+  void aLanguageWithoutATranslation_getsEnglishNumbersAndPage_notItsOwnAmongEnglishWords() {
+    ExpectationReport r = ExpectationsTest.SMALL.report(ClientProfile.of(Instruments.PHQ9, 18), 2L);
+    String german = TherapistRenderer.withDefaults().withLocale(Locale.GERMAN).text(r);
+    assertEquals(TherapistRenderer.withDefaults().text(r), german);
+    assertTrue(ClientRenderer.withDefaults().withLocale(Locale.GERMAN).html(r)
+        .contains("lang=\"en\""));
+  }
+
   @Test
   void audienceAndOutcomeNames_parseOrNameTheAllowedValues() {
     assertEquals(Audience.THERAPIST, Audience.parse("Therapist"));
