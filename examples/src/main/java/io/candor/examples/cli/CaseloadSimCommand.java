@@ -84,7 +84,8 @@ final class CaseloadSimCommand implements Callable<Integer> {
   double traumaShare;
 
   @Option(names = "--warm-up", defaultValue = "26",
-      description = "Weeks left out of the composition while the caseload fills.")
+      description = "Weeks left out of the composition while the caseload fills (default 26);"
+          + " fewer than --weeks.")
   int warmUp;
 
   @Mixin OutputOptions output;
@@ -96,6 +97,14 @@ final class CaseloadSimCommand implements Callable<Integer> {
     output.checkFiles();
     chart.checkFiles(output);
     sim.checkThreads();
+    if (warmUp >= weeks) {
+      throw new IllegalArgumentException("--warm-up " + warmUp
+          + (spec.commandLine().getParseResult().hasMatchedOption("--warm-up")
+              ? "" : " (the default)")
+          + " must be fewer weeks than --weeks " + weeks + ": the composition leaves out the first"
+          + " --warm-up weeks while the caseload fills; give --weeks above " + warmUp
+          + " or a smaller --warm-up");
+    }
     Scenario scenario = sim.scenario();
     CaseloadModel model = CaseloadModel.withDefaults().with(scenario)
         .with(Referrals.poisson(referralsPerWeek)).withCapacity(capacity)

@@ -161,7 +161,9 @@ class TherapistCommandsTest {
         + " was -3"), negative.err());
     Run shortRun = run("caseload-sim", "--referrals-per-week", "1", "--capacity", "10", "--weeks",
         "10");
-    assertTrue(shortRun.err().contains("warm-up of 26 weeks must be shorter than the run"));
+    assertEquals("candor: --warm-up 26 (the default) must be fewer weeks than --weeks 10: the"
+        + " composition leaves out the first --warm-up weeks while the caseload fills; give"
+        + " --weeks above 26 or a smaller --warm-up\n", shortRun.err().replace("\r", ""));
     assertEquals(2, run("caseload-sim", "--referrals-per-week", "-1", "--capacity", "10",
         "--weeks", "52").status());
     assertEquals(2, run("caseload-sim", "--referrals-per-week", "1", "--capacity", "10",
