@@ -334,6 +334,12 @@ final class ReportCommand implements Callable<Integer> {
         return Optional.of(FittedClasses.of(fit, classesFile.getFileName() + ": "
             + fit.classes() + " classes (" + fit.observations() + " scores)", covariates));
       }
+      if (!type.isEmpty() && !type.equals(CandorJson.typeName(TrajectoryClasses.class))) {
+        throw new IllegalArgumentException("type is \"" + type + "\" but a "
+            + CandorJson.typeName(ClassEnumeration.class) + " (candor classes --json), "
+            + CandorJson.typeName(MixtureFit.class) + " or "
+            + CandorJson.typeName(TrajectoryClasses.class) + " was expected");
+      }
       TrajectoryClasses model = CandorJson.fromJson(text, TrajectoryClasses.class);
       return Optional.of(FittedClasses.of(model, classesFile.getFileName() + ": "
           + model.size() + " classes", covariates));

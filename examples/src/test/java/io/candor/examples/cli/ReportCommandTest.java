@@ -255,7 +255,8 @@ class ReportCommandTest {
     Files.writeString(notClasses, CandorJson.toJson(io.candor.json.ExpectedResponseModels
         .reference(io.candor.measure.Instruments.PHQ9)));
     assertBad("--classes " + notClasses + ": type is \"ExpectedResponseModel\" but a"
-        + " TrajectoryClasses was expected", with("--classes", notClasses.toString()));
+        + " ClassEnumeration (candor classes --json), MixtureFit or TrajectoryClasses was expected",
+        with("--classes", notClasses.toString()));
     Path broken = dir.resolve("broken.json");
     Files.writeString(broken, "{\"format\": \"candor\"");
     assertBad("--classes " + broken + ": not valid JSON", with("--classes", broken.toString()));
