@@ -95,6 +95,16 @@ final class Fixtures {
         List.of(0.42, 0.205, 0.305, 0.07));
   }
 
+  /**
+   * The statement of an expectation report at session 12 (the exclusive outcomes with counts
+   * 45, 31, 6 and 18), built from its counts so that the golden chart does not move when the
+   * simulator is recalibrated.
+   */
+  static io.candor.expectation.IconArray reportStatement() {
+    return io.candor.expectation.IconArray.of(12, io.candor.expectation.Outcome.EXCLUSIVE,
+        List.of(45, 31, 6, 18));
+  }
+
   /** A generated service of up to 30 therapists (seed 7), funnel of reliable improvement. */
   static FunnelFit funnel() {
     TherapistData data = CandorGenerators.therapistData(Instruments.PHQ9, 30, 60)
