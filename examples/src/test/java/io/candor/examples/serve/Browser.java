@@ -8,6 +8,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
@@ -99,6 +101,28 @@ final class Browser {
       String now = d.findElement(By.tagName("body")).getAttribute("data-submissions");
       return now != null && !now.equals(before);
     });
+  }
+
+  /**
+   * Saves a screenshot of the whole page, beyond the window, as {@code
+   * target/screenshots/NAME.png} (through the DevTools protocol, which chromedriver relays).
+   */
+  static Path fullPageScreenshot(ChromeDriver driver, String name) {
+    Map<String, Object> metrics = driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
+    Map<?, ?> size = (Map<?, ?>) metrics.get("cssContentSize");
+    Map<String, Object> clip = Map.of("x", 0, "y", 0,
+        "width", ((Number) size.get("width")).doubleValue(),
+        "height", ((Number) size.get("height")).doubleValue(), "scale", 1);
+    Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot",
+        Map.of("format", "png", "captureBeyondViewport", true, "clip", clip));
+    try {
+      Path dir = Files.createDirectories(Path.of("target", "screenshots"));
+      Path file = dir.resolve(name + ".png");
+      Files.write(file, Base64.getDecoder().decode((String) shot.get("data")));
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Saves a screenshot as {@code target/screenshots/NAME.png}. */
