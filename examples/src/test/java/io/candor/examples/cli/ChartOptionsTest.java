@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.candor.caseload.CaseloadModel;
 import io.candor.caseload.Referrals;
 import io.candor.charts.CaseloadChart;
+import io.candor.charts.Chart;
+import io.candor.charts.ClassCurvesChart;
 import io.candor.charts.FanChart;
 import io.candor.charts.IconArray;
 import io.candor.charts.IconArrayChart;
@@ -18,7 +20,13 @@ import io.candor.expectation.ExpectationReport;
 import io.candor.expectation.Expectations;
 import io.candor.expectation.Outcome;
 import io.candor.json.ExpectedResponseModels;
+import io.candor.json.LongCsv;
 import io.candor.measure.Instruments;
+import io.candor.model.DataRange;
+import io.candor.model.growth.GrowthData;
+import io.candor.model.growth.TimeBasis;
+import io.candor.model.mixture.ClassEnumeration;
+import io.candor.model.mixture.MixtureModel;
 import io.candor.progress.AlertRules;
 import io.candor.progress.ExpectedResponse;
 import io.candor.simulation.Arm;
@@ -29,6 +37,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.apache.commons.rng.simple.RandomSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -190,6 +199,37 @@ class ChartOptionsTest {
         "client", "--svg", svg.toString(), "--out", svg.toString());
     assertEquals(2, r.status());
     assertTrue(r.err().contains("--out and --svg name the same file"), r.err());
+  }
+
+  @Test
+  void classes_drawsTheChosenClassesOfTheLibrarysEnumeration() throws IOException {
+    java.util.Random r = new java.util.Random(11);
+    StringBuilder sb = new StringBuilder("client,week,phq9\n");
+    for (int c = 0; c < 60; c++) {
+      for (int t = 0; t < 7; t++) {
+        double y = (c % 3 != 0 ? 18 - 4 * Math.log1p(t) : 16 + 0.2 * t) + 1.5 * r.nextGaussian();
+        sb.append('c').append(c).append(',').append(t).append(',')
+            .append(String.format(java.util.Locale.ROOT, "%.1f", y)).append('\n');
+      }
+    }
+    Path csv = dir.resolve("scores.csv");
+    Files.writeString(csv, sb.toString());
+    Path svg = dir.resolve("classes.svg");
+    Path png = dir.resolve("classes.png");
+    var run = CandorCliTest.run("classes", "--input", csv.toString(), "--id", "client", "--time",
+        "week", "--score", "phq9", "--basis", "log", "--classes", "1-3", "--starts", "6",
+        "--seed", "3", "--svg", svg.toString(), "--png", png.toString());
+    assertEquals(0, run.status(), run.err());
+    GrowthData data = LongCsv.withDefaults().read(csv, LongCsv.columns("client", "week", "phq9"))
+        .toGrowthData();
+    ClassEnumeration e = MixtureModel.withDefaults().with(TimeBasis.LOG).withStarts(6)
+        .withFinalStarts(1).compare(data, 1, 3, RandomSource.XO_RO_SHI_RO_128_PP.create(3L));
+    Chart expected = ClassCurvesChart.withDefaults().withScoreLabel("phq9").withTimeLabel("week")
+        .with(ChartOptions.style()).draw(e.selected(), DataRange.of(0, 6));
+    assertEquals(expected.toSvg(), Files.readString(svg, StandardCharsets.UTF_8));
+    assertArrayEquals(expected.toPng(), Files.readAllBytes(png));
+    assertTrue(expected.description().startsWith(e.selected().classes()
+        + " latent trajectory classes of phq9 by week"), expected.description());
   }
 
   @Test

@@ -4,6 +4,8 @@ import io.candor.caseload.CaseloadModel;
 import io.candor.caseload.CaseloadRun;
 import io.candor.json.CandorJson;
 import io.candor.measure.Instruments;
+import io.candor.model.mixture.ClassEnumeration;
+import io.candor.model.mixture.MixtureFit;
 import io.candor.model.survival.EventTime;
 import io.candor.model.survival.KaplanMeier;
 import io.candor.model.survival.KaplanMeierFit;
@@ -51,6 +53,25 @@ final class Fixtures {
     return ExpectedResponse.of(model)
         .withScale(Instruments.PHQ9).withPercentiles(0.10, 0.25, 0.75, 0.90)
         .prepare(20, 8, AlertRules.withDefaults());
+  }
+
+  /**
+   * Latent trajectory classes fixed for these tests: the chosen fit (K = 4 by BIC) of the
+   * enumeration in {@code classes-fit.json}, written by {@code candor classes --input
+   * cohort12.csv --id id --time session --score score --instrument PHQ-9 --basis log --classes 1-4
+   * --starts 20 --json} on the rows up to session 12 of {@code candor simulate --clients 400 --seed
+   * 7 --out cohort.csv}, so that the golden chart does not move when the mixture code changes.
+   */
+  static MixtureFit classes() {
+    return read("/classes-fit.json", ClassEnumeration.class).selected();
+  }
+
+  private static <T> T read(String resource, Class<T> type) {
+    try (InputStream in = Fixtures.class.getResourceAsStream(resource)) {
+      return CandorJson.fromJson(new String(in.readAllBytes(), StandardCharsets.UTF_8), type);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Sessions to reliable improvement (or last seen) of 20 illustrative clients (candor demo). */
