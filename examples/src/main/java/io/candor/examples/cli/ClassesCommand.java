@@ -54,7 +54,7 @@ import picocli.CommandLine.Spec;
 public final class ClassesCommand implements Callable<Integer> {
 
   /** The seed used when {@code --seed} is not given, so that two runs print the same numbers. */
-  static final long DEFAULT_SEED = 20250901L;
+  public static final long DEFAULT_SEED = 20250901L;
 
   @Spec CommandLine.Model.CommandSpec spec;
 
