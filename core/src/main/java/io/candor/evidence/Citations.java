@@ -580,6 +580,18 @@ public final class Citations {
           + " suicide death?",
       "Psychiatr Serv 64(12):1195-1202", "doi:10.1176/appi.ps.201200587");
 
+  /** Five shapes of early change in routine outpatient care (growth mixture model). */
+  public static final Citation STULZ_2007 = Citation.of("stulz2007",
+      "Stulz N, Lutz W, Leach C, Lucock M, Barkham M", 2007,
+      "Shapes of early change in psychotherapy under routine outpatient conditions",
+      "J Consult Clin Psychol 75(6):864-874", "doi:10.1037/0022-006X.75.6.864");
+
+  /** Four depression and five anxiety trajectories in two IAPT services (LCGA). */
+  public static final Citation SAUNDERS_2019 = Citation.of("saunders2019",
+      "Saunders R, Buckman JEJ, Cape J, Fearon P, Leibowitz J, Pilling S", 2019,
+      "Trajectories of depression and anxiety symptom change during psychological therapy",
+      "J Affect Disord 249:327-335", "https://pmc.ncbi.nlm.nih.gov/articles/PMC6428692");
+
   /** Most suicides answered "not at all" on PHQ-9 item 9. */
   public static final Citation LOUZON_2016 = Citation.of("louzon2016",
       "Louzon SA, Bossarte R, McCarthy JF, Katz IR", 2016,

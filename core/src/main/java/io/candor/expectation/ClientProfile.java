@@ -15,8 +15,8 @@ import java.util.OptionalInt;
 /**
  * What is known about one client when an expectation report is made: the instrument and intake
  * score, the course and readiness stage if known, the planned number of sessions, the scores
- * observed so far, the latest item responses if any, and engagement (missed appointments, homework)
- * if recorded.
+ * observed so far, the latest item responses if any, engagement (missed appointments, homework)
+ * if recorded, and latent trajectory classes fitted on a service's or a study's data if given.
  *
  * <p>Validated when built: the intake and every observed score lie in the instrument's range,
  * observed sessions are after the intake (session 0), strictly increasing and within the plan, item
@@ -37,6 +37,8 @@ import java.util.OptionalInt;
  * @param items the item responses of the latest completed form, if given
  * @param attendance appointments offered and missed so far, if recorded
  * @param homework between-session tasks set and done so far, if recorded
+ * @param classes latent trajectory classes fitted on a service's or a study's data, if given: the
+ *     report then says which of their shapes the client's scores so far are closest to
  */
 public record ClientProfile(
     Instrument instrument,
@@ -47,7 +49,8 @@ public record ClientProfile(
     List<Observation> observed,
     Optional<ItemResponses> items,
     Optional<Attendance> attendance,
-    Optional<Homework> homework) {
+    Optional<Homework> homework,
+    Optional<FittedClasses> classes) {
 
   /** The default number of planned sessions. */
   public static final int DEFAULT_PLANNED_SESSIONS = 20;
@@ -68,6 +71,7 @@ public record ClientProfile(
    * @param items the item responses of the latest completed form, if given
    * @param attendance appointments offered and missed so far, if recorded
    * @param homework between-session tasks set and done so far, if recorded
+   * @param classes latent trajectory classes fitted on a service's or a study's data, if given
    * @throws IllegalArgumentException naming the first field that is out of range
    */
   public ClientProfile {
@@ -104,6 +108,7 @@ public record ClientProfile(
     Objects.requireNonNull(items, "items");
     Objects.requireNonNull(attendance, "attendance");
     Objects.requireNonNull(homework, "homework");
+    Objects.requireNonNull(classes, "classes");
     if (items.isPresent()) {
       checkItems(instrument, intake, observed, items.get());
     }
@@ -121,7 +126,8 @@ public record ClientProfile(
    */
   public static ClientProfile of(Instrument instrument, double intake) {
     return new ClientProfile(instrument, intake, Optional.empty(), Optional.empty(),
-        DEFAULT_PLANNED_SESSIONS, List.of(), Optional.empty(), Optional.empty(), Optional.empty());
+        DEFAULT_PLANNED_SESSIONS, List.of(), Optional.empty(), Optional.empty(), Optional.empty(),
+        Optional.empty());
   }
 
   /**
@@ -132,7 +138,7 @@ public record ClientProfile(
    */
   public ClientProfile withCourse(Course c) {
     return new ClientProfile(instrument, intake, Optional.of(c), readiness, plannedSessions,
-        observed, items, attendance, homework);
+        observed, items, attendance, homework, classes);
   }
 
   /**
@@ -143,7 +149,7 @@ public record ClientProfile(
    */
   public ClientProfile withReadiness(ReadinessStage stage) {
     return new ClientProfile(instrument, intake, course, Optional.of(stage), plannedSessions,
-        observed, items, attendance, homework);
+        observed, items, attendance, homework, classes);
   }
 
   /**
@@ -155,7 +161,7 @@ public record ClientProfile(
    */
   public ClientProfile withPlannedSessions(int sessions) {
     return new ClientProfile(instrument, intake, course, readiness, sessions, observed, items,
-        attendance, homework);
+        attendance, homework, classes);
   }
 
   /**
@@ -167,7 +173,7 @@ public record ClientProfile(
    */
   public ClientProfile withObserved(List<Observation> scores) {
     return new ClientProfile(instrument, intake, course, readiness, plannedSessions, scores,
-        items, attendance, homework);
+        items, attendance, homework, classes);
   }
 
   /**
@@ -195,7 +201,7 @@ public record ClientProfile(
    */
   public ClientProfile withItems(ItemResponses responses) {
     return new ClientProfile(instrument, intake, course, readiness, plannedSessions, observed,
-        Optional.of(responses), attendance, homework);
+        Optional.of(responses), attendance, homework, classes);
   }
 
   /**
@@ -208,7 +214,7 @@ public record ClientProfile(
    */
   public ClientProfile withAttendance(int offered, int missed) {
     return new ClientProfile(instrument, intake, course, readiness, plannedSessions, observed,
-        items, Optional.of(new Attendance(offered, missed)), homework);
+        items, Optional.of(new Attendance(offered, missed)), homework, classes);
   }
 
   /**
@@ -221,7 +227,18 @@ public record ClientProfile(
    */
   public ClientProfile withHomework(int assigned, int completed) {
     return new ClientProfile(instrument, intake, course, readiness, plannedSessions, observed,
-        items, attendance, Optional.of(new Homework(assigned, completed)));
+        items, attendance, Optional.of(new Homework(assigned, completed)), classes);
+  }
+
+  /**
+   * A copy with latent trajectory classes fitted on a service's or a study's data.
+   *
+   * @param fitted the classes, their source and the client's membership covariates
+   * @return the copy
+   */
+  public ClientProfile withClasses(FittedClasses fitted) {
+    return new ClientProfile(instrument, intake, course, readiness, plannedSessions, observed,
+        items, attendance, homework, Optional.of(Objects.requireNonNull(fitted, "classes")));
   }
 
   /**

@@ -7,6 +7,7 @@ import io.candor.measure.Instruments;
 import io.candor.measure.RiskFlag;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -15,8 +16,9 @@ import java.util.Objects;
  * The report for the client, in plain language: natural frequencies out of 100 people with their
  * ranges, an icon array behind every such statement, what "much better" means, the time by which
  * half of similar people are much better, recovery, what success can mean for a long-lasting
- * course, engagement beside typical figures, the risk item whenever the form asks about it, where
- * the numbers come from and what they do not mean. Written at Flesch–Kincaid grade 8 or below
+ * course, the patterns of change (latent trajectory classes) the scores so far are close to
+ * when the profile has them, engagement beside typical figures, the risk item whenever the form
+ * asks about it, where the numbers come from and what they do not mean. Written at Flesch–Kincaid grade 8 or below
  * ({@link Readability}); every word comes from the resource bundle {@code
  * io/candor/expectation/messages} of the chosen locale.
  *
@@ -131,6 +133,7 @@ public final class ClientRenderer extends AbstractRenderer<ClientRenderer> {
       doc.paragraph(m.text("client.chronic.time",
           m.count(Math.round(r.chronic().get().sessionsForFullEffect().value()))));
     }
+    r.classes().ifPresent(c -> classes(doc, w, c));
     if (p.attendance().isPresent() || p.homework().isPresent()) {
       doc.heading(m.text("client.engagement.heading"));
       p.attendance().ifPresent(a -> doc.paragraph(m.text("client.engagement.missed",
@@ -159,6 +162,28 @@ public final class ClientRenderer extends AbstractRenderer<ClientRenderer> {
     }
     doc.bullets(caveats);
     return doc;
+  }
+
+  /** The latent trajectory classes as counts out of 100, the most likely first. */
+  private static void classes(Doc doc, Render w, ClassOutlook c) {
+    Messages m = w.m;
+    doc.heading(m.text("client.classes.heading"));
+    String k = m.count(c.patterns().size());
+    doc.paragraph(c.fittedClients().isPresent()
+        ? m.text("client.classes.lead", m.count(c.fittedClients().getAsInt()), k)
+        : m.text("client.classes.lead.many", k));
+    List<ClassOutlook.Pattern> order = new ArrayList<>(c.patterns());
+    order.sort(Comparator.comparingInt(ClassOutlook.Pattern::count).reversed()
+        .thenComparingInt(ClassOutlook.Pattern::index));
+    List<String> items = new ArrayList<>();
+    for (ClassOutlook.Pattern p : order) {
+      String count = p.count() == 0 ? m.text("client.classes.fewer")
+          : m.text("client.classes.about", m.count(p.count()));
+      items.add(m.text("client.classes." + p.trend().name(), count,
+          m.count(p.improvedBy().orElse(c.lastSession()))));
+    }
+    doc.bullets(items);
+    doc.paragraph(m.text("client.classes.meaning"));
   }
 
   private static void risk(Doc doc, Render w, ExpectationReport r) {

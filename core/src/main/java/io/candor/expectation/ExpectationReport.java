@@ -12,7 +12,8 @@ import java.util.Optional;
  * session horizon with its intervals and natural frequency, the icon-array data behind every
  * natural-frequency statement, the expected score curve with its bands, the session by which half
  * of comparable clients are reliably improved, how the observed scores updated the numbers, the risk
- * items, engagement context, the chronic-course outlook where it applies, notices, and every source.
+ * items, engagement context, the chronic-course outlook where it applies, the latent trajectory
+ * classes the scores so far are closest to when the profile has classes, notices, and every source.
  * Made by {@link Expectations#report(ClientProfile, long)}; turned into words by the renderers
  * ({@link ClientRenderer}, {@link TherapistRenderer}, {@link ServiceRenderer}), whose text all
  * comes from a resource bundle. The report itself holds no prose, so it reads the same in any
@@ -41,6 +42,8 @@ import java.util.Optional;
  * @param risk what the report saw of the risk items
  * @param engagement engagement beside published figures
  * @param chronic what success can mean for a chronic course, when the course is chronic
+ * @param classes which of the profile's latent trajectory classes the scores so far are closest
+ *     to, when the profile has classes
  * @param notices what a reader needs to know about how far the numbers reach
  * @param sources every citation behind the report, each once
  */
@@ -60,6 +63,7 @@ public record ExpectationReport(
     RiskReview risk,
     EngagementContext engagement,
     Optional<ChronicOutlook> chronic,
+    Optional<ClassOutlook> classes,
     List<Notice> notices,
     List<Citation> sources) {
 
@@ -84,6 +88,8 @@ public record ExpectationReport(
    * @param risk what the report saw of the risk items
    * @param engagement engagement beside published figures
    * @param chronic what success can mean for a chronic course, when the course is chronic
+   * @param classes which of the profile's latent trajectory classes the scores so far are closest
+   *     to, when the profile has classes
    * @param notices what a reader needs to know about how far the numbers reach
    * @param sources every citation behind the report, each once
    * @throws IllegalArgumentException if the parts disagree
@@ -103,6 +109,11 @@ public record ExpectationReport(
     Objects.requireNonNull(risk, "risk");
     Objects.requireNonNull(engagement, "engagement");
     Objects.requireNonNull(chronic, "chronic");
+    Objects.requireNonNull(classes, "classes");
+    if (classes.isPresent() != profile.classes().isPresent()) {
+      throw new IllegalArgumentException("classes must be present exactly when the profile has"
+          + " fitted classes");
+    }
     notices = List.copyOf(Checks.noNulls("notices", notices));
     sources = List.copyOf(Checks.noNulls("sources", sources));
     for (int h : horizons) {

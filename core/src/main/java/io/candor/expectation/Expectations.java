@@ -13,6 +13,10 @@ import io.candor.measure.Instrument;
 import io.candor.measure.Instruments;
 import io.candor.measure.ItemScoring;
 import io.candor.measure.RiskFlag;
+import io.candor.model.mixture.ClassPosterior;
+import io.candor.model.mixture.NewClient;
+import io.candor.model.mixture.TrajectoryClasses;
+import io.candor.model.mixture.WithinClass;
 import io.candor.progress.ExpectedCurve;
 import io.candor.progress.ExpectedResponse;
 import io.candor.progress.ExpectedResponseModel;
@@ -78,6 +82,11 @@ import org.apache.commons.statistics.interval.BinomialConfidenceInterval;
  *       of each estimate is the variant's share minus the base scenario's share on the same
  *       clients. The sensitivity interval is the estimate plus the largest moves down and up; the
  *       range to quote is the Monte Carlo interval widened by the same moves.
+ *   <li><b>Latent trajectory classes</b>, when the profile has them ({@link FittedClasses}): the
+ *       class model's posterior probability of each class given the intake (time 0) and the
+ *       observed scores, and the shape of each class curve, judged by the instrument's
+ *       reliable-change threshold. They are reported beside the simulated numbers and do not
+ *       change them.
  * </ol>
  * The same profile, configuration and seed give the same report, byte for byte, for any number of
  * threads.
@@ -397,6 +406,14 @@ public final class Expectations {
       sources.keys(List.of(Citations.CUIJPERS_2010, Citations.VITTENGL_2007,
           Citations.SATYANARAYANA_2009));
     }
+    Optional<ClassOutlook> classes = Optional.empty();
+    if (profile.classes().isPresent()) {
+      FittedClasses fitted = profile.classes().get();
+      classes = Optional.of(classOutlook(fitted, profile, events, notices));
+      sources.keys(List.of(fitted.model().withinClass() == WithinClass.NONE
+          ? Citations.NAGIN_1999 : Citations.MUTHEN_1999, Citations.STULZ_2007,
+          Citations.SAUNDERS_2019));
+    }
     EngagementContext engagement = engagement(profile);
     sources.keys(List.of(Citations.MITCHELL_2007, Citations.KAZANTZIS_2000,
         Citations.MAUSBACH_2010, Citations.NORCROSS_2011));
@@ -407,7 +424,7 @@ public final class Expectations {
         Citations.GALESIC_2009, Citations.TREVENA_2013));
     return new ExpectationReport(profile, seed, clients, full.comparable, m, varied,
         Arrays.stream(hz).boxed().toList(), probabilities, arrays, full.curve, half, update, risk,
-        engagement, chronic, notices, sources.list());
+        engagement, chronic, classes, notices, sources.list());
   }
 
   // ------------------------------------------------------------------ conditioning
@@ -535,14 +552,23 @@ public final class Expectations {
 
   /** Counts out of 100 for outcomes that sum to 1: floors, then the largest remainders. */
   private static int[] largestRemainder(Ensemble e, int h, List<Outcome> outcomes) {
-    int k = outcomes.size();
+    double[] exact = new double[outcomes.size()];
+    for (int i = 0; i < exact.length; i++) {
+      exact[i] = 100.0 * e.counts[h][outcomes.get(i).ordinal()] / e.comparable;
+    }
+    return largestRemainder(exact);
+  }
+
+  /** Counts out of 100 for shares (given out of 100) that sum to 100: floors, then the largest
+   * remainders (the first on a tie). */
+  private static int[] largestRemainder(double[] exact) {
+    int k = exact.length;
     int[] out = new int[k];
     double[] rest = new double[k];
     int total = 0;
     for (int i = 0; i < k; i++) {
-      double exact = 100.0 * e.counts[h][outcomes.get(i).ordinal()] / e.comparable;
-      out[i] = (int) Math.floor(exact);
-      rest[i] = exact - out[i];
+      out[i] = (int) Math.floor(exact[i]);
+      rest[i] = exact[i] - out[i];
       total += out[i];
     }
     while (total < NaturalFrequency.DENOMINATOR) {
@@ -629,6 +655,63 @@ public final class Expectations {
         ScenarioDefaults.sources().get("paths.relapseHazard").withValue(0.29, "29 % relapse"
             + " within a year after acute CBT (recurrent courses)"),
         level.withValue(s.paths().chronicLevel(), level.note()));
+  }
+
+  /**
+   * The class posterior of the client (intake at time 0, each observed score at its session) under
+   * the profile's fitted classes, with each class curve's shape judged by the instrument's
+   * reliable-change threshold on the curve limited to the scale (a curve leaving the scale is
+   * noticed).
+   */
+  private static ClassOutlook classOutlook(FittedClasses fitted, ClientProfile profile,
+      ClinicalEvents events, List<Notice> notices) {
+    TrajectoryClasses model = fitted.model();
+    NewClient client = fitted.client(profile);
+    ClassPosterior posterior;
+    try {
+      posterior = model.posterior(client);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("classes: " + e.getMessage(), e);
+    }
+    Instrument inst = profile.instrument();
+    int planned = profile.plannedSessions();
+    int k = model.size();
+    double[] exact = new double[k];
+    for (int j = 0; j < k; j++) {
+      exact[j] = 100 * posterior.probabilities().get(j);
+    }
+    int[] counts = largestRemainder(exact);
+    boolean offScale = false;
+    List<ClassOutlook.Pattern> patterns = new ArrayList<>(k);
+    for (int j = 1; j <= k; j++) {
+      double start = model.mean(j, 0);
+      double end = model.mean(j, planned);
+      double from = onScale(inst, start);
+      offScale |= from != start || onScale(inst, end) != end;
+      OptionalInt improvedBy = OptionalInt.empty();
+      for (int t = 1; t <= planned; t++) {
+        double y = model.mean(j, t);
+        offScale |= onScale(inst, y) != y;
+        if (improvedBy.isEmpty() && events.reliablyImproved(from, onScale(inst, y))) {
+          improvedBy = OptionalInt.of(t);
+        }
+      }
+      double to = onScale(inst, end);
+      ClassOutlook.Trend trend = events.reliablyImproved(from, to) ? ClassOutlook.Trend.IMPROVING
+          : events.reliablyDeteriorated(from, to) ? ClassOutlook.Trend.WORSENING
+          : ClassOutlook.Trend.LITTLE_CHANGE;
+      patterns.add(new ClassOutlook.Pattern(j, model.trajectoryClass(j).share(),
+          posterior.probability(j), counts[j - 1], start, end, trend, improvedBy));
+    }
+    if (offScale) {
+      notices.add(Notice.CLASSES_OFF_SCALE);
+    }
+    return new ClassOutlook(fitted.source(), fitted.fittedClients(), client.size(), planned,
+        patterns);
+  }
+
+  private static double onScale(Instrument inst, double y) {
+    return y < inst.minScore() ? inst.minScore() : (y > inst.maxScore() ? inst.maxScore() : y);
   }
 
   private static EngagementContext engagement(ClientProfile profile) {

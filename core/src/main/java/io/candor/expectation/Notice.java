@@ -26,5 +26,10 @@ public enum Notice {
   /** Item responses were given without a session: they were used for the risk items only. */
   ITEMS_NOT_TIED,
   /** The instrument has risk items, but no item responses were given: the risk items were not seen. */
-  RISK_ITEMS_NOT_SEEN
+  RISK_ITEMS_NOT_SEEN,
+  /**
+   * A curve of the profile's latent trajectory classes leaves the instrument's range by the last
+   * planned session: the classes may be on another scale, or fitted over fewer sessions.
+   */
+  CLASSES_OFF_SCALE
 }

@@ -1,6 +1,8 @@
 package io.candor.expectation;
 
+import io.candor.evidence.Certainty;
 import io.candor.evidence.Citation;
+import io.candor.evidence.Citations;
 import io.candor.measure.Instrument;
 import io.candor.measure.RiskFlag;
 import io.candor.simulation.PlausibleRange;
@@ -14,13 +16,18 @@ import java.util.Optional;
  * always that a zero does not rule risk out), the basis (profile, observed scores and how they
  * updated the numbers), every outcome at every horizon with the range to quote, the Monte Carlo
  * and sensitivity intervals apart, the expected scores, what to watch (a checkpoint, dropout,
- * deterioration), engagement as context, the chronic-course outlook, notices, the method with its
- * certainty, every source, and what the numbers do not mean. Every word comes from the resource
+ * deterioration), engagement as context, the chronic-course outlook, the latent trajectory
+ * classes (when the profile has them), notices, the method with its certainty, every source, and
+ * what the numbers do not mean. Every word comes from the resource
  * bundle of the chosen locale.
  *
  * <p>Immutable and thread-safe; {@code withXxx} returns a copy.
  */
 public final class TherapistRenderer extends AbstractRenderer<TherapistRenderer> {
+
+  /** The citations behind the latent-class section. */
+  private static final List<String> CLASS_SOURCES = List.of(Citations.NAGIN_1999.key(),
+      Citations.MUTHEN_1999.key(), Citations.STULZ_2007.key(), Citations.SAUNDERS_2019.key());
 
   private TherapistRenderer(RenderOptions options) {
     super(options);
@@ -179,6 +186,8 @@ public final class TherapistRenderer extends AbstractRenderer<TherapistRenderer>
           m.text("certainty." + c.relapseWithinYear().certainty().name())));
     }
 
+    r.classes().ifPresent(c -> classes(doc, w, r, c));
+
     if (!r.notices().isEmpty()) {
       doc.heading(m.text("therapist.notices.heading"));
       List<String> ns = new ArrayList<>();
@@ -200,6 +209,34 @@ public final class TherapistRenderer extends AbstractRenderer<TherapistRenderer>
     doc.bullets(List.of(m.text("therapist.caveat.people"), m.text("therapist.caveat.model"),
         m.text("therapist.caveat.dropout"), m.text("therapist.caveat.risk")));
     return doc;
+  }
+
+  /** The class model's probabilities beside the class shares, with each curve's shape. */
+  private static void classes(Doc doc, Render w, ExpectationReport r, ClassOutlook c) {
+    Messages m = w.m;
+    Instrument inst = r.profile().instrument();
+    doc.heading(m.text("therapist.classes.heading"));
+    List<Citation> cites = r.sources().stream().filter(x -> CLASS_SOURCES.contains(x.key()))
+        .toList();
+    doc.paragraph(m.text("therapist.classes.lead", c.source(),
+        c.fittedClients().isPresent()
+            ? m.text("therapist.classes.fitted", m.count(c.fittedClients().getAsInt())) : "",
+        m.text("therapist.classes.scores", c.observations()), w.cites(cites, ""),
+        m.text("certainty." + Certainty.ASSUMPTION.name())));
+    List<List<String>> rows = new ArrayList<>();
+    for (ClassOutlook.Pattern p : c.patterns()) {
+      rows.add(List.of(m.text("therapist.classes.class", m.count(p.index())),
+          w.percent(p.share()), w.percent(p.probability()), m.count(p.count()),
+          w.score(inst, p.start()), w.score(inst, p.end()),
+          m.text("therapist.classes." + p.trend().name(),
+              m.count(p.improvedBy().orElse(c.lastSession())))));
+    }
+    doc.table(List.of(m.text("therapist.classes.col.class"),
+        m.text("therapist.classes.col.share"), m.text("therapist.classes.col.probability"),
+        m.text("therapist.classes.col.count"), m.text("therapist.classes.col.start"),
+        m.text("therapist.classes.col.end", m.count(c.lastSession())),
+        m.text("therapist.classes.col.shape")), rows);
+    doc.paragraph(m.text("therapist.classes.caveat", inst.id()));
   }
 
   private static List<Citation> variedSources(ExpectationReport r) {

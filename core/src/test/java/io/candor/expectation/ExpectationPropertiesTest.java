@@ -111,6 +111,22 @@ class ExpectationPropertiesTest {
     return p.withObserved(out);
   }
 
+  /** The same profile and seed give the same bytes, for any thread count, in every output. */
+  @Test
+  void sameSeed_givesByteIdenticalReportsAndTexts_forAnyThreadCount() {
+    qt().withExamples(10).forAll(quick(CandorGenerators.clientProfile(Instruments.PHQ9)),
+        longs().all()).checkAssert((profile, seed) -> {
+          ExpectationReport a = PHQ.report(profile, seed);
+          ExpectationReport b = PHQ.withThreads(3).report(profile, seed);
+          assertEquals(CandorJson.toJson(a), CandorJson.toJson(b));
+          assertEquals(ClientRenderer.withDefaults().html(a), ClientRenderer.withDefaults().html(b));
+          assertEquals(TherapistRenderer.withDefaults().text(a),
+              TherapistRenderer.withDefaults().text(b));
+          assertEquals(ServiceRenderer.withDefaults().text(List.of("x"), List.of(a)),
+              ServiceRenderer.withDefaults().text(List.of("x"), List.of(b)));
+        });
+  }
+
   @Test
   void reports_roundTripThroughCandorJsonExactly() {
     qt().withExamples(10).forAll(quick(CandorGenerators.clientProfile(Instruments.PHQ9)), longs().all())

@@ -8,9 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.candor.domain.Course;
 import io.candor.domain.ReadinessStage;
+import io.candor.evidence.Citation;
 import io.candor.json.CandorJson;
 import io.candor.json.ExpectedResponseModels;
 import io.candor.measure.Instruments;
+import io.candor.model.mixture.ClassPosterior;
+import io.candor.model.mixture.NewClient;
+import io.candor.model.mixture.TrajectoryClasses;
 import io.candor.progress.ExpectedResponse;
 import io.candor.progress.ExpectedResponseModel;
 import io.candor.simulation.Arm;
@@ -20,6 +24,8 @@ import io.candor.simulation.Scenario;
 import io.candor.simulation.SimulatedPanel;
 import io.candor.simulation.Simulator;
 import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
 class ExpectationsTest {
@@ -200,6 +206,89 @@ class ExpectationsTest {
     assertFalse(unseen.risk().itemsSeen());
     assertEquals(List.of(9), unseen.risk().riskItems());
     assertTrue(unseen.notices().contains(Notice.RISK_ITEMS_NOT_SEEN));
+  }
+
+  @Test
+  void core10Item6_isTheRiskItemOfItsReport_andIsFlaggedWhateverTheOtherItems() {
+    ExpectationReport r = SMALL.report(ClientProfile.of(Instruments.CORE10, 3)
+        .withItems(ClientProfile.ItemResponses.of(0, 0, 0, 0, 0, 2, 0, 0, 0, 0)), 1L);
+    assertEquals(List.of(6), r.risk().riskItems());
+    assertTrue(r.risk().needsReview());
+    assertEquals(6, r.risk().flags().get(0).item());
+    assertTrue(r.notices().contains(Notice.ITEMS_NOT_TIED));
+    assertTrue(TherapistRenderer.withDefaults().text(r).replaceAll("\\s+", " ")
+        .contains("CORE-10 item 6: response 2"));
+  }
+
+  /** With the intake alone and every class starting there, the probabilities are the shares. */
+  @Test
+  void latentClasses_fromTheIntakeAlone_areTheClassShares_andTheirShapesFollowTheCurves() {
+    FittedClasses f = FittedClasses.of(FittedClassesTest.fourClasses(2.5), "four test classes",
+        Map.of());
+    ExpectationReport r = SMALL.report(ClientProfile.of(Instruments.PHQ9, 18).withClasses(f), 1L);
+    ClassOutlook c = r.classes().orElseThrow();
+    assertEquals("four test classes", c.source());
+    assertEquals(1, c.observations());
+    assertEquals(20, c.lastSession());
+    List<Double> shares = List.of(0.25, 0.35, 0.30, 0.10);
+    for (int j = 0; j < 4; j++) {
+      assertEquals(shares.get(j), c.patterns().get(j).probability(), 1e-12);
+      assertEquals(shares.get(j), c.patterns().get(j).share());
+      assertEquals(Math.round(100 * shares.get(j)), c.patterns().get(j).count());
+    }
+    // PHQ-9's reliable change is 6 points: 18 - 5 log(1 + t) <= 12 from t = e^1.2 - 1 = 2.3.
+    assertEquals(OptionalInt.of(3), c.patterns().get(0).improvedBy());
+    assertEquals(OptionalInt.of(11), c.patterns().get(1).improvedBy());
+    assertEquals(18 - 2.5 * Math.log(21), c.patterns().get(1).end(), 1e-12);
+    assertEquals(List.of(ClassOutlook.Trend.IMPROVING, ClassOutlook.Trend.IMPROVING,
+        ClassOutlook.Trend.LITTLE_CHANGE, ClassOutlook.Trend.WORSENING),
+        c.patterns().stream().map(ClassOutlook.Pattern::trend).toList());
+    assertFalse(r.notices().contains(Notice.CLASSES_OFF_SCALE));
+    assertTrue(r.sources().stream().map(Citation::key).toList()
+        .containsAll(List.of("nagin1999", "stulz2007", "saunders2019")));
+    assertTrue(SMALL.report(ClientProfile.of(Instruments.PHQ9, 18), 1L).classes().isEmpty());
+  }
+
+  @Test
+  void latentClasses_followTheObservedScores_asTheClassModelSays() {
+    TrajectoryClasses model = FittedClassesTest.fourClasses(2.5);
+    FittedClasses f = FittedClasses.of(model, "four test classes", Map.of());
+    ClientProfile fast = ClientProfile.of(Instruments.PHQ9, 18).withObserved(1, 14)
+        .withObserved(2, 13).withClasses(f);
+    ClassOutlook c = SMALL.report(fast, 1L).classes().orElseThrow();
+    ClassPosterior direct = model.posterior(NewClient.of(new double[] {0, 1, 2},
+        new double[] {18, 14, 13}));
+    for (int j = 1; j <= 4; j++) {
+      assertEquals(direct.probability(j), c.patterns().get(j - 1).probability(), 1e-15);
+    }
+    assertEquals(1, c.mostLikely().index());
+    assertEquals(3, c.observations());
+    assertEquals(100, c.patterns().stream().mapToInt(ClassOutlook.Pattern::count).sum());
+    ClientProfile flat = ClientProfile.of(Instruments.PHQ9, 18).withObserved(1, 18)
+        .withObserved(2, 19).withClasses(f);
+    assertEquals(3, SMALL.report(flat, 1L).classes().orElseThrow().mostLikely().index());
+  }
+
+  @Test
+  void classCurvesLeavingTheScale_areNoticed_andTheirShapesJudgedWithinIt() {
+    ExpectationReport r = SMALL.report(ClientProfile.of(Instruments.PHQ9, 18).withClasses(
+        FittedClasses.of(FittedClassesTest.fourClasses(4), "steep", Map.of())), 1L);
+    ClassOutlook.Pattern worse = r.classes().orElseThrow().patterns().get(3);
+    assertEquals(18 + 4 * Math.log(21), worse.end(), 1e-12, "the curve as fitted: above 27");
+    assertEquals(ClassOutlook.Trend.WORSENING, worse.trend());
+    assertTrue(r.notices().contains(Notice.CLASSES_OFF_SCALE));
+  }
+
+  @Test
+  void membershipCovariates_shiftTheClassProbabilities() {
+    TrajectoryClasses m = FittedClassesTest.withCovariate();
+    ClientProfile p = ClientProfile.of(Instruments.PHQ9, 18);
+    double mild = SMALL.report(p.withClasses(FittedClasses.of(m, "s", Map.of("severe", 0.0))), 1L)
+        .classes().orElseThrow().patterns().get(1).probability();
+    double severe = SMALL.report(p.withClasses(FittedClasses.of(m, "s", Map.of("severe", 1.0))),
+        1L).classes().orElseThrow().patterns().get(1).probability();
+    assertEquals(1 / (1 + Math.exp(0.4)), mild, 1e-12);
+    assertEquals(1 / (1 + Math.exp(-0.8)), severe, 1e-12);
   }
 
   @Test

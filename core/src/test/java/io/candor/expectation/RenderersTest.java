@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -50,6 +51,14 @@ class RenderersTest {
       ClientProfile p = CandorGenerators.clientProfile(inst).generate(rng);
       if (inst == Instruments.CORE10 || inst == Instruments.ORS) {
         p = p.withObserved(List.of());
+      }
+      int classes = rng.nextInt(3);
+      if (classes == 1) {
+        p = p.withClasses(FittedClasses.of(FittedClassesTest.fourClasses(rng.nextInt(5)),
+            "test classes", Map.of()));
+      } else if (classes == 2) {
+        p = p.withClasses(new FittedClasses(FittedClassesTest.withCovariate(), "test classes",
+            OptionalInt.of(1 + rng.nextInt(5000)), Map.of("severe", (double) rng.nextInt(2))));
       }
       Expectations e = inst == Instruments.GAD7 ? GAD : ExpectationsTest.SMALL;
       return e.report(p, rng.nextLong());
@@ -204,6 +213,76 @@ class RenderersTest {
     assertThrows(IllegalArgumentException.class, () -> ClientRenderer.withDefaults().withHorizon(0));
     assertEquals(ClientRenderer.withDefaults().withHorizon(8),
         ClientRenderer.withDefaults().withHorizon(8));
+  }
+
+  /**
+   * The therapist's report says which interval is which (with the numbers of each), names every
+   * source of the report and the certainty of the simulated shares, and what the numbers do not
+   * mean; the client's report says that the numbers are about people like the client.
+   */
+  @Test
+  void everyFigure_hasItsIntervalsApart_itsSourcesAndCertainty_andWhatItDoesNotMean() {
+    ExpectationReport r = ExpectationsTest.SMALL.report(ClientProfile.of(Instruments.PHQ9, 18)
+        .withObserved(1, 17), 4L);
+    String therapist = flat(TherapistRenderer.withDefaults().text(r));
+    Probability better = r.probability(Outcome.RELIABLE_IMPROVEMENT, 12).orElseThrow();
+    String pct = "(\\d+(\\.\\d+)?) %";
+    Matcher row = Pattern.compile("reliable improvement at session 12: " + pct + "; Monte Carlo "
+        + pct + " to " + pct + "; sensitivity " + pct + " to " + pct + "; range to quote " + pct
+        + " to " + pct).matcher(therapist);
+    assertTrue(row.find(), therapist);
+    double[] shown = new double[7];
+    for (int k = 0; k < 7; k++) {
+      shown[k] = Double.parseDouble(row.group(1 + 2 * k)) / 100;
+    }
+    double[] figures = {better.estimate(), better.monteCarlo().lower(),
+        better.monteCarlo().upper(), better.sensitivity().lower(), better.sensitivity().upper(),
+        better.lower(), better.upper()};
+    for (int k = 0; k < 7; k++) {
+      assertEquals(figures[k], shown[k], 0.0051, "figure " + k + " in " + row.group());
+    }
+    assertTrue(therapist.contains("Monte Carlo interval: the 95 % Wilson interval"));
+    assertTrue(therapist.contains("Sensitivity interval: how far the share moves"));
+    for (io.candor.evidence.Citation c : r.sources()) {
+      assertTrue(therapist.contains(flat(c.toString())), "source " + c.key());
+    }
+    assertTrue(therapist.contains("Certainty of every simulated share: assumption"));
+    assertTrue(therapist.contains("What the numbers do not mean"));
+    assertTrue(therapist.contains("not a prognosis"));
+    String client = flat(ClientRenderer.withDefaults().text(r));
+    assertTrue(client.contains("These are people like you. They are not a forecast for you."));
+    assertTrue(client.contains("What these numbers do not mean"));
+  }
+
+  @Test
+  void latentClasses_areCountsOutOf100ForTheClient_andProbabilitiesWithTheSourceForTheTherapist() {
+    ExpectationReport r = ExpectationsTest.SMALL.report(ClientProfile.of(Instruments.PHQ9, 18)
+        .withObserved(1, 14).withObserved(2, 13).withClasses(new FittedClasses(
+            FittedClassesTest.fourClasses(2.5), "candor classes on service.csv, 4 classes by BIC",
+            OptionalInt.of(1234), Map.of())), 4L);
+    ClassOutlook c = r.classes().orElseThrow();
+    ClassOutlook.Pattern fast = c.patterns().get(0);
+    String client = flat(ClientRenderer.withDefaults().text(r));
+    assertTrue(client.contains("A computer model sorted the scores of 1,234 people into 4"
+        + " patterns. Of 100 people whose scores so far are like yours: - about " + fast.count()
+        + " follow a pattern where scores get much better by about session 3"), client);
+    assertTrue(client.contains("This is not a label."));
+    assertTrue(client.contains("- fewer than 1 follow a pattern where scores get worse"));
+    assertTrue(client.indexOf("Patterns of change") > client.indexOf("Of 100 people who start"),
+        "after the simulated numbers");
+    String therapist = flat(TherapistRenderer.withDefaults().text(r));
+    assertTrue(therapist.contains("Classes: candor classes on service.csv, 4 classes by BIC,"
+        + " fitted on 1,234 clients."), therapist);
+    assertTrue(therapist.contains("given 3 scores (the intake at session 0"));
+    assertTrue(therapist.contains("Nagin 1999") && therapist.contains("Stulz et al. 2007")
+        && therapist.contains("Saunders et al. 2019"));
+    assertTrue(therapist.contains("not a label or a diagnosis"));
+    assertTrue(therapist.contains("reliably better by session 3"));
+    assertTrue(therapist.contains("do not change them"));
+    String html = TherapistRenderer.withDefaults().html(r);
+    assertTrue(html.contains("Probability now") && html.contains("Share in the fitted data"));
+    assertFalse(flat(ClientRenderer.withDefaults().text(ExpectationsTest.SMALL.report(
+        ClientProfile.of(Instruments.PHQ9, 18), 4L))).contains("Patterns of change"));
   }
 
   @Test

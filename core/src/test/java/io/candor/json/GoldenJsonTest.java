@@ -47,6 +47,7 @@ import io.candor.evidence.Sourced;
 import io.candor.expectation.ClientProfile;
 import io.candor.expectation.ExpectationReport;
 import io.candor.expectation.Expectations;
+import io.candor.expectation.FittedClasses;
 import io.candor.expectation.Milestone;
 import io.candor.expectation.Probability;
 import io.candor.expectation.Readability;
@@ -57,11 +58,11 @@ import io.candor.measure.Instruments;
 import io.candor.measure.ItemScoring;
 import io.candor.measure.MultiScaleInstrument;
 import io.candor.measure.MultiScaleInstruments;
-import io.candor.measure.RiskFlag;
 import io.candor.measure.Norms;
+import io.candor.measure.RiskFlag;
 import io.candor.measure.ScaleScores;
-import io.candor.measure.Subscale;
 import io.candor.measure.SeverityBand;
+import io.candor.measure.Subscale;
 import io.candor.model.Convergence;
 import io.candor.model.DataRange;
 import io.candor.model.dose.DoseEffect;
@@ -79,9 +80,14 @@ import io.candor.model.mixture.ClassEnumeration;
 import io.candor.model.mixture.ClassForecast;
 import io.candor.model.mixture.Degeneracy;
 import io.candor.model.mixture.FitFailure;
+import io.candor.model.mixture.MembershipCoefficient;
 import io.candor.model.mixture.MixtureFit;
 import io.candor.model.mixture.MixtureModel;
 import io.candor.model.mixture.NewClient;
+import io.candor.model.mixture.RandomCovariance;
+import io.candor.model.mixture.ResidualVariance;
+import io.candor.model.mixture.TermEstimate;
+import io.candor.model.mixture.TrajectoryClass;
 import io.candor.model.mixture.TrajectoryClasses;
 import io.candor.model.mixture.WithinClass;
 import io.candor.model.survival.EventTime;
@@ -442,6 +448,24 @@ class GoldenJsonTest {
     m.put("ServiceSummary", service);
     m.put("ExpectedCount", service.outcomes().get(0));
     m.put("Readability", Readability.of("One short sentence. And another one here."));
+    TrajectoryClasses two = TrajectoryClasses.of(TimeBasis.LOG, OptionalDouble.empty(),
+        WithinClass.NONE, ResidualVariance.COMMON, RandomCovariance.PER_CLASS, List.of("severe"),
+        List.of(new TrajectoryClass(1, 0.625, List.of(new TermEstimate("intercept", 18),
+                new TermEstimate("time", -4)), 3, Optional.empty()),
+            new TrajectoryClass(2, 0.375, List.of(new TermEstimate("intercept", 17.5),
+                new TermEstimate("time", 0.25)), 3, Optional.empty())),
+        List.of(new MembershipCoefficient(2, "intercept", -0.75),
+            new MembershipCoefficient(2, "severe", 1.25)));
+    FittedClasses fitted = new FittedClasses(two, "golden sample", OptionalInt.of(400),
+        Map.of("severe", 1.0));
+    ExpectationReport withClasses = Expectations.withDefaults().withClients(200)
+        .withSensitivityClients(100).withHorizons(8)
+        .withModel(ExpectedResponseModels.reference(Instruments.PHQ9))
+        .report(ClientProfile.of(Instruments.PHQ9, 18).withPlannedSessions(10)
+            .withObserved(1, 15).withClasses(fitted), 5L);
+    m.put("FittedClasses", fitted);
+    m.put("ClassOutlook", withClasses.classes().orElseThrow());
+    m.put("ClassOutlook.Pattern", withClasses.classes().orElseThrow().patterns().get(0));
   }
 
   /** Each row's client id, rows grouped by client as {@link GrowthData#groupedTimes()}. */

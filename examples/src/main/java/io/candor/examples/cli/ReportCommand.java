@@ -12,18 +12,26 @@ import io.candor.expectation.ClientProfile;
 import io.candor.expectation.ClientRenderer;
 import io.candor.expectation.ExpectationReport;
 import io.candor.expectation.Expectations;
+import io.candor.expectation.FittedClasses;
 import io.candor.expectation.Outcome;
 import io.candor.expectation.Probability;
 import io.candor.expectation.ServiceRenderer;
 import io.candor.expectation.TherapistRenderer;
+import io.candor.json.CandorJson;
 import io.candor.json.ExpectedResponseModels;
 import io.candor.json.LongTable;
 import io.candor.measure.Instrument;
 import io.candor.measure.Instruments;
 import io.candor.measure.RiskFlag;
+import io.candor.model.mixture.ClassEnumeration;
+import io.candor.model.mixture.MixtureFit;
+import io.candor.model.mixture.TrajectoryClasses;
 import io.candor.progress.ExpectedResponseModel;
 import io.candor.simulation.Calibration;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -40,6 +48,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 
 /**
  * {@code candor report}: realistic expectations for one client (or, for a service, a caseload) in
@@ -148,6 +158,18 @@ final class ReportCommand implements Callable<Integer> {
           + " GAD-7; fitted on simulated data).")
   Path modelFile;
 
+  @Option(names = "--classes", paramLabel = "FILE.json",
+      description = "Latent trajectory classes fitted on your service's data: the output of"
+          + " candor classes --json (its chosen K), or a MixtureFit or TrajectoryClasses"
+          + " document. The report then says which classes' shapes the scores so far are"
+          + " closest to. The classes' time must be sessions from the intake (session 0).")
+  Path classesFile;
+
+  @Option(names = "--class-covariate", paramLabel = "NAME=VALUE",
+      description = "The client's value of a membership covariate of the --classes"
+          + " (repeatable; every one the classes have).")
+  List<String> classCovariates = new ArrayList<>();
+
   @Option(names = "--locale", paramLabel = "TAG", defaultValue = "en",
       description = "Language of the text (a messages_TAG.properties translation; default en).")
   String locale;
@@ -204,6 +226,7 @@ final class ReportCommand implements Callable<Integer> {
     if (model.isPresent()) {
       expectations = expectations.withModel(model.get());
     }
+    Optional<FittedClasses> classes = classes();
     List<String> labels = new ArrayList<>();
     List<ExpectationReport> reports = new ArrayList<>();
     if (data != null) {
@@ -223,9 +246,15 @@ final class ReportCommand implements Callable<Integer> {
             + " need an expected-response model, and Candor ships none for " + instrument.id()
             + "; give --model FILE.json (candor fit --json)");
       }
+      if (classes.isPresent() && !classes.get().covariates().isEmpty()) {
+        throw new IllegalArgumentException("--classes " + classesFile + " have membership"
+            + " covariates " + classes.get().model().membershipCovariates() + ", which describe"
+            + " one client (--class-covariate); with --input give classes without them");
+      }
       for (Map.Entry<String, ClientProfile> e : caseload.entrySet()) {
         labels.add(e.getKey());
-        reports.add(report(expectations, e.getValue(), "client " + e.getKey()));
+        ClientProfile p = classes.map(e.getValue()::withClasses).orElse(e.getValue());
+        reports.add(report(expectations, p, "client " + e.getKey()));
       }
     } else {
       if (intake == null) {
@@ -233,7 +262,8 @@ final class ReportCommand implements Callable<Integer> {
             + " service a caseload with --input FILE --id COL --time COL --score COL");
       }
       labels.add("client");
-      reports.add(report(expectations, profile(instrument), "the profile"));
+      ClientProfile p = profile(instrument);
+      reports.add(report(expectations, classes.map(p::withClasses).orElse(p), "the profile"));
     }
     OptionalInt asked = horizon == null ? OptionalInt.empty() : OptionalInt.of(horizon);
     output.emit(spec, new Result(result(labels, reports, lang, asked), format, labels, reports,
@@ -330,6 +360,61 @@ final class ReportCommand implements Callable<Integer> {
           + "); give --model FILE.json (candor fit --json)");
     }
     return reference;
+  }
+
+  /**
+   * The classes of {@code --classes}: a {@code ClassEnumeration} document ({@code candor classes
+   * --json}; its selected fit), a {@code MixtureFit} or a {@code TrajectoryClasses}, with the
+   * client's {@code --class-covariate} values.
+   */
+  private Optional<FittedClasses> classes() {
+    if (classesFile == null) {
+      if (!classCovariates.isEmpty()) {
+        throw new IllegalArgumentException("--class-covariate needs --classes FILE.json");
+      }
+      return Optional.empty();
+    }
+    String text;
+    try {
+      text = Files.readString(classesFile);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + classesFile + ": " + e.getMessage(), e);
+    }
+    Map<String, Double> covariates = ExpectCommand.parseCovariates("--class-covariate",
+        classCovariates);
+    String type = documentType(text);
+    try {
+      if (type.equals(CandorJson.typeName(ClassEnumeration.class))) {
+        ClassEnumeration e = CandorJson.fromJson(text, ClassEnumeration.class);
+        MixtureFit fit = e.selected();
+        return Optional.of(FittedClasses.of(fit, classesFile.getFileName() + ": "
+            + fit.classes() + " classes, chosen by "
+            + CliText.word(e.criterion()).toUpperCase(Locale.ROOT) + " ("
+            + fit.observations() + " scores)", covariates));
+      }
+      if (type.equals(CandorJson.typeName(MixtureFit.class))) {
+        MixtureFit fit = CandorJson.fromJson(text, MixtureFit.class);
+        return Optional.of(FittedClasses.of(fit, classesFile.getFileName() + ": "
+            + fit.classes() + " classes (" + fit.observations() + " scores)", covariates));
+      }
+      TrajectoryClasses model = CandorJson.fromJson(text, TrajectoryClasses.class);
+      return Optional.of(FittedClasses.of(model, classesFile.getFileName() + ": "
+          + model.size() + " classes", covariates));
+    } catch (IllegalArgumentException e) {
+      String m = e.getMessage();
+      throw new IllegalArgumentException("--classes " + classesFile + ": "
+          + (m.startsWith("covariates: ") ? m.substring("covariates: ".length()) : m), e);
+    }
+  }
+
+  /** The {@code type} of a Candor document, or "" when there is none (reading then says why). */
+  private static String documentType(String text) {
+    try {
+      JsonNode type = CandorJson.mapper().readTree(text).get("type");
+      return type != null && type.isString() ? type.asString() : "";
+    } catch (JacksonException | IllegalArgumentException e) {
+      return "";
+    }
   }
 
   /** The one client of the options. */

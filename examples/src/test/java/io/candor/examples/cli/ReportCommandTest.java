@@ -187,6 +187,95 @@ class ReportCommandTest {
     return args;
   }
 
+  /** Writes 90 clients of two shapes (fast improvement from 18, no change at 16) as CSV. */
+  private Path twoShapes(boolean withSevere) throws IOException {
+    java.util.Random r = new java.util.Random(7);
+    StringBuilder sb = new StringBuilder("client,session,phq9,severe\n");
+    for (int c = 0; c < 90; c++) {
+      boolean fast = c % 3 != 0;
+      for (int t = 0; t < 8; t++) {
+        double y = (fast ? 18 - 4.5 * Math.log1p(t) : 16 - 0.1 * t) + 1.8 * r.nextGaussian();
+        sb.append("c").append(c).append(',').append(t).append(',')
+            .append(String.format(java.util.Locale.ROOT, "%.2f", y)).append(',')
+            .append(fast ? 0 : 1).append('\n');
+      }
+    }
+    Path csv = dir.resolve("scores.csv");
+    Files.writeString(csv, sb.toString());
+    Path json = dir.resolve(withSevere ? "classes-severe.json" : "classes.json");
+    List<String> args = new ArrayList<>(List.of("classes", "--input", csv.toString(), "--id",
+        "client", "--time", "session", "--score", "phq9", "--basis", "log", "--classes", "1-3",
+        "--starts", "8", "--json", "--out", json.toString()));
+    if (withSevere) {
+      args.addAll(List.of("--membership", "severe"));
+    }
+    Run fit = run(args);
+    assertEquals(0, fit.status(), fit.err());
+    return json;
+  }
+
+  @Test
+  void classesFromCandorClasses_areInEveryAudienceAndFormat_withTheirSource() throws IOException {
+    Path classes = twoShapes(false);
+    List<String> client = issue("client", "text");
+    client.addAll(List.of("--classes", classes.toString()));
+    Run r = run(client);
+    assertEquals(0, r.status(), r.err());
+    String out = flat(r.out());
+    assertTrue(out.contains("A computer model sorted the scores of 90 people into 2 patterns."),
+        out);
+    assertTrue(out.contains("follow a pattern where scores get much better by about session"));
+    List<String> therapist = issue("therapist", "text");
+    therapist.addAll(List.of("--classes", classes.toString()));
+    String text = flat(run(therapist).out());
+    assertTrue(text.contains("Classes: classes.json: 2 classes, chosen by BIC (720 scores),"
+        + " fitted on 90 clients."), text);
+    therapist.set(therapist.indexOf("text"), "json");
+    Run json = run(therapist);
+    JsonNode v = json(json, "ReportResult");
+    JsonNode c = v.get("reports").get(0).get("report").get("classes");
+    assertEquals(2, c.get("patterns").size());
+    assertEquals(90, c.get("fittedClients").asInt());
+    assertEquals(3, c.get("observations").asInt(), "the intake and two observed scores");
+    assertEquals(json.out(), CandorJson.toJson(CandorJson.fromJson(json.out(),
+        ReportResult.class)) + System.lineSeparator());
+  }
+
+  @Test
+  void classesWithMembershipCovariates_needTheClientsValues() throws IOException {
+    Path classes = twoShapes(true);
+    List<String> args = issue("therapist", "text");
+    args.addAll(List.of("--classes", classes.toString()));
+    assertBad("--classes " + classes + ": the classes' membership model needs the client's value"
+        + " of [severe]", args);
+    args.addAll(List.of("--class-covariate", "severe=1"));
+    Run r = run(args);
+    assertEquals(0, r.status(), r.err());
+    assertTrue(flat(r.out()).contains("Latent trajectory classes"));
+    List<String> twice = new ArrayList<>(args);
+    twice.addAll(List.of("--class-covariate", "severe=0"));
+    assertBad("--class-covariate severe is given twice", twice);
+    List<String> unknown = new ArrayList<>(args);
+    unknown.addAll(List.of("--class-covariate", "age=40"));
+    assertBad("\"age\" is not a membership covariate of the classes; they have [severe]",
+        unknown);
+  }
+
+  @Test
+  void badClassesFiles_areNamedWithWhatIsWrong() throws IOException {
+    Path notClasses = dir.resolve("model.json");
+    Files.writeString(notClasses, CandorJson.toJson(io.candor.json.ExpectedResponseModels
+        .reference(io.candor.measure.Instruments.PHQ9)));
+    assertBad("--classes " + notClasses + ": type is \"ExpectedResponseModel\" but a"
+        + " TrajectoryClasses was expected", with("--classes", notClasses.toString()));
+    Path broken = dir.resolve("broken.json");
+    Files.writeString(broken, "{\"format\": \"candor\"");
+    assertBad("--classes " + broken + ": not valid JSON", with("--classes", broken.toString()));
+    assertBad("--class-covariate needs --classes FILE.json", with("--class-covariate", "a=1"));
+    assertBad("cannot read " + dir.resolve("none.json"),
+        with("--classes", dir.resolve("none.json").toString()));
+  }
+
   @Test
   void demo_opensWithAReport() {
     Run r = CandorCliTest.run("demo");
