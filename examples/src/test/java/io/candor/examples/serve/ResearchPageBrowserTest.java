@@ -26,6 +26,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import org.apache.commons.rng.simple.RandomSource;
@@ -33,8 +34,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The research page in a real browser: upload, numbers equal the library's, bad uploads. */
 class ResearchPageBrowserTest extends BrowserPageTest {
@@ -165,6 +170,36 @@ class ResearchPageBrowserTest extends BrowserPageTest {
     Browser.submit(browser);
     assertTrue(browser.findElement(By.id("classes-none")).getText().startsWith("Not fitted"));
     assertEquals("300", browser.findElement(By.id("n-clients")).getText());
+  }
+
+  @Test
+  void researchForm_worksWithTheKeyboardAlone() {
+    browser.get(server.url() + "research");
+    Actions keys = new Actions(browser);
+    keys.sendKeys(Keys.TAB).perform();
+    assertEquals("Skip to the content", browser.switchTo().activeElement().getText());
+    keys.sendKeys(Keys.ENTER).perform();
+    List<String> reached = new java.util.ArrayList<>();
+    for (int i = 0; i < 16 && !"BUTTON".equalsIgnoreCase(
+        browser.switchTo().activeElement().getTagName()); i++) {
+      keys.sendKeys(Keys.TAB).perform();
+      WebElement now = browser.switchTo().activeElement();
+      String id = now.getAttribute("id");
+      reached.add(id == null || id.isEmpty() ? now.getTagName() : id);
+      if ("classes".equals(id)) {
+        keys.sendKeys("2").perform(); // typing picks the choice
+      }
+    }
+    assertEquals(List.of("data", "id", "time", "score", "delimiter", "decimal", "instrument",
+        "basis", "classes", "starts", "button"), reached, "tab order after the skip link");
+    assertEquals("2", new Select(browser.findElement(By.id("classes")))
+        .getFirstSelectedOption().getText());
+    keys.sendKeys(Keys.ENTER).perform();
+    new WebDriverWait(browser, Duration.ofSeconds(60))
+        .until(ExpectedConditions.presenceOfElementLocated(By.id("error")));
+    assertEquals("error", browser.switchTo().activeElement().getAttribute("id"),
+        "no file chosen: the message gets the focus");
+    assertTrue(browser.findElement(By.id("error")).getText().contains("--input is missing"));
   }
 
   @Test
