@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -206,27 +207,11 @@ class ExplorerPageBrowserTest extends BrowserPageTest {
   @Test
   void explorer_worksWithTheKeyboardAlone() {
     browser.get(server.url() + "explorer");
-    Actions keys = new Actions(browser);
-    keys.sendKeys(Keys.TAB).perform();
-    assertEquals("Skip to the content", browser.switchTo().activeElement().getText());
-    keys.sendKeys(Keys.ENTER).perform();
-    List<String> reached = new ArrayList<>();
-    for (int i = 0; i < 16 && !"BUTTON".equalsIgnoreCase(
-        browser.switchTo().activeElement().getTagName()); i++) {
-      keys.sendKeys(Keys.TAB).perform();
-      WebElement now = browser.switchTo().activeElement();
-      String id = now.getAttribute("id");
-      reached.add(id == null || id.isEmpty() ? now.getTagName() : id);
-      switch (id == null ? "" : id) {
-        case "intake" -> keys.sendKeys("17").perform();
-        case "observed" -> keys.sendKeys("1:16,2:14").perform();
-        case "readiness" -> keys.sendKeys("a").perform(); // typing picks "action"
-        default -> { }
-      }
-    }
+    List<String> reached = Browser.tabThroughTheForm(browser, Map.of("intake", "17",
+        "observed", "1:16,2:14", "readiness", "a")); // typing "a" picks "action"
     assertEquals(List.of("instrument", "intake", "observed", "items", "course", "readiness",
         "sessions", "horizon", "model", "button"), reached, "tab order after the skip link");
-    keys.sendKeys(Keys.ENTER).perform();
+    new Actions(browser).sendKeys(Keys.ENTER).perform();
     new WebDriverWait(browser, Duration.ofSeconds(60))
         .until(ExpectedConditions.presenceOfElementLocated(By.id("results-heading")));
     assertEquals("results-heading", browser.switchTo().activeElement().getAttribute("id"),

@@ -29,6 +29,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.apache.commons.rng.simple.RandomSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -175,26 +176,12 @@ class ResearchPageBrowserTest extends BrowserPageTest {
   @Test
   void researchForm_worksWithTheKeyboardAlone() {
     browser.get(server.url() + "research");
-    Actions keys = new Actions(browser);
-    keys.sendKeys(Keys.TAB).perform();
-    assertEquals("Skip to the content", browser.switchTo().activeElement().getText());
-    keys.sendKeys(Keys.ENTER).perform();
-    List<String> reached = new java.util.ArrayList<>();
-    for (int i = 0; i < 16 && !"BUTTON".equalsIgnoreCase(
-        browser.switchTo().activeElement().getTagName()); i++) {
-      keys.sendKeys(Keys.TAB).perform();
-      WebElement now = browser.switchTo().activeElement();
-      String id = now.getAttribute("id");
-      reached.add(id == null || id.isEmpty() ? now.getTagName() : id);
-      if ("classes".equals(id)) {
-        keys.sendKeys("2").perform(); // typing picks the choice
-      }
-    }
+    List<String> reached = Browser.tabThroughTheForm(browser, Map.of("classes", "2"));
     assertEquals(List.of("data", "id", "time", "score", "delimiter", "decimal", "instrument",
         "basis", "classes", "starts", "button"), reached, "tab order after the skip link");
     assertEquals("2", new Select(browser.findElement(By.id("classes")))
         .getFirstSelectedOption().getText());
-    keys.sendKeys(Keys.ENTER).perform();
+    new Actions(browser).sendKeys(Keys.ENTER).perform();
     new WebDriverWait(browser, Duration.ofSeconds(60))
         .until(ExpectedConditions.presenceOfElementLocated(By.id("error")));
     assertEquals("error", browser.switchTo().activeElement().getAttribute("id"),
