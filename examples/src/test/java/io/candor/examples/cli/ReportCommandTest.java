@@ -187,21 +187,9 @@ class ReportCommandTest {
     return args;
   }
 
-  /** Writes 90 clients of two shapes (fast improvement from 18, no change at 16) as CSV. */
+  /** Fits {@link ClassesCommandTest#twoShapes}'s data with {@code candor classes --json}. */
   private Path twoShapes(boolean withSevere) throws IOException {
-    java.util.Random r = new java.util.Random(7);
-    StringBuilder sb = new StringBuilder("client,session,phq9,severe\n");
-    for (int c = 0; c < 90; c++) {
-      boolean fast = c % 3 != 0;
-      for (int t = 0; t < 8; t++) {
-        double y = (fast ? 18 - 4.5 * Math.log1p(t) : 16 - 0.1 * t) + 1.8 * r.nextGaussian();
-        sb.append("c").append(c).append(',').append(t).append(',')
-            .append(String.format(java.util.Locale.ROOT, "%.2f", y)).append(',')
-            .append(fast ? 0 : 1).append('\n');
-      }
-    }
-    Path csv = dir.resolve("scores.csv");
-    Files.writeString(csv, sb.toString());
+    Path csv = ClassesCommandTest.twoShapes(dir);
     Path json = dir.resolve(withSevere ? "classes-severe.json" : "classes.json");
     List<String> args = new ArrayList<>(List.of("classes", "--input", csv.toString(), "--id",
         "client", "--time", "session", "--score", "phq9", "--basis", "log", "--classes", "1-3",
