@@ -130,4 +130,55 @@ class TherapistEffectsTest {
           }
         });
   }
+
+  /**
+   * End scores that are the same function of intake under every therapist: the between-therapist
+   * variance is estimated as 0, a boundary result. Every therapist is then the average therapist,
+   * and no ranking is supported: each rank interval is the whole 1..k.
+   */
+  @Test
+  void zeroBetweenTherapistVariance_isABoundaryResult_withEveryRankIntervalOneToK() {
+    int k = 4;
+    String[] th = new String[20];
+    String[] cl = new String[20];
+    double[] pre = new double[20];
+    double[] post = new double[20];
+    for (int i = 0; i < 20; i++) {
+      th[i] = "T" + (i % k);
+      cl[i] = "c" + i;
+      pre[i] = 10 + (i % 7);
+      post[i] = pre[i] - 3 + ((i * 7) % 5 - 2);
+    }
+    TherapistData d = TherapistData.of(Instruments.PHQ9, th, cl, pre, post);
+    for (IccInterval interval : IccInterval.values()) {
+      TherapistEffectsFit fit = TherapistEffects.withDefaults().with(interval).withReplicates(50)
+          .withRankDraws(200).fit(d, rng(5));
+      assertTrue(fit.boundary());
+      assertEquals(0, fit.therapistSd());
+      assertEquals(0, fit.icc().estimate());
+      assertEquals(0, fit.icc().lower());
+      assertTrue(fit.icc().upper() > 0 && fit.icc().upper() < 1, fit.icc().toString());
+      assertTrue(fit.caseloadForReliability().isEmpty(), "no caseload makes 0 variance reliable");
+      for (TherapistEffect e : fit.effects()) {
+        assertEquals(0, e.effect());
+        assertEquals(0, e.effectSd());
+        assertEquals(0, e.reliability());
+        assertEquals(1, e.rankLower(), e.toString());
+        assertEquals(k, e.rankUpper(), e.toString());
+      }
+      String json = io.candor.json.CandorJson.toJson(fit);
+      assertTrue(!json.contains("NaN") && !json.contains("Infinity"), json);
+    }
+  }
+
+  @Test
+  void tiedEffects_shareTheRanksTheyTie_forEveryDraw() {
+    // two therapists whose draws always tie (effect 0, SD 0) beside one clearly better and one
+    // clearly worse: the tied pair's intervals are 2..3, not an arbitrary 2 and 3
+    int[][] ranks = TherapistEffects.withDefaults().withRankDraws(100).rankIntervals(
+        new double[] {-5, 0, 0, 5}, new double[] {0.01, 0, 0, 0.01},
+        io.candor.measure.Direction.HIGHER_IS_WORSE, rng(9));
+    assertEquals(java.util.List.of(1, 2, 2, 4), Arrays.stream(ranks[0]).boxed().toList());
+    assertEquals(java.util.List.of(1, 3, 3, 4), Arrays.stream(ranks[1]).boxed().toList());
+  }
 }
