@@ -85,7 +85,10 @@ public record DoseEffectFit(
   /**
    * The sessions by which a share {@code p} is expected to have improved, with a delta-method
    * interval at this fit's confidence level (see {@link SessionsEstimate}); empty when the curve
-   * does not rise with sessions.
+   * does not rise with sessions, or rises so little (nobody or everybody improved: a slope that
+   * is 0 up to rounding) that the share or its upper confidence limit lies beyond any
+   * representable number of sessions (above about 1e308). Under separation the interval is
+   * finite but can be astronomically wide; {@link #separation()} says so.
    *
    * @throws IllegalArgumentException unless {@code 0 < p < 1}
    */
@@ -113,12 +116,19 @@ public record DoseEffectFit(
     double se = Math.sqrt(Math.max(var, 0));
     double z = NormalDistribution.of(0, 1).inverseCumulativeProbability(1 - (1 - level) / 2);
     double s = Math.exp(x);
+    double lower = Math.exp(x - z * se);
+    double upper = Math.exp(x + z * se);
+    if (!(s > 0 && Double.isFinite(s) && Double.isFinite(upper))) {
+      // a flat curve (nobody or everybody improved, slope ~ 0) or a separated one: the share, or
+      // its upper limit, lies beyond any representable number of sessions
+      return Optional.empty();
+    }
     return Optional.of(
         new SessionsEstimate(
             p,
             s,
-            Math.exp(x - z * se),
-            Math.exp(x + z * se),
+            lower,
+            upper,
             x,
             se,
             level,
@@ -180,15 +190,24 @@ public record DoseEffectFit(
       sb.append(
           String.format(
               Locale.ROOT,
-              "%2.0f%% expected to have improved by %.1f sessions (%d%% CI %.1f to %.1f)%s%n",
+              "%2.0f%% expected to have improved by %s sessions (%d%% CI %s to %s)%s%n",
               m.proportion() * 100,
-              m.sessions(),
+              sessionsText(m.sessions()),
               pct,
-              m.lower(),
-              m.upper(),
+              sessionsText(m.lower()),
+              sessionsText(m.upper()),
               m.extrapolated() ? ", beyond the sessions observed" : ""));
     }
     sb.append("Estimates for groups, not predictions for one client.").append(System.lineSeparator());
     return sb.toString();
+  }
+
+  /**
+   * A number of sessions to one decimal; from 100,000 on (only separated or nearly flat curves
+   * get there) in scientific notation with 3 significant digits, not as a 300-digit number.
+   */
+  static String sessionsText(double sessions) {
+    return sessions < 1e5 ? String.format(Locale.ROOT, "%.1f", sessions)
+        : String.format(Locale.ROOT, "%.3g", sessions);
   }
 }

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.arbitrary;
 import static org.quicktheories.generators.SourceDSL.doubles;
+import static org.quicktheories.generators.SourceDSL.integers;
 
 import io.candor.evidence.Certainty;
 import java.util.ArrayList;
@@ -226,5 +228,92 @@ class DoseEffectTest {
             IllegalArgumentException.class,
             () -> PROBIT.fit(DoseEffectExamples.howard1986()).sessionsFor(1.0)),
         "p", "1");
+  }
+
+  /** No NaN, no infinity and no 20-digit number in what a user reads. */
+  private static void assertPrintable(DoseEffectFit f) {
+    for (String out : List.of(f.toText(), io.candor.json.CandorJson.toJson(f))) {
+      assertFalse(out.contains("NaN") || out.contains("Infinity"), out);
+      assertFalse(out.matches("(?s).*\\d{20}.*"), out);
+    }
+    for (SessionsEstimate m : f.milestones()) {
+      assertTrue(Double.isFinite(m.sessions()) && Double.isFinite(m.upper()) && m.lower() >= 0,
+          m.toString());
+    }
+  }
+
+  @Test
+  void nobodyOrEveryoneImproved_hasNoMilestone_ratherThanInfinitelyManySessions() {
+    // no client improved at any dose: the fitted curve is flat at 0 (R: slope ~ 0, huge SEs)
+    DoseEffectFit none =
+        PROBIT.fit(new double[] {1, 2, 3, 4}, new int[] {3, 3, 3, 3}, new int[] {0, 0, 0, 0});
+    assertTrue(none.milestones().isEmpty(), none.toString());
+    assertTrue(none.sessionsFor(0.5).isEmpty());
+    assertTrue(none.toText().contains("does not rise"), none.toText());
+    assertPrintable(none);
+    DoseEffectFit all = PROBIT.with(Link.LOGIT).fitClients(new double[] {1, 2, 3, 4},
+        new boolean[] {true, true, true, true});
+    assertTrue(all.sessionsFor(0.5).isEmpty() || all.sessionsFor(0.5).orElseThrow().sessions()
+        <= 4, all.toString());
+    assertPrintable(all);
+  }
+
+  /**
+   * Complete separation: everyone below some dose did not improve, everyone from it on did. R
+   * warns "fitted probabilities numerically 0 or 1 occurred" and reports huge coefficients and
+   * standard errors; Candor flags {@code separation}, says so in the text, and every number it
+   * prints stays finite and readable.
+   */
+  @Test
+  void completeSeparation_isFlagged_andEveryPrintedNumberIsFinite_property() {
+    qt().withExamples(40).forAll(integers().between(2, 30), integers().between(1, 12),
+        integers().between(1, 12), arbitrary().enumValues(Link.class), arbitrary().pick(true,
+            false))
+        .checkAssert((threshold, below, above, link, perClient) -> {
+          List<Double> s = new ArrayList<>();
+          List<Boolean> y = new ArrayList<>();
+          for (int i = 0; i < below; i++) {
+            s.add(1.0 + (threshold - 1.0) * i / below);
+            y.add(false);
+          }
+          for (int i = 0; i < above; i++) {
+            s.add(threshold + 2.0 * i);
+            y.add(true);
+          }
+          DoseEffect config = PROBIT.with(link);
+          DoseEffectFit f;
+          if (perClient) {
+            boolean[] improved = new boolean[y.size()];
+            for (int i = 0; i < improved.length; i++) {
+              improved[i] = y.get(i);
+            }
+            f = config.fitClients(s.stream().mapToDouble(Double::doubleValue).toArray(), improved);
+          } else {
+            int k = s.size();
+            int[] n = new int[k];
+            int[] yes = new int[k];
+            for (int i = 0; i < k; i++) {
+              n[i] = 5;
+              yes[i] = y.get(i) ? 5 : 0;
+            }
+            f = config.fit(s.stream().mapToDouble(Double::doubleValue).toArray(), n, yes);
+          }
+          assertTrue(f.separation(), f.toString());
+          assertTrue(f.slope().estimate() > 0);
+          assertTrue(f.toText().contains("separated"), f.toText());
+          assertPrintable(f);
+        });
+  }
+
+  @Test
+  void quasiSeparation_isFlagged_andPutsHalfAtTheSharedDose() {
+    // below 3 sessions nobody improved, above 3 everybody; at 3 one of two did: the curve is
+    // (numerically) a step at 3 sessions, where the share is exactly one half
+    DoseEffectFit f = PROBIT.fitClients(new double[] {1, 2, 3, 3, 4, 5, 6},
+        new boolean[] {false, false, false, true, true, true, true});
+    assertTrue(f.separation());
+    assertEquals(3, f.sessionsFor(0.5).orElseThrow().sessions(), 1e-6);
+    assertEquals(0.5, f.proportionAt(3), 1e-9);
+    assertPrintable(f);
   }
 }
