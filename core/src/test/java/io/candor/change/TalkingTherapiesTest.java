@@ -96,4 +96,26 @@ class TalkingTherapiesTest {
     assertThrows(IllegalArgumentException.class, () -> Rate.wilson(3, 0));
     assertThrows(IllegalArgumentException.class, () -> Rate.wilson(4, 3));
   }
+
+  @Test
+  void finishedTreatment_startsAtExactlyTwoContacts() {
+    assertEquals(2, TalkingTherapies.MIN_CONTACTS);
+    assertTrue(TalkingTherapies.outcome(ep(15, 7, 10, 5, 2)).finishedTreatment());
+    assertFalse(TalkingTherapies.outcome(ep(15, 7, 10, 5, 1)).finishedTreatment());
+  }
+
+  @Test
+  void rates_countEachEventOverItsOwnDenominator() {
+    List<PairedMeasures> cohort = List.of(
+        ep(15, 7, 10, 5, 2),    // finished (2 contacts), case, reliably recovered
+        ep(12, 12, 9, 9, 5),    // finished, case, unchanged
+        ep(13, 12, 10, 10, 3)); // finished, case, unchanged
+    TalkingTherapiesRates r = TalkingTherapies.rates(cohort);
+    assertEquals(3, r.finishedTreatment());
+    assertEquals(3, r.caseAtStart());
+    assertEquals(1, r.reliableImprovement().orElseThrow().count());
+    assertEquals(0, r.reliableDeterioration().orElseThrow().count());
+    assertEquals(1, r.recovery().orElseThrow().count());
+    assertEquals("1/3 = 33.3 % (95 % CI 6.1-79.2 %)", r.recovery().orElseThrow().toString());
+  }
 }

@@ -33,8 +33,11 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
  * @param aic Akaike's information criterion as R's {@code fit$aic}
  * @param convergence how IRLS ended (iterations as R's {@code fit$iter}, objective the deviance)
  * @param separation true if some fitted shares are numerically 0 or 1 (within 10ε; R then warns
- *     "fitted probabilities numerically 0 or 1 occurred"): the data are (nearly) separated and
- *     the estimates, standard errors and intervals are not reliable
+ *     "fitted probabilities numerically 0 or 1 occurred"), or if log(sessions) separates the
+ *     clients who improved from those who did not completely or quasi-completely (every row
+ *     without improvement at or below every row with it, or the reverse; nobody or everybody
+ *     improved included): the likelihood then has no maximum, and the estimates, standard
+ *     errors and intervals are not reliable
  * @param confidenceLevel level of the intervals in {@link #milestones()}
  * @param minSessions fewest sessions in the data
  * @param maxSessions most sessions in the data
