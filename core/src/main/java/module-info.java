@@ -36,6 +36,8 @@ module io.candor.core {
 
   exports io.candor.simulation;
 
+  exports io.candor.caseload;
+
   exports io.candor.json;
 
   exports io.candor.testing;

@@ -22,7 +22,8 @@ public final class CandorCli implements Runnable {
 
   /** The subcommands, in the order {@code --help} lists them. */
   static final List<String> COMMANDS = List.of("demo", "instruments", "classify", "fit", "expect",
-      "therapists", "patterns", "survival", "simulate", "calibrate");
+      "therapists", "patterns", "survival", "simulate", "calibrate", "wellbeing", "caseload",
+      "caseload-sim", "fhir-import");
 
   /** A new instance of a subcommand; only the named class is loaded. */
   private static Object command(String name) {
@@ -37,6 +38,10 @@ public final class CandorCli implements Runnable {
       case "survival" -> new SurvivalCommand();
       case "simulate" -> new SimulateCommand();
       case "calibrate" -> new CalibrateCommand();
+      case "wellbeing" -> new WellbeingCommand();
+      case "caseload" -> new CaseloadCommand();
+      case "caseload-sim" -> new CaseloadSimCommand();
+      case "fhir-import" -> new FhirImportCommand();
       default -> throw new IllegalArgumentException("no subcommand " + name);
     };
   }
