@@ -291,4 +291,27 @@ class ReliableChangeHandCheckedTest {
     assertTrue(across.clinicalPre());
     assertTrue(across.functionalPost());
   }
+
+  @Test
+  void methodsNeedingACohort_sayWhatIsMissing_untilOneIsGiven() {
+    ChangeContext norms = ChangeContext.of(Instruments.PHQ9);
+    ChangeContext cohort = norms.withCohort(
+        ReferenceStatistics.of(new double[] {10, 14, 18}, new double[] {9, 8, 13}));
+    for (ReliableChangeMethod m : ReliableChangeMethod.values()) {
+      boolean needs = m == ReliableChangeMethod.HSU_LINN_LORD
+          || m == ReliableChangeMethod.HAGEMAN_ARRINDELL;
+      assertEquals(needs, m.needsCohort(), m.toString());
+      assertEquals(needs, norms.cohort().isEmpty() && m.missingInputs(norms).isPresent(),
+          m.toString());
+      assertTrue(m.missingInputs(cohort).isEmpty(), m.toString());
+    }
+    assertEquals(io.candor.evidence.Citations.JACOBSON_1991,
+        ReliableChangeMethod.JACOBSON_TRUAX.citation());
+    assertEquals(io.candor.evidence.Citations.HAGEMAN_1999,
+        ReliableChangeMethod.HAGEMAN_ARRINDELL.citation());
+    IllegalStateException e = assertThrows(IllegalStateException.class,
+        () -> ReliableChangeMethod.HAGEMAN_ARRINDELL.threshold(norms));
+    assertTrue(e.getMessage().startsWith("HA needs cohort statistics (post-treatment mean, SD and"
+        + " pre-post correlation)"), e.getMessage());
+  }
 }
