@@ -143,7 +143,8 @@ class KaplanMeierPropertyTest {
    */
   @Test
   void everyoneCensored_survivalStaysOne_andNothingIsReached() {
-    qt().forAll(lists().of(integers().between(0, 30)).ofSizeBetween(1, 40), integers().between(0, 2),
+    qt().withExamples(40).forAll(lists().of(integers().between(0, 30)).ofSizeBetween(1, 40),
+        integers().between(0, 2),
         doubles().between(0, 100))
         .checkAssert((ts, type, horizon) -> {
           double[] t = ts.stream().mapToDouble(Integer::doubleValue).toArray();
@@ -176,7 +177,8 @@ class KaplanMeierPropertyTest {
    */
   @Test
   void everyEventAtOneTime_dropsToZeroThere() {
-    qt().forAll(integers().between(1, 200), integers().between(0, 50), integers().between(0, 2))
+    qt().withExamples(40).forAll(integers().between(1, 200), integers().between(0, 50),
+        integers().between(0, 2))
         .checkAssert((n, time, type) -> {
           double[] t = new double[n];
           boolean[] e = new boolean[n];
