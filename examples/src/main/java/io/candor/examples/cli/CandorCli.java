@@ -76,7 +76,11 @@ public final class CandorCli implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
-  /** Entry point. */
+  /**
+   * Entry point.
+   *
+   * @param args the command line
+   */
   public static void main(String[] args) {
     System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
   }
@@ -84,6 +88,9 @@ public final class CandorCli implements Runnable {
   /**
    * Runs the tool with the given streams (what tests call).
    *
+   * @param out where results go
+   * @param err where the one-line error goes
+   * @param args the command line
    * @return the exit status
    */
   public static int run(PrintWriter out, PrintWriter err, String... args) {

@@ -10,6 +10,7 @@ import io.candor.model.growth.GrowthModel;
 import io.candor.model.growth.TimeBasis;
 import io.candor.progress.Alert;
 import io.candor.progress.AlertRules;
+import io.candor.progress.BandUncertainty;
 import io.candor.progress.ExpectedCurve;
 import io.candor.progress.ExpectedResponse;
 import io.candor.progress.ExpectedResponseModel;
@@ -131,15 +132,15 @@ public final class ExpectCommand implements Callable<Integer> {
     for (int s : sess[0]) {
       last = Math.max(last, s);
     }
-    AlertRules rules = AlertRules.defaults();
+    AlertRules rules = AlertRules.withDefaults();
     if (higherIsBetter) {
-      rules = rules.withDirection(Direction.HIGHER_IS_BETTER);
+      rules = rules.with(Direction.HIGHER_IS_BETTER);
     }
     if (cutoff != null) {
       rules = rules.withFunctionalCutoff(cutoff);
     }
     ExpectedResponse er = ExpectedResponse.of(model).withCovariates(cov)
-        .withPercentiles(0.10, 0.25, 0.75, 0.90).withFixedEffectUncertainty(fixedUncertainty);
+        .withPercentiles(0.10, 0.25, 0.75, 0.90).with(fixedUncertainty ? BandUncertainty.WITH_FIXED_EFFECTS : BandUncertainty.RANDOM_AND_RESIDUAL);
     if (named != null) {
       try {
         er = er.withScale(named);
@@ -383,14 +384,14 @@ public final class ExpectCommand implements Callable<Integer> {
         s[6 * c + k] = y[c][k];
       }
     }
-    var fit = GrowthModel.withDefaults().withBasis(TimeBasis.LOG).fit(GrowthData.of(ids, t, s));
+    var fit = GrowthModel.withDefaults().with(TimeBasis.LOG).fit(GrowthData.of(ids, t, s));
     out.println("Expected treatment response (toy example: 8 made-up clients, PHQ-9-like scores,"
         + " sessions 0-5; model score ~ log(session+1) + (log(session+1) | client), REML)");
     ExpectedResponse er = ExpectedResponse.of(ExpectedResponseModel.from(fit)
         .withProvenance("Fitted on the 8 made-up clients above."))
         .withPercentiles(0.10, 0.25, 0.75, 0.90);
     compute("the toy model", er, 20, new int[] {1, 2, 3}, new double[] {19, 19, 19}, 6,
-        AlertRules.defaults().withFunctionalCutoff(10)).printText(out);
+        AlertRules.withDefaults().withFunctionalCutoff(10)).printText(out);
     out.flush();
   }
 }
