@@ -56,21 +56,21 @@ class ChangeContextTest {
   @Test
   void missingCutoffInputs_namesWhatIsMissing_andWhatIsAvailable() {
     ChangeContext k10 = ChangeContext.of(Instruments.K10);
-    assertTrue(k10.withCutoff(CutoffType.CASENESS).missingCutoffInputs().isEmpty());
+    assertTrue(k10.with(CutoffType.CASENESS).missingCutoffInputs().isEmpty());
     assertEquals("cutoff A needs the clinical mean and SD (no clinical norms and no cohort"
         + " statistics), which K10 lacks here; cutoffs available for K10 here: CASENESS (cohort"
-        + " statistics would add A)", k10.withCutoff(CutoffType.A).missingCutoffInputs()
+        + " statistics would add A)", k10.with(CutoffType.A).missingCutoffInputs()
         .orElseThrow());
     assertEquals("cutoff B needs functional norms, which K10 lacks here; cutoffs available for"
         + " K10 here: CASENESS (cohort statistics would add A)",
-        k10.withCutoff(CutoffType.B).missingCutoffInputs().orElseThrow());
+        k10.with(CutoffType.B).missingCutoffInputs().orElseThrow());
     ChangeContext withCohort = k10.withCohort(
         ReferenceStatistics.of(new double[] {30, 25, 35}, new double[] {20, 22, 15}));
-    assertTrue(withCohort.withCutoff(CutoffType.A).missingCutoffInputs().isEmpty());
-    assertTrue(withCohort.withCutoff(CutoffType.C).missingCutoffInputs().orElseThrow()
+    assertTrue(withCohort.with(CutoffType.A).missingCutoffInputs().isEmpty());
+    assertTrue(withCohort.with(CutoffType.C).missingCutoffInputs().orElseThrow()
         .endsWith("cutoffs available for K10 here: A, CASENESS"));
     for (CutoffType t : CutoffType.values()) {
-      assertTrue(ChangeContext.of(Instruments.PHQ9).withCutoff(t).missingCutoffInputs().isEmpty());
+      assertTrue(ChangeContext.of(Instruments.PHQ9).with(t).missingCutoffInputs().isEmpty());
     }
   }
 }

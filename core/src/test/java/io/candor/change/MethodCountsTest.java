@@ -10,7 +10,7 @@ class MethodCountsTest {
 
   @Test
   void countAndTotal_readEachCategory() {
-    ClinicalCutoff cutoff = ClinicalCutoff.of(ChangeContext.of(Instruments.PHQ9), false);
+    ClinicalCutoff cutoff = ClinicalCutoff.of(ChangeContext.of(Instruments.PHQ9));
     MethodCounts row =
         new MethodCounts(ReliableChangeMethod.JACOBSON_TRUAX, cutoff, 1, 2, 3, 4, 5);
     assertEquals(15, row.total());

@@ -280,7 +280,7 @@ class ReliableChangeHandCheckedTest {
   void aScoreExactlyAtCutoffA_isNeitherClinicalNorFunctional() {
     // cohort pre 10, 14, 18: mean 14, SD 4, so cutoff a = 14 − 2·4 = 6 exactly (PHQ-9: lower is
     // healthier). Clinical means strictly above 6, functional strictly below: 6 is neither.
-    ChangeContext c = ChangeContext.of(Instruments.PHQ9).withCutoff(CutoffType.A).withCohort(
+    ChangeContext c = ChangeContext.of(Instruments.PHQ9).with(CutoffType.A).withCohort(
         ReferenceStatistics.of(new double[] {10, 14, 18}, new double[] {9, 8, 13}));
     Classification at = ClinicalChange.classify(ReliableChangeMethod.JACOBSON_TRUAX, 6, 6, c);
     assertEquals(6, at.cutoff().value(), 1e-15);

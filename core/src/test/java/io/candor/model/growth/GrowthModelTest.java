@@ -490,7 +490,7 @@ class GrowthModelTest {
   }
 
   private static GrowthModel model(Estimation estimation, RandomPart random) {
-    return GrowthModel.withDefaults().withEstimation(estimation).withRandom(random);
+    return GrowthModel.withDefaults().with(estimation).with(random);
   }
 
   /**
@@ -544,7 +544,7 @@ class GrowthModelTest {
     GrowthData one = GrowthData.of(new String[] {"a", "a", "a", "a"},
         new double[] {0, 1, 2, 3}, new double[] {20, 15, 12, 10});
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> GrowthModel.withDefaults().withRandom(RandomPart.INTERCEPT).fit(one));
+        () -> GrowthModel.withDefaults().with(RandomPart.INTERCEPT).fit(one));
     assertTrue(e.getMessage().contains("at least 2 clients; these data have 1"), e.getMessage());
     e = assertThrows(IllegalArgumentException.class, () -> GrowthModel.withDefaults().fit(one));
     assertTrue(e.getMessage().contains("at least 3 clients observed at two or more different"
@@ -572,21 +572,21 @@ class GrowthModelTest {
     // every client constant, at different levels: a random intercept leaves no residual
     double[] flat = {7, 7, 7, 9, 9, 9, 4, 4, 4, 12, 12, 12};
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> GrowthModel.withDefaults().withRandom(RandomPart.INTERCEPT)
+        () -> GrowthModel.withDefaults().with(RandomPart.INTERCEPT)
             .fit(GrowthData.of(ids, t, flat)));
     assertTrue(e.getMessage().contains("the scores lie exactly on the model's lines")
         && e.getMessage().contains("every client's scores are constant"), e.getMessage());
     // parallel lines: a random intercept and the fixed slope reproduce them
     double[] parallel = {7, 6, 5, 8, 7, 6, 9, 8, 7, 10, 9, 8};
     assertThrows(IllegalArgumentException.class, () -> GrowthModel.withDefaults()
-        .withRandom(RandomPart.INTERCEPT).fit(GrowthData.of(ids, t, parallel)));
+        .with(RandomPart.INTERCEPT).fit(GrowthData.of(ids, t, parallel)));
     // each client on a line of their own: a random slope reproduces them
     double[] lines = {7, 6, 5, 8, 8, 8, 9, 7, 5, 10, 11, 12};
     e = assertThrows(IllegalArgumentException.class,
         () -> GrowthModel.withDefaults().fit(GrowthData.of(ids, t, lines)));
     assertTrue(e.getMessage().contains("lie on a line of their own"), e.getMessage());
     // ... which a random intercept alone does not: a residual is left, and the fit is a result
-    GrowthFit ri = GrowthModel.withDefaults().withRandom(RandomPart.INTERCEPT)
+    GrowthFit ri = GrowthModel.withDefaults().with(RandomPart.INTERCEPT)
         .fit(GrowthData.of(ids, t, lines));
     assertTrue(ri.residualSd() > 0.5, ri.toString());
     // one score off its line is enough for a fit
@@ -609,7 +609,7 @@ class GrowthModelTest {
           }
           GrowthData single = GrowthData.of(d.clients().toArray(new String[0]), t, y);
           assertThrows(IllegalArgumentException.class,
-              () -> GrowthModel.withDefaults().withRandom(random).fit(single));
+              () -> GrowthModel.withDefaults().with(random).fit(single));
         });
   }
 
@@ -644,7 +644,7 @@ class GrowthModelTest {
     }
     for (RandomPart random : RandomPart.values()) {
       GrowthModel three = GrowthModel.withDefaults().with(ClusterPart.INTERCEPT)
-          .withRandom(random);
+          .with(random);
       IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
           () -> three.fit(d.withClusters(th)));
       assertTrue(e.getMessage().contains("every cluster (therapist) has a single client"),
@@ -656,7 +656,7 @@ class GrowthModelTest {
     th[6] = "T0";
     th[7] = "T0";
     GrowthFit fit = GrowthModel.withDefaults().with(ClusterPart.INTERCEPT)
-        .withRandom(RandomPart.INTERCEPT).fit(d.withClusters(th));
+        .with(RandomPart.INTERCEPT).fit(d.withClusters(th));
     assertEquals(7, fit.clusters());
     assertTrue(Double.isFinite(fit.clusterInterceptSd().orElseThrow()));
   }
