@@ -156,7 +156,7 @@ class KaplanMeierPropertyTest {
               ? java.util.OptionalDouble.empty() : java.util.OptionalDouble.of(1.0);
           for (int i = 0; i < f.size(); i++) {
             assertEquals(1.0, f.survival().get(i));
-            assertEquals(0.0, f.stdErr().get(i));
+            assertEquals(java.util.OptionalDouble.of(0.0), f.stdErr().get(i));
             assertEquals(limit, f.lower().get(i));
             assertEquals(limit, f.upper().get(i));
           }
@@ -198,8 +198,12 @@ class KaplanMeierPropertyTest {
           RestrictedMean rm = f.restrictedMean(time + 3.0);
           assertEquals(time, rm.mean(), 1e-12);
           assertEquals(0, rm.stdErr());
+          assertTrue(f.stdErr().get(0).isEmpty(), "R: Inf");
+          assertTrue(f.lower().get(0).isEmpty() && f.upper().get(0).isEmpty(), "R: NA");
           assertTrue(f.toText().contains("NA"), f.toText());
           assertTrue(!f.toText().contains("NaN") && !f.toText().contains("Infinity"), f.toText());
+          String json = io.candor.json.CandorJson.toJson(f);
+          assertTrue(!json.contains("NaN") && !json.contains("Infinity"), json);
         });
   }
 }
