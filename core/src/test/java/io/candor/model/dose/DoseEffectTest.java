@@ -203,6 +203,11 @@ class DoseEffectTest {
             IllegalArgumentException.class,
             () -> PROBIT.fit(new double[] {1, 2}, new int[] {5}, new int[] {1, 2})),
         "n", "2", "1");
+    assertMessage(
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> PROBIT.fit(new double[] {1, 2}, new int[] {5, 5}, new int[] {1})),
+        "improved", "2", "1");
   }
 
   @Test
@@ -329,5 +334,81 @@ class DoseEffectTest {
     assertEquals(1e-10, a.epsilon());
     assertEquals(50, a.maxIterations());
     assertEquals("DoseEffect[LOGIT, confidence level 0.95, epsilon 1.0E-10, at most 50 iterations]", a.toString());
+  }
+
+  @Test
+  void separated_readsCompleteQuasiAndReversedSeparationFromTheData() {
+    double[] x = {0, 1, 2, 3};
+    assertTrue(DoseEffect.separated(x, new double[] {0, 0, 1, 1}), "complete");
+    assertTrue(DoseEffect.separated(x, new double[] {0, 0.5, 1, 1}), "quasi: both at x = 1");
+    assertTrue(DoseEffect.separated(x, new double[] {1, 1, 0, 0}), "reversed");
+    assertTrue(DoseEffect.separated(x, new double[] {0, 0, 0, 0}), "nobody improved");
+    assertTrue(DoseEffect.separated(x, new double[] {1, 1, 1, 1}), "everybody improved");
+    assertFalse(DoseEffect.separated(x, new double[] {0, 1, 0, 1}), "overlapping");
+    assertFalse(DoseEffect.separated(x, new double[] {0.2, 0.4, 0.5, 0.9}), "mixed everywhere");
+    assertFalse(DoseEffect.separated(x, new double[] {0, 0.5, 0.5, 1}), "two mixed rows");
+  }
+
+  @Test
+  void degreesOfFreedom_areRowsOrClientsMinusTwoAndMinusOne() {
+    // R: glm(...)$df.residual and $df.null
+    DoseEffectFit table = PROBIT.fit(DoseEffectExamples.howard1986());
+    int rows = DoseEffectExamples.howard1986().size();
+    assertEquals(rows - 2, table.dfResidual());
+    assertEquals(rows - 1, table.dfNull());
+    DoseEffectFit clients = PROBIT.fitClients(new double[] {1, 2, 3, 3, 4, 5, 6},
+        new boolean[] {false, true, false, true, false, true, true});
+    assertEquals(5, clients.dfResidual());
+    assertEquals(6, clients.dfNull());
+  }
+
+  @Test
+  void logitLink_clampsAsRsCCode_beyondPlusMinus30() {
+    // R's binomial()$linkinv and $mu.eta (C_logit_linkinv, C_logit_mu_eta): THRESH 30,
+    // DBL_EPSILON outside
+    double eps = Math.ulp(1.0);
+    assertEquals(eps / (1 + eps), Link.LOGIT.linkinv(-31), 0);
+    assertEquals((1 / eps) / (1 + 1 / eps), Link.LOGIT.linkinv(31), 0);
+    assertEquals(Math.exp(30) / (1 + Math.exp(30)), Link.LOGIT.linkinv(30), 0);
+    assertEquals(Math.exp(-30) / (1 + Math.exp(-30)), Link.LOGIT.linkinv(-30), 0);
+    assertEquals(eps, Link.LOGIT.muEta(30.5), 0);
+    assertEquals(eps, Link.LOGIT.muEta(-30.5), 0);
+    double op = 1 + Math.exp(30);
+    assertEquals(Math.exp(30) / (op * op), Link.LOGIT.muEta(30), 0);
+    double om = 1 + Math.exp(-30);
+    assertEquals(Math.exp(-30) / (om * om), Link.LOGIT.muEta(-30), 0);
+    assertEquals(0, Link.LOGIT.linkfun(0.5), 1e-15);
+    assertEquals(Math.log(3), Link.LOGIT.linkfun(0.75), 1e-15);
+  }
+
+  @Test
+  void sessionsText_switchesToScientificNotationAt100000() {
+    assertEquals("99999.9", DoseEffectFit.sessionsText(99999.94));
+    assertEquals("1.00e+05", DoseEffectFit.sessionsText(1e5));
+    assertEquals("0.0", DoseEffectFit.sessionsText(0));
+  }
+
+  @Test
+  void sessionsEstimate_needsOrderedFiniteLimits() {
+    SessionsEstimate point = new SessionsEstimate(0.5, 8, 8, 8, Math.log(8), 0, 0.95, false);
+    assertEquals(8, point.lower());
+    assertThrows(IllegalArgumentException.class,
+        () -> new SessionsEstimate(0.5, 8, 9, 12, Math.log(8), 0.1, 0.95, false));
+    assertThrows(IllegalArgumentException.class,
+        () -> new SessionsEstimate(0.5, 8, 4, 7, Math.log(8), 0.1, 0.95, false));
+    assertThrows(IllegalArgumentException.class,
+        () -> new SessionsEstimate(0.5, 8, -1, 12, Math.log(8), 0.1, 0.95, false));
+    assertThrows(IllegalArgumentException.class, () -> new SessionsEstimate(0.5, 8, 4,
+        Double.POSITIVE_INFINITY, Math.log(8), 0.1, 0.95, false));
+  }
+
+  @Test
+  void doseRow_acceptsExactlyOneSession_andItsProportionIsImprovedOverN() {
+    assertEquals(0.75, new DoseRow(1, 4, 3).proportion());
+    assertThrows(IllegalArgumentException.class, () -> new DoseRow(Math.nextDown(1.0), 4, 3));
+    assertThrows(IllegalArgumentException.class, () -> new DoseRow(2, 4, 5));
+    assertThrows(IllegalArgumentException.class, () -> new DoseRow(2, 4, -1));
+    assertEquals(4, new DoseRow(2, 4, 4).improved());
+    assertEquals(0, new DoseRow(2, 4, 0).improved());
   }
 }
