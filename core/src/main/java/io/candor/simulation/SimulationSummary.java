@@ -263,6 +263,48 @@ public final class SimulationSummary implements java.io.Serializable {
   }
 
   /**
+   * An observed-score quantile at that session: the smallest score at or below which at least a
+   * share {@code p} of the clients observed then lie (the inverse of the empirical distribution
+   * function, R's {@code quantile(type = 1)}). Exact, because every simulated score lies on the
+   * instrument's resolution and is counted; so it does not depend on the number of threads either.
+   * This is what a fan chart of the simulated cohort draws.
+   *
+   * @param session the session, 0 to {@link #lastSession()}
+   * @param p the share, 0 to 1 (0 gives the lowest observed score, 1 the highest)
+   * @return the score, or empty when nobody was observed at that session
+   * @throws IllegalArgumentException if the session is out of range or {@code p} is not in [0, 1]
+   */
+  public OptionalDouble scoreQuantileAt(int session, double p) {
+    check(session);
+    if (!(p >= 0 && p <= 1)) {
+      throw new IllegalArgumentException("p must be between 0 and 1, was " + p);
+    }
+    long n = a.observed[session];
+    if (n == 0) {
+      return OptionalDouble.empty();
+    }
+    long target = Math.max(1, (long) Math.ceil(p * n));
+    long[] counts = a.scoreCounts[session];
+    long cumulative = 0;
+    int unit = 0;
+    while (true) {
+      cumulative += counts[unit];
+      if (cumulative >= target) {
+        break;
+      }
+      unit++;
+    }
+    return OptionalDouble.of(scoreOf(unit));
+  }
+
+  /** The score of {@code units} resolutions above the minimum, written as its decimal. */
+  private double scoreOf(int units) {
+    return Double.parseDouble(java.math.BigDecimal.valueOf(min)
+        .add(java.math.BigDecimal.valueOf(resolution).multiply(java.math.BigDecimal.valueOf(units)))
+        .toPlainString());
+  }
+
+  /**
    * Clients whose first reliable improvement was at that session.
    *
    * @param session the session, 0 to {@link #lastSession()}

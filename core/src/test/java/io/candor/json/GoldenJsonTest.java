@@ -237,6 +237,7 @@ class GoldenJsonTest {
     TherapistComparison comparison = TherapistComparison.of(funnel, effects);
     m.put("FunnelFit", funnel);
     m.put("FunnelPoint", funnel.points().get(0));
+    m.put("FunnelLimits", funnel.limitsAt(funnel.points().get(0).cases()));
     m.put("BinomialRegressionFit", funnel.caseMix());
     m.put("TherapistEffectsFit", effects);
     m.put("TherapistEffect", effects.effects().get(0));

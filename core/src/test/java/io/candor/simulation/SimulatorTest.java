@@ -79,6 +79,58 @@ class SimulatorTest {
   }
 
   @Test
+  void scoreQuantiles_equalTheInverseEmpiricalDistributionOfTheMaterialisedCohort() {
+    for (var instrument : List.of(Instruments.PHQ9, Instruments.byId("ORS"))) {
+      Simulator sim = Simulator.of(Scenario.calibratedDefault(instrument).withSessions(10));
+      List<SimulatedClient> cs = sim.simulate(11L, 2500, Arm.TREATED, 2);
+      SimulationSummary s = sim.summarise(11L, 2500, Arm.TREATED, 3);
+      for (int t = 0; t <= 10; t++) {
+        int session = t;
+        double[] at = cs.stream().filter(c -> c.trajectory().size() > session)
+            .mapToDouble(c -> c.trajectory().scoreAt(session)).sorted().toArray();
+        for (double p : new double[] {0, 0.1, 0.25, 0.5, 0.75, 0.9, 1}) {
+          // R's quantile(type = 1): the order statistic at ceiling(n p), the first for p = 0
+          double expected = at[Math.max(1, (int) Math.ceil(p * at.length)) - 1];
+          assertEquals(expected, s.scoreQuantileAt(t, p).orElseThrow(), 0,
+              instrument.id() + " session " + t + " p " + p);
+        }
+      }
+    }
+  }
+
+  @Test
+  void scoreQuantiles_ofCombinedRanges_equalThoseOfTheWholeCohort() {
+    Simulator sim = Simulator.of(PHQ.withSessions(10));
+    SimulationSummary whole = sim.summarise(21L, 2500, Arm.TREATED, 2);
+    SimulationSummary parts = sim.summariseRange(21L, 0, 900, Arm.TREATED)
+        .combine(sim.summariseRange(21L, 900, 2500, Arm.TREATED));
+    assertEquals(whole, parts);
+    for (int t = 0; t <= 10; t++) {
+      for (double p : new double[] {0.1, 0.5, 0.9}) {
+        assertEquals(whole.scoreQuantileAt(t, p), parts.scoreQuantileAt(t, p), "session " + t);
+      }
+    }
+  }
+
+  @Test
+  void scoreQuantile_isEmptyWhenNobodyIsObservedAndRejectsBadShares() {
+    Simulator sim = Simulator.of(PHQ.withSessions(20));
+    long seed = 0;
+    while (sim.client(seed, 0, Arm.TREATED).dropoutSession().isEmpty()) {
+      seed++; // the first seed whose one client drops out
+    }
+    SimulationSummary s = sim.summarise(seed, 1, Arm.TREATED, 1);
+    assertEquals(0, s.observedAt(20));
+    assertTrue(s.scoreQuantileAt(20, 0.5).isEmpty());
+    assertEquals(s.meanScoreAt(0).orElseThrow(), s.scoreQuantileAt(0, 0.5).orElseThrow());
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> s.scoreQuantileAt(0, 1.5));
+    assertTrue(e.getMessage().contains("p must be between 0 and 1, was 1.5"), e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> s.scoreQuantileAt(0, Double.NaN));
+    assertThrows(IllegalArgumentException.class, () -> s.scoreQuantileAt(41, 0.5));
+  }
+
+  @Test
   void differentSeeds_giveDifferentCohorts() {
     Simulator sim = Simulator.of(PHQ);
     assertNotEquals(sim.simulate(1, 50, Arm.TREATED, 1), sim.simulate(2, 50, Arm.TREATED, 1));

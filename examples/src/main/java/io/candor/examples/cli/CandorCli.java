@@ -23,7 +23,7 @@ public final class CandorCli implements Runnable {
   /** The subcommands, in the order {@code --help} lists them. */
   static final List<String> COMMANDS = List.of("demo", "instruments", "classify", "fit", "expect",
       "therapists", "patterns", "survival", "simulate", "calibrate", "wellbeing", "caseload",
-      "caseload-sim", "fhir-import");
+      "caseload-sim", "fhir-import", "serve");
 
   /** A new instance of a subcommand; only the named class is loaded. */
   private static Object command(String name) {
@@ -42,6 +42,7 @@ public final class CandorCli implements Runnable {
       case "caseload" -> new CaseloadCommand();
       case "caseload-sim" -> new CaseloadSimCommand();
       case "fhir-import" -> new FhirImportCommand();
+      case "serve" -> new ServeCommand();
       default -> throw new IllegalArgumentException("no subcommand " + name);
     };
   }

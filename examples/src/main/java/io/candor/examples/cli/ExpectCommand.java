@@ -1,5 +1,6 @@
 package io.candor.examples.cli;
 
+import io.candor.charts.TrajectoryChart;
 import io.candor.json.CandorJson;
 import io.candor.json.ExpectedResponseModels;
 import io.candor.measure.Direction;
@@ -60,7 +61,7 @@ public final class ExpectCommand implements Callable<Integer> {
   Path modelFile;
 
   /** Longest horizon shown: ten years of weekly sessions. */
-  static final int MAX_SESSIONS = 520;
+  public static final int MAX_SESSIONS = 520;
 
   @Option(names = "--intake", required = true, paramLabel = "N", description = "intake score")
   double intake;
@@ -91,6 +92,8 @@ public final class ExpectCommand implements Callable<Integer> {
       + " without an instrument, higher is taken as worse unless this is given")
   boolean higherIsBetter;
 
+  @Mixin ChartOptions chart;
+
   @Option(names = "--fixed-uncertainty",
       description = "include the fixed effects' estimation uncertainty in the bands")
   boolean fixedUncertainty;
@@ -100,6 +103,7 @@ public final class ExpectCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     output.checkFiles();
+    chart.checkFiles(output);
     Instrument named = instrument == null ? null : Instruments.byId(instrument);
     String source;
     ExpectedResponseModel model;
@@ -107,11 +111,7 @@ public final class ExpectCommand implements Callable<Integer> {
       model = readModel(modelFile);
       source = modelFile.toString();
     } else if (named != null) {
-      model = ExpectedResponseModels.findReference(named).orElseThrow(() ->
-          new IllegalArgumentException("Candor ships no reference model for " + named.id()
-              + " (it has them for " + String.join(", ", ExpectedResponseModels.referenceInstruments()
-                  .stream().map(Instrument::id).toList()) + "); give --model FILE, e.g. the output"
-              + " of candor fit --instrument " + named.id() + " --json --out FILE"));
+      model = referenceModel(named);
       source = "Candor's reference model for " + named.id();
     } else {
       throw new IllegalArgumentException("give --model FILE (from candor fit --json), or --instrument"
@@ -165,6 +165,10 @@ public final class ExpectCommand implements Callable<Integer> {
           + " score is too far from the model's scale to compute with: " + e.getMessage(), e);
     }
     output.emit(spec, result);
+    PreparedCurve prepared = er.prepare(intake, last, rules);
+    String label = er.scale() instanceof Instrument scale ? scale.id() + " score" : "score";
+    chart.write(style -> TrajectoryChart.withDefaults().withScoreLabel(label).with(style)
+        .draw(prepared, intake, sess[0], scores[0]));
     return 0;
   }
 
@@ -290,10 +294,40 @@ public final class ExpectCommand implements Callable<Integer> {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
     }
+    return parseModel(text, file.toString());
+  }
+
+  /**
+   * The reference model Candor ships for an instrument; used by {@code caseload} and
+   * {@code candor serve} too, so all say the same when there is none.
+   *
+   * @param instrument the instrument
+   * @return its reference model
+   * @throws IllegalArgumentException naming the instruments that have one and how to give a model
+   */
+  public static ExpectedResponseModel referenceModel(Instrument instrument) {
+    return ExpectedResponseModels.findReference(instrument).orElseThrow(() ->
+        new IllegalArgumentException("Candor ships no reference model for " + instrument.id()
+            + " (it has them for " + String.join(", ", ExpectedResponseModels
+                .referenceInstruments().stream().map(Instrument::id).toList()) + "); give"
+            + " --model FILE, e.g. the output of candor fit --instrument " + instrument.id()
+            + " --json --out FILE"));
+  }
+
+  /**
+   * Reads a model document ({@code candor fit --json}, or an ExpectedResponseModel document);
+   * used by {@code candor serve} too, so an uploaded model gets the same messages.
+   *
+   * @param text the document
+   * @param source what to call it in messages (a file name)
+   * @return the model
+   * @throws IllegalArgumentException naming the source and the JSON path that is wrong
+   */
+  public static ExpectedResponseModel parseModel(String text, String source) {
     try {
       return CandorJson.fromJson(text, ExpectedResponseModel.class);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+      throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
     }
   }
 
@@ -309,7 +343,17 @@ public final class ExpectCommand implements Callable<Integer> {
     return map;
   }
 
-  static void parseObserved(String text, int[][] sessions, double[][] scores) {
+  /**
+   * Parses {@code --observed}: {@code SESSION:SCORE,...} with increasing sessions after the intake
+   * (session 0), at most {@link #MAX_SESSIONS}; used by {@code candor serve} too, so the web page
+   * gives the same messages.
+   *
+   * @param text the option's value (null or blank: no observations)
+   * @param sessions receives the sessions in {@code sessions[0]}
+   * @param scores receives the scores in {@code scores[0]}
+   * @throws IllegalArgumentException naming the item that is wrong
+   */
+  public static void parseObserved(String text, int[][] sessions, double[][] scores) {
     if (text == null || text.isBlank()) {
       sessions[0] = new int[0];
       scores[0] = new double[0];
@@ -350,7 +394,15 @@ public final class ExpectCommand implements Callable<Integer> {
     }
   }
 
-  private static double number(String what, String text) {
+  /**
+   * A finite number from text, with the CLI's message; used by {@code candor serve} too.
+   *
+   * @param what the option or field, as the message names it (e.g. {@code --intake})
+   * @param text the text
+   * @return the number
+   * @throws IllegalArgumentException "WHAT must be a finite number, was TEXT"
+   */
+  public static double number(String what, String text) {
     try {
       double v = Double.parseDouble(text.strip());
       if (!Double.isFinite(v)) {

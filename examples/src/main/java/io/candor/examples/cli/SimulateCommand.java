@@ -1,7 +1,9 @@
 package io.candor.examples.cli;
 
+import io.candor.charts.FanChart;
 import io.candor.domain.Trajectory;
 import io.candor.json.CandorJson;
+import io.candor.measure.Instrument;
 import io.candor.measure.Instruments;
 import io.candor.simulation.Arm;
 import io.candor.simulation.Calibration;
@@ -57,6 +59,8 @@ public final class SimulateCommand implements Callable<Integer> {
 
   @Mixin OutputOptions output;
 
+  @Mixin ChartOptions chart;
+
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
@@ -64,6 +68,7 @@ public final class SimulateCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--clients must be >= 1, was " + clients);
     }
     output.checkFiles();
+    chart.checkFiles(output);
     if (!summary && output.out == null) {
       throw new IllegalArgumentException("give --out cohort.csv to write the simulated cohort, or"
           + " --summary for a summary");
@@ -73,6 +78,10 @@ public final class SimulateCommand implements Callable<Integer> {
           + " cohort itself is written as long-format CSV to --out");
     }
     sim.checkThreads();
+    if (chart.wanted() && !summary) {
+      throw new IllegalArgumentException("--svg and --png draw the fan chart of --summary;"
+          + " with --out, draw it from a --summary run of the same seed");
+    }
     Arm a = Arm.parse(arm);
     Scenario s = sim.scenario();
     Simulator simulator = Simulator.of(s);
@@ -81,6 +90,13 @@ public final class SimulateCommand implements Callable<Integer> {
     if (summary) {
       SimulationSummary sum = simulator.summarise(seed, clients, a, sim.threads, progress);
       output.emit(spec, new SummaryResult(SimulationReport.of(sum, seed)));
+      Instrument instrument = s.instrumentSpec();
+      chart.write(style -> {
+        FanChart fan = FanChart.withDefaults().withScoreLabel(instrument.id() + " score")
+            .with(style);
+        return instrument.casenessCutoff().map(c -> fan.withCutoff(c.value())).orElse(fan)
+            .draw(sum);
+      });
       return 0;
     }
     Path file = output.out;

@@ -6,6 +6,8 @@ import io.candor.caseload.Wellbeing;
 import io.candor.caseload.WellbeingAssessment;
 import io.candor.caseload.WellbeingReport;
 import io.candor.change.ChangeContext;
+import io.candor.charts.Chart;
+import io.candor.charts.TrajectoryChart;
 import io.candor.change.Classification;
 import io.candor.change.ClinicalChange;
 import io.candor.change.CutoffType;
@@ -268,5 +270,19 @@ public final class EmbeddingExample {
         .simulate(7L, 50, 104, 2);                                  // 50 therapists, two years
     System.out.println(run.composition().orElseThrow().statement()); // the length-bias effect in numbers
     // README-EXAMPLE-END
+  }
+
+  /** A chart of a client's scores (README section "Charts"); returns the SVG. */
+  public static String chart() {
+    // README-EXAMPLE-START
+    PreparedCurve curve = ExpectedResponse.of(ExpectedResponseModels.reference(Instruments.PHQ9))
+        .withScale(Instruments.PHQ9).withPercentiles(0.10, 0.25, 0.75, 0.90)
+        .prepare(18, 12, AlertRules.withDefaults());
+    Chart chart = TrajectoryChart.withDefaults().withScoreLabel("PHQ-9 score")
+        .draw(curve, 18, new int[] {1, 2, 3}, new double[] {17, 16, 16});
+    String svg = chart.toSvg();                  // or writeSvg(path), toPng(), writePng(path)
+    System.out.println(chart.description());     // the alt text, also the SVG's <desc>
+    // README-EXAMPLE-END
+    return svg;
   }
 }

@@ -166,6 +166,15 @@ class EmbeddingExampleTest {
   }
 
   @Test
+  void chartExample_printsTheDescriptionThatTheSvgCarries() {
+    String[] svg = new String[1];
+    String out = run(() -> svg[0] = EmbeddingExample.chart());
+    assertTrue(out.startsWith("Expected PHQ-9 score by session given intake 18"), out);
+    assertTrue(out.contains("session 3 16 ("), out);
+    assertTrue(svg[0].contains("<desc id='") && svg[0].contains(out.strip()), "desc in the SVG");
+  }
+
+  @Test
   void simulationExample_runs() {
     String out = run(EmbeddingExample::simulation);
     System.out.print(out);
