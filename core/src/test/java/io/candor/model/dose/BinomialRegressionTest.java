@@ -1,6 +1,7 @@
 package io.candor.model.dose;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -52,5 +53,26 @@ class BinomialRegressionTest {
     assertThrows(IllegalArgumentException.class, () -> fit.probability(1, 2));
     assertThrows(IllegalArgumentException.class, () -> b.withEpsilon(0));
     assertEquals(b, BinomialRegression.withDefaults().with(Link.LOGIT));
+  }
+
+  @Test
+  void fitters_areValues_thatKeepEverySetting() {
+    BinomialRegression a = BinomialRegression.withDefaults().with(Link.PROBIT).withEpsilon(1e-9)
+        .withMaxIterations(40);
+    BinomialRegression b = BinomialRegression.withDefaults().withMaxIterations(40)
+        .withEpsilon(1e-9).with(Link.PROBIT);
+    assertEquals(a, b);
+    assertEquals(a.hashCode(), b.hashCode());
+    assertEquals(Link.PROBIT, a.link());
+    assertEquals("BinomialRegression[PROBIT, epsilon 1.0E-9, at most 40 iterations]",
+        a.toString());
+    assertNotEquals(a, a.with(Link.LOGIT));
+    assertNotEquals(a, a.withEpsilon(1e-8));
+    assertNotEquals(a, a.withMaxIterations(41));
+    assertNotEquals(a.hashCode(), a.withMaxIterations(41).hashCode());
+    assertThrows(IllegalArgumentException.class, () -> a.withMaxIterations(0));
+    BinomialRegressionFit once = a.withMaxIterations(1).fit(IMPROVED, List.of("s"),
+        List.of(SESSIONS));
+    assertEquals(1, once.convergence().iterations());
   }
 }

@@ -330,6 +330,11 @@ class DoseEffectTest {
     assertEquals(a, b);
     assertEquals(a.hashCode(), b.hashCode());
     assertNotEquals(a, a.withConfidenceLevel(0.9));
+    assertEquals(0.9, a.withConfidenceLevel(0.9).confidenceLevel());
+    assertEquals(Link.LOGIT, a.link());
+    assertNotEquals(a.hashCode(), a.with(Link.PROBIT).hashCode());
+    assertEquals(Link.PROBIT, Link.parse("Probit"));
+    assertEquals(Link.LOGIT, Link.parse("logit"));
     assertEquals(0.95, a.confidenceLevel());
     assertEquals(1e-10, a.epsilon());
     assertEquals(50, a.maxIterations());
@@ -405,6 +410,7 @@ class DoseEffectTest {
   @Test
   void doseRow_acceptsExactlyOneSession_andItsProportionIsImprovedOverN() {
     assertEquals(0.75, new DoseRow(1, 4, 3).proportion());
+    assertEquals(2.5, new DoseRow(2.5, 4, 3).sessions());
     assertThrows(IllegalArgumentException.class, () -> new DoseRow(Math.nextDown(1.0), 4, 3));
     assertThrows(IllegalArgumentException.class, () -> new DoseRow(2, 4, 5));
     assertThrows(IllegalArgumentException.class, () -> new DoseRow(2, 4, -1));
