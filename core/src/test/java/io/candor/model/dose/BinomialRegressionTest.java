@@ -1,6 +1,7 @@
 package io.candor.model.dose;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -74,5 +75,23 @@ class BinomialRegressionTest {
     BinomialRegressionFit once = a.withMaxIterations(1).fit(IMPROVED, List.of("s"),
         List.of(SESSIONS));
     assertEquals(1, once.convergence().iterations());
+  }
+
+  @Test
+  void separation_isReportedOnlyWhenAFittedProbabilityIsNumerically0Or1() {
+    // R: glm warns "fitted probabilities numerically 0 or 1 occurred" when a fitted mean is
+    // within 10 * .Machine$double.eps of 0 or 1
+    for (Link link : Link.values()) {
+      BinomialRegression b = BinomialRegression.withDefaults().with(link);
+      BinomialRegressionFit mixed = b.fit(IMPROVED, List.of("s"), List.of(SESSIONS));
+      assertFalse(mixed.separation(), mixed.convergence().message());
+      assertFalse(mixed.convergence().message().contains("numerically"));
+      BinomialRegressionFit separated = b.fit(new boolean[] {false, false, false, true, true, true},
+          List.of("s"), List.of(new double[] {1, 2, 3, 4, 5, 6}));
+      assertTrue(separated.separation(), link.toString());
+      assertTrue(separated.convergence().message()
+          .endsWith("; fitted probabilities numerically 0 or 1 occurred"),
+          separated.convergence().message());
+    }
   }
 }

@@ -307,6 +307,8 @@ class DoseEffectTest {
           assertTrue(f.separation(), f.toString());
           assertTrue(f.slope().estimate() > 0);
           assertTrue(f.toText().contains("separated"), f.toText());
+          assertTrue(f.convergence().message().endsWith("numerically 0 or 1 occurred"),
+              f.convergence().message());
           assertPrintable(f);
         });
   }
@@ -347,6 +349,7 @@ class DoseEffectTest {
     assertTrue(DoseEffect.separated(x, new double[] {0, 0, 1, 1}), "complete");
     assertTrue(DoseEffect.separated(x, new double[] {0, 0.5, 1, 1}), "quasi: both at x = 1");
     assertTrue(DoseEffect.separated(x, new double[] {1, 1, 0, 0}), "reversed");
+    assertTrue(DoseEffect.separated(x, new double[] {1, 0.5, 0, 0}), "reversed quasi");
     assertTrue(DoseEffect.separated(x, new double[] {0, 0, 0, 0}), "nobody improved");
     assertTrue(DoseEffect.separated(x, new double[] {1, 1, 1, 1}), "everybody improved");
     assertFalse(DoseEffect.separated(x, new double[] {0, 1, 0, 1}), "overlapping");
@@ -416,5 +419,35 @@ class DoseEffectTest {
     assertThrows(IllegalArgumentException.class, () -> new DoseRow(2, 4, -1));
     assertEquals(4, new DoseRow(2, 4, 4).improved());
     assertEquals(0, new DoseRow(2, 4, 0).improved());
+  }
+
+  @Test
+  void toText_namesTheLinkTheDataFormTheConvergenceAndTheLevel() {
+    String table = PROBIT.fit(DoseEffectExamples.howard1986()).toText();
+    assertTrue(table.startsWith("Dose-effect (probit link): share improved = Phi("), table);
+    assertTrue(table.contains(" table rows"), table);
+    assertTrue(table.contains(", converged after "), table);
+    assertTrue(table.contains("(95% CI "), table);
+    assertFalse(table.contains("beyond the sessions observed"), table);
+    assertFalse(table.contains("numerically"));
+    DoseEffectFit clients = PROBIT.with(Link.LOGIT).withConfidenceLevel(0.8).withMaxIterations(1)
+        .fitClients(new double[] {1, 1, 2, 2, 3, 3}, new boolean[] {false, false, false, true,
+            false, true});
+    String text = clients.toText();
+    assertTrue(text.startsWith("Dose-effect (logit link): share improved = logistic("), text);
+    assertTrue(text.contains("fitted to 6 clients"), text);
+    assertTrue(text.contains(", NOT converged after 1 iterations"), text);
+    assertTrue(text.contains("(80% CI "), text);
+    assertTrue(text.contains("75% expected to have improved by"), text);
+    assertTrue(text.contains("beyond the sessions observed"), text);
+  }
+
+  @Test
+  void coefficients_carryWaldZAndTwoSidedP() {
+    Coefficient c = DoseEffect.coefficient("b", 2, 0.5);
+    assertEquals(4, c.z(), 0);
+    assertEquals(2 * org.apache.commons.statistics.distribution.NormalDistribution.of(0, 1)
+        .cumulativeProbability(-4), c.p(), 1e-18);
+    assertEquals(c.p(), DoseEffect.coefficient("b", -2, 0.5).p(), 0);
   }
 }
