@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.quicktheories.QuickTheory.qt;
 
 import io.candor.measure.Instruments;
+import io.candor.model.growth.Estimation;
 import io.candor.testing.CandorGenerators;
 import java.util.Arrays;
 import org.apache.commons.rng.UniformRandomProvider;
@@ -107,6 +108,45 @@ class TherapistEffectsTest {
     assertThrows(IllegalArgumentException.class, () -> d.withReliabilityTarget(0));
     assertThrows(IllegalArgumentException.class, () -> d.withCovariates("age", "age"));
     assertThrows(IllegalArgumentException.class, () -> d.withCovariates("pre"));
+  }
+
+  @Test
+  void configuration_keepsComparesHashesAndPrintsEverySetting() {
+    TherapistEffects a = TherapistEffects.withDefaults().with(Estimation.ML)
+        .with(IccInterval.PARAMETRIC_BOOTSTRAP).withReplicates(200).withCovariates("age");
+    assertEquals("TherapistEffects[post ~ pre + age + (1 | therapist), ML, ICC interval"
+        + " PARAMETRIC_BOOTSTRAP (200 replicates), level 0.95, 1000 rank draws, reliability"
+        + " target 0.7]", a.toString());
+    assertEquals(a, TherapistEffects.withDefaults().withCovariates("age").withReplicates(200)
+        .with(IccInterval.PARAMETRIC_BOOTSTRAP).with(Estimation.ML));
+    for (TherapistEffects other : java.util.List.of(a.with(Estimation.REML),
+        a.with(IccInterval.PROFILE_LIKELIHOOD), a.withConfidenceLevel(0.9), a.withReplicates(300),
+        a.withRankDraws(2000), a.withCovariates(), a.withReliabilityTarget(0.8))) {
+      assertNotEquals(a, other, other.toString());
+      assertNotEquals(a.hashCode(), other.hashCode(), other.toString());
+    }
+    assertTrue(TherapistEffects.withDefaults().toString().contains("ICC interval"
+        + " PROFILE_LIKELIHOOD, level"), TherapistEffects.withDefaults().toString());
+  }
+
+  @Test
+  void iccIntervals_parseTheirNamesAndShortForms() {
+    for (IccInterval i : IccInterval.values()) {
+      assertEquals(i, IccInterval.parse(i.name().toLowerCase(java.util.Locale.ROOT)
+          .replace('_', '-')));
+    }
+    assertEquals(IccInterval.PROFILE_LIKELIHOOD, IccInterval.parse(" Profile "));
+    assertEquals(IccInterval.PARAMETRIC_BOOTSTRAP, IccInterval.parse("BOOTSTRAP"));
+    assertThrows(IllegalArgumentException.class, () -> IccInterval.parse("profiles"));
+    assertThrows(IllegalArgumentException.class, () -> IccInterval.parse(null));
+  }
+
+  @Test
+  void iccEstimate_acceptsAPointInterval_andRefusesCrossedLimits() {
+    IccEstimate point = new IccEstimate(0.1, 0.1, 0.1, 0.95, IccInterval.PROFILE_LIKELIHOOD, 0);
+    assertEquals(0.1, point.lower());
+    assertThrows(IllegalArgumentException.class,
+        () -> new IccEstimate(0.1, 0.2, 0.1, 0.95, IccInterval.PROFILE_LIKELIHOOD, 0));
   }
 
   @Test
