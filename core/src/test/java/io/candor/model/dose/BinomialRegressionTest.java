@@ -51,7 +51,11 @@ class BinomialRegressionTest {
     assertThrows(IllegalArgumentException.class, () -> b.fit(new boolean[] {true, false},
         List.of("x"), List.of(new double[] {1, 2})));
     BinomialRegressionFit fit = b.fit(IMPROVED, List.of("s"), List.of(SESSIONS));
-    assertThrows(IllegalArgumentException.class, () -> fit.probability(1, 2));
+    e = assertThrows(IllegalArgumentException.class, () -> fit.probability(1, 2));
+    assertEquals("expected 1 predictor values [s], got 2", e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> b.fit(
+        new boolean[] {true, false, true}, List.of("x"), List.of(new double[] {1, Double.NaN, 3})));
+    assertEquals("predictor x for case 2 must be finite, was NaN", e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> b.withEpsilon(0));
     assertEquals(b, BinomialRegression.withDefaults().with(Link.LOGIT));
   }
@@ -75,6 +79,8 @@ class BinomialRegressionTest {
     BinomialRegressionFit once = a.withMaxIterations(1).fit(IMPROVED, List.of("s"),
         List.of(SESSIONS));
     assertEquals(1, once.convergence().iterations());
+    assertEquals("IRLS did not converge in 1 iterations", once.convergence().message());
+    assertTrue(once.coefficients().get(1).estimate() > 0, "one IRLS step moves the slope");
   }
 
   @Test

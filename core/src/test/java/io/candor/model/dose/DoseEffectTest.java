@@ -400,6 +400,12 @@ class DoseEffectTest {
   void sessionsEstimate_needsOrderedFiniteLimits() {
     SessionsEstimate point = new SessionsEstimate(0.5, 8, 8, 8, Math.log(8), 0, 0.95, false);
     assertEquals(8, point.lower());
+    assertEquals(0, new SessionsEstimate(0.5, 8, 0, 12, Math.log(8), 0.1, 0.95, false).lower());
+    for (Link link : Link.values()) {
+      assertThrows(IllegalArgumentException.class, () -> link.quantile(0));
+      assertThrows(IllegalArgumentException.class, () -> link.quantile(1));
+      assertEquals(0, link.quantile(0.5), 1e-15);
+    }
     assertThrows(IllegalArgumentException.class,
         () -> new SessionsEstimate(0.5, 8, 9, 12, Math.log(8), 0.1, 0.95, false));
     assertThrows(IllegalArgumentException.class,
