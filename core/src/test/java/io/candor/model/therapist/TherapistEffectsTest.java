@@ -67,6 +67,31 @@ class TherapistEffectsTest {
   }
 
   @Test
+  void intervalsFromTheSameDraws_nestByLevel() {
+    // the same generator state gives the same bootstrap replicates and rank draws at any level,
+    // so a 50 % interval lies inside the 95 % one and is narrower
+    TherapistData d = PrePost.data();
+    TherapistEffects boot = TherapistEffects.withDefaults()
+        .with(IccInterval.PARAMETRIC_BOOTSTRAP).withReplicates(40).withRankDraws(200);
+    TherapistEffectsFit wide = boot.fit(d, rng(9));
+    TherapistEffectsFit narrow = boot.withConfidenceLevel(0.5).fit(d, rng(9));
+    assertTrue(wide.icc().lower() <= narrow.icc().lower()
+        && narrow.icc().upper() <= wide.icc().upper(), narrow.icc() + " in " + wide.icc());
+    assertTrue(narrow.icc().upper() - narrow.icc().lower()
+        < wide.icc().upper() - wide.icc().lower(), narrow.icc() + " in " + wide.icc());
+    int narrowWidth = 0;
+    int wideWidth = 0;
+    for (TherapistEffect n : narrow.effects()) {
+      TherapistEffect w = wide.effect(n.therapist());
+      assertTrue(w.rankLower() <= n.rankLower() && n.rankUpper() <= w.rankUpper(),
+          n + " in " + w);
+      narrowWidth += n.rankUpper() - n.rankLower();
+      wideWidth += w.rankUpper() - w.rankLower();
+    }
+    assertTrue(narrowWidth < wideWidth, narrowWidth + " < " + wideWidth);
+  }
+
+  @Test
   void caseloadForReliability_followsSpearmanBrown() {
     TherapistEffectsFit fit = TherapistEffects.withDefaults().fit(PrePost.data(), rng(3));
     double tau2 = fit.therapistSd() * fit.therapistSd();
