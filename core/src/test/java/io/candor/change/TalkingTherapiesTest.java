@@ -98,6 +98,21 @@ class TalkingTherapiesTest {
   }
 
   @Test
+  void wilsonLimits_stayWithin0And1_forEveryCount() {
+    // the score interval's limits for 0 of n and n of n are 0 and 1 exactly in theory; in
+    // floating point the upper one can come out an ulp above 1
+    for (int n : new int[] {1, 2, 3, 7, 10, 99, 1000, 65_537, 1_000_003, Integer.MAX_VALUE}) {
+      for (int count : new int[] {0, 1, n / 2, n - 1, n}) {
+        Rate r = Rate.wilson(count, n);
+        assertTrue(0 <= r.lower() && r.lower() <= r.proportion()
+            && r.proportion() <= r.upper() && r.upper() <= 1, r.toString());
+      }
+    }
+    assertEquals(1.0, Rate.wilson(Integer.MAX_VALUE, Integer.MAX_VALUE).upper());
+    assertEquals(0.0, Rate.wilson(0, Integer.MAX_VALUE).lower());
+  }
+
+  @Test
   void finishedTreatment_startsAtExactlyTwoContacts() {
     assertEquals(2, TalkingTherapies.MIN_CONTACTS);
     assertTrue(TalkingTherapies.outcome(ep(15, 7, 10, 5, 2)).finishedTreatment());
