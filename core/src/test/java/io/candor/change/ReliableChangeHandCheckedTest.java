@@ -213,6 +213,17 @@ class ReliableChangeHandCheckedTest {
   }
 
   @Test
+  void compare_refusesAnOffScaleScore_namingItsPosition() {
+    double[] pre = {18, 20, 15};
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> ClinicalChange.compare(Instruments.PHQ9, pre, new double[] {9, 28, 4}));
+    assertTrue(e.getMessage().contains("post[1]"), e.getMessage());
+    e = assertThrows(IllegalArgumentException.class,
+        () -> ClinicalChange.compare(Instruments.PHQ9, new double[] {18, 20, -1}, pre));
+    assertTrue(e.getMessage().contains("pre[2]"), e.getMessage());
+  }
+
+  @Test
   void compare_countsEveryCategoryForEveryMethod() {
     double[] pre = {18, 20, 15, 22, 12, 9, 25, 17, 14, 19};
     double[] post = {9, 18, 4, 21, 13, 3, 10, 17, 16, 5};
