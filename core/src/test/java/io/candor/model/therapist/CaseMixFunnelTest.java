@@ -114,6 +114,13 @@ class CaseMixFunnelTest {
     // I = 2, phi = 3: (6 - 1) / (125 - (100^2 + 25^2) / 125) = 5 / 40
     assertEquals(0.125, CaseMixFunnel.tau2(3, s), 1e-12);
     assertEquals(0, CaseMixFunnel.tau2(0.4, s), 0, "I phi <= I - 1: no excess variation");
+    // I = 4 equal weights, phi = 1: (4 - 3) / (4 - 4 / 4) = 1 / 3, though phi is not above 1
+    assertEquals(1.0 / 3, CaseMixFunnel.tau2(1, new double[] {1, 1, 1, 1}), 1e-15);
+    assertEquals(0, CaseMixFunnel.tau2(0.75, new double[] {1, 1, 1, 1}), 0, "I phi = I - 1");
+    double[] three = {1, 2, 5};
+    assertEquals(1, CaseMixFunnel.quantile7(three, 0), 0);
+    assertEquals(3.5, CaseMixFunnel.quantile7(three, 0.75), 1e-15);
+    assertEquals(5, CaseMixFunnel.quantile7(three, 1), 0, "the maximum, as R's quantile(x, 1)");
   }
 
   private static double[] sortedCopy(double[] z) {
