@@ -560,7 +560,6 @@ public final class GrowthModel implements java.io.Serializable {
       throw new IllegalArgumentException("there are " + n + " observations for " + p
           + " fixed effects; need more observations than fixed effects");
     }
-    checkResidualVariation(data, idx);
     if (cluster == ClusterPart.INTERCEPT) {
       if (!data.hasClusters()) {
         throw new IllegalArgumentException("the model has a cluster (therapist) level but the data"
@@ -580,6 +579,8 @@ public final class GrowthModel implements java.io.Serializable {
             + " apart: fit without the cluster level, or give some therapist two or more clients");
       }
     }
+    // the design is checked first; then whether the scores leave anything for the variances
+    checkResidualVariation(data, idx);
   }
 
   /**
