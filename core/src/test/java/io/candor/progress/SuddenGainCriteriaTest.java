@@ -293,6 +293,32 @@ class SuddenGainCriteriaTest {
   }
 
   @Test
+  void criteria_reportEachSetting_andEachCopyChangesOnlyItsOwn() {
+    SuddenGainCriteria d = SuddenGainCriteria.withDefaults();
+    assertTrue(d.absoluteCriterion());
+    assertTrue(d.givenCutoff().isEmpty(), "the instrument's threshold");
+    assertEquals(0.25, d.relative().getAsDouble());
+    assertEquals(0.05, d.meanDifferenceAlpha().getAsDouble());
+    SuddenGainCriteria off = d.withoutAbsoluteCriterion().withoutRelativeCriterion()
+        .withoutMeanDifferenceCriterion();
+    assertFalse(off.absoluteCriterion());
+    assertTrue(off.relative().isEmpty());
+    assertTrue(off.meanDifferenceAlpha().isEmpty());
+    assertEquals(0.3, d.withRelative(0.3).relative().getAsDouble());
+    assertEquals(0.01, d.withMeanDifferenceCriterion(0.01).meanDifferenceAlpha().getAsDouble());
+    assertEquals(7, d.withCutoff(7).givenCutoff().getAsDouble());
+    assertTrue(d.withCutoff(7).withReliableChangeCutoff().givenCutoff().isEmpty());
+    assertEquals(d, d.withCutoff(7).withReliableChangeCutoff());
+    assertEquals(Schedule.CONSECUTIVE_OBSERVATIONS,
+        d.with(Schedule.CONSECUTIVE_OBSERVATIONS).schedule());
+    assertEquals(ReversalRule.SUDDENGAINS_PACKAGE,
+        d.with(ReversalRule.SUDDENGAINS_PACKAGE).reversalRule());
+    assertNotEquals(d.schedule(), d.with(Schedule.CONSECUTIVE_OBSERVATIONS).schedule());
+    assertNotEquals(d.reversalRule(), d.with(ReversalRule.SUDDENGAINS_PACKAGE).reversalRule());
+    assertNotEquals(d.hashCode(), d.withCutoff(7).hashCode());
+  }
+
+  @Test
   void suddenChange_windowFiguresAreAllPresentOrAllAbsent() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> new SuddenChange(ChangeKind.GAIN, 3, 4, 30, 15, 15, java.util.OptionalDouble.empty(),
