@@ -219,6 +219,25 @@ class SuddenGainCriteriaTest {
   }
 
   @Test
+  void perClient_firstAndLargestLoss_andWhichKindsHappened() {
+    // two losses: 8 points after session 3, then 13 points after session 8
+    SuddenChanges r = TANG.detect(consecutive(BDI, 4, 5, 4, 12, 13, 12, 12, 12, 25, 25, 25));
+    assertTrue(r.hasLoss());
+    assertFalse(r.hasGain());
+    assertEquals(2, r.losses().size());
+    assertEquals(3, r.firstLoss().orElseThrow().preSession());
+    assertEquals(8, r.largestLoss().orElseThrow().preSession());
+    SuddenChanges none = TANG.detect(consecutive(BDI, 20, 20, 20, 20, 20));
+    assertFalse(none.hasGain());
+    assertFalse(none.hasLoss());
+    assertTrue(none.firstLoss().isEmpty());
+    assertTrue(none.largestLoss().isEmpty());
+    SuddenChanges gain = TANG.detect(consecutive(BDI, 30, 31, 30, 15, 14, 15));
+    assertTrue(gain.hasGain());
+    assertFalse(gain.hasLoss());
+  }
+
+  @Test
   void cutoffFromReliability_is196TimesSdiff() {
     SuddenGainCriteria c = SuddenGainCriteria.withDefaults().withCutoffFromReliability(10, 0.9);
     assertEquals(1.96 * 10 * Math.sqrt(0.2), c.givenCutoff().getAsDouble(), 1e-12);
