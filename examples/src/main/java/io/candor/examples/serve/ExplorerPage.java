@@ -216,8 +216,7 @@ final class ExplorerPage implements Pages.Page {
         + " responses add up to " + Html.plain(score.total()) + (score.prorated()
         ? " (prorated for missing items)" : "") + ", the latest score.</p>")
         .orElse("<p id=\"item-total\">No item total: " + Html.esc(it.unscored()) + ". The"
-            + " report below was made without the item responses, which it cannot check, so it"
-            + " says the risk items were not seen; the risk items above stand.</p>")));
+            + " report below uses the item responses for the risk items only.</p>")));
     outlook(sb, report, client.horizon(report), client);
     view(sb, "client", "For the client", client.html(report));
     view(sb, "therapist", "For the therapist", therapist.html(report));
@@ -306,8 +305,8 @@ final class ExplorerPage implements Pages.Page {
 
   /**
    * The expectation report of the form's client, as {@code candor report} makes it (the same
-   * defaults and seed): items tied to their session when their total could be checked, else used
-   * for the risk items only.
+   * defaults and seed): items tied to their session when their total could be checked, else not
+   * tied to a session and used for the risk items only.
    */
   private static ExpectationReport report(Instrument instrument, double intake, int[] sessions,
       double[] scores, int planned, OptionalInt asked, Optional<Course> course,
@@ -324,7 +323,7 @@ final class ExplorerPage implements Pages.Page {
       observed.add(Observation.of(sessions[i], scores[i]));
     }
     p = p.withObserved(observed);
-    if (items.isPresent() && items.get().score().isPresent()) { // see itemsNote
+    if (items.isPresent()) { // without a total, the responses serve the risk items only
       p = p.withItems(new ClientProfile.ItemResponses(items.get().session(),
           items.get().responses()));
     }

@@ -119,6 +119,21 @@ class ExplorerPageBrowserTest extends BrowserPageTest {
   }
 
   @Test
+  void explorer_formWithTooManyBlanksForATotal_stillPutsItsRiskItemInTheReport() {
+    browser.get(server.url() + "explorer");
+    Browser.fill(browser, "intake", "18");
+    Browser.fill(browser, "observed", "1:17");
+    Browser.fill(browser, "items", "-,-,-,-,-,1,2,1,2");
+    Browser.submit(browser);
+    assertTrue(browser.findElement(By.id("item-total")).getText()
+        .contains("uses the item responses for the risk items only"));
+    String therapist = browser.findElement(By.id("report-therapist")).getText();
+    assertTrue(therapist.contains("PHQ-9 item 9"), therapist);
+    String client = browser.findElement(By.id("report-client")).getText();
+    assertTrue(client.contains("question 9"), client);
+  }
+
+  @Test
   void explorer_takesCourseReadinessAndHorizon_andShowsTheReportsOfTheLibrary() {
     browser.get(server.url() + "explorer");
     Browser.fill(browser, "intake", "19");
