@@ -9,6 +9,7 @@ import io.candor.domain.ScoreScale;
 import io.candor.domain.Trajectory;
 import io.candor.evidence.Citation;
 import io.candor.evidence.Sourced;
+import io.candor.internal.Checks;
 import io.candor.measure.Instrument;
 import io.candor.measure.ItemScoring;
 import io.candor.measure.Norms;
@@ -24,6 +25,8 @@ import java.util.function.Function;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.cfg.EnumFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -91,6 +94,14 @@ import tools.jackson.databind.node.ObjectNode;
  * exact. Unknown fields, missing required fields, values out of range and unknown instruments or
  * versions fail with an {@link IllegalArgumentException} naming the JSON path and the value.
  *
+ * <p>Reading coerces nothing. A key given twice, a number written as a string ({@code "1.96"}), a
+ * boolean written as a number or a string, an enum given by its position ({@code 1} or {@code
+ * "1"}), the string {@code "null"} for an absent value, a fraction where a whole number belongs
+ * ({@code 26.5}, {@code 26.0}), and a number a double cannot hold ({@code 1e400}, {@code 1e-400},
+ * an integer of 310 digits) are each refused with the path, rather than read as something the
+ * document did not say. Non-finite doubles, which a few results hold, are written as the strings
+ * {@code "NaN"}, {@code "Infinity"} and {@code "-Infinity"} and read back only in that spelling.
+ *
  * <p>Thread-safe.
  */
 public final class CandorJson {
@@ -110,7 +121,16 @@ public final class CandorJson {
           .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
           .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
           .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+          // nothing is coerced: no string as a number or boolean, no number as a boolean or as an
+          // enum's position, no fraction truncated to a whole number, no "null" string as absent
+          .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+          .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+          .enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+          // trees keep a number's exact decimal value, so one beyond the double range is refused
+          // rather than read as infinity or zero (JsonNumbers)
+          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
           .build();
 
   /** The types with a codec of their own (everything else written is a record). */
@@ -265,7 +285,7 @@ public final class CandorJson {
     env.only("format", "formatVersion", "type", "value");
     String format = env.field("format").string();
     if (!FORMAT.equals(format)) {
-      throw new IllegalArgumentException("format must be \"" + FORMAT + "\", was \"" + format + "\"");
+      throw new IllegalArgumentException("format must be \"" + FORMAT + "\", was " + Checks.quote(format));
     }
     int version = env.field("formatVersion").integer();
     if (version != FORMAT_VERSION) {
@@ -283,7 +303,7 @@ public final class CandorJson {
     }
     if (!typeName.equals(typeName(type))) {
       throw new IllegalArgumentException(
-          "type is \"" + typeName + "\" but a " + typeName(type) + " was expected");
+          "type is " + Checks.quote(typeName) + " but a " + typeName(type) + " was expected");
     }
     if (value.node().isNull()) {
       throw new IllegalArgumentException("document.value must not be null");
@@ -326,20 +346,7 @@ public final class CandorJson {
       }
       return value;
     } catch (JacksonException e) {
-      Throwable cause = e;
-      while (cause.getCause() != null && !(cause instanceof IllegalArgumentException)
-          && !(cause instanceof NullPointerException)) {
-        cause = cause.getCause();
-      }
-      if (cause instanceof IllegalArgumentException) {
-        throw new IllegalArgumentException(JsonErrors.path(in.path(), e) + ": " + cause.getMessage(), e);
-      }
-      if (cause instanceof NullPointerException && cause.getMessage() != null) {
-        // a record's requireNonNull(x, "name") names the component that was null
-        throw new IllegalArgumentException(
-            JsonErrors.path(in.path(), e) + "." + cause.getMessage() + " must not be null", e);
-      }
-      throw new IllegalArgumentException(JsonErrors.describe(in.path(), e), e);
+      throw JsonErrors.binding(in.path(), e);
     }
   }
 }

@@ -47,6 +47,7 @@ public final class CandorModule extends SimpleModule {
   /** Creates the module. */
   public CandorModule() {
     super("candor");
+    JsonNumbers.register(this);
     pair(Citation.class, Codecs::write, Codecs::readCitation);
     pair(Sourced.class, Codecs::write, Codecs::readSourced);
     pair(ClientId.class, c -> stringNode(c.value()), Codecs::readClientId);

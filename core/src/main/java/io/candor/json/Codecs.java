@@ -14,6 +14,7 @@ import io.candor.evidence.Certainty;
 import io.candor.evidence.Citation;
 import io.candor.evidence.Citations;
 import io.candor.evidence.Sourced;
+import io.candor.internal.Checks;
 import io.candor.measure.Direction;
 import io.candor.measure.Instrument;
 import io.candor.measure.Instruments;
@@ -61,7 +62,8 @@ final class Codecs {
     if (in.isString()) {
       String key = in.string();
       return Citations.byKey(key)
-          .orElseThrow(() -> in.error("names an unknown citation key \"" + key + "\"; give the full citation object instead"));
+          .orElseThrow(() -> in.error("names an unknown citation key " + Checks.quote(key)
+              + "; give the full citation object instead"));
     }
     in.only("key", "authors", "year", "title", "where", "doi");
     String key = in.field("key").string();
@@ -250,7 +252,7 @@ final class Codecs {
       }
       default:
         throw new IllegalArgumentException(
-            in.path() + ".kind must be beforeSession or flagged, was \"" + kind + "\"");
+            in.path() + ".kind must be beforeSession or flagged, was " + Checks.quote(kind));
     }
   }
 
@@ -393,11 +395,11 @@ final class Codecs {
   static Instrument readInstrument(JsonIn in) {
     if (in.isString()) {
       String id = in.string();
-      return Instruments.find(id)
+      return in.at(() -> Instruments.find(id))
           .orElseThrow(
               () ->
                   in.error(
-                      "names an unknown instrument \"" + id + "\"; built in: "
+                      "names an unknown instrument " + Checks.quote(id) + "; built in: "
                           + String.join(", ", Instruments.all().stream().map(Instrument::id).toList())
                           + " (or give a full instrument object)"));
     }

@@ -46,6 +46,33 @@ final class JsonErrors {
   }
 
   /**
+   * The exception for a failure while binding the tree at {@code root} to a type: the JSON path of
+   * the value and what was wrong with it, whether Jackson, a Candor deserializer or a record's
+   * constructor found it.
+   *
+   * @param root the path of the node being bound, e.g. {@code reliableChange}
+   * @param e Jackson's exception
+   */
+  static IllegalArgumentException binding(String root, JacksonException e) {
+    Throwable cause = e;
+    while (cause.getCause() != null && !(cause instanceof IllegalArgumentException)
+        && !(cause instanceof NullPointerException)) {
+      cause = cause.getCause();
+    }
+    if (cause instanceof JsonNumbers.ValueError v) {
+      return new IllegalArgumentException(v.after(path(root, e)), e);
+    }
+    if (cause instanceof IllegalArgumentException) {
+      return new IllegalArgumentException(path(root, e) + ": " + cause.getMessage(), e);
+    }
+    if (cause instanceof NullPointerException && cause.getMessage() != null) {
+      // a record's requireNonNull(x, "name") names the component that was null
+      return new IllegalArgumentException(path(root, e) + "." + cause.getMessage() + " must not be null", e);
+    }
+    return new IllegalArgumentException(describe(root, e), e);
+  }
+
+  /**
    * The path of the failure below {@code root} in Candor's notation.
    *
    * @param root the path of the node being bound

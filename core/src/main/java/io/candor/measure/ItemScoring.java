@@ -34,12 +34,23 @@ public record ItemScoring(
     if (itemMax <= itemMin) {
       throw new IllegalArgumentException("itemMax must be above itemMin " + itemMin + ", was " + itemMax);
     }
+    // totals, and the reverse-scoring sum itemMin + itemMax, must be whole numbers of int range
+    wholeTotal("items x itemMin", (long) items * itemMin);
+    wholeTotal("items x itemMax", (long) items * itemMax);
+    wholeTotal("itemMin + itemMax", (long) itemMin + itemMax);
     reversed = Set.copyOf(new TreeSet<>(Checks.noNulls("reversed", reversed)));
     for (int r : reversed) {
       Checks.inRange("reversed item", r, 1, items);
     }
     Checks.inRange("maxProratedMissing", maxProratedMissing, 0, items - 1);
     Checks.nonBlank("instrumentId", instrumentId);
+  }
+
+  private static void wholeTotal(String what, long value) {
+    if (value != (int) value) {
+      throw new IllegalArgumentException(what + " must be within " + Integer.MIN_VALUE + " and "
+          + Integer.MAX_VALUE + ", was " + value);
+    }
   }
 
   /** Lowest possible total. */

@@ -77,4 +77,16 @@ class InstrumentsCatalogTest {
         assertThrows(IllegalArgumentException.class, () -> Instruments.byId("BAI"));
     assertTrue(e.getMessage().contains("known: PHQ-9"), e.getMessage());
   }
+
+  @Test
+  void find_knowsTheDocumentedAliasOnly_andGuessesNothingElse() {
+    assertEquals(Instruments.OQ45, Instruments.find("oq 45.2").orElseThrow());
+    assertEquals(Instruments.PHQ9, Instruments.find("PHQ 9").orElseThrow());
+    for (String notAnId : new String[] {"PHQ.29", "P.2HQ-9", "PHQ-9.2", "GAD.27", "OQ-45.3", "OQ.2-45"}) {
+      assertTrue(Instruments.find(notAnId).isEmpty(), notAnId);
+    }
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> Instruments.find(" "));
+    assertTrue(e.getMessage().startsWith("instrument id must not be blank"), e.getMessage());
+  }
 }
