@@ -18,6 +18,9 @@ import tools.jackson.databind.JsonNode;
  */
 final class JsonIn {
 
+  private static final java.util.regex.Pattern PLAIN_KEY =
+      java.util.regex.Pattern.compile("[A-Za-z0-9_$@-]{1," + Checks.QUOTED_LENGTH + "}");
+
   private final JsonNode node;
   private final String path;
 
@@ -78,7 +81,7 @@ final class JsonIn {
     for (String p : node.propertyNames()) {
       if (!allowed.contains(p)) {
         throw new IllegalArgumentException(
-            path + "." + p + " is not a known field; allowed: " + String.join(", ", allowed));
+            path + "." + key(p) + " is not a known field; allowed: " + String.join(", ", allowed));
       }
     }
     return this;
@@ -126,6 +129,14 @@ final class JsonIn {
       throw new IllegalArgumentException(path + " must be true or false, was " + describe(node));
     }
     return node.booleanValue();
+  }
+
+  /**
+   * A key of the document as a path shows it: as it is when it is a short plain name, quoted (and
+   * cut, control characters escaped) otherwise, so a path stays one short line.
+   */
+  static String key(String name) {
+    return PLAIN_KEY.matcher(name).matches() ? name : Checks.quote(name);
   }
 
   /**

@@ -57,7 +57,7 @@ final class ScenarioOverlay {
     for (Map.Entry<String, JsonNode> entry : user.properties()) {
       String name = entry.getKey();
       String field = prefix.isEmpty() ? name : prefix + "." + name;
-      String path = root + "." + field;
+      String path = root + "." + (prefix.isEmpty() ? "" : prefix + ".") + JsonIn.key(name);
       JsonNode value = entry.getValue();
       if (!base.has(name)) {
         throw new IllegalArgumentException(
@@ -79,7 +79,7 @@ final class ScenarioOverlay {
             throw new IllegalArgumentException(path + " names " + key + " twice, as "
                 + Checks.quote(earlier) + " and as " + Checks.quote(e.getKey()));
           }
-          JsonIn share = new JsonIn(e.getValue(), path + "." + e.getKey());
+          JsonIn share = new JsonIn(e.getValue(), path + "." + key);
           target.put(key, share.number());
         }
         base.set(name, target);

@@ -270,4 +270,16 @@ class CandorJsonTest {
     String m = error(trajectoryJson("[]", "\" \""), Trajectory.class);
     assertTrue(m.startsWith("trajectory.scale"), m);
   }
+
+  @Test
+  void read_unknownFieldNames_areQuotedOnOneLineAndCut() {
+    String m = error(trajectoryJson("[{\"session\":0,\"s\\r\\ncore\":3}]", "\"PHQ-9\""), Trajectory.class);
+    assertEquals("trajectory.observations[0].\"s\\u000d\\u000acore\" is not a known field;"
+        + " allowed: session, date, score", m);
+    String longName = "x".repeat(5000);
+    m = error(golden("ReliableChange", "\"pre\" : 18.0", "\"pre\" : 18.0, \"" + longName + "\" : 1"),
+        io.candor.change.ReliableChange.class);
+    assertTrue(m.startsWith("reliableChange.\"xxx") && m.contains("(5000 characters)")
+        && m.length() < 400, m);
+  }
 }

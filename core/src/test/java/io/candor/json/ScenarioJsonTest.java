@@ -112,7 +112,7 @@ class ScenarioJsonTest {
     m = error("{\"intake\": {\"sd\": 1" + "0".repeat(309) + "}}");
     assertTrue(m.startsWith("scenario.intake.sd must be a finite number"), m);
     m = error("{\"caseMix\": {\"chronic\": 1e400}}");
-    assertTrue(m.startsWith("scenario.caseMix.chronic must be a finite number"), m);
+    assertTrue(m.startsWith("scenario.caseMix.CHRONIC must be a finite number"), m);
   }
 
   @Test
@@ -126,7 +126,7 @@ class ScenarioJsonTest {
   @Test
   void mapValues_mustBeNumbers_notStrings() {
     String m = error("{\"caseMix\": {\"chronic\": \"1\"}}");
-    assertTrue(m.startsWith("scenario.caseMix.chronic must be a number, was \"1\""), m);
+    assertTrue(m.startsWith("scenario.caseMix.CHRONIC must be a number, was \"1\""), m);
     m = error("{\"readiness\": {\"rateMultiplier\": {\"ACTION\": \"1.5\"}}}");
     assertTrue(m.startsWith("scenario.readiness.rateMultiplier.ACTION must be a number"), m);
     m = error("{\"readiness\": {\"rateMultiplier\": {\"ACTION\": null}}}");
