@@ -21,7 +21,7 @@ public record ClientId(String value) implements Comparable<ClientId> {
     }
     if (!value.strip().equals(value)) {
       throw new IllegalArgumentException(
-          "client id must not start or end with white space, was \"" + value + "\"");
+          "client id must not start or end with white space, was " + Checks.quote(value));
     }
     for (int i = 0; i < value.length(); i++) {
       if (Character.isISOControl(value.charAt(i))) {

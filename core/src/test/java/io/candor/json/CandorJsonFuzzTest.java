@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.candor.progress.ExpectedResponseModel;
+import io.candor.robustness.Refusals;
 import io.candor.simulation.Scenario;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -71,7 +72,7 @@ class CandorJsonFuzzTest {
     try {
       value = CandorJson.fromJson(text, type);
     } catch (IllegalArgumentException e) {
-      Refusals.check(e);
+      Refusals.check(e, text);
       return;
     }
     String written = CandorJson.toJson(value);

@@ -19,6 +19,7 @@ import io.candor.evidence.Citations;
 import io.candor.evidence.Sourced;
 import io.candor.measure.Instrument;
 import io.candor.measure.Instruments;
+import io.candor.robustness.Refusals;
 import io.candor.testing.CandorGenerators;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -89,8 +90,12 @@ class CandorJsonTest {
         + "{\"client\":\"a\",\"scale\":" + scale + ",\"observations\":" + observations + "}}";
   }
 
+  /** The refusal's message, checked to be one line that repeats no record of the document. */
   private static String error(String json, Class<?> type) {
-    return assertThrows(IllegalArgumentException.class, () -> CandorJson.fromJson(json, type)).getMessage();
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> CandorJson.fromJson(json, type));
+    Refusals.check(e, json);
+    return e.getMessage();
   }
 
   @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.candor.domain.Course;
 import io.candor.measure.Instruments;
+import io.candor.robustness.Refusals;
 import io.candor.simulation.Scenario;
 import org.junit.jupiter.api.Test;
 
@@ -25,8 +26,11 @@ class ScenarioJsonTest {
     return CandorJson.fromJson(document(value), Scenario.class);
   }
 
+  /** The refusal's message, checked to be one line that repeats no record of the document. */
   private static String error(String value) {
-    return assertThrows(IllegalArgumentException.class, () -> scenario(value)).getMessage();
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> scenario(value));
+    Refusals.check(e, document(value));
+    return e.getMessage();
   }
 
   @Test

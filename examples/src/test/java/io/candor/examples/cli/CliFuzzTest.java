@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import io.candor.robustness.Refusals;
 import picocli.CommandLine;
 
 /**
@@ -83,6 +84,7 @@ class CliFuzzTest {
       assertTrue(err.toString().startsWith("candor: "), what);
       assertTrue(err.toString().lines().count() == 1, what);
       assertFalse(err.toString().contains("\tat "), what);
+      Refusals.checkMessage(err.toString().strip().substring("candor: ".length()), file);
     }
   }
 

@@ -1,0 +1,26 @@
+package io.candor.robustness;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
+
+/** The refusal checks fail on what they are there to catch. */
+class RefusalsTest {
+
+  @Test
+  void checkMessage_catchesEchoedRecordsLineBreaksAndRecordText() {
+    String csv = "id,session,score,note\nclient-7,0,abc,private note\n";
+    assertThrows(AssertionError.class, () -> Refusals.checkMessage(
+        "line 2: bad row client-7,0,abc,private note", csv));
+    Refusals.checkMessage("cohort.csv line 2, column 3 (score): expected a decimal number, was \"abc\"", csv);
+    String json = "{\"value\": {\"client\": \"a\", \"score\": \"x\"}}";
+    assertThrows(AssertionError.class, () -> Refusals.checkMessage(
+        "score must be a number, was {\"client\":\"a\",\"score\":\"x\"}", json));
+    Refusals.checkMessage("trajectory.score must be a number, was \"x\"", json);
+    assertThrows(AssertionError.class, () -> Refusals.checkMessage("bad\nmessage"));
+    assertThrows(AssertionError.class, () -> Refusals.checkMessage(" "));
+    assertThrows(AssertionError.class, () -> Refusals.checkMessage("x".repeat(Refusals.MAX_MESSAGE + 1)));
+    assertThrows(AssertionError.class, () -> Refusals.checkMessage(
+        "duplicate Observation[session=1, date=Optional.empty, score=3.0]"));
+  }
+}
