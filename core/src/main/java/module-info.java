@@ -17,7 +17,6 @@ module io.candor.core {
   requires org.apache.commons.statistics.interval;
   requires transitive tools.jackson.core;
   requires transitive tools.jackson.databind;
-  requires tools.jackson.dataformat.csv;
 
   exports io.candor.evidence;
   exports io.candor.domain;
@@ -36,6 +35,8 @@ module io.candor.core {
   exports io.candor.progress;
 
   exports io.candor.simulation;
+
+  exports io.candor.caseload;
 
   exports io.candor.json;
 

@@ -2,7 +2,6 @@ package io.candor.change;
 
 import java.util.Collection;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * NHS Talking Therapies for anxiety and depression outcome metrics on paired measures (PHQ-9 with
@@ -69,35 +68,11 @@ public final class TalkingTherapies {
   /** Cohort rates with Wilson 95 % intervals (see {@link TalkingTherapiesRates} for denominators). */
   public static TalkingTherapiesRates rates(Collection<PairedMeasures> episodes) {
     Objects.requireNonNull(episodes, "episodes");
-    int n = 0;
-    int finished = 0;
-    int caseStart = 0;
-    int recovered = 0;
-    int reliablyRecovered = 0;
-    int improved = 0;
-    int deteriorated = 0;
+    TalkingTherapiesCounts counts = TalkingTherapiesCounts.NONE;
     for (PairedMeasures m : episodes) {
       Objects.requireNonNull(m, "episode");
-      n++;
-      TalkingTherapiesOutcome o = outcome(m);
-      if (!o.finishedTreatment()) {
-        continue;
-      }
-      finished++;
-      improved += o.reliablyImproved() ? 1 : 0;
-      deteriorated += o.reliablyDeteriorated() ? 1 : 0;
-      if (o.caseAtStart()) {
-        caseStart++;
-        recovered += o.recovered() ? 1 : 0;
-        reliablyRecovered += o.reliablyRecovered() ? 1 : 0;
-      }
+      counts = counts.plus(TalkingTherapiesCounts.of(outcome(m)));
     }
-    return new TalkingTherapiesRates(
-        n, finished, caseStart, rate(recovered, caseStart), rate(improved, finished),
-        rate(reliablyRecovered, caseStart), rate(deteriorated, finished));
-  }
-
-  private static Optional<Rate> rate(int count, int denominator) {
-    return denominator == 0 ? Optional.empty() : Optional.of(Rate.wilson(count, denominator));
+    return counts.rates();
   }
 }

@@ -439,6 +439,102 @@ public final class Citations {
           + " large sample of normal and several psychotherapeutic populations",
       "Clin Psychol Psychother 24(1):72-81", "doi:10.1002/cpp.1979");
 
+  // ---------------------------------------------------------------- therapist side
+
+  /** ProQOL 5: the official manual (scales, scoring, t-scores, "the ProQOL is not diagnostic"). */
+  public static final Citation STAMM_2010 = Citation.of("stamm2010",
+      "Stamm BH", 2010, "The Concise ProQOL Manual, 2nd edition",
+      "ProQOL.org, Pocatello ID", "https://proqol.org/ProQOl_Test_Manuals.html");
+
+  /** ProQOL: terms of use (credit the Center for Victims of Torture, link ProQOL.org, not sold). */
+  public static final Citation CVT_PROQOL = Citation.of("cvt-proqol",
+      "Center for Victims of Torture", 2021,
+      "ProQOL: frequently asked questions and permission to use the ProQOL",
+      "ProQOL.org", "https://proqol.org/faq");
+
+  /** ProQOL 5 Rasch analysis in 1,615 nurses: Burnout and STS scales measure weakly (ProQOL-21). */
+  public static final Citation HERITAGE_2018 = Citation.of("heritage2018",
+      "Heritage B, Rees CS, Hegney DG", 2018,
+      "The ProQOL-21: a revised version of the Professional Quality of Life (ProQOL) scale based on"
+          + " Rasch analysis",
+      "PLoS ONE 13(2):e0193478", "doi:10.1371/journal.pone.0193478");
+
+  /** ProQOL 5 raw-score means and SDs in 140 critical-care nurses (Karachi). */
+  public static final Citation HAMEED_2023 = Citation.of("hameed2023",
+      "Hameed F, Badil, Hussain A, Ali S", 2023,
+      "Compassion fatigue, compassion satisfaction, burnout and its associated factors among nurses"
+          + " working in critical care area of tertiary care hospital, Karachi, Pakistan",
+      "Liaquat Natl J Prim Care 5", "doi:10.37184/lnjpc.2707-3521.5.13");
+
+  /** Copenhagen Burnout Inventory: development and validation in the PUMA study. */
+  public static final Citation KRISTENSEN_2005 = Citation.of("kristensen2005",
+      "Kristensen TS, Borritz M, Villadsen E, Christensen KB", 2005,
+      "The Copenhagen Burnout Inventory: a new tool for the assessment of burnout",
+      "Work Stress 19(3):192-207", "doi:10.1080/02678370500297720");
+
+  /** Secondary Traumatic Stress Scale: development and validation (287 social workers). */
+  public static final Citation BRIDE_2004 = Citation.of("bride2004",
+      "Bride BE, Robinson MM, Yegidis B, Figley CR", 2004,
+      "Development and validation of the Secondary Traumatic Stress Scale",
+      "Res Soc Work Pract 14(1):27-35", "doi:10.1177/1049731503254106");
+
+  /** STSS severity bands and prevalence of secondary traumatic stress in social workers. */
+  public static final Citation BRIDE_2007 = Citation.of("bride2007",
+      "Bride BE", 2007,
+      "Prevalence of secondary traumatic stress among social workers",
+      "Soc Work 52(1):63-70", "doi:10.1093/sw/52.1.63");
+
+  /** STSS confirmatory factor analysis: three highly correlated factors. */
+  public static final Citation TING_2005 = Citation.of("ting2005",
+      "Ting L, Jacobson JM, Sanders S, Bride BE, Harrington D", 2005,
+      "The Secondary Traumatic Stress Scale (STSS): confirmatory factor analyses with a national"
+          + " sample of mental health social workers",
+      "J Hum Behav Soc Environ 11(3-4):177-194", "doi:10.1300/J137v11n03_09");
+
+  /** Maslach Burnout Inventory manual, 3rd edition (proprietary; Mind Garden). */
+  public static final Citation MASLACH_1996 = Citation.of("maslach1996",
+      "Maslach C, Jackson SE, Leiter MP", 1996,
+      "Maslach Burnout Inventory manual, 3rd edition",
+      "Consulting Psychologists Press, Palo Alto CA");
+
+  /** Burnout in mental-health professionals: meta-analysis of prevalence and determinants. */
+  public static final Citation OCONNOR_2018 = Citation.of("oconnor2018",
+      "O'Connor K, Muller Neff D, Pitman S", 2018,
+      "Burnout in mental health professionals: a systematic review and meta-analysis of prevalence"
+          + " and determinants",
+      "Eur Psychiatry 53:74-99", "doi:10.1016/j.eurpsy.2018.06.003");
+
+  /** Therapists' burnout and job satisfaction and their clients' outcomes (IAPT, 49 therapists). */
+  public static final Citation DELGADILLO_2018 = Citation.of("delgadillo2018",
+      "Delgadillo J, Saxon D, Barkham M", 2018,
+      "Associations between therapists' occupational burnout and their patients' depression and"
+          + " anxiety treatment outcomes",
+      "Depress Anxiety 35(9):844-850", "doi:10.1002/da.22766");
+
+  /** Workload, caseload and emotional exhaustion in community child-mental-health therapists. */
+  public static final Citation KIM_2018 = Citation.of("kim2018",
+      "Kim JJ, Brookman-Frazee L, Gellatly R, Stadnick N, Barnett ML, Lau AS", 2018,
+      "Predictors of burnout among community therapists in the sustainment phase of a system-driven"
+          + " implementation of multiple evidence-based practices in children's mental health",
+      "Prof Psychol Res Pr 49(2):131-142", "doi:10.1037/pro0000182");
+
+  /** Little's law: the mean number in a stationary system equals arrival rate times mean stay. */
+  public static final Citation LITTLE_1961 = Citation.of("little1961",
+      "Little JDC", 1961, "A proof for the queuing formula: L = lambda W",
+      "Oper Res 9(3):383-387", "doi:10.1287/opre.9.3.383");
+
+  /** Communicating uncertainty with ranges: people see the uncertainty; trust falls only slightly. */
+  public static final Citation VAN_DER_BLES_2020 = Citation.of("vanderbles2020",
+      "van der Bles AM, van der Linden S, Freeman ALJ, Spiegelhalter DJ", 2020,
+      "The effects of communicating uncertainty on public trust in facts and numbers",
+      "Proc Natl Acad Sci USA 117(14):7672-7683", "doi:10.1073/pnas.1913678117");
+
+  /** The Poisson-binomial distribution computed by divide and conquer with FFT convolution. */
+  public static final Citation BISCARRI_2018 = Citation.of("biscarri2018",
+      "Biscarri W, Zhao SD, Brunner RJ", 2018,
+      "A simple and fast method for computing the Poisson binomial distribution function",
+      "Comput Stat Data Anal 122:92-100", "doi:10.1016/j.csda.2018.01.007");
+
   private static final Map<String, Citation> BY_KEY = index();
 
   private static Map<String, Citation> index() {

@@ -64,6 +64,7 @@ import tools.jackson.databind.node.ObjectNode;
  *       referenced from a {@code Sourced} figure and is one of Candor's own ({@code
  *       io.candor.evidence.Citations}), just its key string.
  *   <li>{@code Sourced}: {@code {value, source, certainty, note}}.
+ *   <li>{@code Statement}: {@code {text, source, certainty}}, the source as for {@code Sourced}.
  *   <li>{@code Condition}: {@code {name, icd11Code|null, course, onset|null, duration|null}}; dates
  *       ISO-8601 ({@code 2025-03-31}), durations ISO periods ({@code P2Y6M}); enums by constant name.
  *   <li>{@code Client}: {@code {id, conditions[], readiness, intakeDate|null}}.
@@ -75,7 +76,9 @@ import tools.jackson.databind.node.ObjectNode;
  *   <li>{@code Instrument}: a built-in one as its id; a user-defined one as {@code {id, name,
  *       minScore, maxScore, resolution, direction, casenessCutoff|null, bands[{label, lower,
  *       upper}], bandsSource|null, reliability, clinicalNorms|null, functionalNorms|null,
- *       reliableChange|null, licence, itemScoring|null}}, norms as {@code {mean, sd}}.
+ *       reliableChange|null, licence, itemScoring|null}}, norms as {@code {mean, sd}}, item scoring
+ *       as {@code {items, itemMin, itemMax, reversed[], maxProratedMissing, instrumentId,
+ *       riskItems[]}} ({@code riskItems} may be absent: none declared).
  *   <li>{@code GrowthFit} (written, and read only as its model): {@code {estimation, clients,
  *       observations, fixedEffects[{term, estimate, se, t}], randomEffects{interceptSd,
  *       slopeSd|null, correlation|null, clusterInterceptSd|null}, clusters (0 without a

@@ -9,6 +9,7 @@ import io.candor.domain.ScoreScale;
 import io.candor.domain.Trajectory;
 import io.candor.evidence.Citation;
 import io.candor.evidence.Sourced;
+import io.candor.evidence.Statement;
 import io.candor.measure.Instrument;
 import io.candor.measure.ItemScoring;
 import io.candor.measure.Norms;
@@ -50,6 +51,7 @@ public final class CandorModule extends SimpleModule {
     JsonNumbers.register(this);
     pair(Citation.class, Codecs::write, Codecs::readCitation);
     pair(Sourced.class, Codecs::write, Codecs::readSourced);
+    pair(Statement.class, Codecs::write, Codecs::readStatement);
     pair(ClientId.class, c -> stringNode(c.value()), Codecs::readClientId);
     pair(Condition.class, Codecs::write, Codecs::readCondition);
     pair(Client.class, Codecs::write, Codecs::readClient);

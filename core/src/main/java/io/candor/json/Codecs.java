@@ -14,6 +14,7 @@ import io.candor.evidence.Certainty;
 import io.candor.evidence.Citation;
 import io.candor.evidence.Citations;
 import io.candor.evidence.Sourced;
+import io.candor.evidence.Statement;
 import io.candor.internal.Checks;
 import io.candor.measure.Direction;
 import io.candor.measure.Instrument;
@@ -96,6 +97,22 @@ final class Codecs {
     Certainty certainty = in.field("certainty").enumValue(Certainty.class);
     String note = in.field("note").string();
     return in.at(() -> new Sourced(value, source, certainty, note));
+  }
+
+  static ObjectNode write(Statement s) {
+    ObjectNode o = F.objectNode();
+    o.put("text", s.text());
+    o.set("source", writeCitationRef(s.source()));
+    o.put("certainty", s.certainty().name());
+    return o;
+  }
+
+  static Statement readStatement(JsonIn in) {
+    in.only("text", "source", "certainty");
+    String text = in.field("text").string();
+    Citation source = readCitation(in.field("source"));
+    Certainty certainty = in.field("certainty").enumValue(Certainty.class);
+    return in.at(() -> new Statement(text, source, certainty));
   }
 
   private static JsonNode writeOptional(Optional<Sourced> s) {
@@ -378,18 +395,24 @@ final class Codecs {
     s.reversed().stream().sorted().forEach(rev::add);
     o.put("maxProratedMissing", s.maxProratedMissing());
     o.put("instrumentId", s.instrumentId());
+    ArrayNode risk = o.putArray("riskItems");
+    s.riskItems().stream().sorted().forEach(risk::add);
     return o;
   }
 
   static ItemScoring readItemScoring(JsonIn in) {
-    in.only("items", "itemMin", "itemMax", "reversed", "maxProratedMissing", "instrumentId");
+    in.only("items", "itemMin", "itemMax", "reversed", "maxProratedMissing", "instrumentId",
+        "riskItems");
     int items = in.field("items").integer();
     int min = in.field("itemMin").integer();
     int max = in.field("itemMax").integer();
     List<Integer> reversed = in.field("reversed").list(JsonIn::integer);
     int prorate = in.field("maxProratedMissing").integer();
     String id = in.field("instrumentId").string();
-    return in.at(() -> new ItemScoring(items, min, max, new LinkedHashSet<>(reversed), prorate, id));
+    // riskItems came after format 1's first release: absent means none declared
+    List<Integer> risk = in.optional("riskItems").map(r -> r.list(JsonIn::integer)).orElse(List.of());
+    return in.at(() -> new ItemScoring(items, min, max, new LinkedHashSet<>(reversed), prorate, id,
+        new LinkedHashSet<>(risk)));
   }
 
   static Instrument readInstrument(JsonIn in) {

@@ -1,53 +1,187 @@
 package io.candor.json;
 
+import io.candor.domain.ClientId;
 import io.candor.domain.Cohort;
 import io.candor.domain.Trajectory;
 import io.candor.internal.Checks;
+import io.candor.internal.RowGroups;
+import io.candor.measure.Instrument;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Pattern;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
-import tools.jackson.dataformat.csv.CsvMapper;
-import tools.jackson.dataformat.csv.CsvReadFeature;
+import java.util.Optional;
 
 /**
- * Reads and writes long-format CSV: one row per client and time, with a header row.
+ * Reads and writes long-format CSV: a header row, then one row per client and time. Every command
+ * of the {@code candor} tool reads its data through this one reader, with one set of rules.
  *
- * <p>Reading is strict: every requested column must be in the header; every numeric cell must be
- * a finite number; an empty cell, {@code NA} or text where a number belongs is an error naming the
- * file, the line and the column. Nothing is skipped or guessed. Line numbers count CSV records
- * (header = line 1); a quoted field holding a line break is therefore reported one line early.
+ * <p><b>The rules.</b> Reading is strict and nothing is skipped, merged or guessed; every error
+ * names the file, the line and, for a cell, the column (its number and header name):
+ *
+ * <ul>
+ *   <li>the file is UTF-8 text (a byte-order mark, as Excel's "CSV UTF-8" writes, is ignored);
+ *       fields are separated by the {@linkplain #delimiter() delimiter} (a comma unless set),
+ *       quoted with {@code "} where they hold the delimiter, a quote or a line break (RFC 4180);
+ *       records end in LF, CRLF or CR; blank lines are skipped;
+ *   <li>the header names each column once and has every requested column; every row has as many
+ *       fields as the header;
+ *   <li>a client id is a valid {@link ClientId} (not blank, at most 128 characters, no control
+ *       characters; surrounding spaces are removed);
+ *   <li>a number is a plain decimal, {@code [+-]?(d+[.]?d*|[.]d+)([eE][+-]?d+)?} with the
+ *       {@linkplain #decimalMark() decimal mark} ({@code 15.5}, or {@code 15,5} with {@link
+ *       DecimalMark#COMMA}); an empty cell, {@code NA}, {@code NaN}, text, hexadecimal,
+ *       {@code Infinity}, a thousands separator or a type suffix ({@code 1d}) is an error, and so
+ *       is a magnitude above 2<sup>53</sup> = 9,007,199,254,740,992 (beyond it a double no longer
+ *       holds every whole number, and squares of such values overflow in model fitting);
+ *   <li>a client has at most one row per time (a repeated session is an error naming both lines);
+ *   <li>covariates and attributes are client-level: the same value on every row of a client;
+ *   <li>with an {@linkplain #withInstrument instrument}, every score lies in its range and on its
+ *       resolution grid ({@link Instrument#checkRecordedScore}: 15.5 is not a PHQ-9 score).
+ * </ul>
+ *
+ * <p>Whether times must be whole session numbers depends on the use: {@link
+ * LongTable#toCohort} requires them, a growth model ({@link LongTable#toGrowthData()}) takes any
+ * finite time.
  *
  * <pre>{@code
- * LongTable t = LongCsv.read(Path.of("scores.csv"),
- *     LongCsv.columns("client", "session", "phq9").withCovariates("age"));
+ * LongTable t = LongCsv.withDefaults().withInstrument(Instruments.PHQ9)
+ *     .read(Path.of("scores.csv"), LongCsv.columns("client", "session", "phq9").withCovariates("age"));
  * Cohort cohort = t.toCohort(Instruments.PHQ9);
  * }</pre>
  *
- * <p>Stateless and thread-safe.
+ * <p>The reader parses characters straight into primitive columns (no object per row or cell), at
+ * a few million rows a second. Immutable and thread-safe.
  */
 public final class LongCsv {
 
-  private static final CsvMapper MAPPER =
-      CsvMapper.builder().enable(CsvReadFeature.WRAP_AS_ARRAY).build();
+  /** The largest magnitude a number may have: 2<sup>53</sup>. */
+  public static final double MAX_MAGNITUDE = 9007199254740992.0;
 
-  static final Pattern DECIMAL =
-      Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+  private static final LongCsv DEFAULTS = new LongCsv(',', DecimalMark.POINT, Optional.empty());
 
-  private LongCsv() {}
+  private final char delimiter;
+  private final DecimalMark decimalMark;
+  private final Optional<Instrument> instrument;
+
+  private LongCsv(char delimiter, DecimalMark decimalMark, Optional<Instrument> instrument) {
+    this.delimiter = delimiter;
+    this.decimalMark = decimalMark;
+    this.instrument = instrument;
+  }
+
+  /** The character between the integer and the fractional part of a number. */
+  public enum DecimalMark {
+    /** {@code 15.5}: the default, and what R, Python and English-language spreadsheets write. */
+    POINT('.'),
+    /**
+     * {@code 15,5}: what spreadsheets in much of Europe write; needs a delimiter other than the
+     * comma (usually {@code ;}).
+     */
+    COMMA(',');
+
+    private final char mark;
+
+    DecimalMark(char mark) {
+      this.mark = mark;
+    }
+
+    /**
+     * The mark itself.
+     *
+     * @return {@code '.'} or {@code ','}
+     */
+    public char mark() {
+      return mark;
+    }
+  }
+
+  /**
+   * The defaults: comma-separated, decimal point, no instrument (any number in range is a score).
+   *
+   * @return the default reader
+   */
+  public static LongCsv withDefaults() {
+    return DEFAULTS;
+  }
+
+  /**
+   * A copy that separates fields with this character: {@code ','} (default), {@code ';'} (what
+   * spreadsheets write where the comma is the decimal mark), tab or {@code '|'}.
+   *
+   * @param delimiter the field separator
+   * @return the copy
+   * @throws IllegalArgumentException for any other character
+   */
+  public LongCsv withDelimiter(char delimiter) {
+    if (delimiter != ',' && delimiter != ';' && delimiter != '\t' && delimiter != '|') {
+      throw new IllegalArgumentException("delimiter must be ',', ';', tab or '|', was "
+          + (delimiter < ' ' ? String.format(Locale.ROOT, "U+%04X", (int) delimiter)
+              : "'" + delimiter + "'"));
+    }
+    return new LongCsv(delimiter, decimalMark, instrument);
+  }
+
+  /**
+   * A copy with this decimal mark.
+   *
+   * @param mark the decimal mark
+   * @return the copy
+   */
+  public LongCsv with(DecimalMark mark) {
+    return new LongCsv(delimiter, Objects.requireNonNull(mark, "mark"), instrument);
+  }
+
+  /**
+   * A copy that checks every score against the instrument: its range and its resolution.
+   *
+   * @param instrument the instrument the scores are on
+   * @return the copy
+   */
+  public LongCsv withInstrument(Instrument instrument) {
+    return new LongCsv(
+        delimiter, decimalMark, Optional.of(Objects.requireNonNull(instrument, "instrument")));
+  }
+
+  /**
+   * The field separator.
+   *
+   * @return the delimiter
+   */
+  public char delimiter() {
+    return delimiter;
+  }
+
+  /**
+   * The decimal mark.
+   *
+   * @return the mark
+   */
+  public DecimalMark decimalMark() {
+    return decimalMark;
+  }
+
+  /**
+   * The instrument scores are checked against, if any.
+   *
+   * @return the instrument
+   */
+  public Optional<Instrument> instrument() {
+    return instrument;
+  }
 
   /**
    * Which columns to read.
@@ -56,28 +190,52 @@ public final class LongCsv {
    * @param time time (session) column
    * @param score outcome column
    * @param covariates numeric client-level columns
-   * @param attributes text columns (e.g. a grouping variable)
+   * @param attributes text client-level columns (e.g. a grouping variable)
    */
   public record Columns(
       String id, String time, String score, List<String> covariates, List<String> attributes) {
 
-    /** Validates the names. */
+    /**
+     * Validates the names.
+     *
+     * @throws IllegalArgumentException if a name is blank or a column is requested twice
+     */
     public Columns {
       Checks.nonBlank("id column", id);
       Checks.nonBlank("time column", time);
       Checks.nonBlank("score column", score);
       covariates = List.copyOf(Checks.noNulls("covariates", covariates));
       attributes = List.copyOf(Checks.noNulls("attributes", attributes));
+      List<String> all = new ArrayList<>(List.of(id, time, score));
+      all.addAll(covariates);
+      all.addAll(attributes);
+      for (int i = 0; i < all.size(); i++) {
+        Checks.nonBlank("column name", all.get(i));
+        if (all.indexOf(all.get(i)) != i) {
+          throw new IllegalArgumentException(
+              "column \"" + all.get(i) + "\" is requested twice; each column has one role");
+        }
+      }
     }
 
-    /** A copy that also reads these numeric covariates. */
+    /**
+     * A copy that also reads these numeric client-level covariates.
+     *
+     * @param names header names
+     * @return the copy
+     */
     public Columns withCovariates(String... names) {
       List<String> list = new ArrayList<>(covariates);
       list.addAll(Arrays.asList(names));
       return new Columns(id, time, score, list, attributes);
     }
 
-    /** A copy that also reads these text attributes. */
+    /**
+     * A copy that also reads these client-level text attributes.
+     *
+     * @param names header names
+     * @return the copy
+     */
     public Columns withAttributes(String... names) {
       List<String> list = new ArrayList<>(attributes);
       list.addAll(Arrays.asList(names));
@@ -85,7 +243,14 @@ public final class LongCsv {
     }
   }
 
-  /** The id, time and score columns, no covariates. */
+  /**
+   * The id, time and score columns, no covariates or attributes.
+   *
+   * @param id client-id column
+   * @param time time (session) column
+   * @param score outcome column
+   * @return the columns
+   */
   public static Columns columns(String id, String time, String score) {
     return new Columns(id, time, score, List.of(), List.of());
   }
@@ -93,203 +258,69 @@ public final class LongCsv {
   /**
    * Reads a UTF-8 file.
    *
-   * @throws IllegalArgumentException naming the line and column of the first bad cell, or the
-   *     missing header column
+   * @param file the file
+   * @param columns which columns to read
+   * @return the table
+   * @throws IllegalArgumentException naming the line and column of the first bad cell, the
+   *     missing header column, or a conflicting configuration (a decimal comma with the comma as
+   *     delimiter)
    * @throws UncheckedIOException if the file cannot be read
    */
-  public static LongTable read(Path file, Columns columns) {
+  public LongTable read(Path file, Columns columns) {
     Objects.requireNonNull(file, "file");
-    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      return read(r, file.toString(), columns);
+    try (Reader r =
+        new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8.newDecoder())) {
+      return read(r, file.toString(), columns, Files.size(file));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
     }
   }
 
   /**
-   * Reads from a reader; {@code source} names it in messages.
+   * Reads from a reader; {@code source} names it in messages. The reader is not closed.
    *
+   * @param reader the text
+   * @param source a name for messages (e.g. the file name)
+   * @param columns which columns to read
+   * @return the table
    * @throws IllegalArgumentException naming the line and column of the first bad cell
+   * @throws UncheckedIOException if reading fails
    */
-  public static LongTable read(Reader reader, String source, Columns columns) {
+  public LongTable read(Reader reader, String source, Columns columns) {
+    try {
+      return read(reader, source, columns, -1);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + source + ": " + e.getMessage(), e);
+    }
+  }
+
+  private LongTable read(Reader reader, String source, Columns columns, long sizeHint)
+      throws IOException {
     Objects.requireNonNull(reader, "reader");
     Checks.nonBlank("source", source);
     Objects.requireNonNull(columns, "columns");
-    try (JsonParser p = MAPPER.readerFor(String[].class).createParser(reader)) {
-      List<String> row = new ArrayList<>();
-      // WRAP_AS_ARRAY presents the file as an array of records, each an array of strings
-      if (p.nextToken() != JsonToken.START_ARRAY || !nextRow(p, row)) {
-        throw new IllegalArgumentException(source + " is empty: expected a header row");
-      }
-      String[] header = row.toArray(String[]::new);
-      Map<String, Integer> index = new LinkedHashMap<>();
-      for (int c = 0; c < header.length; c++) {
-        String name = header[c].strip();
-        if (c == 0 && name.startsWith("\uFEFF")) {
-          name = name.substring(1).strip(); // the byte-order mark Excel's "CSV UTF-8" writes
-        }
-        if (index.putIfAbsent(name, c) != null) {
-          throw new IllegalArgumentException(
-              source + " line 1: column \"" + name + "\" appears twice in the header");
-        }
-      }
-      int idCol = column(index, columns.id(), source);
-      int timeCol = column(index, columns.time(), source);
-      int scoreCol = column(index, columns.score(), source);
-      int[] covCols = columns.covariates().stream().mapToInt(n -> column(index, n, source)).toArray();
-      int[] attCols = columns.attributes().stream().mapToInt(n -> column(index, n, source)).toArray();
-
-      Builder b = new Builder(covCols.length, attCols.length);
-      int line = 1;
-      String previousId = "";
-      while (nextRow(p, row)) {
-        line++;
-        if (row.size() == 1 && row.get(0).isBlank()) {
-          continue; // a trailing blank line
-        }
-        if (row.size() != header.length) {
-          throw new IllegalArgumentException(
-              source + " line " + line + ": expected " + header.length + " columns as in the header, found "
-                  + row.size());
-        }
-        String id = row.get(idCol).strip();
-        if (id.equals(previousId)) {
-          id = previousId; // long format repeats the id on consecutive rows: keep one String
-        }
-        previousId = id;
-        if (id.isEmpty()) {
-          throw new IllegalArgumentException(
-              source + " line " + line + ", column " + (idCol + 1) + " (" + columns.id() + "): client id is empty");
-        }
-        double time = number(row, timeCol, columns.time(), source, line);
-        double score = number(row, scoreCol, columns.score(), source, line);
-        double[] cov = new double[covCols.length];
-        for (int k = 0; k < covCols.length; k++) {
-          cov[k] = number(row, covCols[k], columns.covariates().get(k), source, line);
-        }
-        String[] att = new String[attCols.length];
-        for (int k = 0; k < attCols.length; k++) {
-          att[k] = row.get(attCols[k]).strip();
-          if (att[k].isEmpty()) {
-            throw new IllegalArgumentException(
-                source + " line " + line + ", column " + (attCols[k] + 1) + " ("
-                    + columns.attributes().get(k) + "): value is empty");
-          }
-        }
-        b.add(id, time, score, line, cov, att);
-      }
-      return b.build(source, columns);
-    } catch (JacksonException e) {
-      throw new IllegalArgumentException(source + ": not valid CSV: " + e.getOriginalMessage(), e);
-    }
-  }
-
-  /**
-   * Reads the next record's cells into {@code row} from the token stream (Jackson CSV exposes each
-   * record as an array of strings); false at the end of input.
-   */
-  private static boolean nextRow(JsonParser p, List<String> row) {
-    row.clear();
-    JsonToken t = p.nextToken();
-    if (t == null || t == JsonToken.END_ARRAY) {
-      return false;
-    }
-    if (t != JsonToken.START_ARRAY) {
-      throw new IllegalStateException("unexpected CSV token " + t);
-    }
-    while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
-      if (t == null) {
-        throw new IllegalStateException("CSV record ended early");
-      }
-      row.add(p.getString());
-    }
-    return true;
-  }
-
-  private static int column(Map<String, Integer> index, String name, String source) {
-    Integer c = index.get(name);
-    if (c == null) {
+    if (decimalMark == DecimalMark.COMMA && delimiter == ',') {
       throw new IllegalArgumentException(
-          source + " line 1: column \"" + name + "\" not found; the header has " + index.keySet());
+          "a decimal comma needs another delimiter (';' or tab): with ',' as both, 15,5 would be"
+              + " two fields");
     }
-    return c;
-  }
-
-  private static double number(List<String> row, int col, String name, String source, int line) {
-    String text = row.get(col).strip();
-    if (text.isEmpty() || text.equalsIgnoreCase("NA") || text.equalsIgnoreCase("NaN")) {
-      throw new IllegalArgumentException(
-          where(source, line, col, name) + ": a number is required, the cell is " + (text.isEmpty() ? "empty" : text)
-              + " (Candor does not drop or impute rows: remove the row or fill the value)");
+    CsvRecords records = new CsvRecords(reader, delimiter, source);
+    try {
+      return new Reading(this, records, source, columns, sizeHint).run();
+    } catch (CharacterCodingException e) {
+      throw new IllegalArgumentException(source + " is not UTF-8 text (after line "
+          + records.line() + "); save it as \"CSV UTF-8\"", e);
     }
-    if (!isDecimal(text)) {
-      throw new IllegalArgumentException(where(source, line, col, name) + ": expected a decimal number, was \"" + text + "\"");
-    }
-    double v = Double.parseDouble(text);
-    if (!Double.isFinite(v)) {
-      throw new IllegalArgumentException(where(source, line, col, name) + ": number is too large, was \"" + text + "\"");
-    }
-    return v;
-  }
-
-  /**
-   * Whether the text is a plain decimal number, {@code [+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?}
-   * (the {@link #DECIMAL} pattern), checked by hand because a regex per cell dominated reading
-   * large files.
-   */
-  static boolean isDecimal(CharSequence t) {
-    int n = t.length();
-    int i = 0;
-    if (i < n && (t.charAt(i) == '+' || t.charAt(i) == '-')) {
-      i++;
-    }
-    int intDigits = 0;
-    while (i < n && isDigit(t.charAt(i))) {
-      i++;
-      intDigits++;
-    }
-    int fracDigits = 0;
-    if (i < n && t.charAt(i) == '.') {
-      i++;
-      while (i < n && isDigit(t.charAt(i))) {
-        i++;
-        fracDigits++;
-      }
-    }
-    if (intDigits == 0 && fracDigits == 0) {
-      return false;
-    }
-    if (i < n && (t.charAt(i) == 'e' || t.charAt(i) == 'E')) {
-      i++;
-      if (i < n && (t.charAt(i) == '+' || t.charAt(i) == '-')) {
-        i++;
-      }
-      int expDigits = 0;
-      while (i < n && isDigit(t.charAt(i))) {
-        i++;
-        expDigits++;
-      }
-      if (expDigits == 0) {
-        return false;
-      }
-    }
-    return i == n;
-  }
-
-  private static boolean isDigit(char c) {
-    return c >= '0' && c <= '9';
-  }
-
-  /** The cell's location for messages; built only on error (it is costly per cell). */
-  private static String where(String source, int line, int col, String name) {
-    return source + " line " + line + ", column " + (col + 1) + " (" + name + ")";
   }
 
   /**
    * Writes a cohort in long format with the header {@code id,scale,session,score} (plus
-   * {@code date} when any observation has one). Scores are written in their shortest exact decimal
-   * form, so reading the file back gives the same doubles.
+   * {@code date} when any observation has one), comma-separated with a decimal point. Scores are
+   * written in their shortest exact decimal form, so reading the file back gives the same
+   * doubles.
    *
+   * @param cohort the cohort
+   * @param out where to write (flushed, not closed)
    * @throws UncheckedIOException if writing fails
    */
   public static void write(Cohort cohort, Writer out) {
@@ -328,68 +359,439 @@ public final class LongCsv {
     return '"' + field.replace("\"", "\"\"") + '"';
   }
 
-  private static final class Builder {
-    private final int nCov;
-    private final int nAtt;
-    private String[] ids = new String[1024];
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof LongCsv other
+        && delimiter == other.delimiter
+        && decimalMark == other.decimalMark
+        && instrument.equals(other.instrument);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(delimiter, decimalMark, instrument);
+  }
+
+  @Override
+  public String toString() {
+    return "LongCsv[delimiter=" + (delimiter == '\t' ? "tab" : "'" + delimiter + "'")
+        + ", decimalMark=" + decimalMark
+        + ", instrument=" + instrument.map(Instrument::id).orElse("none") + "]";
+  }
+
+  /** One pass over one input: the header, then every row into growing primitive columns. */
+  private static final class Reading {
+    private final CsvRecords in;
+    private final String source;
+    private final Columns columns;
+    private final long sizeHint;
+    private final char mark;
+    private final Instrument instrument;
+
+    private int headerFields;
+    private int idCol;
+    private int timeCol;
+    private int scoreCol;
+    private int[] covCols;
+    private int[] attCols;
+
+    // rows
+    private int n;
+    private int[] clientOf = new int[1024];
     private double[] times = new double[1024];
     private double[] scores = new double[1024];
-    private int[] lines = new int[1024];
-    private double[][] cov;
-    private String[][] att;
-    private int n;
+    private final LineMap lines = new LineMap();
 
-    Builder(int nCov, int nAtt) {
-      this.nCov = nCov;
-      this.nAtt = nAtt;
-      this.cov = new double[nCov][1024];
-      this.att = new String[nAtt][1024];
+    // clients
+    private Map<String, Integer> clientIndex = new HashMap<>();
+    private String[] clientIds = new String[256];
+    private int[] firstRow = new int[256];
+    private double[][] covByClient;
+    private String[][] attByClient;
+    private int m;
+
+    // the previous row, for the common case of a client's rows one after another
+    private char[] previousId = new char[32];
+    private int previousIdLength = -1;
+    private int previousClient = -1;
+    private double previousTime;
+    private int previousRow = -1;
+    private boolean needsDuplicateCheck;
+
+    Reading(LongCsv config, CsvRecords in, String source, Columns columns, long sizeHint) {
+      this.in = in;
+      this.source = source;
+      this.columns = columns;
+      this.sizeHint = sizeHint;
+      this.mark = config.decimalMark.mark();
+      this.instrument = config.instrument.orElse(null);
     }
 
-    void add(String id, double time, double score, int line, double[] c, String[] a) {
-      if (n == ids.length) {
-        int cap = n * 2;
-        ids = Arrays.copyOf(ids, cap);
-        times = Arrays.copyOf(times, cap);
-        scores = Arrays.copyOf(scores, cap);
-        lines = Arrays.copyOf(lines, cap);
-        for (int k = 0; k < nCov; k++) {
-          cov[k] = Arrays.copyOf(cov[k], cap);
+    LongTable run() throws IOException {
+      header();
+      covByClient = new double[covCols.length][clientIds.length];
+      attByClient = new String[attCols.length][clientIds.length];
+      while (in.next()) {
+        row();
+      }
+      if (needsDuplicateCheck) {
+        checkDuplicatesAcrossRows();
+      }
+      Map<String, double[]> cov = new LinkedHashMap<>();
+      for (int k = 0; k < covCols.length; k++) {
+        cov.put(columns.covariates().get(k), Arrays.copyOf(covByClient[k], m));
+      }
+      Map<String, String[]> att = new LinkedHashMap<>();
+      for (int k = 0; k < attCols.length; k++) {
+        att.put(columns.attributes().get(k), Arrays.copyOf(attByClient[k], m));
+      }
+      return new LongTable(source, List.of(Arrays.copyOf(clientIds, m)), trim(clientOf),
+          trim(times), trim(scores), lines, cov, att,
+          "column " + (timeCol + 1) + " (" + columns.time() + ")",
+          "column " + (scoreCol + 1) + " (" + columns.score() + ")");
+    }
+
+    private void header() throws IOException {
+      if (!in.next()) {
+        throw new IllegalArgumentException(source + " is empty: expected a header row");
+      }
+      headerFields = in.fields();
+      Map<String, Integer> index = new LinkedHashMap<>();
+      for (int c = 0; c < headerFields; c++) {
+        String name = text(c);
+        if (c == 0 && name.startsWith("\uFEFF")) {
+          name = name.substring(1).strip(); // the byte-order mark Excel's "CSV UTF-8" writes
         }
-        for (int k = 0; k < nAtt; k++) {
-          att[k] = Arrays.copyOf(att[k], cap);
+        if (index.putIfAbsent(name, c) != null) {
+          throw new IllegalArgumentException(source + " line " + in.line() + ": column \"" + name
+              + "\" appears twice in the header");
         }
       }
-      ids[n] = id;
+      idCol = column(index, columns.id());
+      timeCol = column(index, columns.time());
+      scoreCol = column(index, columns.score());
+      covCols = columns.covariates().stream().mapToInt(c -> column(index, c)).toArray();
+      attCols = columns.attributes().stream().mapToInt(c -> column(index, c)).toArray();
+    }
+
+    private int column(Map<String, Integer> index, String name) {
+      Integer c = index.get(name);
+      if (c == null) {
+        throw new IllegalArgumentException(source + " line " + in.line() + ": column \"" + name
+            + "\" not found; the header has " + index.keySet()
+            + (index.size() == 1 && headerHasOtherDelimiter(index.keySet().iterator().next())
+                ? " (one column: is the file separated by another delimiter?)" : ""));
+      }
+      return c;
+    }
+
+    private static boolean headerHasOtherDelimiter(String onlyColumn) {
+      return onlyColumn.indexOf(',') >= 0 || onlyColumn.indexOf(';') >= 0
+          || onlyColumn.indexOf('\t') >= 0 || onlyColumn.indexOf('|') >= 0;
+    }
+
+    private void row() {
+      int line = in.line();
+      if (in.fields() != headerFields) {
+        throw new IllegalArgumentException(source + " line " + line + ": expected "
+            + headerFields + " fields as in the header, found " + in.fields()
+            + " (a field holding the delimiter must be quoted)");
+      }
+      if (n == times.length) {
+        grow();
+      }
+      int client = client(line);
+      double time = number(timeCol, columns.time(), line);
+      double score = number(scoreCol, columns.score(), line);
+      if (instrument != null) {
+        try {
+          instrument.checkRecordedScore("score", score);
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException(where(line, scoreCol, columns.score()) + ": "
+              + e.getMessage(), e);
+        }
+      }
+      if (client == previousClient) {
+        if (time == previousTime) {
+          throw duplicate(client, time, previousRow, line);
+        }
+        if (time < previousTime) {
+          needsDuplicateCheck = true; // rows of a client out of time order: check them all later
+        }
+      }
+      for (int k = 0; k < covCols.length; k++) {
+        double v = number(covCols[k], columns.covariates().get(k), line);
+        double[] byClient = covByClient[k];
+        if (firstRow[client] == n) {
+          byClient[client] = v;
+        } else if (byClient[client] != v) {
+          throw new IllegalArgumentException(where(line, covCols[k], columns.covariates().get(k))
+              + ": a covariate is client-level, but client " + clientIds[client] + " has "
+              + Checks.fmt(byClient[client]) + " on line " + lines.line(firstRow[client])
+              + " and " + Checks.fmt(v) + " here");
+        }
+      }
+      for (int k = 0; k < attCols.length; k++) {
+        attribute(k, client, line);
+      }
+      clientOf[n] = client;
       times[n] = time;
       scores[n] = score;
-      lines[n] = line;
-      for (int k = 0; k < nCov; k++) {
-        cov[k][n] = c[k];
-      }
-      for (int k = 0; k < nAtt; k++) {
-        att[k][n] = a[k];
-      }
+      lines.add(n, line);
+      previousClient = client;
+      previousTime = time;
+      previousRow = n;
       n++;
     }
 
-    LongTable build(String source, Columns columns) {
-      Map<String, double[]> covariates = new LinkedHashMap<>();
-      for (int k = 0; k < nCov; k++) {
-        covariates.put(columns.covariates().get(k), Arrays.copyOf(cov[k], n));
+    /** The row's client index, creating the client when the id is new. */
+    private int client(int line) {
+      char[] b = in.text();
+      int s = in.strippedStart(idCol);
+      int e = in.strippedEnd(idCol);
+      int len = e - s;
+      if (len == previousIdLength && Arrays.equals(b, s, e, previousId, 0, len)) {
+        return previousClient;
       }
-      Map<String, String[]> attributes = new LinkedHashMap<>();
-      for (int k = 0; k < nAtt; k++) {
-        attributes.put(columns.attributes().get(k), Arrays.copyOf(att[k], n));
+      String id = new String(b, s, len);
+      Integer known = clientIndex.get(id);
+      int c;
+      if (known != null) {
+        c = known;
+        needsDuplicateCheck = true; // the client's rows are not one after another
+      } else {
+        if (len == 0) {
+          throw new IllegalArgumentException(
+              where(line, idCol, columns.id()) + ": client id is empty");
+        }
+        try {
+          ClientId.of(id);
+        } catch (IllegalArgumentException ex) {
+          throw new IllegalArgumentException(where(line, idCol, columns.id()) + ": "
+              + ex.getMessage(), ex);
+        }
+        c = newClient(id);
       }
-      return new LongTable(
-          source,
-          Arrays.copyOf(ids, n),
-          Arrays.copyOf(times, n),
-          Arrays.copyOf(scores, n),
-          Arrays.copyOf(lines, n),
-          covariates,
-          attributes);
+      if (previousId.length < len) {
+        previousId = new char[Math.max(len, previousId.length * 2)];
+      }
+      System.arraycopy(b, s, previousId, 0, len);
+      previousIdLength = len;
+      return c;
+    }
+
+    private int newClient(String id) {
+      if (m == clientIds.length) {
+        int cap = m * 2;
+        clientIds = Arrays.copyOf(clientIds, cap);
+        firstRow = Arrays.copyOf(firstRow, cap);
+        for (int k = 0; k < covByClient.length; k++) {
+          covByClient[k] = Arrays.copyOf(covByClient[k], cap);
+        }
+        for (int k = 0; k < attByClient.length; k++) {
+          attByClient[k] = Arrays.copyOf(attByClient[k], cap);
+        }
+      }
+      clientIndex.put(id, m);
+      clientIds[m] = id;
+      firstRow[m] = n;
+      return m++;
+    }
+
+    private void attribute(int k, int client, int line) {
+      char[] b = in.text();
+      int col = attCols[k];
+      int s = in.strippedStart(col);
+      int e = in.strippedEnd(col);
+      String name = columns.attributes().get(k);
+      if (s == e) {
+        throw new IllegalArgumentException(where(line, col, name) + ": value is empty");
+      }
+      String[] byClient = attByClient[k];
+      String before = byClient[client];
+      if (firstRow[client] == n) {
+        byClient[client] = new String(b, s, e - s);
+      } else if (!sameText(before, b, s, e)) {
+        throw new IllegalArgumentException(where(line, col, name) + ": client "
+            + clientIds[client] + " has \"" + new String(b, s, e - s) + "\" here but \"" + before
+            + "\" on line " + lines.line(firstRow[client])
+            + "; a client-level column must be constant within a client (if these are different"
+            + " people, give them different ids)");
+      }
+    }
+
+    private static boolean sameText(String text, char[] b, int from, int to) {
+      if (text.length() != to - from) {
+        return false;
+      }
+      for (int i = from; i < to; i++) {
+        if (text.charAt(i - from) != b[i]) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    private double number(int col, String name, int line) {
+      char[] b = in.text();
+      int s = in.strippedStart(col);
+      int e = in.strippedEnd(col);
+      double v = Decimals.parse(b, s, e, mark);
+      if (v >= -MAX_MAGNITUDE && v <= MAX_MAGNITUDE) {
+        return v;
+      }
+      String text = new String(b, s, e - s).strip();
+      if (Double.isInfinite(v) || !Double.isNaN(v)) {
+        throw new IllegalArgumentException(where(line, col, name) + ": number " + text
+            + " is out of range; Candor reads numbers between -9007199254740992 and"
+            + " 9007199254740992 (2^53)");
+      }
+      if (text.isEmpty() || text.equalsIgnoreCase("NA") || text.equalsIgnoreCase("NaN")) {
+        throw new IllegalArgumentException(where(line, col, name) + ": a number is required, the"
+            + " cell is " + (text.isEmpty() ? "empty" : text)
+            + " (Candor does not drop or impute rows: remove the row or fill the value)");
+      }
+      String other = mark == '.' ? "," : ".";
+      boolean otherMark = text.contains(other)
+          && !Double.isNaN(Decimals.parse(text.toCharArray(), 0, text.length(), other.charAt(0)));
+      throw new IllegalArgumentException(where(line, col, name) + ": expected a decimal number"
+          + " with a decimal " + (mark == '.' ? "point" : "comma") + ", was \"" + text + "\""
+          + (otherMark ? " (the file seems to use a decimal " + (mark == '.' ? "comma" : "point")
+              + ")" : ""));
+    }
+
+    private String text(int f) {
+      return new String(in.text(), in.start(f), in.end(f) - in.start(f)).strip();
+    }
+
+    private IllegalArgumentException duplicate(int client, double time, int earlierRow,
+        int line) {
+      return new IllegalArgumentException(where(line, timeCol, columns.time()) + ": client "
+          + clientIds[client] + " has " + columns.time() + " " + Checks.fmt(time)
+          + " twice (first on line " + lines.line(earlierRow) + "); keep one row per client and"
+          + " time");
+    }
+
+    /**
+     * Clients whose rows are not one after another in time order: sorts each such client's times
+     * and reports the first repeated one, naming both lines.
+     */
+    private void checkDuplicatesAcrossRows() {
+      RowGroups groups = RowGroups.of(Arrays.copyOf(clientOf, n), m);
+      int[] start = groups.start();
+      int[] order = groups.order();
+      double[] t = new double[16];
+      int firstBadRow = Integer.MAX_VALUE;
+      int firstBadEarlier = -1;
+      for (int c = 0; c < m; c++) {
+        int k = start[c + 1] - start[c];
+        boolean increasing = true;
+        for (int j = start[c] + 1; j < start[c + 1] && increasing; j++) {
+          increasing = times[order[j]] > times[order[j - 1]];
+        }
+        if (increasing) {
+          continue;
+        }
+        if (t.length < k) {
+          t = new double[Math.max(k, t.length * 2)];
+        }
+        for (int j = 0; j < k; j++) {
+          t[j] = times[order[start[c] + j]];
+        }
+        Arrays.sort(t, 0, k);
+        for (int j = 1; j < k; j++) {
+          if (t[j] == t[j - 1]) {
+            // rows of this client with that time, in file order: the second is the repeat
+            int earlier = -1;
+            for (int r = start[c]; r < start[c + 1]; r++) {
+              if (times[order[r]] == t[j]) {
+                if (earlier < 0) {
+                  earlier = order[r];
+                } else {
+                  if (order[r] < firstBadRow) {
+                    firstBadRow = order[r];
+                    firstBadEarlier = earlier;
+                  }
+                  break;
+                }
+              }
+            }
+          }
+        }
+      }
+      if (firstBadEarlier >= 0) {
+        throw duplicate(clientOf[firstBadRow], times[firstBadRow], firstBadEarlier,
+            lines.line(firstBadRow));
+      }
+    }
+
+    private String where(int line, int col, String name) {
+      return source + " line " + line + ", column " + (col + 1) + " (" + name + ")";
+    }
+
+    /**
+     * Grows the row columns: to the size the file suggests after its first rows (one allocation
+     * for most files), then by half again.
+     */
+    private void grow() {
+      long estimate = (long) (n * 1.5);
+      if (sizeHint > 0 && n >= 1024 && in.consumed() > 0) {
+        long byFile = (long) ((double) sizeHint / in.consumed() * n * 1.02) + 1024;
+        if (byFile > n) {
+          estimate = Math.max(byFile, n + 1024);
+          if (n == 1024) { // once: room for the clients the file suggests, so the map never rehashes
+            Map<String, Integer> sized = new HashMap<>((int) Math.min(1 << 28,
+                (double) m / n * estimate * 4 / 3 + 16));
+            sized.putAll(clientIndex);
+            clientIndex = sized;
+          }
+        }
+      }
+      int cap = (int) Math.min(Integer.MAX_VALUE - 16, Math.max(estimate, n + 1024));
+      clientOf = Arrays.copyOf(clientOf, cap);
+      times = Arrays.copyOf(times, cap);
+      scores = Arrays.copyOf(scores, cap);
+    }
+
+    private int[] trim(int[] a) {
+      return a.length == n ? a : Arrays.copyOf(a, n);
+    }
+
+    private double[] trim(double[] a) {
+      return a.length == n ? a : Arrays.copyOf(a, n);
+    }
+  }
+
+  /**
+   * CSV line of each row, stored compactly: rows map to {@code row + 2} (header on line 1) except
+   * after blank lines or quoted line breaks, where the offset changes; only the changes are kept.
+   */
+  static final class LineMap {
+    private int[] fromRow = new int[8];
+    private int[] offset = new int[8];
+    private int changes;
+    private int current = Integer.MIN_VALUE;
+
+    void add(int row, int line) {
+      int off = line - row;
+      if (off != current) {
+        if (changes == fromRow.length) {
+          fromRow = Arrays.copyOf(fromRow, changes * 2);
+          offset = Arrays.copyOf(offset, changes * 2);
+        }
+        fromRow[changes] = row;
+        offset[changes] = off;
+        changes++;
+        current = off;
+      }
+    }
+
+    int line(int row) {
+      int i = Arrays.binarySearch(fromRow, 0, changes, row);
+      if (i < 0) {
+        i = -i - 2;
+      }
+      return row + offset[i];
     }
   }
 }

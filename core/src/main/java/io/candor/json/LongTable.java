@@ -6,41 +6,51 @@ import io.candor.domain.Observation;
 import io.candor.domain.ScoreScale;
 import io.candor.domain.Trajectory;
 import io.candor.internal.Checks;
+import io.candor.internal.RowGroups;
+import io.candor.model.growth.GrowthData;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
  * Long-format data as read by {@link LongCsv}: one row per (client, time) with a numeric outcome,
- * optional numeric covariates and optional text attributes, each row remembering the CSV line it
- * came from so that later checks can name it.
+ * and client-level numeric covariates and text attributes. Each row remembers the CSV line it
+ * came from, so that later checks can name it.
  *
- * <p>Columns are primitive arrays, so a million rows take a few tens of megabytes. Accessors
- * return copies or unmodifiable views. Immutable and thread-safe.
+ * <p>Rows are stored as primitive columns (a client index, a time and a score per row, about 20
+ * bytes a row); clients, covariates and attributes once per client. Accessors return copies or
+ * unmodifiable views. Immutable and thread-safe.
  */
 public final class LongTable {
 
   private final String source;
-  private final String[] ids;
+  private final List<String> clientIds;
+  private final int[] clientOf;
   private final double[] times;
   private final double[] scores;
-  private final int[] lines;
-  private final Map<String, double[]> covariates;
-  private final Map<String, String[]> attributes;
+  private final LongCsv.LineMap lines;
+  private final Map<String, double[]> covariates; // per client
+  private final Map<String, String[]> attributes; // per client
+  private final String timeColumn; // "column 2 (session)", for messages
+  private final String scoreColumn;
 
   LongTable(
       String source,
-      String[] ids,
+      List<String> clientIds,
+      int[] clientOf,
       double[] times,
       double[] scores,
-      int[] lines,
+      LongCsv.LineMap lines,
       Map<String, double[]> covariates,
-      Map<String, String[]> attributes) {
+      Map<String, String[]> attributes,
+      String timeColumn,
+      String scoreColumn) {
     this.source = source;
-    this.ids = ids;
+    this.timeColumn = timeColumn;
+    this.scoreColumn = scoreColumn;
+    this.clientIds = clientIds;
+    this.clientOf = clientOf;
     this.times = times;
     this.scores = scores;
     this.lines = lines;
@@ -48,67 +58,167 @@ public final class LongTable {
     this.attributes = attributes;
   }
 
-  /** Where the rows came from (a file name), for messages. */
+  /**
+   * Where the rows came from (a file name), for messages.
+   *
+   * @return the source
+   */
   public String source() {
     return source;
   }
 
-  /** Number of rows. */
+  /**
+   * Number of rows.
+   *
+   * @return the row count
+   */
   public int size() {
-    return ids.length;
+    return times.length;
   }
 
-  /** Client id of row i. */
+  /**
+   * Number of distinct clients.
+   *
+   * @return the client count
+   */
+  public int clientCount() {
+    return clientIds.size();
+  }
+
+  /**
+   * The distinct client ids in first-seen order.
+   *
+   * @return an unmodifiable list
+   */
+  public List<String> clientIds() {
+    return clientIds;
+  }
+
+  /**
+   * The index in {@link #clientIds()} of row {@code row}'s client.
+   *
+   * @param row the row (0-based)
+   * @return the client index
+   */
+  public int clientIndexAt(int row) {
+    return clientOf[row];
+  }
+
+  /**
+   * Client id of a row.
+   *
+   * @param row the row (0-based)
+   * @return the id
+   */
   public String idAt(int row) {
-    return ids[row];
+    return clientIds.get(clientOf[row]);
   }
 
-  /** Time of row i. */
+  /**
+   * Time of a row.
+   *
+   * @param row the row (0-based)
+   * @return the time
+   */
   public double timeAt(int row) {
     return times[row];
   }
 
-  /** Outcome of row i. */
+  /**
+   * Outcome of a row.
+   *
+   * @param row the row (0-based)
+   * @return the score
+   */
   public double scoreAt(int row) {
     return scores[row];
   }
 
-  /** CSV line (1-based, the header is line 1) of row i. */
+  /**
+   * CSV line of a row (1-based, the header is line 1; a blank line or a quoted line break moves
+   * later rows down).
+   *
+   * @param row the row (0-based)
+   * @return the line
+   */
   public int lineAt(int row) {
-    return lines[row];
+    Objects.checkIndex(row, times.length);
+    return lines.line(row);
   }
 
-  /** A copy of the client-id column. */
+  /**
+   * The client id of every row.
+   *
+   * @return a new array
+   */
   public String[] ids() {
-    return ids.clone();
+    String[] out = new String[clientOf.length];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = clientIds.get(clientOf[i]);
+    }
+    return out;
   }
 
-  /** A copy of the time column. */
+  /**
+   * A copy of the time column.
+   *
+   * @return a new array
+   */
   public double[] times() {
     return times.clone();
   }
 
-  /** A copy of the outcome column. */
+  /**
+   * A copy of the outcome column.
+   *
+   * @return a new array
+   */
   public double[] scores() {
     return scores.clone();
   }
 
-  /** Names of the numeric covariate columns, in the order requested. */
+  /**
+   * Names of the numeric covariate columns, in the order requested.
+   *
+   * @return the names
+   */
   public List<String> covariateNames() {
     return List.copyOf(covariates.keySet());
   }
 
-  /** Names of the text attribute columns, in the order requested. */
+  /**
+   * Names of the text attribute columns, in the order requested.
+   *
+   * @return the names
+   */
   public List<String> attributeNames() {
     return List.copyOf(attributes.keySet());
   }
 
   /**
-   * A copy of a numeric covariate column.
+   * A numeric covariate, one value per row.
    *
+   * @param name the column
+   * @return a new array
    * @throws IllegalArgumentException if no such covariate was read
    */
   public double[] covariate(String name) {
+    double[] byClient = clientCovariate(name);
+    double[] out = new double[clientOf.length];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = byClient[clientOf[i]];
+    }
+    return out;
+  }
+
+  /**
+   * A numeric covariate, one value per client in {@link #clientIds()} order.
+   *
+   * @param name the column
+   * @return a new array
+   * @throws IllegalArgumentException if no such covariate was read
+   */
+  public double[] clientCovariate(String name) {
     double[] c = covariates.get(name);
     if (c == null) {
       throw new IllegalArgumentException(
@@ -118,11 +228,29 @@ public final class LongTable {
   }
 
   /**
-   * A copy of a text attribute column.
+   * A text attribute, one value per row.
    *
+   * @param name the column
+   * @return a new array
    * @throws IllegalArgumentException if no such attribute was read
    */
   public String[] attribute(String name) {
+    String[] byClient = clientAttribute(name);
+    String[] out = new String[clientOf.length];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = byClient[clientOf[i]];
+    }
+    return out;
+  }
+
+  /**
+   * A text attribute, one value per client in {@link #clientIds()} order.
+   *
+   * @param name the column
+   * @return a new array
+   * @throws IllegalArgumentException if no such attribute was read
+   */
+  public String[] clientAttribute(String name) {
     String[] a = attributes.get(name);
     if (a == null) {
       throw new IllegalArgumentException(
@@ -135,46 +263,83 @@ public final class LongTable {
    * Groups the rows into one trajectory per client (clients in first-seen order, rows sorted by
    * time within a client), checking every score against the scale.
    *
-   * @throws IllegalArgumentException naming the line when a time is not a whole session number,
-   *     a client has the same session twice, or a score is out of the scale's range
+   * @param scale the scale of the scores
+   * @return the cohort
+   * @throws IllegalArgumentException naming the line when a time is not a whole session number
+   *     or a score is out of the scale's range
    */
   public Cohort toCohort(ScoreScale scale) {
     Objects.requireNonNull(scale, "scale");
-    Map<String, List<Integer>> rowsByClient = new LinkedHashMap<>();
-    for (int i = 0; i < ids.length; i++) {
-      rowsByClient.computeIfAbsent(ids[i], k -> new ArrayList<>()).add(i);
-    }
-    List<Trajectory> out = new ArrayList<>(rowsByClient.size());
-    for (Map.Entry<String, List<Integer>> e : rowsByClient.entrySet()) {
-      Integer[] rows = e.getValue().toArray(Integer[]::new);
-      Arrays.sort(rows, (a, b) -> Double.compare(times[a], times[b]));
-      List<Observation> obs = new ArrayList<>(rows.length);
-      int previous = -1;
-      for (int r : rows) {
+    RowGroups groups = RowGroups.of(clientOf, clientIds.size());
+    int[] start = groups.start();
+    int[] order = groups.order();
+    List<Trajectory> out = new ArrayList<>(clientIds.size());
+    for (int c = 0; c < clientIds.size(); c++) {
+      int from = start[c];
+      int to = start[c + 1];
+      sortByTime(order, from, to);
+      List<Observation> obs = new ArrayList<>(to - from);
+      for (int j = from; j < to; j++) {
+        int r = order[j];
         double t = times[r];
         if (t != Math.rint(t) || t < 0 || t > Integer.MAX_VALUE) {
           throw new IllegalArgumentException(
-              where(r) + ": session must be a whole number >= 0, was " + Checks.fmt(t));
+              where(r) + ", " + timeColumn + ": session must be a whole number >= 0, was " + Checks.fmt(t));
         }
-        int session = (int) t;
-        if (session == previous) {
-          throw new IllegalArgumentException(
-              where(r) + ": client " + ids[r] + " has session " + session + " twice");
-        }
-        previous = session;
         try {
           scale.checkScore("score", scores[r]);
         } catch (IllegalArgumentException ex) {
-          throw new IllegalArgumentException(where(r) + ": " + ex.getMessage(), ex);
+          throw new IllegalArgumentException(
+              where(r) + ", " + scoreColumn + ": " + ex.getMessage(), ex);
         }
-        obs.add(Observation.of(session, scores[r]));
+        obs.add(Observation.of((int) t, scores[r]));
       }
-      out.add(Trajectory.of(ClientId.of(e.getKey()), scale, obs));
+      out.add(Trajectory.of(ClientId.of(clientIds.get(c)), scale, obs));
     }
     return Cohort.of(out);
   }
 
+  /**
+   * The rows as growth-model data (clients in first-seen order, each client's rows in file
+   * order), with every covariate read. Any finite time is accepted.
+   *
+   * @return the growth data
+   * @throws IllegalArgumentException if there are no rows
+   */
+  public GrowthData toGrowthData() {
+    if (times.length == 0) {
+      throw new IllegalArgumentException(source + " has a header but no rows");
+    }
+    GrowthData data = GrowthData.ofIndexed(clientIds, clientOf, times, scores);
+    for (String name : covariates.keySet()) {
+      data = data.withCovariate(name, covariate(name));
+    }
+    return data;
+  }
+
+  /** Sorts order[from, to) by time, stably (insertion sort: a client has few rows, mostly sorted). */
+  private void sortByTime(int[] order, int from, int to) {
+    for (int j = from + 1; j < to; j++) {
+      int r = order[j];
+      double t = times[r];
+      int k = j - 1;
+      while (k >= from && times[order[k]] > t) {
+        order[k + 1] = order[k];
+        k--;
+      }
+      order[k + 1] = r;
+    }
+  }
+
   private String where(int row) {
-    return source + " line " + lines[row];
+    return source + " line " + lines.line(row);
+  }
+
+  @Override
+  public String toString() {
+    return "LongTable[" + source + ": " + times.length + (times.length == 1 ? " row, " : " rows, ")
+        + clientIds.size() + (clientIds.size() == 1 ? " client" : " clients")
+        + (covariates.isEmpty() ? "" : ", covariates " + covariates.keySet())
+        + (attributes.isEmpty() ? "" : ", attributes " + attributes.keySet()) + "]";
   }
 }

@@ -121,6 +121,38 @@ public final class Instrument implements ScoreScale {
     return resolution;
   }
 
+  /**
+   * Checks a score as it was recorded: inside the range and on the instrument's resolution grid,
+   * a whole number of {@link #resolution()} steps above {@link #minScore()} (to within 1e-6 of a
+   * step, so that 23.2 passes on the ORS's 0.1 grid although no double holds 23.2 exactly).
+   *
+   * <p>{@link #checkScore(String, double)} checks the range only: computed values such as means
+   * and prorated totals (see {@link ItemScoring}) lie between grid points. A data file holds
+   * recorded totals, so the long-format reader checks them with this method; round prorated totals
+   * as your service's rule says before storing them.
+   *
+   * @param field names the value in the message (e.g. {@code "score"})
+   * @param score the recorded score
+   * @return the score
+   * @throws IllegalArgumentException if the score is not finite, outside the range or between
+   *     grid points; the message names the field, the value, the range and the resolution
+   */
+  public double checkRecordedScore(String field, double score) {
+    checkScore(field, score);
+    double steps = (score - minScore) / resolution;
+    if (Math.abs(steps - Math.rint(steps)) > 1e-6) {
+      throw new IllegalArgumentException(
+          id + " " + field + " must be "
+              + (resolution == 1 && minScore == Math.rint(minScore)
+                  ? "a whole number"
+                  : "a multiple of " + Checks.fmt(resolution)
+                      + (minScore == 0 ? "" : " above " + Checks.fmt(minScore)))
+              + " (the instrument's resolution) between " + Checks.fmt(minScore) + " and "
+              + Checks.fmt(maxScore) + ", was " + Checks.fmt(score));
+    }
+    return score;
+  }
+
   /** Which way is better. */
   public Direction direction() {
     return direction;

@@ -25,7 +25,12 @@ public final class Instruments {
 
   private Instruments() {}
 
-  /** Patient Health Questionnaire, 9 items (depression). Public domain. */
+  /**
+   * Patient Health Questionnaire, 9 items (depression). Public domain. Item 9 (thoughts of being
+   * better off dead or of self-harm) is its risk item: any answer above "not at all" goes to a
+   * clinician (a common protocol convention; Simon et al. 2013 found item 9 associated with later
+   * suicide attempts independently of the total), and so does a missing answer.
+   */
   public static final Instrument PHQ9 =
       Instrument.builder("PHQ-9", "Patient Health Questionnaire-9")
           .range(0, 27)
@@ -65,7 +70,7 @@ public final class Instruments {
               "reliable change on PHQ-9 is a change of 6 or more points (IAPT/Talking Therapies"
                   + " manual, as quoted by Scott 2023; the manual itself not read)"))
           .licence("public domain (Pfizer: no permission required to reproduce, translate or use)")
-          .itemScoring(new ItemScoring(9, 0, 3, Set.of(), 0, "PHQ-9"))
+          .itemScoring(new ItemScoring(9, 0, 3, Set.of(), 0, "PHQ-9", Set.of(9)))
           .build();
 
   /** Generalized Anxiety Disorder scale, 7 items. Public domain. */
@@ -109,7 +114,9 @@ public final class Instruments {
   /**
    * Clinical Outcomes in Routine Evaluation, 10 items (psychological distress). Items 2 ("someone
    * to turn to for support") and 3 ("able to cope when things go wrong") are positively worded and
-   * reverse-scored; one missing item may be prorated.
+   * reverse-scored; one missing item may be prorated. Item 6 is its one risk item (CORE-10 has six
+   * problem, three functioning and one risk item; Barkham et al. 2013); a missing item 6 is flagged
+   * for review even when the total is prorated.
    */
   public static final Instrument CORE10 =
       Instrument.builder("CORE-10", "Clinical Outcomes in Routine Evaluation-10")
@@ -143,7 +150,7 @@ public final class Instruments {
               "reliable change index (90 % CI) of 6 points (abstract); note the 90 %, not 95 %,"
                   + " criterion"))
           .licence("free to copy for non-commercial use, unaltered (CORE System Trust)")
-          .itemScoring(new ItemScoring(10, 0, 4, Set.of(2, 3), 1, "CORE-10"))
+          .itemScoring(new ItemScoring(10, 0, 4, Set.of(2, 3), 1, "CORE-10", Set.of(6)))
           .build();
 
   /**

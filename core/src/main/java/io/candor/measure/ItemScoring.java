@@ -1,6 +1,7 @@
 package io.candor.measure;
 
 import io.candor.internal.Checks;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalInt;
@@ -16,6 +17,11 @@ import java.util.TreeSet;
  * (round it yourself if your service's rule says so). When more items are missing than the rule
  * allows, scoring fails with a message naming the count.
  *
+ * <p>Risk items (PHQ-9 item 9, CORE-10 item 6) are declared by the instrument; {@link
+ * #riskFlags(List)} turns their raw responses into {@link RiskFlag}s for clinician review. A risk
+ * item still counts towards the total like any other item; the flag is in addition to the total,
+ * never folded into it.
+ *
  * <p>Immutable and thread-safe.
  *
  * @param items number of items
@@ -24,11 +30,18 @@ import java.util.TreeSet;
  * @param reversed 1-based numbers of reverse-scored items (scored {@code itemMin + itemMax − x})
  * @param maxProratedMissing how many missing items may be prorated (0: none)
  * @param instrumentId the instrument's id, for messages
+ * @param riskItems 1-based numbers of the items that ask about risk (self-harm, suicide), whose
+ *     answers need a clinician's review; not reverse-scored
  */
 public record ItemScoring(
-    int items, int itemMin, int itemMax, Set<Integer> reversed, int maxProratedMissing, String instrumentId) {
+    int items, int itemMin, int itemMax, Set<Integer> reversed, int maxProratedMissing,
+    String instrumentId, Set<Integer> riskItems) {
 
-  /** Validates the rule. */
+  /**
+   * Validates the rule.
+   *
+   * @throws IllegalArgumentException naming the first component that is out of range
+   */
   public ItemScoring {
     Checks.atLeast("items", items, 1);
     if (itemMax <= itemMin) {
@@ -44,6 +57,15 @@ public record ItemScoring(
     }
     Checks.inRange("maxProratedMissing", maxProratedMissing, 0, items - 1);
     Checks.nonBlank("instrumentId", instrumentId);
+    riskItems = Set.copyOf(new TreeSet<>(Checks.noNulls("riskItems", riskItems)));
+    for (int r : riskItems) {
+      Checks.inRange("risk item", r, 1, items);
+      if (reversed.contains(r)) {
+        throw new IllegalArgumentException(
+            instrumentId + ": risk item " + r + " must not be reverse-scored: its raw response is"
+                + " what the clinician reviews");
+      }
+    }
   }
 
   private static void wholeTotal(String what, long value) {
@@ -53,12 +75,76 @@ public record ItemScoring(
     }
   }
 
-  /** Lowest possible total. */
+  /**
+   * A rule without risk items.
+   *
+   * @param items number of items
+   * @param itemMin lowest response
+   * @param itemMax highest response
+   * @param reversed 1-based numbers of reverse-scored items
+   * @param maxProratedMissing how many missing items may be prorated (0: none)
+   * @param instrumentId the instrument's id, for messages
+   * @throws IllegalArgumentException naming the first component that is out of range
+   */
+  public ItemScoring(
+      int items, int itemMin, int itemMax, Set<Integer> reversed, int maxProratedMissing,
+      String instrumentId) {
+    this(items, itemMin, itemMax, reversed, maxProratedMissing, instrumentId, Set.of());
+  }
+
+  /**
+   * A copy that declares these risk items.
+   *
+   * @param items 1-based item numbers
+   * @return the copy
+   * @throws IllegalArgumentException if an item is out of range or reverse-scored
+   */
+  public ItemScoring withRiskItems(Integer... items) {
+    return new ItemScoring(this.items, itemMin, itemMax, reversed, maxProratedMissing,
+        instrumentId, Set.of(items));
+  }
+
+  /**
+   * The risk flags raised by a set of responses (item 1 first, missing items empty): one for every
+   * risk item answered above {@link #itemMin()} and one for every risk item not answered, in item
+   * order. An empty list means only that no risk item was answered above its lowest response; it
+   * is not reassurance (see {@link RiskFlag}).
+   *
+   * @param responses one entry per item; may be scored or not, the flags do not depend on it
+   * @return the flags, possibly empty
+   * @throws IllegalArgumentException if the count is wrong or a response is out of range
+   */
+  public List<RiskFlag> riskFlags(List<OptionalInt> responses) {
+    Checks.noNulls("responses", responses);
+    checkCount(responses.size());
+    List<RiskFlag> flags = new ArrayList<>(riskItems.size());
+    for (int i = 0; i < responses.size(); i++) {
+      OptionalInt r = responses.get(i);
+      int item = i + 1;
+      if (r.isPresent()) {
+        scored(item, r.getAsInt());
+      }
+      if (riskItems.contains(item) && (r.isEmpty() || r.getAsInt() > itemMin)) {
+        flags.add(new RiskFlag(instrumentId, item, r));
+      }
+    }
+    return List.copyOf(flags);
+  }
+
+  /**
+   * Lowest possible total.
+   *
+   * @return items × itemMin
+   */
   public int minTotal() {
     return items * itemMin;
   }
 
-  /** Highest possible total. */
+  /**
+   * Highest possible total.
+   *
+   * @return items × itemMax
+   */
   public int maxTotal() {
     return items * itemMax;
   }

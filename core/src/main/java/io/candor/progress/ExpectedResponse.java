@@ -195,9 +195,43 @@ public final class ExpectedResponse {
    * @param lastSession the last session to cover (≥ 0)
    */
   public ExpectedCurve forecast(int[] sessions, double[] scores, int lastSession) {
+    Checks.atLeast("lastSession", lastSession, 0);
+    Posterior post = posterior(sessions, scores);
+    List<SessionExpectation> out = new ArrayList<>(lastSession + 1);
+    double[] x = new double[p];
+    double[] a = new double[p];
+    for (int t = 0; t <= lastSession; t++) {
+      out.add(expectation(post, t, x, a));
+    }
+    List<Double> pcs = new ArrayList<>();
+    for (double pc : percentiles) {
+      pcs.add(pc);
+    }
+    return new ExpectedCurve(describe(sessions, scores), pcs, fixedUncertainty, out,
+        extrapolations(sessions, scores, lastSession));
+  }
+
+  /**
+   * The conditional forecast for one session only: what {@link #forecast(int[], double[], int)}
+   * gives at {@code session}, without computing the sessions before it (for callers that forecast
+   * many clients at one horizon).
+   *
+   * @param sessions observed sessions (≥ 0)
+   * @param scores observed scores (finite), one per session
+   * @param session the session to forecast (≥ 0)
+   * @return the expected score distribution at that session
+   */
+  public SessionExpectation forecastAt(int[] sessions, double[] scores, int session) {
+    Checks.atLeast("session", session, 0);
+    return expectation(posterior(sessions, scores), session, new double[p], new double[p]);
+  }
+
+  /** The client's random-effect posterior given the observations, with what the bands need. */
+  private record Posterior(double[] post, double[] bhat, double[] xz) {}
+
+  private Posterior posterior(int[] sessions, double[] scores) {
     Objects.requireNonNull(sessions, "sessions");
     Objects.requireNonNull(scores, "scores");
-    Checks.atLeast("lastSession", lastSession, 0);
     if (sessions.length != scores.length) {
       throw new IllegalArgumentException("sessions and scores must have the same length, were "
           + sessions.length + " and " + scores.length);
@@ -213,9 +247,14 @@ public final class ExpectedResponse {
     double[] xz = new double[p * q];
     double[] x = new double[p];
     for (int k = 0; k < sessions.length; k++) {
-      Checks.atLeast("sessions[" + k + "]", sessions[k], 0);
-      Checks.finite("scores[" + k + "]", scores[k]);
-      scale.checkScore("score at session " + sessions[k], scores[k]);
+      if (sessions[k] < 0) {
+        Checks.atLeast("sessions[" + k + "]", sessions[k], 0);
+      }
+      double y = scores[k];
+      if (!(y >= scale.minScore() && y <= scale.maxScore())) { // messages built only on failure
+        Checks.finite("scores[" + k + "]", y);
+        scale.checkScore("score at session " + sessions[k], y);
+      }
       design.designRow(sessions[k], covariates, x);
       double[] z = design.randomRow(sessions[k]);
       double res = scores[k] - dot(x, beta);
@@ -237,46 +276,41 @@ public final class ExpectedResponse {
         bhat[i] += post[i * q + j] * r[j] / sigma2;
       }
     }
-    List<SessionExpectation> out = new ArrayList<>(lastSession + 1);
-    double[] a = new double[p];
-    for (int t = 0; t <= lastSession; t++) {
-      design.designRow(t, covariates, x);
-      double[] z = design.randomRow(t);
-      double mean = dot(x, beta) + dot(z, bhat);
-      double[] pz = new double[q];
-      for (int i = 0; i < q; i++) {
-        for (int j = 0; j < q; j++) {
-          pz[i] += post[i * q + j] * z[j];
-        }
+    return new Posterior(post, bhat, xz);
+  }
+
+  /** The expected distribution at session t; x and a are scratch arrays of length p. */
+  private SessionExpectation expectation(Posterior post, int t, double[] x, double[] a) {
+    design.designRow(t, covariates, x);
+    double[] z = design.randomRow(t);
+    double mean = dot(x, beta) + dot(z, post.bhat());
+    double[] pz = new double[q];
+    for (int i = 0; i < q; i++) {
+      for (int j = 0; j < q; j++) {
+        pz[i] += post.post()[i * q + j] * z[j];
       }
-      double var = dot(z, pz) + sigma2;
-      if (fixedUncertainty) {
+    }
+    double var = dot(z, pz) + sigma2;
+    if (fixedUncertainty) {
+      for (int j = 0; j < p; j++) {
+        double adj = 0;
+        for (int i = 0; i < q; i++) {
+          adj += post.xz()[j * q + i] * pz[i];
+        }
+        a[j] = x[j] - adj / sigma2;
+      }
+      for (int i = 0; i < p; i++) {
         for (int j = 0; j < p; j++) {
-          double adj = 0;
-          for (int i = 0; i < q; i++) {
-            adj += xz[j * q + i] * pz[i];
-          }
-          a[j] = x[j] - adj / sigma2;
-        }
-        for (int i = 0; i < p; i++) {
-          for (int j = 0; j < p; j++) {
-            var += a[i] * v[i * p + j] * a[j];
-          }
+          var += a[i] * v[i * p + j] * a[j];
         }
       }
-      double sd = Math.sqrt(var);
-      List<Double> qs = new ArrayList<>(percentiles.length);
-      for (double pc : percentiles) {
-        qs.add(mean + sd * STANDARD.inverseCumulativeProbability(pc));
-      }
-      out.add(new SessionExpectation(t, mean, sd, qs));
     }
-    List<Double> pcs = new ArrayList<>();
+    double sd = Math.sqrt(var);
+    List<Double> qs = new ArrayList<>(percentiles.length);
     for (double pc : percentiles) {
-      pcs.add(pc);
+      qs.add(mean + sd * STANDARD.inverseCumulativeProbability(pc));
     }
-    return new ExpectedCurve(describe(sessions, scores), pcs, fixedUncertainty, out,
-        extrapolations(sessions, scores, lastSession));
+    return new SessionExpectation(t, mean, sd, qs);
   }
 
   /** The intake and sessions of a curve that lie outside what the model was fitted on. */

@@ -24,9 +24,12 @@ import java.util.Objects;
  *       range then ({@code 1 −} that is the remission rate).
  * </ul>
  *
- * <p>Immutable and thread-safe.
+ * <p>Immutable and thread-safe. Serializable (its integer counts), so that a distributed job can
+ * ship partial summaries to be {@link #combine(SimulationSummary) combined}.
  */
-public final class SimulationSummary {
+public final class SimulationSummary implements java.io.Serializable {
+
+  private static final long serialVersionUID = 1L;
 
   private final Arm arm;
   private final String instrument;
@@ -192,6 +195,40 @@ public final class SimulationSummary {
       atRisk -= a.improvementEvents[s] + a.improvementCensored[s];
     }
     return 1 - surv;
+  }
+
+  /**
+   * The summary of both sets of clients: every count added, exactly (so the order of combination
+   * does not matter). The two must come from the same scenario's arm and instrument; summarise
+   * disjoint index ranges ({@link Simulator#summariseRange}) so that no client counts twice.
+   *
+   * @param other a summary of other clients
+   * @return the combined summary (neither input changes)
+   * @throws IllegalArgumentException if the arm, instrument or number of sessions differ
+   */
+  public SimulationSummary combine(SimulationSummary other) {
+    Objects.requireNonNull(other, "other");
+    if (arm != other.arm || !instrument.equals(other.instrument) || a.length != other.a.length
+        || min != other.min || resolution != other.resolution) {
+      throw new IllegalArgumentException("cannot combine a summary of " + arm + ", " + instrument
+          + ", sessions 0-" + (a.length - 1) + " with one of " + other.arm + ", " + other.instrument
+          + ", sessions 0-" + (other.a.length - 1));
+    }
+    SummaryAccumulator sum = new SummaryAccumulator(a.length - 1);
+    sum.merge(a);
+    sum.merge(other.a);
+    return new SimulationSummary(arm, instrument, min, resolution, sum);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof SimulationSummary s && arm == s.arm && instrument.equals(s.instrument)
+        && min == s.min && resolution == s.resolution && a.sameCounts(s.a);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(arm, instrument, a.clients, a.dropouts, Arrays.hashCode(a.observed));
   }
 
   private int check(int session) {

@@ -6,13 +6,13 @@ import io.candor.domain.Cohort;
 import io.candor.domain.Condition;
 import io.candor.domain.Trajectory;
 import io.candor.internal.Checks;
+import io.candor.internal.Parallel;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 
@@ -116,7 +116,7 @@ public final class Simulator {
     AtomicLong next = new AtomicLong();
     AtomicLong done = new AtomicLong();
     SummaryAccumulator[] parts = new SummaryAccumulator[threads];
-    runWorkers(threads, w -> {
+    Parallel.run(threads, "candor-simulation", w -> {
       Engine e = new Engine(scenario);
       SummaryAccumulator acc = new SummaryAccumulator(sessions);
       parts[w] = acc;
@@ -140,6 +140,36 @@ public final class Simulator {
   }
 
   /**
+   * A summary of the clients with indices {@code from} to {@code to − 1} on the calling thread:
+   * each client is the same as in any other call with this seed, so summaries of disjoint ranges
+   * {@link SimulationSummary#combine(SimulationSummary) combined} equal the summary of their union
+   * exactly. This is how a distributed job (candor-spark) splits a cohort among workers.
+   *
+   * @param seed the seed (any value)
+   * @param from the first index, {@code >= 0}
+   * @param to one past the last index, {@code > from}
+   * @param arm the arm
+   * @return the summary of those clients
+   * @throws IllegalArgumentException if the range is empty or negative
+   */
+  public SimulationSummary summariseRange(long seed, long from, long to, Arm arm) {
+    if (from < 0 || to <= from) {
+      throw new IllegalArgumentException(
+          "the index range must satisfy 0 <= from < to, was from " + from + " to " + to);
+    }
+    Objects.requireNonNull(arm, "arm");
+    boolean wl = arm == Arm.WAITLIST;
+    Engine e = new Engine(scenario);
+    SummaryAccumulator acc = new SummaryAccumulator(wl ? scenario.waitlist().weeks() : scenario.sessions());
+    for (long i = from; i < to; i++) {
+      e.run(seed, i, wl);
+      acc.accept(e);
+    }
+    var inst = scenario.instrumentSpec();
+    return new SimulationSummary(arm, inst.id(), inst.minScore(), inst.resolution(), acc);
+  }
+
+  /**
    * Generates clients 0 to {@code clients − 1} on {@code threads} threads and hands them to
    * {@code sink} in index order, on the calling thread. Memory is bounded by a block of clients,
    * not by the cohort size.
@@ -156,7 +186,7 @@ public final class Simulator {
       long from = start;
       int count = (int) Math.min(block, clients - start);
       int perThread = (count + threads - 1) / threads;
-      runWorkers(threads, w -> {
+      Parallel.run(threads, "candor-simulation", w -> {
         Engine e = new Engine(scenario);
         int lo = w * perThread;
         int hi = Math.min(count, lo + perThread);
@@ -207,54 +237,5 @@ public final class Simulator {
     return new SimulatedClient(index, arm, client, t, e.course, e.finalStage, e.deteriorating,
         e.dropoutSession >= 0 ? OptionalInt.of(e.dropoutSession) : OptionalInt.empty(),
         e.trueIntake, e.rate);
-  }
-
-  /** A worker body for worker number w. */
-  private interface Work {
-    void run(int worker);
-  }
-
-  private static void runWorkers(int threads, Work work) {
-    if (threads == 1) {
-      work.run(0);
-      return;
-    }
-    AtomicReference<Throwable> failure = new AtomicReference<>();
-    Thread[] pool = new Thread[threads - 1];
-    for (int w = 1; w < threads; w++) {
-      int id = w;
-      pool[w - 1] = new Thread(() -> {
-        try {
-          work.run(id);
-        } catch (Throwable t) {
-          failure.compareAndSet(null, t);
-        }
-      }, "candor-simulation-" + w);
-      pool[w - 1].setDaemon(true);
-      pool[w - 1].start();
-    }
-    try {
-      work.run(0);
-    } catch (RuntimeException | Error t) {
-      failure.compareAndSet(null, t);
-    }
-    for (Thread t : pool) {
-      try {
-        t.join();
-      } catch (InterruptedException ex) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while simulating", ex);
-      }
-    }
-    Throwable f = failure.get();
-    if (f instanceof RuntimeException re) {
-      throw re;
-    }
-    if (f instanceof Error err) {
-      throw err;
-    }
-    if (f != null) {
-      throw new IllegalStateException(f);
-    }
   }
 }

@@ -9,7 +9,10 @@ import io.candor.change.ClinicalEvents;
  *
  * <p>Not thread-safe: one per worker, merged at the end.
  */
-final class SummaryAccumulator {
+final class SummaryAccumulator implements java.io.Serializable {
+
+  private static final long serialVersionUID = 1L;
+
 
   /** Two-sided 5 % critical t values for 2, 3 and 4 degrees of freedom. */
   static final double[] T_CRIT = {Double.NaN, Double.NaN, 4.302652729911275, 3.182446305284263,
@@ -171,6 +174,22 @@ final class SummaryAccumulator {
     add(improvementEvents, o.improvementEvents);
     add(improvementCensored, o.improvementCensored);
     add(dropoutsAt, o.dropoutsAt);
+  }
+
+  /** Whether every count equals the other's. */
+  boolean sameCounts(SummaryAccumulator o) {
+    return length == o.length && clients == o.clients && dropouts == o.dropouts
+        && deteriorated == o.deteriorated && improvedAtEnd == o.improvedAtEnd
+        && recoveredAtEnd == o.recoveredAtEnd && gainEvaluable == o.gainEvaluable
+        && gainClients == o.gainClients && lossClients == o.lossClients
+        && deterioratingSubgroup == o.deterioratingSubgroup
+        && java.util.Arrays.equals(courseCounts, o.courseCounts)
+        && java.util.Arrays.equals(observed, o.observed) && java.util.Arrays.equals(cases, o.cases)
+        && java.util.Arrays.equals(reliablyImproved, o.reliablyImproved)
+        && java.util.Arrays.equals(scoreUnits, o.scoreUnits)
+        && java.util.Arrays.equals(improvementEvents, o.improvementEvents)
+        && java.util.Arrays.equals(improvementCensored, o.improvementCensored)
+        && java.util.Arrays.equals(dropoutsAt, o.dropoutsAt);
   }
 
   private static void add(long[] a, long[] b) {

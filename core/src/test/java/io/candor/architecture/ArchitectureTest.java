@@ -114,6 +114,11 @@ class ArchitectureTest {
       Map.entry("io.candor.json.ExpectedResponseModels.LOADED",
           "a cache of immutable models read from Candor's own resources; a ConcurrentHashMap, so"
               + " every thread sees one model per instrument and no result depends on it"),
+      Map.entry("io.candor.caseload.Convolution.TWIDDLES",
+          "a cache of FFT twiddle factors keyed by the transform size, a power of two (so at most"
+              + " 31 entries); an entry depends only on its key, is made once by computeIfAbsent and"
+              + " its arrays are never written after"),
+      Map.entry("io.candor.json.Decimals.POWERS", "private table of powers of ten, read only"),
       Map.entry("io.candor.model.dose.DoseEffect.MILESTONES",
           "a package-private table of constants, read only"),
       Map.entry("io.candor.model.dose.DoseEffectExamples.HOWARD_SESSIONS",

@@ -133,7 +133,7 @@ class SharedValuesConcurrencyTest {
         + kmFit.restrictedMean(6) + kmFit.survivalAt(3.5));
     tasks.put("dose-effect", () -> CandorJson.toJson(dose.sessionsFor(0.5).orElseThrow()) + dose.proportionAt(9));
     tasks.put("JSON reading", () -> CandorJson.toJson(CandorJson.fromJson(cohortJson, Cohort.class)));
-    tasks.put("CSV reading", () -> CandorJson.toJson(LongCsv.read(new StringReader(cohortCsv),
+    tasks.put("CSV reading", () -> CandorJson.toJson(LongCsv.withDefaults().read(new StringReader(cohortCsv),
         "cohort.csv", LongCsv.columns("id", "session", "score")).toCohort(Instruments.PHQ9)));
     tasks.put("reference models", () -> CandorJson.toJson(ExpectedResponseModels.reference(Instruments.PHQ9))
         + CandorJson.toJson(ExpectedResponseModels.reference(Instruments.GAD7)));

@@ -19,6 +19,7 @@ import io.candor.evidence.Citations;
 import io.candor.evidence.Sourced;
 import io.candor.measure.Instrument;
 import io.candor.measure.Instruments;
+import io.candor.measure.ItemScoring;
 import io.candor.robustness.Refusals;
 import io.candor.testing.CandorGenerators;
 import java.util.List;
@@ -53,6 +54,21 @@ class CandorJsonTest {
               assertEquals(client, roundTrip(client, Client.class));
               assertEquals(cohort, roundTrip(cohort, Cohort.class));
             });
+  }
+
+  @Test
+  void itemScoringWithRiskItems_roundTripsAndAbsentRiskItemsReadAsNone() {
+    Instrument mine = Instruments.CORE10.toBuilder().build();
+    assertEquals(mine.itemScoring(), roundTrip(mine, Instrument.class).itemScoring());
+    ItemScoring risky = new ItemScoring(4, 0, 3, java.util.Set.of(2), 1, "MY-4").withRiskItems(4, 1);
+    String json = CandorJson.toJson(risky);
+    assertTrue(json.matches("(?s).*\"riskItems\" : \\[ 1, 4 \\].*"), json);
+    assertEquals(risky, CandorJson.fromJson(json, ItemScoring.class));
+    String older = json.replaceAll(",\\s*\"riskItems\" : \\[ 1, 4 \\]", "");
+    assertEquals(java.util.Set.of(), CandorJson.fromJson(older, ItemScoring.class).riskItems());
+    IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
+        () -> CandorJson.fromJson(json.replace("[ 1, 4 ]", "[ 5 ]"), ItemScoring.class));
+    assertTrue(bad.getMessage().contains("risk item"), bad.getMessage());
   }
 
   @Test

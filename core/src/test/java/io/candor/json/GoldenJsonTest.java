@@ -3,6 +3,17 @@ package io.candor.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.candor.caseload.CaseloadClient;
+import io.candor.caseload.CaseloadModel;
+import io.candor.caseload.CaseloadOutlook;
+import io.candor.caseload.CaseloadRun;
+import io.candor.caseload.OutcomeMix;
+import io.candor.caseload.PoissonBinomial;
+import io.candor.caseload.ScoreDistribution;
+import io.candor.caseload.Wellbeing;
+import io.candor.caseload.WellbeingAssessment;
+import io.candor.caseload.WellbeingReport;
+import io.candor.caseload.WorkloadSnapshot;
 import io.candor.change.ChangeCategory;
 import io.candor.change.ChangeContext;
 import io.candor.change.Classification;
@@ -16,6 +27,7 @@ import io.candor.change.Rate;
 import io.candor.change.ReferenceStatistics;
 import io.candor.change.ReliableChange;
 import io.candor.change.ReliableChangeMethod;
+import io.candor.change.TalkingTherapiesCounts;
 import io.candor.change.TalkingTherapiesOutcome;
 import io.candor.change.TalkingTherapiesRates;
 import io.candor.domain.Client;
@@ -36,7 +48,12 @@ import io.candor.measure.Direction;
 import io.candor.measure.Instrument;
 import io.candor.measure.Instruments;
 import io.candor.measure.ItemScoring;
+import io.candor.measure.MultiScaleInstrument;
+import io.candor.measure.MultiScaleInstruments;
+import io.candor.measure.RiskFlag;
 import io.candor.measure.Norms;
+import io.candor.measure.ScaleScores;
+import io.candor.measure.Subscale;
 import io.candor.measure.SeverityBand;
 import io.candor.model.Convergence;
 import io.candor.model.DataRange;
@@ -95,6 +112,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -156,9 +174,10 @@ class GoldenJsonTest {
     m.put("Instrument", custom);
     m.put("Norms", custom.clinicalNorms().orElseThrow());
     m.put("SeverityBand", new SeverityBand("mild", 5, 9));
-    ItemScoring scoring = new ItemScoring(4, 0, 3, Set.of(2), 1, "EX-4");
+    ItemScoring scoring = new ItemScoring(4, 0, 3, Set.of(2), 1, "EX-4").withRiskItems(4);
     m.put("ItemScoring", scoring);
     m.put("ItemScoring.ItemScore", new ItemScoring.ItemScore(8, 3, true));
+    m.put("RiskFlag", new RiskFlag("PHQ-9", 9, OptionalInt.of(2)));
     // change
     ReliableChange rc = new ReliableChange(ReliableChangeMethod.JACOBSON_TRUAX, 18, 9, -2.5,
         1.96, 18, 3.5, 11.14, 24.86, true, false);
@@ -183,6 +202,7 @@ class GoldenJsonTest {
     m.put("PairedMeasures", paired);
     m.put("TalkingTherapiesOutcome", new TalkingTherapiesOutcome(true, true, false, true, true,
         true, false));
+    m.put("TalkingTherapiesCounts", new TalkingTherapiesCounts(10, 8, 7, 4, 3, 5, 1));
     m.put("TalkingTherapiesRates", new TalkingTherapiesRates(10, 8, 7,
         Optional.of(new Rate(3, 7, 0.375, 0.125, 0.75)), Optional.empty(), Optional.empty(),
         Optional.empty()));
@@ -288,6 +308,52 @@ class GoldenJsonTest {
         0.48, 0.45, 0.55, "share of clients still attending");
     m.put("Calibration.Row", row);
     m.put("Calibration.Report", new Calibration.Report(20260101L, 2000, List.of(row)));
+    // measure: multi-scale instruments
+    MultiScaleInstrument proqol = MultiScaleInstruments.PROQOL5;
+    m.put("MultiScaleInstrument", MultiScaleInstruments.CBI);
+    Subscale bo = proqol.scale("BO");
+    m.put("Subscale", bo);
+    m.put("ResponseScale", MultiScaleInstruments.CBI.responses());
+    m.put("ScaleBands", bo.bands().orElseThrow());
+    int[] answers = new int[30];
+    java.util.Arrays.fill(answers, 3);
+    ScaleScores scores = proqol.score(answers);
+    m.put("ScaleScores", scores);
+    m.put("ScaleScore", scores.scales().get(1));
+    m.put("Statement", proqol.caveats().get(0));
+    // caseload: wellbeing
+    WellbeingAssessment march = new WellbeingAssessment(LocalDate.of(2025, 3, 3),
+        proqol.ofScaleScores(Map.of("CS", 40.0, "BO", 24.0, "STS", 18.0)));
+    WellbeingAssessment june = new WellbeingAssessment(LocalDate.of(2025, 6, 2), scores);
+    m.put("WellbeingAssessment", march);
+    WorkloadSnapshot load = new WorkloadSnapshot(LocalDate.of(2025, 6, 2), OptionalDouble.of(24),
+        OptionalDouble.of(20), OptionalDouble.of(0.3), OptionalDouble.empty(), OptionalDouble.of(0.25));
+    m.put("WorkloadSnapshot", load);
+    WellbeingReport report = Wellbeing.withDefaults().report(proqol, List.of(march, june),
+        List.of(load));
+    m.put("WellbeingReport", report);
+    m.put("ScaleReport", report.scales().get(1));
+    m.put("ScaleChange", report.scales().get(1).reliableChange().orElseThrow());
+    m.put("ScalePoint", report.scales().get(1).trajectory().get(0));
+    m.put("LoadRow", report.load().get(1));
+    // caseload: flow and outcome mix
+    CaseloadRun run = CaseloadModel.withDefaults().with(model).withSessions(4, 6)
+        .withWarmUpWeeks(4).simulate(3L, 1, 16, 1);
+    m.put("CaseloadRun", run);
+    m.put("CaseloadWeek", run.weeks().get(8));
+    m.put("Composition", run.composition().orElseThrow());
+    m.put("CompositionRow", run.composition().orElseThrow().courses().get(2));
+    CaseloadClient seen = CaseloadClient.of(Trajectory.ofScores(a, Instruments.PHQ9,
+        new int[] {0, 1, 2}, new double[] {19, 17, 16}), Course.CHRONIC);
+    CaseloadOutlook outlook = OutcomeMix.of(model, scenario).withSimulatedClients(1000)
+        .with(ScoreDistribution.NORMAL).prepare().outlook(List.of(seen,
+            CaseloadClient.of(Trajectory.ofScores(ClientId.of("b"), Instruments.PHQ9,
+                new int[] {0, 1}, new double[] {14, 12}))), 4);
+    m.put("CaseloadClient", seen);
+    m.put("CaseloadOutlook", outlook);
+    m.put("ClientOutlook", outlook.perClient().get(0));
+    m.put("OutcomeCount", outlook.outcomes().get(0));
+    m.put("CountInterval", PoissonBinomial.of(0.2, 0.5, 0.9).interval(0.8));
     // json
     m.put("LongCsv.Columns", LongCsv.columns("client", "session", "phq9").withCovariates("age")
         .withAttributes("site"));

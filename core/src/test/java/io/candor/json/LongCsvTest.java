@@ -1,21 +1,44 @@
 package io.candor.json;
 
+import static io.candor.quick.QuickTheoriesAdapter.quick;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.quicktheories.QuickTheory.qt;
 
 import io.candor.domain.ClientId;
 import io.candor.domain.Cohort;
 import io.candor.measure.Instruments;
+import io.candor.model.growth.GrowthData;
+import java.io.IOException;
+import java.io.Reader;
 import java.io.StringReader;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class LongCsvTest {
 
+  private static final LongCsv.Columns COLS = LongCsv.columns("id", "session", "score");
+
   private static LongTable read(String csv, LongCsv.Columns cols) {
-    return LongCsv.read(new StringReader(csv), "test.csv", cols);
+    return LongCsv.withDefaults().read(new StringReader(csv), "test.csv", cols);
+  }
+
+  private static String error(LongCsv reader, String csv, LongCsv.Columns cols) {
+    return assertThrows(IllegalArgumentException.class,
+        () -> reader.read(new StringReader(csv), "test.csv", cols)).getMessage();
+  }
+
+  private static String error(String csv) {
+    return error(LongCsv.withDefaults(), csv, COLS);
   }
 
   @Test
@@ -25,80 +48,312 @@ class LongCsvTest {
             "client,week,phq9,age,site\nA,0,18,34,north\nA,1,15,34,north\nB,0,12,51,south\n",
             LongCsv.columns("client", "week", "phq9").withCovariates("age").withAttributes("site"));
     assertEquals(3, t.size());
+    assertEquals(2, t.clientCount());
+    assertEquals(List.of("A", "B"), t.clientIds());
+    assertArrayEquals(new String[] {"A", "A", "B"}, t.ids());
     assertArrayEquals(new double[] {0, 1, 0}, t.times());
     assertArrayEquals(new double[] {18, 15, 12}, t.scores());
     assertArrayEquals(new double[] {34, 34, 51}, t.covariate("age"));
+    assertArrayEquals(new double[] {34, 51}, t.clientCovariate("age"));
     assertArrayEquals(new String[] {"north", "north", "south"}, t.attribute("site"));
+    assertArrayEquals(new String[] {"north", "south"}, t.clientAttribute("site"));
     assertEquals(3, t.lineAt(1));
+    assertEquals(1, t.clientIndexAt(2));
   }
 
   @Test
   void read_namesLineAndColumnOfBadNumber() {
-    IllegalArgumentException e =
-        assertThrows(
-            IllegalArgumentException.class,
-            () -> read("id,session,score\n1,0,10\n1,1,abc\n", LongCsv.columns("id", "session", "score")));
-    assertTrue(e.getMessage().contains("line 3, column 3 (score)"), e.getMessage());
-    assertTrue(e.getMessage().contains("abc"), e.getMessage());
+    String m = error("id,session,score\n1,0,10\n1,1,abc\n");
+    assertTrue(m.contains("line 3, column 3 (score)"), m);
+    assertTrue(m.contains("abc"), m);
   }
 
   @Test
   void read_rejectsEmptyAndNaCellsInsteadOfDroppingRows() {
-    assertThrows(
-        IllegalArgumentException.class,
-        () -> read("id,session,score\n1,0,\n", LongCsv.columns("id", "session", "score")));
-    IllegalArgumentException e =
-        assertThrows(
-            IllegalArgumentException.class,
-            () -> read("id,session,score\n1,0,NA\n", LongCsv.columns("id", "session", "score")));
-    assertTrue(e.getMessage().contains("line 2"), e.getMessage());
+    assertTrue(error("id,session,score\n1,0,\n").contains("the cell is empty"));
+    String m = error("id,session,score\n1,0,NA\n");
+    assertTrue(m.contains("line 2, column 3 (score)"), m);
+    assertTrue(m.contains("does not drop or impute"), m);
   }
 
   @Test
   void read_rejectsHexInfinityAndSuffixedNumbers() {
-    for (String bad : new String[] {"0x10", "Infinity", "1d", "1e999"}) {
+    for (String bad : new String[] {"0x10", "Infinity", "1d", "1e999", "1,000", "1 000", "--1"}) {
       assertThrows(
-          IllegalArgumentException.class,
-          () -> read("id,session,score\n1,0," + bad + "\n", LongCsv.columns("id", "session", "score")),
+          IllegalArgumentException.class, () -> read("id,session,score\n1,0,\"" + bad + "\"\n", COLS),
           bad);
     }
   }
 
   @Test
+  void read_rejectsAHugeScoreWithLineColumnAndTheRange() {
+    String m = error("id,session,score\n1,0,10\n1,1,1e308\n");
+    assertTrue(m.startsWith("test.csv line 3, column 3 (score): number 1e308 is out of range"), m);
+    assertTrue(m.contains("9007199254740992"), m);
+    assertTrue(error("id,session,score\n1,0,-9007199254740994\n").contains("out of range"));
+    assertEquals(9007199254740992.0,
+        read("id,session,score\n1,0,9007199254740992\n", COLS).scoreAt(0));
+  }
+
+  @Test
   void read_namesMissingHeaderColumn() {
-    IllegalArgumentException e =
-        assertThrows(
-            IllegalArgumentException.class,
-            () -> read("id,session,bdi\n1,0,10\n", LongCsv.columns("id", "session", "score")));
-    assertTrue(e.getMessage().contains("\"score\" not found"), e.getMessage());
+    String m = error("id,session,bdi\n1,0,10\n");
+    assertTrue(m.contains("\"score\" not found"), m);
+  }
+
+  @Test
+  void read_hintsAtTheDelimiterWhenTheHeaderIsOneColumn() {
+    String m = error("id;session;score\n1;0;10\n");
+    assertTrue(m.contains("another delimiter"), m);
   }
 
   @Test
   void read_rejectsRaggedRowsAndEmptyFile() {
-    assertThrows(
-        IllegalArgumentException.class,
-        () -> read("id,session,score\n1,0\n", LongCsv.columns("id", "session", "score")));
-    assertThrows(IllegalArgumentException.class, () -> read("", LongCsv.columns("id", "session", "score")));
+    String m = error("id,session,score\n1,0\n");
+    assertTrue(m.contains("line 2: expected 3 fields as in the header, found 2"), m);
+    assertTrue(error("").contains("is empty"));
   }
 
   @Test
-  void toCohort_sortsSessionsAndChecksRangeWithLine() {
+  void read_rejectsARepeatedSessionOnConsecutiveRows_namingBothLines() {
+    String m = error("id,session,score\n1,0,10\n1,0,11\n");
+    assertEquals("test.csv line 3, column 2 (session): client 1 has session 0 twice (first on"
+        + " line 2); keep one row per client and time", m);
+  }
+
+  @Test
+  void read_rejectsARepeatedSessionAnywhereInTheFile() {
+    // the client's rows are split by another client's, and out of time order
+    String m = error("id,session,score\n1,2,10\n2,0,5\n1,0,11\n1,2,9\n");
+    assertTrue(m.startsWith("test.csv line 5, column 2 (session): client 1 has session 2 twice"
+        + " (first on line 2)"), m);
+    m = error("id,session,score\na,3,10\na,1,11\na,3,9\n");
+    assertTrue(m.contains("line 4") && m.contains("first on line 2"), m);
+  }
+
+  @Test
+  void read_acceptsClientsInAnyOrderWithoutRepeats() {
+    LongTable t = read("id,session,score\n1,2,10\n2,0,5\n1,0,11\n2,1,4\n", COLS);
+    assertEquals(List.of("1", "2"), t.clientIds());
+    assertArrayEquals(new int[] {0, 1, 0, 1},
+        new int[] {t.clientIndexAt(0), t.clientIndexAt(1), t.clientIndexAt(2), t.clientIndexAt(3)});
+  }
+
+  @Test
+  void read_withInstrument_rejectsScoresOffTheResolutionGrid_withLineAndColumn() {
+    LongCsv phq9 = LongCsv.withDefaults().withInstrument(Instruments.PHQ9);
+    String m = error(phq9, "id,session,score\na,0,20\na,1,15.5\n", COLS);
+    assertEquals("test.csv line 3, column 3 (score): PHQ-9 score must be a whole number (the"
+        + " instrument's resolution) between 0 and 27, was 15.5", m);
+    m = error(phq9, "id,session,score\na,0,28\n", COLS);
+    assertTrue(m.startsWith("test.csv line 2, column 3 (score): PHQ-9 score must be between 0"
+        + " and 27, was 28"), m);
+    LongTable ors = LongCsv.withDefaults().withInstrument(Instruments.ORS)
+        .read(new StringReader("id,session,score\na,0,23.2\na,1,40\n"), "ors.csv", COLS);
+    assertEquals(23.2, ors.scoreAt(0));
+    m = error(LongCsv.withDefaults().withInstrument(Instruments.ORS),
+        "id,session,score\na,0,23.25\n", COLS);
+    assertTrue(m.contains("ORS score must be a multiple of 0.1"), m);
+  }
+
+  @Test
+  void read_withoutInstrument_acceptsAnyOutcome() {
+    assertEquals(312.75, read("id,session,score\na,0,312.75\n", COLS).scoreAt(0));
+  }
+
+  @Test
+  void read_semicolonsWithDecimalCommas_asEuropeanSpreadsheetsWrite() {
+    LongCsv eu = LongCsv.withDefaults().withDelimiter(';').with(LongCsv.DecimalMark.COMMA);
+    LongTable t = eu.read(new StringReader("id;session;score\na;0;12,5\na;1;-,5\n"), "eu.csv",
+        COLS);
+    assertArrayEquals(new double[] {12.5, -0.5}, t.scores());
+    String m = error(eu, "id;session;score\na;0;12.5\n", COLS);
+    assertTrue(m.contains("expected a decimal number with a decimal comma, was \"12.5\" (the file"
+        + " seems to use a decimal point)"), m);
+    m = error(LongCsv.withDefaults().withDelimiter(';'), "id;session;score\na;0;12,5\n", COLS);
+    assertTrue(m.contains("(the file seems to use a decimal comma)"), m);
+  }
+
+  @Test
+  void read_tabSeparated() {
+    LongTable t = LongCsv.withDefaults().withDelimiter('\t')
+        .read(new StringReader("id\tsession\tscore\na b\t0\t 7 \n"), "t.tsv", COLS);
+    assertEquals("a b", t.idAt(0));
+    assertEquals(7, t.scoreAt(0));
+  }
+
+  @Test
+  void configuration_rejectsUnusableDelimitersAndConflicts() {
+    for (char c : new char[] {'.', '"', '\n', ' ', 'a', '0', '-'}) {
+      assertThrows(IllegalArgumentException.class, () -> LongCsv.withDefaults().withDelimiter(c),
+          "" + c);
+    }
+    String m = error(LongCsv.withDefaults().with(LongCsv.DecimalMark.COMMA), "id,session,score\n",
+        COLS);
+    assertTrue(m.contains("decimal comma needs another delimiter"), m);
+  }
+
+  @Test
+  void configuration_hasValueSemantics() {
+    LongCsv a = LongCsv.withDefaults().withDelimiter(';').with(LongCsv.DecimalMark.COMMA)
+        .withInstrument(Instruments.PHQ9);
+    LongCsv b = LongCsv.withDefaults().withInstrument(Instruments.PHQ9)
+        .with(LongCsv.DecimalMark.COMMA).withDelimiter(';');
+    assertEquals(a, b);
+    assertEquals(a.hashCode(), b.hashCode());
+    assertNotEquals(a, LongCsv.withDefaults());
+    assertEquals("LongCsv[delimiter=';', decimalMark=COMMA, instrument=PHQ-9]", a.toString());
+    assertEquals(';', a.delimiter());
+  }
+
+  @Test
+  void read_quotedFieldsWithDelimitersQuotesAndLineBreaks_keepPhysicalLineNumbers() {
+    String csv = "id,session,score,note\n\"a,\"\"x\"\"\",0,10,\n\"b\",0,5,\"two\nlines\"\nd,0,oops,\n";
+    String m = error(csv);
+    assertTrue(m.startsWith("test.csv line 5, column 3 (score)"), m); // the quoted break counts
+    LongTable t = read(csv.replace("oops", "1"), COLS);
+    assertEquals(List.of("a,\"x\"", "b", "d"), t.clientIds());
+    assertEquals(5, t.lineAt(2));
+  }
+
+  @Test
+  void read_skipsBlankLinesAndCountsThem() {
+    LongTable t = read("id,session,score\n\n1,0,10\n   \n1,1,9\n\n", COLS);
+    assertEquals(2, t.size());
+    assertEquals(3, t.lineAt(0));
+    assertEquals(5, t.lineAt(1));
+  }
+
+  @Test
+  void read_acceptsCrLfAndCrLineEndings() {
+    assertEquals(2, read("id,session,score\r\na,0,1\r\na,1,2\r\n", COLS).size());
+    LongTable t = read("id,session,score\ra,0,1\ra,1,2", COLS);
+    assertEquals(2, t.size());
+    assertEquals(3, t.lineAt(1));
+  }
+
+  @Test
+  void read_rejectsBrokenQuoting() {
+    String m = error("id,session,score\n\"a,0,10\n");
+    assertTrue(m.contains("line 3, column 1: a quoted field is not closed"), m);
+    assertTrue(m.contains("opened on line 2"), m);
+    m = error("id,session,score\n\"a\"x,0,10\n");
+    assertTrue(m.contains("line 2, column 1: unexpected text after the closing quote"), m);
+  }
+
+  @Test
+  void read_rejectsInvalidClientIdsWithLineAndColumn() {
+    String m = error("id,session,score\n\"a\u0001\",0,10\n");
+    assertTrue(m.startsWith("test.csv line 2, column 1 (id): client id must not contain control"),
+        m);
+    m = error("id,session,score\n  ,0,10\n");
+    assertTrue(m.contains("line 2, column 1 (id): client id is empty"), m);
+  }
+
+  @Test
+  void read_covariatesAndAttributesAreClientLevel() {
+    LongCsv.Columns cols = COLS.withCovariates("age").withAttributes("site");
+    String m = error(LongCsv.withDefaults(),
+        "id,session,score,age,site\na,0,1,30,x\nb,0,1,40,y\na,1,2,31,x\n", cols);
+    assertEquals("test.csv line 4, column 4 (age): a covariate is client-level, but client a has"
+        + " 30 on line 2 and 31 here", m);
+    m = error(LongCsv.withDefaults(),
+        "id,session,score,age,site\na,0,1,30,x\na,1,2,30,z\n", cols);
+    assertTrue(m.startsWith("test.csv line 3, column 5 (site): client a has \"z\" here but \"x\" on"
+        + " line 2"), m);
+    assertTrue(error(LongCsv.withDefaults(), "id,session,score,age,site\na,0,1,30, \n", cols)
+        .contains("line 2, column 5 (site): value is empty"));
+  }
+
+  @Test
+  void columns_rejectTheSameColumnInTwoRoles() {
+    assertThrows(IllegalArgumentException.class, () -> LongCsv.columns("id", "id", "score"));
+    assertThrows(IllegalArgumentException.class, () -> COLS.withCovariates("score"));
+  }
+
+  @Test
+  void read_ignoresAUtf8ByteOrderMark_asExcelWritesIt(@TempDir Path dir) throws IOException {
+    Path f = dir.resolve("bom.csv");
+    Files.write(f, "\uFEFFid,session,score\r\na,0,20\r\na,1,10\r\n".getBytes("UTF-8"));
+    LongTable t = LongCsv.withDefaults().read(f, COLS);
+    assertEquals(2, t.size());
+    assertEquals("a", t.idAt(0));
+    assertEquals("a", read("\uFEFFid,session,score\na,0,20\n", COLS).idAt(0));
+  }
+
+  @Test
+  void read_rejectsTextThatIsNotUtf8(@TempDir Path dir) throws IOException {
+    Path f = dir.resolve("latin1.csv");
+    Files.write(f, "id,session,score\nJos\u00e9,0,20\n".getBytes("ISO-8859-1"));
+    String m = assertThrows(IllegalArgumentException.class,
+        () -> LongCsv.withDefaults().read(f, COLS)).getMessage();
+    assertTrue(m.contains("is not UTF-8 text"), m);
+  }
+
+  @Test
+  void read_missingFileIsAnIoError(@TempDir Path dir) {
+    assertThrows(UncheckedIOException.class,
+        () -> LongCsv.withDefaults().read(dir.resolve("none.csv"), COLS));
+  }
+
+  @Test
+  void read_givesTheSameTableWhateverTheChunksTheTextArrivesIn() {
+    // a long file read through a reader returning 1 to 7 chars at a time crosses every buffer
+    // boundary case: inside quotes, between CR and LF, inside a doubled quote
+    qt().withExamples(60).forAll(quick(LongCsvTest::randomTable)).checkAssert(rows -> {
+      String csv = toCsv(rows);
+      LongTable whole = read(csv, COLS);
+      LongTable chunked = LongCsv.withDefaults().read(new Trickle(csv), "t", COLS);
+      assertEquals(rows.size(), whole.size());
+      for (int i = 0; i < rows.size(); i++) {
+        assertEquals(rows.get(i).id, whole.idAt(i));
+        assertEquals(rows.get(i).session, whole.timeAt(i));
+        assertEquals(rows.get(i).score, whole.scoreAt(i));
+        assertEquals(whole.idAt(i), chunked.idAt(i));
+        assertEquals(whole.lineAt(i), chunked.lineAt(i));
+        assertEquals(whole.scoreAt(i), chunked.scoreAt(i));
+      }
+    });
+  }
+
+  @Test
+  void read_buffersLongRecords() {
+    String id = "x".repeat(100);
+    StringBuilder sb = new StringBuilder("id,session,score,note\n");
+    sb.append(id).append(",0,1,\"").append("y".repeat(200_000)).append("\"\n");
+    LongTable t = read(sb.toString(), COLS);
+    assertEquals(id, t.idAt(0));
+  }
+
+  @Test
+  void toCohort_sortsSessionsAndChecksRangeWithLineAndColumn() {
     LongTable t = read("id,s,score\n1,2,10\n1,0,20\n2,0,5\n", LongCsv.columns("id", "s", "score"));
     Cohort c = t.toCohort(Instruments.PHQ9);
     assertEquals(2, c.size());
     assertEquals(0, c.find(ClientId.of("1"), "PHQ-9").orElseThrow().sessionAt(0));
-    IllegalArgumentException e =
-        assertThrows(
-            IllegalArgumentException.class,
-            () -> read("id,s,score\n1,0,10\n1,1,28\n", LongCsv.columns("id", "s", "score")).toCohort(Instruments.PHQ9));
-    assertTrue(e.getMessage().contains("line 3"), e.getMessage());
-    assertThrows(
-        IllegalArgumentException.class,
-        () -> read("id,s,score\n1,0,10\n1,0,11\n", LongCsv.columns("id", "s", "score")).toCohort(Instruments.PHQ9));
-    assertThrows(
-        IllegalArgumentException.class,
-        () -> read("id,s,score\n1,0.5,10\n", LongCsv.columns("id", "s", "score")).toCohort(Instruments.PHQ9));
+    String m = assertThrows(IllegalArgumentException.class,
+        () -> read("id,s,score\n1,0,10\n1,1,28\n", LongCsv.columns("id", "s", "score"))
+            .toCohort(Instruments.PHQ9)).getMessage();
+    assertTrue(m.startsWith("test.csv line 3, column 3 (score): PHQ-9"), m);
+    m = assertThrows(IllegalArgumentException.class,
+        () -> read("id,s,score\n1,0.5,10\n", LongCsv.columns("id", "s", "score"))
+            .toCohort(Instruments.PHQ9)).getMessage();
+    assertTrue(m.startsWith("test.csv line 2, column 2 (s): session must be a whole number"), m);
   }
+
+  @Test
+  void toGrowthData_groupsByClientWithCovariates() {
+    LongTable t = read("id,t,y,age\na,0,1,30\nb,0,2,40\na,1,3,30\n",
+        LongCsv.columns("id", "t", "y").withCovariates("age"));
+    GrowthData d = t.toGrowthData();
+    assertEquals(List.of("a", "b"), d.clients());
+    assertArrayEquals(new double[] {0, 1, 0}, d.groupedTimes());
+    assertArrayEquals(new double[] {1, 3, 2}, d.groupedScores());
+    assertEquals(40, d.covariate("age", 1));
+    assertThrows(IllegalArgumentException.class, () -> read("id,t,y\n", COLS_TY).toGrowthData());
+  }
+
+  private static final LongCsv.Columns COLS_TY = LongCsv.columns("id", "t", "y");
 
   @Test
   void write_thenRead_roundTrips() {
@@ -108,8 +363,72 @@ class LongCsvTest {
     StringWriter w = new StringWriter();
     LongCsv.write(c, w);
     Cohort back =
-        LongCsv.read(new StringReader(w.toString()), "w", LongCsv.columns("id", "session", "score"))
+        LongCsv.withDefaults().read(new StringReader(w.toString()), "w", COLS)
             .toCohort(Instruments.PHQ9);
     assertEquals(c, back);
+  }
+
+  private record Row(String id, int session, double score, String note) {}
+
+  private static List<Row> randomTable(org.apache.commons.rng.UniformRandomProvider rng) {
+    int n = rng.nextInt(400);
+    List<Row> rows = new ArrayList<>();
+    String alphabet = "ab,;\" x\u00e9";
+    int client = 0;
+    int session = 0;
+    String id = "c0";
+    for (int i = 0; i < n; i++) {
+      if (i == 0 || rng.nextInt(4) == 0) {
+        StringBuilder sb = new StringBuilder("c" + client++);
+        int extra = rng.nextInt(4);
+        for (int k = 0; k < extra; k++) {
+          sb.append(alphabet.charAt(rng.nextInt(alphabet.length())));
+        }
+        id = sb.toString().strip();
+        session = 0;
+      }
+      double score = rng.nextInt(2_000_000) / (rng.nextBoolean() ? 1000.0 : 7.0);
+      StringBuilder note = new StringBuilder();
+      int len = rng.nextInt(6);
+      for (int k = 0; k < len; k++) {
+        note.append("a\"\n\r, ".charAt(rng.nextInt(6)));
+      }
+      rows.add(new Row(id, session++, score, note.toString()));
+    }
+    return rows;
+  }
+
+  private static String toCsv(List<Row> rows) {
+    StringBuilder sb = new StringBuilder("id,session,note,score\r\n");
+    for (Row r : rows) {
+      sb.append(LongCsv.quote(r.id)).append(',').append(r.session).append(",")
+          .append(r.note.isEmpty() ? "" : "\"" + r.note.replace("\"", "\"\"") + "\"")
+          .append(',').append(r.score).append(r.session % 3 == 0 ? "\r\n" : "\n");
+    }
+    return sb.toString();
+  }
+
+  /** A reader that returns at most a few chars per call. */
+  private static final class Trickle extends Reader {
+    private final String text;
+    private int pos;
+
+    Trickle(String text) {
+      this.text = text;
+    }
+
+    @Override
+    public int read(char[] cbuf, int off, int len) {
+      if (pos >= text.length()) {
+        return -1;
+      }
+      int k = Math.min(Math.min(len, 1 + pos % 7), text.length() - pos);
+      text.getChars(pos, pos + k, cbuf, off);
+      pos += k;
+      return k;
+    }
+
+    @Override
+    public void close() {}
   }
 }

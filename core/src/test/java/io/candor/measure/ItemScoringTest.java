@@ -185,4 +185,64 @@ class ItemScoringTest {
     ItemScoring widest = new ItemScoring(1, 0, Integer.MAX_VALUE, Set.of(1), 0, "X");
     assertEquals(Integer.MAX_VALUE, widest.score(0));
   }
+
+  @Test
+  void riskItems_areDeclaredByPhq9AndCore10Only() {
+    assertEquals(Set.of(9), scoring(Instruments.PHQ9).riskItems());
+    assertEquals(Set.of(6), scoring(Instruments.CORE10).riskItems());
+    assertEquals(Set.of(), scoring(Instruments.GAD7).riskItems());
+    assertEquals(Set.of(), scoring(Instruments.K10).riskItems());
+  }
+
+  @Test
+  void riskFlags_flagItem9AboveZeroWithTheRawResponseAndFixedText() {
+    List<RiskFlag> flags =
+        scoring(Instruments.PHQ9).riskFlags(withMissing(new int[] {0, 0, 0, 0, 0, 0, 0, 0, 2}));
+    assertEquals(List.of(new RiskFlag("PHQ-9", 9, OptionalInt.of(2))), flags);
+    assertEquals("risk item answered above zero — clinician review", flags.get(0).text());
+    assertEquals("PHQ-9 item 9 = 2: risk item answered above zero — clinician review",
+        flags.get(0).toString());
+  }
+
+  @Test
+  void riskFlags_noFlagForZeroButAMissingRiskItemIsFlagged() {
+    ItemScoring core10 = scoring(Instruments.CORE10);
+    int[] r = {3, 1, 1, 2, 2, 0, 2, 3, 1, 2};
+    assertTrue(core10.riskFlags(withMissing(r)).isEmpty());
+    List<RiskFlag> missing = core10.riskFlags(withMissing(r, 6));
+    assertEquals(List.of(new RiskFlag("CORE-10", 6, OptionalInt.empty())), missing);
+    assertEquals(RiskFlag.NOT_ANSWERED, missing.get(0).text());
+    // the total is still prorated; the flag comes in addition to it
+    assertTrue(core10.score(withMissing(r, 6)).prorated());
+  }
+
+  @Test
+  void riskFlags_ignoreNonRiskItemsAndCheckRanges() {
+    ItemScoring phq9 = scoring(Instruments.PHQ9);
+    assertTrue(phq9.riskFlags(withMissing(new int[] {3, 3, 3, 3, 3, 3, 3, 3, 0})).isEmpty());
+    IllegalArgumentException range = assertThrows(IllegalArgumentException.class,
+        () -> phq9.riskFlags(withMissing(new int[] {0, 0, 0, 0, 0, 0, 0, 0, 4})));
+    assertEquals("PHQ-9 item 9 must be 0-3, was 4", range.getMessage());
+    assertThrows(IllegalArgumentException.class,
+        () -> phq9.riskFlags(withMissing(new int[] {0, 0, 0})));
+  }
+
+  @Test
+  void riskItems_mustBeInRangeAndNotReversed() {
+    IllegalArgumentException range = assertThrows(IllegalArgumentException.class,
+        () -> new ItemScoring(3, 0, 3, Set.of(), 0, "X", Set.of(4)));
+    assertTrue(range.getMessage().contains("risk item"), range.getMessage());
+    IllegalArgumentException reversed = assertThrows(IllegalArgumentException.class,
+        () -> new ItemScoring(3, 0, 3, Set.of(2), 0, "X").withRiskItems(2));
+    assertEquals("X: risk item 2 must not be reverse-scored: its raw response is what the clinician"
+        + " reviews", reversed.getMessage());
+    assertEquals(Set.of(1, 3), new ItemScoring(3, 0, 3, Set.of(), 0, "X").withRiskItems(3, 1).riskItems());
+  }
+
+  @Test
+  void riskFlag_validatesItsComponents() {
+    assertThrows(IllegalArgumentException.class, () -> new RiskFlag(" ", 1, OptionalInt.of(1)));
+    assertThrows(IllegalArgumentException.class, () -> new RiskFlag("X", 0, OptionalInt.of(1)));
+    assertThrows(NullPointerException.class, () -> new RiskFlag("X", 1, null));
+  }
 }

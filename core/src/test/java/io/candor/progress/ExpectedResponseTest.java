@@ -48,6 +48,23 @@ class ExpectedResponseTest {
   }
 
   @Test
+  void forecastAt_isTheForecastCurveAtThatSession() {
+    for (boolean fixed : new boolean[] {false, true}) {
+      ExpectedResponse er = ExpectedResponse.of(ExpectedResponseModel.from(fit()))
+          .withFixedEffectUncertainty(fixed);
+      int[] sessions = {0, 1, 3};
+      double[] scores = {300, 290, 310};
+      ExpectedCurve curve = er.forecast(sessions, scores, 9);
+      for (int t = 0; t <= 9; t++) {
+        assertEquals(curve.sessions().get(t), er.forecastAt(sessions, scores, t));
+      }
+    }
+    assertThrows(IllegalArgumentException.class,
+        () -> ExpectedResponse.of(ExpectedResponseModel.from(fit())).forecastAt(new int[] {0},
+            new double[] {1}, -1));
+  }
+
+  @Test
   void forecast_equalsTheFittedBlupPredictionForAFittedClient() {
     GrowthFit fit = fit();
     ExpectedResponse er = ExpectedResponse.of(ExpectedResponseModel.from(fit));

@@ -215,4 +215,29 @@ class SimulatorTest {
     assertNotEquals(a, Engine.streamFor(1, 6).nextLong());
     assertNotEquals(a, Engine.streamFor(2, 5).nextLong());
   }
+
+  @Test
+  void summariseRange_combinedOverDisjointRanges_equalsTheWholeSummary() {
+    Simulator sim = Simulator.of(PHQ);
+    SimulationSummary whole = sim.summarise(11L, 5000, Arm.TREATED, 2);
+    SimulationSummary parts = sim.summariseRange(11L, 3000, 5000, Arm.TREATED)
+        .combine(sim.summariseRange(11L, 0, 1234, Arm.TREATED))
+        .combine(sim.summariseRange(11L, 1234, 3000, Arm.TREATED));
+    org.junit.jupiter.api.Assertions.assertEquals(whole, parts);
+    org.junit.jupiter.api.Assertions.assertEquals(whole.hashCode(), parts.hashCode());
+    org.junit.jupiter.api.Assertions.assertNotEquals(whole, sim.summariseRange(11L, 0, 4999, Arm.TREATED));
+  }
+
+  @Test
+  void summariseRange_rejectsEmptyRangesAndCombineRejectsOtherArms() {
+    Simulator sim = Simulator.of(PHQ);
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> sim.summariseRange(1L, 5, 5, Arm.TREATED));
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> sim.summariseRange(1L, -1, 5, Arm.TREATED));
+    IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(
+        IllegalArgumentException.class, () -> sim.summariseRange(1L, 0, 5, Arm.TREATED)
+            .combine(sim.summariseRange(1L, 5, 10, Arm.WAITLIST)));
+    org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().startsWith("cannot combine"));
+  }
 }

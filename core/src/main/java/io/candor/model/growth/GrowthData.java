@@ -4,6 +4,7 @@ import io.candor.domain.Cohort;
 import io.candor.domain.ScoreScale;
 import io.candor.domain.Trajectory;
 import io.candor.internal.Checks;
+import io.candor.internal.RowGroups;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -67,16 +68,7 @@ public final class GrowthData {
    */
   public static GrowthData of(String[] clientIds, double[] times, double[] scores) {
     Objects.requireNonNull(clientIds, "clientIds");
-    Objects.requireNonNull(times, "times");
-    Objects.requireNonNull(scores, "scores");
-    int n = clientIds.length;
-    if (times.length != n || scores.length != n) {
-      throw new IllegalArgumentException("clientIds, times and scores must have the same length, were "
-          + n + ", " + times.length + " and " + scores.length);
-    }
-    if (n == 0) {
-      throw new IllegalArgumentException("growth data needs at least one row, was empty");
-    }
+    int n = checkRows("clientIds", clientIds.length, times, scores);
     Map<String, Integer> index = new HashMap<>();
     List<String> order = new ArrayList<>();
     int[] clientOf = new int[n];
@@ -84,14 +76,6 @@ public final class GrowthData {
       String id = clientIds[i];
       if (id == null || id.isBlank()) {
         throw new IllegalArgumentException("client id in row " + (i + 1) + " must not be blank");
-      }
-      if (!Double.isFinite(times[i])) {
-        throw new IllegalArgumentException(
-            "time in row " + (i + 1) + " (client " + id + ") must be finite, was " + times[i]);
-      }
-      if (!Double.isFinite(scores[i])) {
-        throw new IllegalArgumentException(
-            "score in row " + (i + 1) + " (client " + id + ") must be finite, was " + scores[i]);
       }
       Integer c = index.get(id);
       if (c == null) {
@@ -101,23 +85,95 @@ public final class GrowthData {
       }
       clientOf[i] = c;
     }
-    int m = order.size();
-    int[] start = new int[m + 1];
+    return grouped(List.copyOf(order), clientOf, times, scores);
+  }
+
+  /**
+   * Data from rows already numbered by client, as a long-format reader produces them: no lookup
+   * by id per row.
+   *
+   * @param clientIds the distinct client ids (not blank, each once); their order is the order of
+   *     {@link #clients()}
+   * @param clientOfRow each row's index into {@code clientIds}
+   * @param times each row's time (finite)
+   * @param scores each row's outcome (finite)
+   * @return the data
+   * @throws IllegalArgumentException if the lengths differ, there are no rows, an id is blank or
+   *     repeated, a client has no row, an index is out of range, or a time or score is not finite
+   *     (the message names the row)
+   */
+  public static GrowthData ofIndexed(List<String> clientIds, int[] clientOfRow, double[] times,
+      double[] scores) {
+    Objects.requireNonNull(clientIds, "clientIds");
+    Objects.requireNonNull(clientOfRow, "clientOfRow");
+    int n = checkRows("clientOfRow", clientOfRow.length, times, scores);
+    List<String> ids = List.copyOf(clientIds);
+    Map<String, Integer> seen = new HashMap<>();
+    for (int c = 0; c < ids.size(); c++) {
+      String id = ids.get(c);
+      if (id.isBlank()) {
+        throw new IllegalArgumentException("client id " + c + " must not be blank");
+      }
+      Integer before = seen.put(id, c);
+      if (before != null) {
+        throw new IllegalArgumentException("client id " + id + " is listed twice (indices "
+            + before + " and " + c + ")");
+      }
+    }
+    int[] rows = new int[ids.size()];
     for (int i = 0; i < n; i++) {
-      start[clientOf[i] + 1]++;
+      int c = clientOfRow[i];
+      if (c < 0 || c >= ids.size()) {
+        throw new IllegalArgumentException("client index in row " + (i + 1) + " must be between 0"
+            + " and " + (ids.size() - 1) + ", was " + c);
+      }
+      rows[c]++;
     }
-    for (int c = 0; c < m; c++) {
-      start[c + 1] += start[c];
+    for (int c = 0; c < rows.length; c++) {
+      if (rows[c] == 0) {
+        throw new IllegalArgumentException("client " + ids.get(c) + " has no row");
+      }
     }
-    int[] next = Arrays.copyOf(start, m);
+    return grouped(ids, clientOfRow.clone(), times, scores);
+  }
+
+  /** The number of rows: at least one, the same in each column. */
+  private static int checkRows(String clients, int n, double[] times, double[] scores) {
+    Objects.requireNonNull(times, "times");
+    Objects.requireNonNull(scores, "scores");
+    if (times.length != n || scores.length != n) {
+      throw new IllegalArgumentException(clients + ", times and scores must have the same length,"
+          + " were " + n + ", " + times.length + " and " + scores.length);
+    }
+    if (n == 0) {
+      throw new IllegalArgumentException("growth data needs at least one row, was empty");
+    }
+    return n;
+  }
+
+  /** Checks the values and groups the rows by client; {@code clientOf} is kept, not copied. */
+  private static GrowthData grouped(List<String> clients, int[] clientOf, double[] times,
+      double[] scores) {
+    int n = clientOf.length;
+    for (int i = 0; i < n; i++) {
+      if (!Double.isFinite(times[i])) {
+        throw new IllegalArgumentException("time in row " + (i + 1) + " (client "
+            + clients.get(clientOf[i]) + ") must be finite, was " + times[i]);
+      }
+      if (!Double.isFinite(scores[i])) {
+        throw new IllegalArgumentException("score in row " + (i + 1) + " (client "
+            + clients.get(clientOf[i]) + ") must be finite, was " + scores[i]);
+      }
+    }
+    RowGroups groups = RowGroups.of(clientOf, clients.size());
+    int[] order = groups.order();
     double[] t = new double[n];
     double[] y = new double[n];
-    for (int i = 0; i < n; i++) {
-      int at = next[clientOf[i]]++;
-      t[at] = times[i];
-      y[at] = scores[i];
+    for (int j = 0; j < n; j++) {
+      t[j] = times[order[j]];
+      y[j] = scores[order[j]];
     }
-    return new GrowthData(List.copyOf(order), start, t, y, List.of(), new double[0][], clientOf,
+    return new GrowthData(clients, groups.start(), t, y, List.of(), new double[0][], clientOf,
         UNKNOWN_SCALE, List.of(), null);
   }
 

@@ -71,14 +71,15 @@ public final class GrowthFit {
     this.convergence = convergence;
   }
 
-  static GrowthFit create(GrowthModel model, GrowthData data, ProfiledDeviance dev,
-      double[] theta, ProfiledDeviance.Solution sol, Convergence convergence) {
-    int n = dev.n;
-    int p = dev.p;
-    int q = dev.q;
-    double sigma2 = sol.pwrss / (dev.reml ? n - p : n);
+  /** What both fitting paths derive alike at the optimum. */
+  private record Optimum(double sigma2, List<FixedEffect> fixedEffects, double[] vcov, double[] d,
+      Set<Boundary> flags) {}
+
+  private static Optimum optimum(GrowthModel model, int n, int p, int q, boolean reml,
+      double yMean, double[] th, ProfiledDeviance.Solution sol) {
+    double sigma2 = sol.pwrss / (reml ? n - p : n);
     double[] beta = sol.beta.clone();
-    beta[0] += dev.yMean;
+    beta[0] += yMean;
     List<String> names = model.termNames();
     double[] vcov = new double[p * p];
     List<FixedEffect> fe = new ArrayList<>(p);
@@ -89,7 +90,6 @@ public final class GrowthFit {
       double se = Math.sqrt(vcov[j * p + j]);
       fe.add(new FixedEffect(names.get(j), beta[j], se, beta[j] / se));
     }
-    double[] th = theta.clone();
     double[] d;
     Set<Boundary> flags = EnumSet.noneOf(Boundary.class);
     if (q == 1) {
@@ -113,6 +113,31 @@ public final class GrowthFit {
         flags.add(Boundary.PERFECT_CORRELATION);
       }
     }
+    return new Optimum(sigma2, List.copyOf(fe), vcov, d, flags);
+  }
+
+  /** A fit from sufficient statistics (no cluster level): see {@link GrowthStatistics}. */
+  static GrowthFit create(GrowthModel model, StatisticsDeviance dev, double[] theta,
+      ProfiledDeviance.Solution sol, Convergence convergence) {
+    double[] th = theta.clone();
+    Optimum o = optimum(model, dev.n, dev.p, dev.q, dev.reml, dev.yMean, th, sol);
+    List<ClientEffects> effects =
+        List.copyOf(dev.statistics.clientEffects(th, sol.beta, o.sigma2()));
+    double[] t = dev.totals;
+    return new GrowthFit(model, dev.n, dev.m, o.fixedEffects(), o.vcov(), o.d(),
+        Math.sqrt(o.sigma2()), -sol.criterion / 2, sol.criterion, th, effects, Double.NaN,
+        List.of(), Collections.unmodifiableSet(o.flags()), convergence, dev.statistics.scale(),
+        new DataRange(t[GrowthBlock.T_MIN_TIME], t[GrowthBlock.T_MAX_TIME]),
+        new DataRange(t[GrowthBlock.T_MIN_FIRST], t[GrowthBlock.T_MAX_FIRST]));
+  }
+
+  static GrowthFit create(GrowthModel model, GrowthData data, ProfiledDeviance dev,
+      double[] theta, ProfiledDeviance.Solution sol, Convergence convergence) {
+    int n = dev.n;
+    double[] th = theta.clone();
+    Optimum o = optimum(model, n, dev.p, dev.q, dev.reml, dev.yMean, th, sol);
+    double sigma2 = o.sigma2();
+    Set<Boundary> flags = o.flags();
     ProfiledDeviance.Effects fx = dev.effects(th, sol.beta);
     List<ClientEffects> effects = new ArrayList<>(dev.m);
     List<String> clients = data.clients();
@@ -137,13 +162,16 @@ public final class GrowthFit {
       clusters = Collections.unmodifiableList(list);
     }
     double logLik = -sol.criterion / 2;
-    return new GrowthFit(model, n, dev.m, List.copyOf(fe), vcov, d, Math.sqrt(sigma2), logLik,
-        sol.criterion, th, Collections.unmodifiableList(effects), clusterVariance, clusters,
+    return new GrowthFit(model, n, dev.m, o.fixedEffects(), o.vcov(), o.d(), Math.sqrt(sigma2),
+        logLik, sol.criterion, th, Collections.unmodifiableList(effects), clusterVariance, clusters,
         Collections.unmodifiableSet(flags), convergence, data.scale(),
         DataRange.of(data.timeArray()), firstScores(data));
   }
 
-  /** The range of each client's score at their earliest time (the intake, at time 0). */
+  /**
+   * The range of each client's score at their earliest time (the intake, at time 0; the lowest,
+   * if a client has several then, as {@link GrowthBlock} takes it).
+   */
   private static DataRange firstScores(GrowthData data) {
     int[] start = data.starts();
     double[] t = data.timeArray();
@@ -152,7 +180,7 @@ public final class GrowthFit {
     for (int c = 0; c < first.length; c++) {
       int at = start[c];
       for (int i = start[c] + 1; i < start[c + 1]; i++) {
-        if (t[i] < t[at]) {
+        if (t[i] < t[at] || (t[i] == t[at] && y[i] < y[at])) {
           at = i;
         }
       }
@@ -182,7 +210,7 @@ public final class GrowthFit {
 
   /**
    * The range of the clients' first scores: each client's score at their earliest time (the
-   * intake, at time 0, in Candor's convention).
+   * intake, at time 0, in Candor's convention; the lowest, if a client has several then).
    *
    * @return the smallest and largest first score
    */
@@ -356,7 +384,10 @@ public final class GrowthFit {
   /**
    * Per-client predicted random effects, in the data's client order. With a cluster level they
    * are deviations from the client's therapist's intercept (lme4's {@code therapist:client}
-   * term).
+   * term). For a fit from {@link GrowthStatistics}, whatever those return (a distributed fit keeps
+   * them on the cluster and returns none here).
+   *
+   * @return the effects (unmodifiable)
    */
   public List<ClientEffects> clientEffects() {
     return clientEffects;

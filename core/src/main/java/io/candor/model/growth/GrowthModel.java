@@ -3,6 +3,7 @@ package io.candor.model.growth;
 import io.candor.internal.Checks;
 import io.candor.model.Convergence;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalDouble;
@@ -42,9 +43,12 @@ import java.util.OptionalDouble;
  *     .fit(GrowthData.of(ids, sessions, scores).withClusters(therapists));
  * }</pre>
  *
- * <p>Immutable and thread-safe; every {@code withXxx} returns a copy.
+ * <p>Immutable and thread-safe; every {@code withXxx} returns a copy. Serializable, so that a
+ * distributed job (candor-spark) can ship it to where the data are.
  */
-public final class GrowthModel {
+public final class GrowthModel implements java.io.Serializable {
+
+  private static final long serialVersionUID = 1L;
 
   /** θ diagonal entries below this count as zero variance (lme4's {@code isSingular} default). */
   static final double SINGULAR_TOLERANCE = 1e-4;
@@ -272,6 +276,11 @@ public final class GrowthModel {
     Objects.requireNonNull(data, "data");
     validate(data);
     boolean clustered = cluster == ClusterPart.INTERCEPT;
+    if (!clustered) {
+      // without a cluster level the sums run in the canonical order of GrowthStatistics, so that
+      // a fit of the same rows held elsewhere (candor-spark) is the same to the last bit
+      return fit(new InMemoryStatistics(this, data));
+    }
     double[] t = data.timeArray();
     double[][] cov = data.covariateArrays();
     int[] covIndex = covariateIndices(data);
@@ -299,6 +308,119 @@ public final class GrowthModel {
         new Convergence(opt.converged(), opt.evaluations(), sol.criterion, opt.message()));
   }
 
+  /**
+   * Fits the model (without a cluster level) to sufficient statistics held elsewhere, for example
+   * cached on a cluster by candor-spark: each evaluation of the criterion asks {@code statistics}
+   * for one sum over its blocks, and the rows are never needed here. Given statistics built as
+   * {@link GrowthStatistics} describes, the fit equals {@link #fit(GrowthData)} on the same rows to
+   * the last bit, except that {@link GrowthFit#clientEffects()} holds what {@link
+   * GrowthStatistics#clientEffects(double[], double[], double)} returns.
+   *
+   * @param statistics the statistics, built for this model
+   * @return the fit
+   * @throws IllegalArgumentException as {@link #fit(GrowthData)}, if the statistics were built for
+   *     another model, or if the model has a cluster level (which needs the rows in this JVM)
+   */
+  public GrowthFit fit(GrowthStatistics statistics) {
+    Objects.requireNonNull(statistics, "statistics");
+    if (!statistics.model().equals(this)) {
+      throw new IllegalArgumentException("the statistics were built for " + statistics.model()
+          + ", not for " + this);
+    }
+    if (cluster != ClusterPart.NONE) {
+      throw new IllegalArgumentException("a model with a cluster (therapist) level is fitted from"
+          + " its rows (fit(GrowthData)), not from per-client statistics");
+    }
+    StatisticsDeviance dev = new StatisticsDeviance(this, statistics);
+    validate(dev.totals);
+    dev.checkRank(termNames());
+    double[] lower = new double[dev.thetaCount()];
+    if (random == RandomPart.INTERCEPT_SLOPE) {
+      lower[1] = Double.NEGATIVE_INFINITY;
+    }
+    ThetaOptimiser.Result opt = ThetaOptimiser.minimise(dev, lower);
+    double[] theta = opt.theta();
+    ProfiledDeviance.Solution sol = dev.solve(theta);
+    if (!Double.isFinite(sol.criterion)) {
+      throw new IllegalArgumentException("the model could not be fitted to these data: the "
+          + "residual sum of squares is zero or the fixed effects are not identifiable");
+    }
+    return GrowthFit.create(this, dev, theta, sol,
+        new Convergence(opt.converged(), opt.evaluations(), sol.criterion, opt.message()));
+  }
+
+  /** The checks of {@link #validate(GrowthData)} that statistics can answer, from their totals. */
+  private void validate(double[] totals) {
+    int n = (int) totals[GrowthBlock.T_N];
+    int m = (int) totals[GrowthBlock.T_M];
+    double minTime = totals[GrowthBlock.T_MIN_TIME];
+    double maxTime = totals[GrowthBlock.T_MAX_TIME];
+    if (basis == TimeBasis.LOG && !(minTime > -1)) {
+      throw new IllegalArgumentException("the log basis uses log(time + 1), so time must be > -1;"
+          + " was " + Checks.fmt(minTime));
+    }
+    if (minTime == maxTime) {
+      throw new IllegalArgumentException("the time column is constant (every time is "
+          + Checks.fmt(minTime) + "): growth cannot be estimated");
+    }
+    int p = termNames().size();
+    int lo = GrowthBlock.T_XY + p + p * p;
+    int k = covariates.size();
+    for (int j = 0; j < k; j++) {
+      if (totals[lo + j] == totals[lo + k + j]) {
+        throw new IllegalArgumentException("covariate " + covariates.get(j)
+            + " is the same for every client (" + Checks.fmt(totals[lo + j]) + "), so its effect"
+            + " cannot be separated from the intercept");
+      }
+    }
+    int q = random.size();
+    if (random == RandomPart.INTERCEPT_SLOPE) {
+      int withSlope = (int) totals[GrowthBlock.T_SLOPE_CLIENTS];
+      if (withSlope < 3) {
+        throw new IllegalArgumentException("a random slope needs at least 3 clients observed at"
+            + " two or more different times; these data have " + withSlope
+            + " (fit a random intercept only: RandomPart.INTERCEPT, or --random intercept on the"
+            + " command line)");
+      }
+    } else if (m < 2) {
+      throw new IllegalArgumentException("a random intercept needs at least 2 clients; these data"
+          + " have " + m);
+    }
+    if (n <= q * m) {
+      throw new IllegalArgumentException("there are " + n + " observations but " + (q * m)
+          + " random effects (" + q + " per client for " + m + " clients): the variance"
+          + " components cannot be identified; use fewer random effects or more data");
+    }
+    if (n <= p) {
+      throw new IllegalArgumentException("there are " + n + " observations for " + p
+          + " fixed effects; need more observations than fixed effects");
+    }
+  }
+
+  /**
+   * The fit works with sums of squares and cross-products; values whose squares overflow a
+   * double (|x| above about 1e154 over all rows) would make every criterion infinite and the
+   * failure look like an identification problem, so they are named here instead.
+   */
+  private static void checkMagnitude(String what, double[] values, GrowthData data) {
+    double sumOfSquares = 0;
+    int largest = 0;
+    for (int i = 0; i < values.length; i++) {
+      sumOfSquares += values[i] * values[i];
+      if (Math.abs(values[i]) > Math.abs(values[largest])) {
+        largest = i;
+      }
+    }
+    if (!Double.isFinite(sumOfSquares)) {
+      int[] start = data.starts();
+      int c = Arrays.binarySearch(start, largest);
+      c = c >= 0 ? c : -c - 2; // start[c] <= largest < start[c + 1]: every client has a row
+      throw new IllegalArgumentException("the " + what + "s are too large to fit: their sum of"
+          + " squares overflows a double (largest " + Checks.fmt(values[largest]) + ", client "
+          + data.clients().get(c) + "); rescale the " + what + " column");
+    }
+  }
+
   private void validate(GrowthData data) {
     double[] t = data.timeArray();
     int[] start = data.starts();
@@ -319,6 +441,8 @@ public final class GrowthModel {
       throw new IllegalArgumentException("the time column is constant (every time is "
           + Checks.fmt(t0) + "): growth cannot be estimated");
     }
+    checkMagnitude("score", data.scoreArray(), data);
+    checkMagnitude("time", t, data);
     int[] idx = covariateIndices(data);
     for (int j = 0; j < idx.length; j++) {
       double first = data.covariate(idx[j], 0);

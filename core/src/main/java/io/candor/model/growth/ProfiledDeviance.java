@@ -37,7 +37,7 @@ import io.candor.internal.SmallCholesky;
  *
  * <p>Not thread-safe (scratch arrays); one instance per fit.
  */
-final class ProfiledDeviance {
+final class ProfiledDeviance implements ThetaOptimiser.Criterion {
 
   /** Supplies the fixed-effect design row of one observation. */
   interface Rows {
@@ -227,7 +227,8 @@ final class ProfiledDeviance {
   }
 
   /** The criterion at θ (REML criterion or ML deviance); +∞ if RX is not positive definite. */
-  double evaluate(double[] theta) {
+  @Override
+  public double evaluate(double[] theta) {
     return compute(theta, null);
   }
 
@@ -380,6 +381,19 @@ final class ProfiledDeviance {
       }
     }
     logDet = 2 * (logDet + Math.log(prod));
+    return finish(a, rhs, p, xxDiagonal, yty, cc, logDet, n, reml, out);
+  }
+
+  /**
+   * The criterion from RXᵀRX (in {@code a}, upper triangle; factored in place), the right-hand side
+   * {@code rhs} (solved in place), Σ|c|², log|L|², yᵀy and n; fills {@code out} when given. Shared
+   * by both criteria ({@link StatisticsDeviance} computes the sums from statistics).
+   *
+   * @return the REML criterion or ML deviance; +∞ if RX is not positive definite or the penalised
+   *     residual sum of squares is not positive
+   */
+  static double finish(double[] a, double[] rhs, int p, double[] xxDiagonal, double yty,
+      double cc, double logDet, int n, boolean reml, Solution out) {
     // Cholesky of a (upper triangle used): a = RXᵀ RX, RX upper triangular stored in a.
     if (SmallCholesky.factor(a, p, xxDiagonal, 1e-12) >= 0) {
       return Double.POSITIVE_INFINITY;

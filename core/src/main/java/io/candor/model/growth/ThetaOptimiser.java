@@ -32,6 +32,17 @@ final class ThetaOptimiser {
   /** Most criterion evaluations BOBYQA may use. */
   static final int MAX_EVALUATIONS = 20_000;
 
+  /** A criterion to minimise over θ. */
+  interface Criterion {
+    /**
+     * The criterion at θ (+∞ where it is undefined).
+     *
+     * @param theta the relative covariance factor's parameters
+     * @return the criterion
+     */
+    double evaluate(double[] theta);
+  }
+
   /** The optimum and how it was reached. */
   record Result(double[] theta, int evaluations, boolean converged, String message) {}
 
@@ -44,7 +55,7 @@ final class ThetaOptimiser {
    * @param lower lower bounds (0 for a diagonal entry, −∞ for an off-diagonal one)
    * @return the optimum
    */
-  static Result minimise(ProfiledDeviance dev, double[] lower) {
+  static Result minimise(Criterion dev, double[] lower) {
     int nTheta = lower.length;
     if (nTheta == 1) {
       double[] best = optimiseOne(dev);
@@ -75,7 +86,7 @@ final class ThetaOptimiser {
   }
 
   /** Returns {θ, evaluations}. */
-  private static double[] optimiseOne(ProfiledDeviance dev) {
+  private static double[] optimiseOne(Criterion dev) {
     int evals = 0;
     double bestT = 0;
     double bestF = dev.evaluate(new double[] {0});

@@ -183,21 +183,69 @@ public final class KaplanMeier {
         k++;
       }
     }
-    double[] times = new double[k];
-    int[] nRisk = new int[k];
+    int[] times = new int[k];
     int[] nEvent = new int[k];
     int[] nCensor = new int[k];
-    int atRisk = n;
     int r = 0;
     for (int j = 0; j < span; j++) {
       if (ev[j] + ce[j] > 0) {
-        times[r] = (double) min + j;
-        nRisk[r] = atRisk;
+        times[r] = min + j;
         nEvent[r] = ev[j];
         nCensor[r] = ce[j];
-        atRisk -= ev[j] + ce[j];
         r++;
       }
+    }
+    return counted(n, times, nEvent, nCensor);
+  }
+
+  /**
+   * Fits the curve to counts at integer times (such as session numbers): how many had the event and
+   * how many were censored at each time. This is {@link #fit(int[], boolean[])} with the counting
+   * done elsewhere, for example per partition of a distributed data set and then added up; the
+   * result is the same.
+   *
+   * @param times distinct times in increasing order, each {@code >= 0}
+   * @param events number of events at each time ({@code >= 0})
+   * @param censored number censored at each time ({@code >= 0}); events + censored {@code > 0}
+   * @return the fit
+   * @throws IllegalArgumentException if the arrays are empty or differ in length, the times are not
+   *     increasing or negative, or a count is negative or both counts at a time are zero
+   */
+  public KaplanMeierFit fitCounts(int[] times, int[] events, int[] censored) {
+    Objects.requireNonNull(times, "times");
+    Objects.requireNonNull(events, "events");
+    Objects.requireNonNull(censored, "censored");
+    if (times.length == 0 || events.length != times.length || censored.length != times.length) {
+      throw new IllegalArgumentException("times, events and censored must be non-empty and of the"
+          + " same length, were " + times.length + ", " + events.length + " and " + censored.length);
+    }
+    long n = 0;
+    for (int j = 0; j < times.length; j++) {
+      if (times[j] < 0 || (j > 0 && times[j] <= times[j - 1])) {
+        throw new IllegalArgumentException("times must be >= 0 and strictly increasing; times["
+            + j + "] is " + times[j] + (j > 0 ? " after " + times[j - 1] : ""));
+      }
+      if (events[j] < 0 || censored[j] < 0 || events[j] + censored[j] == 0) {
+        throw new IllegalArgumentException("at time " + times[j] + " the counts must be >= 0 and"
+            + " not both zero, were " + events[j] + " events and " + censored[j] + " censored");
+      }
+      n += events[j] + censored[j];
+    }
+    if (n > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException("at most " + Integer.MAX_VALUE + " subjects, were " + n);
+    }
+    return counted((int) n, times.clone(), events.clone(), censored.clone());
+  }
+
+  private KaplanMeierFit counted(int n, int[] time, int[] nEvent, int[] nCensor) {
+    int k = time.length;
+    double[] times = new double[k];
+    int[] nRisk = new int[k];
+    int atRisk = n;
+    for (int j = 0; j < k; j++) {
+      times[j] = time[j];
+      nRisk[j] = atRisk;
+      atRisk -= nEvent[j] + nCensor[j];
     }
     return finish(n, times, nRisk, nEvent, nCensor);
   }

@@ -85,6 +85,57 @@ class GrowthModelTest {
   }
 
   @Test
+  void fit_namesScoresTooLargeToSquare_insteadOfBlamingIdentification() {
+    GrowthData ok = simulate(3, 20, 4);
+    double[] y = ok.groupedScores();
+    y[7] = 1e308;
+    String[] ids = new String[y.length];
+    for (int c = 0, r = 0; c < ok.clientCount(); c++) {
+      for (int k = 0; k < ok.observations(c); k++) {
+        ids[r++] = ok.clients().get(c);
+      }
+    }
+    GrowthData d = GrowthData.of(ids, ok.groupedTimes(), y);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> GrowthModel.withDefaults().fit(d));
+    assertEquals("the scores are too large to fit: their sum of squares overflows a double"
+        + " (largest 1.0E308, client " + ids[7] + "); rescale the score column", e.getMessage());
+  }
+
+  @Test
+  void data_ofIndexed_groupsLikeOf() {
+    GrowthData byId = GrowthData.of(new String[] {"b", "a", "b", "c"},
+        new double[] {0, 0, 1, 0}, new double[] {5, 6, 7, 8});
+    GrowthData indexed = GrowthData.ofIndexed(List.of("b", "a", "c"), new int[] {0, 1, 0, 2},
+        new double[] {0, 0, 1, 0}, new double[] {5, 6, 7, 8});
+    assertEquals(byId.clients(), indexed.clients());
+    assertEquals(List.of("b", "a", "c"), indexed.clients());
+    assertTrue(Arrays.equals(byId.groupedScores(), indexed.groupedScores()));
+    assertTrue(Arrays.equals(byId.groupedTimes(), indexed.groupedTimes()));
+    assertEquals(2, indexed.observations(0));
+    assertEquals(40.0, indexed.withCovariate("age", new double[] {20, 30, 20, 40}).covariate("age", 2));
+  }
+
+  @Test
+  void data_ofIndexed_rejectsInconsistentIndices() {
+    double[] t = {0, 1};
+    double[] y = {1, 2};
+    assertTrue(assertThrows(IllegalArgumentException.class,
+        () -> GrowthData.ofIndexed(List.of("a", "a"), new int[] {0, 1}, t, y)).getMessage()
+        .contains("listed twice"));
+    assertTrue(assertThrows(IllegalArgumentException.class,
+        () -> GrowthData.ofIndexed(List.of("a"), new int[] {0, 1}, t, y)).getMessage()
+        .contains("client index in row 2 must be between 0 and 0, was 1"));
+    assertTrue(assertThrows(IllegalArgumentException.class,
+        () -> GrowthData.ofIndexed(List.of("a", "b", "c"), new int[] {0, 1}, t, y)).getMessage()
+        .contains("client c has no row"));
+    assertThrows(IllegalArgumentException.class,
+        () -> GrowthData.ofIndexed(List.of("a"), new int[] {0, 0}, t, new double[] {1, Double.NaN}));
+    assertThrows(IllegalArgumentException.class,
+        () -> GrowthData.ofIndexed(List.of(), new int[0], new double[0], new double[0]));
+  }
+
+  @Test
   void data_rejectsCovariateVaryingWithinClient() {
     GrowthData d = GrowthData.of(new String[] {"a", "a"}, new double[] {0, 1},
         new double[] {1, 2});

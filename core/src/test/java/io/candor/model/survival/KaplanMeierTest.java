@@ -319,4 +319,28 @@ class KaplanMeierTest {
     assertTrue(node.get("median").isNull(), node.toString());
     assertEquals(4, node.get("time").size());
   }
+
+  @Test
+  void fitCounts_equalsFittingTheIndividualTimes() {
+    int[] time = {3, 5, 5, 8, 10, 12, 12, 16, 20, 20, 0};
+    boolean[] event = {true, true, false, true, true, false, true, true, false, false, false};
+    KaplanMeierFit counted = KM.fitCounts(new int[] {0, 3, 5, 8, 10, 12, 16, 20},
+        new int[] {0, 1, 1, 1, 1, 1, 1, 0}, new int[] {1, 0, 1, 0, 0, 1, 0, 2});
+    assertEquals(KM.fit(time, event), counted);
+  }
+
+  @Test
+  void fitCounts_rejectsUnorderedTimesAndEmptyCounts() {
+    IllegalArgumentException order = org.junit.jupiter.api.Assertions.assertThrows(
+        IllegalArgumentException.class,
+        () -> KM.fitCounts(new int[] {2, 1}, new int[] {1, 1}, new int[] {0, 0}));
+    assertEquals("times must be >= 0 and strictly increasing; times[1] is 1 after 2",
+        order.getMessage());
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> KM.fitCounts(new int[] {1}, new int[] {0}, new int[] {0}));
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> KM.fitCounts(new int[] {}, new int[] {}, new int[] {}));
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> KM.fitCounts(new int[] {1}, new int[] {-1}, new int[] {2}));
+  }
 }

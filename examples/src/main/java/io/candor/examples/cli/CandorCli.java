@@ -1,32 +1,64 @@
 package io.candor.examples.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
  * The {@code candor} command-line tool. Each subcommand is its own class; bad arguments print a
  * one-line error and exit with status 2.
+ *
+ * <p>Start-up is part of every run, so only the subcommand named on the command line is loaded
+ * and introspected; the others are registered only when needed (top-level help, an unknown
+ * command, {@code candor help}).
  */
 @Command(
     name = "candor",
     mixinStandardHelpOptions = true,
     versionProvider = CandorCli.Version.class,
-    description = "Realistic expectations about psychotherapy outcomes. Informs; never diagnoses.",
-    subcommands = {
-      DemoCommand.class,
-      InstrumentsCommand.class,
-      ClassifyCommand.class,
-      FitCommand.class,
-      ExpectCommand.class,
-      TherapistsCommand.class,
-      PatternsCommand.class,
-      SurvivalCommand.class,
-      SimulateCommand.class,
-      CalibrateCommand.class,
-      CommandLine.HelpCommand.class
-    })
+    description = "Realistic expectations about psychotherapy outcomes. Informs; never diagnoses.")
 public final class CandorCli implements Runnable {
+
+  /** The subcommands, in the order {@code --help} lists them. */
+  static final List<String> COMMANDS = List.of("demo", "instruments", "classify", "fit", "expect",
+      "therapists", "patterns", "survival", "simulate", "calibrate", "wellbeing", "caseload",
+      "caseload-sim", "fhir-import");
+
+  /** A new instance of a subcommand; only the named class is loaded. */
+  private static Object command(String name) {
+    return switch (name) {
+      case "demo" -> new DemoCommand();
+      case "instruments" -> new InstrumentsCommand();
+      case "classify" -> new ClassifyCommand();
+      case "fit" -> new FitCommand();
+      case "expect" -> new ExpectCommand();
+      case "therapists" -> new TherapistsCommand();
+      case "patterns" -> new PatternsCommand();
+      case "survival" -> new SurvivalCommand();
+      case "simulate" -> new SimulateCommand();
+      case "calibrate" -> new CalibrateCommand();
+      case "wellbeing" -> new WellbeingCommand();
+      case "caseload" -> new CaseloadCommand();
+      case "caseload-sim" -> new CaseloadSimCommand();
+      case "fhir-import" -> new FhirImportCommand();
+      default -> throw new IllegalArgumentException("no subcommand " + name);
+    };
+  }
+
+  /** The tool with the subcommand {@code args[0]} only, or with all of them. */
+  static CommandLine commandLine(String... args) {
+    CommandLine cli = new CommandLine(new CandorCli());
+    if (args.length > 0 && COMMANDS.contains(args[0])) {
+      cli.addSubcommand(args[0], command(args[0]));
+    } else {
+      for (String name : COMMANDS) {
+        cli.addSubcommand(name, command(name));
+      }
+      cli.addSubcommand("help", new CommandLine.HelpCommand());
+    }
+    return cli;
+  }
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -55,7 +87,7 @@ public final class CandorCli implements Runnable {
    * @return the exit status
    */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
-    CommandLine cli = new CommandLine(new CandorCli());
+    CommandLine cli = commandLine(args);
     cli.setOut(out);
     cli.setErr(err);
     cli.setParameterExceptionHandler(

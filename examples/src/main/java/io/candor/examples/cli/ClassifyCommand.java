@@ -24,7 +24,6 @@ import io.candor.measure.Direction;
 import io.candor.measure.Instrument;
 import io.candor.measure.Instruments;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -34,6 +33,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -73,18 +73,9 @@ public final class ClassifyCommand implements Callable<Integer> {
   @Option(names = "--post", description = "post-treatment score (one client)")
   Double post;
 
-  @Option(names = "--input", paramLabel = "FILE",
-      description = "long-format CSV (one row per client and session): classify every client")
-  Path input;
-
-  @Option(names = "--id", paramLabel = "COL", description = "client-id column (with --input)")
-  String idColumn;
-
-  @Option(names = "--time", paramLabel = "COL", description = "session column (with --input)")
-  String timeColumn;
-
-  @Option(names = "--score", paramLabel = "COL", description = "score column (with --input)")
-  String scoreColumn;
+  @ArgGroup(exclusive = false, multiplicity = "0..1",
+      heading = "Many clients: long-format CSV, first against last score of each client%n")
+  LongInputOptions data;
 
   @Option(names = "--paired-score", paramLabel = "COL",
       description = "score column of the paired measure (e.g. GAD-7 with PHQ-9), for the NHS Talking"
@@ -115,7 +106,7 @@ public final class ClassifyCommand implements Callable<Integer> {
   public Integer call() {
     output.checkFiles();
     Instrument ins = Instruments.byId(instrument);
-    boolean batch = input != null;
+    boolean batch = data != null;
     if (batch == (pre != null || post != null)) {
       throw new IllegalArgumentException(batch
           ? "--pre/--post classify one client and --input a file; give one or the other"
@@ -151,12 +142,8 @@ public final class ClassifyCommand implements Callable<Integer> {
     if (pre == null || post == null) {
       throw new IllegalArgumentException("give both --pre and --post");
     }
-    for (String o : new String[] {idColumn, timeColumn, scoreColumn, pairedColumn,
-        pairedInstrument}) {
-      if (o != null) {
-        throw new IllegalArgumentException("--id, --time, --score and the paired options go with"
-            + " --input");
-      }
+    if (pairedColumn != null || pairedInstrument != null) {
+      throw new IllegalArgumentException("--paired-score and --paired-instrument go with --input");
     }
     ins.checkScore("--pre", pre);
     ins.checkScore("--post", post);
@@ -334,14 +321,11 @@ public final class ClassifyCommand implements Callable<Integer> {
       Map<ReliableChangeMethod, ChangeCategory> methods) {}
 
   private int batch(Instrument ins, ChangeContext context) {
-    if (idColumn == null || timeColumn == null || scoreColumn == null) {
-      throw new IllegalArgumentException("--input needs --id, --time and --score");
-    }
     if ((pairedColumn == null) != (pairedInstrument == null)) {
       throw new IllegalArgumentException("--paired-score and --paired-instrument go together");
     }
-    List<Trajectory> trajectories = LongInput.read(input, idColumn, timeColumn, scoreColumn, ins,
-        Optional.empty(), 0, Integer.MAX_VALUE).trajectories;
+    List<Trajectory> trajectories =
+        data.read(Optional.of(ins), List.of(), List.of()).toCohort(ins).trajectories();
     List<PrePost> pairs = new ArrayList<>();
     Map<ClientId, Integer> counts = new LinkedHashMap<>();
     for (Trajectory t : trajectories) {
@@ -352,8 +336,9 @@ public final class ClassifyCommand implements Callable<Integer> {
     }
     int leftOut = trajectories.size() - pairs.size();
     if (pairs.size() < 2) {
-      throw new IllegalArgumentException(input + ": " + pairs.size() + " client(s) with two or"
-          + " more scores; the method comparison needs at least 2");
+      throw new IllegalArgumentException(data.input + ": "
+          + CliText.count(pairs.size(), "client", "clients")
+          + " with two or more scores; the method comparison needs at least 2");
     }
     ReferenceStatistics stats = ReferenceStatistics.of(PrePost.pres(pairs), PrePost.posts(pairs));
     ChangeContext c = context.withCohort(stats);
@@ -386,16 +371,16 @@ public final class ClassifyCommand implements Callable<Integer> {
     }
     Instrument other = Instruments.byId(pairedInstrument);
     Map<ClientId, Trajectory> second = new LinkedHashMap<>();
-    for (Trajectory t : LongInput.read(input, idColumn, timeColumn, pairedColumn, other,
-        Optional.empty(), 0, Integer.MAX_VALUE).trajectories) {
+    for (Trajectory t : data.read(pairedColumn, Optional.of(other), List.of(), List.of())
+        .toCohort(other).trajectories()) {
       second.put(t.client(), t);
     }
     List<PairedMeasures> episodes = new ArrayList<>();
     for (PrePost p : pairs) {
       Trajectory t = second.get(p.client());
       if (t == null) {
-        throw new IllegalArgumentException(input + ": client " + p.client() + " has "
-            + scoreColumn + " scores but no " + pairedColumn + " score");
+        throw new IllegalArgumentException(data.input + ": client " + p.client() + " has "
+            + data.scoreColumn + " scores but no " + pairedColumn + " score");
       }
       episodes.add(new PairedMeasures(ins, p.pre(), p.post(), other, t.first().score(),
           t.last().score(), counts.get(p.client())));

@@ -1,6 +1,5 @@
 package io.candor.examples.cli;
 
-import io.candor.json.LongCsv;
 import io.candor.json.LongTable;
 import io.candor.measure.Instrument;
 import io.candor.measure.Instruments;
@@ -13,11 +12,12 @@ import io.candor.model.growth.RandomPart;
 import io.candor.model.growth.TimeBasis;
 import io.candor.model.growth.FixedEffect;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -41,37 +41,30 @@ public final class FitCommand implements Callable<Integer> {
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--input", required = true, paramLabel = "FILE", description = "CSV file")
-  Path input;
-
-  @Option(names = "--id", required = true, paramLabel = "COL", description = "client-id column")
-  String id;
-
-  @Option(names = "--time", required = true, paramLabel = "COL", description = "time column")
-  String time;
-
-  @Option(names = "--score", required = true, paramLabel = "COL", description = "outcome column")
-  String score;
+  @Mixin LongInputOptions data;
 
   @Option(names = "--basis", defaultValue = "linear", paramLabel = "BASIS",
+      converter = BasisConverter.class,
       description = "linear, log (log(t+1)), quadratic or piecewise:K (knot K); default linear")
-  String basis;
+  Basis basis;
 
   @Option(names = "--random", defaultValue = "slope", paramLabel = "PART",
+      converter = RandomConverter.class, completionCandidates = RandomConverter.class,
       description = "intercept, or slope (intercept + slope, correlated); default slope")
-  String random;
+  RandomPart random;
 
   @Option(names = "--method", defaultValue = "reml", paramLabel = "METHOD",
+      converter = MethodConverter.class, completionCandidates = MethodConverter.class,
       description = "reml (default) or ml")
-  String method;
+  Estimation method;
 
   @Option(names = "--covariate", paramLabel = "COL",
       description = "client-level numeric covariate column (repeatable)")
   List<String> covariates = new ArrayList<>();
 
   @Option(names = "--instrument", paramLabel = "ID",
-      description = "check every score against this instrument's range (e.g. PHQ-9); without it"
-          + " any finite outcome is accepted (reaction times, simulated scores)")
+      description = "check every score against this instrument's range and resolution (e.g."
+          + " PHQ-9); without it any number is accepted (reaction times, simulated scores)")
   String instrument;
 
   @Option(names = "--interact", description = "add covariate x time interactions")
@@ -88,61 +81,80 @@ public final class FitCommand implements Callable<Integer> {
       description = "print read and fit times (wall seconds; fit also CPU seconds) to stderr")
   boolean timings;
 
-  /**
-   * Every value of a score column must lie on the instrument's scale; the error names the line and
-   * column.
-   */
-  static void checkScores(LongTable table, Instrument instrument, String column,
-      double[] values) {
-    for (int i = 0; i < values.length; i++) {
-      try {
-        instrument.checkScore("scores", values[i]);
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException(
-            table.source() + " line " + table.lineAt(i) + " (" + column + "): " + e.getMessage(), e);
+  /** A time basis with its knot (piecewise only). */
+  record Basis(TimeBasis basis, double knot) {}
+
+  /** {@code linear}, {@code log}, {@code quadratic} or {@code piecewise:K}, in any case. */
+  static final class BasisConverter implements CommandLine.ITypeConverter<Basis> {
+    @Override
+    public Basis convert(String value) {
+      String b = value.strip().toLowerCase(Locale.ROOT);
+      if (b.startsWith("piecewise")) {
+        String[] parts = b.split(":", 2);
+        if (parts.length != 2 || parts[1].isBlank()) {
+          throw new CommandLine.TypeConversionException(
+              "piecewise needs a knot, e.g. piecewise:4, but was '" + value + "'");
+        }
+        try {
+          double knot = Double.parseDouble(parts[1]);
+          if (Double.isFinite(knot)) {
+            return new Basis(TimeBasis.PIECEWISE, knot);
+          }
+        } catch (NumberFormatException e) {
+          // reported below
+        }
+        throw new CommandLine.TypeConversionException(
+            "piecewise:K needs a number K, but was '" + value + "'");
       }
+      return switch (b) {
+        case "linear" -> new Basis(TimeBasis.LINEAR, Double.NaN);
+        case "log" -> new Basis(TimeBasis.LOG, Double.NaN);
+        case "quadratic" -> new Basis(TimeBasis.QUADRATIC, Double.NaN);
+        default -> throw new CommandLine.TypeConversionException("expected one of linear, log,"
+            + " quadratic, piecewise:K (case-insensitive) but was '" + value + "'");
+      };
+    }
+  }
+
+  /** {@code intercept} or {@code slope}. */
+  static final class RandomConverter extends CliWords<RandomPart> {
+    RandomConverter() {
+      super("intercept", RandomPart.INTERCEPT, "slope", RandomPart.INTERCEPT_SLOPE);
+    }
+  }
+
+  /** {@code reml} or {@code ml}. */
+  static final class MethodConverter extends CliWords<Estimation> {
+    MethodConverter() {
+      super("reml", Estimation.REML, "ml", Estimation.ML);
     }
   }
 
   @Override
   public Integer call() {
     output.checkFiles();
-    GrowthModel model = model(basis, random, method, covariates, interact);
+    GrowthModel model = model();
     if (cluster != null) {
       model = model.with(ClusterPart.INTERCEPT);
     }
     long t0 = System.nanoTime();
-    LongCsv.Columns columns = LongCsv.columns(id, time, score)
-        .withCovariates(covariates.toArray(new String[0]));
-    if (cluster != null) {
-      columns = columns.withAttributes(cluster);
-    }
-    LongTable table = LongCsv.read(input, columns);
-    Instrument scale = instrument == null ? null : Instruments.byId(instrument);
-    if (scale != null) {
-      checkScores(table, scale, score, table.scores());
-    }
-    GrowthData data = GrowthData.of(table.ids(), table.times(), table.scores());
-    if (scale != null) {
-      data = data.withScale(scale);
-    }
-    for (String c : covariates) {
-      double[] values = table.covariate(c);
-      checkClientLevel(table, c, "covariates are client-level", i -> values[i]);
-      data = data.withCovariate(c, values);
+    Optional<Instrument> scale =
+        instrument == null ? Optional.empty() : Optional.of(Instruments.byId(instrument));
+    LongTable table =
+        data.read(scale, covariates, cluster == null ? List.of() : List.of(cluster));
+    GrowthData growth = table.toGrowthData();
+    if (scale.isPresent()) {
+      growth = growth.withScale(scale.get());
     }
     if (cluster != null) {
-      String[] therapists = table.attribute(cluster);
-      checkClientLevel(table, cluster, "a client belongs to one therapist (give the client a"
-          + " different id under each therapist if these are different people)",
-          i -> therapists[i]);
-      data = data.withClusters(therapists);
+      growth = growth.withClusters(table.attribute(cluster));
     }
+    table = null; // the growth data hold what the fit needs
     long t1 = System.nanoTime();
     java.lang.management.ThreadMXBean threads =
         java.lang.management.ManagementFactory.getThreadMXBean();
     long cpu1 = timings ? threads.getCurrentThreadCpuTime() : 0;
-    GrowthFit fit = model.fit(data);
+    GrowthFit fit = model.fit(growth);
     long t2 = System.nanoTime();
     if (timings) {
       long cpu2 = threads.getCurrentThreadCpuTime();
@@ -163,7 +175,7 @@ public final class FitCommand implements Callable<Integer> {
     public void printText(PrintWriter out) {
       out.println(fit);
       out.println("  converged: " + fit.convergence().converged() + " after "
-          + fit.convergence().iterations() + " evaluations");
+          + CliText.count(fit.convergence().iterations(), "evaluation", "evaluations"));
       out.println("  scale: " + fit.scale().id() + "; sessions " + fit.timeRange()
           + "; intake scores " + fit.firstScoreRange());
     }
@@ -183,68 +195,12 @@ public final class FitCommand implements Callable<Integer> {
     }
   }
 
-  /**
-   * A client-level column must hold one value per client; the message names the CSV line, the
-   * column, the client and both values.
-   */
-  static void checkClientLevel(LongTable table, String name, String rule,
-      java.util.function.IntFunction<Object> valueAt) {
-    java.util.Map<String, Integer> first = new java.util.HashMap<>();
-    String[] ids = table.ids();
-    for (int i = 0; i < ids.length; i++) {
-      Integer f = first.putIfAbsent(ids[i], i);
-      if (f != null && !valueAt.apply(f).equals(valueAt.apply(i))) {
-        throw new IllegalArgumentException(table.source() + " line " + table.lineAt(i)
-            + ", column " + name + ": " + rule + ", but client " + ids[i] + " has "
-            + show(valueAt.apply(f)) + " on line " + table.lineAt(f) + " and "
-            + show(valueAt.apply(i)) + " here");
-      }
-    }
-  }
-
-  private static String show(Object v) {
-    return v instanceof Double d ? CliText.number(d) : v.toString();
-  }
-
-  /** Builds the model configuration from the CLI words. */
-  static GrowthModel model(String basis, String random, String method, List<String> covariates,
-      boolean interact) {
+  /** The model configuration the options describe. */
+  GrowthModel model() {
     GrowthModel m = GrowthModel.withDefaults();
-    String b = basis.strip().toLowerCase(java.util.Locale.ROOT);
-    if (b.startsWith("piecewise")) {
-      String[] parts = b.split(":", 2);
-      if (parts.length != 2 || parts[1].isBlank()) {
-        throw new IllegalArgumentException("--basis piecewise needs a knot, e.g. piecewise:4");
-      }
-      double knot;
-      try {
-        knot = Double.parseDouble(parts[1]);
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("--basis piecewise:K needs a number K, was " + parts[1],
-            e);
-      }
-      m = m.withPiecewise(knot);
-    } else {
-      m = m.withBasis(switch (b) {
-        case "linear" -> TimeBasis.LINEAR;
-        case "log" -> TimeBasis.LOG;
-        case "quadratic" -> TimeBasis.QUADRATIC;
-        default -> throw new IllegalArgumentException("--basis must be linear, log, quadratic or"
-            + " piecewise:K, was " + basis);
-      });
-    }
-    String r = random.strip().toLowerCase(java.util.Locale.ROOT);
-    m = m.withRandom(switch (r) {
-      case "intercept" -> RandomPart.INTERCEPT;
-      case "slope" -> RandomPart.INTERCEPT_SLOPE;
-      default -> throw new IllegalArgumentException("--random must be intercept or slope, was "
-          + random);
-    });
-    m = m.withEstimation(switch (method.strip().toLowerCase(java.util.Locale.ROOT)) {
-      case "reml" -> Estimation.REML;
-      case "ml" -> Estimation.ML;
-      default -> throw new IllegalArgumentException("--method must be reml or ml, was " + method);
-    });
-    return m.withCovariates(covariates.toArray(new String[0])).withInteractions(interact);
+    m = basis.basis() == TimeBasis.PIECEWISE ? m.withPiecewise(basis.knot())
+        : m.withBasis(basis.basis());
+    return m.withRandom(random).withEstimation(method)
+        .withCovariates(covariates.toArray(new String[0])).withInteractions(interact);
   }
 }

@@ -2,6 +2,7 @@ package io.candor.examples.cli;
 
 import io.candor.change.ClinicalEvents;
 import io.candor.domain.Trajectory;
+import io.candor.json.LongCsv;
 import io.candor.measure.Instrument;
 import io.candor.measure.Instruments;
 import io.candor.progress.ChangeKind;
@@ -20,8 +21,10 @@ import io.candor.progress.SuddenChanges;
 import io.candor.progress.SuddenGainCriteria;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -51,6 +54,13 @@ final class PatternsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Mixin LongInputOptions data;
+
+  @Mixin SessionWindowOptions window;
+
+  @Option(names = "--instrument", required = true, paramLabel = "ID",
+      description = "Instrument id (PHQ-9, GAD-7, CORE-10, OQ-45, BDI-II, ORS, K10, WEMWBS);"
+          + " every score must lie on its scale.")
+  String instrumentId;
 
   @Option(names = "--cutoff", description = "Absolute criterion in points (default: the instrument's reliable-change threshold).")
   Double cutoff;
@@ -95,7 +105,7 @@ final class PatternsCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     output.checkFiles();
-    Instrument instrument = data.instrument();
+    Instrument instrument = Instruments.byId(instrumentId);
     SuddenGainCriteria criteria = criteria();
     EarlyResponseCriteria early = EarlyResponseCriteria.defaults();
     if (earlySession != null) {
@@ -114,8 +124,10 @@ final class PatternsCommand implements Callable<Integer> {
             + " the cutoff in points with --cutoff");
       });
     }
-    LongInput in = data.read(instrument, Optional.empty());
-    List<ClientPatterns> results = analyse(in.trajectories, instrument, criteria, plateau, early);
+    List<Trajectory> trajectories = window.apply(
+        data.read(Optional.of(instrument), List.of(), List.of()).toCohort(instrument).trajectories(),
+        data.input.toString());
+    List<ClientPatterns> results = analyse(trajectories, instrument, criteria, plateau, early);
     output.emit(spec, new Result(instrument, criteria, early, plateau, results));
     return 0;
   }
@@ -205,8 +217,9 @@ final class PatternsCommand implements Callable<Integer> {
       SuddenChangeSummary s = SuddenChangeSummary.of(changes, kind, PersonSelection.FIRST);
       String word = kind == ChangeKind.GAIN ? "gain" : "loss";
       String plural = kind == ChangeKind.GAIN ? "gains" : "losses";
-      out.printf("Sudden %s: %d in %d of %d clients (%s); %d with more than one%n", plural, s.changes(),
-          s.clientsWithChange(), s.clients(), CliText.percent(s.shareWithChange()), s.clientsWithSeveral());
+      out.printf("Sudden %s: %d in %d of %s (%s); %d with more than one%n", plural, s.changes(),
+          s.clientsWithChange(), CliText.count(s.clients(), "client", "clients"),
+          CliText.percent(s.shareWithChange()), s.clientsWithSeveral());
       if (s.changes() > 0) {
         out.printf("  magnitude by %s: mean %s (SD %s); by person (first %s): mean %s (SD %s)%n", word,
             CliText.fixed(s.meanMagnitudeByChange()), CliText.fixed(s.sdMagnitudeByChange()), word,
@@ -259,8 +272,9 @@ final class PatternsCommand implements Callable<Integer> {
           p.relapse().map(x -> "s" + x.relapseSession()).orElse("-"));
     }
     out.println();
-    out.printf("Early response: %d of %d clients with an early score responded; plateaus in %d clients.%n",
-        responders, evaluated, withPlateau);
+    out.printf("Early response: %d of %s with an early score responded; plateaus in %s.%n",
+        responders, CliText.count(evaluated, "client", "clients"),
+        CliText.count(withPlateau, "client", "clients"));
     out.println("These describe score changes, not causes or diagnoses; a sudden gain is a large jump"
         + " between two sessions and says nothing on its own about why it happened.");
   }
@@ -272,21 +286,21 @@ final class PatternsCommand implements Callable<Integer> {
    * package's example data (43 clients, BDI, sessions 1-12; MIT licence, Wiedemann et al. 2020).
    */
   static void demoSection(PrintWriter out) {
-    LongInput data;
+    List<Trajectory> trajectories;
     try (InputStream in = PatternsCommand.class.getResourceAsStream("sgdata.csv")) {
       if (in == null) {
         throw new IllegalStateException("example data sgdata.csv missing from the jar");
       }
-      String csv = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-      data =
-          LongInput.read(
-              cols -> io.candor.json.LongCsv.read(new java.io.StringReader(csv), "sgdata.csv", cols),
-              "sgdata.csv", "id", "session", "bdi", Instruments.BDI2, Optional.empty(), 1, 12);
+      trajectories = SessionWindowOptions.cut(LongCsv.withDefaults()
+          .withInstrument(Instruments.BDI2)
+          .read(new InputStreamReader(in, StandardCharsets.UTF_8), "sgdata.csv",
+              LongCsv.columns("id", "session", "bdi"))
+          .toCohort(Instruments.BDI2).trajectories(), 1, 12, "sgdata.csv");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     SuddenGainCriteria criteria = SuddenGainCriteria.defaults().withCutoff(7);
-    List<SuddenChanges> changes = data.trajectories.stream().map(criteria::detect).toList();
+    List<SuddenChanges> changes = trajectories.stream().map(criteria::detect).toList();
     SuddenChangeSummary g = SuddenChangeSummary.of(changes, ChangeKind.GAIN);
     SuddenChangeSummary l = SuddenChangeSummary.of(changes, ChangeKind.LOSS);
     String title = "Non-linear progress: sudden gains";
@@ -304,7 +318,7 @@ final class PatternsCommand implements Callable<Integer> {
         + " (mirrored criteria).%n", g.reversalsByPerson(), g.clientsWithChange(), l.changes());
     SuddenChanges example = changes.stream().filter(SuddenChanges::hasGain).findFirst().orElseThrow();
     Trajectory t =
-        data.trajectories.stream().filter(x -> x.client().equals(example.client())).findFirst().orElseThrow();
+        trajectories.stream().filter(x -> x.client().equals(example.client())).findFirst().orElseThrow();
     SuddenChange first = example.firstGain().orElseThrow();
     out.printf("  Client %s: %s%n", t.client(), t);
     out.printf("    first gain between sessions %d and %d (%s -> %s), %s of the change from first to last"

@@ -2,7 +2,9 @@ package io.candor.examples.cli;
 
 import io.candor.domain.ClientId;
 import io.candor.domain.Trajectory;
+import io.candor.json.LongTable;
 import io.candor.measure.Instrument;
+import io.candor.measure.Instruments;
 import io.candor.model.survival.ConfidenceType;
 import io.candor.model.survival.EventTime;
 import io.candor.model.survival.KaplanMeier;
@@ -18,6 +20,7 @@ import io.candor.progress.TimeToEvent;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -63,6 +66,13 @@ final class SurvivalCommand implements Callable<Integer> {
 
   @Mixin LongInputOptions data;
 
+  @Mixin SessionWindowOptions window;
+
+  @Option(names = "--instrument", required = true, paramLabel = "ID",
+      description = "Instrument id (PHQ-9, GAD-7, CORE-10, OQ-45, BDI-II, ORS, K10, WEMWBS);"
+          + " every score must lie on its scale.")
+  String instrumentId;
+
   @Option(names = "--event", required = true, description = "reliable-improvement, recovery, dropout or relapse (time since recovery, recovered clients only).")
   String event;
 
@@ -83,7 +93,7 @@ final class SurvivalCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     output.checkFiles();
-    Instrument instrument = data.instrument();
+    Instrument instrument = Instruments.byId(instrumentId);
     ProgressEvent ev = ProgressEvent.parse(event);
     if (!ev.supports(instrument)) {
       throw new IllegalArgumentException(
@@ -101,19 +111,35 @@ final class SurvivalCommand implements Callable<Integer> {
     if (planned != null && planned < 1) {
       throw new IllegalArgumentException("--planned must be >= 1, was " + planned);
     }
-    LongInput byInput = data.read(instrument, Optional.ofNullable(by));
+    List<String> attributes = new ArrayList<>();
+    if (by != null) {
+      attributes.add(by);
+    }
+    if (droppedColumn != null) {
+      attributes.add(droppedColumn);
+    }
+    LongTable table = data.read(Optional.of(instrument), List.of(), attributes);
+    List<Trajectory> trajectories =
+        window.apply(table.toCohort(instrument).trajectories(), data.input.toString());
+    Map<ClientId, String> group = new HashMap<>();
+    if (by != null) {
+      String[] values = table.clientAttribute(by);
+      for (int c = 0; c < values.length; c++) {
+        group.put(ClientId.of(table.clientIds().get(c)), values[c]);
+      }
+    }
     DropoutDefinition dropout;
     if (droppedColumn != null) {
-      LongInput flags = data.read(instrument, Optional.of(droppedColumn));
+      String[] values = table.clientAttribute(droppedColumn);
       Set<ClientId> flagged = new HashSet<>();
-      for (Map.Entry<ClientId, String> e : flags.attribute.entrySet()) {
-        String v = e.getValue().toLowerCase(Locale.ROOT);
+      for (int c = 0; c < values.length; c++) {
+        String v = values[c].toLowerCase(Locale.ROOT);
         if (Set.of("true", "yes", "1").contains(v)) {
-          flagged.add(e.getKey());
+          flagged.add(ClientId.of(table.clientIds().get(c)));
         } else if (!Set.of("false", "no", "0").contains(v)) {
           throw new IllegalArgumentException(
-              "column " + droppedColumn + " must hold true/false, yes/no or 1/0; client " + e.getKey()
-                  + " has \"" + e.getValue() + "\"");
+              "column " + droppedColumn + " must hold true/false, yes/no or 1/0; client "
+                  + table.clientIds().get(c) + " has \"" + values[c] + "\"");
         }
       }
       dropout = DropoutDefinition.flagged(flagged);
@@ -122,13 +148,13 @@ final class SurvivalCommand implements Callable<Integer> {
     }
     Map<String, List<EventTime>> groups = new TreeMap<>();
     int left = 0;
-    for (Trajectory t : byInput.trajectories) {
+    for (Trajectory t : trajectories) {
       Optional<TimeToEvent> tte = ev.timeToEvent(t, dropout);
       if (tte.isEmpty()) {
         left++;
         continue;
       }
-      String g = by == null ? "all" : byInput.attribute.get(t.client());
+      String g = by == null ? "all" : group.get(t.client());
       groups.computeIfAbsent(g, k -> new ArrayList<>())
           .add(new EventTime(tte.get().time(), tte.get().event()));
     }
@@ -144,8 +170,8 @@ final class SurvivalCommand implements Callable<Integer> {
         ev == ProgressEvent.DROPOUT && ProgressEvent.RELIABLE_IMPROVEMENT.supports(instrument)
             ? Optional.of(
                 by == null
-                    ? Engagement.analyse(byInput.trajectories, dropout)
-                    : Engagement.analyse(byInput.trajectories, dropout, byInput.attribute::get))
+                    ? Engagement.analyse(trajectories, dropout)
+                    : Engagement.analyse(trajectories, dropout, group::get))
             : Optional.empty();
     output.emit(spec, new Result(new SurvivalResult(instrument.id(), CliText.word(ev),
         describe(ev, dropout), left, fit, engagement)));
@@ -217,8 +243,9 @@ final class SurvivalCommand implements Callable<Integer> {
 
   private static void engagementText(PrintWriter out, EngagementReport e) {
     out.println();
-    out.printf("Engagement: %d of %d starters dropped out (%s); %d (%s of starters) left before any"
-            + " reliable improvement.%n", e.dropouts(), e.starters(), CliText.percent(e.dropoutRate()),
+    out.printf("Engagement: %d of %s dropped out (%s); %d (%s of starters) left before any"
+            + " reliable improvement.%n", e.dropouts(), CliText.count(e.starters(), "starter",
+            "starters"), CliText.percent(e.dropoutRate()),
         e.dropoutsBeforeReliableImprovement(), CliText.percent(e.shareLeavingBeforeReliableImprovement()));
     out.printf("  %-28s %12s %12s%n", "at the last observation", "completers", "all starters");
     out.printf("  %-28s %12s %12s%n", "reliably improved",

@@ -120,13 +120,21 @@ public final class TherapistsCommand implements Callable<Integer> {
         .with(IccInterval.parse(iccInterval))
         .withReplicates(replicates)
         .withCovariates(covariates.toArray(new String[0]));
-    LongTable table = LongCsv.read(input, LongCsv.columns(id, pre, post)
-        .withCovariates(covariates.toArray(new String[0])).withAttributes(therapist));
+    // one row per client: the long-format reader with the intake score in the time column
+    LongTable table = LongCsv.withDefaults().withInstrument(scale).read(input,
+        LongCsv.columns(id, pre, post).withCovariates(covariates.toArray(new String[0]))
+            .withAttributes(therapist));
     if (table.size() == 0) {
       throw new IllegalArgumentException(input + " has a header but no rows");
     }
-    FitCommand.checkScores(table, scale, pre, table.times());
-    FitCommand.checkScores(table, scale, post, table.scores());
+    for (int i = 0; i < table.size(); i++) {
+      try {
+        scale.checkRecordedScore("score", table.timeAt(i));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(table.source() + " line " + table.lineAt(i) + ", column "
+            + pre + ": " + e.getMessage(), e);
+      }
+    }
     String[] therapists = table.attribute(therapist);
     checkOneRowPerClient(table, therapists);
     TherapistData data = TherapistData.of(scale, therapists, table.ids(), table.times(),

@@ -1,5 +1,10 @@
 package io.candor.examples.embedding;
 
+import io.candor.caseload.CaseloadModel;
+import io.candor.caseload.CaseloadRun;
+import io.candor.caseload.Wellbeing;
+import io.candor.caseload.WellbeingAssessment;
+import io.candor.caseload.WellbeingReport;
 import io.candor.change.ChangeContext;
 import io.candor.change.Classification;
 import io.candor.change.ClinicalChange;
@@ -10,8 +15,12 @@ import io.candor.domain.Cohort;
 import io.candor.domain.Trajectory;
 import io.candor.json.CandorJson;
 import io.candor.json.ExpectedResponseModels;
+import io.candor.json.LongCsv;
+import io.candor.json.LongTable;
 import io.candor.measure.Instrument;
 import io.candor.measure.Instruments;
+import io.candor.measure.MultiScaleInstrument;
+import io.candor.measure.MultiScaleInstruments;
 import io.candor.model.dose.DoseEffect;
 import io.candor.model.dose.DoseEffectExamples;
 import io.candor.model.dose.DoseEffectFit;
@@ -40,8 +49,19 @@ import io.candor.simulation.Arm;
 import io.candor.simulation.Scenario;
 import io.candor.simulation.SimulationSummary;
 import io.candor.simulation.Simulator;
+import io.candor.fhir.FhirCohort;
+import io.candor.fhir.FhirJson;
+import io.candor.fhir.FhirReader;
+import io.candor.fhir.FhirWriter;
+import io.candor.fhir.ImportedScore;
+import java.nio.file.Path;
+import org.hl7.fhir.r4.model.Bundle;
 import io.candor.testing.CandorGenerators;
+import java.io.StringReader;
 import org.apache.commons.rng.simple.RandomSource;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The README's embedding example, compiled and run by {@code EmbeddingExampleTest} so that it
@@ -96,6 +116,25 @@ public final class EmbeddingExample {
   }
 
   /**
+   * PHQ-9 and GAD-7 from a FHIR R4 Bundle, and the results back as FHIR (README section "HL7
+   * FHIR").
+   *
+   * @param bundle a Bundle JSON file
+   */
+  public static void fhir(Path bundle) {
+    // README-EXAMPLE-START
+    FhirCohort read = FhirReader.withDefaults().read(FhirJson.readBundle(bundle));
+    Cohort cohort = read.cohort();                       // one trajectory per patient and instrument
+    System.out.println(cohort.size() + " trajectories; excluded " + read.excludedCounts());
+    for (ImportedScore s : read.flagged()) {             // a risk item above zero: clinician review
+      System.out.println(s.client() + " " + s.date() + ": " + s.riskFlags().get(0));
+    }
+    Bundle results = FhirWriter.results(read);           // totals as Observations, flags as Flags
+    System.out.println(results.getEntry().size() + " resources to write back");
+    // README-EXAMPLE-END
+  }
+
+  /**
    * Runs every example on standard output.
    *
    * @param args ignored
@@ -114,7 +153,7 @@ public final class EmbeddingExample {
   public static void expectedResponse() {
     // README-EXAMPLE-START
     Cohort cohort = Simulator.of(Scenario.calibratedDefault(Instruments.PHQ9))   // or your data:
-        .cohort(7L, 2_000, Arm.TREATED, 1);      // LongCsv.read(file, columns).toCohort(Instruments.PHQ9)
+        .cohort(7L, 2_000, Arm.TREATED, 1);      // LongCsv.withDefaults().read(file, columns).toCohort(PHQ9)
     GrowthFit fit = GrowthModel.withDefaults().withBasis(TimeBasis.LOG)
         .fit(GrowthData.fromCohort(cohort, "PHQ-9"));               // REML, random intercept and slope
     PreparedCurve curve = ExpectedResponse.of(ExpectedResponseModel.from(fit))
@@ -175,6 +214,41 @@ public final class EmbeddingExample {
     Simulator sim = Simulator.of(Scenario.calibratedDefault(Instruments.PHQ9));
     SimulationSummary s = sim.summarise(42L, 20_000, Arm.TREATED, 2);   // same numbers for any thread count
     System.out.printf("dropout %.2f, reliably worse %.2f%n", s.dropoutRate(), s.deteriorationRate());
+    // README-EXAMPLE-END
+  }
+
+  /** Reading long-format CSV (README section "Long-format data"). */
+  public static void longFormat() {
+    // README-EXAMPLE-START
+    LongCsv reader = LongCsv.withDefaults().withDelimiter(';').with(LongCsv.DecimalMark.COMMA)
+        .withInstrument(Instruments.PHQ9);              // a European spreadsheet's CSV, PHQ-9 scores
+    LongCsv.Columns columns = LongCsv.columns("client", "week", "phq9");
+    LongTable table = reader.read(new StringReader("client;week;phq9\nA;0;18\nA;1;15\nB;0;21\n"),
+        "scores.csv", columns);
+    Cohort cohort = table.toCohort(Instruments.PHQ9);                  // or table.toGrowthData()
+    System.out.println(cohort.size() + " clients, " + table.size() + " rows");     // 2 clients, 3 rows
+    try {
+      reader.read(new StringReader("client;week;phq9\nA;0;18\nA;1;15,5\n"), "bad.csv", columns);
+    } catch (IllegalArgumentException e) {
+      System.out.println(e.getMessage()); // bad.csv line 3, column 3 (phq9): PHQ-9 score must be ...
+    }
+    // README-EXAMPLE-END
+  }
+
+  /** A therapist's wellbeing and a caseload's flow (README section "The therapist's side"). */
+  public static void therapistSide() {
+    // README-EXAMPLE-START
+    MultiScaleInstrument proqol = MultiScaleInstruments.PROQOL5;
+    WellbeingReport report = Wellbeing.withDefaults().report(proqol, List.of(
+        new WellbeingAssessment(LocalDate.of(2025, 3, 3),
+            proqol.ofScaleScores(Map.of("CS", 40.0, "BO", 24.0, "STS", 18.0))),
+        new WellbeingAssessment(LocalDate.of(2025, 6, 2),
+            proqol.score(3, 4, 2, 3, 2, 4, 2, 3, 2, 3, 2, 4, 2, 3, 3, 4, 3, 4, 2, 4, 2, 4, 2, 4, 2,
+                3, 4, 2, 3, 4))));                                  // items 1-30; BO 1, 4, 15, 17, 29 reversed
+    System.out.println(report.scale("BO").statement());            // score, band, change and its source
+    CaseloadRun run = CaseloadModel.withDefaults()                  // 1.7 referrals, 20 sessions a week
+        .simulate(7L, 50, 104, 2);                                  // 50 therapists, two years
+    System.out.println(run.composition().orElseThrow().statement()); // the length-bias effect in numbers
     // README-EXAMPLE-END
   }
 }

@@ -54,6 +54,19 @@ class CandorCliTest {
   }
 
   @Test
+  void aNamedSubcommand_isTheOnlyOneLoaded_otherwiseAllAre() {
+    assertEquals(java.util.Set.of("fit"), CandorCli.commandLine("fit", "--help").getSubcommands().keySet());
+    java.util.Set<String> all = new java.util.HashSet<>(CandorCli.COMMANDS);
+    all.add("help");
+    assertEquals(all, CandorCli.commandLine("--help").getSubcommands().keySet());
+    assertEquals(all, CandorCli.commandLine("fitt").getSubcommands().keySet());
+    assertEquals(all, CandorCli.commandLine().getSubcommands().keySet());
+    Run r = run("fitt");
+    assertEquals(2, r.status());
+    assertTrue(r.err().contains("fitt"), r.err());
+  }
+
+  @Test
   void noArguments_printsUsage() {
     Run r = run();
     assertEquals(0, r.status());

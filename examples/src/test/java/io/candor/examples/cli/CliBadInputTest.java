@@ -104,6 +104,70 @@ class CliBadInputTest {
         "--score", "score"), extra);
   }
 
+  // ---------------------------------------------------------------- one long-format reader
+
+  @Test
+  void everyCsvCommand_rejectsARepeatedSession_withTheSameMessage() throws IOException {
+    Path dup = write("dup.csv", "id,session,score\na,0,20\na,1,18\na,1,17\nb,0,22\nb,1,20\n"
+        + "c,0,15\nc,1,14\nd,0,20\nd,1,12\n");
+    String message = "dup.csv line 4, column 2 (session): client a has session 1 twice (first on"
+        + " line 3); keep one row per client and time";
+    assertBad(message, patterns(dup));
+    assertBad(message, survival(dup, "--event", "recovery"));
+    assertBad(message, fit(dup)); // fit used to fit the repeated session as another observation
+    assertBad(message, classifyFile(dup));
+  }
+
+  static String[] classifyFile(Path file, String... extra) {
+    return cmd("classify", List.of("--input", file.toString(), "--id", "id", "--time", "session",
+        "--score", "score", "--instrument", "PHQ-9"), extra);
+  }
+
+  @Test
+  void classify_takesTheSameInputOptions_allOrNone() throws IOException {
+    assertBad("Missing required argument(s): --input=FILE", "classify", "--instrument", "PHQ-9",
+        "--id", "id", "--time", "session", "--score", "score");
+    assertBad("Missing required argument(s): --id=COL", "classify", "--instrument", "PHQ-9",
+        "--input", good.toString(), "--time", "session", "--score", "score");
+    Path eu = write("classify-eu.csv", "id;session;score\na;0;20\na;1;9\nb;0;22\nb;1;21\n");
+    Run r = run(classifyFile(eu, "--delimiter", ";", "--json"));
+    assertEquals(0, r.status(), r.err());
+  }
+
+  @Test
+  void everyCsvCommand_checksScoresAgainstTheInstrumentsResolution() throws IOException {
+    Path half = write("half.csv", "id,session,score\na,0,20\na,1,15.5\nb,0,22\nb,1,20\n");
+    String message = "half.csv line 3, column 3 (score): PHQ-9 score must be a whole number (the"
+        + " instrument's resolution) between 0 and 27, was 15.5";
+    assertBad(message, patterns(half));
+    assertBad(message, survival(half, "--event", "recovery"));
+    assertBad(message, fit(half, "--instrument", "PHQ-9"));
+    assertBad(message, classifyFile(half));
+  }
+
+  @Test
+  void everyCsvCommand_namesAHugeNumber_withLineAndColumn() throws IOException {
+    Path huge = write("huge.csv", "id,session,score\na,0,20\na,1,1e308\nb,0,22\nb,1,20\n"
+        + "c,0,15\nc,1,14\n");
+    String message = "huge.csv line 3, column 3 (score): number 1e308 is out of range";
+    assertBad(message, fit(huge)); // fit used to say the fixed effects were not identifiable
+    assertBad(message, patterns(huge));
+  }
+
+  @Test
+  void delimiterAndDecimal_rejectUnknownWordsAndConflicts() throws IOException {
+    assertBad("Invalid value for option '--delimiter': expected one of ',', ';', '|' or tab but"
+        + " was ':'", fit(good, "--delimiter", ":"));
+    assertBad("Invalid value for option '--decimal': expected one of point, comma"
+        + " (case-insensitive) but was 'dot'", fit(good, "--decimal", "dot"));
+    assertBad("a decimal comma needs another delimiter", fit(good, "--decimal", "comma"));
+    Path eu = write("eu.csv", "id;session;score\na;0;20\na;1;18,5\n");
+    assertBad("eu.csv line 3, column 3 (score): expected a decimal number with a decimal point,"
+        + " was \"18,5\" (the file seems to use a decimal comma)", patterns(eu, "--delimiter", ";"));
+    assertBad("column \"id\" not found; the header has [id;session;score] (one column: is the"
+        + " file separated by another delimiter?)", patterns(eu));
+  }
+
   // ---------------------------------------------------------------- every subcommand
 
   @Test
@@ -177,7 +241,7 @@ class CliBadInputTest {
     assertBad("folder.csv", patterns(folder));
     assertBad("is empty: expected a header row", patterns(write("zero.csv", "")));
     assertBad("has a header but no rows", patterns(write("header.csv", "id,session,score\n")));
-    assertBad("expected 3 columns as in the header, found 2",
+    assertBad("line 2: expected 3 fields as in the header, found 2",
         patterns(write("short.csv", "id,session,score\na,0\n")));
   }
 
@@ -185,7 +249,7 @@ class CliBadInputTest {
   void longInput_namesTheMissingColumnAndTheBadCell() throws IOException {
     assertBad("column \"ID\" not found", cmd("patterns", List.of("--input", good.toString(),
         "--id", "ID", "--time", "session", "--score", "score", "--instrument", "PHQ-9")));
-    assertBad("line 2, column 3 (score): expected a decimal number, was \"abc\"",
+    assertBad("line 2, column 3 (score): expected a decimal number with a decimal point, was \"abc\"",
         patterns(write("nonnum.csv", "id,session,score\na,0,abc\n")));
     assertBad("line 2, column 2 (session)",
         survival(write("badsession.csv", "id,session,score\na,x,4\n"), "--event", "recovery"));
@@ -311,9 +375,12 @@ class CliBadInputTest {
     assertBad("no such file or directory", fit(dir.resolve("missing.csv")));
     assertBad("column \"nocol\" not found", fit(good, "--covariate", "nocol"));
     assertBad("expected a decimal number", fit(write("nonnum2.csv", "id,session,score\na,0,abc\n")));
-    assertBad("--basis must be", fit(good, "--basis", "nope"));
-    assertBad("--random must be intercept or slope", fit(good, "--random", "x"));
-    assertBad("--method must be reml or ml", fit(good, "--method", "x"));
+    assertBad("Invalid value for option '--basis': expected one of linear, log, quadratic,"
+        + " piecewise:K (case-insensitive) but was 'nope'", fit(good, "--basis", "nope"));
+    assertBad("Invalid value for option '--random': expected one of intercept, slope"
+        + " (case-insensitive) but was 'x'", fit(good, "--random", "x"));
+    assertBad("Invalid value for option '--method': expected one of reml, ml (case-insensitive)"
+        + " but was 'x'", fit(good, "--method", "x"));
   }
 
   @Test

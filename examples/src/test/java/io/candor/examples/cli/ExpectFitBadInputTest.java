@@ -66,7 +66,7 @@ class ExpectFitBadInputTest {
   @Test
   void fit_withInstrument_checksEveryScoreAndNamesTheLine() throws IOException {
     Path csv = Files.writeString(dir.resolve("phq.csv"), "id,session,score\na,0,20\na,1,31\n");
-    assertBad("line 3 (score): phq-9 scores must be between 0 and 27, was 31", "fit", "--input", csv.toString(),
+    assertBad("line 3, column 3 (score): phq-9 score must be between 0 and 27, was 31", "fit", "--input", csv.toString(),
         "--id", "id", "--time", "session", "--score", "score", "--instrument", "PHQ-9");
     assertBad("unknown instrument \"phq-10\"", "fit", "--input", csv.toString(),
         "--id", "id", "--time", "session", "--score", "score", "--instrument", "PHQ-10");

@@ -154,6 +154,32 @@ class PatternsAndSurvivalCommandTest {
   }
 
   @Test
+  void patternsAndSurvival_countOneClientInTheSingular() throws IOException {
+    Path one = Files.writeString(dir.resolve("one.csv"),
+        "id,session,bdi\na,0,30\na,1,29\na,2,28\na,3,16\na,4,15\na,5,15\n");
+    Run p = CandorCliTest.run("patterns", "--input", one.toString(), "--id", "id", "--time",
+        "session", "--score", "bdi", "--instrument", "BDI-II");
+    assertEquals(0, p.status(), p.err());
+    assertTrue(p.out().contains("Non-linear progress on BDI-II: 1 client\n"), p.out());
+    assertTrue(p.out().contains("Sudden gains: 1 in 1 of 1 client ("), p.out());
+    assertFalse(p.out().contains("1 clients"), p.out());
+    Path two = Files.writeString(dir.resolve("two.csv"),
+        "id,session,bdi\na,0,30\na,1,29\na,2,10\nb,0,5\nb,1,4\n");
+    Run s = CandorCliTest.run(survival(two, "--event", "recovery"));
+    assertEquals(0, s.status(), s.err());
+    assertTrue(s.out().contains("1 client not in the clinical range at intake is left out"),
+        s.out());
+  }
+
+  @Test
+  void survival_readsGroupAndDropoutFlagInOnePass() {
+    Run r = CandorCliTest.run(survival(grouped, "--event", "dropout", "--dropped-column",
+        "dropped", "--by", "stage", "--json"));
+    assertEquals(0, r.status(), r.err());
+    assertEquals(2, CandorCliTest.json(r, "SurvivalResult").get("fit").get("strata").size());
+  }
+
+  @Test
   void survival_relapseCountsOnlyRecoveredClients() {
     Run r = CandorCliTest.run(survival(sgdata, "--event", "relapse", "--json"));
     JsonNode root = CandorCliTest.json(r, "SurvivalResult");
@@ -210,7 +236,7 @@ class PatternsAndSurvivalCommandTest {
     Run r = CandorCliTest.run("patterns", "--input", f.toString(), "--id", "id", "--time",
         "session", "--score", "bdi", "--instrument", "BDI-II", "--cutoff", "7");
     assertEquals(0, r.status(), r.err());
-    assertTrue(r.out().contains("Sudden gains: 1 in 1 of 1 clients"), r.out());
+    assertTrue(r.out().contains("Sudden gains: 1 in 1 of 1 client ("), r.out());
     assertFalse(r.out().matches("(?s).*-\\d+\\.\\d %.*"), r.out());
     assertTrue(r.out().contains("Non-linear progress on BDI-II: 1 client\n")
         || r.out().contains("Non-linear progress on BDI-II: 1 client\r\n"), r.out());

@@ -122,16 +122,21 @@ class TherapistsCommandTest {
     CliBadInputTest.assertBad("at least 2 therapists; these data have 1 (T1)", args(one));
     Path twice = write("twice.csv", "therapist,client,phq_first,phq_last,age\n"
         + "T1,a,15,8,30\nT2,b,18,12,40\nT2,a,20,9,50\n");
-    CliBadInputTest.assertBad("line 4, column client: client a is listed under two therapists:"
-        + " T1 (line 2) and T2 (here)", args(twice));
+    CliBadInputTest.assertBad("twice.csv line 4, column 1 (therapist): client a has \"T2\" here"
+        + " but \"T1\" on line 2; a client-level column must be constant within a client (if"
+        + " these are different people, give them different ids)", args(twice));
     Path missing = write("missing.csv", "therapist,client,phq_first,phq_last,age\n"
         + "T1,a,15,8,30\nT2,b,,12,40\n");
     CliBadInputTest.assertBad("line 3, column 3 (phq_first): a number is required, the cell is"
         + " empty", args(missing));
     Path offScale = write("offscale.csv", "therapist,client,phq_first,phq_last,age\n"
         + "T1,a,15,8,30\nT2,b,18,30,40\n");
-    CliBadInputTest.assertBad("line 3 (phq_last): PHQ-9 scores must be between 0 and 27, was 30",
-        args(offScale));
+    CliBadInputTest.assertBad("line 3, column 4 (phq_last): PHQ-9 score must be between 0 and 27,"
+        + " was 30", args(offScale));
+    Path half = write("half.csv", "therapist,client,phq_first,phq_last,age\n"
+        + "T1,a,15,8,30\nT2,b,18.5,12,40\n");
+    CliBadInputTest.assertBad("line 3, column phq_first: PHQ-9 score must be a whole number",
+        args(half));
     Path noCases = write("nocases.csv", "therapist,client,phq_first,phq_last,age\n"
         + "T1,a,15,8,30\nT1,b,18,12,40\nT2,c,20,9,50\nT2,d,14,9,50\nT3,e,5,2,41\nT3,f,7,4,33\n");
     CliBadInputTest.assertBad("therapist T3 has no cases for recovery", args(noCases));

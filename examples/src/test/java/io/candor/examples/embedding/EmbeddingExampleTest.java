@@ -97,11 +97,36 @@ class EmbeddingExampleTest {
   }
 
   @Test
+  void fhirExample_printsWhatTheReadmeSays() {
+    String out = run(() -> EmbeddingExample.fhir(
+        Path.of("..", "integrations", "fhir", "src", "test", "resources", "fhir", "bundle.json")));
+    assertEquals(String.format("3 trajectories; excluded {NOT_A_SCORE=3, NOT_FINAL=2,"
+        + " DERIVED_FROM_RESPONSE=1}%nPatient/p1 2024-01-08: PHQ-9 item 9 = 1: risk item answered"
+        + " above zero — clinician review%n6 resources to write back%n"), out);
+  }
+
+  @Test
+  void longFormatExample_printsWhatTheReadmeSays() {
+    assertEquals(String.format("2 clients, 3 rows%nbad.csv line 3, column 3 (phq9): PHQ-9 score must"
+        + " be a whole number (the instrument's resolution) between 0 and 27, was 15.5%n"),
+        run(EmbeddingExample::longFormat));
+  }
+
+  @Test
   void therapistsExample_runs() {
     String out = run(EmbeddingExample::therapists);
     System.out.print(out);
     assertTrue(out.startsWith("ICC 0."), out);
     assertTrue(out.lines().skip(1).allMatch(l -> l.contains("worth a closer look")), out);
+  }
+
+  @Test
+  void therapistSideExample_printsTheBurnoutStatementAndTheLengthBias() {
+    String out = run(EmbeddingExample::therapistSide);
+    System.out.print(out);
+    assertTrue(out.startsWith("Burnout score: 28, in the moderate band (23-41). Up 4 points since"
+        + " 2025-03-03 (24); measurement error alone can explain changes of up to 7.6 points"), out);
+    assertTrue(out.contains("clients who improve leave sooner"), out);
   }
 
   @Test

@@ -1,0 +1,170 @@
+package io.candor.caseload;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.candor.progress.ExpectedResponseModel;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class CaseloadModelTest {
+
+  private static CaseloadModel model;
+  private static CaseloadRun large;
+
+  @BeforeAll
+  static void fitOnce() {
+    ExpectedResponseModel erm = ReferenceModels.fitted(CaseloadModel.withDefaults().scenario());
+    model = CaseloadModel.withDefaults().with(erm);
+    large = model.simulate(11, 300, 156, 2);
+  }
+
+  @Test
+  void simulate_isIdenticalForAnyThreadCount() {
+    CaseloadRun one = model.simulate(5, 23, 60, 1);
+    CaseloadRun three = model.simulate(5, 23, 60, 3);
+    assertEquals(one, three);
+    assertNotEquals(one, model.simulate(6, 23, 60, 1));
+  }
+
+  @Test
+  void standingCaseloadFollowsLittlesLawAndHoldsMoreChronicAndNonImprovingClients() {
+    Composition c = large.composition().orElseThrow();
+    for (CompositionRow r : c.courses()) {
+      assertEquals(r.littlesLaw().orElseThrow(), r.standing(), 0.015, r.group());
+    }
+    for (CompositionRow r : c.outcomes()) {
+      assertEquals(r.littlesLaw().orElseThrow(), r.standing(), 0.015, r.group());
+    }
+    CompositionRow chronic = c.row("chronic");
+    assertTrue(chronic.standing() > chronic.started() + 0.03, chronic.toString());
+    CompositionRow notImproved = c.row("not reliably improved");
+    assertTrue(notImproved.standing() > notImproved.started() * 1.5, notImproved.toString());
+    CompositionRow improved = c.row("reliably improved");
+    assertTrue(improved.meanWeeks().orElseThrow() < notImproved.meanWeeks().orElseThrow());
+    assertTrue(c.statement().contains("clients who improve leave sooner"), c.statement());
+    assertTrue(c.statement().contains("not from the therapist's work"), c.statement());
+  }
+
+  @Test
+  void flowIsConserved() {
+    CaseloadModel m = model.with(Referrals.poisson(2.5)).withCapacity(12);
+    CaseloadRun r = m.simulate(3, 1, 80, 1);
+    double referred = 0;
+    double started = 0;
+    double discharged = 0;
+    for (CaseloadWeek w : r.weeks()) {
+      referred += w.referrals();
+      started += w.started();
+      discharged += w.dischargesTotal();
+      assertTrue(w.sessions() <= 12, "week " + w.week() + " gave " + w.sessions() + " sessions");
+      assertTrue(w.discharges().get(Outcome.RECOVERY)
+          <= w.discharges().get(Outcome.RELIABLE_IMPROVEMENT));
+    }
+    CaseloadWeek last = r.weeks().get(79);
+    assertEquals(referred, started + last.waiting(), 1e-9);
+    assertEquals(started, discharged + last.caseload(), 1e-9);
+    assertEquals(last.waiting(), r.stillWaiting(), 1e-9);
+    assertEquals(last.caseload(), r.stillInTreatment(), 1e-9);
+  }
+
+  @Test
+  void fortnightlySessionsHalveTheWeeklyLoadOfEachClient() {
+    CaseloadRun r = model.withSessionInterval(2).withCapacity(10).simulate(4, 1, 70, 1);
+    for (CaseloadWeek w : r.weeks()) {
+      assertTrue(w.sessions() <= 10);
+    }
+    assertTrue(r.weeks().get(60).caseload() > 10, "two slots of 10 hold up to 20 clients");
+  }
+
+  @Test
+  void scheduleGivesExactlyTheScheduledReferrals() {
+    int[] schedule = new int[40];
+    for (int w = 0; w < 40; w++) {
+      schedule[w] = w % 3;
+    }
+    CaseloadRun r = model.with(Referrals.schedule(schedule)).withWarmUpWeeks(4).simulate(1, 3, 40, 1);
+    for (CaseloadWeek w : r.weeks()) {
+      assertEquals(w.week() % 3, w.referrals(), 0);
+    }
+    assertTrue(assertThrows(IllegalArgumentException.class,
+        () -> model.with(Referrals.schedule(schedule)).simulate(1, 1, 41, 1)).getMessage()
+        .contains("covers 40 weeks but the run has 41"));
+  }
+
+  @Test
+  void traumaShareSetsTraumaExposureSessions() {
+    CaseloadRun none = model.withTraumaShare(0).simulate(2, 5, 30, 1);
+    CaseloadRun all = model.withTraumaShare(1).simulate(2, 5, 30, 1);
+    for (int w = 0; w < 30; w++) {
+      assertEquals(0, none.weeks().get(w).traumaSessions());
+      assertEquals(all.weeks().get(w).sessions(), all.weeks().get(w).traumaSessions());
+    }
+    CaseloadWeek typical = large.weeks().get(120);
+    double share = typical.traumaSessions() / typical.sessions();
+    assertEquals(CaseloadModel.DEFAULT_TRAUMA_SHARE.value(), share, 0.05);
+  }
+
+  @Test
+  void dischargeRulesShapeTheStay() {
+    CaseloadModel fixed = model.with(RecoveryDischarge.NEVER).with(Extension.NONE)
+        .withSessions(8, 8);
+    Composition c = fixed.simulate(9, 40, 80, 1).composition().orElseThrow();
+    // everyone who completes stays exactly 8 sessions: weeks 0 (intake) .. 8, discharged in week 8
+    assertEquals(8.0, c.row("reliably improved").meanWeeks().orElseThrow(), 1e-12);
+    assertEquals(8.0, c.row("not reliably improved").meanWeeks().orElseThrow(), 1e-12);
+    CaseloadModel sustained = model.with(RecoveryDischarge.AT_SUSTAINED_RECOVERY);
+    double first = model.simulate(9, 40, 80, 1).composition().orElseThrow()
+        .row("reliably improved").meanWeeks().orElseThrow();
+    double second = sustained.simulate(9, 40, 80, 1).composition().orElseThrow()
+        .row("reliably improved").meanWeeks().orElseThrow();
+    assertTrue(second > first, first + " vs " + second);
+  }
+
+  @Test
+  void weeklySeriesReportsAlertsAndDeteriorationAsShares() {
+    CaseloadWeek w = large.weeks().get(100);
+    assertTrue(w.shareNotOnTrack().orElseThrow() > 0.05 && w.shareNotOnTrack().orElseThrow() < 0.6);
+    assertTrue(w.shareReliablyWorse().orElseThrow() > 0 && w.shareReliablyWorse().orElseThrow() < 0.3);
+    assertTrue(w.shareChronic().orElseThrow() > 0.2);
+    assertTrue(large.weeks().get(0).shareNotOnTrack().isEmpty(), "nobody has had a session yet");
+    assertEquals(156, large.weeks().size());
+  }
+
+  @Test
+  void badInputIsRefusedWithTheFieldAndValue() {
+    CaseloadModel d = CaseloadModel.withDefaults();
+    assertEquals("capacity (sessions per week) must be between 0 and 10000, was -1",
+        assertThrows(IllegalArgumentException.class, () -> d.withCapacity(-1)).getMessage());
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> d.withSessions(12, 8))
+        .getMessage().contains("maximum sessions 8 must be at least the planned sessions 12"));
+    assertThrows(IllegalArgumentException.class, () -> d.withTraumaShare(1.5));
+    assertThrows(IllegalArgumentException.class, () -> d.withSessionInterval(0));
+    assertThrows(IllegalArgumentException.class, () -> Referrals.poisson(-0.5));
+    assertThrows(IllegalArgumentException.class, () -> Referrals.schedule(1, -2));
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> d.simulate(1, 1, 20, 1))
+        .getMessage().contains("warm-up of 26 weeks must be shorter than the run of 20 weeks"));
+    assertThrows(IllegalArgumentException.class, () -> d.simulate(1, 0, 52, 1));
+    assertThrows(IllegalArgumentException.class, () -> d.simulate(1, 1, 52, 0));
+  }
+
+  @Test
+  void configurationHasValueSemantics() {
+    CaseloadModel a = CaseloadModel.withDefaults().withCapacity(15);
+    CaseloadModel b = CaseloadModel.withDefaults().withCapacity(15);
+    assertEquals(a, b);
+    assertEquals(a.hashCode(), b.hashCode());
+    assertNotEquals(a, b.withCapacity(16));
+    assertTrue(a.toString().contains("capacity 15 sessions/week"), a.toString());
+    assertEquals(Referrals.schedule(1, 2), Referrals.schedule(1, 2));
+    assertNotEquals(Referrals.poisson(1), Referrals.schedule(1));
+  }
+
+  @Test
+  void shortRunsHaveNoCompositionWindow() {
+    CaseloadRun r = model.simulate(1, 2, 40, 1); // 26 warm-up + 20 sessions > 40
+    assertTrue(r.composition().isEmpty());
+  }
+}

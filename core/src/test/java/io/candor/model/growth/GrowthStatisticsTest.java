@@ -1,0 +1,147 @@
+package io.candor.model.growth;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+/** Fitting from statistics assembled bucket by bucket, as a distributed job does. */
+class GrowthStatisticsTest {
+
+  /** Statistics built the way GrowthStatistics prescribes, from rows in any order. */
+  static GrowthStatistics assemble(GrowthModel model, String[] ids, double[] t, double[] y,
+      double[] covariate, long shuffleSeed) {
+    List<Integer> order = new ArrayList<>();
+    for (int i = 0; i < ids.length; i++) {
+      order.add(i);
+    }
+    Collections.shuffle(order, new Random(shuffleSeed));
+    TreeMap<Integer, List<Integer>> buckets = new TreeMap<>();
+    for (int i : order) {
+      buckets.computeIfAbsent(GrowthRows.bucket(ids[i]), b -> new ArrayList<>()).add(i);
+    }
+    TreeMap<Integer, GrowthRows> rows = new TreeMap<>();
+    for (Map.Entry<Integer, List<Integer>> e : buckets.entrySet()) {
+      List<Integer> b = e.getValue();
+      String[] bi = new String[b.size()];
+      double[] bt = new double[b.size()];
+      double[] by = new double[b.size()];
+      double[][] bc = covariate == null ? new double[0][] : new double[1][b.size()];
+      for (int j = 0; j < b.size(); j++) {
+        bi[j] = ids[b.get(j)];
+        bt[j] = t[b.get(j)];
+        by[j] = y[b.get(j)];
+        if (covariate != null) {
+          bc[0][j] = covariate[b.get(j)];
+        }
+      }
+      rows.put(e.getKey(),
+          GrowthRows.of(bi, bt, by, covariate == null ? List.of() : List.of("x"), bc));
+    }
+    TreeMap<Integer, double[]> sums = new TreeMap<>();
+    rows.forEach((k, r) -> sums.put(k, new double[] {r.scoreSum(), r.size()}));
+    double centre = GrowthRows.centre(sums);
+    TreeMap<Integer, GrowthBlock> blocks = new TreeMap<>();
+    TreeMap<Integer, double[]> totals = new TreeMap<>();
+    rows.forEach((k, r) -> {
+      blocks.put(k, r.statistics(model, centre));
+      totals.put(k, blocks.get(k).totals());
+    });
+    double[] finalTotals = GrowthBlock.mergeTotals(totals);
+    return new GrowthStatistics() {
+      @Override
+      public GrowthModel model() {
+        return model;
+      }
+
+      @Override
+      public io.candor.domain.ScoreScale scale() {
+        return io.candor.domain.ScoreScale.unbounded("outcome");
+      }
+
+      @Override
+      public double centre() {
+        return centre;
+      }
+
+      @Override
+      public double[] totals() {
+        return finalTotals.clone();
+      }
+
+      @Override
+      public double[] criterionTerms(double[] theta) {
+        TreeMap<Integer, double[]> parts = new TreeMap<>();
+        blocks.forEach((k, b) -> parts.put(k, b.criterionTerms(theta)));
+        return GrowthBlock.sumTerms(parts);
+      }
+
+      @Override
+      public List<ClientEffects> clientEffects(double[] theta, double[] beta, double sigma2) {
+        return List.of();
+      }
+    };
+  }
+
+  @Test
+  void fitFromStatisticsAssembledInAnyRowOrder_equalsTheInMemoryFitBitForBit() {
+    GrowthData data = GrowthModelTest.simulate(3, 400, 8);
+    String[] ids = new String[data.size()];
+    double[] t = data.groupedTimes();
+    double[] y = data.groupedScores();
+    int r = 0;
+    for (int c = 0; c < data.clientCount(); c++) {
+      for (int i = 0; i < data.observations(c); i++) {
+        ids[r++] = data.clients().get(c);
+      }
+    }
+    for (GrowthModel model : List.of(GrowthModel.withDefaults().withBasis(TimeBasis.LOG),
+        GrowthModel.withDefaults().withRandom(RandomPart.INTERCEPT))) {
+      GrowthFit direct = model.fit(GrowthData.of(ids, t, y));
+      GrowthFit assembled = model.fit(assemble(model, ids, t, y, null, 99));
+      assertArrayEquals(direct.beta(), assembled.beta());
+      assertArrayEquals(direct.theta(), assembled.theta());
+      assertEquals(direct.deviance(), assembled.deviance());
+      assertEquals(direct.residualSd(), assembled.residualSd());
+      assertTrue(assembled.clientEffects().isEmpty());
+    }
+  }
+
+  @Test
+  void statisticsForAnotherModel_areRejected() {
+    GrowthData data = GrowthModelTest.simulate(3, 50, 5);
+    GrowthModel linear = GrowthModel.withDefaults();
+    GrowthStatistics s = assemble(linear, data.clients().stream()
+        .flatMap(c -> java.util.stream.Stream.generate(() -> c).limit(5)).toArray(String[]::new),
+        data.groupedTimes(), data.groupedScores(), null, 1);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> linear.withBasis(TimeBasis.LOG).fit(s));
+    assertTrue(e.getMessage().startsWith("the statistics were built for"), e.getMessage());
+  }
+
+  @Test
+  void growthRows_validateTheirInput() {
+    assertThrows(IllegalArgumentException.class,
+        () -> GrowthRows.of(new String[0], new double[0], new double[0], List.of(), new double[0][]));
+    assertThrows(IllegalArgumentException.class, () -> GrowthRows.of(new String[] {"a"},
+        new double[] {Double.NaN}, new double[] {1}, List.of(), new double[0][]));
+    IllegalArgumentException cov = assertThrows(IllegalArgumentException.class,
+        () -> GrowthRows.of(new String[] {"a", "a"}, new double[] {0, 1}, new double[] {1, 2},
+            List.of("age"), new double[][] {{30, 31}}));
+    assertEquals("covariate age must be the same on every row of a client; client a has 30 and 31",
+        cov.getMessage());
+    GrowthRows rows = GrowthRows.of(new String[] {"b", "a", "a"}, new double[] {0, 1, 0},
+        new double[] {5, 2, 1}, List.of(), new double[0][]);
+    assertEquals(2, rows.clientCount());
+    assertEquals(8, rows.scoreSum());
+    assertTrue(GrowthRows.bucket("client-1") >= 0 && GrowthRows.bucket("client-1") < GrowthRows.BUCKETS);
+  }
+}
