@@ -459,9 +459,6 @@ public final class LongCsv {
       Map<String, Integer> index = new LinkedHashMap<>();
       for (int c = 0; c < headerFields; c++) {
         String name = text(c);
-        if (c == 0 && name.startsWith("\uFEFF")) {
-          name = name.substring(1).strip(); // the byte-order mark Excel's "CSV UTF-8" writes
-        }
         if (index.putIfAbsent(name, c) != null) {
           throw new IllegalArgumentException(source + " line " + in.line() + ": column \"" + name
               + "\" appears twice in the header");
@@ -610,11 +607,18 @@ public final class LongCsv {
       String[] byClient = attByClient[k];
       String before = byClient[client];
       if (firstRow[client] == n) {
+        for (int i = s; i < e; i++) {
+          if (Character.isISOControl(b[i])) {
+            throw new IllegalArgumentException(where(line, col, name) + ": "
+                + String.format(Locale.ROOT, "character U+%04X", (int) b[i])
+                + " at position " + (i - s + 1) + " is a control character; a value is text");
+          }
+        }
         byClient[client] = new String(b, s, e - s);
       } else if (!sameText(before, b, s, e)) {
         throw new IllegalArgumentException(where(line, col, name) + ": client "
-            + clientIds[client] + " has \"" + new String(b, s, e - s) + "\" here but \"" + before
-            + "\" on line " + lines.line(firstRow[client])
+            + clientIds[client] + " has " + Checks.quote(new String(b, s, e - s)) + " here but "
+            + Checks.quote(before) + " on line " + lines.line(firstRow[client])
             + "; a client-level column must be constant within a client (if these are different"
             + " people, give them different ids)");
       }

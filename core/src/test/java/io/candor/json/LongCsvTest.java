@@ -282,6 +282,39 @@ class LongCsvTest {
   }
 
   @Test
+  void read_byteOrderMarkBeforeAQuotedHeader_asRsWriteCsvWritesIt(@TempDir Path dir)
+      throws IOException {
+    Path f = dir.resolve("r.csv");
+    Files.write(f, "\uFEFF\"id\",\"session\",\"score\"\r\n\"a\",0,20\r\n\"a\",1,10\r\n"
+        .getBytes("UTF-8"));
+    LongTable t = LongCsv.withDefaults().read(f, COLS);
+    assertEquals(2, t.size());
+    assertEquals("a", t.idAt(0));
+    // only at the very start: a byte-order mark anywhere else is text, and no id may hold it
+    String m = error("id,session,score\n\uFEFF\"a\",0,20\n");
+    assertTrue(m.startsWith("test.csv line 2, column 1 (id)"), m);
+  }
+
+  @Test
+  void read_controlCharactersNextToQuotes_areRefusedNotDropped() {
+    for (String cell : new String[] {"\"a\"\u0001", "\u0001\"a\"", "\"a\u0001\"", "\"\u0001a\""}) {
+      String m = error("id,session,score\n" + cell + ",0,20\n");
+      assertTrue(m.startsWith("test.csv line 2, column 1"), cell + ": " + m);
+      assertTrue(m.contains("U+0001") || m.contains("control"), cell + ": " + m);
+    }
+    for (String cell : new String[] {"\"20\"\u0002", "\u0002\"20\"", "\"2\u00020\""}) {
+      String m = error("id,session,score\na,0," + cell + "\n");
+      assertTrue(m.startsWith("test.csv line 2, column 3"), cell + ": " + m);
+    }
+    LongCsv.Columns site = COLS.withAttributes("site");
+    for (String cell : new String[] {"\"x\u0003\"", "\u0003\"x\"", "x\u0003"}) {
+      String m = error(LongCsv.withDefaults(), "id,session,score,site\na,0,20," + cell + "\n", site);
+      assertTrue(m.startsWith("test.csv line 2, column 4 (site)"), cell + ": " + m);
+      assertTrue(m.contains("U+0003") || m.contains("control"), cell + ": " + m);
+    }
+  }
+
+  @Test
   void read_rejectsTextThatIsNotUtf8(@TempDir Path dir) throws IOException {
     Path f = dir.resolve("latin1.csv");
     Files.write(f, "id,session,score\nJos\u00e9,0,20\n".getBytes("ISO-8859-1"));
