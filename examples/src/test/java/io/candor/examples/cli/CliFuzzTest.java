@@ -35,20 +35,23 @@ import picocli.CommandLine;
  * that exists in the working folder, a {@code @file} other than {@code @{in}}), give a
  * file-valued option a value outside the folder, or start the slow or long-running commands
  * ({@code calibrate}, {@code serve}); and so that the target checks argument handling rather
- * than throughput, inputs with a number above 2,000 (a seed apart) are skipped too.
+ * than throughput, inputs with a number above 2,000 (a seed or a date apart) are skipped too.
  */
 class CliFuzzTest {
 
   /** Subcommands fast enough for every input; the others run only for their help. */
   private static final Set<String> FUZZED = Set.of("instruments", "classify", "fit", "expect",
-      "patterns", "survival", "simulate", "therapists", "demo", "help");
+      "patterns", "survival", "simulate", "therapists", "demo", "help", "wellbeing", "caseload",
+      "fhir-import");
+
+  private static final Pattern DATE = Pattern.compile("(?:--date=)?\\d{4}-\\d{2}-\\d{2}");
 
   private static final Pattern NUMBER = Pattern.compile("\\d+(?:\\.\\d*)?(?:[eE][+-]?\\d+)?");
 
   private static final Path DIR = sandbox();
 
   private static final Set<String> SUBCOMMANDS =
-      Set.copyOf(new CommandLine(new CandorCli()).getSubcommands().keySet());
+      Set.copyOf(CandorCli.commandLine().getSubcommands().keySet());
 
   /** The arguments (one per line), then {@code %%} and an input file's content. */
   @FuzzTest(maxDuration = "5m")
@@ -80,6 +83,7 @@ class CliFuzzTest {
     String what = String.join(" ", args) + " -> " + status + ": " + err;
     assertNotEquals(CandorCli.INTERNAL, status, what);
     assertTrue(status == 0 || status == CandorCli.USAGE || status == CalibrateCommand.FAILED, what);
+    assertTrue(SUBCOMMANDS.size() > 10, "the tool's subcommands are known");
     if (status == CandorCli.USAGE) {
       assertTrue(err.toString().startsWith("candor: "), what);
       assertTrue(err.toString().lines().count() == 1, what);
@@ -105,7 +109,8 @@ class CliFuzzTest {
           return false;
         }
       }
-      boolean seed = i > 0 && args.get(i - 1).equals("--seed") || a.startsWith("--seed=");
+      boolean seed = i > 0 && args.get(i - 1).equals("--seed") || a.startsWith("--seed=")
+          || DATE.matcher(a).matches();
       Matcher m = NUMBER.matcher(a.replace(dir, ""));
       while (!seed && m.find()) {
         if (Double.parseDouble(m.group()) > 2000) {
@@ -128,7 +133,8 @@ class CliFuzzTest {
   private static boolean pathOptionsInside(List<String> args) {
     CommandLine.ParseResult parsed;
     try {
-      parsed = new CommandLine(new CandorCli()).parseArgs(args.toArray(String[]::new));
+      String[] a = args.toArray(String[]::new);
+      parsed = CandorCli.commandLine(a).parseArgs(a);
     } catch (CommandLine.PicocliException e) {
       return true; // refused before anything runs
     }
