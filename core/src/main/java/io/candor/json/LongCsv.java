@@ -460,8 +460,8 @@ public final class LongCsv {
       for (int c = 0; c < headerFields; c++) {
         String name = text(c);
         if (index.putIfAbsent(name, c) != null) {
-          throw new IllegalArgumentException(source + " line " + in.line() + ": column \"" + name
-              + "\" appears twice in the header");
+          throw new IllegalArgumentException(source + " line " + in.line() + ": column "
+              + Checks.quote(name) + " appears twice in the header");
         }
       }
       idCol = column(index, columns.id());
@@ -475,11 +475,30 @@ public final class LongCsv {
       Integer c = index.get(name);
       if (c == null) {
         throw new IllegalArgumentException(source + " line " + in.line() + ": column \"" + name
-            + "\" not found; the header has " + index.keySet()
+            + "\" not found; the header has " + names(index.keySet())
             + (index.size() == 1 && headerHasOtherDelimiter(index.keySet().iterator().next())
                 ? " (one column: is the file separated by another delimiter?)" : ""));
       }
       return c;
+    }
+
+    /**
+     * The header's names for a message: plain names as they are, others quoted and cut, and no
+     * more than about 300 characters in all, then how many more there are.
+     */
+    private static String names(java.util.Collection<String> names) {
+      StringBuilder sb = new StringBuilder("[");
+      int shown = 0;
+      for (String n : names) {
+        if (sb.length() > 300) {
+          sb.append(", \u2026 ").append(names.size() - shown).append(" more");
+          break;
+        }
+        sb.append(shown++ == 0 ? "" : ", ")
+            .append(n.length() <= Checks.QUOTED_LENGTH && n.chars().noneMatch(Character::isISOControl)
+                ? n : Checks.quote(n));
+      }
+      return sb.append(']').toString();
     }
 
     private static boolean headerHasOtherDelimiter(String onlyColumn) {
@@ -646,7 +665,8 @@ public final class LongCsv {
       }
       String text = new String(b, s, e - s).strip();
       if (Double.isInfinite(v) || !Double.isNaN(v)) {
-        throw new IllegalArgumentException(where(line, col, name) + ": number " + text
+        throw new IllegalArgumentException(where(line, col, name) + ": number "
+            + (text.length() <= Checks.QUOTED_LENGTH ? text : Checks.quote(text))
             + " is out of range; Candor reads numbers between -9007199254740992 and"
             + " 9007199254740992 (2^53)");
       }
@@ -659,7 +679,7 @@ public final class LongCsv {
       boolean otherMark = text.contains(other)
           && !Double.isNaN(Decimals.parse(text.toCharArray(), 0, text.length(), other.charAt(0)));
       throw new IllegalArgumentException(where(line, col, name) + ": expected a decimal number"
-          + " with a decimal " + (mark == '.' ? "point" : "comma") + ", was \"" + text + "\""
+          + " with a decimal " + (mark == '.' ? "point" : "comma") + ", was " + Checks.quote(text)
           + (otherMark ? " (the file seems to use a decimal " + (mark == '.' ? "comma" : "point")
               + ")" : ""));
     }

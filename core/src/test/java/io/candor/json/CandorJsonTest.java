@@ -20,6 +20,7 @@ import io.candor.evidence.Sourced;
 import io.candor.measure.Instrument;
 import io.candor.measure.Instruments;
 import io.candor.measure.ItemScoring;
+import io.candor.robustness.LargeInputs;
 import io.candor.robustness.Refusals;
 import io.candor.testing.CandorGenerators;
 import java.util.List;
@@ -302,5 +303,56 @@ class CandorJsonTest {
         io.candor.change.ReliableChange.class);
     assertTrue(m.startsWith("reliableChange.\"xxx") && m.contains("(5000 characters)")
         && m.length() < 400, m);
+  }
+
+  // ------------------------------------------------------------ 10 MB adversarial documents
+
+  private static final String ENVELOPE =
+      "{\"format\":\"candor\",\"formatVersion\":1,\"type\":\"Trajectory\",\"value\":";
+
+  @Test
+  @org.junit.jupiter.api.Timeout(120)
+  void read_tenMegabyteDocuments_areRefusedShortlyWithoutStackOverflowOrMemoryBlowUp() {
+    String deepArrays = LargeInputs.of(ENVELOPE, "[", "");
+    String m = LargeInputs.assertRefused(deepArrays, () -> CandorJson.fromJson(deepArrays, Trajectory.class));
+    assertTrue(m.startsWith("not valid JSON"), m);
+    String deepObjects = LargeInputs.of(ENVELOPE, "{\"a\":", "");
+    LargeInputs.assertRefused(deepObjects, () -> CandorJson.fromJson(deepObjects, Trajectory.class));
+    String hugeId = LargeInputs.of(ENVELOPE + "{\"client\":\"", "x", "\",\"scale\":\"PHQ-9\",\"observations\":[]}}");
+    LargeInputs.assertRefused(hugeId, () -> CandorJson.fromJson(hugeId, Trajectory.class));
+    String hugeNumber = LargeInputs.of(ENVELOPE + "{\"client\":\"a\",\"scale\":\"PHQ-9\",\"observations\":[{\"session\":0,\"score\":1",
+        "0", "}]}}");
+    LargeInputs.assertRefused(hugeNumber, () -> CandorJson.fromJson(hugeNumber, Trajectory.class));
+    String blank = LargeInputs.of("", " ", "");
+    LargeInputs.assertRefused(blank, () -> CandorJson.fromJson(blank, Trajectory.class));
+    String manyKeys = LargeInputs.of(ENVELOPE + "{", "\"k\":1,", "\"k\":1}}");
+    LargeInputs.assertRefused(manyKeys, () -> CandorJson.fromJson(manyKeys, Trajectory.class));
+    String deepScenario = LargeInputs.of("{\"format\":\"candor\",\"formatVersion\":1,\"type\":\"Scenario\",\"value\":",
+        "{\"intake\":", "");
+    LargeInputs.assertRefused(deepScenario,
+        () -> CandorJson.fromJson(deepScenario, io.candor.simulation.Scenario.class));
+  }
+
+  @Test
+  @org.junit.jupiter.api.Timeout(120)
+  void read_aTenMegabyteCohort_isReadWithinBoundedMemory() {
+    StringBuilder sb = new StringBuilder("{\"format\":\"candor\",\"formatVersion\":1,"
+        + "\"type\":\"Cohort\",\"value\":{\"trajectories\":[");
+    int c = 0;
+    while (sb.length() < LargeInputs.SIZE) {
+      sb.append(c == 0 ? "" : ",").append("{\"client\":\"c").append(c++)
+          .append("\",\"scale\":\"PHQ-9\",\"observations\":[");
+      for (int s = 0; s < 10; s++) {
+        sb.append(s == 0 ? "" : ",").append("{\"session\":").append(s).append(",\"score\":")
+            .append(20 - s).append(".5}");
+      }
+      sb.append("]}");
+    }
+    String json = sb.append("]}}").toString();
+    long before = LargeInputs.allocated();
+    Cohort cohort = CandorJson.fromJson(json, Cohort.class);
+    long used = LargeInputs.allocated() - before;
+    assertEquals(c, cohort.trajectories().size());
+    assertTrue(used < 100L * json.length(), "allocated " + (used >> 20) + " MB");
   }
 }

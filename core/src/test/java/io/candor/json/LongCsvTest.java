@@ -12,6 +12,7 @@ import io.candor.domain.ClientId;
 import io.candor.domain.Cohort;
 import io.candor.measure.Instruments;
 import io.candor.model.growth.GrowthData;
+import io.candor.robustness.LargeInputs;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
@@ -463,5 +464,38 @@ class LongCsvTest {
 
     @Override
     public void close() {}
+  }
+
+  // ------------------------------------------------------------ 10 MB adversarial files
+
+  @Test
+  @org.junit.jupiter.api.Timeout(120)
+  void read_tenMegabyteFiles_areRefusedShortlyWithinBoundedMemory() {
+    StringBuilder wide = new StringBuilder();
+    for (int c = 0; wide.length() < LargeInputs.SIZE; c++) {
+      wide.append(c == 0 ? "" : ",").append("column").append(c);
+    }
+    String header = wide.append('\n').toString();
+    String m = LargeInputs.assertRefused(header, () -> read(header, COLS));
+    assertTrue(m.startsWith("test.csv line 1: column \"id\" not found; the header has [column0,"), m);
+    assertTrue(m.matches(".* \u2026 \\d+ more\\]"), m);
+    String unclosed = LargeInputs.of("id,session,score\n\"", "x", "");
+    m = LargeInputs.assertRefused(unclosed, () -> read(unclosed, COLS));
+    assertTrue(m.contains("a quoted field is not closed"), m);
+    String hugeId = LargeInputs.of("id,session,score\n", "x", ",0,20\n");
+    m = LargeInputs.assertRefused(hugeId, () -> read(hugeId, COLS));
+    assertTrue(m.startsWith("test.csv line 2, column 1 (id)"), m);
+    String hugeScore = LargeInputs.of("id,session,score\na,0,1", "0", "\n");
+    m = LargeInputs.assertRefused(hugeScore, () -> read(hugeScore, COLS));
+    assertTrue(m.startsWith("test.csv line 2, column 3 (score)"), m);
+    String blankLines = LargeInputs.of("", "\n", "");
+    LargeInputs.assertRefused(blankLines, () -> read(blankLines, COLS));
+    String onlyHeader = LargeInputs.of("id,session,score", "\n \t", "");
+    long before = LargeInputs.allocated();
+    LongTable empty = read(onlyHeader, COLS);
+    assertTrue(LargeInputs.allocated() - before < LargeInputs.BYTES_PER_CHAR * onlyHeader.length());
+    assertEquals(0, empty.size());
+    m = LargeInputs.assertRefused(onlyHeader, () -> empty.toGrowthData());
+    assertEquals("test.csv has a header but no rows", m);
   }
 }
