@@ -72,21 +72,42 @@ public final class Refusals {
    */
   public static void checkMessage(String m, String input) {
     checkMessage(m);
-    String[] lines = input.split("\r\n|\n|\r");
-    for (int i = 1; i < lines.length; i++) {
-      String line = lines[i].strip();
-      if (line.length() >= SHORTEST_LINE && (line.indexOf(',') >= 0 || line.indexOf(';') >= 0
-          || line.indexOf('\t') >= 0) && m.contains(line)) {
-        throw new AssertionError("the message repeats line " + (i + 1) + " of the input: " + m);
-      }
-    }
-    JsonNode root;
+    JsonNode root = null;
     try {
       root = PLAIN.readTree(input);
     } catch (JacksonException e) {
+      // not JSON: look for CSV lines
+    }
+    if (root != null) {
+      assertNoObjectEchoed(m, root);
       return;
     }
-    assertNoObjectEchoed(m, root);
+    String[] lines = input.split("\r\n|\n|\r");
+    for (int i = 1; i < lines.length; i++) {
+      String line = lines[i].strip();
+      if (line.length() >= SHORTEST_LINE && fields(line) >= 2 && m.contains(line)) {
+        throw new AssertionError("the message repeats line " + (i + 1) + " of the input: " + m);
+      }
+    }
+  }
+
+  /** The fields of a CSV line, for any of the delimiters Candor reads, quotes respected. */
+  private static int fields(String line) {
+    int most = 1;
+    for (char d : new char[] {',', ';', '\t'}) {
+      int n = 1;
+      boolean quoted = false;
+      for (int i = 0; i < line.length(); i++) {
+        char c = line.charAt(i);
+        if (c == '"') {
+          quoted = !quoted;
+        } else if (c == d && !quoted) {
+          n++;
+        }
+      }
+      most = Math.max(most, n);
+    }
+    return most;
   }
 
   private static void assertNoObjectEchoed(String m, JsonNode node) {

@@ -17,6 +17,11 @@ class RefusalsTest {
     assertThrows(AssertionError.class, () -> Refusals.checkMessage(
         "score must be a number, was {\"client\":\"a\",\"score\":\"x\"}", json));
     Refusals.checkMessage("trajectory.score must be a number, was \"x\"", json);
+    // the one offending value may hold commas: a JSON string, or one quoted CSV field
+    Refusals.checkMessage("scenario must be a JSON object, was \":0.0405,\"",
+        "{\"value\": \":0.0405,\"}");
+    Refusals.checkMessage("line 2, column 1 (id): client id must not be blank, was \"a,0,20\"",
+        "id\n\"a,0,20\"\n");
     assertThrows(AssertionError.class, () -> Refusals.checkMessage("bad\nmessage"));
     assertThrows(AssertionError.class, () -> Refusals.checkMessage(" "));
     assertThrows(AssertionError.class, () -> Refusals.checkMessage("x".repeat(Refusals.MAX_MESSAGE + 1)));
