@@ -263,7 +263,11 @@ public final class Instruments {
   private static final List<Instrument> ALL =
       List.of(PHQ9, GAD7, CORE10, OQ45, BDI2, ORS, K10, WEMWBS);
 
-  /** Every built-in instrument. */
+  /**
+   * Every built-in instrument.
+   *
+   * @return the built-in instruments
+   */
   public static List<Instrument> all() {
     return ALL;
   }
@@ -293,6 +297,8 @@ public final class Instruments {
   /**
    * The built-in instrument with that id.
    *
+   * @param id the id, e.g. {@code "PHQ-9"}
+   * @return the built-in instrument with that id
    * @throws IllegalArgumentException naming the id and listing the known ones
    */
   public static Instrument byId(String id) {

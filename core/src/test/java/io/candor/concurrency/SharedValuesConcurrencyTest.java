@@ -66,16 +66,16 @@ class SharedValuesConcurrencyTest {
     Simulator simulator = Simulator.of(scenario);
     Cohort cohort = simulator.cohort(31L, 60, Arm.TREATED, 1);
     GrowthData data = GrowthData.fromCohort(cohort, "PHQ-9");
-    GrowthModel model = GrowthModel.withDefaults().withBasis(TimeBasis.LOG);
+    GrowthModel model = GrowthModel.withDefaults().with(TimeBasis.LOG);
     GrowthFit fit = model.fit(data);
     ExpectedResponseModel fitted = ExpectedResponseModel.from(fit);
     ExpectedResponse response = ExpectedResponse.of(fitted).withPercentiles(0.1, 0.5, 0.9);
-    AlertRules rules = AlertRules.defaults().withFunctionalCutoff(10);
+    AlertRules rules = AlertRules.withDefaults().withFunctionalCutoff(10);
     PreparedCurve prepared = response.prepare(19, 8, rules);
-    SuddenGainCriteria gains = SuddenGainCriteria.defaults();
-    PlateauCriteria plateaus = PlateauCriteria.defaults();
-    EarlyResponseCriteria early = EarlyResponseCriteria.defaults();
-    ChangeContext context = ChangeContext.of(Instruments.PHQ9).withCutoff(CutoffType.CASENESS);
+    SuddenGainCriteria gains = SuddenGainCriteria.withDefaults();
+    PlateauCriteria plateaus = PlateauCriteria.withDefaults();
+    EarlyResponseCriteria early = EarlyResponseCriteria.withDefaults();
+    ChangeContext context = ChangeContext.of(Instruments.PHQ9).with(CutoffType.CASENESS);
     List<EventTime> times = new ArrayList<>();
     for (Trajectory t : cohort.trajectories()) {
       times.add(new EventTime(t.observations().get(t.observations().size() - 1).session(),

@@ -23,7 +23,7 @@ public final class CandorCli implements Runnable {
   /** The subcommands, in the order {@code --help} lists them. */
   static final List<String> COMMANDS = List.of("demo", "instruments", "classify", "fit", "expect",
       "therapists", "patterns", "survival", "simulate", "calibrate", "wellbeing", "caseload",
-      "caseload-sim", "fhir-import");
+      "caseload-sim", "fhir-import", "serve");
 
   /** A new instance of a subcommand; only the named class is loaded. */
   private static Object command(String name) {
@@ -42,6 +42,7 @@ public final class CandorCli implements Runnable {
       case "caseload" -> new CaseloadCommand();
       case "caseload-sim" -> new CaseloadSimCommand();
       case "fhir-import" -> new FhirImportCommand();
+      case "serve" -> new ServeCommand();
       default -> throw new IllegalArgumentException("no subcommand " + name);
     };
   }
@@ -76,7 +77,11 @@ public final class CandorCli implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
-  /** Entry point. */
+  /**
+   * Entry point.
+   *
+   * @param args the command line
+   */
   public static void main(String[] args) {
     System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
   }
@@ -84,6 +89,9 @@ public final class CandorCli implements Runnable {
   /**
    * Runs the tool with the given streams (what tests call).
    *
+   * @param out where results go
+   * @param err where the one-line error goes
+   * @param args the command line
    * @return the exit status
    */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
