@@ -34,7 +34,8 @@ import picocli.CommandLine;
  * touch anything else, inputs are skipped whose arguments name another path (a {@code /}, a file
  * that exists in the working folder, a {@code @file} other than {@code @{in}}), give a
  * file-valued option a value outside the folder, or start the slow or long-running commands
- * ({@code calibrate}, {@code serve}); and so that the target checks argument handling rather
+ * ({@code calibrate}, {@code caseload-sim}; {@code serve} runs only when it is refused before it
+ * listens: a port or upload limit out of range, or arguments it cannot parse); and so that the target checks argument handling rather
  * than throughput, inputs with a number above 2,000 (a seed or a date apart) are skipped too.
  */
 class CliFuzzTest {
@@ -94,9 +95,10 @@ class CliFuzzTest {
 
   /** Whether running these arguments can touch nothing outside {@link #DIR} and ends soon. */
   private static boolean safe(List<String> args) {
+    boolean help = args.contains("--help") || args.contains("-h");
+    boolean serve = !args.isEmpty() && args.get(0).equals("serve") && !help;
     if (!args.isEmpty() && !FUZZED.contains(args.get(0))
-        && SUBCOMMANDS.contains(args.get(0))
-        && !(args.contains("--help") || args.contains("-h"))) {
+        && SUBCOMMANDS.contains(args.get(0)) && !help && !serve) {
       return false;
     }
     String dir = DIR.toString();
@@ -112,13 +114,33 @@ class CliFuzzTest {
       boolean seed = i > 0 && args.get(i - 1).equals("--seed") || a.startsWith("--seed=")
           || DATE.matcher(a).matches();
       Matcher m = NUMBER.matcher(a.replace(dir, ""));
-      while (!seed && m.find()) {
+      while (!seed && !serve && m.find()) {
         if (Double.parseDouble(m.group()) > 2000) {
           return false;
         }
       }
     }
-    return pathOptionsInside(args);
+    return pathOptionsInside(args) && (!serve || refusedBeforeListening(args));
+  }
+
+  /**
+   * Whether {@code candor serve} with these arguments is refused before it listens: arguments
+   * picocli cannot parse, an upload limit or a port out of range, or only help or the version.
+   */
+  private static boolean refusedBeforeListening(List<String> args) {
+    CommandLine.ParseResult serve;
+    try {
+      String[] a = args.toArray(String[]::new);
+      serve = CandorCli.commandLine(a).parseArgs(a).subcommand();
+    } catch (CommandLine.PicocliException e) {
+      return true;
+    }
+    if (serve == null || serve.isUsageHelpRequested() || serve.isVersionHelpRequested()) {
+      return true;
+    }
+    int port = serve.matchedOptionValue("--port", 8080);
+    int megabytes = serve.matchedOptionValue("--max-upload-mb", 64);
+    return port < 0 || port > 65535 || megabytes < 1 || megabytes > 4096;
   }
 
   private static boolean exists(String name) {
