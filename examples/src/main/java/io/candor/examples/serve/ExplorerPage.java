@@ -5,6 +5,7 @@ import io.candor.change.ClinicalChange;
 import io.candor.change.CriterionClassification;
 import io.candor.charts.ChartStyle;
 import io.candor.charts.TrajectoryChart;
+import io.candor.examples.cli.CliText;
 import io.candor.examples.cli.ExpectCommand;
 import io.candor.measure.Instrument;
 import io.candor.measure.Instruments;
@@ -99,7 +100,7 @@ final class ExplorerPage implements Pages.Page {
     if (horizon < 1 || horizon > ExpectCommand.MAX_SESSIONS
         || horizon != number(f, "sessions", "--sessions")) {
       throw new IllegalArgumentException("--sessions must be a whole number between 1 and "
-          + ExpectCommand.MAX_SESSIONS + ", was " + f.field("sessions", ""));
+          + ExpectCommand.MAX_SESSIONS + ", was " + CliText.quote(f.field("sessions", "")));
     }
     instrument.checkScore("--intake", intake);
     for (int i = 0; i < sess[0].length; i++) {
@@ -114,7 +115,7 @@ final class ExplorerPage implements Pages.Page {
     Optional<Upload> upload = f.file("model");
     if (upload.isPresent()) {
       model = ExpectCommand.parseModel(new String(upload.get().bytes(), StandardCharsets.UTF_8),
-          "uploaded model " + upload.get().filename());
+          "uploaded model " + CliText.quote(upload.get().filename()));
     } else {
       model = ExpectCommand.referenceModel(instrument);
     }
@@ -218,7 +219,7 @@ final class ExplorerPage implements Pages.Page {
         responses.add(OptionalInt.of(Integer.parseInt(parts[i])));
       } catch (NumberFormatException e) {
         throw new IllegalArgumentException(instrument.id() + " item " + (i + 1)
-            + " must be a whole number (or - when not answered), was " + parts[i], e);
+            + " must be a whole number (or - when not answered), was " + CliText.quote(parts[i]), e);
       }
     }
     // the flags first: a risk item left unanswered is flagged even when no total can be scored

@@ -4,6 +4,7 @@ import io.candor.charts.ChartStyle;
 import io.candor.charts.KaplanMeierChart;
 import io.candor.charts.TrajectoryChart;
 import io.candor.domain.Cohort;
+import io.candor.examples.cli.CliText;
 import io.candor.domain.Trajectory;
 import io.candor.json.LongCsv;
 import io.candor.json.LongTable;
@@ -112,7 +113,8 @@ final class ResearchPage implements Pages.Page {
    * and decimal mark, scores checked on the instrument, and client-level attribute columns.
    */
   static LongTable read(Form f, Upload upload, Instrument instrument, List<String> attributes) {
-    String source = "upload " + (upload.filename().isBlank() ? "(unnamed)" : upload.filename());
+    String source = "upload " + (upload.filename().isBlank() ? "(unnamed)"
+        : CliText.quote(upload.filename()));
     LongCsv reader = LongCsv.withDefaults().withInstrument(instrument)
         .withDelimiter(switch (f.field("delimiter", "comma")) {
           case "comma" -> ',';
@@ -120,13 +122,13 @@ final class ResearchPage implements Pages.Page {
           case "tab" -> '\t';
           case "pipe" -> '|';
           default -> throw new IllegalArgumentException("--delimiter must be comma, semicolon, tab"
-              + " or pipe, was " + f.field("delimiter", ""));
+              + " or pipe, was " + CliText.quote(f.field("delimiter", "")));
         })
         .with(switch (f.field("decimal", "point")) {
           case "point" -> LongCsv.DecimalMark.POINT;
           case "comma" -> LongCsv.DecimalMark.COMMA;
           default -> throw new IllegalArgumentException("--decimal must be point or comma, was "
-              + f.field("decimal", ""));
+              + CliText.quote(f.field("decimal", "")));
         });
     LongTable table = reader.read(new InputStreamReader(new ByteArrayInputStream(upload.bytes()),
         StandardCharsets.UTF_8), source, LongCsv.columns(f.field("id", "id"),
@@ -149,7 +151,7 @@ final class ResearchPage implements Pages.Page {
       case "log" -> TimeBasis.LOG;
       case "quadratic" -> TimeBasis.QUADRATIC;
       default -> throw new IllegalArgumentException("--basis must be linear, log or quadratic,"
-          + " was " + basisName);
+          + " was " + CliText.quote(basisName));
     };
     LongTable table = read(f, upload, instrument, List.of());
     String source = table.source();

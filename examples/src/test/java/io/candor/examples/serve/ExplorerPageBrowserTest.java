@@ -69,7 +69,7 @@ class ExplorerPageBrowserTest extends BrowserPageTest {
     Browser.fill(browser, "intake", "eighteen");
     Browser.submit(browser);
     WebElement error = browser.findElement(By.id("error"));
-    assertTrue(error.getText().contains("--intake must be a finite number, was eighteen"),
+    assertTrue(error.getText().contains("--intake must be a finite number, was \"eighteen\""),
         error.getText());
     assertEquals("error", browser.switchTo().activeElement().getAttribute("id"),
         "the error gets the focus");
