@@ -479,8 +479,8 @@ public final class LongCsv {
     private int column(Map<String, Integer> index, String name) {
       Integer c = index.get(name);
       if (c == null) {
-        throw new IllegalArgumentException(source + " line " + in.line() + ": column \"" + name
-            + "\" not found; the header has " + names(index.keySet())
+        throw new IllegalArgumentException(source + " line " + in.line() + ": column " + Checks.quote(name)
+            + " not found; the header has " + names(index.keySet())
             + (index.size() == 1 && headerHasOtherDelimiter(index.keySet().iterator().next())
                 ? " (one column: is the file separated by another delimiter?)" : ""));
       }

@@ -306,7 +306,7 @@ public final class Instruments {
         .orElseThrow(
             () ->
                 new IllegalArgumentException(
-                    "unknown instrument \"" + id + "\"; known: "
+                    "unknown instrument " + Checks.quote(id) + "; known: "
                         + ALL.stream().map(Instrument::id).collect(Collectors.joining(", "))));
   }
 

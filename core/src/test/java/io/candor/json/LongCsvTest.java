@@ -13,6 +13,7 @@ import io.candor.domain.Cohort;
 import io.candor.measure.Instruments;
 import io.candor.model.growth.GrowthData;
 import io.candor.robustness.LargeInputs;
+import io.candor.robustness.Refusals;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
@@ -100,6 +101,15 @@ class LongCsvTest {
   void read_namesMissingHeaderColumn() {
     String m = error("id,session,bdi\n1,0,10\n");
     assertTrue(m.contains("\"score\" not found"), m);
+  }
+
+  @Test
+  void read_aMissingColumnsName_isQuotedOnOneLineAndCut() {
+    String m = error(LongCsv.withDefaults(), "id,session,score\n1,0,10\n",
+        LongCsv.columns("id", "session", "sc\nore" + "x".repeat(2000)));
+    assertTrue(m.startsWith("test.csv line 1: column \"sc\\u000aore"), m);
+    assertTrue(m.contains("\u2026\" (2006 characters) not found"), m);
+    Refusals.checkMessage(m);
   }
 
   @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.candor.evidence.Certainty;
 import io.candor.evidence.Sourced;
+import io.candor.robustness.Refusals;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -76,6 +77,15 @@ class InstrumentsCatalogTest {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> Instruments.byId("BAI"));
     assertTrue(e.getMessage().contains("known: PHQ-9"), e.getMessage());
+  }
+
+  @Test
+  void byId_anUnknownIdIsQuotedOnOneLineAndCut() {
+    String m = assertThrows(IllegalArgumentException.class,
+        () -> Instruments.byId("PHQ\n" + "9".repeat(500))).getMessage();
+    assertTrue(m.startsWith("unknown instrument \"PHQ\\u000a999"), m);
+    assertTrue(m.contains("\u2026\" (504 characters); known: PHQ-9"), m);
+    Refusals.checkMessage(m);
   }
 
   @Test
