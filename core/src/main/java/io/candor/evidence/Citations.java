@@ -314,6 +314,90 @@ public final class Citations {
       "Fitting linear mixed-effects models using lme4",
       "J Stat Softw 67(1):1-48", "doi:10.18637/jss.v067.i01");
 
+  // ---- latent trajectory classes (growth mixture models)
+
+  /** The EM algorithm. */
+  public static final Citation DEMPSTER_1977 = Citation.of("dempster1977",
+      "Dempster AP, Laird NM, Rubin DB", 1977,
+      "Maximum likelihood from incomplete data via the EM algorithm",
+      "J R Stat Soc Series B 39(1):1-38", "doi:10.1111/j.2517-6161.1977.tb01600.x");
+
+  /** Latent class growth analysis (group-based trajectory modelling). */
+  public static final Citation NAGIN_1999 = Citation.of("nagin1999",
+      "Nagin DS", 1999,
+      "Analyzing developmental trajectories: a semiparametric, group-based approach",
+      "Psychol Methods 4(2):139-157", "doi:10.1037/1082-989X.4.2.139");
+
+  /** Growth mixture models estimated by EM. */
+  public static final Citation MUTHEN_1999 = Citation.of("muthen1999",
+      "Muthen B, Shedden K", 1999,
+      "Finite mixture modeling with mixture outcomes using the EM algorithm",
+      "Biometrics 55(2):463-469", "doi:10.1111/j.0006-341X.1999.00463.x");
+
+  /** EM for mixtures of linear mixed models, random effects as missing data (flexmix's FLXMRlmm). */
+  public static final Citation CELEUX_2005 = Citation.of("celeux2005",
+      "Celeux G, Martin O, Lavergne C", 2005,
+      "Mixture of linear mixed models for clustering gene expression profiles from repeated"
+          + " microarray experiments",
+      "Stat Modelling 5(3):243-267", "doi:10.1191/1471082X05st096oa");
+
+  /** flexmix: finite mixtures with concomitant variables in R (the reference implementation). */
+  public static final Citation GRUN_2008 = Citation.of("grun2008",
+      "Grun B, Leisch F", 2008,
+      "FlexMix version 2: finite mixtures with concomitant variables and varying and constant"
+          + " parameters",
+      "J Stat Softw 28(4):1-35", "doi:10.18637/jss.v028.i04");
+
+  /** lcmm: latent class mixed models in R; its gridsearch runs short random starts first. */
+  public static final Citation PROUST_LIMA_2017 = Citation.of("proustlima2017",
+      "Proust-Lima C, Philipps V, Liquet B", 2017,
+      "Estimation of extended mixed models using latent classes and latent processes: the R"
+          + " package lcmm",
+      "J Stat Softw 78(2):1-56", "doi:10.18637/jss.v078.i02");
+
+  /** Local maxima in growth mixture models and the need for many random starts. */
+  public static final Citation HIPP_2006 = Citation.of("hipp2006",
+      "Hipp JR, Bauer DJ", 2006, "Local solutions in the estimation of growth mixture models",
+      "Psychol Methods 11(1):36-53", "doi:10.1037/1082-989X.11.1.36");
+
+  /** Class enumeration: information criteria and the bootstrap likelihood-ratio test compared. */
+  public static final Citation NYLUND_2007 = Citation.of("nylund2007",
+      "Nylund KL, Asparouhov T, Muthen BO", 2007,
+      "Deciding on the number of classes in latent class analysis and growth mixture modeling:"
+          + " a Monte Carlo simulation study",
+      "Struct Equ Modeling 14(4):535-569", "doi:10.1080/10705510701575396");
+
+  /** The parametric bootstrap of the likelihood-ratio statistic for the number of components. */
+  public static final Citation MCLACHLAN_1987 = Citation.of("mclachlan1987",
+      "McLachlan GJ", 1987,
+      "On bootstrapping the likelihood ratio test statistic for the number of components in a"
+          + " normal mixture",
+      "J R Stat Soc Series C 36(3):318-324", "doi:10.2307/2347790");
+
+  /** The integrated completed likelihood (ICL). */
+  public static final Citation BIERNACKI_2000 = Citation.of("biernacki2000",
+      "Biernacki C, Celeux G, Govaert G", 2000,
+      "Assessing a mixture model for clustering with the integrated completed likelihood",
+      "IEEE Trans Pattern Anal Mach Intell 22(7):719-725", "doi:10.1109/34.865189");
+
+  /** The sample-size-adjusted BIC. */
+  public static final Citation SCLOVE_1987 = Citation.of("sclove1987",
+      "Sclove SL", 1987,
+      "Application of model-selection criteria to some problems in multivariate analysis",
+      "Psychometrika 52(3):333-343", "doi:10.1007/BF02294360");
+
+  /** k-means++ seeding, used to draw Candor's random starts. */
+  public static final Citation ARTHUR_2007 = Citation.of("arthur2007",
+      "Arthur D, Vassilvitskii S", 2007, "k-means++: the advantages of careful seeding",
+      "Proc 18th ACM-SIAM Symposium on Discrete Algorithms (SODA 2007), 1027-1035");
+
+  /** Aitken's acceleration as a stopping rule for EM. */
+  public static final Citation MCNICHOLAS_2010 = Citation.of("mcnicholas2010",
+      "McNicholas PD, Murphy TB, McDaid AF, Frost D", 2010,
+      "Serial and parallel implementations of model-based clustering via parsimonious Gaussian"
+          + " mixture models",
+      "Comput Stat Data Anal 54(3):711-723", "doi:10.1016/j.csda.2009.02.011");
+
   // ---- therapist effects and funnel plots
   /** Funnel plots for comparing institutional performance; control limits, over-dispersion. */
   public static final Citation SPIEGELHALTER_2005 = Citation.of("spiegelhalter2005",

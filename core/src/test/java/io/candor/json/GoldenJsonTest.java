@@ -68,6 +68,15 @@ import io.candor.model.growth.GrowthModel;
 import io.candor.model.growth.RandomInterceptRegression;
 import io.candor.model.growth.RandomPart;
 import io.candor.model.growth.TimeBasis;
+import io.candor.model.mixture.ClassEnumeration;
+import io.candor.model.mixture.ClassForecast;
+import io.candor.model.mixture.Degeneracy;
+import io.candor.model.mixture.FitFailure;
+import io.candor.model.mixture.MixtureFit;
+import io.candor.model.mixture.MixtureModel;
+import io.candor.model.mixture.NewClient;
+import io.candor.model.mixture.TrajectoryClasses;
+import io.candor.model.mixture.WithinClass;
 import io.candor.model.survival.EventTime;
 import io.candor.model.survival.KaplanMeier;
 import io.candor.model.survival.KaplanMeierFit;
@@ -267,6 +276,39 @@ class GoldenJsonTest {
     m.put("StratifiedFit", strata);
     m.put("Stratum", strata.strata().get(0));
     m.put("LogRankResult", strata.logRank().orElseThrow());
+    // latent trajectory classes
+    Map<String, Double> severe = new LinkedHashMap<>();
+    for (int c = 0; c < panel.clientCount(); c++) {
+      severe.put(panel.clients().get(c), c % 3 == 0 ? 1.0 : 0.0);
+    }
+    GrowthData mixed = panel.withClientCovariate("severe", severe);
+    ClassEnumeration classes = MixtureModel.withDefaults().with(TimeBasis.LOG).withStarts(4)
+        .withFinalStarts(2).withBootstrapReplicates(2)
+        .compare(mixed, 1, 2, RandomSource.XO_RO_SHI_RO_128_PP.create(8L));
+    MixtureFit gmm = MixtureModel.withDefaults().with(TimeBasis.LOG)
+        .with(WithinClass.RANDOM_INTERCEPT_SLOPE).withMembershipCovariates("severe").withStarts(4)
+        .withFinalStarts(2).fit(mixed, 2, RandomSource.XO_RO_SHI_RO_128_PP.create(9L));
+    TrajectoryClasses stored = gmm.model();
+    ClassForecast ahead = stored.forecast(NewClient.of(new double[] {0, 1}, new double[] {18, 16})
+        .withCovariate("severe", 1), new double[] {2, 6}, 0.1, 0.9);
+    m.put("ClassEnumeration", classes);
+    m.put("MixtureFit", gmm);
+    m.put("TrajectoryClasses", stored);
+    m.put("TrajectoryClass", stored.trajectoryClass(1));
+    m.put("TermEstimate", stored.trajectoryClass(1).coefficients().get(0));
+    m.put("WithinClassSpread", stored.trajectoryClass(1).spread().orElseThrow());
+    m.put("MembershipCoefficient", stored.membership().get(1));
+    m.put("ClassSummary", gmm.classSummaries().get(0));
+    m.put("StartSummary", gmm.starts());
+    m.put("Degeneracy", new Degeneracy(Degeneracy.Kind.SMALL_CLASS, OptionalInt.of(2),
+        "class 2 has share 0.03 (2 clients most likely in it), below 0.05"));
+    m.put("FitFailure", new FitFailure(5, "none of the 50 starts gave a proper 5-class solution"
+        + " (50 with a residual SD collapsing to zero)"));
+    m.put("BootstrapTest", classes.bootstrap().get(0));
+    m.put("ClassPosterior", ahead.posterior());
+    m.put("ClassForecast", ahead);
+    m.put("ForecastPoint", ahead.points().get(0));
+    m.put("ClassPoint", ahead.points().get(0).classes().get(0));
     // progress
     m.put("AlertRules", AlertRules.withDefaults().withFunctionalCutoff(10));
     ExpectedResponseModel model = ExpectedResponseModel.from(fit).withProvenance("golden sample");

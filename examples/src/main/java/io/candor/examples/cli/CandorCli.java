@@ -22,8 +22,8 @@ public final class CandorCli implements Runnable {
 
   /** The subcommands, in the order {@code --help} lists them. */
   static final List<String> COMMANDS = List.of("demo", "instruments", "classify", "fit", "expect",
-      "therapists", "patterns", "survival", "simulate", "calibrate", "wellbeing", "caseload",
-      "caseload-sim", "fhir-import", "serve");
+      "classes", "therapists", "patterns", "survival", "simulate", "calibrate", "wellbeing",
+      "caseload", "caseload-sim", "fhir-import", "serve");
 
   /** A new instance of a subcommand; only the named class is loaded. */
   private static Object command(String name) {
@@ -33,6 +33,7 @@ public final class CandorCli implements Runnable {
       case "classify" -> new ClassifyCommand();
       case "fit" -> new FitCommand();
       case "expect" -> new ExpectCommand();
+      case "classes" -> new ClassesCommand();
       case "therapists" -> new TherapistsCommand();
       case "patterns" -> new PatternsCommand();
       case "survival" -> new SurvivalCommand();

@@ -78,9 +78,7 @@ public final class FitCommand implements Callable<Integer> {
 
   @Mixin OutputOptions output;
 
-  @Option(names = "--timings",
-      description = "print read and fit times (wall seconds; fit also CPU seconds) to stderr")
-  boolean timings;
+  @Mixin TimingOptions timings;
 
   /** A time basis with its knot (piecewise only). */
   record Basis(TimeBasis basis, double knot) {}
@@ -138,7 +136,7 @@ public final class FitCommand implements Callable<Integer> {
     if (cluster != null) {
       model = model.with(ClusterPart.INTERCEPT);
     }
-    long t0 = System.nanoTime();
+    timings.start();
     Optional<Instrument> scale =
         instrument == null ? Optional.empty() : Optional.of(Instruments.byId(instrument));
     LongTable table =
@@ -151,20 +149,9 @@ public final class FitCommand implements Callable<Integer> {
       growth = growth.withClusters(table.attribute(cluster));
     }
     table = null; // the growth data hold what the fit needs
-    long t1 = System.nanoTime();
-    java.lang.management.ThreadMXBean threads =
-        java.lang.management.ManagementFactory.getThreadMXBean();
-    long cpu1 = timings ? threads.getCurrentThreadCpuTime() : 0;
+    timings.read();
     GrowthFit fit = model.fit(growth);
-    long t2 = System.nanoTime();
-    if (timings) {
-      long cpu2 = threads.getCurrentThreadCpuTime();
-      PrintWriter err = spec.commandLine().getErr();
-      err.printf(java.util.Locale.ROOT, "candor_read_seconds=%.3f%ncandor_fit_seconds=%.3f%n"
-          + "candor_fit_cpu_seconds=%.3f%n", (t1 - t0) / 1e9, (t2 - t1) / 1e9,
-          (cpu2 - cpu1) / 1e9);
-      err.flush();
-    }
+    timings.fitted(spec.commandLine().getErr());
     output.emit(spec, new Result(fit));
     return 0;
   }

@@ -30,6 +30,13 @@ import io.candor.model.growth.GrowthData;
 import io.candor.model.growth.GrowthFit;
 import io.candor.model.growth.GrowthModel;
 import io.candor.model.growth.TimeBasis;
+import io.candor.model.mixture.ClassEnumeration;
+import io.candor.model.mixture.ClassPosterior;
+import io.candor.model.mixture.ForecastPoint;
+import io.candor.model.mixture.MixtureFit;
+import io.candor.model.mixture.MixtureModel;
+import io.candor.model.mixture.NewClient;
+import io.candor.model.mixture.TrajectoryClasses;
 import io.candor.model.survival.KaplanMeier;
 import io.candor.model.survival.KaplanMeierFit;
 import io.candor.model.therapist.CaseMixFunnel;
@@ -167,6 +174,28 @@ public final class EmbeddingExample {
     Alert alert = curve.evaluate(3, 17);                            // no refit: a few arithmetic steps
     System.out.println(alert.signal() + ", on track: " + alert.onTrack());
     System.out.println(alert.reason());                                    // the numbers behind the signal
+    // README-EXAMPLE-END
+  }
+
+  /** Latent trajectory classes and a new client's class (README section "Latent trajectory classes"). */
+  public static void trajectoryClasses() {
+    // README-EXAMPLE-START
+    Cohort cohort = Simulator.of(Scenario.calibratedDefault(Instruments.PHQ9).withSessions(12))
+        .cohort(11L, 1_000, Arm.TREATED, 1);                       // or your data, as above
+    ClassEnumeration k1to4 = MixtureModel.withDefaults().with(TimeBasis.LOG)
+        .compare(GrowthData.fromCohort(cohort, "PHQ-9"), 1, 4,     // LCGA, 50 random starts per K
+            RandomSource.XO_RO_SHI_RO_128_PP.create(42L));
+    MixtureFit chosen = k1to4.selected();                          // lowest BIC (N = clients)
+    TrajectoryClasses classes = chosen.model();                    // store it: CandorJson.toJson
+    classes.classes().forEach(c -> System.out.printf("class %d: %.0f %%, intake %.1f, %+.2f per"
+        + " log(session + 1)%n", c.index(), 100 * c.share(), c.coefficient("intercept"),
+        c.coefficient("time")));
+    NewClient client = NewClient.of(new double[] {0, 1, 2, 3}, new double[] {18, 17, 15, 14});
+    ClassPosterior now = classes.posterior(client);                // after 3 sessions
+    ForecastPoint twelve = classes.forecast(client, new double[] {12}).at(12);
+    System.out.printf("most likely class %d (%.0f %%); session 12: %.1f (80 %% band %.1f-%.1f)%n",
+        now.mostLikely(), 100 * now.probability(now.mostLikely()), twelve.mean(),
+        twelve.quantiles().get(0), twelve.quantiles().get(4));
     // README-EXAMPLE-END
   }
 

@@ -67,6 +67,16 @@ class EmbeddingExampleTest {
   }
 
   @Test
+  void trajectoryClassesExample_printsTheClassesAndANewClientsClass() {
+    String out = run(EmbeddingExample::trajectoryClasses);
+    System.out.print(out);
+    assertTrue(out.startsWith("class 1: "), out);
+    assertTrue(out.contains(" per log(session + 1)"), out);
+    assertTrue(out.matches("(?s).*most likely class \\d \\(\\d+ %\\); session 12: \\d+\\.\\d \\(80 % band"
+        + " -?\\d+\\.\\d--?\\d+\\.\\d\\).*"), out);
+  }
+
+  @Test
   void referenceModelExample_printsACurveItsProvenanceAndTheExtrapolation() {
     String out = run(EmbeddingExample::referenceModel);
     assertTrue(out.matches("(?s)session 12: 1\\d\\.\\d\\R.*"), out);
