@@ -22,6 +22,11 @@ class RefusalsTest {
         "{\"value\": \":0.0405,\"}");
     Refusals.checkMessage("line 2, column 1 (id): client id must not be blank, was \"a,0,20\"",
         "id\n\"a,0,20\"\n");
+    // the header may be named: a later line that is part of the header is not echoed by it
+    Refusals.checkMessage("line 1: column \"id\" not found; the header has [\"id,sesq0,2aa,0,20ore.id\"]",
+        "id,sesq0,2aa,0,20ore.id\nore.id,sa\n");
+    assertThrows(AssertionError.class, () -> Refusals.checkMessage(
+        "line 1: the header has [\"id,score\"]; line 2 was a,0,20", "id,score\na,0,20\n"));
     assertThrows(AssertionError.class, () -> Refusals.checkMessage("bad\nmessage"));
     assertThrows(AssertionError.class, () -> Refusals.checkMessage(" "));
     assertThrows(AssertionError.class, () -> Refusals.checkMessage("x".repeat(Refusals.MAX_MESSAGE + 1)));
