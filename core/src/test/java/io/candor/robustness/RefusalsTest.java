@@ -25,6 +25,8 @@ class RefusalsTest {
     // the header may be named: a later line that is part of the header is not echoed by it
     Refusals.checkMessage("line 1: column \"id\" not found; the header has [\"id,sesq0,2aa,0,20ore.id\"]",
         "id,sesq0,2aa,0,20ore.id\nore.id,sa\n");
+    Refusals.checkMessage("line 1: column \"id\" not found; the header has [\"x,a(1,18\\u000a:a,b9\"]",
+        "\"x,a(1,18\n:a,b9\"\n1,2\n");
     assertThrows(AssertionError.class, () -> Refusals.checkMessage(
         "line 1: the header has [\"id,score\"]; line 2 was a,0,20", "id,score\na,0,20\n"));
     assertThrows(AssertionError.class, () -> Refusals.checkMessage("bad\nmessage"));

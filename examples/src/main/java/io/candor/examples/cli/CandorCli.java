@@ -67,6 +67,9 @@ public final class CandorCli implements Runnable {
   /** Status for bad arguments or bad input. */
   public static final int USAGE = 2;
 
+  /** picocli's messages for bad arguments are cut after this many characters. */
+  private static final int LONGEST_PARAMETER_MESSAGE = 300;
+
   /**
    * Status for an unexpected failure inside Candor (a bug): still one line on stderr, no stack
    * trace ({@code EX_SOFTWARE} of sysexits.h).
@@ -101,7 +104,9 @@ public final class CandorCli implements Runnable {
     cli.setErr(err);
     cli.setParameterExceptionHandler(
         (ex, a) -> {
-          err.println("candor: " + oneLine(stripErrorPrefix(parameterMessage(ex))));
+          // picocli repeats the offending argument, which may be long or hold control characters
+          err.println("candor: " + CliText.shortened(oneLine(stripErrorPrefix(parameterMessage(ex))),
+              LONGEST_PARAMETER_MESSAGE));
           err.flush();
           return USAGE;
         });

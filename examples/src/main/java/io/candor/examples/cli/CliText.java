@@ -26,17 +26,24 @@ public final class CliText {
    * @return the quoted text, e.g. {@code "1:15;2"} or {@code "abc…" (1203 characters)}
    */
   public static String quote(String text) {
-    int cut = text.length() <= QUOTED_LENGTH ? text.length() : QUOTED_LENGTH - 1;
-    if (cut < text.length() && Character.isHighSurrogate(text.charAt(cut - 1))) {
+    String shown = "\"" + shortened(text, QUOTED_LENGTH) + "\"";
+    return text.length() > QUOTED_LENGTH ? shown + " (" + text.length() + " characters)" : shown;
+  }
+
+  /**
+   * Text for a one-line message: control characters written as Unicode escapes, and cut after
+   * {@code longest} characters (never inside a surrogate pair) with an ellipsis.
+   */
+  static String shortened(String text, int longest) {
+    int cut = text.length() <= longest ? text.length() : longest - 1;
+    if (cut < text.length() && cut > 0 && Character.isHighSurrogate(text.charAt(cut - 1))) {
       cut--; // never half a character
     }
-    StringBuilder sb = new StringBuilder("\"");
+    StringBuilder sb = new StringBuilder(cut + 8);
     text.substring(0, cut).chars().forEach(c -> sb.append(c < 0x20 || c == 0x7f
         || c == '\u2028' || c == '\u2029' ? String.format(Locale.ROOT, "\\u%04x", c)
         : String.valueOf((char) c)));
-    return cut < text.length()
-        ? sb.append("\u2026\" (").append(text.length()).append(" characters)").toString()
-        : sb.append('"').toString();
+    return cut < text.length() ? sb.append('\u2026').toString() : sb.toString();
   }
 
   /**

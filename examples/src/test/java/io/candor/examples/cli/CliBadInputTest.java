@@ -192,6 +192,14 @@ class CliBadInputTest {
     assertBad("Unmatched argument", "instruments", "extra");
   }
 
+  @Test
+  void aLongOrControlCharacterArgument_isNamedOnOneShortLine() {
+    Run r = run("classify", "--instrume\u0007t" + "x".repeat(3000), "--pre", "10");
+    assertBad("Unknown option: '--instrume\\u0007txxx", "classify",
+        "--instrume\u0007t" + "x".repeat(3000), "--pre", "10");
+    assertTrue(r.err().strip().length() < 320 && r.err().strip().endsWith("\u2026"), r.err());
+  }
+
   // ---------------------------------------------------------------- classify
 
   @Test
