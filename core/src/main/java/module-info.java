@@ -43,6 +43,8 @@ module io.candor.core {
 
   exports io.candor.caseload;
 
+  exports io.candor.expectation;
+
   exports io.candor.json;
 
   exports io.candor.testing;

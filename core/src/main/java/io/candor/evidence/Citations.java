@@ -523,6 +523,107 @@ public final class Citations {
           + " large sample of normal and several psychotherapeutic populations",
       "Clin Psychol Psychother 24(1):72-81", "doi:10.1002/cpp.1979");
 
+  // ---------------------------------------------------------------- communicating expectations
+
+  /** Natural frequencies improve Bayesian reasoning. */
+  public static final Citation GIGERENZER_1995 = Citation.of("gigerenzer1995",
+      "Gigerenzer G, Hoffrage U", 1995,
+      "How to improve Bayesian reasoning without instruction: frequency formats",
+      "Psychol Rev 102(4):684-704", "doi:10.1037/0033-295X.102.4.684");
+
+  /** Systematic review of risk-communication formats (visual aids, absolute risks, no NNT). */
+  public static final Citation ZIPKIN_2014 = Citation.of("zipkin2014",
+      "Zipkin DA, Umscheid CA, Keating NL, Allen E, Aung K, Beyth R, Kaatz S, Mann DM, Sussman JB,"
+          + " Korenstein D, Schardt C, Nagi A, Sloane R, Feldstein DA", 2014,
+      "Evidence-based risk communication: a systematic review",
+      "Ann Intern Med 161(4):270-280", "doi:10.7326/M14-0295");
+
+  /** Icon arrays help people with low and high numeracy. */
+  public static final Citation GALESIC_2009 = Citation.of("galesic2009",
+      "Galesic M, Garcia-Retamero R, Gigerenzer G", 2009,
+      "Using icon arrays to communicate medical risks: overcoming low numeracy",
+      "Health Psychol 28(2):210-216", "doi:10.1037/a0014474");
+
+  /** Risk-communication primer: one denominator, a time frame, the complement, uncertainty. */
+  public static final Citation TREVENA_2013 = Citation.of("trevena2013",
+      "Trevena LJ, Zikmund-Fisher BJ, Edwards A, Gaissmaier W, Galesic M, Han PKJ, King J,"
+          + " Lawson ML, Linder SK, Lipkus I, Ozanne E, Peters E, Timmermans D, Woloshin S", 2013,
+      "Presenting quantitative information about decision outcomes: a risk communication primer"
+          + " for patient decision aid developers",
+      "BMC Med Inform Decis Mak 13(Suppl 2):S7", "doi:10.1186/1472-6947-13-S2-S7");
+
+  /** Flesch-Kincaid grade level. */
+  public static final Citation KINCAID_1975 = Citation.of("kincaid1975",
+      "Kincaid JP, Fishburne RP, Rogers RL, Chissom BS", 1975,
+      "Derivation of new readability formulas (Automated Readability Index, Fog Count and Flesch"
+          + " Reading Ease Formula) for Navy enlisted personnel",
+      "Research Branch Report 8-75, Naval Technical Training Command, Millington TN");
+
+  /** Regression adjustment of simulated values towards observed summaries. */
+  public static final Citation BEAUMONT_2002 = Citation.of("beaumont2002",
+      "Beaumont MA, Zhang W, Balding DJ", 2002,
+      "Approximate Bayesian computation in population genetics",
+      "Genetics 162(4):2025-2035", "doi:10.1093/genetics/162.4.2025");
+
+  /** Psychotherapy for chronic depression: small effect, at least 18 sessions. */
+  public static final Citation CUIJPERS_2010 = Citation.of("cuijpers2010",
+      "Cuijpers P, van Straten A, Schuurmans J, van Oppen P, Hollon SD, Andersson G", 2010,
+      "Psychotherapy for chronic major depression and dysthymia: a meta-analysis",
+      "Clin Psychol Rev 30(1):51-62", "doi:10.1016/j.cpr.2009.09.003");
+
+  // ---------------------------------------------------------------- risk items and engagement
+
+  /** PHQ-9 item 9 and later suicide attempts and deaths. */
+  public static final Citation SIMON_2013 = Citation.of("simon2013",
+      "Simon GE, Rutter CM, Peterson D, Oliver M, Whiteside U, Operskalski B, Ludman EJ", 2013,
+      "Does response on the PHQ-9 Depression Questionnaire predict subsequent suicide attempt or"
+          + " suicide death?",
+      "Psychiatr Serv 64(12):1195-1202", "doi:10.1176/appi.ps.201200587");
+
+  /** Five shapes of early change in routine outpatient care (growth mixture model). */
+  public static final Citation STULZ_2007 = Citation.of("stulz2007",
+      "Stulz N, Lutz W, Leach C, Lucock M, Barkham M", 2007,
+      "Shapes of early change in psychotherapy under routine outpatient conditions",
+      "J Consult Clin Psychol 75(6):864-874", "doi:10.1037/0022-006X.75.6.864");
+
+  /** Four depression and five anxiety trajectories in two IAPT services (LCGA). */
+  public static final Citation SAUNDERS_2019 = Citation.of("saunders2019",
+      "Saunders R, Buckman JEJ, Cape J, Fearon P, Leibowitz J, Pilling S", 2019,
+      "Trajectories of depression and anxiety symptom change during psychological therapy",
+      "J Affect Disord 249:327-335", "https://pmc.ncbi.nlm.nih.gov/articles/PMC6428692");
+
+  /** Most suicides answered "not at all" on PHQ-9 item 9. */
+  public static final Citation LOUZON_2016 = Citation.of("louzon2016",
+      "Louzon SA, Bossarte R, McCarthy JF, Katz IR", 2016,
+      "Does suicidal ideation as measured by the PHQ-9 predict suicide among VA patients?",
+      "Psychiatr Serv 67(5):517-522", "doi:10.1176/appi.ps.201500149");
+
+  /** NICE: no risk tools or risk stratification to predict suicide or self-harm. */
+  public static final Citation NICE_NG225_2022 = Citation.of("nice-ng225",
+      "National Institute for Health and Care Excellence", 2022,
+      "Self-harm: assessment, management and preventing recurrence (NICE guideline NG225)",
+      "NICE, London, 7 September 2022", "https://www.nice.org.uk/guidance/ng225");
+
+  /** Missed appointments in mental health services. */
+  public static final Citation MITCHELL_2007 = Citation.of("mitchell2007",
+      "Mitchell AJ, Selmes T", 2007,
+      "Why don't patients attend their appointments? Maintaining engagement with psychiatric"
+          + " services",
+      "Adv Psychiatr Treat 13(6):423-434", "doi:10.1192/apt.bp.106.003202");
+
+  /** Homework compliance and outcome (r = .22). */
+  public static final Citation KAZANTZIS_2000 = Citation.of("kazantzis2000",
+      "Kazantzis N, Deane FP, Ronan KR", 2000,
+      "Homework assignments in cognitive and behavioral therapy: a meta-analysis",
+      "Clin Psychol Sci Pract 7(2):189-202", "doi:10.1093/clipsy.7.2.189");
+
+  /** Homework compliance and outcome (r = .26). */
+  public static final Citation MAUSBACH_2010 = Citation.of("mausbach2010",
+      "Mausbach BT, Moore R, Roesch S, Cardenas V, Patterson TL", 2010,
+      "The relationship between homework compliance and therapy outcomes: an updated"
+          + " meta-analysis",
+      "Cogn Ther Res 34(5):429-438", "doi:10.1007/s10608-010-9297-z");
+
   // ---------------------------------------------------------------- therapist side
 
   /** ProQOL 5: the official manual (scales, scoring, t-scores, "the ProQOL is not diagnostic"). */

@@ -135,6 +135,11 @@ class ArchitectureTest {
           "private table of published constants, read only"),
       Map.entry("io.candor.progress.ExpectedResponse.DEFAULT_PERCENTILES",
           "private table of constants, copied before it is handed out"),
+      Map.entry("io.candor.model.mixture.Em.ONE",
+          "private one-element covariate row (the intercept) for class priors without"
+              + " covariates, read only"),
+      Map.entry("io.candor.model.mixture.TrajectoryClasses.DEFAULT_PERCENTILES",
+          "private table of constants, copied by forecast before use"),
       Map.entry("io.candor.simulation.Engine.COURSES", "private copy of Course.values(), read only"),
       Map.entry("io.candor.simulation.Engine.STAGES",
           "private copy of ReadinessStage.values(), read only"),

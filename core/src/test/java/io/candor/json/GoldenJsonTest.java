@@ -44,17 +44,25 @@ import io.candor.domain.UricaScores;
 import io.candor.evidence.Certainty;
 import io.candor.evidence.Citation;
 import io.candor.evidence.Sourced;
+import io.candor.expectation.ClientProfile;
+import io.candor.expectation.ExpectationReport;
+import io.candor.expectation.Expectations;
+import io.candor.expectation.FittedClasses;
+import io.candor.expectation.Milestone;
+import io.candor.expectation.Probability;
+import io.candor.expectation.Readability;
+import io.candor.expectation.ServiceSummary;
 import io.candor.measure.Direction;
 import io.candor.measure.Instrument;
 import io.candor.measure.Instruments;
 import io.candor.measure.ItemScoring;
 import io.candor.measure.MultiScaleInstrument;
 import io.candor.measure.MultiScaleInstruments;
-import io.candor.measure.RiskFlag;
 import io.candor.measure.Norms;
+import io.candor.measure.RiskFlag;
 import io.candor.measure.ScaleScores;
-import io.candor.measure.Subscale;
 import io.candor.measure.SeverityBand;
+import io.candor.measure.Subscale;
 import io.candor.model.Convergence;
 import io.candor.model.DataRange;
 import io.candor.model.dose.DoseEffect;
@@ -72,9 +80,14 @@ import io.candor.model.mixture.ClassEnumeration;
 import io.candor.model.mixture.ClassForecast;
 import io.candor.model.mixture.Degeneracy;
 import io.candor.model.mixture.FitFailure;
+import io.candor.model.mixture.MembershipCoefficient;
 import io.candor.model.mixture.MixtureFit;
 import io.candor.model.mixture.MixtureModel;
 import io.candor.model.mixture.NewClient;
+import io.candor.model.mixture.RandomCovariance;
+import io.candor.model.mixture.ResidualVariance;
+import io.candor.model.mixture.TermEstimate;
+import io.candor.model.mixture.TrajectoryClass;
 import io.candor.model.mixture.TrajectoryClasses;
 import io.candor.model.mixture.WithinClass;
 import io.candor.model.survival.EventTime;
@@ -397,10 +410,62 @@ class GoldenJsonTest {
     m.put("ClientOutlook", outlook.perClient().get(0));
     m.put("OutcomeCount", outlook.outcomes().get(0));
     m.put("CountInterval", PoissonBinomial.of(0.2, 0.5, 0.9).interval(0.8));
+    // expectation
+    expectation(m);
     // json
     m.put("LongCsv.Columns", LongCsv.columns("client", "session", "phq9").withCovariates("age")
         .withAttributes("site"));
     return m;
+  }
+
+  /** A small report (200 clients) with every part, and the values it is made of. */
+  private static void expectation(Map<String, Object> m) {
+    ClientProfile.ItemResponses items =
+        ClientProfile.ItemResponses.of(2, 2, 1, 3, 1, 0, 2, 1, 1).atSession(2);
+    ClientProfile profile = ClientProfile.of(Instruments.PHQ9, 18).withCourse(Course.CHRONIC)
+        .withReadiness(ReadinessStage.CONTEMPLATION).withPlannedSessions(10).withObserved(1, 15)
+        .withObserved(2, 13).withItems(items).withAttendance(3, 1).withHomework(2, 1);
+    ExpectationReport report = Expectations.withDefaults().withClients(200)
+        .withSensitivityClients(100).withHorizons(8)
+        .withModel(ExpectedResponseModels.reference(Instruments.PHQ9)).report(profile, 5L);
+    m.put("ClientProfile", profile);
+    m.put("ClientProfile.ItemResponses", items);
+    m.put("ClientProfile.Attendance", profile.attendance().orElseThrow());
+    m.put("ClientProfile.Homework", profile.homework().orElseThrow());
+    Probability p = report.probabilities().get(0);
+    m.put("Probability", p);
+    m.put("Interval", p.monteCarlo());
+    m.put("NaturalFrequency", p.naturalFrequency());
+    m.put("IconArray", report.iconArrays().get(0));
+    m.put("CurvePoint", report.curve().get(3));
+    m.put("CourseUpdate", report.update().orElseThrow());
+    m.put("RiskReview", report.risk());
+    m.put("EngagementContext", report.engagement());
+    m.put("ChronicOutlook", report.chronic().orElseThrow());
+    m.put("Milestone", new Milestone(0.5, 7.5, 6.25, 10, true));
+    m.put("ExpectationReport", report);
+    ServiceSummary service = ServiceSummary.of(List.of("a"), List.of(report), 8);
+    m.put("ServiceSummary", service);
+    m.put("ExpectedCount", service.outcomes().get(0));
+    m.put("Readability", Readability.of("One short sentence. And another one here."));
+    TrajectoryClasses two = TrajectoryClasses.of(TimeBasis.LOG, OptionalDouble.empty(),
+        WithinClass.NONE, ResidualVariance.COMMON, RandomCovariance.PER_CLASS, List.of("severe"),
+        List.of(new TrajectoryClass(1, 0.625, List.of(new TermEstimate("intercept", 18),
+                new TermEstimate("time", -4)), 3, Optional.empty()),
+            new TrajectoryClass(2, 0.375, List.of(new TermEstimate("intercept", 17.5),
+                new TermEstimate("time", 0.25)), 3, Optional.empty())),
+        List.of(new MembershipCoefficient(2, "intercept", -0.75),
+            new MembershipCoefficient(2, "severe", 1.25)));
+    FittedClasses fitted = new FittedClasses(two, "golden sample", OptionalInt.of(400),
+        Map.of("severe", 1.0));
+    ExpectationReport withClasses = Expectations.withDefaults().withClients(200)
+        .withSensitivityClients(100).withHorizons(8)
+        .withModel(ExpectedResponseModels.reference(Instruments.PHQ9))
+        .report(ClientProfile.of(Instruments.PHQ9, 18).withPlannedSessions(10)
+            .withObserved(1, 15).withClasses(fitted), 5L);
+    m.put("FittedClasses", fitted);
+    m.put("ClassOutlook", withClasses.classes().orElseThrow());
+    m.put("ClassOutlook.Pattern", withClasses.classes().orElseThrow().patterns().get(0));
   }
 
   /** Each row's client id, rows grouped by client as {@link GrowthData#groupedTimes()}. */

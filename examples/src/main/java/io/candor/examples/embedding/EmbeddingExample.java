@@ -15,6 +15,13 @@ import io.candor.change.ReliableChangeMethod;
 import io.candor.domain.ClientId;
 import io.candor.domain.Cohort;
 import io.candor.domain.Trajectory;
+import io.candor.expectation.ClientProfile;
+import io.candor.expectation.ClientRenderer;
+import io.candor.expectation.ExpectationReport;
+import io.candor.expectation.Expectations;
+import io.candor.expectation.Outcome;
+import io.candor.expectation.Probability;
+import io.candor.expectation.TherapistRenderer;
 import io.candor.json.CandorJson;
 import io.candor.json.ExpectedResponseModels;
 import io.candor.json.LongCsv;
@@ -209,6 +216,25 @@ public final class EmbeddingExample {
     phq9.fromIntake(5, 40).extrapolations()                              // intake 5, session 40:
         .forEach(x -> System.out.println(x.message()));                  // outside its data
     // README-EXAMPLE-END
+  }
+
+  /** An expectation report for one client (README section "Realistic expectations"). */
+  public static void expectation() {
+    // README-EXAMPLE-START
+    ClientProfile profile = ClientProfile.of(Instruments.PHQ9, 18)    // intake 18, 20 sessions planned
+        .withObserved(1, 17).withObserved(2, 16)                       // scores so far
+        .withItems(ClientProfile.ItemResponses.of(2, 2, 2, 2, 2, 2, 2, 1, 1).atSession(2));
+    ExpectationReport report = Expectations.withDefaults()             // 20,000 simulated clients
+        .withModel(ExpectedResponseModels.reference(Instruments.PHQ9)) // updates by observed scores
+        .report(profile, 42L);                                         // same seed, same report
+    Probability better = report.probability(Outcome.RELIABLE_IMPROVEMENT, 12).orElseThrow();
+    System.out.printf("much better at 12: %d of 100 (%d to %d)%n", better.naturalFrequency().count(),
+        better.naturalFrequency().lower(), better.naturalFrequency().upper());
+    System.out.println(report.risk().flags());                         // item 9 answered above zero
+    System.out.println(ClientRenderer.withDefaults().text(report));    // plain words, grade <= 8
+    String page = TherapistRenderer.withDefaults().html(report);       // numbers, sources, what to watch
+    // README-EXAMPLE-END
+    System.out.println(page.length() > 0 ? "(therapist page written)" : "");
   }
 
   /** Therapist comparison (README section "Therapists compared fairly"). */

@@ -22,9 +22,21 @@ class ClassesCommandTest {
   @TempDir Path dir;
   private Path input;
 
-  /** 90 clients of two shapes (fast improvement, no change), sessions 0..7, an unused column. */
   @BeforeEach
   void data() throws IOException {
+    input = twoShapes(dir);
+  }
+
+  /**
+   * Writes {@code scores.csv} into a folder: 90 clients of two shapes (fast improvement from 18,
+   * no change at 16), sessions 0..7; columns client, session, phq9, site (unused), severe (1 for
+   * the no-change clients).
+   *
+   * @param dir the folder
+   * @return the file
+   * @throws IOException if it cannot be written
+   */
+  static Path twoShapes(Path dir) throws IOException {
     Random r = new Random(7);
     StringBuilder sb = new StringBuilder("client,session,phq9,site,severe\n");
     for (int c = 0; c < 90; c++) {
@@ -36,8 +48,9 @@ class ClassesCommandTest {
             .append(fast ? 0 : 1).append('\n');
       }
     }
-    input = dir.resolve("scores.csv");
-    Files.writeString(input, sb.toString());
+    Path file = dir.resolve("scores.csv");
+    Files.writeString(file, sb.toString());
+    return file;
   }
 
   private CandorCliTest.Run classes(String... extra) {

@@ -168,6 +168,15 @@ class EmbeddingExampleTest {
   }
 
   @Test
+  void expectationExample_printsTheFrequencyTheFlagAndTheClientText() {
+    String out = run(EmbeddingExample::expectation);
+    assertTrue(out.matches("(?s)much better at 12: \\d+ of 100 \\(\\d+ to \\d+\\)\\R.*"), out);
+    assertTrue(out.contains("PHQ-9 item 9 = 1: risk item answered above zero"), out);
+    assertTrue(out.contains("What to expect from therapy"), out);
+    assertTrue(out.contains("(therapist page written)"), out);
+  }
+
+  @Test
   void timeToEventExample_runs() {
     String out = run(EmbeddingExample::timeToEvent);
     System.out.print(out);
