@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -47,7 +48,7 @@ final class StaticState {
   private static final Set<Class<?>> IMMUTABLE_JDK = Set.of(String.class, Boolean.class,
       Character.class, Byte.class, Short.class, Integer.class, Long.class, Float.class,
       Double.class, BigDecimal.class, BigInteger.class, Class.class, Pattern.class,
-      LocalDate.class, Period.class, OptionalDouble.class, OptionalInt.class);
+      LocalDate.class, Period.class, OptionalDouble.class, OptionalInt.class, Locale.class);
 
   private StaticState() {}
 

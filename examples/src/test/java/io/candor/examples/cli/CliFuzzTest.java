@@ -43,7 +43,7 @@ class CliFuzzTest {
   /** Subcommands fast enough for every input; the others run only for their help. */
   private static final Set<String> FUZZED = Set.of("instruments", "classify", "fit", "expect",
       "patterns", "survival", "simulate", "therapists", "demo", "help", "wellbeing", "caseload",
-      "fhir-import");
+      "fhir-import", "report");
 
   private static final Pattern DATE = Pattern.compile("(?:--date=)?\\d{4}-\\d{2}-\\d{2}");
 
