@@ -21,7 +21,9 @@ import java.util.OptionalInt;
  * <p>Validated when built: the intake and every observed score lie in the instrument's range,
  * observed sessions are after the intake (session 0), strictly increasing and within the plan, item
  * responses have the instrument's number of items and range, and item responses tied to a session
- * add up to the score recorded there. A bad value raises an {@link IllegalArgumentException} naming
+ * add up to the score recorded there (so they must be scorable under the instrument's missing-item
+ * rule); responses not tied to a session serve the risk items only and may leave more items
+ * unanswered than a total allows. A bad value raises an {@link IllegalArgumentException} naming
  * the field and the value. The instrument needs a caseness cutoff and a reliable-change threshold,
  * because the report's outcomes are defined by them ({@link io.candor.change.ClinicalEvents}).
  *
@@ -197,7 +199,8 @@ public record ClientProfile(
    * @param responses the responses
    * @return the copy
    * @throws IllegalArgumentException if the instrument has no item scoring, the count or a
-   *     response is wrong, or the total disagrees with the score at the responses' session
+   *     response is wrong, or (for responses tied to a session) more items are missing than the
+   *     instrument's rule allows or the total disagrees with the score at that session
    */
   public ClientProfile withItems(ItemResponses responses) {
     return new ClientProfile(instrument, intake, course, readiness, plannedSessions, observed,
@@ -255,22 +258,26 @@ public record ClientProfile(
     ItemScoring scoring = instrument.itemScoring().orElseThrow(() -> new IllegalArgumentException(
         "items: " + instrument.id() + " has no item scoring in Candor (its items are not public),"
             + " so item responses cannot be checked; leave them out"));
+    if (r.session().isEmpty()) {
+      // used for the risk items only: the count and every answer are checked, but a form with
+      // more items missing than the scoring rule allows still carries its risk items
+      scoring.riskFlags(r.responses());
+      return;
+    }
     ItemScoring.ItemScore score = scoring.score(r.responses());
-    if (r.session().isPresent()) {
-      int s = r.session().getAsInt();
-      double recorded;
-      if (s == 0) {
-        recorded = intake;
-      } else {
-        recorded = observed.stream().filter(o -> o.session() == s).mapToDouble(Observation::score)
-            .findFirst().orElseThrow(() -> new IllegalArgumentException("items: session " + s
-                + " has no observed score; item responses tied to a session need its total"));
-      }
-      if (Math.abs(score.total() - recorded) > 1e-9) {
-        throw new IllegalArgumentException("items: the responses add up to "
-            + Checks.fmt(score.total()) + (score.prorated() ? " (prorated)" : "") + " but the "
-            + instrument.id() + " score at session " + s + " is " + Checks.fmt(recorded));
-      }
+    int s = r.session().getAsInt();
+    double recorded;
+    if (s == 0) {
+      recorded = intake;
+    } else {
+      recorded = observed.stream().filter(o -> o.session() == s).mapToDouble(Observation::score)
+          .findFirst().orElseThrow(() -> new IllegalArgumentException("items: session " + s
+              + " has no observed score; item responses tied to a session need its total"));
+    }
+    if (Math.abs(score.total() - recorded) > 1e-9) {
+      throw new IllegalArgumentException("items: the responses add up to "
+          + Checks.fmt(score.total()) + (score.prorated() ? " (prorated)" : "") + " but the "
+          + instrument.id() + " score at session " + s + " is " + Checks.fmt(recorded));
     }
   }
 

@@ -8,6 +8,7 @@ import io.candor.domain.Course;
 import io.candor.domain.Observation;
 import io.candor.domain.ReadinessStage;
 import io.candor.measure.Instruments;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -79,6 +80,27 @@ class ClientProfileTest {
     assertThrows(IllegalArgumentException.class, () -> thirteen.atSession(-1));
     assertThrows(IllegalArgumentException.class,
         () -> new ClientProfile.ItemResponses(OptionalInt.empty(), List.of()));
+  }
+
+  @Test
+  void untiedResponses_withTooManyBlanksForATotal_stillCarryTheRiskItem() {
+    List<OptionalInt> fiveBlank = List.of(OptionalInt.empty(), OptionalInt.empty(),
+        OptionalInt.empty(), OptionalInt.empty(), OptionalInt.empty(), OptionalInt.of(1),
+        OptionalInt.of(2), OptionalInt.of(1), OptionalInt.of(2));
+    ClientProfile p = ClientProfile.of(Instruments.PHQ9, 18)
+        .withItems(new ClientProfile.ItemResponses(OptionalInt.empty(), fiveBlank));
+    ExpectationReport r = ExpectationsTest.SMALL.report(p, 5);
+    assertTrue(r.risk().itemsSeen());
+    assertEquals(List.of(9), r.risk().flags().stream().map(f -> f.item()).toList());
+    // tied to a session the form needs a total, and five blanks are more than PHQ-9 prorates
+    assertTrue(message(() -> p.withItems(new ClientProfile.ItemResponses(OptionalInt.of(0),
+        fiveBlank))).contains("5 of 9 items are missing"));
+    // the answers given are still checked
+    List<OptionalInt> bad = new ArrayList<>(fiveBlank);
+    bad.set(8, OptionalInt.of(4));
+    assertTrue(message(() -> ClientProfile.of(Instruments.PHQ9, 18)
+        .withItems(new ClientProfile.ItemResponses(OptionalInt.empty(), bad)))
+        .contains("PHQ-9 item 9 must be 0-3, was 4"));
   }
 
   @Test
