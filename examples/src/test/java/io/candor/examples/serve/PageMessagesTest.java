@@ -34,7 +34,8 @@ class PageMessagesTest {
     String m = error(new CaseloadPage(), form("horizon=12&referrals=1&capacity=20&weeks=x%0Dy"
         + "&therapists=1"));
     assertEquals("--weeks must be a finite number, was \"x\\u000dy\"", m);
-    byte[] body = ("--B\r\nContent-Disposition: form-data; name=\"delimiter\"\r\n\r\n"
+    byte[] body = ("--B\r\nContent-Disposition: form-data; name=\"classes\"\r\n\r\nnone\r\n"
+        + "--B\r\nContent-Disposition: form-data; name=\"delimiter\"\r\n\r\n"
         + "colon\ncomma\r\n--B\r\nContent-Disposition: form-data; name=\"data\"; filename=\"a.csv\""
         + "\r\n\r\nid,session,score\r\na,0,1\r\n--B--\r\n").getBytes(StandardCharsets.UTF_8);
     m = error(new ResearchPage(), Form.parse("multipart/form-data; boundary=B", body));
@@ -43,7 +44,8 @@ class PageMessagesTest {
 
   @Test
   void research_anUploadedFileName_isQuotedInEveryMessage() {
-    byte[] body = ("--B\r\nContent-Disposition: form-data; name=\"data\"; filename=\"a\nb.csv\""
+    byte[] body = ("--B\r\nContent-Disposition: form-data; name=\"classes\"\r\n\r\nnone\r\n"
+        + "--B\r\nContent-Disposition: form-data; name=\"data\"; filename=\"a\nb.csv\""
         + "\r\n\r\nid,session,score\r\na,0,x\r\n--B--\r\n").getBytes(StandardCharsets.UTF_8);
     String m = error(new ResearchPage(), Form.parse("multipart/form-data; boundary=B", body));
     assertTrue(m.startsWith("upload \"a\\u000ab.csv\" line 2, column 3"), m);
