@@ -35,6 +35,7 @@ class PageMessagesTest {
         + "&therapists=1"));
     assertEquals("--weeks must be a finite number, was \"x\\u000dy\"", m);
     byte[] body = ("--B\r\nContent-Disposition: form-data; name=\"classes\"\r\n\r\nnone\r\n"
+        + "--B\r\nContent-Disposition: form-data; name=\"starts\"\r\n\r\n2\r\n"
         + "--B\r\nContent-Disposition: form-data; name=\"delimiter\"\r\n\r\n"
         + "colon\ncomma\r\n--B\r\nContent-Disposition: form-data; name=\"data\"; filename=\"a.csv\""
         + "\r\n\r\nid,session,score\r\na,0,1\r\n--B--\r\n").getBytes(StandardCharsets.UTF_8);
@@ -45,6 +46,7 @@ class PageMessagesTest {
   @Test
   void research_anUploadedFileName_isQuotedInEveryMessage() {
     byte[] body = ("--B\r\nContent-Disposition: form-data; name=\"classes\"\r\n\r\nnone\r\n"
+        + "--B\r\nContent-Disposition: form-data; name=\"starts\"\r\n\r\n2\r\n"
         + "--B\r\nContent-Disposition: form-data; name=\"data\"; filename=\"a\nb.csv\""
         + "\r\n\r\nid,session,score\r\na,0,x\r\n--B--\r\n").getBytes(StandardCharsets.UTF_8);
     String m = error(new ResearchPage(), Form.parse("multipart/form-data; boundary=B", body));
