@@ -44,12 +44,11 @@ public final class GrowthBlock {
   private final double[] zx; // per client: q * p, row-major (z-index major)
   private final double[] zy; // per client: q
   private final double[] totals;
-  // Clients with the same design (p = 2 only: the same count and time terms, so the same
-  // ZᵢᵀZᵢ and ZᵢᵀXᵢ) share their factor L_i; see criterionTerms(double[], double[]).
-  private final int groups; // 0 when p != 2
-  private final int[] groupSize;
-  private final double[] groupDesign; // per group: q=1 {n, Σs}, q=2 {s00, s01, s11}
-  private final double[] groupOutcome; // per group: q=1 {Σy, Σy²}; q=2 {Σy0, Σy1, Σy0², Σy0y1, Σy1²}
+  // Models without covariates (p = 2): clients seen at the same times have the same design
+  // (ZᵢᵀZᵢ and ZᵢᵀXᵢ, compared bit for bit) and hence the same factor L_i at any θ; see
+  // criterionTerms(double[], double[]).
+  private final double[] designs; // distinct designs, DESIGN_WIDTH(q) each: zz then zx; null if p != 2
+  private final int[] designOf; // per client: its design's number in designs
 
   GrowthBlock(GrowthModel model, GrowthRows rows, double centre) {
     this.p = model.termNames().size();
@@ -164,50 +163,21 @@ public final class GrowthBlock {
     System.arraycopy(covMin, 0, totals, T_XY + p + p * p, k);
     System.arraycopy(covMax, 0, totals, T_XY + p + p * p + k, k);
     if (p != 2) {
-      groups = 0;
-      groupSize = null;
-      groupDesign = null;
-      groupOutcome = null;
+      designs = null;
+      designOf = null;
       return;
     }
-    // p = 2: X = (1, s), so ZᵢᵀXᵢ is made of the same sums as ZᵢᵀZᵢ (n, Σs and, with a random
-    // slope, Σs²); clients are grouped by those sums, compared bit for bit
-    int width = q == 1 ? 2 : 3;
-    double[] design = new double[m * width];
+    int width = designWidth(q);
+    double[] keys = new double[m * width];
     for (int c = 0; c < m; c++) {
-      if (q == 1) {
-        design[2 * c] = zz[c];
-        design[2 * c + 1] = zx[2 * c + 1];
-      } else {
-        System.arraycopy(zz, 3 * c, design, 3 * c, 3);
-      }
+      System.arraycopy(zz, c * zzLen, keys, c * width, zzLen);
+      System.arraycopy(zx, c * q * p, keys, c * width + zzLen, q * p);
     }
-    int[] groupOf = new int[m];
-    int count = group(design, width, m, groupOf);
-    groups = count;
-    groupSize = new int[count];
-    groupDesign = new double[count * width];
-    int outWidth = q == 1 ? 2 : 5;
-    groupOutcome = new double[count * outWidth];
+    designOf = new int[m];
+    int count = group(keys, width, m, designOf);
+    designs = new double[count * width];
     for (int c = 0; c < m; c++) {
-      int g = groupOf[c];
-      if (groupSize[g]++ == 0) {
-        System.arraycopy(design, c * width, groupDesign, g * width, width);
-      }
-      int o = g * outWidth;
-      if (q == 1) {
-        double yc = zy[c];
-        groupOutcome[o] += yc;
-        groupOutcome[o + 1] += yc * yc;
-      } else {
-        double y0 = zy[2 * c];
-        double y1 = zy[2 * c + 1];
-        groupOutcome[o] += y0;
-        groupOutcome[o + 1] += y1;
-        groupOutcome[o + 2] += y0 * y0;
-        groupOutcome[o + 3] += y0 * y1;
-        groupOutcome[o + 4] += y1 * y1;
-      }
+      System.arraycopy(keys, c * width, designs, designOf[c] * width, width);
     }
   }
 
@@ -217,7 +187,7 @@ public final class GrowthBlock {
    *
    * @return the number of distinct rows; {@code groupOf[c]} holds row c's number
    */
-  private static int group(double[] keys, int width, int m, int[] groupOf) {
+  static int group(double[] keys, int width, int m, int[] groupOf) {
     int capacity = Integer.highestOneBit(Math.max(2, m) * 2 - 1) * 2;
     int[] table = new int[capacity];
     java.util.Arrays.fill(table, -1);
@@ -400,23 +370,23 @@ public final class GrowthBlock {
    * {@link #criterionTerms(double[])} into {@code out} (overwritten; {@link #termCount()} long)
    * without allocating, for a fitter that evaluates the criterion many times.
    *
-   * <p>Models without covariates (p = 2, the usual growth model) are computed by groups of
-   * clients with the same design: clients seen at the same times share ZᵢᵀZᵢ and ZᵢᵀXᵢ and hence
-   * the factor L_i, so one factorisation serves the whole group and only the outcome sums are the
-   * clients' own. A panel of sessions has few such groups per block (a bucket of a 100,000-client
-   * file with about 10% of sessions missed has a quarter as many groups as clients), and each
-   * evaluation costs per group what it cost per client.
+   * <p>Models without covariates (p = 2, the usual growth model) share the work of clients with
+   * the same design: clients seen at the same times have the same ZᵢᵀZᵢ and ZᵢᵀXᵢ and hence the
+   * same factor L_i, so the square roots and divisions are taken once per design ({@link
+   * #factor}) and only the client's own outcome sums are worked on per client ({@link
+   * #designTerms}), with the same bits as client by client.
    */
   void criterionTerms(double[] theta, double[] out) {
-    java.util.Arrays.fill(out, 0.0);
-    if (p == 2) {
-      if (q == 1) {
-        interceptTerms2(theta[0], out);
-      } else {
-        slopeTerms2(theta[0], theta[1], theta[2], out);
+    if (designs != null) {
+      int count = designs.length / designWidth(q);
+      double[] factors = new double[count * FACTOR];
+      for (int d = 0; d < count; d++) {
+        factor(q, theta, designs, d, factors, d);
       }
+      designTerms(theta, factors, designOf, out);
       return;
     }
+    java.util.Arrays.fill(out, 0.0);
     int m = clients.length;
     int rhsO = 2;
     int aO = 2 + p;
@@ -506,13 +476,99 @@ public final class GrowthBlock {
     out[1] = cc;
   }
 
+  /** Doubles per design in a factor array ({@link #factor}). */
+  static final int FACTOR = 11;
+
+  /** Doubles per design in {@link #designs()}: ZᵢᵀZᵢ (1 or 3) then ZᵢᵀXᵢ (q·2) for p = 2. */
+  static int designWidth(int q) {
+    return q == 1 ? 3 : 7;
+  }
+
   /**
-   * The terms of a random intercept with p = 2, group by group. For the n_g clients of a group
-   * (each with n rows and Σs) l = √(θ²n + 1) and R_i = (θ/l)(n, Σs) are shared and
-   * c_i = (θ/l)Σ_rows y, so the group adds n_g·R_iᵀR_i, R_iᵀΣc_i and (θ/l)²Σ(Σ_rows y)².
+   * The distinct designs of this block's clients (models without covariates, p = 2), {@link
+   * #designWidth} doubles each, or null when its terms are computed client by client. Not a copy.
    */
-  private void interceptTerms2(double t0, double[] out) {
-    double t00 = t0 * t0;
+  double[] designs() {
+    return designs;
+  }
+
+  /** Each client's design number in {@link #designs()} (null with it). Not a copy. */
+  int[] designOf() {
+    return designOf;
+  }
+
+  /**
+   * What every client with design {@code d} shares at θ, written to {@code out[o * FACTOR ...]}:
+   * q = 1 {l, R_i, upper triangle of R_iᵀR_i}; q = 2 {|L_i|, 1/L₀₀, L₁₀, 1/L₁₁, R_i by rows, upper
+   * triangle of R_iᵀR_i}. Each is computed by the same expression, in the same order, as the
+   * client-by-client loop of {@link #criterionTerms(double[], double[])} computes it, so sharing
+   * it changes no bit; it depends on θ and the design only, so a fitter may compute it once for
+   * all blocks that have the design.
+   *
+   * @param q 1 or 2
+   * @param designs designs as {@link #designs()} lays them out
+   * @param d the design's index in {@code designs}
+   */
+  static void factor(int q, double[] theta, double[] designs, int d, double[] out, int o) {
+    int f = o * FACTOR;
+    if (q == 1) {
+      int z = 3 * d;
+      double t0 = theta[0];
+      double l = Math.sqrt(t0 * t0 * designs[z] + 1);
+      double k = t0 / l;
+      double r0 = k * designs[z + 1];
+      double r1 = k * designs[z + 2];
+      out[f] = l;
+      out[f + 1] = r0;
+      out[f + 2] = r1;
+      out[f + 3] = r0 * r0;
+      out[f + 4] = r0 * r1;
+      out[f + 5] = r1 * r1;
+      return;
+    }
+    int z = 7 * d;
+    double ta = theta[0];
+    double tb = theta[1];
+    double tc = theta[2];
+    double s00 = designs[z];
+    double s01 = designs[z + 1];
+    double s11 = designs[z + 2];
+    double m00 = ta * ta * s00 + 2 * ta * tb * s01 + tb * tb * s11 + 1;
+    double m01 = tc * (ta * s01 + tb * s11);
+    double m11 = tc * tc * s11 + 1;
+    double l00 = Math.sqrt(m00);
+    double i00 = 1 / l00;
+    double l10 = m01 * i00;
+    double l11 = Math.sqrt(m11 - l10 * l10);
+    double i11 = 1 / l11;
+    // R = K·ZᵢᵀXᵢ row by row: zx is {Σx0, Σx1, Σs·x0, Σs·x1}
+    double a0 = (ta * designs[z + 3] + tb * designs[z + 5]) * i00;
+    double b0 = (tc * designs[z + 5] - l10 * a0) * i11;
+    double a1 = (ta * designs[z + 4] + tb * designs[z + 6]) * i00;
+    double b1 = (tc * designs[z + 6] - l10 * a1) * i11;
+    out[f] = l00 * l11;
+    out[f + 1] = i00;
+    out[f + 2] = l10;
+    out[f + 3] = i11;
+    out[f + 4] = a0;
+    out[f + 5] = a1;
+    out[f + 6] = b0;
+    out[f + 7] = b1;
+    out[f + 8] = a0 * a0 + b0 * b0;
+    out[f + 9] = a0 * a1 + b0 * b1;
+    out[f + 10] = a1 * a1 + b1 * b1;
+  }
+
+  /**
+   * The criterion terms of a block with {@link #designs()}, client by client in its order, from
+   * the factors of the designs: client c's is {@code factors[factorOf[c] * FACTOR ...]}. Only a
+   * client's own outcome sums are worked on per client; the sums are taken in the order, and with
+   * the expressions, of the general loop, so the result is the same to the bit.
+   *
+   * @param out overwritten with the terms ({@link #termCount()} long)
+   */
+  void designTerms(double[] theta, double[] factors, int[] factorOf, double[] out) {
+    int m = clients.length;
     double cc = 0;
     double logDet = 0;
     double prod = 1;
@@ -521,109 +577,49 @@ public final class GrowthBlock {
     double a00 = 0;
     double a01 = 0;
     double a11 = 0;
-    for (int g = 0; g < groups; g++) {
-      double n = groupDesign[2 * g];
-      double l = Math.sqrt(t00 * n + 1);
-      int size = groupSize[g];
-      for (int i = 0; i < size; i++) {
+    if (q == 1) {
+      double t0 = theta[0];
+      for (int c = 0; c < m; c++) {
+        int f = factorOf[c] * FACTOR;
+        double l = factors[f];
         // log|L| accumulated as a product (each factor >= 1), flushed before it can overflow
         prod *= l;
         if (prod > 1e100) {
           logDet += Math.log(prod);
           prod = 1;
         }
+        double cu = t0 * zy[c] / l;
+        cc += cu * cu;
+        h0 += factors[f + 1] * cu;
+        h1 += factors[f + 2] * cu;
+        a00 += factors[f + 3];
+        a01 += factors[f + 4];
+        a11 += factors[f + 5];
       }
-      double f = t0 / l;
-      double sumC = f * groupOutcome[2 * g];
-      cc += size == 1 ? sumC * sumC : f * f * groupOutcome[2 * g + 1];
-      double r0 = f * n;
-      double r1 = f * groupDesign[2 * g + 1];
-      h0 += r0 * sumC;
-      h1 += r1 * sumC;
-      a00 += size * (r0 * r0);
-      a01 += size * (r0 * r1);
-      a11 += size * (r1 * r1);
-    }
-    out[0] = logDet + Math.log(prod);
-    out[1] = cc;
-    out[2] = h0;
-    out[3] = h1;
-    out[4] = a00;
-    out[5] = a01;
-    out[7] = a11;
-  }
-
-  /**
-   * The terms of a random intercept and slope with p = 2, group by group: the clients of a group
-   * share ZᵢᵀZᵢ = [[n, Σs], [Σs, Σs²]], hence L_i, K = L_i⁻¹Λᵀ and R_i = K·ZᵢᵀXᵢ, and
-   * c_i = K·Zᵢᵀyᵢ, so the group adds n_g·R_iᵀR_i, R_iᵀK·Σ(Zᵢᵀyᵢ) and Σ|K·Zᵢᵀyᵢ|², the last from
-   * the sums of squares and products of Zᵢᵀyᵢ (directly for a group of one).
-   */
-  private void slopeTerms2(double ta, double tb, double tc, double[] out) {
-    double taa = ta * ta;
-    double tab2 = 2 * ta * tb;
-    double tbb = tb * tb;
-    double tcc = tc * tc;
-    double cc = 0;
-    double logDet = 0;
-    double prod = 1;
-    double h0 = 0;
-    double h1 = 0;
-    double a00 = 0;
-    double a01 = 0;
-    double a11 = 0;
-    for (int g = 0; g < groups; g++) {
-      int zo = 3 * g;
-      double s00 = groupDesign[zo];
-      double s01 = groupDesign[zo + 1];
-      double s11 = groupDesign[zo + 2];
-      double m00 = taa * s00 + tab2 * s01 + tbb * s11 + 1;
-      double m01 = tc * (ta * s01 + tb * s11);
-      double m11 = tcc * s11 + 1;
-      double l00 = Math.sqrt(m00);
-      double i00 = 1 / l00;
-      double l10 = m01 * i00;
-      double l11 = Math.sqrt(m11 - l10 * l10);
-      double i11 = 1 / l11;
-      double det = l00 * l11;
-      int size = groupSize[g];
-      for (int i = 0; i < size; i++) {
-        // log|L| accumulated as a product (each factor >= 1), flushed before it can overflow
-        prod *= det;
+    } else {
+      double ta = theta[0];
+      double tb = theta[1];
+      double tc = theta[2];
+      for (int c = 0; c < m; c++) {
+        int f = factorOf[c] * FACTOR;
+        prod *= factors[f];
         if (prod > 1e100) {
           logDet += Math.log(prod);
           prod = 1;
         }
+        double y0 = zy[2 * c];
+        double y1 = zy[2 * c + 1];
+        double cu0 = (ta * y0 + tb * y1) * factors[f + 1];
+        double cu1 = (tc * y1 - factors[f + 2] * cu0) * factors[f + 3];
+        cc += cu0 * cu0 + cu1 * cu1;
+        h0 += factors[f + 4] * cu0 + factors[f + 6] * cu1;
+        h1 += factors[f + 5] * cu0 + factors[f + 7] * cu1;
+        a00 += factors[f + 8];
+        a01 += factors[f + 9];
+        a11 += factors[f + 10];
       }
-      // K = L⁻¹Λᵀ
-      double k00 = ta * i00;
-      double k01 = tb * i00;
-      double k10 = -l10 * k00 * i11;
-      double k11 = (tc - l10 * k01) * i11;
-      int yo = 5 * g;
-      double y0 = groupOutcome[yo];
-      double y1 = groupOutcome[yo + 1];
-      double sum0 = k00 * y0 + k01 * y1;
-      double sum1 = k10 * y0 + k11 * y1;
-      if (size == 1) {
-        cc += sum0 * sum0 + sum1 * sum1;
-      } else {
-        double q00 = groupOutcome[yo + 2];
-        double q01 = groupOutcome[yo + 3];
-        double q11 = groupOutcome[yo + 4];
-        cc += k00 * k00 * q00 + 2 * k00 * k01 * q01 + k01 * k01 * q11
-            + (k10 * k10 * q00 + 2 * k10 * k11 * q01 + k11 * k11 * q11);
-      }
-      double u0 = k00 * s00 + k01 * s01;
-      double v0 = k10 * s00 + k11 * s01;
-      double u1 = k00 * s01 + k01 * s11;
-      double v1 = k10 * s01 + k11 * s11;
-      h0 += u0 * sum0 + v0 * sum1;
-      h1 += u1 * sum0 + v1 * sum1;
-      a00 += size * (u0 * u0 + v0 * v0);
-      a01 += size * (u0 * u1 + v0 * v1);
-      a11 += size * (u1 * u1 + v1 * v1);
     }
+    java.util.Arrays.fill(out, 0.0);
     out[0] = logDet + Math.log(prod);
     out[1] = cc;
     out[2] = h0;

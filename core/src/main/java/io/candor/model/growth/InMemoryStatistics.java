@@ -24,6 +24,12 @@ final class InMemoryStatistics implements GrowthStatistics {
   private final double centre;
   private final double[] totals;
   private final double[] part; // scratch for one block's criterion terms
+  // Models without covariates: the distinct designs of all blocks, each block's clients' design
+  // numbers, and scratch for the designs' factors, computed once per evaluation for all blocks
+  private final int q;
+  private final double[] designs;
+  private final int[][] factorOf;
+  private final double[] factors;
 
   InMemoryStatistics(GrowthModel model, GrowthData data) {
     this.model = model;
@@ -128,6 +134,42 @@ final class InMemoryStatistics implements GrowthStatistics {
     }
     totals = GrowthBlock.mergeTotals(parts);
     part = new double[blocks[0].termCount()];
+    q = model.random().size();
+    if (blocks[0].designs() == null) {
+      designs = null;
+      factorOf = null;
+      factors = null;
+      return;
+    }
+    int width = GrowthBlock.designWidth(q);
+    int all = 0;
+    for (GrowthBlock block : blocks) {
+      all += block.designs().length / width;
+    }
+    double[] keys = new double[all * width];
+    int filled = 0;
+    for (GrowthBlock block : blocks) {
+      System.arraycopy(block.designs(), 0, keys, filled, block.designs().length);
+      filled += block.designs().length;
+    }
+    int[] number = new int[all];
+    int distinct = GrowthBlock.group(keys, width, all, number);
+    designs = new double[distinct * width];
+    factorOf = new int[blocks.length][];
+    int first = 0;
+    for (int j = 0; j < blocks.length; j++) {
+      int own = blocks[j].designs().length / width;
+      for (int d = 0; d < own; d++) {
+        System.arraycopy(keys, (first + d) * width, designs, number[first + d] * width, width);
+      }
+      int[] local = blocks[j].designOf();
+      factorOf[j] = new int[local.length];
+      for (int c = 0; c < local.length; c++) {
+        factorOf[j][c] = number[first + local[c]];
+      }
+      first += own;
+    }
+    factors = new double[distinct * GrowthBlock.FACTOR];
   }
 
   /** Whether rows from .. to−1 are in canonical order (by time, then score). */
@@ -213,11 +255,24 @@ final class InMemoryStatistics implements GrowthStatistics {
 
   /**
    * The blocks' terms added in bucket order from zeros, as {@link GrowthBlock#sumTerms} adds
-   * them, without allocating per block.
+   * them, without allocating per block. Blocks of a model without covariates share the factors
+   * of their designs (clients seen at the same times), computed once per evaluation.
    */
   @Override
   public double[] criterionTerms(double[] theta) {
     double[] sum = new double[part.length];
+    if (designs != null) {
+      // each distinct design's factor once for all blocks: the bits each block would compute
+      int count = factors.length / GrowthBlock.FACTOR;
+      for (int d = 0; d < count; d++) {
+        GrowthBlock.factor(q, theta, designs, d, factors, d);
+      }
+      for (int j = 0; j < blocks.length; j++) {
+        blocks[j].designTerms(theta, factors, factorOf[j], part);
+        GrowthBlock.add(sum, part);
+      }
+      return sum;
+    }
     for (GrowthBlock block : blocks) {
       block.criterionTerms(theta, part);
       GrowthBlock.add(sum, part);
