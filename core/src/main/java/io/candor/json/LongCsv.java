@@ -470,8 +470,16 @@ public final class LongCsv {
       idCol = column(index, columns.id());
       timeCol = column(index, columns.time());
       scoreCol = column(index, columns.score());
-      covCols = columns.covariates().stream().mapToInt(c -> column(index, c)).toArray();
-      attCols = columns.attributes().stream().mapToInt(c -> column(index, c)).toArray();
+      covCols = columns(index, columns.covariates());
+      attCols = columns(index, columns.attributes());
+    }
+
+    private int[] columns(Map<String, Integer> index, List<String> names) {
+      int[] cols = new int[names.size()];
+      for (int k = 0; k < cols.length; k++) {
+        cols[k] = column(index, names.get(k));
+      }
+      return cols;
     }
 
     private int column(Map<String, Integer> index, String name) {
