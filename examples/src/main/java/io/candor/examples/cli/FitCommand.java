@@ -78,7 +78,8 @@ public final class FitCommand implements Callable<Integer> {
   @Mixin OutputOptions output;
 
   @Option(names = "--timings",
-      description = "print read and fit times (wall seconds; fit also CPU seconds) to stderr")
+      description = "print read, fit and output times (wall seconds; fit also CPU seconds) to"
+          + " stderr")
   boolean timings;
 
   /** A time basis with its knot (piecewise only). */
@@ -130,6 +131,34 @@ public final class FitCommand implements Callable<Integer> {
     }
   }
 
+  /** Standard output and error when run without picocli ({@link #run}). */
+  private PrintWriter out;
+  private PrintWriter err;
+
+  /**
+   * Runs a command read by {@link FitArguments}, as picocli would run it: the status it returns,
+   * or a one-line message and status 2 (bad input) or 70 (a bug) for what it throws.
+   *
+   * @return the exit status
+   */
+  int run(PrintWriter stdout, PrintWriter stderr) {
+    this.out = stdout;
+    this.err = stderr;
+    try {
+      return call();
+    } catch (RuntimeException ex) {
+      return CandorCli.failed(ex, stderr);
+    }
+  }
+
+  private PrintWriter out() {
+    return spec == null ? out : spec.commandLine().getOut();
+  }
+
+  private PrintWriter err() {
+    return spec == null ? err : spec.commandLine().getErr();
+  }
+
   @Override
   public Integer call() {
     output.checkFiles();
@@ -151,20 +180,22 @@ public final class FitCommand implements Callable<Integer> {
     }
     table = null; // the growth data hold what the fit needs
     long t1 = System.nanoTime();
+    // the management bean (a native library) is loaded only when timings are asked for
     java.lang.management.ThreadMXBean threads =
-        java.lang.management.ManagementFactory.getThreadMXBean();
+        timings ? java.lang.management.ManagementFactory.getThreadMXBean() : null;
     long cpu1 = timings ? threads.getCurrentThreadCpuTime() : 0;
     GrowthFit fit = model.fit(growth);
     long t2 = System.nanoTime();
+    long cpu2 = timings ? threads.getCurrentThreadCpuTime() : 0;
+    output.emit("fit", out(), new Result(fit));
     if (timings) {
-      long cpu2 = threads.getCurrentThreadCpuTime();
-      PrintWriter err = spec.commandLine().getErr();
-      err.printf(java.util.Locale.ROOT, "candor_read_seconds=%.3f%ncandor_fit_seconds=%.3f%n"
-          + "candor_fit_cpu_seconds=%.3f%n", (t1 - t0) / 1e9, (t2 - t1) / 1e9,
-          (cpu2 - cpu1) / 1e9);
-      err.flush();
+      long t3 = System.nanoTime();
+      PrintWriter e = err();
+      e.printf(java.util.Locale.ROOT, "candor_read_seconds=%.3f%ncandor_fit_seconds=%.3f%n"
+          + "candor_fit_cpu_seconds=%.3f%ncandor_output_seconds=%.3f%n", (t1 - t0) / 1e9,
+          (t2 - t1) / 1e9, (cpu2 - cpu1) / 1e9, (t3 - t2) / 1e9);
+      e.flush();
     }
-    output.emit(spec, new Result(fit));
     return 0;
   }
 
