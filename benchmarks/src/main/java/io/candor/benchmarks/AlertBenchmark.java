@@ -39,13 +39,17 @@ public class AlertBenchmark {
   /** Fits a model to 2,000 simulated clients and prepares a curve for intake 18. */
   @Setup(Level.Trial)
   public void setUp() {
-    GrowthFit fit = GrowthModel.withDefaults().withBasis(TimeBasis.LOG)
+    GrowthFit fit = GrowthModel.withDefaults().with(TimeBasis.LOG)
         .fit(GrowthFitBenchmark.simulate(2000, 7));
     curve = ExpectedResponse.of(ExpectedResponseModel.from(fit))
-        .prepare(18, 20, AlertRules.defaults().withFunctionalCutoff(10));
+        .prepare(18, 20, AlertRules.withDefaults().withFunctionalCutoff(10));
   }
 
-  /** One observation, cycling over sessions and scores. */
+  /**
+   * One observation, cycling over sessions and scores.
+   *
+   * @return the alert (returned so that JMH keeps it live)
+   */
   @Benchmark
   public Alert evaluate() {
     int k = i++;

@@ -44,7 +44,11 @@ public class CaseloadBenchmark {
   /** The calibrated PHQ-9 scenario. */
   static final Scenario PHQ9 = Scenario.calibratedDefault(Instruments.PHQ9);
 
-  /** 1,000 therapists × 104 weeks on one thread (a new seed each time). */
+  /**
+   * 1,000 therapists × 104 weeks on one thread (a new seed each time).
+   *
+   * @return the run (kept live by JMH)
+   */
   @Benchmark
   public CaseloadRun thousandTherapistsTwoYears() {
     return model.simulate(seed++, 1000, 104, 1);

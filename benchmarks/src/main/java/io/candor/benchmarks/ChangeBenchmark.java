@@ -50,13 +50,21 @@ public class ChangeBenchmark {
     cohortContext = ChangeContext.ofCohort(Instruments.PHQ9, ReferenceStatistics.of(pre, post));
   }
 
-  /** One client, Hageman–Arrindell (the most expensive method). */
+  /**
+   * One client, Hageman–Arrindell (the most expensive method).
+   *
+   * @return the classification (kept live by JMH)
+   */
   @Benchmark
   public Object classifyOneClientHa() {
     return ClinicalChange.classify(ReliableChangeMethod.HAGEMAN_ARRINDELL, 18, 9, cohortContext);
   }
 
-  /** The whole cohort under all six methods. */
+  /**
+   * The whole cohort under all six methods.
+   *
+   * @return the comparison (kept live by JMH)
+   */
   @Benchmark
   public MethodComparison compareAllMethods() {
     return ClinicalChange.compare(Instruments.PHQ9, pre, post);

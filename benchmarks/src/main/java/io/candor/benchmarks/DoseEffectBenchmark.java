@@ -47,7 +47,11 @@ public class DoseEffectBenchmark {
     }
   }
 
-  /** Per-client probit fit. */
+  /**
+   * Per-client probit fit.
+   *
+   * @return the fit (kept live by JMH)
+   */
   @Benchmark
   public DoseEffectFit perClientProbit() {
     return DoseEffect.withDefaults().fitClients(sessions, improved);

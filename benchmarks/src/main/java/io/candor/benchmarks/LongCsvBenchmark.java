@@ -51,7 +51,11 @@ public class LongCsvBenchmark {
   private Path phq9;
   private final LongCsv.Columns columns = LongCsv.columns("id", "session", "score");
 
-  /** Writes the files once (fixed seed). */
+  /**
+   * Writes the files once (fixed seed).
+   *
+   * @throws IOException if the temporary folder cannot be made
+   */
   @Setup(Level.Trial)
   public void setUp() throws IOException {
     dir = Files.createTempDirectory("candor-csv-bench");
@@ -59,7 +63,11 @@ public class LongCsvBenchmark {
     phq9 = write(dir.resolve("phq9.csv"), true);
   }
 
-  /** Removes the files. */
+  /**
+   * Removes the files.
+   *
+   * @throws IOException if a file cannot be deleted
+   */
   @TearDown(Level.Trial)
   public void tearDown() throws IOException {
     Files.deleteIfExists(decimals);
@@ -88,21 +96,33 @@ public class LongCsvBenchmark {
     return file;
   }
 
-  /** Reads the decimal file. */
+  /**
+   * Reads the decimal file.
+   *
+   * @return the table (kept live by JMH)
+   */
   @Benchmark
   @OperationsPerInvocation(ROWS)
   public LongTable read() {
     return LongCsv.withDefaults().read(decimals, columns);
   }
 
-  /** Reads the whole-number file, checking every score against PHQ-9. */
+  /**
+   * Reads the whole-number file, checking every score against PHQ-9.
+   *
+   * @return the table (kept live by JMH)
+   */
   @Benchmark
   @OperationsPerInvocation(ROWS)
   public LongTable readOnInstrument() {
     return LongCsv.withDefaults().withInstrument(Instruments.PHQ9).read(phq9, columns);
   }
 
-  /** Reads the decimal file and groups it for a growth fit. */
+  /**
+   * Reads the decimal file and groups it for a growth fit.
+   *
+   * @return the grouped data (kept live by JMH)
+   */
   @Benchmark
   @OperationsPerInvocation(ROWS)
   public GrowthData readToGrowthData() {

@@ -78,7 +78,11 @@ public class OutcomeMixBenchmark {
     return y;
   }
 
-  /** The outlook of 10,000 clients. */
+  /**
+   * The outlook of 10,000 clients.
+   *
+   * @return the outlook of 10,000 clients
+   */
   @Benchmark
   public CaseloadOutlook tenThousandClients() {
     return mix.outlook(clients, 12);

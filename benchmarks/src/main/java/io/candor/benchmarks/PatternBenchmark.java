@@ -44,8 +44,8 @@ public class PatternBenchmark {
   public int clients;
 
   private Trajectory[] cohort;
-  private final SuddenGainCriteria criteria = SuddenGainCriteria.defaults();
-  private final PlateauCriteria plateaus = PlateauCriteria.defaults();
+  private final SuddenGainCriteria criteria = SuddenGainCriteria.withDefaults();
+  private final PlateauCriteria plateaus = PlateauCriteria.withDefaults();
 
   /** Builds the cohort once. */
   @Setup(Level.Trial)
@@ -76,7 +76,11 @@ public class PatternBenchmark {
     }
   }
 
-  /** Sudden gains and losses in every trajectory; returns the number of gains (kept live). */
+  /**
+   * Sudden gains and losses in every trajectory.
+   *
+   * @return the number of gains (kept live by JMH)
+   */
   @Benchmark
   public long suddenGains() {
     long gains = 0;
@@ -87,7 +91,11 @@ public class PatternBenchmark {
     return gains;
   }
 
-  /** Plateaus in every trajectory. */
+  /**
+   * Plateaus in every trajectory.
+   *
+   * @return the number of plateaus (kept live by JMH)
+   */
   @Benchmark
   public long plateaus() {
     long count = 0;

@@ -53,7 +53,11 @@ public class SimulationBenchmark {
     simulator = Simulator.of(Scenario.calibratedDefault(Instruments.PHQ9).withSessions(sessions));
   }
 
-  /** Summary-only run of {@link #CLIENTS} clients (a new seed each time). */
+  /**
+   * Summary-only run of {@link #CLIENTS} clients (a new seed each time).
+   *
+   * @return the summary (kept live by JMH)
+   */
   @Benchmark
   @OperationsPerInvocation(CLIENTS)
   public SimulationSummary summariseTreated() {

@@ -50,7 +50,7 @@ public class ThreeLevelFitBenchmark {
   public int sessions;
 
   private GrowthData data;
-  private final GrowthModel model = GrowthModel.withDefaults().withBasis(TimeBasis.LOG)
+  private final GrowthModel model = GrowthModel.withDefaults().with(TimeBasis.LOG)
       .with(ClusterPart.INTERCEPT);
 
   /** Builds the data once (fixed seed). */

@@ -17,7 +17,12 @@ import java.util.Optional;
  */
 public record CaseloadClient(Trajectory trajectory, Optional<Course> course) {
 
-  /** Checks for nulls. */
+  /**
+   * Checks for nulls.
+   *
+   * @param trajectory the client's scores so far on the caseload's instrument
+   * @param course the course of the client's condition, if known
+   */
   public CaseloadClient {
     Objects.requireNonNull(trajectory, "trajectory");
     Objects.requireNonNull(course, "course");

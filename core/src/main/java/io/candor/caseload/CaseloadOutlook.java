@@ -31,7 +31,18 @@ public record CaseloadOutlook(
     String summary,
     List<Statement> basis) {
 
-  /** Validates the components. */
+  /**
+   * Validates the components.
+   *
+   * @param instrument the instrument the outcomes are measured on
+   * @param clients number of clients
+   * @param horizon the session outcomes are read at
+   * @param level the central probability of the intervals
+   * @param outcomes one count per outcome, in {@link Outcome} order
+   * @param perClient each client's probabilities, in input order
+   * @param summary the mix in plain words
+   * @param basis what the probabilities rest on, with sources
+   */
   public CaseloadOutlook {
     Checks.nonBlank("instrument", instrument);
     Checks.atLeast("clients", clients, 1);

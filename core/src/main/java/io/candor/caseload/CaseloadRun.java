@@ -38,7 +38,19 @@ public record CaseloadRun(
     double stillInTreatment,
     double stillWaiting) {
 
-  /** Validates the components. */
+  /**
+   * Validates the components.
+   *
+   * @param seed the seed of the run
+   * @param therapists number of therapists simulated
+   * @param instrument the instrument clients were scored on
+   * @param model the model's settings in words ({@link CaseloadModel#toString()})
+   * @param weeks one entry per week
+   * @param composition the composition of the standing caseload; empty when the run is too short
+   *     for a window (warm-up plus the longest episode)
+   * @param stillInTreatment clients in treatment at the end, per therapist
+   * @param stillWaiting clients on the waiting list at the end, per therapist
+   */
   public CaseloadRun {
     Checks.atLeast("therapists", therapists, 1);
     Checks.nonBlank("instrument", instrument);

@@ -42,7 +42,25 @@ public record CaseloadWeek(
     OptionalDouble shareReliablyWorse,
     Map<Outcome, Double> discharges) {
 
-  /** Validates the components and copies the map into outcome order. */
+  /**
+   * Validates the components and copies the map into outcome order.
+   *
+   * @param week the week (from 0)
+   * @param referrals new referrals
+   * @param started clients who started treatment (came off the waiting list)
+   * @param waiting clients on the waiting list
+   * @param caseload clients in treatment
+   * @param sessions sessions delivered (intake assessments included)
+   * @param traumaSessions sessions delivered to clients with trauma-related problems
+   * @param shareChronic share of the caseload with a chronic course; empty when nobody is in
+   *     treatment
+   * @param shareNotOnTrack share of clients with at least one treatment session whose latest alert
+   *     is "not on track"; empty when there are none
+   * @param shareReliablyWorse share of the same clients whose latest score is reliably worse than
+   *     their intake; empty when there are none
+   * @param discharges discharges this week by outcome (a recovered client counts under both
+   *     {@link Outcome#RELIABLE_IMPROVEMENT} and {@link Outcome#RECOVERY}); every outcome present
+   */
   public CaseloadWeek {
     Checks.atLeast("week", week, 0);
     Checks.nonNegative("referrals", referrals);

@@ -32,7 +32,18 @@ public record ClientOutlook(
     double sd,
     Map<Outcome, Double> probabilities) {
 
-  /** Validates the components and copies the probabilities into outcome order. */
+  /**
+   * Validates the components and copies the probabilities into outcome order.
+   *
+   * @param client the client
+   * @param course the course used, if known
+   * @param session the client's latest session
+   * @param horizon the session the outcome is read at
+   * @param expectedScore the expected score at the horizon if the client still attends
+   * @param sd the SD of a score at the horizon (random effects and residual)
+   * @param probabilities the probability of each outcome (recovery included in reliable
+   *     improvement; the other four sum to 1)
+   */
   public ClientOutlook {
     Objects.requireNonNull(client, "client");
     Objects.requireNonNull(course, "course");

@@ -33,7 +33,17 @@ public record Composition(
     List<CompositionRow> outcomes,
     String statement) {
 
-  /** Validates the components. */
+  /**
+   * Validates the components.
+   *
+   * @param fromWeek first week of the window
+   * @param toWeek first week after the window
+   * @param clients clients who started treatment in the window
+   * @param courses one row per course
+   * @param outcomes rows for clients who ended reliably improved, not reliably improved, and who
+   *     dropped out
+   * @param statement the effect in plain words, with its figures
+   */
   public Composition {
     Checks.atLeast("fromWeek", fromWeek, 0);
     if (toWeek <= fromWeek) {

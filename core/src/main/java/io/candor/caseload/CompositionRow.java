@@ -24,7 +24,18 @@ public record CompositionRow(
     String group, double started, double standing, OptionalDouble meanWeeks,
     OptionalDouble littlesLaw) {
 
-  /** Validates the components. */
+  /**
+   * Validates the components.
+   *
+   * @param group the group's name ("chronic", "not reliably improved")
+   * @param started share of the clients who started treatment in the window (with a first-come,
+   *     first-served waiting list this is the referral mix)
+   * @param standing share of the standing caseload, averaged over the window's weeks
+   * @param meanWeeks mean weeks in treatment of the group's clients who started in the window;
+   *     empty when none did
+   * @param littlesLaw the standing share predicted by Little's law, started share × mean weeks,
+   *     normalised over the groups; empty when a group has no mean
+   */
   public CompositionRow {
     Checks.nonBlank("group", group);
     Checks.probability("started", started);

@@ -15,7 +15,15 @@ import io.candor.internal.Checks;
  */
 public record CountInterval(int lower, int upper, double level, double coverage) {
 
-  /** Validates the components. */
+  /**
+   * Validates the components.
+   *
+   * @param lower lowest count in the interval
+   * @param upper highest count in the interval (at least {@code lower})
+   * @param level the central probability asked for
+   * @param coverage the exact probability that the count lies in [lower, upper] (at least
+   *     {@code level} up to rounding, since counts are discrete)
+   */
   public CountInterval {
     Checks.atLeast("lower", lower, 0);
     if (upper < lower) {

@@ -17,7 +17,13 @@ import java.util.Optional;
 public record LoadRow(LocalDate date, Optional<WorkloadSnapshot> workload,
     Map<String, Double> scores) {
 
-  /** Validates the components. */
+  /**
+   * Validates the components.
+   *
+   * @param date the date
+   * @param workload the load on that date, if recorded
+   * @param scores the scale scores on that date by scale id, if assessed (empty map otherwise)
+   */
   public LoadRow {
     Objects.requireNonNull(date, "date");
     Objects.requireNonNull(workload, "workload");

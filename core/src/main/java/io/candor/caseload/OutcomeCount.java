@@ -18,7 +18,15 @@ import java.util.Objects;
 public record OutcomeCount(Outcome outcome, double expected, int lower, int upper,
     double coverage) {
 
-  /** Validates the components. */
+  /**
+   * Validates the components.
+   *
+   * @param outcome the outcome
+   * @param expected the expected count (the sum of the clients' probabilities)
+   * @param lower the interval's lowest count
+   * @param upper the interval's highest count
+   * @param coverage the exact probability that the count lies in [lower, upper]
+   */
   public OutcomeCount {
     Objects.requireNonNull(outcome, "outcome");
     Checks.nonNegative("expected", expected);

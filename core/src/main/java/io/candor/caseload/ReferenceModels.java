@@ -36,7 +36,7 @@ final class ReferenceModels {
   static ExpectedResponseModel fitted(Scenario scenario, long seed) {
     Objects.requireNonNull(scenario, "scenario");
     Cohort cohort = Simulator.of(scenario).cohort(seed, CLIENTS, Arm.TREATED, 1);
-    return ExpectedResponseModel.from(GrowthModel.withDefaults().withBasis(TimeBasis.LOG)
+    return ExpectedResponseModel.from(GrowthModel.withDefaults().with(TimeBasis.LOG)
         .fit(GrowthData.fromCohort(cohort, scenario.instrument())));
   }
 }

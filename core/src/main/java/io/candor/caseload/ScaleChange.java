@@ -23,7 +23,15 @@ public record ScaleChange(
     double threshold, String basis, Optional<LocalDate> since,
     Optional<ReliableChange> assessment) {
 
-  /** Validates the components. */
+  /**
+   * Validates the components.
+   *
+   * @param threshold the smallest change (points) larger than measurement error alone at the 95 %
+   *     level: 1.96 · SD · √(2(1 − r))
+   * @param basis how the threshold was computed, with the figures' sources
+   * @param since the date of the earlier assessment, if any
+   * @param assessment the Jacobson–Truax assessment of the change since then, if any
+   */
   public ScaleChange {
     Checks.positive("threshold", threshold);
     Checks.nonBlank("basis", basis);

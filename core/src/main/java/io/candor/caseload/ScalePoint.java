@@ -16,7 +16,13 @@ import java.util.Optional;
  */
 public record ScalePoint(LocalDate date, double score, Optional<String> band) {
 
-  /** Validates the components. */
+  /**
+   * Validates the components.
+   *
+   * @param date the date
+   * @param score the score
+   * @param band the band label, if the scale has bands
+   */
   public ScalePoint {
     Objects.requireNonNull(date, "date");
     Checks.finite("score", score);

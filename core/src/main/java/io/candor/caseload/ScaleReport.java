@@ -31,7 +31,19 @@ public record ScaleReport(
     List<ScalePoint> trajectory,
     String statement) {
 
-  /** Validates the components. */
+  /**
+   * Validates the components.
+   *
+   * @param scale the scale's id ("BO")
+   * @param name the scale's name ("Burnout")
+   * @param score the latest score
+   * @param band the latest score's band label, if the scale has bands
+   * @param bandRange the band's range in words ("23-41"), if the scale has bands
+   * @param reliableChange the reliable-change threshold and the change since the baseline; empty
+   *     when the scale has no reference SD to compute a threshold from
+   * @param trajectory the scale's scores over time, oldest first (the latest included)
+   * @param statement the scale's score, band and change in plain words
+   */
   public ScaleReport {
     Checks.nonBlank("scale", scale);
     Checks.nonBlank("name", name);

@@ -14,7 +14,12 @@ import java.util.Objects;
  */
 public record WellbeingAssessment(LocalDate date, ScaleScores scores) {
 
-  /** Checks for nulls. */
+  /**
+   * Checks for nulls.
+   *
+   * @param date the date the instrument was completed
+   * @param scores the scale scores
+   */
   public WellbeingAssessment {
     Objects.requireNonNull(date, "date");
     Objects.requireNonNull(scores, "scores");

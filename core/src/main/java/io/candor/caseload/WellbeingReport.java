@@ -39,7 +39,20 @@ public record WellbeingReport(
     List<LoadRow> load,
     List<Statement> context) {
 
-  /** Validates the components. */
+  /**
+   * Validates the components.
+   *
+   * @param instrument the instrument's id
+   * @param date the date of the latest assessment
+   * @param assessments number of assessments in the history
+   * @param baseline which earlier assessment changes are measured from
+   * @param scales one report per scale scored at the latest assessment
+   * @param caveats what the instrument's scores can and cannot mean, with sources
+   * @param credit the credit line the instrument's licence asks for, if any
+   * @param load the load beside the scores, by date (empty when no load was given)
+   * @param context published associations between load and wellbeing, shown as context only
+   *     (empty when no load was given)
+   */
   public WellbeingReport {
     Checks.nonBlank("instrument", instrument);
     Objects.requireNonNull(date, "date");

@@ -27,7 +27,16 @@ public record WorkloadSnapshot(
     OptionalDouble shareNotOnTrack,
     OptionalDouble traumaShare) {
 
-  /** Validates the components: at least one figure, counts ≥ 0, shares in [0, 1]. */
+  /**
+   * Validates the components: at least one figure, counts ≥ 0, shares in [0, 1].
+   *
+   * @param date the date
+   * @param caseload clients in treatment, if known (≥ 0)
+   * @param weeklySessions sessions per week, if known (≥ 0)
+   * @param shareChronic share of the caseload with a chronic course, if known
+   * @param shareNotOnTrack share of the caseload not on track by Candor's alerts, if known
+   * @param traumaShare share of sessions (or clients) with trauma-related problems, if known
+   */
   public WorkloadSnapshot {
     Objects.requireNonNull(date, "date");
     Objects.requireNonNull(caseload, "caseload").ifPresent(v -> Checks.nonNegative("caseload", v));

@@ -37,12 +37,20 @@ public enum ChangeCategory {
     this.rank = rank;
   }
 
-  /** 2 for recovered down to −2 for harmed: higher is better. */
+  /**
+   * 2 for recovered down to −2 for harmed: higher is better.
+   *
+   * @return the rank, from 2 (recovered) to −2 (harmed)
+   */
   public int rank() {
     return rank;
   }
 
-  /** The category of the opposite change (recovered ↔ harmed, improved ↔ deteriorated). */
+  /**
+   * The category of the opposite change (recovered ↔ harmed, improved ↔ deteriorated).
+   *
+   * @return the category of the opposite change (recovered ↔ harmed, improved ↔ deteriorated)
+   */
   public ChangeCategory mirror() {
     switch (this) {
       case RECOVERED:
@@ -58,7 +66,12 @@ public enum ChangeCategory {
     }
   }
 
-  /** Parses a name case-insensitively. */
+  /**
+   * Parses a name case-insensitively.
+   *
+   * @param text the name to parse
+   * @return the category
+   */
   public static ChangeCategory parse(CharSequence text) {
     return Enums.parse(ChangeCategory.class, "change category", text);
   }

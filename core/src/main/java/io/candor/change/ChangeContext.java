@@ -96,6 +96,9 @@ public record ChangeContext(
    * instrument has clinical and functional norms, otherwise its caseness cutoff when it has one,
    * otherwise b when it has functional norms only (Jacobson &amp; Truax 1991: b is the cutoff
    * when the clinical distribution is unknown), otherwise a.
+   *
+   * @param instrument the instrument
+   * @return the context
    */
   public static ChangeContext of(Instrument instrument) {
     Objects.requireNonNull(instrument, "instrument");
@@ -107,6 +110,10 @@ public record ChangeContext(
   /**
    * A context for a cohort of paired scores: the cohort's statistics replace the instrument's clinical
    * norms, as in the {@code clinicalsignificance} R package.
+   *
+   * @param instrument the instrument
+   * @param cohort the cohort's pre and post statistics
+   * @return the context
    */
   public static ChangeContext ofCohort(Instrument instrument, ReferenceStatistics cohort) {
     return of(instrument).withCohort(cohort);
@@ -125,9 +132,12 @@ public record ChangeContext(
   }
 
   /**
-   * A copy using the cohort's statistics. A cutoff type chosen with {@link #withCutoff(CutoffType)}
+   * A copy using the cohort's statistics. A cutoff type chosen with {@link #with(CutoffType)}
    * is kept; if the cutoff is still the instrument's default without a cohort, it becomes the
    * default with one (c when the instrument has functional norms).
+   *
+   * @param stats the cohort's statistics
+   * @return the copy
    */
   public ChangeContext withCohort(ReferenceStatistics stats) {
     Objects.requireNonNull(stats, "cohort");
@@ -139,18 +149,33 @@ public record ChangeContext(
         criticalValues);
   }
 
-  /** A copy with another cutoff type. */
-  public ChangeContext withCutoff(CutoffType type) {
+  /**
+   * A copy with another cutoff type.
+   *
+   * @param type the type to read
+   * @return the copy
+   */
+  public ChangeContext with(CutoffType type) {
     return new ChangeContext(instrument, reliability, postReliability, cohort, type,
         criticalValues);
   }
 
-  /** A copy with another reliability (the post-treatment reliability follows it). */
+  /**
+   * A copy with another reliability (the post-treatment reliability follows it).
+   *
+   * @param r the reliability, in (0, 1)
+   * @return the copy
+   */
   public ChangeContext withReliability(double r) {
     return new ChangeContext(instrument, r, r, cohort, cutoffType, criticalValues);
   }
 
-  /** A copy with another post-treatment reliability (NK method only). */
+  /**
+   * A copy with another post-treatment reliability (NK method only).
+   *
+   * @param r the post-treatment reliability, in (0, 1)
+   * @return the copy
+   */
   public ChangeContext withPostReliability(double r) {
     return new ChangeContext(instrument, reliability, r, cohort, cutoffType, criticalValues);
   }
@@ -207,37 +232,65 @@ public record ChangeContext(
     return z != null ? z : method.defaultCriticalValue().value();
   }
 
-  /** Whether the pre-treatment mean and SD are known (cohort or clinical norms). */
+  /**
+   * Whether the pre-treatment mean and SD are known (cohort or clinical norms).
+   *
+   * @return whether the pre-treatment mean and SD are known (cohort or clinical norms)
+   */
   public boolean hasPreStatistics() {
     return cohort.isPresent() || instrument.clinicalNorms().isPresent();
   }
 
-  /** Pre-treatment mean: cohort, else clinical norms. */
+  /**
+   * Pre-treatment mean: cohort, else clinical norms.
+   *
+   * @return the pre-treatment mean
+   */
   public double preMean() {
     return cohort.map(ReferenceStatistics::preMean).orElseGet(() -> clinical("mean").mean().value());
   }
 
-  /** Pre-treatment SD: cohort, else clinical norms. */
+  /**
+   * Pre-treatment SD: cohort, else clinical norms.
+   *
+   * @return the pre-treatment SD
+   */
   public double preSd() {
     return cohort.map(ReferenceStatistics::preSd).orElseGet(() -> clinical("SD").sd().value());
   }
 
-  /** Post-treatment mean (cohort only). */
+  /**
+   * Post-treatment mean (cohort only).
+   *
+   * @return the post-treatment mean
+   */
   public double postMean() {
     return cohortOrThrow("post-treatment mean").postMean();
   }
 
-  /** Post-treatment SD (cohort only). */
+  /**
+   * Post-treatment SD (cohort only).
+   *
+   * @return the post-treatment SD
+   */
   public double postSd() {
     return cohortOrThrow("post-treatment SD").postSd();
   }
 
-  /** Pre–post correlation (cohort only). */
+  /**
+   * Pre–post correlation (cohort only).
+   *
+   * @return the pre–post correlation
+   */
   public double correlation() {
     return cohortOrThrow("pre-post correlation").correlation();
   }
 
-  /** Functional norms (required by cutoffs b and c). */
+  /**
+   * Functional norms (required by cutoffs b and c).
+   *
+   * @return the functional norms
+   */
   public Norms functionalNorms() {
     return instrument
         .functionalNorms()
@@ -250,7 +303,7 @@ public record ChangeContext(
 
   /**
    * What the context's cutoff type needs but the context lacks, or empty when {@link
-   * ClinicalCutoff#of(ChangeContext, boolean) the cutoff} can be computed.
+   * ClinicalCutoff#of(ChangeContext) the cutoff} can be computed.
    *
    * @return a sentence naming what is missing and which cutoffs are available
    */
@@ -301,7 +354,11 @@ public record ChangeContext(
                     + (instrument.functionalNorms().isPresent() ? " and C)" : ")"));
   }
 
-  /** Where the statistics come from, one line per figure, for reports. */
+  /**
+   * Where the statistics come from, one line per figure, for reports.
+   *
+   * @return where the statistics come from, one line per figure, for reports
+   */
   public List<String> sources() {
     List<String> out = new ArrayList<>();
     out.add("reliability "

@@ -29,7 +29,16 @@ public record Classification(
     OptionalDouble cutoffIndex,
     ChangeCategory category) {
 
-  /** Validates the components. */
+  /**
+   * Validates the components.
+   *
+   * @param reliableChange the reliable-change assessment (holds the method and scores)
+   * @param cutoff the clinical-significance cutoff used
+   * @param clinicalPre whether the pre score is in the clinical range
+   * @param functionalPost whether the post score is in the functional range
+   * @param cutoffIndex Hageman–Arrindell's individual cutoff index; empty for other methods
+   * @param category the resulting category
+   */
   public Classification {
     Objects.requireNonNull(reliableChange, "reliableChange");
     Objects.requireNonNull(cutoff, "cutoff");
@@ -37,7 +46,11 @@ public record Classification(
     Objects.requireNonNull(category, "category");
   }
 
-  /** The method used. */
+  /**
+   * The method used.
+   *
+   * @return the method used
+   */
   public ReliableChangeMethod method() {
     return reliableChange.method();
   }

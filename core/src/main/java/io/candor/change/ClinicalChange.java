@@ -48,6 +48,11 @@ public final class ClinicalChange {
   /**
    * Classifies one client's change under one method.
    *
+   * @param method the reliable-change method
+   * @param pre the earlier (pre-treatment) score
+   * @param post the later (post-treatment) score
+   * @param context the instrument, statistics, cutoff type and critical values
+   * @return the classification
    * @throws IllegalArgumentException if a score is outside the instrument's range
    * @throws IllegalStateException if the context lacks what the method or cutoff needs
    */
@@ -57,7 +62,7 @@ public final class ClinicalChange {
     Objects.requireNonNull(context, "context");
     ReliableChange rc = method.assess(pre, post, context);
     boolean ha = method == ReliableChangeMethod.HAGEMAN_ARRINDELL;
-    ClinicalCutoff cutoff = ClinicalCutoff.of(context, ha);
+    ClinicalCutoff cutoff = ha ? ClinicalCutoff.ofTrueScore(context) : ClinicalCutoff.of(context);
     boolean clinicalPre = clinical(context.instrument(), cutoff, pre);
     if (!ha) {
       boolean functionalPost = functional(context.instrument(), cutoff, post);
@@ -108,7 +113,7 @@ public final class ClinicalChange {
     ClinicalEvents events = ClinicalEvents.of(instrument);
     boolean improved = events.reliablyImproved(pre, post);
     boolean deteriorated = events.reliablyDeteriorated(pre, post);
-    ClinicalCutoff cutoff = ClinicalCutoff.of(context, false);
+    ClinicalCutoff cutoff = ClinicalCutoff.of(context);
     boolean clinicalPre = clinical(instrument, cutoff, pre);
     boolean functionalPost = functional(instrument, cutoff, post);
     return new CriterionClassification(pre, post,
@@ -146,6 +151,11 @@ public final class ClinicalChange {
   /**
    * Classifies one client's change under every method the context supports (methods whose inputs
    * are missing are left out; see {@link ReliableChangeMethod#missingInputs(ChangeContext)}).
+   *
+   * @param pre the earlier (pre-treatment) score
+   * @param post the later (post-treatment) score
+   * @param context the instrument, statistics, cutoff type and critical values
+   * @return one classification per usable method
    */
   public static List<Classification> classifyAll(double pre, double post, ChangeContext context) {
     Objects.requireNonNull(context, "context");
@@ -162,6 +172,10 @@ public final class ClinicalChange {
    * Classifies every client of a paired data set under every method, with the data set's own
    * statistics (as the R package does) and the default cutoff for the instrument.
    *
+   * @param instrument the instrument the scores are on
+   * @param pre the pre-treatment scores
+   * @param post the post-treatment scores, {@code post[i]} of the same client as {@code pre[i]}
+   * @return the counts per method and category
    * @throws IllegalArgumentException if the arrays differ in length, hold fewer than 2 pairs, or a
    *     score is outside the instrument's range
    */
@@ -174,6 +188,11 @@ public final class ClinicalChange {
    * As {@link #compare(Instrument, double[], double[])} with the given context's instrument,
    * reliability and cutoff type (see {@link ChangeContext#withCohort}); the cohort statistics are
    * replaced by those of the data.
+   *
+   * @param context the instrument, statistics, cutoff type and critical values
+   * @param pre the pre-treatment scores
+   * @param post the post-treatment scores, {@code post[i]} of the same client as {@code pre[i]}
+   * @return the counts per method and category
    */
   public static MethodComparison compare(ChangeContext context, double[] pre, double[] post) {
     Objects.requireNonNull(context, "context");
@@ -213,6 +232,10 @@ public final class ClinicalChange {
   /**
    * As {@link #compare(ChangeContext, double[], double[])} on first/last scores, e.g. from {@link
    * PrePost#fromCohort(io.candor.domain.Cohort, String, int)}.
+   *
+   * @param context the instrument, statistics, cutoff type and critical values
+   * @param pairs each client's first and last score
+   * @return the counts per method and category
    */
   public static MethodComparison compare(ChangeContext context, List<PrePost> pairs) {
     Checks.noNulls("pairs", pairs);

@@ -30,20 +30,43 @@ import java.util.Objects;
  */
 public record ClinicalCutoff(CutoffType type, boolean trueScore, double value) {
 
-  /** Validates the components. */
+  /**
+   * Validates the components.
+   *
+   * @param type which cutoff
+   * @param trueScore whether it is Hageman–Arrindell's true-score variant
+   * @param value the cutoff score
+   */
   public ClinicalCutoff {
     Objects.requireNonNull(type, "type");
     Checks.finite("value", value);
   }
 
   /**
-   * Computes the cutoff the context asks for.
+   * Computes the cutoff the context asks for on observed scores (Jacobson &amp; Truax 1991).
    *
-   * @param trueScore whether to compute Hageman–Arrindell's variant (ignored for {@link
-   *     CutoffType#CASENESS}, which is the published cutoff as it stands)
+   * @param context the instrument, statistics and cutoff type
+   * @return the cutoff
    * @throws IllegalStateException if a needed norm or caseness cutoff is missing
    */
-  public static ClinicalCutoff of(ChangeContext context, boolean trueScore) {
+  public static ClinicalCutoff of(ChangeContext context) {
+    return compute(context, false);
+  }
+
+  /**
+   * Computes Hageman &amp; Arrindell's true-score variant of the cutoff the context asks for (the
+   * caseness cutoff stays the published cutoff as it stands).
+   *
+   * @param context the instrument, statistics and cutoff type
+   * @return the cutoff
+   * @throws IllegalStateException if a needed norm or caseness cutoff is missing, or the functional
+   *     reliability is not positive
+   */
+  public static ClinicalCutoff ofTrueScore(ChangeContext context) {
+    return compute(context, true);
+  }
+
+  private static ClinicalCutoff compute(ChangeContext context, boolean trueScore) {
     Objects.requireNonNull(context, "context");
     CutoffType type = context.cutoffType();
     if (type == CutoffType.CASENESS) {

@@ -32,7 +32,12 @@ public enum CutoffType {
   /** The instrument's published caseness cutoff. */
   CASENESS;
 
-  /** Parses a name case-insensitively ("c", "caseness"). */
+  /**
+   * Parses a name case-insensitively ("c", "caseness").
+   *
+   * @param text the name to parse
+   * @return the cutoff type
+   */
   public static CutoffType parse(CharSequence text) {
     return Enums.parse(CutoffType.class, "cutoff type", text);
   }

@@ -26,7 +26,16 @@ public record MethodComparison(
     List<MethodCounts> rows,
     List<String> notes) {
 
-  /** Validates and copies. */
+  /**
+   * Validates and copies.
+   *
+   * @param instrumentId the instrument's id
+   * @param n number of clients
+   * @param statistics the cohort statistics every method used
+   * @param cutoffType the cutoff type (Hageman–Arrindell uses its true-score variant)
+   * @param rows one row per method that could be applied, in {@link ReliableChangeMethod} order
+   * @param notes why a method could not be applied, one line each (usually empty)
+   */
   public MethodComparison {
     Checks.nonBlank("instrumentId", instrumentId);
     Checks.atLeast("n", n, 2);

@@ -23,7 +23,17 @@ public record MethodCounts(
     int deteriorated,
     int harmed) {
 
-  /** Validates the counts. */
+  /**
+   * Validates the counts.
+   *
+   * @param method the reliable-change method
+   * @param cutoff the cutoff used (Hageman–Arrindell's true-score variant for that method)
+   * @param recovered number recovered
+   * @param improved number improved (not recovered)
+   * @param unchanged number unchanged
+   * @param deteriorated number deteriorated (not harmed)
+   * @param harmed number harmed
+   */
   public MethodCounts {
     Objects.requireNonNull(method, "method");
     Objects.requireNonNull(cutoff, "cutoff");
@@ -34,12 +44,21 @@ public record MethodCounts(
     Checks.atLeast("harmed", harmed, 0);
   }
 
-  /** Total number of clients. */
+  /**
+   * Total number of clients.
+   *
+   * @return the total number of clients
+   */
   public int total() {
     return recovered + improved + unchanged + deteriorated + harmed;
   }
 
-  /** The count in one category. */
+  /**
+   * The count in one category.
+   *
+   * @param category the category
+   * @return the count in one category
+   */
   public int count(ChangeCategory category) {
     switch (Objects.requireNonNull(category, "category")) {
       case RECOVERED:

@@ -32,6 +32,14 @@ public record PairedMeasures(
    * Validates the scores against the instruments' ranges and that both instruments have the caseness
    * cutoff and reliable-change threshold ({@link ClinicalEvents#reliableChangeThreshold()}) the
    * metrics need.
+   *
+   * @param depression the depression instrument (normally {@code Instruments.PHQ9})
+   * @param depressionFirst first depression score
+   * @param depressionLast last depression score
+   * @param anxiety the anxiety instrument (GAD-7 or a disorder-specific measure)
+   * @param anxietyFirst first anxiety score
+   * @param anxietyLast last anxiety score
+   * @param treatmentContacts attended treatment contacts (≥ 0)
    */
   public PairedMeasures {
     Objects.requireNonNull(depression, "depression");

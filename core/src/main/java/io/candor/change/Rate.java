@@ -20,7 +20,15 @@ import org.apache.commons.statistics.interval.Interval;
  */
 public record Rate(int count, int denominator, double proportion, double lower, double upper) {
 
-  /** Validates the components. */
+  /**
+   * Validates the components.
+   *
+   * @param count number with the outcome
+   * @param denominator number at risk (&gt; 0)
+   * @param proportion {@code count / denominator}
+   * @param lower lower end of the 95 % Wilson interval
+   * @param upper upper end of the 95 % Wilson interval
+   */
   public Rate {
     Checks.atLeast("denominator", denominator, 1);
     Checks.inRange("count", count, 0, denominator);
@@ -36,6 +44,9 @@ public record Rate(int count, int denominator, double proportion, double lower, 
   /**
    * The proportion with its Wilson 95 % interval.
    *
+   * @param count the number with the outcome, 0 to {@code denominator}
+   * @param denominator the number at risk of it, at least 1
+   * @return the proportion with its Wilson 95 % interval
    * @throws IllegalArgumentException if {@code denominator < 1} or {@code count} is not in [0,
    *     denominator]
    */

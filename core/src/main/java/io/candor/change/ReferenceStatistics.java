@@ -27,7 +27,16 @@ import java.util.Objects;
 public record ReferenceStatistics(
     double preMean, double preSd, double postMean, double postSd, double correlation, int n) {
 
-  /** Validates the statistics (finite, SDs &gt; 0, correlation in [−1, 1], n ≥ 2). */
+  /**
+   * Validates the statistics (finite, SDs &gt; 0, correlation in [−1, 1], n ≥ 2).
+   *
+   * @param preMean mean of the pre-treatment scores
+   * @param preSd SD of the pre-treatment scores (&gt; 0)
+   * @param postMean mean of the post-treatment scores
+   * @param postSd SD of the post-treatment scores (&gt; 0)
+   * @param correlation Pearson correlation of pre and post scores, in [−1, 1]
+   * @param n number of pairs the statistics come from (at least 2; 0 is not allowed)
+   */
   public ReferenceStatistics {
     Checks.finite("preMean", preMean);
     Checks.positive("preSd", preSd);
@@ -41,6 +50,9 @@ public record ReferenceStatistics(
    * Computes the statistics from paired scores ({@code pre[i]} and {@code post[i]} belong to the same
    * client).
    *
+   * @param pre the pre-treatment scores, at least two
+   * @param post the post-treatment scores, {@code post[i]} of the same client as {@code pre[i]}
+   * @return the statistics
    * @throws IllegalArgumentException if the arrays differ in length, hold fewer than 2 pairs, hold a
    *     non-finite value, or either has no spread (SD 0)
    */

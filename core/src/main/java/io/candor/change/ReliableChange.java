@@ -43,7 +43,22 @@ public record ReliableChange(
     boolean improved,
     boolean deteriorated) {
 
-  /** Validates the components. */
+  /**
+   * Validates the components.
+   *
+   * @param method the method used
+   * @param pre pre-treatment score
+   * @param post post-treatment score
+   * @param index the reliable-change index (positive when the score rose)
+   * @param criticalValue the index's critical value in the context used (by default 1.96; 2 for
+   *     Edwards–Nunnally; 1.65 for Hageman–Arrindell; see {@link ChangeContext#criticalValue})
+   * @param expectedPost post score expected without change
+   * @param standardError the standard error of the index's numerator
+   * @param lower lower end of the no-reliable-change interval for the post score
+   * @param upper upper end of the no-reliable-change interval for the post score
+   * @param improved whether the change is a reliable improvement
+   * @param deteriorated whether the change is a reliable deterioration
+   */
   public ReliableChange {
     Objects.requireNonNull(method, "method");
     Checks.finite("pre", pre);
@@ -57,7 +72,11 @@ public record ReliableChange(
     }
   }
 
-  /** Neither a reliable improvement nor a reliable deterioration. */
+  /**
+   * Neither a reliable improvement nor a reliable deterioration.
+   *
+   * @return whether the change is neither a reliable improvement nor a reliable deterioration
+   */
   public boolean unchanged() {
     return !improved && !deteriorated;
   }
@@ -66,6 +85,8 @@ public record ReliableChange(
    * The smallest change from the expected post score that counts as reliable, in points: {@code
    * criticalValue · standardError}. For Jacobson–Truax this is the familiar "reliable change
    * threshold" ({@code 1.96 · S_diff}).
+   *
+   * @return the threshold in points
    */
   public double threshold() {
     return criticalValue * standardError;

@@ -132,7 +132,11 @@ public enum ReliableChangeMethod {
   /** {centre (expected post without change), standard error}. */
   abstract double[] centreAndError(double pre, ChangeContext c);
 
-  /** The abbreviation used by McGlinchey et al. and the R package ("JT", "GLN", ...). */
+  /**
+   * The abbreviation used by McGlinchey et al. and the R package ("JT", "GLN", ...).
+   *
+   * @return the abbreviation, e.g. {@code "JT"}
+   */
   public String abbreviation() {
     return abbreviation;
   }
@@ -210,18 +214,29 @@ public enum ReliableChangeMethod {
             });
   }
 
-  /** Whether the method needs cohort statistics (post mean/SD, correlation), not just norms. */
+  /**
+   * Whether the method needs cohort statistics (post mean/SD, correlation), not just norms.
+   *
+   * @return whether it needs cohort statistics
+   */
   public boolean needsCohort() {
     return needsCohort;
   }
 
-  /** The source of the formula. */
+  /**
+   * The source of the formula.
+   *
+   * @return the source of the formula
+   */
   public Citation citation() {
     return citation;
   }
 
   /**
    * What this method would need but the context lacks, or empty when it can be used.
+   *
+   * @param context the context to check
+   * @return what this method would need but the context lacks, or empty when it can be used
    */
   public Optional<String> missingInputs(ChangeContext context) {
     Objects.requireNonNull(context, "context");
@@ -244,6 +259,10 @@ public enum ReliableChangeMethod {
   /**
    * Assesses one client's change.
    *
+   * @param pre the earlier (pre-treatment) score
+   * @param post the later (post-treatment) score
+   * @param context the instrument, statistics, cutoff type and critical values
+   * @return the assessment
    * @throws IllegalArgumentException if a score is outside the instrument's range
    * @throws IllegalStateException if the context lacks an input this method needs (see {@link
    *     #missingInputs(ChangeContext)})
@@ -265,7 +284,12 @@ public enum ReliableChangeMethod {
         improved, deteriorated);
   }
 
-  /** Parses a constant name or abbreviation case-insensitively ("jt", "jacobson-truax"). */
+  /**
+   * Parses a constant name or abbreviation case-insensitively ("jt", "jacobson-truax").
+   *
+   * @param text a constant name or an abbreviation
+   * @return the method
+   */
   public static ReliableChangeMethod parse(CharSequence text) {
     Objects.requireNonNull(text, "method");
     for (ReliableChangeMethod m : values()) {

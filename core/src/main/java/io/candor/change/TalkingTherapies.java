@@ -38,7 +38,12 @@ public final class TalkingTherapies {
 
   private TalkingTherapies() {}
 
-  /** The outcome flags of one episode. */
+  /**
+   * The outcome flags of one episode.
+   *
+   * @param m the paired first and last scores of one episode
+   * @return the outcome flags of one episode
+   */
   public static TalkingTherapiesOutcome outcome(PairedMeasures m) {
     Objects.requireNonNull(m, "measures");
     boolean finished = m.treatmentContacts() >= MIN_CONTACTS;
@@ -65,7 +70,12 @@ public final class TalkingTherapies {
     return events.reliablyDeteriorated(first, last) ? -1 : 0;
   }
 
-  /** Cohort rates with Wilson 95 % intervals (see {@link TalkingTherapiesRates} for denominators). */
+  /**
+   * Cohort rates with Wilson 95 % intervals (see {@link TalkingTherapiesRates} for denominators).
+   *
+   * @param episodes the episodes, one per client, at least one
+   * @return the rates
+   */
   public static TalkingTherapiesRates rates(Collection<PairedMeasures> episodes) {
     Objects.requireNonNull(episodes, "episodes");
     TalkingTherapiesCounts counts = TalkingTherapiesCounts.NONE;

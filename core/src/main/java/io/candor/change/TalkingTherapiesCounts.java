@@ -35,6 +35,13 @@ public record TalkingTherapiesCounts(
   /**
    * Validates that every count is within its denominator.
    *
+   * @param episodes episodes counted
+   * @param finishedTreatment episodes that finished treatment
+   * @param caseAtStart episodes that finished treatment at caseness at the start
+   * @param recovered of those at caseness, how many recovered
+   * @param reliablyRecovered of those at caseness, how many recovered reliably
+   * @param reliablyImproved of those that finished, how many improved reliably
+   * @param reliablyDeteriorated of those that finished, how many deteriorated reliably
    * @throws IllegalArgumentException naming the first count out of range
    */
   public TalkingTherapiesCounts {

@@ -29,7 +29,17 @@ public record TalkingTherapiesRates(
     Optional<Rate> reliableRecovery,
     Optional<Rate> reliableDeterioration) {
 
-  /** Validates the components. */
+  /**
+   * Validates the components.
+   *
+   * @param episodes number of episodes given
+   * @param finishedTreatment number that finished treatment (≥ 2 contacts)
+   * @param caseAtStart number that finished treatment and were at caseness at the start
+   * @param recovery recovery rate
+   * @param reliableImprovement reliable-improvement rate
+   * @param reliableRecovery reliable-recovery rate
+   * @param reliableDeterioration reliable-deterioration rate
+   */
   public TalkingTherapiesRates {
     Checks.atLeast("episodes", episodes, 0);
     Checks.inRange("finishedTreatment", finishedTreatment, 0, episodes);

@@ -12,7 +12,11 @@ import io.candor.internal.Checks;
  */
 public record ClientId(String value) implements Comparable<ClientId> {
 
-  /** Validates the identifier. */
+  /**
+   * Validates the identifier.
+   *
+   * @param value 1 to 128 characters, no control characters, no leading or trailing white space
+   */
   public ClientId {
     Checks.nonBlank("client id", value);
     if (value.length() > 128) {
@@ -31,12 +35,22 @@ public record ClientId(String value) implements Comparable<ClientId> {
     }
   }
 
-  /** The identifier with that text. */
+  /**
+   * The identifier with that text.
+   *
+   * @param value the identifier, not blank
+   * @return the identifier with that text
+   */
   public static ClientId of(String value) {
     return new ClientId(value);
   }
 
-  /** Parses the form produced by {@link #toString()}. */
+  /**
+   * Parses the form produced by {@link #toString()}.
+   *
+   * @param text the text of a client id
+   * @return the client id
+   */
   public static ClientId parse(CharSequence text) {
     return new ClientId(text.toString());
   }

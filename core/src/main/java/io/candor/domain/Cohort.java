@@ -41,38 +41,70 @@ public final class Cohort {
     this.byClient = map;
   }
 
-  /** A cohort of these trajectories (possibly none). */
+  /**
+   * A cohort of these trajectories (possibly none).
+   *
+   * @param trajectories the trajectories (possibly none)
+   * @return a cohort of these trajectories (possibly none)
+   */
   public static Cohort of(Collection<Trajectory> trajectories) {
     return new Cohort(new ArrayList<>(Objects.requireNonNull(trajectories, "trajectories")));
   }
 
-  /** All trajectories, in the order given. */
+  /**
+   * All trajectories, in the order given.
+   *
+   * @return the all trajectories, in the order given
+   */
   public List<Trajectory> trajectories() {
     return trajectories;
   }
 
-  /** Number of trajectories. */
+  /**
+   * Number of trajectories.
+   *
+   * @return the number of trajectories
+   */
   public int size() {
     return trajectories.size();
   }
 
-  /** The distinct clients, in first-seen order. */
+  /**
+   * The distinct clients, in first-seen order.
+   *
+   * @return the distinct clients, in first-seen order
+   */
   public Set<ClientId> clients() {
     return java.util.Collections.unmodifiableSet(byClient.keySet());
   }
 
-  /** The client's trajectories (empty list if the client is not in the cohort). */
+  /**
+   * The client's trajectories (empty list if the client is not in the cohort).
+   *
+   * @param client the client
+   * @return the client's trajectories (empty list if the client is not in the cohort)
+   */
   public List<Trajectory> trajectories(ClientId client) {
     return byClient.getOrDefault(Objects.requireNonNull(client, "client"), List.of());
   }
 
-  /** The client's trajectory on the scale with that id. */
+  /**
+   * The client's trajectory on the scale with that id.
+   *
+   * @param client the client
+   * @param scaleId the scale's id, e.g. {@code "PHQ-9"}
+   * @return the client's trajectory on the scale with that id
+   */
   public Optional<Trajectory> find(ClientId client, String scaleId) {
     Objects.requireNonNull(scaleId, "scaleId");
     return trajectories(client).stream().filter(t -> t.scale().id().equals(scaleId)).findFirst();
   }
 
-  /** The cohort in long format: one row per observation, trajectory by trajectory. */
+  /**
+   * The cohort in long format: one row per observation, trajectory by trajectory.
+   *
+   * @return the cohort in long format: one row per observation, trajectory by trajectory
+   */
   public List<LongRow> toLong() {
     List<LongRow> rows = new ArrayList<>();
     for (Trajectory t : trajectories) {

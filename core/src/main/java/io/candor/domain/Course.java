@@ -24,7 +24,11 @@ public enum Course {
     this.remissionRealistic = remissionRealistic;
   }
 
-  /** The realistic treatment goal for this course, in plain words. */
+  /**
+   * The realistic treatment goal for this course, in plain words.
+   *
+   * @return the realistic treatment goal for this course, in plain words
+   */
   public String goal() {
     return goal;
   }
@@ -33,12 +37,19 @@ public enum Course {
    * Whether full remission is a realistic expectation for most clients with this course. For
    * {@link #CHRONIC} it is not: improvement and better functioning are, but the level reached
    * usually stays above the caseness cutoff.
+   *
+   * @return whether full remission is a realistic expectation for most clients with this course
    */
   public boolean remissionRealistic() {
     return remissionRealistic;
   }
 
-  /** Parses a name case-insensitively ("chronic", "CHRONIC"); lists the allowed names if not. */
+  /**
+   * Parses a name case-insensitively ("chronic", "CHRONIC"); lists the allowed names if not.
+   *
+   * @param text the name to parse
+   * @return the course
+   */
   public static Course parse(CharSequence text) {
     return Enums.parse(Course.class, "course", text);
   }

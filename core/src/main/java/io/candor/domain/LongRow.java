@@ -15,7 +15,15 @@ import java.util.Optional;
  */
 public record LongRow(ClientId client, String scale, int session, Optional<LocalDate> date, double score) {
 
-  /** Checks for nulls. */
+  /**
+   * Checks for nulls.
+   *
+   * @param client the client
+   * @param scale the scale's id
+   * @param session session number
+   * @param date the date, when known
+   * @param score the score
+   */
   public LongRow {
     Objects.requireNonNull(client, "client");
     Objects.requireNonNull(scale, "scale");

@@ -17,19 +17,38 @@ import java.util.Optional;
  */
 public record Observation(int session, Optional<LocalDate> date, double score) {
 
-  /** Validates the components. */
+  /**
+   * Validates the components.
+   *
+   * @param session session number, 0 or more
+   * @param date calendar date, when known
+   * @param score the score (finite; its range is checked by the {@link Trajectory})
+   */
   public Observation {
     Checks.atLeast("session", session, 0);
     Objects.requireNonNull(date, "date");
     Checks.finite("score", score);
   }
 
-  /** An observation without a date. */
+  /**
+   * An observation without a date.
+   *
+   * @param session the session number, 0 for intake
+   * @param score the score
+   * @return an observation without a date
+   */
   public static Observation of(int session, double score) {
     return new Observation(session, Optional.empty(), score);
   }
 
-  /** An observation with a date. */
+  /**
+   * An observation with a date.
+   *
+   * @param session the session number, 0 for intake
+   * @param date the date of the session
+   * @param score the score
+   * @return an observation with a date
+   */
   public static Observation of(int session, LocalDate date, double score) {
     return new Observation(session, Optional.of(date), score);
   }

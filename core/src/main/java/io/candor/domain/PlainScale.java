@@ -13,7 +13,13 @@ import io.candor.internal.Checks;
  */
 public record PlainScale(String id, double minScore, double maxScore) implements ScoreScale {
 
-  /** Validates the range. */
+  /**
+   * Validates the range.
+   *
+   * @param id identifier
+   * @param minScore lowest allowed value (finite)
+   * @param maxScore highest allowed value (finite, above {@code minScore})
+   */
   public PlainScale {
     Checks.nonBlank("id", id);
     Checks.finite("minScore", minScore);

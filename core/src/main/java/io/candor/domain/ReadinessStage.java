@@ -23,17 +23,30 @@ public enum ReadinessStage {
   /** Sustaining change, preventing relapse. */
   MAINTENANCE;
 
-  /** The next stage forward, or this one for {@link #MAINTENANCE}. */
+  /**
+   * The next stage forward, or this one for {@link #MAINTENANCE}.
+   *
+   * @return the next stage forward, or this one for {@link #MAINTENANCE}
+   */
   public ReadinessStage next() {
     return this == MAINTENANCE ? this : values()[ordinal() + 1];
   }
 
-  /** The stage before, or this one for {@link #PRECONTEMPLATION}. */
+  /**
+   * The stage before, or this one for {@link #PRECONTEMPLATION}.
+   *
+   * @return the stage before, or this one for {@link #PRECONTEMPLATION}
+   */
   public ReadinessStage previous() {
     return this == PRECONTEMPLATION ? this : values()[ordinal() - 1];
   }
 
-  /** Parses a name case-insensitively; lists the allowed names if it does not match. */
+  /**
+   * Parses a name case-insensitively; lists the allowed names if it does not match.
+   *
+   * @param text the name to parse
+   * @return the stage
+   */
   public static ReadinessStage parse(CharSequence text) {
     return Enums.parse(ReadinessStage.class, "readiness stage", text);
   }

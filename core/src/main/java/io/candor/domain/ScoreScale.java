@@ -11,13 +11,25 @@ import io.candor.internal.Checks;
  */
 public interface ScoreScale {
 
-  /** A short identifier, e.g. {@code "PHQ-9"}. */
+  /**
+   * A short identifier, e.g. {@code "PHQ-9"}.
+   *
+   * @return the identifier
+   */
   String id();
 
-  /** The lowest possible score. */
+  /**
+   * The lowest possible score.
+   *
+   * @return the lowest possible score
+   */
   double minScore();
 
-  /** The highest possible score. */
+  /**
+   * The highest possible score.
+   *
+   * @return the highest possible score
+   */
   double maxScore();
 
   /**
@@ -25,6 +37,8 @@ public interface ScoreScale {
    * [{@link #minScore()}, {@link #maxScore()}]. The message names {@code field}, the value and the
    * range.
    *
+   * @param field what the score is, for the message (e.g. {@code "score at session 3"})
+   * @param score the score
    * @return the score
    */
   default double checkScore(String field, double score) {
@@ -36,12 +50,24 @@ public interface ScoreScale {
     return score;
   }
 
-  /** A plain scale with the given range. */
+  /**
+   * A plain scale with the given range.
+   *
+   * @param id the scale's id
+   * @param min the lowest possible score
+   * @param max the highest possible score
+   * @return a plain scale with the given range
+   */
   static ScoreScale of(String id, double min, double max) {
     return new PlainScale(id, min, max);
   }
 
-  /** A scale that accepts any finite number. */
+  /**
+   * A scale that accepts any finite number.
+   *
+   * @param id the scale's id
+   * @return a scale that accepts any finite number
+   */
   static ScoreScale unbounded(String id) {
     return new PlainScale(id, -Double.MAX_VALUE, Double.MAX_VALUE);
   }

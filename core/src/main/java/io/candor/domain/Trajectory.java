@@ -50,6 +50,10 @@ public final class Trajectory {
   /**
    * A trajectory from observations in session order.
    *
+   * @param client the client
+   * @param scale the scale the scores are on
+   * @param observations the observations, in strictly increasing session order, at least one
+   * @return a trajectory from observations in session order
    * @throws IllegalArgumentException if the list is empty, sessions are not strictly increasing,
    *     or a score is outside the scale's range
    */
@@ -60,6 +64,11 @@ public final class Trajectory {
   /**
    * A trajectory from parallel arrays of sessions and scores (no dates).
    *
+   * @param client the client
+   * @param scale the scale the scores are on
+   * @param sessions the session numbers, strictly increasing
+   * @param scores the scores, one per session
+   * @return a trajectory from parallel arrays of sessions and scores (no dates)
    * @throws IllegalArgumentException if the arrays differ in length or any check of
    *     {@link #of(ClientId, ScoreScale, List)} fails
    */
@@ -78,63 +87,115 @@ public final class Trajectory {
     return new Trajectory(client, scale, obs);
   }
 
-  /** The client. */
+  /**
+   * The client.
+   *
+   * @return the client
+   */
   public ClientId client() {
     return client;
   }
 
-  /** The scale (usually an instrument) the scores are on. */
+  /**
+   * The scale (usually an instrument) the scores are on.
+   *
+   * @return the scale (usually an instrument) the scores are on
+   */
   public ScoreScale scale() {
     return scale;
   }
 
-  /** The observations in session order (unmodifiable). */
+  /**
+   * The observations in session order (unmodifiable).
+   *
+   * @return the observations in session order (unmodifiable)
+   */
   public List<Observation> observations() {
     return observations;
   }
 
-  /** Number of observations. */
+  /**
+   * Number of observations.
+   *
+   * @return the number of observations
+   */
   public int size() {
     return sessions.length;
   }
 
-  /** Session number of the i-th observation (0-based index). */
+  /**
+   * Session number of the i-th observation (0-based index).
+   *
+   * @param index the 0-based index, below {@link #size()}
+   * @return the session number
+   */
   public int sessionAt(int index) {
     return sessions[index];
   }
 
-  /** Score of the i-th observation (0-based index). */
+  /**
+   * Score of the i-th observation (0-based index).
+   *
+   * @param index the 0-based index, below {@link #size()}
+   * @return the score
+   */
   public double scoreAt(int index) {
     return scores[index];
   }
 
-  /** A copy of the session numbers. */
+  /**
+   * A copy of the session numbers.
+   *
+   * @return the copy
+   */
   public int[] sessions() {
     return sessions.clone();
   }
 
-  /** A copy of the scores. */
+  /**
+   * A copy of the scores.
+   *
+   * @return the copy
+   */
   public double[] scores() {
     return scores.clone();
   }
 
-  /** The first observation. */
+  /**
+   * The first observation.
+   *
+   * @return the first observation
+   */
   public Observation first() {
     return observations.get(0);
   }
 
-  /** The last observation. */
+  /**
+   * The last observation.
+   *
+   * @return the last observation
+   */
   public Observation last() {
     return observations.get(observations.size() - 1);
   }
 
-  /** The score at that session, if it was observed. */
+  /**
+   * The score at that session, if it was observed.
+   *
+   * @param session the session number
+   * @return the score at that session, if it was observed
+   */
   public OptionalDouble scoreAtSession(int session) {
     int i = Arrays.binarySearch(sessions, session);
     return i >= 0 ? OptionalDouble.of(scores[i]) : OptionalDouble.empty();
   }
 
-  /** The trajectory cut after {@code lastSession}; empty if no observation is that early. */
+  /**
+   * The trajectory cut after {@code lastSession}; empty if no observation is that early.
+   *
+   * @param lastSession the last session to keep
+   * @return the trajectory cut after {@code lastSession}; empty if no observation is that early
+   */
   public Optional<Trajectory> upToSession(int lastSession) {
     int n = 0;
     while (n < sessions.length && sessions[n] <= lastSession) {
@@ -146,7 +207,12 @@ public final class Trajectory {
     return Optional.of(n == sessions.length ? this : new Trajectory(client, scale, observations.subList(0, n)));
   }
 
-  /** A copy with one more observation after the last one. */
+  /**
+   * A copy with one more observation after the last one.
+   *
+   * @param next the observation, after the last session so far
+   * @return the copy
+   */
   public Trajectory withObservation(Observation next) {
     List<Observation> list = new ArrayList<>(observations);
     list.add(next);

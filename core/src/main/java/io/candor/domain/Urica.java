@@ -52,6 +52,7 @@ public final class Urica {
    * Scores 32 item responses, item 1 first.
    *
    * @param items exactly 32 responses, each 1–5
+   * @return the scale scores and readiness
    * @throws IllegalArgumentException naming the item when the count or a response is wrong
    */
   public static UricaScores score(int... items) {

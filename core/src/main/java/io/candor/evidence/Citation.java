@@ -22,7 +22,16 @@ import java.util.Optional;
 public record Citation(
     String key, String authors, int year, String title, String where, Optional<String> doi) {
 
-  /** Validates every component. */
+  /**
+   * Validates every component.
+   *
+   * @param key short stable identifier, e.g. {@code "kroenke2001"}; letters, digits, '-' and '_'
+   * @param authors author list as usually cited, e.g. {@code "Kroenke K, Spitzer RL, Williams JBW"}
+   * @param year publication year
+   * @param title title of the work
+   * @param where journal with volume and first page, or publisher
+   * @param doi DOI or stable URL, when there is one
+   */
   public Citation {
     Checks.nonBlank("key", key);
     if (!key.matches("[A-Za-z0-9_-]+")) {
@@ -36,13 +45,32 @@ public record Citation(
     Objects.requireNonNull(doi, "doi");
   }
 
-  /** A citation with a DOI or URL. */
+  /**
+   * A citation with a DOI or URL.
+   *
+   * @param key the citation key, e.g. {@code kroenke2001}
+   * @param authors the authors, e.g. {@code "Kroenke K, Spitzer RL, Williams JBW"}
+   * @param year the year of publication
+   * @param title the title
+   * @param where the journal, volume and pages, or the publisher
+   * @param doi a DOI ({@code doi:...}) or a URL
+   * @return a citation with a DOI or URL
+   */
   public static Citation of(
       String key, String authors, int year, String title, String where, String doi) {
     return new Citation(key, authors, year, title, where, Optional.of(doi));
   }
 
-  /** A citation without a DOI. */
+  /**
+   * A citation without a DOI.
+   *
+   * @param key the citation key, e.g. {@code kroenke2001}
+   * @param authors the authors, e.g. {@code "Kroenke K, Spitzer RL, Williams JBW"}
+   * @param year the year of publication
+   * @param title the title
+   * @param where the journal, volume and pages, or the publisher
+   * @return a citation without a DOI
+   */
   public static Citation of(String key, String authors, int year, String title, String where) {
     return new Citation(key, authors, year, title, where, Optional.empty());
   }
@@ -50,6 +78,8 @@ public record Citation(
   /**
    * Short author–year form: "Kroenke et al. 2001", "Andrews &amp; Slade 2001", "Hsu 1989". Authors
    * are read as a comma-separated list whose entries start with the surname.
+   *
+   * @return the author–year form
    */
   public String shortForm() {
     String[] list = authors.split(",\\s*");

@@ -2,18 +2,18 @@ package io.candor.evidence;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
-import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The bibliography: every source that a Candor default number or definition rests on.
  *
  * <p>Look a citation up by its stable key with {@link #byKey(String)}; {@link #all()} lists them
- * in declaration order. Page and volume details were checked against the publisher's record where a
+ * sorted by key (first author's surname and year, e.g. {@code aderka2012}), an order that does not
+ * depend on how the fields are declared or reflected. Page and volume details were checked against the publisher's record where a
  * DOI is given.
  */
 public final class Citations {
@@ -537,8 +537,10 @@ public final class Citations {
 
   private static final Map<String, Citation> BY_KEY = index();
 
+  private static final List<Citation> ALL = List.copyOf(BY_KEY.values());
+
   private static Map<String, Citation> index() {
-    Map<String, Citation> map = new LinkedHashMap<>();
+    Map<String, Citation> map = new TreeMap<>();
     for (Field f : Citations.class.getDeclaredFields()) {
       int m = f.getModifiers();
       if (Modifier.isStatic(m) && Modifier.isPublic(m) && f.getType() == Citation.class) {
@@ -555,12 +557,21 @@ public final class Citations {
     return Collections.unmodifiableMap(map);
   }
 
-  /** Every citation, in declaration order. */
+  /**
+   * Every citation, sorted by key.
+   *
+   * @return the citations in key order (the same list on every call)
+   */
   public static List<Citation> all() {
-    return List.copyOf(new ArrayList<>(BY_KEY.values()));
+    return ALL;
   }
 
-  /** The citation with that key, if Candor knows it. */
+  /**
+   * The citation with that key, if Candor knows it.
+   *
+   * @param key the citation key, e.g. {@code kroenke2001}
+   * @return the citation with that key, if Candor knows it
+   */
   public static Optional<Citation> byKey(String key) {
     return Optional.ofNullable(BY_KEY.get(key));
   }

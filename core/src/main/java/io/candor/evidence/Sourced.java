@@ -18,7 +18,14 @@ import java.util.Objects;
  */
 public record Sourced(double value, Citation source, Certainty certainty, String note) {
 
-  /** Validates the components. */
+  /**
+   * Validates the components.
+   *
+   * @param value the figure; finite
+   * @param source the publication it comes from
+   * @param certainty how sure Candor is of it
+   * @param note how the figure was obtained or what it assumes; may be empty, never null
+   */
   public Sourced {
     Checks.finite("value", value);
     Objects.requireNonNull(source, "source");
@@ -26,22 +33,49 @@ public record Sourced(double value, Citation source, Certainty certainty, String
     Objects.requireNonNull(note, "note");
   }
 
-  /** A figure checked against its primary source. */
+  /**
+   * A figure checked against its primary source.
+   *
+   * @param value the figure
+   * @param source the citation the figure comes from
+   * @param note what the figure rests on, in words
+   * @return a figure checked against its primary source
+   */
   public static Sourced primary(double value, Citation source, String note) {
     return new Sourced(value, source, Certainty.PRIMARY, note);
   }
 
-  /** A figure confirmed by a secondary source. */
+  /**
+   * A figure confirmed by a secondary source.
+   *
+   * @param value the figure
+   * @param source the citation the figure comes from
+   * @param note what the figure rests on, in words
+   * @return a figure confirmed by a secondary source
+   */
   public static Sourced secondary(double value, Citation source, String note) {
     return new Sourced(value, source, Certainty.SECONDARY, note);
   }
 
-  /** A documented assumption. */
+  /**
+   * A documented assumption.
+   *
+   * @param value the figure
+   * @param source the citation the figure comes from
+   * @param note what the figure rests on, in words
+   * @return a documented assumption
+   */
   public static Sourced assumption(double value, Citation source, String note) {
     return new Sourced(value, source, Certainty.ASSUMPTION, note);
   }
 
-  /** A copy with another value and note, keeping the source and certainty. */
+  /**
+   * A copy with another value and note, keeping the source and certainty.
+   *
+   * @param newValue the new figure
+   * @param newNote what it rests on
+   * @return the copy
+   */
   public Sourced withValue(double newValue, String newNote) {
     return new Sourced(newValue, source, certainty, newNote);
   }

@@ -17,7 +17,13 @@ import java.util.Objects;
  */
 public record Statement(String text, Citation source, Certainty certainty) {
 
-  /** Validates the components. */
+  /**
+   * Validates the components.
+   *
+   * @param text the statement in plain words; not blank
+   * @param source the publication it rests on
+   * @param certainty how sure Candor is of it
+   */
   public Statement {
     Checks.nonBlank("text", text);
     Objects.requireNonNull(source, "source");

@@ -32,7 +32,7 @@ import java.util.concurrent.ConcurrentMap;
  * <p><b>What they are.</b> Each is a growth model fitted on a <em>simulated</em> cohort, not on
  * real clients: {@value #CLIENTS} treated clients from {@link Scenario#calibratedDefault} of the
  * instrument, seed {@value #SEED} ({@link Calibration#DEFAULT_SEED}), fitted by
- * {@code GrowthModel.withDefaults().withBasis(TimeBasis.LOG)} (REML, random intercept and slope on
+ * {@code GrowthModel.withDefaults().with(TimeBasis.LOG)} (REML, random intercept and slope on
  * log(session + 1)). The PHQ-9 scenario is calibrated to published figures (Howard et al. 1986,
  * Swift &amp; Greenberg 2012, Lambert 2013, Tang &amp; DeRubeis 1999 / Aderka et al. 2012, Whiteford et
  * al. 2013; see {@code candor calibrate}); the GAD-7 scenario maps those PHQ-9 levels onto GAD-7's
@@ -117,7 +117,7 @@ public final class ExpectedResponseModels {
     Scenario scenario = Scenario.calibratedDefault(instrument);
     GrowthData data = GrowthData.fromCohort(
         Simulator.of(scenario).cohort(SEED, CLIENTS, Arm.TREATED, 1), instrument.id());
-    return ExpectedResponseModel.from(GrowthModel.withDefaults().withBasis(TimeBasis.LOG).fit(data))
+    return ExpectedResponseModel.from(GrowthModel.withDefaults().with(TimeBasis.LOG).fit(data))
         .withProvenance(provenance(instrument, scenario));
   }
 

@@ -198,6 +198,11 @@ public final class LongCsv {
     /**
      * Validates the names.
      *
+     * @param id client-id column
+     * @param time time (session) column
+     * @param score outcome column
+     * @param covariates numeric client-level columns
+     * @param attributes text client-level columns (e.g. a grouping variable)
      * @throws IllegalArgumentException if a name is blank or a column is requested twice
      */
     public Columns {

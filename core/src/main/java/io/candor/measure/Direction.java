@@ -15,7 +15,11 @@ public enum Direction {
     this.improvementSign = improvementSign;
   }
 
-  /** +1 when a rise is an improvement, −1 when a fall is. */
+  /**
+   * +1 when a rise is an improvement, −1 when a fall is.
+   *
+   * @return +1 or −1
+   */
   public int improvementSign() {
     return improvementSign;
   }
@@ -23,6 +27,10 @@ public enum Direction {
   /**
    * Change from {@code pre} to {@code post} expressed so that a positive number is an improvement,
    * whatever the direction.
+   *
+   * @param pre the earlier score
+   * @param post the later score
+   * @return the improvement, negative for a worsening
    */
   public double improvement(double pre, double post) {
     return improvementSign * (post - pre);
@@ -43,12 +51,21 @@ public enum Direction {
     return this == HIGHER_IS_WORSE ? score >= cutoff : score < cutoff;
   }
 
-  /** The other direction. */
+  /**
+   * The other direction.
+   *
+   * @return the other direction
+   */
   public Direction reversed() {
     return this == HIGHER_IS_WORSE ? HIGHER_IS_BETTER : HIGHER_IS_WORSE;
   }
 
-  /** Parses a name case-insensitively. */
+  /**
+   * Parses a name case-insensitively.
+   *
+   * @param text the name to parse
+   * @return the direction
+   */
   public static Direction parse(CharSequence text) {
     return Enums.parse(Direction.class, "direction", text);
   }

@@ -91,7 +91,13 @@ public final class Instrument implements ScoreScale {
     }
   }
 
-  /** Starts a builder for a user-defined instrument. */
+  /**
+   * Starts a builder for a user-defined instrument.
+   *
+   * @param id the short identifier, e.g. {@code "MY-SCALE"}
+   * @param name the full name
+   * @return the builder
+   */
   public static Builder builder(String id, String name) {
     return new Builder(id, name);
   }
@@ -101,7 +107,11 @@ public final class Instrument implements ScoreScale {
     return id;
   }
 
-  /** Full name. */
+  /**
+   * Full name.
+   *
+   * @return the full name
+   */
   public String name() {
     return name;
   }
@@ -116,7 +126,11 @@ public final class Instrument implements ScoreScale {
     return maxScore;
   }
 
-  /** Smallest step between possible scores (1 for integer totals, 0.1 for ORS). */
+  /**
+   * Smallest step between possible scores (1 for integer totals, 0.1 for ORS).
+   *
+   * @return the smallest step between possible scores (1 for integer totals, 0.1 for ORS)
+   */
   public double resolution() {
     return resolution;
   }
@@ -153,52 +167,92 @@ public final class Instrument implements ScoreScale {
     return score;
   }
 
-  /** Which way is better. */
+  /**
+   * Which way is better.
+   *
+   * @return which way is better
+   */
   public Direction direction() {
     return direction;
   }
 
-  /** The caseness cutoff, when the instrument has one. */
+  /**
+   * The caseness cutoff, when the instrument has one.
+   *
+   * @return the caseness cutoff, when the instrument has one
+   */
   public Optional<Sourced> casenessCutoff() {
     return casenessCutoff;
   }
 
-  /** Severity bands in ascending score order (possibly empty). */
+  /**
+   * Severity bands in ascending score order (possibly empty).
+   *
+   * @return the bands, possibly none
+   */
   public List<SeverityBand> bands() {
     return bands;
   }
 
-  /** Where the severity bands come from (present whenever there are bands). */
+  /**
+   * Where the severity bands come from (present whenever there are bands).
+   *
+   * @return where the severity bands come from (present whenever there are bands)
+   */
   public Optional<Sourced> bandsSource() {
     return bandsSource;
   }
 
-  /** Reliability used for reliable change (test–retest where known; see its note). */
+  /**
+   * Reliability used for reliable change (test–retest where known; see its note).
+   *
+   * @return the reliability
+   */
   public Sourced reliability() {
     return reliability;
   }
 
-  /** Mean and SD of a clinical (treatment-seeking) sample, when published. */
+  /**
+   * Mean and SD of a clinical (treatment-seeking) sample, when published.
+   *
+   * @return the mean and SD of a clinical (treatment-seeking) sample, when published
+   */
   public Optional<Norms> clinicalNorms() {
     return clinicalNorms;
   }
 
-  /** Mean and SD of a functional (non-clinical) sample, when published. */
+  /**
+   * Mean and SD of a functional (non-clinical) sample, when published.
+   *
+   * @return the mean and SD of a functional (non-clinical) sample, when published
+   */
   public Optional<Norms> functionalNorms() {
     return functionalNorms;
   }
 
-  /** The published reliable-change threshold in points, when there is one. */
+  /**
+   * The published reliable-change threshold in points, when there is one.
+   *
+   * @return the published reliable-change threshold in points, when there is one
+   */
   public Optional<Sourced> reliableChange() {
     return reliableChange;
   }
 
-  /** Licence and use note (e.g. "public domain", "proprietary: score properties only"). */
+  /**
+   * Licence and use note (e.g. "public domain", "proprietary: score properties only").
+   *
+   * @return the licence and use note
+   */
   public String licence() {
     return licence;
   }
 
-  /** Item-level scoring, for instruments whose items are public. */
+  /**
+   * Item-level scoring, for instruments whose items are public.
+   *
+   * @return the item scoring, if the items are public
+   */
   public Optional<ItemScoring> itemScoring() {
     return itemScoring;
   }
@@ -221,7 +275,12 @@ public final class Instrument implements ScoreScale {
     return direction.isCase(score, casenessCutoff.get().value());
   }
 
-  /** The severity band holding the score, if bands are defined and one holds it. */
+  /**
+   * The severity band holding the score, if bands are defined and one holds it.
+   *
+   * @param score the score
+   * @return the severity band holding the score, if bands are defined and one holds it
+   */
   public Optional<SeverityBand> band(double score) {
     checkScore("score", score);
     return bands.stream().filter(b -> b.contains(score)).findFirst();
@@ -230,6 +289,10 @@ public final class Instrument implements ScoreScale {
   /**
    * Change from {@code pre} to {@code post} signed so that a positive value is an improvement,
    * whatever the direction.
+   *
+   * @param pre the earlier score
+   * @param post the later score
+   * @return the improvement, negative for a worsening
    */
   public double improvement(double pre, double post) {
     checkScore("pre score", pre);
@@ -237,7 +300,11 @@ public final class Instrument implements ScoreScale {
     return direction.improvement(pre, post);
   }
 
-  /** A builder pre-filled with this instrument's properties, to derive a variant. */
+  /**
+   * A builder pre-filled with this instrument's properties, to derive a variant.
+   *
+   * @return a builder pre-filled with this instrument's properties, to derive a variant
+   */
   public Builder toBuilder() {
     Builder b = new Builder(id, name);
     b.minScore = minScore;
@@ -317,32 +384,59 @@ public final class Instrument implements ScoreScale {
       this.name = name;
     }
 
-    /** Score range (inclusive). */
+    /**
+     * Score range (inclusive).
+     *
+     * @param min the lowest possible score
+     * @param max the highest possible score
+     * @return this builder
+     */
     public Builder range(double min, double max) {
       this.minScore = min;
       this.maxScore = max;
       return this;
     }
 
-    /** Smallest step between scores (default 1). */
+    /**
+     * Smallest step between scores (default 1).
+     *
+     * @param step the resolution, > 0
+     * @return the smallest step between scores (default 1)
+     */
     public Builder resolution(double step) {
       this.resolution = step;
       return this;
     }
 
-    /** Which way is better. */
+    /**
+     * Which way is better.
+     *
+     * @param d the direction
+     * @return which way is better
+     */
     public Builder direction(Direction d) {
       this.direction = d;
       return this;
     }
 
-    /** Caseness cutoff (see {@link Instrument#isCase(double)} for its meaning). */
+    /**
+     * Caseness cutoff (see {@link Instrument#isCase(double)} for its meaning).
+     *
+     * @param cutoff the cutoff score and its source
+     * @return this builder
+     */
     public Builder casenessCutoff(Sourced cutoff) {
       this.casenessCutoff = cutoff;
       return this;
     }
 
-    /** Severity bands in ascending order, and where they come from. */
+    /**
+     * Severity bands in ascending order, and where they come from.
+     *
+     * @param source where the band boundaries come from
+     * @param ascending the bands, in ascending order of score and without overlap
+     * @return this builder
+     */
     public Builder bands(Sourced source, SeverityBand... ascending) {
       this.bandsSource = source;
       this.bands.clear();
@@ -350,37 +444,67 @@ public final class Instrument implements ScoreScale {
       return this;
     }
 
-    /** Reliability in (0, 1). */
+    /**
+     * Reliability in (0, 1).
+     *
+     * @param r the reliability and its source, in (0, 1)
+     * @return this builder
+     */
     public Builder reliability(Sourced r) {
       this.reliability = r;
       return this;
     }
 
-    /** Clinical-sample norms. */
+    /**
+     * Clinical-sample norms.
+     *
+     * @param n the clinical norms
+     * @return this builder
+     */
     public Builder clinicalNorms(Norms n) {
       this.clinicalNorms = n;
       return this;
     }
 
-    /** Functional-sample norms. */
+    /**
+     * Functional-sample norms.
+     *
+     * @param n the functional norms
+     * @return this builder
+     */
     public Builder functionalNorms(Norms n) {
       this.functionalNorms = n;
       return this;
     }
 
-    /** Published reliable-change threshold in points. */
+    /**
+     * Published reliable-change threshold in points.
+     *
+     * @param points the threshold and its source
+     * @return this builder
+     */
     public Builder reliableChange(Sourced points) {
       this.reliableChange = points;
       return this;
     }
 
-    /** Licence and use note. */
+    /**
+     * Licence and use note.
+     *
+     * @param note the licence and use note
+     * @return this builder
+     */
     public Builder licence(String note) {
       this.licence = note;
       return this;
     }
 
-    /** Item-level scoring rule. */
+    /**
+     * Item-level scoring rule.
+     *
+     * @param scoring the item scoring
+     * @return this builder
+     */
     public Builder itemScoring(ItemScoring scoring) {
       this.itemScoring = scoring;
       return this;
@@ -389,6 +513,7 @@ public final class Instrument implements ScoreScale {
     /**
      * Validates and builds.
      *
+     * @return the instrument
      * @throws IllegalArgumentException naming the first property that is wrong or missing
      */
     public Instrument build() {

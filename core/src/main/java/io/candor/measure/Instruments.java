@@ -259,13 +259,20 @@ public final class Instruments {
   private static final List<Instrument> ALL =
       List.of(PHQ9, GAD7, CORE10, OQ45, BDI2, ORS, K10, WEMWBS);
 
-  /** Every built-in instrument. */
+  /**
+   * Every built-in instrument.
+   *
+   * @return the built-in instruments
+   */
   public static List<Instrument> all() {
     return ALL;
   }
 
   /**
    * The built-in instrument with that id, ignoring case and the hyphen ("phq9", "PHQ-9").
+   *
+   * @param id the id, e.g. {@code "phq9"} or {@code "PHQ-9"}
+   * @return the built-in instrument with that id, ignoring case and the hyphen ("phq9", "PHQ-9")
    */
   public static Optional<Instrument> find(String id) {
     Checks.nonBlank("instrument id", id);
@@ -276,6 +283,8 @@ public final class Instruments {
   /**
    * The built-in instrument with that id.
    *
+   * @param id the id, e.g. {@code "PHQ-9"}
+   * @return the built-in instrument with that id
    * @throws IllegalArgumentException naming the id and listing the known ones
    */
   public static Instrument byId(String id) {

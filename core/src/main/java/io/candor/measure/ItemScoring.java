@@ -40,6 +40,14 @@ public record ItemScoring(
   /**
    * Validates the rule.
    *
+   * @param items number of items
+   * @param itemMin lowest response
+   * @param itemMax highest response
+   * @param reversed 1-based numbers of reverse-scored items (scored {@code itemMin + itemMax − x})
+   * @param maxProratedMissing how many missing items may be prorated (0: none)
+   * @param instrumentId the instrument's id, for messages
+   * @param riskItems 1-based numbers of the items that ask about risk (self-harm, suicide), whose
+   *     answers need a clinician's review; not reverse-scored
    * @throws IllegalArgumentException naming the first component that is out of range
    */
   public ItemScoring {
@@ -141,6 +149,8 @@ public record ItemScoring(
   /**
    * Scores a complete set of responses, item 1 first.
    *
+   * @param responses one response per item, item 1 first
+   * @return the total
    * @throws IllegalArgumentException if the count is wrong or a response is out of range, naming
    *     the item
    */
@@ -158,6 +168,8 @@ public record ItemScoring(
    * Scores responses some of which may be missing ({@link OptionalInt#empty()}), prorating when the
    * instrument allows it.
    *
+   * @param responses one response per item, item 1 first; empty where missing
+   * @return the total and how it was reached
    * @throws IllegalArgumentException if the count is wrong, a response is out of range, or more
    *     items are missing than the rule allows
    */

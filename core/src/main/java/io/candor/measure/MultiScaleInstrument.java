@@ -48,7 +48,19 @@ public record MultiScaleInstrument(
     Optional<String> credit,
     List<Statement> caveats) {
 
-  /** Validates the whole description. */
+  /**
+   * Validates the whole description.
+   *
+   * @param id short identifier ("ProQOL-5")
+   * @param name full name
+   * @param items number of items in the questionnaire (at least the highest item number of any
+   *     scale)
+   * @param responses how answers are coded and scored (shared by every scale)
+   * @param scales the scales, in reporting order; ids unique
+   * @param licence licence and use note
+   * @param credit the credit line the licence asks users to show, if any
+   * @param caveats what a score can and cannot mean, with sources
+   */
   public MultiScaleInstrument {
     Checks.nonBlank("id", id);
     Checks.nonBlank("name", name);

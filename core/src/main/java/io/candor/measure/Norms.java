@@ -12,7 +12,12 @@ import java.util.Objects;
  */
 public record Norms(Sourced mean, Sourced sd) {
 
-  /** Validates that the SD is positive. */
+  /**
+   * Validates that the SD is positive.
+   *
+   * @param mean the population mean
+   * @param sd the population standard deviation (&gt; 0)
+   */
   public Norms {
     Objects.requireNonNull(mean, "mean");
     Objects.requireNonNull(sd, "sd");

@@ -23,7 +23,14 @@ import java.util.List;
  */
 public record ResponseScale(int min, int max, List<Double> points) {
 
-  /** Validates the codes and points. */
+  /**
+   * Validates the codes and points.
+   *
+   * @param min lowest response code
+   * @param max highest response code (above {@code min})
+   * @param points the points of each response code from {@code min} to {@code max}, strictly
+   *     increasing; empty for the identity
+   */
   public ResponseScale {
     if (max <= min) {
       throw new IllegalArgumentException(

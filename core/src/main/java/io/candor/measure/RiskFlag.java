@@ -31,6 +31,9 @@ public record RiskFlag(String instrumentId, int item, OptionalInt response) {
   /**
    * Validates the components.
    *
+   * @param instrumentId the instrument's id, e.g. {@code "PHQ-9"}
+   * @param item the 1-based number of the risk item
+   * @param response the raw response as given, or empty when the item was not answered
    * @throws IllegalArgumentException if the id is blank or the item number is below 1
    */
   public RiskFlag {

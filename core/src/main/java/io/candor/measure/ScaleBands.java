@@ -23,7 +23,12 @@ import java.util.List;
  */
 public record ScaleBands(List<String> labels, List<Sourced> cuts) {
 
-  /** Validates counts and order. */
+  /**
+   * Validates counts and order.
+   *
+   * @param labels the band names from low to high scores (one more than the cuts)
+   * @param cuts the lower bound of every band after the first, strictly increasing
+   */
   public ScaleBands {
     labels = List.copyOf(Checks.nonEmptyNoNulls("labels", labels));
     cuts = List.copyOf(Checks.nonEmptyNoNulls("cuts", cuts));

@@ -20,7 +20,16 @@ import java.util.OptionalInt;
 public record ScaleScore(
     String scale, double score, OptionalInt answered, boolean prorated, Optional<String> band) {
 
-  /** Validates the components. */
+  /**
+   * Validates the components.
+   *
+   * @param scale the scale's id ("BO")
+   * @param score the scale score
+   * @param answered how many of the scale's items were answered; empty when the score was entered
+   *     as a number
+   * @param prorated whether missing items were scored from the answered ones
+   * @param band the band label holding the score, if the scale has bands
+   */
   public ScaleScore {
     Checks.nonBlank("scale", scale);
     Checks.finite("score", score);

@@ -14,7 +14,12 @@ import java.util.Optional;
  */
 public record ScaleScores(String instrument, List<ScaleScore> scales) {
 
-  /** Validates the components. */
+  /**
+   * Validates the components.
+   *
+   * @param instrument the instrument's id
+   * @param scales one score per scored scale (at least one, each scale at most once)
+   */
   public ScaleScores {
     Checks.nonBlank("instrument", instrument);
     scales = List.copyOf(Checks.nonEmptyNoNulls("scales", scales));

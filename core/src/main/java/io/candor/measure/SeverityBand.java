@@ -11,7 +11,13 @@ import io.candor.internal.Checks;
  */
 public record SeverityBand(String label, double lower, double upper) {
 
-  /** Validates the bounds. */
+  /**
+   * Validates the bounds.
+   *
+   * @param label the band's name, e.g. "moderate"
+   * @param lower lowest score in the band
+   * @param upper highest score in the band (at least {@code lower})
+   */
   public SeverityBand {
     Checks.nonBlank("label", label);
     Checks.finite("lower", lower);
@@ -22,7 +28,12 @@ public record SeverityBand(String label, double lower, double upper) {
     }
   }
 
-  /** Whether the score falls inside this band. */
+  /**
+   * Whether the score falls inside this band.
+   *
+   * @param score the score
+   * @return whether the score falls inside this band
+   */
   public boolean contains(double score) {
     return score >= lower && score <= upper;
   }

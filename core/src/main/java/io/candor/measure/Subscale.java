@@ -52,7 +52,22 @@ public record Subscale(
     Sourced maxMissing,
     Optional<ScaleBands> bands) {
 
-  /** Validates the key, the range and the bands. */
+  /**
+   * Validates the key, the range and the bands.
+   *
+   * @param id short identifier, unique within the instrument ("BO", "personal"); letters, digits
+   *     and '-'
+   * @param properties the scale's score properties; its range must match what the items and the
+   *     scoring rule can give
+   * @param responses how the instrument's answers are coded and scored
+   * @param itemCount number of items in the scale (equal to {@code items.size()} when keyed)
+   * @param items the instrument's item numbers (1-based) that make up the scale; empty when Candor
+   *     holds no key
+   * @param reversed the reverse-keyed items among {@code items}
+   * @param scoring sum or mean
+   * @param maxMissing how many of the scale's items may be missing, with its basis
+   * @param bands named score ranges, if the scale has any
+   */
   public Subscale {
     Checks.nonBlank("id", id);
     if (!id.matches("[A-Za-z0-9-]+")) {

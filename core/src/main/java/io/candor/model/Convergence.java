@@ -17,7 +17,14 @@ import java.util.Objects;
  */
 public record Convergence(boolean converged, int iterations, double objective, String message) {
 
-  /** Validates the components. */
+  /**
+   * Validates the components.
+   *
+   * @param converged whether the convergence criterion was met
+   * @param iterations iterations (or function evaluations, see {@code message}) used
+   * @param objective final value of the objective (deviance, REML criterion, −log-likelihood...)
+   * @param message what the criterion was or why it stopped, in plain words
+   */
   public Convergence {
     Checks.atLeast("iterations", iterations, 0);
     Objects.requireNonNull(message, "message");

@@ -17,6 +17,8 @@ public record DataRange(double min, double max) {
   /**
    * Validates the bounds.
    *
+   * @param min the smallest value seen (finite)
+   * @param max the largest value seen (finite, not below {@code min})
    * @throws IllegalArgumentException if a bound is not finite or {@code max < min}
    */
   public DataRange {

@@ -25,7 +25,17 @@ public record Alert(
     Signal signal,
     AlertRules rules) {
 
-  /** Validates the components. */
+  /**
+   * Validates the components.
+   *
+   * @param session the session of the observation
+   * @param score the observed score
+   * @param expectedMean the expected score at that session
+   * @param expectedSd the SD of the expected distribution at that session
+   * @param worsePercentile share of the expected distribution that is better than the score
+   * @param signal the four-level signal
+   * @param rules the rules applied, with the direction and cutoff in effect
+   */
   public Alert {
     Checks.finite("score", score);
     Objects.requireNonNull(signal, "signal");
@@ -41,7 +51,11 @@ public record Alert(
     return signal.onTrack();
   }
 
-  /** The reason for the signal, with its numbers, in plain words. */
+  /**
+   * The reason for the signal, with its numbers, in plain words.
+   *
+   * @return the reason for the signal, with its numbers, in plain words
+   */
   public String reason() {
     String where = String.format(Locale.ROOT,
         "session %d: score %s, expected %.1f (SD %.1f); %.0f%% of the expected range is better",

@@ -25,7 +25,7 @@ import java.util.OptionalDouble;
  * yellow or red warning.
  *
  * <p><b>Direction and cutoff come from the instrument.</b> {@link #forInstrument(Instrument)} sets
- * both; {@link #defaults()} leaves both unset, and {@link ExpectedResponse#prepare} fills them in
+ * both; {@link #withDefaults()} leaves both unset, and {@link ExpectedResponse#prepare} fills them in
  * from the instrument the curve is on ({@link ExpectedResponse#withScale}). Rules whose direction
  * or cutoff contradicts that instrument are rejected ({@link #resolve(ScoreScale)}). On a plain
  * scale an unset direction means higher is worse, the convention of symptom measures, and an
@@ -89,7 +89,7 @@ public record AlertRules(
    *
    * @return the default rules
    */
-  public static AlertRules defaults() {
+  public static AlertRules withDefaults() {
     return new AlertRules(Optional.empty(), DEFAULT_YELLOW.value(), DEFAULT_RED.value(),
         OptionalDouble.empty());
   }
@@ -102,7 +102,7 @@ public record AlertRules(
    */
   public static AlertRules forInstrument(Instrument instrument) {
     Objects.requireNonNull(instrument, "instrument");
-    return defaults().fillFrom(instrument);
+    return withDefaults().fillFrom(instrument);
   }
 
   private AlertRules fillFrom(Instrument instrument) {
@@ -124,7 +124,7 @@ public record AlertRules(
   public AlertRules resolve(ScoreScale scale) {
     Objects.requireNonNull(scale, "scale");
     if (!(scale instanceof Instrument instrument)) {
-      return direction.isPresent() ? this : withDirection(Direction.HIGHER_IS_WORSE);
+      return direction.isPresent() ? this : with(Direction.HIGHER_IS_WORSE);
     }
     if (direction.isPresent() && direction.get() != instrument.direction()) {
       throw new IllegalArgumentException("the alert rules say " + words(direction.get())
@@ -152,7 +152,7 @@ public record AlertRules(
    * @param newDirection the direction
    * @return the copy
    */
-  public AlertRules withDirection(Direction newDirection) {
+  public AlertRules with(Direction newDirection) {
     return new AlertRules(Optional.of(Objects.requireNonNull(newDirection, "direction")),
         yellowPercentile, redPercentile, functionalCutoff);
   }

@@ -25,18 +25,37 @@ import java.util.Set;
  */
 public sealed interface DropoutDefinition permits DropoutDefinition.BeforeSession, DropoutDefinition.Flagged {
 
-  /** Whether this trajectory's client dropped out. */
+  /**
+   * Whether this trajectory's client dropped out.
+   *
+   * @param trajectory the client's trajectory
+   * @return whether this trajectory's client dropped out
+   */
   boolean droppedOut(Trajectory trajectory);
 
-  /** A one-line description for reports. */
+  /**
+   * A one-line description for reports.
+   *
+   * @return a one-line description for reports
+   */
   String describe();
 
-  /** Dropout when the last observed session is before {@code plannedSessions}. */
+  /**
+   * Dropout when the last observed session is before {@code plannedSessions}.
+   *
+   * @param plannedSessions the planned last session, at least 1
+   * @return the definition
+   */
   static DropoutDefinition beforeSession(int plannedSessions) {
     return new BeforeSession(plannedSessions);
   }
 
-  /** Dropout for exactly the flagged clients. */
+  /**
+   * Dropout for exactly the flagged clients.
+   *
+   * @param dropouts the clients who dropped out
+   * @return the definition
+   */
   static DropoutDefinition flagged(Set<ClientId> dropouts) {
     return new Flagged(dropouts);
   }
@@ -47,7 +66,11 @@ public sealed interface DropoutDefinition permits DropoutDefinition.BeforeSessio
    * @param plannedSessions the session a completer reaches (at least 1)
    */
   record BeforeSession(int plannedSessions) implements DropoutDefinition {
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param plannedSessions the session a completer reaches (at least 1)
+     */
     public BeforeSession {
       Checks.atLeast("plannedSessions", plannedSessions, 1);
     }
@@ -69,7 +92,11 @@ public sealed interface DropoutDefinition permits DropoutDefinition.BeforeSessio
    * @param dropouts the clients recorded as having dropped out
    */
   record Flagged(Set<ClientId> dropouts) implements DropoutDefinition {
-    /** Validates and copies. */
+    /**
+     * Validates and copies.
+     *
+     * @param dropouts the clients recorded as having dropped out
+     */
     public Flagged {
       dropouts = Set.copyOf(Objects.requireNonNull(dropouts, "dropouts"));
     }

@@ -25,32 +25,56 @@ public final class DropoutHazard {
     this.dropouts = dropouts;
   }
 
-  /** The group's name ("all" for the whole cohort). */
+  /**
+   * The group's name ("all" for the whole cohort).
+   *
+   * @return the group's name ("all" for the whole cohort)
+   */
   public String group() {
     return group;
   }
 
-  /** Number of sessions in the table. */
+  /**
+   * Number of sessions in the table.
+   *
+   * @return the number of sessions in the table
+   */
   public int size() {
     return sessions.length;
   }
 
-  /** Session numbers, ascending. */
+  /**
+   * Session numbers, ascending.
+   *
+   * @return the session numbers
+   */
   public int[] sessions() {
     return sessions.clone();
   }
 
-  /** Clients in treatment at each session. */
+  /**
+   * Clients in treatment at each session.
+   *
+   * @return the number in treatment at each session
+   */
   public int[] atRisk() {
     return atRisk.clone();
   }
 
-  /** Clients who dropped out after each session. */
+  /**
+   * Clients who dropped out after each session.
+   *
+   * @return the number who dropped out after each session
+   */
   public int[] dropouts() {
     return dropouts.clone();
   }
 
-  /** Hazard at each session: dropouts / at risk. */
+  /**
+   * Hazard at each session: dropouts / at risk.
+   *
+   * @return the hazard at each session
+   */
   public double[] hazard() {
     double[] h = new double[sessions.length];
     for (int i = 0; i < h.length; i++) {
@@ -59,13 +83,22 @@ public final class DropoutHazard {
     return h;
   }
 
-  /** Hazard at one session, empty-safe: 0 when nobody was at risk there. */
+  /**
+   * Hazard at one session, empty-safe: 0 when nobody was at risk there.
+   *
+   * @param session the session number
+   * @return the hazard, 0 when nobody was at risk
+   */
   public double hazardAt(int session) {
     int i = Arrays.binarySearch(sessions, session);
     return i < 0 || atRisk[i] == 0 ? 0 : (double) dropouts[i] / atRisk[i];
   }
 
-  /** Total dropouts. */
+  /**
+   * Total dropouts.
+   *
+   * @return the total dropouts
+   */
   public int totalDropouts() {
     int s = 0;
     for (int d : dropouts) {
@@ -81,6 +114,7 @@ public final class DropoutHazard {
    * @param sessions session numbers, strictly increasing
    * @param atRisk clients in treatment at each session (at least 0)
    * @param dropouts dropouts after each session (0 to atRisk)
+   * @return a hazard table from its counts (for example one read back from JSON)
    * @throws IllegalArgumentException if the arrays differ in length or a count is impossible
    */
   public static DropoutHazard ofCounts(String group, int[] sessions, int[] atRisk, int[] dropouts) {

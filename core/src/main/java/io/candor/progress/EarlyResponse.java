@@ -25,7 +25,18 @@ public record EarlyResponse(
     double relativeReduction,
     boolean responded) {
 
-  /** Validates the components. */
+  /**
+   * Validates the components.
+   *
+   * @param baselineSession session of the first observation
+   * @param baselineScore first score
+   * @param session the session whose score was compared (the last observed at or before the
+   *     early-response session)
+   * @param score the score at {@code session}
+   * @param relativeReduction improvement divided by the baseline symptom level (distance from the
+   *     best end of the scale); negative when the client got worse
+   * @param responded whether {@code relativeReduction} reached the criterion's fraction
+   */
   public EarlyResponse {
     if (session <= baselineSession) {
       throw new IllegalArgumentException(

@@ -45,27 +45,51 @@ public final class EarlyResponseCriteria {
     this.bySession = bySession;
   }
 
-  /** A reduction of at least 25 % by session 4. */
-  public static EarlyResponseCriteria defaults() {
+  /**
+   * A reduction of at least 25 % by session 4.
+   *
+   * @return the default criteria
+   */
+  public static EarlyResponseCriteria withDefaults() {
     return new EarlyResponseCriteria(DEFAULT_FRACTION.value(), (int) DEFAULT_SESSION.value());
   }
 
-  /** A copy with another fraction, in (0, 1). */
+  /**
+   * A copy with another fraction.
+   *
+   * @param f the fraction of the baseline symptom level, in (0, 1)
+   * @return the copy
+   * @throws IllegalArgumentException if {@code f} is not in (0, 1)
+   */
   public EarlyResponseCriteria withFraction(double f) {
     return new EarlyResponseCriteria(Checks.openUnit("early response fraction", f), bySession);
   }
 
-  /** A copy with another early-response session (at least 1). */
-  public EarlyResponseCriteria bySession(int session) {
+  /**
+   * A copy with another early-response session.
+   *
+   * @param session the session by which the reduction is judged, at least 1
+   * @return the copy
+   * @throws IllegalArgumentException if {@code session} is below 1
+   */
+  public EarlyResponseCriteria withSession(int session) {
     return new EarlyResponseCriteria(fraction, Checks.atLeast("early response session", session, 1));
   }
 
-  /** The fraction. */
+  /**
+   * The fraction.
+   *
+   * @return the fraction of the baseline symptom level
+   */
   public double fraction() {
     return fraction;
   }
 
-  /** The early-response session. */
+  /**
+   * The early-response session.
+   *
+   * @return the session
+   */
   public int session() {
     return bySession;
   }
@@ -73,6 +97,9 @@ public final class EarlyResponseCriteria {
   /**
    * Evaluates one trajectory; empty when there is no observation after the first one at or before
    * the early-response session, or the baseline is already at the best end of the scale.
+   *
+   * @param trajectory the trajectory
+   * @return the early response, if it can be judged
    */
   public Optional<EarlyResponse> evaluate(Trajectory trajectory) {
     Objects.requireNonNull(trajectory, "trajectory");
@@ -92,5 +119,23 @@ public final class EarlyResponseCriteria {
     return Optional.of(
         new EarlyResponse(trajectory.sessionAt(0), base, trajectory.sessionAt(k), score, rel,
             rel >= fraction));
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof EarlyResponseCriteria c
+        && Double.compare(fraction, c.fraction) == 0
+        && bySession == c.bySession;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(fraction, bySession);
+  }
+
+  @Override
+  public String toString() {
+    return "early response: a reduction of at least " + Checks.fmt(fraction) + " of the baseline level by session "
+        + bySession;
   }
 }

@@ -26,7 +26,13 @@ public final class Engagement {
 
   private Engagement() {}
 
-  /** Analyses without grouping. */
+  /**
+   * Analyses without grouping.
+   *
+   * @param trajectories the trajectories, one per client
+   * @param definition who counts as having dropped out
+   * @return the report
+   */
   public static EngagementReport analyse(Collection<Trajectory> trajectories, DropoutDefinition definition) {
     return analyse(trajectories, definition, id -> "all", false);
   }
@@ -36,6 +42,9 @@ public final class Engagement {
    *
    * @param group maps each client to its group name (e.g. readiness stage); must not return null
    *     or blank
+   * @param trajectories the trajectories, one per client
+   * @param definition who counts as having dropped out
+   * @return the report
    * @throws IllegalArgumentException if the collection is empty, holds trajectories on different
    *     scales, or a group name is blank
    * @throws IllegalStateException if the scale has no reliable-change threshold

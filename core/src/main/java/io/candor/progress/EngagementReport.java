@@ -42,7 +42,25 @@ public record EngagementReport(
     OptionalDouble recoveryCompleters,
     OptionalDouble recoveryAllStarters) {
 
-  /** Validates and copies. */
+  /**
+   * Validates and copies.
+   *
+   * @param definition the dropout definition used
+   * @param starters clients analysed
+   * @param dropouts clients who dropped out
+   * @param dropoutsBeforeReliableImprovement dropouts with no reliable improvement at any observation
+   *     before they left
+   * @param overall the hazard table of the whole cohort
+   * @param byGroup hazard tables by group, in first-seen order (empty when no grouping was given)
+   * @param reliableImprovementCompleters share of completers reliably improved at their last
+   *     observation (empty when there are no completers)
+   * @param reliableImprovementAllStarters share of all starters reliably improved at their last
+   *     observation
+   * @param recoveryCompleters share of completers recovered at their last observation (empty when
+   *     there are no completers or the instrument has no caseness cutoff)
+   * @param recoveryAllStarters share of all starters recovered at their last observation (empty
+   *     without a caseness cutoff)
+   */
   public EngagementReport {
     Objects.requireNonNull(definition, "definition");
     Checks.atLeast("starters", starters, 1);
@@ -56,17 +74,29 @@ public record EngagementReport(
     Objects.requireNonNull(recoveryAllStarters, "recoveryAllStarters");
   }
 
-  /** Clients who did not drop out. */
+  /**
+   * Clients who did not drop out.
+   *
+   * @return the number of clients who did not drop out
+   */
   public int completers() {
     return starters - dropouts;
   }
 
-  /** Share of starters who dropped out. */
+  /**
+   * Share of starters who dropped out.
+   *
+   * @return the share of starters who dropped out
+   */
   public double dropoutRate() {
     return (double) dropouts / starters;
   }
 
-  /** Share of starters who left before any reliable improvement. */
+  /**
+   * Share of starters who left before any reliable improvement.
+   *
+   * @return the share of starters who left before any reliable improvement
+   */
   public double shareLeavingBeforeReliableImprovement() {
     return (double) dropoutsBeforeReliableImprovement / starters;
   }

@@ -22,7 +22,16 @@ public record ExpectedCurve(
     List<SessionExpectation> sessions,
     List<Extrapolation> extrapolations) {
 
-  /** Validates the components. */
+  /**
+   * Validates the components.
+   *
+   * @param conditioning what the curve is conditioned on, in words (e.g. "intake 18 at session 0")
+   * @param percentiles the percentiles (0–1) of the bands, ascending
+   * @param includesFixedEffectUncertainty whether the SDs include the fixed effects' uncertainty
+   * @param sessions one expectation per session, ascending
+   * @param extrapolations where the curve reaches outside what the model was fitted on (intake or
+   *     sessions); empty when it stays inside
+   */
   public ExpectedCurve {
     Objects.requireNonNull(conditioning, "conditioning");
     percentiles = List.copyOf(Checks.noNulls("percentiles", percentiles));
@@ -42,6 +51,8 @@ public record ExpectedCurve(
   /**
    * The expectation at a session.
    *
+   * @param session the session, 0 to the last
+   * @return the expectation at a session
    * @throws IllegalArgumentException if the curve does not cover that session
    */
   public SessionExpectation at(int session) {

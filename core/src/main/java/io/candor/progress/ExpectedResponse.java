@@ -102,6 +102,7 @@ public final class ExpectedResponse {
    * A copy for a client with these covariate values.
    *
    * @param values a finite value for every covariate of the model (extra names are an error)
+   * @return the copy
    */
   public ExpectedResponse withCovariates(Map<String, Double> values) {
     Objects.requireNonNull(values, "values");
@@ -122,6 +123,9 @@ public final class ExpectedResponse {
 
   /**
    * A copy with bands at these percentiles (each in (0, 1); sorted ascending in the result).
+   *
+   * @param values the percentiles, each in (0, 1)
+   * @return the copy
    */
   public ExpectedResponse withPercentiles(double... values) {
     Objects.requireNonNull(values, "values");
@@ -133,9 +137,26 @@ public final class ExpectedResponse {
     return new ExpectedResponse(model, covariates, ps, fixedUncertainty, scale);
   }
 
-  /** A copy whose bands do (or do not) include the fixed effects' estimation uncertainty. */
-  public ExpectedResponse withFixedEffectUncertainty(boolean on) {
-    return new ExpectedResponse(model, covariates, percentiles, on, scale);
+  /**
+   * A copy whose bands include these sources of uncertainty.
+   *
+   * @param uncertainty {@link BandUncertainty#RANDOM_AND_RESIDUAL} (the default) or also the fixed
+   *     effects' estimation uncertainty
+   * @return the copy
+   */
+  public ExpectedResponse with(BandUncertainty uncertainty) {
+    Objects.requireNonNull(uncertainty, "uncertainty");
+    return new ExpectedResponse(model, covariates, percentiles,
+        uncertainty == BandUncertainty.WITH_FIXED_EFFECTS, scale);
+  }
+
+  /**
+   * The sources of uncertainty the bands include.
+   *
+   * @return the band uncertainty
+   */
+  public BandUncertainty bandUncertainty() {
+    return fixedUncertainty ? BandUncertainty.WITH_FIXED_EFFECTS : BandUncertainty.RANDOM_AND_RESIDUAL;
   }
 
   /**
@@ -168,7 +189,11 @@ public final class ExpectedResponse {
     return scale;
   }
 
-  /** The model. */
+  /**
+   * The model.
+   *
+   * @return the model
+   */
   public ExpectedResponseModel model() {
     return model;
   }
@@ -178,6 +203,7 @@ public final class ExpectedResponse {
    *
    * @param intake the intake score (finite)
    * @param lastSession the last session to cover (≥ 0)
+   * @return the curve
    */
   public ExpectedCurve fromIntake(double intake, int lastSession) {
     Checks.finite("intake", intake);
@@ -193,6 +219,7 @@ public final class ExpectedResponse {
    * @param sessions observed sessions (≥ 0)
    * @param scores observed scores (finite), one per session
    * @param lastSession the last session to cover (≥ 0)
+   * @return the forecast curve
    */
   public ExpectedCurve forecast(int[] sessions, double[] scores, int lastSession) {
     Checks.atLeast("lastSession", lastSession, 0);
@@ -402,5 +429,26 @@ public final class ExpectedResponse {
       s += a[i] * b[i];
     }
     return s;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof ExpectedResponse e
+        && model.equals(e.model)
+        && Arrays.equals(covariates, e.covariates)
+        && Arrays.equals(percentiles, e.percentiles)
+        && fixedUncertainty == e.fixedUncertainty
+        && scale.equals(e.scale);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(model, Arrays.hashCode(covariates), Arrays.hashCode(percentiles), fixedUncertainty, scale);
+  }
+
+  @Override
+  public String toString() {
+    return "ExpectedResponse[" + model.basis() + " model on " + model.fittedOn().clients() + " clients, scale "
+        + scale.id() + ", percentiles " + Arrays.toString(percentiles) + ", " + bandUncertainty() + "]";
   }
 }

@@ -5,6 +5,7 @@ import io.candor.internal.Checks;
 import io.candor.model.DataRange;
 import io.candor.model.growth.GrowthFit;
 import io.candor.model.growth.GrowthModel;
+import io.candor.model.growth.Interactions;
 import io.candor.model.growth.RandomPart;
 import io.candor.model.growth.TimeBasis;
 import java.util.ArrayList;
@@ -79,6 +80,14 @@ public record ExpectedResponseModel(
     /**
      * Validates the components.
      *
+     * @param scale the scale of the scores: a built-in or user-defined instrument, or a plain scale
+     *     ({@code outcome}, unbounded, when the data did not say)
+     * @param clients number of clients (0 if unknown)
+     * @param observations number of observations (0 if unknown)
+     * @param intakes the range of the clients' intake scores (each client's score at the earliest
+     *     session)
+     * @param sessions the range of the sessions (the model's time variable) in the data
+     * @param provenance where the model comes from, in words (e.g. who fitted it on what data)
      * @throws IllegalArgumentException if a count is negative, the provenance is blank, or the
      *     intake range lies outside the scale
      */
@@ -110,6 +119,18 @@ public record ExpectedResponseModel(
   /**
    * Validates shapes and values.
    *
+   * @param basis the time basis
+   * @param knot the knot of a piecewise basis (ignored, and 0, for other bases)
+   * @param randomSlope whether clients have their own slope on the first time term
+   * @param covariates client-level covariate names, in model order
+   * @param interactions whether covariate × time terms are in the model
+   * @param terms fixed-effect term names, in order
+   * @param fixedEffects fixed-effect estimates, one per term
+   * @param fixedCovariance covariance matrix of the fixed effects (terms × terms)
+   * @param randomCovariance covariance matrix D of the random effects (1 × 1 or 2 × 2, intercept
+   *     first)
+   * @param residualVariance residual variance σ²
+   * @param fittedOn what the model was fitted on: scale, data size and ranges, provenance
    * @throws IllegalArgumentException if sizes disagree, a number is not finite, a variance is
    *     negative or the terms differ from what the basis and covariates imply
    */
@@ -165,9 +186,9 @@ public record ExpectedResponseModel(
   private static GrowthModel config(TimeBasis basis, double knot, boolean randomSlope,
       List<String> covariates, boolean interactions) {
     GrowthModel g = basis == TimeBasis.PIECEWISE ? GrowthModel.withDefaults().withPiecewise(knot)
-        : GrowthModel.withDefaults().withBasis(basis);
-    return g.withRandom(randomSlope ? RandomPart.INTERCEPT_SLOPE : RandomPart.INTERCEPT)
-        .withCovariates(covariates.toArray(new String[0])).withInteractions(interactions);
+        : GrowthModel.withDefaults().with(basis);
+    return g.with(randomSlope ? RandomPart.INTERCEPT_SLOPE : RandomPart.INTERCEPT)
+        .withCovariates(covariates.toArray(new String[0])).with(interactions ? Interactions.COVARIATE_BY_TIME : Interactions.NONE);
   }
 
   /**
@@ -201,7 +222,7 @@ public record ExpectedResponseModel(
             + " therapists; the therapist SD %.3g is included in the intercept variance.",
             fit.clusters(), fit.clusterInterceptSd().getAsDouble()) : "");
     return new ExpectedResponseModel(g.basis(), g.knot().orElse(0.0),
-        g.random() == RandomPart.INTERCEPT_SLOPE, g.covariates(), g.interactions(),
+        g.random() == RandomPart.INTERCEPT_SLOPE, g.covariates(), g.interactions() == Interactions.COVARIATE_BY_TIME,
         g.termNames(), beta, lists(fit.fixedCovariance()), lists(marginal(fit)),
         residual * residual, new FittedOn(fit.scale(), fit.clients(), fit.observations(),
             fit.firstScoreRange(), fit.timeRange(), provenance));
@@ -242,7 +263,11 @@ public record ExpectedResponseModel(
     return out;
   }
 
-  /** The growth-model configuration this model was fitted with (for design rows). */
+  /**
+   * The growth-model configuration this model was fitted with (for design rows).
+   *
+   * @return the growth-model configuration this model was fitted with (for design rows)
+   */
   public GrowthModel growthModel() {
     return config(basis, knot, randomSlope, covariates, interactions);
   }

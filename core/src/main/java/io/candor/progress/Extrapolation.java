@@ -30,6 +30,10 @@ public record Extrapolation(Kind kind, double value, DataRange fitted) {
   /**
    * Validates the components.
    *
+   * @param kind what lies outside: the intake or a session
+   * @param value the intake score, or the session furthest outside the fitted sessions
+   * @param fitted the range the model was fitted on ({@link ExpectedResponseModel.FittedOn#intakes()}
+   *     or {@link ExpectedResponseModel.FittedOn#sessions()})
    * @throws IllegalArgumentException if the value is not finite or lies inside the fitted range
    */
   public Extrapolation {

@@ -12,7 +12,12 @@ public enum PersonSelection {
   /** The largest change; the earliest of equally large ones. */
   LARGEST;
 
-  /** Parses a name case-insensitively. */
+  /**
+   * Parses a name case-insensitively.
+   *
+   * @param text the name to parse
+   * @return the selection
+   */
   public static PersonSelection parse(CharSequence text) {
     return Enums.parse(PersonSelection.class, "person selection", text);
   }

@@ -16,7 +16,15 @@ import io.candor.internal.Checks;
  */
 public record Plateau(int firstSession, int lastSession, int observations, double minScore, double maxScore) {
 
-  /** Validates the components. */
+  /**
+   * Validates the components.
+   *
+   * @param firstSession session of the first observation of the run
+   * @param lastSession session of the last observation of the run
+   * @param observations number of observations in the run (at least the window length)
+   * @param minScore lowest score in the run
+   * @param maxScore highest score in the run
+   */
   public Plateau {
     if (lastSession <= firstSession) {
       throw new IllegalArgumentException(

@@ -40,27 +40,49 @@ public final class PlateauCriteria {
     this.threshold = threshold;
   }
 
-  /** Windows of {@link #DEFAULT_LENGTH} observations; the instrument's reliable-change threshold. */
-  public static PlateauCriteria defaults() {
+  /**
+   * Windows of {@link #DEFAULT_LENGTH} observations; the instrument's reliable-change threshold.
+   *
+   * @return the default criteria
+   */
+  public static PlateauCriteria withDefaults() {
     return new PlateauCriteria((int) DEFAULT_LENGTH.value(), Double.NaN);
   }
 
-  /** A copy with another minimum run length (at least 2 observations). */
+  /**
+   * A copy with another minimum run length (at least 2 observations).
+   *
+   * @param observations the minimum number of observations, at least 2
+   * @return the copy
+   */
   public PlateauCriteria withLength(int observations) {
     return new PlateauCriteria(Checks.atLeast("plateau length", observations, 2), threshold);
   }
 
-  /** A copy whose "no reliable change" threshold is a given number of points (&gt; 0). */
+  /**
+   * A copy whose "no reliable change" threshold is a given number of points (&gt; 0).
+   *
+   * @param points the threshold in points, > 0
+   * @return the copy
+   */
   public PlateauCriteria withThreshold(double points) {
     return new PlateauCriteria(length, Checks.positive("plateau threshold", points));
   }
 
-  /** The minimum number of observations in a plateau. */
+  /**
+   * The minimum number of observations in a plateau.
+   *
+   * @return the minimum number of observations in a plateau
+   */
   public int length() {
     return length;
   }
 
-  /** The given threshold, empty when the instrument's reliable-change threshold is used. */
+  /**
+   * The given threshold, empty when the instrument's reliable-change threshold is used.
+   *
+   * @return the given threshold, empty when the instrument's reliable-change threshold is used
+   */
   public OptionalDouble threshold() {
     return Double.isNaN(threshold) ? OptionalDouble.empty() : OptionalDouble.of(threshold);
   }
@@ -68,6 +90,8 @@ public final class PlateauCriteria {
   /**
    * The plateaus of one trajectory in session order.
    *
+   * @param trajectory the trajectory
+   * @return the plateaus of one trajectory in session order
    * @throws IllegalStateException if the scale has no caseness cutoff, or no reliable-change
    *     threshold when none was given
    */
@@ -111,5 +135,23 @@ public final class PlateauCriteria {
       }
     }
     return List.copyOf(out);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof PlateauCriteria c
+        && length == c.length
+        && Double.compare(threshold, c.threshold) == 0;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(length, threshold);
+  }
+
+  @Override
+  public String toString() {
+    return "plateaus: at least " + length + " observations in the clinical range within "
+        + (Double.isNaN(threshold) ? "the reliable-change threshold" : Checks.fmt(threshold) + " points");
   }
 }

@@ -51,12 +51,20 @@ public final class PreparedCurve {
     this.cutoff = rules.functionalCutoff().orElse(0);
   }
 
-  /** The curve this was prepared from. */
+  /**
+   * The curve this was prepared from.
+   *
+   * @return the curve this was prepared from
+   */
   public ExpectedCurve curve() {
     return curve;
   }
 
-  /** The rules applied, with the direction and cutoff in effect. */
+  /**
+   * The rules applied, with the direction and cutoff in effect.
+   *
+   * @return the rules applied, with the direction and cutoff in effect
+   */
   public AlertRules rules() {
     return rules;
   }

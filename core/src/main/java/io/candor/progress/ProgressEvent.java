@@ -38,6 +38,8 @@ public enum ProgressEvent {
    * client not in the clinical range at intake; relapse for a client who never recovered).
    *
    * @param dropout the dropout definition (used only for {@link #DROPOUT})
+   * @param trajectory the client's trajectory
+   * @return the time to the event, or empty when the client is not at risk of it
    * @throws IllegalStateException if the instrument lacks the threshold or cutoff the event needs
    */
   public Optional<TimeToEvent> timeToEvent(Trajectory trajectory, DropoutDefinition dropout) {
@@ -78,12 +80,21 @@ public enum ProgressEvent {
         : new TimeToEvent(t.client(), lastSession, false);
   }
 
-  /** Whether this event needs an instrument with a caseness cutoff. */
+  /**
+   * Whether this event needs an instrument with a caseness cutoff.
+   *
+   * @return whether this event needs an instrument with a caseness cutoff
+   */
   public boolean needsCaseness() {
     return this == RECOVERY || this == RELAPSE;
   }
 
-  /** Whether {@code scale} supports this event (reliable-change threshold, cutoff where needed). */
+  /**
+   * Whether {@code scale} supports this event (reliable-change threshold, cutoff where needed).
+   *
+   * @param scale the scale
+   * @return whether the event can be decided on the scale
+   */
   public boolean supports(ScoreScale scale) {
     boolean rc = Scales.hasReliableChange(scale);
     boolean cut = scale instanceof Instrument i && i.casenessCutoff().isPresent();
@@ -97,6 +108,9 @@ public enum ProgressEvent {
   /**
    * Parses a name case-insensitively ({@code reliable-improvement}, {@code recovery}, {@code
    * dropout}, {@code relapse}).
+   *
+   * @param text the name to parse
+   * @return the event
    */
   public static ProgressEvent parse(CharSequence text) {
     return Enums.parse(ProgressEvent.class, "event", text);

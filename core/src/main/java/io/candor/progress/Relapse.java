@@ -15,7 +15,15 @@ import io.candor.internal.Checks;
  */
 public record Relapse(int recoverySession, double recoveryScore, int relapseSession, double relapseScore) {
 
-  /** Validates the components. */
+  /**
+   * Validates the components.
+   *
+   * @param recoverySession first session at which the client had recovered (reliable improvement
+   *     from the first score and out of the clinical range)
+   * @param recoveryScore score at {@code recoverySession}
+   * @param relapseSession first later session back in the clinical range
+   * @param relapseScore score at {@code relapseSession}
+   */
   public Relapse {
     if (relapseSession <= recoverySession) {
       throw new IllegalArgumentException(

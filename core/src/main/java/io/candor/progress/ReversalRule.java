@@ -29,12 +29,21 @@ public enum ReversalRule {
     this.firstOffset = firstOffset;
   }
 
-  /** How many sessions after the post-gain session the first eligible score lies (1 or 2). */
+  /**
+   * How many sessions after the post-gain session the first eligible score lies (1 or 2).
+   *
+   * @return how many sessions after the post-gain session the first eligible score lies (1 or 2)
+   */
   public int firstOffset() {
     return firstOffset;
   }
 
-  /** Parses a name case-insensitively. */
+  /**
+   * Parses a name case-insensitively.
+   *
+   * @param text the name to parse
+   * @return the rule
+   */
   public static ReversalRule parse(CharSequence text) {
     return Enums.parse(ReversalRule.class, "reversal rule", text);
   }

@@ -5,7 +5,7 @@ import io.candor.internal.Enums;
 /**
  * How session-to-session intervals are formed when sessions are missing or irregular.
  *
- * @see SuddenGainCriteria#withSchedule(Schedule)
+ * @see SuddenGainCriteria#with(Schedule)
  */
 public enum Schedule {
   /**
@@ -23,7 +23,12 @@ public enum Schedule {
    */
   CONSECUTIVE_OBSERVATIONS;
 
-  /** Parses a name case-insensitively ({@code session-numbers} also accepted). */
+  /**
+   * Parses a name case-insensitively ({@code session-numbers} also accepted).
+   *
+   * @param text the name to parse
+   * @return the schedule
+   */
   public static Schedule parse(CharSequence text) {
     return Enums.parse(Schedule.class, "schedule", text);
   }

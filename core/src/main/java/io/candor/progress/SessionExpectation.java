@@ -16,7 +16,16 @@ import java.util.List;
  */
 public record SessionExpectation(int session, double mean, double sd, List<Double> quantiles) {
 
-  /** Validates the components. */
+  /**
+   * Validates the components.
+   *
+   * @param session the session
+   * @param mean expected score
+   * @param sd SD of a new observation at this session (random-effect + residual, plus fixed-effect
+   *     uncertainty when asked for)
+   * @param quantiles the score at each requested percentile, in the order of
+   *     {@link ExpectedCurve#percentiles()}
+   */
   public SessionExpectation {
     Checks.finite("mean", mean);
     Checks.positive("sd", sd);

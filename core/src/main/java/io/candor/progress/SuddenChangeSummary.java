@@ -42,7 +42,22 @@ public record SuddenChangeSummary(
     OptionalDouble meanMagnitudeByPerson,
     OptionalDouble sdMagnitudeByPerson) {
 
-  /** Validates the components. */
+  /**
+   * Validates the components.
+   *
+   * @param kind gains or losses
+   * @param selection how the by-person change was chosen
+   * @param clients number of clients analysed
+   * @param changes number of changes in all clients
+   * @param clientsWithChange clients with at least one change
+   * @param clientsWithSeveral clients with two or more
+   * @param reversalsByChange changes that were reversed
+   * @param reversalsByPerson by-person changes that were reversed
+   * @param meanMagnitudeByChange mean magnitude over all changes (empty when none)
+   * @param sdMagnitudeByChange SD (n − 1) of the magnitude over all changes (empty when fewer than 2)
+   * @param meanMagnitudeByPerson mean magnitude of the by-person changes (empty when none)
+   * @param sdMagnitudeByPerson SD (n − 1) of the by-person magnitudes (empty when fewer than 2)
+   */
   public SuddenChangeSummary {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(selection, "selection");
@@ -58,7 +73,13 @@ public record SuddenChangeSummary(
     Objects.requireNonNull(sdMagnitudeByPerson, "sdMagnitudeByPerson");
   }
 
-  /** Summarises the changes of one kind over clients, with the first change by person. */
+  /**
+   * Summarises the changes of one kind over clients, with the first change by person.
+   *
+   * @param results the per-client results, at least one
+   * @param kind gains or losses
+   * @return the summary
+   */
   public static SuddenChangeSummary of(Collection<SuddenChanges> results, ChangeKind kind) {
     return of(results, kind, PersonSelection.FIRST);
   }
@@ -66,6 +87,10 @@ public record SuddenChangeSummary(
   /**
    * Summarises the changes of one kind over clients.
    *
+   * @param results the per-client results, at least one
+   * @param kind gains or losses
+   * @param selection which change counts for a client with several: the first or the largest
+   * @return the summary
    * @throws IllegalArgumentException if there are no results (a share of no clients is undefined)
    */
   public static SuddenChangeSummary of(
@@ -104,7 +129,11 @@ public record SuddenChangeSummary(
         mean(all), sd(all), mean(byPerson), sd(byPerson));
   }
 
-  /** Share of clients with at least one change (there is at least one client). */
+  /**
+   * Share of clients with at least one change (there is at least one client).
+   *
+   * @return the share of clients with at least one change (there is at least one client)
+   */
   public double shareWithChange() {
     return (double) clientsWithChange / clients;
   }

@@ -20,7 +20,14 @@ import java.util.Optional;
 public record SuddenChanges(
     ClientId client, String scaleId, List<SuddenChange> gains, List<SuddenChange> losses) {
 
-  /** Validates and copies. */
+  /**
+   * Validates and copies.
+   *
+   * @param client the client
+   * @param scaleId the scale the trajectory was on
+   * @param gains the sudden gains in session order (possibly empty)
+   * @param losses the sudden losses in session order (possibly empty)
+   */
   public SuddenChanges {
     Objects.requireNonNull(client, "client");
     Checks.nonBlank("scaleId", scaleId);
@@ -38,42 +45,77 @@ public record SuddenChanges(
     }
   }
 
-  /** The gains or the losses. */
+  /**
+   * The gains or the losses.
+   *
+   * @param kind gains or losses
+   * @return the gains or the losses
+   */
   public List<SuddenChange> of(ChangeKind kind) {
     return kind == ChangeKind.GAIN ? gains : losses;
   }
 
-  /** Whether the client had at least one sudden gain. */
+  /**
+   * Whether the client had at least one sudden gain.
+   *
+   * @return whether the client had at least one sudden gain
+   */
   public boolean hasGain() {
     return !gains.isEmpty();
   }
 
-  /** Whether the client had at least one sudden loss. */
+  /**
+   * Whether the client had at least one sudden loss.
+   *
+   * @return whether the client had at least one sudden loss
+   */
   public boolean hasLoss() {
     return !losses.isEmpty();
   }
 
-  /** The earliest sudden gain. */
+  /**
+   * The earliest sudden gain.
+   *
+   * @return the earliest sudden gain
+   */
   public Optional<SuddenChange> firstGain() {
     return gains.isEmpty() ? Optional.empty() : Optional.of(gains.get(0));
   }
 
-  /** The largest sudden gain by magnitude; the earliest of equally large ones. */
+  /**
+   * The largest sudden gain by magnitude; the earliest of equally large ones.
+   *
+   * @return the largest sudden gain by magnitude; the earliest of equally large ones
+   */
   public Optional<SuddenChange> largestGain() {
     return largest(gains);
   }
 
-  /** The earliest sudden loss. */
+  /**
+   * The earliest sudden loss.
+   *
+   * @return the earliest sudden loss
+   */
   public Optional<SuddenChange> firstLoss() {
     return losses.isEmpty() ? Optional.empty() : Optional.of(losses.get(0));
   }
 
-  /** The largest sudden loss by magnitude; the earliest of equally large ones. */
+  /**
+   * The largest sudden loss by magnitude; the earliest of equally large ones.
+   *
+   * @return the largest sudden loss by magnitude; the earliest of equally large ones
+   */
   public Optional<SuddenChange> largestLoss() {
     return largest(losses);
   }
 
-  /** The change of that kind chosen by {@code selection}. */
+  /**
+   * The change of that kind chosen by {@code selection}.
+   *
+   * @param kind gains or losses
+   * @param selection the first or the largest
+   * @return the change of that kind chosen by {@code selection}
+   */
   public Optional<SuddenChange> select(ChangeKind kind, PersonSelection selection) {
     List<SuddenChange> list = of(kind);
     return selection == PersonSelection.FIRST

@@ -39,7 +39,7 @@ import org.apache.commons.statistics.distribution.TDistribution;
  *       n<sub>1</sub>+n<sub>2</sub>−2 degrees of freedom (2.776 for 3+3 scores at α = .05; 3.182
  *       with one missing; 4.303 with one missing each side). At least two scores are needed on
  *       each side; with fewer the interval is not tested. Unadjusted ({@link
- *       #withCriticalValueAdjusted(boolean) withCriticalValueAdjusted(false)}) uses one fixed value
+ *       #with(CriticalValueRule) with(CriticalValueRule.FIXED)}) uses one fixed value
  *       (2.776) whatever is missing, as the suddengains package's {@code sg_crit3_adjust = FALSE}.
  * </ol>
  *
@@ -102,46 +102,58 @@ public final class SuddenGainCriteria {
     OFF
   }
 
-  private final Absolute absolute;
-  private final double cutoff;
-  private final boolean relativeOn;
-  private final double relative;
-  private final boolean meanDifferenceOn;
-  private final double alpha;
-  private final boolean adjusted;
-  private final double fixedCriticalValue;
-  private final Schedule schedule;
-  private final ReversalRule reversalRule;
+  /**
+   * Every setting in one value, so that each {@code withXxx} changes one named component: the
+   * absolute criterion and its cutoff, the relative fraction (empty: off), the mean-difference
+   * criterion, the schedule and the reversal rule.
+   */
+  private record Settings(
+      Absolute absolute,
+      double cutoff,
+      OptionalDouble relative,
+      MeanDifference meanDifference,
+      Schedule schedule,
+      ReversalRule reversalRule) {
+
+    Settings withAbsolute(Absolute kind, double points) {
+      return new Settings(kind, points, relative, meanDifference, schedule, reversalRule);
+    }
+
+    Settings withRelative(OptionalDouble fraction) {
+      return new Settings(absolute, cutoff, fraction, meanDifference, schedule, reversalRule);
+    }
+
+    Settings withMeanDifference(MeanDifference md) {
+      return new Settings(absolute, cutoff, relative, md, schedule, reversalRule);
+    }
+
+    Settings changeSchedule(Schedule s) {
+      return new Settings(absolute, cutoff, relative, meanDifference, s, reversalRule);
+    }
+
+    Settings changeReversalRule(ReversalRule r) {
+      return new Settings(absolute, cutoff, relative, meanDifference, schedule, r);
+    }
+  }
+
+  /** The mean-difference criterion: on or off, its α, and how its critical value is chosen. */
+  private record MeanDifference(boolean on, double alpha, CriticalValueRule rule, double fixedValue) {}
+
+  private final Settings settings;
   /** critical[n1 - 2][n2 - 2] for n1, n2 in {2, 3}. */
   private final double[][] critical;
 
-  private SuddenGainCriteria(
-      Absolute absolute,
-      double cutoff,
-      boolean relativeOn,
-      double relative,
-      boolean meanDifferenceOn,
-      double alpha,
-      boolean adjusted,
-      double fixedCriticalValue,
-      Schedule schedule,
-      ReversalRule reversalRule) {
-    this.absolute = absolute;
-    this.cutoff = cutoff;
-    this.relativeOn = relativeOn;
-    this.relative = relative;
-    this.meanDifferenceOn = meanDifferenceOn;
-    this.alpha = alpha;
-    this.adjusted = adjusted;
-    this.fixedCriticalValue = fixedCriticalValue;
-    this.schedule = Objects.requireNonNull(schedule, "schedule");
-    this.reversalRule = Objects.requireNonNull(reversalRule, "reversalRule");
+  private SuddenGainCriteria(Settings settings) {
+    this.settings = settings;
+    MeanDifference md = settings.meanDifference();
     this.critical = new double[2][2];
     for (int a = 0; a < 2; a++) {
       for (int b = 0; b < 2; b++) {
         int df = a + b + 2; // (a + 2) + (b + 2) - 2
         critical[a][b] =
-            adjusted ? TDistribution.of(df).inverseSurvivalProbability(alpha / 2) : fixedCriticalValue;
+            md.rule() == CriticalValueRule.ADJUSTED_FOR_MISSING_SCORES
+                ? TDistribution.of(df).inverseSurvivalProbability(md.alpha() / 2)
+                : md.fixedValue();
       }
     }
   }
@@ -150,32 +162,31 @@ public final class SuddenGainCriteria {
    * Tang &amp; DeRubeis's three criteria with the instrument's reliable-change threshold as the
    * cutoff, 25 %, the mean-difference test at α = .05 adjusted for missing scores, session numbers
    * taken literally and reversals at any later session.
+   *
+   * @return the default criteria
    */
-  public static SuddenGainCriteria defaults() {
+  public static SuddenGainCriteria withDefaults() {
     return new SuddenGainCriteria(
-        Absolute.RELIABLE_CHANGE,
-        Double.NaN,
-        true,
-        DEFAULT_RELATIVE.value(),
-        true,
-        DEFAULT_ALPHA.value(),
-        true,
-        DEFAULT_FIXED_CRITICAL_VALUE.value(),
-        Schedule.SESSION_NUMBERS,
-        ReversalRule.ANY_LATER_SESSION);
+        new Settings(
+            Absolute.RELIABLE_CHANGE,
+            Double.NaN,
+            OptionalDouble.of(DEFAULT_RELATIVE.value()),
+            new MeanDifference(true, DEFAULT_ALPHA.value(), CriticalValueRule.ADJUSTED_FOR_MISSING_SCORES,
+                DEFAULT_FIXED_CRITICAL_VALUE.value()),
+            Schedule.SESSION_NUMBERS,
+            ReversalRule.ANY_LATER_SESSION));
   }
 
-  private SuddenGainCriteria copy(
-      Absolute abs, double cut, boolean relOn, double rel, boolean mdOn, double a, boolean adj,
-      double fixed, Schedule sch, ReversalRule rev) {
-    return new SuddenGainCriteria(abs, cut, relOn, rel, mdOn, a, adj, fixed, sch, rev);
-  }
-
-  /** A copy whose absolute criterion is a given number of points (&gt; 0). */
+  /**
+   * A copy whose absolute criterion is a given number of points.
+   *
+   * @param points the cutoff, &gt; 0
+   * @return the copy
+   * @throws IllegalArgumentException if {@code points} is not positive and finite
+   */
   public SuddenGainCriteria withCutoff(double points) {
     Checks.positive("cutoff", points);
-    return copy(Absolute.GIVEN, points, relativeOn, relative, meanDifferenceOn, alpha, adjusted,
-        fixedCriticalValue, schedule, reversalRule);
+    return new SuddenGainCriteria(settings.withAbsolute(Absolute.GIVEN, points));
   }
 
   /**
@@ -185,115 +196,197 @@ public final class SuddenGainCriteria {
    *
    * @param sd standard deviation of the scores (e.g. at baseline), &gt; 0
    * @param reliability reliability of the measure, in (0, 1)
+   * @return the copy
+   * @throws IllegalArgumentException if {@code sd} is not positive or {@code reliability} not in (0, 1)
    */
   public SuddenGainCriteria withCutoffFromReliability(double sd, double reliability) {
     return withCutoff(ReliableChangeMethod.jacobsonTruaxThreshold(sd, reliability));
   }
 
-  /** A copy whose absolute cutoff is the instrument's reliable-change threshold (the default). */
+  /**
+   * A copy whose absolute cutoff is the instrument's reliable-change threshold (the default).
+   *
+   * @return the copy
+   */
   public SuddenGainCriteria withReliableChangeCutoff() {
-    return copy(Absolute.RELIABLE_CHANGE, Double.NaN, relativeOn, relative, meanDifferenceOn, alpha,
-        adjusted, fixedCriticalValue, schedule, reversalRule);
-  }
-
-  /** A copy without the absolute criterion. */
-  public SuddenGainCriteria withoutAbsoluteCriterion() {
-    return copy(Absolute.OFF, Double.NaN, relativeOn, relative, meanDifferenceOn, alpha, adjusted,
-        fixedCriticalValue, schedule, reversalRule);
-  }
-
-  /** A copy whose relative criterion uses {@code fraction} (in (0, 1)) of the pre-change level. */
-  public SuddenGainCriteria withRelative(double fraction) {
-    Checks.openUnit("relative fraction", fraction);
-    return copy(absolute, cutoff, true, fraction, meanDifferenceOn, alpha, adjusted,
-        fixedCriticalValue, schedule, reversalRule);
-  }
-
-  /** A copy without the relative criterion. */
-  public SuddenGainCriteria withoutRelativeCriterion() {
-    return copy(absolute, cutoff, false, relative, meanDifferenceOn, alpha, adjusted,
-        fixedCriticalValue, schedule, reversalRule);
-  }
-
-  /** A copy with the mean-difference criterion on at two-tailed level {@code alpha} (in (0, 1)). */
-  public SuddenGainCriteria withMeanDifferenceCriterion(double alpha) {
-    Checks.openUnit("alpha", alpha);
-    return copy(absolute, cutoff, relativeOn, relative, true, alpha, adjusted, fixedCriticalValue,
-        schedule, reversalRule);
-  }
-
-  /** A copy without the mean-difference criterion. */
-  public SuddenGainCriteria withoutMeanDifferenceCriterion() {
-    return copy(absolute, cutoff, relativeOn, relative, false, alpha, adjusted, fixedCriticalValue,
-        schedule, reversalRule);
+    return new SuddenGainCriteria(settings.withAbsolute(Absolute.RELIABLE_CHANGE, Double.NaN));
   }
 
   /**
-   * A copy that adjusts the critical value for missing scores (true, the default: t with
-   * n<sub>1</sub>+n<sub>2</sub>−2 df) or uses the fixed critical value whatever is missing.
+   * A copy without the absolute criterion.
+   *
+   * @return the copy
    */
-  public SuddenGainCriteria withCriticalValueAdjusted(boolean adjust) {
-    return copy(absolute, cutoff, relativeOn, relative, meanDifferenceOn, alpha, adjust,
-        fixedCriticalValue, schedule, reversalRule);
+  public SuddenGainCriteria withoutAbsoluteCriterion() {
+    return new SuddenGainCriteria(settings.withAbsolute(Absolute.OFF, Double.NaN));
   }
 
-  /** A copy that uses {@code value} (&gt; 0) as the critical value whatever is missing. */
+  /**
+   * A copy whose relative criterion uses a fraction of the pre-change level.
+   *
+   * @param fraction the fraction, in (0, 1)
+   * @return the copy
+   * @throws IllegalArgumentException if {@code fraction} is not in (0, 1)
+   */
+  public SuddenGainCriteria withRelative(double fraction) {
+    Checks.openUnit("relative fraction", fraction);
+    return new SuddenGainCriteria(settings.withRelative(OptionalDouble.of(fraction)));
+  }
+
+  /**
+   * A copy without the relative criterion.
+   *
+   * @return the copy
+   */
+  public SuddenGainCriteria withoutRelativeCriterion() {
+    return new SuddenGainCriteria(settings.withRelative(OptionalDouble.empty()));
+  }
+
+  /**
+   * A copy with the mean-difference criterion on at a two-tailed level.
+   *
+   * @param alpha the two-tailed α, in (0, 1)
+   * @return the copy
+   * @throws IllegalArgumentException if {@code alpha} is not in (0, 1)
+   */
+  public SuddenGainCriteria withMeanDifferenceCriterion(double alpha) {
+    Checks.openUnit("alpha", alpha);
+    MeanDifference md = settings.meanDifference();
+    return new SuddenGainCriteria(
+        settings.withMeanDifference(new MeanDifference(true, alpha, md.rule(), md.fixedValue())));
+  }
+
+  /**
+   * A copy without the mean-difference criterion.
+   *
+   * @return the copy
+   */
+  public SuddenGainCriteria withoutMeanDifferenceCriterion() {
+    MeanDifference md = settings.meanDifference();
+    return new SuddenGainCriteria(
+        settings.withMeanDifference(new MeanDifference(false, md.alpha(), md.rule(), md.fixedValue())));
+  }
+
+  /**
+   * A copy that chooses the mean-difference critical value by {@code rule}: adjusted for missing
+   * scores (the default: t with n<sub>1</sub>+n<sub>2</sub>−2 df) or the fixed critical value
+   * whatever is missing.
+   *
+   * @param rule how the critical value is chosen
+   * @return the copy
+   */
+  public SuddenGainCriteria with(CriticalValueRule rule) {
+    Objects.requireNonNull(rule, "critical value rule");
+    MeanDifference md = settings.meanDifference();
+    return new SuddenGainCriteria(
+        settings.withMeanDifference(new MeanDifference(md.on(), md.alpha(), rule, md.fixedValue())));
+  }
+
+  /**
+   * A copy that uses {@code value} as the critical value whatever is missing ({@link
+   * CriticalValueRule#FIXED}).
+   *
+   * @param value the critical value, &gt; 0
+   * @return the copy
+   * @throws IllegalArgumentException if {@code value} is not positive and finite
+   */
   public SuddenGainCriteria withFixedCriticalValue(double value) {
     Checks.positive("critical value", value);
-    return copy(absolute, cutoff, relativeOn, relative, meanDifferenceOn, alpha, false, value,
-        schedule, reversalRule);
+    MeanDifference md = settings.meanDifference();
+    return new SuddenGainCriteria(
+        settings.withMeanDifference(new MeanDifference(md.on(), md.alpha(), CriticalValueRule.FIXED, value)));
   }
 
-  /** A copy with another way of forming intervals. */
-  public SuddenGainCriteria withSchedule(Schedule newSchedule) {
-    return copy(absolute, cutoff, relativeOn, relative, meanDifferenceOn, alpha, adjusted,
-        fixedCriticalValue, Objects.requireNonNull(newSchedule, "schedule"), reversalRule);
+  /**
+   * A copy with another way of forming intervals.
+   *
+   * @param schedule the schedule
+   * @return the copy
+   */
+  public SuddenGainCriteria with(Schedule schedule) {
+    return new SuddenGainCriteria(settings.changeSchedule(Objects.requireNonNull(schedule, "schedule")));
   }
 
-  /** A copy with another reversal rule. */
-  public SuddenGainCriteria withReversalRule(ReversalRule rule) {
-    return copy(absolute, cutoff, relativeOn, relative, meanDifferenceOn, alpha, adjusted,
-        fixedCriticalValue, schedule, Objects.requireNonNull(rule, "reversal rule"));
+  /**
+   * A copy with another reversal rule.
+   *
+   * @param rule the reversal rule
+   * @return the copy
+   */
+  public SuddenGainCriteria with(ReversalRule rule) {
+    return new SuddenGainCriteria(settings.changeReversalRule(Objects.requireNonNull(rule, "reversal rule")));
   }
 
-  /** Whether the absolute criterion is applied. */
+  /**
+   * Whether the absolute criterion is applied.
+   *
+   * @return whether it is on
+   */
   public boolean absoluteCriterion() {
-    return absolute != Absolute.OFF;
+    return settings.absolute() != Absolute.OFF;
   }
 
-  /** The given cutoff, empty when the cutoff is the instrument's threshold or the criterion is off. */
+  /**
+   * The given cutoff.
+   *
+   * @return the cutoff, empty when it is the instrument's threshold or the criterion is off
+   */
   public OptionalDouble givenCutoff() {
-    return absolute == Absolute.GIVEN ? OptionalDouble.of(cutoff) : OptionalDouble.empty();
+    return settings.absolute() == Absolute.GIVEN ? OptionalDouble.of(settings.cutoff()) : OptionalDouble.empty();
   }
 
-  /** The relative fraction, empty when the relative criterion is off. */
+  /**
+   * The relative fraction.
+   *
+   * @return the fraction, empty when the relative criterion is off
+   */
   public OptionalDouble relative() {
-    return relativeOn ? OptionalDouble.of(relative) : OptionalDouble.empty();
+    return settings.relative();
   }
 
-  /** The two-tailed α of the mean-difference criterion, empty when it is off. */
+  /**
+   * The two-tailed α of the mean-difference criterion.
+   *
+   * @return α, empty when the criterion is off
+   */
   public OptionalDouble meanDifferenceAlpha() {
-    return meanDifferenceOn ? OptionalDouble.of(alpha) : OptionalDouble.empty();
+    MeanDifference md = settings.meanDifference();
+    return md.on() ? OptionalDouble.of(md.alpha()) : OptionalDouble.empty();
   }
 
-  /** Whether the critical value is adjusted for missing scores. */
-  public boolean criticalValueAdjusted() {
-    return adjusted;
+  /**
+   * How the mean-difference critical value is chosen.
+   *
+   * @return the rule
+   */
+  public CriticalValueRule criticalValueRule() {
+    return settings.meanDifference().rule();
   }
 
-  /** The interval schedule. */
+  /**
+   * The interval schedule.
+   *
+   * @return the schedule
+   */
   public Schedule schedule() {
-    return schedule;
+    return settings.schedule();
   }
 
-  /** The reversal rule. */
+  /**
+   * The reversal rule.
+   *
+   * @return the rule
+   */
   public ReversalRule reversalRule() {
-    return reversalRule;
+    return settings.reversalRule();
   }
 
   /**
    * The critical value used with {@code nPre} and {@code nPost} scores (each 2 or 3).
    *
+   * @param nPre the number of scores before the jump, 2 or 3
+   * @param nPost the number of scores after it, 2 or 3
+   * @return the critical value used with {@code nPre} and {@code nPost} scores (each 2 or 3)
    * @throws IllegalArgumentException if a count is not 2 or 3
    */
   public double criticalValue(int nPre, int nPost) {
@@ -305,13 +398,15 @@ public final class SuddenGainCriteria {
   /**
    * The absolute cutoff in points that applies to trajectories on {@code scale}.
    *
+   * @param scale the scale
+   * @return the absolute cutoff in points that applies to trajectories on {@code scale}
    * @throws IllegalStateException if the criterion is off, or the cutoff is the reliable-change
    *     threshold and the scale has none
    */
   public double cutoffFor(ScoreScale scale) {
     Objects.requireNonNull(scale, "scale");
-    return switch (absolute) {
-      case GIVEN -> cutoff;
+    return switch (settings.absolute()) {
+      case GIVEN -> settings.cutoff();
       case RELIABLE_CHANGE ->
           Scales.reliableChangePoints(scale, "give the sudden-gain cutoff explicitly (withCutoff)");
       case OFF -> throw new IllegalStateException("the absolute criterion is off");
@@ -321,11 +416,17 @@ public final class SuddenGainCriteria {
   /**
    * Finds the sudden gains and losses in one trajectory.
    *
+   * @param trajectory the trajectory
+   * @return the gains and losses found
    * @throws IllegalStateException if every criterion is off, or the cutoff is the reliable-change
    *     threshold and the trajectory's scale has none
    */
   public SuddenChanges detect(Trajectory trajectory) {
     Objects.requireNonNull(trajectory, "trajectory");
+    Absolute absolute = settings.absolute();
+    boolean relativeOn = settings.relative().isPresent();
+    double relative = settings.relative().orElse(0);
+    boolean meanDifferenceOn = settings.meanDifference().on();
     if (absolute == Absolute.OFF && !relativeOn && !meanDifferenceOn) {
       throw new IllegalStateException("every sudden-gain criterion is switched off; keep at least one");
     }
@@ -336,7 +437,7 @@ public final class SuddenGainCriteria {
     int n = trajectory.size();
     List<SuddenChange> gains = null;
     List<SuddenChange> losses = null;
-    boolean bySession = schedule == Schedule.SESSION_NUMBERS;
+    boolean bySession = settings.schedule() == Schedule.SESSION_NUMBERS;
     for (int i = 0; i + 1 < n; i++) {
       int s0 = trajectory.sessionAt(i);
       int s1 = trajectory.sessionAt(i + 1);
@@ -408,8 +509,8 @@ public final class SuddenGainCriteria {
       ChangeKind kind = delta > 0 ? ChangeKind.GAIN : ChangeKind.LOSS;
       SuddenChange change =
           new SuddenChange(
-              kind, s0, s1, pre, post, size, share(trajectory, sign, delta), preMean, postMean,
-              crit, reversal(trajectory, i + 1, sign, delta, size));
+              kind, s0, s1, pre, post, size, share(trajectory, sign, delta), present(preMean),
+              present(postMean), present(crit), reversal(trajectory, i + 1, sign, delta, size));
       if (kind == ChangeKind.GAIN) {
         if (gains == null) {
           gains = new ArrayList<>(2);
@@ -429,6 +530,11 @@ public final class SuddenGainCriteria {
         losses == null ? List.of() : losses);
   }
 
+  /** NaN (criterion not applied) as empty. */
+  private static OptionalDouble present(double x) {
+    return Double.isNaN(x) ? OptionalDouble.empty() : OptionalDouble.of(x);
+  }
+
   /** The jump's share of the net change, when the net change runs in the jump's direction. */
   private static OptionalDouble share(Trajectory t, int sign, double delta) {
     double total = sign * (t.scoreAt(t.size() - 1) - t.scoreAt(0));
@@ -439,11 +545,11 @@ public final class SuddenGainCriteria {
   private OptionalInt reversal(Trajectory t, int postIndex, int sign, double delta, double size) {
     double post = t.scoreAt(postIndex);
     int postSession = t.sessionAt(postIndex);
-    int offset = reversalRule.firstOffset();
+    int offset = settings.reversalRule().firstOffset();
     double half = size / 2;
     for (int j = postIndex + 1; j < t.size(); j++) {
       boolean eligible =
-          schedule == Schedule.SESSION_NUMBERS
+          settings.schedule() == Schedule.SESSION_NUMBERS
               ? t.sessionAt(j) >= postSession + offset
               : j >= postIndex + offset;
       if (!eligible) {
@@ -460,19 +566,35 @@ public final class SuddenGainCriteria {
   }
 
   @Override
+  public boolean equals(Object o) {
+    return o instanceof SuddenGainCriteria c && settings.equals(c.settings);
+  }
+
+  @Override
+  public int hashCode() {
+    return settings.hashCode();
+  }
+
+  @Override
   public String toString() {
+    MeanDifference md = settings.meanDifference();
     StringBuilder sb = new StringBuilder("sudden gains: ");
-    sb.append(switch (absolute) {
-      case GIVEN -> "cutoff " + Checks.fmt(cutoff);
+    sb.append(switch (settings.absolute()) {
+      case GIVEN -> "cutoff " + Checks.fmt(settings.cutoff());
       case RELIABLE_CHANGE -> "cutoff = reliable change";
       case OFF -> "no absolute criterion";
     });
-    sb.append(relativeOn ? ", relative " + Checks.fmt(relative) : ", no relative criterion");
-    sb.append(meanDifferenceOn
-        ? ", mean difference at alpha " + Checks.fmt(alpha)
-            + (adjusted ? " (adjusted for missing)" : " (fixed critical value " + Checks.fmt(fixedCriticalValue) + ")")
+    sb.append(settings.relative().isPresent()
+        ? ", relative " + Checks.fmt(settings.relative().getAsDouble())
+        : ", no relative criterion");
+    sb.append(md.on()
+        ? ", mean difference at alpha " + Checks.fmt(md.alpha())
+            + (md.rule() == CriticalValueRule.ADJUSTED_FOR_MISSING_SCORES
+                ? " (adjusted for missing)"
+                : " (fixed critical value " + Checks.fmt(md.fixedValue()) + ")")
         : ", no mean-difference criterion");
-    sb.append(", ").append(schedule.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
+    sb.append(", ").append(settings.schedule().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
+    sb.append(", reversal ").append(settings.reversalRule().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
     return sb.toString();
   }
 }

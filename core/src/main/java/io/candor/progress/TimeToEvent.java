@@ -14,7 +14,13 @@ import java.util.Objects;
  */
 public record TimeToEvent(ClientId client, int time, boolean event) {
 
-  /** Validates. */
+  /**
+   * Validates.
+   *
+   * @param client the client
+   * @param time session number of the event or of censoring, 0 or more
+   * @param event true if the event happened at {@code time}, false if censored there
+   */
   public TimeToEvent {
     Objects.requireNonNull(client, "client");
     Checks.atLeast("time", time, 0);

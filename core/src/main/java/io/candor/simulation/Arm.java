@@ -12,7 +12,12 @@ public enum Arm {
    */
   WAITLIST;
 
-  /** Parses "treated" or "waitlist" (case-insensitive). */
+  /**
+   * Parses "treated" or "waitlist" (case-insensitive).
+   *
+   * @param text {@code "treated"} or {@code "waitlist"}
+   * @return the arm
+   */
   public static Arm parse(CharSequence text) {
     return Enums.parse(Arm.class, "arm", text);
   }

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.OptionalDouble;
 import java.util.function.LongConsumer;
 
 /**
@@ -47,7 +48,7 @@ import java.util.function.LongConsumer;
  *       with Jacobson–Truax's reliable-change index from {@link io.candor.change.ClinicalChange},
  *       the index behind Lambert's figures;
  *   <li>share of clients with a sudden gain ({@link
- *       io.candor.progress.SuddenGainCriteria#defaults()}): within 17–39 % (Aderka et al. 2012's studies; Tang
+ *       io.candor.progress.SuddenGainCriteria#withDefaults()}): within 17–39 % (Aderka et al. 2012's studies; Tang
  *       &amp; DeRubeis 1999 found 39 %);
  *   <li>wait-list arm: share out of the clinical range at 3 months (week 13): 23 % ± 5 points
  *       (Whiteford et al. 2013 pooled 23 % at 3 months; their interval is wider).
@@ -78,7 +79,8 @@ public final class Calibration {
    * @param target what is checked, in words
    * @param source where the target comes from
    * @param expected the published figure
-   * @param simulated the simulated value
+   * @param simulated the simulated value; empty when the simulation could not estimate the target
+   *     (nobody to count, or a curve that never reaches the level), and the row then fails
    * @param lower lowest accepted value
    * @param upper highest accepted value
    * @param definition how the simulated value was computed
@@ -87,14 +89,22 @@ public final class Calibration {
       String target,
       Citation source,
       double expected,
-      double simulated,
+      OptionalDouble simulated,
       double lower,
       double upper,
       String definition) {
 
     /**
-     * Checks for nulls and the bounds; {@code simulated} may be NaN when the simulation could not
-     * estimate the target (the row then fails).
+     * Checks for nulls and the bounds.
+     *
+     * @param target what is checked, in words
+     * @param source where the target comes from
+     * @param expected the published figure
+     * @param simulated the simulated value; empty when the simulation could not estimate the target
+     *     (nobody to count, or a curve that never reaches the level), and the row then fails
+     * @param lower lowest accepted value
+     * @param upper highest accepted value
+     * @param definition how the simulated value was computed
      */
     public Row {
       Objects.requireNonNull(target, "target");
@@ -108,17 +118,26 @@ public final class Calibration {
             "the accepted range [" + Checks.fmt(lower) + ", " + Checks.fmt(upper) + "] of " + target
                 + " must contain the expected value, was " + Checks.fmt(expected));
       }
-      if (Double.isInfinite(simulated)) {
-        throw new IllegalArgumentException("simulated must be finite or NaN, was " + simulated);
+      Objects.requireNonNull(simulated, "simulated");
+      if (simulated.isPresent()) {
+        Checks.finite("simulated", simulated.getAsDouble());
       }
     }
 
-    /** Whether the simulated value lies within [lower, upper]. */
+    /**
+     * Whether the simulated value lies within [lower, upper].
+     *
+     * @return whether the simulated value lies within [lower, upper]
+     */
     public boolean passed() {
-      return simulated >= lower && simulated <= upper;
+      return simulated.isPresent() && simulated.getAsDouble() >= lower && simulated.getAsDouble() <= upper;
     }
 
-    /** "PASS" or "FAIL". */
+    /**
+     * "PASS" or "FAIL".
+     *
+     * @return {@code "PASS"} or {@code "FAIL"}
+     */
     public String verdict() {
       return passed() ? "PASS" : "FAIL";
     }
@@ -133,35 +152,56 @@ public final class Calibration {
    */
   public record Report(long seed, long clients, List<Row> rows) {
 
-    /** Copies the rows. */
+    /**
+     * Copies the rows.
+     *
+     * @param seed the seed
+     * @param clients clients per arm
+     * @param rows the rows, in the order of the class documentation
+     */
     public Report {
       rows = List.copyOf(rows);
     }
 
-    /** Whether every row passed. */
+    /**
+     * Whether every row passed.
+     *
+     * @return whether every row passed
+     */
     public boolean passed() {
       return rows.stream().allMatch(Row::passed);
     }
 
-    /** A plain-text table: target, source, expected, simulated, accepted range, verdict. */
+    /**
+     * A plain-text table: target, source, expected, simulated, accepted range, verdict.
+     *
+     * @return a plain-text table: target, source, expected, simulated, accepted range, verdict
+     */
     public String toTable() {
       StringBuilder sb = new StringBuilder();
       sb.append(String.format(Locale.ROOT, "%-40s %-24s %9s %9s %13s  %s%n", "target", "source",
           "expected", "simulated", "accepted", "verdict"));
       for (Row r : rows) {
         sb.append(String.format(Locale.ROOT, "%-40s %-24s %9s %9s %13s  %s%n", r.target(),
-            r.source().shortForm(), fmt(r.expected()), fmt(r.simulated()),
+            r.source().shortForm(), fmt(r.expected()),
+            r.simulated().isPresent() ? fmt(r.simulated().getAsDouble()) : "n/a",
             fmt(r.lower()) + "-" + fmt(r.upper()), r.verdict()));
       }
       return sb.toString();
     }
 
     private static String fmt(double v) {
-      return Double.isNaN(v) ? "NaN" : String.format(Locale.ROOT, "%.3f", v);
+      return String.format(Locale.ROOT, "%.3f", v);
     }
   }
 
-  /** Runs the calibration with {@link #DEFAULT_SEED} and {@link #DEFAULT_CLIENTS} clients per arm. */
+  /**
+   * Runs the calibration with {@link #DEFAULT_SEED} and {@link #DEFAULT_CLIENTS} clients per arm.
+   *
+   * @param scenario the scenario
+   * @param threads worker threads; the result does not depend on it
+   * @return the report, one row per target
+   */
   public static Report run(Scenario scenario, int threads) {
     return run(scenario, DEFAULT_SEED, DEFAULT_CLIENTS, threads, done -> { });
   }
@@ -170,6 +210,11 @@ public final class Calibration {
    * Simulates {@code clients} clients in each arm and checks every target.
    *
    * @param progress told the number of clients done so far (both arms together)
+   * @param scenario the scenario
+   * @param seed the seed; the same seed gives the same clients
+   * @param clients clients per arm, 100 to {@link #MAX_CLIENTS}
+   * @param threads worker threads, 1 to 256; the result does not depend on it
+   * @return the report, one row per target
    * @throws IllegalArgumentException if the scenario has fewer than 26 sessions or fewer than 13
    *     wait-list weeks (the targets need them), or clients &lt; 100
    */
@@ -215,10 +260,11 @@ public final class Calibration {
         "share of clients attending session 26 whose score is reliably better than at intake"));
     DoseEffectFit dose = tr.doseFit(26);
     rows.add(new Row("sessions for 50 % improved (probit)", Citations.HOWARD_1986, 8,
-        dose.sessionsFor(0.5).map(SessionsEstimate::sessions).orElse(Double.NaN), 6.5, 10,
+        dose.sessionsFor(0.5).map(e -> OptionalDouble.of(e.sessions())).orElse(OptionalDouble.empty()),
+        6.5, 10,
         "exp(x) where a probit regression of the improved share on log(session), sessions"
             + " 1-26, reaches 0.5 (io.candor.model.dose.DoseEffect, as R's glm)"));
-    rows.add(new Row("dropout", Citations.SWIFT_2012, 0.197, tr.dropoutByEnd(), 0.177, 0.217,
+    rows.add(new Row("dropout", Citations.SWIFT_2012, 0.197, OptionalDouble.of(tr.dropoutByEnd()), 0.177, 0.217,
         "1 - S(last session), Kaplan-Meier of time to dropout, completers censored"
             + " (io.candor.model.survival.KaplanMeier)"));
     rows.add(new Row("reliable deterioration", Citations.LAMBERT_2013, 0.075,
@@ -234,7 +280,7 @@ public final class Calibration {
     rows.add(new Row("clients with a sudden gain", Citations.ADERKA_2012, 0.28,
         tr.suddenGainRate(), 0.17, 0.39,
         "share of clients (>= 4 scores) with a gain by Tang & DeRubeis's three criteria"
-            + " (io.candor.progress.SuddenGainCriteria.defaults())"));
+            + " (io.candor.progress.SuddenGainCriteria.withDefaults())"));
     rows.add(new Row("untreated remission at 3 months", Citations.WHITEFORD_2013, 0.23,
         wl.notCaseAt(13), 0.18, 0.28,
         "wait-list arm: share of clients observed at week 13 below the caseness cutoff"));
@@ -250,7 +296,7 @@ public final class Calibration {
   static final class Tally {
     private final Instrument instrument;
     private final ClinicalEvents events;
-    private final SuddenGainCriteria gains = SuddenGainCriteria.defaults();
+    private final SuddenGainCriteria gains = SuddenGainCriteria.withDefaults();
     private final ChangeContext changeContext;
     private final boolean jtAvailable;
     private long jtDeteriorated;
@@ -315,28 +361,32 @@ public final class Calibration {
       dropTime[k] = c.dropoutSession().orElse(last);
     }
 
-    double improvedAt(int s) {
-      return (double) improved[s] / observed[s];
+    OptionalDouble improvedAt(int s) {
+      return share(improved[s], observed[s]);
     }
 
-    double notCaseAt(int s) {
-      return 1 - (double) cases[s] / observed[s];
+    OptionalDouble notCaseAt(int s) {
+      return observed[s] == 0 ? OptionalDouble.empty() : OptionalDouble.of(1 - (double) cases[s] / observed[s]);
     }
 
-    double deteriorationRate() {
-      return (double) deteriorated / withTwo;
+    OptionalDouble deteriorationRate() {
+      return share(deteriorated, withTwo);
+    }
+
+    private static OptionalDouble share(long count, long of) {
+      return of == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) count / of);
     }
 
     boolean jacobsonTruaxAvailable() {
       return jtAvailable;
     }
 
-    double jacobsonTruaxDeteriorationRate() {
-      return (double) jtDeteriorated / withTwo;
+    OptionalDouble jacobsonTruaxDeteriorationRate() {
+      return share(jtDeteriorated, withTwo);
     }
 
-    double suddenGainRate() {
-      return (double) gainClients / gainEvaluable;
+    OptionalDouble suddenGainRate() {
+      return share(gainClients, gainEvaluable);
     }
 
     double dropoutByEnd() {

@@ -169,7 +169,7 @@ final class Engine {
       mu0 = clampLatent(imean + isd * gauss.sample());
       e = sdAr * gauss.sample();
       y0 = observe(mu0 + e + sem * gauss.sample());
-    } while (sc.intake().requireCaseness() && !direction.isCase(y0, cutoff) && ++tries < 10_000);
+    } while (sc.intake().entry() == Scenario.Entry.CASES_ONLY && !direction.isCase(y0, cutoff) && ++tries < 10_000);
     trueIntake = mu0;
 
     double rateSd = sc.paths().rateSd();
@@ -205,7 +205,7 @@ final class Engine {
     double innov = arInnovation[c];
     double hazard0 = sc.dropout().hazard();
     double progressEffect = sc.dropout().progressEffect() / rc;
-    boolean mnar = sc.dropout().notAtRandom();
+    boolean mnar = sc.dropout().missingness() == Scenario.Missingness.NOT_AT_RANDOM;
     double mnarEffect = sc.dropout().notAtRandomEffect() / rc;
     double[] y = scores;
 

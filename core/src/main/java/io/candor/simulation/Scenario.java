@@ -53,7 +53,21 @@ public record Scenario(
     Dropout dropout,
     Waitlist waitlist) {
 
-  /** Validates every component and copies the maps into unmodifiable enum-ordered maps. */
+  /**
+   * Validates every component and copies the maps into unmodifiable enum-ordered maps.
+   *
+   * @param instrument the instrument's id, e.g. {@code "PHQ-9"} (a built-in instrument)
+   * @param sessions planned treatment sessions after the intake assessment (session 0); 1 to 500
+   * @param caseMix share of each course in the treated population; sums to 1
+   * @param intake the distribution of true intake severity and the entry rule
+   * @param paths the mean path of each course
+   * @param variation week-to-week variation and measurement error
+   * @param jumps sudden gains and losses
+   * @param deterioration the subgroup that gets worse
+   * @param readiness readiness stages and their effects
+   * @param dropout the dropout hazard
+   * @param waitlist the untreated (wait-list) arm
+   */
   public Scenario {
     Objects.requireNonNull(instrument, "instrument");
     Instrument inst = Instruments.byId(instrument);
@@ -90,12 +104,17 @@ public record Scenario(
    * calibrated (an assumption, said in {@link ScenarioDefaults#sources()}).
    *
    * @param instrument a built-in instrument with a caseness cutoff and a reliable-change threshold
+   * @return the calibrated default scenario for an instrument
    */
   public static Scenario calibratedDefault(Instrument instrument) {
     return ScenarioDefaults.forInstrument(instrument);
   }
 
-  /** The {@link Instrument} named by {@link #instrument()}. */
+  /**
+   * The {@link Instrument} named by {@link #instrument()}.
+   *
+   * @return the {@link Instrument} named by {@link #instrument()}
+   */
   public Instrument instrumentSpec() {
     return Instruments.byId(instrument);
   }
@@ -104,67 +123,119 @@ public record Scenario(
    * Standard deviation of measurement error implied by the instrument's reliability r and the
    * true-score SD at intake: {@code intake.sd · √((1 − r) / r)} (classical test theory, where
    * r = true variance / observed variance).
+   *
+   * @return the measurement-error SD in points
    */
   public double measurementErrorSd() {
     double r = variation.reliability();
     return intake.sd() * Math.sqrt((1 - r) / r);
   }
 
-  /** A copy with another number of planned sessions. */
+  /**
+   * A copy with another number of planned sessions.
+   *
+   * @param n the number of planned sessions after intake, 1 to 500
+   * @return the copy
+   */
   public Scenario withSessions(int n) {
     return new Scenario(instrument, n, caseMix, intake, paths, variation, jumps, deterioration,
         readiness, dropout, waitlist);
   }
 
-  /** A copy with another case mix. */
+  /**
+   * A copy with another case mix.
+   *
+   * @param mix the share of each course, summing to 1
+   * @return the copy
+   */
   public Scenario withCaseMix(Map<Course, Double> mix) {
     return new Scenario(instrument, sessions, mix, intake, paths, variation, jumps, deterioration,
         readiness, dropout, waitlist);
   }
 
-  /** A copy with another intake distribution. */
+  /**
+   * A copy with another intake distribution.
+   *
+   * @param i the intake distribution
+   * @return the copy
+   */
   public Scenario withIntake(Intake i) {
     return new Scenario(instrument, sessions, caseMix, i, paths, variation, jumps, deterioration,
         readiness, dropout, waitlist);
   }
 
-  /** A copy with other mean paths. */
+  /**
+   * A copy with other mean paths.
+   *
+   * @param p the mean paths
+   * @return the copy
+   */
   public Scenario withPaths(Paths p) {
     return new Scenario(instrument, sessions, caseMix, intake, p, variation, jumps, deterioration,
         readiness, dropout, waitlist);
   }
 
-  /** A copy with other variation parameters. */
+  /**
+   * A copy with other variation parameters.
+   *
+   * @param v the variation parameters
+   * @return the copy
+   */
   public Scenario withVariation(Variation v) {
     return new Scenario(instrument, sessions, caseMix, intake, paths, v, jumps, deterioration,
         readiness, dropout, waitlist);
   }
 
-  /** A copy with another jump process. */
+  /**
+   * A copy with another jump process.
+   *
+   * @param j the jump process
+   * @return the copy
+   */
   public Scenario withJumps(Jumps j) {
     return new Scenario(instrument, sessions, caseMix, intake, paths, variation, j, deterioration,
         readiness, dropout, waitlist);
   }
 
-  /** A copy with another deteriorating subgroup. */
+  /**
+   * A copy with another deteriorating subgroup.
+   *
+   * @param d the deteriorating subgroup
+   * @return the copy
+   */
   public Scenario withDeterioration(Deterioration d) {
     return new Scenario(instrument, sessions, caseMix, intake, paths, variation, jumps, d,
         readiness, dropout, waitlist);
   }
 
-  /** A copy with other readiness parameters. */
+  /**
+   * A copy with other readiness parameters.
+   *
+   * @param r the readiness parameters
+   * @return the copy
+   */
   public Scenario withReadiness(Readiness r) {
     return new Scenario(instrument, sessions, caseMix, intake, paths, variation, jumps,
         deterioration, r, dropout, waitlist);
   }
 
-  /** A copy with another dropout model. */
+  /**
+   * A copy with another dropout model.
+   *
+   * @param d the dropout model
+   * @return the copy
+   */
   public Scenario withDropout(Dropout d) {
     return new Scenario(instrument, sessions, caseMix, intake, paths, variation, jumps,
         deterioration, readiness, d, waitlist);
   }
 
-  /** A copy with another wait-list arm. */
+  /**
+   * A copy with another wait-list arm.
+   *
+   * @param w the wait-list arm
+   * @return the copy
+   */
   public Scenario withWaitlist(Waitlist w) {
     return new Scenario(instrument, sessions, caseMix, intake, paths, variation, jumps,
         deterioration, readiness, dropout, w);
@@ -229,20 +300,37 @@ public record Scenario(
     return Collections.unmodifiableMap(m);
   }
 
+  /** Who enters the simulated service at intake. */
+  public enum Entry {
+    /**
+     * Only clients whose observed intake score is in the clinical range, as services and trials
+     * admit them (the intake is drawn again until it is); this is what makes regression to the
+     * mean appear. The calibrated default.
+     */
+    CASES_ONLY,
+    /** Every drawn client, whatever the observed intake score. */
+    ANY_SCORE
+  }
+
   /**
    * True severity at intake, and the entry rule.
    *
    * @param mean mean true intake score
    * @param sd between-client SD of the true intake score (the intake random effect); &gt; 0
-   * @param requireCaseness whether clients enter only when their observed intake score is in the
-   *     clinical range (as services and trials admit them; this is what makes regression to the
-   *     mean appear)
+   * @param entry who enters: only cases at the observed intake score, or everybody
    */
-  public record Intake(double mean, double sd, boolean requireCaseness) {
-    /** Validates. */
+  public record Intake(double mean, double sd, Entry entry) {
+    /**
+     * Validates.
+     *
+     * @param mean mean true intake score
+     * @param sd between-client SD of the true intake score (the intake random effect); &gt; 0
+     * @param entry who enters: only cases at the observed intake score, or everybody
+     */
     public Intake {
       Checks.finite("intake.mean", mean);
       Checks.positive("intake.sd", sd);
+      Objects.requireNonNull(entry, "intake.entry");
     }
   }
 
@@ -267,7 +355,18 @@ public record Scenario(
       double chronicRate,
       double rateSd,
       double relapseHazard) {
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param remissionLevel asymptote A for resolvable and episodic courses
+     * @param chronicLevel asymptote A for the chronic course (where therapy meets its limit)
+     * @param resolvableRate k for the resolvable course (per session)
+     * @param episodicRate k for the episodic course
+     * @param chronicRate k for the chronic course
+     * @param rateSd SD of the client's log-rate random effect (mean-preserving log-normal)
+     * @param relapseHazard per-session probability that an episodic client who is out of the
+     *     clinical range relapses to the intake level
+     */
     public Paths {
       Checks.finite("paths.remissionLevel", remissionLevel);
       Checks.finite("paths.chronicLevel", chronicLevel);
@@ -290,7 +389,15 @@ public record Scenario(
    */
   public record Variation(
       double autocorrelation, double sd, double chronicFluctuation, double reliability) {
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param autocorrelation AR(1) coefficient of the week-to-week deviation, in [0, 1)
+     * @param sd stationary SD of the week-to-week deviation
+     * @param chronicFluctuation multiplier of {@code sd} for chronic cases (≥ 0)
+     * @param reliability the instrument's reliability, which sets the measurement error (see
+     *     {@link Scenario#measurementErrorSd()}); in (0, 1)
+     */
     public Variation {
       Checks.inRange("variation.autocorrelation", autocorrelation, 0, 0.999);
       Checks.nonNegative("variation.sd", sd);
@@ -309,7 +416,14 @@ public record Scenario(
    */
   public record Jumps(
       double gainProbability, double gainFraction, double lossProbability, double lossSize) {
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param gainProbability per-session probability of a sudden gain
+     * @param gainFraction share of the remaining distance to the asymptote removed by a gain, (0, 1]
+     * @param lossProbability per-session probability of a sudden loss
+     * @param lossSize points added in the worse direction by a loss
+     */
     public Jumps {
       Checks.probability("jumps.gainProbability", gainProbability);
       Checks.inRange("jumps.gainFraction", gainFraction, 0, 1);
@@ -331,7 +445,13 @@ public record Scenario(
    * @param rate per-session rate of that movement
    */
   public record Deterioration(double proportion, double size, double rate) {
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param proportion share of clients in the subgroup
+     * @param size points the path moves in the worse direction (towards intake + size)
+     * @param rate per-session rate of that movement
+     */
     public Deterioration {
       Checks.probability("deterioration.proportion", proportion);
       Checks.nonNegative("deterioration.size", size);
@@ -354,7 +474,15 @@ public record Scenario(
       Map<ReadinessStage, Double> dropoutMultiplier,
       double forward,
       double backward) {
-    /** Validates and copies. */
+    /**
+     * Validates and copies.
+     *
+     * @param initial share of clients in each stage at intake; sums to 1
+     * @param rateMultiplier multiplier of the course rate in each stage (≥ 0)
+     * @param dropoutMultiplier multiplier of the dropout hazard in each stage (≥ 0)
+     * @param forward per-session probability of moving one stage forward
+     * @param backward per-session probability of moving one stage back
+     */
     public Readiness {
       initial = shares("readiness.initial", ReadinessStage.class, initial);
       rateMultiplier = multipliers("readiness.rateMultiplier", ReadinessStage.class, rateMultiplier);
@@ -370,24 +498,44 @@ public record Scenario(
     }
   }
 
+  /** What the dropout hazard may depend on. */
+  public enum Missingness {
+    /**
+     * Only what was observed (the last observed worsening): missing at random. The calibrated
+     * default, an assumption (Swift &amp; Greenberg 2012 report rates, not mechanisms).
+     */
+    AT_RANDOM,
+    /** Also the unobserved current score: missing not at random. */
+    NOT_AT_RANDOM
+  }
+
   /**
    * The per-session dropout hazard:
    * {@code h = hazard · stageMultiplier · max(0, 1 + progressEffect · w / RC)
-   * · [notAtRandom: max(0, 1 + notAtRandomEffect · v / RC)]}, capped at 1, where w is the last
+   * · [NOT_AT_RANDOM: max(0, 1 + notAtRandomEffect · v / RC)]}, capped at 1, where w is the last
    * observed change in the worse direction, v the unobserved current true score's distance from
    * the intake score in the worse direction and RC the instrument's reliable-change threshold.
    *
    * @param hazard baseline per-session hazard
    * @param progressEffect effect of recent observed worsening (missing at random)
-   * @param notAtRandom whether dropout also depends on the unobserved current score
-   * @param notAtRandomEffect effect of the unobserved score when {@code notAtRandom}
+   * @param missingness whether dropout also depends on the unobserved current score
+   * @param notAtRandomEffect effect of the unobserved score under {@link Missingness#NOT_AT_RANDOM}
    */
   public record Dropout(
-      double hazard, double progressEffect, boolean notAtRandom, double notAtRandomEffect) {
-    /** Validates. */
+      double hazard, double progressEffect, Missingness missingness, double notAtRandomEffect) {
+    /**
+     * Validates.
+     *
+     * @param hazard baseline per-session hazard
+     * @param progressEffect effect of recent observed worsening (missing at random)
+     * @param missingness whether dropout also depends on the unobserved current score
+     * @param notAtRandomEffect effect of the unobserved score under {@link
+     *     Missingness#NOT_AT_RANDOM}
+     */
     public Dropout {
       Checks.probability("dropout.hazard", hazard);
       Checks.finite("dropout.progressEffect", progressEffect);
+      Objects.requireNonNull(missingness, "dropout.missingness");
       Checks.finite("dropout.notAtRandomEffect", notAtRandomEffect);
     }
   }
@@ -401,7 +549,12 @@ public record Scenario(
    * @param weeks weeks of follow-up after the intake assessment (13 ≈ 3 months)
    */
   public record Waitlist(double rate, int weeks) {
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param rate spontaneous per-week rate k towards the course's asymptote
+     * @param weeks weeks of follow-up after the intake assessment (13 ≈ 3 months)
+     */
     public Waitlist {
       Checks.nonNegative("waitlist.rate", rate);
       Checks.inRange("waitlist.weeks", weeks, 1, 520);

@@ -131,8 +131,6 @@ public final class ScenarioDefaults {
         TUNED + "about 19.7 % of clients end treatment prematurely (Swift & Greenberg 2012)"));
     m.put("dropout.progressEffect", assumption(0.5, Citations.SWIFT_2012,
         "recent worsening raises the hazard; modelling choice"));
-    m.put("dropout.notAtRandom", assumption(0, Citations.SWIFT_2012,
-        "off (0) by default: dropout depends only on what was observed"));
     m.put("dropout.notAtRandomEffect", assumption(0.5, Citations.SWIFT_2012,
         "strength of dependence on the unobserved current score when switched on; modelling"
             + " choice"));
@@ -147,6 +145,8 @@ public final class ScenarioDefaults {
   /**
    * Every default of the PHQ-9 scenario, keyed by its field path (as in the scenario JSON, with
    * map entries as {@code caseMix.CHRONIC}), in a stable order.
+   *
+   * @return every default with its source, keyed by field path
    */
   public static Map<String, Sourced> sources() {
     return SOURCES;
@@ -176,7 +176,8 @@ public final class ScenarioDefaults {
         instrument.id(),
         (int) v("sessions"),
         map("caseMix", Course.class),
-        new Scenario.Intake(level.applyAsDouble(v("intake.mean")), v("intake.sd") * scale, true),
+        new Scenario.Intake(level.applyAsDouble(v("intake.mean")), v("intake.sd") * scale,
+            Scenario.Entry.CASES_ONLY),
         new Scenario.Paths(
             level.applyAsDouble(v("paths.remissionLevel")),
             level.applyAsDouble(v("paths.chronicLevel")),
@@ -205,7 +206,7 @@ public final class ScenarioDefaults {
             v("readiness.forward"),
             v("readiness.backward")),
         new Scenario.Dropout(
-            v("dropout.hazard"), v("dropout.progressEffect"), v("dropout.notAtRandom") != 0,
+            v("dropout.hazard"), v("dropout.progressEffect"), Scenario.Missingness.AT_RANDOM,
             v("dropout.notAtRandomEffect")),
         new Scenario.Waitlist(v("waitlist.rate"), (int) v("waitlist.weeks")));
   }

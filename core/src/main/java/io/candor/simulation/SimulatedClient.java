@@ -38,7 +38,21 @@ public record SimulatedClient(
     double trueIntake,
     double rate) {
 
-  /** Checks for nulls. */
+  /**
+   * Checks for nulls.
+   *
+   * @param index the client's index in the cohort (0-based); the id is {@code sim-} followed by
+   *     index + 1 with at least six digits
+   * @param arm the arm
+   * @param client the client (one condition with the simulated course; readiness at intake)
+   * @param trajectory observed scores at sessions 0 (intake) to the last attended session
+   * @param course the generating course
+   * @param finalReadiness readiness stage at the last session
+   * @param deteriorating whether the client is in the deteriorating subgroup
+   * @param dropoutSession the session the client dropped out at (did not attend), if any
+   * @param trueIntake true (error-free) intake severity
+   * @param rate the client's per-session rate k before readiness acts on it
+   */
   public SimulatedClient {
     Objects.requireNonNull(arm, "arm");
     Objects.requireNonNull(client, "client");
@@ -51,6 +65,8 @@ public record SimulatedClient(
   /**
    * The id of the client at that index: "sim-000001" for index 0.
    *
+   * @param index the 0-based index, >= 0
+   * @return the id of the client at that index: "sim-000001" for index 0
    * @throws IllegalArgumentException if the index is negative
    */
   public static String idFor(long index) {

@@ -26,7 +26,7 @@ import java.util.function.LongConsumer;
  *       a readiness stage from {@link Scenario.Readiness#initial()}, and membership of the
  *       deteriorating subgroup with probability {@link Scenario.Deterioration#proportion()}.
  *   <li><b>Intake.</b> True severity μ₀ ~ N(mean, sd) (the intake random effect), plus the week's
- *       deviation and measurement error; with {@link Scenario.Intake#requireCaseness()} the draw
+ *       deviation and measurement error; with {@link Scenario.Entry#CASES_ONLY} the draw
  *       is repeated until the observed score is in the clinical range, which is what produces
  *       regression to the mean.
  *   <li><b>Mean path.</b> m(t) = A + (m(t−1) − A)·exp(−k·r(stage)): exponential decay towards the
@@ -66,17 +66,33 @@ public final class Simulator {
     this.scenario = Objects.requireNonNull(scenario, "scenario");
   }
 
-  /** A simulator for that scenario. */
+  /**
+   * A simulator for that scenario.
+   *
+   * @param scenario the scenario
+   * @return a simulator for that scenario
+   */
   public static Simulator of(Scenario scenario) {
     return new Simulator(scenario);
   }
 
-  /** The scenario. */
+  /**
+   * The scenario.
+   *
+   * @return the scenario
+   */
   public Scenario scenario() {
     return scenario;
   }
 
-  /** One client, with the random stream of (seed, index). */
+  /**
+   * One client, with the random stream of (seed, index).
+   *
+   * @param seed the seed; the same seed gives the same clients
+   * @param index the client's 0-based index
+   * @param arm the arm: treated or wait-list
+   * @return the client
+   */
   public SimulatedClient client(long seed, long index, Arm arm) {
     if (index < 0) {
       throw new IllegalArgumentException("index must be >= 0, was " + index);
@@ -95,6 +111,7 @@ public final class Simulator {
    * @param clients number of clients, ≥ 1
    * @param arm the arm
    * @param threads worker threads, 1 to 256; the result does not depend on it
+   * @return the summary
    */
   public SimulationSummary summarise(long seed, long clients, Arm arm, int threads) {
     return summarise(seed, clients, arm, threads, done -> { });
@@ -103,6 +120,13 @@ public final class Simulator {
   /**
    * As {@link #summarise(long, long, Arm, int)}, reporting the number of clients done so far to
    * {@code progress} (called from worker threads, at most once per chunk of clients).
+   *
+   * @param seed the seed; the same seed gives the same clients
+   * @param clients how many clients to simulate, at least 1
+   * @param arm the arm: treated or wait-list
+   * @param threads worker threads, 1 to 256; the result does not depend on it
+   * @param progress called with the number of clients done so far, from worker threads, at most once per chunk
+   * @return the summary
    */
   public SimulationSummary summarise(
       long seed, long clients, Arm arm, int threads, LongConsumer progress) {
@@ -173,6 +197,12 @@ public final class Simulator {
    * Generates clients 0 to {@code clients − 1} on {@code threads} threads and hands them to
    * {@code sink} in index order, on the calling thread. Memory is bounded by a block of clients,
    * not by the cohort size.
+   *
+   * @param seed the seed; the same seed gives the same clients
+   * @param clients how many clients to generate, at least 1
+   * @param arm the arm: treated or wait-list
+   * @param threads worker threads, 1 to 256; the result does not depend on it
+   * @param sink receives each client in index order
    */
   public void forEachOrdered(
       long seed, long clients, Arm arm, int threads, Consumer<? super SimulatedClient> sink) {
@@ -202,7 +232,15 @@ public final class Simulator {
     }
   }
 
-  /** The first {@code clients} clients as a list, in index order. */
+  /**
+   * The first {@code clients} clients as a list, in index order.
+   *
+   * @param seed the seed; the same seed gives the same clients
+   * @param clients how many clients, at least 1
+   * @param arm the arm: treated or wait-list
+   * @param threads worker threads, 1 to 256; the result does not depend on it
+   * @return the first {@code clients} clients as a list, in index order
+   */
   public List<SimulatedClient> simulate(long seed, int clients, Arm arm, int threads) {
     checkClients(clients);
     List<SimulatedClient> list = new ArrayList<>(clients);
@@ -210,7 +248,15 @@ public final class Simulator {
     return List.copyOf(list);
   }
 
-  /** The first {@code clients} clients' trajectories as a {@link Cohort}. */
+  /**
+   * The first {@code clients} clients' trajectories as a {@link Cohort}.
+   *
+   * @param seed the seed; the same seed gives the same clients
+   * @param clients how many clients, at least 1
+   * @param arm the arm: treated or wait-list
+   * @param threads worker threads, 1 to 256; the result does not depend on it
+   * @return the first {@code clients} clients' trajectories as a {@link Cohort}
+   */
   public Cohort cohort(long seed, int clients, Arm arm, int threads) {
     checkClients(clients);
     List<Trajectory> list = new ArrayList<>(clients);

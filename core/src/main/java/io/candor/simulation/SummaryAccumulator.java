@@ -38,6 +38,12 @@ final class SummaryAccumulator implements java.io.Serializable {
   final long[] improvementEvents;
   final long[] improvementCensored;
   final long[] dropoutsAt;
+  /**
+   * Clients by session and observed score in units of the resolution above the minimum; sized from
+   * the first engine seen (or the first non-empty summary merged), so the constructor needs no
+   * scale. Null while no client has been counted.
+   */
+  long[][] scoreCounts;
 
   SummaryAccumulator(int sessions) {
     length = sessions + 1;
@@ -78,7 +84,12 @@ final class SummaryAccumulator implements java.io.Serializable {
           firstImproved = t;
         }
       }
-      scoreUnits[t] += Math.round((s - e.min) / e.resolution);
+      long units = Math.round((s - e.min) / e.resolution);
+      scoreUnits[t] += units;
+      if (scoreCounts == null) {
+        scoreCounts = new long[length][(int) Math.round((e.max - e.min) / e.resolution) + 1];
+      }
+      scoreCounts[t][(int) units]++;
     }
     if (firstImproved >= 0) {
       improvementEvents[firstImproved]++;
@@ -174,6 +185,14 @@ final class SummaryAccumulator implements java.io.Serializable {
     add(improvementEvents, o.improvementEvents);
     add(improvementCensored, o.improvementCensored);
     add(dropoutsAt, o.dropoutsAt);
+    if (o.scoreCounts != null) {
+      if (scoreCounts == null) {
+        scoreCounts = new long[length][o.scoreCounts[0].length];
+      }
+      for (int t = 0; t < length; t++) {
+        add(scoreCounts[t], o.scoreCounts[t]);
+      }
+    }
   }
 
   /** Whether every count equals the other's. */
@@ -189,7 +208,8 @@ final class SummaryAccumulator implements java.io.Serializable {
         && java.util.Arrays.equals(scoreUnits, o.scoreUnits)
         && java.util.Arrays.equals(improvementEvents, o.improvementEvents)
         && java.util.Arrays.equals(improvementCensored, o.improvementCensored)
-        && java.util.Arrays.equals(dropoutsAt, o.dropoutsAt);
+        && java.util.Arrays.equals(dropoutsAt, o.dropoutsAt)
+        && java.util.Arrays.deepEquals(scoreCounts, o.scoreCounts);
   }
 
   private static void add(long[] a, long[] b) {

@@ -5,7 +5,6 @@ import io.candor.domain.ClientId;
 import io.candor.domain.Cohort;
 import io.candor.domain.Condition;
 import io.candor.domain.Course;
-import io.candor.domain.Observation;
 import io.candor.domain.ReadinessStage;
 import io.candor.domain.Trajectory;
 import io.candor.evidence.Citation;
@@ -35,8 +34,9 @@ import org.apache.commons.rng.UniformRandomProvider;
  * Trajectory t = CandorGenerators.trajectory(Instruments.PHQ9).generate(rng);
  * }</pre>
  *
- * <p>Trajectories have realistic non-linear shapes ({@link TrajectoryShape}): gradual change,
- * plateaus, sudden gains, no change, deterioration and relapse, with measurement noise, missed
+ * <p>Trajectories ({@link TrajectoryGenerator}) have realistic non-linear shapes ({@link
+ * TrajectoryShape}): gradual change, plateaus, sudden gains, no change, deterioration and relapse,
+ * each satisfying Candor's own definition of it in every draw, with measurement noise, missed
  * sessions and dropout. Scores are always inside the instrument's range and on its resolution grid.
  *
  * <p>Stateless and thread-safe (each generated value uses only the provider passed in).
@@ -55,7 +55,11 @@ public final class CandorGenerators {
 
   private CandorGenerators() {}
 
-  /** Any built-in instrument. */
+  /**
+   * Any built-in instrument.
+   *
+   * @return the generator
+   */
   public static Gen<Instrument> builtInInstrument() {
     List<Instrument> all = Instruments.all();
     return rng -> all.get(rng.nextInt(all.size()));
@@ -64,6 +68,8 @@ public final class CandorGenerators {
   /**
    * A user-defined instrument with a random integer range, direction, caseness cutoff, optional
    * bands and norms, reliability in [0.6, 0.95] and resolution 1 or 0.5.
+   *
+   * @return the generator
    */
   public static Gen<Instrument> userInstrument() {
     return rng -> {
@@ -98,19 +104,32 @@ public final class CandorGenerators {
     };
   }
 
-  /** A valid score on the instrument: uniform over its range, on its resolution grid. */
+  /**
+   * A valid score on the instrument: uniform over its range, on its resolution grid.
+   *
+   * @param instrument the instrument
+   * @return a valid score on the instrument: uniform over its range, on its resolution grid
+   */
   public static Gen<Double> score(Instrument instrument) {
     Objects.requireNonNull(instrument, "instrument");
     long steps = Math.round((instrument.maxScore() - instrument.minScore()) / instrument.resolution());
     return rng -> onGrid(instrument, instrument.minScore() + rng.nextLong(steps + 1) * instrument.resolution());
   }
 
-  /** An opaque client id such as {@code c-3f9a1c}. */
+  /**
+   * An opaque client id such as {@code c-3f9a1c}.
+   *
+   * @return an opaque client id such as {@code c-3f9a1c}
+   */
   public static Gen<ClientId> clientId() {
     return rng -> ClientId.of(String.format("c-%06x", rng.nextInt(1 << 24)));
   }
 
-  /** A condition with a random name, course and, sometimes, an ICD-11 code, onset and duration. */
+  /**
+   * A condition with a random name, course and, sometimes, an ICD-11 code, onset and duration.
+   *
+   * @return the generator
+   */
   public static Gen<Condition> condition() {
     Course[] courses = Course.values();
     return rng -> {
@@ -128,7 +147,11 @@ public final class CandorGenerators {
     };
   }
 
-  /** A client with 0–3 conditions, any readiness stage and sometimes an intake date. */
+  /**
+   * A client with 0–3 conditions, any readiness stage and sometimes an intake date.
+   *
+   * @return a client with 0–3 conditions, any readiness stage and sometimes an intake date
+   */
   public static Gen<Client> client() {
     Gen<ClientId> ids = clientId();
     Gen<Condition> conditions = condition();
@@ -146,7 +169,11 @@ public final class CandorGenerators {
     };
   }
 
-  /** URICA responses: 32 integers in 1–5. */
+  /**
+   * URICA responses: 32 integers in 1–5.
+   *
+   * @return the generator
+   */
   public static Gen<int[]> uricaResponses() {
     return rng -> {
       int[] items = new int[32];
@@ -157,33 +184,71 @@ public final class CandorGenerators {
     };
   }
 
-  /** A trajectory of up to 16 sessions with a random shape. */
-  public static Gen<Trajectory> trajectory(Instrument instrument) {
-    return trajectory(instrument, 16);
+  /**
+   * Trajectories on the instrument with any shape it supports, 1 to 16 planned sessions, missed
+   * sessions and dropout; see {@link TrajectoryGenerator} for the options.
+   *
+   * @param instrument the instrument the scores are on
+   * @return the generator
+   */
+  public static TrajectoryGenerator trajectory(Instrument instrument) {
+    return TrajectoryGenerator.of(instrument);
   }
 
-  /** A trajectory of up to {@code maxSessions} treatment sessions (plus intake) with a random shape. */
-  public static Gen<Trajectory> trajectory(Instrument instrument, int maxSessions) {
-    Checks.atLeast("maxSessions", maxSessions, 1);
-    TrajectoryShape[] shapes = TrajectoryShape.values();
-    return rng -> build(instrument, shapes[rng.nextInt(shapes.length)], maxSessions, clientId().generate(rng), rng);
+  /**
+   * Trajectories of up to {@code maxSessions} planned treatment sessions (plus intake) with any
+   * shape the instrument supports.
+   *
+   * @param instrument the instrument the scores are on
+   * @param maxSessions most planned sessions after intake, at least 1
+   * @return the generator
+   * @throws IllegalArgumentException if {@code maxSessions} is out of range
+   */
+  public static TrajectoryGenerator trajectory(Instrument instrument, int maxSessions) {
+    return TrajectoryGenerator.of(instrument).withSessions(1, maxSessions);
   }
 
-  /** A trajectory of up to 16 sessions with the given shape. */
-  public static Gen<Trajectory> trajectory(Instrument instrument, TrajectoryShape shape) {
-    Objects.requireNonNull(shape, "shape");
-    return rng -> build(instrument, shape, 16, clientId().generate(rng), rng);
+  /**
+   * Trajectories of up to 16 planned sessions with the given shape, which holds in every draw.
+   *
+   * @param instrument the instrument the scores are on
+   * @param shape the shape
+   * @return the generator
+   * @throws IllegalArgumentException if the instrument does not {@linkplain
+   *     TrajectoryShape#supports(Instrument) support} the shape
+   */
+  public static TrajectoryGenerator trajectory(Instrument instrument, TrajectoryShape shape) {
+    return TrajectoryGenerator.of(instrument).with(shape);
   }
 
-  /** A cohort of 0 to {@code maxClients} clients (distinct ids), one trajectory each. */
+  /**
+   * A cohort of 0 to {@code maxClients} clients (ids {@code c00000}, {@code c00001}, ...), one
+   * trajectory each, with any shape the instrument supports.
+   *
+   * @param instrument the instrument the scores are on
+   * @param maxClients most clients, at least 0
+   * @return the generator
+   */
   public static Gen<Cohort> cohort(Instrument instrument, int maxClients) {
+    return cohort(TrajectoryGenerator.of(instrument), maxClients);
+  }
+
+  /**
+   * A cohort of 0 to {@code maxClients} clients (ids {@code c00000}, {@code c00001}, ...), one
+   * trajectory each from {@code trajectories}.
+   *
+   * @param trajectories the generator of each client's trajectory
+   * @param maxClients most clients, at least 0
+   * @return the generator
+   */
+  public static Gen<Cohort> cohort(TrajectoryGenerator trajectories, int maxClients) {
+    Objects.requireNonNull(trajectories, "trajectories");
     Checks.atLeast("maxClients", maxClients, 0);
-    TrajectoryShape[] shapes = TrajectoryShape.values();
     return rng -> {
       int n = rng.nextInt(maxClients + 1);
       List<Trajectory> ts = new ArrayList<>(n);
       for (int i = 0; i < n; i++) {
-        ts.add(build(instrument, shapes[rng.nextInt(shapes.length)], 16, ClientId.of(String.format("c%05d", i)), rng));
+        ts.add(trajectories.generate(rng, ClientId.of(String.format("c%05d", i))));
       }
       return Cohort.of(ts);
     };
@@ -235,69 +300,6 @@ public final class CandorGenerators {
           post.stream().mapToDouble(Double::doubleValue).toArray())
           .withCovariate("age", age.stream().mapToDouble(Double::doubleValue).toArray());
     };
-  }
-
-  private static Trajectory build(
-      Instrument instrument, TrajectoryShape shape, int maxSessions, ClientId id, UniformRandomProvider rng) {
-    Objects.requireNonNull(instrument, "instrument");
-    double lo = instrument.minScore();
-    double hi = instrument.maxScore();
-    double span = hi - lo;
-    boolean worse = instrument.direction() == Direction.HIGHER_IS_WORSE;
-    // intake in the unhealthy half of the range; "best" is the healthy end
-    double intake = worse ? lo + span * (0.5 + 0.45 * rng.nextDouble()) : lo + span * (0.05 + 0.45 * rng.nextDouble());
-    double best = worse ? lo : hi;
-    int planned = 1 + rng.nextInt(maxSessions);
-    int last = rng.nextInt(5) == 0 ? 1 + rng.nextInt(planned) : planned; // dropout
-    double noise = span * 0.03;
-    double a = 0.3 + 0.6 * rng.nextDouble();
-    double rate = 0.1 + 0.4 * rng.nextDouble();
-    int event = 1 + rng.nextInt(Math.max(1, planned));
-    int plateauLength = 2 + rng.nextInt(4);
-    List<Observation> obs = new ArrayList<>(last + 1);
-    for (int s = 0; s <= last; s++) {
-      if (s > 0 && s < last && rng.nextInt(10) == 0) {
-        continue; // missed session
-      }
-      double f = fraction(shape, s, planned, a, rate, event, plateauLength);
-      double value = intake + (best - intake) * f + (s == 0 ? 0 : noise * gaussian(rng));
-      obs.add(Observation.of(s, onGrid(instrument, Math.min(hi, Math.max(lo, value)))));
-    }
-    return Trajectory.of(id, instrument, obs);
-  }
-
-  private static double fraction(
-      TrajectoryShape shape, int s, int planned, double a, double rate, int event, int plateauLength) {
-    switch (shape) {
-      case GRADUAL:
-        return a * (1 - Math.exp(-rate * s));
-      case PLATEAU: {
-        int t = s <= event ? s : Math.max(event, s - plateauLength);
-        return a * (1 - Math.exp(-rate * t));
-      }
-      case SUDDEN_GAIN:
-        return s < event ? 0.05 * s / planned : 0.05 + 0.5 * a;
-      case FLAT:
-        return 0;
-      case DETERIORATION:
-        return -0.5 * a * s / planned;
-      case RELAPSE: {
-        int peak = Math.max(1, planned / 2);
-        return s <= peak ? a * s / peak : a * (1 - 0.8 * (s - peak) / Math.max(1.0, planned - peak));
-      }
-      default:
-        throw new IllegalStateException("unknown shape " + shape);
-    }
-  }
-
-  /**
-   * A standard normal deviate by Box–Muller. No rejection loop, so a provider whose output a
-   * framework has shrunk to constants still terminates.
-   */
-  private static double gaussian(UniformRandomProvider rng) {
-    double u1 = rng.nextDouble();
-    double u2 = rng.nextDouble();
-    return Math.sqrt(-2 * Math.log1p(-u1)) * Math.cos(2 * Math.PI * u2);
   }
 
   /** Rounds to the instrument's resolution grid, keeping exact decimal values such as 12.3. */

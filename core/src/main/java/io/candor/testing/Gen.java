@@ -20,16 +20,32 @@ import org.apache.commons.rng.UniformRandomProvider;
 @FunctionalInterface
 public interface Gen<T> {
 
-  /** Generates one value. */
+  /**
+   * Generates one value.
+   *
+   * @param rng the source of every random decision
+   * @return the value
+   */
   T generate(UniformRandomProvider rng);
 
-  /** A generator of {@code f} applied to this generator's values. */
+  /**
+   * A generator of {@code f} applied to this generator's values.
+   *
+   * @param <R> the type of the mapped values
+   * @param f the function applied to every generated value
+   * @return a generator of {@code f} applied to this generator's values
+   */
   default <R> Gen<R> map(Function<? super T, ? extends R> f) {
     Objects.requireNonNull(f, "f");
     return rng -> f.apply(generate(rng));
   }
 
-  /** A generator of lists of 0 to {@code maxSize} values. */
+  /**
+   * A generator of lists of 0 to {@code maxSize} values.
+   *
+   * @param maxSize the largest size, at least 0
+   * @return a generator of lists of 0 to {@code maxSize} values
+   */
   default Gen<List<T>> list(int maxSize) {
     if (maxSize < 0) {
       throw new IllegalArgumentException("maxSize must be >= 0, was " + maxSize);
@@ -44,7 +60,13 @@ public interface Gen<T> {
     };
   }
 
-  /** {@code n} values from one random source (a convenience for examples and tests). */
+  /**
+   * {@code n} values from one random source (a convenience for examples and tests).
+   *
+   * @param rng the source of every random decision
+   * @param n how many values, at least 0
+   * @return the values
+   */
   default List<T> sample(UniformRandomProvider rng, int n) {
     if (n < 0) {
       throw new IllegalArgumentException("n must be >= 0, was " + n);

@@ -33,12 +33,22 @@ class ArchitectureTest {
 
   private static JavaClasses classes;
 
+  private static JavaClasses imported;
+
+  /** Candor's main (non-test) classes, imported once for every architecture test. */
+  static synchronized JavaClasses mainClasses() {
+    if (imported == null) {
+      imported =
+          new ClassFileImporter()
+              .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+              .importPackages("io.candor");
+    }
+    return imported;
+  }
+
   @BeforeAll
   static void importClasses() {
-    classes =
-        new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("io.candor");
+    classes = mainClasses();
   }
 
   @Test

@@ -71,4 +71,21 @@ class DocumentationTest {
     }
     assertTrue(missing.isEmpty(), missing.size() + " public declarations without Javadoc:\n" + String.join("\n", missing));
   }
+
+  /** What lasts goes to docs/, linked from the README; there is no diary folder. */
+  @Test
+  void designNotesLiveInDocs_andTheReadmeLinksEveryOne() throws IOException {
+    Path root = Path.of("..");
+    assertTrue(!Files.exists(root.resolve("notes")), "notes/ must not exist: move what lasts into docs/");
+    String readme = Files.readString(root.resolve("README.md"));
+    List<String> unlinked = new ArrayList<>();
+    try (Stream<Path> docs = Files.list(root.resolve("docs"))) {
+      for (Path d : docs.filter(p -> p.toString().endsWith(".md")).toList()) {
+        if (!readme.contains("docs/" + d.getFileName())) {
+          unlinked.add(d.getFileName().toString());
+        }
+      }
+    }
+    assertTrue(unlinked.isEmpty(), "docs not linked from the README: " + unlinked);
+  }
 }

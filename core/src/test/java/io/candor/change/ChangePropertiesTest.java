@@ -32,7 +32,7 @@ class ChangePropertiesTest {
 
   @Test
   void swappingPreAndPost_mirrorsTheJacobsonTruaxCategory_withCasenessCutoff() {
-    ChangeContext c = PHQ9.withCutoff(CutoffType.CASENESS);
+    ChangeContext c = PHQ9.with(CutoffType.CASENESS);
     qt().forAll(integers().between(0, 27), integers().between(0, 27))
         .checkAssert((a, b) -> {
           ChangeCategory forward = jt(a, b, c);
@@ -48,8 +48,8 @@ class ChangePropertiesTest {
     for (ChangeContext base : new ChangeContext[] {PHQ9, WEMWBS_COHORT}) {
       Instrument ins = base.instrument();
       for (CutoffType t : new CutoffType[] {CutoffType.A, CutoffType.B, CutoffType.C}) {
-        ChangeContext c = base.withCutoff(t);
-        double cut = ClinicalCutoff.of(c, false).value();
+        ChangeContext c = base.with(t);
+        double cut = ClinicalCutoff.of(c).value();
         qt().forAll(integers().between((int) ins.minScore(), (int) ins.maxScore()),
                 integers().between((int) ins.minScore(), (int) ins.maxScore()))
             .assuming((a, b) -> a != cut && b != cut)

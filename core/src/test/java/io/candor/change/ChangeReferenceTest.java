@@ -83,10 +83,10 @@ class ChangeReferenceTest {
       double[][] d = data.get(row[0]);
       ChangeContext c =
           ChangeContext.ofCohort(instrument(row[0]), ReferenceStatistics.of(d[0], d[1]))
-              .withCutoff(CutoffType.parse(row[1]));
-      assertEquals(Double.parseDouble(row[2]), ClinicalCutoff.of(c, false).value(), TOL,
+              .with(CutoffType.parse(row[1]));
+      assertEquals(Double.parseDouble(row[2]), ClinicalCutoff.of(c).value(), TOL,
           row[0] + " JT cutoff " + row[1]);
-      assertEquals(Double.parseDouble(row[3]), ClinicalCutoff.of(c, true).value(), TOL,
+      assertEquals(Double.parseDouble(row[3]), ClinicalCutoff.ofTrueScore(c).value(), TOL,
           row[0] + " HA cutoff " + row[1]);
     }
   }
@@ -101,8 +101,8 @@ class ChangeReferenceTest {
       double[][] d = data.get(row[0]);
       ChangeContext c =
           ChangeContext.ofCohort(instrument(row[0]), ReferenceStatistics.of(d[0], d[1]))
-              .withCutoff(CutoffType.B);
-      double b = ClinicalCutoff.of(c, false).value();
+              .with(CutoffType.B);
+      double b = ClinicalCutoff.of(c).value();
       double packageValue = Double.parseDouble(row[4]);
       // PHQ-9: functional mean 2.91 + 2 x functional SD 3.52 = 9.95, not 2.91 + 2 x 6.18 = 15.26
       assertTrue(Math.abs(b - packageValue) > 1, row[0] + ": b must differ from the buggy value");
@@ -124,7 +124,7 @@ class ChangeReferenceTest {
       double[][] d = data.get(row[0]);
       ChangeContext c =
           ChangeContext.ofCohort(instrument(row[0]), ReferenceStatistics.of(d[0], d[1]))
-              .withCutoff(CutoffType.parse(row[2]));
+              .with(CutoffType.parse(row[2]));
       ReliableChangeMethod m = byAbbreviation.get(row[1]);
       double pre = Double.parseDouble(row[4]);
       double post = Double.parseDouble(row[5]);
@@ -156,7 +156,7 @@ class ChangeReferenceTest {
       double[][] d = data.get(row[0]);
       ChangeContext c =
           ChangeContext.ofCohort(instrument(row[0]), ReferenceStatistics.of(d[0], d[1]))
-              .withCutoff(CutoffType.C).withSignificance(Double.parseDouble(row[2]));
+              .with(CutoffType.C).withSignificance(Double.parseDouble(row[2]));
       ReliableChangeMethod m = byAbbreviation.get(row[1]);
       int id = Integer.parseInt(row[3]);
       Classification cl = ClinicalChange.classify(m, d[0][id - 1], d[1][id - 1], c);

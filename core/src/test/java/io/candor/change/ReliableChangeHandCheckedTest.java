@@ -74,16 +74,16 @@ class ReliableChangeHandCheckedTest {
     // with the published caseness cutoff (10), 9 is not a case: recovered
     Classification k =
         ClinicalChange.classify(
-            ReliableChangeMethod.JACOBSON_TRUAX, 18, 9, PHQ9.withCutoff(CutoffType.CASENESS));
+            ReliableChangeMethod.JACOBSON_TRUAX, 18, 9, PHQ9.with(CutoffType.CASENESS));
     assertEquals(ChangeCategory.RECOVERED, k.category());
     // cutoff a = 15.4 - 2 * 5.5 = 4.4; cutoff b = 2.91 + 2 * 3.52 = 9.95 (functional SD)
-    assertEquals(4.4, ClinicalCutoff.of(PHQ9.withCutoff(CutoffType.A), false).value(), 1e-12);
-    assertEquals(9.95, ClinicalCutoff.of(PHQ9.withCutoff(CutoffType.B), false).value(), 1e-12);
+    assertEquals(4.4, ClinicalCutoff.of(PHQ9.with(CutoffType.A)).value(), 1e-12);
+    assertEquals(9.95, ClinicalCutoff.of(PHQ9.with(CutoffType.B)).value(), 1e-12);
   }
 
   @Test
   void harmed_isReliableDeteriorationFromFunctionalIntoClinicalRange() {
-    ChangeContext k = PHQ9.withCutoff(CutoffType.CASENESS);
+    ChangeContext k = PHQ9.with(CutoffType.CASENESS);
     assertEquals(ChangeCategory.HARMED,
         ClinicalChange.classify(ReliableChangeMethod.JACOBSON_TRUAX, 3, 12, k).category());
     assertEquals(ChangeCategory.DETERIORATED,
@@ -138,7 +138,7 @@ class ReliableChangeHandCheckedTest {
   void withCohort_keepsAnExplicitCutoff_andCompareHonoursIt() {
     ReferenceStatistics stats = new ReferenceStatistics(16, 6, 10, 7, 0.6, 40);
     assertEquals(CutoffType.CASENESS,
-        PHQ9.withCutoff(CutoffType.CASENESS).withCohort(stats).cutoffType());
+        PHQ9.with(CutoffType.CASENESS).withCohort(stats).cutoffType());
     assertEquals(CutoffType.C, PHQ9.withCohort(stats).cutoffType());
     // WEMWBS has functional norms but no clinical norms and no caseness cutoff: B without a
     // cohort (A could not be computed), C once the cohort supplies the clinical statistics
@@ -148,7 +148,7 @@ class ReliableChangeHandCheckedTest {
     double[] pre = {18, 20, 15, 22, 12, 9, 25, 17, 14, 19};
     double[] post = {9, 18, 4, 21, 13, 3, 10, 17, 16, 5};
     assertEquals(CutoffType.CASENESS,
-        ClinicalChange.compare(PHQ9.withCutoff(CutoffType.CASENESS), pre, post).cutoffType());
+        ClinicalChange.compare(PHQ9.with(CutoffType.CASENESS), pre, post).cutoffType());
   }
 
   // ---------------------------------------------------------------- bad input
@@ -181,13 +181,13 @@ class ReliableChangeHandCheckedTest {
             () -> ReliableChangeMethod.HAGEMAN_ARRINDELL.assess(18, 9, PHQ9));
     assertTrue(h.getMessage().contains("cohort"), h.getMessage());
     // cutoff b needs functional norms; K10 has none
-    ChangeContext k10 = ChangeContext.of(Instruments.K10).withCutoff(CutoffType.B);
+    ChangeContext k10 = ChangeContext.of(Instruments.K10).with(CutoffType.B);
     IllegalStateException f =
-        assertThrows(IllegalStateException.class, () -> ClinicalCutoff.of(k10, false));
+        assertThrows(IllegalStateException.class, () -> ClinicalCutoff.of(k10));
     assertTrue(f.getMessage().contains("functional norms"), f.getMessage());
     // caseness cutoff on an instrument without one
     assertThrows(IllegalStateException.class,
-        () -> ClinicalCutoff.of(c.withCutoff(CutoffType.CASENESS), false));
+        () -> ClinicalCutoff.of(c.with(CutoffType.CASENESS)));
   }
 
   @Test
@@ -274,5 +274,41 @@ class ReliableChangeHandCheckedTest {
     // 2 -> 12: CS_indiv past 1.65 towards dysfunction: harmed
     assertEquals(ChangeCategory.HARMED,
         ClinicalChange.classify(ReliableChangeMethod.HAGEMAN_ARRINDELL, 2, 12, c).category());
+  }
+
+  @Test
+  void defaultCutoff_isB_forAnInstrumentWithOnlyFunctionalNorms() {
+    // WEMWBS has functional (population) norms but no clinical norms and no caseness cutoff.
+    // Cutoff A needs clinical statistics and cannot be computed, so it must not be the default:
+    // Jacobson & Truax (1991) use b when only the functional distribution is known.
+    ChangeContext w = ChangeContext.of(Instruments.WEMWBS);
+    assertEquals(CutoffType.B, w.cutoffType());
+    ClinicalCutoff cut = ClinicalCutoff.of(w);
+    // b = M_f - dir * 2 * SD_f with dir = +1 (higher is better): 50.7 - 2 * 8.79
+    assertEquals(50.7 - 2 * 8.79, cut.value(), 1e-12);
+    // a cohort supplies the clinical statistics: the default becomes c
+    ReferenceStatistics stats = new ReferenceStatistics(30, 6, 42, 8, 0.5, 40);
+    assertEquals(CutoffType.C, w.withCohort(stats).cutoffType());
+  }
+
+  @Test
+  void missingCutoff_namesOnlyTheCutoffsThatCanBeComputed() {
+    // ORS: caseness cutoff only; the message used to suggest "cutoff A or CASENESS" for b,
+    // though a cannot be computed either
+    IllegalStateException b =
+        assertThrows(IllegalStateException.class,
+            () -> ClinicalCutoff.of(ChangeContext.of(Instruments.ORS).with(CutoffType.B)));
+    assertTrue(b.getMessage().contains("functional norms"), b.getMessage());
+    assertTrue(b.getMessage().contains("cutoffs available for ORS here: CASENESS"), b.getMessage());
+    // WEMWBS: functional norms only; it used to suggest "cutoff A, B or C"
+    IllegalStateException c =
+        assertThrows(IllegalStateException.class,
+            () -> ClinicalCutoff.of(
+                ChangeContext.of(Instruments.WEMWBS).with(CutoffType.CASENESS)));
+    assertTrue(c.getMessage().contains("cutoffs available for WEMWBS here: B"), c.getMessage());
+    IllegalStateException a =
+        assertThrows(IllegalStateException.class,
+            () -> ClinicalCutoff.of(ChangeContext.of(Instruments.K10).with(CutoffType.A)));
+    assertTrue(a.getMessage().contains("cutoffs available for K10 here: CASENESS"), a.getMessage());
   }
 }

@@ -57,4 +57,20 @@ class CitationsTest {
     assertEquals("National Collaborating Centre for Mental Health 2024",
         Citations.NHS_TALKING_THERAPIES_2024.shortForm());
   }
+
+  @Test
+  void all_isEveryCitationSortedByKey_whateverOrderReflectionGivesTheFields() throws Exception {
+    List<Citation> declared = new ArrayList<>();
+    for (java.lang.reflect.Field f : Citations.class.getFields()) {
+      if (f.getType() == Citation.class && java.lang.reflect.Modifier.isStatic(f.getModifiers())) {
+        declared.add((Citation) f.get(null));
+      }
+    }
+    List<Citation> all = Citations.all();
+    assertEquals(declared.size(), all.size());
+    assertTrue(all.containsAll(declared));
+    List<String> keys = all.stream().map(Citation::key).toList();
+    assertEquals(keys.stream().sorted().toList(), keys, "sorted by key");
+    assertEquals(all, Citations.all(), "the same list every time");
+  }
 }

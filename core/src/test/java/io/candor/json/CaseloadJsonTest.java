@@ -81,7 +81,7 @@ class CaseloadJsonTest {
   void caseloadRun_roundTrips() {
     Scenario s = Scenario.calibratedDefault(Instruments.PHQ9);
     ExpectedResponseModel model = ExpectedResponseModel.from(GrowthModel.withDefaults()
-        .withBasis(TimeBasis.LOG).fit(GrowthData.fromCohort(
+        .with(TimeBasis.LOG).fit(GrowthData.fromCohort(
             Simulator.of(s).cohort(1, 600, Arm.TREATED, 1), "PHQ-9")));
     CaseloadRun run = CaseloadModel.withDefaults().with(model).simulate(3, 4, 60, 1);
     assertRoundTrip(run, CaseloadRun.class);

@@ -189,13 +189,13 @@ class GoldenJsonTest {
     ReferenceStatistics stats = new ReferenceStatistics(16.5, 5.25, 10.5, 6.25, 0.5, 40);
     m.put("ReferenceStatistics", stats);
     m.put("ChangeContext", ChangeContext.of(Instruments.PHQ9).withCohort(stats)
-        .withCutoff(CutoffType.CASENESS));
+        .with(CutoffType.CASENESS));
     m.put("CriterionClassification", ClinicalChange.classifyByCriterion(18, 9,
         ChangeContext.of(Instruments.PHQ9)));
     m.put("MethodCounts", new MethodCounts(ReliableChangeMethod.JACOBSON_TRUAX, cutoff, 10, 8, 15,
         5, 2));
     m.put("MethodComparison", ClinicalChange.compare(ChangeContext.of(Instruments.PHQ9)
-        .withCutoff(CutoffType.CASENESS), new double[] {18, 20, 12, 15}, new double[] {9, 19, 14, 6}));
+        .with(CutoffType.CASENESS), new double[] {18, 20, 12, 15}, new double[] {9, 19, 14, 6}));
     m.put("PrePost", new PrePost(a, 18, 9));
     m.put("Rate", new Rate(3, 8, 0.375, 0.125, 0.75));
     PairedMeasures paired = new PairedMeasures(Instruments.PHQ9, 18, 9, Instruments.GAD7, 14, 7, 8);
@@ -210,7 +210,7 @@ class GoldenJsonTest {
     m.put("Convergence", new Convergence(true, 12, 1234.5, "relative change below 1e-10"));
     m.put("DataRange", new DataRange(10, 27));
     GrowthData panel = growthPanel();
-    GrowthFit fit = GrowthModel.withDefaults().withBasis(TimeBasis.LOG).fit(panel);
+    GrowthFit fit = GrowthModel.withDefaults().with(TimeBasis.LOG).fit(panel);
     m.put("GrowthFit", fit);
     m.put("FixedEffect", fit.fixedEffects().get(1));
     m.put("ClientEffects", fit.clientEffects().get(0));
@@ -222,8 +222,8 @@ class GoldenJsonTest {
         therapists[at++] = "T" + c % 4;
       }
     }
-    GrowthFit nested = GrowthModel.withDefaults().withBasis(TimeBasis.LOG)
-        .withRandom(RandomPart.INTERCEPT).with(ClusterPart.INTERCEPT)
+    GrowthFit nested = GrowthModel.withDefaults().with(TimeBasis.LOG)
+        .with(RandomPart.INTERCEPT).with(ClusterPart.INTERCEPT)
         .fit(GrowthData.of(groupedIds(panel), panel.groupedTimes(), panel.groupedScores())
             .withClusters(therapists));
     m.put("ClusterEffects", nested.clusterEffects().get(0));
@@ -237,6 +237,7 @@ class GoldenJsonTest {
     TherapistComparison comparison = TherapistComparison.of(funnel, effects);
     m.put("FunnelFit", funnel);
     m.put("FunnelPoint", funnel.points().get(0));
+    m.put("FunnelLimits", funnel.limitsAt(funnel.points().get(0).cases()));
     m.put("BinomialRegressionFit", funnel.caseMix());
     m.put("TherapistEffectsFit", effects);
     m.put("TherapistEffect", effects.effects().get(0));
@@ -267,7 +268,7 @@ class GoldenJsonTest {
     m.put("Stratum", strata.strata().get(0));
     m.put("LogRankResult", strata.logRank().orElseThrow());
     // progress
-    m.put("AlertRules", AlertRules.defaults().withFunctionalCutoff(10));
+    m.put("AlertRules", AlertRules.withDefaults().withFunctionalCutoff(10));
     ExpectedResponseModel model = ExpectedResponseModel.from(fit).withProvenance("golden sample");
     m.put("ExpectedResponseModel", model);
     m.put("ExpectedResponseModel.FittedOn", model.fittedOn());
@@ -275,15 +276,15 @@ class GoldenJsonTest {
     ExpectedResponse er = ExpectedResponse.of(model).withPercentiles(0.25, 0.75);
     m.put("ExpectedCurve", er.fromIntake(26, 6));
     m.put("SessionExpectation", er.fromIntake(20, 2).at(2));
-    m.put("Alert", er.prepare(20, 6, AlertRules.defaults().withFunctionalCutoff(10)).evaluate(3, 17));
-    SuddenChanges changes = SuddenGainCriteria.defaults().withCutoff(6).detect(t);
+    m.put("Alert", er.prepare(20, 6, AlertRules.withDefaults().withFunctionalCutoff(10)).evaluate(3, 17));
+    SuddenChanges changes = SuddenGainCriteria.withDefaults().withCutoff(6).detect(t);
     m.put("SuddenChanges", changes);
     m.put("SuddenChange", changes.gains().get(0));
     m.put("SuddenChangeSummary", SuddenChangeSummary.of(List.of(changes), ChangeKind.GAIN));
-    m.put("Plateau", PlateauCriteria.defaults().withLength(3).withThreshold(3).find(
+    m.put("Plateau", PlateauCriteria.withDefaults().withLength(3).withThreshold(3).find(
         Trajectory.ofScores(a, Instruments.PHQ9, new int[] {0, 1, 2, 3}, new double[] {20, 19, 20, 19}))
         .get(0));
-    m.put("EarlyResponse", EarlyResponseCriteria.defaults().evaluate(t).orElseThrow());
+    m.put("EarlyResponse", EarlyResponseCriteria.withDefaults().evaluate(t).orElseThrow());
     m.put("Relapse", Milestones.relapse(Trajectory.ofScores(a, Instruments.PHQ9,
         new int[] {0, 1, 2, 3, 4}, new double[] {20, 14, 8, 6, 15})).orElseThrow());
     m.put("TimeToEvent", new TimeToEvent(a, 3, true));
@@ -305,7 +306,7 @@ class GoldenJsonTest {
     m.put("Scenario.Waitlist", scenario.waitlist());
     m.put("SimulatedClient", Simulator.of(scenario.withSessions(6)).client(7L, 3, Arm.TREATED));
     Calibration.Row row = new Calibration.Row("reliably improved by session 8", citation, 0.5,
-        0.48, 0.45, 0.55, "share of clients still attending");
+        java.util.OptionalDouble.of(0.48), 0.45, 0.55, "share of clients still attending");
     m.put("Calibration.Row", row);
     m.put("Calibration.Report", new Calibration.Report(20260101L, 2000, List.of(row)));
     // measure: multi-scale instruments

@@ -23,6 +23,7 @@ import io.candor.model.growth.Estimation;
 import io.candor.model.growth.GrowthData;
 import io.candor.model.growth.GrowthFit;
 import io.candor.model.growth.GrowthModel;
+import io.candor.model.growth.Interactions;
 import io.candor.model.growth.RandomPart;
 import io.candor.model.growth.TimeBasis;
 import io.candor.progress.ExpectedResponseModel;
@@ -69,17 +70,17 @@ class GrowthFitJsonTest {
       }
     }
     GrowthData rows = GrowthData.of(ids, panel.groupedTimes(), panel.groupedScores());
-    GrowthModel log = GrowthModel.withDefaults().withBasis(TimeBasis.LOG);
+    GrowthModel log = GrowthModel.withDefaults().with(TimeBasis.LOG);
     Map<String, GrowthFit> m = new LinkedHashMap<>();
     m.put("log slope REML on PHQ-9", log.fit(panel));
     m.put("log slope REML, plain scale", log.fit(rows));
-    m.put("linear intercept ML", GrowthModel.withDefaults().withRandom(RandomPart.INTERCEPT)
-        .withEstimation(Estimation.ML).fit(rows));
-    m.put("quadratic", GrowthModel.withDefaults().withBasis(TimeBasis.QUADRATIC).fit(rows));
+    m.put("linear intercept ML", GrowthModel.withDefaults().with(RandomPart.INTERCEPT)
+        .with(Estimation.ML).fit(rows));
+    m.put("quadratic", GrowthModel.withDefaults().with(TimeBasis.QUADRATIC).fit(rows));
     m.put("piecewise", GrowthModel.withDefaults().withPiecewise(3).fit(rows));
-    m.put("covariate and interaction", log.withCovariates("age").withInteractions(true)
+    m.put("covariate and interaction", log.withCovariates("age").with(Interactions.COVARIATE_BY_TIME)
         .fit(rows.withCovariate("age", age)));
-    m.put("clients in therapists", log.withRandom(RandomPart.INTERCEPT).with(ClusterPart.INTERCEPT)
+    m.put("clients in therapists", log.with(RandomPart.INTERCEPT).with(ClusterPart.INTERCEPT)
         .fit(rows.withClusters(therapists)));
     m.put("user-defined instrument", log.fit(rows.withScale(custom())));
     return m;

@@ -28,7 +28,7 @@ class GrowthResultJsonTest {
 
   @Test
   void expectedResponseModel_roundTripsExactly() {
-    GrowthFit fit = GrowthModel.withDefaults().withBasis(TimeBasis.LOG).fit(GrowthData.fromCohort(COHORT, "PHQ-9"));
+    GrowthFit fit = GrowthModel.withDefaults().with(TimeBasis.LOG).fit(GrowthData.fromCohort(COHORT, "PHQ-9"));
     ExpectedResponseModel model = ExpectedResponseModel.from(fit);
     assertEquals(model, CandorJson.fromJson(CandorJson.toJson(model), ExpectedResponseModel.class));
   }
@@ -83,7 +83,7 @@ class GrowthResultJsonTest {
 
   @Test
   void randomInterceptFit_writesNullSlopeAndCorrelation() {
-    GrowthFit fit = GrowthModel.withDefaults().withRandom(RandomPart.INTERCEPT)
+    GrowthFit fit = GrowthModel.withDefaults().with(RandomPart.INTERCEPT)
         .fit(GrowthData.fromCohort(COHORT, "PHQ-9"));
     String json = CandorJson.toJson(fit);
     assertTrue(json.contains("\"slopeSd\" : null"), json);

@@ -56,7 +56,7 @@ class MoreResultJsonTest {
   void patternResults_roundTrip() {
     List<Trajectory> ts =
         Simulator.of(SCENARIO).cohort(11L, 300, Arm.TREATED, 1).trajectories();
-    SuddenGainCriteria criteria = SuddenGainCriteria.defaults();
+    SuddenGainCriteria criteria = SuddenGainCriteria.withDefaults();
     List<SuddenChanges> found = ts.stream().map(criteria::detect).toList();
     SuddenChangeSummary summary = SuddenChangeSummary.of(found, ChangeKind.GAIN);
     assertTrue(summary.toString().length() > 0);
@@ -64,11 +64,11 @@ class MoreResultJsonTest {
     int plateaus = 0;
     int early = 0;
     for (Trajectory t : ts) {
-      for (Plateau p : PlateauCriteria.defaults().find(t)) {
+      for (Plateau p : PlateauCriteria.withDefaults().find(t)) {
         assertRoundTrip(p, Plateau.class);
         plateaus++;
       }
-      for (EarlyResponse e : EarlyResponseCriteria.defaults().evaluate(t).stream().toList()) {
+      for (EarlyResponse e : EarlyResponseCriteria.withDefaults().evaluate(t).stream().toList()) {
         assertRoundTrip(e, EarlyResponse.class);
         early++;
       }

@@ -37,7 +37,7 @@ class ResultJsonTest {
         .forAll(quick(CandorGenerators.cohort(Instruments.PHQ9, 25)))
         .checkAssert(
             cohort -> {
-              SuddenGainCriteria criteria = SuddenGainCriteria.defaults().withCutoff(6);
+              SuddenGainCriteria criteria = SuddenGainCriteria.withDefaults().withCutoff(6);
               for (Trajectory t : cohort.trajectories()) {
                 assertRoundTrip(criteria.detect(t), SuddenChanges.class);
                 for (Classification c : ClinicalChange.classifyAll(

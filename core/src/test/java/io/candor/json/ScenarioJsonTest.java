@@ -94,7 +94,8 @@ class ScenarioJsonTest {
     assertTrue(error("{\"sessions\": 12.5}").contains("scenario.sessions must be a whole number, was 12.5"),
         error("{\"sessions\": 12.5}"));
     assertTrue(error("{\"sessions\": \"12\"}").contains("scenario.sessions must be a number, was \"12\""));
-    assertTrue(error("{\"dropout\": {\"notAtRandom\": 1}}").contains("scenario.dropout.notAtRandom must be a boolean"));
+    String mechanism = error("{\"dropout\": {\"missingness\": \"SOMETIMES\"}}");
+    assertTrue(mechanism.contains("scenario.dropout.missingness") && mechanism.contains("SOMETIMES"), mechanism);
     assertTrue(error("{\"sessions\": 10, \"sessions\": 20}").contains("sessions"));
     assertEquals(20, scenario("{\"sessions\": 20, \"intake\": {\"sd\": 4}}").sessions());
   }

@@ -16,7 +16,7 @@ class AlertRulesTest {
 
   @Test
   void onTrack_agreesWithTheSignal_lessThanExpectedIsNeverOnTrack() {
-    PreparedCurve curve = RESPONSE.prepare(20, 2, AlertRules.defaults());
+    PreparedCurve curve = RESPONSE.prepare(20, 2, AlertRules.withDefaults());
     for (double score = 5; score <= 27; score += 0.25) {
       Alert a = curve.evaluate(2, score);
       boolean warning = a.signal() == Signal.LESS_THAN_EXPECTED || a.signal() == Signal.AT_RISK;
@@ -46,12 +46,12 @@ class AlertRulesTest {
 
   @Test
   void defaults_onAPlainScale_readHigherAsWorse() {
-    PreparedCurve curve = RESPONSE.prepare(20, 2, AlertRules.defaults());
+    PreparedCurve curve = RESPONSE.prepare(20, 2, AlertRules.withDefaults());
     assertEquals(Direction.HIGHER_IS_WORSE, curve.rules().direction().orElseThrow());
   }
 
   @Test
   void withPercentiles_rejectsYellowAboveRed() {
-    assertThrows(IllegalArgumentException.class, () -> AlertRules.defaults().withPercentiles(0.9, 0.75));
+    assertThrows(IllegalArgumentException.class, () -> AlertRules.withDefaults().withPercentiles(0.9, 0.75));
   }
 }

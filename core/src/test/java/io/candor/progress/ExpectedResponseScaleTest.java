@@ -44,7 +44,7 @@ class ExpectedResponseScaleTest {
 
   @Test
   void withScale_higherIsBetterInstrument_defaultRulesDoNotFlagAnImprovingClient() {
-    PreparedCurve curve = ORS_RESPONSE.withScale(Instruments.ORS).prepare(15, 3, AlertRules.defaults());
+    PreparedCurve curve = ORS_RESPONSE.withScale(Instruments.ORS).prepare(15, 3, AlertRules.withDefaults());
     Alert alert = curve.evaluate(3, 33);
     assertEquals(Direction.HIGHER_IS_BETTER, curve.rules().direction().orElseThrow());
     assertTrue(alert.onTrack(), alert.reason());
@@ -53,7 +53,7 @@ class ExpectedResponseScaleTest {
 
   @Test
   void withScale_instrumentSetsTheFunctionalCutoff_withItsCasenessRuleAtTheCutoff() {
-    PreparedCurve curve = ORS_RESPONSE.withScale(Instruments.ORS).prepare(15, 3, AlertRules.defaults());
+    PreparedCurve curve = ORS_RESPONSE.withScale(Instruments.ORS).prepare(15, 3, AlertRules.withDefaults());
     assertEquals(25, curve.rules().functionalCutoff().getAsDouble());
     // ORS: below 25 is the clinical range, so 25 itself is not a case
     assertEquals(Signal.FUNCTIONAL, curve.evaluate(3, 25).signal());
@@ -64,7 +64,7 @@ class ExpectedResponseScaleTest {
   void withScale_rulesContradictingTheInstrumentDirectionAreRejected() {
     ExpectedResponse ors = ORS_RESPONSE.withScale(Instruments.ORS);
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> ors.prepare(15, 3, AlertRules.defaults().withDirection(Direction.HIGHER_IS_WORSE)));
+        () -> ors.prepare(15, 3, AlertRules.withDefaults().with(Direction.HIGHER_IS_WORSE)));
     assertTrue(e.getMessage().contains("ORS"), e.getMessage());
     assertTrue(e.getMessage().contains("higher is better"), e.getMessage());
   }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import io.candor.measure.Direction;
 import io.candor.measure.Instruments;
 import io.candor.model.DataRange;
@@ -12,6 +13,7 @@ import io.candor.model.growth.ClientEffects;
 import io.candor.model.growth.GrowthData;
 import io.candor.model.growth.GrowthFit;
 import io.candor.model.growth.GrowthModel;
+import io.candor.model.growth.Interactions;
 import io.candor.model.growth.TimeBasis;
 import java.util.List;
 import java.util.Map;
@@ -44,14 +46,13 @@ class ExpectedResponseTest {
   }
 
   static GrowthFit fit() {
-    return GrowthModel.withDefaults().withBasis(TimeBasis.LOG).fit(panel());
+    return GrowthModel.withDefaults().with(TimeBasis.LOG).fit(panel());
   }
 
   @Test
   void forecastAt_isTheForecastCurveAtThatSession() {
-    for (boolean fixed : new boolean[] {false, true}) {
-      ExpectedResponse er = ExpectedResponse.of(ExpectedResponseModel.from(fit()))
-          .withFixedEffectUncertainty(fixed);
+    for (BandUncertainty bands : BandUncertainty.values()) {
+      ExpectedResponse er = ExpectedResponse.of(ExpectedResponseModel.from(fit())).with(bands);
       int[] sessions = {0, 1, 3};
       double[] scores = {300, 290, 310};
       ExpectedCurve curve = er.forecast(sessions, scores, 9);
@@ -82,7 +83,7 @@ class ExpectedResponseTest {
   void forecast_agreesWithDenseGaussianConditioning() {
     GrowthFit fit = fit();
     ExpectedResponse er = ExpectedResponse.of(ExpectedResponseModel.from(fit))
-        .withFixedEffectUncertainty(false);
+        .with(BandUncertainty.RANDOM_AND_RESIDUAL);
     int[] sess = {0, 2, 3};
     double[] obs = {19, 15, 16};
     ExpectedCurve curve = er.forecast(sess, obs, 6);
@@ -123,7 +124,7 @@ class ExpectedResponseTest {
   void fixedEffectUncertainty_widensTheBands() {
     ExpectedResponse er = ExpectedResponse.of(ExpectedResponseModel.from(fit()));
     ExpectedCurve narrow = er.fromIntake(20, 10);
-    ExpectedCurve wide = er.withFixedEffectUncertainty(true).fromIntake(20, 10);
+    ExpectedCurve wide = er.with(BandUncertainty.WITH_FIXED_EFFECTS).fromIntake(20, 10);
     for (int t = 1; t <= 10; t++) {
       assertTrue(wide.at(t).sd() > narrow.at(t).sd());
       assertEquals(narrow.at(t).mean(), wide.at(t).mean(), 1e-12);
@@ -143,7 +144,7 @@ class ExpectedResponseTest {
   @Test
   void preparedCurve_signalsFourLevelsWithReasons() {
     ExpectedResponse er = ExpectedResponse.of(ExpectedResponseModel.from(fit()));
-    AlertRules rules = AlertRules.defaults().withFunctionalCutoff(10);
+    AlertRules rules = AlertRules.withDefaults().withFunctionalCutoff(10);
     PreparedCurve pc = er.prepare(20, 12, rules);
     SessionExpectation at4 = pc.curve().at(4);
     Alert asExpected = pc.evaluate(4, at4.mean());
@@ -160,8 +161,8 @@ class ExpectedResponseTest {
     assertTrue(red.reason().contains("not a clinical verdict"), red.reason());
     assertEquals(Signal.FUNCTIONAL, pc.evaluate(4, 9).signal());
     // higher-is-better scale: a high score is good
-    PreparedCurve better = er.prepare(20, 12, AlertRules.defaults()
-        .withDirection(Direction.HIGHER_IS_BETTER));
+    PreparedCurve better = er.prepare(20, 12, AlertRules.withDefaults()
+        .with(Direction.HIGHER_IS_BETTER));
     assertEquals(Signal.ADEQUATE_PROGRESS, better.evaluate(4, at4.mean() + 2 * at4.sd())
         .signal());
   }
@@ -169,7 +170,7 @@ class ExpectedResponseTest {
   @Test
   void badInput_isRejectedWithClearMessages() {
     ExpectedResponse er = ExpectedResponse.of(ExpectedResponseModel.from(fit()));
-    PreparedCurve pc = er.prepare(20, 5, AlertRules.defaults());
+    PreparedCurve pc = er.prepare(20, 5, AlertRules.withDefaults());
     assertThrows(IllegalArgumentException.class, () -> pc.evaluate(6, 10));
     assertThrows(IllegalArgumentException.class, () -> pc.evaluate(2, Double.NaN));
     assertThrows(IllegalArgumentException.class, () -> er.withPercentiles(0, 0.5));
@@ -178,7 +179,7 @@ class ExpectedResponseTest {
     assertThrows(IllegalArgumentException.class,
         () -> er.forecast(new int[] {0, 1}, new double[] {3}, 4));
     assertThrows(IllegalArgumentException.class,
-        () -> AlertRules.defaults().withPercentiles(0.95, 0.9));
+        () -> AlertRules.withDefaults().withPercentiles(0.95, 0.9));
     assertThrows(IllegalArgumentException.class, () -> pc.curve().at(9));
   }
 
@@ -189,8 +190,8 @@ class ExpectedResponseTest {
     for (int i = 0; i < group.length; i++) {
       group[i] = (i / 6) % 2;
     }
-    GrowthFit f = GrowthModel.withDefaults().withBasis(TimeBasis.LOG).withCovariates("group")
-        .withInteractions(true).fit(d.withCovariate("group", group));
+    GrowthFit f = GrowthModel.withDefaults().with(TimeBasis.LOG).withCovariates("group")
+        .with(Interactions.COVARIATE_BY_TIME).fit(d.withCovariate("group", group));
     ExpectedResponse er = ExpectedResponse.of(ExpectedResponseModel.from(f));
     assertThrows(IllegalArgumentException.class, () -> er.fromIntake(20, 4));
     ExpectedCurve c = er.withCovariates(Map.of("group", 1.0)).fromIntake(20, 4);
@@ -223,7 +224,7 @@ class ExpectedResponseTest {
     assertEquals(new DataRange(0, 5), on.sessions());
     assertTrue(on.provenance().contains("8 clients and 48 observations"), on.provenance());
     ExpectedResponseModel phq = ExpectedResponseModel.from(
-        GrowthModel.withDefaults().withBasis(TimeBasis.LOG).fit(panel().withScale(Instruments.PHQ9)));
+        GrowthModel.withDefaults().with(TimeBasis.LOG).fit(panel().withScale(Instruments.PHQ9)));
     assertEquals(Instruments.PHQ9, phq.fittedOn().scale());
     assertEquals("fitted on the toy panel", phq.withProvenance("fitted on the toy panel").fittedOn().provenance());
   }
@@ -251,7 +252,7 @@ class ExpectedResponseTest {
     assertEquals(List.of(new Extrapolation(Extrapolation.Kind.SESSION, 7, new DataRange(0, 5))),
         c.extrapolations());
     assertTrue(c.extrapolations().get(0).message().contains("session 7"), c.toString());
-    PreparedCurve p = er.prepare(20, 12, AlertRules.defaults());
+    PreparedCurve p = er.prepare(20, 12, AlertRules.withDefaults());
     assertTrue(p.curve().extrapolates());
   }
 
@@ -284,5 +285,18 @@ class ExpectedResponseTest {
     assertThrows(IllegalArgumentException.class, () -> new DataRange(2, 1));
     assertThrows(IllegalArgumentException.class,
         () -> new Extrapolation(Extrapolation.Kind.INTAKE, 3, new DataRange(2, 4)));
+  }
+
+  @Test
+  void expectedResponses_areValues_andBandUncertaintyIsAChoice() {
+    ExpectedResponseModel m = ExpectedResponseModel.from(fit());
+    ExpectedResponse a = ExpectedResponse.of(m).with(BandUncertainty.WITH_FIXED_EFFECTS).withPercentiles(0.1, 0.9);
+    ExpectedResponse b = ExpectedResponse.of(m).withPercentiles(0.9, 0.1).with(BandUncertainty.WITH_FIXED_EFFECTS);
+    assertEquals(a, b);
+    assertEquals(a.hashCode(), b.hashCode());
+    assertNotEquals(a, a.with(BandUncertainty.RANDOM_AND_RESIDUAL));
+    assertEquals(BandUncertainty.RANDOM_AND_RESIDUAL, ExpectedResponse.of(m).bandUncertainty());
+    assertTrue(a.toString().contains("WITH_FIXED_EFFECTS"), a.toString());
+    assertTrue(a.with(BandUncertainty.WITH_FIXED_EFFECTS).fromIntake(20, 10).includesFixedEffectUncertainty());
   }
 }

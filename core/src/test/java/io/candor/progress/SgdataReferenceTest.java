@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class SgdataReferenceTest {
 
   private static final SuddenGainCriteria PACKAGE_TEST_SETTINGS =
-      SuddenGainCriteria.defaults().withCutoff(7).withRelative(0.25).withMeanDifferenceCriterion(0.05);
+      SuddenGainCriteria.withDefaults().withCutoff(7).withRelative(0.25).withMeanDifferenceCriterion(0.05);
 
   private static List<SuddenChanges> detectAll(SuddenGainCriteria criteria) {
     return Sgdata.trajectories(Instruments.BDI2, 1, 12).stream()
@@ -56,7 +56,7 @@ class SgdataReferenceTest {
     SuddenChangeSummary tang = SuddenChangeSummary.of(detectAll(PACKAGE_TEST_SETTINGS), ChangeKind.GAIN);
     SuddenChangeSummary pkg =
         SuddenChangeSummary.of(
-            detectAll(PACKAGE_TEST_SETTINGS.withReversalRule(ReversalRule.SUDDENGAINS_PACKAGE)),
+            detectAll(PACKAGE_TEST_SETTINGS.with(ReversalRule.SUDDENGAINS_PACKAGE)),
             ChangeKind.GAIN);
     assertEquals(3, pkg.reversalsByPerson());
     assertEquals(4, pkg.reversalsByChange());

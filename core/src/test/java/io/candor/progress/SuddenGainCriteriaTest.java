@@ -2,6 +2,7 @@ package io.candor.progress;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +10,7 @@ import io.candor.domain.ClientId;
 import io.candor.domain.ScoreScale;
 import io.candor.domain.Trajectory;
 import io.candor.measure.Instruments;
+import java.util.OptionalDouble;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class SuddenGainCriteriaTest {
 
   private static final ScoreScale BDI = ScoreScale.of("BDI", 0, 63);
-  private static final SuddenGainCriteria TANG = SuddenGainCriteria.defaults().withCutoff(7);
+  private static final SuddenGainCriteria TANG = SuddenGainCriteria.withDefaults().withCutoff(7);
 
   static Trajectory consecutive(ScoreScale scale, double... scores) {
     return Trajectory.ofScores(
@@ -38,9 +40,9 @@ class SuddenGainCriteriaTest {
     assertEquals(15, g.postScore());
     assertEquals(15, g.magnitude());
     assertEquals(1, g.gap());
-    assertEquals(91.0 / 3, g.preMean(), 1e-12);
-    assertEquals(44.0 / 3, g.postMean(), 1e-12);
-    assertEquals(2.7764451051977934, g.criticalValue(), 1e-12);
+    assertEquals(91.0 / 3, g.preMean().getAsDouble(), 1e-12);
+    assertEquals(44.0 / 3, g.postMean().getAsDouble(), 1e-12);
+    assertEquals(2.7764451051977934, g.criticalValue().getAsDouble(), 1e-12);
     assertEquals(1.0, g.shareOfTotalChange().getAsDouble(), 1e-12);
     assertTrue(r.losses().isEmpty());
     assertFalse(g.reversal());
@@ -83,7 +85,9 @@ class SuddenGainCriteriaTest {
     assertEquals(3, r.gains().size());
     assertEquals(2, r.losses().size());
     assertEquals(3, r.gains().get(1).preSession());
-    assertTrue(Double.isNaN(r.gains().get(1).preMean()));
+    SuddenChange untested = r.gains().get(1);
+    assertTrue(untested.preMean().isEmpty() && untested.postMean().isEmpty() && untested.criticalValue().isEmpty(),
+        "no window means without the mean-difference criterion: " + untested);
   }
 
   @Test
@@ -97,25 +101,25 @@ class SuddenGainCriteriaTest {
   void missingSession_inWindowAdjustsCriticalValue() {
     Trajectory t = at(BDI, new int[] {1, 2, 3, 4, 6}, 30, 31, 30, 15, 15);
     SuddenChange g = TANG.detect(t).gains().get(0);
-    assertEquals(3.1824463052842638, g.criticalValue(), 1e-12);
-    assertEquals(15, g.postMean());
+    assertEquals(3.1824463052842638, g.criticalValue().getAsDouble(), 1e-12);
+    assertEquals(15, g.postMean().getAsDouble());
     Trajectory both = at(BDI, new int[] {2, 3, 4, 6}, 31, 30, 15, 15);
-    assertEquals(4.302652729749464, TANG.detect(both).gains().get(0).criticalValue(), 1e-12);
+    assertEquals(4.302652729749464, TANG.detect(both).gains().get(0).criticalValue().getAsDouble(), 1e-12);
   }
 
   @Test
   void missingSession_unadjustedUsesFixedCriticalValue() {
     Trajectory t = at(BDI, new int[] {1, 2, 3, 4, 6}, 30, 31, 30, 15, 15);
     assertEquals(2.776,
-        TANG.withCriticalValueAdjusted(false).detect(t).gains().get(0).criticalValue());
-    assertEquals(3.5, TANG.withFixedCriticalValue(3.5).detect(t).gains().get(0).criticalValue());
+        TANG.with(CriticalValueRule.FIXED).detect(t).gains().get(0).criticalValue().getAsDouble());
+    assertEquals(3.5, TANG.withFixedCriticalValue(3.5).detect(t).gains().get(0).criticalValue().getAsDouble());
   }
 
   @Test
   void missingSession_atIntervalSkipsItUnlessConsecutiveObservations() {
     Trajectory t = at(BDI, new int[] {1, 2, 3, 5, 6, 7}, 30, 31, 30, 15, 14, 15);
     assertTrue(TANG.detect(t).gains().isEmpty());
-    SuddenChanges r = TANG.withSchedule(Schedule.CONSECUTIVE_OBSERVATIONS).detect(t);
+    SuddenChanges r = TANG.with(Schedule.CONSECUTIVE_OBSERVATIONS).detect(t);
     assertEquals(1, r.gains().size());
     assertEquals(3, r.gains().get(0).preSession());
     assertEquals(5, r.gains().get(0).postSession());
@@ -127,19 +131,19 @@ class SuddenGainCriteriaTest {
     // session 8 lies beyond n+3 = 7, so the post window has only session 4 and the gain is not tested
     Trajectory t = at(BDI, new int[] {1, 2, 3, 4, 8}, 30, 31, 30, 15, 15);
     assertTrue(TANG.detect(t).gains().isEmpty());
-    assertEquals(1, TANG.withSchedule(Schedule.CONSECUTIVE_OBSERVATIONS).detect(t).gains().size());
+    assertEquals(1, TANG.with(Schedule.CONSECUTIVE_OBSERVATIONS).detect(t).gains().size());
   }
 
   @Test
   void higherIsBetter_gainIsARise() {
     // ORS: rise 15 >= reliable change 5; 15 >= 25 % of (40 - 10)
     Trajectory t = consecutive(Instruments.ORS, 10, 11, 10, 25, 26, 25);
-    SuddenChanges r = SuddenGainCriteria.defaults().detect(t);
+    SuddenChanges r = SuddenGainCriteria.withDefaults().detect(t);
     assertEquals(1, r.gains().size());
     assertTrue(r.losses().isEmpty());
     assertEquals(15, r.gains().get(0).magnitude());
     Trajectory down = consecutive(Instruments.ORS, 25, 26, 25, 10, 11, 10);
-    SuddenChanges d = SuddenGainCriteria.defaults().detect(down);
+    SuddenChanges d = SuddenGainCriteria.withDefaults().detect(down);
     assertTrue(d.gains().isEmpty());
     assertEquals(1, d.losses().size());
   }
@@ -147,7 +151,7 @@ class SuddenGainCriteriaTest {
   @Test
   void higherIsBetter_relativeCriterionUsesDistanceFromTop() {
     // rise 6 from 16: 6 < 25 % of (40 - 16) = 6? equal -> passes; from 15: 6 < 6.25 -> fails
-    SuddenGainCriteria c = SuddenGainCriteria.defaults().withCutoff(5);
+    SuddenGainCriteria c = SuddenGainCriteria.withDefaults().withCutoff(5);
     assertEquals(1, c.detect(consecutive(Instruments.ORS, 16, 16, 16, 22, 22, 22)).gains().size());
     assertTrue(c.detect(consecutive(Instruments.ORS, 15, 15, 15, 21, 21, 21)).gains().isEmpty());
   }
@@ -155,7 +159,7 @@ class SuddenGainCriteriaTest {
   @Test
   void defaultCutoff_isTheInstrumentsReliableChange() {
     // PHQ-9 reliable change is 6 points
-    SuddenGainCriteria d = SuddenGainCriteria.defaults();
+    SuddenGainCriteria d = SuddenGainCriteria.withDefaults();
     assertEquals(1, d.detect(consecutive(Instruments.PHQ9, 20, 21, 20, 14, 13, 14)).gains().size());
     assertTrue(d.detect(consecutive(Instruments.PHQ9, 20, 21, 20, 15, 14, 15)).gains().isEmpty());
     assertEquals(6, d.cutoffFor(Instruments.PHQ9));
@@ -194,7 +198,7 @@ class SuddenGainCriteriaTest {
     Trajectory t = consecutive(BDI, 30, 31, 30, 15, 24, 15, 15);
     assertEquals(5, TANG.detect(t).gains().get(0).reversalSession().getAsInt());
     assertFalse(
-        TANG.withReversalRule(ReversalRule.SUDDENGAINS_PACKAGE).detect(t).gains().get(0).reversal());
+        TANG.with(ReversalRule.SUDDENGAINS_PACKAGE).detect(t).gains().get(0).reversal());
   }
 
   @Test
@@ -216,7 +220,7 @@ class SuddenGainCriteriaTest {
 
   @Test
   void cutoffFromReliability_is196TimesSdiff() {
-    SuddenGainCriteria c = SuddenGainCriteria.defaults().withCutoffFromReliability(10, 0.9);
+    SuddenGainCriteria c = SuddenGainCriteria.withDefaults().withCutoffFromReliability(10, 0.9);
     assertEquals(1.96 * 10 * Math.sqrt(0.2), c.givenCutoff().getAsDouble(), 1e-12);
   }
 
@@ -231,7 +235,7 @@ class SuddenGainCriteriaTest {
 
   @Test
   void badInput_rejectedWithClearMessages() {
-    SuddenGainCriteria d = SuddenGainCriteria.defaults();
+    SuddenGainCriteria d = SuddenGainCriteria.withDefaults();
     assertTrue(assertThrows(IllegalArgumentException.class, () -> d.withCutoff(0)).getMessage().contains("cutoff"));
     assertThrows(IllegalArgumentException.class, () -> d.withCutoff(Double.NaN));
     assertThrows(IllegalArgumentException.class, () -> d.withRelative(1.5));
@@ -241,7 +245,7 @@ class SuddenGainCriteriaTest {
     assertThrows(IllegalArgumentException.class, () -> d.withCutoffFromReliability(10, 1));
     assertThrows(IllegalArgumentException.class, () -> d.withCutoffFromReliability(0, 0.8));
     assertThrows(IllegalArgumentException.class, () -> d.criticalValue(1, 3));
-    assertThrows(NullPointerException.class, () -> d.withSchedule(null));
+    assertThrows(NullPointerException.class, () -> d.with((Schedule) null));
     assertThrows(NullPointerException.class, () -> d.detect(null));
     IllegalStateException none =
         assertThrows(IllegalStateException.class,
@@ -264,6 +268,72 @@ class SuddenGainCriteriaTest {
   @Test
   void toString_describesCriteria() {
     assertTrue(TANG.toString().contains("cutoff 7"));
-    assertTrue(SuddenGainCriteria.defaults().toString().contains("reliable change"));
+    assertTrue(SuddenGainCriteria.withDefaults().toString().contains("reliable change"));
+  }
+
+  @Test
+  void criteria_areValuesWithOneSettingPerCopy() {
+    SuddenGainCriteria a = SuddenGainCriteria.withDefaults().withCutoff(7).with(Schedule.CONSECUTIVE_OBSERVATIONS);
+    SuddenGainCriteria b = SuddenGainCriteria.withDefaults().with(Schedule.CONSECUTIVE_OBSERVATIONS).withCutoff(7);
+    assertEquals(a, b);
+    assertEquals(a.hashCode(), b.hashCode());
+    assertNotEquals(a, a.withReliableChangeCutoff());
+    assertNotEquals(a, a.with(CriticalValueRule.FIXED));
+    assertNotEquals(a, a.with(ReversalRule.SUDDENGAINS_PACKAGE));
+    assertEquals(SuddenGainCriteria.withDefaults(), SuddenGainCriteria.withDefaults());
+    SuddenGainCriteria fixed = a.withFixedCriticalValue(3);
+    assertEquals(CriticalValueRule.FIXED, fixed.criticalValueRule());
+    assertEquals(3, fixed.criticalValue(2, 2));
+    assertEquals(CriticalValueRule.ADJUSTED_FOR_MISSING_SCORES, fixed.with(CriticalValueRule.ADJUSTED_FOR_MISSING_SCORES)
+        .criticalValueRule());
+    assertEquals(4.303, fixed.with(CriticalValueRule.ADJUSTED_FOR_MISSING_SCORES).criticalValue(2, 2), 1e-3);
+    assertEquals("sudden gains: cutoff 7, relative 0.25, mean difference at alpha 0.05 (fixed critical value 3),"
+        + " consecutive observations, reversal any later session", fixed.toString());
+    assertEquals(CriticalValueRule.FIXED, CriticalValueRule.parse("fixed"));
+  }
+
+  @Test
+  void suddenChange_windowFiguresAreAllPresentOrAllAbsent() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> new SuddenChange(ChangeKind.GAIN, 3, 4, 30, 15, 15, java.util.OptionalDouble.empty(),
+            java.util.OptionalDouble.of(30), java.util.OptionalDouble.empty(), java.util.OptionalDouble.of(2.776),
+            java.util.OptionalInt.empty()));
+    assertTrue(e.getMessage().contains("all present"), e.getMessage());
+    assertThrows(IllegalArgumentException.class,
+        () -> new SuddenChange(ChangeKind.GAIN, 3, 4, 30, 15, 15, java.util.OptionalDouble.empty(),
+            java.util.OptionalDouble.of(Double.NaN), java.util.OptionalDouble.of(15), java.util.OptionalDouble.of(2.776),
+            java.util.OptionalInt.empty()));
+  }
+
+  @Test
+  void suddenChangeSummary_rejectsMoreReversalsThanChanges() {
+    OptionalDouble none = OptionalDouble.empty();
+    IllegalArgumentException byChange =
+        assertThrows(IllegalArgumentException.class,
+            () -> new SuddenChangeSummary(ChangeKind.GAIN, PersonSelection.FIRST, 10, 2, 2, 0, 3, 0,
+                none, none, none, none));
+    assertTrue(byChange.getMessage().contains("reversalsByChange"), byChange.getMessage());
+    IllegalArgumentException byPerson =
+        assertThrows(IllegalArgumentException.class,
+            () -> new SuddenChangeSummary(ChangeKind.GAIN, PersonSelection.FIRST, 10, 4, 2, 1, 1, 3,
+                none, none, none, none));
+    assertTrue(byPerson.getMessage().contains("reversalsByPerson"), byPerson.getMessage());
+    assertThrows(IllegalArgumentException.class,
+        () -> new SuddenChangeSummary(ChangeKind.GAIN, PersonSelection.FIRST, 10, 2, 2, 0, -1, 0,
+            none, none, none, none));
+  }
+
+  @Test
+  void suddenChangeSummary_rejectsNoClients_insteadOfANaNShare() {
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class,
+            () -> SuddenChangeSummary.of(java.util.List.of(), ChangeKind.GAIN));
+    assertTrue(e.getMessage().contains("results"), e.getMessage());
+    OptionalDouble none = OptionalDouble.empty();
+    IllegalArgumentException c =
+        assertThrows(IllegalArgumentException.class,
+            () -> new SuddenChangeSummary(ChangeKind.GAIN, PersonSelection.FIRST, 0, 0, 0, 0, 0, 0,
+                none, none, none, none));
+    assertTrue(c.getMessage().contains("clients"), c.getMessage());
   }
 }

@@ -62,8 +62,8 @@ class SuddenGainPropertiesTest {
   @Test
   void addingAConstant_changesNoAbsoluteCriterionVerdict() {
     SuddenGainCriteria absOnly =
-        SuddenGainCriteria.defaults().withoutRelativeCriterion().withoutMeanDifferenceCriterion();
-    SuddenGainCriteria absAndMean = SuddenGainCriteria.defaults().withoutRelativeCriterion();
+        SuddenGainCriteria.withDefaults().withoutRelativeCriterion().withoutMeanDifferenceCriterion();
+    SuddenGainCriteria absAndMean = SuddenGainCriteria.withDefaults().withoutRelativeCriterion();
     qt().forAll(SCORES, integers().between(0, 20))
         .checkAssert(
             (scores, c) -> {
@@ -78,7 +78,7 @@ class SuddenGainPropertiesTest {
 
   @Test
   void mirroringScoresAndFlippingDirection_keepsEveryChange() {
-    SuddenGainCriteria all = SuddenGainCriteria.defaults();
+    SuddenGainCriteria all = SuddenGainCriteria.withDefaults();
     qt().forAll(SCORES)
         .checkAssert(
             scores -> {
@@ -92,7 +92,7 @@ class SuddenGainPropertiesTest {
   @Test
   void reversingDirection_turnsGainsIntoLosses() {
     // same scores, direction flipped: the absolute and mean-difference criteria are symmetric
-    SuddenGainCriteria symmetric = SuddenGainCriteria.defaults().withoutRelativeCriterion();
+    SuddenGainCriteria symmetric = SuddenGainCriteria.withDefaults().withoutRelativeCriterion();
     qt().forAll(SCORES)
         .checkAssert(
             scores -> {
@@ -105,7 +105,7 @@ class SuddenGainPropertiesTest {
 
   @Test
   void mirroringScores_turnsGainsIntoLosses() {
-    SuddenGainCriteria symmetric = SuddenGainCriteria.defaults().withoutRelativeCriterion();
+    SuddenGainCriteria symmetric = SuddenGainCriteria.withDefaults().withoutRelativeCriterion();
     qt().forAll(SCORES)
         .checkAssert(
             scores -> {
@@ -118,8 +118,8 @@ class SuddenGainPropertiesTest {
 
   @Test
   void schedules_agreeWhenNoSessionIsMissing() {
-    SuddenGainCriteria bySession = SuddenGainCriteria.defaults();
-    SuddenGainCriteria byObservation = bySession.withSchedule(Schedule.CONSECUTIVE_OBSERVATIONS);
+    SuddenGainCriteria bySession = SuddenGainCriteria.withDefaults();
+    SuddenGainCriteria byObservation = bySession.with(Schedule.CONSECUTIVE_OBSERVATIONS);
     qt().forAll(SCORES)
         .checkAssert(
             scores -> {
@@ -131,7 +131,7 @@ class SuddenGainPropertiesTest {
 
   @Test
   void everyChange_meetsEachCriterionInForce() {
-    SuddenGainCriteria all = SuddenGainCriteria.defaults();
+    SuddenGainCriteria all = SuddenGainCriteria.withDefaults();
     qt().forAll(SCORES)
         .checkAssert(
             scores -> {
@@ -140,13 +140,13 @@ class SuddenGainPropertiesTest {
                 assertTrue(g.postScore() < g.preScore());
                 assertTrue(g.magnitude() >= 7);
                 assertTrue(g.magnitude() >= 0.25 * g.preScore());
-                assertTrue(g.preMean() - g.postMean() > 0);
+                assertTrue(g.preMean().getAsDouble() - g.postMean().getAsDouble() > 0);
               }
               for (SuddenChange l : r.losses()) {
                 assertTrue(l.postScore() > l.preScore());
                 assertTrue(l.magnitude() >= 7);
                 assertTrue(l.magnitude() >= 0.25 * l.preScore());
-                assertTrue(l.postMean() - l.preMean() > 0);
+                assertTrue(l.postMean().getAsDouble() - l.preMean().getAsDouble() > 0);
               }
             });
   }
@@ -154,7 +154,7 @@ class SuddenGainPropertiesTest {
   @Test
   void reversingTime_turnsEveryGainIntoALoss() {
     // with all three criteria: s(post) <= (1 - r) s(pre) implies s(pre) >= (1 + r) s(post)
-    SuddenGainCriteria all = SuddenGainCriteria.defaults();
+    SuddenGainCriteria all = SuddenGainCriteria.withDefaults();
     qt().forAll(SCORES)
         .checkAssert(
             scores -> {

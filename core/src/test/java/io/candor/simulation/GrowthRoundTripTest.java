@@ -41,16 +41,16 @@ class GrowthRoundTripTest {
     double r = 0.84;
     Scenario flat = base.withSessions(10)
         .withCaseMix(mix)
-        .withIntake(new Scenario.Intake(mean, sdB, false))
+        .withIntake(new Scenario.Intake(mean, sdB, Scenario.Entry.ANY_SCORE))
         .withPaths(new Scenario.Paths(4, 10.5, 0, 0, 0, 0, 0))
         .withVariation(new Scenario.Variation(0, sdWeek, 1, r))
         .withJumps(new Scenario.Jumps(0, 0.5, 0, 0))
         .withDeterioration(new Scenario.Deterioration(0, 0, 0))
-        .withDropout(new Scenario.Dropout(0, 0, false, 0));
+        .withDropout(new Scenario.Dropout(0, 0, Scenario.Missingness.AT_RANDOM, 0));
     int clients = 600;
     int n = 11;
     Cohort cohort = Simulator.of(flat).cohort(11, clients, Arm.TREATED, 2);
-    GrowthFit fit = GrowthModel.withDefaults().withRandom(RandomPart.INTERCEPT)
+    GrowthFit fit = GrowthModel.withDefaults().with(RandomPart.INTERCEPT)
         .fit(GrowthData.fromCohort(cohort, "PHQ-9"));
     assertTrue(fit.convergence().converged(), fit.convergence().message());
 

@@ -33,7 +33,7 @@ class ScenarioTest {
     assertThrows(IllegalArgumentException.class,
         () -> new Scenario.Variation(1.0, 1, 1, 0.8));
     assertThrows(IllegalArgumentException.class,
-        () -> PHQ.withIntake(new Scenario.Intake(40, 4, true)));
+        () -> PHQ.withIntake(new Scenario.Intake(40, 4, Scenario.Entry.CASES_ONLY)));
     assertThrows(IllegalArgumentException.class,
         () -> PHQ.withCaseMix(Map.of(Course.CHRONIC, 1.0)));
   }

@@ -58,7 +58,7 @@ class SimulatorTest {
     assertEquals(one.toString(), three.toString());
     for (int s = 0; s <= one.lastSession(); s++) {
       assertEquals(one.improvedBy(s), three.improvedBy(s));
-      assertEquals(one.meanScoreAt(s), three.meanScoreAt(s));
+      assertEquals(one.meanScoreAt(s).orElseThrow(), three.meanScoreAt(s).orElseThrow());
     }
   }
 
@@ -73,9 +73,61 @@ class SimulatorTest {
     assertEquals(at8, s.observedAt(8));
     double mean8 = cs.stream().filter(c -> c.trajectory().size() > 8)
         .mapToDouble(c -> c.trajectory().scoreAt(8)).average().orElseThrow();
-    assertEquals(mean8, s.meanScoreAt(8), 1e-12);
+    assertEquals(mean8, s.meanScoreAt(8).orElseThrow(), 1e-12);
     long chronic = cs.stream().filter(c -> c.course() == Course.CHRONIC).count();
     assertEquals(chronic, s.clientsWithCourse(Course.CHRONIC));
+  }
+
+  @Test
+  void scoreQuantiles_equalTheInverseEmpiricalDistributionOfTheMaterialisedCohort() {
+    for (var instrument : List.of(Instruments.PHQ9, Instruments.byId("ORS"))) {
+      Simulator sim = Simulator.of(Scenario.calibratedDefault(instrument).withSessions(10));
+      List<SimulatedClient> cs = sim.simulate(11L, 2500, Arm.TREATED, 2);
+      SimulationSummary s = sim.summarise(11L, 2500, Arm.TREATED, 3);
+      for (int t = 0; t <= 10; t++) {
+        int session = t;
+        double[] at = cs.stream().filter(c -> c.trajectory().size() > session)
+            .mapToDouble(c -> c.trajectory().scoreAt(session)).sorted().toArray();
+        for (double p : new double[] {0, 0.1, 0.25, 0.5, 0.75, 0.9, 1}) {
+          // R's quantile(type = 1): the order statistic at ceiling(n p), the first for p = 0
+          double expected = at[Math.max(1, (int) Math.ceil(p * at.length)) - 1];
+          assertEquals(expected, s.scoreQuantileAt(t, p).orElseThrow(), 0,
+              instrument.id() + " session " + t + " p " + p);
+        }
+      }
+    }
+  }
+
+  @Test
+  void scoreQuantiles_ofCombinedRanges_equalThoseOfTheWholeCohort() {
+    Simulator sim = Simulator.of(PHQ.withSessions(10));
+    SimulationSummary whole = sim.summarise(21L, 2500, Arm.TREATED, 2);
+    SimulationSummary parts = sim.summariseRange(21L, 0, 900, Arm.TREATED)
+        .combine(sim.summariseRange(21L, 900, 2500, Arm.TREATED));
+    assertEquals(whole, parts);
+    for (int t = 0; t <= 10; t++) {
+      for (double p : new double[] {0.1, 0.5, 0.9}) {
+        assertEquals(whole.scoreQuantileAt(t, p), parts.scoreQuantileAt(t, p), "session " + t);
+      }
+    }
+  }
+
+  @Test
+  void scoreQuantile_isEmptyWhenNobodyIsObservedAndRejectsBadShares() {
+    Simulator sim = Simulator.of(PHQ.withSessions(20));
+    long seed = 0;
+    while (sim.client(seed, 0, Arm.TREATED).dropoutSession().isEmpty()) {
+      seed++; // the first seed whose one client drops out
+    }
+    SimulationSummary s = sim.summarise(seed, 1, Arm.TREATED, 1);
+    assertEquals(0, s.observedAt(20));
+    assertTrue(s.scoreQuantileAt(20, 0.5).isEmpty());
+    assertEquals(s.meanScoreAt(0).orElseThrow(), s.scoreQuantileAt(0, 0.5).orElseThrow());
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> s.scoreQuantileAt(0, 1.5));
+    assertTrue(e.getMessage().contains("p must be between 0 and 1, was 1.5"), e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> s.scoreQuantileAt(0, Double.NaN));
+    assertThrows(IllegalArgumentException.class, () -> s.scoreQuantileAt(41, 0.5));
   }
 
   @Test
@@ -129,20 +181,20 @@ class SimulatorTest {
     SimulationSummary tr = sim.summarise(8, 5000, Arm.TREATED, 2);
     SimulationSummary wl = sim.summarise(8, 5000, Arm.WAITLIST, 2);
     assertEquals(PHQ.waitlist().weeks(), wl.lastSession());
-    assertTrue(wl.caseRateAt(13) > tr.caseRateAt(13) + 0.15);
+    assertTrue(wl.caseRateAt(13).orElseThrow() > tr.caseRateAt(13).orElseThrow() + 0.15);
     // regression to the mean: selection at intake makes the week-1 mean drop without treatment
-    assertTrue(wl.meanScoreAt(1) < wl.meanScoreAt(0) - 0.3);
+    assertTrue(wl.meanScoreAt(1).orElseThrow() < wl.meanScoreAt(0).orElseThrow() - 0.3);
   }
 
   @Test
   void notAtRandomDropout_biasesCompletersTowardsBetterScores() {
     Scenario mar = PHQ;
-    Scenario mnar = PHQ.withDropout(new Scenario.Dropout(0.0083, 0.0, true, 1.5));
+    Scenario mnar = PHQ.withDropout(new Scenario.Dropout(0.0083, 0.0, Scenario.Missingness.NOT_AT_RANDOM, 1.5));
     SimulationSummary a = Simulator.of(mar).summarise(4, 20_000, Arm.TREATED, 2);
     SimulationSummary b = Simulator.of(mnar).summarise(4, 20_000, Arm.TREATED, 2);
     // clients who were getting worse left unseen: the observed mean at the end looks better
-    assertTrue(b.meanScoreAt(26) < a.meanScoreAt(26) - 0.2,
-        a.meanScoreAt(26) + " vs " + b.meanScoreAt(26));
+    assertTrue(b.meanScoreAt(26).orElseThrow() < a.meanScoreAt(26).orElseThrow() - 0.2,
+        a.meanScoreAt(26).orElseThrow() + " vs " + b.meanScoreAt(26).orElseThrow());
   }
 
   @Test
@@ -155,7 +207,7 @@ class SimulatorTest {
         PHQ.readiness().dropoutMultiplier(), 0, 0));
     SimulationSummary pc = Simulator.of(allPc).summarise(4, 5000, Arm.TREATED, 2);
     SimulationSummary ac = Simulator.of(allAction).summarise(4, 5000, Arm.TREATED, 2);
-    assertTrue(pc.reliablyImprovedAt(8) < ac.reliablyImprovedAt(8) - 0.05);
+    assertTrue(pc.reliablyImprovedAt(8).orElseThrow() < ac.reliablyImprovedAt(8).orElseThrow() - 0.05);
     assertTrue(pc.dropoutRate() > ac.dropoutRate() * 1.8);
   }
 
@@ -172,8 +224,8 @@ class SimulatorTest {
   void higherIsBetterInstrument_simulatesInItsDirection() {
     Scenario ors = Scenario.calibratedDefault(Instruments.ORS);
     SimulationSummary s = Simulator.of(ors).summarise(2, 3000, Arm.TREATED, 1);
-    assertTrue(s.meanScoreAt(16) > s.meanScoreAt(0) + 3, s.meanScoreAt(0) + " " + s.meanScoreAt(16));
-    assertTrue(s.caseRateAt(0) > 0.99);
+    assertTrue(s.meanScoreAt(16).orElseThrow() > s.meanScoreAt(0).orElseThrow() + 3, s.meanScoreAt(0).orElseThrow() + " " + s.meanScoreAt(16).orElseThrow());
+    assertTrue(s.caseRateAt(0).orElseThrow() > 0.99);
   }
 
   @Test
@@ -186,8 +238,8 @@ class SimulatorTest {
       }
       Scenario s = Scenario.calibratedDefault(i);
       SimulationSummary sum = Simulator.of(s).summarise(1, 500, Arm.TREATED, 1);
-      assertTrue(sum.caseRateAt(0) > 0.99, i.id());
-      assertTrue(sum.caseRateAt(s.sessions()) < sum.caseRateAt(0), i.id());
+      assertTrue(sum.caseRateAt(0).orElseThrow() > 0.99, i.id());
+      assertTrue(sum.caseRateAt(s.sessions()).orElseThrow() < sum.caseRateAt(0).orElseThrow(), i.id());
       for (SimulatedClient c : Simulator.of(s).simulate(1, 50, Arm.TREATED, 1)) {
         assertEquals(i, c.trajectory().scale());
       }
@@ -214,6 +266,43 @@ class SimulatorTest {
     assertEquals(a, Engine.streamFor(1, 5).nextLong());
     assertNotEquals(a, Engine.streamFor(1, 6).nextLong());
     assertNotEquals(a, Engine.streamFor(2, 5).nextLong());
+  }
+
+  @Test
+  void sharesAtSessionsNobodyAttended_areEmpty_notNaN() {
+    Scenario leaving = PHQ.withDropout(new Scenario.Dropout(0.9, 0.0, Scenario.Missingness.AT_RANDOM, 0.0));
+    SimulationSummary s = Simulator.of(leaving).summarise(3, 5, Arm.TREATED, 1);
+    int empty = 0;
+    for (int t = 0; t <= s.lastSession(); t++) {
+      boolean nobody = s.observedAt(t) == 0;
+      assertEquals(nobody, s.caseRateAt(t).isEmpty(), "session " + t);
+      assertEquals(nobody, s.reliablyImprovedAt(t).isEmpty(), "session " + t);
+      assertEquals(nobody, s.meanScoreAt(t).isEmpty(), "session " + t);
+      empty += nobody ? 1 : 0;
+    }
+    assertTrue(empty > 0, "no session without clients: " + s);
+    assertTrue(s.toString().contains("dropout="), s.toString());
+  }
+
+  private static final Simulator SIM = Simulator.of(Scenario.calibratedDefault(Instruments.PHQ9));
+
+  @Test
+  void simulateAndCohort_rejectNonPositiveClients_namingTheField() {
+    for (int clients : new int[] {0, -5}) {
+      IllegalArgumentException a =
+          assertThrows(IllegalArgumentException.class, () -> SIM.simulate(1, clients, Arm.TREATED, 1));
+      assertTrue(a.getMessage().contains("clients must be >= 1, was " + clients), a.getMessage());
+      IllegalArgumentException b =
+          assertThrows(IllegalArgumentException.class, () -> SIM.cohort(1, clients, Arm.TREATED, 1));
+      assertTrue(b.getMessage().contains("clients must be >= 1, was " + clients), b.getMessage());
+    }
+  }
+
+  @Test
+  void idFor_rejectsNegativeIndex() {
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> SimulatedClient.idFor(-1));
+    assertTrue(e.getMessage().contains("index must be >= 0, was -1"), e.getMessage());
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.candor.testing;
 
 import static io.candor.quick.QuickTheoriesAdapter.quick;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.quicktheories.QuickTheory.qt;
 
@@ -36,31 +37,37 @@ class CandorGeneratorsTest {
   }
 
   @Test
-  void trajectories_areValidForEveryShape_property() {
+  void trajectories_areValidForEveryShapeTheInstrumentSupports_property() {
     for (TrajectoryShape shape : TrajectoryShape.values()) {
       qt().withExamples(100).forAll(quick(CandorGenerators.builtInInstrument()), quick(rng -> rng))
           .checkAssert((instrument, rng) -> {
+            if (!shape.supports(instrument)) {
+              assertThrows(IllegalArgumentException.class, () -> CandorGenerators.trajectory(instrument, shape));
+              return;
+            }
             Trajectory t = CandorGenerators.trajectory(instrument, shape).generate(rng);
             assertEquals(0, t.sessionAt(0));
-            assertTrue(t.size() >= 1 && t.sessionAt(t.size() - 1) <= 16);
+            assertTrue(t.size() >= 3 && t.sessionAt(t.size() - 1) <= 16);
           });
     }
   }
 
   @Test
-  void suddenGainShape_containsALargeJump() {
-    UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(3L);
-    int withJump = 0;
-    for (int i = 0; i < 200; i++) {
+  void suddenGainShape_isASuddenGainByTheDefaultCriteria_inEveryOf10000Draws() {
+    UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(2026L);
+    int found = 0;
+    int short_ = 0;
+    for (int i = 0; i < 10_000; i++) {
       Trajectory t = CandorGenerators.trajectory(Instruments.PHQ9, TrajectoryShape.SUDDEN_GAIN).generate(rng);
-      for (int k = 1; k < t.size(); k++) {
-        if (t.scoreAt(k - 1) - t.scoreAt(k) >= 6) {
-          withJump++;
-          break;
-        }
+      if (io.candor.progress.SuddenGainCriteria.withDefaults().detect(t).hasGain()) {
+        found++;
+      }
+      if (t.size() <= 2) {
+        short_++;
       }
     }
-    assertTrue(withJump > 60, "sudden-gain trajectories with a drop of 6+: " + withJump);
+    assertEquals(10_000, found, "with a sudden gain");
+    assertEquals(0, short_, "two scores or fewer");
   }
 
   @Test

@@ -16,7 +16,15 @@ import io.candor.internal.Checks;
  */
 public record Coefficient(String name, double estimate, double stdErr, double z, double p) {
 
-  /** Validates the components. */
+  /**
+   * Validates the components.
+   *
+   * @param name {@code "(Intercept)"} or {@code "log(sessions)"}
+   * @param estimate the estimate
+   * @param stdErr its standard error
+   * @param z {@code estimate / stdErr}
+   * @param p the two-sided p value, {@code 2·Φ(−|z|)}
+   */
   public Coefficient {
     Checks.nonBlank("name", name);
     Checks.finite("estimate", estimate);

@@ -54,12 +54,21 @@ public final class DoseEffect {
     this.maxIterations = maxIterations;
   }
 
-  /** Probit link, R's IRLS control ({@code ε = 1e-8}, 25 iterations), 95 % intervals. */
+  /**
+   * Probit link, R's IRLS control ({@code ε = 1e-8}, 25 iterations), 95 % intervals.
+   *
+   * @return the default fitter
+   */
   public static DoseEffect withDefaults() {
     return DEFAULTS;
   }
 
-  /** A copy using {@code link}. */
+  /**
+   * A copy using {@code link}.
+   *
+   * @param link the link
+   * @return the copy
+   */
   public DoseEffect with(Link link) {
     return new DoseEffect(Objects.requireNonNull(link, "link"), confidenceLevel, epsilon,
         maxIterations);
@@ -68,6 +77,8 @@ public final class DoseEffect {
   /**
    * A copy whose milestone intervals have confidence level {@code level}.
    *
+   * @param level the confidence level, in (0, 1)
+   * @return the copy
    * @throws IllegalArgumentException unless {@code 0 < level < 1}
    */
   public DoseEffect withConfidenceLevel(double level) {
@@ -77,6 +88,8 @@ public final class DoseEffect {
   /**
    * A copy with convergence tolerance {@code epsilon} on the relative change in deviance.
    *
+   * @param epsilon the tolerance, > 0
+   * @return the copy
    * @throws IllegalArgumentException unless {@code epsilon > 0}
    */
   public DoseEffect withEpsilon(double epsilon) {
@@ -87,6 +100,8 @@ public final class DoseEffect {
   /**
    * A copy allowing at most {@code maxIterations} IRLS iterations.
    *
+   * @param maxIterations the most iterations, at least 1
+   * @return the copy
    * @throws IllegalArgumentException unless {@code maxIterations >= 1}
    */
   public DoseEffect withMaxIterations(int maxIterations) {
@@ -94,15 +109,68 @@ public final class DoseEffect {
         Checks.atLeast("maxIterations", maxIterations, 1));
   }
 
-  /** The link. */
+  /**
+   * The link.
+   *
+   * @return the link
+   */
   public Link link() {
     return link;
+  }
+
+  /**
+   * The confidence level of the milestone intervals.
+   *
+   * @return the confidence level of the milestone intervals
+   */
+  public double confidenceLevel() {
+    return confidenceLevel;
+  }
+
+  /**
+   * The convergence tolerance on the relative change in deviance.
+   *
+   * @return the convergence tolerance on the relative change in deviance
+   */
+  public double epsilon() {
+    return epsilon;
+  }
+
+  /**
+   * The most IRLS iterations allowed.
+   *
+   * @return the most IRLS iterations allowed
+   */
+  public int maxIterations() {
+    return maxIterations;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof DoseEffect d
+        && link == d.link
+        && Double.compare(confidenceLevel, d.confidenceLevel) == 0
+        && Double.compare(epsilon, d.epsilon) == 0
+        && maxIterations == d.maxIterations;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(link, confidenceLevel, epsilon, maxIterations);
+  }
+
+  @Override
+  public String toString() {
+    return "DoseEffect[" + link + ", confidence level " + Checks.fmt(confidenceLevel) + ", epsilon "
+        + Checks.fmt(epsilon) + ", at most " + maxIterations + " iterations]";
   }
 
   /**
    * Fits an aggregated table (one row per number of sessions, as R's {@code cbind(improved, n −
    * improved)} response).
    *
+   * @param table one row per number of sessions, at least two distinct numbers
+   * @return the fit
    * @throws IllegalArgumentException if the table is empty, holds null, or has fewer than two
    *     distinct session counts
    */
@@ -124,6 +192,10 @@ public final class DoseEffect {
   /**
    * Fits an aggregated table given as parallel arrays.
    *
+   * @param sessions the number of sessions of each row, at least 1
+   * @param n the number of clients in each row
+   * @param improved the number of them who improved
+   * @return the fit
    * @throws IllegalArgumentException if the arrays are empty or of different lengths, a session
    *     count is below 1 or not finite, {@code n[i] < 1}, {@code improved[i]} is outside {@code
    *     [0, n[i]]}, or there are fewer than two distinct session counts
@@ -155,6 +227,9 @@ public final class DoseEffect {
    * Fits per-client data: client {@code i} attended {@code sessions[i]} sessions and improved or
    * not (R's {@code glm(improved ~ log(sessions), family = binomial(link))} with a 0/1 response).
    *
+   * @param sessions the number of sessions each client attended, at least 1
+   * @param improved whether each client improved
+   * @return the fit
    * @throws IllegalArgumentException if the arrays are empty or of different lengths, a session
    *     count is below 1 or not finite, or there are fewer than two distinct session counts
    */

@@ -35,6 +35,8 @@ public final class DoseEffectExamples {
    *       one session); those do not lie on a single probit line with 50 % at 8 and 75 % at 26 and
    *       are not used.
    * </ul>
+   *
+   * @return the share improved at each dose, with its source
    */
   public static List<Sourced> howard1986Shares() {
     String interp =
@@ -58,6 +60,8 @@ public final class DoseEffectExamples {
    * not reproduced here) and the shares of {@link #howard1986Shares()}. A probit fit on log
    * sessions gives about 50 % at 8 and 75 % at 26 sessions. An illustration of the published shape,
    * not the original data.
+   *
+   * @return the table, one row per dose
    */
   public static List<DoseRow> howard1986() {
     List<Sourced> shares = howard1986Shares();

@@ -61,7 +61,30 @@ public record DoseEffectFit(
     double maxSessions,
     List<SessionsEstimate> milestones) {
 
-  /** Validates the components and copies the list. */
+  /**
+   * Validates the components and copies the list.
+   *
+   * @param link the link function
+   * @param perClient true if fitted to one row per client, false for an aggregated table
+   * @param observations rows (aggregated) or clients (per client) used
+   * @param intercept {@code b0}
+   * @param slope {@code b1}, the coefficient of {@code log(sessions)}
+   * @param covariance the covariance of {@code b0} and {@code b1} (R's {@code vcov(fit)[1, 2]})
+   * @param deviance residual deviance
+   * @param nullDeviance deviance of the intercept-only model
+   * @param dfResidual residual degrees of freedom ({@code observations − 2})
+   * @param dfNull null degrees of freedom ({@code observations − 1})
+   * @param aic Akaike's information criterion as R's {@code fit$aic}
+   * @param convergence how IRLS ended (iterations as R's {@code fit$iter}, objective the deviance)
+   * @param separation true if some fitted shares are numerically 0 or 1 (within 10ε; R then warns
+   *     "fitted probabilities numerically 0 or 1 occurred"): the data are (nearly) separated and
+   *     the estimates, standard errors and intervals are not reliable
+   * @param confidenceLevel level of the intervals in {@link #milestones()}
+   * @param minSessions fewest sessions in the data
+   * @param maxSessions most sessions in the data
+   * @param milestones sessions by which 50 % and 75 % are expected to have improved; empty when the
+   *     curve does not rise with sessions ({@code b1 <= 0})
+   */
   public DoseEffectFit {
     Objects.requireNonNull(link, "link");
     Checks.atLeast("observations", observations, 2);
@@ -75,6 +98,8 @@ public record DoseEffectFit(
   /**
    * The expected share improved after {@code sessions} sessions.
    *
+   * @param sessions the number of sessions, >= 1
+   * @return the expected share improved after {@code sessions} sessions
    * @throws IllegalArgumentException unless {@code sessions} is finite and at least 1
    */
   public double proportionAt(double sessions) {
@@ -87,6 +112,8 @@ public record DoseEffectFit(
    * interval at this fit's confidence level (see {@link SessionsEstimate}); empty when the curve
    * does not rise with sessions.
    *
+   * @param p the share, in (0, 1)
+   * @return the estimate, empty when the curve does not rise with sessions
    * @throws IllegalArgumentException unless {@code 0 < p < 1}
    */
   public Optional<SessionsEstimate> sessionsFor(double p) {
@@ -96,6 +123,9 @@ public record DoseEffectFit(
   /**
    * As {@link #sessionsFor(double)} at confidence level {@code level}.
    *
+   * @param p the share, in (0, 1)
+   * @param level the confidence level, in (0, 1)
+   * @return the estimate, empty when the curve does not rise with sessions
    * @throws IllegalArgumentException unless {@code 0 < p < 1} and {@code 0 < level < 1}
    */
   public Optional<SessionsEstimate> sessionsFor(double p, double level) {
@@ -125,7 +155,11 @@ public record DoseEffectFit(
             s < minSessions || s > maxSessions));
   }
 
-  /** A plain-text summary: the curve, coefficients, deviance and the 50 % / 75 % milestones. */
+  /**
+   * A plain-text summary: the curve, coefficients, deviance and the 50 % / 75 % milestones.
+   *
+   * @return the summary
+   */
   public String toText() {
     StringBuilder sb = new StringBuilder();
     String lk = link.name().toLowerCase(Locale.ROOT);

@@ -17,6 +17,9 @@ public record DoseRow(double sessions, int n, int improved) {
   /**
    * Validates the row.
    *
+   * @param sessions sessions attended; finite and at least 1 (its natural log is the regressor)
+   * @param n number of clients; at least 1
+   * @param improved number improved; between 0 and {@code n}
    * @throws IllegalArgumentException naming the field and value when one is out of range
    */
   public DoseRow {
@@ -28,7 +31,11 @@ public record DoseRow(double sessions, int n, int improved) {
     }
   }
 
-  /** The share improved, {@code improved / n}. */
+  /**
+   * The share improved, {@code improved / n}.
+   *
+   * @return the share improved, {@code improved / n}
+   */
   public double proportion() {
     return (double) improved / n;
   }

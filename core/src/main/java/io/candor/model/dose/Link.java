@@ -57,6 +57,8 @@ public enum Link {
   /**
    * Parses {@code "probit"} or {@code "logit"} (any case).
    *
+   * @param text {@code "probit"} or {@code "logit"}
+   * @return the link
    * @throws IllegalArgumentException naming the allowed values
    */
   public static Link parse(String text) {
@@ -75,6 +77,9 @@ public enum Link {
   /**
    * The proportion improved for linear predictor {@code eta}, {@code g⁻¹(η)} (without R's
    * clamping).
+   *
+   * @param eta the linear predictor
+   * @return the proportion, in [0, 1]
    */
   public double proportion(double eta) {
     return this == PROBIT ? NORMAL.cumulativeProbability(eta) : 1 / (1 + Math.exp(-eta));
@@ -83,6 +88,8 @@ public enum Link {
   /**
    * The linear predictor at which a proportion {@code p} have improved, {@code g(p)}.
    *
+   * @param p the proportion, in (0, 1)
+   * @return the linear predictor at which a proportion {@code p} have improved, {@code g(p)}
    * @throws IllegalArgumentException unless {@code 0 < p < 1}
    */
   public double quantile(double p) {

@@ -33,7 +33,18 @@ public record SessionsEstimate(
     double confidenceLevel,
     boolean extrapolated) {
 
-  /** Validates the components. */
+  /**
+   * Validates the components.
+   *
+   * @param proportion the share improved, in (0, 1)
+   * @param sessions expected sessions, {@code exp(x_p)}
+   * @param lower lower confidence limit in sessions
+   * @param upper upper confidence limit in sessions
+   * @param logSessions {@code x_p}, natural log of sessions
+   * @param logStdErr delta-method standard error of {@code x_p}
+   * @param confidenceLevel the interval's confidence level
+   * @param extrapolated true if {@code sessions} lies outside the range of sessions in the data
+   */
   public SessionsEstimate {
     Checks.openUnit("proportion", proportion);
     Checks.openUnit("confidenceLevel", confidenceLevel);

@@ -3,6 +3,7 @@ package io.candor.model.growth;
 import io.candor.internal.Checks;
 import io.candor.model.Convergence;
 import java.util.Objects;
+import java.util.OptionalDouble;
 import org.apache.commons.math3.exception.ConvergenceException;
 import org.apache.commons.math3.exception.TooManyEvaluationsException;
 import org.apache.commons.math3.fitting.leastsquares.LeastSquaresBuilder;
@@ -115,16 +116,16 @@ public final class AsymptoticCurve {
     RealMatrix j = opt.getJacobian();
     RealMatrix jtj = j.transpose().multiply(j);
     double sigma2 = rss / (n - 3);
-    double[] se = new double[3];
+    OptionalDouble[] se = new OptionalDouble[3];
     double det = new LUDecomposition(jtj).getDeterminant();
     if (!(Math.abs(det) > 0) || !(est[2] > 0)) {
       converged = false;
       message = "no decay (rate <= 0) or singular Jacobian: the curve does not level off";
-      java.util.Arrays.fill(se, Double.NaN);
+      java.util.Arrays.fill(se, OptionalDouble.empty());
     } else {
       RealMatrix inv = new LUDecomposition(jtj).getSolver().getInverse();
       for (int k = 0; k < 3; k++) {
-        se[k] = Math.sqrt(sigma2 * inv.getEntry(k, k));
+        se[k] = OptionalDouble.of(Math.sqrt(sigma2 * inv.getEntry(k, k)));
       }
     }
     double[] ll = linearLog(times, scores);
@@ -135,6 +136,9 @@ public final class AsymptoticCurve {
 
   /**
    * Fits the curve to all observations of growth data (time as given, pooled over clients).
+   *
+   * @param data the growth data
+   * @return the fit
    */
   public static AsymptoticFit fit(GrowthData data) {
     Objects.requireNonNull(data, "data");

@@ -25,7 +25,17 @@ public record ClientEffects(
     double slopeVariance,
     double covariance) {
 
-  /** Validates the components. */
+  /**
+   * Validates the components.
+   *
+   * @param client the client's id as given in the data
+   * @param observations number of observations of this client
+   * @param intercept predicted deviation of the client's intercept from the population intercept
+   * @param slope predicted deviation of the client's slope (0 when the model has no random slope)
+   * @param interceptVariance conditional variance of {@code intercept}
+   * @param slopeVariance conditional variance of {@code slope} (0 without random slope)
+   * @param covariance conditional covariance of intercept and slope (0 without random slope)
+   */
   public ClientEffects {
     Objects.requireNonNull(client, "client");
     Checks.atLeast("observations", observations, 1);

@@ -63,6 +63,7 @@ public final class GrowthData {
    * @param clientIds each row's client id (not blank)
    * @param times each row's time (finite)
    * @param scores each row's outcome (finite)
+   * @return the data
    * @throws IllegalArgumentException if the lengths differ, there are no rows, an id is blank or a
    *     time or score is not finite (the message names the row)
    */
@@ -183,6 +184,7 @@ public final class GrowthData {
    *
    * @param cohort the cohort
    * @param scaleId the scale whose trajectories to use (e.g. {@code "PHQ-9"})
+   * @return the data
    * @throws IllegalArgumentException if no trajectory is on that scale
    */
   public static GrowthData fromCohort(Cohort cohort, String scaleId) {
@@ -246,6 +248,7 @@ public final class GrowthData {
    *
    * @param name the covariate's name (not blank, not {@code intercept}/{@code time}, unique)
    * @param perRow one finite value per row; equal within each client
+   * @return the copy
    * @throws IllegalArgumentException if a value is not finite or differs within a client
    */
   public GrowthData withCovariate(String name, double[] perRow) {
@@ -280,6 +283,7 @@ public final class GrowthData {
    *
    * @param name the covariate's name
    * @param byClient a finite value for every client in the data (extra keys are ignored)
+   * @return the copy
    * @throws IllegalArgumentException if a client has no value or a value is not finite
    */
   public GrowthData withClientCovariate(String name, Map<String, Double> byClient) {
@@ -371,17 +375,29 @@ public final class GrowthData {
     }
   }
 
-  /** Number of rows (observations). */
+  /**
+   * Number of rows (observations).
+   *
+   * @return the number of rows (observations)
+   */
   public int size() {
     return score.length;
   }
 
-  /** Number of distinct clients. */
+  /**
+   * Number of distinct clients.
+   *
+   * @return the number of distinct clients
+   */
   public int clientCount() {
     return clients.size();
   }
 
-  /** The client ids, in first-seen order. */
+  /**
+   * The client ids, in first-seen order.
+   *
+   * @return the client ids, in first-seen order
+   */
   public List<String> clients() {
     return clients;
   }
@@ -418,22 +434,43 @@ public final class GrowthData {
     return clusters.get(clusterOf[c]);
   }
 
-  /** The covariate names, in the order added. */
+  /**
+   * The covariate names, in the order added.
+   *
+   * @return the covariate names, in the order added
+   */
   public List<String> covariateNames() {
     return covariateNames;
   }
 
-  /** Number of observations of client {@code c} (0-based, in {@link #clients()} order). */
+  /**
+   * Number of observations of client {@code c} (0-based, in {@link #clients()} order).
+   *
+   * @param c the client, 0-based in {@link #clients()} order
+   * @return the number of observations of client {@code c} (0-based, in {@link #clients()} order)
+   */
   public int observations(int c) {
     return start[c + 1] - start[c];
   }
 
-  /** The value of covariate {@code k} for client {@code c}. */
+  /**
+   * The value of covariate {@code k} for client {@code c}.
+   *
+   * @param k the covariate, 0-based in {@link #covariateNames()} order
+   * @param c the client, 0-based in {@link #clients()} order
+   * @return the value of covariate {@code k} for client {@code c}
+   */
   public double covariate(int k, int c) {
     return covariates[k][c];
   }
 
-  /** The value of the named covariate for client {@code c}. */
+  /**
+   * The value of the named covariate for client {@code c}.
+   *
+   * @param name the covariate's name
+   * @param c the client, 0-based in {@link #clients()} order
+   * @return the value of the named covariate for client {@code c}
+   */
   public double covariate(String name, int c) {
     int k = covariateNames.indexOf(name);
     if (k < 0) {
@@ -442,12 +479,20 @@ public final class GrowthData {
     return covariates[k][c];
   }
 
-  /** The times of all rows, grouped by client (a copy). */
+  /**
+   * The times of all rows, grouped by client (a copy).
+   *
+   * @return the times of all rows, grouped by client (a copy)
+   */
   public double[] groupedTimes() {
     return time.clone();
   }
 
-  /** The scores of all rows, grouped by client (a copy). */
+  /**
+   * The scores of all rows, grouped by client (a copy).
+   *
+   * @return the scores of all rows, grouped by client (a copy)
+   */
   public double[] groupedScores() {
     return score.clone();
   }
@@ -458,6 +503,7 @@ public final class GrowthData {
    * has the unbounded scale {@code outcome}.
    *
    * @param shift a finite constant
+   * @return the copy
    */
   public GrowthData withScoresShifted(double shift) {
     Checks.finite("shift", shift);
@@ -489,6 +535,30 @@ public final class GrowthData {
   /** Each client's cluster index, or null without clusters (no copy). */
   int[] clusterIndex() {
     return clusterOf;
+  }
+
+  /**
+   * Equal when the clients, rows (in input order), scores, covariates, scale and clusters are all
+   * equal.
+   */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof GrowthData g
+        && clients.equals(g.clients)
+        && Arrays.equals(start, g.start)
+        && Arrays.equals(time, g.time)
+        && Arrays.equals(score, g.score)
+        && covariateNames.equals(g.covariateNames)
+        && Arrays.deepEquals(covariates, g.covariates)
+        && Arrays.equals(rowClient, g.rowClient)
+        && scale.equals(g.scale)
+        && clusters.equals(g.clusters)
+        && Arrays.equals(clusterOf, g.clusterOf);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(clients, Arrays.hashCode(time), Arrays.hashCode(score), covariateNames, clusters);
   }
 
   @Override

@@ -218,27 +218,47 @@ public final class GrowthFit {
     return firstScoreRange;
   }
 
-  /** The model that was fitted. */
+  /**
+   * The model that was fitted.
+   *
+   * @return the model that was fitted
+   */
   public GrowthModel model() {
     return model;
   }
 
-  /** The estimation method. */
+  /**
+   * The estimation method.
+   *
+   * @return the estimation method
+   */
   public Estimation estimation() {
     return model.estimation();
   }
 
-  /** Number of observations. */
+  /**
+   * Number of observations.
+   *
+   * @return the number of observations
+   */
   public int observations() {
     return nObservations;
   }
 
-  /** Number of clients. */
+  /**
+   * Number of clients.
+   *
+   * @return the number of clients
+   */
   public int clients() {
     return nClients;
   }
 
-  /** The fixed effects, in {@link GrowthModel#termNames()} order. */
+  /**
+   * The fixed effects, in {@link GrowthModel#termNames()} order.
+   *
+   * @return the fixed effects, in {@link GrowthModel#termNames()} order
+   */
   public List<FixedEffect> fixedEffects() {
     return fixedEffects;
   }
@@ -246,6 +266,8 @@ public final class GrowthFit {
   /**
    * The fixed effect with this term name.
    *
+   * @param term the term's name, as in {@link GrowthModel#termNames()}
+   * @return the fixed effect with this term name
    * @throws IllegalArgumentException if there is no such term
    */
   public FixedEffect fixedEffect(String term) {
@@ -258,7 +280,11 @@ public final class GrowthFit {
         + model.termNames());
   }
 
-  /** The fixed-effect estimates as an array (a copy). */
+  /**
+   * The fixed-effect estimates as an array (a copy).
+   *
+   * @return the fixed-effect estimates as an array (a copy)
+   */
   public double[] beta() {
     double[] beta = new double[fixedEffects.size()];
     for (int j = 0; j < beta.length; j++) {
@@ -267,7 +293,11 @@ public final class GrowthFit {
     return beta;
   }
 
-  /** The fixed-effect covariance matrix σ²(RXᵀRX)⁻¹ (a copy). */
+  /**
+   * The fixed-effect covariance matrix σ²(RXᵀRX)⁻¹ (a copy).
+   *
+   * @return the fixed-effect covariance matrix σ²(RXᵀRX)⁻¹ (a copy)
+   */
   public double[][] fixedCovariance() {
     int p = fixedEffects.size();
     double[][] out = new double[p][p];
@@ -279,6 +309,8 @@ public final class GrowthFit {
 
   /**
    * The random-effect covariance D (1 × 1 or 2 × 2, intercept first; a copy).
+   *
+   * @return the random-effect covariance D (1 × 1 or 2 × 2, intercept first; a copy)
    */
   public double[][] randomCovariance() {
     int q = model.random().size();
@@ -289,12 +321,20 @@ public final class GrowthFit {
     return out;
   }
 
-  /** SD of the clients' intercepts. */
+  /**
+   * SD of the clients' intercepts.
+   *
+   * @return the SD of the intercepts
+   */
   public double interceptSd() {
     return Math.sqrt(randomCovariance[0]);
   }
 
-  /** SD of the clients' slopes; empty for a random-intercept model. */
+  /**
+   * SD of the clients' slopes; empty for a random-intercept model.
+   *
+   * @return the SD of the slopes, if the model has random slopes
+   */
   public OptionalDouble slopeSd() {
     return randomCovariance.length == 4 ? OptionalDouble.of(Math.sqrt(randomCovariance[3]))
         : OptionalDouble.empty();
@@ -303,6 +343,8 @@ public final class GrowthFit {
   /**
    * Correlation of intercepts and slopes; empty for a random-intercept model, or when a variance
    * is zero (then the correlation is undefined).
+   *
+   * @return the correlation, if there is one
    */
   public OptionalDouble correlation() {
     if (randomCovariance.length != 4) {
@@ -341,38 +383,66 @@ public final class GrowthFit {
     return clusterEffects.size();
   }
 
-  /** Residual SD σ. */
+  /**
+   * Residual SD σ.
+   *
+   * @return the residual SD
+   */
   public double residualSd() {
     return residualSd;
   }
 
-  /** Log-likelihood (the REML log-likelihood for REML fits, as lme4 reports it). */
+  /**
+   * Log-likelihood (the REML log-likelihood for REML fits, as lme4 reports it).
+   *
+   * @return the log-likelihood
+   */
   public double logLik() {
     return logLik;
   }
 
-  /** The REML criterion (−2 × REML log-likelihood, lme4's {@code REMLcrit}); empty for ML. */
+  /**
+   * The REML criterion (−2 × REML log-likelihood, lme4's {@code REMLcrit}); empty for ML.
+   *
+   * @return the REML criterion (−2 × REML log-likelihood, lme4's {@code REMLcrit}); empty for ML
+   */
   public OptionalDouble remlCriterion() {
     return model.estimation() == Estimation.REML ? OptionalDouble.of(criterion)
         : OptionalDouble.empty();
   }
 
-  /** −2 logLik: the REML criterion or the ML deviance. */
+  /**
+   * −2 logLik: the REML criterion or the ML deviance.
+   *
+   * @return −2 logLik
+   */
   public double deviance() {
     return criterion;
   }
 
-  /** Number of estimated parameters k = p + #θ + 1. */
+  /**
+   * Number of estimated parameters k = p + #θ + 1.
+   *
+   * @return the number of estimated parameters k = p + #θ + 1
+   */
   public int parameterCount() {
     return fixedEffects.size() + theta.length + 1;
   }
 
-  /** AIC = −2 logLik + 2k. */
+  /**
+   * AIC = −2 logLik + 2k.
+   *
+   * @return the AIC
+   */
   public double aic() {
     return criterion + 2.0 * parameterCount();
   }
 
-  /** BIC = −2 logLik + k log(n). */
+  /**
+   * BIC = −2 logLik + k log(n).
+   *
+   * @return the BIC
+   */
   public double bic() {
     return criterion + parameterCount() * Math.log(nObservations);
   }
@@ -380,6 +450,8 @@ public final class GrowthFit {
   /**
    * The relative covariance factors' parameters θ (lme4's {@code getME(fit, "theta")}): the
    * client-level entries first, then the cluster's.
+   *
+   * @return the relative covariance factors' parameters θ (lme4's {@code getME(fit, "theta")}): the client-level entries first, then the cluster's
    */
   public double[] theta() {
     return theta.clone();
@@ -397,17 +469,29 @@ public final class GrowthFit {
     return clientEffects;
   }
 
-  /** Which boundaries the fit sits on (empty for an interior fit). */
+  /**
+   * Which boundaries the fit sits on (empty for an interior fit).
+   *
+   * @return which boundaries the fit sits on (empty for an interior fit)
+   */
   public Set<Boundary> boundary() {
     return boundary;
   }
 
-  /** Whether the fit is on a boundary (lme4's {@code isSingular}). */
+  /**
+   * Whether the fit is on a boundary (lme4's {@code isSingular}).
+   *
+   * @return whether the fit is on a boundary (lme4's {@code isSingular})
+   */
   public boolean isBoundary() {
     return !boundary.isEmpty();
   }
 
-  /** How the optimisation ended. */
+  /**
+   * How the optimisation ended.
+   *
+   * @return how the optimisation ended
+   */
   public Convergence convergence() {
     return convergence;
   }
@@ -417,6 +501,7 @@ public final class GrowthFit {
    *
    * @param time the time
    * @param covariateValues one value per model covariate, in order
+   * @return the population (fixed-effect) prediction at time t for covariate values
    */
   public double predictPopulation(double time, double... covariateValues) {
     Objects.requireNonNull(covariateValues, "covariateValues");

@@ -18,7 +18,7 @@ import java.util.OptionalDouble;
  * </pre>
  *
  * where x(t) holds an intercept, the {@link TimeBasis} terms, the chosen client-level covariates
- * and, if {@link #withInteractions(boolean) asked}, each covariate times the first time term; z(t)
+ * and, if {@link #with(Interactions) asked}, each covariate times the first time term; z(t)
  * is (1) for {@link RandomPart#INTERCEPT} or (1, first time term) for
  * {@link RandomPart#INTERCEPT_SLOPE} with unstructured 2×2 D. With {@link ClusterPart#INTERCEPT}
  * clients are nested in clusters (therapists) and each cluster j adds its own intercept
@@ -33,9 +33,9 @@ import java.util.OptionalDouble;
  *
  * <pre>{@code
  * GrowthFit fit = GrowthModel.withDefaults()
- *     .withBasis(TimeBasis.LOG)
- *     .withRandom(RandomPart.INTERCEPT_SLOPE)
- *     .withEstimation(Estimation.REML)
+ *     .with(TimeBasis.LOG)
+ *     .with(RandomPart.INTERCEPT_SLOPE)
+ *     .with(Estimation.REML)
  *     .fit(GrowthData.of(ids, sessions, scores));
  *
  * // clients nested in therapists
@@ -54,18 +54,25 @@ public final class GrowthModel implements java.io.Serializable {
   static final double SINGULAR_TOLERANCE = 1e-4;
 
   private static final GrowthModel DEFAULTS = new GrowthModel(TimeBasis.LINEAR, Double.NaN,
-      RandomPart.INTERCEPT_SLOPE, Estimation.REML, List.of(), false, ClusterPart.NONE);
+      RandomPart.INTERCEPT_SLOPE, Estimation.REML, List.of(), Interactions.NONE, ClusterPart.NONE);
 
+  /** The time basis. */
   private final TimeBasis basis;
+  /** The knot of a piecewise basis; NaN for the other bases. */
   private final double knot;
+  /** The clients' random part. */
   private final RandomPart random;
+  /** REML or ML. */
   private final Estimation estimation;
+  /** The client-level covariate names, in model order. */
   private final List<String> covariates;
-  private final boolean interactions;
+  /** Whether covariate × time terms are in the model. */
+  private final Interactions interactions;
+  /** The cluster (therapist) level. */
   private final ClusterPart cluster;
 
   private GrowthModel(TimeBasis basis, double knot, RandomPart random, Estimation estimation,
-      List<String> covariates, boolean interactions, ClusterPart cluster) {
+      List<String> covariates, Interactions interactions, ClusterPart cluster) {
     this.cluster = cluster;
     this.basis = basis;
     this.knot = knot;
@@ -78,6 +85,8 @@ public final class GrowthModel implements java.io.Serializable {
   /**
    * Linear time, random intercept and slope, REML, no covariates: lme4's
    * {@code y ~ time + (time | client)}.
+   *
+   * @return the default model
    */
   public static GrowthModel withDefaults() {
     return DEFAULTS;
@@ -87,9 +96,11 @@ public final class GrowthModel implements java.io.Serializable {
    * A copy with this time basis. For {@link TimeBasis#PIECEWISE} use
    * {@link #withPiecewise(double)}, which also sets the knot.
    *
+   * @param newBasis the time basis
+   * @return the copy
    * @throws IllegalArgumentException for {@code PIECEWISE} (it needs a knot)
    */
-  public GrowthModel withBasis(TimeBasis newBasis) {
+  public GrowthModel with(TimeBasis newBasis) {
     Objects.requireNonNull(newBasis, "basis");
     if (newBasis == TimeBasis.PIECEWISE) {
       throw new IllegalArgumentException("basis PIECEWISE needs a knot: use withPiecewise(knot)");
@@ -102,6 +113,7 @@ public final class GrowthModel implements java.io.Serializable {
    * A copy with the piecewise-linear basis: time and max(0, time − knot).
    *
    * @param newKnot the time at which the slope may change (finite)
+   * @return the copy
    */
   public GrowthModel withPiecewise(double newKnot) {
     Checks.finite("knot", newKnot);
@@ -109,14 +121,24 @@ public final class GrowthModel implements java.io.Serializable {
         interactions, cluster);
   }
 
-  /** A copy with this random part. */
-  public GrowthModel withRandom(RandomPart newRandom) {
+  /**
+   * A copy with this random part.
+   *
+   * @param newRandom the random part
+   * @return the copy
+   */
+  public GrowthModel with(RandomPart newRandom) {
     Objects.requireNonNull(newRandom, "random");
     return new GrowthModel(basis, knot, newRandom, estimation, covariates, interactions, cluster);
   }
 
-  /** A copy with this estimation method. */
-  public GrowthModel withEstimation(Estimation newEstimation) {
+  /**
+   * A copy with this estimation method.
+   *
+   * @param newEstimation REML or ML
+   * @return the copy
+   */
+  public GrowthModel with(Estimation newEstimation) {
     Objects.requireNonNull(newEstimation, "estimation");
     return new GrowthModel(basis, knot, random, newEstimation, covariates, interactions,
         cluster);
@@ -125,6 +147,8 @@ public final class GrowthModel implements java.io.Serializable {
   /**
    * A copy that uses these client-level covariates (by name, as in the data), in this order.
    *
+   * @param names the covariate names, none blank or repeated
+   * @return the copy
    * @throws IllegalArgumentException if a name is blank or repeated
    */
   public GrowthModel withCovariates(String... names) {
@@ -142,11 +166,16 @@ public final class GrowthModel implements java.io.Serializable {
   }
 
   /**
-   * A copy that does (or does not) add each covariate × first-time-term interaction, named
+   * A copy that does ({@link Interactions#COVARIATE_BY_TIME}) or does not ({@link
+   * Interactions#NONE}, the default) add each covariate × first-time-term interaction, named
    * {@code COVARIATE:time}.
+   *
+   * @param newInteractions the interactions
+   * @return the copy
    */
-  public GrowthModel withInteractions(boolean on) {
-    return new GrowthModel(basis, knot, random, estimation, covariates, on, cluster);
+  public GrowthModel with(Interactions newInteractions) {
+    return new GrowthModel(basis, knot, random, estimation, covariates,
+        Objects.requireNonNull(newInteractions, "interactions"), cluster);
   }
 
   /**
@@ -172,46 +201,72 @@ public final class GrowthModel implements java.io.Serializable {
     return cluster;
   }
 
-  /** The time basis. */
+  /**
+   * The time basis.
+   *
+   * @return the time basis
+   */
   public TimeBasis basis() {
     return basis;
   }
 
-  /** The knot of a piecewise basis; empty for other bases. */
+  /**
+   * The knot of a piecewise basis; empty for other bases.
+   *
+   * @return the knot of a piecewise basis; empty for other bases
+   */
   public OptionalDouble knot() {
     return basis == TimeBasis.PIECEWISE ? OptionalDouble.of(knot) : OptionalDouble.empty();
   }
 
-  /** The random part. */
+  /**
+   * The random part.
+   *
+   * @return the random part
+   */
   public RandomPart random() {
     return random;
   }
 
-  /** The estimation method. */
+  /**
+   * The estimation method.
+   *
+   * @return the estimation method
+   */
   public Estimation estimation() {
     return estimation;
   }
 
-  /** The covariate names used. */
+  /**
+   * The covariate names used.
+   *
+   * @return the covariate names used
+   */
   public List<String> covariates() {
     return covariates;
   }
 
-  /** Whether covariate × time interactions are included. */
-  public boolean interactions() {
+  /**
+   * Whether covariate × time interactions are included.
+   *
+   * @return the interactions
+   */
+  public Interactions interactions() {
     return interactions;
   }
 
   /**
    * Names of the fixed-effect terms in order: {@code intercept}, the basis terms, the
    * covariates, then {@code COVARIATE:time} interactions.
+   *
+   * @return the term names
    */
   public List<String> termNames() {
     List<String> names = new ArrayList<>();
     names.add("intercept");
     names.addAll(basis.termNames());
     names.addAll(covariates);
-    if (interactions) {
+    if (interactions == Interactions.COVARIATE_BY_TIME) {
       for (String c : covariates) {
         names.add(c + ":time");
       }
@@ -234,7 +289,7 @@ public final class GrowthModel implements java.io.Serializable {
     for (int j = 0; j < k; j++) {
       out[o + j] = covariateValues[j];
     }
-    if (interactions) {
+    if (interactions == Interactions.COVARIATE_BY_TIME) {
       double first = out[1];
       for (int j = 0; j < k; j++) {
         out[o + k + j] = covariateValues[j] * first;
@@ -242,7 +297,12 @@ public final class GrowthModel implements java.io.Serializable {
     }
   }
 
-  /** The random-effect design z(t): (1) or (1, first time term). */
+  /**
+   * The random-effect design z(t): (1) or (1, first time term).
+   *
+   * @param time the time
+   * @return the random-effect design z(t): (1) or (1, first time term)
+   */
   public double[] randomRow(double time) {
     return random == RandomPart.INTERCEPT ? new double[] {1.0}
         : new double[] {1.0, basis.firstTerm(time)};

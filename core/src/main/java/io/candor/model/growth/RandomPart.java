@@ -16,12 +16,20 @@ public enum RandomPart {
     this.size = size;
   }
 
-  /** Number of random effects per client (1 or 2). */
+  /**
+   * Number of random effects per client (1 or 2).
+   *
+   * @return the number of random effects per client (1 or 2)
+   */
   public int size() {
     return size;
   }
 
-  /** Number of covariance parameters (1 or 3). */
+  /**
+   * Number of covariance parameters (1 or 3).
+   *
+   * @return the number of covariance parameters (1 or 3)
+   */
   public int parameters() {
     return size * (size + 1) / 2;
   }

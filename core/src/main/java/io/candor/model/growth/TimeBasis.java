@@ -28,12 +28,20 @@ public enum TimeBasis {
     this.termNames = termNames;
   }
 
-  /** The names of this basis's terms, first term first. */
+  /**
+   * The names of this basis's terms, first term first.
+   *
+   * @return the names of this basis's terms, first term first
+   */
   public List<String> termNames() {
     return termNames;
   }
 
-  /** Number of terms (1 or 2). */
+  /**
+   * Number of terms (1 or 2).
+   *
+   * @return the number of terms (1 or 2)
+   */
   public int size() {
     return termNames.size();
   }

@@ -34,7 +34,11 @@ public enum ConfidenceType {
     this.rName = rName;
   }
 
-  /** The name R's {@code survfit(conf.type = ...)} uses for this type. */
+  /**
+   * The name R's {@code survfit(conf.type = ...)} uses for this type.
+   *
+   * @return the name R's {@code survfit(conf.type = ...)} uses for this type
+   */
   public String rName() {
     return rName;
   }
@@ -43,6 +47,8 @@ public enum ConfidenceType {
    * Parses R's name ({@code "log"}, {@code "log-log"}, {@code "plain"}) or the constant name,
    * ignoring case.
    *
+   * @param text R's name or the constant name
+   * @return the confidence type
    * @throws IllegalArgumentException naming the allowed values
    */
   public static ConfidenceType parse(String text) {

@@ -16,18 +16,30 @@ public record EventTime(double time, boolean event) {
   /**
    * Validates the time.
    *
+   * @param time time to the event or to censoring; finite and not negative
+   * @param event {@code true} if the event happened at {@code time}, {@code false} if censored
    * @throws IllegalArgumentException if {@code time} is negative, NaN or infinite
    */
   public EventTime {
     Checks.nonNegative("time", time);
   }
 
-  /** An event observed at {@code time}. */
+  /**
+   * An event observed at {@code time}.
+   *
+   * @param time the time
+   * @return an event observed at {@code time}
+   */
   public static EventTime event(double time) {
     return new EventTime(time, true);
   }
 
-  /** A client censored (last seen event-free) at {@code time}. */
+  /**
+   * A client censored (last seen event-free) at {@code time}.
+   *
+   * @param time the time
+   * @return a client censored (last seen event-free) at {@code time}
+   */
   public static EventTime censored(double time) {
     return new EventTime(time, false);
   }

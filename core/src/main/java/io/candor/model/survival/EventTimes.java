@@ -31,6 +31,11 @@ public final class EventTimes {
    * (direction-aware: a fall for {@link Direction#HIGHER_IS_WORSE}) is at least {@code threshold}
    * points.
    *
+   * @param trajectory the trajectory
+   * @param threshold the reliable-change threshold in points, > 0
+   * @param direction which way is better on the scale
+   * @param scale sessions or days from intake
+   * @return the event time, or the censoring time at the last observation
    * @throws IllegalArgumentException if {@code threshold} is not positive and finite, or {@code
    *     scale} is DAYS and an observation used has no date
    */
@@ -107,6 +112,10 @@ public final class EventTimes {
    * The first observation after intake whose score satisfies {@code event}, or censoring at the
    * last observation.
    *
+   * @param trajectory the trajectory
+   * @param event true for a score at which the event has happened
+   * @param scale sessions or days from intake
+   * @return the event time, or the censoring time at the last observation
    * @throws IllegalArgumentException if {@code scale} is DAYS and an observation used has no date
    */
   public static EventTime first(Trajectory trajectory, DoublePredicate event, TimeScale scale) {

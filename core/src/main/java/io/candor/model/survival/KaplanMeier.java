@@ -38,7 +38,7 @@ public final class KaplanMeier {
   public static final double DEFAULT_CONFIDENCE_LEVEL = 0.95;
 
   private static final KaplanMeier DEFAULTS =
-      new KaplanMeier(ConfidenceType.LOG, DEFAULT_CONFIDENCE_LEVEL, true);
+      new KaplanMeier(ConfidenceType.LOG, DEFAULT_CONFIDENCE_LEVEL, NearTies.MERGE);
 
   /**
    * Integer times below this are counted rather than sorted; below it no two distinct integers
@@ -48,55 +48,82 @@ public final class KaplanMeier {
 
   private final ConfidenceType confidenceType;
   private final double confidenceLevel;
+  private final NearTies nearTies;
   private final boolean timeFix;
   private final double z;
 
-  private KaplanMeier(ConfidenceType confidenceType, double confidenceLevel, boolean timeFix) {
+  private KaplanMeier(ConfidenceType confidenceType, double confidenceLevel, NearTies nearTies) {
     this.confidenceType = confidenceType;
     this.confidenceLevel = confidenceLevel;
-    this.timeFix = timeFix;
+    this.nearTies = nearTies;
+    this.timeFix = nearTies == NearTies.MERGE;
     this.z = NormalDistribution.of(0, 1).inverseCumulativeProbability(1 - (1 - confidenceLevel) / 2);
   }
 
-  /** R's defaults: log-scale confidence limits at the 95 % level. */
+  /**
+   * R's defaults: log-scale confidence limits at the 95 % level.
+   *
+   * @return the default fitter
+   */
   public static KaplanMeier withDefaults() {
     return DEFAULTS;
   }
 
-  /** A copy using confidence limits of {@code type}. */
+  /**
+   * A copy using confidence limits of {@code type}.
+   *
+   * @param type the confidence-limit type
+   * @return the copy
+   */
   public KaplanMeier with(ConfidenceType type) {
-    return new KaplanMeier(Objects.requireNonNull(type, "confidenceType"), confidenceLevel, timeFix);
+    return new KaplanMeier(Objects.requireNonNull(type, "confidenceType"), confidenceLevel, nearTies);
   }
 
   /**
    * A copy using confidence level {@code level}.
    *
+   * @param level the confidence level, in (0, 1)
+   * @return the copy
    * @throws IllegalArgumentException unless {@code 0 < level < 1}
    */
   public KaplanMeier withConfidenceLevel(double level) {
-    return new KaplanMeier(confidenceType, Checks.openUnit("confidenceLevel", level), timeFix);
+    return new KaplanMeier(confidenceType, Checks.openUnit("confidenceLevel", level), nearTies);
   }
 
   /**
-   * A copy that does ({@code true}, the default, as R's {@code timefix = TRUE}) or does not treat
-   * times closer than {@code √ε} (absolutely or relative to their mean) as tied; see R's {@code
-   * aeqSurv}. Only fractional or very large times are affected.
+   * A copy that merges ({@link NearTies#MERGE}, the default, as R's {@code timefix = TRUE}) or
+   * keeps apart ({@link NearTies#KEEP}) times closer than {@code √ε}; see R's {@code aeqSurv}.
+   *
+   * @param ties what to do with almost-equal times
+   * @return the copy
    */
-  public KaplanMeier withTimeFix(boolean timeFix) {
-    return new KaplanMeier(confidenceType, confidenceLevel, timeFix);
+  public KaplanMeier with(NearTies ties) {
+    return new KaplanMeier(confidenceType, confidenceLevel, Objects.requireNonNull(ties, "nearTies"));
   }
 
-  /** Whether almost-equal times are merged as R's {@code aeqSurv} does. */
-  public boolean timeFix() {
-    return timeFix;
+  /**
+   * What is done with almost-equal times.
+   *
+   * @return {@link NearTies#MERGE} when they are merged as R's {@code aeqSurv} does
+   */
+  public NearTies nearTies() {
+    return nearTies;
   }
 
-  /** The confidence-limit type. */
+  /**
+   * The confidence-limit type.
+   *
+   * @return the confidence-limit type
+   */
   public ConfidenceType confidenceType() {
     return confidenceType;
   }
 
-  /** The confidence level. */
+  /**
+   * The confidence level.
+   *
+   * @return the confidence level
+   */
   public double confidenceLevel() {
     return confidenceLevel;
   }
@@ -105,6 +132,9 @@ public final class KaplanMeier {
    * Fits the curve to times and event indicators ({@code event[i]} true: the event happened at
    * {@code time[i]}; false: censored then). The arrays are not changed.
    *
+   * @param time the times, >= 0 and finite
+   * @param event whether the event happened at each time (false: censored then)
+   * @return the curve
    * @throws IllegalArgumentException if the arrays are empty or of different lengths, or a time is
    *     negative, NaN or infinite
    */
@@ -143,6 +173,9 @@ public final class KaplanMeier {
   /**
    * Fits the curve to integer times (such as session numbers) by counting, without sorting.
    *
+   * @param time the times, >= 0
+   * @param event whether the event happened at each time (false: censored then)
+   * @return the curve
    * @throws IllegalArgumentException if the arrays are empty or of different lengths, or a time is
    *     negative
    */
@@ -253,6 +286,8 @@ public final class KaplanMeier {
   /**
    * Fits the curve to a collection of event times.
    *
+   * @param data the event times, at least one
+   * @return the curve
    * @throws IllegalArgumentException if {@code data} is empty or holds null
    */
   public KaplanMeierFit fit(Collection<EventTime> data) {
@@ -273,6 +308,8 @@ public final class KaplanMeier {
    * test comparing them ({@link LogRank#test(Map)}). Strata are listed in the map's iteration
    * order; pass a {@link java.util.TreeMap} to get R's (alphabetical factor-level) order.
    *
+   * @param groups the event times of each group, by name, in the order to report them
+   * @return one curve per group and, for two or more groups, the log-rank test
    * @throws IllegalArgumentException if the map is empty, or a group is empty or has a blank name
    */
   public StratifiedFit fitStrata(Map<String, ? extends Collection<EventTime>> groups) {
@@ -308,14 +345,14 @@ public final class KaplanMeier {
     KaplanMeier perGroup = this;
     if (timeFix) {
       TimeFix.pooled(times);
-      perGroup = withTimeFix(false);
+      perGroup = with(NearTies.KEEP);
     }
     List<Stratum> strata = new ArrayList<>(k);
     for (int j = 0; j < k; j++) {
       strata.add(new Stratum(names.get(j), perGroup.fit(times[j], events[j])));
     }
     Optional<LogRankResult> test =
-        groups.size() >= 2 ? Optional.of(LogRank.test(groups, timeFix)) : Optional.empty();
+        groups.size() >= 2 ? Optional.of(LogRank.test(groups, 0, nearTies)) : Optional.empty();
     return new StratifiedFit(strata, test);
   }
 
@@ -324,6 +361,10 @@ public final class KaplanMeier {
    * Groups are listed in sorted (alphabetical) order, as R orders factor levels, and compared by
    * the log-rank test when there are at least two.
    *
+   * @param group the group of each client
+   * @param time the time of each client's event or censoring, >= 0
+   * @param event whether each client had the event (false: censored)
+   * @return one curve per group and, for two or more groups, the log-rank test
    * @throws IllegalArgumentException if the inputs are empty or of different lengths, a group name
    *     is blank, or a time is negative, NaN or infinite
    */
@@ -472,8 +513,8 @@ public final class KaplanMeier {
         PrimitiveLists.wrap(nCensor),
         PrimitiveLists.wrap(surv),
         PrimitiveLists.wrap(se),
-        PrimitiveLists.wrap(lo),
-        PrimitiveLists.wrap(hi),
+        PrimitiveLists.wrapOptional(lo),
+        PrimitiveLists.wrapOptional(hi),
         medianOf(surv, times),
         medianOf(lo, times),
         medianOf(hi, times),
@@ -508,5 +549,24 @@ public final class KaplanMeier {
       }
     }
     return OptionalDouble.of(x[first]);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof KaplanMeier k
+        && confidenceType == k.confidenceType
+        && Double.compare(confidenceLevel, k.confidenceLevel) == 0
+        && nearTies == k.nearTies;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(confidenceType, confidenceLevel, nearTies);
+  }
+
+  @Override
+  public String toString() {
+    return "KaplanMeier[" + confidenceType + " limits, level " + Checks.fmt(confidenceLevel) + ", near ties "
+        + nearTies + "]";
   }
 }

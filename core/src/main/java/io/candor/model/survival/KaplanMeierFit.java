@@ -22,7 +22,7 @@ import java.util.Set;
  * error of the cumulative hazard {@code -log S(t)}, {@code sqrt(Σ d/(n(n−d)))} over event times up to
  * {@code t}; it is {@code +∞} once {@code S} reaches 0. The standard error of {@code S(t)} itself,
  * as R's {@code summary(fit)$std.err} prints it, is {@code S(t)·stdErr(t)}: see {@link
- * #survivalStdErr()}. Confidence limits R leaves undefined ({@code NA}) are {@code NaN} here.
+ * #survivalStdErr()}. Confidence limits R leaves undefined ({@code NA}) are empty here.
  *
  * <p><b>Median.</b> As R's {@code print.survfit} ({@code summary(fit)$table}): the first time at
  * which {@code S(t) < 0.5 + √ε}; when {@code S} equals 0.5 (within √ε) at that time and falls
@@ -40,8 +40,8 @@ import java.util.Set;
  * @param nCensor censorings at each time
  * @param survival Kaplan–Meier estimate of S(t) just after each time
  * @param stdErr Greenwood standard error of the cumulative hazard (R's {@code fit$std.err})
- * @param lower lower confidence limit of S(t); NaN where R gives NA
- * @param upper upper confidence limit of S(t); NaN where R gives NA
+ * @param lower lower confidence limit of S(t); empty where R gives NA
+ * @param upper upper confidence limit of S(t); empty where R gives NA
  * @param median median time to event, empty if not reached
  * @param medianLower lower confidence limit of the median, empty if not reached
  * @param medianUpper upper confidence limit of the median, empty if not reached
@@ -60,15 +60,33 @@ public record KaplanMeierFit(
     List<Integer> nCensor,
     List<Double> survival,
     List<Double> stdErr,
-    List<Double> lower,
-    List<Double> upper,
+    List<OptionalDouble> lower,
+    List<OptionalDouble> upper,
     OptionalDouble median,
     OptionalDouble medianLower,
     OptionalDouble medianUpper,
     ConfidenceType confidenceType,
     double confidenceLevel) {
 
-  /** Validates the components and makes the lists unmodifiable. */
+  /**
+   * Validates the components and makes the lists unmodifiable.
+   *
+   * @param n number of clients
+   * @param events number of events
+   * @param time distinct times, ascending
+   * @param nRisk clients at risk just before each time
+   * @param nEvent events at each time
+   * @param nCensor censorings at each time
+   * @param survival Kaplan–Meier estimate of S(t) just after each time
+   * @param stdErr Greenwood standard error of the cumulative hazard (R's {@code fit$std.err})
+   * @param lower lower confidence limit of S(t); empty where R gives NA
+   * @param upper upper confidence limit of S(t); empty where R gives NA
+   * @param median median time to event, empty if not reached
+   * @param medianLower lower confidence limit of the median, empty if not reached
+   * @param medianUpper upper confidence limit of the median, empty if not reached
+   * @param confidenceType how the confidence limits were built
+   * @param confidenceLevel their confidence level, in (0, 1)
+   */
   public KaplanMeierFit {
     Checks.atLeast("n", n, 1);
     Checks.inRange("events", events, 0, n);
@@ -78,8 +96,8 @@ public record KaplanMeierFit(
     nCensor = PrimitiveLists.ints("nCensor", nCensor);
     survival = PrimitiveLists.doubles("survival", survival);
     stdErr = PrimitiveLists.doubles("stdErr", stdErr);
-    lower = PrimitiveLists.doubles("lower", lower);
-    upper = PrimitiveLists.doubles("upper", upper);
+    lower = PrimitiveLists.optionals("lower", lower);
+    upper = PrimitiveLists.optionals("upper", upper);
     int k = time.size();
     for (List<?> l : List.of(nRisk, nEvent, nCensor, survival, stdErr, lower, upper)) {
       if (l.size() != k) {
@@ -94,28 +112,36 @@ public record KaplanMeierFit(
     Checks.openUnit("confidenceLevel", confidenceLevel);
   }
 
-  /** Number of rows (distinct times). */
+  /**
+   * Number of rows (distinct times).
+   *
+   * @return the number of rows (distinct times)
+   */
   public int size() {
     return time.size();
   }
 
   /**
    * The standard error of S(t) at each time, {@code survival·stdErr}, as R's {@code
-   * summary(fit)$std.err} prints it (Greenwood's formula); NaN where {@code S = 0}.
+   * summary(fit)$std.err} prints it (Greenwood's formula).
+   *
+   * @return one value per row, empty where {@code S = 0} (R gives NA)
    */
-  public List<Double> survivalStdErr() {
+  public List<OptionalDouble> survivalStdErr() {
     double[] out = new double[size()];
     for (int i = 0; i < out.length; i++) {
       double s = survival.get(i);
       out[i] = s == 0 ? Double.NaN : s * stdErr.get(i);
     }
-    return PrimitiveLists.wrap(out);
+    return PrimitiveLists.wrapOptional(out);
   }
 
   /**
    * The estimated probability of no event by time {@code t}: 1 before the first time, otherwise
    * {@code survival} at the last listed time not after {@code t} (a right-continuous step).
    *
+   * @param t the time
+   * @return S(t)
    * @throws IllegalArgumentException if {@code t} is NaN
    */
   public double survivalAt(double t) {
@@ -144,6 +170,8 @@ public record KaplanMeierFit(
    * {@code A_j} is the area from event time {@code t_j} to the horizon (terms with {@code n_j =
    * d_j} are 0).
    *
+   * @param horizon the horizon, > 0
+   * @return the restricted mean and its standard error
    * @throws IllegalArgumentException unless {@code horizon} is finite and not negative
    */
   public RestrictedMean restrictedMean(double horizon) {
@@ -191,6 +219,8 @@ public record KaplanMeierFit(
    * stays exactly at 0.5 to the end of follow-up ({@code print.survfit} then reports the first
    * such time, {@code quantile} the midpoint up to the last time).
    *
+   * @param p the share, in (0, 1)
+   * @return the quantile and its interval; each empty when not reached
    * @throws IllegalArgumentException unless {@code 0 <= p <= 1}
    */
   public SurvivalQuantile quantile(double p) {
@@ -203,8 +233,8 @@ public record KaplanMeierFit(
     for (int i = 0; i < k; i++) {
       x[i + 1] = time.get(i);
       ys[i + 1] = 1 - survival.get(i);
-      yl[i + 1] = 1 - lower.get(i);
-      yu[i + 1] = 1 - upper.get(i);
+      yl[i + 1] = 1 - lower.get(i).orElse(Double.NaN); // NaN plays R's NA in findq
+      yu[i + 1] = 1 - upper.get(i).orElse(Double.NaN);
     }
     return new SurvivalQuantile(p, findq(x, ys, p), findq(x, yl, p), findq(x, yu, p));
   }
@@ -269,6 +299,8 @@ public record KaplanMeierFit(
   /**
    * A plain-text summary: the number of clients and events, the median with its interval (or that
    * it was not reached) and the table of times, as R's {@code summary(fit, censored = TRUE)}.
+   *
+   * @return the summary
    */
   public String toText() {
     return toText(Integer.MAX_VALUE);
@@ -277,6 +309,8 @@ public record KaplanMeierFit(
   /**
    * As {@link #toText()}, listing at most {@code maxRows} rows of the table (the first ones).
    *
+   * @param maxRows the most rows to list, at least 1
+   * @return the table as text
    * @throws IllegalArgumentException if {@code maxRows} is negative
    */
   public String toText(int maxRows) {
@@ -291,7 +325,7 @@ public record KaplanMeierFit(
             "%10s %7s %7s %8s %9s %9s %9s %9s%n",
             "time", "n.risk", "n.event", "n.censor", "survival", "std.err", "lower" + pct, "upper"
                 + pct));
-    List<Double> seS = survivalStdErr();
+    List<OptionalDouble> seS = survivalStdErr();
     int rows = Math.min(maxRows, size());
     for (int i = 0; i < rows; i++) {
       sb.append(
@@ -321,7 +355,11 @@ public record KaplanMeierFit(
     return sb.toString();
   }
 
-  /** The median and its interval in words, e.g. {@code "8 (95% CI 5 to not reached)"}. */
+  /**
+   * The median and its interval in words, e.g. {@code "8 (95% CI 5 to not reached)"}.
+   *
+   * @return the median in words
+   */
   public String medianText() {
     int pct = (int) Math.round(confidenceLevel * 100);
     if (median.isEmpty()) {
@@ -341,7 +379,7 @@ public record KaplanMeierFit(
     return v.isPresent() ? Checks.fmt(v.getAsDouble()) : "not reached";
   }
 
-  private static String num(double v) {
-    return Double.isNaN(v) ? "NA" : String.format(Locale.ROOT, "%.4f", v);
+  private static String num(OptionalDouble v) {
+    return v.isPresent() ? String.format(Locale.ROOT, "%.4f", v.getAsDouble()) : "NA";
   }
 }

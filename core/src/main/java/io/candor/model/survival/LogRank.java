@@ -27,7 +27,7 @@ import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
  * dropped, then the first remaining group, and {@code χ² = (O−E)ᵀ V⁻¹ (O−E)} on the rest with
  * {@code df} = remaining groups − 1. If that sub-matrix is singular (R would stop with an error) a
  * Moore–Penrose generalised inverse is used instead. The G-rho weights ({@link #test(Map, double,
- * boolean)}) and strata ({@link #testStratified}) follow {@code survdiff} too.
+ * NearTies)}) and strata ({@link #testStratified}) follow {@code survdiff} too.
  *
  * <p>Thread-safe (stateless).
  *
@@ -42,21 +42,12 @@ public final class LogRank {
    * Tests whether the named groups share one hazard (the log-rank test, {@code rho = 0}), tying
    * almost-equal times first as R does.
    *
+   * @param groups the event times of each group, by name, at least two groups
+   * @return the test result
    * @throws IllegalArgumentException if there are fewer than two groups, or a group is empty
    */
   public static LogRankResult test(Map<String, ? extends Collection<EventTime>> groups) {
-    return test(groups, 0, true);
-  }
-
-  /**
-   * As {@link #test(Map)}, choosing whether times closer than {@code √ε} are tied first ({@code
-   * true}, R's default {@code timefix}; see {@link KaplanMeier#withTimeFix(boolean)}).
-   *
-   * @throws IllegalArgumentException if there are fewer than two groups, or a group is empty
-   */
-  public static LogRankResult test(
-      Map<String, ? extends Collection<EventTime>> groups, boolean timeFix) {
-    return test(groups, 0, timeFix);
+    return test(groups, 0, NearTies.MERGE);
   }
 
   /**
@@ -64,20 +55,25 @@ public final class LogRank {
    * time is weighted by {@code S(t−)^rho}, the pooled Kaplan–Meier estimate just before it.
    * {@code rho = 0} is the log-rank test, {@code rho = 1} the Peto–Peto modification of the
    * Gehan–Wilcoxon test (more weight on early differences). Observed and expected counts are then
-   * weighted, as R reports them.
+   * weighted, as R reports them. Times closer than {@code √ε} are tied first unless {@code ties}
+   * is {@link NearTies#KEEP} (R's {@code timefix}).
    *
+   * @param groups the event times of each group, by name, at least two groups
+   * @param rho the G-rho exponent, 0 for the log-rank test (finite)
+   * @param ties whether almost-equal times are merged first ({@link NearTies#MERGE}, R's default)
+   * @return the test result
    * @throws IllegalArgumentException if {@code rho} is not finite, there are fewer than two groups,
    *     or a group is empty
    */
   public static LogRankResult test(
-      Map<String, ? extends Collection<EventTime>> groups, double rho, boolean timeFix) {
+      Map<String, ? extends Collection<EventTime>> groups, double rho, NearTies ties) {
     Objects.requireNonNull(groups, "groups");
     Checks.finite("rho", rho);
     if (groups.size() < 2) {
       throw new IllegalArgumentException(
           "the log-rank test needs at least 2 groups, had " + groups.size());
     }
-    return stratified(Map.of("all", groups), rho, timeFix);
+    return stratified(Map.of("all", groups), rho, Objects.requireNonNull(ties, "ties"));
   }
 
   /**
@@ -86,25 +82,29 @@ public final class LogRank {
    * example by course) and summed before the chi-square. Groups are listed in order of first
    * appearance across strata; a group may be absent from some strata.
    *
+   * @param strata the groups of each stratum, by stratum name
+   * @param rho the G-rho exponent, 0 for the log-rank test (finite)
+   * @param ties whether almost-equal times are merged first ({@link NearTies#MERGE}, R's default)
+   * @return the test result
    * @throws IllegalArgumentException if {@code rho} is not finite, there are no strata, fewer than
    *     two groups in all, or a stratum or group is empty
    */
   public static LogRankResult testStratified(
       Map<String, ? extends Map<String, ? extends Collection<EventTime>>> strata,
       double rho,
-      boolean timeFix) {
+      NearTies ties) {
     Objects.requireNonNull(strata, "strata");
     Checks.finite("rho", rho);
     if (strata.isEmpty()) {
       throw new IllegalArgumentException("strata must not be empty");
     }
-    return stratified(strata, rho, timeFix);
+    return stratified(strata, rho, Objects.requireNonNull(ties, "ties"));
   }
 
   private static LogRankResult stratified(
       Map<String, ? extends Map<String, ? extends Collection<EventTime>>> strata,
       double rho,
-      boolean timeFix) {
+      NearTies ties) {
     List<String> names = new ArrayList<>();
     Map<String, Integer> index = new HashMap<>();
     int s = strata.size();
@@ -170,7 +170,7 @@ public final class LogRank {
       }
       si++;
     }
-    if (timeFix) {
+    if (ties == NearTies.MERGE) {
       TimeFix.pooled(everything.toArray(new double[0][]));
     }
     double[] observed = new double[k];

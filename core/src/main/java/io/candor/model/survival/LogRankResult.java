@@ -34,7 +34,20 @@ public record LogRankResult(
     double p,
     double rho) {
 
-  /** Validates the components and copies the lists. */
+  /**
+   * Validates the components and copies the lists.
+   *
+   * @param groups the group names, in the order given
+   * @param n clients per group
+   * @param observed events observed per group
+   * @param expected events expected per group under equal hazards
+   * @param variance the k × k variance matrix of observed − expected (R's {@code survdiff$var}),
+   *     row by row
+   * @param chiSquare the test statistic
+   * @param df degrees of freedom: the number of groups with expected events above 0, minus 1
+   * @param p the upper-tail chi-square probability of {@code chiSquare} (1 when {@code df = 0})
+   * @param rho the G-rho weight exponent: 0 for the log-rank test, 1 for Peto–Peto
+   */
   public LogRankResult {
     groups = List.copyOf(Checks.nonEmptyNoNulls("groups", groups));
     int k = groups.size();
@@ -59,7 +72,11 @@ public record LogRankResult(
     Checks.finite("rho", rho);
   }
 
-  /** A plain-text table of observed and expected events and the test, as R prints survdiff. */
+  /**
+   * A plain-text table of observed and expected events and the test, as R prints survdiff.
+   *
+   * @return a plain-text table of observed and expected events and the test, as R prints survdiff
+   */
   public String toText() {
     StringBuilder sb = new StringBuilder();
     sb.append(

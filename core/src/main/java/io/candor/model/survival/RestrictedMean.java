@@ -16,7 +16,13 @@ import io.candor.internal.Checks;
  */
 public record RestrictedMean(double horizon, double mean, double stdErr) {
 
-  /** Validates the components. */
+  /**
+   * Validates the components.
+   *
+   * @param horizon {@code τ}, the time the mean is restricted to
+   * @param mean the restricted mean, between 0 and {@code τ}
+   * @param stdErr its standard error, as R's {@code print.survfit(fit, rmean = τ)} reports it
+   */
   public RestrictedMean {
     Checks.nonNegative("horizon", horizon);
     Checks.nonNegative("mean", mean);

@@ -17,7 +17,12 @@ import java.util.Optional;
  */
 public record StratifiedFit(List<Stratum> strata, Optional<LogRankResult> logRank) {
 
-  /** Validates the components and copies the list. */
+  /**
+   * Validates the components and copies the list.
+   *
+   * @param strata one curve per group, in the order the groups were given
+   * @param logRank the log-rank test, present when there are at least two groups
+   */
   public StratifiedFit {
     strata = List.copyOf(Checks.nonEmptyNoNulls("strata", strata));
     Objects.requireNonNull(logRank, "logRank");
@@ -26,6 +31,8 @@ public record StratifiedFit(List<Stratum> strata, Optional<LogRankResult> logRan
   /**
    * The stratum called {@code name}.
    *
+   * @param name the stratum's name
+   * @return the stratum called {@code name}
    * @throws IllegalArgumentException if there is none, listing the names there are
    */
   public Stratum stratum(String name) {
@@ -41,6 +48,8 @@ public record StratifiedFit(List<Stratum> strata, Optional<LogRankResult> logRan
   /**
    * A plain-text summary: for each group its size, events and median with interval, then the
    * log-rank test. Use {@link KaplanMeierFit#toText()} for a group's full table.
+   *
+   * @return the summary
    */
   public String toText() {
     StringBuilder sb = new StringBuilder();

@@ -13,7 +13,12 @@ import java.util.Objects;
  */
 public record Stratum(String name, KaplanMeierFit fit) {
 
-  /** Validates the components. */
+  /**
+   * Validates the components.
+   *
+   * @param name the group's name (for example a course or readiness stage)
+   * @param fit the group's curve
+   */
   public Stratum {
     Checks.nonBlank("name", name);
     Objects.requireNonNull(fit, "fit");

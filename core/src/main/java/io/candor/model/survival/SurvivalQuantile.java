@@ -19,7 +19,14 @@ import java.util.OptionalDouble;
 public record SurvivalQuantile(
     double probability, OptionalDouble time, OptionalDouble lower, OptionalDouble upper) {
 
-  /** Validates the components. */
+  /**
+   * Validates the components.
+   *
+   * @param probability the share that has had the event, in [0, 1] ({@code 1 − S(t)})
+   * @param time the estimated time
+   * @param lower lower confidence limit (from the lower confidence curve)
+   * @param upper upper confidence limit (from the upper confidence curve)
+   */
   public SurvivalQuantile {
     Checks.probability("probability", probability);
     Objects.requireNonNull(time, "time");

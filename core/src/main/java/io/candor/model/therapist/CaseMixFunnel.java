@@ -285,28 +285,31 @@ public final class CaseMixFunnel {
     double tau2 = tau2(phi, s);
     List<FunnelPoint> points = new ArrayList<>(k);
     for (int j = 0; j < k; j++) {
-      double[] lim = limits(p0, cases[j], s[j], phi, tau2);
+      FunnelLimits lim = limits(limits, overdispersion, p0, cases[j], phi, tau2);
       points.add(new FunnelPoint(data.therapists().get(j), cases[j], observed[j], expected[j],
-          adjusted[j], lim[0], lim[1], lim[2], lim[3],
-          FunnelPosition.of(adjusted[j], lim[0], lim[1], lim[2], lim[3])));
+          adjusted[j], lim.lower95(), lim.upper95(), lim.lower998(), lim.upper998(),
+          FunnelPosition.of(adjusted[j], lim.lower95(), lim.upper95(), lim.lower998(),
+              lim.upper998())));
     }
     return new FunnelFit(outcome, data.instrument().id(), limits, overdispersion, m, all, p0,
         caseMix, phi, tau2, winsorisation, points);
   }
 
-  /** {lower95, upper95, lower998, upper998}. */
-  private double[] limits(double p0, int n, double s, double phi, double tau2) {
+  /** The limits at n cases around p0: the one computation behind every point and curve. */
+  static FunnelLimits limits(ControlLimits limits, Overdispersion overdispersion, double p0,
+      int n, double phi, double tau2) {
     if (limits == ControlLimits.EXACT_BINOMIAL) {
-      return new double[] {exact(0.025, n, p0), exact(0.975, n, p0), exact(0.001, n, p0),
-          exact(0.999, n, p0)};
+      return new FunnelLimits(n, exact(0.025, n, p0), exact(0.975, n, p0), exact(0.001, n, p0),
+          exact(0.999, n, p0));
     }
+    double s = Math.sqrt(p0 * (1 - p0) / n);
     double sd = switch (overdispersion) {
       case NONE -> s;
       case MULTIPLICATIVE -> s * Math.sqrt(Math.max(1, phi));
       case ADDITIVE -> Math.sqrt(s * s + tau2);
     };
-    return new double[] {clip(p0 - Z95 * sd), clip(p0 + Z95 * sd), clip(p0 - Z998 * sd),
-        clip(p0 + Z998 * sd)};
+    return new FunnelLimits(n, clip(p0 - Z95 * sd), clip(p0 + Z95 * sd), clip(p0 - Z998 * sd),
+        clip(p0 + Z998 * sd));
   }
 
   private static double clip(double v) {

@@ -74,6 +74,19 @@ public record FunnelFit(
   }
 
   /**
+   * The control limits at any number of cases, computed as each therapist's were: the curves of
+   * the funnel, for drawing it.
+   *
+   * @param cases the number of cases, at least 1
+   * @return the 95 % and 99.8 % limits at that many cases
+   * @throws IllegalArgumentException if {@code cases} is below 1
+   */
+  public FunnelLimits limitsAt(int cases) {
+    Checks.atLeast("cases", cases, 1);
+    return CaseMixFunnel.limits(limits, overdispersion, overall, cases, phi, tau2);
+  }
+
+  /**
    * The point of one therapist.
    *
    * @param therapist the therapist's id

@@ -51,14 +51,7 @@ public record FunnelPoint(
     Checks.inRange("observed", observed, 0, cases);
     Checks.positive("expected", expected);
     Checks.nonNegative("adjusted", adjusted);
-    Checks.probability("lower95", lower95);
-    Checks.probability("upper95", upper95);
-    Checks.probability("lower998", lower998);
-    Checks.probability("upper998", upper998);
-    if (!(lower998 <= lower95 && lower95 <= upper95 && upper95 <= upper998)) {
-      throw new IllegalArgumentException("limits must be nested: lower998 " + lower998
-          + " <= lower95 " + lower95 + " <= upper95 " + upper95 + " <= upper998 " + upper998);
-    }
+    new FunnelLimits(cases, lower95, upper95, lower998, upper998); // validates the limits
     Objects.requireNonNull(position, "position");
   }
 

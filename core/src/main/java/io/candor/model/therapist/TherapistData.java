@@ -3,6 +3,7 @@ package io.candor.model.therapist;
 import io.candor.internal.Checks;
 import io.candor.measure.Instrument;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -300,6 +301,29 @@ public final class TherapistData {
 
   String[] therapistArray() {
     return therapistOfRow;
+  }
+
+  /** Equal when the instrument, the rows (in input order) and the covariates are all equal. */
+  @Override
+  public boolean equals(Object o) {
+    if (!(o instanceof TherapistData d) || !instrument.equals(d.instrument)
+        || !Arrays.equals(therapistOfRow, d.therapistOfRow) || !Arrays.equals(clients, d.clients)
+        || !Arrays.equals(pre, d.pre) || !Arrays.equals(post, d.post)
+        || !covariates.keySet().equals(d.covariates.keySet())) {
+      return false;
+    }
+    for (Map.Entry<String, double[]> e : covariates.entrySet()) {
+      if (!Arrays.equals(e.getValue(), d.covariates.get(e.getKey()))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(instrument, Arrays.hashCode(clients), Arrays.hashCode(pre),
+        Arrays.hashCode(post), covariates.keySet());
   }
 
   @Override

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.doubles;
 
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import io.candor.evidence.Certainty;
 import java.util.ArrayList;
 import java.util.List;
@@ -226,5 +227,18 @@ class DoseEffectTest {
             IllegalArgumentException.class,
             () -> PROBIT.fit(DoseEffectExamples.howard1986()).sessionsFor(1.0)),
         "p", "1");
+  }
+
+  @Test
+  void fitters_areValues() {
+    DoseEffect a = DoseEffect.withDefaults().with(Link.LOGIT).withEpsilon(1e-10).withMaxIterations(50);
+    DoseEffect b = DoseEffect.withDefaults().withMaxIterations(50).withEpsilon(1e-10).with(Link.LOGIT);
+    assertEquals(a, b);
+    assertEquals(a.hashCode(), b.hashCode());
+    assertNotEquals(a, a.withConfidenceLevel(0.9));
+    assertEquals(0.95, a.confidenceLevel());
+    assertEquals(1e-10, a.epsilon());
+    assertEquals(50, a.maxIterations());
+    assertEquals("DoseEffect[LOGIT, confidence level 0.95, epsilon 1.0E-10, at most 50 iterations]", a.toString());
   }
 }

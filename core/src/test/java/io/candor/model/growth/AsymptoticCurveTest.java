@@ -23,11 +23,11 @@ class AsymptoticCurveTest {
     AsymptoticFit f = fitReference();
     double tol = 1e-6;
     assertEquals(Reference.num(r, "asymptote"), f.asymptote(), tol * 8);
-    assertEquals(Reference.num(r, "asymptote.se"), f.asymptoteSe(), tol);
+    assertEquals(Reference.num(r, "asymptote.se"), f.asymptoteSe().orElseThrow(), tol);
     assertEquals(Reference.num(r, "intake"), f.intake(), tol * 20);
-    assertEquals(Reference.num(r, "intake.se"), f.intakeSe(), tol);
+    assertEquals(Reference.num(r, "intake.se"), f.intakeSe().orElseThrow(), tol);
     assertEquals(Reference.num(r, "rate"), f.rate(), tol);
-    assertEquals(Reference.num(r, "rate.se"), f.rateSe(), tol);
+    assertEquals(Reference.num(r, "rate.se"), f.rateSe().orElseThrow(), tol);
     assertEquals(Reference.num(r, "rss"), f.rss(), 1e-6);
     assertEquals(Reference.num(r, "sigma"), f.residualSd(), 1e-9);
     assertEquals(Reference.num(r, "AIC"), f.aic(), 1e-8);
@@ -60,5 +60,20 @@ class AsymptoticCurveTest {
         () -> AsymptoticCurve.fit(new double[] {0, 1, 2, 3}, new double[] {3, 2, Double.NaN, 2}));
     assertThrows(IllegalArgumentException.class,
         () -> AsymptoticCurve.fit(new double[] {0, 1, 2, 3}, new double[] {3, 2, 1}));
+  }
+
+  @Test
+  void levelOff_withoutAStandardError_saysSo_andWithoutDecay_refuses() {
+    AsymptoticFit f = fitReference();
+    AsymptoticFit noSe = new AsymptoticFit(f.n(), f.asymptote(), java.util.OptionalDouble.empty(), f.intake(),
+        java.util.OptionalDouble.empty(), f.rate(), java.util.OptionalDouble.empty(), f.rss(), f.residualSd(), f.aic(),
+        f.logLinearIntercept(), f.logLinearSlope(), f.logLinearRss(), f.logLinearAic(), f.convergence());
+    String text = noSe.levelOffRelativeTo(Instruments.PHQ9);
+    assertTrue(text.contains("no interval") && !text.contains("NaN"), text);
+    AsymptoticFit rising = new AsymptoticFit(f.n(), f.asymptote(), java.util.OptionalDouble.empty(), f.intake(),
+        java.util.OptionalDouble.empty(), -0.1, java.util.OptionalDouble.empty(), f.rss(), f.residualSd(), f.aic(),
+        f.logLinearIntercept(), f.logLinearSlope(), f.logLinearRss(), f.logLinearAic(), f.convergence());
+    IllegalStateException e = assertThrows(IllegalStateException.class, () -> rising.levelOffRelativeTo(Instruments.PHQ9));
+    assertTrue(e.getMessage().contains("does not level off"), e.getMessage());
   }
 }

@@ -31,14 +31,14 @@ class GrowthModelClusterReferenceTest {
 
   static Stream<Arguments> cases() {
     GrowthModel d = GrowthModel.withDefaults().with(ClusterPart.INTERCEPT);
-    GrowthModel log = d.withBasis(TimeBasis.LOG);
+    GrowthModel log = d.with(TimeBasis.LOG);
     return Stream.of(
         Arguments.of("tl_log_slope_reml", log, "three_level.csv"),
-        Arguments.of("tl_log_slope_ml", log.withEstimation(Estimation.ML), "three_level.csv"),
-        Arguments.of("tl_log_intercept_reml", log.withRandom(RandomPart.INTERCEPT),
+        Arguments.of("tl_log_slope_ml", log.with(Estimation.ML), "three_level.csv"),
+        Arguments.of("tl_log_intercept_reml", log.with(RandomPart.INTERCEPT),
             "three_level.csv"),
-        Arguments.of("tl_log_intercept_ml", log.withRandom(RandomPart.INTERCEPT)
-            .withEstimation(Estimation.ML), "three_level.csv"),
+        Arguments.of("tl_log_intercept_ml", log.with(RandomPart.INTERCEPT)
+            .with(Estimation.ML), "three_level.csv"),
         Arguments.of("tl_linear_severe_reml", d.withCovariates("severe"), "three_level.csv"),
         Arguments.of("tl_flat_reml", log, "three_level_flat.csv"));
   }

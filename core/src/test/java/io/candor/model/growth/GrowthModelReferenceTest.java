@@ -41,18 +41,18 @@ class GrowthModelReferenceTest {
     GrowthModel d = GrowthModel.withDefaults();
     return Stream.of(
         Arguments.of("sleepstudy_reml", d, false),
-        Arguments.of("sleepstudy_ml", d.withEstimation(Estimation.ML), false),
-        Arguments.of("sleepstudy_intercept", d.withRandom(RandomPart.INTERCEPT), false),
+        Arguments.of("sleepstudy_ml", d.with(Estimation.ML), false),
+        Arguments.of("sleepstudy_intercept", d.with(RandomPart.INTERCEPT), false),
         Arguments.of("dropout_linear", d, true),
-        Arguments.of("dropout_log", d.withBasis(TimeBasis.LOG), true),
-        Arguments.of("dropout_log_ml", d.withBasis(TimeBasis.LOG).withEstimation(Estimation.ML),
+        Arguments.of("dropout_log", d.with(TimeBasis.LOG), true),
+        Arguments.of("dropout_log_ml", d.with(TimeBasis.LOG).with(Estimation.ML),
             true),
-        Arguments.of("dropout_quadratic", d.withBasis(TimeBasis.QUADRATIC), true),
+        Arguments.of("dropout_quadratic", d.with(TimeBasis.QUADRATIC), true),
         Arguments.of("dropout_piecewise", d.withPiecewise(4), true),
-        Arguments.of("dropout_interaction", d.withBasis(TimeBasis.LOG)
-            .withCovariates("severe", "age").withInteractions(true), true),
-        Arguments.of("dropout_intercept", d.withBasis(TimeBasis.LOG)
-            .withRandom(RandomPart.INTERCEPT), true));
+        Arguments.of("dropout_interaction", d.with(TimeBasis.LOG)
+            .withCovariates("severe", "age").with(Interactions.COVARIATE_BY_TIME), true),
+        Arguments.of("dropout_intercept", d.with(TimeBasis.LOG)
+            .with(RandomPart.INTERCEPT), true));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -165,14 +165,14 @@ class GrowthModelTest {
     GrowthData d = GrowthData.of(new String[] {"a", "a", "b", "b"}, new double[] {-1, 1, 0, 1},
         new double[] {1, 2, 3, 4});
     assertThrows(IllegalArgumentException.class,
-        () -> GrowthModel.withDefaults().withBasis(TimeBasis.LOG)
-            .withRandom(RandomPart.INTERCEPT).fit(d));
+        () -> GrowthModel.withDefaults().with(TimeBasis.LOG)
+            .with(RandomPart.INTERCEPT).fit(d));
   }
 
   @Test
   void withBasis_rejectsPiecewiseWithoutKnot() {
     assertThrows(IllegalArgumentException.class,
-        () -> GrowthModel.withDefaults().withBasis(TimeBasis.PIECEWISE));
+        () -> GrowthModel.withDefaults().with(TimeBasis.PIECEWISE));
     assertThrows(IllegalArgumentException.class,
         () -> GrowthModel.withDefaults().withPiecewise(Double.NaN));
     assertThrows(IllegalArgumentException.class,
@@ -198,7 +198,7 @@ class GrowthModelTest {
     GrowthData d = GrowthData.of(ids.toArray(new String[0]),
         t.stream().mapToDouble(Double::doubleValue).toArray(),
         y.stream().mapToDouble(Double::doubleValue).toArray());
-    GrowthFit fit = GrowthModel.withDefaults().withBasis(TimeBasis.LOG).fit(d);
+    GrowthFit fit = GrowthModel.withDefaults().with(TimeBasis.LOG).fit(d);
     assertEquals(31, fit.clients());
     assertEquals(1, fit.clientEffects().get(30).observations());
     assertTrue(fit.convergence().converged());
@@ -239,14 +239,14 @@ class GrowthModelTest {
     assertEquals(6, d.clientCount());
     assertThrows(IllegalArgumentException.class,
         () -> GrowthData.fromCohort(Cohort.of(ts), "GAD-7"));
-    GrowthFit fit = GrowthModel.withDefaults().withRandom(RandomPart.INTERCEPT).fit(d);
+    GrowthFit fit = GrowthModel.withDefaults().with(RandomPart.INTERCEPT).fit(d);
     assertTrue(fit.fixedEffect("time").estimate() < 0);
   }
 
   @Test
   void shiftingAllScores_shiftsOnlyTheIntercept() {
     GrowthData d = simulate(5, 40, 6);
-    GrowthModel model = GrowthModel.withDefaults().withBasis(TimeBasis.LOG);
+    GrowthModel model = GrowthModel.withDefaults().with(TimeBasis.LOG);
     GrowthFit base = model.fit(d);
     qt().withExamples(8).forAll(doubles().between(-1e4, 1e4)).checkAssert(shift -> {
       GrowthFit f = model.fit(d.withScoresShifted(shift));
@@ -266,7 +266,7 @@ class GrowthModelTest {
     GrowthData d = simulate(9, 30, 5);
     double[] t = d.groupedTimes();
     double[] y = d.groupedScores();
-    GrowthModel model = GrowthModel.withDefaults().withBasis(TimeBasis.LOG);
+    GrowthModel model = GrowthModel.withDefaults().with(TimeBasis.LOG);
     GrowthFit base = model.fit(d);
     qt().withExamples(5).forAll(integers().between(1, 1000)).checkAssert(seed -> {
       // new labels, and clients listed in a permuted order
@@ -317,6 +317,23 @@ class GrowthModelTest {
     assertEquals(List.of("intercept", "time"), fit.model().termNames());
   }
 
+  @Test
+  void modelsAndData_areValues_andEveryChoiceIsAnEnum() {
+    GrowthModel a = GrowthModel.withDefaults().with(TimeBasis.LOG).with(Estimation.ML).with(RandomPart.INTERCEPT)
+        .withCovariates("group").with(Interactions.COVARIATE_BY_TIME);
+    GrowthModel b = GrowthModel.withDefaults().withCovariates("group").with(Interactions.COVARIATE_BY_TIME)
+        .with(RandomPart.INTERCEPT).with(Estimation.ML).with(TimeBasis.LOG);
+    assertEquals(a, b);
+    assertEquals(a.hashCode(), b.hashCode());
+    assertEquals(List.of("intercept", "time", "group", "group:time"), a.termNames());
+    assertEquals(Interactions.NONE, GrowthModel.withDefaults().interactions());
+    GrowthData d1 = GrowthData.of(new String[] {"a", "a", "b"}, new double[] {0, 1, 0}, new double[] {3, 2, 4});
+    GrowthData d2 = GrowthData.of(new String[] {"a", "a", "b"}, new double[] {0, 1, 0}, new double[] {3, 2, 4});
+    assertEquals(d1, d2);
+    assertEquals(d1.hashCode(), d2.hashCode());
+    assertTrue(!d1.equals(d1.withScoresShifted(1)));
+  }
+
   // ---------------------------------------------------------------- clients nested in therapists
 
   @Test
@@ -360,7 +377,7 @@ class GrowthModelTest {
   void threeLevelFit_reportsTherapistSdAndBlups_andItsModelIsMarginalOverTherapists() {
     GrowthData d = clustered(5, 60, 6);
     GrowthFit fit = GrowthModel.withDefaults().with(ClusterPart.INTERCEPT)
-        .withBasis(TimeBasis.LOG).fit(d);
+        .with(TimeBasis.LOG).fit(d);
     assertEquals(6, fit.clusters());
     assertEquals(4, fit.theta().length);
     assertEquals(7, fit.parameterCount());
@@ -376,7 +393,7 @@ class GrowthModelTest {
         .toArray(double[][]::new);
     assertEquals(fit.randomCovariance()[0][0] + tau * tau, marginal[0][0], 1e-12);
     assertEquals(fit.randomCovariance()[1][1], marginal[1][1], 1e-12);
-    GrowthFit two = GrowthModel.withDefaults().withBasis(TimeBasis.LOG).fit(d);
+    GrowthFit two = GrowthModel.withDefaults().with(TimeBasis.LOG).fit(d);
     assertTrue(two.clusterInterceptSd().isEmpty());
     assertTrue(two.clusterEffects().isEmpty());
     assertTrue(fit.logLik() >= two.logLik() - 1e-9, "nested model cannot fit worse");
@@ -387,7 +404,7 @@ class GrowthModelTest {
     qt().withExamples(8).forAll(integers().between(1, 1000)).checkAssert(seed -> {
       GrowthData d = clustered(seed, 24, 5);
       GrowthModel model = GrowthModel.withDefaults().with(ClusterPart.INTERCEPT)
-          .withRandom(RandomPart.INTERCEPT);
+          .with(RandomPart.INTERCEPT);
       GrowthFit base = model.fit(d);
       // reverse the rows and rename the therapists
       int n = d.size();

@@ -103,8 +103,8 @@ class GrowthStatisticsTest {
         ids[r++] = data.clients().get(c);
       }
     }
-    for (GrowthModel model : List.of(GrowthModel.withDefaults().withBasis(TimeBasis.LOG),
-        GrowthModel.withDefaults().withRandom(RandomPart.INTERCEPT))) {
+    for (GrowthModel model : List.of(GrowthModel.withDefaults().with(TimeBasis.LOG),
+        GrowthModel.withDefaults().with(RandomPart.INTERCEPT))) {
       GrowthFit direct = model.fit(GrowthData.of(ids, t, y));
       GrowthFit assembled = model.fit(assemble(model, ids, t, y, null, 99));
       assertArrayEquals(direct.beta(), assembled.beta());
@@ -123,7 +123,7 @@ class GrowthStatisticsTest {
         .flatMap(c -> java.util.stream.Stream.generate(() -> c).limit(5)).toArray(String[]::new),
         data.groupedTimes(), data.groupedScores(), null, 1);
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> linear.withBasis(TimeBasis.LOG).fit(s));
+        () -> linear.with(TimeBasis.LOG).fit(s));
     assertTrue(e.getMessage().startsWith("the statistics were built for"), e.getMessage());
   }
 

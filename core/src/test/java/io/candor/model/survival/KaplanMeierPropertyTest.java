@@ -49,13 +49,13 @@ class KaplanMeierPropertyTest {
               for (int i = 0; i < f.size(); i++) {
                 double s = f.survival().get(i);
                 assertTrue(s >= 0 && s <= prev, "S non-increasing in [0, 1]");
-                double lo = f.lower().get(i);
-                double hi = f.upper().get(i);
-                if (!Double.isNaN(lo)) {
-                  assertTrue(lo <= s + 1e-12, "lower <= S");
+                java.util.OptionalDouble lo = f.lower().get(i);
+                java.util.OptionalDouble hi = f.upper().get(i);
+                if (lo.isPresent()) {
+                  assertTrue(lo.getAsDouble() <= s + 1e-12, "lower <= S");
                 }
-                if (!Double.isNaN(hi)) {
-                  assertTrue(hi >= s - 1e-12, "upper >= S");
+                if (hi.isPresent()) {
+                  assertTrue(hi.getAsDouble() >= s - 1e-12, "upper >= S");
                 }
                 prev = s;
               }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,9 +38,11 @@ class KaplanMeierTest {
     // Greenwood on the cumulative-hazard scale: sqrt(1/(6*5) + 1/(4*3))
     assertEquals(Math.sqrt(1.0 / 30 + 1.0 / 12), f.stdErr().get(1), 1e-15);
     assertEquals(Double.POSITIVE_INFINITY, f.stdErr().get(3));
-    assertTrue(Double.isNaN(f.lower().get(3)));
+    assertTrue(f.lower().get(3).isEmpty(), "R gives NA once S is 0");
+    assertTrue(f.upper().get(3).isEmpty(), "R gives NA once S is 0");
     // summary(fit)$std.err = S * se
-    assertEquals(s2 * Math.sqrt(1.0 / 30 + 1.0 / 12), f.survivalStdErr().get(1), 1e-15);
+    assertEquals(s2 * Math.sqrt(1.0 / 30 + 1.0 / 12), f.survivalStdErr().get(1).getAsDouble(), 1e-15);
+    assertTrue(f.survivalStdErr().get(3).isEmpty());
     assertEquals(6, f.n());
     assertEquals(4, f.events());
     assertEquals(3.0, f.median().getAsDouble());
@@ -95,9 +98,9 @@ class KaplanMeierTest {
     KaplanMeierFit f = KM.fit(t, e);
     assertEquals(List.of(0.3, 1.0, 2.0), f.time());
     assertEquals(List.of(2, 1, 1), f.nEvent());
-    KaplanMeierFit raw = KM.withTimeFix(false).fit(t, e);
+    KaplanMeierFit raw = KM.with(NearTies.KEEP).fit(t, e);
     assertEquals(5, raw.size());
-    assertFalse(KM.withTimeFix(false).timeFix());
+    assertEquals(NearTies.KEEP, KM.with(NearTies.KEEP).nearTies());
   }
 
   @Test
@@ -212,24 +215,24 @@ class KaplanMeierTest {
     two.put("a", List.of(EventTime.event(1)));
     two.put("b", List.of(EventTime.event(2)));
     IllegalArgumentException x =
-        assertThrows(IllegalArgumentException.class, () -> LogRank.test(two, Double.NaN, true));
+        assertThrows(IllegalArgumentException.class, () -> LogRank.test(two, Double.NaN, NearTies.MERGE));
     assertTrue(x.getMessage().contains("rho") && x.getMessage().contains("NaN"), x.getMessage());
     x =
         assertThrows(
-            IllegalArgumentException.class, () -> LogRank.testStratified(Map.of(), 0, true));
+            IllegalArgumentException.class, () -> LogRank.testStratified(Map.of(), 0, NearTies.MERGE));
     assertTrue(x.getMessage().contains("strata"), x.getMessage());
     x =
         assertThrows(
             IllegalArgumentException.class,
             () -> LogRank.testStratified(Map.of("s", Map.of("a", List.of(EventTime.event(1)))), 0,
-                true));
+                NearTies.MERGE));
     assertTrue(x.getMessage().contains("2 groups"), x.getMessage());
     x =
         assertThrows(
             IllegalArgumentException.class,
-            () -> LogRank.testStratified(Map.of("s", Map.of()), 0, true));
+            () -> LogRank.testStratified(Map.of("s", Map.of()), 0, NearTies.MERGE));
     assertTrue(x.getMessage().contains("\"s\""), x.getMessage());
-    assertTrue(LogRank.test(two, 1, true).toText().contains("G-rho test (rho = 1)"));
+    assertTrue(LogRank.test(two, 1, NearTies.MERGE).toText().contains("G-rho test (rho = 1)"));
   }
 
   @Test
@@ -318,6 +321,29 @@ class KaplanMeierTest {
     }
     assertTrue(node.get("median").isNull(), node.toString());
     assertEquals(4, node.get("time").size());
+  }
+
+  @Test
+  void limitsRLeavesUndefined_areNullInJson_andRoundTrip() {
+    KaplanMeierFit f = KM.fit(new double[] {1, 2, 3}, new boolean[] {true, true, true}); // S reaches 0
+    String json = io.candor.json.CandorJson.toJson(f);
+    JsonNode lower = JsonMapper.builder().build().readTree(json).get("value").get("lower");
+    assertTrue(lower.get(2).isNull(), json);
+    assertFalse(json.contains("NaN"), json);
+    assertEquals(f, io.candor.json.CandorJson.fromJson(json, KaplanMeierFit.class));
+  }
+
+  @Test
+  void fitters_areValues_andNearTiesIsAChoice() {
+    KaplanMeier a = KaplanMeier.withDefaults().with(ConfidenceType.LOG_LOG).with(NearTies.KEEP);
+    KaplanMeier b = KaplanMeier.withDefaults().with(NearTies.KEEP).with(ConfidenceType.LOG_LOG);
+    assertEquals(a, b);
+    assertEquals(a.hashCode(), b.hashCode());
+    assertNotEquals(a, a.with(NearTies.MERGE));
+    assertNotEquals(a, a.withConfidenceLevel(0.9));
+    assertEquals(NearTies.MERGE, KaplanMeier.withDefaults().nearTies());
+    assertEquals("KaplanMeier[LOG_LOG limits, level 0.95, near ties KEEP]", a.toString());
+    assertEquals(NearTies.KEEP, NearTies.parse("keep"));
   }
 
   @Test

@@ -10,6 +10,7 @@ import static org.quicktheories.QuickTheory.qt;
 import io.candor.measure.Instruments;
 import io.candor.testing.CandorGenerators;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
@@ -47,6 +48,31 @@ class CaseMixFunnelTest {
       }
     }
     assertEquals(none.phi(), add.phi(), 0, "phi is reported whatever the adjustment");
+  }
+
+  @Test
+  void limitsAt_givesEachTherapistsOwnLimitsAndNarrowsWithCases() {
+    TherapistData d = PrePost.data();
+    for (CaseMixFunnel config : List.of(CaseMixFunnel.withDefaults(),
+        CaseMixFunnel.withDefaults().with(Overdispersion.MULTIPLICATIVE),
+        CaseMixFunnel.withDefaults().with(Overdispersion.ADDITIVE),
+        CaseMixFunnel.withDefaults().with(ControlLimits.EXACT_BINOMIAL))) {
+      FunnelFit f = config.fit(d);
+      for (FunnelPoint p : f.points()) {
+        FunnelLimits l = f.limitsAt(p.cases());
+        assertEquals(List.of(p.lower95(), p.upper95(), p.lower998(), p.upper998()),
+            List.of(l.lower95(), l.upper95(), l.lower998(), l.upper998()), config.toString());
+      }
+      if (config.equals(CaseMixFunnel.withDefaults())) {
+        FunnelLimits few = f.limitsAt(10);
+        FunnelLimits many = f.limitsAt(1000);
+        assertTrue(many.upper95() - many.lower95() < few.upper95() - few.lower95());
+      }
+    }
+    var e = assertThrows(IllegalArgumentException.class,
+        () -> CaseMixFunnel.withDefaults().fit(d).limitsAt(0));
+    assertTrue(e.getMessage().contains("cases"), e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> new FunnelLimits(5, 0.5, 0.4, 0.1, 0.9));
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.candor.model.therapist;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,6 +29,20 @@ class TherapistDataTest {
     assertArrayEquals(new int[] {2, 1}, d.caseloads());
     assertEquals(3, d.size());
     assertTrue(d.toString().contains("3 clients of 2 therapists on PHQ-9"), d.toString());
+  }
+
+  @Test
+  void data_areValues() {
+    TherapistData a = of(new String[] {"B", "A", "B"}, new String[] {"x", "y", "z"},
+        new double[] {15, 12, 20}, new double[] {9, 12, 18});
+    TherapistData b = of(new String[] {"B", "A", "B"}, new String[] {"x", "y", "z"},
+        new double[] {15, 12, 20}, new double[] {9, 12, 18});
+    assertEquals(a, b);
+    assertEquals(a.hashCode(), b.hashCode());
+    assertNotEquals(a, a.withCovariate("age", new double[] {30, 40, 50}));
+    assertEquals(a.withCovariate("age", new double[] {30, 40, 50}), b.withCovariate("age", new double[] {30, 40, 50}));
+    assertNotEquals(a, of(new String[] {"B", "A", "B"}, new String[] {"x", "y", "z"},
+        new double[] {15, 12, 20}, new double[] {9, 12, 17}));
   }
 
   @Test

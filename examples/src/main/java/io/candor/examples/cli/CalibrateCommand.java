@@ -70,8 +70,7 @@ public final class CalibrateCommand implements Callable<Integer> {
       List<CalibrationResult.Row> rows = new ArrayList<>();
       for (Calibration.Row row : report.rows()) {
         rows.add(new CalibrationResult.Row(row.target(), row.source().shortForm(),
-            row.source().key(), row.expected(), Double.isFinite(row.simulated())
-                ? OptionalDouble.of(row.simulated()) : OptionalDouble.empty(),
+            row.source().key(), row.expected(), row.simulated(),
             row.lower(), row.upper(), row.verdict(), row.definition()));
       }
       return new CalibrationResult(instrument, report.seed(), report.clients(), report.passed(),

@@ -17,7 +17,15 @@ import java.util.OptionalDouble;
 public record CalibrationResult(
     String instrument, long seed, long clients, boolean passed, List<Row> rows) {
 
-  /** Validates the components. */
+  /**
+   * Validates the components.
+   *
+   * @param instrument the scenario's instrument
+   * @param seed the seed
+   * @param clients clients per arm
+   * @param passed whether every row passed
+   * @param rows the targets
+   */
   public CalibrationResult {
     Objects.requireNonNull(instrument, "instrument");
     rows = List.copyOf(rows);

@@ -24,7 +24,7 @@ public final class CandorCli implements Runnable {
   /** The subcommands, in the order {@code --help} lists them. */
   static final List<String> COMMANDS = List.of("demo", "instruments", "classify", "fit", "expect",
       "therapists", "patterns", "survival", "simulate", "calibrate", "wellbeing", "caseload",
-      "caseload-sim", "fhir-import");
+      "caseload-sim", "fhir-import", "serve");
 
   /** A new instance of a subcommand; only the named class is loaded. */
   private static Object command(String name) {
@@ -43,6 +43,7 @@ public final class CandorCli implements Runnable {
       case "caseload" -> new CaseloadCommand();
       case "caseload-sim" -> new CaseloadSimCommand();
       case "fhir-import" -> new FhirImportCommand();
+      case "serve" -> new ServeCommand();
       default -> throw new IllegalArgumentException("no subcommand " + name);
     };
   }
@@ -77,7 +78,11 @@ public final class CandorCli implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
-  /** Entry point. */
+  /**
+   * Entry point.
+   *
+   * @param args the command line
+   */
   public static void main(String[] args) {
     System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
   }
@@ -85,6 +90,9 @@ public final class CandorCli implements Runnable {
   /**
    * Runs the tool with the given streams (what tests call).
    *
+   * @param out where results go
+   * @param err where the one-line error goes
+   * @param args the command line
    * @return the exit status
    */
   public static int run(PrintWriter out, PrintWriter err, String... args) {

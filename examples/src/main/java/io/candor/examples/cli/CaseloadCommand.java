@@ -2,6 +2,8 @@ package io.candor.examples.cli;
 
 import io.candor.caseload.CaseloadClient;
 import io.candor.caseload.CaseloadOutlook;
+import io.candor.charts.IconArray;
+import io.candor.charts.IconArrayChart;
 import io.candor.caseload.ClientOutlook;
 import io.candor.caseload.Outcome;
 import io.candor.caseload.OutcomeCount;
@@ -47,7 +49,7 @@ import picocli.CommandLine.Spec;
       "Example: candor caseload --input clients.csv --id client --time session --score phq9"
           + " --instrument PHQ-9 --course course --horizon 12"
     })
-final class CaseloadCommand implements Callable<Integer> {
+public final class CaseloadCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
@@ -81,10 +83,42 @@ final class CaseloadCommand implements Callable<Integer> {
 
   @Mixin OutputOptions output;
 
+  @Mixin ChartOptions chart;
+
   @Override
   public Integer call() {
     output.checkFiles();
+    chart.checkFiles(output);
     Instrument instrument = Instruments.byId(instrumentId);
+    LongTable table = data.read(Optional.of(instrument), List.of(),
+        courseColumn == null ? List.of() : List.of(courseColumn));
+    ExpectedResponseModel model = modelFile != null ? ExpectCommand.readModel(modelFile)
+        : ExpectCommand.referenceModel(instrument);
+    CaseloadOutlook outlook = outlook(table, instrument, Optional.ofNullable(courseColumn),
+        horizon, level, model);
+    output.emit(spec, new Result(outlook, perClient));
+    chart.write(style -> IconArrayChart.withDefaults().with(style)
+        .withTitle("Out of 100 clients on this caseload, by session " + horizon)
+        .withUnit("clients on this caseload").draw(IconArray.fromOutlook(outlook)));
+    return 0;
+  }
+
+  /**
+   * The expected outcome mix of the clients in a long-format table (one definition for
+   * {@code caseload} and {@code candor serve}'s caseload page).
+   *
+   * @param table the clients' scores, read on the instrument
+   * @param instrument the instrument
+   * @param courseColumn the client-level column with each client's course, if any
+   * @param horizon the session to read outcomes at
+   * @param level the central probability of the ranges
+   * @param model the expected-response model
+   * @return the outlook
+   * @throws IllegalArgumentException naming what is wrong (a course, the model's instrument, a
+   *     horizon before a client's latest session)
+   */
+  public static CaseloadOutlook outlook(LongTable table, Instrument instrument,
+      Optional<String> courseColumn, int horizon, double level, ExpectedResponseModel model) {
     if (horizon < 0) {
       throw new IllegalArgumentException("--horizon must be >= 0, was " + horizon);
     }
@@ -92,11 +126,9 @@ final class CaseloadCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--level must lie strictly between 0 and 1, was " + level);
     }
     Scenario scenario = Scenario.calibratedDefault(instrument);
-    LongTable table = data.read(Optional.of(instrument), List.of(),
-        courseColumn == null ? List.of() : List.of(courseColumn));
     Map<ClientId, Optional<Course>> courses = new HashMap<>();
-    if (courseColumn != null) {
-      String[] values = table.clientAttribute(courseColumn);
+    if (courseColumn.isPresent()) {
+      String[] values = table.clientAttribute(courseColumn.get());
       for (int c = 0; c < values.length; c++) {
         ClientId id = ClientId.of(table.clientIds().get(c));
         String v = values[c].strip();
@@ -107,8 +139,8 @@ final class CaseloadCommand implements Callable<Integer> {
         try {
           courses.put(id, Optional.of(Course.parse(v)));
         } catch (IllegalArgumentException e) {
-          throw new IllegalArgumentException(data.input + ": client " + id + ", column "
-              + courseColumn + ": " + e.getMessage(), e);
+          throw new IllegalArgumentException(table.source() + ": client " + id + ", column "
+              + courseColumn.get() + ": " + e.getMessage(), e);
         }
       }
     }
@@ -116,12 +148,6 @@ final class CaseloadCommand implements Callable<Integer> {
     for (Trajectory t : table.toCohort(instrument).trajectories()) {
       clients.add(new CaseloadClient(t, courses.getOrDefault(t.client(), Optional.empty())));
     }
-    ExpectedResponseModel model = modelFile != null ? ExpectCommand.readModel(modelFile)
-        : ExpectedResponseModels.findReference(instrument).orElseThrow(() ->
-            new IllegalArgumentException("Candor ships no reference model for " + instrument.id()
-                + " (it has them for " + String.join(", ", ExpectedResponseModels
-                    .referenceInstruments().stream().map(Instrument::id).toList())
-                + "); give --model FILE.json (candor fit --json)"));
     if (model.fittedOn().scale() instanceof Instrument fitted
         && !fitted.id().equals(instrument.id())) {
       throw new IllegalArgumentException("the model was fitted on " + fitted.id()
@@ -130,9 +156,7 @@ final class CaseloadCommand implements Callable<Integer> {
     int latest = clients.stream().mapToInt(CaseloadClient::currentSession).max().orElse(0);
     OutcomeMix mix = OutcomeMix.of(model, scenario).withIntervalLevel(level)
         .withMaximumHorizon(Math.max(horizon, Math.max(latest, scenario.sessions())));
-    CaseloadOutlook outlook = mix.prepare().outlook(clients, horizon);
-    output.emit(spec, new Result(outlook, perClient));
-    return 0;
+    return mix.prepare().outlook(clients, horizon);
   }
 
   /** The outlook in each output format; the CSV table is each client's probabilities. */

@@ -2,6 +2,7 @@ package io.candor.examples.cli;
 
 import io.candor.caseload.CaseloadModel;
 import io.candor.caseload.CaseloadRun;
+import io.candor.charts.CaseloadChart;
 import io.candor.caseload.CaseloadWeek;
 import io.candor.caseload.Composition;
 import io.candor.caseload.CompositionRow;
@@ -88,9 +89,12 @@ final class CaseloadSimCommand implements Callable<Integer> {
 
   @Mixin OutputOptions output;
 
+  @Mixin ChartOptions chart;
+
   @Override
   public Integer call() {
     output.checkFiles();
+    chart.checkFiles(output);
     sim.checkThreads();
     Scenario scenario = sim.scenario();
     CaseloadModel model = CaseloadModel.withDefaults().with(scenario)
@@ -104,6 +108,7 @@ final class CaseloadSimCommand implements Callable<Integer> {
         .map(model::with).orElse(model);
     CaseloadRun run = configured.simulate(sim.seed, therapists, weeks, sim.threads);
     output.emit(spec, new Result(run));
+    chart.write(style -> CaseloadChart.withDefaults().with(style).draw(run));
     return 0;
   }
 

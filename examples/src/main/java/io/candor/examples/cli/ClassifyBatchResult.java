@@ -41,7 +41,19 @@ public record ClassifyBatchResult(
     Optional<TalkingTherapiesRates> talkingTherapies,
     List<Client> perClient) {
 
-  /** Validates the components. */
+  /**
+   * Validates the components.
+   *
+   * @param instrument the instrument
+   * @param clients clients with two or more scores (classified)
+   * @param leftOutSingleScore clients with a single score, left out
+   * @param criterionThreshold the instrument's own reliable-change threshold, when it has one
+   * @param criterionNotAvailable why the instrument has no criterion, when it has none
+   * @param cutoff the clinical cutoff used
+   * @param comparison the method comparison (counts per category and method, statistics, notes)
+   * @param talkingTherapies the NHS Talking Therapies rates, with a paired measure
+   * @param perClient each client's categories
+   */
   public ClassifyBatchResult {
     Objects.requireNonNull(instrument, "instrument");
     Objects.requireNonNull(criterionThreshold, "criterionThreshold");
@@ -70,7 +82,16 @@ public record ClassifyBatchResult(
       Optional<ChangeCategory> criterion,
       Map<ReliableChangeMethod, ChangeCategory> methods) {
 
-    /** Validates the components. */
+    /**
+     * Validates the components.
+     *
+     * @param client the client
+     * @param pre the first score
+     * @param post the last score
+     * @param observations the client's scored sessions
+     * @param criterion the category by the instrument's own criterion, when it has one
+     * @param methods the category under each method that could be applied
+     */
     public Client {
       Objects.requireNonNull(client, "client");
       Objects.requireNonNull(criterion, "criterion");

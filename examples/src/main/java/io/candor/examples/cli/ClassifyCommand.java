@@ -121,7 +121,7 @@ public final class ClassifyCommand implements Callable<Integer> {
       context = context.withCohort(parseCohort(cohort));
     }
     if (cutoff != null) {
-      context = context.withCutoff(CutoffType.parse(cutoff));
+      context = context.with(CutoffType.parse(cutoff));
     }
     if (significance != null) {
       context = context.withSignificance(significance);
@@ -249,7 +249,7 @@ public final class ClassifyCommand implements Callable<Integer> {
     out.printf(Locale.ROOT, "%s (%s): pre %s -> post %s (%s)%n", ins.id(), ins.name(),
         CliText.compact(pre), CliText.compact(post), ins.direction() == Direction.HIGHER_IS_WORSE
             ? "lower is better" : "higher is better");
-    ClinicalCutoff cut = ClinicalCutoff.of(c, false);
+    ClinicalCutoff cut = ClinicalCutoff.of(c);
     out.printf(Locale.ROOT, "Cutoff %s = %s (Hageman-Arrindell uses its true-score variant)%n",
         CliText.word(cut.type()), CliText.compact(cut.value()));
     out.println();
@@ -309,7 +309,7 @@ public final class ClassifyCommand implements Callable<Integer> {
     List<String> sources = new ArrayList<>(c.sources());
     sources.add(io.candor.evidence.Citations.CLAUS_2024.toString());
     return new ClassifyResult(c.instrument(), pre, post, c.instrument().direction(),
-        classified(c), ClinicalCutoff.of(c, false), c.instrument().reliableChange(),
+        classified(c), ClinicalCutoff.of(c), c.instrument().reliableChange(),
         criterion(c, pre, post), ClinicalEvents.of(c.instrument()).missingThreshold(), methods,
         sources);
   }
@@ -409,7 +409,7 @@ public final class ClassifyCommand implements Callable<Integer> {
         + " mean %.2f (SD %.2f), r = %.2f%n", s.preMean(), s.preSd(), s.postMean(), s.postSd(),
         s.correlation());
     out.printf(Locale.ROOT, "Cutoff %s = %s (Hageman-Arrindell uses its true-score variant)%n",
-        CliText.word(comparison.cutoffType()), CliText.compact(ClinicalCutoff.of(c, false).value()));
+        CliText.word(comparison.cutoffType()), CliText.compact(ClinicalCutoff.of(c).value()));
     out.println();
     StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%-10s", ""));
     for (ChangeCategory k : CATEGORIES) {
@@ -481,7 +481,7 @@ public final class ClassifyCommand implements Callable<Integer> {
       return new ClassifyBatchResult(context.instrument(), comparison.n(), leftOut,
           rows.get(0).criterion().map(CriterionClassification::threshold),
           ClinicalEvents.of(context.instrument()).missingThreshold(),
-          ClinicalCutoff.of(context, false), comparison, talkingTherapies, clients);
+          ClinicalCutoff.of(context), comparison, talkingTherapies, clients);
     }
 
     @Override
@@ -525,6 +525,8 @@ public final class ClassifyCommand implements Callable<Integer> {
    * Prints the change-classification part of {@code candor demo}: a dozen invented clients' PHQ-9
    * scores classified by every method, the method-comparison counts, and NHS Talking Therapies
    * rates (PHQ-9 with GAD-7) with Wilson 95 % intervals.
+   *
+   * @param out where the section is printed
    */
   public static void demoSection(PrintWriter out) {
     double[] pre = EXAMPLES.stream().mapToDouble(Example::phqFirst).toArray();
@@ -532,7 +534,7 @@ public final class ClassifyCommand implements Callable<Integer> {
     ChangeContext c = ChangeContext.ofCohort(Instruments.PHQ9, ReferenceStatistics.of(pre, post));
     out.println("Change on PHQ-9 for 12 invented clients, classified by six reliable-change methods");
     out.printf(Locale.ROOT, "(cohort statistics from these clients; cutoff %s = %s)%n",
-        CliText.word(c.cutoffType()), CliText.compact(ClinicalCutoff.of(c, false).value()));
+        CliText.word(c.cutoffType()), CliText.compact(ClinicalCutoff.of(c).value()));
     StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%-7s %4s %5s", "client", "pre", "post"));
     for (ReliableChangeMethod m : ReliableChangeMethod.values()) {
       head.append(String.format(Locale.ROOT, " %-13s", m.abbreviation()));

@@ -42,7 +42,21 @@ public record ClassifyResult(
     List<MethodResult> methods,
     List<String> sources) {
 
-  /** Validates the components. */
+  /**
+   * Validates the components.
+   *
+   * @param instrument the instrument
+   * @param pre the pre-treatment score
+   * @param post the post-treatment score
+   * @param direction whether higher scores are worse or better
+   * @param classified whether the criterion or at least one method gave a verdict
+   * @param cutoff the clinical cutoff used
+   * @param publishedReliableChange the instrument's published reliable-change threshold, if any
+   * @param criterion the verdict by the instrument's own criterion, when it has one
+   * @param criterionNotAvailable why the instrument has no criterion, when it has none
+   * @param methods one result per method, available or not
+   * @param sources the sources of the figures used
+   */
   public ClassifyResult {
     Objects.requireNonNull(instrument, "instrument");
     Objects.requireNonNull(direction, "direction");
@@ -72,7 +86,16 @@ public record ClassifyResult(
       Optional<String> notAvailable,
       Citation source) {
 
-    /** Validates the components. */
+    /**
+     * Validates the components.
+     *
+     * @param method the method
+     * @param abbreviation its short name (JT, GLN, ...)
+     * @param needsCohort whether the method needs cohort statistics
+     * @param classification the classification, when the method could be applied
+     * @param notAvailable why the method could not be applied (the inputs it lacks)
+     * @param source the method's citation
+     */
     public MethodResult {
       Objects.requireNonNull(method, "method");
       Objects.requireNonNull(classification, "classification");

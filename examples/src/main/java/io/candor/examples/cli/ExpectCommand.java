@@ -1,5 +1,6 @@
 package io.candor.examples.cli;
 
+import io.candor.charts.TrajectoryChart;
 import io.candor.json.CandorJson;
 import io.candor.json.ExpectedResponseModels;
 import io.candor.measure.Direction;
@@ -10,6 +11,7 @@ import io.candor.model.growth.GrowthModel;
 import io.candor.model.growth.TimeBasis;
 import io.candor.progress.Alert;
 import io.candor.progress.AlertRules;
+import io.candor.progress.BandUncertainty;
 import io.candor.progress.ExpectedCurve;
 import io.candor.progress.ExpectedResponse;
 import io.candor.progress.ExpectedResponseModel;
@@ -59,7 +61,7 @@ public final class ExpectCommand implements Callable<Integer> {
   Path modelFile;
 
   /** Longest horizon shown: ten years of weekly sessions. */
-  static final int MAX_SESSIONS = 520;
+  public static final int MAX_SESSIONS = 520;
 
   @Option(names = "--intake", required = true, paramLabel = "N", description = "intake score")
   double intake;
@@ -90,6 +92,8 @@ public final class ExpectCommand implements Callable<Integer> {
       + " without an instrument, higher is taken as worse unless this is given")
   boolean higherIsBetter;
 
+  @Mixin ChartOptions chart;
+
   @Option(names = "--fixed-uncertainty",
       description = "include the fixed effects' estimation uncertainty in the bands")
   boolean fixedUncertainty;
@@ -99,6 +103,7 @@ public final class ExpectCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     output.checkFiles();
+    chart.checkFiles(output);
     Instrument named = instrument == null ? null : Instruments.byId(instrument);
     String source;
     ExpectedResponseModel model;
@@ -106,11 +111,7 @@ public final class ExpectCommand implements Callable<Integer> {
       model = readModel(modelFile);
       source = modelFile.toString();
     } else if (named != null) {
-      model = ExpectedResponseModels.findReference(named).orElseThrow(() ->
-          new IllegalArgumentException("Candor ships no reference model for " + named.id()
-              + " (it has them for " + String.join(", ", ExpectedResponseModels.referenceInstruments()
-                  .stream().map(Instrument::id).toList()) + "); give --model FILE, e.g. the output"
-              + " of candor fit --instrument " + named.id() + " --json --out FILE"));
+      model = referenceModel(named);
       source = "Candor's reference model for " + named.id();
     } else {
       throw new IllegalArgumentException("give --model FILE (from candor fit --json), or --instrument"
@@ -131,15 +132,15 @@ public final class ExpectCommand implements Callable<Integer> {
     for (int s : sess[0]) {
       last = Math.max(last, s);
     }
-    AlertRules rules = AlertRules.defaults();
+    AlertRules rules = AlertRules.withDefaults();
     if (higherIsBetter) {
-      rules = rules.withDirection(Direction.HIGHER_IS_BETTER);
+      rules = rules.with(Direction.HIGHER_IS_BETTER);
     }
     if (cutoff != null) {
       rules = rules.withFunctionalCutoff(cutoff);
     }
     ExpectedResponse er = ExpectedResponse.of(model).withCovariates(cov)
-        .withPercentiles(0.10, 0.25, 0.75, 0.90).withFixedEffectUncertainty(fixedUncertainty);
+        .withPercentiles(0.10, 0.25, 0.75, 0.90).with(fixedUncertainty ? BandUncertainty.WITH_FIXED_EFFECTS : BandUncertainty.RANDOM_AND_RESIDUAL);
     if (named != null) {
       try {
         er = er.withScale(named);
@@ -164,6 +165,10 @@ public final class ExpectCommand implements Callable<Integer> {
           + " score is too far from the model's scale to compute with: " + e.getMessage(), e);
     }
     output.emit(spec, result);
+    PreparedCurve prepared = er.prepare(intake, last, rules);
+    String label = er.scale() instanceof Instrument scale ? scale.id() + " score" : "score";
+    chart.write(style -> TrajectoryChart.withDefaults().withScoreLabel(label).with(style)
+        .draw(prepared, intake, sess[0], scores[0]));
     return 0;
   }
 
@@ -289,10 +294,40 @@ public final class ExpectCommand implements Callable<Integer> {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
     }
+    return parseModel(text, file.toString());
+  }
+
+  /**
+   * The reference model Candor ships for an instrument; used by {@code caseload} and
+   * {@code candor serve} too, so all say the same when there is none.
+   *
+   * @param instrument the instrument
+   * @return its reference model
+   * @throws IllegalArgumentException naming the instruments that have one and how to give a model
+   */
+  public static ExpectedResponseModel referenceModel(Instrument instrument) {
+    return ExpectedResponseModels.findReference(instrument).orElseThrow(() ->
+        new IllegalArgumentException("Candor ships no reference model for " + instrument.id()
+            + " (it has them for " + String.join(", ", ExpectedResponseModels
+                .referenceInstruments().stream().map(Instrument::id).toList()) + "); give"
+            + " --model FILE, e.g. the output of candor fit --instrument " + instrument.id()
+            + " --json --out FILE"));
+  }
+
+  /**
+   * Reads a model document ({@code candor fit --json}, or an ExpectedResponseModel document);
+   * used by {@code candor serve} too, so an uploaded model gets the same messages.
+   *
+   * @param text the document
+   * @param source what to call it in messages (a file name)
+   * @return the model
+   * @throws IllegalArgumentException naming the source and the JSON path that is wrong
+   */
+  public static ExpectedResponseModel parseModel(String text, String source) {
     try {
       return CandorJson.fromJson(text, ExpectedResponseModel.class);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+      throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
     }
   }
 
@@ -308,7 +343,17 @@ public final class ExpectCommand implements Callable<Integer> {
     return map;
   }
 
-  static void parseObserved(String text, int[][] sessions, double[][] scores) {
+  /**
+   * Parses {@code --observed}: {@code SESSION:SCORE,...} with increasing sessions after the intake
+   * (session 0), at most {@link #MAX_SESSIONS}; used by {@code candor serve} too, so the web page
+   * gives the same messages.
+   *
+   * @param text the option's value (null or blank: no observations)
+   * @param sessions receives the sessions in {@code sessions[0]}
+   * @param scores receives the scores in {@code scores[0]}
+   * @throws IllegalArgumentException naming the item that is wrong
+   */
+  public static void parseObserved(String text, int[][] sessions, double[][] scores) {
     if (text == null || text.isBlank()) {
       sessions[0] = new int[0];
       scores[0] = new double[0];
@@ -349,7 +394,15 @@ public final class ExpectCommand implements Callable<Integer> {
     }
   }
 
-  private static double number(String what, String text) {
+  /**
+   * A finite number from text, with the CLI's message; used by {@code candor serve} too.
+   *
+   * @param what the option or field, as the message names it (e.g. {@code --intake})
+   * @param text the text
+   * @return the number
+   * @throws IllegalArgumentException "WHAT must be a finite number, was TEXT"
+   */
+  public static double number(String what, String text) {
     try {
       double v = Double.parseDouble(text.strip());
       if (!Double.isFinite(v)) {
@@ -383,14 +436,14 @@ public final class ExpectCommand implements Callable<Integer> {
         s[6 * c + k] = y[c][k];
       }
     }
-    var fit = GrowthModel.withDefaults().withBasis(TimeBasis.LOG).fit(GrowthData.of(ids, t, s));
+    var fit = GrowthModel.withDefaults().with(TimeBasis.LOG).fit(GrowthData.of(ids, t, s));
     out.println("Expected treatment response (toy example: 8 made-up clients, PHQ-9-like scores,"
         + " sessions 0-5; model score ~ log(session+1) + (log(session+1) | client), REML)");
     ExpectedResponse er = ExpectedResponse.of(ExpectedResponseModel.from(fit)
         .withProvenance("Fitted on the 8 made-up clients above."))
         .withPercentiles(0.10, 0.25, 0.75, 0.90);
     compute("the toy model", er, 20, new int[] {1, 2, 3}, new double[] {19, 19, 19}, 6,
-        AlertRules.defaults().withFunctionalCutoff(10)).printText(out);
+        AlertRules.withDefaults().withFunctionalCutoff(10)).printText(out);
     out.flush();
   }
 }

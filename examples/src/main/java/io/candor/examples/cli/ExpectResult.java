@@ -27,7 +27,16 @@ public record ExpectResult(
     Optional<ExpectedCurve> updated,
     List<String> warnings) {
 
-  /** Validates the components. */
+  /**
+   * Validates the components.
+   *
+   * @param model where the model comes from (a file, or Candor's reference model)
+   * @param fittedOn what the model was fitted on
+   * @param expected the expected curve given the intake only
+   * @param alert the alert for the latest observed score, if any was given
+   * @param updated the forecast given the intake and every observed score, if any was given
+   * @param warnings the extrapolation warnings of the curves, in words
+   */
   public ExpectResult {
     Objects.requireNonNull(model, "model");
     Objects.requireNonNull(fittedOn, "fittedOn");

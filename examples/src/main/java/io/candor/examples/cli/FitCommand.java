@@ -8,6 +8,7 @@ import io.candor.model.growth.Estimation;
 import io.candor.model.growth.GrowthData;
 import io.candor.model.growth.GrowthFit;
 import io.candor.model.growth.GrowthModel;
+import io.candor.model.growth.Interactions;
 import io.candor.model.growth.RandomPart;
 import io.candor.model.growth.TimeBasis;
 import io.candor.model.growth.FixedEffect;
@@ -230,8 +231,9 @@ public final class FitCommand implements Callable<Integer> {
   GrowthModel model() {
     GrowthModel m = GrowthModel.withDefaults();
     m = basis.basis() == TimeBasis.PIECEWISE ? m.withPiecewise(basis.knot())
-        : m.withBasis(basis.basis());
-    return m.withRandom(random).withEstimation(method)
-        .withCovariates(covariates.toArray(new String[0])).withInteractions(interact);
+        : m.with(basis.basis());
+    return m.with(random).with(method)
+        .withCovariates(covariates.toArray(new String[0]))
+        .with(interact ? Interactions.COVARIATE_BY_TIME : Interactions.NONE);
   }
 }

@@ -18,7 +18,12 @@ import java.util.Objects;
  */
 public record InstrumentCatalog(List<Entry> instruments, List<Citation> sources) {
 
-  /** Validates the components. */
+  /**
+   * Validates the components.
+   *
+   * @param instruments the instruments, in catalog order
+   * @param sources every citation the figures name
+   */
   public InstrumentCatalog {
     instruments = List.copyOf(instruments);
     sources = List.copyOf(sources);
@@ -51,7 +56,21 @@ public record InstrumentCatalog(List<Entry> instruments, List<Citation> sources)
       Map<String, Sourced> figures,
       List<SeverityBand> bands) {
 
-    /** Validates the components. */
+    /**
+     * Validates the components.
+     *
+     * @param id the instrument's id
+     * @param name its name
+     * @param minScore lowest total score
+     * @param maxScore highest total score
+     * @param resolution the smallest step between scores
+     * @param direction whether higher scores are worse or better
+     * @param licence its licence
+     * @param itemScoring whether Candor scores its items
+     * @param figures its figures by name ({@code casenessCutoff}, {@code reliability},
+     *     {@code reliableChange}, {@code clinicalMean}, ...)
+     * @param bands its severity bands
+     */
     public Entry {
       Objects.requireNonNull(id, "id");
       figures = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(figures));

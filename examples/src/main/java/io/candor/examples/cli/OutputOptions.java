@@ -104,6 +104,28 @@ final class OutputOptions {
    * @throws UncheckedIOException naming the file when it cannot be written
    */
   static void atomically(Path file, Content content) {
+    replace(file, tmp -> {
+      try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+        content.writeTo(w);
+      }
+    });
+  }
+
+  /**
+   * Writes bytes to a file only as a whole, as {@link #atomically(Path, Content)} does.
+   *
+   * @throws UncheckedIOException naming the file when it cannot be written
+   */
+  static void write(Path file, byte[] bytes) {
+    replace(file, tmp -> Files.write(tmp, bytes));
+  }
+
+  /** Fills a temporary file. */
+  private interface Filler {
+    void fill(Path tmp) throws IOException;
+  }
+
+  private static void replace(Path file, Filler filler) {
     Path target = file.toAbsolutePath().normalize();
     Path dir = target.getParent();
     Path tmp = null;
@@ -112,9 +134,7 @@ final class OutputOptions {
         throw new IOException("is a directory");
       }
       tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-      try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-        content.writeTo(w);
-      }
+      filler.fill(tmp);
       try {
         Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       } catch (AtomicMoveNotSupportedException e) {

@@ -107,14 +107,14 @@ final class PatternsCommand implements Callable<Integer> {
     output.checkFiles();
     Instrument instrument = Instruments.byId(instrumentId);
     SuddenGainCriteria criteria = criteria();
-    EarlyResponseCriteria early = EarlyResponseCriteria.defaults();
+    EarlyResponseCriteria early = EarlyResponseCriteria.withDefaults();
     if (earlySession != null) {
-      early = early.bySession(earlySession);
+      early = early.withSession(earlySession);
     }
     if (earlyFraction != null) {
       early = early.withFraction(earlyFraction);
     }
-    PlateauCriteria plateau = PlateauCriteria.defaults();
+    PlateauCriteria plateau = PlateauCriteria.withDefaults();
     if (plateauLength != null) {
       plateau = plateau.withLength(plateauLength);
     }
@@ -177,13 +177,13 @@ final class PatternsCommand implements Callable<Integer> {
   }
 
   private SuddenGainCriteria criteria() {
-    SuddenGainCriteria c = SuddenGainCriteria.defaults();
+    SuddenGainCriteria c = SuddenGainCriteria.withDefaults();
     if (cutoff != null) {
       c = c.withCutoff(cutoff);
     }
     c = noRelative ? c.withoutRelativeCriterion() : c.withRelative(relative);
     c = noMeanDifference ? c.withoutMeanDifferenceCriterion() : c.withMeanDifferenceCriterion(alpha);
-    return c.withSchedule(Schedule.parse(schedule)).withReversalRule(ReversalRule.parse(reversal));
+    return c.with(Schedule.parse(schedule)).with(ReversalRule.parse(reversal));
   }
 
   static List<ClientPatterns> analyse(
@@ -299,7 +299,7 @@ final class PatternsCommand implements Callable<Integer> {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    SuddenGainCriteria criteria = SuddenGainCriteria.defaults().withCutoff(7);
+    SuddenGainCriteria criteria = SuddenGainCriteria.withDefaults().withCutoff(7);
     List<SuddenChanges> changes = trajectories.stream().map(criteria::detect).toList();
     SuddenChangeSummary g = SuddenChangeSummary.of(changes, ChangeKind.GAIN);
     SuddenChangeSummary l = SuddenChangeSummary.of(changes, ChangeKind.LOSS);

@@ -27,7 +27,15 @@ public record PatternsResult(
     SuddenChangeSummary losses,
     List<Client> clients) {
 
-  /** Validates the components. */
+  /**
+   * Validates the components.
+   *
+   * @param instrument the instrument's id
+   * @param criteria the sudden-gain criteria in force, in words
+   * @param gains the summary of sudden gains
+   * @param losses the summary of sudden losses
+   * @param clients each client's patterns, in input order
+   */
   public PatternsResult {
     Objects.requireNonNull(instrument, "instrument");
     Objects.requireNonNull(criteria, "criteria");
@@ -58,7 +66,19 @@ public record PatternsResult(
       Optional<List<Plateau>> plateaus,
       Optional<Relapse> relapse) {
 
-    /** Validates the components. */
+    /**
+     * Validates the components.
+     *
+     * @param client the client
+     * @param observations observed sessions in the analysed window
+     * @param gains the client's sudden gains
+     * @param losses the client's sudden losses
+     * @param earlyResponse early response, when the client has a score at the judged session
+     * @param plateaus plateaus in the clinical range; empty when the instrument has no caseness
+     *     cutoff
+     * @param relapse the first relapse after recovery, if any (never for instruments without a
+     *     caseness cutoff)
+     */
     public Client {
       Objects.requireNonNull(client, "client");
       gains = List.copyOf(gains);

@@ -1,7 +1,9 @@
 package io.candor.examples.cli;
 
+import io.candor.charts.FanChart;
 import io.candor.domain.Trajectory;
 import io.candor.json.CandorJson;
+import io.candor.measure.Instrument;
 import io.candor.measure.Instruments;
 import io.candor.simulation.Arm;
 import io.candor.simulation.Calibration;
@@ -57,6 +59,8 @@ public final class SimulateCommand implements Callable<Integer> {
 
   @Mixin OutputOptions output;
 
+  @Mixin ChartOptions chart;
+
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
@@ -64,6 +68,7 @@ public final class SimulateCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--clients must be >= 1, was " + clients);
     }
     output.checkFiles();
+    chart.checkFiles(output);
     if (!summary && output.out == null) {
       throw new IllegalArgumentException("give --out cohort.csv to write the simulated cohort, or"
           + " --summary for a summary");
@@ -73,6 +78,10 @@ public final class SimulateCommand implements Callable<Integer> {
           + " cohort itself is written as long-format CSV to --out");
     }
     sim.checkThreads();
+    if (chart.wanted() && !summary) {
+      throw new IllegalArgumentException("--svg and --png draw the fan chart of --summary;"
+          + " with --out, draw it from a --summary run of the same seed");
+    }
     Arm a = Arm.parse(arm);
     Scenario s = sim.scenario();
     Simulator simulator = Simulator.of(s);
@@ -81,6 +90,13 @@ public final class SimulateCommand implements Callable<Integer> {
     if (summary) {
       SimulationSummary sum = simulator.summarise(seed, clients, a, sim.threads, progress);
       output.emit(spec, new SummaryResult(SimulationReport.of(sum, seed)));
+      Instrument instrument = s.instrumentSpec();
+      chart.write(style -> {
+        FanChart fan = FanChart.withDefaults().withScoreLabel(instrument.id() + " score")
+            .with(style);
+        return instrument.casenessCutoff().map(c -> fan.withCutoff(c.value())).orElse(fan)
+            .draw(sum);
+      });
       return 0;
     }
     Path file = output.out;
@@ -220,6 +236,8 @@ public final class SimulateCommand implements Callable<Integer> {
    * The simulation section of {@code candor demo}: simulates 20,000 clients in each arm with the
    * calibrated PHQ-9 defaults and the calibration seed, and prints the expectations they imply,
    * hedged and with sources.
+   *
+   * @param out where the section is printed
    */
   public static void demoSection(PrintWriter out) {
     Simulator sim = Simulator.of(Scenario.calibratedDefault(Instruments.PHQ9));
@@ -229,16 +247,17 @@ public final class SimulateCommand implements Callable<Integer> {
     SimulationSummary wl = sim.summarise(seed, n, Arm.WAITLIST, 1);
     out.println("What a calibrated simulation of " + n + " clients suggests (PHQ-9, weekly sessions,"
         + " seed " + seed + "):");
-    out.println("  - " + inWords(tr.reliablyImprovedAt(8)) + " clients still attending are reliably"
-        + " better by session 8, and " + inWords(tr.reliablyImprovedAt(26)) + " by session 26");
+    out.println("  - " + inWords(tr.reliablyImprovedAt(8).orElseThrow()) + " clients still attending are"
+        + " reliably better by session 8, and " + inWords(tr.reliablyImprovedAt(26).orElseThrow())
+        + " by session 26");
     out.println("    (Howard et al. 1986 report about 50 % and 75 %).");
     out.println("  - " + inWords(tr.dropoutRate()) + " stop before the planned end"
         + " (Swift & Greenberg 2012: 19.7 %).");
-    out.println("  - " + inWords(tr.deteriorationRate()) + " clients get reliably worse"
+    out.println("  - " + inWords(tr.deteriorationRate().orElseThrow()) + " clients get reliably worse"
         + " (Lambert 2013: 5 to 10 in 100).");
-    out.println("  - " + inWords(tr.suddenGainRate()) + " have a sudden gain, a large drop between"
+    out.println("  - " + inWords(tr.suddenGainRate().orElseThrow()) + " have a sudden gain, a large drop between"
         + " two sessions (Tang & DeRubeis 1999; Aderka et al. 2012).");
-    out.println("  - Without treatment, " + inWords(1 - wl.caseRateAt(13)) + " are out of the"
+    out.println("  - Without treatment, " + inWords(1 - wl.caseRateAt(13).orElseThrow()) + " are out of the"
         + " clinical range after 3 months (Whiteford et al. 2013: 23 %).");
     out.println("  These are expectations for a group, from a model tuned to published figures;"
         + " they are not a forecast for any one person.");

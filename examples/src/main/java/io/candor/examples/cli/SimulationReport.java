@@ -38,7 +38,22 @@ public record SimulationReport(
     OptionalDouble suddenLossRate,
     List<Session> bySession) {
 
-  /** Validates the components. */
+  /**
+   * Validates the components.
+   *
+   * @param instrument the instrument's id
+   * @param arm the arm ({@code treated} or {@code waitlist})
+   * @param seed the seed
+   * @param clients number of simulated clients
+   * @param lastSession the last session of the scenario
+   * @param dropoutRate share of clients who dropped out
+   * @param deteriorationRate share reliably worse at their last observation
+   * @param improvedAtEndRate share reliably improved at their last observation
+   * @param reliableRecoveryRate share reliably recovered at their last observation
+   * @param suddenGainRate share of evaluable clients with a sudden gain
+   * @param suddenLossRate share of evaluable clients with a sudden loss
+   * @param bySession the rates at each session
+   */
   public SimulationReport {
     Objects.requireNonNull(instrument, "instrument");
     Objects.requireNonNull(arm, "arm");
@@ -65,20 +80,16 @@ public record SimulationReport(
       OptionalDouble reliablyImproved,
       OptionalDouble improvedByKaplanMeier) {}
 
-  /** The report of a summary; NaN rates (no one to count) become absent. */
+  /** The report of a summary; rates with no one to count are absent. */
   static SimulationReport of(SimulationSummary s, long seed) {
     List<Session> rows = new ArrayList<>(s.lastSession() + 1);
     for (int t = 0; t <= s.lastSession(); t++) {
-      rows.add(new Session(t, s.observedAt(t), s.dropoutsAt(t), rate(s.meanScoreAt(t)),
-          rate(s.caseRateAt(t)), rate(s.reliablyImprovedAt(t)), rate(s.improvedBy(t))));
+      rows.add(new Session(t, s.observedAt(t), s.dropoutsAt(t), s.meanScoreAt(t),
+          s.caseRateAt(t), s.reliablyImprovedAt(t), OptionalDouble.of(s.improvedBy(t))));
     }
     return new SimulationReport(s.instrument(), CliText.word(s.arm()), seed, s.clients(),
-        s.lastSession(), rate(s.dropoutRate()), rate(s.deteriorationRate()),
-        rate(s.improvedAtEndRate()), rate(s.reliableRecoveryRate()), rate(s.suddenGainRate()),
-        rate(s.suddenLossRate()), rows);
-  }
-
-  private static OptionalDouble rate(double v) {
-    return Double.isFinite(v) ? OptionalDouble.of(v) : OptionalDouble.empty();
+        s.lastSession(), OptionalDouble.of(s.dropoutRate()), s.deteriorationRate(),
+        s.improvedAtEndRate(), s.reliableRecoveryRate(), s.suddenGainRate(), s.suddenLossRate(),
+        rows);
   }
 }

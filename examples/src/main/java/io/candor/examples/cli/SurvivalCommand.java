@@ -1,5 +1,6 @@
 package io.candor.examples.cli;
 
+import io.candor.charts.KaplanMeierChart;
 import io.candor.domain.ClientId;
 import io.candor.domain.Trajectory;
 import io.candor.json.LongTable;
@@ -90,9 +91,12 @@ final class SurvivalCommand implements Callable<Integer> {
 
   @Mixin OutputOptions output;
 
+  @Mixin ChartOptions chart;
+
   @Override
   public Integer call() {
     output.checkFiles();
+    chart.checkFiles(output);
     Instrument instrument = Instruments.byId(instrumentId);
     ProgressEvent ev = ProgressEvent.parse(event);
     if (!ev.supports(instrument)) {
@@ -163,6 +167,10 @@ final class SurvivalCommand implements Callable<Integer> {
           "no client is at risk of " + event
               + (ev == ProgressEvent.RELAPSE ? " (none recovered)" : " (none was in the clinical range at intake)"));
     }
+    if (chart.wanted() && groups.size() > 8) {
+      throw new IllegalArgumentException("--svg and --png draw at most 8 strata; --by " + by
+          + " has " + groups.size() + " values");
+    }
     StratifiedFit fit = KaplanMeier.withDefaults().with(type).fitStrata(groups);
     // the engagement report splits dropouts by reliable improvement, which needs the instrument's
     // reliable-change threshold (K10 has none); the dropout curve itself does not
@@ -175,6 +183,9 @@ final class SurvivalCommand implements Callable<Integer> {
             : Optional.empty();
     output.emit(spec, new Result(new SurvivalResult(instrument.id(), CliText.word(ev),
         describe(ev, dropout), left, fit, engagement)));
+    String words = CliText.words(ev);
+    chart.write(style -> KaplanMeierChart.withDefaults().with(style).withEventLabel(words)
+        .withTitle("Time to " + words + " on " + instrument.id()).draw(fit));
     return 0;
   }
 

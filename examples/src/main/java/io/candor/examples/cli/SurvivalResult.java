@@ -27,7 +27,19 @@ public record SurvivalResult(
     StratifiedFit fit,
     Optional<EngagementReport> engagement) {
 
-  /** Validates the components. */
+  /**
+   * Validates the components.
+   *
+   * @param instrument the instrument's id
+   * @param event the event as given on the command line ({@code reliable-improvement},
+   *     {@code recovery}, {@code dropout} or {@code relapse})
+   * @param definition what counts as the event, in words
+   * @param leftOut clients who could not have the event (not in the clinical range at intake, or
+   *     never recovered for relapse) and were left out
+   * @param fit the curves and the log-rank test
+   * @param engagement for dropout, the engagement report (when the instrument has a reliable-change
+   *     threshold)
+   */
   public SurvivalResult {
     Objects.requireNonNull(instrument, "instrument");
     Objects.requireNonNull(event, "event");

@@ -1,11 +1,13 @@
 package io.candor.examples.cli;
 
+import io.candor.charts.FunnelChart;
 import io.candor.json.LongCsv;
 import io.candor.json.LongTable;
 import io.candor.measure.Instrument;
 import io.candor.measure.Instruments;
 import io.candor.model.therapist.CaseMixFunnel;
 import io.candor.model.therapist.ControlLimits;
+import io.candor.model.therapist.FunnelFit;
 import io.candor.model.therapist.FunnelOutcome;
 import io.candor.model.therapist.IccInterval;
 import io.candor.model.therapist.Overdispersion;
@@ -107,9 +109,12 @@ public final class TherapistsCommand implements Callable<Integer> {
 
   @Mixin OutputOptions output;
 
+  @Mixin ChartOptions chart;
+
   @Override
   public Integer call() {
     output.checkFiles();
+    chart.checkFiles(output);
     Instrument scale = Instruments.byId(instrument);
     CaseMixFunnel funnel = CaseMixFunnel.withDefaults()
         .with(FunnelOutcome.parse(outcome))
@@ -143,9 +148,12 @@ public final class TherapistsCommand implements Callable<Integer> {
       data = data.withCovariate(c, table.covariate(c));
     }
     long s = seed == null ? DEFAULT_SEED : seed;
-    TherapistComparison comparison = TherapistComparison.compare(data, effects, funnel,
-        RandomSource.XO_RO_SHI_RO_128_PP.create(s));
+    // TherapistComparison.compare's two fits, kept apart so that the funnel can be drawn
+    FunnelFit fitted = funnel.fit(data);
+    TherapistComparison comparison = TherapistComparison.of(fitted,
+        effects.fit(data, RandomSource.XO_RO_SHI_RO_128_PP.create(s)));
     output.emit(spec, new Result(comparison, s));
+    chart.write(style -> FunnelChart.withDefaults().with(style).draw(fitted));
     return 0;
   }
 

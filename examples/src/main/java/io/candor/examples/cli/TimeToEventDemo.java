@@ -29,7 +29,11 @@ public final class TimeToEventDemo {
     true, false, true, true, false, true, false, true, false, false
   };
 
-  /** Prints the section. */
+  /**
+   * Prints the section.
+   *
+   * @param out where the section is printed
+   */
   public static void demoSection(PrintWriter out) {
     DoseEffectFit dose = DoseEffect.withDefaults().fit(DoseEffectExamples.howard1986());
     out.println(

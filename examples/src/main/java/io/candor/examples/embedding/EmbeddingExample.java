@@ -6,6 +6,8 @@ import io.candor.caseload.Wellbeing;
 import io.candor.caseload.WellbeingAssessment;
 import io.candor.caseload.WellbeingReport;
 import io.candor.change.ChangeContext;
+import io.candor.charts.Chart;
+import io.candor.charts.TrajectoryChart;
 import io.candor.change.Classification;
 import io.candor.change.ClinicalChange;
 import io.candor.change.CutoffType;
@@ -57,6 +59,9 @@ import io.candor.fhir.ImportedScore;
 import java.nio.file.Path;
 import org.hl7.fhir.r4.model.Bundle;
 import io.candor.testing.CandorGenerators;
+import io.candor.testing.Gen;
+import io.candor.testing.TrajectoryShape;
+import org.apache.commons.rng.UniformRandomProvider;
 import java.io.StringReader;
 import org.apache.commons.rng.simple.RandomSource;
 import java.time.LocalDate;
@@ -98,7 +103,7 @@ public final class EmbeddingExample {
     System.out.println(c.category());                                   // IMPROVED (cutoff c = 7.78)
     System.out.printf("%.2f%n", c.reliableChange().threshold());        // 6.10 = 1.96 * 5.5 * sqrt(2 * (1 - .84))
     Classification cased = ClinicalChange.classify(ReliableChangeMethod.JACOBSON_TRUAX, 18, 9,
-        phq9.withCutoff(CutoffType.CASENESS));
+        phq9.with(CutoffType.CASENESS));
     System.out.println(cased.category());                               // RECOVERED (below the caseness cutoff 10)
     // README-EXAMPLE-END
   }
@@ -108,7 +113,7 @@ public final class EmbeddingExample {
     // README-EXAMPLE-START
     Trajectory bdi = Trajectory.ofScores(ClientId.of("7"), Instruments.BDI2,
         new int[] {1, 2, 3, 4, 5, 6, 7}, new double[] {30, 31, 29, 17, 16, 15, 14});
-    SuddenChanges found = SuddenGainCriteria.defaults().withCutoff(7).detect(bdi);
+    SuddenChanges found = SuddenGainCriteria.withDefaults().withCutoff(7).detect(bdi);
     SuddenChange gain = found.firstGain().orElseThrow();
     System.out.println(gain.preSession() + " -> " + gain.postSession() + ": " + gain.magnitude()
         + " points, reversed: " + gain.reversal());                // 3 -> 4: 12.0 points, reversed: false
@@ -154,11 +159,11 @@ public final class EmbeddingExample {
     // README-EXAMPLE-START
     Cohort cohort = Simulator.of(Scenario.calibratedDefault(Instruments.PHQ9))   // or your data:
         .cohort(7L, 2_000, Arm.TREATED, 1);      // LongCsv.withDefaults().read(file, columns).toCohort(PHQ9)
-    GrowthFit fit = GrowthModel.withDefaults().withBasis(TimeBasis.LOG)
+    GrowthFit fit = GrowthModel.withDefaults().with(TimeBasis.LOG)
         .fit(GrowthData.fromCohort(cohort, "PHQ-9"));               // REML, random intercept and slope
     PreparedCurve curve = ExpectedResponse.of(ExpectedResponseModel.from(fit))
         .withScale(Instruments.PHQ9)                                // direction, cutoff 10, range checks
-        .prepare(18, 12, AlertRules.defaults());
+        .prepare(18, 12, AlertRules.withDefaults());
     Alert alert = curve.evaluate(3, 17);                            // no refit: a few arithmetic steps
     System.out.println(alert.signal() + ", on track: " + alert.onTrack());
     System.out.println(alert.reason());                                    // the numbers behind the signal
@@ -213,7 +218,22 @@ public final class EmbeddingExample {
     // README-EXAMPLE-START
     Simulator sim = Simulator.of(Scenario.calibratedDefault(Instruments.PHQ9));
     SimulationSummary s = sim.summarise(42L, 20_000, Arm.TREATED, 2);   // same numbers for any thread count
-    System.out.printf("dropout %.2f, reliably worse %.2f%n", s.dropoutRate(), s.deteriorationRate());
+    System.out.printf("dropout %.2f, reliably worse %.2f%n", s.dropoutRate(), s.deteriorationRate().orElseThrow());
+    // README-EXAMPLE-END
+  }
+
+  /**
+   * Candor's generators with a seeded provider (README section "Property-based testing"). Needs
+   * nothing but candor-core: Commons RNG's {@code RandomSource} comes with it, also on the module
+   * path ({@code EmbeddingExampleTest} compiles and runs this code as a module).
+   */
+  public static void generators() {
+    // README-EXAMPLE-START
+    UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(42L);   // a seed reproduces the draws
+    Gen<Trajectory> gains = CandorGenerators.trajectory(Instruments.PHQ9, TrajectoryShape.SUDDEN_GAIN)
+        .withSessions(8, 20).withMissedSessionRate(0.05).withDropoutRate(0);
+    Trajectory drawn = gains.generate(rng);
+    System.out.println("sudden gain found: " + SuddenGainCriteria.withDefaults().detect(drawn).hasGain());  // true
     // README-EXAMPLE-END
   }
 
@@ -250,5 +270,19 @@ public final class EmbeddingExample {
         .simulate(7L, 50, 104, 2);                                  // 50 therapists, two years
     System.out.println(run.composition().orElseThrow().statement()); // the length-bias effect in numbers
     // README-EXAMPLE-END
+  }
+
+  /** A chart of a client's scores (README section "Charts"); returns the SVG. */
+  public static String chart() {
+    // README-EXAMPLE-START
+    PreparedCurve curve = ExpectedResponse.of(ExpectedResponseModels.reference(Instruments.PHQ9))
+        .withScale(Instruments.PHQ9).withPercentiles(0.10, 0.25, 0.75, 0.90)
+        .prepare(18, 12, AlertRules.withDefaults());
+    Chart chart = TrajectoryChart.withDefaults().withScoreLabel("PHQ-9 score")
+        .draw(curve, 18, new int[] {1, 2, 3}, new double[] {17, 16, 16});
+    String svg = chart.toSvg();                  // or writeSvg(path), toPng(), writePng(path)
+    System.out.println(chart.description());     // the alt text, also the SVG's <desc>
+    // README-EXAMPLE-END
+    return svg;
   }
 }

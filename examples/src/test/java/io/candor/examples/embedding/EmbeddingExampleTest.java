@@ -5,11 +5,22 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.PrintStream;
+import java.io.StringWriter;
+import java.lang.module.Configuration;
+import java.lang.module.ModuleFinder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Runs the README's examples and checks that the README shows exactly that code. */
 class EmbeddingExampleTest {
@@ -65,6 +76,71 @@ class EmbeddingExampleTest {
   }
 
   @Test
+  void generatorsExample_printsWhatTheReadmeSays() {
+    assertEquals(String.format("sudden gain found: true%n"), run(EmbeddingExample::generators));
+  }
+
+  /**
+   * The README's generator example as a JPMS module that requires only {@code io.candor.core}: it
+   * must compile (Commons RNG's {@code RandomSource} is readable through candor-core) and run.
+   */
+  @Test
+  void generatorsExample_compilesAndRunsInAModuleThatRequiresOnlyCandorCore(@TempDir Path dir)
+      throws Exception {
+    String source = Files.readString(
+        Path.of("src/main/java/io/candor/examples/embedding/EmbeddingExample.java"));
+    int method = source.indexOf("public static void generators(");
+    int start = source.indexOf("// README-EXAMPLE-START", method);
+    String body = source.substring(start, source.indexOf("// README-EXAMPLE-END", start));
+    // the imports the example's own code uses, nothing else of EmbeddingExample's
+    List<String> imports = source.lines().filter(l -> l.startsWith("import "))
+        .filter(l -> body.matches("(?s).*\\b" + l.substring(l.lastIndexOf('.') + 1, l.length() - 1)
+            + "\\b.*"))
+        .toList();
+    Path src = dir.resolve("src/recipe");
+    Files.createDirectories(src.resolve("recipe"));
+    Files.writeString(src.resolve("module-info.java"),
+        "module recipe { requires io.candor.core; exports recipe; }\n");
+    Files.writeString(src.resolve("recipe/Recipe.java"), "package recipe;\n" + String.join("\n", imports)
+        + "\npublic final class Recipe {\n  private Recipe() {}\n"
+        + "  public static void main(String[] args) {\n" + body + "\n  }\n}\n");
+    // candor-core and what it depends on, as modules; nothing else of the test class path
+    List<Path> modulePath = new ArrayList<>();
+    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+      Path p = Path.of(entry);
+      boolean candor = ModuleFinder.of(p).findAll().stream()
+          .anyMatch(m -> m.descriptor().name().equals("io.candor.core"));
+      String s = p.toString().replace('\\', '/');
+      if (candor || s.contains("/org/apache/commons/") || s.contains("/tools/jackson/")
+          || s.contains("/com/fasterxml/jackson/")) {
+        modulePath.add(p);
+      }
+    }
+    String mp = modulePath.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator));
+    Path classes = dir.resolve("classes");
+    StringWriter diagnostics = new StringWriter();
+    boolean compiled = ToolProvider.getSystemJavaCompiler().getTask(diagnostics, null, null,
+        List.of("-d", classes.toString(), "--module-path", mp, "--module-source-path",
+            dir.resolve("src").toString(), "--module", "recipe", "-Xlint:all", "-Werror"),
+        null, null).call();
+    assertTrue(compiled, "the recipe does not compile as a module: " + diagnostics);
+
+    ModuleFinder finder = ModuleFinder.of(
+        Stream.concat(Stream.of(classes), modulePath.stream()).toArray(Path[]::new));
+    Configuration cf = ModuleLayer.boot().configuration().resolve(finder, ModuleFinder.of(), Set.of("recipe"));
+    ModuleLayer layer = ModuleLayer.boot().defineModulesWithOneLoader(cf, ClassLoader.getPlatformClassLoader());
+    Class<?> recipe = layer.findLoader("recipe").loadClass("recipe.Recipe");
+    String out = run(() -> {
+      try {
+        recipe.getMethod("main", String[].class).invoke(null, (Object) new String[0]);
+      } catch (ReflectiveOperationException e) {
+        throw new AssertionError(e);
+      }
+    });
+    assertEquals(String.format("sudden gain found: true%n"), out);
+  }
+
+  @Test
   void readmeExamples_defineEveryVariableTheyUse() throws Exception {
     String readme = Files.readString(Path.of("../README.md"));
     java.util.regex.Matcher block = java.util.regex.Pattern.compile("(?s)```java(.*?)```").matcher(readme);
@@ -87,6 +163,15 @@ class EmbeddingExampleTest {
     System.out.print(out);
     assertTrue(out.contains("median sessions to improvement: "), out);
     assertTrue(out.contains("50% improved by about 8 sessions"), out);
+  }
+
+  @Test
+  void chartExample_printsTheDescriptionThatTheSvgCarries() {
+    String[] svg = new String[1];
+    String out = run(() -> svg[0] = EmbeddingExample.chart());
+    assertTrue(out.startsWith("Expected PHQ-9 score by session given intake 18"), out);
+    assertTrue(out.contains("session 3 16 ("), out);
+    assertTrue(svg[0].contains("<desc id='") && svg[0].contains(out.strip()), "desc in the SVG");
   }
 
   @Test

@@ -97,8 +97,8 @@ public enum ScenarioParameter {
     var w = s.waitlist();
     return switch (this) {
       case SESSIONS -> s.withSessions(whole(v));
-      case INTAKE_MEAN -> s.withIntake(new Scenario.Intake(v, in.sd(), in.requireCaseness()));
-      case INTAKE_SD -> s.withIntake(new Scenario.Intake(in.mean(), v, in.requireCaseness()));
+      case INTAKE_MEAN -> s.withIntake(new Scenario.Intake(v, in.sd(), in.entry()));
+      case INTAKE_SD -> s.withIntake(new Scenario.Intake(in.mean(), v, in.entry()));
       case REMISSION_LEVEL -> s.withPaths(new Scenario.Paths(v, pa.chronicLevel(),
           pa.resolvableRate(), pa.episodicRate(), pa.chronicRate(), pa.rateSd(), pa.relapseHazard()));
       case CHRONIC_LEVEL -> s.withPaths(new Scenario.Paths(pa.remissionLevel(), v,
@@ -118,9 +118,9 @@ public enum ScenarioParameter {
       case DETERIORATION_PROPORTION -> s.withDeterioration(
           new Scenario.Deterioration(v, d.size(), d.rate()));
       case DROPOUT_HAZARD -> s.withDropout(new Scenario.Dropout(v, dr.progressEffect(),
-          dr.notAtRandom(), dr.notAtRandomEffect()));
+          dr.missingness(), dr.notAtRandomEffect()));
       case DROPOUT_PROGRESS_EFFECT -> s.withDropout(new Scenario.Dropout(dr.hazard(), v,
-          dr.notAtRandom(), dr.notAtRandomEffect()));
+          dr.missingness(), dr.notAtRandomEffect()));
       case WAITLIST_RATE -> s.withWaitlist(new Scenario.Waitlist(v, w.weeks()));
     };
   }

@@ -84,8 +84,8 @@ public final class SparkAnalyses {
     }
 
     SuddenGainCriteria criteria() {
-      return Double.isNaN(suddenGainCutoff) ? SuddenGainCriteria.defaults()
-          : SuddenGainCriteria.defaults().withCutoff(suddenGainCutoff);
+      return Double.isNaN(suddenGainCutoff) ? SuddenGainCriteria.withDefaults()
+          : SuddenGainCriteria.withDefaults().withCutoff(suddenGainCutoff);
     }
   }
 
@@ -124,7 +124,7 @@ public final class SparkAnalyses {
    * @throws IllegalArgumentException if not positive and finite
    */
   public SparkAnalyses withSuddenGainCutoff(double points) {
-    SuddenGainCriteria.defaults().withCutoff(points);
+    SuddenGainCriteria.withDefaults().withCutoff(points);
     return new SparkAnalyses(new Settings(settings.columns, settings.instrumentJson,
         settings.method, points));
   }

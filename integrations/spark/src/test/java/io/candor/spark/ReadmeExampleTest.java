@@ -30,7 +30,7 @@ class ReadmeExampleTest {
     // README-EXAMPLE-START
     LongColumns cols = LongColumns.of("id", "session", "score");
     CohortAnalysis a = SparkAnalyses.of(cols, Instruments.PHQ9).summarise(rows);
-    SparkGrowth.Fit fit = SparkGrowth.fit(rows, cols, GrowthModel.withDefaults().withBasis(TimeBasis.LOG));
+    SparkGrowth.Fit fit = SparkGrowth.fit(rows, cols, GrowthModel.withDefaults().with(TimeBasis.LOG));
     SimulationSummary s = SparkSimulation.summarise(spark, Scenario.calibratedDefault(Instruments.PHQ9),
         42L, 200_000L, Arm.TREATED, 8);                      // equals Simulator.summarise exactly
     // README-EXAMPLE-END

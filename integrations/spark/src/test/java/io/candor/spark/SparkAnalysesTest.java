@@ -56,7 +56,7 @@ class SparkAnalysesTest {
     ChangeContext context = ChangeContext.of(Instruments.PHQ9);
     int i = 0;
     for (Trajectory t : COHORT.trajectories()) {
-      detected.add(SuddenGainCriteria.defaults().detect(t));
+      detected.add(SuddenGainCriteria.withDefaults().detect(t));
       if (t.size() < 2) {
         single++;
       } else {
@@ -117,7 +117,7 @@ class SparkAnalysesTest {
       assertEquals(category, r.isNullAt(6) ? null : r.getString(6));
       var ri = Milestones.reliableImprovement(t);
       assertEquals(ri.isPresent() ? ri.getAsInt() : null, r.isNullAt(7) ? null : r.getInt(7));
-      assertEquals(SuddenGainCriteria.defaults().detect(t).of(ChangeKind.GAIN).size(), r.getInt(9));
+      assertEquals(SuddenGainCriteria.withDefaults().detect(t).of(ChangeKind.GAIN).size(), r.getInt(9));
     }
   }
 

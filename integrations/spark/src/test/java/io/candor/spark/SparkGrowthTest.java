@@ -52,8 +52,8 @@ class SparkGrowthTest {
   @Test
   void fit_equalsTheSingleMachineFitWithoutCollectingRows() {
     GrowthData data = GrowthData.fromCohort(COHORT, "PHQ-9");
-    for (GrowthModel model : List.of(GrowthModel.withDefaults().withBasis(TimeBasis.LOG),
-        GrowthModel.withDefaults().withRandom(RandomPart.INTERCEPT))) {
+    for (GrowthModel model : List.of(GrowthModel.withDefaults().with(TimeBasis.LOG),
+        GrowthModel.withDefaults().with(RandomPart.INTERCEPT))) {
       GrowthFit single = model.fit(data);
       SparkGrowth.Fit spark = SparkGrowth.fit(SparkTests.rows(COHORT, 3), COLS, model);
       assertSameFit(single, spark.fit());
@@ -72,7 +72,7 @@ class SparkGrowthTest {
 
   @Test
   void fit_doesNotDependOnThePartitioning() {
-    GrowthModel model = GrowthModel.withDefaults().withRandom(RandomPart.INTERCEPT);
+    GrowthModel model = GrowthModel.withDefaults().with(RandomPart.INTERCEPT);
     GrowthFit two = SparkGrowth.fit(SparkTests.rows(COHORT, 2), COLS, model).fit();
     GrowthFit five = SparkGrowth.fit(SparkTests.rows(COHORT, 5), COLS, model).fit();
     assertEquals(java.util.Arrays.toString(two.beta()), java.util.Arrays.toString(five.beta()));
@@ -81,7 +81,7 @@ class SparkGrowthTest {
 
   @Test
   void fit_onAnInstrument_recordsItAndChecksEveryScore() {
-    GrowthModel model = GrowthModel.withDefaults().withRandom(RandomPart.INTERCEPT);
+    GrowthModel model = GrowthModel.withDefaults().with(RandomPart.INTERCEPT);
     SparkGrowth.Fit fit = SparkGrowth.fit(SparkTests.rows(COHORT, 2), COLS, model, Instruments.PHQ9);
     assertEquals(Instruments.PHQ9, fit.fit().scale());
     assertEquals(model.fit(GrowthData.fromCohort(COHORT, "PHQ-9")).timeRange(), fit.fit().timeRange());
