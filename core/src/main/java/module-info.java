@@ -29,6 +29,7 @@ module io.candor.core {
 
   exports io.candor.model;
   exports io.candor.model.growth;
+  exports io.candor.model.mixture;
 
   exports io.candor.model.survival;
 
@@ -41,6 +42,8 @@ module io.candor.core {
   exports io.candor.simulation;
 
   exports io.candor.caseload;
+
+  exports io.candor.expectation;
 
   exports io.candor.json;
 

@@ -82,11 +82,25 @@ public record Citation(
    * @return the author–year form
    */
   public String shortForm() {
-    String[] list = authors.split(",\\s*");
-    String first = surname(list[0]);
+    java.util.List<String> names = surnames();
+    String first = names.get(0);
     String who =
-        list.length == 1 ? first : list.length == 2 ? first + " & " + surname(list[1]) : first + " et al.";
+        names.size() == 1 ? first : names.size() == 2 ? first + " & " + names.get(1) : first + " et al.";
     return who + " " + year;
+  }
+
+  /**
+   * The authors' surnames (or an organisation's full name), in order: "Kroenke K, Spitzer RL" gives
+   * Kroenke and Spitzer. For citing in another language or style than {@link #shortForm()}.
+   *
+   * @return at least one name
+   */
+  public java.util.List<String> surnames() {
+    java.util.List<String> out = new java.util.ArrayList<>();
+    for (String a : authors.split(",\\s*")) {
+      out.add(surname(a));
+    }
+    return java.util.List.copyOf(out);
   }
 
   private static String surname(String author) {

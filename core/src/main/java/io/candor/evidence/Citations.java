@@ -314,6 +314,90 @@ public final class Citations {
       "Fitting linear mixed-effects models using lme4",
       "J Stat Softw 67(1):1-48", "doi:10.18637/jss.v067.i01");
 
+  // ---- latent trajectory classes (growth mixture models)
+
+  /** The EM algorithm. */
+  public static final Citation DEMPSTER_1977 = Citation.of("dempster1977",
+      "Dempster AP, Laird NM, Rubin DB", 1977,
+      "Maximum likelihood from incomplete data via the EM algorithm",
+      "J R Stat Soc Series B 39(1):1-38", "doi:10.1111/j.2517-6161.1977.tb01600.x");
+
+  /** Latent class growth analysis (group-based trajectory modelling). */
+  public static final Citation NAGIN_1999 = Citation.of("nagin1999",
+      "Nagin DS", 1999,
+      "Analyzing developmental trajectories: a semiparametric, group-based approach",
+      "Psychol Methods 4(2):139-157", "doi:10.1037/1082-989X.4.2.139");
+
+  /** Growth mixture models estimated by EM. */
+  public static final Citation MUTHEN_1999 = Citation.of("muthen1999",
+      "Muthen B, Shedden K", 1999,
+      "Finite mixture modeling with mixture outcomes using the EM algorithm",
+      "Biometrics 55(2):463-469", "doi:10.1111/j.0006-341X.1999.00463.x");
+
+  /** EM for mixtures of linear mixed models, random effects as missing data (flexmix's FLXMRlmm). */
+  public static final Citation CELEUX_2005 = Citation.of("celeux2005",
+      "Celeux G, Martin O, Lavergne C", 2005,
+      "Mixture of linear mixed models for clustering gene expression profiles from repeated"
+          + " microarray experiments",
+      "Stat Modelling 5(3):243-267", "doi:10.1191/1471082X05st096oa");
+
+  /** flexmix: finite mixtures with concomitant variables in R (the reference implementation). */
+  public static final Citation GRUN_2008 = Citation.of("grun2008",
+      "Grun B, Leisch F", 2008,
+      "FlexMix version 2: finite mixtures with concomitant variables and varying and constant"
+          + " parameters",
+      "J Stat Softw 28(4):1-35", "doi:10.18637/jss.v028.i04");
+
+  /** lcmm: latent class mixed models in R; its gridsearch runs short random starts first. */
+  public static final Citation PROUST_LIMA_2017 = Citation.of("proustlima2017",
+      "Proust-Lima C, Philipps V, Liquet B", 2017,
+      "Estimation of extended mixed models using latent classes and latent processes: the R"
+          + " package lcmm",
+      "J Stat Softw 78(2):1-56", "doi:10.18637/jss.v078.i02");
+
+  /** Local maxima in growth mixture models and the need for many random starts. */
+  public static final Citation HIPP_2006 = Citation.of("hipp2006",
+      "Hipp JR, Bauer DJ", 2006, "Local solutions in the estimation of growth mixture models",
+      "Psychol Methods 11(1):36-53", "doi:10.1037/1082-989X.11.1.36");
+
+  /** Class enumeration: information criteria and the bootstrap likelihood-ratio test compared. */
+  public static final Citation NYLUND_2007 = Citation.of("nylund2007",
+      "Nylund KL, Asparouhov T, Muthen BO", 2007,
+      "Deciding on the number of classes in latent class analysis and growth mixture modeling:"
+          + " a Monte Carlo simulation study",
+      "Struct Equ Modeling 14(4):535-569", "doi:10.1080/10705510701575396");
+
+  /** The parametric bootstrap of the likelihood-ratio statistic for the number of components. */
+  public static final Citation MCLACHLAN_1987 = Citation.of("mclachlan1987",
+      "McLachlan GJ", 1987,
+      "On bootstrapping the likelihood ratio test statistic for the number of components in a"
+          + " normal mixture",
+      "J R Stat Soc Series C 36(3):318-324", "doi:10.2307/2347790");
+
+  /** The integrated completed likelihood (ICL). */
+  public static final Citation BIERNACKI_2000 = Citation.of("biernacki2000",
+      "Biernacki C, Celeux G, Govaert G", 2000,
+      "Assessing a mixture model for clustering with the integrated completed likelihood",
+      "IEEE Trans Pattern Anal Mach Intell 22(7):719-725", "doi:10.1109/34.865189");
+
+  /** The sample-size-adjusted BIC. */
+  public static final Citation SCLOVE_1987 = Citation.of("sclove1987",
+      "Sclove SL", 1987,
+      "Application of model-selection criteria to some problems in multivariate analysis",
+      "Psychometrika 52(3):333-343", "doi:10.1007/BF02294360");
+
+  /** k-means++ seeding, used to draw Candor's random starts. */
+  public static final Citation ARTHUR_2007 = Citation.of("arthur2007",
+      "Arthur D, Vassilvitskii S", 2007, "k-means++: the advantages of careful seeding",
+      "Proc 18th ACM-SIAM Symposium on Discrete Algorithms (SODA 2007), 1027-1035");
+
+  /** Aitken's acceleration as a stopping rule for EM. */
+  public static final Citation MCNICHOLAS_2010 = Citation.of("mcnicholas2010",
+      "McNicholas PD, Murphy TB, McDaid AF, Frost D", 2010,
+      "Serial and parallel implementations of model-based clustering via parsimonious Gaussian"
+          + " mixture models",
+      "Comput Stat Data Anal 54(3):711-723", "doi:10.1016/j.csda.2009.02.011");
+
   // ---- therapist effects and funnel plots
   /** Funnel plots for comparing institutional performance; control limits, over-dispersion. */
   public static final Citation SPIEGELHALTER_2005 = Citation.of("spiegelhalter2005",
@@ -438,6 +522,107 @@ public final class Citations {
       "Cut-off scores and clinical change indices for the Dutch Outcome Questionnaire (OQ-45) in a"
           + " large sample of normal and several psychotherapeutic populations",
       "Clin Psychol Psychother 24(1):72-81", "doi:10.1002/cpp.1979");
+
+  // ---------------------------------------------------------------- communicating expectations
+
+  /** Natural frequencies improve Bayesian reasoning. */
+  public static final Citation GIGERENZER_1995 = Citation.of("gigerenzer1995",
+      "Gigerenzer G, Hoffrage U", 1995,
+      "How to improve Bayesian reasoning without instruction: frequency formats",
+      "Psychol Rev 102(4):684-704", "doi:10.1037/0033-295X.102.4.684");
+
+  /** Systematic review of risk-communication formats (visual aids, absolute risks, no NNT). */
+  public static final Citation ZIPKIN_2014 = Citation.of("zipkin2014",
+      "Zipkin DA, Umscheid CA, Keating NL, Allen E, Aung K, Beyth R, Kaatz S, Mann DM, Sussman JB,"
+          + " Korenstein D, Schardt C, Nagi A, Sloane R, Feldstein DA", 2014,
+      "Evidence-based risk communication: a systematic review",
+      "Ann Intern Med 161(4):270-280", "doi:10.7326/M14-0295");
+
+  /** Icon arrays help people with low and high numeracy. */
+  public static final Citation GALESIC_2009 = Citation.of("galesic2009",
+      "Galesic M, Garcia-Retamero R, Gigerenzer G", 2009,
+      "Using icon arrays to communicate medical risks: overcoming low numeracy",
+      "Health Psychol 28(2):210-216", "doi:10.1037/a0014474");
+
+  /** Risk-communication primer: one denominator, a time frame, the complement, uncertainty. */
+  public static final Citation TREVENA_2013 = Citation.of("trevena2013",
+      "Trevena LJ, Zikmund-Fisher BJ, Edwards A, Gaissmaier W, Galesic M, Han PKJ, King J,"
+          + " Lawson ML, Linder SK, Lipkus I, Ozanne E, Peters E, Timmermans D, Woloshin S", 2013,
+      "Presenting quantitative information about decision outcomes: a risk communication primer"
+          + " for patient decision aid developers",
+      "BMC Med Inform Decis Mak 13(Suppl 2):S7", "doi:10.1186/1472-6947-13-S2-S7");
+
+  /** Flesch-Kincaid grade level. */
+  public static final Citation KINCAID_1975 = Citation.of("kincaid1975",
+      "Kincaid JP, Fishburne RP, Rogers RL, Chissom BS", 1975,
+      "Derivation of new readability formulas (Automated Readability Index, Fog Count and Flesch"
+          + " Reading Ease Formula) for Navy enlisted personnel",
+      "Research Branch Report 8-75, Naval Technical Training Command, Millington TN");
+
+  /** Regression adjustment of simulated values towards observed summaries. */
+  public static final Citation BEAUMONT_2002 = Citation.of("beaumont2002",
+      "Beaumont MA, Zhang W, Balding DJ", 2002,
+      "Approximate Bayesian computation in population genetics",
+      "Genetics 162(4):2025-2035", "doi:10.1093/genetics/162.4.2025");
+
+  /** Psychotherapy for chronic depression: small effect, at least 18 sessions. */
+  public static final Citation CUIJPERS_2010 = Citation.of("cuijpers2010",
+      "Cuijpers P, van Straten A, Schuurmans J, van Oppen P, Hollon SD, Andersson G", 2010,
+      "Psychotherapy for chronic major depression and dysthymia: a meta-analysis",
+      "Clin Psychol Rev 30(1):51-62", "doi:10.1016/j.cpr.2009.09.003");
+
+  // ---------------------------------------------------------------- risk items and engagement
+
+  /** PHQ-9 item 9 and later suicide attempts and deaths. */
+  public static final Citation SIMON_2013 = Citation.of("simon2013",
+      "Simon GE, Rutter CM, Peterson D, Oliver M, Whiteside U, Operskalski B, Ludman EJ", 2013,
+      "Does response on the PHQ-9 Depression Questionnaire predict subsequent suicide attempt or"
+          + " suicide death?",
+      "Psychiatr Serv 64(12):1195-1202", "doi:10.1176/appi.ps.201200587");
+
+  /** Five shapes of early change in routine outpatient care (growth mixture model). */
+  public static final Citation STULZ_2007 = Citation.of("stulz2007",
+      "Stulz N, Lutz W, Leach C, Lucock M, Barkham M", 2007,
+      "Shapes of early change in psychotherapy under routine outpatient conditions",
+      "J Consult Clin Psychol 75(6):864-874", "doi:10.1037/0022-006X.75.6.864");
+
+  /** Four depression and five anxiety trajectories in two IAPT services (LCGA). */
+  public static final Citation SAUNDERS_2019 = Citation.of("saunders2019",
+      "Saunders R, Buckman JEJ, Cape J, Fearon P, Leibowitz J, Pilling S", 2019,
+      "Trajectories of depression and anxiety symptom change during psychological therapy",
+      "J Affect Disord 249:327-335", "https://pmc.ncbi.nlm.nih.gov/articles/PMC6428692");
+
+  /** Most suicides answered "not at all" on PHQ-9 item 9. */
+  public static final Citation LOUZON_2016 = Citation.of("louzon2016",
+      "Louzon SA, Bossarte R, McCarthy JF, Katz IR", 2016,
+      "Does suicidal ideation as measured by the PHQ-9 predict suicide among VA patients?",
+      "Psychiatr Serv 67(5):517-522", "doi:10.1176/appi.ps.201500149");
+
+  /** NICE: no risk tools or risk stratification to predict suicide or self-harm. */
+  public static final Citation NICE_NG225_2022 = Citation.of("nice-ng225",
+      "National Institute for Health and Care Excellence", 2022,
+      "Self-harm: assessment, management and preventing recurrence (NICE guideline NG225)",
+      "NICE, London, 7 September 2022", "https://www.nice.org.uk/guidance/ng225");
+
+  /** Missed appointments in mental health services. */
+  public static final Citation MITCHELL_2007 = Citation.of("mitchell2007",
+      "Mitchell AJ, Selmes T", 2007,
+      "Why don't patients attend their appointments? Maintaining engagement with psychiatric"
+          + " services",
+      "Adv Psychiatr Treat 13(6):423-434", "doi:10.1192/apt.bp.106.003202");
+
+  /** Homework compliance and outcome (r = .22). */
+  public static final Citation KAZANTZIS_2000 = Citation.of("kazantzis2000",
+      "Kazantzis N, Deane FP, Ronan KR", 2000,
+      "Homework assignments in cognitive and behavioral therapy: a meta-analysis",
+      "Clin Psychol Sci Pract 7(2):189-202", "doi:10.1093/clipsy.7.2.189");
+
+  /** Homework compliance and outcome (r = .26). */
+  public static final Citation MAUSBACH_2010 = Citation.of("mausbach2010",
+      "Mausbach BT, Moore R, Roesch S, Cardenas V, Patterson TL", 2010,
+      "The relationship between homework compliance and therapy outcomes: an updated"
+          + " meta-analysis",
+      "Cogn Ther Res 34(5):429-438", "doi:10.1007/s10608-010-9297-z");
 
   // ---------------------------------------------------------------- therapist side
 

@@ -81,6 +81,10 @@ import tools.jackson.databind.node.ObjectNode;
  *       slopeSd|null, correlation|null, clusterInterceptSd|null}, clusters (0 without a
  *       cluster level), residualSd, logLik, remlCriterion|null, aic, bic,
  *       convergence{converged, iterations, objective, message}, boundary[], model}}.
+ *   <li>Latent trajectory classes ({@code TrajectoryClasses}, {@code MixtureFit},
+ *       {@code ClassEnumeration}, {@code BootstrapTest}): see {@code docs/json.md}; a
+ *       {@code MixtureFit} carries its criteria ({@code aic, bic, bicRows, sabic, icl, entropy})
+ *       beside the numbers they are computed from, and reading checks that they agree.
  *   <li>{@code Scenario}: its record components as nested objects. When read, the value may give
  *       only the fields it changes: it is laid over {@code Scenario.calibratedDefault} of its
  *       {@code instrument} (PHQ-9 when absent); {@code caseMix} and {@code readiness.initial}
@@ -142,7 +146,14 @@ public final class CandorJson {
             Map.entry(Citation.class, Codecs::readCitation),
             Map.entry(DropoutDefinition.class, Codecs::readDropoutDefinition),
             Map.entry(DropoutHazard.class, Codecs::readDropoutHazard),
-            Map.entry(Scenario.class, ScenarioOverlay::read));
+            Map.entry(Scenario.class, ScenarioOverlay::read),
+            Map.entry(io.candor.model.mixture.TrajectoryClasses.class,
+                MixtureCodecs::readTrajectoryClasses),
+            Map.entry(io.candor.model.mixture.MixtureFit.class, MixtureCodecs::readMixtureFit),
+            Map.entry(io.candor.model.mixture.ClassEnumeration.class,
+                MixtureCodecs::readClassEnumeration),
+            Map.entry(io.candor.model.mixture.BootstrapTest.class,
+                MixtureCodecs::readBootstrapTest));
 
     private Mapper() {}
   }

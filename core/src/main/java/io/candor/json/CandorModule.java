@@ -64,6 +64,14 @@ public final class CandorModule extends SimpleModule {
     pair(ItemScoring.class, Codecs::write, Codecs::readItemScoring);
     pair(DropoutDefinition.class, Codecs::write, Codecs::readDropoutDefinition);
     pair(DropoutHazard.class, Codecs::write, Codecs::readDropoutHazard);
+    pair(io.candor.model.mixture.TrajectoryClasses.class, MixtureCodecs::write,
+        MixtureCodecs::readTrajectoryClasses);
+    pair(io.candor.model.mixture.MixtureFit.class, MixtureCodecs::write,
+        MixtureCodecs::readMixtureFit);
+    pair(io.candor.model.mixture.ClassEnumeration.class, MixtureCodecs::write,
+        MixtureCodecs::readClassEnumeration);
+    pair(io.candor.model.mixture.BootstrapTest.class, MixtureCodecs::write,
+        MixtureCodecs::readBootstrapTest);
     // A growth fit is a report (estimates, diagnostics) with its model: written, and read back only
     // as the io.candor.progress.ExpectedResponseModel it contains (CandorJson.fromJson).
     types.add(GrowthFit.class);

@@ -45,6 +45,8 @@ final class Engine {
   private final double[] arSd = new double[COURSES.length];
   private final double[] arInnovation = new double[COURSES.length];
   private final double phi;
+  /** The observed intake score every client starts at, or NaN to draw it (the entry rule). */
+  private final double givenIntake;
 
   // ---- scratch: the last client generated
   /** Observed scores at sessions 0..size-1 (consecutive, no gaps). */
@@ -61,7 +63,16 @@ final class Engine {
   boolean waitlist;
 
   Engine(Scenario scenario) {
+    this(scenario, Double.NaN);
+  }
+
+  /**
+   * An engine whose clients all have the observed intake score {@code givenIntake} (NaN: drawn as
+   * the scenario says, entry rule included).
+   */
+  Engine(Scenario scenario, double givenIntake) {
     this.scenario = scenario;
+    this.givenIntake = givenIntake;
     this.instrument = scenario.instrumentSpec();
     this.min = instrument.minScore();
     this.max = instrument.maxScore();
@@ -164,12 +175,28 @@ final class Engine {
     double mu0;
     double e;
     double y0;
-    int tries = 0;
-    do {
-      mu0 = clampLatent(imean + isd * gauss.sample());
-      e = sdAr * gauss.sample();
-      y0 = observe(mu0 + e + sem * gauss.sample());
-    } while (sc.intake().entry() == Scenario.Entry.CASES_ONLY && !direction.isCase(y0, cutoff) && ++tries < 10_000);
+    if (Double.isNaN(givenIntake)) {
+      int tries = 0;
+      do {
+        mu0 = clampLatent(imean + isd * gauss.sample());
+        e = sdAr * gauss.sample();
+        y0 = observe(mu0 + e + sem * gauss.sample());
+      } while (sc.intake().entry() == Scenario.Entry.CASES_ONLY && !direction.isCase(y0, cutoff)
+          && ++tries < 10_000);
+    } else {
+      // The observed intake y0 = mu0 + e + error is given: draw the true severity mu0 and the
+      // week's deviation e from their joint normal distribution given y0 (rounding and clamping
+      // of y0 ignored); the entry rule does not apply to a client who has already started.
+      y0 = givenIntake;
+      double vMu = isd * isd;
+      double vE = sdAr * sdAr;
+      double vErr = sem * sem;
+      double total = vMu + vE + vErr;
+      mu0 = imean + vMu / total * (y0 - imean) + Math.sqrt(vMu * (vE + vErr) / total) * gauss.sample();
+      double rest = y0 - mu0;
+      e = vE / (vE + vErr) * rest + Math.sqrt(vE * vErr / (vE + vErr)) * gauss.sample();
+      mu0 = clampLatent(mu0);
+    }
     trueIntake = mu0;
 
     double rateSd = sc.paths().rateSd();

@@ -61,9 +61,12 @@ public final class Simulator {
   static final int CHUNK = 2048;
 
   private final Scenario scenario;
+  /** The observed intake score every client starts at, or NaN when it is drawn. */
+  private final double givenIntake;
 
-  private Simulator(Scenario scenario) {
+  private Simulator(Scenario scenario, double givenIntake) {
     this.scenario = Objects.requireNonNull(scenario, "scenario");
+    this.givenIntake = givenIntake;
   }
 
   /**
@@ -73,7 +76,7 @@ public final class Simulator {
    * @return a simulator for that scenario
    */
   public static Simulator of(Scenario scenario) {
-    return new Simulator(scenario);
+    return new Simulator(scenario, Double.NaN);
   }
 
   /**
@@ -83,6 +86,35 @@ public final class Simulator {
    */
   public Scenario scenario() {
     return scenario;
+  }
+
+  /**
+   * A simulator whose clients all start at this observed intake score: clients like one who has
+   * scored {@code score} at intake. Each client's true severity and the week's deviation at intake
+   * are drawn from their normal distribution given the observed score (the intake step of the
+   * model, conditioned; the rounding and clamping of the observed score are ignored in the
+   * conditioning, which matters only at the ends of the scale), and the entry rule ({@link
+   * Scenario.Intake#entry()}) does not apply: the client has started. Everything after the
+   * intake is as in the scenario. Client {@code i} of seed {@code s} still draws from its own
+   * stream, so results stay reproducible for any thread count.
+   *
+   * @param score the observed intake score, inside the instrument's range
+   * @return the conditioned simulator
+   * @throws IllegalArgumentException if the score is not finite or outside the range
+   */
+  public Simulator givenIntake(double score) {
+    scenario.instrumentSpec().checkScore("intake", score);
+    return new Simulator(scenario, score);
+  }
+
+  /**
+   * The observed intake score every client starts at, when {@link #givenIntake(double)} set one.
+   *
+   * @return the score, or empty when intakes are drawn from the scenario
+   */
+  public java.util.OptionalDouble givenIntakeScore() {
+    return Double.isNaN(givenIntake) ? java.util.OptionalDouble.empty()
+        : java.util.OptionalDouble.of(givenIntake);
   }
 
   /**
@@ -98,7 +130,7 @@ public final class Simulator {
       throw new IllegalArgumentException("index must be >= 0, was " + index);
     }
     Objects.requireNonNull(arm, "arm");
-    Engine e = new Engine(scenario);
+    Engine e = new Engine(scenario, givenIntake);
     e.run(seed, index, arm == Arm.WAITLIST);
     return materialise(e, index, arm);
   }
@@ -141,7 +173,7 @@ public final class Simulator {
     AtomicLong done = new AtomicLong();
     SummaryAccumulator[] parts = new SummaryAccumulator[threads];
     Parallel.run(threads, "candor-simulation", w -> {
-      Engine e = new Engine(scenario);
+      Engine e = new Engine(scenario, givenIntake);
       SummaryAccumulator acc = new SummaryAccumulator(sessions);
       parts[w] = acc;
       long c;
@@ -217,7 +249,7 @@ public final class Simulator {
       int count = (int) Math.min(block, clients - start);
       int perThread = (count + threads - 1) / threads;
       Parallel.run(threads, "candor-simulation", w -> {
-        Engine e = new Engine(scenario);
+        Engine e = new Engine(scenario, givenIntake);
         int lo = w * perThread;
         int hi = Math.min(count, lo + perThread);
         for (int j = lo; j < hi; j++) {
@@ -262,6 +294,47 @@ public final class Simulator {
     List<Trajectory> list = new ArrayList<>(clients);
     forEachOrdered(seed, clients, arm, threads, c -> list.add(c.trajectory()));
     return Cohort.of(list);
+  }
+
+  /**
+   * The first {@code clients} clients' observed scores as a compact panel (no per-client objects),
+   * for callers that analyse many clients session by session. Client i of the panel is exactly the
+   * client {@link #client(long, long, Arm)} gives for index i.
+   *
+   * @param seed the seed (any value)
+   * @param clients number of clients, 1 to {@value SimulatedPanel#MAX_CELLS} divided by the
+   *     sessions per client
+   * @param arm the arm
+   * @param threads worker threads, 1 to 256; the result does not depend on it
+   * @return the panel
+   * @throws IllegalArgumentException if a count is out of range
+   */
+  public SimulatedPanel panel(long seed, int clients, Arm arm, int threads) {
+    checkClients(clients);
+    Objects.requireNonNull(arm, "arm");
+    Checks.inRange("threads", threads, 1, 256);
+    boolean wl = arm == Arm.WAITLIST;
+    int width = (wl ? scenario.waitlist().weeks() : scenario.sessions()) + 1;
+    if ((long) clients * width > SimulatedPanel.MAX_CELLS) {
+      throw new IllegalArgumentException("clients × sessions must be at most "
+          + SimulatedPanel.MAX_CELLS + " for a panel, was " + clients + " × " + width);
+    }
+    SimulatedPanel panel = new SimulatedPanel(scenario.instrument(), arm, clients, width);
+    long chunks = (clients + CHUNK - 1) / CHUNK;
+    AtomicLong next = new AtomicLong();
+    Parallel.run(threads, "candor-simulation", w -> {
+      Engine e = new Engine(scenario, givenIntake);
+      long c;
+      while ((c = next.getAndIncrement()) < chunks) {
+        int from = (int) (c * CHUNK);
+        int to = (int) Math.min(clients, from + (long) CHUNK);
+        for (int i = from; i < to; i++) {
+          e.run(seed, i, wl);
+          panel.set(i, e);
+        }
+      }
+    });
+    return panel;
   }
 
   private static void checkClients(long clients) {

@@ -8,10 +8,12 @@ import io.candor.domain.Course;
 import io.candor.domain.ReadinessStage;
 import io.candor.domain.Trajectory;
 import io.candor.evidence.Citation;
+import io.candor.expectation.ClientProfile;
 import io.candor.evidence.Sourced;
 import io.candor.measure.Direction;
 import io.candor.measure.Instrument;
 import io.candor.measure.Instruments;
+import io.candor.measure.ItemScoring;
 import io.candor.measure.Norms;
 import io.candor.measure.SeverityBand;
 import io.candor.model.therapist.TherapistData;
@@ -114,6 +116,57 @@ public final class CandorGenerators {
     Objects.requireNonNull(instrument, "instrument");
     long steps = Math.round((instrument.maxScore() - instrument.minScore()) / instrument.resolution());
     return rng -> onGrid(instrument, instrument.minScore() + rng.nextLong(steps + 1) * instrument.resolution());
+  }
+
+  /**
+   * A valid expectation profile on a built-in instrument with a caseness cutoff and a
+   * reliable-change threshold: an intake anywhere on the scale, course and readiness each known or
+   * not, 8 to 26 planned sessions, 0 to 6 observed scores at increasing sessions before the last
+   * planned one, and, each now and then, item responses of the latest form (for instruments with
+   * public items; not tied to a session), attendance and homework.
+   *
+   * @param instrument the instrument
+   * @return the generator
+   * @throws IllegalArgumentException if the instrument lacks a caseness cutoff or reliable-change
+   *     threshold
+   */
+  public static Gen<ClientProfile> clientProfile(Instrument instrument) {
+    Objects.requireNonNull(instrument, "instrument");
+    ClientProfile.of(instrument, instrument.minScore()); // fails early for an unusable instrument
+    Gen<Double> score = score(instrument);
+    return rng -> {
+      ClientProfile p = ClientProfile.of(instrument, score.generate(rng))
+          .withPlannedSessions(8 + rng.nextInt(19));
+      if (rng.nextBoolean()) {
+        p = p.withCourse(Course.values()[rng.nextInt(Course.values().length)]);
+      }
+      if (rng.nextBoolean()) {
+        p = p.withReadiness(ReadinessStage.values()[rng.nextInt(ReadinessStage.values().length)]);
+      }
+      int observed = rng.nextInt(7);
+      int session = 0;
+      for (int k = 0; k < observed && session + 1 < p.plannedSessions(); k++) {
+        session += 1 + rng.nextInt(Math.min(3, p.plannedSessions() - session - 1));
+        p = p.withObserved(session, score.generate(rng));
+      }
+      if (instrument.itemScoring().isPresent() && rng.nextInt(3) == 0) {
+        ItemScoring items = instrument.itemScoring().get();
+        int[] responses = new int[items.items()];
+        for (int i = 0; i < responses.length; i++) {
+          responses[i] = items.itemMin() + rng.nextInt(items.itemMax() - items.itemMin() + 1);
+        }
+        p = p.withItems(ClientProfile.ItemResponses.of(responses));
+      }
+      if (rng.nextInt(3) == 0) {
+        int offered = 1 + rng.nextInt(20);
+        p = p.withAttendance(offered, rng.nextInt(offered + 1));
+      }
+      if (rng.nextInt(3) == 0) {
+        int assigned = 1 + rng.nextInt(12);
+        p = p.withHomework(assigned, rng.nextInt(assigned + 1));
+      }
+      return p;
+    };
   }
 
   /**

@@ -22,9 +22,12 @@ class ConfigurationVocabularyTest {
 
   /**
    * {@code withXxx(SomeEnum)} methods that set a piece of data rather than choose a strategy: a
-   * client's readiness stage is a fact about the client, not a configuration choice.
+   * client's readiness stage and the course of their condition are facts about the client, not
+   * configuration choices.
    */
-  private static final Set<String> ENUM_DATA_WITHERS = Set.of("io.candor.domain.Client.withReadiness");
+  private static final Set<String> ENUM_DATA_WITHERS = Set.of("io.candor.domain.Client.withReadiness",
+      "io.candor.expectation.ClientProfile.withReadiness",
+      "io.candor.expectation.ClientProfile.withCourse");
 
   private static JavaClasses classes;
 

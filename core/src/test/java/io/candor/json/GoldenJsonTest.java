@@ -44,17 +44,25 @@ import io.candor.domain.UricaScores;
 import io.candor.evidence.Certainty;
 import io.candor.evidence.Citation;
 import io.candor.evidence.Sourced;
+import io.candor.expectation.ClientProfile;
+import io.candor.expectation.ExpectationReport;
+import io.candor.expectation.Expectations;
+import io.candor.expectation.FittedClasses;
+import io.candor.expectation.Milestone;
+import io.candor.expectation.Probability;
+import io.candor.expectation.Readability;
+import io.candor.expectation.ServiceSummary;
 import io.candor.measure.Direction;
 import io.candor.measure.Instrument;
 import io.candor.measure.Instruments;
 import io.candor.measure.ItemScoring;
 import io.candor.measure.MultiScaleInstrument;
 import io.candor.measure.MultiScaleInstruments;
-import io.candor.measure.RiskFlag;
 import io.candor.measure.Norms;
+import io.candor.measure.RiskFlag;
 import io.candor.measure.ScaleScores;
-import io.candor.measure.Subscale;
 import io.candor.measure.SeverityBand;
+import io.candor.measure.Subscale;
 import io.candor.model.Convergence;
 import io.candor.model.DataRange;
 import io.candor.model.dose.DoseEffect;
@@ -68,6 +76,20 @@ import io.candor.model.growth.GrowthModel;
 import io.candor.model.growth.RandomInterceptRegression;
 import io.candor.model.growth.RandomPart;
 import io.candor.model.growth.TimeBasis;
+import io.candor.model.mixture.ClassEnumeration;
+import io.candor.model.mixture.ClassForecast;
+import io.candor.model.mixture.Degeneracy;
+import io.candor.model.mixture.FitFailure;
+import io.candor.model.mixture.MembershipCoefficient;
+import io.candor.model.mixture.MixtureFit;
+import io.candor.model.mixture.MixtureModel;
+import io.candor.model.mixture.NewClient;
+import io.candor.model.mixture.RandomCovariance;
+import io.candor.model.mixture.ResidualVariance;
+import io.candor.model.mixture.TermEstimate;
+import io.candor.model.mixture.TrajectoryClass;
+import io.candor.model.mixture.TrajectoryClasses;
+import io.candor.model.mixture.WithinClass;
 import io.candor.model.survival.EventTime;
 import io.candor.model.survival.KaplanMeier;
 import io.candor.model.survival.KaplanMeierFit;
@@ -267,6 +289,39 @@ class GoldenJsonTest {
     m.put("StratifiedFit", strata);
     m.put("Stratum", strata.strata().get(0));
     m.put("LogRankResult", strata.logRank().orElseThrow());
+    // latent trajectory classes
+    Map<String, Double> severe = new LinkedHashMap<>();
+    for (int c = 0; c < panel.clientCount(); c++) {
+      severe.put(panel.clients().get(c), c % 3 == 0 ? 1.0 : 0.0);
+    }
+    GrowthData mixed = panel.withClientCovariate("severe", severe);
+    ClassEnumeration classes = MixtureModel.withDefaults().with(TimeBasis.LOG).withStarts(4)
+        .withFinalStarts(2).withBootstrapReplicates(2)
+        .compare(mixed, 1, 2, RandomSource.XO_RO_SHI_RO_128_PP.create(8L));
+    MixtureFit gmm = MixtureModel.withDefaults().with(TimeBasis.LOG)
+        .with(WithinClass.RANDOM_INTERCEPT_SLOPE).withMembershipCovariates("severe").withStarts(4)
+        .withFinalStarts(2).fit(mixed, 2, RandomSource.XO_RO_SHI_RO_128_PP.create(9L));
+    TrajectoryClasses stored = gmm.model();
+    ClassForecast ahead = stored.forecast(NewClient.of(new double[] {0, 1}, new double[] {18, 16})
+        .withCovariate("severe", 1), new double[] {2, 6}, 0.1, 0.9);
+    m.put("ClassEnumeration", classes);
+    m.put("MixtureFit", gmm);
+    m.put("TrajectoryClasses", stored);
+    m.put("TrajectoryClass", stored.trajectoryClass(1));
+    m.put("TermEstimate", stored.trajectoryClass(1).coefficients().get(0));
+    m.put("WithinClassSpread", stored.trajectoryClass(1).spread().orElseThrow());
+    m.put("MembershipCoefficient", stored.membership().get(1));
+    m.put("ClassSummary", gmm.classSummaries().get(0));
+    m.put("StartSummary", gmm.starts());
+    m.put("Degeneracy", new Degeneracy(Degeneracy.Kind.SMALL_CLASS, OptionalInt.of(2),
+        "class 2 has share 0.03 (2 clients most likely in it), below 0.05"));
+    m.put("FitFailure", new FitFailure(5, "none of the 50 starts gave a proper 5-class solution"
+        + " (50 with a residual SD collapsing to zero)"));
+    m.put("BootstrapTest", classes.bootstrap().get(0));
+    m.put("ClassPosterior", ahead.posterior());
+    m.put("ClassForecast", ahead);
+    m.put("ForecastPoint", ahead.points().get(0));
+    m.put("ClassPoint", ahead.points().get(0).classes().get(0));
     // progress
     m.put("AlertRules", AlertRules.withDefaults().withFunctionalCutoff(10));
     ExpectedResponseModel model = ExpectedResponseModel.from(fit).withProvenance("golden sample");
@@ -355,10 +410,62 @@ class GoldenJsonTest {
     m.put("ClientOutlook", outlook.perClient().get(0));
     m.put("OutcomeCount", outlook.outcomes().get(0));
     m.put("CountInterval", PoissonBinomial.of(0.2, 0.5, 0.9).interval(0.8));
+    // expectation
+    expectation(m);
     // json
     m.put("LongCsv.Columns", LongCsv.columns("client", "session", "phq9").withCovariates("age")
         .withAttributes("site"));
     return m;
+  }
+
+  /** A small report (200 clients) with every part, and the values it is made of. */
+  private static void expectation(Map<String, Object> m) {
+    ClientProfile.ItemResponses items =
+        ClientProfile.ItemResponses.of(2, 2, 1, 3, 1, 0, 2, 1, 1).atSession(2);
+    ClientProfile profile = ClientProfile.of(Instruments.PHQ9, 18).withCourse(Course.CHRONIC)
+        .withReadiness(ReadinessStage.CONTEMPLATION).withPlannedSessions(10).withObserved(1, 15)
+        .withObserved(2, 13).withItems(items).withAttendance(3, 1).withHomework(2, 1);
+    ExpectationReport report = Expectations.withDefaults().withClients(200)
+        .withSensitivityClients(100).withHorizons(8)
+        .withModel(ExpectedResponseModels.reference(Instruments.PHQ9)).report(profile, 5L);
+    m.put("ClientProfile", profile);
+    m.put("ClientProfile.ItemResponses", items);
+    m.put("ClientProfile.Attendance", profile.attendance().orElseThrow());
+    m.put("ClientProfile.Homework", profile.homework().orElseThrow());
+    Probability p = report.probabilities().get(0);
+    m.put("Probability", p);
+    m.put("Interval", p.monteCarlo());
+    m.put("NaturalFrequency", p.naturalFrequency());
+    m.put("IconArray", report.iconArrays().get(0));
+    m.put("CurvePoint", report.curve().get(3));
+    m.put("CourseUpdate", report.update().orElseThrow());
+    m.put("RiskReview", report.risk());
+    m.put("EngagementContext", report.engagement());
+    m.put("ChronicOutlook", report.chronic().orElseThrow());
+    m.put("Milestone", new Milestone(0.5, 7.5, 6.25, 10, true));
+    m.put("ExpectationReport", report);
+    ServiceSummary service = ServiceSummary.of(List.of("a"), List.of(report), 8);
+    m.put("ServiceSummary", service);
+    m.put("ExpectedCount", service.outcomes().get(0));
+    m.put("Readability", Readability.of("One short sentence. And another one here."));
+    TrajectoryClasses two = TrajectoryClasses.of(TimeBasis.LOG, OptionalDouble.empty(),
+        WithinClass.NONE, ResidualVariance.COMMON, RandomCovariance.PER_CLASS, List.of("severe"),
+        List.of(new TrajectoryClass(1, 0.625, List.of(new TermEstimate("intercept", 18),
+                new TermEstimate("time", -4)), 3, Optional.empty()),
+            new TrajectoryClass(2, 0.375, List.of(new TermEstimate("intercept", 17.5),
+                new TermEstimate("time", 0.25)), 3, Optional.empty())),
+        List.of(new MembershipCoefficient(2, "intercept", -0.75),
+            new MembershipCoefficient(2, "severe", 1.25)));
+    FittedClasses fitted = new FittedClasses(two, "golden sample", OptionalInt.of(400),
+        Map.of("severe", 1.0));
+    ExpectationReport withClasses = Expectations.withDefaults().withClients(200)
+        .withSensitivityClients(100).withHorizons(8)
+        .withModel(ExpectedResponseModels.reference(Instruments.PHQ9))
+        .report(ClientProfile.of(Instruments.PHQ9, 18).withPlannedSessions(10)
+            .withObserved(1, 15).withClasses(fitted), 5L);
+    m.put("FittedClasses", fitted);
+    m.put("ClassOutlook", withClasses.classes().orElseThrow());
+    m.put("ClassOutlook.Pattern", withClasses.classes().orElseThrow().patterns().get(0));
   }
 
   /** Each row's client id, rows grouped by client as {@link GrowthData#groupedTimes()}. */

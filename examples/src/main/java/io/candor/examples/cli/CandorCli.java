@@ -22,18 +22,20 @@ import picocli.CommandLine.Command;
 public final class CandorCli implements Runnable {
 
   /** The subcommands, in the order {@code --help} lists them. */
-  static final List<String> COMMANDS = List.of("demo", "instruments", "classify", "fit", "expect",
-      "therapists", "patterns", "survival", "simulate", "calibrate", "wellbeing", "caseload",
-      "caseload-sim", "fhir-import", "serve");
+  static final List<String> COMMANDS = List.of("demo", "report", "instruments", "classify", "fit",
+      "expect", "classes", "therapists", "patterns", "survival", "simulate", "calibrate",
+      "wellbeing", "caseload", "caseload-sim", "fhir-import", "serve");
 
   /** A new instance of a subcommand; only the named class is loaded. */
   private static Object command(String name) {
     return switch (name) {
       case "demo" -> new DemoCommand();
+      case "report" -> new ReportCommand();
       case "instruments" -> new InstrumentsCommand();
       case "classify" -> new ClassifyCommand();
       case "fit" -> new FitCommand();
       case "expect" -> new ExpectCommand();
+      case "classes" -> new ClassesCommand();
       case "therapists" -> new TherapistsCommand();
       case "patterns" -> new PatternsCommand();
       case "survival" -> new SurvivalCommand();

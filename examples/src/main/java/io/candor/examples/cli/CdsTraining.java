@@ -41,16 +41,28 @@ final class CdsTraining {
       Path modelFile = Files.writeString(dir.resolve("model.json"), model);
       run(with(input, "fit", "--instrument", "PHQ-9", "--random", "intercept"));
       run("fit", "--help"); // the picocli path of fit (FitArguments reads plain lines)
+      run(with(input, "classes", "--basis", "log", "--classes", "1-2", "--starts", "4", "--json"));
       run(with(input, "patterns", "--instrument", "PHQ-9"));
       run(with(input, "survival", "--instrument", "PHQ-9", "--event", "recovery", "--by", "arm"));
       run("expect", "--model", modelFile.toString(), "--intake", "18", "--observed", "1:17,2:15");
       run("classify", "--instrument", "PHQ-9", "--pre", "18", "--post", "9");
       run(with(input, "classify", "--instrument", "PHQ-9"));
+      String[] report = {"report", "--instrument", "PHQ-9", "--intake", "18", "--observed",
+          "1:17,2:16", "--items", "2,2,1,3,1,0,2,1,1", "--clients", "500", "--threads", "1"};
+      run(plus(report, "--audience", "client"));
+      run(plus(report, "--audience", "therapist", "--format", "html"));
+      run(plus(report, "--audience", "service", "--format", "json"));
       run("instruments");
       run("--help");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private static String[] plus(String[] command, String... more) {
+    List<String> all = new ArrayList<>(List.of(command));
+    all.addAll(List.of(more));
+    return all.toArray(String[]::new);
   }
 
   private static String[] with(String[] input, String command, String... more) {

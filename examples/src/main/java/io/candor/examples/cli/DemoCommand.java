@@ -32,17 +32,20 @@ final class DemoCommand implements Callable<Integer> {
     out.println("Candor demo: realistic expectations about psychotherapy outcomes.");
     out.println("Candor informs expectations; it never diagnoses. Every figure below names its source.");
     out.println();
+    heading(out, "1. What can a client expect? A report in plain words");
+    ReportCommand.demoSection(out);
+    section(out, "2. Instruments by their score properties");
     instruments(out);
-    section(out, "2. Did a client change reliably? The verdict depends on the method");
+    section(out, "3. Did a client change reliably? The verdict depends on the method");
     ClassifyCommand.demoSection(out);
-    section(out, "3. Progress is rarely a straight line");
+    section(out, "4. Progress is rarely a straight line");
     trajectories(out);
     PatternsCommand.demoSection(out);
-    section(out, "4. How many sessions? Time to improvement and the dose-effect curve");
+    section(out, "5. How many sessions? Time to improvement and the dose-effect curve");
     TimeToEventDemo.demoSection(out);
-    section(out, "5. Is this client on track? An expected-response curve");
+    section(out, "6. Is this client on track? An expected-response curve");
     ExpectCommand.demoSection(out);
-    section(out, "6. What a realistic cohort looks like (simulated)");
+    section(out, "7. What a realistic cohort looks like (simulated)");
     SimulateCommand.demoSection(out);
     out.println();
     out.println("Learn more: candor --help; every subcommand has --help and --json.");
@@ -61,7 +64,6 @@ final class DemoCommand implements Callable<Integer> {
   }
 
   private static void instruments(PrintWriter out) {
-    heading(out, "1. Instruments by their score properties");
     for (Instrument i : Instruments.all()) {
       out.printf("  %-8s %-44s %s-%s, %s%n", i.id(), i.name(), CliText.number(i.minScore()), CliText.number(i.maxScore()),
           i.direction() == io.candor.measure.Direction.HIGHER_IS_WORSE ? "higher is worse" : "higher is better");

@@ -117,7 +117,7 @@ public final class ExpectCommand implements Callable<Integer> {
       throw new IllegalArgumentException("give --model FILE (from candor fit --json), or --instrument"
           + " PHQ-9 or GAD-7 to use Candor's reference model");
     }
-    Map<String, Double> cov = parseCovariates(covariates);
+    Map<String, Double> cov = parseCovariates("--covariate", covariates);
     int[][] sess = new int[1][];
     double[][] scores = new double[1][];
     parseObserved(observed, sess, scores);
@@ -331,14 +331,18 @@ public final class ExpectCommand implements Callable<Integer> {
     }
   }
 
-  static Map<String, Double> parseCovariates(List<String> items) {
+  /** {@code NAME=VALUE} items of a repeatable option, by name; a repeated name is refused. */
+  static Map<String, Double> parseCovariates(String option, List<String> items) {
     Map<String, Double> map = new LinkedHashMap<>();
     for (String item : items) {
       String[] kv = item.split("=", 2);
       if (kv.length != 2 || kv[0].isBlank()) {
-        throw new IllegalArgumentException("--covariate must be NAME=VALUE, was " + item);
+        throw new IllegalArgumentException(option + " must be NAME=VALUE, was " + item);
       }
-      map.put(kv[0].strip(), number("--covariate " + kv[0].strip(), kv[1]));
+      String name = kv[0].strip();
+      if (map.put(name, number(option + " " + name, kv[1])) != null) {
+        throw new IllegalArgumentException(option + " " + name + " is given twice");
+      }
     }
     return map;
   }

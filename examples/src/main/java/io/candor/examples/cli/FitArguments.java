@@ -136,7 +136,8 @@ final class FitArguments {
       fit.output.json = value[13] != null;
       fit.output.out = value[14] == null ? null : Path.of(value[14]);
       fit.output.csv = value[15] == null ? null : Path.of(value[15]);
-      fit.timings = value[16] != null;
+      fit.timings = new TimingOptions();
+      fit.timings.timings = value[16] != null;
     } catch (RuntimeException e) {
       return null; // picocli reports the value and what the option takes (a path, a word)
     }

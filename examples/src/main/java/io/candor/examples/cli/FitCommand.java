@@ -78,10 +78,7 @@ public final class FitCommand implements Callable<Integer> {
 
   @Mixin OutputOptions output;
 
-  @Option(names = "--timings",
-      description = "print read, fit and output times (wall and CPU seconds of the main thread) to"
-          + " stderr")
-  boolean timings;
+  @Mixin TimingOptions timings;
 
   /** A time basis with its knot (piecewise only). */
   record Basis(TimeBasis basis, double knot) {}
@@ -167,11 +164,7 @@ public final class FitCommand implements Callable<Integer> {
     if (cluster != null) {
       model = model.with(ClusterPart.INTERCEPT);
     }
-    // the management bean (a native library) is loaded only when timings are asked for
-    java.lang.management.ThreadMXBean threads =
-        timings ? java.lang.management.ManagementFactory.getThreadMXBean() : null;
-    long t0 = System.nanoTime();
-    long cpu0 = timings ? threads.getCurrentThreadCpuTime() : 0;
+    timings.start();
     Optional<Instrument> scale =
         instrument == null ? Optional.empty() : Optional.of(Instruments.byId(instrument));
     LongTable table =
@@ -184,23 +177,11 @@ public final class FitCommand implements Callable<Integer> {
       growth = growth.withClusters(table.attribute(cluster));
     }
     table = null; // the growth data hold what the fit needs
-    long t1 = System.nanoTime();
-    long cpu1 = timings ? threads.getCurrentThreadCpuTime() : 0;
+    timings.read();
     GrowthFit fit = model.fit(growth);
-    long t2 = System.nanoTime();
-    long cpu2 = timings ? threads.getCurrentThreadCpuTime() : 0;
+    timings.fitted();
     output.emit("fit", out(), new Result(fit));
-    if (timings) {
-      long t3 = System.nanoTime();
-      long cpu3 = threads.getCurrentThreadCpuTime();
-      PrintWriter e = err();
-      e.printf(java.util.Locale.ROOT, "candor_read_seconds=%.3f%ncandor_read_cpu_seconds=%.3f%n"
-          + "candor_fit_seconds=%.3f%ncandor_fit_cpu_seconds=%.3f%n"
-          + "candor_output_seconds=%.3f%ncandor_output_cpu_seconds=%.3f%n", (t1 - t0) / 1e9,
-          (cpu1 - cpu0) / 1e9, (t2 - t1) / 1e9, (cpu2 - cpu1) / 1e9, (t3 - t2) / 1e9,
-          (cpu3 - cpu2) / 1e9);
-      e.flush();
-    }
+    timings.written(err());
     return 0;
   }
 

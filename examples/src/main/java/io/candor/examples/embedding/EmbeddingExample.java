@@ -15,6 +15,13 @@ import io.candor.change.ReliableChangeMethod;
 import io.candor.domain.ClientId;
 import io.candor.domain.Cohort;
 import io.candor.domain.Trajectory;
+import io.candor.expectation.ClientProfile;
+import io.candor.expectation.ClientRenderer;
+import io.candor.expectation.ExpectationReport;
+import io.candor.expectation.Expectations;
+import io.candor.expectation.Outcome;
+import io.candor.expectation.Probability;
+import io.candor.expectation.TherapistRenderer;
 import io.candor.json.CandorJson;
 import io.candor.json.ExpectedResponseModels;
 import io.candor.json.LongCsv;
@@ -30,6 +37,13 @@ import io.candor.model.growth.GrowthData;
 import io.candor.model.growth.GrowthFit;
 import io.candor.model.growth.GrowthModel;
 import io.candor.model.growth.TimeBasis;
+import io.candor.model.mixture.ClassEnumeration;
+import io.candor.model.mixture.ClassPosterior;
+import io.candor.model.mixture.ForecastPoint;
+import io.candor.model.mixture.MixtureFit;
+import io.candor.model.mixture.MixtureModel;
+import io.candor.model.mixture.NewClient;
+import io.candor.model.mixture.TrajectoryClasses;
 import io.candor.model.survival.KaplanMeier;
 import io.candor.model.survival.KaplanMeierFit;
 import io.candor.model.therapist.CaseMixFunnel;
@@ -170,6 +184,28 @@ public final class EmbeddingExample {
     // README-EXAMPLE-END
   }
 
+  /** Latent trajectory classes and a new client's class (README section "Latent trajectory classes"). */
+  public static void trajectoryClasses() {
+    // README-EXAMPLE-START
+    Cohort cohort = Simulator.of(Scenario.calibratedDefault(Instruments.PHQ9).withSessions(12))
+        .cohort(11L, 1_000, Arm.TREATED, 1);                       // or your data, as above
+    ClassEnumeration k1to4 = MixtureModel.withDefaults().with(TimeBasis.LOG)
+        .compare(GrowthData.fromCohort(cohort, "PHQ-9"), 1, 4,     // LCGA, 50 random starts per K
+            RandomSource.XO_RO_SHI_RO_128_PP.create(42L));
+    MixtureFit chosen = k1to4.selected();                          // lowest BIC (N = clients)
+    TrajectoryClasses classes = chosen.model();                    // store it: CandorJson.toJson
+    classes.classes().forEach(c -> System.out.printf("class %d: %.0f %%, intake %.1f, %+.2f per"
+        + " log(session + 1)%n", c.index(), 100 * c.share(), c.coefficient("intercept"),
+        c.coefficient("time")));
+    NewClient client = NewClient.of(new double[] {0, 1, 2, 3}, new double[] {18, 17, 15, 14});
+    ClassPosterior now = classes.posterior(client);                // after 3 sessions
+    ForecastPoint twelve = classes.forecast(client, new double[] {12}).at(12);
+    System.out.printf("most likely class %d (%.0f %%); session 12: %.1f (80 %% band %.1f-%.1f)%n",
+        now.mostLikely(), 100 * now.probability(now.mostLikely()), twelve.mean(),
+        twelve.quantiles().get(0), twelve.quantiles().get(4));
+    // README-EXAMPLE-END
+  }
+
   /** The shipped reference model (README section "Growth models"). */
   public static void referenceModel() {
     // README-EXAMPLE-START
@@ -180,6 +216,25 @@ public final class EmbeddingExample {
     phq9.fromIntake(5, 40).extrapolations()                              // intake 5, session 40:
         .forEach(x -> System.out.println(x.message()));                  // outside its data
     // README-EXAMPLE-END
+  }
+
+  /** An expectation report for one client (README section "Realistic expectations"). */
+  public static void expectation() {
+    // README-EXAMPLE-START
+    ClientProfile profile = ClientProfile.of(Instruments.PHQ9, 18)    // intake 18, 20 sessions planned
+        .withObserved(1, 17).withObserved(2, 16)                       // scores so far
+        .withItems(ClientProfile.ItemResponses.of(2, 2, 2, 2, 2, 2, 2, 1, 1).atSession(2));
+    ExpectationReport report = Expectations.withDefaults()             // 20,000 simulated clients
+        .withModel(ExpectedResponseModels.reference(Instruments.PHQ9)) // updates by observed scores
+        .report(profile, 42L);                                         // same seed, same report
+    Probability better = report.probability(Outcome.RELIABLE_IMPROVEMENT, 12).orElseThrow();
+    System.out.printf("much better at 12: %d of 100 (%d to %d)%n", better.naturalFrequency().count(),
+        better.naturalFrequency().lower(), better.naturalFrequency().upper());
+    System.out.println(report.risk().flags());                         // item 9 answered above zero
+    System.out.println(ClientRenderer.withDefaults().text(report));    // plain words, grade <= 8
+    String page = TherapistRenderer.withDefaults().html(report);       // numbers, sources, what to watch
+    // README-EXAMPLE-END
+    System.out.println(page.length() > 0 ? "(therapist page written)" : "");
   }
 
   /** Therapist comparison (README section "Therapists compared fairly"). */

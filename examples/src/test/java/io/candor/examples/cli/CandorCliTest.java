@@ -78,8 +78,8 @@ class CandorCliTest {
     Run r = run("--help");
     assertEquals(0, r.status());
     String commands = r.out().substring(r.out().indexOf("Commands:"));
-    for (String name : List.of("demo", "instruments", "classify", "fit", "expect", "patterns",
-        "survival", "simulate", "calibrate")) {
+    for (String name : List.of("demo", "report", "instruments", "classify", "fit", "expect",
+        "patterns", "survival", "simulate", "calibrate")) {
       int at = commands.indexOf("\n  " + name + " ");
       assertTrue(at >= 0, name + " missing from\n" + commands);
       int next = commands.indexOf("\n  ", at + 1);

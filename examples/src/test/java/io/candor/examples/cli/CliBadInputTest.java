@@ -158,8 +158,8 @@ class CliBadInputTest {
 
   @Test
   void help_worksForEverySubcommand_andExits0() {
-    for (String c : List.of("demo", "instruments", "classify", "fit", "expect", "patterns",
-        "survival", "simulate", "calibrate")) {
+    for (String c : List.of("demo", "report", "instruments", "classify", "fit", "expect",
+        "patterns", "survival", "simulate", "calibrate")) {
       Run r = run(c, "--help");
       assertEquals(0, r.status(), c + ": " + r.err());
       assertTrue(r.out().contains("Usage: candor " + c), c + ": " + r.out());
@@ -170,8 +170,8 @@ class CliBadInputTest {
 
   @Test
   void unknownOption_isRejectedByEverySubcommand() {
-    for (String c : List.of("demo", "instruments", "classify", "fit", "expect", "patterns",
-        "survival", "simulate", "calibrate")) {
+    for (String c : List.of("demo", "report", "instruments", "classify", "fit", "expect",
+        "patterns", "survival", "simulate", "calibrate")) {
       assertBad("Unknown option: '--bogus'", c, "--bogus");
     }
     assertBad("Unmatched argument", "nosuchcommand");

@@ -31,7 +31,7 @@ class FitArgumentsTest {
     return Arrays.asList(f.data.input, f.data.idColumn, f.data.timeColumn, f.data.scoreColumn,
         f.data.delimiter, f.data.decimal, f.basis, f.random, f.method, f.covariates,
         f.instrument, f.interact, f.cluster, f.output.json, f.output.out, f.output.csv,
-        f.timings);
+        f.timings.timings);
   }
 
   /** The command as picocli reads the line, or null when picocli rejects it. */

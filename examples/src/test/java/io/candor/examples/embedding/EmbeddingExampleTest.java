@@ -67,6 +67,16 @@ class EmbeddingExampleTest {
   }
 
   @Test
+  void trajectoryClassesExample_printsTheClassesAndANewClientsClass() {
+    String out = run(EmbeddingExample::trajectoryClasses);
+    System.out.print(out);
+    assertTrue(out.startsWith("class 1: "), out);
+    assertTrue(out.contains(" per log(session + 1)"), out);
+    assertTrue(out.matches("(?s).*most likely class \\d \\(\\d+ %\\); session 12: \\d+\\.\\d \\(80 % band"
+        + " -?\\d+\\.\\d--?\\d+\\.\\d\\).*"), out);
+  }
+
+  @Test
   void referenceModelExample_printsACurveItsProvenanceAndTheExtrapolation() {
     String out = run(EmbeddingExample::referenceModel);
     assertTrue(out.matches("(?s)session 12: 1\\d\\.\\d\\R.*"), out);
@@ -155,6 +165,15 @@ class EmbeddingExampleTest {
       }
     }
     assertTrue(blocks >= 7, "java blocks found: " + blocks);
+  }
+
+  @Test
+  void expectationExample_printsTheFrequencyTheFlagAndTheClientText() {
+    String out = run(EmbeddingExample::expectation);
+    assertTrue(out.matches("(?s)much better at 12: \\d+ of 100 \\(\\d+ to \\d+\\)\\R.*"), out);
+    assertTrue(out.contains("PHQ-9 item 9 = 1: risk item answered above zero"), out);
+    assertTrue(out.contains("What to expect from therapy"), out);
+    assertTrue(out.contains("(therapist page written)"), out);
   }
 
   @Test

@@ -1,0 +1,331 @@
+package io.candor.expectation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.candor.domain.Course;
+import io.candor.domain.ReadinessStage;
+import io.candor.evidence.Citation;
+import io.candor.json.CandorJson;
+import io.candor.json.ExpectedResponseModels;
+import io.candor.measure.Instruments;
+import io.candor.model.mixture.ClassPosterior;
+import io.candor.model.mixture.NewClient;
+import io.candor.model.mixture.TrajectoryClasses;
+import io.candor.progress.ExpectedResponse;
+import io.candor.progress.ExpectedResponseModel;
+import io.candor.simulation.Arm;
+import io.candor.simulation.Calibration;
+import io.candor.simulation.PlausibleRange;
+import io.candor.simulation.Scenario;
+import io.candor.simulation.SimulatedPanel;
+import io.candor.simulation.Simulator;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import org.junit.jupiter.api.Test;
+
+class ExpectationsTest {
+
+  static final ExpectedResponseModel PHQ_MODEL = ExpectedResponseModels.reference(Instruments.PHQ9);
+
+  /** Small and fast, for tests that do not measure the numbers themselves. */
+  static final Expectations SMALL = Expectations.withDefaults().withClients(2_000)
+      .withSensitivityClients(500).withModel(PHQ_MODEL);
+
+  /** The median observed intake of the calibrated scenario's entrants. */
+  private static double typicalIntake() {
+    SimulatedPanel p = Simulator.of(Scenario.calibratedDefault(Instruments.PHQ9))
+        .panel(Calibration.DEFAULT_SEED, 20_000, Arm.TREATED, 2);
+    double[] intakes = new double[p.clients()];
+    for (int i = 0; i < intakes.length; i++) {
+      intakes[i] = p.score(i, 0);
+    }
+    java.util.Arrays.sort(intakes);
+    return intakes[intakes.length / 2];
+  }
+
+  /**
+   * A profile matching the calibrated scenario (the typical intake, course and readiness unknown,
+   * the calibration's 26 sessions) agrees with the calibration targets within their accepted
+   * ranges.
+   */
+  @Test
+  void calibratedProfile_agreesWithTheCalibrationTargetsWithinTheirAcceptedRanges() {
+    double intake = typicalIntake();
+    ClientProfile p = ClientProfile.of(Instruments.PHQ9, intake).withPlannedSessions(26);
+    ExpectationReport r = Expectations.withDefaults().withHorizons(8, 26)
+        .report(p, Calibration.DEFAULT_SEED);
+    double improved8 = r.probability(Outcome.RELIABLE_IMPROVEMENT, 8).orElseThrow().estimate();
+    double dropped8 = r.probability(Outcome.DROPOUT, 8).orElseThrow().estimate();
+    double attendingImproved = improved8 / (1 - dropped8);
+    assertTrue(attendingImproved >= 0.45 && attendingImproved <= 0.55,
+        "improved at 8 among those attending: " + attendingImproved + " (intake " + intake + ")");
+    Milestone half = r.halfImproved().orElseThrow();
+    assertTrue(half.session() >= 6.5 && half.session() <= 10, "half improved by " + half);
+    double worse = r.probability(Outcome.RELIABLE_DETERIORATION, 26).orElseThrow().estimate();
+    double dropped = r.probability(Outcome.DROPOUT, 26).orElseThrow().estimate();
+    double attendingWorse = worse / (1 - dropped);
+    assertTrue(attendingWorse >= 0.05 && attendingWorse <= 0.10, "reliably worse: " + attendingWorse);
+    assertTrue(dropped >= 0.177 && dropped <= 0.217, "dropout by 26: " + dropped);
+  }
+
+  @Test
+  void sameSeed_givesAByteIdenticalReport_forAnyThreadCount() {
+    ClientProfile p = ClientProfile.of(Instruments.PHQ9, 18).withObserved(1, 17)
+        .withObserved(2, 16).withItems(ClientProfile.ItemResponses.of(2, 2, 1, 3, 1, 0, 2, 1, 1));
+    ExpectationReport a = SMALL.report(p, 7L);
+    ExpectationReport b = SMALL.withThreads(3).report(p, 7L);
+    assertEquals(CandorJson.toJson(a), CandorJson.toJson(b));
+    assertEquals(ClientRenderer.withDefaults().html(a), ClientRenderer.withDefaults().html(b));
+    assertEquals(TherapistRenderer.withDefaults().text(a), TherapistRenderer.withDefaults().text(b));
+    assertNotEquals(CandorJson.toJson(a), CandorJson.toJson(SMALL.report(p, 8L)));
+  }
+
+  @Test
+  void exclusiveOutcomes_sumToOne_andTheirNaturalFrequenciesTo100() {
+    ExpectationReport r = SMALL.report(ClientProfile.of(Instruments.GAD7, 14), 3L);
+    for (int h : r.horizons()) {
+      int count = 0;
+      double sum = 0;
+      for (Outcome o : Outcome.EXCLUSIVE) {
+        Probability p = r.probability(o, h).orElseThrow();
+        sum += p.estimate();
+        count += p.naturalFrequency().count();
+        assertEquals(p.naturalFrequency().count(), r.iconArray(h, o).orElseThrow().count(o));
+      }
+      assertEquals(1, sum, 1e-12);
+      assertEquals(100, count);
+      Probability stable = r.probability(Outcome.STABLE_OR_BETTER, h).orElseThrow();
+      assertEquals(r.probability(Outcome.RELIABLE_IMPROVEMENT, h).orElseThrow().estimate()
+          + r.probability(Outcome.NO_RELIABLE_CHANGE, h).orElseThrow().estimate(),
+          stable.estimate(), 1e-12);
+    }
+    assertEquals(List.of(8, 12, 20), r.horizons());
+    assertTrue(r.notices().contains(Notice.NOT_CALIBRATED));
+  }
+
+  @Test
+  void horizons_leaveOutObservedSessions_andAlwaysEndAtThePlannedEnd() {
+    ClientProfile p = ClientProfile.of(Instruments.PHQ9, 18).withPlannedSessions(16)
+        .withObserved(8, 12);
+    ExpectationReport r = SMALL.report(p, 1L);
+    assertEquals(List.of(12, 16), r.horizons());
+    assertTrue(r.notices().contains(Notice.HORIZONS_PASSED));
+    assertEquals(List.of(5, 10), SMALL.withHorizons(5, 10, 40)
+        .report(ClientProfile.of(Instruments.PHQ9, 18).withPlannedSessions(10), 1L).horizons());
+  }
+
+  @Test
+  void intakeBelowTheCutoff_reportsNoRecovery_andSaysWhy() {
+    ExpectationReport r = SMALL.report(ClientProfile.of(Instruments.PHQ9, 8), 1L);
+    assertTrue(r.probability(Outcome.RECOVERY, 12).isEmpty());
+    assertTrue(r.notices().contains(Notice.NOT_AT_CASENESS));
+    assertTrue(r.iconArray(12, Outcome.RECOVERY).isEmpty());
+    assertTrue(SMALL.report(ClientProfile.of(Instruments.PHQ9, 10), 1L)
+        .probability(Outcome.RECOVERY, 12).isPresent());
+  }
+
+  @Test
+  void readiness_feedsTheDropoutLine() {
+    ClientProfile base = ClientProfile.of(Instruments.PHQ9, 17);
+    Expectations e = Expectations.withDefaults().withClients(10_000).withSensitivityClients(1_000);
+    double pre = e.report(base.withReadiness(ReadinessStage.PRECONTEMPLATION), 5L)
+        .probability(Outcome.DROPOUT, 20).orElseThrow().estimate();
+    double action = e.report(base.withReadiness(ReadinessStage.ACTION), 5L)
+        .probability(Outcome.DROPOUT, 20).orElseThrow().estimate();
+    assertTrue(pre > action + 0.05, "precontemplation " + pre + " vs action " + action);
+  }
+
+  @Test
+  void chronicCourse_hasItsOutlook_lowerRecovery_andDoesNotVaryTheChronicShare() {
+    ClientProfile p = ClientProfile.of(Instruments.PHQ9, 18);
+    ExpectationReport chronic = SMALL.report(p.withCourse(Course.CHRONIC), 2L);
+    ExpectationReport resolvable = SMALL.report(p.withCourse(Course.RESOLVABLE), 2L);
+    assertTrue(chronic.chronic().isPresent());
+    assertTrue(resolvable.chronic().isEmpty());
+    assertTrue(chronic.probability(Outcome.RECOVERY, 20).orElseThrow().estimate()
+        < resolvable.probability(Outcome.RECOVERY, 20).orElseThrow().estimate());
+    assertFalse(chronic.varied().contains(PlausibleRange.CHRONIC_SHARE));
+    assertTrue(SMALL.report(p, 2L).varied().contains(PlausibleRange.CHRONIC_SHARE));
+    assertEquals(0.23, chronic.chronic().get().effectSize().value());
+  }
+
+  @Test
+  void observedCourse_updatesTheNumbers_inTheDirectionOfTheScores() {
+    ClientProfile p = ClientProfile.of(Instruments.PHQ9, 18);
+    double none = SMALL.report(p, 4L).probability(Outcome.RELIABLE_IMPROVEMENT, 12).orElseThrow()
+        .estimate();
+    double good = SMALL.report(p.withObserved(1, 14).withObserved(2, 11), 4L)
+        .probability(Outcome.RELIABLE_IMPROVEMENT, 12).orElseThrow().estimate();
+    double poor = SMALL.report(p.withObserved(1, 19).withObserved(2, 20), 4L)
+        .probability(Outcome.RELIABLE_IMPROVEMENT, 12).orElseThrow().estimate();
+    assertTrue(good > none + 0.1 && none > poor + 0.1, poor + " < " + none + " < " + good);
+    CourseUpdate u = SMALL.report(p.withObserved(1, 14).withObserved(2, 11), 4L).update()
+        .orElseThrow();
+    assertEquals(List.of(1, 2), u.sessions());
+    assertEquals(1, u.weights().stream().mapToDouble(Double::doubleValue).sum(), 1e-12);
+    assertEquals(0.44 * 14 + 0.56 * 11, u.level(), 0.05);
+  }
+
+  /** The reference model extrapolates a slope, giving early scores of a long course negative weight. */
+  @Test
+  void weights_areNonNegative_sumToOne_andDependOnTheSessionsOnly() {
+    ExpectedResponse er = ExpectedResponse.of(PHQ_MODEL).withScale(Instruments.PHQ9);
+    int[] sessions = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12};
+    double[] w = Expectations.weights(er, Instruments.PHQ9, sessions);
+    assertEquals(0, w[0], "session 1's model weight is negative here and is set to zero");
+    double sum = 0;
+    for (int k = 0; k < w.length; k++) {
+      assertTrue(w[k] >= 0);
+      sum += w[k];
+      if (k > 1) {
+        assertTrue(w[k] >= w[k - 1], "later sessions weigh more");
+      }
+    }
+    assertEquals(1, sum, 1e-12);
+  }
+
+  @Test
+  void riskItem_isFlaggedWhateverTheTotal_andAZeroIsNotReassurance() {
+    ClientProfile low = ClientProfile.of(Instruments.PHQ9, 1)
+        .withItems(ClientProfile.ItemResponses.of(0, 0, 0, 0, 0, 0, 0, 0, 1).atSession(0));
+    ExpectationReport r = SMALL.report(low, 1L);
+    assertTrue(r.risk().needsReview());
+    assertEquals(9, r.risk().flags().get(0).item());
+    assertThrows(IllegalArgumentException.class, () -> ClientProfile.of(Instruments.PHQ9, 18)
+        .withItems(ClientProfile.ItemResponses.of(2, 2, 2, 2, 2, 2, 2, 2, 0).atSession(0)));
+    ExpectationReport z = SMALL.report(ClientProfile.of(Instruments.PHQ9, 16)
+        .withItems(ClientProfile.ItemResponses.of(2, 2, 2, 2, 2, 2, 2, 2, 0).atSession(0)), 1L);
+    assertFalse(z.risk().needsReview());
+    assertTrue(z.risk().itemsSeen());
+    ExpectationReport unseen = SMALL.report(ClientProfile.of(Instruments.PHQ9, 16), 1L);
+    assertFalse(unseen.risk().itemsSeen());
+    assertEquals(List.of(9), unseen.risk().riskItems());
+    assertTrue(unseen.notices().contains(Notice.RISK_ITEMS_NOT_SEEN));
+  }
+
+  @Test
+  void core10Item6_isTheRiskItemOfItsReport_andIsFlaggedWhateverTheOtherItems() {
+    ExpectationReport r = SMALL.report(ClientProfile.of(Instruments.CORE10, 3)
+        .withItems(ClientProfile.ItemResponses.of(0, 0, 0, 0, 0, 2, 0, 0, 0, 0)), 1L);
+    assertEquals(List.of(6), r.risk().riskItems());
+    assertTrue(r.risk().needsReview());
+    assertEquals(6, r.risk().flags().get(0).item());
+    assertTrue(r.notices().contains(Notice.ITEMS_NOT_TIED));
+    assertTrue(TherapistRenderer.withDefaults().text(r).replaceAll("\\s+", " ")
+        .contains("CORE-10 item 6: response 2"));
+  }
+
+  /** With the intake alone and every class starting there, the probabilities are the shares. */
+  @Test
+  void latentClasses_fromTheIntakeAlone_areTheClassShares_andTheirShapesFollowTheCurves() {
+    FittedClasses f = FittedClasses.of(FittedClassesTest.fourClasses(2.5), "four test classes",
+        Map.of());
+    ExpectationReport r = SMALL.report(ClientProfile.of(Instruments.PHQ9, 18).withClasses(f), 1L);
+    ClassOutlook c = r.classes().orElseThrow();
+    assertEquals("four test classes", c.source());
+    assertEquals(1, c.observations());
+    assertEquals(20, c.lastSession());
+    List<Double> shares = List.of(0.25, 0.35, 0.30, 0.10);
+    for (int j = 0; j < 4; j++) {
+      assertEquals(shares.get(j), c.patterns().get(j).probability(), 1e-12);
+      assertEquals(shares.get(j), c.patterns().get(j).share());
+      assertEquals(Math.round(100 * shares.get(j)), c.patterns().get(j).count());
+    }
+    // PHQ-9's reliable change is 6 points: 18 - 5 log(1 + t) <= 12 from t = e^1.2 - 1 = 2.3.
+    assertEquals(OptionalInt.of(3), c.patterns().get(0).improvedBy());
+    assertEquals(OptionalInt.of(11), c.patterns().get(1).improvedBy());
+    assertEquals(18 - 2.5 * Math.log(21), c.patterns().get(1).end(), 1e-12);
+    assertEquals(List.of(ClassOutlook.Trend.IMPROVING, ClassOutlook.Trend.IMPROVING,
+        ClassOutlook.Trend.LITTLE_CHANGE, ClassOutlook.Trend.WORSENING),
+        c.patterns().stream().map(ClassOutlook.Pattern::trend).toList());
+    assertFalse(r.notices().contains(Notice.CLASSES_OFF_SCALE));
+    assertTrue(r.sources().stream().map(Citation::key).toList()
+        .containsAll(List.of("nagin1999", "stulz2007", "saunders2019")));
+    assertTrue(SMALL.report(ClientProfile.of(Instruments.PHQ9, 18), 1L).classes().isEmpty());
+  }
+
+  @Test
+  void latentClasses_followTheObservedScores_asTheClassModelSays() {
+    TrajectoryClasses model = FittedClassesTest.fourClasses(2.5);
+    FittedClasses f = FittedClasses.of(model, "four test classes", Map.of());
+    ClientProfile fast = ClientProfile.of(Instruments.PHQ9, 18).withObserved(1, 14)
+        .withObserved(2, 13).withClasses(f);
+    ClassOutlook c = SMALL.report(fast, 1L).classes().orElseThrow();
+    ClassPosterior direct = model.posterior(NewClient.of(new double[] {0, 1, 2},
+        new double[] {18, 14, 13}));
+    for (int j = 1; j <= 4; j++) {
+      assertEquals(direct.probability(j), c.patterns().get(j - 1).probability(), 1e-15);
+    }
+    assertEquals(1, c.mostLikely().index());
+    assertEquals(3, c.observations());
+    assertEquals(100, c.patterns().stream().mapToInt(ClassOutlook.Pattern::count).sum());
+    ClientProfile flat = ClientProfile.of(Instruments.PHQ9, 18).withObserved(1, 18)
+        .withObserved(2, 19).withClasses(f);
+    assertEquals(3, SMALL.report(flat, 1L).classes().orElseThrow().mostLikely().index());
+  }
+
+  @Test
+  void classCurvesLeavingTheScale_areNoticed_andTheirShapesJudgedWithinIt() {
+    ExpectationReport r = SMALL.report(ClientProfile.of(Instruments.PHQ9, 18).withClasses(
+        FittedClasses.of(FittedClassesTest.fourClasses(4), "steep", Map.of())), 1L);
+    ClassOutlook.Pattern worse = r.classes().orElseThrow().patterns().get(3);
+    assertEquals(18 + 4 * Math.log(21), worse.end(), 1e-12, "the curve as fitted: above 27");
+    assertEquals(ClassOutlook.Trend.WORSENING, worse.trend());
+    assertTrue(r.notices().contains(Notice.CLASSES_OFF_SCALE));
+  }
+
+  @Test
+  void membershipCovariates_shiftTheClassProbabilities() {
+    TrajectoryClasses m = FittedClassesTest.withCovariate();
+    ClientProfile p = ClientProfile.of(Instruments.PHQ9, 18);
+    double mild = SMALL.report(p.withClasses(FittedClasses.of(m, "s", Map.of("severe", 0.0))), 1L)
+        .classes().orElseThrow().patterns().get(1).probability();
+    double severe = SMALL.report(p.withClasses(FittedClasses.of(m, "s", Map.of("severe", 1.0))),
+        1L).classes().orElseThrow().patterns().get(1).probability();
+    assertEquals(1 / (1 + Math.exp(0.4)), mild, 1e-12);
+    assertEquals(1 / (1 + Math.exp(-0.8)), severe, 1e-12);
+  }
+
+  @Test
+  void badConfiguration_andProfilesTheReportCannotServe_areRejectedWithTheValue() {
+    ClientProfile observed = ClientProfile.of(Instruments.PHQ9, 18).withObserved(1, 17);
+    assertTrue(assertThrows(IllegalArgumentException.class,
+        () -> Expectations.withDefaults().withClients(2000).report(observed, 1L)).getMessage()
+        .contains("expected-response model"));
+    assertTrue(assertThrows(IllegalArgumentException.class,
+        () -> SMALL.withModel(ExpectedResponseModels.reference(Instruments.GAD7))
+            .report(observed, 1L)).getMessage().contains("GAD-7"));
+    assertTrue(assertThrows(IllegalArgumentException.class,
+        () -> SMALL.withScenario(Scenario.calibratedDefault(Instruments.GAD7))
+            .report(observed, 1L)).getMessage().contains("GAD-7"));
+    assertTrue(assertThrows(IllegalArgumentException.class,
+        () -> SMALL.report(ClientProfile.of(Instruments.PHQ9, 18).withPlannedSessions(2)
+            .withObserved(1, 17).withObserved(2, 16), 1L)).getMessage().contains("every planned"));
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> SMALL.withClients(99))
+        .getMessage().contains("clients"));
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> SMALL.withHorizons(0))
+        .getMessage().contains("horizon"));
+    assertThrows(IllegalArgumentException.class, () -> SMALL.withHorizons());
+    assertThrows(IllegalArgumentException.class, () -> SMALL.withThreads(0));
+    assertTrue(SMALL.report(observed, 1L).update().isPresent());
+  }
+
+  @Test
+  void customScenario_isNoticed_andConfigurationsCompareByValue() {
+    Scenario s = PlausibleRange.DROPOUT_HAZARD.apply(Scenario.calibratedDefault(Instruments.PHQ9),
+        2);
+    assertTrue(SMALL.withScenario(s).report(ClientProfile.of(Instruments.PHQ9, 15), 1L).notices()
+        .contains(Notice.CUSTOM_SCENARIO));
+    assertEquals(SMALL, Expectations.withDefaults().withClients(2_000).withSensitivityClients(500)
+        .withModel(PHQ_MODEL));
+    assertEquals(SMALL.hashCode(), Expectations.withDefaults().withClients(2_000)
+        .withSensitivityClients(500).withModel(PHQ_MODEL).hashCode());
+    assertNotEquals(SMALL, SMALL.withHorizons(4));
+    assertTrue(SMALL.toString().contains("clients=2000"));
+  }
+}

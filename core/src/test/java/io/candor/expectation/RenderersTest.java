@@ -1,0 +1,334 @@
+package io.candor.expectation;
+
+import static io.candor.quick.QuickTheoriesAdapter.quick;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.longs;
+
+import io.candor.json.ExpectedResponseModels;
+import io.candor.measure.Instrument;
+import io.candor.measure.Instruments;
+import io.candor.measure.RiskFlag;
+import io.candor.testing.CandorGenerators;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+
+/** The three renderers: wording rules, readability, translations and risk items. */
+class RenderersTest {
+
+  /**
+   * Verdict and promise words, and risk bands: none may appear in anything Candor writes for a
+   * reader. ("No risk score" may be said; a risk level may not be given.)
+   */
+  static final Pattern VERDICT = Pattern.compile("(?i)\\b(will|won'?t|cure[sd]?|curing|"
+      + "fail(s|ed|ing|ure|ures)?|guarantee[sd]?|guaranteeing|hopeless(ly)?|certain(ly)?|"
+      + "definitely|promise[sd]?|inevitabl[ey]|safe|(low|medium|moderate|high)[- ]risk|"
+      + "success(ful)? rate)\\b");
+
+  private static final Expectations GAD = Expectations.withDefaults().withClients(2_000)
+      .withSensitivityClients(500)
+      .withModel(ExpectedResponseModels.reference(Instruments.GAD7));
+
+  /** Profiles on four instruments (observed scores only where a reference model exists). */
+  private static Gen<ExpectationReport> reports() {
+    List<Instrument> all = List.of(Instruments.PHQ9, Instruments.GAD7, Instruments.CORE10,
+        Instruments.ORS);
+    return quick(rng -> {
+      Instrument inst = all.get(rng.nextInt(all.size()));
+      ClientProfile p = CandorGenerators.clientProfile(inst).generate(rng);
+      if (inst == Instruments.CORE10 || inst == Instruments.ORS) {
+        p = p.withObserved(List.of());
+      }
+      int classes = rng.nextInt(3);
+      if (classes == 1) {
+        p = p.withClasses(FittedClasses.of(FittedClassesTest.fourClasses(rng.nextInt(5)),
+            "test classes", Map.of()));
+      } else if (classes == 2) {
+        p = p.withClasses(new FittedClasses(FittedClassesTest.withCovariate(), "test classes",
+            OptionalInt.of(1 + rng.nextInt(5000)), Map.of("severe", (double) rng.nextInt(2))));
+      }
+      Expectations e = inst == Instruments.GAD7 ? GAD : ExpectationsTest.SMALL;
+      return e.report(p, rng.nextLong());
+    });
+  }
+
+  private static List<String> everyText(ExpectationReport r) {
+    List<String> out = new ArrayList<>();
+    out.add(ClientRenderer.withDefaults().text(r));
+    out.add(ClientRenderer.withDefaults().html(r));
+    out.add(TherapistRenderer.withDefaults().text(r));
+    out.add(TherapistRenderer.withDefaults().html(r));
+    out.add(ServiceRenderer.withDefaults().text(List.of("client-1"), List.of(r)));
+    out.add(ServiceRenderer.withDefaults().html(List.of("client-1"), List.of(r)));
+    return out;
+  }
+
+  /** The text with every run of white space (line wraps included) as one space. */
+  private static String flat(String text) {
+    return text.replaceAll("\\s+", " ");
+  }
+
+  private static void noVerdict(String text) {
+    Matcher m = VERDICT.matcher(text);
+    assertFalse(m.find(), () -> "verdict or promise word \"" + m.group() + "\" in: ..."
+        + text.substring(Math.max(0, m.start() - 80), Math.min(text.length(), m.end() + 80)));
+  }
+
+  @Test
+  void noGeneratedText_hasAVerdictOrPromiseWord() {
+    qt().withExamples(25).forAll(reports()).checkAssert(r -> everyText(r).forEach(
+        RenderersTest::noVerdict));
+  }
+
+  @Test
+  void theBundleAndTheRiskFlagTexts_haveNoVerdictOrPromiseWord() throws IOException {
+    Properties bundle = new Properties();
+    try (InputStream in = Messages.class.getResourceAsStream("messages.properties")) {
+      bundle.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+    }
+    assertTrue(bundle.size() > 100);
+    bundle.forEach((k, v) -> noVerdict(k + " = " + v));
+    noVerdict(RiskFlag.ANSWERED_ABOVE_ZERO);
+    noVerdict(RiskFlag.NOT_ANSWERED);
+  }
+
+  @Test
+  void verdictPattern_catchesTheWordsItIsFor() {
+    for (String bad : List.of("You will feel better", "a cure", "therapy failed", "guaranteed",
+        "hopeless", "certainly", "low risk", "High-risk client", "it won't help", "promises")) {
+      assertTrue(VERDICT.matcher(bad).find(), bad);
+    }
+    for (String fine : List.of("willing", "certainty: assumption", "no risk score", "unsafe",
+        "Failsworth")) {
+      assertFalse(VERDICT.matcher(fine).find(), fine);
+    }
+  }
+
+  /** Flesch–Kincaid grade level ≤ 8 (Kincaid et al. 1975) for every generated client report. */
+  @Test
+  void clientText_isAtGradeEightOrBelow() {
+    qt().withExamples(25).forAll(reports()).checkAssert(r -> {
+      Readability read = Readability.of(ClientRenderer.withDefaults().prose(r));
+      assertTrue(read.grade() <= 8, () -> "grade " + read.grade() + " " + read + ":\n"
+          + ClientRenderer.withDefaults().prose(r));
+    });
+  }
+
+  @Test
+  void everyNaturalFrequencyStatement_hasItsIconArray_drawnWithAHundredCells() {
+    ExpectationReport r = ExpectationsTest.SMALL.report(ClientProfile.of(Instruments.PHQ9, 18), 9L);
+    String html = ClientRenderer.withDefaults().html(r);
+    int figures = html.split("<svg", -1).length - 1;
+    assertEquals(2, figures, "the outcomes and recovery at session 12");
+    assertEquals(200, html.split("<circle", -1).length - 1);
+    Probability better = r.probability(Outcome.RELIABLE_IMPROVEMENT, 12).orElseThrow();
+    NaturalFrequency nf = better.naturalFrequency();
+    String text = flat(ClientRenderer.withDefaults().text(r));
+    assertTrue(text.contains("about " + nf.count() + " (between " + nf.lower() + " and "
+        + nf.upper() + ") feel much better"), text);
+    assertTrue(text.contains("feel much better (" + nf.count() + ")"), "legend count");
+    assertTrue(text.contains("Of 100 people who start where you are, after 12 sessions:"));
+    assertTrue(html.startsWith("<!DOCTYPE html>") && html.contains("lang=\"en\""));
+  }
+
+  @Test
+  void riskFlag_appearsInEveryAudienceAndFormat_evenWithAVeryLowTotal() {
+    ClientProfile p = ClientProfile.of(Instruments.PHQ9, 1)
+        .withItems(ClientProfile.ItemResponses.of(0, 0, 0, 0, 0, 0, 0, 0, 1).atSession(0));
+    ExpectationReport r = ExpectationsTest.SMALL.report(p, 1L);
+    assertTrue(flat(ClientRenderer.withDefaults().text(r)).contains("answer above zero to question 9"));
+    assertTrue(flat(ClientRenderer.withDefaults().html(r)).contains("question 9"));
+    assertTrue(flat(TherapistRenderer.withDefaults().text(r)).contains("PHQ-9 item 9: response 1"));
+    assertTrue(flat(TherapistRenderer.withDefaults().html(r)).contains("PHQ-9 item 9: response 1"));
+    assertTrue(flat(ServiceRenderer.withDefaults().text(List.of("a"), List.of(r)))
+        .contains("clinician review (1 of 1): a"));
+    for (String t : everyText(r)) {
+      assertFalse(t.toLowerCase(Locale.ROOT).matches("(?s).*\\b(low|medium|high) risk\\b.*"));
+    }
+  }
+
+  @Test
+  void zeroOnTheRiskItem_isNotReassurance_andUnseenItemsAreSaid() {
+    ExpectationReport zero = ExpectationsTest.SMALL.report(ClientProfile.of(Instruments.PHQ9, 16)
+        .withItems(ClientProfile.ItemResponses.of(2, 2, 2, 2, 2, 2, 2, 2, 0).atSession(0)), 1L);
+    String therapist = flat(TherapistRenderer.withDefaults().text(zero));
+    assertTrue(therapist.contains("does not rule risk out"), therapist);
+    assertTrue(therapist.contains("71.6 %") && therapist.contains("NICE NG225"));
+    assertTrue(flat(ClientRenderer.withDefaults().text(zero)).contains("Whatever you answered"));
+    ExpectationReport unseen = ExpectationsTest.SMALL.report(
+        ClientProfile.of(Instruments.PHQ9, 16), 1L);
+    assertTrue(flat(TherapistRenderer.withDefaults().text(unseen))
+        .contains("the risk item (PHQ-9 item 9) was not seen"));
+    ExpectationReport gad = GAD.report(ClientProfile.of(Instruments.GAD7, 12), 1L);
+    assertFalse(flat(TherapistRenderer.withDefaults().text(gad)).contains("Risk items"),
+        "GAD-7 has no risk item and none was seen");
+  }
+
+  /** A translation is a file: messages_xx.properties in the test resources translates two keys. */
+  @Test
+  void aTranslationIsAFile_andMissingKeysFallBackToEnglish() {
+    ExpectationReport r = ExpectationsTest.SMALL.report(ClientProfile.of(Instruments.PHQ9, 18), 2L);
+    String xx = flat(ClientRenderer.withDefaults().withLocale(Locale.forLanguageTag("xx")).text(r));
+    assertTrue(xx.startsWith("Xx what to expect"), xx);
+    assertTrue(xx.contains("Xx these are people like you."));
+    assertTrue(xx.contains("feel much better"), "untranslated keys fall back to English");
+    assertTrue(ClientRenderer.withDefaults().withLocale(Locale.forLanguageTag("xx")).html(r)
+        .contains("lang=\"xx\""));
+    assertTrue(ClientRenderer.withDefaults().withLocale(Locale.GERMAN).text(r)
+        .startsWith("What to expect"), "no German file: English");
+  }
+
+  @Test
+  void audienceAndOutcomeNames_parseOrNameTheAllowedValues() {
+    assertEquals(Audience.THERAPIST, Audience.parse("Therapist"));
+    assertEquals("audience must be one of client, therapist, service; was \"patient\"",
+        assertThrows(IllegalArgumentException.class, () -> Audience.parse("patient"))
+            .getMessage());
+    assertEquals(Outcome.RELIABLE_IMPROVEMENT, Outcome.parse("reliable-improvement"));
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> Outcome.parse("cured"))
+        .getMessage().contains("was \"cured\""));
+  }
+
+  @Test
+  void horizon_isChosenOrRejectedWithTheReportsHorizons() {
+    ExpectationReport r = ExpectationsTest.SMALL.report(ClientProfile.of(Instruments.PHQ9, 18), 2L);
+    assertTrue(flat(ClientRenderer.withDefaults().withHorizon(20).text(r))
+        .contains("after 20 sessions:"));
+    assertTrue(assertThrows(IllegalArgumentException.class,
+        () -> TherapistRenderer.withDefaults().withHorizon(9).text(r)).getMessage()
+        .contains("[8, 12, 20]"));
+    assertThrows(IllegalArgumentException.class, () -> ClientRenderer.withDefaults().withHorizon(0));
+    assertEquals(ClientRenderer.withDefaults().withHorizon(8),
+        ClientRenderer.withDefaults().withHorizon(8));
+  }
+
+  /**
+   * The therapist's report says which interval is which (with the numbers of each), names every
+   * source of the report and the certainty of the simulated shares, and what the numbers do not
+   * mean; the client's report says that the numbers are about people like the client.
+   */
+  @Test
+  void everyFigure_hasItsIntervalsApart_itsSourcesAndCertainty_andWhatItDoesNotMean() {
+    ExpectationReport r = ExpectationsTest.SMALL.report(ClientProfile.of(Instruments.PHQ9, 18)
+        .withObserved(1, 17), 4L);
+    String therapist = flat(TherapistRenderer.withDefaults().text(r));
+    Probability better = r.probability(Outcome.RELIABLE_IMPROVEMENT, 12).orElseThrow();
+    String pct = "(\\d+(\\.\\d+)?) %";
+    Matcher row = Pattern.compile("reliable improvement at session 12: " + pct + "; Monte Carlo "
+        + pct + " to " + pct + "; sensitivity " + pct + " to " + pct + "; range to quote " + pct
+        + " to " + pct).matcher(therapist);
+    assertTrue(row.find(), therapist);
+    double[] shown = new double[7];
+    for (int k = 0; k < 7; k++) {
+      shown[k] = Double.parseDouble(row.group(1 + 2 * k)) / 100;
+    }
+    double[] figures = {better.estimate(), better.monteCarlo().lower(),
+        better.monteCarlo().upper(), better.sensitivity().lower(), better.sensitivity().upper(),
+        better.lower(), better.upper()};
+    for (int k = 0; k < 7; k++) {
+      assertEquals(figures[k], shown[k], 0.0051, "figure " + k + " in " + row.group());
+    }
+    assertTrue(therapist.contains("Monte Carlo interval: the 95 % Wilson interval"));
+    assertTrue(therapist.contains("Sensitivity interval: how far the share moves"));
+    for (io.candor.evidence.Citation c : r.sources()) {
+      assertTrue(therapist.contains(flat(c.toString())), "source " + c.key());
+    }
+    assertTrue(therapist.contains("Certainty of every simulated share: assumption"));
+    assertTrue(therapist.contains("What the numbers do not mean"));
+    assertTrue(therapist.contains("not a prognosis"));
+    String client = flat(ClientRenderer.withDefaults().text(r));
+    assertTrue(client.contains("These are people like you. They are not a forecast for you."));
+    assertTrue(client.contains("What these numbers do not mean"));
+  }
+
+  @Test
+  void latentClasses_areCountsOutOf100ForTheClient_andProbabilitiesWithTheSourceForTheTherapist() {
+    ExpectationReport r = ExpectationsTest.SMALL.report(ClientProfile.of(Instruments.PHQ9, 18)
+        .withObserved(1, 14).withObserved(2, 13).withClasses(new FittedClasses(
+            FittedClassesTest.fourClasses(2.5), "candor classes on service.csv, 4 classes by BIC",
+            OptionalInt.of(1234), Map.of())), 4L);
+    ClassOutlook c = r.classes().orElseThrow();
+    ClassOutlook.Pattern fast = c.patterns().get(0);
+    String client = flat(ClientRenderer.withDefaults().text(r));
+    assertTrue(client.contains("A computer model sorted the scores of 1,234 people into 4"
+        + " patterns. Of 100 people whose scores so far are like yours: - about " + fast.count()
+        + " follow a pattern where scores get much better by about session 3"), client);
+    assertTrue(client.contains("This is not a label."));
+    assertTrue(client.contains("- fewer than 1 follow a pattern where scores get worse"));
+    assertTrue(client.indexOf("Patterns of change") > client.indexOf("Of 100 people who start"),
+        "after the simulated numbers");
+    String therapist = flat(TherapistRenderer.withDefaults().text(r));
+    assertTrue(therapist.contains("Classes: candor classes on service.csv, 4 classes by BIC,"
+        + " fitted on 1,234 clients."), therapist);
+    assertTrue(therapist.contains("given 3 scores (the intake at session 0"));
+    assertTrue(therapist.contains("Nagin 1999") && therapist.contains("Stulz et al. 2007")
+        && therapist.contains("Saunders et al. 2019"));
+    assertTrue(therapist.contains("not a label or a diagnosis"));
+    assertTrue(therapist.contains("reliably better by session 3"));
+    assertTrue(therapist.contains("do not change them"));
+    String html = TherapistRenderer.withDefaults().html(r);
+    assertTrue(html.contains("Probability now") && html.contains("Share in the fitted data"));
+    assertFalse(flat(ClientRenderer.withDefaults().text(ExpectationsTest.SMALL.report(
+        ClientProfile.of(Instruments.PHQ9, 18), 4L))).contains("Patterns of change"));
+  }
+
+  @Test
+  void chronicCourse_saysWhatSuccessCanMean() {
+    ExpectationReport r = ExpectationsTest.SMALL.report(ClientProfile.of(Instruments.PHQ9, 19)
+        .withCourse(io.candor.domain.Course.CHRONIC), 3L);
+    String client = flat(ClientRenderer.withDefaults().text(r));
+    assertTrue(client.contains("steadier days, fewer or shorter bad spells"), client);
+    assertTrue(client.contains("at least 18 sessions"));
+    String therapist = flat(TherapistRenderer.withDefaults().text(r));
+    assertTrue(therapist.contains("Cuijpers et al. 2010") && therapist.contains("d = 0.23"));
+  }
+
+  @Test
+  void engagement_isContextBesideTypicalFigures() {
+    ExpectationReport r = ExpectationsTest.SMALL.report(ClientProfile.of(Instruments.PHQ9, 18)
+        .withAttendance(6, 2).withHomework(4, 1), 3L);
+    String client = flat(ClientRenderer.withDefaults().text(r));
+    assertTrue(client.contains("You have missed 2 of 6 sessions so far"), client);
+    assertTrue(client.contains("about 20 in 100"));
+    String therapist = flat(TherapistRenderer.withDefaults().text(r));
+    assertTrue(therapist.contains("r = 0.22 to 0.26") && therapist.contains("not a prediction"));
+  }
+
+  @Test
+  void service_addsUpTheCaseload_andNamesFlaggedClients() {
+    ExpectationReport a = ExpectationsTest.SMALL.report(ClientProfile.of(Instruments.PHQ9, 18), 1L);
+    ExpectationReport b = ExpectationsTest.SMALL.report(ClientProfile.of(Instruments.PHQ9, 12)
+        .withItems(ClientProfile.ItemResponses.of(2, 2, 2, 2, 2, 0, 0, 0, 2).atSession(0)), 1L);
+    ServiceSummary s = ServiceRenderer.withDefaults().summarise(List.of("a", "b"), List.of(a, b));
+    assertEquals(12, s.horizon());
+    ExpectedCount better = s.outcomes().get(0);
+    assertEquals(a.probability(Outcome.RELIABLE_IMPROVEMENT, 12).orElseThrow().estimate()
+        + b.probability(Outcome.RELIABLE_IMPROVEMENT, 12).orElseThrow().estimate(),
+        better.expected(), 1e-12);
+    assertTrue(better.lower() <= better.expected() && better.expected() <= better.upper());
+    assertEquals(List.of("b"), s.flagged());
+    assertEquals(1, s.itemsNotSeen());
+    String text = flat(ServiceRenderer.withDefaults().text(List.of("a", "b"), List.of(a, b)));
+    assertTrue(text.contains("2 clients; the numbers are at session 12"), text);
+    assertTrue(assertThrows(IllegalArgumentException.class,
+        () -> ServiceSummary.of(List.of("a", "a"), List.of(a, b), 12)).getMessage()
+        .contains("distinct"));
+    assertThrows(IllegalArgumentException.class,
+        () -> ServiceSummary.of(List.of("a"), List.of(a, b), 12));
+    assertTrue(assertThrows(IllegalArgumentException.class,
+        () -> ServiceSummary.of(List.of("a"), List.of(a), 9)).getMessage().contains("session 9"));
+  }
+}

@@ -1,0 +1,434 @@
+package io.candor.model.mixture;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.candor.model.growth.Estimation;
+import io.candor.model.growth.GrowthData;
+import io.candor.model.growth.GrowthFit;
+import io.candor.model.growth.GrowthModel;
+import io.candor.model.growth.RandomPart;
+import io.candor.model.growth.TimeBasis;
+import java.util.List;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.simple.RandomSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class MixtureModelTest {
+
+  private static UniformRandomProvider rng(long seed) {
+    return RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
+  }
+
+  /** Ordinary least squares by the normal equations, for an independent check. */
+  private static double[] ols(double[][] x, double[] y) {
+    int p = x[0].length;
+    double[][] a = new double[p][p + 1];
+    for (int i = 0; i < y.length; i++) {
+      for (int j = 0; j < p; j++) {
+        for (int k = 0; k < p; k++) {
+          a[j][k] += x[i][j] * x[i][k];
+        }
+        a[j][p] += x[i][j] * y[i];
+      }
+    }
+    for (int c = 0; c < p; c++) { // Gauss-Jordan
+      for (int r = 0; r < p; r++) {
+        if (r != c) {
+          double f = a[r][c] / a[c][c];
+          for (int k = 0; k <= p; k++) {
+            a[r][k] -= f * a[c][k];
+          }
+        }
+      }
+    }
+    double[] b = new double[p];
+    for (int j = 0; j < p; j++) {
+      b[j] = a[j][p] / a[j][j];
+    }
+    return b;
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = TimeBasis.class, names = {"LINEAR", "LOG", "QUADRATIC"})
+  void oneClassLcga_isOrdinaryLeastSquares(TimeBasis basis) {
+    GrowthData data = Datasets.dropout();
+    MixtureFit fit = MixtureModel.withDefaults().with(basis).fit(data, 1, rng(1));
+    double[] t = data.groupedTimes();
+    double[] y = data.groupedScores();
+    GrowthModel design = GrowthModel.withDefaults().with(basis);
+    int p = design.termNames().size();
+    double[][] x = new double[t.length][p];
+    for (int i = 0; i < t.length; i++) {
+      design.designRow(t[i], new double[0], x[i]);
+    }
+    double[] beta = ols(x, y);
+    double rss = 0;
+    for (int i = 0; i < t.length; i++) {
+      double r = y[i];
+      for (int j = 0; j < p; j++) {
+        r -= x[i][j] * beta[j];
+      }
+      rss += r * r;
+    }
+    TrajectoryClass c = fit.model().trajectoryClass(1);
+    for (int j = 0; j < p; j++) {
+      assertEquals(beta[j], c.coefficients().get(j).estimate(), 1e-10 * (1 + Math.abs(beta[j])));
+    }
+    int n = t.length;
+    assertEquals(Math.sqrt(rss / n), c.residualSd(), 1e-10);
+    double logLik = -0.5 * n * (Math.log(2 * Math.PI * rss / n) + 1);
+    assertEquals(logLik, fit.logLik(), 1e-8);
+    assertEquals(p + 1, fit.parameterCount());
+    assertEquals(1.0, c.share());
+    assertTrue(fit.converged());
+    assertTrue(fit.relativeEntropy().isEmpty());
+    assertEquals(fit.bic(), fit.icl(), 1e-9);
+  }
+
+  @Test
+  void oneClassGmm_equalsGrowthModelMaximumLikelihood() {
+    for (GrowthData data : List.of(Datasets.sleepstudy(), Datasets.dropout())) {
+      for (RandomPart part : RandomPart.values()) {
+        GrowthFit ml = GrowthModel.withDefaults().with(part).with(Estimation.ML)
+            .fit(data);
+        WithinClass within = part == RandomPart.INTERCEPT ? WithinClass.RANDOM_INTERCEPT
+            : WithinClass.RANDOM_INTERCEPT_SLOPE;
+        MixtureFit fit = MixtureModel.withDefaults().with(within).withTolerance(1e-14)
+            .withMaxIterations(100_000).fit(data, 1, rng(1));
+        TrajectoryClass c = fit.model().trajectoryClass(1);
+        String what = data + " " + part;
+        assertEquals(ml.logLik(), fit.logLik(), 1e-6 * Math.abs(ml.logLik()), what);
+        for (int j = 0; j < 2; j++) {
+          double b = ml.fixedEffects().get(j).estimate();
+          assertEquals(b, c.coefficients().get(j).estimate(), 1e-6 * (1 + Math.abs(b)), what);
+        }
+        assertEquals(ml.residualSd(), c.residualSd(), 1e-6 * ml.residualSd(), what);
+        WithinClassSpread s = c.spread().orElseThrow();
+        assertEquals(ml.interceptSd(), s.interceptSd(), 1e-6 * ml.interceptSd(), what);
+        if (part == RandomPart.INTERCEPT_SLOPE) {
+          assertEquals(ml.slopeSd().orElseThrow(), s.slopeSd().orElseThrow(),
+              1e-6 * ml.slopeSd().orElseThrow(), what);
+          assertEquals(ml.correlation().orElseThrow(), s.correlation().orElseThrow(), 1e-5, what);
+        }
+        assertEquals(ml.parameterCount(), fit.parameterCount(), what);
+        assertTrue(fit.converged(), what);
+      }
+    }
+  }
+
+  @Test
+  void fit_isBitIdenticalForAnyThreadCount() {
+    GrowthData data = KnownMixture.fourShapes(1).sample(400, 8, 3).data();
+    MixtureModel m = MixtureModel.withDefaults().with(TimeBasis.LOG).withStarts(12)
+        .withFinalStarts(4);
+    MixtureFit one = m.withThreads(1).fit(data, 3, rng(9));
+    MixtureFit two = m.withThreads(2).fit(data, 3, rng(9));
+    MixtureFit five = m.withThreads(5).fit(data, 3, rng(9));
+    assertEquals(one, two);
+    assertEquals(one, five);
+    assertEquals(Double.doubleToLongBits(one.logLik()), Double.doubleToLongBits(five.logLik()));
+    MixtureFit other = m.fit(data, 3, rng(10));
+    assertNotEquals(one.starts(), other.starts());
+  }
+
+  @Test
+  void gmm_isBitIdenticalForAnyThreadCount() {
+    GrowthData data = KnownMixture.fourShapes(2).sample(300, 8, 4).data();
+    MixtureModel m = MixtureModel.withDefaults().with(TimeBasis.LOG)
+        .with(WithinClass.RANDOM_INTERCEPT_SLOPE).withStarts(8).withFinalStarts(3);
+    assertEquals(m.withThreads(1).fit(data, 2, rng(5)), m.withThreads(3).fit(data, 2, rng(5)));
+  }
+
+  @Test
+  void em_neverLowersTheLogLikelihood() {
+    GrowthData data = KnownMixture.fourShapes(2).sample(300, 10, 8).data();
+    for (WithinClass w : WithinClass.values()) {
+      for (ResidualVariance r : ResidualVariance.values()) {
+        MixtureModel model = MixtureModel.withDefaults().with(TimeBasis.LOG).with(w).with(r)
+            .with(RandomCovariance.COMMON);
+        ClientBlocks b = ClientBlocks.of(data, model.design(), List.of());
+        int q = w.randomEffects();
+        Params[] starts = new Starts(b, q).draw(4, 3, rng(2));
+        for (Params start : starts) {
+          Em em = new Em(b, 3, q, r == ResidualVariance.PER_CLASS, false, 1e-12);
+          Em.Run plain = em.run(start.copy(), 300);
+          assertEquals(0, plain.decreases(), w + " " + r);
+          Em.Run fast = em.runAccelerated(start.copy(), 300);
+          assertEquals(0, fast.decreases(), w + " " + r);
+          if (plain.converged() && fast.converged()) {
+            assertEquals(plain.logLik(), fast.logLik(), 1e-6 * Math.abs(plain.logLik()));
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void classes_areOrderedByTimeCoefficientThenIntercept() {
+    MixtureFit fit = MixtureModel.withDefaults().with(TimeBasis.LOG).withStarts(10)
+        .fit(KnownMixture.fourShapes(0).sample(600, 10, 5).data(), 4, rng(3));
+    List<TrajectoryClass> cls = fit.model().classes();
+    for (int j = 1; j < cls.size(); j++) {
+      assertTrue(cls.get(j - 1).coefficient("time") <= cls.get(j).coefficient("time"));
+      assertEquals(j + 1, cls.get(j).index());
+    }
+  }
+
+  @Test
+  void commonVariances_areShared() {
+    GrowthData data = KnownMixture.fourShapes(2).sample(300, 8, 6).data();
+    MixtureFit fit = MixtureModel.withDefaults().with(WithinClass.RANDOM_INTERCEPT_SLOPE)
+        .with(ResidualVariance.COMMON).with(RandomCovariance.COMMON).withStarts(6)
+        .fit(data, 2, rng(1));
+    TrajectoryClass a = fit.model().trajectoryClass(1);
+    TrajectoryClass b = fit.model().trajectoryClass(2);
+    assertEquals(a.residualSd(), b.residualSd());
+    assertEquals(a.spread(), b.spread());
+    // 2 × 2 coefficients + 1 residual SD + 3 covariance parameters + 1 share
+    assertEquals(9, fit.parameterCount());
+  }
+
+  @Test
+  void singleObservationClients_areAllowed() {
+    KnownMixture truth = KnownMixture.fourShapes(0);
+    GrowthData full = truth.sample(200, 8, 11).data();
+    double[] t = full.groupedTimes();
+    double[] y = full.groupedScores();
+    int n = t.length;
+    String[] ids = new String[n + 30];
+    double[] tt = new double[n + 30];
+    double[] yy = new double[n + 30];
+    List<String> clients = full.clients();
+    int row = 0;
+    for (int c = 0; c < clients.size(); c++) {
+      for (int o = 0; o < full.observations(c); o++) {
+        ids[row] = clients.get(c);
+        tt[row] = t[row];
+        yy[row] = y[row];
+        row++;
+      }
+    }
+    for (int i = 0; i < 30; i++) {
+      ids[n + i] = "intake-only-" + i;
+      tt[n + i] = 0;
+      yy[n + i] = 14 + i % 8;
+    }
+    GrowthData data = GrowthData.of(ids, tt, yy);
+    for (WithinClass w : WithinClass.values()) {
+      MixtureFit fit = MixtureModel.withDefaults().with(TimeBasis.LOG).with(w)
+          .withStarts(8).fit(data, 2, rng(4));
+      assertEquals(230, fit.clients());
+      ClientPosteriors post = fit.posteriors(data);
+      assertEquals(230, post.clients().size());
+      assertTrue(fit.converged(), w.toString());
+    }
+  }
+
+  @Test
+  void membershipCovariate_shiftsClassProbabilities() {
+    // class membership depends on a client-level covariate: x = 1 clients are mostly in the fast class
+    KnownMixture truth = new KnownMixture(TimeBasis.LOG, new double[] {0.5, 0.5},
+        new double[][] {{17, -5}, {16, 0}}, new double[] {2, 2}, 0);
+    KnownMixture.Sample s = truth.sample(600, 8, 12);
+    java.util.Map<String, Double> x = new java.util.HashMap<>();
+    UniformRandomProvider r = rng(13);
+    for (int c = 0; c < s.truth().length; c++) {
+      boolean fast = s.truth()[c] == 0;
+      x.put("c" + c, r.nextDouble() < (fast ? 0.8 : 0.2) ? 1.0 : 0.0);
+    }
+    GrowthData data = s.data().withClientCovariate("x", x);
+    MixtureFit fit = MixtureModel.withDefaults().with(TimeBasis.LOG)
+        .withMembershipCovariates("x").withStarts(10).fit(data, 2, rng(14));
+    List<MembershipCoefficient> m = fit.model().membership();
+    assertEquals(2, m.size());
+    assertEquals("intercept", m.get(0).term());
+    assertEquals("x", m.get(1).term());
+    // class 2 is the flat class; x = 1 lowers its odds: true log odds ratio log(0.2·0.2/(0.8·0.8)) = −2.77
+    assertEquals(-2.77, m.get(1).estimate(), 0.6);
+    assertEquals(2 * 2 + 2 + 2, fit.parameterCount()); // curves, residual SDs, logit (intercept, x)
+    ClassPosterior p1 = fit.model().posterior(NewClient.withoutObservations().withCovariate("x", 1));
+    ClassPosterior p0 = fit.model().posterior(NewClient.withoutObservations().withCovariate("x", 0));
+    assertTrue(p1.probability(1) > 0.7 && p0.probability(1) < 0.3, p1 + " " + p0);
+    IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
+        () -> fit.model().posterior(NewClient.withoutObservations()));
+    assertTrue(missing.getMessage().contains("membership covariate x"), missing.getMessage());
+  }
+
+  @Test
+  void badInput_isRejectedWithTheValueNamed() {
+    GrowthData data = Datasets.dropout();
+    MixtureModel m = MixtureModel.withDefaults();
+    assertMessage(() -> m.fit(data, 0, rng(1)), "classes must be at least 1, was 0");
+    GrowthData tiny = GrowthData.of(new String[] {"a", "a", "b", "b"}, new double[] {0, 1, 0, 1},
+        new double[] {1, 2, 3, 5});
+    assertMessage(() -> m.fit(tiny, 3, rng(1)), "classes (3) must not exceed the number of clients (2)");
+    assertMessage(() -> m.compare(data, 5, 1, rng(1)), "minClasses (5) must not exceed maxClasses (1)");
+    assertMessage(() -> m.compare(data, 0, 2, rng(1)), "minClasses must be at least 1, was 0");
+    assertMessage(() -> m.withStarts(0), "starts must be between 1 and 100000, was 0");
+    assertMessage(() -> m.withThreads(0), "threads must be between 1 and 256, was 0");
+    assertMessage(() -> m.withTolerance(Double.NaN), "tolerance must be between");
+    assertMessage(() -> m.with(TimeBasis.PIECEWISE), "withPiecewise");
+    assertMessage(() -> m.withMembershipCovariates("x", "x"), "membership covariate x is reserved or listed twice");
+    assertMessage(() -> m.withMembershipCovariates("nope").fit(data, 2, rng(1)),
+        "membership covariate nope is not in the data");
+    GrowthData constant = GrowthData.of(new String[] {"a", "b"}, new double[] {3, 3},
+        new double[] {1, 2});
+    assertMessage(() -> m.fit(constant, 1, rng(1)), "the time column is constant");
+    GrowthData negative = GrowthData.of(new String[] {"a", "a"}, new double[] {-1, 2},
+        new double[] {1, 2});
+    assertMessage(() -> m.with(TimeBasis.LOG).fit(negative, 1, rng(1)), "time must be > -1");
+    GrowthData twoTimes = GrowthData.of(new String[] {"a", "a", "b", "b"},
+        new double[] {0, 1, 0, 1}, new double[] {1, 2, 3, 4});
+    assertMessage(() -> m.with(TimeBasis.QUADRATIC).fit(twoTimes, 1, rng(1)),
+        "term time^2 is (almost) a linear combination");
+    assertMessage(() -> GrowthData.of(new String[] {"a"}, new double[] {0},
+        new double[] {Double.NaN}), "score in row 1 (client a) must be finite, was NaN");
+  }
+
+  @Test
+  void degenerateData_failWithTheReason() {
+    // every client's scores lie exactly on a line: a residual SD per class collapses
+    String[] ids = new String[40];
+    double[] t = new double[40];
+    double[] y = new double[40];
+    for (int i = 0; i < 40; i++) {
+      ids[i] = "c" + i / 4;
+      t[i] = i % 4;
+      y[i] = (i / 4 % 2 == 0 ? 10 : 20) - (i / 4 % 2 == 0 ? 1 : 2) * (i % 4);
+    }
+    GrowthData exact = GrowthData.of(ids, t, y);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> MixtureModel.withDefaults().withStarts(5).fit(exact, 2, rng(1)));
+    assertTrue(e.getMessage().contains("none of the 5 starts gave a proper 2-class solution"),
+        e.getMessage());
+    assertTrue(e.getMessage().contains("residual SD collapsing to zero"), e.getMessage());
+    ClassEnumeration en = MixtureModel.withDefaults().with(ResidualVariance.COMMON).withStarts(5)
+        .compare(GrowthData.of(ids, t, y), 1, 1, rng(1));
+    assertEquals(1, en.fits().size());
+  }
+
+  @Test
+  void overfitting_isReportedAsDegenerate() {
+    // one class in truth, ten asked for: small, empty or indistinct classes must be reported
+    GrowthData data = new KnownMixture(TimeBasis.LINEAR, new double[] {1},
+        new double[][] {{15, -0.5}}, new double[] {2}, 0).sample(60, 6, 21).data();
+    MixtureFit fit = MixtureModel.withDefaults().withStarts(10).fit(data, 6, rng(2));
+    assertFalse(fit.degeneracies().isEmpty(), fit.toString());
+    assertTrue(fit.degeneracies().stream().anyMatch(d -> d.kind() == Degeneracy.Kind.SMALL_CLASS
+        || d.kind() == Degeneracy.Kind.EMPTY_CLASS || d.kind() == Degeneracy.Kind.INDISTINCT_CLASSES),
+        fit.toString());
+  }
+
+  @Test
+  void configuration_hasValueSemantics() {
+    MixtureModel a = MixtureModel.withDefaults().with(TimeBasis.LOG).withStarts(20);
+    MixtureModel b = MixtureModel.withDefaults().withStarts(20).with(TimeBasis.LOG);
+    assertEquals(a, b);
+    assertEquals(a.hashCode(), b.hashCode());
+    assertNotEquals(a, a.withStarts(21));
+    assertTrue(a.toString().contains("LOG") && a.toString().contains("20 starts"), a.toString());
+    assertEquals(50, MixtureModel.withDefaults().starts());
+    assertEquals(0.05, MixtureModel.withDefaults().smallClassShare());
+    assertEquals(List.of("intercept", "time", "time_after_knot"),
+        MixtureModel.withDefaults().withPiecewise(4).terms());
+  }
+
+  private static void assertMessage(org.junit.jupiter.api.function.Executable call, String part) {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
+    assertTrue(e.getMessage().contains(part), "message was: " + e.getMessage());
+  }
+
+  @Test
+  void posteriors_ofFittedClients_matchTheNewClientPosterior() {
+    GrowthData data = KnownMixture.fourShapes(2).sample(200, 6, 31).data();
+    for (WithinClass w : WithinClass.values()) {
+      MixtureFit fit = MixtureModel.withDefaults().with(TimeBasis.LOG).with(w).withStarts(6)
+          .fit(data, 3, rng(7));
+      ClientPosteriors all = fit.posteriors(data);
+      double[] t = data.groupedTimes();
+      double[] y = data.groupedScores();
+      int row = 0;
+      for (int c = 0; c < 5; c++) {
+        int n = data.observations(c);
+        NewClient nc = NewClient.of(java.util.Arrays.copyOfRange(t, row, row + n),
+            java.util.Arrays.copyOfRange(y, row, row + n));
+        row += n;
+        ClassPosterior p = fit.model().posterior(nc);
+        assertArrayEquals(all.probabilities(c),
+            p.probabilities().stream().mapToDouble(Double::doubleValue).toArray(), 1e-9);
+        assertEquals(all.mostLikely(c), p.mostLikely());
+      }
+    }
+  }
+
+  @Test
+  void bootstrapTest_favoursTheTrueNumberOfClasses_andIgnoresThreads() {
+    KnownMixture two = new KnownMixture(TimeBasis.LOG, new double[] {0.6, 0.4},
+        new double[][] {{18, -4.5}, {15, 0}}, new double[] {2, 2}, 0);
+    GrowthData data = two.sample(120, 6, 51).data();
+    MixtureModel m = MixtureModel.withDefaults().with(TimeBasis.LOG).withStarts(4)
+        .withFinalStarts(2).withBootstrapReplicates(19);
+    ClassEnumeration e = m.compare(data, 1, 3, rng(52));
+    assertEquals(2, e.bootstrap().size());
+    BootstrapTest twoVsOne = e.bootstrap().get(0);
+    BootstrapTest threeVsTwo = e.bootstrap().get(1);
+    assertEquals(2, twoVsOne.classes());
+    assertEquals(2 * (e.fit(2).orElseThrow().logLik() - e.fit(1).orElseThrow().logLik()),
+        twoVsOne.statistic(), 1e-9);
+    assertEquals(0.05, twoVsOne.pValue(), 1e-12); // no replicate from one class comes close
+    assertTrue(threeVsTwo.pValue() > 0.05, threeVsTwo.toString());
+    assertEquals(e, m.withThreads(2).compare(data, 1, 3, rng(52)));
+  }
+
+  @Test
+  void simulatedData_keepTheClientsTimesAndCovariates() {
+    GrowthData data = Datasets.dropout();
+    MixtureFit fit = MixtureModel.withDefaults().with(WithinClass.RANDOM_INTERCEPT_SLOPE)
+        .withMembershipCovariates("severe").withStarts(4).fit(data, 2, rng(3));
+    GrowthData sim = Bootstrap.simulate(fit.model(), data, rng(4));
+    assertEquals(data.clients(), sim.clients());
+    assertArrayEquals(data.groupedTimes(), sim.groupedTimes());
+    for (int c = 0; c < data.clientCount(); c++) {
+      assertEquals(data.covariate("severe", c), sim.covariate("severe", c));
+    }
+    assertFalse(java.util.Arrays.equals(data.groupedScores(), sim.groupedScores()));
+  }
+
+  @Test
+  void identicalClasses_areReportedAsIndistinctAndEmpty() {
+    GrowthData data = KnownMixture.fourShapes(0).sample(200, 6, 61).data();
+    MixtureModel model = MixtureModel.withDefaults().with(TimeBasis.LOG);
+    ClientBlocks b = ClientBlocks.of(data, model.design(), List.of());
+    Params one = new Starts(b, 0).single();
+    Params two = new Params(2, 2, 0, 1);
+    for (int j = 0; j < 2; j++) { // two copies of the one-class solution: EM keeps them equal
+      System.arraycopy(one.beta, 0, two.beta, 2 * j, 2);
+      two.sigma2[j] = one.sigma2[0];
+      two.eta[j] = Math.log(0.5);
+    }
+    Em.Run run = new Em(b, 2, 0, true, true, 1e-10).runAccelerated(two, 1000);
+    MixtureFit fit = Search.solution(model, b, run, new StartSummary(1, 1, 0, 1,
+        List.of(run.logLik())), List.of(run));
+    List<Degeneracy.Kind> kinds = fit.degeneracies().stream().map(Degeneracy::kind).toList();
+    assertTrue(kinds.contains(Degeneracy.Kind.INDISTINCT_CLASSES), kinds.toString());
+    assertTrue(kinds.contains(Degeneracy.Kind.EMPTY_CLASS), kinds.toString());
+    assertFalse(fit.proper());
+  }
+
+  @Test
+  void randomVarianceAtZero_isReportedAsABoundaryFit() {
+    GrowthData data = KnownMixture.fourShapes(0).sample(300, 8, 62).data();
+    MixtureFit fit = MixtureModel.withDefaults().with(TimeBasis.LOG)
+        .with(WithinClass.RANDOM_INTERCEPT).withMaxIterations(20_000).fit(data, 4, rng(63));
+    assertTrue(fit.degeneracies().stream()
+        .anyMatch(d -> d.kind() == Degeneracy.Kind.ZERO_RANDOM_VARIANCE), fit.toString());
+    assertTrue(fit.proper(), fit.toString());
+  }
+}
