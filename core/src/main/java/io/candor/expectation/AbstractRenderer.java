@@ -46,6 +46,20 @@ abstract class AbstractRenderer<T extends AbstractRenderer<T>> {
   }
 
   /**
+   * The session this renderer speaks about in a report: the one chosen with {@link
+   * #withHorizon(int)}, else 12 when the report has it, else the report's largest horizon before
+   * 12, else its first. A drawing of the report (its icon array) uses it to show the statement the
+   * text makes.
+   *
+   * @param report the report
+   * @return the session
+   * @throws IllegalArgumentException if the chosen horizon is not in the report
+   */
+  public int horizon(ExpectationReport report) {
+    return Render.headline(java.util.Objects.requireNonNull(report, "report"), options.horizon());
+  }
+
+  /**
    * The report as plain text (icon arrays drawn in letters).
    *
    * @param report the report

@@ -6,8 +6,10 @@ import io.candor.measure.Instrument;
 import io.candor.measure.Instruments;
 import io.candor.measure.RiskFlag;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -56,6 +58,17 @@ public final class ClientRenderer extends AbstractRenderer<ClientRenderer> {
    */
   public String prose(ExpectationReport report) {
     return document(report).prose();
+  }
+
+  /**
+   * The words the client text's icon arrays use for each outcome in this renderer's language
+   * ("feel much better", "have stopped coming"), so that a drawing made elsewhere (a chart of
+   * {@link ExpectationReport#iconArrays()}) speaks the text's words.
+   *
+   * @return every outcome's words, in the order of {@link Outcome}; unmodifiable
+   */
+  public Map<Outcome, String> iconLabels() {
+    return Collections.unmodifiableMap(options.render().iconLabels());
   }
 
   @Override

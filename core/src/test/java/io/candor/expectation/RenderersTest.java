@@ -286,6 +286,38 @@ class RenderersTest {
   }
 
   @Test
+  void horizon_isTheSessionTheTextSpeaksAbout() {
+    ExpectationReport r = ExpectationsTest.SMALL.report(ClientProfile.of(Instruments.PHQ9, 18), 2L);
+    assertEquals(12, ClientRenderer.withDefaults().horizon(r));
+    assertEquals(20, TherapistRenderer.withDefaults().withHorizon(20).horizon(r));
+    ExpectationReport late = ExpectationsTest.SMALL.report(ClientProfile.of(Instruments.PHQ9, 18)
+        .withObserved(13, 12), 2L);
+    assertEquals(late.horizons().get(0), ClientRenderer.withDefaults().horizon(late));
+    ExpectationReport short10 = ExpectationsTest.SMALL.report(ClientProfile.of(Instruments.PHQ9,
+        18).withPlannedSessions(10), 2L);
+    assertEquals(10, ClientRenderer.withDefaults().horizon(short10));
+    assertTrue(flat(ClientRenderer.withDefaults().text(short10)).contains("after 10 sessions:"));
+    assertTrue(assertThrows(IllegalArgumentException.class,
+        () -> ClientRenderer.withDefaults().withHorizon(9).horizon(r)).getMessage()
+        .contains("[8, 12, 20]"));
+  }
+
+  @Test
+  void iconLabels_areTheWordsOfTheTextsIconKeys() {
+    ExpectationReport r = ExpectationsTest.SMALL.report(ClientProfile.of(Instruments.PHQ9, 18), 9L);
+    Map<Outcome, String> labels = ClientRenderer.withDefaults().iconLabels();
+    assertEquals(Outcome.values().length, labels.size());
+    String text = flat(ClientRenderer.withDefaults().text(r));
+    for (Outcome o : Outcome.EXCLUSIVE) {
+      assertTrue(text.contains(labels.get(o) + " (" + r.iconArray(12, o).orElseThrow().count(o)
+          + ")"), o + ": " + labels.get(o));
+    }
+    assertEquals("feel much better", labels.get(Outcome.RELIABLE_IMPROVEMENT));
+    assertThrows(UnsupportedOperationException.class,
+        () -> labels.put(Outcome.DROPOUT, "gone"));
+  }
+
+  @Test
   void chronicCourse_saysWhatSuccessCanMean() {
     ExpectationReport r = ExpectationsTest.SMALL.report(ClientProfile.of(Instruments.PHQ9, 19)
         .withCourse(io.candor.domain.Course.CHRONIC), 3L);

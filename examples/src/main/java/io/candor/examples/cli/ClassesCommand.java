@@ -1,8 +1,10 @@
 package io.candor.examples.cli;
 
+import io.candor.charts.ClassCurvesChart;
 import io.candor.json.LongTable;
 import io.candor.measure.Instrument;
 import io.candor.measure.Instruments;
+import io.candor.model.DataRange;
 import io.candor.model.growth.GrowthData;
 import io.candor.model.growth.TimeBasis;
 import io.candor.model.mixture.BootstrapTest;
@@ -46,12 +48,13 @@ import picocli.CommandLine.Spec;
           + " (LCGA or growth mixture models, K = 1..Kmax, many random starts).",
       "Example: candor classes --input scores.csv --id client --time session --score phq9"
           + " --basis log --classes 1-5 --json",
+      "--svg/--png draw the chosen classes' curves over the data's times, with their shares.",
       "Classes describe shapes in these data; a client's class is a probability, not a label."
     })
 public final class ClassesCommand implements Callable<Integer> {
 
   /** The seed used when {@code --seed} is not given, so that two runs print the same numbers. */
-  static final long DEFAULT_SEED = 20250901L;
+  public static final long DEFAULT_SEED = 20250901L;
 
   @Spec CommandLine.Model.CommandSpec spec;
 
@@ -132,6 +135,8 @@ public final class ClassesCommand implements Callable<Integer> {
   Path posteriors;
 
   @Mixin OutputOptions output;
+
+  @Mixin ChartOptions chart;
 
   @Mixin TimingOptions timings;
 
@@ -246,6 +251,7 @@ public final class ClassesCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     output.checkFiles();
+    chart.checkFiles(output);
     MixtureModel m = model();
     long s = seed == null ? DEFAULT_SEED : seed;
     timings.start();
@@ -262,8 +268,22 @@ public final class ClassesCommand implements Callable<Integer> {
       OutputOptions.write(posteriors, posteriorTable(e.selected().posteriors(growth)).text());
     }
     output.emit(spec, new Result(e, m, s, growth.clientCount(), growth.size()));
+    DataRange times = DataRange.of(growth.groupedTimes());
+    String scoreLabel = scale.map(i -> i.id() + " score").orElse(data.scoreColumn);
+    chart.write(style -> picture(scoreLabel, data.timeColumn).with(style).draw(e.selected(), times));
     timings.written(spec.commandLine().getErr());
     return 0;
+  }
+
+  /**
+   * The chart of the chosen classes: their curves over the data's times, with their shares.
+   *
+   * @param scoreLabel the score axis (the instrument's, or the score column's name)
+   * @param timeLabel the time axis (the time column's name)
+   * @return the chart settings
+   */
+  static ClassCurvesChart picture(String scoreLabel, String timeLabel) {
+    return ClassCurvesChart.withDefaults().withScoreLabel(scoreLabel).withTimeLabel(timeLabel);
   }
 
   /** Every client's class probabilities under a fit: id, most likely class, p1..pK. */

@@ -1,5 +1,7 @@
 package io.candor.examples.cli;
 
+import io.candor.charts.IconArray;
+import io.candor.charts.IconArrayChart;
 import io.candor.domain.Course;
 import io.candor.domain.Observation;
 import io.candor.domain.ReadinessStage;
@@ -11,6 +13,7 @@ import io.candor.expectation.ClientRenderer;
 import io.candor.expectation.ExpectationReport;
 import io.candor.expectation.Expectations;
 import io.candor.expectation.FittedClasses;
+import io.candor.expectation.Outcome;
 import io.candor.expectation.Probability;
 import io.candor.expectation.ServiceRenderer;
 import io.candor.expectation.TherapistRenderer;
@@ -63,7 +66,9 @@ import tools.jackson.databind.JsonNode;
       "Example: candor report --instrument PHQ-9 --intake 18 --observed 1:17,2:16"
           + " --items 2,2,1,3,1,0,2,1,1 --audience client --format text",
       "A service view over a caseload: --audience service --input FILE --id COL --time COL"
-          + " --score COL (each client's scores, session 0 the intake)."
+          + " --score COL (each client's scores, session 0 the intake).",
+      "--svg/--png draw the icon array of the statement the text makes (out of 100, at the"
+          + " session the text speaks about; for a service, the caseload's expected mix)."
     })
 final class ReportCommand implements Callable<Integer> {
 
@@ -175,6 +180,8 @@ final class ReportCommand implements Callable<Integer> {
 
   @Mixin OutputOptions output;
 
+  @Mixin ChartOptions chart;
+
   /** The output formats. */
   enum Format {
     /** Plain text. */
@@ -188,6 +195,7 @@ final class ReportCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     output.checkFiles();
+    chart.checkFiles(output);
     if (output.json && format == Format.HTML) {
       throw new IllegalArgumentException("--json and --format html contradict each other; give one");
     }
@@ -260,7 +268,62 @@ final class ReportCommand implements Callable<Integer> {
     OptionalInt asked = horizon == null ? OptionalInt.empty() : OptionalInt.of(horizon);
     output.emit(spec, new Result(result(labels, reports, lang, asked), format, labels, reports,
         lang, asked));
+    chart.write(style -> picture(labels, reports, lang, asked).with(style).draw(icons(labels,
+        reports, lang, asked)));
     return 0;
+  }
+
+  /**
+   * The session the picture shows: the one the audience's text speaks about (for a service, the
+   * session its summary counts at).
+   */
+  private int pictureSession(List<String> labels, List<ExpectationReport> reports, Locale lang,
+      OptionalInt asked) {
+    return switch (audience) {
+      case CLIENT -> clientRenderer(lang, asked).horizon(reports.get(0));
+      case THERAPIST -> therapistRenderer(lang, asked).horizon(reports.get(0));
+      case SERVICE -> serviceRenderer(lang, asked).summarise(labels, reports).horizon();
+    };
+  }
+
+  /** The icon array of the statement the text makes (client: in the client text's words). */
+  private IconArray icons(List<String> labels, List<ExpectationReport> reports, Locale lang,
+      OptionalInt asked) {
+    int h = pictureSession(labels, reports, lang, asked);
+    return switch (audience) {
+      case CLIENT -> IconArray.fromReport(statement(reports.get(0), h),
+          clientRenderer(lang, asked).iconLabels());
+      case THERAPIST -> IconArray.fromReport(statement(reports.get(0), h));
+      case SERVICE -> IconArray.fromSummary(serviceRenderer(lang, asked)
+          .summarise(labels, reports));
+    };
+  }
+
+  private static io.candor.expectation.IconArray statement(ExpectationReport r, int horizon) {
+    return r.iconArray(horizon, Outcome.RELIABLE_IMPROVEMENT).orElseThrow();
+  }
+
+  /** The icon-array chart's title and unit for the audience. */
+  private IconArrayChart picture(List<String> labels, List<ExpectationReport> reports,
+      Locale lang, OptionalInt asked) {
+    int h = pictureSession(labels, reports, lang, asked);
+    String unit = switch (audience) {
+      case CLIENT -> "people who start where you are";
+      case THERAPIST -> "clients like this one";
+      case SERVICE -> "clients of this caseload (expected)";
+    };
+    return IconArrayChart.withDefaults().withUnit(unit)
+        .withTitle("After " + h + " sessions, out of 100 " + unit);
+  }
+
+  private ClientRenderer clientRenderer(Locale lang, OptionalInt asked) {
+    ClientRenderer r = ClientRenderer.withDefaults().withLocale(lang);
+    return asked.isPresent() ? r.withHorizon(asked.getAsInt()) : r;
+  }
+
+  private TherapistRenderer therapistRenderer(Locale lang, OptionalInt asked) {
+    TherapistRenderer r = TherapistRenderer.withDefaults().withLocale(lang);
+    return asked.isPresent() ? r.withHorizon(asked.getAsInt()) : r;
   }
 
   private int checkClients() {
@@ -513,13 +576,11 @@ final class ReportCommand implements Callable<Integer> {
     boolean html = f == Format.HTML;
     switch (audience) {
       case CLIENT: {
-        ClientRenderer r = ClientRenderer.withDefaults().withLocale(lang);
-        r = asked.isPresent() ? r.withHorizon(asked.getAsInt()) : r;
+        ClientRenderer r = clientRenderer(lang, asked);
         return html ? r.html(reports.get(0)) : r.text(reports.get(0));
       }
       case THERAPIST: {
-        TherapistRenderer r = TherapistRenderer.withDefaults().withLocale(lang);
-        r = asked.isPresent() ? r.withHorizon(asked.getAsInt()) : r;
+        TherapistRenderer r = therapistRenderer(lang, asked);
         return html ? r.html(reports.get(0)) : r.text(reports.get(0));
       }
       default: {

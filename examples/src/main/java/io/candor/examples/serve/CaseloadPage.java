@@ -71,7 +71,8 @@ final class CaseloadPage implements Pages.Page {
     return sb.toString();
   }
 
-  private static int whole(Form f, String name, String option, int lo, int hi) {
+  /** A whole number from a field, between the bounds, with the CLI option in the message. */
+  static int whole(Form f, String name, String option, int lo, int hi) {
     double v = ExplorerPage.number(f, name, option);
     if (v != Math.rint(v) || v < lo || v > hi) {
       throw new IllegalArgumentException(option + " must be a whole number between " + lo

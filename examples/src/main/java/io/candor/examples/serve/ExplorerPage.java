@@ -3,9 +3,22 @@ package io.candor.examples.serve;
 import io.candor.change.ChangeContext;
 import io.candor.change.ClinicalChange;
 import io.candor.change.CriterionClassification;
+import io.candor.charts.Chart;
 import io.candor.charts.ChartStyle;
+import io.candor.charts.IconArray;
+import io.candor.charts.IconArrayChart;
 import io.candor.charts.TrajectoryChart;
+import io.candor.domain.Course;
+import io.candor.domain.Observation;
+import io.candor.domain.ReadinessStage;
 import io.candor.examples.cli.ExpectCommand;
+import io.candor.expectation.ClientProfile;
+import io.candor.expectation.ClientRenderer;
+import io.candor.expectation.ExpectationReport;
+import io.candor.expectation.Expectations;
+import io.candor.expectation.Outcome;
+import io.candor.expectation.Probability;
+import io.candor.expectation.TherapistRenderer;
 import io.candor.measure.Instrument;
 import io.candor.measure.Instruments;
 import io.candor.measure.ItemScoring;
@@ -17,6 +30,7 @@ import io.candor.progress.ExpectedResponse;
 import io.candor.progress.ExpectedResponseModel;
 import io.candor.progress.PreparedCurve;
 import io.candor.progress.SessionExpectation;
+import io.candor.simulation.Calibration;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,10 +38,13 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
- * The expectation explorer: one client's expected range, the alert for the latest score, the
- * reliable-change verdict so far, the item total, and the chart.
+ * The expectation explorer: one client's expected range with the chart and the alert for the
+ * latest score, the reliable-change verdict so far, the item total and risk flags, and the
+ * expectation report ({@code candor report}) for the client and the therapist with its icon array.
  */
 final class ExplorerPage implements Pages.Page {
 
@@ -45,8 +62,9 @@ final class ExplorerPage implements Pages.Page {
   public String body(Form f, String error) {
     StringBuilder sb = new StringBuilder();
     sb.append("<h1>Expectation explorer</h1><p>One client's scores against the range expected for"
-        + " clients who start where they do. The alert boundaries are a configurable choice, not"
-        + " a clinical verdict.</p>");
+        + " clients who start where they do, and what to expect in plain words for the client and"
+        + " the therapist (<code>candor report</code>). The alert boundaries are a configurable"
+        + " choice, not a clinical verdict.</p>");
     if (error != null) {
       sb.append(Html.error(error));
     }
@@ -60,15 +78,23 @@ final class ExplorerPage implements Pages.Page {
     input(sb, "items", "Item responses at the latest session (optional)", f.field("items", ""),
         "the answers item by item, e.g. 2,2,1,3,1,0,2,1,1; their total must equal the latest"
             + " observed score", "text");
-    input(sb, "sessions", "Sessions to show <code>--sessions</code>", f.field("sessions", "12"),
-        "the last session of the expected range (extended to the last observed)", "numeric");
+    ResearchPage.select(sb, "course", "Course <code>--course</code>", words(Course.values()),
+        f.field("course", UNKNOWN));
+    ResearchPage.select(sb, "readiness", "Readiness at intake <code>--readiness</code>",
+        words(ReadinessStage.values()), f.field("readiness", UNKNOWN));
+    input(sb, "sessions", "Planned sessions <code>--sessions</code>", f.field("sessions", "12"),
+        "sessions planned after the intake: the end of the expected range and of the report",
+        "numeric");
+    input(sb, "horizon", "Session the report speaks about <code>--horizon</code>",
+        f.field("horizon", ""), "optional: by default 12, or the last planned session when fewer"
+            + " are planned; after the last observed score", "numeric");
     sb.append("</fieldset><fieldset><legend>The model (optional)</legend>"
         + "<div class=\"field\"><label for=\"model\">Your own model <code>--model</code></label>"
         + "<input type=\"file\" id=\"model\" name=\"model\" accept=\".json,application/json\""
         + " aria-describedby=\"model-hint\"><p class=\"hint\" id=\"model-hint\">JSON written by"
         + " <code>candor fit --json</code>. Without it, Candor's reference model for the"
         + " instrument is used (fitted on simulated clients, not real ones).</p></div></fieldset>"
-        + "<button type=\"submit\">Show the expected range</button></form>");
+        + "<button type=\"submit\">Show what to expect</button></form>");
     return sb.toString();
   }
 
@@ -79,6 +105,20 @@ final class ExplorerPage implements Pages.Page {
         .append(name).append("\" value=\"").append(Html.esc(value)).append("\" inputmode=\"")
         .append(mode).append("\" aria-describedby=\"").append(name).append("-hint\"><p class=\"hint\""
             + " id=\"").append(name).append("-hint\">").append(Html.esc(hint)).append("</p></div>");
+  }
+
+  /** The choice of a course or stage not known. */
+  static final String UNKNOWN = "unknown";
+
+  /** "unknown" and the values' names in lower case, as the CLI spells them. */
+  private static List<String> words(Enum<?>[] values) {
+    return Stream.concat(Stream.of(UNKNOWN),
+        Stream.of(values).map(v -> v.name().toLowerCase(Locale.ROOT))).toList();
+  }
+
+  /** A choice of a select, empty when not known. */
+  private static <E> Optional<E> choice(Form f, String name, Function<String, E> parse) {
+    return f.field(name).filter(v -> !v.equals(UNKNOWN)).map(parse);
   }
 
   /** A required finite number from a field, with the CLI's wording. */
@@ -95,21 +135,27 @@ final class ExplorerPage implements Pages.Page {
     int[][] sess = new int[1][];
     double[][] scores = new double[1][];
     ExpectCommand.parseObserved(f.field("observed", ""), sess, scores);
-    int horizon = (int) number(f, "sessions", "--sessions");
-    if (horizon < 1 || horizon > ExpectCommand.MAX_SESSIONS
-        || horizon != number(f, "sessions", "--sessions")) {
-      throw new IllegalArgumentException("--sessions must be a whole number between 1 and "
-          + ExpectCommand.MAX_SESSIONS + ", was " + f.field("sessions", ""));
-    }
+    int planned = CaseloadPage.whole(f, "sessions", "--sessions", 1,
+        ClientProfile.MAX_SESSIONS);
+    OptionalInt asked = f.field("horizon").isEmpty() ? OptionalInt.empty()
+        : OptionalInt.of(CaseloadPage.whole(f, "horizon", "--horizon", 1, planned));
+    Optional<Course> course = choice(f, "course", Course::parse);
+    Optional<ReadinessStage> readiness = choice(f, "readiness", ReadinessStage::parse);
     instrument.checkScore("--intake", intake);
     for (int i = 0; i < sess[0].length; i++) {
       instrument.checkScore("--observed score at session " + sess[0][i], scores[0][i]);
     }
-    int last = horizon;
-    for (int s : sess[0]) {
-      last = Math.max(last, s);
+    int lastObserved = sess[0].length == 0 ? 0 : sess[0][sess[0].length - 1];
+    if (lastObserved >= planned) {
+      throw new IllegalArgumentException("--sessions: " + planned + " planned, but session "
+          + lastObserved + " has been observed; plan more sessions to have anything to expect");
     }
-    Optional<Items> items = items(f, instrument, sess[0], scores[0]);
+    if (asked.isPresent() && asked.getAsInt() <= lastObserved) {
+      throw new IllegalArgumentException("--horizon must come after the last observed session "
+          + lastObserved + ", was " + asked.getAsInt());
+    }
+    int last = planned;
+    Optional<Items> items = items(f, instrument, intake, sess[0], scores[0]);
     ExpectedResponseModel model;
     Optional<Upload> upload = f.file("model");
     if (upload.isPresent()) {
@@ -128,11 +174,19 @@ final class ExplorerPage implements Pages.Page {
     }
     PreparedCurve prepared = er.prepare(intake, last, AlertRules.withDefaults());
     ExpectedCurve curve = prepared.curve();
+    ExpectationReport report = report(instrument, intake, sess[0], scores[0], planned, asked,
+        course, readiness, items, model);
+    TherapistRenderer therapist = TherapistRenderer.withDefaults();
+    ClientRenderer client = ClientRenderer.withDefaults();
+    if (asked.isPresent()) {
+      therapist = therapist.withHorizon(asked.getAsInt());
+      client = client.withHorizon(asked.getAsInt());
+    }
     StringBuilder sb = new StringBuilder();
     sb.append("<h2 id=\"results-heading\" tabindex=\"-1\">Expected range for ")
         .append(Html.esc(instrument.id())).append(", intake ").append(Html.num(intake, 1))
         .append("</h2>");
-    items.ifPresent(it -> risk(sb, instrument, it)); // first: never below the fold
+    risk(sb, instrument, items); // first: never below the fold
     var chart = TrajectoryChart.withDefaults().withScoreLabel(instrument.id() + " score")
         .with(ChartStyle.withDefaults()).draw(prepared, intake, sess[0], scores[0]);
     sb.append("<figure class=\"chart\">").append(chart.toSvgElement())
@@ -160,8 +214,13 @@ final class ExplorerPage implements Pages.Page {
     }
     items.ifPresent(it -> sb.append(it.score().map(score -> "<p id=\"item-total\">The item"
         + " responses add up to " + Html.plain(score.total()) + (score.prorated()
-        ? " (prorated for missing items)" : "") + ", the latest observed score.</p>")
-        .orElse("<p id=\"item-total\">No item total: " + Html.esc(it.unscored()) + ".</p>")));
+        ? " (prorated for missing items)" : "") + ", the latest score.</p>")
+        .orElse("<p id=\"item-total\">No item total: " + Html.esc(it.unscored()) + ". The"
+            + " report below was made without the item responses, which it cannot check, so it"
+            + " says the risk items were not seen; the risk items above stand.</p>")));
+    outlook(sb, report, client.horizon(report), client);
+    view(sb, "client", "For the client", client.html(report));
+    view(sb, "therapist", "For the therapist", therapist.html(report));
     sb.append("<table><caption>Expected ").append(Html.esc(instrument.id()))
         .append(" score by session (percentiles of a new observation for a client like this)"
             + "</caption><thead><tr><th scope=\"col\">session</th><th scope=\"col\">expected</th>"
@@ -189,17 +248,20 @@ final class ExplorerPage implements Pages.Page {
     };
   }
 
-  /** What the item responses gave: their total and any risk flags. */
+  /**
+   * What the item responses gave: their total (when they could be scored) and any risk flags;
+   * the responses, and the session they are tied to when their total could be checked.
+   */
   record Items(Optional<ItemScoring.ItemScore> score, String unscored, List<RiskFlag> flags,
-      Set<Integer> riskItems) {}
+      Set<Integer> riskItems, List<OptionalInt> responses, OptionalInt session) {}
 
   /**
-   * Scores the item responses (a dash for an item not answered) with the instrument's rules; the
-   * total must equal the latest observed score. The risk items' flags are never suppressed by the
-   * total.
+   * Scores the item responses (a dash for an item not answered) with the instrument's rules; they
+   * belong to the latest session (the intake when nothing was observed after it), and their total
+   * must equal its score. The risk items' flags are never suppressed by the total.
    */
-  private static Optional<Items> items(Form f, Instrument instrument, int[] sessions,
-      double[] scores) {
+  private static Optional<Items> items(Form f, Instrument instrument, double intake,
+      int[] sessions, double[] scores) {
     Optional<String> text = f.field("items");
     if (text.isEmpty()) {
       return Optional.empty();
@@ -227,34 +289,142 @@ final class ExplorerPage implements Pages.Page {
     try {
       score = scoring.score(responses);
     } catch (IllegalArgumentException e) {
-      return Optional.of(new Items(Optional.empty(), e.getMessage(), flags, scoring.riskItems()));
+      return Optional.of(new Items(Optional.empty(), e.getMessage(), flags, scoring.riskItems(),
+          responses, OptionalInt.empty()));
     }
-    if (sessions.length == 0) {
-      throw new IllegalArgumentException("the item responses belong to the latest session; enter"
-          + " it under observed scores as session:score with the total "
-          + Html.plain(score.total()));
-    }
-    double latest = scores[scores.length - 1];
+    int session = sessions.length == 0 ? 0 : sessions[sessions.length - 1];
+    double latest = sessions.length == 0 ? intake : scores[scores.length - 1];
     if (latest != score.total()) {
       throw new IllegalArgumentException("the item responses add up to "
           + Html.plain(score.total()) + (score.prorated() ? " (prorated)" : "") + " but the"
-          + " latest observed score (session " + sessions[sessions.length - 1] + ") is "
-          + Html.plain(latest));
+          + " latest score (" + (session == 0 ? "the intake" : "session " + session) + ") is "
+          + Html.plain(latest) + "; the items belong to the latest session");
     }
-    return Optional.of(new Items(Optional.of(score), "", flags, scoring.riskItems()));
+    return Optional.of(new Items(Optional.of(score), "", flags, scoring.riskItems(), responses,
+        OptionalInt.of(session)));
   }
 
-  /** The risk items: every flag for clinician review, and what no flag does not mean. */
-  private static void risk(StringBuilder sb, Instrument instrument, Items items) {
-    if (items.riskItems().isEmpty()) {
+  /**
+   * The expectation report of the form's client, as {@code candor report} makes it (the same
+   * defaults and seed): items tied to their session when their total could be checked, else used
+   * for the risk items only.
+   */
+  private static ExpectationReport report(Instrument instrument, double intake, int[] sessions,
+      double[] scores, int planned, OptionalInt asked, Optional<Course> course,
+      Optional<ReadinessStage> readiness, Optional<Items> items, ExpectedResponseModel model) {
+    ClientProfile p = ClientProfile.of(instrument, intake).withPlannedSessions(planned);
+    if (course.isPresent()) {
+      p = p.withCourse(course.get());
+    }
+    if (readiness.isPresent()) {
+      p = p.withReadiness(readiness.get());
+    }
+    List<Observation> observed = new ArrayList<>(sessions.length);
+    for (int i = 0; i < sessions.length; i++) {
+      observed.add(Observation.of(sessions[i], scores[i]));
+    }
+    p = p.withObserved(observed);
+    if (items.isPresent() && items.get().score().isPresent()) { // see itemsNote
+      p = p.withItems(new ClientProfile.ItemResponses(items.get().session(),
+          items.get().responses()));
+    }
+    Expectations e = Expectations.withDefaults().withModel(model)
+        .withThreads(Math.min(4, Runtime.getRuntime().availableProcessors()));
+    if (asked.isPresent()) {
+      e = e.withHorizons(8, 12, 20, asked.getAsInt());
+    }
+    return e.report(p, Calibration.DEFAULT_SEED);
+  }
+
+  /**
+   * The main statement of the report at the session the text speaks about: the icon array (in the
+   * client text's words) and each outcome out of 100 with its range and its share with the range to
+   * quote.
+   */
+  private static void outlook(StringBuilder sb, ExpectationReport report, int horizon,
+      ClientRenderer client) {
+    sb.append("<h3 id=\"outlook-heading\">Out of 100 clients like this one, after ")
+        .append(horizon).append(" sessions</h3>");
+    Chart icons = IconArrayChart.withDefaults()
+        .withTitle("After " + horizon + " sessions, out of 100 people who start where this"
+            + " client is")
+        .withUnit("people who start where this client is")
+        .with(ChartStyle.withDefaults().withHeight(360))
+        .draw(IconArray.fromReport(report.iconArray(horizon, Outcome.RELIABLE_IMPROVEMENT)
+            .orElseThrow(), client.iconLabels()));
+    sb.append("<figure class=\"chart\" id=\"icon-array\">").append(icons.toSvgElement())
+        .append("<figcaption>").append(Html.esc(icons.description()))
+        .append("</figcaption></figure>");
+    sb.append("<table id=\"outlook\"><caption>After ").append(horizon)
+        .append(" sessions: people like this client, not a forecast for this client</caption>"
+            + "<thead><tr><th scope=\"col\">outcome</th><th scope=\"col\">of 100</th>"
+            + "<th scope=\"col\">range</th><th scope=\"col\">share</th>"
+            + "<th scope=\"col\">range to quote</th></tr></thead><tbody>");
+    List<Outcome> shown = new ArrayList<>(Outcome.EXCLUSIVE);
+    shown.add(Outcome.RECOVERY);
+    for (Outcome o : shown) {
+      Optional<Probability> found = report.probability(o, horizon);
+      if (found.isEmpty()) {
+        continue; // recovery only for an intake in the clinical range
+      }
+      Probability pr = found.get();
+      String id = o.name().toLowerCase(Locale.ROOT).replace('_', '-');
+      sb.append("<tr><th scope=\"row\">").append(Html.esc(o.name().toLowerCase(Locale.ROOT)
+          .replace('_', ' '))).append("</th><td id=\"of100-").append(id).append("\">")
+          .append(pr.naturalFrequency().count()).append("</td><td>")
+          .append(pr.naturalFrequency().lower()).append("–").append(pr.naturalFrequency().upper())
+          .append("</td><td id=\"share-").append(id).append("\">").append(Html.pct(pr.estimate()))
+          .append("</td><td>").append(Html.pct(pr.lower())).append("–")
+          .append(Html.pct(pr.upper())).append("</td></tr>");
+    }
+    sb.append("</tbody></table><p class=\"source\">From ").append(report.clients())
+        .append(" simulated clients who start at this intake (").append(report.comparableClients())
+        .append(" still attending at the last observed session), seed ").append(report.seed())
+        .append(": the same numbers as <code>candor report</code>. The range to quote joins the"
+            + " Monte Carlo error and the plausible ranges of the calibration.</p>");
+  }
+
+  /**
+   * One audience's report as the renderer writes it ({@code candor report --format html}): the
+   * body of its page, headings moved under the results' own.
+   */
+  private static void view(StringBuilder sb, String audience, String heading, String page) {
+    int start = page.indexOf("<body>");
+    int end = page.lastIndexOf("</body>");
+    if (start < 0 || end < start) {
+      throw new IllegalStateException("the " + audience + " report is not an HTML page");
+    }
+    String body = page.substring(start + "<body>".length(), end)
+        .replace("<h2>", "<h5>").replace("</h2>", "</h5>")
+        .replace("<h1>", "<h4>").replace("</h1>", "</h4>");
+    sb.append("<section class=\"report\" id=\"report-").append(audience)
+        .append("\" aria-labelledby=\"report-").append(audience).append("-heading\"><h3 id=\"report-")
+        .append(audience).append("-heading\">").append(Html.esc(heading)).append("</h3>")
+        .append(body).append("</section>");
+  }
+
+  /**
+   * The risk items: every flag for clinician review, what no flag does not mean, and that unseen
+   * items are unseen.
+   */
+  private static void risk(StringBuilder sb, Instrument instrument, Optional<Items> seen) {
+    Set<Integer> riskItems = instrument.itemScoring().map(ItemScoring::riskItems).orElse(Set.of());
+    if (riskItems.isEmpty()) {
       return;
     }
+    String which = Html.esc(instrument.id()) + " item" + (riskItems.size() == 1 ? " " : "s ")
+        + riskItems.stream().sorted().map(String::valueOf)
+            .collect(java.util.stream.Collectors.joining(", "));
     sb.append("<h3>Risk items</h3>");
+    if (seen.isEmpty()) {
+      sb.append("<p id=\"risk-not-seen\">The risk item").append(riskItems.size() == 1 ? " (" : "s (")
+          .append(which).append(riskItems.size() == 1 ? ") was" : ") were")
+          .append(" not seen: no item responses were entered. Ask about it directly.</p>");
+      return;
+    }
+    Items items = seen.get();
     if (items.flags().isEmpty()) {
-      sb.append("<p id=\"risk-none\">No risk item (").append(Html.esc(instrument.id()))
-          .append(" item").append(items.riskItems().size() == 1 ? " " : "s ")
-          .append(items.riskItems().stream().map(String::valueOf)
-              .collect(java.util.stream.Collectors.joining(", ")))
+      sb.append("<p id=\"risk-none\">No risk item (").append(which)
           .append(") was answered above its lowest response. That is not reassurance: most"
               + " people who die by suicide answered \"not at all\" on their latest PHQ-9 item 9"
               + " (Louzon et al. 2016); a zero never rules risk out, and the clinician's judgement"

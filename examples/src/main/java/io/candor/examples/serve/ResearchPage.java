@@ -1,18 +1,30 @@
 package io.candor.examples.serve;
 
 import io.candor.charts.ChartStyle;
+import io.candor.charts.ClassCurvesChart;
 import io.candor.charts.KaplanMeierChart;
 import io.candor.charts.TrajectoryChart;
 import io.candor.domain.Cohort;
 import io.candor.domain.Trajectory;
+import io.candor.examples.cli.ClassesCommand;
 import io.candor.json.LongCsv;
 import io.candor.json.LongTable;
 import io.candor.measure.Instrument;
 import io.candor.measure.Instruments;
+import io.candor.model.DataRange;
 import io.candor.model.growth.FixedEffect;
+import io.candor.model.growth.GrowthData;
 import io.candor.model.growth.GrowthFit;
 import io.candor.model.growth.GrowthModel;
 import io.candor.model.growth.TimeBasis;
+import io.candor.model.mixture.ClassEnumeration;
+import io.candor.model.mixture.ClassSummary;
+import io.candor.model.mixture.Degeneracy;
+import io.candor.model.mixture.FitFailure;
+import io.candor.model.mixture.MixtureFit;
+import io.candor.model.mixture.MixtureModel;
+import io.candor.model.mixture.TermEstimate;
+import io.candor.model.mixture.TrajectoryClass;
 import io.candor.model.survival.KaplanMeier;
 import io.candor.model.survival.KaplanMeierFit;
 import io.candor.progress.AlertRules;
@@ -37,15 +49,25 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import org.apache.commons.rng.simple.RandomSource;
 
 /**
- * The research page: a long-format CSV uploaded, then the growth model, non-linear patterns and
- * time to reliable improvement, with charts.
+ * The research page: a long-format CSV uploaded, then the growth model, non-linear patterns, time
+ * to reliable improvement and latent trajectory classes, with charts.
  */
 final class ResearchPage implements Pages.Page {
 
   /** Basis choices offered, as the CLI spells them. */
   static final List<String> BASES = List.of("linear", "log", "quadratic");
+
+  /** The largest K offered for latent classes ("none" skips them). */
+  static final List<String> CLASS_CHOICES = List.of("none", "2", "3", "4", "5");
+
+  /** Random starts per K on the page. */
+  static final int DEFAULT_STARTS = 10;
+
+  /** Worker threads for the classes (their numbers do not depend on it). */
+  static final int CLASS_THREADS = 2;
 
   @Override
   public String title() {
@@ -65,8 +87,16 @@ final class ResearchPage implements Pages.Page {
         + " class=\"candor-form\" novalidate><fieldset><legend>The data</legend>");
     csvFields(sb, f);
     instrumentSelect(sb, f, Instruments.all());
-    select(sb, "basis", "Time basis of the growth model <code>--basis</code>", BASES,
-        f.field("basis", "log"));
+    select(sb, "basis", "Time basis of the growth model and the classes <code>--basis</code>",
+        BASES, f.field("basis", "log"));
+    sb.append("</fieldset><fieldset><legend>Latent trajectory classes (<code>candor classes</code>,"
+        + " LCGA)</legend>");
+    select(sb, "classes", "Classes up to K <code>--classes 1-K</code>", CLASS_CHOICES,
+        f.field("classes", "3"));
+    ExplorerPage.input(sb, "starts", "Random starts per K <code>--starts</code>",
+        f.field("starts", Integer.toString(DEFAULT_STARTS)), "each runs a few EM steps, the best"
+            + " fifth to convergence; the command line's default is 50, the page's fewer to answer"
+            + " sooner", "numeric");
     sb.append("</fieldset><button type=\"submit\">Analyse</button></form>");
     return sb.toString();
   }
@@ -151,12 +181,16 @@ final class ResearchPage implements Pages.Page {
       default -> throw new IllegalArgumentException("--basis must be linear, log or quadratic,"
           + " was " + basisName);
     };
+    int maxClasses = f.field("classes", "3").equals("none") ? 0
+        : CaseloadPage.whole(f, "classes", "--classes", 1, 9);
+    int starts = CaseloadPage.whole(f, "starts", "--starts", 1, 1_000);
     LongTable table = read(f, upload, instrument, List.of());
     String source = table.source();
+    GrowthData growth = table.toGrowthData();
     // the growth fit needs only the columns: it runs on a second core while the trajectories are
-    // built and scanned for patterns and events on this one
+    // built and scanned for patterns and events on this one; the classes after it
     CompletableFuture<GrowthFit> fitting = CompletableFuture.supplyAsync(() -> GrowthModel
-        .withDefaults().with(basis).fit(table.toGrowthData()));
+        .withDefaults().with(basis).fit(growth));
     Cohort cohort;
     try {
       cohort = table.toCohort(instrument);
@@ -183,7 +217,97 @@ final class ResearchPage implements Pages.Page {
         .append("</span> clients, <span id=\"n-rows\">").append(table.size())
         .append("</span> scores on ").append(Html.esc(instrument.id())).append(".</p>");
     growth(sb, fit, instrument, trajectories);
-    return sb.append(later).toString();
+    sb.append(later);
+    classes(sb, growth, basis, basisName, maxClasses, starts, instrument);
+    return sb.toString();
+  }
+
+  /**
+   * The latent-class model the page fits: {@code candor classes}' LCGA with the page's basis and
+   * starts (the best fifth to convergence, as the command line), BIC to choose K.
+   */
+  static MixtureModel classModel(TimeBasis basis, int starts) {
+    return MixtureModel.withDefaults().with(basis).withStarts(starts)
+        .withFinalStarts(Math.max(1, starts / 5)).withThreads(CLASS_THREADS);
+  }
+
+  /** Latent classes for K = 1..Kmax: the model-selection table, the chosen classes and chart. */
+  private static void classes(StringBuilder sb, GrowthData growth, TimeBasis basis,
+      String basisName, int maxClasses, int starts, Instrument instrument) {
+    sb.append("<section aria-labelledby=\"classes-h\"><h3 id=\"classes-h\">Latent trajectory"
+        + " classes</h3>");
+    if (maxClasses == 0) {
+      sb.append("<p id=\"classes-none\">Not fitted: choose classes up to K to fit them.</p>"
+          + "</section>");
+      return;
+    }
+    ClassEnumeration e = classModel(basis, starts).compare(growth, 1, maxClasses,
+        RandomSource.XO_RO_SHI_RO_128_PP.create(ClassesCommand.DEFAULT_SEED));
+    sb.append("<p id=\"classes-setup\">LCGA on the ").append(Html.esc(basisName))
+        .append(" basis, K = 1 to ").append(maxClasses).append(", ").append(starts)
+        .append(" random starts per K, seed ").append(ClassesCommand.DEFAULT_SEED)
+        .append(": the numbers of <code>candor classes --basis ").append(Html.esc(basisName))
+        .append(" --classes 1-").append(maxClasses).append(" --starts ").append(starts)
+        .append("</code>.</p><table id=\"class-selection\"><caption>Choosing the number of"
+            + " classes (lower AIC, BIC, SABIC and ICL are better)</caption><thead><tr>");
+    for (String h : List.of("K", "log-likelihood", "parameters", "AIC", "BIC", "SABIC", "ICL",
+        "entropy", "smallest class", "best replicated")) {
+      sb.append("<th scope=\"col\">").append(h).append("</th>");
+    }
+    sb.append("</tr></thead><tbody>");
+    for (MixtureFit m : e.fits()) {
+      int k = m.classes();
+      sb.append("<tr><th scope=\"row\">").append(k).append("</th><td id=\"loglik-").append(k)
+          .append("\">").append(Html.num(m.logLik(), 2)).append("</td><td>")
+          .append(m.parameterCount()).append("</td><td>").append(Html.num(m.aic(), 1))
+          .append("</td><td id=\"bic-").append(k).append("\">").append(Html.num(m.bic(), 1))
+          .append("</td><td>").append(Html.num(m.sabic(), 1)).append("</td><td>")
+          .append(Html.num(m.icl(), 1)).append("</td><td>")
+          .append(m.relativeEntropy().isPresent() ? Html.num(m.relativeEntropy().getAsDouble(), 2)
+              : "–").append("</td><td>").append(Html.pct(m.smallestShare())).append("</td><td>")
+          .append(m.bestReplicated()).append(" of ").append(m.starts().finalStarts())
+          .append(m.converged() ? "" : " (not converged)").append("</td></tr>");
+    }
+    sb.append("</tbody></table>");
+    for (FitFailure failure : e.failures()) {
+      sb.append("<p>K = ").append(failure.classes()).append(": not fitted: ")
+          .append(Html.esc(failure.reason())).append("</p>");
+    }
+    MixtureFit chosen = e.selected();
+    sb.append("<p id=\"classes-chosen\">Chosen by ").append(Html.esc(e.criterion().name()))
+        .append(": <strong>K = ").append(chosen.classes()).append("</strong>.</p>");
+    var chart = ClassCurvesChart.withDefaults().withScoreLabel(instrument.id() + " score")
+        .with(ChartStyle.withDefaults()).draw(chosen, DataRange.of(growth.groupedTimes()));
+    sb.append("<figure class=\"chart\" id=\"classes-chart\">").append(chart.toSvgElement())
+        .append("<figcaption>").append(Html.esc(chart.description()))
+        .append("</figcaption></figure><table id=\"class-shares\"><caption>The chosen classes"
+            + "</caption><thead><tr><th scope=\"col\">class</th><th scope=\"col\">share</th>"
+            + "<th scope=\"col\">most likely for</th><th scope=\"col\">mean posterior</th>"
+            + "<th scope=\"col\">curve</th><th scope=\"col\">residual SD</th></tr></thead>"
+            + "<tbody>");
+    for (TrajectoryClass c : chosen.model().classes()) {
+      ClassSummary summary = chosen.classSummaries().get(c.index() - 1);
+      StringBuilder curve = new StringBuilder();
+      for (TermEstimate t : c.coefficients()) {
+        curve.append(curve.length() == 0 ? "" : ", ").append(t.term()).append(' ')
+            .append(Html.num(t.estimate(), 2));
+      }
+      sb.append("<tr><th scope=\"row\">").append(c.index()).append("</th><td id=\"class-share-")
+          .append(c.index()).append("\">").append(Html.pct(c.share())).append("</td><td>")
+          .append(summary.count()).append(" clients</td><td>")
+          .append(summary.avePosterior().isPresent()
+              ? Html.num(summary.avePosterior().getAsDouble(), 2) : "–").append("</td><td>")
+          .append(Html.esc(curve.toString())).append("</td><td>")
+          .append(Html.num(c.residualSd(), 2)).append("</td></tr>");
+    }
+    sb.append("</tbody></table>");
+    for (Degeneracy d : chosen.degeneracies()) {
+      sb.append("<p class=\"source\">Note (").append(Html.esc(d.kind().name().toLowerCase(
+          java.util.Locale.ROOT).replace('_', ' '))).append("): ").append(Html.esc(d.detail()))
+          .append("</p>");
+    }
+    sb.append("<p>These classes describe shapes of change in these data under the model; a"
+        + " client's class is a probability, not a label or a diagnosis.</p></section>");
   }
 
   private static void growth(StringBuilder sb, GrowthFit fit, Instrument instrument,

@@ -8,11 +8,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.candor.caseload.CaseloadModel;
 import io.candor.caseload.Referrals;
 import io.candor.charts.CaseloadChart;
+import io.candor.charts.Chart;
+import io.candor.charts.ClassCurvesChart;
 import io.candor.charts.FanChart;
 import io.candor.charts.IconArray;
+import io.candor.charts.IconArrayChart;
 import io.candor.charts.TrajectoryChart;
+import io.candor.expectation.ClientProfile;
+import io.candor.expectation.ClientRenderer;
+import io.candor.expectation.ExpectationReport;
+import io.candor.expectation.Expectations;
+import io.candor.expectation.Outcome;
 import io.candor.json.ExpectedResponseModels;
+import io.candor.json.LongCsv;
 import io.candor.measure.Instruments;
+import io.candor.model.DataRange;
+import io.candor.model.growth.GrowthData;
+import io.candor.model.growth.TimeBasis;
+import io.candor.model.mixture.ClassEnumeration;
+import io.candor.model.mixture.MixtureModel;
 import io.candor.progress.AlertRules;
 import io.candor.progress.ExpectedResponse;
 import io.candor.simulation.Arm;
@@ -23,6 +37,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.apache.commons.rng.simple.RandomSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -131,6 +146,90 @@ class ChartOptionsTest {
       assertTrue(text.contains(" " + c.count() + " " + c.label()), c + " in the description");
     }
     assertTrue(text.contains(">Out of 100 clients on this caseload, by session 12</title>"));
+  }
+
+  @Test
+  void report_drawsTheIconArrayOfTheStatementTheTextMakes() throws IOException {
+    Path svg = dir.resolve("client.svg");
+    Path png = dir.resolve("client.png");
+    var r = CandorCliTest.run("report", "--instrument", "PHQ-9", "--intake", "18", "--observed",
+        "1:17,2:16", "--audience", "client", "--clients", "2000", "--seed", "7", "--horizon", "8",
+        "--svg", svg.toString(), "--png", png.toString());
+    assertEquals(0, r.status(), r.err());
+    ExpectationReport report = Expectations.withDefaults().withClients(2000)
+        .withHorizons(8, 12, 20, 8).withThreads(2)
+        .withModel(ExpectedResponseModels.reference(Instruments.PHQ9))
+        .report(ClientProfile.of(Instruments.PHQ9, 18).withObserved(1, 17).withObserved(2, 16),
+            7L);
+    var chart = IconArrayChart.withDefaults().withUnit("people who start where you are")
+        .withTitle("After 8 sessions, out of 100 people who start where you are")
+        .with(ChartOptions.style()).draw(IconArray.fromReport(
+            report.iconArray(8, Outcome.RELIABLE_IMPROVEMENT).orElseThrow(),
+            ClientRenderer.withDefaults().iconLabels()));
+    assertEquals(chart.toSvg(), Files.readString(svg, StandardCharsets.UTF_8));
+    assertArrayEquals(chart.toPng(), Files.readAllBytes(png));
+    int better = report.probability(Outcome.RELIABLE_IMPROVEMENT, 8).orElseThrow()
+        .naturalFrequency().count();
+    assertTrue(chart.description().contains(" " + better + " feel much better"),
+        chart.description());
+    assertTrue(r.out().replaceAll("\\s+", " ").contains("about " + better + " (between"),
+        "the text and the picture make the same statement");
+  }
+
+  @Test
+  void report_forATherapistOrAService_drawsInTechnicalWords() throws IOException {
+    Path svg = dir.resolve("therapist.svg");
+    var r = CandorCliTest.run("report", "--instrument", "PHQ-9", "--intake", "18",
+        "--audience", "therapist", "--clients", "2000", "--svg", svg.toString());
+    assertEquals(0, r.status(), r.err());
+    String text = Files.readString(svg, StandardCharsets.UTF_8);
+    assertTrue(text.contains(">After 12 sessions, out of 100 clients like this one</title>"),
+        text);
+    assertTrue(text.contains(" improve reliably,"), text);
+    Path csv = dir.resolve("caseload.csv");
+    Files.writeString(csv, "id,session,phq9\na,0,18\na,1,16\nb,0,12\nc,0,22\n");
+    Path service = dir.resolve("service.svg");
+    r = CandorCliTest.run("report", "--instrument", "PHQ-9", "--audience", "service", "--input",
+        csv.toString(), "--id", "id", "--time", "session", "--score", "phq9", "--clients", "2000",
+        "--svg", service.toString());
+    assertEquals(0, r.status(), r.err());
+    assertTrue(Files.readString(service, StandardCharsets.UTF_8).contains(
+        ">After 12 sessions, out of 100 clients of this caseload (expected)</title>"));
+    r = CandorCliTest.run("report", "--instrument", "PHQ-9", "--intake", "18", "--audience",
+        "client", "--svg", svg.toString(), "--out", svg.toString());
+    assertEquals(2, r.status());
+    assertTrue(r.err().contains("--out and --svg name the same file"), r.err());
+  }
+
+  @Test
+  void classes_drawsTheChosenClassesOfTheLibrarysEnumeration() throws IOException {
+    java.util.Random r = new java.util.Random(11);
+    StringBuilder sb = new StringBuilder("client,week,phq9\n");
+    for (int c = 0; c < 60; c++) {
+      for (int t = 0; t < 7; t++) {
+        double y = (c % 3 != 0 ? 18 - 4 * Math.log1p(t) : 16 + 0.2 * t) + 1.5 * r.nextGaussian();
+        sb.append('c').append(c).append(',').append(t).append(',')
+            .append(String.format(java.util.Locale.ROOT, "%.1f", y)).append('\n');
+      }
+    }
+    Path csv = dir.resolve("scores.csv");
+    Files.writeString(csv, sb.toString());
+    Path svg = dir.resolve("classes.svg");
+    Path png = dir.resolve("classes.png");
+    var run = CandorCliTest.run("classes", "--input", csv.toString(), "--id", "client", "--time",
+        "week", "--score", "phq9", "--basis", "log", "--classes", "1-3", "--starts", "6",
+        "--seed", "3", "--svg", svg.toString(), "--png", png.toString());
+    assertEquals(0, run.status(), run.err());
+    GrowthData data = LongCsv.withDefaults().read(csv, LongCsv.columns("client", "week", "phq9"))
+        .toGrowthData();
+    ClassEnumeration e = MixtureModel.withDefaults().with(TimeBasis.LOG).withStarts(6)
+        .withFinalStarts(1).compare(data, 1, 3, RandomSource.XO_RO_SHI_RO_128_PP.create(3L));
+    Chart expected = ClassCurvesChart.withDefaults().withScoreLabel("phq9").withTimeLabel("week")
+        .with(ChartOptions.style()).draw(e.selected(), DataRange.of(0, 6));
+    assertEquals(expected.toSvg(), Files.readString(svg, StandardCharsets.UTF_8));
+    assertArrayEquals(expected.toPng(), Files.readAllBytes(png));
+    assertTrue(expected.description().startsWith(e.selected().classes()
+        + " latent trajectory classes of phq9 by week"), expected.description());
   }
 
   @Test

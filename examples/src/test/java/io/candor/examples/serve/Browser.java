@@ -1,5 +1,6 @@
 package io.candor.examples.serve;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.File;
@@ -8,14 +9,20 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -84,6 +91,33 @@ final class Browser {
     return driver;
   }
 
+  /**
+   * Walks a page's form with the keyboard alone: Tab to the skip link (which must be first),
+   * Enter on it, then Tab from field to field up to the submit button, typing the given keys into
+   * the fields with those ids on the way (typing into a select picks a choice).
+   *
+   * @return the ids of the elements reached after the skip link, in order ("button" for the
+   *     submit button), which has the focus at the end
+   */
+  static List<String> tabThroughTheForm(ChromeDriver driver, Map<String, String> typeAt) {
+    Actions keys = new Actions(driver);
+    keys.sendKeys(Keys.TAB).perform();
+    assertEquals("Skip to the content", driver.switchTo().activeElement().getText());
+    keys.sendKeys(Keys.ENTER).perform();
+    List<String> reached = new ArrayList<>();
+    for (int i = 0; i < 24 && !"BUTTON".equalsIgnoreCase(
+        driver.switchTo().activeElement().getTagName()); i++) {
+      keys.sendKeys(Keys.TAB).perform();
+      WebElement now = driver.switchTo().activeElement();
+      String id = now.getAttribute("id");
+      reached.add(id == null || id.isEmpty() ? now.getTagName() : id);
+      if (id != null && typeAt.containsKey(id)) {
+        keys.sendKeys(typeAt.get(id)).perform();
+      }
+    }
+    return reached;
+  }
+
   /** Replaces the text of the input with that id. */
   static void fill(ChromeDriver driver, String id, String value) {
     WebElement e = driver.findElement(By.id(id));
@@ -99,6 +133,28 @@ final class Browser {
       String now = d.findElement(By.tagName("body")).getAttribute("data-submissions");
       return now != null && !now.equals(before);
     });
+  }
+
+  /**
+   * Saves a screenshot of the whole page, beyond the window, as {@code
+   * target/screenshots/NAME.png} (through the DevTools protocol, which chromedriver relays).
+   */
+  static Path fullPageScreenshot(ChromeDriver driver, String name) {
+    Map<String, Object> metrics = driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
+    Map<?, ?> size = (Map<?, ?>) metrics.get("cssContentSize");
+    Map<String, Object> clip = Map.of("x", 0, "y", 0,
+        "width", ((Number) size.get("width")).doubleValue(),
+        "height", ((Number) size.get("height")).doubleValue(), "scale", 1);
+    Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot",
+        Map.of("format", "png", "captureBeyondViewport", true, "clip", clip));
+    try {
+      Path dir = Files.createDirectories(Path.of("target", "screenshots"));
+      Path file = dir.resolve(name + ".png");
+      Files.write(file, Base64.getDecoder().decode((String) shot.get("data")));
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Saves a screenshot as {@code target/screenshots/NAME.png}. */

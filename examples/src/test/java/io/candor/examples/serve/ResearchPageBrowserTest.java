@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.candor.examples.cli.CandorCli;
+import io.candor.examples.cli.ClassesCommand;
 import io.candor.json.LongCsv;
 import io.candor.json.LongTable;
 import io.candor.measure.Instruments;
@@ -11,6 +12,10 @@ import io.candor.model.growth.FixedEffect;
 import io.candor.model.growth.GrowthFit;
 import io.candor.model.growth.GrowthModel;
 import io.candor.model.growth.TimeBasis;
+import io.candor.model.mixture.ClassEnumeration;
+import io.candor.model.mixture.MixtureFit;
+import io.candor.model.mixture.MixtureModel;
+import io.candor.model.mixture.TrajectoryClass;
 import io.candor.simulation.Arm;
 import io.candor.simulation.Scenario;
 import io.candor.simulation.Simulator;
@@ -21,13 +26,21 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import org.apache.commons.rng.simple.RandomSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The research page in a real browser: upload, numbers equal the library's, bad uploads. */
 class ResearchPageBrowserTest extends BrowserPageTest {
@@ -105,10 +118,75 @@ class ResearchPageBrowserTest extends BrowserPageTest {
         .contains(String.format(Locale.ROOT, "residual SD %.4f", fit.residualSd())));
     assertTrue(browser.findElement(By.id("km-median")).getText().startsWith(
         "Median sessions to reliable improvement:"));
-    assertEquals(2, browser.findElements(By.cssSelector("#results figure svg")).size(),
-        "growth and Kaplan-Meier charts");
-    browser.executeScript("document.getElementById('results').scrollIntoView()");
-    Browser.screenshot(browser, "research");
+    assertEquals(3, browser.findElements(By.cssSelector("#results figure svg")).size(),
+        "growth, Kaplan-Meier and latent-class charts");
+    assertClasses(file, 3, ResearchPage.DEFAULT_STARTS);
+    Browser.fullPageScreenshot(browser, "research");
+  }
+
+  /** The page's latent classes equal the library's enumeration of the same file. */
+  private static void assertClasses(Path file, int maxClasses, int starts) throws IOException {
+    LongTable t = LongCsv.withDefaults().read(file, LongCsv.columns("id", "session", "score"));
+    ClassEnumeration e = MixtureModel.withDefaults().with(TimeBasis.LOG).withStarts(starts)
+        .withFinalStarts(Math.max(1, starts / 5))
+        .compare(t.toGrowthData(), 1, maxClasses,
+            RandomSource.XO_RO_SHI_RO_128_PP.create(ClassesCommand.DEFAULT_SEED));
+    assertEquals(maxClasses, e.fits().size());
+    for (MixtureFit m : e.fits()) {
+      assertEquals(String.format(Locale.ROOT, "%.1f", m.bic()),
+          browser.findElement(By.id("bic-" + m.classes())).getText(), "BIC, K = " + m.classes());
+      assertEquals(String.format(Locale.ROOT, "%.2f", m.logLik()),
+          browser.findElement(By.id("loglik-" + m.classes())).getText());
+    }
+    MixtureFit chosen = e.selected();
+    assertTrue(browser.findElement(By.id("classes-chosen")).getText()
+        .contains("K = " + chosen.classes()));
+    for (TrajectoryClass c : chosen.model().classes()) {
+      assertEquals(String.format(Locale.ROOT, "%.1f%%", 100 * c.share()),
+          browser.findElement(By.id("class-share-" + c.index())).getText());
+    }
+    String desc = browser.findElement(By.cssSelector("#classes-chart svg desc"))
+        .getAttribute("textContent");
+    assertTrue(desc.startsWith(chosen.classes() + " latent trajectory classes of PHQ-9 score"),
+        desc);
+  }
+
+  @Test
+  void classes_takeTheirOwnChoices_andBadStartsGetAMessage() throws IOException {
+    Path file = cohortCsv("cohort-300.csv", 300);
+    browser.get(server.url() + "research");
+    browser.findElement(By.id("data")).sendKeys(file.toAbsolutePath().toString());
+    new Select(browser.findElement(By.id("classes"))).selectByVisibleText("2");
+    Browser.fill(browser, "starts", "many");
+    Browser.submit(browser);
+    assertTrue(browser.findElement(By.id("error")).getText()
+        .contains("--starts must be a finite number, was many"),
+        browser.findElement(By.id("error")).getText());
+    browser.findElement(By.id("data")).sendKeys(file.toAbsolutePath().toString());
+    Browser.fill(browser, "starts", "6");
+    Browser.submit(browser);
+    assertClasses(file, 2, 6);
+    browser.findElement(By.id("data")).sendKeys(file.toAbsolutePath().toString());
+    new Select(browser.findElement(By.id("classes"))).selectByVisibleText("none");
+    Browser.submit(browser);
+    assertTrue(browser.findElement(By.id("classes-none")).getText().startsWith("Not fitted"));
+    assertEquals("300", browser.findElement(By.id("n-clients")).getText());
+  }
+
+  @Test
+  void researchForm_worksWithTheKeyboardAlone() {
+    browser.get(server.url() + "research");
+    List<String> reached = Browser.tabThroughTheForm(browser, Map.of("classes", "2"));
+    assertEquals(List.of("data", "id", "time", "score", "delimiter", "decimal", "instrument",
+        "basis", "classes", "starts", "button"), reached, "tab order after the skip link");
+    assertEquals("2", new Select(browser.findElement(By.id("classes")))
+        .getFirstSelectedOption().getText());
+    new Actions(browser).sendKeys(Keys.ENTER).perform();
+    new WebDriverWait(browser, Duration.ofSeconds(60))
+        .until(ExpectedConditions.presenceOfElementLocated(By.id("error")));
+    assertEquals("error", browser.switchTo().activeElement().getAttribute("id"),
+        "no file chosen: the message gets the focus");
+    assertTrue(browser.findElement(By.id("error")).getText().contains("--input is missing"));
   }
 
   @Test

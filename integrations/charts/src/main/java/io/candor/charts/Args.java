@@ -54,6 +54,11 @@ final class Args {
     return String.format(Locale.ROOT, "%.1f", v);
   }
 
+  /** A share as a percentage with one decimal, e.g. "42.5%". */
+  static String pct1(double share) {
+    return String.format(Locale.ROOT, "%.1f%%", 100 * share);
+  }
+
   /** A share as a whole percentage, e.g. "42%". */
   static String pct(double share) {
     return String.format(Locale.ROOT, "%.0f%%", 100 * share);

@@ -2,9 +2,15 @@ package io.candor.charts;
 
 import io.candor.caseload.CaseloadOutlook;
 import io.candor.caseload.OutcomeCount;
+import io.candor.expectation.ExpectationReport;
+import io.candor.expectation.ExpectedCount;
+import io.candor.expectation.Outcome;
+import io.candor.expectation.ServiceSummary;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -152,6 +158,86 @@ public record IconArray(List<IconCategory> categories) {
       }
     }
     return fromShares(labels, shares);
+  }
+
+  /**
+   * The icon array behind one natural-frequency statement of an expectation report ({@link
+   * ExpectationReport#iconArrays()}), its outcomes in the report's fill order with the report's
+   * counts, labelled in technical words ("improve reliably", "do not change reliably", "get
+   * reliably worse", "stop attending"; "recover", "do not recover (stopped attending included)").
+   * For the client text's words, pass {@code ClientRenderer.iconLabels()} to {@link
+   * #fromReport(io.candor.expectation.IconArray, Map)}.
+   *
+   * @param statement one of the report's icon arrays
+   * @return the array, one category per outcome of the statement's legend
+   */
+  public static IconArray fromReport(io.candor.expectation.IconArray statement) {
+    Map<Outcome, String> labels = new EnumMap<>(Outcome.class);
+    for (Outcome o : Outcome.values()) {
+      labels.put(o, words(o));
+    }
+    return fromReport(statement, labels);
+  }
+
+  /**
+   * The expected outcome mix of a caseload's expectation reports ({@code
+   * ServiceRenderer.summarise}) as 100 icons: the expected number of clients with each of the
+   * {@link Outcome#EXCLUSIVE} outcomes at the summary's session, scaled to 100 by {@link
+   * #fromShares} and labelled as {@link #fromReport(io.candor.expectation.IconArray)} labels them.
+   *
+   * @param summary the caseload's summary
+   * @return the array, categories in the order of {@link Outcome#EXCLUSIVE}
+   */
+  public static IconArray fromSummary(ServiceSummary summary) {
+    Objects.requireNonNull(summary, "summary");
+    List<String> labels = new ArrayList<>();
+    List<Double> shares = new ArrayList<>();
+    for (ExpectedCount c : summary.outcomes()) {
+      labels.add(words(c.outcome()));
+      shares.add(c.expected() / c.of());
+    }
+    return fromShares(labels, shares);
+  }
+
+  /** Technical words for an outcome of a report, as a key of the array. */
+  private static String words(Outcome o) {
+    return switch (o) {
+      case RELIABLE_IMPROVEMENT -> "improve reliably";
+      case NO_RELIABLE_CHANGE -> "do not change reliably";
+      case RELIABLE_DETERIORATION -> "get reliably worse";
+      case DROPOUT -> "stop attending";
+      case RECOVERY -> "recover";
+      case NO_RECOVERY -> "do not recover (stopped attending included)";
+      case STABLE_OR_BETTER -> "stay the same or improve";
+    };
+  }
+
+  /**
+   * The icon array behind one natural-frequency statement of an expectation report, labelled
+   * with the given words (for example {@code ClientRenderer.withDefaults().iconLabels()}, the
+   * client text's own).
+   *
+   * @param statement one of the report's icon arrays
+   * @param labels the words for each outcome of the statement's legend, distinct and not blank
+   * @return the array, one category per outcome of the statement's legend, with its count
+   * @throws IllegalArgumentException if an outcome of the legend has no label, or as the
+   *     constructor (more than six outcomes, repeated labels)
+   */
+  public static IconArray fromReport(io.candor.expectation.IconArray statement,
+      Map<Outcome, String> labels) {
+    Objects.requireNonNull(statement, "statement");
+    Objects.requireNonNull(labels, "labels");
+    List<IconCategory> list = new ArrayList<>(statement.legend().size());
+    for (int i = 0; i < statement.legend().size(); i++) {
+      Outcome o = statement.legend().get(i);
+      String label = labels.get(o);
+      if (label == null) {
+        throw new IllegalArgumentException("labels has no words for " + o + "; the statement"
+            + " shows " + statement.legend());
+      }
+      list.add(new IconCategory(label, statement.counts().get(i)));
+    }
+    return new IconArray(list);
   }
 
   /**

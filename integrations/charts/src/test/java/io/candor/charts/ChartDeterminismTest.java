@@ -28,7 +28,9 @@ class ChartDeterminismTest {
         () -> DoseEffectChart.withDefaults().draw(
             io.candor.model.dose.DoseEffect.withDefaults().fit(
                 io.candor.model.dose.DoseEffectExamples.howard1986())),
-        () -> IconArrayChart.withDefaults().draw(Fixtures.icons()));
+        () -> IconArrayChart.withDefaults().draw(Fixtures.icons()),
+        () -> ClassCurvesChart.withDefaults().draw(Fixtures.classes(),
+            io.candor.model.DataRange.of(0, 12)));
   }
 
   @Test

@@ -4,6 +4,8 @@ import io.candor.caseload.CaseloadModel;
 import io.candor.caseload.CaseloadRun;
 import io.candor.json.CandorJson;
 import io.candor.measure.Instruments;
+import io.candor.model.mixture.ClassEnumeration;
+import io.candor.model.mixture.MixtureFit;
 import io.candor.model.survival.EventTime;
 import io.candor.model.survival.KaplanMeier;
 import io.candor.model.survival.KaplanMeierFit;
@@ -53,6 +55,25 @@ final class Fixtures {
         .prepare(20, 8, AlertRules.withDefaults());
   }
 
+  /**
+   * Latent trajectory classes fixed for these tests: the chosen fit (K = 4 by BIC) of the
+   * enumeration in {@code classes-fit.json}, written by {@code candor classes --input
+   * cohort12.csv --id id --time session --score score --instrument PHQ-9 --basis log --classes 1-4
+   * --starts 20 --json} on the rows up to session 12 of {@code candor simulate --clients 400 --seed
+   * 7 --out cohort.csv}, so that the golden chart does not move when the mixture code changes.
+   */
+  static MixtureFit classes() {
+    return read("/classes-fit.json", ClassEnumeration.class).selected();
+  }
+
+  private static <T> T read(String resource, Class<T> type) {
+    try (InputStream in = Fixtures.class.getResourceAsStream(resource)) {
+      return CandorJson.fromJson(new String(in.readAllBytes(), StandardCharsets.UTF_8), type);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Sessions to reliable improvement (or last seen) of 20 illustrative clients (candor demo). */
   static KaplanMeierFit survival() {
     int[] sessions = {2, 3, 3, 4, 4, 5, 5, 6, 6, 6, 7, 8, 8, 10, 12, 12, 14, 16, 16, 20};
@@ -93,6 +114,16 @@ final class Fixtures {
         List.of("recovered", "reliably improved, not recovered", "no reliable change",
             "reliably worse"),
         List.of(0.42, 0.205, 0.305, 0.07));
+  }
+
+  /**
+   * The statement of an expectation report at session 12 (the exclusive outcomes with counts
+   * 45, 31, 6 and 18), built from its counts so that the golden chart does not move when the
+   * simulator is recalibrated.
+   */
+  static io.candor.expectation.IconArray reportStatement() {
+    return io.candor.expectation.IconArray.of(12, io.candor.expectation.Outcome.EXCLUSIVE,
+        List.of(45, 31, 6, 18));
   }
 
   /** A generated service of up to 30 therapists (seed 7), funnel of reliable improvement. */
