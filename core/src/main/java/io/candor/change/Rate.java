@@ -55,8 +55,9 @@ public record Rate(int count, int denominator, double proportion, double lower, 
     Checks.inRange("count", count, 0, denominator);
     Interval ci = BinomialConfidenceInterval.WILSON_SCORE.fromErrorRate(denominator, count, 0.05);
     double p = (double) count / denominator;
-    return new Rate(
-        count, denominator, p, Math.min(p, ci.getLowerBound()), Math.max(p, ci.getUpperBound()));
+    // for 0 or n of n the limits are 0 and 1 in theory; rounding can put them an ulp outside
+    return new Rate(count, denominator, p, Math.max(0, Math.min(p, ci.getLowerBound())),
+        Math.min(1, Math.max(p, ci.getUpperBound())));
   }
 
   @Override

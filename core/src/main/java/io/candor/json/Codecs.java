@@ -22,11 +22,8 @@ import io.candor.measure.Instruments;
 import io.candor.measure.ItemScoring;
 import io.candor.measure.Norms;
 import io.candor.measure.SeverityBand;
-import io.candor.model.growth.Boundary;
-import io.candor.model.growth.GrowthFit;
 import io.candor.progress.DropoutDefinition;
 import io.candor.progress.DropoutHazard;
-import io.candor.progress.ExpectedResponseModel;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -299,51 +296,16 @@ final class Codecs {
     return in.at(() -> DropoutHazard.ofCounts(group, sessions, atRisk, dropouts));
   }
 
-  // ------------------------------------------------------------------ model
-
-  /**
-   * A growth fit as a report: {@code estimation, clients, observations, fixedEffects[{term,
-   * estimate, se, t}], randomEffects{interceptSd, slopeSd|null, correlation|null}, residualSd,
-   * logLik, remlCriterion|null, aic, bic, convergence{converged, iterations, objective, message},
-   * boundary[], model} where {@code model} is the {@code ExpectedResponseModel} of the fit.
-   */
-  static ObjectNode write(GrowthFit fit) {
-    ObjectNode o = F.objectNode();
-    o.put("estimation", fit.estimation().name());
-    o.put("clients", fit.clients());
-    o.put("observations", fit.observations());
-    o.set("fixedEffects", CandorJson.mapper().valueToTree(fit.fixedEffects()));
-    ObjectNode re = o.putObject("randomEffects");
-    re.put("interceptSd", fit.interceptSd());
-    putOptional(re, "slopeSd", fit.slopeSd());
-    putOptional(re, "correlation", fit.correlation());
-    putOptional(re, "clusterInterceptSd", fit.clusterInterceptSd());
-    o.put("clusters", fit.clusters());
-    o.put("residualSd", fit.residualSd());
-    o.put("logLik", fit.logLik());
-    putOptional(o, "remlCriterion", fit.remlCriterion());
-    o.put("aic", fit.aic());
-    o.put("bic", fit.bic());
-    o.set("convergence", CandorJson.mapper().valueToTree(fit.convergence()));
-    ArrayNode b = o.putArray("boundary");
-    fit.boundary().stream().map(Boundary::name).sorted().forEach(b::add);
-    o.set("model", CandorJson.mapper().valueToTree(ExpectedResponseModel.from(fit)));
-    return o;
-  }
-
-  private static void putOptional(ObjectNode o, String name, java.util.OptionalDouble v) {
-    if (v.isPresent()) {
-      o.put(name, v.getAsDouble());
-    } else {
-      o.putNull(name);
-    }
-  }
-
   // ------------------------------------------------------------------ measure
 
   /** A built-in instrument is written as its id; a user-defined one in full. */
   static JsonNode writeInstrumentRef(Instrument i) {
-    return Instruments.find(i.id()).filter(i::equals).isPresent() ? F.stringNode(i.id()) : write(i);
+    return isBuiltIn(i) ? F.stringNode(i.id()) : write(i);
+  }
+
+  /** Whether an instrument is one of Candor's built-in ones, which are written as their id. */
+  static boolean isBuiltIn(Instrument i) {
+    return Instruments.find(i.id()).filter(i::equals).isPresent();
   }
 
   static ObjectNode write(Instrument i) {

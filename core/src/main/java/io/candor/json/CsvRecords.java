@@ -83,8 +83,11 @@ final class CsvRecords {
 
   /** End of field {@code f} without its trailing white space (as {@link String#strip()}). */
   int strippedEnd(int f) {
-    int s = strippedStart(f);
     int e = ends[f];
+    if (e > starts[f] && !isWhitespace(buf[e - 1])) {
+      return e; // the usual cell: nothing to strip
+    }
+    int s = strippedStart(f);
     while (e > s && isWhitespace(buf[e - 1])) {
       e--;
     }

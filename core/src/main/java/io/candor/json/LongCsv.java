@@ -7,12 +7,10 @@ import io.candor.internal.Checks;
 import io.candor.internal.RowGroups;
 import io.candor.measure.Instrument;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -273,8 +271,7 @@ public final class LongCsv {
    */
   public LongTable read(Path file, Columns columns) {
     Objects.requireNonNull(file, "file");
-    try (Reader r =
-        new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8.newDecoder())) {
+    try (Reader r = new Utf8Reader(Files.newInputStream(file))) {
       return read(r, file.toString(), columns, Files.size(file));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
@@ -472,8 +469,16 @@ public final class LongCsv {
       idCol = column(index, columns.id());
       timeCol = column(index, columns.time());
       scoreCol = column(index, columns.score());
-      covCols = columns.covariates().stream().mapToInt(c -> column(index, c)).toArray();
-      attCols = columns.attributes().stream().mapToInt(c -> column(index, c)).toArray();
+      covCols = columns(index, columns.covariates());
+      attCols = columns(index, columns.attributes());
+    }
+
+    private int[] columns(Map<String, Integer> index, List<String> names) {
+      int[] cols = new int[names.size()];
+      for (int k = 0; k < cols.length; k++) {
+        cols[k] = column(index, names.get(k));
+      }
+      return cols;
     }
 
     private int column(Map<String, Integer> index, String name) {

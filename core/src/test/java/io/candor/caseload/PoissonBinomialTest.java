@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -164,5 +166,39 @@ class PoissonBinomialTest {
     assertTrue(assertThrows(IllegalArgumentException.class,
         () -> PoissonBinomial.of(Double.NaN)).getMessage().contains("NaN"));
     assertThrows(IllegalArgumentException.class, () -> PoissonBinomial.of(0.5).interval(1));
+  }
+
+  /**
+   * Every probability 0 or 1, on both the direct and the FFT path: the count is certain, a point
+   * mass at the number of ones with variance 0, and the interval at any level is that count.
+   */
+  @Test
+  void certainTrials_giveAnExactPointMass_onEitherPath_property() {
+    qt().withExamples(25).forAll(integers().between(0, 5000), integers().between(0, 1000),
+        integers().between(1, 1000))
+        .checkAssert((n, onesPerMille, seed) -> {
+          UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
+          double[] p = new double[n];
+          int ones = 0;
+          for (int i = 0; i < n; i++) {
+            if (rng.nextInt(1000) < onesPerMille) {
+              p[i] = 1;
+              ones++;
+            }
+          }
+          PoissonBinomial d = PoissonBinomial.of(p);
+          assertEquals(1.0, d.pmf(ones), 1e-12);
+          assertEquals(0.0, d.cdf(ones - 1), 1e-12);
+          assertEquals(1.0, d.cdf(ones), 1e-12);
+          assertEquals(ones, d.mean(), 0);
+          assertEquals(0, d.variance(), 0);
+          for (double v : d.pmf()) {
+            assertTrue(v >= 0 && v <= 1 + 1e-12, "pmf " + v);
+          }
+          CountInterval i = d.interval(0.95);
+          assertEquals(ones, i.lower());
+          assertEquals(ones, i.upper());
+          assertEquals(1, i.coverage(), 1e-12);
+        });
   }
 }

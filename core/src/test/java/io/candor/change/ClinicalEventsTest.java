@@ -109,4 +109,23 @@ class ClinicalEventsTest {
           });
     }
   }
+
+  @Test
+  void equality_isByInstrument_andToStringNamesThresholdAndCutoff() {
+    ClinicalEvents phq = ClinicalEvents.of(Instruments.PHQ9);
+    assertEquals(phq, ClinicalEvents.of(Instruments.PHQ9));
+    assertEquals(phq.hashCode(), ClinicalEvents.of(Instruments.PHQ9).hashCode());
+    assertFalse(phq.equals(ClinicalEvents.of(Instruments.GAD7)));
+    assertFalse(phq.equals("PHQ-9"));
+    assertTrue(phq.toString().startsWith("ClinicalEvents[PHQ-9, reliable change 6"),
+        phq.toString());
+    assertTrue(ClinicalEvents.of(Instruments.K10).toString().contains("reliable change none"));
+  }
+
+  @Test
+  void reliableChange_unchangedIsNeitherDirection() {
+    assertFalse(ReliableChangeMethod.JACOBSON_TRUAX.assess(18, 9, ChangeContext.of(Instruments.PHQ9)).unchanged());
+    assertFalse(ReliableChangeMethod.JACOBSON_TRUAX.assess(9, 18, ChangeContext.of(Instruments.PHQ9)).unchanged());
+    assertTrue(ReliableChangeMethod.JACOBSON_TRUAX.assess(18, 16, ChangeContext.of(Instruments.PHQ9)).unchanged());
+  }
 }

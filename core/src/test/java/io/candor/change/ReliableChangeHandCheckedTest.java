@@ -213,6 +213,17 @@ class ReliableChangeHandCheckedTest {
   }
 
   @Test
+  void compare_refusesAnOffScaleScore_namingItsPosition() {
+    double[] pre = {18, 20, 15};
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> ClinicalChange.compare(Instruments.PHQ9, pre, new double[] {9, 28, 4}));
+    assertTrue(e.getMessage().contains("post[1]"), e.getMessage());
+    e = assertThrows(IllegalArgumentException.class,
+        () -> ClinicalChange.compare(Instruments.PHQ9, new double[] {18, 20, -1}, pre));
+    assertTrue(e.getMessage().contains("pre[2]"), e.getMessage());
+  }
+
+  @Test
   void compare_countsEveryCategoryForEveryMethod() {
     double[] pre = {18, 20, 15, 22, 12, 9, 25, 17, 14, 19};
     double[] post = {9, 18, 4, 21, 13, 3, 10, 17, 16, 5};
@@ -274,6 +285,45 @@ class ReliableChangeHandCheckedTest {
     // 2 -> 12: CS_indiv past 1.65 towards dysfunction: harmed
     assertEquals(ChangeCategory.HARMED,
         ClinicalChange.classify(ReliableChangeMethod.HAGEMAN_ARRINDELL, 2, 12, c).category());
+  }
+
+  @Test
+  void aScoreExactlyAtCutoffA_isNeitherClinicalNorFunctional() {
+    // cohort pre 10, 14, 18: mean 14, SD 4, so cutoff a = 14 − 2·4 = 6 exactly (PHQ-9: lower is
+    // healthier). Clinical means strictly above 6, functional strictly below: 6 is neither.
+    ChangeContext c = ChangeContext.of(Instruments.PHQ9).with(CutoffType.A).withCohort(
+        ReferenceStatistics.of(new double[] {10, 14, 18}, new double[] {9, 8, 13}));
+    Classification at = ClinicalChange.classify(ReliableChangeMethod.JACOBSON_TRUAX, 6, 6, c);
+    assertEquals(6, at.cutoff().value(), 1e-15);
+    assertFalse(at.clinicalPre());
+    assertFalse(at.functionalPost());
+    Classification across =
+        ClinicalChange.classify(ReliableChangeMethod.JACOBSON_TRUAX, 7, 5, c);
+    assertTrue(across.clinicalPre());
+    assertTrue(across.functionalPost());
+  }
+
+  @Test
+  void methodsNeedingACohort_sayWhatIsMissing_untilOneIsGiven() {
+    ChangeContext norms = ChangeContext.of(Instruments.PHQ9);
+    ChangeContext cohort = norms.withCohort(
+        ReferenceStatistics.of(new double[] {10, 14, 18}, new double[] {9, 8, 13}));
+    for (ReliableChangeMethod m : ReliableChangeMethod.values()) {
+      boolean needs = m == ReliableChangeMethod.HSU_LINN_LORD
+          || m == ReliableChangeMethod.HAGEMAN_ARRINDELL;
+      assertEquals(needs, m.needsCohort(), m.toString());
+      assertEquals(needs, norms.cohort().isEmpty() && m.missingInputs(norms).isPresent(),
+          m.toString());
+      assertTrue(m.missingInputs(cohort).isEmpty(), m.toString());
+    }
+    assertEquals(io.candor.evidence.Citations.JACOBSON_1991,
+        ReliableChangeMethod.JACOBSON_TRUAX.citation());
+    assertEquals(io.candor.evidence.Citations.HAGEMAN_1999,
+        ReliableChangeMethod.HAGEMAN_ARRINDELL.citation());
+    IllegalStateException e = assertThrows(IllegalStateException.class,
+        () -> ReliableChangeMethod.HAGEMAN_ARRINDELL.threshold(norms));
+    assertTrue(e.getMessage().startsWith("HA needs cohort statistics (post-treatment mean, SD and"
+        + " pre-post correlation)"), e.getMessage());
   }
 
   @Test

@@ -96,4 +96,41 @@ class TalkingTherapiesTest {
     assertThrows(IllegalArgumentException.class, () -> Rate.wilson(3, 0));
     assertThrows(IllegalArgumentException.class, () -> Rate.wilson(4, 3));
   }
+
+  @Test
+  void wilsonLimits_stayWithin0And1_forEveryCount() {
+    // the score interval's limits for 0 of n and n of n are 0 and 1 exactly in theory; in
+    // floating point the upper one can come out an ulp above 1
+    for (int n : new int[] {1, 2, 3, 7, 10, 99, 1000, 65_537, 1_000_003, Integer.MAX_VALUE}) {
+      for (int count : new int[] {0, 1, n / 2, n - 1, n}) {
+        Rate r = Rate.wilson(count, n);
+        assertTrue(0 <= r.lower() && r.lower() <= r.proportion()
+            && r.proportion() <= r.upper() && r.upper() <= 1, r.toString());
+      }
+    }
+    assertEquals(1.0, Rate.wilson(Integer.MAX_VALUE, Integer.MAX_VALUE).upper());
+    assertEquals(0.0, Rate.wilson(0, Integer.MAX_VALUE).lower());
+  }
+
+  @Test
+  void finishedTreatment_startsAtExactlyTwoContacts() {
+    assertEquals(2, TalkingTherapies.MIN_CONTACTS);
+    assertTrue(TalkingTherapies.outcome(ep(15, 7, 10, 5, 2)).finishedTreatment());
+    assertFalse(TalkingTherapies.outcome(ep(15, 7, 10, 5, 1)).finishedTreatment());
+  }
+
+  @Test
+  void rates_countEachEventOverItsOwnDenominator() {
+    List<PairedMeasures> cohort = List.of(
+        ep(15, 7, 10, 5, 2),    // finished (2 contacts), case, reliably recovered
+        ep(12, 12, 9, 9, 5),    // finished, case, unchanged
+        ep(13, 12, 10, 10, 3)); // finished, case, unchanged
+    TalkingTherapiesRates r = TalkingTherapies.rates(cohort);
+    assertEquals(3, r.finishedTreatment());
+    assertEquals(3, r.caseAtStart());
+    assertEquals(1, r.reliableImprovement().orElseThrow().count());
+    assertEquals(0, r.reliableDeterioration().orElseThrow().count());
+    assertEquals(1, r.recovery().orElseThrow().count());
+    assertEquals("1/3 = 33.3 % (95 % CI 6.1-79.2 %)", r.recovery().orElseThrow().toString());
+  }
 }

@@ -299,4 +299,14 @@ class ExpectedResponseTest {
     assertTrue(a.toString().contains("WITH_FIXED_EFFECTS"), a.toString());
     assertTrue(a.with(BandUncertainty.WITH_FIXED_EFFECTS).fromIntake(20, 10).includesFixedEffectUncertainty());
   }
+
+  @Test
+  void forecast_saysWhatItIsConditionedOn() {
+    ExpectedResponse er = ExpectedResponse.of(ExpectedResponseModel.from(fit()));
+    assertEquals("no observations (population curve)",
+        er.forecast(new int[0], new double[0], 3).conditioning());
+    assertEquals("intake 18, session 2 15.5",
+        er.forecast(new int[] {0, 2}, new double[] {18, 15.5}, 3).conditioning());
+    assertEquals("session 1 12", er.forecast(new int[] {1}, new double[] {12}, 3).conditioning());
+  }
 }

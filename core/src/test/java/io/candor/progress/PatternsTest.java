@@ -30,6 +30,47 @@ class PatternsTest {
   private static final ScoreScale PHQ9 = Instruments.PHQ9;
 
   @Test
+  void patternCriteria_reportTheirSettings() {
+    PlateauCriteria plateau = PlateauCriteria.withDefaults();
+    assertEquals((int) PlateauCriteria.DEFAULT_LENGTH.value(), plateau.length());
+    assertTrue(plateau.threshold().isEmpty(), "the instrument's reliable-change threshold");
+    assertEquals(5, plateau.withLength(5).length());
+    assertEquals(4.5, plateau.withThreshold(4.5).threshold().getAsDouble());
+    EarlyResponseCriteria early = EarlyResponseCriteria.withDefaults();
+    assertEquals(0.25, early.fraction());
+    assertEquals(4, early.session());
+    assertEquals(0.5, early.withFraction(0.5).fraction());
+    assertEquals(3, early.withSession(3).session());
+    for (BandUncertainty b : BandUncertainty.values()) {
+      assertEquals(b, BandUncertainty.parse(b.name().toLowerCase(java.util.Locale.ROOT)));
+    }
+  }
+
+  @Test
+  void events_sayWhatTheyNeedFromAScale() {
+    assertTrue(ProgressEvent.RECOVERY.needsCaseness());
+    assertTrue(ProgressEvent.RELAPSE.needsCaseness());
+    assertFalse(ProgressEvent.RELIABLE_IMPROVEMENT.needsCaseness());
+    assertFalse(ProgressEvent.DROPOUT.needsCaseness());
+    for (ProgressEvent e : ProgressEvent.values()) {
+      assertTrue(e.supports(Instruments.PHQ9), e.toString());
+    }
+    Instrument noCutoff = Instrument.builder("X", "no cutoff").range(0, 10)
+        .direction(Direction.HIGHER_IS_WORSE)
+        .reliableChange(Sourced.assumption(3, Citations.JACOBSON_1991, "test"))
+        .reliability(Sourced.assumption(0.8, Citations.JACOBSON_1991, "test"))
+        .licence("test").build();
+    assertTrue(ProgressEvent.RELIABLE_IMPROVEMENT.supports(noCutoff));
+    assertFalse(ProgressEvent.RECOVERY.supports(noCutoff));
+    assertFalse(ProgressEvent.RELAPSE.supports(noCutoff));
+    assertTrue(ProgressEvent.DROPOUT.supports(noCutoff));
+    ScoreScale bare = ScoreScale.of("bare", 0, 10);
+    assertFalse(ProgressEvent.RELIABLE_IMPROVEMENT.supports(bare));
+    assertFalse(ProgressEvent.RECOVERY.supports(bare));
+    assertTrue(ProgressEvent.DROPOUT.supports(bare));
+  }
+
+  @Test
   void plateau_foundWhileAtCasenessWithoutReliableChange() {
     List<Plateau> p = PlateauCriteria.withDefaults().find(consecutive(PHQ9, 20, 18, 19, 17, 18, 10, 8));
     assertEquals(1, p.size());

@@ -219,6 +219,25 @@ class SuddenGainCriteriaTest {
   }
 
   @Test
+  void perClient_firstAndLargestLoss_andWhichKindsHappened() {
+    // two losses: 8 points after session 3, then 13 points after session 8
+    SuddenChanges r = TANG.detect(consecutive(BDI, 4, 5, 4, 12, 13, 12, 12, 12, 25, 25, 25));
+    assertTrue(r.hasLoss());
+    assertFalse(r.hasGain());
+    assertEquals(2, r.losses().size());
+    assertEquals(3, r.firstLoss().orElseThrow().preSession());
+    assertEquals(8, r.largestLoss().orElseThrow().preSession());
+    SuddenChanges none = TANG.detect(consecutive(BDI, 20, 20, 20, 20, 20));
+    assertFalse(none.hasGain());
+    assertFalse(none.hasLoss());
+    assertTrue(none.firstLoss().isEmpty());
+    assertTrue(none.largestLoss().isEmpty());
+    SuddenChanges gain = TANG.detect(consecutive(BDI, 30, 31, 30, 15, 14, 15));
+    assertTrue(gain.hasGain());
+    assertFalse(gain.hasLoss());
+  }
+
+  @Test
   void cutoffFromReliability_is196TimesSdiff() {
     SuddenGainCriteria c = SuddenGainCriteria.withDefaults().withCutoffFromReliability(10, 0.9);
     assertEquals(1.96 * 10 * Math.sqrt(0.2), c.givenCutoff().getAsDouble(), 1e-12);
@@ -290,6 +309,32 @@ class SuddenGainCriteriaTest {
     assertEquals("sudden gains: cutoff 7, relative 0.25, mean difference at alpha 0.05 (fixed critical value 3),"
         + " consecutive observations, reversal any later session", fixed.toString());
     assertEquals(CriticalValueRule.FIXED, CriticalValueRule.parse("fixed"));
+  }
+
+  @Test
+  void criteria_reportEachSetting_andEachCopyChangesOnlyItsOwn() {
+    SuddenGainCriteria d = SuddenGainCriteria.withDefaults();
+    assertTrue(d.absoluteCriterion());
+    assertTrue(d.givenCutoff().isEmpty(), "the instrument's threshold");
+    assertEquals(0.25, d.relative().getAsDouble());
+    assertEquals(0.05, d.meanDifferenceAlpha().getAsDouble());
+    SuddenGainCriteria off = d.withoutAbsoluteCriterion().withoutRelativeCriterion()
+        .withoutMeanDifferenceCriterion();
+    assertFalse(off.absoluteCriterion());
+    assertTrue(off.relative().isEmpty());
+    assertTrue(off.meanDifferenceAlpha().isEmpty());
+    assertEquals(0.3, d.withRelative(0.3).relative().getAsDouble());
+    assertEquals(0.01, d.withMeanDifferenceCriterion(0.01).meanDifferenceAlpha().getAsDouble());
+    assertEquals(7, d.withCutoff(7).givenCutoff().getAsDouble());
+    assertTrue(d.withCutoff(7).withReliableChangeCutoff().givenCutoff().isEmpty());
+    assertEquals(d, d.withCutoff(7).withReliableChangeCutoff());
+    assertEquals(Schedule.CONSECUTIVE_OBSERVATIONS,
+        d.with(Schedule.CONSECUTIVE_OBSERVATIONS).schedule());
+    assertEquals(ReversalRule.SUDDENGAINS_PACKAGE,
+        d.with(ReversalRule.SUDDENGAINS_PACKAGE).reversalRule());
+    assertNotEquals(d.schedule(), d.with(Schedule.CONSECUTIVE_OBSERVATIONS).schedule());
+    assertNotEquals(d.reversalRule(), d.with(ReversalRule.SUDDENGAINS_PACKAGE).reversalRule());
+    assertNotEquals(d.hashCode(), d.withCutoff(7).hashCode());
   }
 
   @Test

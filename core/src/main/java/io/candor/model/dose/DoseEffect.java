@@ -360,7 +360,7 @@ public final class DoseEffect {
             ? "IRLS: relative change in deviance below " + epsilon
             : "IRLS did not converge in " + maxIterations
                 + " iterations (fitted shares may be at 0 or 1)";
-    boolean separation = r.separation;
+    boolean separation = r.separation || separated(x, y);
     if (separation) {
       message += "; fitted probabilities numerically 0 or 1 occurred";
     }
@@ -377,6 +377,32 @@ public final class DoseEffect {
     return new DoseEffectFit(link, perClient, observations, ci, cs, a01, dev, nullDev,
         observations - 2, observations - 1, aic, conv, separation, confidenceLevel, minS, maxS,
         milestones);
+  }
+
+  /**
+   * Whether log(sessions) separates the outcomes completely or quasi-completely: every row with
+   * clients who did not improve lies at or below every row with clients who did (or the
+   * reverse), including data where nobody or everybody improved. Then the likelihood has no
+   * maximum and IRLS stops wherever the deviance stops changing, which R's "fitted probabilities
+   * numerically 0 or 1" rule does not always catch (a probit fit to two rows, 0 of 5 and 5 of 5,
+   * stops with fitted shares near 1e-11).
+   */
+  static boolean separated(double[] x, double[] y) {
+    double maxNo = Double.NEGATIVE_INFINITY;
+    double minNo = Double.POSITIVE_INFINITY;
+    double maxYes = Double.NEGATIVE_INFINITY;
+    double minYes = Double.POSITIVE_INFINITY;
+    for (int i = 0; i < x.length; i++) {
+      if (y[i] < 1) {
+        maxNo = Math.max(maxNo, x[i]);
+        minNo = Math.min(minNo, x[i]);
+      }
+      if (y[i] > 0) {
+        maxYes = Math.max(maxYes, x[i]);
+        minYes = Math.min(minYes, x[i]);
+      }
+    }
+    return maxNo <= minYes || maxYes <= minNo;
   }
 
   static Coefficient coefficient(String name, double estimate, double se) {

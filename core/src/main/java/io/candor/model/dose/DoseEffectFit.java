@@ -33,8 +33,11 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
  * @param aic Akaike's information criterion as R's {@code fit$aic}
  * @param convergence how IRLS ended (iterations as R's {@code fit$iter}, objective the deviance)
  * @param separation true if some fitted shares are numerically 0 or 1 (within 10ε; R then warns
- *     "fitted probabilities numerically 0 or 1 occurred"): the data are (nearly) separated and
- *     the estimates, standard errors and intervals are not reliable
+ *     "fitted probabilities numerically 0 or 1 occurred"), or if log(sessions) separates the
+ *     clients who improved from those who did not completely or quasi-completely (every row
+ *     without improvement at or below every row with it, or the reverse; nobody or everybody
+ *     improved included): the likelihood then has no maximum, and the estimates, standard
+ *     errors and intervals are not reliable
  * @param confidenceLevel level of the intervals in {@link #milestones()}
  * @param minSessions fewest sessions in the data
  * @param maxSessions most sessions in the data
@@ -110,7 +113,10 @@ public record DoseEffectFit(
   /**
    * The sessions by which a share {@code p} is expected to have improved, with a delta-method
    * interval at this fit's confidence level (see {@link SessionsEstimate}); empty when the curve
-   * does not rise with sessions.
+   * does not rise with sessions, or rises so little (nobody or everybody improved: a slope that
+   * is 0 up to rounding) that the share or its upper confidence limit lies beyond any
+   * representable number of sessions (above about 1e308). Under separation the interval is
+   * finite but can be astronomically wide; {@link #separation()} says so.
    *
    * @param p the share, in (0, 1)
    * @return the estimate, empty when the curve does not rise with sessions
@@ -143,12 +149,19 @@ public record DoseEffectFit(
     double se = Math.sqrt(Math.max(var, 0));
     double z = NormalDistribution.of(0, 1).inverseCumulativeProbability(1 - (1 - level) / 2);
     double s = Math.exp(x);
+    double lower = Math.exp(x - z * se);
+    double upper = Math.exp(x + z * se);
+    if (!(s > 0 && Double.isFinite(s) && Double.isFinite(upper))) {
+      // a flat curve (nobody or everybody improved, slope ~ 0) or a separated one: the share, or
+      // its upper limit, lies beyond any representable number of sessions
+      return Optional.empty();
+    }
     return Optional.of(
         new SessionsEstimate(
             p,
             s,
-            Math.exp(x - z * se),
-            Math.exp(x + z * se),
+            lower,
+            upper,
             x,
             se,
             level,
@@ -214,15 +227,24 @@ public record DoseEffectFit(
       sb.append(
           String.format(
               Locale.ROOT,
-              "%2.0f%% expected to have improved by %.1f sessions (%d%% CI %.1f to %.1f)%s%n",
+              "%2.0f%% expected to have improved by %s sessions (%d%% CI %s to %s)%s%n",
               m.proportion() * 100,
-              m.sessions(),
+              sessionsText(m.sessions()),
               pct,
-              m.lower(),
-              m.upper(),
+              sessionsText(m.lower()),
+              sessionsText(m.upper()),
               m.extrapolated() ? ", beyond the sessions observed" : ""));
     }
     sb.append("Estimates for groups, not predictions for one client.").append(System.lineSeparator());
     return sb.toString();
+  }
+
+  /**
+   * A number of sessions to one decimal; from 100,000 on (only separated or nearly flat curves
+   * get there) in scientific notation with 3 significant digits, not as a 300-digit number.
+   */
+  static String sessionsText(double sessions) {
+    return sessions < 1e5 ? String.format(Locale.ROOT, "%.1f", sessions)
+        : String.format(Locale.ROOT, "%.3g", sessions);
   }
 }

@@ -14,9 +14,9 @@ import io.candor.internal.Checks;
  * <p>Immutable and thread-safe.
  *
  * @param proportion the share improved, in (0, 1)
- * @param sessions expected sessions, {@code exp(x_p)}
- * @param lower lower confidence limit in sessions
- * @param upper upper confidence limit in sessions
+ * @param sessions expected sessions, {@code exp(x_p)}, finite
+ * @param lower lower confidence limit in sessions, finite and at least 0
+ * @param upper upper confidence limit in sessions, finite and at least {@code sessions}
  * @param logSessions {@code x_p}, natural log of sessions
  * @param logStdErr delta-method standard error of {@code x_p}
  * @param confidenceLevel the interval's confidence level
@@ -47,6 +47,13 @@ public record SessionsEstimate(
    */
   public SessionsEstimate {
     Checks.openUnit("proportion", proportion);
+    Checks.finite("sessions", sessions);
+    Checks.finite("lower", lower);
+    Checks.finite("upper", upper);
+    if (!(0 <= lower && lower <= sessions && sessions <= upper)) {
+      throw new IllegalArgumentException("need 0 <= lower <= sessions <= upper, were " + lower
+          + ", " + sessions + " and " + upper);
+    }
     Checks.openUnit("confidenceLevel", confidenceLevel);
   }
 }

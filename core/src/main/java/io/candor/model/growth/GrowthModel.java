@@ -43,6 +43,14 @@ import java.util.OptionalDouble;
  *     .fit(GrowthData.of(ids, sessions, scores).withClusters(therapists));
  * }</pre>
  *
+ * <p><b>Units.</b> The fit does not depend on the units of the scores: multiplying every score by
+ * f &gt; 0 multiplies each fixed effect, standard error and SD by f (to the optimiser's
+ * resolution of θ: fixed effects to about 1e-6 of their size plus SE, SDs to about 1e-5) and, as
+ * each score's density is divided by f, lowers the log-likelihood by n·log f under ML and by
+ * (n − p)·log f under REML (p fixed effects), so AIC, BIC, the deviance and the REML criterion
+ * move by twice that. Scores from 1e-8 to 1e8 units are property-tested; sums of squares that
+ * overflow a double are refused by name.
+ *
  * <p>Immutable and thread-safe; every {@code withXxx} returns a copy. Serializable, so that a
  * distributed job (candor-spark) can ship it to where the data are.
  */
@@ -330,7 +338,11 @@ public final class GrowthModel implements java.io.Serializable {
    *     than 3 clients with two or more distinct times for a random slope (fewer than 2 clients
    *     for a random intercept), no more observations than random effects, no more observations
    *     than fixed effects, (for the log basis) a time ≤ −1, or, with a cluster level, data
-   *     without clusters or with a single cluster
+   *     without clusters, with a single cluster, or with a single client in every cluster (then
+   *     the therapist and client intercepts are confounded), or scores the model reproduces
+   *     exactly (constant scores; under a random intercept, every client's scores constant; under
+   *     a random slope, every client's scores on a line of their own): then the residual SD
+   *     would be 0 and the likelihood has no maximum
    */
   public GrowthFit fit(GrowthData data) {
     Objects.requireNonNull(data, "data");
@@ -559,7 +571,150 @@ public final class GrowthModel implements java.io.Serializable {
             + " clusters; these data have 1 (" + data.clusters().get(0) + "), so the variation"
             + " between therapists cannot be estimated: fit without the cluster level");
       }
+      if (k == m) {
+        // each therapist's intercept and their one client's intercept enter every score of that
+        // client together: only their sum is identified (the likelihood is flat along τ² + d₁₁)
+        throw new IllegalArgumentException("every cluster (therapist) has a single client (" + k
+            + " clusters, " + m + " clients), so therapist and client intercepts cannot be told"
+            + " apart: fit without the cluster level, or give some therapist two or more clients");
+      }
     }
+    // the design is checked first; then whether the scores leave anything for the variances
+    checkResidualVariation(data, idx);
+  }
+
+  /**
+   * Refuses scores that the model reproduces exactly. When the scores minus some fixed part lie
+   * in the span of the clients' own random-effect columns, the residual sum of squares of that
+   * unpenalised fit is zero, and the (restricted) likelihood grows without bound as σ → 0: there
+   * is no estimate, only whatever point an optimiser stops at. That happens for constant scores,
+   * for every client's scores constant under a random intercept, and for every client's scores on
+   * a straight line of their own under a random slope. The test: least squares of the centred
+   * scores on the fixed-effect columns after removing each client's random-effect columns, by
+   * Gram–Schmidt; the residual counts as zero below 1e-20 of the total sum of squares (a residual
+   * SD below 1e-10 of the scores' SD: rounding, not data).
+   */
+  private void checkResidualVariation(GrowthData data, int[] covIndex) {
+    double[] t = data.timeArray();
+    double[] y = data.scoreArray();
+    int[] start = data.starts();
+    int n = data.size();
+    int m = data.clientCount();
+    int p = termNames().size();
+    double mean = 0;
+    for (int i = 0; i < n; i++) {
+      mean += y[i];
+    }
+    mean /= n;
+    // columns 0..p-1: the fixed-effect design; column p: the centred scores
+    double[][] col = new double[p + 1][n];
+    double[] row = new double[p];
+    double[] covs = new double[covIndex.length];
+    double tss = 0;
+    for (int c = 0; c < m; c++) {
+      for (int j = 0; j < covIndex.length; j++) {
+        covs[j] = data.covariate(covIndex[j], c);
+      }
+      for (int i = start[c]; i < start[c + 1]; i++) {
+        designRow(t[i], covs, row);
+        for (int j = 0; j < p; j++) {
+          col[j][i] = row[j];
+        }
+        col[p][i] = y[i] - mean;
+        tss += col[p][i] * col[p][i];
+      }
+    }
+    if (tss == 0) {
+      throw new IllegalArgumentException("every score is " + Checks.fmt(y[0]) + ": with no"
+          + " variation there is nothing to model (the residual SD would be 0)");
+    }
+    double[] norm0 = new double[p];
+    for (int j = 0; j < p; j++) {
+      norm0[j] = Math.sqrt(dot(col[j], col[j], 0, n));
+    }
+    double[] f = new double[n];
+    for (int c = 0; c < m; c++) {
+      int a = start[c];
+      int b = start[c + 1];
+      removeClientColumn(col, a, b, null); // the client's intercept
+      if (random == RandomPart.INTERCEPT_SLOPE) {
+        double fm = 0;
+        for (int i = a; i < b; i++) {
+          f[i] = basis.firstTerm(t[i]);
+          fm += f[i];
+        }
+        fm /= b - a;
+        double scale = 0;
+        for (int i = a; i < b; i++) {
+          scale = Math.max(scale, Math.abs(f[i]));
+          f[i] -= fm;
+        }
+        double fn = Math.sqrt(dot(f, f, a, b));
+        if (fn > 1e-12 * scale) { // the client was seen at two or more times
+          for (int i = a; i < b; i++) {
+            f[i] /= fn;
+          }
+          removeClientColumn(col, a, b, f);
+        }
+      }
+    }
+    // Gram–Schmidt over what is left of the fixed-effect columns, then the scores
+    for (int j = 0; j < p; j++) {
+      for (int k = 0; k < j; k++) {
+        if (col[k] != null) {
+          subtractProjection(col[j], col[k]);
+        }
+      }
+      double left = Math.sqrt(dot(col[j], col[j], 0, n));
+      if (left > 1e-10 * norm0[j]) {
+        for (int i = 0; i < n; i++) {
+          col[j][i] /= left;
+        }
+        subtractProjection(col[p], col[j]);
+      } else {
+        col[j] = null; // within the clients' own columns or the columns before it
+      }
+    }
+    double rss = dot(col[p], col[p], 0, n);
+    if (rss <= 1e-20 * tss) {
+      throw new IllegalArgumentException("the scores lie exactly on the model's lines: with "
+          + (random == RandomPart.INTERCEPT ? "an intercept" : "an intercept and a slope")
+          + " of each client's own, nothing is left over (the residual SD would be 0), so the"
+          + " variance components cannot be estimated (as when every client's scores"
+          + (random == RandomPart.INTERCEPT ? " are constant)" : " lie on a line of their own)"));
+    }
+  }
+
+  /** Removes from rows a..b−1 of every column its projection on the unit vector u (null: 1/√k). */
+  private static void removeClientColumn(double[][] col, int a, int b, double[] u) {
+    double unit = 1 / Math.sqrt(b - a);
+    for (double[] v : col) {
+      if (v == null) {
+        continue;
+      }
+      double d = 0;
+      for (int i = a; i < b; i++) {
+        d += (u == null ? unit : u[i]) * v[i];
+      }
+      for (int i = a; i < b; i++) {
+        v[i] -= d * (u == null ? unit : u[i]);
+      }
+    }
+  }
+
+  private static void subtractProjection(double[] v, double[] unit) {
+    double d = dot(v, unit, 0, v.length);
+    for (int i = 0; i < v.length; i++) {
+      v[i] -= d * unit[i];
+    }
+  }
+
+  private static double dot(double[] u, double[] v, int from, int to) {
+    double s = 0;
+    for (int i = from; i < to; i++) {
+      s += u[i] * v[i];
+    }
+    return s;
   }
 
   @Override

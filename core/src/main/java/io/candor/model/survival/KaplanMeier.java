@@ -503,6 +503,9 @@ public final class KaplanMeier {
       se[r] = Math.sqrt(v);
       lo[r] = confidenceType.lower(s, se[r], z);
       hi[r] = confidenceType.upper(s, se[r], z);
+      if (se[r] == Double.POSITIVE_INFINITY) {
+        se[r] = Double.NaN; // S reached 0: R's Inf, written as empty
+      }
     }
     return new KaplanMeierFit(
         n,
@@ -512,7 +515,7 @@ public final class KaplanMeier {
         PrimitiveLists.wrap(nEvent),
         PrimitiveLists.wrap(nCensor),
         PrimitiveLists.wrap(surv),
-        PrimitiveLists.wrap(se),
+        PrimitiveLists.wrapOptional(se),
         PrimitiveLists.wrapOptional(lo),
         PrimitiveLists.wrapOptional(hi),
         medianOf(surv, times),

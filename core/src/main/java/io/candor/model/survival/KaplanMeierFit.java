@@ -20,7 +20,8 @@ import java.util.Set;
  *
  * <p><b>Standard error.</b> {@link #stdErr()} is R's {@code fit$std.err}: the Greenwood standard
  * error of the cumulative hazard {@code -log S(t)}, {@code sqrt(Σ d/(n(n−d)))} over event times up to
- * {@code t}; it is {@code +∞} once {@code S} reaches 0. The standard error of {@code S(t)} itself,
+ * {@code t}; R reports {@code Inf} once {@code S} reaches 0, and it is empty here. The standard
+ * error of {@code S(t)} itself,
  * as R's {@code summary(fit)$std.err} prints it, is {@code S(t)·stdErr(t)}: see {@link
  * #survivalStdErr()}. Confidence limits R leaves undefined ({@code NA}) are empty here.
  *
@@ -39,7 +40,8 @@ import java.util.Set;
  * @param nEvent events at each time
  * @param nCensor censorings at each time
  * @param survival Kaplan–Meier estimate of S(t) just after each time
- * @param stdErr Greenwood standard error of the cumulative hazard (R's {@code fit$std.err})
+ * @param stdErr Greenwood standard error of the cumulative hazard (R's {@code fit$std.err});
+ *     empty once {@code S} reaches 0 (R: {@code Inf})
  * @param lower lower confidence limit of S(t); empty where R gives NA
  * @param upper upper confidence limit of S(t); empty where R gives NA
  * @param median median time to event, empty if not reached
@@ -59,7 +61,7 @@ public record KaplanMeierFit(
     List<Integer> nEvent,
     List<Integer> nCensor,
     List<Double> survival,
-    List<Double> stdErr,
+    List<OptionalDouble> stdErr,
     List<OptionalDouble> lower,
     List<OptionalDouble> upper,
     OptionalDouble median,
@@ -78,7 +80,8 @@ public record KaplanMeierFit(
    * @param nEvent events at each time
    * @param nCensor censorings at each time
    * @param survival Kaplan–Meier estimate of S(t) just after each time
-   * @param stdErr Greenwood standard error of the cumulative hazard (R's {@code fit$std.err})
+   * @param stdErr Greenwood standard error of the cumulative hazard (R's {@code fit$std.err});
+ *     empty once {@code S} reaches 0 (R: {@code Inf})
    * @param lower lower confidence limit of S(t); empty where R gives NA
    * @param upper upper confidence limit of S(t); empty where R gives NA
    * @param median median time to event, empty if not reached
@@ -95,7 +98,7 @@ public record KaplanMeierFit(
     nEvent = PrimitiveLists.ints("nEvent", nEvent);
     nCensor = PrimitiveLists.ints("nCensor", nCensor);
     survival = PrimitiveLists.doubles("survival", survival);
-    stdErr = PrimitiveLists.doubles("stdErr", stdErr);
+    stdErr = PrimitiveLists.optionals("stdErr", stdErr);
     lower = PrimitiveLists.optionals("lower", lower);
     upper = PrimitiveLists.optionals("upper", upper);
     int k = time.size();
@@ -131,7 +134,7 @@ public record KaplanMeierFit(
     double[] out = new double[size()];
     for (int i = 0; i < out.length; i++) {
       double s = survival.get(i);
-      out[i] = s == 0 ? Double.NaN : s * stdErr.get(i);
+      out[i] = s == 0 || stdErr.get(i).isEmpty() ? Double.NaN : s * stdErr.get(i).getAsDouble();
     }
     return PrimitiveLists.wrapOptional(out);
   }

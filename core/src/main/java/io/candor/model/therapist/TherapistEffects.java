@@ -30,7 +30,10 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  * the central {@code level} share of their D ranks (Goldstein &amp; Spiegelhalter 1996). Wide
  * intervals are the usual finding: rankings of therapists are far less certain than a league table
  * suggests. The draws treat the fixed effects and variances as known, as lme4's {@code condVar}
- * does, so the intervals are if anything too narrow.
+ * does, so the intervals are if anything too narrow. Therapists whose draws tie share the ranks
+ * they tie for; in particular, when the between-therapist variance is estimated as 0 (a
+ * {@link TherapistEffectsFit#boundary() boundary} fit: every effect 0 with SD 0, reliability 0,
+ * no caseload for reliability) every rank interval is the whole 1..k.
  *
  * <p><b>Stable estimate.</b> A therapist's shrunken effect keeps the share
  * R_n = τ²/(τ² + σ²/n) of their raw deviation (its reliability, by the Spearman–Brown formula);
@@ -267,14 +270,20 @@ public final class TherapistEffects {
         effects, rankDraws, fit.boundary(), fit.convergence());
   }
 
-  /** {lower ranks, upper ranks}, rank 1 = most favourable. */
-  private int[][] rankIntervals(double[] effect, double[] sd, Direction direction,
+  /**
+   * {lower ranks, upper ranks}, rank 1 = most favourable. Therapists whose drawn effects tie (as
+   * they all do when the between-therapist variance is 0 and every effect is 0 with SD 0) share
+   * the ranks they tie for: in that draw each has the best of them as its lower rank and the worst
+   * as its upper rank, so exact ties never produce an ordering from the order of the ids.
+   */
+  int[][] rankIntervals(double[] effect, double[] sd, Direction direction,
       UniformRandomProvider rng) {
     int k = effect.length;
     ZigguratSampler.NormalizedGaussian gauss = ZigguratSampler.NormalizedGaussian.of(rng);
     // favourable = lower end scores for higher-is-worse instruments
     double sign = direction == Direction.HIGHER_IS_WORSE ? -1 : 1;
-    int[][] drawn = new int[k][rankDraws];
+    int[][] best = new int[k][rankDraws];
+    int[][] worst = new int[k][rankDraws];
     double[] value = new double[k];
     Integer[] order = new Integer[k];
     for (int d = 0; d < rankDraws; d++) {
@@ -283,8 +292,17 @@ public final class TherapistEffects {
         order[j] = j;
       }
       Arrays.sort(order, (a, b) -> Double.compare(value[b], value[a]));
-      for (int r = 0; r < k; r++) {
-        drawn[order[r]][d] = r + 1;
+      int r = 0;
+      while (r < k) {
+        int end = r + 1;
+        while (end < k && value[order[end]] == value[order[r]]) {
+          end++;
+        }
+        for (int i = r; i < end; i++) {
+          best[order[i]][d] = r + 1;
+          worst[order[i]][d] = end;
+        }
+        r = end;
       }
     }
     double alpha = 1 - confidenceLevel;
@@ -292,9 +310,10 @@ public final class TherapistEffects {
     int hi = Math.min(rankDraws - 1, (int) Math.ceil(rankDraws * (1 - alpha / 2)) - 1);
     int[][] out = new int[2][k];
     for (int j = 0; j < k; j++) {
-      Arrays.sort(drawn[j]);
-      out[0][j] = drawn[j][lo];
-      out[1][j] = drawn[j][hi];
+      Arrays.sort(best[j]);
+      Arrays.sort(worst[j]);
+      out[0][j] = best[j][lo];
+      out[1][j] = worst[j][hi];
     }
     return out;
   }

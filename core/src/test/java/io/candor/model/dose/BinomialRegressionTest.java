@@ -1,6 +1,8 @@
 package io.candor.model.dose;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -49,8 +51,53 @@ class BinomialRegressionTest {
     assertThrows(IllegalArgumentException.class, () -> b.fit(new boolean[] {true, false},
         List.of("x"), List.of(new double[] {1, 2})));
     BinomialRegressionFit fit = b.fit(IMPROVED, List.of("s"), List.of(SESSIONS));
-    assertThrows(IllegalArgumentException.class, () -> fit.probability(1, 2));
+    e = assertThrows(IllegalArgumentException.class, () -> fit.probability(1, 2));
+    assertEquals("expected 1 predictor values [s], got 2", e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> b.fit(
+        new boolean[] {true, false, true}, List.of("x"), List.of(new double[] {1, Double.NaN, 3})));
+    assertEquals("predictor x for case 2 must be finite, was NaN", e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> b.withEpsilon(0));
     assertEquals(b, BinomialRegression.withDefaults().with(Link.LOGIT));
+  }
+
+  @Test
+  void fitters_areValues_thatKeepEverySetting() {
+    BinomialRegression a = BinomialRegression.withDefaults().with(Link.PROBIT).withEpsilon(1e-9)
+        .withMaxIterations(40);
+    BinomialRegression b = BinomialRegression.withDefaults().withMaxIterations(40)
+        .withEpsilon(1e-9).with(Link.PROBIT);
+    assertEquals(a, b);
+    assertEquals(a.hashCode(), b.hashCode());
+    assertEquals(Link.PROBIT, a.link());
+    assertEquals("BinomialRegression[PROBIT, epsilon 1.0E-9, at most 40 iterations]",
+        a.toString());
+    assertNotEquals(a, a.with(Link.LOGIT));
+    assertNotEquals(a, a.withEpsilon(1e-8));
+    assertNotEquals(a, a.withMaxIterations(41));
+    assertNotEquals(a.hashCode(), a.withMaxIterations(41).hashCode());
+    assertThrows(IllegalArgumentException.class, () -> a.withMaxIterations(0));
+    BinomialRegressionFit once = a.withMaxIterations(1).fit(IMPROVED, List.of("s"),
+        List.of(SESSIONS));
+    assertEquals(1, once.convergence().iterations());
+    assertEquals("IRLS did not converge in 1 iterations", once.convergence().message());
+    assertTrue(once.coefficients().get(1).estimate() > 0, "one IRLS step moves the slope");
+  }
+
+  @Test
+  void separation_isReportedOnlyWhenAFittedProbabilityIsNumerically0Or1() {
+    // R: glm warns "fitted probabilities numerically 0 or 1 occurred" when a fitted mean is
+    // within 10 * .Machine$double.eps of 0 or 1
+    for (Link link : Link.values()) {
+      BinomialRegression b = BinomialRegression.withDefaults().with(link);
+      BinomialRegressionFit mixed = b.fit(IMPROVED, List.of("s"), List.of(SESSIONS));
+      assertFalse(mixed.separation(), mixed.convergence().message());
+      assertFalse(mixed.convergence().message().contains("numerically"));
+      BinomialRegressionFit separated = b.fit(new boolean[] {false, false, false, true, true, true},
+          List.of("s"), List.of(new double[] {1, 2, 3, 4, 5, 6}));
+      assertTrue(separated.separation(), link.toString());
+      assertTrue(separated.convergence().message()
+          .endsWith("; fitted probabilities numerically 0 or 1 occurred"),
+          separated.convergence().message());
+    }
   }
 }

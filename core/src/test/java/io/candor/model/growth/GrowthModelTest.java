@@ -6,11 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.doubles;
 import static org.quicktheories.generators.SourceDSL.integers;
+import static io.candor.quick.QuickTheoriesAdapter.quick;
+import static org.quicktheories.generators.SourceDSL.arbitrary;
 
 import io.candor.domain.ClientId;
 import io.candor.domain.Cohort;
 import io.candor.domain.Trajectory;
 import io.candor.measure.Instruments;
+import io.candor.testing.CandorGenerators;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -438,5 +441,223 @@ class GrowthModelTest {
         assertEquals(e.intercept(), other.intercept(), 1e-4 * (1 + base.residualSd()));
       }
     });
+  }
+
+  // ---------------------------------------------------------------- numerical edge cases
+
+  /** Each row's client id, in the grouped row order of {@code d}. */
+  private static String[] rowClients(GrowthData d) {
+    String[] ids = new String[d.size()];
+    int r = 0;
+    for (int c = 0; c < d.clientCount(); c++) {
+      for (int i = 0; i < d.observations(c); i++) {
+        ids[r++] = d.clients().get(c);
+      }
+    }
+    return ids;
+  }
+
+  /**
+   * Panels of 2 to 25 generated PHQ-9 trajectories (every {@code TrajectoryShape}, missed
+   * sessions and dropout) as unbounded growth data.
+   */
+  private static org.quicktheories.core.Gen<GrowthData> panels() {
+    return quick(rng -> {
+      int m = 2 + rng.nextInt(24);
+      List<String> ids = new ArrayList<>();
+      List<Double> t = new ArrayList<>();
+      List<Double> y = new ArrayList<>();
+      for (int c = 0; c < m; c++) {
+        Trajectory tr = CandorGenerators.trajectory(Instruments.PHQ9).generate(rng);
+        for (int i = 0; i < tr.size(); i++) {
+          ids.add("c" + c);
+          t.add((double) tr.sessionAt(i));
+          y.add(tr.scoreAt(i));
+        }
+      }
+      return GrowthData.of(ids.toArray(new String[0]),
+          t.stream().mapToDouble(Double::doubleValue).toArray(),
+          y.stream().mapToDouble(Double::doubleValue).toArray());
+    });
+  }
+
+  private static GrowthData scaled(GrowthData d, double factor) {
+    double[] y = d.groupedScores();
+    for (int i = 0; i < y.length; i++) {
+      y[i] *= factor;
+    }
+    return GrowthData.of(rowClients(d), d.groupedTimes(), y);
+  }
+
+  private static GrowthModel model(Estimation estimation, RandomPart random) {
+    return GrowthModel.withDefaults().with(estimation).with(random);
+  }
+
+  /**
+   * Scores multiplied by f: every fixed effect and SD is multiplied by f, and (as the density of
+   * each score is divided by f) the log-likelihood falls by n·log f under ML and by (n − p)·log f
+   * under REML, which moves AIC, BIC, the deviance and the REML criterion by twice that. Stated
+   * tolerances (the optimiser resolves θ to about 1e-6 relative, and the estimates follow θ):
+   * fixed effects to 1e-6 of (|estimate| + SE), SEs and SDs to 1e-5 of (SD + residual SD);
+   * criteria to 1e-6 of the shift. A panel the model refuses is refused at every scale.
+   */
+  @Test
+  void rescalingScoresBy1e8Or1eMinus8_scalesEstimatesAndSds_andShiftsCriteriaByTheLogFactor() {
+    qt().withExamples(30).forAll(panels(), arbitrary().pick(1e-8, 1e8),
+        arbitrary().enumValues(Estimation.class), arbitrary().enumValues(RandomPart.class))
+        .checkAssert((d, f, estimation, random) -> {
+          GrowthModel m = model(estimation, random);
+          GrowthFit base;
+          try {
+            base = m.fit(d);
+          } catch (IllegalArgumentException refused) {
+            assertThrows(IllegalArgumentException.class, () -> m.fit(scaled(d, f)));
+            return;
+          }
+          GrowthFit g = m.fit(scaled(d, f));
+          for (int j = 0; j < base.beta().length; j++) {
+            FixedEffect b = base.fixedEffects().get(j);
+            FixedEffect s = g.fixedEffects().get(j);
+            double tol = 1e-6 * (Math.abs(b.estimate()) + b.se());
+            assertEquals(b.estimate(), s.estimate() / f, tol, b.term());
+            assertEquals(b.se(), s.se() / f, 1e-5 * b.se(), b.term() + " SE");
+          }
+          double sdTol = 1e-5 * (base.interceptSd() + base.residualSd());
+          assertEquals(base.residualSd(), g.residualSd() / f, 1e-5 * base.residualSd());
+          assertEquals(base.interceptSd(), g.interceptSd() / f, sdTol);
+          if (random == RandomPart.INTERCEPT_SLOPE) {
+            assertEquals(base.slopeSd().orElseThrow(), g.slopeSd().orElseThrow() / f,
+                1e-5 * (base.slopeSd().orElseThrow() + base.residualSd()));
+          }
+          int n = base.observations();
+          int p = base.beta().length;
+          double logShift = (estimation == Estimation.REML ? n - p : n) * Math.log(f);
+          assertEquals(base.logLik() - logShift, g.logLik(), 1e-6 * (1 + Math.abs(logShift)));
+          assertEquals(base.aic() + 2 * logShift, g.aic(), 1e-6 * (1 + Math.abs(logShift)));
+          assertEquals(base.bic() + 2 * logShift, g.bic(), 1e-6 * (1 + Math.abs(logShift)));
+          assertTrue(Double.isFinite(g.deviance()) && Double.isFinite(g.logLik()));
+        });
+  }
+
+  @Test
+  void fit_rejectsASingleClient_withEitherRandomPart() {
+    GrowthData one = GrowthData.of(new String[] {"a", "a", "a", "a"},
+        new double[] {0, 1, 2, 3}, new double[] {20, 15, 12, 10});
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> GrowthModel.withDefaults().with(RandomPart.INTERCEPT).fit(one));
+    assertTrue(e.getMessage().contains("at least 2 clients; these data have 1"), e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> GrowthModel.withDefaults().fit(one));
+    assertTrue(e.getMessage().contains("at least 3 clients observed at two or more different"
+        + " times; these data have 1"), e.getMessage());
+  }
+
+  @Test
+  void fit_refusesConstantScores_forEveryPanelAndModel() {
+    qt().withExamples(30).forAll(panels(), integers().between(0, 27),
+        arbitrary().enumValues(Estimation.class), arbitrary().enumValues(RandomPart.class))
+        .checkAssert((d, value, estimation, random) -> {
+          double[] y = new double[d.size()];
+          Arrays.fill(y, value);
+          GrowthData constant = GrowthData.of(rowClients(d), d.groupedTimes(), y);
+          IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+              () -> model(estimation, random).fit(constant));
+          assertTrue(!e.getMessage().isBlank());
+        });
+  }
+
+  @Test
+  void fit_refusesScoresTheModelReproducesExactly_ratherThanReportAnOptimisersStoppingPoint() {
+    String[] ids = {"a", "a", "a", "b", "b", "b", "c", "c", "c", "d", "d", "d"};
+    double[] t = {0, 1, 2, 0, 1, 2, 0, 1, 2, 0, 1, 2};
+    // every client constant, at different levels: a random intercept leaves no residual
+    double[] flat = {7, 7, 7, 9, 9, 9, 4, 4, 4, 12, 12, 12};
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> GrowthModel.withDefaults().with(RandomPart.INTERCEPT)
+            .fit(GrowthData.of(ids, t, flat)));
+    assertTrue(e.getMessage().contains("the scores lie exactly on the model's lines")
+        && e.getMessage().contains("every client's scores are constant"), e.getMessage());
+    // parallel lines: a random intercept and the fixed slope reproduce them
+    double[] parallel = {7, 6, 5, 8, 7, 6, 9, 8, 7, 10, 9, 8};
+    assertThrows(IllegalArgumentException.class, () -> GrowthModel.withDefaults()
+        .with(RandomPart.INTERCEPT).fit(GrowthData.of(ids, t, parallel)));
+    // each client on a line of their own: a random slope reproduces them
+    double[] lines = {7, 6, 5, 8, 8, 8, 9, 7, 5, 10, 11, 12};
+    e = assertThrows(IllegalArgumentException.class,
+        () -> GrowthModel.withDefaults().fit(GrowthData.of(ids, t, lines)));
+    assertTrue(e.getMessage().contains("lie on a line of their own"), e.getMessage());
+    // ... which a random intercept alone does not: a residual is left, and the fit is a result
+    GrowthFit ri = GrowthModel.withDefaults().with(RandomPart.INTERCEPT)
+        .fit(GrowthData.of(ids, t, lines));
+    assertTrue(ri.residualSd() > 0.5, ri.toString());
+    // one score off its line is enough for a fit
+    double[] almost = lines.clone();
+    almost[11] = 11.5;
+    GrowthFit fit = GrowthModel.withDefaults().fit(GrowthData.of(ids, t, almost));
+    assertTrue(fit.residualSd() > 0.01 && Double.isFinite(fit.logLik()), fit.toString());
+  }
+
+  @Test
+  void fit_refusesEveryClientWithOneObservation() {
+    qt().withExamples(30).forAll(panels(), arbitrary().enumValues(RandomPart.class))
+        .checkAssert((d, random) -> {
+          int m = d.clientCount();
+          double[] t = new double[m];
+          double[] y = new double[m];
+          for (int c = 0; c < m; c++) {
+            t[c] = d.groupedTimes()[d.starts()[c]];
+            y[c] = d.groupedScores()[d.starts()[c]];
+          }
+          GrowthData single = GrowthData.of(d.clients().toArray(new String[0]), t, y);
+          assertThrows(IllegalArgumentException.class,
+              () -> GrowthModel.withDefaults().with(random).fit(single));
+        });
+  }
+
+  @Test
+  void fit_refusesCollinearCovariates_namingTheTermThatAddsNothing() {
+    GrowthData d = simulate(21, 20, 4);
+    qt().withExamples(20).forAll(doubles().between(-50, 50), doubles().between(-50, 50),
+        integers().between(1, 1000)).assuming((a, b, seed) -> Math.abs(a) > 1e-3)
+        .checkAssert((a, b, seed) -> {
+          UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
+          Map<String, Double> x = new java.util.HashMap<>();
+          Map<String, Double> z = new java.util.HashMap<>();
+          for (String c : d.clients()) {
+            double v = 18 + rng.nextInt(60);
+            x.put(c, v);
+            z.put(c, a * v + b); // exactly determined by x and the intercept
+          }
+          GrowthData withBoth = d.withClientCovariate("age", x).withClientCovariate("z", z);
+          IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+              () -> GrowthModel.withDefaults().withCovariates("age", "z").fit(withBoth));
+          assertTrue(e.getMessage().contains("term z is (almost) a linear combination of the terms"
+              + " before it [intercept, time, age]"), e.getMessage());
+        });
+  }
+
+  @Test
+  void threeLevelFit_refusesOneClientPerTherapist_asTherapistAndClientAreConfounded() {
+    GrowthData d = simulate(2, 8, 4);
+    String[] th = new String[d.size()];
+    for (int i = 0; i < th.length; i++) {
+      th[i] = "T" + i / 4; // therapist Tk has client ck only
+    }
+    for (RandomPart random : RandomPart.values()) {
+      GrowthModel three = GrowthModel.withDefaults().with(ClusterPart.INTERCEPT)
+          .with(random);
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> three.fit(d.withClusters(th)));
+      assertTrue(e.getMessage().contains("every cluster (therapist) has a single client"),
+          e.getMessage());
+    }
+    // one therapist with two clients is enough to tell the two levels apart
+    th[4] = "T0";
+    th[5] = "T0";
+    th[6] = "T0";
+    th[7] = "T0";
+    GrowthFit fit = GrowthModel.withDefaults().with(ClusterPart.INTERCEPT)
+        .with(RandomPart.INTERCEPT).fit(d.withClusters(th));
+    assertEquals(7, fit.clusters());
+    assertTrue(Double.isFinite(fit.clusterInterceptSd().orElseThrow()));
   }
 }

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
 
 import io.candor.model.growth.Estimation;
 import io.candor.model.growth.GrowthData;
@@ -13,6 +15,8 @@ import io.candor.model.growth.GrowthFit;
 import io.candor.model.growth.GrowthModel;
 import io.candor.model.growth.RandomPart;
 import io.candor.model.growth.TimeBasis;
+import io.candor.json.CandorJson;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
@@ -430,5 +434,65 @@ class MixtureModelTest {
     assertTrue(fit.degeneracies().stream()
         .anyMatch(d -> d.kind() == Degeneracy.Kind.ZERO_RANDOM_VARIANCE), fit.toString());
     assertTrue(fit.proper(), fit.toString());
+  }
+
+  /**
+   * {@code distinct} trajectories over five sessions, each repeated by {@code copies} clients:
+   * trajectory d starts at 20 − 3d and falls by 1 + d/2 a session; unless {@code linear} it also
+   * bends (a session-2 dip of 1 + d), so a line cannot reproduce it exactly.
+   */
+  private static GrowthData repeatedTrajectories(int distinct, int copies, boolean linear) {
+    List<String> ids = new ArrayList<>();
+    List<Double> t = new ArrayList<>();
+    List<Double> y = new ArrayList<>();
+    for (int d = 0; d < distinct; d++) {
+      for (int c = 0; c < copies; c++) {
+        for (int time = 0; time < 5; time++) {
+          ids.add("t" + d + "c" + c);
+          t.add((double) time);
+          y.add(20 - 3.0 * d - (1 + d / 2.0) * time - (!linear && time == 2 ? 1 + d : 0));
+        }
+      }
+    }
+    return GrowthData.of(ids.toArray(String[]::new), t.stream().mapToDouble(v -> v).toArray(),
+        y.stream().mapToDouble(v -> v).toArray());
+  }
+
+  @Test
+  void moreClassesThanDistinctTrajectories_areFlaggedOrRefused_neverNaN_property() {
+    // D distinct trajectories, K > D classes: the extra classes can only copy a trajectory
+    // another class already has (INDISTINCT_CLASSES) or hold nobody (EMPTY_CLASS); exactly linear
+    // trajectories make every residual SD collapse, which no start survives (a clear error).
+    // Comparing K = 1..K selects the D-class solution.
+    qt().withExamples(24).forAll(integers().between(1, 3), integers().between(1, 2),
+        integers().between(3, 6), integers().between(0, 5))
+        .checkAssert((distinct, extra, copies, form) -> {
+          boolean linear = form % 2 == 1;
+          WithinClass within = WithinClass.values()[form / 2];
+          GrowthData data = repeatedTrajectories(distinct, copies, linear);
+          int k = distinct + extra;
+          MixtureModel model = MixtureModel.withDefaults().with(within).withStarts(8)
+              .withFinalStarts(3).withMaxIterations(2_000);
+          MixtureFit fit;
+          try {
+            fit = model.fit(data, k, rng(distinct * 100 + extra * 10 + copies));
+          } catch (IllegalArgumentException e) {
+            assertTrue(linear, "bent trajectories have a proper solution with D classes: " + e);
+            assertTrue(e.getMessage().contains("none of the 8 starts gave a proper " + k
+                + "-class solution"), e.getMessage());
+            return;
+          }
+          assertFalse(linear && within == WithinClass.NONE, "a line through every client: "
+              + fit);
+          assertFalse(fit.proper(), fit.toString());
+          assertTrue(fit.degeneracies().stream().anyMatch(
+              d -> d.kind() == Degeneracy.Kind.INDISTINCT_CLASSES
+                  || d.kind() == Degeneracy.Kind.EMPTY_CLASS), fit.toString());
+          for (String out : List.of(fit.toString(), CandorJson.toJson(fit))) {
+            assertFalse(out.contains("NaN") || out.contains("Infinity"), out);
+          }
+          ClassEnumeration all = model.compare(data, 1, k, rng(7));
+          assertEquals(distinct, all.selected().classes(), all.selected().toString());
+        });
   }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
+import static org.quicktheories.generators.SourceDSL.doubles;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -133,5 +134,76 @@ class KaplanMeierPropertyTest {
       out.add(new EventTime(c / 2, c % 2 == 1));
     }
     return out;
+  }
+
+  /**
+   * Everyone censored: no event, so S(t) = 1 throughout with standard error 0 and limits 1, the
+   * median and every quantile are not reached (empty), and the restricted mean up to any horizon
+   * is the horizon itself, with standard error 0.
+   */
+  @Test
+  void everyoneCensored_survivalStaysOne_andNothingIsReached() {
+    qt().withExamples(40).forAll(lists().of(integers().between(0, 30)).ofSizeBetween(1, 40),
+        integers().between(0, 2),
+        doubles().between(0, 100))
+        .checkAssert((ts, type, horizon) -> {
+          double[] t = ts.stream().mapToDouble(Integer::doubleValue).toArray();
+          KaplanMeierFit f = KaplanMeier.withDefaults().with(TYPES[type])
+              .fit(t, new boolean[t.length]);
+          assertEquals(0, f.events());
+          // R (survival 3.5-3) gives limits 1 for "log" and "plain", NA for "log-log" at S = 1
+          java.util.OptionalDouble limit = TYPES[type] == ConfidenceType.LOG_LOG
+              ? java.util.OptionalDouble.empty() : java.util.OptionalDouble.of(1.0);
+          for (int i = 0; i < f.size(); i++) {
+            assertEquals(1.0, f.survival().get(i));
+            assertEquals(java.util.OptionalDouble.of(0.0), f.stdErr().get(i));
+            assertEquals(limit, f.lower().get(i));
+            assertEquals(limit, f.upper().get(i));
+          }
+          assertTrue(f.median().isEmpty() && f.medianLower().isEmpty()
+              && f.medianUpper().isEmpty());
+          assertTrue(f.quantile(0.25).time().isEmpty());
+          RestrictedMean rm = f.restrictedMean(horizon);
+          assertEquals(horizon, rm.mean(), 1e-12);
+          assertEquals(0, rm.stdErr());
+          assertTrue(f.toText().contains("not reached"), f.toText());
+          String json = io.candor.json.CandorJson.toJson(f);
+          assertTrue(!json.contains("NaN") && !json.contains("Infinity"), json);
+        });
+  }
+
+  /**
+   * Every event at one time t: a single row with S = 0, the median and every quantile at t (their
+   * confidence limits not reached, as R gives NA), and the restricted mean up to any horizon at or
+   * after t equal to t with standard error 0.
+   */
+  @Test
+  void everyEventAtOneTime_dropsToZeroThere() {
+    qt().withExamples(40).forAll(integers().between(1, 200), integers().between(0, 50),
+        integers().between(0, 2))
+        .checkAssert((n, time, type) -> {
+          double[] t = new double[n];
+          boolean[] e = new boolean[n];
+          java.util.Arrays.fill(t, time);
+          java.util.Arrays.fill(e, true);
+          KaplanMeierFit f = KaplanMeier.withDefaults().with(TYPES[type]).fit(t, e);
+          assertEquals(1, f.size());
+          assertEquals(n, f.nEvent().get(0));
+          assertEquals(0.0, f.survival().get(0));
+          assertEquals(time, f.median().orElseThrow(), 0);
+          assertTrue(f.medianLower().isEmpty() && f.medianUpper().isEmpty());
+          for (double p : new double[] {0.1, 0.5, 0.9}) {
+            assertEquals(time, f.quantile(p).time().orElseThrow(), 0);
+          }
+          RestrictedMean rm = f.restrictedMean(time + 3.0);
+          assertEquals(time, rm.mean(), 1e-12);
+          assertEquals(0, rm.stdErr());
+          assertTrue(f.stdErr().get(0).isEmpty(), "R: Inf");
+          assertTrue(f.lower().get(0).isEmpty() && f.upper().get(0).isEmpty(), "R: NA");
+          assertTrue(f.toText().contains("NA"), f.toText());
+          assertTrue(!f.toText().contains("NaN") && !f.toText().contains("Infinity"), f.toText());
+          String json = io.candor.json.CandorJson.toJson(f);
+          assertTrue(!json.contains("NaN") && !json.contains("Infinity"), json);
+        });
   }
 }

@@ -36,8 +36,8 @@ class KaplanMeierTest {
     assertEquals(s3, f.survival().get(2), 1e-15);
     assertEquals(0.0, f.survival().get(3));
     // Greenwood on the cumulative-hazard scale: sqrt(1/(6*5) + 1/(4*3))
-    assertEquals(Math.sqrt(1.0 / 30 + 1.0 / 12), f.stdErr().get(1), 1e-15);
-    assertEquals(Double.POSITIVE_INFINITY, f.stdErr().get(3));
+    assertEquals(Math.sqrt(1.0 / 30 + 1.0 / 12), f.stdErr().get(1).orElseThrow(), 1e-15);
+    assertTrue(f.stdErr().get(3).isEmpty(), "S = 0: R's Inf is empty");
     assertTrue(f.lower().get(3).isEmpty(), "R gives NA once S is 0");
     assertTrue(f.upper().get(3).isEmpty(), "R gives NA once S is 0");
     // summary(fit)$std.err = S * se
@@ -101,6 +101,33 @@ class KaplanMeierTest {
     KaplanMeierFit raw = KM.with(NearTies.KEEP).fit(t, e);
     assertEquals(5, raw.size());
     assertEquals(NearTies.KEEP, KM.with(NearTies.KEEP).nearTies());
+  }
+
+  @Test
+  void timeFix_tiesRelativelyCloseLargeTimes_andKeepsLaterDistinctTimes() {
+    // R's aeqSurv: tied when diff <= tol or diff / mean(|unique times|) <= tol, tol = 1.49e-8
+    boolean[] three = {true, true, true};
+    KaplanMeierFit large = KM.fit(new double[] {1e6, 1e6 + 1e-3, 2e6}, three);
+    assertEquals(List.of(1e6, 2e6), large.time());
+    assertEquals(List.of(2, 1), large.nEvent());
+    KaplanMeierFit two = KM.fit(new double[] {1e6, 1e6 + 1e-3}, new boolean[] {true, false});
+    assertEquals(List.of(1e6), two.time());
+    assertEquals(List.of(1), two.nCensor());
+    KaplanMeierFit apart = KM.fit(new double[] {1, 1 + 1e-3}, new boolean[] {true, true});
+    assertEquals(List.of(1.0, 1 + 1e-3), apart.time());
+    KaplanMeierFit chain = KM.fit(new double[] {0, 1e-9, 5, 6, 6 + 1e-9},
+        new boolean[] {true, true, true, true, true});
+    assertEquals(List.of(0.0, 5.0, 6.0), chain.time());
+    assertEquals(List.of(2, 1, 2), chain.nEvent());
+  }
+
+  @Test
+  void negativeZero_isTheSameTimeAsZero() {
+    KaplanMeierFit f = KM.fit(new double[] {-0.0, 0.0, 1}, new boolean[] {true, false, true});
+    assertEquals(1, Double.compare(0.0, -0.0));
+    assertEquals(0, Double.compare(0.0, f.time().get(0)), "+0.0, not -0.0");
+    assertEquals(List.of(1, 1), f.nEvent().subList(0, 2));
+    assertEquals(List.of(1, 0), f.nCensor());
   }
 
   @Test
@@ -344,6 +371,20 @@ class KaplanMeierTest {
     assertEquals(NearTies.MERGE, KaplanMeier.withDefaults().nearTies());
     assertEquals("KaplanMeier[LOG_LOG limits, level 0.95, near ties KEEP]", a.toString());
     assertEquals(NearTies.KEEP, NearTies.parse("keep"));
+    assertEquals(ConfidenceType.LOG_LOG, a.confidenceType());
+    assertEquals(0.9, a.withConfidenceLevel(0.9).confidenceLevel());
+    assertNotEquals(a.hashCode(), a.withConfidenceLevel(0.9).hashCode());
+  }
+
+  @Test
+  void confidenceTypes_parseRsNamesAndTheConstantNames() {
+    for (ConfidenceType t : ConfidenceType.values()) {
+      assertEquals(t, ConfidenceType.parse(t.rName()));
+      assertEquals(t, ConfidenceType.parse(t.name()));
+    }
+    assertEquals("log-log", ConfidenceType.LOG_LOG.rName());
+    assertEquals("log", ConfidenceType.LOG.rName());
+    assertEquals("plain", ConfidenceType.PLAIN.rName());
   }
 
   @Test

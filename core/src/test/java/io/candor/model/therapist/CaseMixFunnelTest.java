@@ -3,15 +3,22 @@ package io.candor.model.therapist;
 import static io.candor.quick.QuickTheoriesAdapter.quick;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.quicktheories.QuickTheory.qt;
 
+import io.candor.change.ClinicalEvents;
+import io.candor.evidence.Citations;
+import io.candor.evidence.Sourced;
+import io.candor.measure.Direction;
+import io.candor.measure.Instrument;
 import io.candor.measure.Instruments;
 import io.candor.testing.CandorGenerators;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class CaseMixFunnelTest {
@@ -107,6 +114,13 @@ class CaseMixFunnelTest {
     // I = 2, phi = 3: (6 - 1) / (125 - (100^2 + 25^2) / 125) = 5 / 40
     assertEquals(0.125, CaseMixFunnel.tau2(3, s), 1e-12);
     assertEquals(0, CaseMixFunnel.tau2(0.4, s), 0, "I phi <= I - 1: no excess variation");
+    // I = 4 equal weights, phi = 1: (4 - 3) / (4 - 4 / 4) = 1 / 3, though phi is not above 1
+    assertEquals(1.0 / 3, CaseMixFunnel.tau2(1, new double[] {1, 1, 1, 1}), 1e-15);
+    assertEquals(0, CaseMixFunnel.tau2(0.75, new double[] {1, 1, 1, 1}), 0, "I phi = I - 1");
+    double[] three = {1, 2, 5};
+    assertEquals(1, CaseMixFunnel.quantile7(three, 0), 0);
+    assertEquals(3.5, CaseMixFunnel.quantile7(three, 0.75), 1e-15);
+    assertEquals(5, CaseMixFunnel.quantile7(three, 1), 0, "the maximum, as R's quantile(x, 1)");
   }
 
   private static double[] sortedCopy(double[] z) {
@@ -198,5 +212,87 @@ class CaseMixFunnelTest {
 
   private static double[] pick(double[] a, int[] idx) {
     return Arrays.stream(idx).mapToDouble(i -> a[i]).toArray();
+  }
+
+  @Test
+  void configuration_keepsComparesHashesAndPrintsEverySetting() {
+    CaseMixFunnel a = CaseMixFunnel.withDefaults().with(FunnelOutcome.RELIABLE_IMPROVEMENT)
+        .with(Overdispersion.MULTIPLICATIVE).withCovariates("age", "sessions")
+        .withWinsorisation(0.2);
+    CaseMixFunnel b = CaseMixFunnel.withDefaults().withWinsorisation(0.2)
+        .withCovariates("age", "sessions").with(Overdispersion.MULTIPLICATIVE)
+        .with(FunnelOutcome.RELIABLE_IMPROVEMENT);
+    assertEquals(a, b);
+    assertEquals(a.hashCode(), b.hashCode());
+    assertEquals(FunnelOutcome.RELIABLE_IMPROVEMENT, a.outcome());
+    assertEquals(List.of("age", "sessions"), a.covariates());
+    assertEquals("CaseMixFunnel[reliable-improvement ~ pre + age + sessions, NORMAL limits,"
+        + " over-dispersion MULTIPLICATIVE, Winsorised 0.2]", a.toString());
+    assertEquals("CaseMixFunnel[recovery ~ pre, NORMAL limits, over-dispersion NONE,"
+        + " Winsorised 0.1]", CaseMixFunnel.withDefaults().toString());
+    for (CaseMixFunnel other : List.of(a.with(FunnelOutcome.RECOVERY),
+        a.with(ControlLimits.EXACT_BINOMIAL), a.with(Overdispersion.ADDITIVE),
+        a.withCovariates("age"), a.withWinsorisation(0.25))) {
+      assertNotEquals(a, other, other.toString());
+      assertNotEquals(a.hashCode(), other.hashCode(), other.toString());
+    }
+    assertTrue(a.withWinsorisation(0).toString().endsWith("Winsorised 0]"));
+    assertThrows(IllegalArgumentException.class, () -> a.withWinsorisation(0.5));
+    assertThrows(IllegalArgumentException.class, () -> a.withWinsorisation(-0.01));
+    assertThrows(IllegalArgumentException.class, () -> a.withWinsorisation(Double.NaN));
+  }
+
+  @Test
+  void choices_parseTheirNamesAndShortForms_inAnyCase() {
+    for (ControlLimits l : ControlLimits.values()) {
+      assertEquals(l, ControlLimits.parse(l.name().toLowerCase(Locale.ROOT)));
+    }
+    assertEquals(ControlLimits.EXACT_BINOMIAL, ControlLimits.parse(" Exact "));
+    assertThrows(IllegalArgumentException.class, () -> ControlLimits.parse("exactly"));
+    assertThrows(IllegalArgumentException.class, () -> ControlLimits.parse(null));
+    for (Overdispersion o : Overdispersion.values()) {
+      assertEquals(o, Overdispersion.parse(o.name()));
+    }
+    assertThrows(IllegalArgumentException.class, () -> Overdispersion.parse(null));
+    for (FunnelOutcome o : FunnelOutcome.values()) {
+      assertEquals(o, FunnelOutcome.parse(o.label()));
+      assertEquals(o, FunnelOutcome.parse(o.name()));
+    }
+    assertEquals(FunnelOutcome.RELIABLE_DETERIORATION, FunnelOutcome.parse("deterioration"));
+    assertEquals(FunnelOutcome.RELIABLE_DETERIORATION,
+        FunnelOutcome.parse(" Reliable_Deterioration "));
+    assertThrows(IllegalArgumentException.class, () -> FunnelOutcome.parse("recovered"));
+    assertThrows(IllegalArgumentException.class, () -> FunnelOutcome.parse(null));
+  }
+
+  @Test
+  void outcomes_sayWhatTheInstrumentLacks() {
+    ClinicalEvents phq9 = ClinicalEvents.of(Instruments.PHQ9);
+    for (FunnelOutcome o : FunnelOutcome.values()) {
+      assertTrue(o.missing(phq9).isEmpty(), o.toString());
+    }
+    ClinicalEvents wemwbs = ClinicalEvents.of(Instruments.WEMWBS);
+    assertEquals(Optional.of(Instruments.WEMWBS.id() + " has no caseness cutoff, so recovery"
+        + " cannot be decided"), FunnelOutcome.RECOVERY.missing(wemwbs));
+    Instrument bare = Instrument.builder("X", "no norms").range(0, 10)
+        .direction(Direction.HIGHER_IS_WORSE)
+        .casenessCutoff(Sourced.assumption(5, Citations.JACOBSON_1991, "test"))
+        .reliability(Sourced.assumption(0.8, Citations.JACOBSON_1991, "test"))
+        .licence("test").build();
+    ClinicalEvents none = ClinicalEvents.of(bare);
+    assertTrue(none.missingThreshold().isPresent());
+    assertTrue(FunnelOutcome.RECOVERY.missing(none).isEmpty());
+    assertEquals(none.missingThreshold(), FunnelOutcome.RELIABLE_IMPROVEMENT.missing(none));
+    assertEquals(none.missingThreshold(), FunnelOutcome.RELIABLE_DETERIORATION.missing(none));
+  }
+
+  @Test
+  void positions_treatAValueOnALimitAsInside() {
+    assertEquals(FunnelPosition.INSIDE_95, FunnelPosition.of(0.2, 0.2, 0.4, 0.1, 0.5));
+    assertEquals(FunnelPosition.INSIDE_95, FunnelPosition.of(0.4, 0.2, 0.4, 0.1, 0.5));
+    assertEquals(FunnelPosition.BELOW_95, FunnelPosition.of(0.1, 0.2, 0.4, 0.1, 0.5));
+    assertEquals(FunnelPosition.ABOVE_95, FunnelPosition.of(0.5, 0.2, 0.4, 0.1, 0.5));
+    assertEquals(FunnelPosition.BELOW_998, FunnelPosition.of(0.09, 0.2, 0.4, 0.1, 0.5));
+    assertEquals(FunnelPosition.ABOVE_998, FunnelPosition.of(0.51, 0.2, 0.4, 0.1, 0.5));
   }
 }

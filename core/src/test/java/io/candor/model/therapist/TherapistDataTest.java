@@ -41,6 +41,10 @@ class TherapistDataTest {
     assertEquals(a.hashCode(), b.hashCode());
     assertNotEquals(a, a.withCovariate("age", new double[] {30, 40, 50}));
     assertEquals(a.withCovariate("age", new double[] {30, 40, 50}), b.withCovariate("age", new double[] {30, 40, 50}));
+    assertNotEquals(a.hashCode(), a.withCovariate("age", new double[] {30, 40, 50}).hashCode());
+    assertEquals("TherapistData[3 clients of 2 therapists on PHQ-9, covariates [age]]",
+        a.withCovariate("age", new double[] {30, 40, 50}).toString());
+    assertEquals("TherapistData[3 clients of 2 therapists on PHQ-9]", a.toString());
     assertNotEquals(a, of(new String[] {"B", "A", "B"}, new String[] {"x", "y", "z"},
         new double[] {15, 12, 20}, new double[] {9, 12, 17}));
   }

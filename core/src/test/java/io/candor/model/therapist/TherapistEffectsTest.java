@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.quicktheories.QuickTheory.qt;
 
 import io.candor.measure.Instruments;
+import io.candor.model.growth.Estimation;
 import io.candor.testing.CandorGenerators;
 import java.util.Arrays;
 import org.apache.commons.rng.UniformRandomProvider;
@@ -66,6 +67,31 @@ class TherapistEffectsTest {
   }
 
   @Test
+  void intervalsFromTheSameDraws_nestByLevel() {
+    // the same generator state gives the same bootstrap replicates and rank draws at any level,
+    // so a 50 % interval lies inside the 95 % one and is narrower
+    TherapistData d = PrePost.data();
+    TherapistEffects boot = TherapistEffects.withDefaults()
+        .with(IccInterval.PARAMETRIC_BOOTSTRAP).withReplicates(40).withRankDraws(200);
+    TherapistEffectsFit wide = boot.fit(d, rng(9));
+    TherapistEffectsFit narrow = boot.withConfidenceLevel(0.5).fit(d, rng(9));
+    assertTrue(wide.icc().lower() <= narrow.icc().lower()
+        && narrow.icc().upper() <= wide.icc().upper(), narrow.icc() + " in " + wide.icc());
+    assertTrue(narrow.icc().upper() - narrow.icc().lower()
+        < wide.icc().upper() - wide.icc().lower(), narrow.icc() + " in " + wide.icc());
+    int narrowWidth = 0;
+    int wideWidth = 0;
+    for (TherapistEffect n : narrow.effects()) {
+      TherapistEffect w = wide.effect(n.therapist());
+      assertTrue(w.rankLower() <= n.rankLower() && n.rankUpper() <= w.rankUpper(),
+          n + " in " + w);
+      narrowWidth += n.rankUpper() - n.rankLower();
+      wideWidth += w.rankUpper() - w.rankLower();
+    }
+    assertTrue(narrowWidth < wideWidth, narrowWidth + " < " + wideWidth);
+  }
+
+  @Test
   void caseloadForReliability_followsSpearmanBrown() {
     TherapistEffectsFit fit = TherapistEffects.withDefaults().fit(PrePost.data(), rng(3));
     double tau2 = fit.therapistSd() * fit.therapistSd();
@@ -110,6 +136,45 @@ class TherapistEffectsTest {
   }
 
   @Test
+  void configuration_keepsComparesHashesAndPrintsEverySetting() {
+    TherapistEffects a = TherapistEffects.withDefaults().with(Estimation.ML)
+        .with(IccInterval.PARAMETRIC_BOOTSTRAP).withReplicates(200).withCovariates("age");
+    assertEquals("TherapistEffects[post ~ pre + age + (1 | therapist), ML, ICC interval"
+        + " PARAMETRIC_BOOTSTRAP (200 replicates), level 0.95, 1000 rank draws, reliability"
+        + " target 0.7]", a.toString());
+    assertEquals(a, TherapistEffects.withDefaults().withCovariates("age").withReplicates(200)
+        .with(IccInterval.PARAMETRIC_BOOTSTRAP).with(Estimation.ML));
+    for (TherapistEffects other : java.util.List.of(a.with(Estimation.REML),
+        a.with(IccInterval.PROFILE_LIKELIHOOD), a.withConfidenceLevel(0.9), a.withReplicates(300),
+        a.withRankDraws(2000), a.withCovariates(), a.withReliabilityTarget(0.8))) {
+      assertNotEquals(a, other, other.toString());
+      assertNotEquals(a.hashCode(), other.hashCode(), other.toString());
+    }
+    assertTrue(TherapistEffects.withDefaults().toString().contains("ICC interval"
+        + " PROFILE_LIKELIHOOD, level"), TherapistEffects.withDefaults().toString());
+  }
+
+  @Test
+  void iccIntervals_parseTheirNamesAndShortForms() {
+    for (IccInterval i : IccInterval.values()) {
+      assertEquals(i, IccInterval.parse(i.name().toLowerCase(java.util.Locale.ROOT)
+          .replace('_', '-')));
+    }
+    assertEquals(IccInterval.PROFILE_LIKELIHOOD, IccInterval.parse(" Profile "));
+    assertEquals(IccInterval.PARAMETRIC_BOOTSTRAP, IccInterval.parse("BOOTSTRAP"));
+    assertThrows(IllegalArgumentException.class, () -> IccInterval.parse("profiles"));
+    assertThrows(IllegalArgumentException.class, () -> IccInterval.parse(null));
+  }
+
+  @Test
+  void iccEstimate_acceptsAPointInterval_andRefusesCrossedLimits() {
+    IccEstimate point = new IccEstimate(0.1, 0.1, 0.1, 0.95, IccInterval.PROFILE_LIKELIHOOD, 0);
+    assertEquals(0.1, point.lower());
+    assertThrows(IllegalArgumentException.class,
+        () -> new IccEstimate(0.1, 0.2, 0.1, 0.95, IccInterval.PROFILE_LIKELIHOOD, 0));
+  }
+
+  @Test
   void effects_areInvariantToRenamingTherapists_property() {
     qt().withExamples(10)
         .forAll(quick(CandorGenerators.therapistData(Instruments.PHQ9, 6, 12)))
@@ -129,5 +194,56 @@ class TherapistEffectsTest {
             assertEquals(a.effects().get(j).rankLower(), b.effects().get(j).rankLower());
           }
         });
+  }
+
+  /**
+   * End scores that are the same function of intake under every therapist: the between-therapist
+   * variance is estimated as 0, a boundary result. Every therapist is then the average therapist,
+   * and no ranking is supported: each rank interval is the whole 1..k.
+   */
+  @Test
+  void zeroBetweenTherapistVariance_isABoundaryResult_withEveryRankIntervalOneToK() {
+    int k = 4;
+    String[] th = new String[20];
+    String[] cl = new String[20];
+    double[] pre = new double[20];
+    double[] post = new double[20];
+    for (int i = 0; i < 20; i++) {
+      th[i] = "T" + (i % k);
+      cl[i] = "c" + i;
+      pre[i] = 10 + (i % 7);
+      post[i] = pre[i] - 3 + ((i * 7) % 5 - 2);
+    }
+    TherapistData d = TherapistData.of(Instruments.PHQ9, th, cl, pre, post);
+    for (IccInterval interval : IccInterval.values()) {
+      TherapistEffectsFit fit = TherapistEffects.withDefaults().with(interval).withReplicates(50)
+          .withRankDraws(200).fit(d, rng(5));
+      assertTrue(fit.boundary());
+      assertEquals(0, fit.therapistSd());
+      assertEquals(0, fit.icc().estimate());
+      assertEquals(0, fit.icc().lower());
+      assertTrue(fit.icc().upper() > 0 && fit.icc().upper() < 1, fit.icc().toString());
+      assertTrue(fit.caseloadForReliability().isEmpty(), "no caseload makes 0 variance reliable");
+      for (TherapistEffect e : fit.effects()) {
+        assertEquals(0, e.effect());
+        assertEquals(0, e.effectSd());
+        assertEquals(0, e.reliability());
+        assertEquals(1, e.rankLower(), e.toString());
+        assertEquals(k, e.rankUpper(), e.toString());
+      }
+      String json = io.candor.json.CandorJson.toJson(fit);
+      assertTrue(!json.contains("NaN") && !json.contains("Infinity"), json);
+    }
+  }
+
+  @Test
+  void tiedEffects_shareTheRanksTheyTie_forEveryDraw() {
+    // two therapists whose draws always tie (effect 0, SD 0) beside one clearly better and one
+    // clearly worse: the tied pair's intervals are 2..3, not an arbitrary 2 and 3
+    int[][] ranks = TherapistEffects.withDefaults().withRankDraws(100).rankIntervals(
+        new double[] {-5, 0, 0, 5}, new double[] {0.01, 0, 0, 0.01},
+        io.candor.measure.Direction.HIGHER_IS_WORSE, rng(9));
+    assertEquals(java.util.List.of(1, 2, 2, 4), Arrays.stream(ranks[0]).boxed().toList());
+    assertEquals(java.util.List.of(1, 3, 3, 4), Arrays.stream(ranks[1]).boxed().toList());
   }
 }

@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
  *
  * <p>Start-up is part of every run, so only the subcommand named on the command line is loaded
  * and introspected; the others are registered only when needed (top-level help, an unknown
- * command, {@code candor help}).
+ * command, {@code candor help}). A plain {@code candor fit} line is read without picocli at all
+ * ({@link FitArguments}).
  */
 @Command(
     name = "candor",
@@ -100,6 +101,13 @@ public final class CandorCli implements Runnable {
    * @return the exit status
    */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
+    FitCommand fit = FitArguments.parse(args);
+    if (fit != null) {
+      int status = fit.run(out, err);
+      out.flush();
+      err.flush();
+      return status;
+    }
     CommandLine cli = commandLine(args);
     cli.setOut(out);
     cli.setErr(err);
@@ -111,16 +119,22 @@ public final class CandorCli implements Runnable {
           err.flush();
           return USAGE;
         });
-    cli.setExecutionExceptionHandler(
-        (ex, commandLine, parseResult) -> {
-          err.println("candor: " + describe(ex));
-          err.flush();
-          return isBadInput(ex) ? USAGE : INTERNAL;
-        });
+    cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> failed(ex, err));
     int status = cli.execute(args);
     out.flush();
     err.flush();
     return status;
+  }
+
+  /**
+   * Reports what a command threw: one line on {@code err}.
+   *
+   * @return the status: {@link #USAGE} for bad input, {@link #INTERNAL} for anything else
+   */
+  static int failed(Exception ex, PrintWriter err) {
+    err.println("candor: " + describe(ex));
+    err.flush();
+    return isBadInput(ex) ? USAGE : INTERNAL;
   }
 
   private static String oneLine(String message) {
