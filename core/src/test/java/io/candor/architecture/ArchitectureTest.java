@@ -151,6 +151,12 @@ class ArchitectureTest {
           "private copy of Course.values(), read only"),
       Map.entry("io.candor.simulation.SimulatedPanel.STAGES",
           "private copy of ReadinessStage.values(), read only"),
+      Map.entry("io.candor.model.growth.TimeBasis.LOG1P",
+          "private table of log1p of whole session numbers, filled once in the static"
+              + " initialiser, read only"),
+      Map.entry("io.candor.json.GrowthFitJson.FACTORY",
+          "Jackson's JsonFactory, thread-safe once configured (built once here and never"
+              + " reconfigured); it only creates generators"),
       Map.entry("io.candor.simulation.Engine.COURSES", "private copy of Course.values(), read only"),
       Map.entry("io.candor.simulation.Engine.STAGES",
           "private copy of ReadinessStage.values(), read only"),
