@@ -5,7 +5,7 @@
 #   benchmarks/scripts/lme4_side_by_side.sh [CLIENTS ...]   (default: 10000 100000)
 #   benchmarks/scripts/lme4_side_by_side.sh --rss [CLIENTS] (peak RSS of candor fit; default 1000000; no lme4)
 #
-# Needs: examples/target/candor and candor.jar (mvn -B -q -pl core,examples package -DskipTests;
+# Needs: examples/target/candor and candor.jar (mvn -B -q -pl examples -am package -DskipTests;
 # the package step also makes the launcher's class-data-sharing archive), Rscript with lme4
 # (apt-get install -y r-base-core r-cran-lme4), GNU time (/usr/bin/time), bc; taskset if present.
 #
@@ -26,20 +26,21 @@ root="$(cd "$here/../.." && pwd)"
 launcher="$root/examples/target/candor"
 jar="$root/examples/target/candor.jar"
 for f in "$launcher" "$jar"; do
-  [ -f "$f" ] || { echo "missing $f: build it with mvn -B -q -pl core,examples package -DskipTests" >&2; exit 1; }
+  [ -f "$f" ] || { echo "missing $f: build it with mvn -B -q -pl examples -am package -DskipTests" >&2; exit 1; }
 done
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 one_core=""
 command -v taskset >/dev/null && one_core="taskset -c 0"
 
-# candor_run LABEL CSV COMMAND...: one timed run; prints "wall cpu" and keeps stderr
+# candor_run LABEL CSV COMMAND... [-- EXTRA]: one timed run; prints "wall cpu rss", keeps stderr
 candor_run() {
   local csv="$2"
   shift 2
   /usr/bin/time -f "%e %U %S %M" -o "$work/time.txt" $one_core "$@" fit --input "$csv" --id id \
     --time session --score score --basis log --random slope --method reml --json \
-    > "$work/candor.json" 2> "$work/candor.err" || { cat "$work/candor.err" >&2; exit 1; }
+    ${CANDOR_EXTRA:-} > "$work/candor.json" 2> "$work/candor.err" \
+    || { cat "$work/candor.err" >&2; exit 1; }
   read -r wall user sys rss < "$work/time.txt"
   echo "$wall $(echo "$user + $sys" | bc -l) $rss"
 }
@@ -70,6 +71,8 @@ for clients in "$@"; do
   cpu=$(cut -d' ' -f2 "$work/runs.txt" | median3)
   rss=$(cut -d' ' -f3 "$work/runs.txt" | median3)
   read -r jwall jcpu _ < <(candor_run plain "$csv" java -jar "$jar")
+  # one more launcher run, not counted, for where its time goes (main thread: read, fit, output)
+  CANDOR_EXTRA=--timings candor_run timings "$csv" "$launcher" > /dev/null
   cat "$work/candor.err"
   { grep -E '"remlCriterion"' "$work/candor.json" || true; } | tr -s ' ' | sed 's/^/candor /'
   lme4_out="$($one_core Rscript "$here/lme4_side_by_side.R" fit "$csv")"

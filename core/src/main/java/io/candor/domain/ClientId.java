@@ -8,7 +8,9 @@ import io.candor.internal.Checks;
  *
  * <p>Immutable and thread-safe; {@link #parse(CharSequence)} round-trips with {@link #toString()}.
  *
- * @param value 1 to 128 characters, no control characters, no leading or trailing white space
+ * @param value 1 to 128 characters, no control characters, no invisible formatting characters
+ *     (Unicode category Cf, such as a byte-order mark or a zero-width space), no leading or
+ *     trailing white space
  */
 public record ClientId(String value) implements Comparable<ClientId> {
 
@@ -25,12 +27,18 @@ public record ClientId(String value) implements Comparable<ClientId> {
     }
     if (!value.strip().equals(value)) {
       throw new IllegalArgumentException(
-          "client id must not start or end with white space, was \"" + value + "\"");
+          "client id must not start or end with white space, was " + Checks.quote(value));
     }
     for (int i = 0; i < value.length(); i++) {
-      if (Character.isISOControl(value.charAt(i))) {
+      char c = value.charAt(i);
+      if (Character.isISOControl(c)) {
         throw new IllegalArgumentException(
             "client id must not contain control characters (position " + i + ")");
+      }
+      if (Character.getType(c) == Character.FORMAT) {
+        throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+            "client id must not contain invisible formatting characters (U+%04X at position %d):"
+                + " two ids that look the same would be different clients", (int) c, i));
       }
     }
   }

@@ -1,6 +1,7 @@
 package io.candor.expectation;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,14 +21,15 @@ final class Doc {
   private static final int WIDTH = 78;
 
   /** Neutral colours, none of them suggesting good or bad (no red, no green). */
-  private static final Map<Outcome, String> COLOURS = new EnumMap<>(Map.of(
+  private static final Map<Outcome, String> COLOURS =
+      Collections.unmodifiableMap(new EnumMap<>(Map.of(
       Outcome.RELIABLE_IMPROVEMENT, "#1f5f8b",
       Outcome.NO_RELIABLE_CHANGE, "#8fb3cc",
       Outcome.RELIABLE_DETERIORATION, "#6b5b95",
       Outcome.DROPOUT, "#d9d9d9",
       Outcome.RECOVERY, "#2a6f97",
       Outcome.NO_RECOVERY, "#d9d9d9",
-      Outcome.STABLE_OR_BETTER, "#1f5f8b"));
+      Outcome.STABLE_OR_BETTER, "#1f5f8b")));
 
   private sealed interface Block permits Heading, Paragraph, Bullets, Table, Icons {}
 

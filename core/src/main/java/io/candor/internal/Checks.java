@@ -84,7 +84,7 @@ public final class Checks {
   public static String nonBlank(String name, String value) {
     Objects.requireNonNull(value, name);
     if (value.isBlank()) {
-      throw new IllegalArgumentException(name + " must not be blank, was \"" + value + "\"");
+      throw new IllegalArgumentException(name + " must not be blank, was " + quote(value));
     }
     return value;
   }
@@ -129,5 +129,41 @@ public final class Checks {
       return Long.toString((long) v);
     }
     return Double.toString(v);
+  }
+
+  /** At most this many characters of a user's text appear in a message. */
+  public static final int QUOTED_LENGTH = 60;
+
+  /**
+   * A user's text as a message shows it: in double quotes, control characters written as
+   * Unicode escapes (backslash, u, four hex digits) so the message stays on one line, and cut after {@value #QUOTED_LENGTH}
+   * characters with the full length said ({@code "abc…" (1203 characters)}), so that a message
+   * carries the one offending value and never a whole record.
+   *
+   * @param text the text
+   * @return the quoted text
+   */
+  public static String quote(CharSequence text) {
+    Objects.requireNonNull(text, "text");
+    int n = text.length();
+    int shown = n <= QUOTED_LENGTH ? n : QUOTED_LENGTH - 1;
+    if (shown < n && Character.isHighSurrogate(text.charAt(shown - 1))) {
+      shown--;
+    }
+    StringBuilder sb = new StringBuilder(shown + 24).append('"');
+    for (int i = 0; i < shown; i++) {
+      char c = text.charAt(i);
+      if (c < 0x20 || c == 0x7f || c == '\u2028' || c == '\u2029') {
+        sb.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
+      } else {
+        sb.append(c);
+      }
+    }
+    if (shown < n) {
+      sb.append("\u2026\" (").append(n).append(" characters)");
+    } else {
+      sb.append('"');
+    }
+    return sb.toString();
   }
 }

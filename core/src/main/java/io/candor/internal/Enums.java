@@ -28,6 +28,6 @@ public final class Enums {
             + Arrays.stream(type.getEnumConstants())
                 .map(e -> e.name().toLowerCase(Locale.ROOT).replace('_', '-'))
                 .collect(Collectors.joining(", "))
-            + "; was \"" + text + "\"");
+            + "; was " + Checks.quote(text));
   }
 }

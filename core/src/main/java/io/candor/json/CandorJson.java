@@ -9,6 +9,7 @@ import io.candor.domain.ScoreScale;
 import io.candor.domain.Trajectory;
 import io.candor.evidence.Citation;
 import io.candor.evidence.Sourced;
+import io.candor.internal.Checks;
 import io.candor.measure.Instrument;
 import io.candor.measure.ItemScoring;
 import io.candor.measure.Norms;
@@ -24,6 +25,8 @@ import java.util.function.Function;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.cfg.EnumFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -98,6 +101,14 @@ import tools.jackson.databind.node.ObjectNode;
  * exact. Unknown fields, missing required fields, values out of range and unknown instruments or
  * versions fail with an {@link IllegalArgumentException} naming the JSON path and the value.
  *
+ * <p>Reading coerces nothing. A key given twice, a number written as a string ({@code "1.96"}), a
+ * boolean written as a number or a string, an enum given by its position ({@code 1} or {@code
+ * "1"}), the string {@code "null"} for an absent value, a fraction where a whole number belongs
+ * ({@code 26.5}, {@code 26.0}), and a number a double cannot hold ({@code 1e400}, {@code 1e-400},
+ * an integer of 310 digits) are each refused with the path, rather than read as something the
+ * document did not say. Non-finite doubles, which a few results hold, are written as the strings
+ * {@code "NaN"}, {@code "Infinity"} and {@code "-Infinity"} and read back only in that spelling.
+ *
  * <p>Thread-safe.
  */
 public final class CandorJson {
@@ -108,46 +119,65 @@ public final class CandorJson {
   /** The wire-format version this Candor writes and reads. */
   public static final int FORMAT_VERSION = 1;
 
-  private static final CandorModule MODULE = new CandorModule();
+  /**
+   * The module, mapper and root readers, made on first use: writing a document of a growth fit
+   * or an expected-response model needs none of them ({@link GrowthFitJson}), and setting a
+   * mapper up is most of what a short command-line run would spend on its JSON.
+   */
+  private static final class Mapper {
+    static final CandorModule MODULE = new CandorModule();
 
-  private static final JsonMapper MAPPER =
-      JsonMapper.builder()
-          .addModule(MODULE)
-          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-          .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
-          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-          .build();
+    static final JsonMapper MAPPER =
+        JsonMapper.builder()
+            .addModule(MODULE)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            // nothing is coerced: no string as a number or boolean, no number as a boolean or as
+            // an enum's position, no fraction truncated to a whole number, no "null" string as
+            // absent
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+            // trees keep a number's exact decimal value, so one beyond the double range is
+            // refused rather than read as infinity or zero (JsonNumbers)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .build();
 
-  /** The types with a codec of their own (everything else written is a record). */
-  private static final List<Class<?>> CODEC_TYPES = MODULE.codecTypes();
+    /** The types with a codec of their own (everything else written is a record). */
+    static final List<Class<?>> CODEC_TYPES = MODULE.codecTypes();
 
-  /** Readers that give the root its type's name in error paths. */
-  private static final Map<Class<?>, Function<JsonIn, ?>> ROOT_READERS =
-      Map.ofEntries(
-          Map.entry(Trajectory.class, Codecs::readTrajectory),
-          Map.entry(Cohort.class, Codecs::readCohort),
-          Map.entry(Client.class, Codecs::readClient),
-          Map.entry(ClientId.class, Codecs::readClientId),
-          Map.entry(Condition.class, Codecs::readCondition),
-          Map.entry(Observation.class, Codecs::readObservation),
-          Map.entry(Instrument.class, Codecs::readInstrument),
-          Map.entry(ScoreScale.class, Codecs::readScale),
-          Map.entry(Norms.class, Codecs::readNorms),
-          Map.entry(ItemScoring.class, Codecs::readItemScoring),
-          Map.entry(Sourced.class, Codecs::readSourced),
-          Map.entry(Citation.class, Codecs::readCitation),
-          Map.entry(DropoutDefinition.class, Codecs::readDropoutDefinition),
-          Map.entry(DropoutHazard.class, Codecs::readDropoutHazard),
-          Map.entry(Scenario.class, ScenarioOverlay::read),
-          Map.entry(io.candor.model.mixture.TrajectoryClasses.class,
-              MixtureCodecs::readTrajectoryClasses),
-          Map.entry(io.candor.model.mixture.MixtureFit.class, MixtureCodecs::readMixtureFit),
-          Map.entry(io.candor.model.mixture.ClassEnumeration.class,
-              MixtureCodecs::readClassEnumeration),
-          Map.entry(io.candor.model.mixture.BootstrapTest.class,
-              MixtureCodecs::readBootstrapTest));
+    /** Readers that give the root its type's name in error paths. */
+    static final Map<Class<?>, Function<JsonIn, ?>> ROOT_READERS =
+        Map.ofEntries(
+            Map.entry(Trajectory.class, Codecs::readTrajectory),
+            Map.entry(Cohort.class, Codecs::readCohort),
+            Map.entry(Client.class, Codecs::readClient),
+            Map.entry(ClientId.class, Codecs::readClientId),
+            Map.entry(Condition.class, Codecs::readCondition),
+            Map.entry(Observation.class, Codecs::readObservation),
+            Map.entry(Instrument.class, Codecs::readInstrument),
+            Map.entry(ScoreScale.class, Codecs::readScale),
+            Map.entry(Norms.class, Codecs::readNorms),
+            Map.entry(ItemScoring.class, Codecs::readItemScoring),
+            Map.entry(Sourced.class, Codecs::readSourced),
+            Map.entry(Citation.class, Codecs::readCitation),
+            Map.entry(DropoutDefinition.class, Codecs::readDropoutDefinition),
+            Map.entry(DropoutHazard.class, Codecs::readDropoutHazard),
+            Map.entry(Scenario.class, ScenarioOverlay::read),
+            Map.entry(io.candor.model.mixture.TrajectoryClasses.class,
+                MixtureCodecs::readTrajectoryClasses),
+            Map.entry(io.candor.model.mixture.MixtureFit.class, MixtureCodecs::readMixtureFit),
+            Map.entry(io.candor.model.mixture.ClassEnumeration.class,
+                MixtureCodecs::readClassEnumeration),
+            Map.entry(io.candor.model.mixture.BootstrapTest.class,
+                MixtureCodecs::readBootstrapTest));
+
+    private Mapper() {}
+  }
 
   /** What a Candor document looks like, for messages about text that is not one. */
   private static final String SHAPE =
@@ -161,7 +191,7 @@ public final class CandorJson {
    * @return the mapper
    */
   public static JsonMapper mapper() {
-    return MAPPER;
+    return Mapper.MAPPER;
   }
 
   /**
@@ -185,7 +215,7 @@ public final class CandorJson {
 
   /** The class whose codec writes values of {@code type}: a codec type it is, or {@code type}. */
   static Class<?> wireClass(Class<?> type) {
-    for (Class<?> c : CODEC_TYPES) {
+    for (Class<?> c : Mapper.CODEC_TYPES) {
       if (c.isAssignableFrom(type)) {
         return c;
       }
@@ -195,7 +225,7 @@ public final class CandorJson {
 
   /** The types with a codec of their own, in registration order. */
   static List<Class<?>> codecTypes() {
-    return CODEC_TYPES;
+    return Mapper.CODEC_TYPES;
   }
 
   /**
@@ -210,7 +240,7 @@ public final class CandorJson {
     if (type.isRecord()) {
       return true;
     }
-    for (Class<?> c : CODEC_TYPES) {
+    for (Class<?> c : Mapper.CODEC_TYPES) {
       if (c.isAssignableFrom(type)) {
         return true;
       }
@@ -228,18 +258,25 @@ public final class CandorJson {
    */
   public static String toJson(Object value) {
     Objects.requireNonNull(value, "value");
+    if (value instanceof GrowthFit fit && GrowthFitJson.writesAlone(fit.scale())) {
+      return GrowthFitJson.document(GrowthFitJson.FIT_TYPE, fit);
+    }
+    if (value instanceof ExpectedResponseModel model
+        && GrowthFitJson.writesAlone(model.fittedOn().scale())) {
+      return GrowthFitJson.document(GrowthFitJson.MODEL_TYPE, model);
+    }
     Class<?> type = value.getClass();
     if (!writes(type)) {
       throw new IllegalArgumentException(type.getName() + " is not part of Candor's wire format;"
           + " CandorJson writes Candor's values and records (see CandorJson's documentation)");
     }
-    ObjectNode envelope = MAPPER.createObjectNode();
+    ObjectNode envelope = Mapper.MAPPER.createObjectNode();
     envelope.put("format", FORMAT);
     envelope.put("formatVersion", FORMAT_VERSION);
     envelope.put("type", typeName(type));
     try {
-      envelope.set("value", MAPPER.valueToTree(value));
-      return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(envelope);
+      envelope.set("value", Mapper.MAPPER.valueToTree(value));
+      return Mapper.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(envelope);
     } catch (JacksonException e) {
       throw new IllegalArgumentException(
           "cannot write " + typeName(type) + " as JSON: " + JsonErrors.clean(e.getOriginalMessage()), e);
@@ -265,7 +302,7 @@ public final class CandorJson {
     }
     JsonNode root;
     try {
-      root = MAPPER.readTree(json);
+      root = Mapper.MAPPER.readTree(json);
     } catch (JacksonException e) {
       throw new IllegalArgumentException(JsonErrors.parse("not valid JSON", e), e);
     }
@@ -279,7 +316,7 @@ public final class CandorJson {
     env.only("format", "formatVersion", "type", "value");
     String format = env.field("format").string();
     if (!FORMAT.equals(format)) {
-      throw new IllegalArgumentException("format must be \"" + FORMAT + "\", was \"" + format + "\"");
+      throw new IllegalArgumentException("format must be \"" + FORMAT + "\", was " + Checks.quote(format));
     }
     int version = env.field("formatVersion").integer();
     if (version != FORMAT_VERSION) {
@@ -297,13 +334,13 @@ public final class CandorJson {
     }
     if (!typeName.equals(typeName(type))) {
       throw new IllegalArgumentException(
-          "type is \"" + typeName + "\" but a " + typeName(type) + " was expected");
+          "type is " + Checks.quote(typeName) + " but a " + typeName(type) + " was expected");
     }
     if (value.node().isNull()) {
       throw new IllegalArgumentException("document.value must not be null");
     }
     JsonIn named = new JsonIn(value.node(), CandorModule.decapitalize(type.getSimpleName()));
-    Function<JsonIn, ?> rootReader = ROOT_READERS.get(wireClass(type));
+    Function<JsonIn, ?> rootReader = Mapper.ROOT_READERS.get(wireClass(type));
     if (rootReader != null) {
       Object read = rootReader.apply(named);
       if (!type.isInstance(read)) {
@@ -334,26 +371,13 @@ public final class CandorJson {
       throw new IllegalArgumentException(in.path() + " must be a " + typeName(type) + ", was null");
     }
     try {
-      T value = MAPPER.treeToValue(in.node(), type);
+      T value = Mapper.MAPPER.treeToValue(in.node(), type);
       if (value == null) {
         throw new IllegalArgumentException(in.path() + " must be a " + typeName(type) + ", was null");
       }
       return value;
     } catch (JacksonException e) {
-      Throwable cause = e;
-      while (cause.getCause() != null && !(cause instanceof IllegalArgumentException)
-          && !(cause instanceof NullPointerException)) {
-        cause = cause.getCause();
-      }
-      if (cause instanceof IllegalArgumentException) {
-        throw new IllegalArgumentException(JsonErrors.path(in.path(), e) + ": " + cause.getMessage(), e);
-      }
-      if (cause instanceof NullPointerException && cause.getMessage() != null) {
-        // a record's requireNonNull(x, "name") names the component that was null
-        throw new IllegalArgumentException(
-            JsonErrors.path(in.path(), e) + "." + cause.getMessage() + " must not be null", e);
-      }
-      throw new IllegalArgumentException(JsonErrors.describe(in.path(), e), e);
+      throw JsonErrors.binding(in.path(), e);
     }
   }
 }

@@ -16,6 +16,7 @@ import io.candor.measure.Norms;
 import io.candor.model.growth.GrowthFit;
 import io.candor.progress.DropoutDefinition;
 import io.candor.progress.DropoutHazard;
+import io.candor.progress.ExpectedResponseModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -48,6 +49,7 @@ public final class CandorModule extends SimpleModule {
   /** Creates the module. */
   public CandorModule() {
     super("candor");
+    JsonNumbers.register(this);
     pair(Citation.class, Codecs::write, Codecs::readCitation);
     pair(Sourced.class, Codecs::write, Codecs::readSourced);
     pair(Statement.class, Codecs::write, Codecs::readStatement);
@@ -73,10 +75,15 @@ public final class CandorModule extends SimpleModule {
         MixtureCodecs::readBootstrapTest);
     // A growth fit is a report (estimates, diagnostics) with its model: written, and read back only
     // as the io.candor.progress.ExpectedResponseModel it contains (CandorJson.fromJson).
-    pair(GrowthFit.class, Codecs::write, in -> {
+    types.add(GrowthFit.class);
+    addSerializer(GrowthFit.class, new StreamSerializer<>(GrowthFitJson::write));
+    addDeserializer(GrowthFit.class, new TreeDeserializer<>(GrowthFit.class, in -> {
       throw new IllegalArgumentException(in.path() + ": a GrowthFit is written as a report; read"
           + " the document as an ExpectedResponseModel to get the fitted model back");
-    });
+    }));
+    // An expected-response model is a record, read component by component; it is written by the
+    // same streaming code whether alone or inside a fit's document.
+    addSerializer(ExpectedResponseModel.class, new StreamSerializer<>(GrowthFitJson::write));
   }
 
   /**
@@ -109,6 +116,24 @@ public final class CandorModule extends SimpleModule {
     @Override
     public void serialize(T value, JsonGenerator gen, SerializationContext ctxt) {
       gen.writeTree(writer.apply(value));
+    }
+  }
+
+  /** Writes a value token by token on the generator. */
+  private interface Streamer<T> {
+    void write(T value, JsonGenerator gen, SerializationContext ctxt);
+  }
+
+  private static final class StreamSerializer<T> extends ValueSerializer<T> {
+    private final Streamer<T> writer;
+
+    StreamSerializer(Streamer<T> writer) {
+      this.writer = writer;
+    }
+
+    @Override
+    public void serialize(T value, JsonGenerator gen, SerializationContext ctxt) {
+      writer.write(value, gen, ctxt);
     }
   }
 

@@ -15,17 +15,15 @@ import io.candor.evidence.Citation;
 import io.candor.evidence.Citations;
 import io.candor.evidence.Sourced;
 import io.candor.evidence.Statement;
+import io.candor.internal.Checks;
 import io.candor.measure.Direction;
 import io.candor.measure.Instrument;
 import io.candor.measure.Instruments;
 import io.candor.measure.ItemScoring;
 import io.candor.measure.Norms;
 import io.candor.measure.SeverityBand;
-import io.candor.model.growth.Boundary;
-import io.candor.model.growth.GrowthFit;
 import io.candor.progress.DropoutDefinition;
 import io.candor.progress.DropoutHazard;
-import io.candor.progress.ExpectedResponseModel;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -62,7 +60,8 @@ final class Codecs {
     if (in.isString()) {
       String key = in.string();
       return Citations.byKey(key)
-          .orElseThrow(() -> in.error("names an unknown citation key \"" + key + "\"; give the full citation object instead"));
+          .orElseThrow(() -> in.error("names an unknown citation key " + Checks.quote(key)
+              + "; give the full citation object instead"));
     }
     in.only("key", "authors", "year", "title", "where", "doi");
     String key = in.field("key").string();
@@ -267,7 +266,7 @@ final class Codecs {
       }
       default:
         throw new IllegalArgumentException(
-            in.path() + ".kind must be beforeSession or flagged, was \"" + kind + "\"");
+            in.path() + ".kind must be beforeSession or flagged, was " + Checks.quote(kind));
     }
   }
 
@@ -297,51 +296,16 @@ final class Codecs {
     return in.at(() -> DropoutHazard.ofCounts(group, sessions, atRisk, dropouts));
   }
 
-  // ------------------------------------------------------------------ model
-
-  /**
-   * A growth fit as a report: {@code estimation, clients, observations, fixedEffects[{term,
-   * estimate, se, t}], randomEffects{interceptSd, slopeSd|null, correlation|null}, residualSd,
-   * logLik, remlCriterion|null, aic, bic, convergence{converged, iterations, objective, message},
-   * boundary[], model} where {@code model} is the {@code ExpectedResponseModel} of the fit.
-   */
-  static ObjectNode write(GrowthFit fit) {
-    ObjectNode o = F.objectNode();
-    o.put("estimation", fit.estimation().name());
-    o.put("clients", fit.clients());
-    o.put("observations", fit.observations());
-    o.set("fixedEffects", CandorJson.mapper().valueToTree(fit.fixedEffects()));
-    ObjectNode re = o.putObject("randomEffects");
-    re.put("interceptSd", fit.interceptSd());
-    putOptional(re, "slopeSd", fit.slopeSd());
-    putOptional(re, "correlation", fit.correlation());
-    putOptional(re, "clusterInterceptSd", fit.clusterInterceptSd());
-    o.put("clusters", fit.clusters());
-    o.put("residualSd", fit.residualSd());
-    o.put("logLik", fit.logLik());
-    putOptional(o, "remlCriterion", fit.remlCriterion());
-    o.put("aic", fit.aic());
-    o.put("bic", fit.bic());
-    o.set("convergence", CandorJson.mapper().valueToTree(fit.convergence()));
-    ArrayNode b = o.putArray("boundary");
-    fit.boundary().stream().map(Boundary::name).sorted().forEach(b::add);
-    o.set("model", CandorJson.mapper().valueToTree(ExpectedResponseModel.from(fit)));
-    return o;
-  }
-
-  private static void putOptional(ObjectNode o, String name, java.util.OptionalDouble v) {
-    if (v.isPresent()) {
-      o.put(name, v.getAsDouble());
-    } else {
-      o.putNull(name);
-    }
-  }
-
   // ------------------------------------------------------------------ measure
 
   /** A built-in instrument is written as its id; a user-defined one in full. */
   static JsonNode writeInstrumentRef(Instrument i) {
-    return Instruments.find(i.id()).filter(i::equals).isPresent() ? F.stringNode(i.id()) : write(i);
+    return isBuiltIn(i) ? F.stringNode(i.id()) : write(i);
+  }
+
+  /** Whether an instrument is one of Candor's built-in ones, which are written as their id. */
+  static boolean isBuiltIn(Instrument i) {
+    return Instruments.find(i.id()).filter(i::equals).isPresent();
   }
 
   static ObjectNode write(Instrument i) {
@@ -416,11 +380,11 @@ final class Codecs {
   static Instrument readInstrument(JsonIn in) {
     if (in.isString()) {
       String id = in.string();
-      return Instruments.find(id)
+      return in.at(() -> Instruments.find(id))
           .orElseThrow(
               () ->
                   in.error(
-                      "names an unknown instrument \"" + id + "\"; built in: "
+                      "names an unknown instrument " + Checks.quote(id) + "; built in: "
                           + String.join(", ", Instruments.all().stream().map(Instrument::id).toList())
                           + " (or give a full instrument object)"));
     }

@@ -13,6 +13,8 @@ import java.util.Arrays;
  * <p>Lines are physical lines: a quoted field holding a line break makes the next record start
  * one line further down, and {@link #line()} is the line where the current record starts. Blank
  * lines (nothing, or only spaces and tabs, before the line break) are not records and are skipped.
+ * A byte-order mark ({@code U+FEFF}) as the very first character is skipped, so a quoted first
+ * field right after it is still quoted; anywhere else it is text.
  * A quote opens a quoted field only as the field's first character (after spaces); a quote inside
  * an unquoted field is an ordinary character. After a closing quote only spaces may come before
  * the delimiter or the end of the record.
@@ -32,6 +34,7 @@ final class CsvRecords {
   private boolean eof;
   private int nextLine = 1; // physical line at pos
   private long consumedBefore; // chars dropped from the buffer by compaction
+  private boolean started; // past a byte-order mark at the very start
 
   private int line;
   private int fields;
@@ -80,8 +83,11 @@ final class CsvRecords {
 
   /** End of field {@code f} without its trailing white space (as {@link String#strip()}). */
   int strippedEnd(int f) {
-    int s = strippedStart(f);
     int e = ends[f];
+    if (e > starts[f] && !isWhitespace(buf[e - 1])) {
+      return e; // the usual cell: nothing to strip
+    }
+    int s = strippedStart(f);
     while (e > s && isWhitespace(buf[e - 1])) {
       e--;
     }
@@ -115,6 +121,13 @@ final class CsvRecords {
     while (true) {
       if (pos >= limit && !fill()) {
         return false;
+      }
+      if (!started) {
+        started = true;
+        if (buf[pos] == '\uFEFF') {
+          pos++; // the byte-order mark Excel's "CSV UTF-8" and R's write.csv(fileEncoding = "UTF-8-BOM") write
+          continue;
+        }
       }
       int lines = scan();
       if (lines == NEED_MORE) {

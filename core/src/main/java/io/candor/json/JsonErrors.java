@@ -1,9 +1,12 @@
 package io.candor.json;
 
+import java.util.Collection;
 import java.util.regex.Matcher;
+import java.util.stream.Collectors;
 import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Turns Jackson's exceptions into Candor's one-line messages: the JSON path in Candor's notation
@@ -23,6 +26,9 @@ final class JsonErrors {
   private static final Pattern UNKNOWN =
       Pattern.compile("^Unrecognized (?:property|field) .*known properties: \\[?([^\\]]*)\\]?\\)?");
 
+  /** The longest explanation taken from Jackson. */
+  private static final int LONGEST = 300;
+
   private JsonErrors() {}
 
   /**
@@ -32,6 +38,11 @@ final class JsonErrors {
    * @param e Jackson's exception
    */
   static String describe(String root, JacksonException e) {
+    if (e instanceof UnrecognizedPropertyException u) {
+      Collection<Object> known = u.getKnownPropertyIds();
+      return path(root, e) + " is not a known field" + (known == null || known.isEmpty() ? ""
+          : "; allowed: " + known.stream().map(String::valueOf).collect(Collectors.joining(", ")));
+    }
     String message = clean(e.getOriginalMessage());
     Matcher missing = MISSING.matcher(message);
     if (missing.find()) {
@@ -46,6 +57,33 @@ final class JsonErrors {
   }
 
   /**
+   * The exception for a failure while binding the tree at {@code root} to a type: the JSON path of
+   * the value and what was wrong with it, whether Jackson, a Candor deserializer or a record's
+   * constructor found it.
+   *
+   * @param root the path of the node being bound, e.g. {@code reliableChange}
+   * @param e Jackson's exception
+   */
+  static IllegalArgumentException binding(String root, JacksonException e) {
+    Throwable cause = e;
+    while (cause.getCause() != null && !(cause instanceof IllegalArgumentException)
+        && !(cause instanceof NullPointerException)) {
+      cause = cause.getCause();
+    }
+    if (cause instanceof JsonNumbers.ValueError v) {
+      return new IllegalArgumentException(v.after(path(root, e)), e);
+    }
+    if (cause instanceof IllegalArgumentException) {
+      return new IllegalArgumentException(path(root, e) + ": " + cause.getMessage(), e);
+    }
+    if (cause instanceof NullPointerException && cause.getMessage() != null) {
+      // a record's requireNonNull(x, "name") names the component that was null
+      return new IllegalArgumentException(path(root, e) + "." + cause.getMessage() + " must not be null", e);
+    }
+    return new IllegalArgumentException(describe(root, e), e);
+  }
+
+  /**
    * The path of the failure below {@code root} in Candor's notation.
    *
    * @param root the path of the node being bound
@@ -55,7 +93,7 @@ final class JsonErrors {
     StringBuilder path = new StringBuilder(root);
     for (JacksonException.Reference r : e.getPath()) {
       if (r.getPropertyName() != null) {
-        path.append('.').append(r.getPropertyName());
+        path.append('.').append(JsonIn.key(r.getPropertyName()));
       } else if (r.getIndex() >= 0) {
         path.append('[').append(r.getIndex()).append(']');
       }
@@ -76,11 +114,15 @@ final class JsonErrors {
     return what + where + ": " + clean(e.getOriginalMessage());
   }
 
-  /** Jackson's message without source locations, on one line. */
+  /**
+   * Jackson's message without source locations, on one line, and cut after {@value #LONGEST}
+   * characters: Jackson quotes the offending text, which may be long.
+   */
   static String clean(String message) {
     if (message == null) {
       return "invalid JSON";
     }
-    return SOURCE.matcher(message).replaceAll("").replace('\n', ' ').replace('\r', ' ').strip();
+    String one = SOURCE.matcher(message).replaceAll("").replace('\n', ' ').replace('\r', ' ').strip();
+    return one.length() <= LONGEST ? one : one.substring(0, LONGEST - 1) + "\u2026";
   }
 }

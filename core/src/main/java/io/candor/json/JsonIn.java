@@ -1,5 +1,6 @@
 package io.candor.json;
 
+import io.candor.internal.Checks;
 import io.candor.internal.Enums;
 import java.time.LocalDate;
 import java.time.Period;
@@ -16,6 +17,9 @@ import tools.jackson.databind.JsonNode;
  * ({@code trajectory.observations[2].score}) and the offending value.
  */
 final class JsonIn {
+
+  private static final java.util.regex.Pattern PLAIN_KEY =
+      java.util.regex.Pattern.compile("[A-Za-z0-9_$@-]{1," + Checks.QUOTED_LENGTH + "}");
 
   private final JsonNode node;
   private final String path;
@@ -77,7 +81,7 @@ final class JsonIn {
     for (String p : node.propertyNames()) {
       if (!allowed.contains(p)) {
         throw new IllegalArgumentException(
-            path + "." + p + " is not a known field; allowed: " + String.join(", ", allowed));
+            path + "." + key(p) + " is not a known field; allowed: " + String.join(", ", allowed));
       }
     }
     return this;
@@ -85,40 +89,72 @@ final class JsonIn {
 
   private void requireObject() {
     if (!node.isObject()) {
-      throw new IllegalArgumentException(path + " must be a JSON object, was " + node);
+      throw new IllegalArgumentException(path + " must be a JSON object, was " + describe(node));
     }
   }
 
+  /** A finite number, exactly the nearest double (see {@link JsonNumbers}). */
   double number() {
     if (!node.isNumber()) {
-      throw new IllegalArgumentException(path + " must be a number, was " + node);
+      throw new IllegalArgumentException(path + " must be a number, was " + describe(node));
     }
-    double v = node.doubleValue();
+    double v;
+    try {
+      v = JsonNumbers.toDouble(node);
+    } catch (JsonNumbers.ValueError e) {
+      throw new IllegalArgumentException(e.after(path), e);
+    }
     if (!Double.isFinite(v)) {
-      throw new IllegalArgumentException(path + " must be a finite number, was " + node);
+      throw new IllegalArgumentException(path + " must be a finite number, was " + describe(node));
     }
     return v;
   }
 
   int integer() {
     if (!node.isIntegralNumber() || !node.canConvertToInt()) {
-      throw new IllegalArgumentException(path + " must be a whole number, was " + node);
+      throw new IllegalArgumentException(path + " must be a whole number, was " + describe(node));
     }
     return node.intValue();
   }
 
   String string() {
     if (!node.isString()) {
-      throw new IllegalArgumentException(path + " must be a string, was " + node);
+      throw new IllegalArgumentException(path + " must be a string, was " + describe(node));
     }
     return node.stringValue();
   }
 
   boolean bool() {
     if (!node.isBoolean()) {
-      throw new IllegalArgumentException(path + " must be true or false, was " + node);
+      throw new IllegalArgumentException(path + " must be true or false, was " + describe(node));
     }
     return node.booleanValue();
+  }
+
+  /**
+   * A key of the document as a path shows it: as it is when it is a short plain name, quoted (and
+   * cut, control characters escaped) otherwise, so a path stays one short line.
+   */
+  static String key(String name) {
+    return PLAIN_KEY.matcher(name).matches() ? name : Checks.quote(name);
+  }
+
+  /**
+   * A value as an error message shows it: a string quoted and cut if long, a number as written
+   * (an integer of very many digits by its length), an object or array by its kind only, so that a
+   * message never repeats a whole record.
+   */
+  static String describe(JsonNode node) {
+    if (node.isString()) {
+      return Checks.quote(node.stringValue());
+    }
+    if (node.isObject()) {
+      return node.isEmpty() ? "an empty object" : "an object";
+    }
+    if (node.isArray()) {
+      return node.isEmpty() ? "an empty array" : "an array";
+    }
+    return node.isBigInteger() ? JsonNumbers.integerText(node.bigIntegerValue()) : node.toString();
   }
 
   <E extends Enum<E>> E enumValue(Class<E> type) {
@@ -131,7 +167,7 @@ final class JsonIn {
     try {
       return LocalDate.parse(s);
     } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException(path + " must be an ISO date such as 2025-03-31, was \"" + s + "\"", e);
+      throw new IllegalArgumentException(path + " must be an ISO date such as 2025-03-31, was " + Checks.quote(s), e);
     }
   }
 
@@ -140,13 +176,13 @@ final class JsonIn {
     try {
       return Period.parse(s);
     } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException(path + " must be an ISO period such as P2Y6M, was \"" + s + "\"", e);
+      throw new IllegalArgumentException(path + " must be an ISO period such as P2Y6M, was " + Checks.quote(s), e);
     }
   }
 
   List<JsonIn> array() {
     if (!node.isArray()) {
-      throw new IllegalArgumentException(path + " must be a JSON array, was " + node);
+      throw new IllegalArgumentException(path + " must be a JSON array, was " + describe(node));
     }
     List<JsonIn> out = new ArrayList<>(node.size());
     for (int i = 0; i < node.size(); i++) {

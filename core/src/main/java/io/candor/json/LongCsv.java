@@ -7,12 +7,10 @@ import io.candor.internal.Checks;
 import io.candor.internal.RowGroups;
 import io.candor.measure.Instrument;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -273,8 +271,7 @@ public final class LongCsv {
    */
   public LongTable read(Path file, Columns columns) {
     Objects.requireNonNull(file, "file");
-    try (Reader r =
-        new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8.newDecoder())) {
+    try (Reader r = new Utf8Reader(Files.newInputStream(file))) {
       return read(r, file.toString(), columns, Files.size(file));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
@@ -464,30 +461,54 @@ public final class LongCsv {
       Map<String, Integer> index = new LinkedHashMap<>();
       for (int c = 0; c < headerFields; c++) {
         String name = text(c);
-        if (c == 0 && name.startsWith("\uFEFF")) {
-          name = name.substring(1).strip(); // the byte-order mark Excel's "CSV UTF-8" writes
-        }
         if (index.putIfAbsent(name, c) != null) {
-          throw new IllegalArgumentException(source + " line " + in.line() + ": column \"" + name
-              + "\" appears twice in the header");
+          throw new IllegalArgumentException(source + " line " + in.line() + ": column "
+              + Checks.quote(name) + " appears twice in the header");
         }
       }
       idCol = column(index, columns.id());
       timeCol = column(index, columns.time());
       scoreCol = column(index, columns.score());
-      covCols = columns.covariates().stream().mapToInt(c -> column(index, c)).toArray();
-      attCols = columns.attributes().stream().mapToInt(c -> column(index, c)).toArray();
+      covCols = columns(index, columns.covariates());
+      attCols = columns(index, columns.attributes());
+    }
+
+    private int[] columns(Map<String, Integer> index, List<String> names) {
+      int[] cols = new int[names.size()];
+      for (int k = 0; k < cols.length; k++) {
+        cols[k] = column(index, names.get(k));
+      }
+      return cols;
     }
 
     private int column(Map<String, Integer> index, String name) {
       Integer c = index.get(name);
       if (c == null) {
-        throw new IllegalArgumentException(source + " line " + in.line() + ": column \"" + name
-            + "\" not found; the header has " + index.keySet()
+        throw new IllegalArgumentException(source + " line " + in.line() + ": column " + Checks.quote(name)
+            + " not found; the header has " + names(index.keySet())
             + (index.size() == 1 && headerHasOtherDelimiter(index.keySet().iterator().next())
                 ? " (one column: is the file separated by another delimiter?)" : ""));
       }
       return c;
+    }
+
+    /**
+     * The header's names for a message: plain names as they are, others quoted and cut, and no
+     * more than about 300 characters in all, then how many more there are.
+     */
+    private static String names(java.util.Collection<String> names) {
+      StringBuilder sb = new StringBuilder("[");
+      int shown = 0;
+      for (String n : names) {
+        if (sb.length() > 300) {
+          sb.append(", \u2026 ").append(names.size() - shown).append(" more");
+          break;
+        }
+        sb.append(shown++ == 0 ? "" : ", ")
+            .append(n.length() <= Checks.QUOTED_LENGTH && n.chars().noneMatch(Character::isISOControl)
+                ? n : Checks.quote(n));
+      }
+      return sb.append(']').toString();
     }
 
     private static boolean headerHasOtherDelimiter(String onlyColumn) {
@@ -615,11 +636,18 @@ public final class LongCsv {
       String[] byClient = attByClient[k];
       String before = byClient[client];
       if (firstRow[client] == n) {
+        for (int i = s; i < e; i++) {
+          if (Character.isISOControl(b[i])) {
+            throw new IllegalArgumentException(where(line, col, name) + ": "
+                + String.format(Locale.ROOT, "character U+%04X", (int) b[i])
+                + " at position " + (i - s + 1) + " is a control character; a value is text");
+          }
+        }
         byClient[client] = new String(b, s, e - s);
       } else if (!sameText(before, b, s, e)) {
         throw new IllegalArgumentException(where(line, col, name) + ": client "
-            + clientIds[client] + " has \"" + new String(b, s, e - s) + "\" here but \"" + before
-            + "\" on line " + lines.line(firstRow[client])
+            + clientIds[client] + " has " + Checks.quote(new String(b, s, e - s)) + " here but "
+            + Checks.quote(before) + " on line " + lines.line(firstRow[client])
             + "; a client-level column must be constant within a client (if these are different"
             + " people, give them different ids)");
       }
@@ -647,7 +675,8 @@ public final class LongCsv {
       }
       String text = new String(b, s, e - s).strip();
       if (Double.isInfinite(v) || !Double.isNaN(v)) {
-        throw new IllegalArgumentException(where(line, col, name) + ": number " + text
+        throw new IllegalArgumentException(where(line, col, name) + ": number "
+            + (text.length() <= Checks.QUOTED_LENGTH ? text : Checks.quote(text))
             + " is out of range; Candor reads numbers between -9007199254740992 and"
             + " 9007199254740992 (2^53)");
       }
@@ -660,7 +689,7 @@ public final class LongCsv {
       boolean otherMark = text.contains(other)
           && !Double.isNaN(Decimals.parse(text.toCharArray(), 0, text.length(), other.charAt(0)));
       throw new IllegalArgumentException(where(line, col, name) + ": expected a decimal number"
-          + " with a decimal " + (mark == '.' ? "point" : "comma") + ", was \"" + text + "\""
+          + " with a decimal " + (mark == '.' ? "point" : "comma") + ", was " + Checks.quote(text)
           + (otherMark ? " (the file seems to use a decimal " + (mark == '.' ? "comma" : "point")
               + ")" : ""));
     }

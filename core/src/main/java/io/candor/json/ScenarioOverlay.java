@@ -2,9 +2,12 @@ package io.candor.json;
 
 import io.candor.domain.Course;
 import io.candor.domain.ReadinessStage;
+import io.candor.internal.Checks;
 import io.candor.internal.Enums;
+import io.candor.measure.Instrument;
 import io.candor.measure.Instruments;
 import io.candor.simulation.Scenario;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import tools.jackson.core.JacksonException;
@@ -22,8 +25,8 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class ScenarioOverlay {
 
-  /** Scenario has no Candor codec types: plain Jackson record binding is its wire format. */
-  private static final JsonMapper MAPPER = JsonMapper.builder().build();
+  /** Candor's strict mapper: record binding of the overlaid tree. */
+  private static final JsonMapper MAPPER = CandorJson.mapper();
   private static final Set<String> REPLACED_MAPS = Set.of("caseMix", "readiness.initial");
   private static final Map<String, Class<? extends Enum<?>>> ENUM_MAPS =
       Map.of(
@@ -38,19 +41,15 @@ final class ScenarioOverlay {
     if (!in.isObject()) {
       throw in.error("must be a JSON object, was " + in.node());
     }
-    String id = in.optional("instrument").map(JsonIn::string).orElse("PHQ-9");
-    ObjectNode base =
-        MAPPER.valueToTree(Scenario.calibratedDefault(in.at(() -> Instruments.byId(id))));
+    Instrument instrument = in.optional("instrument")
+        .map(id -> id.at(() -> Instruments.byId(id.string())))
+        .orElse(Instruments.PHQ9);
+    ObjectNode base = MAPPER.valueToTree(Scenario.calibratedDefault(instrument));
     overlay(base, (ObjectNode) in.node(), in.path(), "");
     try {
       return MAPPER.treeToValue(base, Scenario.class);
     } catch (JacksonException e) {
-      for (Throwable t = e; t != null; t = t.getCause()) {
-        if (t instanceof IllegalArgumentException iae) {
-          throw new IllegalArgumentException(in.path() + ": " + iae.getMessage(), e);
-        }
-      }
-      throw new IllegalArgumentException(JsonErrors.describe(in.path(), e), e);
+      throw JsonErrors.binding(in.path(), e);
     }
   }
 
@@ -58,7 +57,7 @@ final class ScenarioOverlay {
     for (Map.Entry<String, JsonNode> entry : user.properties()) {
       String name = entry.getKey();
       String field = prefix.isEmpty() ? name : prefix + "." + name;
-      String path = root + "." + field;
+      String path = root + "." + (prefix.isEmpty() ? "" : prefix + ".") + JsonIn.key(name);
       JsonNode value = entry.getValue();
       if (!base.has(name)) {
         throw new IllegalArgumentException(
@@ -68,35 +67,43 @@ final class ScenarioOverlay {
       if (keys != null) {
         if (!value.isObject()) {
           throw new IllegalArgumentException(path + " must be an object keyed by "
-              + keys.getSimpleName() + ", was " + value);
+              + keys.getSimpleName() + ", was " + JsonIn.describe(value));
         }
         ObjectNode target = REPLACED_MAPS.contains(field)
             ? zeroMap(keys) : (ObjectNode) base.get(name);
+        Map<String, String> given = new HashMap<>();
         for (Map.Entry<String, JsonNode> e : value.properties()) {
-          target.set(enumName(keys, path, e.getKey()), e.getValue());
+          String key = enumName(keys, path, e.getKey());
+          String earlier = given.put(key, e.getKey());
+          if (earlier != null) {
+            throw new IllegalArgumentException(path + " names " + key + " twice, as "
+                + Checks.quote(earlier) + " and as " + Checks.quote(e.getKey()));
+          }
+          JsonIn share = new JsonIn(e.getValue(), path + "." + key);
+          target.put(key, share.number());
         }
         base.set(name, target);
       } else if (value.isObject() && base.get(name).isObject()) {
         overlay((ObjectNode) base.get(name), (ObjectNode) value, root, field);
       } else if (value.isObject() || value.isArray() || value.isNull()) {
         throw new IllegalArgumentException(path + " must be a " + kind(base.get(name)) + ", was "
-            + value);
+            + JsonIn.describe(value));
       } else {
         JsonNode was = base.get(name);
         boolean sameKind =
             was.isNumber() ? value.isNumber() : was.isBoolean() ? value.isBoolean() : value.isString();
         if (!sameKind) {
-          throw new IllegalArgumentException(path + " must be a " + kind(was) + ", was " + value);
+          throw new IllegalArgumentException(path + " must be a " + kind(was) + ", was "
+              + JsonIn.describe(value));
         }
-        if (value.isNumber() && !Double.isFinite(value.asDouble())) {
-          throw new IllegalArgumentException(path + " must be a finite number, was " + value);
+        JsonIn given = new JsonIn(value, path);
+        if (was.isIntegralNumber()) {
+          base.put(name, given.integer());
+        } else if (was.isNumber()) {
+          base.put(name, given.number());
+        } else {
+          base.set(name, value);
         }
-        if (was.isIntegralNumber() && !(value.isIntegralNumber() && value.canConvertToInt()
-            || value.isNumber() && value.asDouble() == Math.rint(value.asDouble())
-                && Math.abs(value.asDouble()) <= Integer.MAX_VALUE)) {
-          throw new IllegalArgumentException(path + " must be a whole number, was " + value);
-        }
-        base.set(name, value);
       }
     }
   }
@@ -120,7 +127,7 @@ final class ScenarioOverlay {
           ? Enums.parse(Course.class, what, key).name()
           : Enums.parse(ReadinessStage.class, what, key).name();
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(path + ": unknown " + what + " \"" + key + "\"; "
+      throw new IllegalArgumentException(path + ": unknown " + what + " " + Checks.quote(key) + "; "
           + e.getMessage(), e);
     }
   }

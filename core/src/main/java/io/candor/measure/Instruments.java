@@ -9,6 +9,7 @@ import io.candor.evidence.Sourced;
 import io.candor.internal.Checks;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -152,7 +153,10 @@ public final class Instruments {
           .itemScoring(new ItemScoring(10, 0, 4, Set.of(2, 3), 1, "CORE-10", Set.of(6)))
           .build();
 
-  /** Outcome Questionnaire-45.2 (proprietary: score properties only). */
+  /**
+   * Outcome Questionnaire-45.2 (proprietary: score properties only). Its id is {@code "OQ-45"};
+   * {@link #find(String)} also knows it by its full version name {@code "OQ-45.2"}.
+   */
   public static final Instrument OQ45 =
       Instrument.builder("OQ-45", "Outcome Questionnaire-45.2")
           .range(0, 180)
@@ -268,15 +272,25 @@ public final class Instruments {
     return ALL;
   }
 
+  /** Other names a built-in instrument is known by: its full version name. */
+  private static final Map<String, Instrument> ALIASES = Map.of(normalise("OQ-45.2"), OQ45);
+
   /**
-   * The built-in instrument with that id, ignoring case and the hyphen ("phq9", "PHQ-9").
+   * The built-in instrument with that id, ignoring case, hyphens and spaces ({@code "phq9"},
+   * {@code "PHQ 9"} and {@code "PHQ-9"} are the PHQ-9). One alias is known: {@code "OQ-45.2"}, the
+   * OQ-45's full version name. Nothing else is guessed: {@code "PHQ.9"} names no instrument.
    *
-   * @param id the id, e.g. {@code "phq9"} or {@code "PHQ-9"}
-   * @return the built-in instrument with that id, ignoring case and the hyphen ("phq9", "PHQ-9")
+   * @param id the id
+   * @return the instrument, or empty when no built-in instrument has that id
+   * @throws IllegalArgumentException if the id is blank
    */
   public static Optional<Instrument> find(String id) {
     Checks.nonBlank("instrument id", id);
     String key = normalise(id);
+    Instrument alias = ALIASES.get(key);
+    if (alias != null) {
+      return Optional.of(alias);
+    }
     return ALL.stream().filter(i -> normalise(i.id()).equals(key)).findFirst();
   }
 
@@ -292,11 +306,11 @@ public final class Instruments {
         .orElseThrow(
             () ->
                 new IllegalArgumentException(
-                    "unknown instrument \"" + id + "\"; known: "
+                    "unknown instrument " + Checks.quote(id) + "; known: "
                         + ALL.stream().map(Instrument::id).collect(Collectors.joining(", "))));
   }
 
   private static String normalise(String id) {
-    return id.toUpperCase(Locale.ROOT).replace("-", "").replace(" ", "").replace(".2", "");
+    return id.toUpperCase(Locale.ROOT).replace("-", "").replace(" ", "");
   }
 }

@@ -55,6 +55,10 @@ public record ItemScoring(
     if (itemMax <= itemMin) {
       throw new IllegalArgumentException("itemMax must be above itemMin " + itemMin + ", was " + itemMax);
     }
+    // totals, and the reverse-scoring sum itemMin + itemMax, must be whole numbers of int range
+    wholeTotal("items x itemMin", (long) items * itemMin);
+    wholeTotal("items x itemMax", (long) items * itemMax);
+    wholeTotal("itemMin + itemMax", (long) itemMin + itemMax);
     reversed = Set.copyOf(new TreeSet<>(Checks.noNulls("reversed", reversed)));
     for (int r : reversed) {
       Checks.inRange("reversed item", r, 1, items);
@@ -69,6 +73,13 @@ public record ItemScoring(
             instrumentId + ": risk item " + r + " must not be reverse-scored: its raw response is"
                 + " what the clinician reviews");
       }
+    }
+  }
+
+  private static void wholeTotal(String what, long value) {
+    if (value != (int) value) {
+      throw new IllegalArgumentException(what + " must be within " + Integer.MIN_VALUE + " and "
+          + Integer.MAX_VALUE + ", was " + value);
     }
   }
 

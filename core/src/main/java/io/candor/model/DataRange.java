@@ -44,7 +44,9 @@ public record DataRange(double min, double max) {
     double lo = Double.POSITIVE_INFINITY;
     double hi = Double.NEGATIVE_INFINITY;
     for (int i = 0; i < values.length; i++) {
-      Checks.finite("values[" + i + "]", values[i]);
+      if (!Double.isFinite(values[i])) {
+        Checks.finite("values[" + i + "]", values[i]);
+      }
       lo = Math.min(lo, values[i]);
       hi = Math.max(hi, values[i]);
     }

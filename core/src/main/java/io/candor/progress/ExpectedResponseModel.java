@@ -211,11 +211,13 @@ public record ExpectedResponseModel(
       beta.add(b);
     }
     double residual = fit.residualSd();
-    String provenance = String.format(Locale.ROOT,
-        "Fitted by Candor's GrowthModel (%s, %s basis, %s) on %d clients and %d observations.",
-        g.estimation(), g.basis().name().toLowerCase(Locale.ROOT),
-        g.random() == RandomPart.INTERCEPT_SLOPE ? "random intercept and slope"
-            : "random intercept", fit.clients(), fit.observations())
+    // concatenated rather than formatted: a Formatter sets up the JDK's locale data, which a
+    // short command-line run would otherwise pay for
+    String provenance = "Fitted by Candor's GrowthModel (" + g.estimation() + ", "
+        + g.basis().name().toLowerCase(Locale.ROOT) + " basis, "
+        + (g.random() == RandomPart.INTERCEPT_SLOPE ? "random intercept and slope"
+            : "random intercept") + ") on " + fit.clients() + " clients and "
+        + fit.observations() + " observations."
         + (fit.clusters() > 0 ? String.format(Locale.ROOT, " Clients were nested in %d"
             + " therapists; the therapist SD %.3g is included in the intercept variance.",
             fit.clusters(), fit.clusterInterceptSd().getAsDouble()) : "");

@@ -31,6 +31,14 @@ class DomainTest {
   }
 
   @Test
+  void clientId_rejectsInvisibleFormattingCharacters_thatMakeLookAlikeIds() {
+    for (String id : new String[] {"\uFEFFa", "a\u200Bb", "a\u200E"}) {
+      assertTrue(message(() -> ClientId.of(id)).contains("invisible formatting characters"), id);
+    }
+    assertEquals("Jos\u00e9-7", ClientId.of("Jos\u00e9-7").value());
+  }
+
+  @Test
   void condition_validatesIcd11AndDuration() {
     Condition c = Condition.of("depression", Course.EPISODIC).withIcd11Code("6A71.1");
     assertEquals(Optional.of("6A71.1"), c.icd11Code());

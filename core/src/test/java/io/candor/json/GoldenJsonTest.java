@@ -542,7 +542,7 @@ class GoldenJsonTest {
   }
 
   /** Every public class of Candor's exported packages (not internal, not testing). */
-  private static List<Class<?>> publicTypes() throws Exception {
+  static List<Class<?>> publicTypes() throws Exception {
     Path classes = Path.of("target", "classes");
     List<Class<?>> out = new ArrayList<>();
     try (Stream<Path> files = Files.walk(classes.resolve("io/candor"))) {

@@ -121,7 +121,7 @@ class GrowthResultJsonTest {
     String textNumber = json.replaceFirst("\"residualVariance\" : [0-9.Ee-]+", "\"residualVariance\" : \"x\"");
     e = assertThrows(IllegalArgumentException.class,
         () -> CandorJson.fromJson(textNumber, ExpectedResponseModel.class));
-    assertTrue(e.getMessage().startsWith("expectedResponseModel.residualVariance: "), e.getMessage());
+    assertTrue(e.getMessage().startsWith("expectedResponseModel.residualVariance must be a number, was \"x\""), e.getMessage());
   }
 
   @Test

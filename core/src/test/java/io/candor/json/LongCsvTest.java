@@ -12,6 +12,8 @@ import io.candor.domain.ClientId;
 import io.candor.domain.Cohort;
 import io.candor.measure.Instruments;
 import io.candor.model.growth.GrowthData;
+import io.candor.robustness.LargeInputs;
+import io.candor.robustness.Refusals;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
@@ -99,6 +101,15 @@ class LongCsvTest {
   void read_namesMissingHeaderColumn() {
     String m = error("id,session,bdi\n1,0,10\n");
     assertTrue(m.contains("\"score\" not found"), m);
+  }
+
+  @Test
+  void read_aMissingColumnsName_isQuotedOnOneLineAndCut() {
+    String m = error(LongCsv.withDefaults(), "id,session,score\n1,0,10\n",
+        LongCsv.columns("id", "session", "sc\nore" + "x".repeat(2000)));
+    assertTrue(m.startsWith("test.csv line 1: column \"sc\\u000aore"), m);
+    assertTrue(m.contains("\u2026\" (2006 characters) not found"), m);
+    Refusals.checkMessage(m);
   }
 
   @Test
@@ -282,6 +293,39 @@ class LongCsvTest {
   }
 
   @Test
+  void read_byteOrderMarkBeforeAQuotedHeader_asRsWriteCsvWritesIt(@TempDir Path dir)
+      throws IOException {
+    Path f = dir.resolve("r.csv");
+    Files.write(f, "\uFEFF\"id\",\"session\",\"score\"\r\n\"a\",0,20\r\n\"a\",1,10\r\n"
+        .getBytes("UTF-8"));
+    LongTable t = LongCsv.withDefaults().read(f, COLS);
+    assertEquals(2, t.size());
+    assertEquals("a", t.idAt(0));
+    // only at the very start: a byte-order mark anywhere else is text, and no id may hold it
+    String m = error("id,session,score\n\uFEFF\"a\",0,20\n");
+    assertTrue(m.startsWith("test.csv line 2, column 1 (id)"), m);
+  }
+
+  @Test
+  void read_controlCharactersNextToQuotes_areRefusedNotDropped() {
+    for (String cell : new String[] {"\"a\"\u0001", "\u0001\"a\"", "\"a\u0001\"", "\"\u0001a\""}) {
+      String m = error("id,session,score\n" + cell + ",0,20\n");
+      assertTrue(m.startsWith("test.csv line 2, column 1"), cell + ": " + m);
+      assertTrue(m.contains("U+0001") || m.contains("control"), cell + ": " + m);
+    }
+    for (String cell : new String[] {"\"20\"\u0002", "\u0002\"20\"", "\"2\u00020\""}) {
+      String m = error("id,session,score\na,0," + cell + "\n");
+      assertTrue(m.startsWith("test.csv line 2, column 3"), cell + ": " + m);
+    }
+    LongCsv.Columns site = COLS.withAttributes("site");
+    for (String cell : new String[] {"\"x\u0003\"", "\u0003\"x\"", "x\u0003"}) {
+      String m = error(LongCsv.withDefaults(), "id,session,score,site\na,0,20," + cell + "\n", site);
+      assertTrue(m.startsWith("test.csv line 2, column 4 (site)"), cell + ": " + m);
+      assertTrue(m.contains("U+0003") || m.contains("control"), cell + ": " + m);
+    }
+  }
+
+  @Test
   void read_rejectsTextThatIsNotUtf8(@TempDir Path dir) throws IOException {
     Path f = dir.resolve("latin1.csv");
     Files.write(f, "id,session,score\nJos\u00e9,0,20\n".getBytes("ISO-8859-1"));
@@ -430,5 +474,38 @@ class LongCsvTest {
 
     @Override
     public void close() {}
+  }
+
+  // ------------------------------------------------------------ 10 MB adversarial files
+
+  @Test
+  @org.junit.jupiter.api.Timeout(120)
+  void read_tenMegabyteFiles_areRefusedShortlyWithinBoundedMemory() {
+    StringBuilder wide = new StringBuilder();
+    for (int c = 0; wide.length() < LargeInputs.SIZE; c++) {
+      wide.append(c == 0 ? "" : ",").append("column").append(c);
+    }
+    String header = wide.append('\n').toString();
+    String m = LargeInputs.assertRefused(header, () -> read(header, COLS));
+    assertTrue(m.startsWith("test.csv line 1: column \"id\" not found; the header has [column0,"), m);
+    assertTrue(m.matches(".* \u2026 \\d+ more\\]"), m);
+    String unclosed = LargeInputs.of("id,session,score\n\"", "x", "");
+    m = LargeInputs.assertRefused(unclosed, () -> read(unclosed, COLS));
+    assertTrue(m.contains("a quoted field is not closed"), m);
+    String hugeId = LargeInputs.of("id,session,score\n", "x", ",0,20\n");
+    m = LargeInputs.assertRefused(hugeId, () -> read(hugeId, COLS));
+    assertTrue(m.startsWith("test.csv line 2, column 1 (id)"), m);
+    String hugeScore = LargeInputs.of("id,session,score\na,0,1", "0", "\n");
+    m = LargeInputs.assertRefused(hugeScore, () -> read(hugeScore, COLS));
+    assertTrue(m.startsWith("test.csv line 2, column 3 (score)"), m);
+    String blankLines = LargeInputs.of("", "\n", "");
+    LargeInputs.assertRefused(blankLines, () -> read(blankLines, COLS));
+    String onlyHeader = LargeInputs.of("id,session,score", "\n \t", "");
+    long before = LargeInputs.allocated();
+    LongTable empty = read(onlyHeader, COLS);
+    assertTrue(LargeInputs.allocated() - before < LargeInputs.BYTES_PER_CHAR * onlyHeader.length());
+    assertEquals(0, empty.size());
+    m = LargeInputs.assertRefused(onlyHeader, () -> empty.toGrowthData());
+    assertEquals("test.csv has a header but no rows", m);
   }
 }

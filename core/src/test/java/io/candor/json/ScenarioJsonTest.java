@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.candor.domain.Course;
 import io.candor.measure.Instruments;
+import io.candor.robustness.Refusals;
 import io.candor.simulation.Scenario;
 import org.junit.jupiter.api.Test;
 
@@ -25,8 +26,11 @@ class ScenarioJsonTest {
     return CandorJson.fromJson(document(value), Scenario.class);
   }
 
+  /** The refusal's message, checked to be one line that repeats no record of the document. */
   private static String error(String value) {
-    return assertThrows(IllegalArgumentException.class, () -> scenario(value)).getMessage();
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> scenario(value));
+    Refusals.check(e, document(value));
+    return e.getMessage();
   }
 
   @Test
@@ -103,9 +107,51 @@ class ScenarioJsonTest {
   @Test
   void hugeOrInfiniteNumbers_areRejectedPlainly() {
     String m = error("{\"sessions\": 1e400}");
-    assertTrue(m.contains("scenario.sessions must be a finite number"), m);
+    assertTrue(m.contains("scenario.sessions must be a whole number"), m);
     m = error("{\"sessions\": 99999999999}");
     assertTrue(m.contains("scenario.sessions must be a whole number"), m);
+    m = error("{\"intake\": {\"sd\": 1e400}}");
+    assertTrue(m.startsWith("scenario.intake.sd must be a finite number"), m);
+    m = error("{\"intake\": {\"sd\": 1e-400}}");
+    assertTrue(m.startsWith("scenario.intake.sd is too close to zero"), m);
+    m = error("{\"intake\": {\"sd\": 1" + "0".repeat(309) + "}}");
+    assertTrue(m.startsWith("scenario.intake.sd must be a finite number"), m);
+    m = error("{\"caseMix\": {\"chronic\": 1e400}}");
+    assertTrue(m.startsWith("scenario.caseMix.CHRONIC must be a finite number"), m);
+  }
+
+  @Test
+  void wholeNumbers_areNotTruncated() {
+    String m = error("{\"waitlist\": {\"weeks\": 1.002}}");
+    assertTrue(m.startsWith("scenario.waitlist.weeks must be a whole number, was 1.002"), m);
+    m = error("{\"sessions\": 12.0}");
+    assertTrue(m.startsWith("scenario.sessions must be a whole number"), m);
+  }
+
+  @Test
+  void mapValues_mustBeNumbers_notStrings() {
+    String m = error("{\"caseMix\": {\"chronic\": \"1\"}}");
+    assertTrue(m.startsWith("scenario.caseMix.CHRONIC must be a number, was \"1\""), m);
+    m = error("{\"readiness\": {\"rateMultiplier\": {\"ACTION\": \"1.5\"}}}");
+    assertTrue(m.startsWith("scenario.readiness.rateMultiplier.ACTION must be a number"), m);
+    m = error("{\"readiness\": {\"rateMultiplier\": {\"ACTION\": null}}}");
+    assertTrue(m.startsWith("scenario.readiness.rateMultiplier.ACTION must be a number"), m);
+  }
+
+  @Test
+  void mapKeysNamingTheSameConstant_areRefusedNotOneDropped() {
+    String m = error("{\"readiness\": {\"rateMultiplier\": {\" ACTION\": 1.5, \"ACTION\": 2}}}");
+    assertTrue(m.startsWith("scenario.readiness.rateMultiplier names ACTION twice"), m);
+    m = error("{\"caseMix\": {\"chronic\": 0.5, \"Chronic\": 0.5}}");
+    assertTrue(m.startsWith("scenario.caseMix names CHRONIC twice"), m);
+  }
+
+  @Test
+  void blankOrUnknownInstrument_namesTheField() {
+    String m = error("{\"instrument\": \" \"}");
+    assertTrue(m.startsWith("scenario.instrument"), m);
+    m = error("{\"instrument\": \"PHQ.29\"}");
+    assertTrue(m.startsWith("scenario.instrument") && m.contains("PHQ.29"), m);
   }
 
   @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.candor.evidence.Certainty;
 import io.candor.evidence.Sourced;
+import io.candor.robustness.Refusals;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -76,5 +77,26 @@ class InstrumentsCatalogTest {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> Instruments.byId("BAI"));
     assertTrue(e.getMessage().contains("known: PHQ-9"), e.getMessage());
+  }
+
+  @Test
+  void byId_anUnknownIdIsQuotedOnOneLineAndCut() {
+    String m = assertThrows(IllegalArgumentException.class,
+        () -> Instruments.byId("PHQ\n" + "9".repeat(500))).getMessage();
+    assertTrue(m.startsWith("unknown instrument \"PHQ\\u000a999"), m);
+    assertTrue(m.contains("\u2026\" (504 characters); known: PHQ-9"), m);
+    Refusals.checkMessage(m);
+  }
+
+  @Test
+  void find_knowsTheDocumentedAliasOnly_andGuessesNothingElse() {
+    assertEquals(Instruments.OQ45, Instruments.find("oq 45.2").orElseThrow());
+    assertEquals(Instruments.PHQ9, Instruments.find("PHQ 9").orElseThrow());
+    for (String notAnId : new String[] {"PHQ.29", "P.2HQ-9", "PHQ-9.2", "GAD.27", "OQ-45.3", "OQ.2-45"}) {
+      assertTrue(Instruments.find(notAnId).isEmpty(), notAnId);
+    }
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> Instruments.find(" "));
+    assertTrue(e.getMessage().startsWith("instrument id must not be blank"), e.getMessage());
   }
 }

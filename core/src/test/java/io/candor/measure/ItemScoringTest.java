@@ -170,6 +170,23 @@ class ItemScoringTest {
   }
 
   @Test
+  void totalsBeyondTheIntRange_areRefusedNotWrapped() {
+    // 7 x 1,227,133,517 wraps to 27 in int arithmetic
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> new ItemScoring(7, 0, 1227133517, Set.of(), 0, "X"));
+    assertTrue(e.getMessage().contains("8589934619"), e.getMessage());
+    e = assertThrows(IllegalArgumentException.class,
+        () -> new ItemScoring(2, -1227133517, 0, Set.of(), 0, "X"));
+    assertTrue(e.getMessage().contains("-2454267034"), e.getMessage());
+    // reverse scoring computes itemMin + itemMax - x
+    e = assertThrows(IllegalArgumentException.class,
+        () -> new ItemScoring(1, 1_500_000_000, 2_000_000_000, Set.of(1), 0, "X"));
+    assertTrue(e.getMessage().contains("3500000000"), e.getMessage());
+    ItemScoring widest = new ItemScoring(1, 0, Integer.MAX_VALUE, Set.of(1), 0, "X");
+    assertEquals(Integer.MAX_VALUE, widest.score(0));
+  }
+
+  @Test
   void riskItems_areDeclaredByPhq9AndCore10Only() {
     assertEquals(Set.of(9), scoring(Instruments.PHQ9).riskItems());
     assertEquals(Set.of(6), scoring(Instruments.CORE10).riskItems());

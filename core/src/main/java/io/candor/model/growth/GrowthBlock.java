@@ -44,6 +44,11 @@ public final class GrowthBlock {
   private final double[] zx; // per client: q * p, row-major (z-index major)
   private final double[] zy; // per client: q
   private final double[] totals;
+  // Models without covariates (p = 2): clients seen at the same times have the same design
+  // (ZᵢᵀZᵢ and ZᵢᵀXᵢ, compared bit for bit) and hence the same factor L_i at any θ; see
+  // criterionTerms(double[], double[]).
+  private final double[] designs; // distinct designs, DESIGN_WIDTH(q) each: zz then zx; null if p != 2
+  private final int[] designOf; // per client: its design's number in designs
 
   GrowthBlock(GrowthModel model, GrowthRows rows, double centre) {
     this.p = model.termNames().size();
@@ -80,7 +85,6 @@ public final class GrowthBlock {
     double minFirst = Double.POSITIVE_INFINITY;
     double maxFirst = Double.NEGATIVE_INFINITY;
     int slopeClients = 0;
-    TimeBasis basis = model.basis();
     int[] start = rows.start;
     double[] t = rows.time;
     double[] y = rows.score;
@@ -94,16 +98,18 @@ public final class GrowthBlock {
       // rows are in canonical order: the first is the earliest time (lowest score among ties)
       minFirst = Math.min(minFirst, y[start[c]]);
       maxFirst = Math.max(maxFirst, y[start[c]]);
-      double firstTerm = basis.firstTerm(t[start[c]]);
+      double firstTerm = 0;
       boolean slope = false;
       int zxo = c * q * p;
       for (int i = start[c]; i < start[c + 1]; i++) {
         minTime = Math.min(minTime, t[i]);
         maxTime = Math.max(maxTime, t[i]);
-        if (!slope && basis.firstTerm(t[i]) != firstTerm) {
+        model.designRow(t[i], covs, x); // x[1] is the basis's first term
+        if (i == start[c]) {
+          firstTerm = x[1];
+        } else if (!slope && x[1] != firstTerm) {
           slope = true;
         }
-        model.designRow(t[i], covs, x);
         double yi = y[i] - centre;
         ytyAcc += yi * yi;
         for (int j = 0; j < p; j++) {
@@ -156,6 +162,69 @@ public final class GrowthBlock {
     System.arraycopy(xx, 0, totals, T_XY + p, p * p);
     System.arraycopy(covMin, 0, totals, T_XY + p + p * p, k);
     System.arraycopy(covMax, 0, totals, T_XY + p + p * p + k, k);
+    if (p != 2) {
+      designs = null;
+      designOf = null;
+      return;
+    }
+    int width = designWidth(q);
+    double[] keys = new double[m * width];
+    for (int c = 0; c < m; c++) {
+      System.arraycopy(zz, c * zzLen, keys, c * width, zzLen);
+      System.arraycopy(zx, c * q * p, keys, c * width + zzLen, q * p);
+    }
+    designOf = new int[m];
+    int count = group(keys, width, m, designOf);
+    designs = new double[count * width];
+    for (int c = 0; c < m; c++) {
+      System.arraycopy(keys, c * width, designs, designOf[c] * width, width);
+    }
+  }
+
+  /**
+   * Numbers the distinct rows of {@code keys} (m rows of {@code width} doubles, compared bit for
+   * bit) in order of first appearance, by open addressing.
+   *
+   * @return the number of distinct rows; {@code groupOf[c]} holds row c's number
+   */
+  static int group(double[] keys, int width, int m, int[] groupOf) {
+    int capacity = Integer.highestOneBit(Math.max(2, m) * 2 - 1) * 2;
+    int[] table = new int[capacity];
+    java.util.Arrays.fill(table, -1);
+    int[] first = new int[m];
+    int count = 0;
+    for (int c = 0; c < m; c++) {
+      long h = 0;
+      for (int j = 0; j < width; j++) {
+        h = (h + Double.doubleToRawLongBits(keys[c * width + j])) * 0x9E3779B97F4A7C15L;
+      }
+      int slot = (int) (h ^ (h >>> 32)) & (capacity - 1);
+      while (true) {
+        int g = table[slot];
+        if (g < 0) {
+          table[slot] = count;
+          first[count] = c;
+          groupOf[c] = count++;
+          break;
+        }
+        if (sameRow(keys, width, first[g], c)) {
+          groupOf[c] = g;
+          break;
+        }
+        slot = (slot + 1) & (capacity - 1);
+      }
+    }
+    return count;
+  }
+
+  private static boolean sameRow(double[] keys, int width, int a, int b) {
+    for (int j = 0; j < width; j++) {
+      if (Double.doubleToRawLongBits(keys[a * width + j])
+          != Double.doubleToRawLongBits(keys[b * width + j])) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -287,8 +356,38 @@ public final class GrowthBlock {
       throw new IllegalArgumentException("theta must have " + (q == 1 ? 1 : 3) + " entries, had "
           + theta.length);
     }
+    double[] out = new double[termCount()];
+    criterionTerms(theta, out);
+    return out;
+  }
+
+  /** Length of {@link #criterionTerms(double[])}: {@code 2 + p + p²}. */
+  int termCount() {
+    return 2 + p + p * p;
+  }
+
+  /**
+   * {@link #criterionTerms(double[])} into {@code out} (overwritten; {@link #termCount()} long)
+   * without allocating, for a fitter that evaluates the criterion many times.
+   *
+   * <p>Models without covariates (p = 2, the usual growth model) share the work of clients with
+   * the same design: clients seen at the same times have the same ZᵢᵀZᵢ and ZᵢᵀXᵢ and hence the
+   * same factor L_i, so the square roots and divisions are taken once per design ({@link
+   * #factor}) and only the client's own outcome sums are worked on per client ({@link
+   * #designTerms}), with the same bits as client by client.
+   */
+  void criterionTerms(double[] theta, double[] out) {
+    if (designs != null) {
+      int count = designs.length / designWidth(q);
+      double[] factors = new double[count * FACTOR];
+      for (int d = 0; d < count; d++) {
+        factor(q, theta, designs, d, factors, d);
+      }
+      designTerms(theta, factors, designOf, out);
+      return;
+    }
+    java.util.Arrays.fill(out, 0.0);
     int m = clients.length;
-    double[] out = new double[2 + p + p * p];
     int rhsO = 2;
     int aO = 2 + p;
     double[] r0 = new double[p];
@@ -298,8 +397,9 @@ public final class GrowthBlock {
     double prod = 1;
     if (q == 1) {
       double t0 = theta[0];
+      double t00 = t0 * t0;
       for (int c = 0; c < m; c++) {
-        double l = Math.sqrt(t0 * t0 * zz[c] + 1);
+        double l = Math.sqrt(t00 * zz[c] + 1);
         prod *= l;
         if (prod > 1e100) {
           logDet += Math.log(prod);
@@ -325,14 +425,18 @@ public final class GrowthBlock {
       double ta = theta[0];
       double tb = theta[1];
       double tc = theta[2];
+      double taa = ta * ta;
+      double tab2 = 2 * ta * tb;
+      double tbb = tb * tb;
+      double tcc = tc * tc;
       for (int c = 0; c < m; c++) {
         int zo = 3 * c;
         double s00 = zz[zo];
         double s01 = zz[zo + 1];
         double s11 = zz[zo + 2];
-        double m00 = ta * ta * s00 + 2 * ta * tb * s01 + tb * tb * s11 + 1;
+        double m00 = taa * s00 + tab2 * s01 + tbb * s11 + 1;
         double m01 = tc * (ta * s01 + tb * s11);
-        double m11 = tc * tc * s11 + 1;
+        double m11 = tcc * s11 + 1;
         double l00 = Math.sqrt(m00);
         double i00 = 1 / l00;
         double l10 = m01 * i00;
@@ -370,7 +474,159 @@ public final class GrowthBlock {
     }
     out[0] = logDet + Math.log(prod);
     out[1] = cc;
-    return out;
+  }
+
+  /** Doubles per design in a factor array ({@link #factor}). */
+  static final int FACTOR = 11;
+
+  /** Doubles per design in {@link #designs()}: ZᵢᵀZᵢ (1 or 3) then ZᵢᵀXᵢ (q·2) for p = 2. */
+  static int designWidth(int q) {
+    return q == 1 ? 3 : 7;
+  }
+
+  /**
+   * The distinct designs of this block's clients (models without covariates, p = 2), {@link
+   * #designWidth} doubles each, or null when its terms are computed client by client. Not a copy.
+   */
+  double[] designs() {
+    return designs;
+  }
+
+  /** Each client's design number in {@link #designs()} (null with it). Not a copy. */
+  int[] designOf() {
+    return designOf;
+  }
+
+  /**
+   * What every client with design {@code d} shares at θ, written to {@code out[o * FACTOR ...]}:
+   * q = 1 {l, R_i, upper triangle of R_iᵀR_i}; q = 2 {|L_i|, 1/L₀₀, L₁₀, 1/L₁₁, R_i by rows, upper
+   * triangle of R_iᵀR_i}. Each is computed by the same expression, in the same order, as the
+   * client-by-client loop of {@link #criterionTerms(double[], double[])} computes it, so sharing
+   * it changes no bit; it depends on θ and the design only, so a fitter may compute it once for
+   * all blocks that have the design.
+   *
+   * @param q 1 or 2
+   * @param designs designs as {@link #designs()} lays them out
+   * @param d the design's index in {@code designs}
+   */
+  static void factor(int q, double[] theta, double[] designs, int d, double[] out, int o) {
+    int f = o * FACTOR;
+    if (q == 1) {
+      int z = 3 * d;
+      double t0 = theta[0];
+      double l = Math.sqrt(t0 * t0 * designs[z] + 1);
+      double k = t0 / l;
+      double r0 = k * designs[z + 1];
+      double r1 = k * designs[z + 2];
+      out[f] = l;
+      out[f + 1] = r0;
+      out[f + 2] = r1;
+      out[f + 3] = r0 * r0;
+      out[f + 4] = r0 * r1;
+      out[f + 5] = r1 * r1;
+      return;
+    }
+    int z = 7 * d;
+    double ta = theta[0];
+    double tb = theta[1];
+    double tc = theta[2];
+    double s00 = designs[z];
+    double s01 = designs[z + 1];
+    double s11 = designs[z + 2];
+    double m00 = ta * ta * s00 + 2 * ta * tb * s01 + tb * tb * s11 + 1;
+    double m01 = tc * (ta * s01 + tb * s11);
+    double m11 = tc * tc * s11 + 1;
+    double l00 = Math.sqrt(m00);
+    double i00 = 1 / l00;
+    double l10 = m01 * i00;
+    double l11 = Math.sqrt(m11 - l10 * l10);
+    double i11 = 1 / l11;
+    // R = K·ZᵢᵀXᵢ row by row: zx is {Σx0, Σx1, Σs·x0, Σs·x1}
+    double a0 = (ta * designs[z + 3] + tb * designs[z + 5]) * i00;
+    double b0 = (tc * designs[z + 5] - l10 * a0) * i11;
+    double a1 = (ta * designs[z + 4] + tb * designs[z + 6]) * i00;
+    double b1 = (tc * designs[z + 6] - l10 * a1) * i11;
+    out[f] = l00 * l11;
+    out[f + 1] = i00;
+    out[f + 2] = l10;
+    out[f + 3] = i11;
+    out[f + 4] = a0;
+    out[f + 5] = a1;
+    out[f + 6] = b0;
+    out[f + 7] = b1;
+    out[f + 8] = a0 * a0 + b0 * b0;
+    out[f + 9] = a0 * a1 + b0 * b1;
+    out[f + 10] = a1 * a1 + b1 * b1;
+  }
+
+  /**
+   * The criterion terms of a block with {@link #designs()}, client by client in its order, from
+   * the factors of the designs: client c's is {@code factors[factorOf[c] * FACTOR ...]}. Only a
+   * client's own outcome sums are worked on per client; the sums are taken in the order, and with
+   * the expressions, of the general loop, so the result is the same to the bit.
+   *
+   * @param out overwritten with the terms ({@link #termCount()} long)
+   */
+  void designTerms(double[] theta, double[] factors, int[] factorOf, double[] out) {
+    int m = clients.length;
+    double cc = 0;
+    double logDet = 0;
+    double prod = 1;
+    double h0 = 0;
+    double h1 = 0;
+    double a00 = 0;
+    double a01 = 0;
+    double a11 = 0;
+    if (q == 1) {
+      double t0 = theta[0];
+      for (int c = 0; c < m; c++) {
+        int f = factorOf[c] * FACTOR;
+        double l = factors[f];
+        // log|L| accumulated as a product (each factor >= 1), flushed before it can overflow
+        prod *= l;
+        if (prod > 1e100) {
+          logDet += Math.log(prod);
+          prod = 1;
+        }
+        double cu = t0 * zy[c] / l;
+        cc += cu * cu;
+        h0 += factors[f + 1] * cu;
+        h1 += factors[f + 2] * cu;
+        a00 += factors[f + 3];
+        a01 += factors[f + 4];
+        a11 += factors[f + 5];
+      }
+    } else {
+      double ta = theta[0];
+      double tb = theta[1];
+      double tc = theta[2];
+      for (int c = 0; c < m; c++) {
+        int f = factorOf[c] * FACTOR;
+        prod *= factors[f];
+        if (prod > 1e100) {
+          logDet += Math.log(prod);
+          prod = 1;
+        }
+        double y0 = zy[2 * c];
+        double y1 = zy[2 * c + 1];
+        double cu0 = (ta * y0 + tb * y1) * factors[f + 1];
+        double cu1 = (tc * y1 - factors[f + 2] * cu0) * factors[f + 3];
+        cc += cu0 * cu0 + cu1 * cu1;
+        h0 += factors[f + 4] * cu0 + factors[f + 6] * cu1;
+        h1 += factors[f + 5] * cu0 + factors[f + 7] * cu1;
+        a00 += factors[f + 8];
+        a01 += factors[f + 9];
+        a11 += factors[f + 10];
+      }
+    }
+    java.util.Arrays.fill(out, 0.0);
+    out[0] = logDet + Math.log(prod);
+    out[1] = cc;
+    out[2] = h0;
+    out[3] = h1;
+    out[4] = a00;
+    out[5] = a01;
+    out[7] = a11;
   }
 
   /**

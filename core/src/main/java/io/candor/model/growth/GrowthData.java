@@ -109,7 +109,7 @@ public final class GrowthData {
     Objects.requireNonNull(clientOfRow, "clientOfRow");
     int n = checkRows("clientOfRow", clientOfRow.length, times, scores);
     List<String> ids = List.copyOf(clientIds);
-    Map<String, Integer> seen = new HashMap<>();
+    Map<String, Integer> seen = new HashMap<>(ids.size() / 3 * 4 + 16); // never resized
     for (int c = 0; c < ids.size(); c++) {
       String id = ids.get(c);
       if (id.isBlank()) {

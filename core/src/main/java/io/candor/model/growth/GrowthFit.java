@@ -286,7 +286,11 @@ public final class GrowthFit {
    * @return the fixed-effect estimates as an array (a copy)
    */
   public double[] beta() {
-    return fixedEffects.stream().mapToDouble(FixedEffect::estimate).toArray();
+    double[] beta = new double[fixedEffects.size()];
+    for (int j = 0; j < beta.length; j++) {
+      beta[j] = fixedEffects.get(j).estimate();
+    }
+    return beta;
   }
 
   /**

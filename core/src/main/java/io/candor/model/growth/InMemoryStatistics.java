@@ -1,101 +1,236 @@
 package io.candor.model.growth;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 
 /**
  * {@link GrowthStatistics} of a {@link GrowthData} held in this JVM: one {@link GrowthBlock} per
  * non-empty bucket, summed in bucket order. Client effects come back in the data's first-seen
  * client order.
+ *
+ * <p>The canonical order is reached with primitive arrays: clients are put into buckets by a
+ * counting sort and sorted by id within each bucket, and a client's rows are sorted by time and
+ * score only when they are not in that order already (rows read from a file usually are). Each
+ * bucket's rows are copied into a {@link GrowthRows} only while its block is built, so at most one
+ * bucket's copy is alive at a time.
  */
 final class InMemoryStatistics implements GrowthStatistics {
 
   private final GrowthModel model;
   private final GrowthData data;
-  private final TreeMap<Integer, GrowthBlock> blocks; // non-empty buckets
+  private final GrowthBlock[] blocks; // non-empty buckets, in bucket order
+  private final int[][] clientsOfBlock; // the data's client indices, in each block's order
   private final double centre;
   private final double[] totals;
+  private final double[] part; // scratch for one block's criterion terms
+  // Models without covariates: the distinct designs of all blocks, each block's clients' design
+  // numbers, and scratch for the designs' factors, computed once per evaluation for all blocks
+  private final int q;
+  private final double[] designs;
+  private final int[][] factorOf;
+  private final double[] factors;
 
   InMemoryStatistics(GrowthModel model, GrowthData data) {
     this.model = model;
     this.data = data;
     int[] covIndex = model.covariateIndices(data);
     List<String> names = model.covariates();
-    List<String> clients = data.clients();
-    int m = clients.size();
-    List<List<Integer>> byBucket = new ArrayList<>(GrowthRows.BUCKETS);
-    for (int b = 0; b < GrowthRows.BUCKETS; b++) {
-      byBucket.add(null);
-    }
-    for (int c = 0; c < m; c++) {
-      int b = GrowthRows.bucket(clients.get(c));
-      List<Integer> list = byBucket.get(b);
-      if (list == null) {
-        list = new ArrayList<>();
-        byBucket.set(b, list);
-      }
-      list.add(c);
-    }
+    String[] ids = data.clients().toArray(new String[0]);
+    int m = ids.length;
     int[] start = data.starts();
     double[] t = data.timeArray();
     double[] y = data.scoreArray();
-    TreeMap<Integer, GrowthRows> rows = new TreeMap<>();
-    for (int bucket = 0; bucket < GrowthRows.BUCKETS; bucket++) {
-      List<Integer> list = byBucket.get(bucket);
-      if (list == null) {
+
+    // clients by bucket (a counting sort), then by id within each bucket
+    int[] bucketStart = new int[GrowthRows.BUCKETS + 1];
+    int[] bucketOf = new int[m];
+    for (int c = 0; c < m; c++) {
+      bucketOf[c] = GrowthRows.bucket(ids[c]);
+      bucketStart[bucketOf[c] + 1]++;
+    }
+    for (int b = 0; b < GrowthRows.BUCKETS; b++) {
+      bucketStart[b + 1] += bucketStart[b];
+    }
+    int[] next = Arrays.copyOf(bucketStart, GrowthRows.BUCKETS);
+    int[] order = new int[m];
+    for (int c = 0; c < m; c++) {
+      order[next[bucketOf[c]]++] = c;
+    }
+    int[] scratch = new int[m];
+    for (int b = 0; b < GrowthRows.BUCKETS; b++) {
+      sortById(order, bucketStart[b], bucketStart[b + 1], ids, scratch);
+    }
+
+    // each client's rows by time, then score: a permutation only if some client needs one
+    int[] rowOrder = null;
+    for (int c = 0; c < m; c++) {
+      if (!inOrder(start[c], start[c + 1], t, y)) {
+        if (rowOrder == null) {
+          rowOrder = new int[t.length];
+          for (int i = 0; i < rowOrder.length; i++) {
+            rowOrder[i] = i;
+          }
+        }
+        sortRows(rowOrder, start[c], start[c + 1], t, y, new int[start[c + 1] - start[c]]);
+      }
+    }
+
+    // the centre: each bucket's score sum in canonical order, buckets in increasing order
+    TreeMap<Integer, double[]> sums = new TreeMap<>();
+    for (int b = 0; b < GrowthRows.BUCKETS; b++) {
+      if (bucketStart[b] == bucketStart[b + 1]) {
         continue;
       }
-      list.sort((a, b) -> clients.get(a).compareTo(clients.get(b)));
-      int nRows = 0;
-      for (int c : list) {
-        nRows += start[c + 1] - start[c];
-      }
-      String[] ids = new String[list.size()];
-      int[] st = new int[list.size() + 1];
-      double[] tt = new double[nRows];
-      double[] yy = new double[nRows];
-      double[][] cov = new double[names.size()][list.size()];
-      int r = 0;
-      for (int j = 0; j < list.size(); j++) {
-        int c = list.get(j);
-        ids[j] = clients.get(c);
-        st[j] = r;
-        int len = start[c + 1] - start[c];
-        Integer[] order = new Integer[len];
-        for (int i = 0; i < len; i++) {
-          order[i] = start[c] + i;
+      double sum = 0;
+      int rows = 0;
+      for (int j = bucketStart[b]; j < bucketStart[b + 1]; j++) {
+        int c = order[j];
+        for (int i = start[c]; i < start[c + 1]; i++) {
+          sum += y[rowOrder == null ? i : rowOrder[i]];
         }
-        Arrays.sort(order, (a, b) -> {
-          int cmp = Double.compare(t[a], t[b]);
-          return cmp != 0 ? cmp : Double.compare(y[a], y[b]);
-        });
-        for (int i : order) {
-          tt[r] = t[i];
-          yy[r] = y[i];
+        rows += start[c + 1] - start[c];
+      }
+      sums.put(b, new double[] {sum, rows});
+    }
+    centre = GrowthRows.centre(sums);
+
+    // one block per non-empty bucket, from a copy of its rows in canonical order
+    blocks = new GrowthBlock[sums.size()];
+    clientsOfBlock = new int[sums.size()][];
+    TreeMap<Integer, double[]> parts = new TreeMap<>();
+    int at = 0;
+    for (int b : sums.keySet()) {
+      int from = bucketStart[b];
+      int size = bucketStart[b + 1] - from;
+      int rows = (int) sums.get(b)[1];
+      String[] bucketIds = new String[size];
+      int[] st = new int[size + 1];
+      double[] tt = new double[rows];
+      double[] yy = new double[rows];
+      double[][] cov = new double[names.size()][size];
+      int r = 0;
+      for (int j = 0; j < size; j++) {
+        int c = order[from + j];
+        bucketIds[j] = ids[c];
+        st[j] = r;
+        for (int i = start[c]; i < start[c + 1]; i++) {
+          int row = rowOrder == null ? i : rowOrder[i];
+          tt[r] = t[row];
+          yy[r] = y[row];
           r++;
         }
         for (int k = 0; k < names.size(); k++) {
           cov[k][j] = data.covariate(covIndex[k], c);
         }
       }
-      st[list.size()] = r;
-      rows.put(bucket, GrowthRows.sorted(ids, st, tt, yy, names, cov));
-    }
-    TreeMap<Integer, double[]> sums = new TreeMap<>();
-    rows.forEach((b, g) -> sums.put(b, new double[] {g.scoreSum(), g.size()}));
-    centre = GrowthRows.centre(sums);
-    blocks = new TreeMap<>();
-    TreeMap<Integer, double[]> parts = new TreeMap<>();
-    rows.forEach((b, g) -> {
-      GrowthBlock block = g.statistics(model, centre);
-      blocks.put(b, block);
+      st[size] = r;
+      GrowthBlock block =
+          GrowthRows.sorted(bucketIds, st, tt, yy, names, cov).statistics(model, centre);
+      blocks[at] = block;
+      clientsOfBlock[at] = Arrays.copyOfRange(order, from, from + size);
       parts.put(b, block.totals());
-    });
+      at++;
+    }
     totals = GrowthBlock.mergeTotals(parts);
+    part = new double[blocks[0].termCount()];
+    q = model.random().size();
+    if (blocks[0].designs() == null) {
+      designs = null;
+      factorOf = null;
+      factors = null;
+      return;
+    }
+    int width = GrowthBlock.designWidth(q);
+    int all = 0;
+    for (GrowthBlock block : blocks) {
+      all += block.designs().length / width;
+    }
+    double[] keys = new double[all * width];
+    int filled = 0;
+    for (GrowthBlock block : blocks) {
+      System.arraycopy(block.designs(), 0, keys, filled, block.designs().length);
+      filled += block.designs().length;
+    }
+    int[] number = new int[all];
+    int distinct = GrowthBlock.group(keys, width, all, number);
+    designs = new double[distinct * width];
+    factorOf = new int[blocks.length][];
+    int first = 0;
+    for (int j = 0; j < blocks.length; j++) {
+      int own = blocks[j].designs().length / width;
+      for (int d = 0; d < own; d++) {
+        System.arraycopy(keys, (first + d) * width, designs, number[first + d] * width, width);
+      }
+      int[] local = blocks[j].designOf();
+      factorOf[j] = new int[local.length];
+      for (int c = 0; c < local.length; c++) {
+        factorOf[j][c] = number[first + local[c]];
+      }
+      first += own;
+    }
+    factors = new double[distinct * GrowthBlock.FACTOR];
+  }
+
+  /** Whether rows from .. to−1 are in canonical order (by time, then score). */
+  private static boolean inOrder(int from, int to, double[] t, double[] y) {
+    for (int i = from + 1; i < to; i++) {
+      if (compareRows(i - 1, i, t, y) > 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static int compareRows(int a, int b, double[] t, double[] y) {
+    int cmp = Double.compare(t[a], t[b]);
+    return cmp != 0 ? cmp : Double.compare(y[a], y[b]);
+  }
+
+  /** Sorts row numbers a[from, to) by time, then score; stable (a merge sort). */
+  private static void sortRows(int[] a, int from, int to, double[] t, double[] y, int[] tmp) {
+    if (to - from < 2) {
+      return;
+    }
+    int mid = (from + to) >>> 1;
+    sortRows(a, from, mid, t, y, tmp);
+    sortRows(a, mid, to, t, y, tmp);
+    if (compareRows(a[mid - 1], a[mid], t, y) <= 0) {
+      return;
+    }
+    System.arraycopy(a, from, tmp, 0, mid - from);
+    int i = 0;
+    int j = mid;
+    int k = from;
+    while (i < mid - from && j < to) {
+      a[k++] = compareRows(a[j], tmp[i], t, y) < 0 ? a[j++] : tmp[i++];
+    }
+    while (i < mid - from) {
+      a[k++] = tmp[i++];
+    }
+  }
+
+  /** Sorts client indices a[from, to) by id ({@link String#compareTo}; ids are distinct). */
+  private static void sortById(int[] a, int from, int to, String[] ids, int[] tmp) {
+    if (to - from < 2) {
+      return;
+    }
+    int mid = (from + to) >>> 1;
+    sortById(a, from, mid, ids, tmp);
+    sortById(a, mid, to, ids, tmp);
+    if (ids[a[mid - 1]].compareTo(ids[a[mid]]) <= 0) {
+      return;
+    }
+    System.arraycopy(a, from, tmp, from, mid - from);
+    int i = from;
+    int j = mid;
+    int k = from;
+    while (i < mid && j < to) {
+      a[k++] = ids[a[j]].compareTo(ids[tmp[i]]) < 0 ? a[j++] : tmp[i++];
+    }
+    while (i < mid) {
+      a[k++] = tmp[i++];
+    }
   }
 
   @Override
@@ -118,25 +253,43 @@ final class InMemoryStatistics implements GrowthStatistics {
     return totals.clone();
   }
 
+  /**
+   * The blocks' terms added in bucket order from zeros, as {@link GrowthBlock#sumTerms} adds
+   * them, without allocating per block. Blocks of a model without covariates share the factors
+   * of their designs (clients seen at the same times), computed once per evaluation.
+   */
   @Override
   public double[] criterionTerms(double[] theta) {
-    TreeMap<Integer, double[]> parts = new TreeMap<>();
-    blocks.forEach((b, block) -> parts.put(b, block.criterionTerms(theta)));
-    return GrowthBlock.sumTerms(parts);
+    double[] sum = new double[part.length];
+    if (designs != null) {
+      // each distinct design's factor once for all blocks: the bits each block would compute
+      int count = factors.length / GrowthBlock.FACTOR;
+      for (int d = 0; d < count; d++) {
+        GrowthBlock.factor(q, theta, designs, d, factors, d);
+      }
+      for (int j = 0; j < blocks.length; j++) {
+        blocks[j].designTerms(theta, factors, factorOf[j], part);
+        GrowthBlock.add(sum, part);
+      }
+      return sum;
+    }
+    for (GrowthBlock block : blocks) {
+      block.criterionTerms(theta, part);
+      GrowthBlock.add(sum, part);
+    }
+    return sum;
   }
 
   @Override
   public List<ClientEffects> clientEffects(double[] theta, double[] betaCentred, double sigma2) {
-    Map<String, ClientEffects> byId = new HashMap<>();
-    for (GrowthBlock b : blocks.values()) {
-      for (ClientEffects e : b.clientEffects(theta, betaCentred, sigma2)) {
-        byId.put(e.client(), e);
+    ClientEffects[] out = new ClientEffects[data.clientCount()];
+    for (int j = 0; j < blocks.length; j++) {
+      List<ClientEffects> effects = blocks[j].clientEffects(theta, betaCentred, sigma2);
+      int[] clients = clientsOfBlock[j];
+      for (int i = 0; i < clients.length; i++) {
+        out[clients[i]] = effects.get(i);
       }
     }
-    List<ClientEffects> out = new ArrayList<>(byId.size());
-    for (String c : data.clients()) {
-      out.add(byId.get(c));
-    }
-    return out;
+    return Arrays.asList(out); // GrowthFit copies it
   }
 }

@@ -1,6 +1,8 @@
 package io.candor.model.growth;
 
 import java.util.Arrays;
+import org.apache.commons.math3.analysis.MultivariateFunction;
+import org.apache.commons.math3.analysis.UnivariateFunction;
 import org.apache.commons.math3.exception.TooManyEvaluationsException;
 import org.apache.commons.math3.optim.InitialGuess;
 import org.apache.commons.math3.optim.MaxEval;
@@ -49,6 +51,32 @@ final class ThetaOptimiser {
   private ThetaOptimiser() {}
 
   /**
+   * The criterion as Commons Math's optimisers take it, counting evaluations. A class rather than
+   * a lambda: the first lambda of a run sets up the JDK's method-handle machinery, and this is
+   * the only one a command-line fit would otherwise create.
+   */
+  private static final class Counted implements MultivariateFunction, UnivariateFunction {
+    private final Criterion criterion;
+    int evaluations;
+
+    Counted(Criterion criterion) {
+      this.criterion = criterion;
+    }
+
+    @Override
+    public double value(double[] theta) {
+      evaluations++;
+      return criterion.evaluate(theta);
+    }
+
+    @Override
+    public double value(double theta) {
+      evaluations++;
+      return criterion.evaluate(new double[] {theta});
+    }
+  }
+
+  /**
    * Minimises the criterion.
    *
    * @param dev the criterion
@@ -62,11 +90,8 @@ final class ThetaOptimiser {
       return new Result(new double[] {best[0]}, (int) best[1], true,
           "log-scale grid then Brent's method on θ (relative tolerance 1e-10)");
     }
-    int[] count = {0};
-    ObjectiveFunction f = new ObjectiveFunction(x -> {
-      count[0]++;
-      return dev.evaluate(x);
-    });
+    Counted count = new Counted(dev);
+    ObjectiveFunction f = new ObjectiveFunction(count);
     double[] upper = new double[nTheta];
     Arrays.fill(upper, Double.POSITIVE_INFINITY);
     double[] start = new double[nTheta];
@@ -77,10 +102,10 @@ final class ThetaOptimiser {
       PointValuePair pv = new BOBYQAOptimizer(2 * nTheta + 1, 0.2, FINAL_RADIUS).optimize(
           new MaxEval(MAX_EVALUATIONS), f, GoalType.MINIMIZE, new InitialGuess(start),
           new SimpleBounds(lower, upper));
-      return new Result(pv.getPoint(), count[0], true, "BOBYQA on θ from "
+      return new Result(pv.getPoint(), count.evaluations, true, "BOBYQA on θ from "
           + Arrays.toString(start) + ", initial trust radius 0.2, final " + FINAL_RADIUS);
     } catch (TooManyEvaluationsException e) {
-      return new Result(start, count[0], false,
+      return new Result(start, count.evaluations, false,
           "BOBYQA stopped after " + MAX_EVALUATIONS + " evaluations without converging");
     }
   }
@@ -107,13 +132,11 @@ final class ThetaOptimiser {
     }
     double lo = bestI <= 0 ? 0 : grid[bestI - 1];
     double hi = bestI < 0 ? grid[0] : bestI == grid.length - 1 ? grid[bestI] * 10 : grid[bestI + 1];
-    int[] count = {0};
+    Counted count = new Counted(dev);
     UnivariatePointValuePair pv = new BrentOptimizer(1e-10, 1e-14).optimize(new MaxEval(10_000),
-        new UnivariateObjectiveFunction(t -> {
-          count[0]++;
-          return dev.evaluate(new double[] {t});
-        }), GoalType.MINIMIZE, new SearchInterval(lo, hi, Math.min(hi, Math.max(lo, bestT))));
-    evals += count[0];
+        new UnivariateObjectiveFunction(count), GoalType.MINIMIZE,
+        new SearchInterval(lo, hi, Math.min(hi, Math.max(lo, bestT))));
+    evals += count.evaluations;
     if (pv.getValue() < bestF) {
       bestT = pv.getPoint();
       bestF = pv.getValue();

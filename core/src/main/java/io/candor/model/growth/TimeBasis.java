@@ -53,7 +53,31 @@ public enum TimeBasis {
    * @return time, or log(time + 1) for {@link #LOG}
    */
   public double firstTerm(double time) {
-    return this == LOG ? Math.log1p(time) : time;
+    return this == LOG ? log1p(time) : time;
+  }
+
+  /** log(1 + k) for whole times k below {@value #TABULATED}, the usual session numbers. */
+  private static final int TABULATED = 1024;
+
+  private static final double[] LOG1P = new double[TABULATED];
+
+  static {
+    for (int k = 0; k < TABULATED; k++) {
+      LOG1P[k] = Math.log1p(k);
+    }
+  }
+
+  /**
+   * {@link Math#log1p}, exactly, from a table for whole times 0 to {@value #TABULATED} − 1: a
+   * growth fit takes the log of every row's time several times, and on JDK 17 each {@code
+   * Math.log1p} is a call into native code, which dominated the fit of a large file of sessions.
+   */
+  private static double log1p(double time) {
+    int k = (int) time;
+    if (k == time && k > 0 && k < TABULATED) {
+      return LOG1P[k];
+    }
+    return Math.log1p(time); // also ±0, which log1p keeps as they are
   }
 
   /**
@@ -67,7 +91,7 @@ public enum TimeBasis {
   public void terms(double time, double knot, double[] out, int offset) {
     switch (this) {
       case LINEAR -> out[offset] = time;
-      case LOG -> out[offset] = Math.log1p(time);
+      case LOG -> out[offset] = log1p(time);
       case QUADRATIC -> {
         out[offset] = time;
         out[offset + 1] = time * time;

@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
  *
  * <p>Start-up is part of every run, so only the subcommand named on the command line is loaded
  * and introspected; the others are registered only when needed (top-level help, an unknown
- * command, {@code candor help}).
+ * command, {@code candor help}). A plain {@code candor fit} line is read without picocli at all
+ * ({@link FitArguments}).
  */
 @Command(
     name = "candor",
@@ -68,6 +69,9 @@ public final class CandorCli implements Runnable {
   /** Status for bad arguments or bad input. */
   public static final int USAGE = 2;
 
+  /** picocli's messages for bad arguments are cut after this many characters. */
+  private static final int LONGEST_PARAMETER_MESSAGE = 300;
+
   /**
    * Status for an unexpected failure inside Candor (a bug): still one line on stderr, no stack
    * trace ({@code EX_SOFTWARE} of sysexits.h).
@@ -97,25 +101,40 @@ public final class CandorCli implements Runnable {
    * @return the exit status
    */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
+    FitCommand fit = FitArguments.parse(args);
+    if (fit != null) {
+      int status = fit.run(out, err);
+      out.flush();
+      err.flush();
+      return status;
+    }
     CommandLine cli = commandLine(args);
     cli.setOut(out);
     cli.setErr(err);
     cli.setParameterExceptionHandler(
         (ex, a) -> {
-          err.println("candor: " + oneLine(stripErrorPrefix(parameterMessage(ex))));
+          // picocli repeats the offending argument, which may be long or hold control characters
+          err.println("candor: " + CliText.shortened(oneLine(stripErrorPrefix(parameterMessage(ex))),
+              LONGEST_PARAMETER_MESSAGE));
           err.flush();
           return USAGE;
         });
-    cli.setExecutionExceptionHandler(
-        (ex, commandLine, parseResult) -> {
-          err.println("candor: " + describe(ex));
-          err.flush();
-          return isBadInput(ex) ? USAGE : INTERNAL;
-        });
+    cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> failed(ex, err));
     int status = cli.execute(args);
     out.flush();
     err.flush();
     return status;
+  }
+
+  /**
+   * Reports what a command threw: one line on {@code err}.
+   *
+   * @return the status: {@link #USAGE} for bad input, {@link #INTERNAL} for anything else
+   */
+  static int failed(Exception ex, PrintWriter err) {
+    err.println("candor: " + describe(ex));
+    err.flush();
+    return isBadInput(ex) ? USAGE : INTERNAL;
   }
 
   private static String oneLine(String message) {

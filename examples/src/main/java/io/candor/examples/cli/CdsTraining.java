@@ -40,6 +40,7 @@ final class CdsTraining {
       String model = run(with(input, "fit", "--basis", "log", "--json"));
       Path modelFile = Files.writeString(dir.resolve("model.json"), model);
       run(with(input, "fit", "--instrument", "PHQ-9", "--random", "intercept"));
+      run("fit", "--help"); // the picocli path of fit (FitArguments reads plain lines)
       run(with(input, "classes", "--basis", "log", "--classes", "1-2", "--starts", "4", "--json"));
       run(with(input, "patterns", "--instrument", "PHQ-9"));
       run(with(input, "survival", "--instrument", "PHQ-9", "--event", "recovery", "--by", "arm"));

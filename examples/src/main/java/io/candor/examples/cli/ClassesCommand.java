@@ -263,7 +263,7 @@ public final class ClassesCommand implements Callable<Integer> {
     timings.read();
     ClassEnumeration e = m.compare(growth, classes.min(), classes.max(),
         RandomSource.XO_RO_SHI_RO_128_PP.create(s));
-    timings.fitted(spec.commandLine().getErr());
+    timings.fitted();
     if (posteriors != null) {
       OutputOptions.write(posteriors, posteriorTable(e.selected().posteriors(growth)).text());
     }
@@ -271,6 +271,7 @@ public final class ClassesCommand implements Callable<Integer> {
     DataRange times = DataRange.of(growth.groupedTimes());
     String scoreLabel = scale.map(i -> i.id() + " score").orElse(data.scoreColumn);
     chart.write(style -> picture(scoreLabel, data.timeColumn).with(style).draw(e.selected(), times));
+    timings.written(spec.commandLine().getErr());
     return 0;
   }
 

@@ -212,7 +212,7 @@ public final class ClassifyCommand implements Callable<Integer> {
     if (parts.length != 6) {
       throw new IllegalArgumentException(
           "--cohort needs 6 comma-separated values preMean,preSd,postMean,postSd,correlation,n;"
-              + " was \"" + text + "\"");
+              + " was " + CliText.quote(text));
     }
     String[] names = {"preMean", "preSd", "postMean", "postSd", "correlation", "n"};
     double[] v = new double[5];
@@ -221,7 +221,7 @@ public final class ClassifyCommand implements Callable<Integer> {
         v[i] = Double.parseDouble(parts[i].trim());
       } catch (NumberFormatException e) {
         throw new IllegalArgumentException(
-            "--cohort " + names[i] + " must be a number, was \"" + parts[i].trim() + "\"", e);
+            "--cohort " + names[i] + " must be a number, was " + CliText.quote(parts[i].trim()), e);
       }
     }
     int n;
@@ -229,7 +229,7 @@ public final class ClassifyCommand implements Callable<Integer> {
       n = Integer.parseInt(parts[5].trim());
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(
-          "--cohort n must be a whole number, was \"" + parts[5].trim() + "\"", e);
+          "--cohort n must be a whole number, was " + CliText.quote(parts[5].trim()), e);
     }
     try {
       return new ReferenceStatistics(v[0], v[1], v[2], v[3], v[4], n);

@@ -9,9 +9,42 @@ import java.util.OptionalDouble;
  * The one number formatter of the command-line tool: every number a command prints as text or
  * writes to CSV goes through here, so the same value reads the same everywhere.
  */
-final class CliText {
+public final class CliText {
+
+  /** Longer values are cut in messages. */
+  private static final int QUOTED_LENGTH = 60;
 
   private CliText() {}
+
+  /**
+   * A user's text as a message shows it (the library's own messages do the same): in double
+   * quotes, control characters written as Unicode escapes so that the message stays on one line,
+   * and cut after {@value #QUOTED_LENGTH} characters with the full length said, so that a message
+   * carries the one offending value and never a whole record.
+   *
+   * @param text the text
+   * @return the quoted text, e.g. {@code "1:15;2"} or {@code "abc…" (1203 characters)}
+   */
+  public static String quote(String text) {
+    String shown = "\"" + shortened(text, QUOTED_LENGTH) + "\"";
+    return text.length() > QUOTED_LENGTH ? shown + " (" + text.length() + " characters)" : shown;
+  }
+
+  /**
+   * Text for a one-line message: control characters written as Unicode escapes, and cut after
+   * {@code longest} characters (never inside a surrogate pair) with an ellipsis.
+   */
+  static String shortened(String text, int longest) {
+    int cut = text.length() <= longest ? text.length() : longest - 1;
+    if (cut < text.length() && cut > 0 && Character.isHighSurrogate(text.charAt(cut - 1))) {
+      cut--; // never half a character
+    }
+    StringBuilder sb = new StringBuilder(cut + 8);
+    text.substring(0, cut).chars().forEach(c -> sb.append(c < 0x20 || c == 0x7f
+        || c == '\u2028' || c == '\u2029' ? String.format(Locale.ROOT, "\\u%04x", c)
+        : String.valueOf((char) c)));
+    return cut < text.length() ? sb.append('\u2026').toString() : sb.toString();
+  }
 
   /**
    * A number in its shortest exact form, without a trailing ".0" when it is whole (10, 2.91,

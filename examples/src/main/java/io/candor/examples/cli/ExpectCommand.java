@@ -337,7 +337,7 @@ public final class ExpectCommand implements Callable<Integer> {
     for (String item : items) {
       String[] kv = item.split("=", 2);
       if (kv.length != 2 || kv[0].isBlank()) {
-        throw new IllegalArgumentException(option + " must be NAME=VALUE, was " + item);
+        throw new IllegalArgumentException(option + " must be NAME=VALUE, was " + CliText.quote(item));
       }
       String name = kv[0].strip();
       if (map.put(name, number(option + " " + name, kv[1])) != null) {
@@ -375,14 +375,14 @@ public final class ExpectCommand implements Callable<Integer> {
       String[] kv = parts[i].strip().split(":", 2);
       if (kv.length != 2) {
         throw new IllegalArgumentException("--observed must be SESSION:SCORE,... e.g. 1:15,2:14;"
-            + " item " + (i + 1) + " was " + parts[i]);
+            + " item " + (i + 1) + " was " + CliText.quote(parts[i]));
       }
       int s;
       try {
         s = Integer.parseInt(kv[0].strip());
       } catch (NumberFormatException e) {
         throw new IllegalArgumentException("--observed session must be a whole number, was "
-            + kv[0], e);
+            + CliText.quote(kv[0]), e);
       }
       if (s > MAX_SESSIONS) {
         throw new IllegalArgumentException(
@@ -414,7 +414,7 @@ public final class ExpectCommand implements Callable<Integer> {
       }
       return v;
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(what + " must be a finite number, was " + text, e);
+      throw new IllegalArgumentException(what + " must be a finite number, was " + CliText.quote(text), e);
     }
   }
 

@@ -106,7 +106,7 @@ final class FhirImportCommand implements Callable<Integer> {
     try {
       return Unrecognised.parse(text);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("--unrecognised must be fail or exclude, was \"" + text + "\"", e);
+      throw new IllegalArgumentException("--unrecognised must be fail or exclude, was " + CliText.quote(text), e);
     }
   }
 

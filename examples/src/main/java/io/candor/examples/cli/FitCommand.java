@@ -129,6 +129,34 @@ public final class FitCommand implements Callable<Integer> {
     }
   }
 
+  /** Standard output and error when run without picocli ({@link #run}). */
+  private PrintWriter out;
+  private PrintWriter err;
+
+  /**
+   * Runs a command read by {@link FitArguments}, as picocli would run it: the status it returns,
+   * or a one-line message and status 2 (bad input) or 70 (a bug) for what it throws.
+   *
+   * @return the exit status
+   */
+  int run(PrintWriter stdout, PrintWriter stderr) {
+    this.out = stdout;
+    this.err = stderr;
+    try {
+      return call();
+    } catch (RuntimeException ex) {
+      return CandorCli.failed(ex, stderr);
+    }
+  }
+
+  private PrintWriter out() {
+    return spec == null ? out : spec.commandLine().getOut();
+  }
+
+  private PrintWriter err() {
+    return spec == null ? err : spec.commandLine().getErr();
+  }
+
   @Override
   public Integer call() {
     output.checkFiles();
@@ -151,8 +179,9 @@ public final class FitCommand implements Callable<Integer> {
     table = null; // the growth data hold what the fit needs
     timings.read();
     GrowthFit fit = model.fit(growth);
-    timings.fitted(spec.commandLine().getErr());
-    output.emit(spec, new Result(fit));
+    timings.fitted();
+    output.emit("fit", out(), new Result(fit));
+    timings.written(err());
     return 0;
   }
 

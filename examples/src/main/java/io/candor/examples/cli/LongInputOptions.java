@@ -69,8 +69,8 @@ final class LongInputOptions {
       reader = reader.withInstrument(instrument.get());
     }
     LongCsv.Columns columns = LongCsv.columns(idColumn, timeColumn, score)
-        .withCovariates(covariates.toArray(String[]::new))
-        .withAttributes(attributes.toArray(String[]::new));
+        .withCovariates(covariates.toArray(new String[0]))
+        .withAttributes(attributes.toArray(new String[0]));
     LongTable table = reader.read(input, columns);
     if (table.size() == 0) {
       throw new IllegalArgumentException(input + " has a header but no rows");

@@ -45,10 +45,22 @@ final class OutputOptions {
    * @throws UncheckedIOException if a file cannot be written
    */
   void emit(CommandSpec spec, CliResult result) {
+    emit(spec.name(), spec.commandLine().getOut(), result);
+  }
+
+  /**
+   * Writes a result of the named command, standard output being {@code stdout}.
+   *
+   * @throws IllegalArgumentException if {@code --csv} is given for a result without a table
+   * @throws UncheckedIOException if a file cannot be written
+   */
+  void emit(String command, PrintWriter stdout, CliResult result) {
     if (csv != null) {
-      CsvTable table = result.table().orElseThrow(() -> new IllegalArgumentException(
-          "--csv: " + spec.name() + " has no table to write"));
-      write(csv, table.text());
+      java.util.Optional<CsvTable> table = result.table();
+      if (table.isEmpty()) {
+        throw new IllegalArgumentException("--csv: " + command + " has no table to write");
+      }
+      write(csv, table.get().text());
     }
     String text;
     if (json) {
@@ -63,7 +75,6 @@ final class OutputOptions {
     if (out != null) {
       write(out, text);
     } else {
-      PrintWriter stdout = spec.commandLine().getOut();
       stdout.print(text);
       stdout.flush();
     }

@@ -144,7 +144,7 @@ public final class SimulateCommand implements Callable<Integer> {
     Path p = Path.of(spec);
     if (!Files.isRegularFile(p)) {
       throw new IllegalArgumentException(
-          "--scenario must be \"default\" or a readable JSON file, was \"" + spec + "\"");
+          "--scenario must be \"default\" or a readable JSON file, was " + CliText.quote(spec));
     }
     try {
       return CandorJson.fromJson(Files.readString(p, StandardCharsets.UTF_8), Scenario.class);

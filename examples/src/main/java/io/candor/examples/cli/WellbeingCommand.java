@@ -158,7 +158,7 @@ final class WellbeingCommand implements Callable<Integer> {
         out.add(OptionalInt.of(Integer.parseInt(p)));
       } catch (NumberFormatException e) {
         throw new IllegalArgumentException("--items: item " + (i + 1)
-            + " must be a whole number or empty, was \"" + p + "\"");
+            + " must be a whole number or empty, was " + CliText.quote(p));
       }
     }
     return out;
@@ -169,7 +169,7 @@ final class WellbeingCommand implements Callable<Integer> {
     for (String part : text.split(",")) {
       String[] kv = part.split("=", 2);
       if (kv.length != 2 || kv[0].isBlank()) {
-        throw new IllegalArgumentException("--scores must be SCALE=SCORE,..., was \"" + part + "\"");
+        throw new IllegalArgumentException("--scores must be SCALE=SCORE,..., was " + CliText.quote(part));
       }
       out.put(kv[0].strip(), number("--scores " + kv[0].strip(), kv[1].strip()));
     }
@@ -184,7 +184,7 @@ final class WellbeingCommand implements Callable<Integer> {
       }
       return v;
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(what + " must be a number, was \"" + text + "\"");
+      throw new IllegalArgumentException(what + " must be a number, was " + CliText.quote(text));
     }
   }
 
@@ -192,8 +192,8 @@ final class WellbeingCommand implements Callable<Integer> {
     try {
       return LocalDate.parse(text.strip());
     } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException(what + " must be an ISO date (2025-06-02), was \"" + text
-          + "\"");
+      throw new IllegalArgumentException(what + " must be an ISO date (2025-06-02), was "
+          + CliText.quote(text));
     }
   }
 

@@ -14,6 +14,7 @@ import io.candor.charts.IconArray;
 import io.candor.charts.IconArrayChart;
 import io.candor.evidence.Statement;
 import io.candor.examples.cli.CaseloadCommand;
+import io.candor.examples.cli.CliText;
 import io.candor.examples.cli.ExpectCommand;
 import io.candor.json.ExpectedResponseModels;
 import io.candor.json.LongTable;
@@ -76,7 +77,7 @@ final class CaseloadPage implements Pages.Page {
     double v = ExplorerPage.number(f, name, option);
     if (v != Math.rint(v) || v < lo || v > hi) {
       throw new IllegalArgumentException(option + " must be a whole number between " + lo
-          + " and " + hi + ", was " + f.field(name, ""));
+          + " and " + hi + ", was " + CliText.quote(f.field(name, "")));
     }
     return (int) v;
   }

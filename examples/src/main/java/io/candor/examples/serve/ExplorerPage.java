@@ -11,6 +11,7 @@ import io.candor.charts.TrajectoryChart;
 import io.candor.domain.Course;
 import io.candor.domain.Observation;
 import io.candor.domain.ReadinessStage;
+import io.candor.examples.cli.CliText;
 import io.candor.examples.cli.ExpectCommand;
 import io.candor.expectation.ClientProfile;
 import io.candor.expectation.ClientRenderer;
@@ -160,7 +161,7 @@ final class ExplorerPage implements Pages.Page {
     Optional<Upload> upload = f.file("model");
     if (upload.isPresent()) {
       model = ExpectCommand.parseModel(new String(upload.get().bytes(), StandardCharsets.UTF_8),
-          "uploaded model " + upload.get().filename());
+          "uploaded model " + CliText.quote(upload.get().filename()));
     } else {
       model = ExpectCommand.referenceModel(instrument);
     }
@@ -279,7 +280,7 @@ final class ExplorerPage implements Pages.Page {
         responses.add(OptionalInt.of(Integer.parseInt(parts[i])));
       } catch (NumberFormatException e) {
         throw new IllegalArgumentException(instrument.id() + " item " + (i + 1)
-            + " must be a whole number (or - when not answered), was " + parts[i], e);
+            + " must be a whole number (or - when not answered), was " + CliText.quote(parts[i]), e);
       }
     }
     // the flags first: a risk item left unanswered is flagged even when no total can be scored

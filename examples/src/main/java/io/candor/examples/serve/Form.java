@@ -1,5 +1,6 @@
 package io.candor.examples.serve;
 
+import io.candor.examples.cli.CliText;
 import java.io.ByteArrayOutputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -52,8 +53,9 @@ final class Form {
     if (type.startsWith("multipart/form-data")) {
       return multipart(contentType, body);
     }
-    throw new IllegalArgumentException("the form was sent as \"" + contentType
-        + "\"; send it as a form (application/x-www-form-urlencoded or multipart/form-data)");
+    throw new IllegalArgumentException("the form was sent as "
+        + CliText.quote(contentType == null ? "" : contentType)
+        + "; send it as a form (application/x-www-form-urlencoded or multipart/form-data)");
   }
 
   private static Map<String, String> urlEncoded(String body) {

@@ -5,6 +5,7 @@ import io.candor.charts.ClassCurvesChart;
 import io.candor.charts.KaplanMeierChart;
 import io.candor.charts.TrajectoryChart;
 import io.candor.domain.Cohort;
+import io.candor.examples.cli.CliText;
 import io.candor.domain.Trajectory;
 import io.candor.examples.cli.ClassesCommand;
 import io.candor.json.LongCsv;
@@ -142,7 +143,8 @@ final class ResearchPage implements Pages.Page {
    * and decimal mark, scores checked on the instrument, and client-level attribute columns.
    */
   static LongTable read(Form f, Upload upload, Instrument instrument, List<String> attributes) {
-    String source = "upload " + (upload.filename().isBlank() ? "(unnamed)" : upload.filename());
+    String source = "upload " + (upload.filename().isBlank() ? "(unnamed)"
+        : CliText.quote(upload.filename()));
     LongCsv reader = LongCsv.withDefaults().withInstrument(instrument)
         .withDelimiter(switch (f.field("delimiter", "comma")) {
           case "comma" -> ',';
@@ -150,13 +152,13 @@ final class ResearchPage implements Pages.Page {
           case "tab" -> '\t';
           case "pipe" -> '|';
           default -> throw new IllegalArgumentException("--delimiter must be comma, semicolon, tab"
-              + " or pipe, was " + f.field("delimiter", ""));
+              + " or pipe, was " + CliText.quote(f.field("delimiter", "")));
         })
         .with(switch (f.field("decimal", "point")) {
           case "point" -> LongCsv.DecimalMark.POINT;
           case "comma" -> LongCsv.DecimalMark.COMMA;
           default -> throw new IllegalArgumentException("--decimal must be point or comma, was "
-              + f.field("decimal", ""));
+              + CliText.quote(f.field("decimal", "")));
         });
     LongTable table = reader.read(new InputStreamReader(new ByteArrayInputStream(upload.bytes()),
         StandardCharsets.UTF_8), source, LongCsv.columns(f.field("id", "id"),
@@ -179,7 +181,7 @@ final class ResearchPage implements Pages.Page {
       case "log" -> TimeBasis.LOG;
       case "quadratic" -> TimeBasis.QUADRATIC;
       default -> throw new IllegalArgumentException("--basis must be linear, log or quadratic,"
-          + " was " + basisName);
+          + " was " + CliText.quote(basisName));
     };
     int maxClasses = f.field("classes", "3").equals("none") ? 0
         : CaseloadPage.whole(f, "classes", "--classes", 1, 9);

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.candor.examples.cli.CandorCliTest.Run;
 import io.candor.json.CandorJson;
 import io.candor.progress.ExpectedResponseModel;
+import io.candor.robustness.Refusals;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Every kind of bad argument or bad input, for every subcommand, through {@link CandorCli#run}:
  * exactly one line on stderr starting with {@code candor: } that names what was wrong, status 2,
- * no stack trace.
+ * no stack trace, and no record of an input file repeated ({@link Refusals}).
  */
 class CliBadInputTest {
 
@@ -65,6 +66,19 @@ class CliBadInputTest {
     assertTrue(r.err().startsWith("candor: "), what);
     assertTrue(r.err().toLowerCase(Locale.ROOT).contains(phrase.toLowerCase(Locale.ROOT)), what);
     assertFalse(r.err().contains("\tat "), what);
+    String message = r.err().strip().substring("candor: ".length());
+    for (String a : args) {
+      Path file = Path.of(a);
+      if (a.contains(java.io.File.separator) && Files.isRegularFile(file)) {
+        try {
+          Refusals.checkMessage(message, Files.readString(file));
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      } else {
+        Refusals.checkMessage(message);
+      }
+    }
   }
 
   static String[] cmd(String first, List<String> base, String... extra) {
@@ -176,6 +190,14 @@ class CliBadInputTest {
     }
     assertBad("Unmatched argument", "nosuchcommand");
     assertBad("Unmatched argument", "instruments", "extra");
+  }
+
+  @Test
+  void aLongOrControlCharacterArgument_isNamedOnOneShortLine() {
+    Run r = run("classify", "--instrume\u0007t" + "x".repeat(3000), "--pre", "10");
+    assertBad("Unknown option: '--instrume\\u0007txxx", "classify",
+        "--instrume\u0007t" + "x".repeat(3000), "--pre", "10");
+    assertTrue(r.err().strip().length() < 320 && r.err().strip().endsWith("\u2026"), r.err());
   }
 
   // ---------------------------------------------------------------- classify

@@ -81,6 +81,6 @@ class CaseloadPageBrowserTest extends BrowserPageTest {
     Browser.fill(browser, "capacity", "lots");
     Browser.submit(browser);
     assertTrue(browser.findElement(By.id("error")).getText()
-        .contains("--capacity must be a finite number, was lots"));
+        .contains("--capacity must be a finite number, was \"lots\""));
   }
 }

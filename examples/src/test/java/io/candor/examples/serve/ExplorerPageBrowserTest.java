@@ -168,7 +168,7 @@ class ExplorerPageBrowserTest extends BrowserPageTest {
     Browser.fill(browser, "intake", "eighteen");
     Browser.submit(browser);
     WebElement error = browser.findElement(By.id("error"));
-    assertTrue(error.getText().contains("--intake must be a finite number, was eighteen"),
+    assertTrue(error.getText().contains("--intake must be a finite number, was \"eighteen\""),
         error.getText());
     assertEquals("error", browser.switchTo().activeElement().getAttribute("id"),
         "the error gets the focus");
@@ -206,7 +206,7 @@ class ExplorerPageBrowserTest extends BrowserPageTest {
     Browser.fill(browser, "sessions", "twelve");
     Browser.submit(browser);
     assertTrue(browser.findElement(By.id("error")).getText().contains(
-        "--sessions must be a finite number, was twelve"),
+        "--sessions must be a finite number, was \"twelve\""),
         browser.findElement(By.id("error")).getText());
     Browser.fill(browser, "sessions", "12");
     Browser.fill(browser, "intake", "40");

@@ -51,4 +51,14 @@ class FormTest {
         () -> Form.parse("application/x-www-form-urlencoded", bytes("a=%zz")));
     assertTrue(e.getMessage().contains("not well-formed"), e.getMessage());
   }
+
+  @Test
+  void anotherContentType_isNamedQuotedOnOneLine() {
+    var e = assertThrows(IllegalArgumentException.class,
+        () -> Form.parse("multipart/form-dame=\"data\"\r\n", bytes("x")));
+    assertEquals("the form was sent as \"multipart/form-dame=\"data\"\\u000d\\u000a\"; send it as a"
+        + " form (application/x-www-form-urlencoded or multipart/form-data)", e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> Form.parse(null, bytes("x")));
+    assertTrue(e.getMessage().startsWith("the form was sent as \"\";"), e.getMessage());
+  }
 }

@@ -160,7 +160,7 @@ class ResearchPageBrowserTest extends BrowserPageTest {
     Browser.fill(browser, "starts", "many");
     Browser.submit(browser);
     assertTrue(browser.findElement(By.id("error")).getText()
-        .contains("--starts must be a finite number, was many"),
+        .contains("--starts must be a finite number, was \"many\""),
         browser.findElement(By.id("error")).getText());
     browser.findElement(By.id("data")).sendKeys(file.toAbsolutePath().toString());
     Browser.fill(browser, "starts", "6");

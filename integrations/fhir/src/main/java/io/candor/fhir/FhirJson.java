@@ -9,7 +9,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Resource;
@@ -23,6 +26,13 @@ import org.hl7.fhir.r4.model.Resource;
  * <p>Stateless and thread-safe.
  */
 public final class FhirJson {
+
+  /** Jackson's location of a parse failure, as HAPI passes it on. */
+  private static final Pattern LOCATION =
+      Pattern.compile("\\s*at \\[line: (\\d+), column: (\\d+)\\]");
+
+  /** The longest explanation taken from HAPI. */
+  private static final int LONGEST = 300;
 
   private FhirJson() {}
 
@@ -58,8 +68,31 @@ public final class FhirJson {
       IBaseResource r = parser().parseResource(json);
       return (Resource) r;
     } catch (DataFormatException | ClassCastException e) {
-      throw new IllegalArgumentException(source + ": not valid FHIR R4 JSON: " + e.getMessage(), e);
+      throw new IllegalArgumentException(source + ": " + explain(e.getMessage()), e);
     }
+  }
+
+  /**
+   * HAPI's explanation as one line: Jackson's {@code \n at [line: 1, column: 119]} becomes
+   * {@code (line 1, column 119)} after "not valid FHIR R4 JSON", control characters are escaped,
+   * and the rest is cut after {@value #LONGEST} characters (HAPI quotes the offending text, which
+   * may be long).
+   */
+  static String explain(String hapi) {
+    if (hapi == null) {
+      return "not valid FHIR R4 JSON";
+    }
+    Matcher at = LOCATION.matcher(hapi);
+    String where = at.find() ? " (line " + at.group(1) + ", column " + at.group(2) + ")" : "";
+    String rest = LOCATION.matcher(hapi).replaceAll("").strip();
+    StringBuilder sb = new StringBuilder("not valid FHIR R4 JSON").append(where).append(": ");
+    int end = Math.min(rest.length(), LONGEST);
+    for (int i = 0; i < end; i++) {
+      char c = rest.charAt(i);
+      sb.append(c < 0x20 || c == 0x7f || c == '\u2028' || c == '\u2029'
+          ? String.format(Locale.ROOT, "\\u%04x", (int) c) : String.valueOf(c));
+    }
+    return end < rest.length() ? sb.append('\u2026').toString() : sb.toString();
   }
 
   /**

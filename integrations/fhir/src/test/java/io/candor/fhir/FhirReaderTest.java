@@ -9,6 +9,7 @@ import io.candor.domain.ClientId;
 import io.candor.domain.Trajectory;
 import io.candor.measure.Instruments;
 import io.candor.measure.RiskFlag;
+import io.candor.robustness.LargeInputs;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -275,5 +276,18 @@ class FhirReaderTest {
     assertThrows(IllegalArgumentException.class, () -> READER.withForms());
     assertThrows(IllegalArgumentException.class,
         () -> READER.withForms(LoincForm.PHQ9, LoincForm.PHQ9.withCanonical("x")));
+  }
+
+  @Test
+  @org.junit.jupiter.api.Timeout(120)
+  void parse_tenMegabyteInputs_areRefusedShortlyWithoutStackOverflowOrMemoryBlowUp() {
+    String deep = LargeInputs.of("{\"resourceType\":\"Bundle\",\"type\":\"collection\",\"entry\":",
+        "[", "");
+    LargeInputs.assertRefused(deep, () -> FhirJson.parseBundle(deep, "deep.json"));
+    String deepObjects = LargeInputs.of("{\"resourceType\":\"Bundle\",\"meta\":", "{\"extension\":", "");
+    LargeInputs.assertRefused(deepObjects, () -> FhirJson.parseBundle(deepObjects, "objects.json"));
+    String hugeNumber = LargeInputs.of("{\"resourceType\":\"Observation\",\"status\":\"final\","
+        + "\"code\":{\"text\":\"x\"},\"valueInteger\":1", "0", "}");
+    LargeInputs.assertRefused(hugeNumber, () -> FhirJson.parse(hugeNumber, "number.json"));
   }
 }

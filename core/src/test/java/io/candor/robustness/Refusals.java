@@ -1,0 +1,137 @@
+package io.candor.robustness;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.regex.Pattern;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What a refusal of bad input must look like, for the fuzz targets and the bad-input suites of the
+ * library and the CLI: an {@link IllegalArgumentException} whose message is one line, names what
+ * was wrong, and carries the one offending value, never a whole record: no line of the CSV input
+ * (after its header; a list of the header's names aside), no JSON object or array of two
+ * or more members from the input, no record's {@code toString()} ({@code Observation[session=1,
+ * ...]}).
+ */
+public final class Refusals {
+
+  /** Longer than this, a message is repeating input rather than naming one value. */
+  public static final int MAX_MESSAGE = 1000;
+
+  /** A record's toString: {@code Name[component=}. */
+  private static final Pattern RECORD_TEXT = Pattern.compile("\\b[A-Z][A-Za-z0-9]*\\[[a-z][A-Za-z0-9]*=");
+
+  /** Shorter CSV lines are too short to tell an echo from a coincidence. */
+  private static final int SHORTEST_LINE = 6;
+
+  private static final JsonMapper PLAIN = JsonMapper.builder().build();
+
+  private Refusals() {}
+
+  /**
+   * Checks a refusal's message.
+   *
+   * @param e the refusal
+   */
+  public static void check(IllegalArgumentException e) {
+    checkMessage(e.getMessage());
+  }
+
+  /**
+   * Checks a refusal's message against the input it refused.
+   *
+   * @param e the refusal
+   * @param input the text that was refused (CSV or JSON)
+   */
+  public static void check(IllegalArgumentException e, String input) {
+    checkMessage(e.getMessage(), input);
+  }
+
+  /**
+   * Checks a message: one line, not blank, not too long, no record's toString.
+   *
+   * @param m the message
+   */
+  public static void checkMessage(String m) {
+    assertNotNull(m, "a refusal without a message");
+    assertFalse(m.isBlank(), "a refusal with a blank message");
+    assertFalse(m.indexOf('\n') >= 0 || m.indexOf('\r') >= 0, () -> "a message of several lines: " + m);
+    assertTrue(m.length() <= MAX_MESSAGE,
+        () -> "a message of " + m.length() + " characters: " + m.substring(0, 200) + "...");
+    assertFalse(RECORD_TEXT.matcher(m).find(), () -> "a message with a record's toString: " + m);
+  }
+
+  /**
+   * Checks a message, and that it repeats no record of the input.
+   *
+   * @param m the message
+   * @param input the CSV or JSON text that was refused
+   */
+  public static void checkMessage(String m, String input) {
+    checkMessage(m);
+    JsonNode root = null;
+    try {
+      root = PLAIN.readTree(input);
+    } catch (JacksonException e) {
+      // not JSON: look for CSV lines
+    }
+    if (root != null) {
+      assertNoObjectEchoed(m, root);
+      return;
+    }
+    String checked = withoutHeaderNames(m);
+    String[] lines = input.split("\r\n|\n|\r");
+    for (int i = 1; i < lines.length; i++) {
+      String line = lines[i].strip();
+      if (line.length() >= SHORTEST_LINE && fields(line) >= 2 && checked.contains(line)) {
+        throw new AssertionError("the message repeats line " + (i + 1) + " of the input: " + m);
+      }
+    }
+  }
+
+  /**
+   * The message without the list of the header's names ({@code the header has [...]}): naming the
+   * header's columns is allowed, and a quoted name may hold what looks like a later line.
+   */
+  private static String withoutHeaderNames(String m) {
+    int start = m.indexOf("the header has [");
+    int end = m.lastIndexOf(']');
+    return start < 0 || end < start ? m : m.substring(0, start) + m.substring(end + 1);
+  }
+
+  /** The fields of a CSV line, for any of the delimiters Candor reads, quotes respected. */
+  private static int fields(String line) {
+    int most = 1;
+    for (char d : new char[] {',', ';', '\t'}) {
+      int n = 1;
+      boolean quoted = false;
+      for (int i = 0; i < line.length(); i++) {
+        char c = line.charAt(i);
+        if (c == '"') {
+          quoted = !quoted;
+        } else if (c == d && !quoted) {
+          n++;
+        }
+      }
+      most = Math.max(most, n);
+    }
+    return most;
+  }
+
+  private static void assertNoObjectEchoed(String m, JsonNode node) {
+    if (node == null || !node.isContainer()) {
+      return;
+    }
+    if (node.size() >= 2 && (m.contains(node.toString()) || m.contains(node.toPrettyString()))) {
+      throw new AssertionError("the message repeats a JSON " + (node.isObject() ? "object" : "array")
+          + " of the input: " + m);
+    }
+    for (JsonNode child : node) {
+      assertNoObjectEchoed(m, child);
+    }
+  }
+}

@@ -1,0 +1,109 @@
+package io.candor.examples.serve;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.candor.robustness.Refusals;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Fuzz target for what {@code candor serve} does with a submitted form, without a server: the
+ * request body is parsed by {@link Form#parse} under any content type, and the form is handed to
+ * the page it was sent to, as {@link Pages#submit} does. A malformed body is refused with an
+ * {@link IllegalArgumentException}; a page either gives its results or refuses with an
+ * {@link IllegalArgumentException} (or {@link UncheckedIOException}), which the server shows as
+ * the page's error. Any other exception would reach the user as an "internal error" page and is a
+ * bug; so is a refusal whose message is not one line naming one value (checked by
+ * {@link Refusals}; against the uploaded file unless the message is about a form field, which
+ * starts with the field's option name, {@code --intake ...}). The page is then drawn again with its form and the
+ * error, as the server does.
+ *
+ * <p>An input is the page's path on the first line, the {@code Content-Type} header on the second,
+ * then the request body as bytes. So that the target checks input handling rather than
+ * throughput, forms asking the caseload page for a flow larger than {@value #LARGEST} (weeks,
+ * therapists, capacity, referrals or horizon) are skipped.
+ */
+class ServeFuzzTest {
+
+  /** The pages by path, as {@link Pages} holds them. */
+  private static final Map<String, Pages.Page> PAGES = Map.of(
+      "/", new StartPage(),
+      "/explorer", new ExplorerPage(),
+      "/research", new ResearchPage(),
+      "/caseload", new CaseloadPage());
+
+  /** Fields that size the caseload page's simulated flow. */
+  private static final List<String> FLOW_SIZE =
+      List.of("weeks", "therapists", "capacity", "referrals", "horizon");
+
+  private static final int LARGEST = 60;
+
+  private static final Pattern NUMBER = Pattern.compile("\\d+(?:\\.\\d*)?(?:[eE][+-]?\\d+)?");
+
+  /** Path, content type and body of a submitted form. */
+  @FuzzTest(maxDuration = "5m")
+  void submit(byte[] input) {
+    int first = indexOf(input, 0);
+    int second = first < 0 ? -1 : indexOf(input, first + 1);
+    if (second < 0) {
+      return;
+    }
+    String path = new String(input, 0, first, StandardCharsets.UTF_8);
+    String contentType = new String(input, first + 1, second - first - 1, StandardCharsets.UTF_8);
+    byte[] body = Arrays.copyOfRange(input, second + 1, input.length);
+    Form form;
+    try {
+      form = Form.parse(contentType, body);
+    } catch (IllegalArgumentException e) {
+      Refusals.check(e);
+      return;
+    }
+    Pages.Page page = PAGES.get(path);
+    if (page == null || tooLarge(form)) {
+      return;
+    }
+    String error = null;
+    try {
+      assertNotNull(page.results(form));
+    } catch (IllegalArgumentException | UncheckedIOException e) {
+      error = e.getMessage();
+      String upload = form.file("data").or(() -> form.file("model"))
+          .map(u -> new String(u.bytes(), StandardCharsets.UTF_8)).orElse("");
+      if (error.startsWith("--")) {
+        Refusals.checkMessage(error); // about a form field: naming its value is right
+      } else {
+        Refusals.checkMessage(error, upload);
+      }
+    }
+    String shown = page.body(form, error);
+    assertFalse(shown.isEmpty(), path);
+  }
+
+  private static boolean tooLarge(Form form) {
+    for (String name : FLOW_SIZE) {
+      Matcher m = NUMBER.matcher(form.field(name, ""));
+      while (m.find()) {
+        if (Double.parseDouble(m.group()) > LARGEST) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static int indexOf(byte[] b, int from) {
+    for (int i = from; i < b.length; i++) {
+      if (b[i] == '\n') {
+        return i;
+      }
+    }
+    return -1;
+  }
+}

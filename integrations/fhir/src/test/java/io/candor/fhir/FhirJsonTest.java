@@ -1,0 +1,37 @@
+package io.candor.fhir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.candor.robustness.Refusals;
+import org.junit.jupiter.api.Test;
+
+class FhirJsonTest {
+
+  private static String error(String json) {
+    String m = assertThrows(IllegalArgumentException.class, () -> FhirJson.parse(json, "x.json"))
+        .getMessage();
+    Refusals.checkMessage(m, json);
+    return m;
+  }
+
+  @Test
+  void textThatIsNotJson_isRefusedOnOneLineWithLineAndColumn() {
+    String m = error("{\"resourceType\":\"Bundle\",\"type\":\"collection\",\"entry\":[{\"resource\":"
+        + "{\"resourceType\":\"Observation\"I,\"status\":\"final\"}}]}");
+    assertTrue(m.startsWith("x.json: not valid FHIR R4 JSON (line 1, column 96): HAPI-1861: "), m);
+    assertTrue(m.endsWith("was expecting comma to separate Object entries"), m);
+  }
+
+  @Test
+  void hapisExplanation_isCutAndKeptOnOneLine() {
+    String m = error("{\"resourceType\": \"Bundle\", \"type\": \"collection\", \"c\\nolour"
+        + "x".repeat(2000) + "\": 1}");
+    assertTrue(m.startsWith("x.json: not valid FHIR R4 JSON: HAPI-"), m);
+    assertTrue(m.endsWith("\u2026") && m.length() < 400, m);
+    assertEquals("not valid FHIR R4 JSON", FhirJson.explain(null));
+    assertEquals("not valid FHIR R4 JSON (line 2, column 3): a\\u0009b",
+        FhirJson.explain("a\tb\n at [line: 2, column: 3]"));
+  }
+}
