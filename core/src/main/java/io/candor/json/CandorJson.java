@@ -212,6 +212,11 @@ public final class CandorJson {
     }
     return name;
   }
+  /** "an" before a vowel (ExpectedResponseModel, IconArray), else "a". */
+  private static String article(String word) {
+    return "AEIOU".indexOf(word.charAt(0)) >= 0 ? "an" : "a";
+  }
+
 
   /** The class whose codec writes values of {@code type}: a codec type it is, or {@code type}. */
   static Class<?> wireClass(Class<?> type) {
@@ -334,7 +339,8 @@ public final class CandorJson {
     }
     if (!typeName.equals(typeName(type))) {
       throw new IllegalArgumentException(
-          "type is " + Checks.quote(typeName) + " but a " + typeName(type) + " was expected");
+          "type is " + Checks.quote(typeName) + " but " + article(typeName(type)) + " "
+              + typeName(type) + " was expected");
     }
     if (value.node().isNull()) {
       throw new IllegalArgumentException("document.value must not be null");

@@ -167,7 +167,7 @@ class RenderersTest {
     String therapist = flat(TherapistRenderer.withDefaults().text(zero));
     assertTrue(therapist.contains("does not rule risk out"), therapist);
     assertTrue(therapist.contains("71.6 %") && therapist.contains("NICE NG225"));
-    assertTrue(flat(ClientRenderer.withDefaults().text(zero)).contains("Whatever you answered"));
+    assertTrue(flat(ClientRenderer.withDefaults().text(zero)).contains("whatever your answers on a form"));
     ExpectationReport unseen = ExpectationsTest.SMALL.report(
         ClientProfile.of(Instruments.PHQ9, 16), 1L);
     assertTrue(flat(TherapistRenderer.withDefaults().text(unseen))

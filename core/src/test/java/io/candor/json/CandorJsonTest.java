@@ -20,6 +20,7 @@ import io.candor.evidence.Sourced;
 import io.candor.measure.Instrument;
 import io.candor.measure.Instruments;
 import io.candor.measure.ItemScoring;
+import io.candor.progress.ExpectedResponseModel;
 import io.candor.robustness.LargeInputs;
 import io.candor.robustness.Refusals;
 import io.candor.testing.CandorGenerators;
@@ -140,7 +141,10 @@ class CandorJsonTest {
     assertTrue(error("{\"format\":\"candor\",\"formatVersion\":2,\"type\":\"Trajectory\",\"value\":{}}", Trajectory.class)
         .contains("formatVersion 2 is not supported"));
     assertTrue(error("{\"format\":\"candor\",\"formatVersion\":1,\"type\":\"Cohort\",\"value\":{}}", Trajectory.class)
-        .contains("type is \"Cohort\""));
+        .contains("type is \"Cohort\" but a Trajectory was expected"));
+    assertTrue(error("{\"format\":\"candor\",\"formatVersion\":1,\"type\":\"Cohort\",\"value\":{}}",
+        ExpectedResponseModel.class)
+        .contains("type is \"Cohort\" but an ExpectedResponseModel was expected"));
     assertTrue(error("{\"format\":\"x\",\"formatVersion\":1,\"type\":\"Trajectory\",\"value\":{}}", Trajectory.class)
         .contains("format must be \"candor\""));
     assertTrue(error("{not json", Trajectory.class).startsWith("not valid JSON"));

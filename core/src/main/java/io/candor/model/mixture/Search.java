@@ -237,8 +237,8 @@ final class Search {
             "no client has class %d as its most likely class (share %.4g)", j + 1, c.share())));
       } else if (c.share() < model.smallClassShare()) {
         out.add(new Degeneracy(Degeneracy.Kind.SMALL_CLASS, at, String.format(Locale.ROOT,
-            "class %d has share %.4g (%d clients most likely in it), below %.4g", j + 1,
-            c.share(), counts[j], model.smallClassShare())));
+            "class %d has share %.4g (%d client%s most likely in it), below %.4g", j + 1,
+            c.share(), counts[j], counts[j] == 1 ? "" : "s", model.smallClassShare())));
       }
       if (model.residualVariance() == ResidualVariance.PER_CLASS
           && c.residualSd() < ZERO_SD * pooledSd) {

@@ -55,7 +55,7 @@ public final class TimeToEventDemo {
     KaplanMeierFit km = KaplanMeier.withDefaults().fit(SESSIONS, IMPROVED);
     out.println(
         "Kaplan-Meier, 20 illustrative clients, time = sessions to reliable improvement; clients"
-            + " who stopped earlier are censored, not counted as failures:");
+            + " who stopped earlier are censored (counted only for the sessions they came to):");
     out.println("  median sessions to reliable improvement: " + km.medianText());
     out.println(
         String.format(
@@ -63,7 +63,7 @@ public final class TimeToEventDemo {
             "  share still without reliable improvement after 8 sessions: %.0f%%",
             km.survivalAt(8) * 100));
     out.println(
-        "These describe groups of clients, not what will happen for any one person.");
+        "These describe groups of clients, not a forecast for any one person.");
     out.flush();
   }
 }

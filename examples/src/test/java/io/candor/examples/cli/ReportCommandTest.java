@@ -3,6 +3,7 @@ package io.candor.examples.cli;
 import static io.candor.examples.cli.CandorCliTest.json;
 import static io.candor.examples.cli.CandorCliTest.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,6 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -273,5 +276,15 @@ class ReportCommandTest {
     String screen = flat(String.join("\n", firstScreen));
     assertTrue(screen.contains("What to expect from therapy"), screen);
     assertTrue(screen.contains("Of 100 people who start where you are"), screen);
+  }
+
+  @Test
+  void demo_usesNoVerdictOrPromiseWords() {
+    Run r = CandorCliTest.run("demo");
+    assertEquals(0, r.status(), r.err());
+    Matcher m = Pattern.compile(
+        "(?i)\\b(will|won'?t|cure[sd]?|fail(s|ed|ing|ure|ures)?|guarantee[sd]?|hopeless)\\b")
+        .matcher(r.out());
+    assertFalse(m.find(), () -> "verdict word \"" + m.group() + "\" in the demo");
   }
 }
