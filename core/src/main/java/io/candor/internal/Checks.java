@@ -166,4 +166,22 @@ public final class Checks {
     }
     return sb.toString();
   }
+
+  /**
+   * Checks that a piecewise basis's knot lies strictly inside the observed times: at or beyond
+   * either end the slope after the knot is not identified by the data.
+   *
+   * @param knot the knot
+   * @param minTime the earliest observed time
+   * @param maxTime the latest observed time
+   * @throws IllegalArgumentException naming the knot and the observed range
+   */
+  public static void knotInside(double knot, double minTime, double maxTime) {
+    if (!(knot > minTime && knot < maxTime)) {
+      throw new IllegalArgumentException("piecewise knot " + fmt(knot) + " must lie strictly"
+          + " between the earliest and the latest observed time (" + fmt(minTime) + " and "
+          + fmt(maxTime) + "): at or beyond either end the slope after the knot cannot be"
+          + " estimated");
+    }
+  }
 }

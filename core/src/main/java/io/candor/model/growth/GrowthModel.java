@@ -435,6 +435,9 @@ public final class GrowthModel implements java.io.Serializable {
       throw new IllegalArgumentException("the time column is constant (every time is "
           + Checks.fmt(minTime) + "): growth cannot be estimated");
     }
+    if (basis == TimeBasis.PIECEWISE) {
+      Checks.knotInside(knot, minTime, maxTime);
+    }
     int p = termNames().size();
     int lo = GrowthBlock.T_XY + p + p * p;
     int k = covariates.size();
@@ -500,6 +503,8 @@ public final class GrowthModel implements java.io.Serializable {
     int m = data.clientCount();
     double t0 = t[0];
     boolean varies = false;
+    double minTime = t0;
+    double maxTime = t0;
     for (int i = 0; i < n; i++) {
       if (basis == TimeBasis.LOG && !(t[i] > -1)) {
         throw new IllegalArgumentException("the log basis uses log(time + 1), so time must be > -1;"
@@ -508,10 +513,15 @@ public final class GrowthModel implements java.io.Serializable {
       if (t[i] != t0) {
         varies = true;
       }
+      minTime = Math.min(minTime, t[i]);
+      maxTime = Math.max(maxTime, t[i]);
     }
     if (!varies) {
       throw new IllegalArgumentException("the time column is constant (every time is "
           + Checks.fmt(t0) + "): growth cannot be estimated");
+    }
+    if (basis == TimeBasis.PIECEWISE) {
+      Checks.knotInside(knot, minTime, maxTime);
     }
     checkMagnitude("score", data.scoreArray(), data);
     checkMagnitude("time", t, data);

@@ -160,16 +160,23 @@ final class ClientBlocks {
   static ClientBlocks of(GrowthData data, GrowthModel design, List<String> membership) {
     double[] t = data.groupedTimes();
     boolean varies = false;
+    double minTime = t[0];
+    double maxTime = t[0];
     for (double v : t) {
       if (design.basis() == TimeBasis.LOG && !(v > -1)) {
         throw new IllegalArgumentException("the log basis uses log(time + 1), so time must be > -1;"
             + " was " + Checks.fmt(v));
       }
       varies |= v != t[0];
+      minTime = Math.min(minTime, v);
+      maxTime = Math.max(maxTime, v);
     }
     if (!varies) {
       throw new IllegalArgumentException("the time column is constant (every time is "
           + Checks.fmt(t[0]) + "): trajectories cannot be estimated");
+    }
+    if (design.basis() == TimeBasis.PIECEWISE) {
+      Checks.knotInside(design.knot().orElseThrow(), minTime, maxTime);
     }
     for (String name : membership) {
       if (!data.covariateNames().contains(name)) {

@@ -12,6 +12,7 @@ import static org.quicktheories.generators.SourceDSL.arbitrary;
 import io.candor.domain.ClientId;
 import io.candor.domain.Cohort;
 import io.candor.domain.Trajectory;
+import io.candor.internal.Checks;
 import io.candor.measure.Instruments;
 import io.candor.testing.CandorGenerators;
 import java.util.ArrayList;
@@ -170,6 +171,21 @@ class GrowthModelTest {
     assertThrows(IllegalArgumentException.class,
         () -> GrowthModel.withDefaults().with(TimeBasis.LOG)
             .with(RandomPart.INTERCEPT).fit(d));
+  }
+
+  @Test
+  void piecewiseKnot_atOrBeyondTheObservedTimes_isRefusedNamingKnotAndRange() {
+    GrowthData d = simulate(4, 30, 6); // sessions 0..5
+    for (double knot : new double[] {0, 5, 99, -1}) {
+      GrowthModel m = GrowthModel.withDefaults().withPiecewise(knot);
+      String message = assertThrows(IllegalArgumentException.class, () -> m.fit(d)).getMessage();
+      assertTrue(message.startsWith("piecewise knot " + Checks.fmt(knot) + " must lie strictly"
+          + " between the earliest and the latest observed time (0 and 5)"), message);
+      String fromStatistics = assertThrows(IllegalArgumentException.class,
+          () -> m.fit(new InMemoryStatistics(m, d))).getMessage();
+      assertEquals(message, fromStatistics);
+    }
+    assertTrue(GrowthModel.withDefaults().withPiecewise(2).fit(d).convergence().converged());
   }
 
   @Test

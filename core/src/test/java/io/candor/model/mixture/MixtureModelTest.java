@@ -279,6 +279,9 @@ class MixtureModelTest {
     assertMessage(() -> m.withThreads(0), "threads must be between 1 and 256, was 0");
     assertMessage(() -> m.withTolerance(Double.NaN), "tolerance must be between");
     assertMessage(() -> m.with(TimeBasis.PIECEWISE), "withPiecewise");
+    assertMessage(() -> m.withPiecewise(99).fit(tiny, 1, rng(1)),
+        "piecewise knot 99 must lie strictly between the earliest and the latest observed time"
+            + " (0 and 1)");
     assertMessage(() -> m.withMembershipCovariates("x", "x"), "membership covariate x is reserved or listed twice");
     assertMessage(() -> m.withMembershipCovariates("nope").fit(data, 2, rng(1)),
         "membership covariate nope is not in the data");
