@@ -189,30 +189,29 @@ final class ResearchPage implements Pages.Page {
     LongTable table = read(f, upload, instrument, List.of());
     String source = table.source();
     GrowthData growth = table.toGrowthData();
-    // the growth fit needs only the columns: it runs on a second core while the trajectories are
-    // built and scanned for patterns and events on this one; the classes after it
+    // the growth fit and the classes need only the columns: they run beside this thread, which
+    // builds the trajectories and scans them for patterns and events (the classes' numbers are the
+    // same on any thread)
     CompletableFuture<GrowthFit> fitting = CompletableFuture.supplyAsync(() -> GrowthModel
         .withDefaults().with(basis).fit(growth));
+    CompletableFuture<ClassEnumeration> classing = maxClasses == 0
+        ? CompletableFuture.completedFuture(null)
+        : CompletableFuture.supplyAsync(() -> classModel(basis, starts).compare(growth, 1,
+            maxClasses, RandomSource.XO_RO_SHI_RO_128_PP.create(ClassesCommand.DEFAULT_SEED)));
     Cohort cohort;
     try {
       cohort = table.toCohort(instrument);
     } catch (RuntimeException e) {
       fitting.cancel(true);
+      classing.cancel(true);
       throw e;
     }
     List<Trajectory> trajectories = cohort.trajectories();
     StringBuilder later = new StringBuilder();
     patterns(later, instrument, trajectories);
     survival(later, instrument, trajectories);
-    GrowthFit fit;
-    try {
-      fit = fitting.join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      throw e;
-    }
+    GrowthFit fit = join(fitting);
+    ClassEnumeration classEnumeration = join(classing);
     StringBuilder sb = new StringBuilder();
     sb.append("<h2 id=\"results-heading\" tabindex=\"-1\">").append(Html.esc(source))
         .append("</h2><p id=\"data-summary\"><span id=\"n-clients\">").append(trajectories.size())
@@ -220,8 +219,20 @@ final class ResearchPage implements Pages.Page {
         .append("</span> scores on ").append(Html.esc(instrument.id())).append(".</p>");
     growth(sb, fit, instrument, trajectories);
     sb.append(later);
-    classes(sb, growth, basis, basisName, maxClasses, starts, instrument);
+    classes(sb, classEnumeration, growth, basisName, maxClasses, starts, instrument);
     return sb.toString();
+  }
+
+  /** The result of work run beside the request's thread, its own exception rethrown. */
+  private static <T> T join(CompletableFuture<T> work) {
+    try {
+      return work.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw e;
+    }
   }
 
   /**
@@ -234,7 +245,7 @@ final class ResearchPage implements Pages.Page {
   }
 
   /** Latent classes for K = 1..Kmax: the model-selection table, the chosen classes and chart. */
-  private static void classes(StringBuilder sb, GrowthData growth, TimeBasis basis,
+  private static void classes(StringBuilder sb, ClassEnumeration e, GrowthData growth,
       String basisName, int maxClasses, int starts, Instrument instrument) {
     sb.append("<section aria-labelledby=\"classes-h\"><h3 id=\"classes-h\">Latent trajectory"
         + " classes</h3>");
@@ -243,8 +254,6 @@ final class ResearchPage implements Pages.Page {
           + "</section>");
       return;
     }
-    ClassEnumeration e = classModel(basis, starts).compare(growth, 1, maxClasses,
-        RandomSource.XO_RO_SHI_RO_128_PP.create(ClassesCommand.DEFAULT_SEED));
     sb.append("<p id=\"classes-setup\">LCGA on the ").append(Html.esc(basisName))
         .append(" basis, K = 1 to ").append(maxClasses).append(", ").append(starts)
         .append(" random starts per K, seed ").append(ClassesCommand.DEFAULT_SEED)
