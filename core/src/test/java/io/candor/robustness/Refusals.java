@@ -83,7 +83,7 @@ public final class Refusals {
       assertNoObjectEchoed(m, root);
       return;
     }
-    String checked = withoutHeaderNames(m);
+    String checked = withoutQuotedValue(withoutHeaderNames(m));
     String[] lines = input.split("\r\n|\n|\r");
     for (int i = 1; i < lines.length; i++) {
       String line = lines[i].strip();
@@ -101,6 +101,17 @@ public final class Refusals {
     int start = m.indexOf("the header has [");
     int end = m.lastIndexOf(']');
     return start < 0 || end < start ? m : m.substring(0, start) + m.substring(end + 1);
+  }
+
+  /**
+   * The message without the one value it quotes ({@code was "..."}): quoting the offending value is
+   * allowed, and a value may hold what looks like a later line (a cell ending in {@code 05,02"}
+   * beside a line {@code 05,02"}).
+   */
+  private static String withoutQuotedValue(String m) {
+    int start = m.indexOf("was \"");
+    int end = m.lastIndexOf('"');
+    return start < 0 || end < start + 4 ? m : m.substring(0, start) + m.substring(end + 1);
   }
 
   /** The fields of a CSV line, for any of the delimiters Candor reads, quotes respected. */
