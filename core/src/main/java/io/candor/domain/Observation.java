@@ -13,7 +13,8 @@ import java.util.Optional;
  *
  * @param session session number, 0 or more
  * @param date calendar date, when known
- * @param score the score (finite; its range is checked by the {@link Trajectory})
+ * @param score the score (finite; its range is checked by the {@link Trajectory}; −0 is held as
+ *     0, so that a score reads back equal from any text form)
  */
 public record Observation(int session, Optional<LocalDate> date, double score) {
 
@@ -22,12 +23,14 @@ public record Observation(int session, Optional<LocalDate> date, double score) {
    *
    * @param session session number, 0 or more
    * @param date calendar date, when known
-   * @param score the score (finite; its range is checked by the {@link Trajectory})
+   * @param score the score (finite; its range is checked by the {@link Trajectory}; −0 is held
+   *     as 0)
    */
   public Observation {
     Checks.atLeast("session", session, 0);
     Objects.requireNonNull(date, "date");
     Checks.finite("score", score);
+    score += 0.0; // −0 + 0 is +0: a score of "-0" in a file is the score 0
   }
 
   /**

@@ -39,6 +39,16 @@ class DomainTest {
   }
 
   @Test
+  void aScoreOfMinusZero_isTheScoreZero_soTrajectoriesReadBackEqual() {
+    Observation minus = Observation.of(2, -0.0);
+    assertEquals(Observation.of(2, 0.0), minus);
+    assertEquals(Double.doubleToRawLongBits(0.0), Double.doubleToRawLongBits(minus.score()));
+    ClientId a = ClientId.of("a");
+    assertEquals(Trajectory.ofScores(a, Instruments.PHQ9, new int[] {0, 2}, new double[] {10, 0}),
+        Trajectory.ofScores(a, Instruments.PHQ9, new int[] {0, 2}, new double[] {10, -0.0}));
+  }
+
+  @Test
   void condition_validatesIcd11AndDuration() {
     Condition c = Condition.of("depression", Course.EPISODIC).withIcd11Code("6A71.1");
     assertEquals(Optional.of("6A71.1"), c.icd11Code());
