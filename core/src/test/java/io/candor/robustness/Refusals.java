@@ -79,11 +79,11 @@ public final class Refusals {
     } catch (JacksonException e) {
       // not JSON: look for CSV lines
     }
+    String checked = withoutQuotedValue(withoutHeaderNames(m));
     if (root != null) {
-      assertNoObjectEchoed(m, root);
+      assertNoObjectEchoed(checked, root);
       return;
     }
-    String checked = withoutQuotedValue(withoutHeaderNames(m));
     String[] lines = input.split("\r\n|\n|\r");
     for (int i = 1; i < lines.length; i++) {
       String line = lines[i].strip();

@@ -29,6 +29,9 @@ class RefusalsTest {
         "\"x,a(1,18\n:a,b9\"\n1,2\n");
     assertThrows(AssertionError.class, () -> Refusals.checkMessage(
         "line 1: the header has [\"id,score\"]; line 2 was a,0,20", "id,score\na,0,20\n"));
+    // a CSV header that is also a JSON array may be named as the header
+    Refusals.checkMessage("fuzz.csv line 1: column \"id\" not found; the header has [[[[]],18]]",
+        "[[[]],18]\n");
     // the quoted value may end in what is also a later line; a line outside the value still counts
     String tabs = "id\tsession\tscore\na\t0\t+03,00\u000005,02\"\n05,02\"\n";
     Refusals.checkMessage("line 2, column 3 (score): expected a decimal number, was"
