@@ -125,7 +125,7 @@ class SimulatedPanelTest {
   void panelsOfMoreThanMaxCells_areRefusedBeforeAllocating() {
     Simulator sim = Simulator.of(PHQ);
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> sim.panel(1L, Integer.MAX_VALUE, Arm.TREATED, 1));
+        () -> sim.panel(1L, 200_000_000, Arm.TREATED, 1));
     assertTrue(e.getMessage().contains("at most " + SimulatedPanel.MAX_CELLS), e.getMessage());
   }
 }

@@ -258,6 +258,8 @@ class SimulatorTest {
     SimulationSummary s = sim.summarise(1, 10, Arm.TREATED, 1);
     assertThrows(IllegalArgumentException.class, () -> s.caseRateAt(27));
     assertThrows(IllegalArgumentException.class, () -> Arm.parse("placebo"));
+    assertEquals(Arm.WAITLIST, Arm.parse("WaitList"));
+    assertEquals(Arm.TREATED, Arm.parse("treated"));
   }
 
   @Test

@@ -35,9 +35,15 @@ class SummaryAccumulatorTest {
    * twice but its neighbours vary too much for a gain (criterion 3).
    */
   static SummaryAccumulator[] cohortInTwoParts() {
-    Engine e = engine(Instruments.PHQ9);
     SummaryAccumulator first = new SummaryAccumulator(5);
     SummaryAccumulator second = new SummaryAccumulator(5);
+    addCohort(first, second);
+    return new SummaryAccumulator[] {first, second};
+  }
+
+  /** Adds clients A-C to {@code first} and D-G to {@code second}. */
+  private static void addCohort(SummaryAccumulator first, SummaryAccumulator second) {
+    Engine e = engine(Instruments.PHQ9);
     first.accept(client(e, Course.RESOLVABLE, false, -1, 20, 14, 12, 8));
     first.accept(client(e, Course.CHRONIC, true, 2, 12, 19));
     first.accept(client(e, Course.EPISODIC, false, -1, 15));
@@ -45,7 +51,6 @@ class SummaryAccumulatorTest {
     second.accept(client(e, Course.RESOLVABLE, false, -1, 24, 24, 24, 18, 18, 18));
     second.accept(client(e, Course.RESOLVABLE, false, -1, 8, 8, 8, 14, 14, 14));
     second.accept(client(e, Course.RESOLVABLE, false, -1, 14, 26, 20, 14, 8, 20));
-    return new SummaryAccumulator[] {first, second};
   }
 
   static SummaryAccumulator cohort() {
@@ -83,15 +88,8 @@ class SummaryAccumulatorTest {
 
   @Test
   void merge_addsEveryCount_soSplittingTheCohortChangesNothing() {
-    Engine e = engine(Instruments.PHQ9);
     SummaryAccumulator whole = new SummaryAccumulator(5);
-    whole.accept(client(e, Course.RESOLVABLE, false, -1, 20, 14, 12, 8));
-    whole.accept(client(e, Course.CHRONIC, true, 2, 12, 19));
-    whole.accept(client(e, Course.EPISODIC, false, -1, 15));
-    whole.accept(client(e, Course.RESOLVABLE, false, -1, 20, 20, 20, 14, 14, 14));
-    whole.accept(client(e, Course.RESOLVABLE, false, -1, 24, 24, 24, 18, 18, 18));
-    whole.accept(client(e, Course.RESOLVABLE, false, -1, 8, 8, 8, 14, 14, 14));
-    whole.accept(client(e, Course.RESOLVABLE, false, -1, 14, 26, 20, 14, 8, 20));
+    addCohort(whole, whole);
     assertTrue(cohort().sameCounts(whole));
     SummaryAccumulator empty = new SummaryAccumulator(5);
     empty.merge(whole);
@@ -99,26 +97,29 @@ class SummaryAccumulatorTest {
     assertFalse(new SummaryAccumulator(5).sameCounts(whole));
   }
 
+  private static boolean shift(Engine e, int sign, double... y) {
+    return SummaryAccumulator.hasShift(e, y, y.length, sign);
+  }
+
   @Test
   void hasShift_countsAChangeOfExactlyTheThresholdAndExactlyAQuarterOfTheScore() {
     Engine e = engine(Instruments.PHQ9);
-    double[] atThreshold = {20, 20, 20, 14, 14, 14};
-    assertTrue(SummaryAccumulator.hasShift(e, atThreshold, 6, 1));
-    assertFalse(SummaryAccumulator.hasShift(e, atThreshold, 6, -1));
-    assertFalse(SummaryAccumulator.hasShift(e, new double[] {20, 20, 20, 15, 15, 15}, 6, 1));
-    assertTrue(SummaryAccumulator.hasShift(e, new double[] {24, 24, 24, 18, 18, 18}, 6, 1));
+    assertTrue(shift(e, 1, 20, 20, 20, 14, 14, 14));
+    assertFalse(shift(e, -1, 20, 20, 20, 14, 14, 14));
+    assertFalse(shift(e, 1, 20, 20, 20, 15, 15, 15));
+    assertTrue(shift(e, 1, 24, 24, 24, 18, 18, 18));
     // 6 points is less than 25 % of 25
-    assertFalse(SummaryAccumulator.hasShift(e, new double[] {25, 25, 25, 19, 19, 19}, 6, 1));
-    assertTrue(SummaryAccumulator.hasShift(e, new double[] {8, 8, 8, 14, 14, 14}, 6, -1));
+    assertFalse(shift(e, 1, 25, 25, 25, 19, 19, 19));
+    assertTrue(shift(e, -1, 8, 8, 8, 14, 14, 14));
   }
 
   @Test
   void hasShift_needsTheMeansToDifferByMoreThanTCritTimesThePooledSd() {
     Engine e = engine(Instruments.PHQ9);
     // i = 2: means 20 and 14, pooled SD 6, 6 < 2.776 * 6; i = 3: pooled SD sqrt(48)
-    assertFalse(SummaryAccumulator.hasShift(e, new double[] {14, 26, 20, 14, 8, 20}, 6, 1));
+    assertFalse(shift(e, 1, 14, 26, 20, 14, 8, 20));
     // the same drop with pooled SD sqrt(1/3): 6 > 2.776 * 0.577
-    assertTrue(SummaryAccumulator.hasShift(e, new double[] {20, 21, 20, 14, 15, 14}, 6, 1));
+    assertTrue(shift(e, 1, 20, 21, 20, 14, 15, 14));
   }
 
   @Test
@@ -126,17 +127,17 @@ class SummaryAccumulatorTest {
     // ORS: 0-40, higher is better, reliable change 5: a rise of 5 from 20 is 25 % of 40 - 20
     Engine w = engine(Instruments.ORS);
     assertEquals(5, w.rc);
-    assertTrue(SummaryAccumulator.hasShift(w, new double[] {20, 20, 20, 25, 25, 25}, 6, 1));
-    assertFalse(SummaryAccumulator.hasShift(w, new double[] {19, 19, 19, 24, 24, 24}, 6, 1));
-    assertTrue(SummaryAccumulator.hasShift(w, new double[] {25, 25, 25, 20, 20, 20}, 6, -1));
+    assertTrue(shift(w, 1, 20, 20, 20, 25, 25, 25));
+    assertFalse(shift(w, 1, 19, 19, 19, 24, 24, 24));
+    assertTrue(shift(w, -1, 25, 25, 25, 20, 20, 20));
   }
 
   @Test
   void hasShift_looksOnlyAtShiftsWithTwoScoresOnEachSide() {
     Engine e = engine(Instruments.PHQ9);
     // the drop from session 0 to 1 and the one into the last score are not candidates
-    assertFalse(SummaryAccumulator.hasShift(e, new double[] {20, 10, 10, 10}, 4, 1));
-    assertFalse(SummaryAccumulator.hasShift(e, new double[] {20, 20, 20, 10}, 4, 1));
-    assertTrue(SummaryAccumulator.hasShift(e, new double[] {20, 20, 10, 10}, 4, 1));
+    assertFalse(shift(e, 1, 20, 10, 10, 10));
+    assertFalse(shift(e, 1, 20, 20, 20, 10));
+    assertTrue(shift(e, 1, 20, 20, 10, 10));
   }
 }
