@@ -1,20 +1,116 @@
 package io.candor.simulation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.candor.domain.Client;
+import io.candor.domain.ClientId;
+import io.candor.domain.Condition;
+import io.candor.domain.Course;
+import io.candor.domain.ReadinessStage;
+import io.candor.domain.Trajectory;
 import io.candor.measure.Instruments;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class CalibrationTest {
 
   private static Calibration.Report report;
+  private static final List<Long> progress = new ArrayList<>();
 
   @BeforeAll
   static void run() {
-    report = Calibration.run(Scenario.calibratedDefault(Instruments.PHQ9), 2);
+    report = Calibration.run(Scenario.calibratedDefault(Instruments.PHQ9), Calibration.DEFAULT_SEED,
+        Calibration.DEFAULT_CLIENTS, 2, progress::add);
+  }
+
+  @Test
+  void run_reportsProgressEveryTenThousandClientsOfBothArms_andOnceAtTheEnd() {
+    assertEquals(List.of(10_000L, 20_000L, 30_000L, 40_000L, 40_000L), progress);
+    assertEquals(Calibration.run(Scenario.calibratedDefault(Instruments.PHQ9), 2).rows(),
+        report.rows());
+  }
+
+  @Test
+  void run_withoutClinicalNorms_leavesOutTheJacobsonTruaxRow() {
+    List<Long> done = new ArrayList<>();
+    Calibration.Report ors = Calibration.run(Scenario.calibratedDefault(Instruments.ORS), 3, 100, 1,
+        done::add);
+    assertEquals(100, ors.clients());
+    assertEquals(7, ors.rows().size());
+    assertTrue(ors.rows().stream().noneMatch(r -> r.target().contains("Jacobson-Truax")));
+    assertEquals(List.of(200L), done);
+    assertThrows(IllegalArgumentException.class,
+        () -> Calibration.run(Scenario.calibratedDefault(Instruments.ORS), 3, 99, 1, d -> { }));
+  }
+
+  private static SimulatedClient client(long index, OptionalInt dropout, double... ys) {
+    ClientId id = ClientId.of(SimulatedClient.idFor(index));
+    Trajectory t = Trajectory.ofScores(id, Instruments.PHQ9,
+        IntStream.range(0, ys.length).toArray(), ys);
+    return new SimulatedClient(index, Arm.TREATED,
+        Client.of(id, ReadinessStage.PREPARATION, Condition.of("simulated", Course.RESOLVABLE)), t,
+        Course.RESOLVABLE, ReadinessStage.PREPARATION, false, dropout, ys[0], 0.1);
+  }
+
+  /** The seven PHQ-9 clients of {@code SummaryAccumulatorTest}, counted by hand. */
+  @Test
+  void tally_countsTheHandComputedCohort() {
+    Calibration.Tally t = new Calibration.Tally(Instruments.PHQ9, 7);
+    OptionalInt none = OptionalInt.empty();
+    t.accept(client(0, none, 20, 14, 12, 8));
+    t.accept(client(1, OptionalInt.of(2), 12, 19));
+    t.accept(client(2, none, 15));
+    t.accept(client(3, none, 20, 20, 20, 14, 14, 14));
+    t.accept(client(4, none, 24, 24, 24, 18, 18, 18));
+    t.accept(client(5, none, 8, 8, 8, 14, 14, 14));
+    t.accept(client(6, none, 14, 26, 20, 14, 8, 20));
+    assertEquals(7, t.seen);
+    assertEquals(OptionalDouble.of(0.0), t.improvedAt(0));
+    assertEquals(OptionalDouble.of(1.0 / 6), t.improvedAt(1));
+    assertEquals(OptionalDouble.of(0.6), t.improvedAt(3));
+    assertEquals(OptionalDouble.of(0.75), t.improvedAt(4));
+    assertEquals(1.0 / 7, t.notCaseAt(0).orElseThrow(), 1e-15);
+    assertEquals(0.2, t.notCaseAt(3).orElseThrow(), 1e-15);
+    assertEquals(0.25, t.notCaseAt(4).orElseThrow(), 1e-15);
+    assertEquals(OptionalDouble.empty(), t.notCaseAt(6));
+    assertEquals(OptionalDouble.empty(), t.improvedAt(6));
+    // B (exactly two scores, 12 -> 19), F (8 -> 14) and G (14 -> 20) of six with two scores
+    assertEquals(OptionalDouble.of(0.5), t.deteriorationRate());
+    // Jacobson-Truax needs 6.1 points: only B's 7 counts
+    assertTrue(t.jacobsonTruaxAvailable());
+    assertEquals(OptionalDouble.of(1.0 / 6), t.jacobsonTruaxDeteriorationRate());
+    // A (exactly four scores), D, E, F, G are evaluable; D and E have gains
+    assertEquals(OptionalDouble.of(0.4), t.suddenGainRate());
+    // B drops out at session 2 with six at risk; the rest are censored
+    assertEquals(1.0 / 6, t.dropoutByEnd(), 1e-15);
+    assertFalse(new Calibration.Tally(Instruments.ORS, 1).jacobsonTruaxAvailable());
+  }
+
+  @Test
+  void row_acceptsTheBoundsThemselves_andTheTableShowsEveryFigure() {
+    Calibration.Row atLower = new Calibration.Row("low", io.candor.evidence.Citations.SWIFT_2012,
+        0.18, OptionalDouble.of(0.18), 0.18, 0.22, "d");
+    Calibration.Row atUpper = new Calibration.Row("high", io.candor.evidence.Citations.SWIFT_2012,
+        0.22, OptionalDouble.of(0.22), 0.18, 0.22, "d");
+    Calibration.Row missing = new Calibration.Row("none", io.candor.evidence.Citations.SWIFT_2012,
+        0.2, OptionalDouble.empty(), 0.18, 0.22, "d");
+    assertEquals("PASS", atLower.verdict());
+    assertEquals("PASS", atUpper.verdict());
+    String table = new Calibration.Report(1, 100, List.of(atLower, missing)).toTable();
+    String[] lines = table.split("\\R");
+    assertEquals(3, lines.length, table);
+    assertTrue(lines[1].matches("low +Swift & Greenberg 2012 +0\\.180 +0\\.180 +0\\.180-0\\.220  PASS"),
+        lines[1]);
+    assertTrue(lines[2].matches("none +Swift & Greenberg 2012 +0\\.200 +n/a +0\\.180-0\\.220  FAIL"),
+        lines[2]);
   }
 
   @Test
@@ -41,7 +137,7 @@ class CalibrationTest {
     Simulator sim = Simulator.of(Scenario.calibratedDefault(Instruments.PHQ9));
     SimulationSummary tr = sim.summarise(Calibration.DEFAULT_SEED, 20_000, Arm.TREATED, 2);
     SimulationSummary wl = sim.summarise(Calibration.DEFAULT_SEED, 20_000, Arm.WAITLIST, 2);
-    java.util.List<Calibration.Row> rows = report.rows();
+    List<Calibration.Row> rows = report.rows();
     assertEquals(tr.reliablyImprovedAt(8).orElseThrow(), rows.get(0).simulated().orElseThrow(), 1e-15);
     assertEquals(tr.reliablyImprovedAt(26).orElseThrow(), rows.get(1).simulated().orElseThrow(), 1e-15);
     assertEquals(tr.dropoutRate(), rows.get(3).simulated().orElseThrow(), 1e-12);

@@ -2,6 +2,7 @@ package io.candor.simulation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.candor.domain.Trajectory;
 import io.candor.measure.Instruments;
@@ -49,5 +50,30 @@ class ClientPathsTest {
     assertThrows(IllegalArgumentException.class, () -> p.generate(1, -1, Arm.TREATED));
     p.generate(1, 0, Arm.TREATED);
     assertThrows(IllegalArgumentException.class, () -> p.score(p.attended()));
+  }
+
+  @Test
+  void deterioratingClients_areReportedAsSuch() {
+    Scenario s = Scenario.calibratedDefault(Instruments.PHQ9);
+    ClientPaths paths = ClientPaths.of(s);
+    assertEquals(s, paths.scenario());
+    Simulator sim = Simulator.of(s);
+    int deteriorating = 0;
+    for (long i = 0; i < 200; i++) {
+      paths.generate(5, i, Arm.TREATED);
+      assertEquals(sim.client(5, i, Arm.TREATED).deteriorating(), paths.deteriorating());
+      deteriorating += paths.deteriorating() ? 1 : 0;
+    }
+    assertTrue(deteriorating > 0 && deteriorating < 200, "deteriorating: " + deteriorating);
+  }
+
+  @Test
+  void scoreOutsideTheAttendedSessions_namesTheRange() {
+    ClientPaths p = ClientPaths.of(Scenario.calibratedDefault(Instruments.PHQ9));
+    p.generate(1, 0, Arm.TREATED);
+    int n = p.attended();
+    assertEquals("session must be 0-" + (n - 1) + ", was " + n,
+        assertThrows(IllegalArgumentException.class, () -> p.score(n)).getMessage());
+    assertThrows(IllegalArgumentException.class, () -> p.score(-1));
   }
 }

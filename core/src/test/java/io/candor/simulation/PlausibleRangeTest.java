@@ -59,6 +59,7 @@ class PlausibleRangeTest {
     Scenario fixed = PHQ.withCaseMix(one);
     assertFalse(PlausibleRange.CHRONIC_SHARE.appliesTo(fixed));
     assertTrue(PlausibleRange.DROPOUT_HAZARD.appliesTo(fixed));
+    assertEquals("dropout.hazard", PlausibleRange.DROPOUT_HAZARD.parameter());
     assertTrue(assertThrows(IllegalArgumentException.class,
         () -> PlausibleRange.CHRONIC_SHARE.apply(fixed, 0.3)).getMessage().contains("fixed"));
   }

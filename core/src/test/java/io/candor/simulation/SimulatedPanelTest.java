@@ -107,4 +107,25 @@ class SimulatedPanelTest {
     assertTrue(assertThrows(IllegalArgumentException.class, () -> p.score(0, 13))
         .getMessage().contains("not at 13"));
   }
+
+  @Test
+  void panel_namesItsInstrumentArmAndShape() {
+    SimulatedPanel p = Simulator.of(PHQ).panel(1L, 10, Arm.WAITLIST, 1);
+    assertEquals("PHQ-9", p.instrument());
+    assertEquals(Arm.WAITLIST, p.arm());
+    assertEquals(PHQ.waitlist().weeks(), p.lastSession());
+    assertEquals("SimulatedPanel[PHQ-9, WAITLIST, 10 clients, sessions 0-" + PHQ.waitlist().weeks()
+        + "]", p.toString());
+    int n = p.attended(0);
+    assertEquals("client 0 was observed at sessions 0-" + (n - 1) + ", not at " + n,
+        assertThrows(IllegalArgumentException.class, () -> p.score(0, n)).getMessage());
+  }
+
+  @Test
+  void panelsOfMoreThanMaxCells_areRefusedBeforeAllocating() {
+    Simulator sim = Simulator.of(PHQ);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> sim.panel(1L, 200_000_000, Arm.TREATED, 1));
+    assertTrue(e.getMessage().contains("at most " + SimulatedPanel.MAX_CELLS), e.getMessage());
+  }
 }

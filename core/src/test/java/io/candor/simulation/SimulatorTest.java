@@ -258,6 +258,8 @@ class SimulatorTest {
     SimulationSummary s = sim.summarise(1, 10, Arm.TREATED, 1);
     assertThrows(IllegalArgumentException.class, () -> s.caseRateAt(27));
     assertThrows(IllegalArgumentException.class, () -> Arm.parse("placebo"));
+    assertEquals(Arm.WAITLIST, Arm.parse("WaitList"));
+    assertEquals(Arm.TREATED, Arm.parse("treated"));
   }
 
   @Test
@@ -328,5 +330,26 @@ class SimulatorTest {
         IllegalArgumentException.class, () -> sim.summariseRange(1L, 0, 5, Arm.TREATED)
             .combine(sim.summariseRange(1L, 5, 10, Arm.WAITLIST)));
     org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().startsWith("cannot combine"));
+  }
+
+  @Test
+  void summarise_reportsProgressOncePerChunk_withTheClientsDoneSoFar() {
+    Simulator sim = Simulator.of(PHQ.withSessions(4));
+    assertEquals(PHQ.withSessions(4), sim.scenario());
+    java.util.List<Long> done = new java.util.ArrayList<>();
+    sim.summarise(3, 2 * Simulator.CHUNK, Arm.TREATED, 1, done::add);
+    assertEquals(List.of((long) Simulator.CHUNK, 2L * Simulator.CHUNK), done);
+    done.clear();
+    SimulationSummary s = sim.summarise(3, Simulator.CHUNK + 5, Arm.TREATED, 1, done::add);
+    assertEquals(List.of((long) Simulator.CHUNK, Simulator.CHUNK + 5L), done);
+    assertEquals(Simulator.CHUNK + 5, s.clients());
+  }
+
+  @Test
+  void forEachOrdered_refusesAnEmptyCohort() {
+    Simulator sim = Simulator.of(PHQ);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> sim.forEachOrdered(1, 0, Arm.TREATED, 1, c -> { }));
+    assertEquals("clients must be >= 1, was 0", e.getMessage());
   }
 }

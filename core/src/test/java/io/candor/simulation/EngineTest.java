@@ -1,0 +1,138 @@
+package io.candor.simulation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.candor.domain.Course;
+import io.candor.measure.Instruments;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class EngineTest {
+
+  private static final Scenario PHQ = Scenario.calibratedDefault(Instruments.PHQ9).withSessions(8);
+
+  private static double mean(double[] v) {
+    double s = 0;
+    for (double x : v) {
+      s += x;
+    }
+    return s / v.length;
+  }
+
+  private static double variance(double[] v) {
+    double m = mean(v);
+    double s = 0;
+    for (double x : v) {
+      s += (x - m) * (x - m);
+    }
+    return s / (v.length - 1);
+  }
+
+  /**
+   * Given the observed intake y0 = mu0 + e + error, the true severity mu0 is normal with mean
+   * mean + vMu / total · (y0 − mean) and variance vMu · (vE + vErr) / total, total = vMu + vE +
+   * vErr (intake, week-to-week and measurement variances; resolvable course, so no chronic
+   * fluctuation factor).
+   */
+  @Test
+  void givenIntake_drawsTheTrueSeverityFromItsConditionalNormal() {
+    List<SimulatedClient> cs =
+        Simulator.of(PHQ).givenIntake(17).simulate(21, 40_000, Arm.TREATED, 2);
+    double[] mu = cs.stream().filter(c -> c.course() == Course.RESOLVABLE)
+        .mapToDouble(SimulatedClient::trueIntake).toArray();
+    double vMu = PHQ.intake().sd() * PHQ.intake().sd();
+    double vE = PHQ.variation().sd() * PHQ.variation().sd();
+    double vErr = PHQ.measurementErrorSd() * PHQ.measurementErrorSd();
+    double total = vMu + vE + vErr;
+    double expectedMean = PHQ.intake().mean() + vMu / total * (17 - PHQ.intake().mean());
+    double expectedVar = vMu * (vE + vErr) / total;
+    double se = Math.sqrt(expectedVar / mu.length);
+    assertTrue(mu.length > 10_000, "resolvable clients: " + mu.length);
+    assertEquals(expectedMean, mean(mu), 4 * se);
+    assertEquals(expectedVar, variance(mu), 4 * expectedVar * Math.sqrt(2.0 / mu.length));
+  }
+
+  /**
+   * A client's rate is the course's rate times a log-normal factor with mean 1 and log-SD
+   * {@code paths.rateSd} (deteriorating clients and the wait-list arm use their own rates).
+   */
+  @Test
+  void rate_isTheCourseRateTimesALogNormalFactorOfMeanOne() {
+    List<SimulatedClient> cs = Simulator.of(PHQ).simulate(22, 40_000, Arm.TREATED, 2);
+    double base = PHQ.paths().resolvableRate();
+    double[] factor = cs.stream().filter(c -> c.course() == Course.RESOLVABLE && !c.deteriorating())
+        .mapToDouble(c -> c.rate() / base).toArray();
+    double[] log = java.util.Arrays.stream(factor).map(Math::log).toArray();
+    double sd = PHQ.paths().rateSd();
+    double factorSd = Math.sqrt(Math.exp(sd * sd) - 1);
+    assertTrue(factor.length > 10_000, "clients: " + factor.length);
+    assertEquals(1, mean(factor), 4 * factorSd / Math.sqrt(factor.length));
+    assertEquals(-0.5 * sd * sd, mean(log), 4 * sd / Math.sqrt(log.length));
+    assertEquals(sd * sd, variance(log), 4 * sd * sd * Math.sqrt(2.0 / log.length));
+  }
+
+  /** The scenario without improvement, jumps, deterioration or dropout, one session. */
+  private static Scenario still(Scenario s) {
+    Scenario.Paths p = s.paths();
+    Scenario.Jumps j = s.jumps();
+    Scenario.Deterioration det = s.deterioration();
+    Scenario.Dropout drop = s.dropout();
+    return s.withSessions(1)
+        .withPaths(new Scenario.Paths(p.remissionLevel(), p.chronicLevel(), 0, 0, 0, 0, 0))
+        .withJumps(new Scenario.Jumps(0, j.gainFraction(), 0, j.lossSize()))
+        .withDeterioration(new Scenario.Deterioration(0, det.size(), det.rate()))
+        .withDropout(new Scenario.Dropout(0, drop.progressEffect(), drop.missingness(),
+            drop.notAtRandomEffect()));
+  }
+
+  /**
+   * Dropout not at random scales the hazard by max(0, 1 + effect / rc · (latent − intake) ·
+   * worse): with a large negative effect, clients whose latent score is better than at intake
+   * always leave and those worse never do, so every client seen at session 1 scored about their
+   * intake or worse (measurement error nearly 0 here).
+   */
+  @Test
+  void dropoutNotAtRandom_dependsOnTheLatentChangeFromIntake() {
+    Scenario.Variation v = PHQ.variation();
+    Scenario s = still(PHQ)
+        .withVariation(new Scenario.Variation(v.autocorrelation(), v.sd(), v.chronicFluctuation(),
+            0.9999))
+        .withDropout(new Scenario.Dropout(1, 0, Scenario.Missingness.NOT_AT_RANDOM, -1e9));
+    List<SimulatedClient> cs = Simulator.of(s).givenIntake(15).simulate(24, 4_000, Arm.TREATED, 2);
+    long left = cs.stream().filter(c -> c.dropoutSession().isPresent()).count();
+    assertTrue(left > 1_000 && left < 3_000, "dropouts: " + left);
+    for (SimulatedClient c : cs) {
+      if (c.dropoutSession().isEmpty()) {
+        assertTrue(c.trajectory().scoreAt(1) >= 15, () -> "stayed at " + c.trajectory());
+      }
+    }
+  }
+
+  /**
+   * Given the observed intake y0 and the drawn true severity mu0, the week's deviation e0 is
+   * normal with mean vE / (vE + vErr) · (y0 − mu0) and variance vE · vErr / (vE + vErr). With no
+   * improvement, jumps, deterioration or dropout, the next score is mu0 + phi · e0 + innovation
+   * + measurement error (rounded), so d = y1 − mu0 − phi · vE / (vE + vErr) · (y0 − mu0) has mean
+   * 0 and variance phi² · vE · vErr / (vE + vErr) + innovation² + vErr + 1/12.
+   */
+  @Test
+  void givenIntake_drawsTheWeeksDeviationFromItsConditionalNormal() {
+    Scenario still = still(PHQ);
+    double y0 = 8;
+    List<SimulatedClient> cs = Simulator.of(still).givenIntake(y0).simulate(23, 40_000,
+        Arm.TREATED, 2);
+    double phi = still.variation().autocorrelation();
+    double vE = still.variation().sd() * still.variation().sd();
+    double vErr = still.measurementErrorSd() * still.measurementErrorSd();
+    double[] d = cs.stream().filter(c -> c.course() == Course.RESOLVABLE)
+        .mapToDouble(c -> c.trajectory().scoreAt(1) - c.trueIntake()
+            - phi * vE / (vE + vErr) * (y0 - c.trueIntake()))
+        .toArray();
+    double expectedVar = phi * phi * vE * vErr / (vE + vErr) + vE * (1 - phi * phi) + vErr
+        + 1.0 / 12;
+    assertTrue(d.length > 10_000, "resolvable clients: " + d.length);
+    assertEquals(0, mean(d), 4 * Math.sqrt(expectedVar / d.length));
+    assertEquals(expectedVar, variance(d), 4 * expectedVar * Math.sqrt(2.0 / d.length));
+  }
+}
