@@ -23,10 +23,11 @@ import org.junit.jupiter.api.Test;
 class CalibrationTest {
 
   private static Calibration.Report report;
-  private static final List<Long> progress = new ArrayList<>();
+  private static List<Long> progress;
 
   @BeforeAll
   static void run() {
+    progress = new ArrayList<>();
     report = Calibration.run(Scenario.calibratedDefault(Instruments.PHQ9), Calibration.DEFAULT_SEED,
         Calibration.DEFAULT_CLIENTS, 2, progress::add);
   }
