@@ -431,13 +431,7 @@ public final class GrowthModel implements java.io.Serializable {
       throw new IllegalArgumentException("the log basis uses log(time + 1), so time must be > -1;"
           + " was " + Checks.fmt(minTime));
     }
-    if (minTime == maxTime) {
-      throw new IllegalArgumentException("the time column is constant (every time is "
-          + Checks.fmt(minTime) + "): growth cannot be estimated");
-    }
-    if (basis == TimeBasis.PIECEWISE) {
-      Checks.knotInside(knot, minTime, maxTime);
-    }
+    checkTimeRange(minTime, maxTime);
     int p = termNames().size();
     int lo = GrowthBlock.T_XY + p + p * p;
     int k = covariates.size();
@@ -448,9 +442,27 @@ public final class GrowthModel implements java.io.Serializable {
             + " cannot be separated from the intercept");
       }
     }
+    checkCounts(n, m, (int) totals[GrowthBlock.T_SLOPE_CLIENTS]);
+  }
+
+  /** The time column varies, and a piecewise knot lies inside it. */
+  private void checkTimeRange(double minTime, double maxTime) {
+    if (minTime == maxTime) {
+      throw new IllegalArgumentException("the time column is constant (every time is "
+          + Checks.fmt(minTime) + "): growth cannot be estimated");
+    }
+    if (basis == TimeBasis.PIECEWISE) {
+      Checks.knotInside(knot, minTime, maxTime);
+    }
+  }
+
+  /**
+   * Enough clients and observations for the random and fixed parts; {@code withSlope} (clients
+   * seen at two or more values of the basis's first term) matters for a random slope only.
+   */
+  private void checkCounts(int n, int m, int withSlope) {
     int q = random.size();
     if (random == RandomPart.INTERCEPT_SLOPE) {
-      int withSlope = (int) totals[GrowthBlock.T_SLOPE_CLIENTS];
       if (withSlope < 3) {
         throw new IllegalArgumentException("a random slope needs at least 3 clients observed at"
             + " two or more different times; these data have " + withSlope
@@ -466,6 +478,7 @@ public final class GrowthModel implements java.io.Serializable {
           + " random effects (" + q + " per client for " + m + " clients): the variance"
           + " components cannot be identified; use fewer random effects or more data");
     }
+    int p = termNames().size();
     if (n <= p) {
       throw new IllegalArgumentException("there are " + n + " observations for " + p
           + " fixed effects; need more observations than fixed effects");
@@ -501,28 +514,17 @@ public final class GrowthModel implements java.io.Serializable {
     int[] start = data.starts();
     int n = data.size();
     int m = data.clientCount();
-    double t0 = t[0];
-    boolean varies = false;
-    double minTime = t0;
-    double maxTime = t0;
+    double minTime = t[0];
+    double maxTime = t[0];
     for (int i = 0; i < n; i++) {
       if (basis == TimeBasis.LOG && !(t[i] > -1)) {
         throw new IllegalArgumentException("the log basis uses log(time + 1), so time must be > -1;"
             + " was " + Checks.fmt(t[i]));
       }
-      if (t[i] != t0) {
-        varies = true;
-      }
       minTime = Math.min(minTime, t[i]);
       maxTime = Math.max(maxTime, t[i]);
     }
-    if (!varies) {
-      throw new IllegalArgumentException("the time column is constant (every time is "
-          + Checks.fmt(t0) + "): growth cannot be estimated");
-    }
-    if (basis == TimeBasis.PIECEWISE) {
-      Checks.knotInside(knot, minTime, maxTime);
-    }
+    checkTimeRange(minTime, maxTime);
     checkMagnitude("score", data.scoreArray(), data);
     checkMagnitude("time", t, data);
     int[] idx = covariateIndices(data);
@@ -538,9 +540,8 @@ public final class GrowthModel implements java.io.Serializable {
             + "be separated from the intercept");
       }
     }
-    int q = random.size();
+    int withSlope = 0;
     if (random == RandomPart.INTERCEPT_SLOPE) {
-      int withSlope = 0;
       for (int c = 0; c < m; c++) {
         double f = basis.firstTerm(t[start[c]]);
         for (int i = start[c] + 1; i < start[c + 1]; i++) {
@@ -550,26 +551,8 @@ public final class GrowthModel implements java.io.Serializable {
           }
         }
       }
-      if (withSlope < 3) {
-        throw new IllegalArgumentException("a random slope needs at least 3 clients observed at"
-            + " two or more different times; these data have " + withSlope
-            + " (fit a random intercept only: RandomPart.INTERCEPT, or --random intercept on the"
-            + " command line)");
-      }
-    } else if (m < 2) {
-      throw new IllegalArgumentException("a random intercept needs at least 2 clients; these data"
-          + " have " + m);
     }
-    if (n <= q * m) {
-      throw new IllegalArgumentException("there are " + n + " observations but " + (q * m)
-          + " random effects (" + q + " per client for " + m + " clients): the variance"
-          + " components cannot be identified; use fewer random effects or more data");
-    }
-    int p = termNames().size();
-    if (n <= p) {
-      throw new IllegalArgumentException("there are " + n + " observations for " + p
-          + " fixed effects; need more observations than fixed effects");
-    }
+    checkCounts(n, m, withSlope);
     if (cluster == ClusterPart.INTERCEPT) {
       if (!data.hasClusters()) {
         throw new IllegalArgumentException("the model has a cluster (therapist) level but the data"
