@@ -245,4 +245,25 @@ class ItemScoringTest {
     assertThrows(IllegalArgumentException.class, () -> new RiskFlag("X", 0, OptionalInt.of(1)));
     assertThrows(NullPointerException.class, () -> new RiskFlag("X", 1, null));
   }
+  @Test
+  void responseLists_areCountedAndNamedByItemLikeArrays() {
+    ItemScoring core10 = scoring(Instruments.CORE10);
+    List<OptionalInt> eleven = new ArrayList<>();
+    for (int i = 0; i < 11; i++) {
+      eleven.add(OptionalInt.of(1));
+    }
+    assertEquals("CORE-10 needs exactly 10 item responses, was 11", assertThrows(
+        IllegalArgumentException.class, () -> core10.score(eleven)).getMessage());
+    List<OptionalInt> bad = new ArrayList<>(eleven.subList(0, 10));
+    bad.set(2, OptionalInt.of(5));
+    assertEquals("CORE-10 item 3 must be 0-4, was 5", assertThrows(
+        IllegalArgumentException.class, () -> core10.score(bad)).getMessage());
+  }
+
+  @Test
+  void totals_runFromItemsTimesTheLowestToItemsTimesTheHighestAnswer() {
+    ItemScoring k10 = scoring(Instruments.K10);
+    assertEquals(10, k10.minTotal());
+    assertEquals(50, k10.maxTotal());
+  }
 }

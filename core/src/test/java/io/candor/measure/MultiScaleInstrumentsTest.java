@@ -297,4 +297,30 @@ class MultiScaleInstrumentsTest {
     assertThrows(IllegalArgumentException.class, () -> new ScaleBands(List.of("a", "b"),
         List.of()));
   }
+  @Test
+  void all_listsTheFourBuiltInInstrumentsInOrder() {
+    assertEquals(List.of(PROQOL, CBI, STSS, MBI), MultiScaleInstruments.all());
+  }
+
+  @Test
+  void instrument_refusesDuplicateScalesMismatchedResponsesItemsBeyondItsCountAndABlankCredit() {
+    Subscale bo = PROQOL.scale("BO");
+    // BO's highest item is 29
+    MultiScaleInstrument exact = new MultiScaleInstrument("X", "Exact", 29, PROQOL.responses(),
+        List.of(bo), "l", Optional.empty(), List.of());
+    assertEquals("X (Exact: BO)", exact.toString());
+    assertEquals("X scale BO lists item 29 but the instrument has 28 items",
+        assertThrows(IllegalArgumentException.class, () -> new MultiScaleInstrument("X", "X", 28,
+            PROQOL.responses(), List.of(bo), "l", Optional.empty(), List.of())).getMessage());
+    assertEquals("X: scale ids must differ, were [BO, BO]",
+        assertThrows(IllegalArgumentException.class, () -> new MultiScaleInstrument("X", "X", 30,
+            PROQOL.responses(), List.of(bo, bo), "l", Optional.empty(), List.of())).getMessage());
+    assertEquals("X scale BO codes responses 1-5 but the instrument codes them 0-4",
+        assertThrows(IllegalArgumentException.class, () -> new MultiScaleInstrument("X", "X", 30,
+            ResponseScale.of(0, 4), List.of(bo), "l", Optional.empty(), List.of())).getMessage());
+    assertThrows(IllegalArgumentException.class, () -> new MultiScaleInstrument("X", "X", 30,
+        PROQOL.responses(), List.of(bo), "l", Optional.of(" "), List.of()));
+    assertEquals("ProQOL-5 (Professional Quality of Life Scale, version 5: CS, BO, STS)",
+        PROQOL.toString());
+  }
 }
