@@ -5,7 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.candor.measure.Instruments;
+import io.candor.progress.AlertRules;
 import io.candor.progress.ExpectedResponseModel;
+import io.candor.simulation.Scenario;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -166,5 +170,63 @@ class CaseloadModelTest {
   void shortRunsHaveNoCompositionWindow() {
     CaseloadRun r = model.simulate(1, 2, 40, 1); // 26 warm-up + 20 sessions > 40
     assertTrue(r.composition().isEmpty());
+  }
+  @Test
+  void defaults_areTheDocumentedFigures() {
+    CaseloadModel d = CaseloadModel.withDefaults();
+    assertEquals(Scenario.calibratedDefault(Instruments.PHQ9), d.scenario());
+    assertEquals(Referrals.poisson(1.7), d.referrals());
+    assertEquals(20, d.capacity());
+    assertEquals(1, d.sessionInterval());
+    assertEquals(12, d.plannedSessions());
+    assertEquals(20, d.maximumSessions());
+    assertEquals(RecoveryDischarge.AT_RECOVERY, d.recoveryDischarge());
+    assertEquals(Extension.WHEN_NOT_IMPROVED, d.extension());
+    assertEquals(0.25, d.traumaShare());
+    assertEquals(26, d.warmUpWeeks());
+    assertTrue(d.expectedResponse().isEmpty());
+    assertTrue(d.alertRules().isEmpty());
+    assertEquals(AlertRules.forInstrument(Instruments.PHQ9), d.effectiveAlertRules());
+    assertEquals("CaseloadModel[PHQ-9, referrals Poisson(1.7 per week), capacity 20 sessions/week,"
+        + " every 1 week(s), 12 planned / 20 maximum sessions, AT_RECOVERY, WHEN_NOT_IMPROVED,"
+        + " trauma share 0.25, warm-up 26 weeks]", d.toString());
+  }
+
+  @Test
+  void eachWither_setsItsPropertyOnly_andEqualsSeesEveryProperty() {
+    CaseloadModel d = CaseloadModel.withDefaults();
+    ExpectedResponseModel erm = model.expectedResponse().orElseThrow();
+    AlertRules rules = AlertRules.withDefaults().withPercentiles(0.7, 0.9);
+    Scenario gad = Scenario.calibratedDefault(Instruments.GAD7);
+    assertEquals(gad, d.with(gad).scenario());
+    assertEquals(Referrals.schedule(2, 3), d.with(Referrals.schedule(2, 3)).referrals());
+    assertEquals(21, d.withCapacity(21).capacity());
+    assertEquals(2, d.withSessionInterval(2).sessionInterval());
+    assertEquals(11, d.withSessions(11, 20).plannedSessions());
+    assertEquals(12, d.withSessions(12, 12).maximumSessions(), "maximum may equal planned");
+    assertEquals(RecoveryDischarge.NEVER, d.with(RecoveryDischarge.NEVER).recoveryDischarge());
+    assertEquals(Extension.NONE, d.with(Extension.NONE).extension());
+    assertEquals(0.3, d.withTraumaShare(0.3).traumaShare());
+    assertEquals(10, d.withWarmUpWeeks(10).warmUpWeeks());
+    assertEquals(erm, d.with(erm).expectedResponse().orElseThrow());
+    assertEquals(rules, d.with(rules).alertRules().orElseThrow());
+    assertEquals(rules.resolve(Instruments.PHQ9), d.with(rules).effectiveAlertRules());
+    assertTrue(d.with(erm).with(rules).toString().endsWith(" weeks, given model, " + rules + "]"));
+    List<CaseloadModel> variants = List.of(d.with(gad), d.with(Referrals.poisson(2)),
+        d.withCapacity(21), d.withSessionInterval(2), d.withSessions(11, 20),
+        d.withSessions(12, 21), d.with(RecoveryDischarge.NEVER), d.with(Extension.NONE),
+        d.withTraumaShare(0.3), d.withWarmUpWeeks(10), d.with(erm), d.with(rules));
+    for (CaseloadModel v : variants) {
+      assertNotEquals(d, v, v.toString());
+      assertNotEquals(d.hashCode(), v.hashCode(), v.toString());
+    }
+    assertNotEquals(d, "CaseloadModel");
+  }
+
+  @Test
+  void simulate_needsARunLongerThanTheWarmUp() {
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> model.simulate(1, 1, 26, 1))
+        .getMessage().contains("warm-up of 26 weeks must be shorter than the run of 26 weeks"));
+    assertEquals(27, model.simulate(1, 1, 27, 1).weeks().size());
   }
 }
