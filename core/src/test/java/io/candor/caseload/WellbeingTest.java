@@ -192,4 +192,41 @@ class WellbeingTest {
     assertTrue(r.scale("PA").reliableChange().orElseThrow().assessment().orElseThrow().deteriorated());
     assertTrue(r.scale("EE").reliableChange().orElseThrow().assessment().orElseThrow().deteriorated());
   }
+  @Test
+  void configurationHasValueSemantics() {
+    Norms own = new Norms(Sourced.assumption(25, Citations.HAMEED_2023, "our staff survey"),
+        Sourced.assumption(4, Citations.HAMEED_2023, "our staff survey, n = 80"));
+    Wellbeing d = Wellbeing.withDefaults();
+    assertEquals(Baseline.FIRST, d.baseline());
+    assertEquals(Map.of(), d.references());
+    Wellbeing w = d.with(Baseline.PREVIOUS).withReference("BO", own);
+    assertEquals(Baseline.PREVIOUS, w.baseline());
+    assertEquals(Map.of("BO", own), w.references());
+    assertEquals(w.hashCode(), Wellbeing.withDefaults().withReference("BO", own)
+        .with(Baseline.PREVIOUS).hashCode());
+    assertFalse(d.equals(d.with(Baseline.PREVIOUS)));
+    assertFalse(d.equals(d.withReference("BO", own)));
+    assertFalse(d.equals("Wellbeing"));
+    assertTrue(d.hashCode() != w.hashCode());
+    assertEquals("Wellbeing[baseline PREVIOUS, reference overrides [BO]]", w.toString());
+  }
+
+  @Test
+  void report_findsAScaleIgnoringCase_andNamesTheScalesItHas() {
+    WellbeingReport r = Wellbeing.withDefaults().report(PROQOL, List.of(proqol(MARCH, 40, 24, 18)));
+    assertEquals("BO", r.scale("bo").scale());
+    assertEquals("no scale \"XX\" in the report; it has [CS, BO, STS]",
+        assertThrows(IllegalArgumentException.class, () -> r.scale("XX")).getMessage());
+  }
+
+  @Test
+  void statements_sayUnchangedOrDownWithTheDifference() {
+    List<WellbeingAssessment> history = List.of(proqol(MARCH, 40, 24, 18),
+        proqol(JUNE, 40, 20, 18));
+    WellbeingReport r = Wellbeing.withDefaults().report(PROQOL, history);
+    assertTrue(r.scale("CS").statement().contains("Unchanged since 2025-03-03 (40)"),
+        r.scale("CS").statement());
+    assertTrue(r.scale("BO").statement().contains("Down 4 points since 2025-03-03 (24)"),
+        r.scale("BO").statement());
+  }
 }
