@@ -229,4 +229,73 @@ class CaseloadModelTest {
         .getMessage().contains("warm-up of 26 weeks must be shorter than the run of 26 weeks"));
     assertEquals(27, model.simulate(1, 1, 27, 1).weeks().size());
   }
+  /** A run made inside the test (PIT credits a run made in @BeforeAll to no test). */
+  @Test
+  void weeklySeries_balancesItsStocksAndFlows_andReportsPlausibleShares() {
+    CaseloadRun r = model.simulate(12, 20, 110, 2);
+    assertEquals(20, r.therapists());
+    assertEquals(12, r.seed());
+    assertEquals("PHQ-9", r.instrument());
+    assertEquals(model.toString(), r.model());
+    double referrals = 0;
+    for (int w = 0; w < 110; w++) {
+      CaseloadWeek now = r.weeks().get(w);
+      assertEquals(w, now.week());
+      referrals += now.referrals();
+      double waitingBefore = w == 0 ? 0 : r.weeks().get(w - 1).waiting();
+      double caseloadBefore = w == 0 ? 0 : r.weeks().get(w - 1).caseload();
+      assertEquals(waitingBefore + now.referrals() - now.started(), now.waiting(), 1e-9);
+      assertEquals(caseloadBefore + now.started() - now.dischargesTotal(), now.caseload(), 1e-9);
+      assertTrue(now.sessions() <= caseloadBefore + now.started() + 1e-9 && now.sessions() <= 20);
+      assertTrue(now.traumaSessions() <= now.sessions());
+      if (w >= 40) {
+        assertTrue(now.shareChronic().orElseThrow() > 0.1 && now.shareChronic().orElseThrow() < 0.8,
+            "week " + w + " " + now.shareChronic());
+        assertTrue(now.shareNotOnTrack().orElseThrow() > 0.02
+            && now.shareNotOnTrack().orElseThrow() < 0.7, "week " + w);
+        assertTrue(now.shareReliablyWorse().orElseThrow() < 0.3, "week " + w);
+      }
+    }
+    assertEquals(1.7, referrals / 110, 0.15, "Poisson referrals per therapist and week");
+    CaseloadWeek last = r.weeks().get(109);
+    assertEquals(last.waiting(), r.stillWaiting(), 1e-9);
+    assertEquals(last.caseload(), r.stillInTreatment(), 1e-9);
+    Composition c = r.composition().orElseThrow();
+    assertEquals(26, c.fromWeek());
+    assertEquals(110 - 20, c.toWeek(), "the window ends one longest episode before the run");
+    double started = 0;
+    double standing = 0;
+    for (CompositionRow row : c.courses()) {
+      started += row.started();
+      standing += row.standing();
+      assertTrue(row.meanWeeks().orElseThrow() > 1 && row.meanWeeks().orElseThrow() <= 20,
+          row.toString());
+      assertEquals(row.littlesLaw().orElseThrow(), row.standing(), 0.05, row.group());
+    }
+    assertEquals(1, started, 1e-9);
+    assertEquals(1, standing, 1e-9);
+    CompositionRow chronic = c.row("chronic");
+    CompositionRow notImproved = c.row("not reliably improved");
+    assertTrue(c.statement().startsWith(String.format(java.util.Locale.ROOT,
+        "Of the clients who started treatment, %.0f %% had a chronic course; on an average week"
+            + " %.0f %% of the caseload did (Little's law predicts %.0f %% from the mean stays). "
+            + "%.0f %% of those who started", 100 * chronic.started(), 100 * chronic.standing(),
+        100 * chronic.littlesLaw().orElseThrow(), 100 * notImproved.started())), c.statement());
+    assertTrue(c.statement().contains(String.format(java.util.Locale.ROOT, "(%.1f weeks in"
+        + " treatment on average, against %.1f weeks)",
+        c.row("reliably improved").meanWeeks().orElseThrow(),
+        notImproved.meanWeeks().orElseThrow())), c.statement());
+    assertTrue(c.clients() > 0);
+    for (CompositionRow row : c.outcomes()) {
+      assertTrue(row.meanWeeks().isPresent() && row.littlesLaw().isPresent(), row.toString());
+    }
+  }
+
+  @Test
+  void aFortnightlyScheduleDoublesTheLongestEpisode_andSoShortensTheWindow() {
+    CaseloadRun r = model.withSessionInterval(2).withSessions(8, 10).simulate(3, 4, 80, 1);
+    assertEquals(80 - 2 * 10, r.composition().orElseThrow().toWeek());
+    assertTrue(model.withSessionInterval(2).simulate(3, 2, 66, 1).composition().isEmpty(),
+        "26 + 2 x 20 = 66: no window");
+  }
 }

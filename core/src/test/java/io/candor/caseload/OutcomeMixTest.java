@@ -169,6 +169,16 @@ class OutcomeMixTest {
     }
     assertTrue(out.summary().startsWith("Of your 4 clients, about "), out.summary());
     assertTrue(out.summary().contains("by session 12"));
+    assertTrue(out.summary().contains(" Ranges hold the count 8 times in 10."), out.summary());
+    OutcomeCount improve = out.count(Outcome.RELIABLE_IMPROVEMENT);
+    String about = "about " + Math.round(improve.expected()) + (improve.lower() == improve.upper()
+        ? "" : " (" + improve.lower() + " to " + improve.upper() + ")");
+    assertTrue(out.summary().contains(", " + about + " are likely to improve reliably"),
+        out.summary());
+    OutcomeCount worse = out.count(Outcome.RELIABLE_DETERIORATION);
+    String range = worse.lower() == worse.upper() ? "about " + worse.lower()
+        : worse.lower() + " to " + worse.upper();
+    assertTrue(out.summary().contains(", " + range + " may get worse and"), out.summary());
     assertTrue(out.summary().endsWith("not a judgment of your work."), out.summary());
     assertEquals(5, out.basis().size());
   }
@@ -223,5 +233,42 @@ class OutcomeMixTest {
       assertTrue(c.lower() <= c.expected() + 1 && c.upper() >= c.expected() - 1);
     }
     assertEquals(3000, total, 1e-6);
+  }
+  @Test
+  void configurationHasValueSemantics_andChecksTheModelsScale() {
+    ExpectedResponseModel model = mix.mix().model();
+    OutcomeMix d = OutcomeMix.of(model, PHQ9);
+    assertEquals(0.8, d.level());
+    assertEquals(PHQ9.sessions(), d.maximumHorizon());
+    assertEquals(OutcomeMix.DEFAULT_SIMULATED_CLIENTS, d.simulatedClients());
+    assertEquals(ReferenceModels.SEED, d.seed());
+    assertEquals(ScoreDistribution.RECALIBRATED, d.distribution());
+    assertEquals(Map.of(), d.courseModels());
+    assertEquals(PHQ9, d.scenario());
+    OutcomeMix all = d.withIntervalLevel(0.9).withMaximumHorizon(30).withSeed(5)
+        .withSimulatedClients(5000).with(ScoreDistribution.NORMAL)
+        .withCourseModel(Course.CHRONIC, model).withCourseModel(Course.RESOLVABLE, model);
+    assertEquals(0.9, all.level());
+    assertEquals(30, all.maximumHorizon());
+    assertEquals(5, all.seed());
+    assertEquals(5000, all.simulatedClients());
+    assertEquals(ScoreDistribution.NORMAL, all.distribution());
+    assertEquals(Map.of(Course.CHRONIC, model, Course.RESOLVABLE, model), all.courseModels());
+    assertEquals("OutcomeMix[PHQ-9, level 0.9, horizons up to 30, course models given for"
+        + " [RESOLVABLE, CHRONIC], 5000 simulated clients per course, seed 5, NORMAL]", all.toString());
+    assertEquals(d, OutcomeMix.of(model, PHQ9));
+    assertEquals(d.hashCode(), OutcomeMix.of(model, PHQ9).hashCode());
+    for (OutcomeMix v : List.of(d.withIntervalLevel(0.9), d.withMaximumHorizon(30), d.withSeed(5),
+        d.withSimulatedClients(5000), d.with(ScoreDistribution.NORMAL),
+        d.withCourseModel(Course.CHRONIC, model),
+        OutcomeMix.of(model, PHQ9.withSessions(30)))) {
+      assertTrue(!d.equals(v) && d.hashCode() != v.hashCode(), v.toString());
+    }
+    assertTrue(!d.equals("OutcomeMix"));
+    ExpectedResponseModel gad = io.candor.json.ExpectedResponseModels.reference(Instruments.GAD7);
+    assertEquals("the expected-response model was fitted on GAD-7 scores but the scenario is on"
+        + " PHQ-9", assertThrows(IllegalArgumentException.class, () -> OutcomeMix.of(gad, PHQ9))
+        .getMessage());
+    assertThrows(IllegalArgumentException.class, () -> d.withCourseModel(Course.CHRONIC, gad));
   }
 }
