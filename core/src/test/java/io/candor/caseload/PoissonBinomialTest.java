@@ -201,4 +201,16 @@ class PoissonBinomialTest {
           assertEquals(1, i.coverage(), 1e-12);
         });
   }
+  @Test
+  void trialsAndToString_describeTheDistribution() {
+    PoissonBinomial d = PoissonBinomial.of(0.5, 0.5);
+    assertEquals(2, d.trials());
+    assertEquals("PoissonBinomial[n=2, mean=1.0, pmf=[0.25, 0.5, 0.25]]", d.toString());
+    double[] twelve = new double[12];
+    twelve[0] = 1;
+    assertEquals("PoissonBinomial[n=11, mean=0.0, pmf=" + java.util.Arrays.toString(twelve) + "]",
+        PoissonBinomial.of(new double[11]).toString());
+    assertEquals("PoissonBinomial[n=12, mean=0.0, pmf=...]",
+        PoissonBinomial.of(new double[12]).toString());
+  }
 }
