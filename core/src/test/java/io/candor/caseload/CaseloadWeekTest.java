@@ -48,4 +48,16 @@ class CaseloadWeekTest {
     assertThrows(IllegalArgumentException.class,
         () -> week(discharges(-1, 0, 0, 0, 0)));
   }
+  @Test
+  void sharesMustBeProbabilities() {
+    Map<Outcome, Double> d = discharges(0, 0, 0, 0, 0);
+    for (int k = 0; k < 3; k++) {
+      OptionalDouble[] s = {OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty()};
+      s[k] = OptionalDouble.of(1.5);
+      String m = assertThrows(IllegalArgumentException.class, () -> new CaseloadWeek(3, 1, 1, 2, 18,
+          16, 4, s[0], s[1], s[2], d)).getMessage();
+      assertEquals(new String[] {"shareChronic", "shareNotOnTrack", "shareReliablyWorse"}[k]
+          + " must be a probability in [0, 1], was 1.5", m);
+    }
+  }
 }

@@ -34,4 +34,11 @@ class CompositionTest {
     assertEquals("clients must be >= 0, was -1",
         assertThrows(IllegalArgumentException.class, () -> of(26, 40, -1)).getMessage());
   }
+  @Test
+  void aRowsMeanStayIsNotNegative_andItsLittlesLawShareIsAProbability() {
+    assertThrows(IllegalArgumentException.class, () -> new CompositionRow("g", 0.2, 0.3,
+        OptionalDouble.of(-1), OptionalDouble.empty()));
+    assertThrows(IllegalArgumentException.class, () -> new CompositionRow("g", 0.2, 0.3,
+        OptionalDouble.of(4), OptionalDouble.of(1.2)));
+  }
 }

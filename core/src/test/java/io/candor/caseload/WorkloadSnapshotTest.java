@@ -38,4 +38,19 @@ class WorkloadSnapshotTest {
         CaseloadWeekTest.discharges(0, 0, 0, 0, 0));
     assertEquals(NONE, WorkloadSnapshot.of(DAY, idle).traumaShare());
   }
+  @Test
+  void figuresMustBeInTheirRanges() {
+    OptionalDouble bad = OptionalDouble.of(1.5);
+    OptionalDouble negative = OptionalDouble.of(-1);
+    assertThrows(IllegalArgumentException.class,
+        () -> new WorkloadSnapshot(DAY, NONE, negative, NONE, NONE, NONE));
+    assertThrows(IllegalArgumentException.class,
+        () -> new WorkloadSnapshot(DAY, NONE, NONE, bad, NONE, NONE));
+    assertThrows(IllegalArgumentException.class,
+        () -> new WorkloadSnapshot(DAY, NONE, NONE, NONE, bad, NONE));
+    assertThrows(IllegalArgumentException.class,
+        () -> new WorkloadSnapshot(DAY, NONE, NONE, NONE, NONE, bad));
+    assertThrows(IllegalArgumentException.class,
+        () -> new WorkloadSnapshot(DAY, negative, NONE, NONE, NONE, NONE));
+  }
 }
