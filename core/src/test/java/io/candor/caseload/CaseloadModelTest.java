@@ -274,6 +274,15 @@ class CaseloadModelTest {
     }
     assertEquals(1, started, 1e-9);
     assertEquals(1, standing, 1e-9);
+    // the weekly chronic share and the window's standing chronic share count the same clients
+    double chronicWeeks = 0;
+    double caseloadWeeks = 0;
+    for (int w = c.fromWeek(); w < c.toWeek(); w++) {
+      CaseloadWeek week = r.weeks().get(w);
+      chronicWeeks += week.shareChronic().orElse(0) * week.caseload();
+      caseloadWeeks += week.caseload();
+    }
+    assertEquals(c.row("chronic").standing(), chronicWeeks / caseloadWeeks, 1e-9);
     CompositionRow chronic = c.row("chronic");
     CompositionRow notImproved = c.row("not reliably improved");
     assertTrue(c.statement().startsWith(String.format(java.util.Locale.ROOT,
