@@ -45,10 +45,12 @@ public final class GrowthBlock {
   private final double[] zy; // per client: q
   private final double[] totals;
   // Models without covariates (p = 2): clients seen at the same times have the same design
-  // (ZᵢᵀZᵢ and ZᵢᵀXᵢ, compared bit for bit) and hence the same factor L_i at any θ; see
+  // (ZᵢᵀZᵢ and ZᵢᵀXᵢ, compared bit for bit) and hence the same factor L_i at any θ; the clients'
+  // outcome sums enter the criterion through their sums and cross-products by design only; see
   // criterionTerms(double[], double[]).
   private final double[] designs; // distinct designs, DESIGN_WIDTH(q) each: zz then zx; null if p != 2
-  private final int[] designOf; // per client: its design's number in designs
+  private final double[] outcomes; // per design, OUTCOME_WIDTH(q): clients, Σzy, Σzy·zyᵀ
+  private final int[] ownDesigns; // 0, 1, ... : each design's factor in a factor array of its own
 
   GrowthBlock(GrowthModel model, GrowthRows rows, double centre) {
     this.p = model.termNames().size();
@@ -164,7 +166,8 @@ public final class GrowthBlock {
     System.arraycopy(covMax, 0, totals, T_XY + p + p * p + k, k);
     if (p != 2) {
       designs = null;
-      designOf = null;
+      outcomes = null;
+      ownDesigns = null;
       return;
     }
     int width = designWidth(q);
@@ -173,12 +176,42 @@ public final class GrowthBlock {
       System.arraycopy(zz, c * zzLen, keys, c * width, zzLen);
       System.arraycopy(zx, c * q * p, keys, c * width + zzLen, q * p);
     }
-    designOf = new int[m];
+    int[] designOf = new int[m];
     int count = group(keys, width, m, designOf);
     designs = new double[count * width];
+    int ow = outcomeWidth(q);
+    outcomes = new double[count * ow];
     for (int c = 0; c < m; c++) {
-      System.arraycopy(keys, c * width, designs, designOf[c] * width, width);
+      int d = designOf[c];
+      System.arraycopy(keys, c * width, designs, d * width, width);
+      int o = d * ow;
+      outcomes[o] += 1;
+      if (q == 1) {
+        double y0 = zy[c];
+        outcomes[o + 1] += y0;
+        outcomes[o + 2] += y0 * y0;
+      } else {
+        double y0 = zy[2 * c];
+        double y1 = zy[2 * c + 1];
+        outcomes[o + 1] += y0;
+        outcomes[o + 2] += y1;
+        outcomes[o + 3] += y0 * y0;
+        outcomes[o + 4] += y0 * y1;
+        outcomes[o + 5] += y1 * y1;
+      }
     }
+    ownDesigns = new int[count];
+    for (int d = 0; d < count; d++) {
+      ownDesigns[d] = d;
+    }
+  }
+
+  /**
+   * Doubles per design in the outcome sums: the number of clients, Σ Zᵢᵀyᵢ over them and the
+   * upper triangle of Σ Zᵢᵀyᵢ(Zᵢᵀyᵢ)ᵀ.
+   */
+  private static int outcomeWidth(int q) {
+    return q == 1 ? 3 : 6;
   }
 
   /**
@@ -373,8 +406,10 @@ public final class GrowthBlock {
    * <p>Models without covariates (p = 2, the usual growth model) share the work of clients with
    * the same design: clients seen at the same times have the same ZᵢᵀZᵢ and ZᵢᵀXᵢ and hence the
    * same factor L_i, so the square roots and divisions are taken once per design ({@link
-   * #factor}) and only the client's own outcome sums are worked on per client ({@link
-   * #designTerms}), with the same bits as client by client.
+   * #factor}). A client's outcome sums Zᵢᵀyᵢ enter the terms linearly (ΣR_iᵀc_i) or as a
+   * quadratic form (Σ|c_i|², with c_i = K_i Zᵢᵀyᵢ for the design's 2 × 2 matrix K), so the block
+   * keeps their sum and cross-products per design, added when it is built, and an evaluation
+   * costs one step per design whatever the number of clients ({@link #designTerms}).
    */
   void criterionTerms(double[] theta, double[] out) {
     if (designs != null) {
@@ -383,7 +418,7 @@ public final class GrowthBlock {
       for (int d = 0; d < count; d++) {
         factor(q, theta, designs, d, factors, d);
       }
-      designTerms(theta, factors, designOf, out);
+      designTerms(theta, factors, ownDesigns, out);
       return;
     }
     java.util.Arrays.fill(out, 0.0);
@@ -492,18 +527,11 @@ public final class GrowthBlock {
     return designs;
   }
 
-  /** Each client's design number in {@link #designs()} (null with it). Not a copy. */
-  int[] designOf() {
-    return designOf;
-  }
-
   /**
    * What every client with design {@code d} shares at θ, written to {@code out[o * FACTOR ...]}:
    * q = 1 {l, R_i, upper triangle of R_iᵀR_i}; q = 2 {|L_i|, 1/L₀₀, L₁₀, 1/L₁₁, R_i by rows, upper
-   * triangle of R_iᵀR_i}. Each is computed by the same expression, in the same order, as the
-   * client-by-client loop of {@link #criterionTerms(double[], double[])} computes it, so sharing
-   * it changes no bit; it depends on θ and the design only, so a fitter may compute it once for
-   * all blocks that have the design.
+   * triangle of R_iᵀR_i}. It depends on θ and the design only, so a fitter may compute it once
+   * for all blocks that have the design, with the same bits as each block would.
    *
    * @param q 1 or 2
    * @param designs designs as {@link #designs()} lays them out
@@ -560,18 +588,20 @@ public final class GrowthBlock {
   }
 
   /**
-   * The criterion terms of a block with {@link #designs()}, client by client in its order, from
-   * the factors of the designs: client c's is {@code factors[factorOf[c] * FACTOR ...]}. Only a
-   * client's own outcome sums are worked on per client; the sums are taken in the order, and with
-   * the expressions, of the general loop, so the result is the same to the bit.
+   * The criterion terms of a block with {@link #designs()}, design by design in its order, from
+   * the factors of the designs: design d's is {@code factors[factorOf[d] * FACTOR ...]}. Each
+   * design contributes its clients' terms from their outcome sums: with c_i = K Zᵢᵀyᵢ, Σ|c_i|² =
+   * Σ_jk (KᵀK)_jk S_jk for S = Σ Zᵢᵀyᵢ(Zᵢᵀyᵢ)ᵀ, ΣR_iᵀc_i = RᵀK ΣZᵢᵀyᵢ, and the other terms are the
+   * design's times its number of clients. The result depends only on the block (its designs in
+   * order of first appearance), so the same block gives the same bits wherever it is evaluated.
    *
    * @param out overwritten with the terms ({@link #termCount()} long)
    */
   void designTerms(double[] theta, double[] factors, int[] factorOf, double[] out) {
-    int m = clients.length;
+    int count = factorOf.length;
+    int ow = outcomeWidth(q);
     double cc = 0;
     double logDet = 0;
-    double prod = 1;
     double h0 = 0;
     double h1 = 0;
     double a00 = 0;
@@ -579,48 +609,55 @@ public final class GrowthBlock {
     double a11 = 0;
     if (q == 1) {
       double t0 = theta[0];
-      for (int c = 0; c < m; c++) {
-        int f = factorOf[c] * FACTOR;
+      for (int d = 0; d < count; d++) {
+        int f = factorOf[d] * FACTOR;
+        int o = d * ow;
+        double clientsOf = outcomes[o];
         double l = factors[f];
-        // log|L| accumulated as a product (each factor >= 1), flushed before it can overflow
-        prod *= l;
-        if (prod > 1e100) {
-          logDet += Math.log(prod);
-          prod = 1;
-        }
-        double cu = t0 * zy[c] / l;
-        cc += cu * cu;
-        h0 += factors[f + 1] * cu;
-        h1 += factors[f + 2] * cu;
-        a00 += factors[f + 3];
-        a01 += factors[f + 4];
-        a11 += factors[f + 5];
+        double k = t0 / l; // c_i = k · Zᵢᵀyᵢ
+        logDet += clientsOf * Math.log(l);
+        cc += k * k * outcomes[o + 2];
+        double sy = k * outcomes[o + 1];
+        h0 += factors[f + 1] * sy;
+        h1 += factors[f + 2] * sy;
+        a00 += clientsOf * factors[f + 3];
+        a01 += clientsOf * factors[f + 4];
+        a11 += clientsOf * factors[f + 5];
       }
     } else {
       double ta = theta[0];
       double tb = theta[1];
       double tc = theta[2];
-      for (int c = 0; c < m; c++) {
-        int f = factorOf[c] * FACTOR;
-        prod *= factors[f];
-        if (prod > 1e100) {
-          logDet += Math.log(prod);
-          prod = 1;
-        }
-        double y0 = zy[2 * c];
-        double y1 = zy[2 * c + 1];
-        double cu0 = (ta * y0 + tb * y1) * factors[f + 1];
-        double cu1 = (tc * y1 - factors[f + 2] * cu0) * factors[f + 3];
-        cc += cu0 * cu0 + cu1 * cu1;
-        h0 += factors[f + 4] * cu0 + factors[f + 6] * cu1;
-        h1 += factors[f + 5] * cu0 + factors[f + 7] * cu1;
-        a00 += factors[f + 8];
-        a01 += factors[f + 9];
-        a11 += factors[f + 10];
+      for (int d = 0; d < count; d++) {
+        int f = factorOf[d] * FACTOR;
+        int o = d * ow;
+        double clientsOf = outcomes[o];
+        // c_i = K Zᵢᵀyᵢ: c0 = k00 y0 + k01 y1, c1 = k10 y0 + k11 y1 (the forward substitution
+        // of criterionTerms' client-by-client loop, written as a matrix)
+        double i00 = factors[f + 1];
+        double l10 = factors[f + 2];
+        double i11 = factors[f + 3];
+        double k00 = ta * i00;
+        double k01 = tb * i00;
+        double k10 = -l10 * k00 * i11;
+        double k11 = (tc - l10 * k01) * i11;
+        logDet += clientsOf * Math.log(factors[f]);
+        double s00 = outcomes[o + 3];
+        double s01 = outcomes[o + 4];
+        double s11 = outcomes[o + 5];
+        cc += (k00 * k00 + k10 * k10) * s00 + 2 * (k00 * k01 + k10 * k11) * s01
+            + (k01 * k01 + k11 * k11) * s11;
+        double c0 = k00 * outcomes[o + 1] + k01 * outcomes[o + 2];
+        double c1 = k10 * outcomes[o + 1] + k11 * outcomes[o + 2];
+        h0 += factors[f + 4] * c0 + factors[f + 6] * c1;
+        h1 += factors[f + 5] * c0 + factors[f + 7] * c1;
+        a00 += clientsOf * factors[f + 8];
+        a01 += clientsOf * factors[f + 9];
+        a11 += clientsOf * factors[f + 10];
       }
     }
     java.util.Arrays.fill(out, 0.0);
-    out[0] = logDet + Math.log(prod);
+    out[0] = logDet;
     out[1] = cc;
     out[2] = h0;
     out[3] = h1;

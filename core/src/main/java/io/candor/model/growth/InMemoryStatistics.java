@@ -24,8 +24,8 @@ final class InMemoryStatistics implements GrowthStatistics {
   private final double centre;
   private final double[] totals;
   private final double[] part; // scratch for one block's criterion terms
-  // Models without covariates: the distinct designs of all blocks, each block's clients' design
-  // numbers, and scratch for the designs' factors, computed once per evaluation for all blocks
+  // Models without covariates: the distinct designs of all blocks, the number among them of each
+  // block's own designs, and scratch for the designs' factors, computed once per evaluation for all blocks
   private final int q;
   private final double[] designs;
   private final int[][] factorOf;
@@ -162,11 +162,7 @@ final class InMemoryStatistics implements GrowthStatistics {
       for (int d = 0; d < own; d++) {
         System.arraycopy(keys, (first + d) * width, designs, number[first + d] * width, width);
       }
-      int[] local = blocks[j].designOf();
-      factorOf[j] = new int[local.length];
-      for (int c = 0; c < local.length; c++) {
-        factorOf[j][c] = number[first + local[c]];
-      }
+      factorOf[j] = Arrays.copyOfRange(number, first, first + own);
       first += own;
     }
     factors = new double[distinct * GrowthBlock.FACTOR];
