@@ -512,7 +512,10 @@ public final class GrowthBlock {
   }
 
   /** Doubles per design in a factor array ({@link #factor}). */
-  static final int FACTOR = 11;
+  static final int FACTOR = 12;
+
+  /** Where a design's log|L_i| is in its part of a factor array. */
+  private static final int LOG_DET = 11;
 
   /** Doubles per design in {@link #designs()}: ZᵢᵀZᵢ (1 or 3) then ZᵢᵀXᵢ (q·2) for p = 2. */
   static int designWidth(int q) {
@@ -530,8 +533,9 @@ public final class GrowthBlock {
   /**
    * What every client with design {@code d} shares at θ, written to {@code out[o * FACTOR ...]}:
    * q = 1 {l, R_i, upper triangle of R_iᵀR_i}; q = 2 {|L_i|, 1/L₀₀, L₁₀, 1/L₁₁, R_i by rows, upper
-   * triangle of R_iᵀR_i}. It depends on θ and the design only, so a fitter may compute it once
-   * for all blocks that have the design, with the same bits as each block would.
+   * triangle of R_iᵀR_i}; and log|L_i| at {@link #LOG_DET}. It depends on θ and the design only,
+   * so a fitter may compute it once for all blocks that have the design, with the same bits as
+   * each block would.
    *
    * @param q 1 or 2
    * @param designs designs as {@link #designs()} lays them out
@@ -552,6 +556,7 @@ public final class GrowthBlock {
       out[f + 3] = r0 * r0;
       out[f + 4] = r0 * r1;
       out[f + 5] = r1 * r1;
+      out[f + LOG_DET] = Math.log(l);
       return;
     }
     int z = 7 * d;
@@ -585,6 +590,7 @@ public final class GrowthBlock {
     out[f + 8] = a0 * a0 + b0 * b0;
     out[f + 9] = a0 * a1 + b0 * b1;
     out[f + 10] = a1 * a1 + b1 * b1;
+    out[f + LOG_DET] = Math.log(out[f]);
   }
 
   /**
@@ -615,7 +621,7 @@ public final class GrowthBlock {
         double clientsOf = outcomes[o];
         double l = factors[f];
         double k = t0 / l; // c_i = k · Zᵢᵀyᵢ
-        logDet += clientsOf * Math.log(l);
+        logDet += clientsOf * factors[f + LOG_DET];
         cc += k * k * outcomes[o + 2];
         double sy = k * outcomes[o + 1];
         h0 += factors[f + 1] * sy;
@@ -641,7 +647,7 @@ public final class GrowthBlock {
         double k01 = tb * i00;
         double k10 = -l10 * k00 * i11;
         double k11 = (tc - l10 * k01) * i11;
-        logDet += clientsOf * Math.log(factors[f]);
+        logDet += clientsOf * factors[f + LOG_DET];
         double s00 = outcomes[o + 3];
         double s01 = outcomes[o + 4];
         double s11 = outcomes[o + 5];

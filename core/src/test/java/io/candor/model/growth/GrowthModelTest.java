@@ -51,6 +51,18 @@ class GrowthModelTest {
   }
 
   @Test
+  void logBasis_isMathLog1pToTheBit() {
+    double[] times = {-0.0, 0.0, 1, 2, 9, 1023, 1024, 2.5, -0.5, 1e6};
+    for (double t : times) {
+      assertEquals(Double.doubleToRawLongBits(Math.log1p(t)),
+          Double.doubleToRawLongBits(TimeBasis.LOG.firstTerm(t)), "time " + t);
+    }
+    for (int t = 0; t < 2000; t++) {
+      assertEquals(Math.log1p(t), TimeBasis.LOG.firstTerm(t), 0.0, "time " + t);
+    }
+  }
+
+  @Test
   void fit_rejectsConstantTimeColumn() {
     GrowthData d = GrowthData.of(new String[] {"a", "a", "b", "b"}, new double[] {3, 3, 3, 3},
         new double[] {1, 2, 3, 4});
