@@ -418,7 +418,7 @@ public final class GrowthBlock {
       for (int d = 0; d < count; d++) {
         factor(q, theta, designs, d, factors, d);
       }
-      designTerms(theta, factors, ownDesigns, out);
+      designTerms(factors, ownDesigns, out);
       return;
     }
     java.util.Arrays.fill(out, 0.0);
@@ -512,10 +512,7 @@ public final class GrowthBlock {
   }
 
   /** Doubles per design in a factor array ({@link #factor}). */
-  static final int FACTOR = 12;
-
-  /** Where a design's log|L_i| is in its part of a factor array. */
-  private static final int LOG_DET = 11;
+  static final int FACTOR = 11;
 
   /** Doubles per design in {@link #designs()}: ZᵢᵀZᵢ (1 or 3) then ZᵢᵀXᵢ (q·2) for p = 2. */
   static int designWidth(int q) {
@@ -532,10 +529,11 @@ public final class GrowthBlock {
 
   /**
    * What every client with design {@code d} shares at θ, written to {@code out[o * FACTOR ...]}:
-   * q = 1 {l, R_i, upper triangle of R_iᵀR_i}; q = 2 {|L_i|, 1/L₀₀, L₁₀, 1/L₁₁, R_i by rows, upper
-   * triangle of R_iᵀR_i}; and log|L_i| at {@link #LOG_DET}. It depends on θ and the design only,
-   * so a fitter may compute it once for all blocks that have the design, with the same bits as
-   * each block would.
+   * log|L_i|; the upper triangle of R_iᵀR_i; the coefficients of Σ|c_i|² on the outcome
+   * cross-products S (q = 1: k² for Σ(Zᵢᵀyᵢ)²; q = 2: those of KᵀK on S₀₀, S₀₁ (doubled) and
+   * S₁₁); and those of ΣR_iᵀc_i on the outcome sums (RᵀK by rows). It depends on θ and the design
+   * only, so a fitter may compute it once for all blocks that have the design, with the same bits
+   * as each block would.
    *
    * @param q 1 or 2
    * @param designs designs as {@link #designs()} lays them out
@@ -547,16 +545,20 @@ public final class GrowthBlock {
       int z = 3 * d;
       double t0 = theta[0];
       double l = Math.sqrt(t0 * t0 * designs[z] + 1);
-      double k = t0 / l;
+      double k = t0 / l; // c_i = k · Zᵢᵀyᵢ
       double r0 = k * designs[z + 1];
       double r1 = k * designs[z + 2];
-      out[f] = l;
-      out[f + 1] = r0;
-      out[f + 2] = r1;
-      out[f + 3] = r0 * r0;
-      out[f + 4] = r0 * r1;
-      out[f + 5] = r1 * r1;
-      out[f + LOG_DET] = Math.log(l);
+      out[f] = Math.log(l);
+      out[f + 1] = r0 * r0;
+      out[f + 2] = r0 * r1;
+      out[f + 3] = r1 * r1;
+      out[f + 4] = k * k;
+      out[f + 5] = 0;
+      out[f + 6] = 0;
+      out[f + 7] = r0 * k;
+      out[f + 8] = 0;
+      out[f + 9] = r1 * k;
+      out[f + 10] = 0;
       return;
     }
     int z = 7 * d;
@@ -579,18 +581,22 @@ public final class GrowthBlock {
     double b0 = (tc * designs[z + 5] - l10 * a0) * i11;
     double a1 = (ta * designs[z + 4] + tb * designs[z + 6]) * i00;
     double b1 = (tc * designs[z + 6] - l10 * a1) * i11;
-    out[f] = l00 * l11;
-    out[f + 1] = i00;
-    out[f + 2] = l10;
-    out[f + 3] = i11;
-    out[f + 4] = a0;
-    out[f + 5] = a1;
-    out[f + 6] = b0;
-    out[f + 7] = b1;
-    out[f + 8] = a0 * a0 + b0 * b0;
-    out[f + 9] = a0 * a1 + b0 * b1;
-    out[f + 10] = a1 * a1 + b1 * b1;
-    out[f + LOG_DET] = Math.log(out[f]);
+    // c_i = K Zᵢᵀyᵢ, the forward substitution L_i c_i = Λᵀ Zᵢᵀyᵢ as a matrix
+    double k00 = ta * i00;
+    double k01 = tb * i00;
+    double k10 = -l10 * k00 * i11;
+    double k11 = (tc - l10 * k01) * i11;
+    out[f] = Math.log(l00 * l11);
+    out[f + 1] = a0 * a0 + b0 * b0;
+    out[f + 2] = a0 * a1 + b0 * b1;
+    out[f + 3] = a1 * a1 + b1 * b1;
+    out[f + 4] = k00 * k00 + k10 * k10;
+    out[f + 5] = 2 * (k00 * k01 + k10 * k11);
+    out[f + 6] = k01 * k01 + k11 * k11;
+    out[f + 7] = a0 * k00 + b0 * k10;
+    out[f + 8] = a0 * k01 + b0 * k11;
+    out[f + 9] = a1 * k00 + b1 * k10;
+    out[f + 10] = a1 * k01 + b1 * k11;
   }
 
   /**
@@ -603,9 +609,8 @@ public final class GrowthBlock {
    *
    * @param out overwritten with the terms ({@link #termCount()} long)
    */
-  void designTerms(double[] theta, double[] factors, int[] factorOf, double[] out) {
+  void designTerms(double[] factors, int[] factorOf, double[] out) {
     int count = factorOf.length;
-    int ow = outcomeWidth(q);
     double cc = 0;
     double logDet = 0;
     double h0 = 0;
@@ -614,52 +619,33 @@ public final class GrowthBlock {
     double a01 = 0;
     double a11 = 0;
     if (q == 1) {
-      double t0 = theta[0];
       for (int d = 0; d < count; d++) {
         int f = factorOf[d] * FACTOR;
-        int o = d * ow;
+        int o = d * 3; // clients, Σzy, Σzy²
         double clientsOf = outcomes[o];
-        double l = factors[f];
-        double k = t0 / l; // c_i = k · Zᵢᵀyᵢ
-        logDet += clientsOf * factors[f + LOG_DET];
-        cc += k * k * outcomes[o + 2];
-        double sy = k * outcomes[o + 1];
-        h0 += factors[f + 1] * sy;
-        h1 += factors[f + 2] * sy;
-        a00 += clientsOf * factors[f + 3];
-        a01 += clientsOf * factors[f + 4];
-        a11 += clientsOf * factors[f + 5];
+        logDet += clientsOf * factors[f];
+        a00 += clientsOf * factors[f + 1];
+        a01 += clientsOf * factors[f + 2];
+        a11 += clientsOf * factors[f + 3];
+        cc += factors[f + 4] * outcomes[o + 2];
+        h0 += factors[f + 7] * outcomes[o + 1];
+        h1 += factors[f + 9] * outcomes[o + 1];
       }
     } else {
-      double ta = theta[0];
-      double tb = theta[1];
-      double tc = theta[2];
       for (int d = 0; d < count; d++) {
         int f = factorOf[d] * FACTOR;
-        int o = d * ow;
+        int o = d * 6; // clients, Σzy (2), upper triangle of Σzy·zyᵀ (3)
         double clientsOf = outcomes[o];
-        // c_i = K Zᵢᵀyᵢ: c0 = k00 y0 + k01 y1, c1 = k10 y0 + k11 y1 (the forward substitution
-        // of criterionTerms' client-by-client loop, written as a matrix)
-        double i00 = factors[f + 1];
-        double l10 = factors[f + 2];
-        double i11 = factors[f + 3];
-        double k00 = ta * i00;
-        double k01 = tb * i00;
-        double k10 = -l10 * k00 * i11;
-        double k11 = (tc - l10 * k01) * i11;
-        logDet += clientsOf * factors[f + LOG_DET];
-        double s00 = outcomes[o + 3];
-        double s01 = outcomes[o + 4];
-        double s11 = outcomes[o + 5];
-        cc += (k00 * k00 + k10 * k10) * s00 + 2 * (k00 * k01 + k10 * k11) * s01
-            + (k01 * k01 + k11 * k11) * s11;
-        double c0 = k00 * outcomes[o + 1] + k01 * outcomes[o + 2];
-        double c1 = k10 * outcomes[o + 1] + k11 * outcomes[o + 2];
-        h0 += factors[f + 4] * c0 + factors[f + 6] * c1;
-        h1 += factors[f + 5] * c0 + factors[f + 7] * c1;
-        a00 += clientsOf * factors[f + 8];
-        a01 += clientsOf * factors[f + 9];
-        a11 += clientsOf * factors[f + 10];
+        double y0 = outcomes[o + 1];
+        double y1 = outcomes[o + 2];
+        logDet += clientsOf * factors[f];
+        a00 += clientsOf * factors[f + 1];
+        a01 += clientsOf * factors[f + 2];
+        a11 += clientsOf * factors[f + 3];
+        cc += factors[f + 4] * outcomes[o + 3] + factors[f + 5] * outcomes[o + 4]
+            + factors[f + 6] * outcomes[o + 5];
+        h0 += factors[f + 7] * y0 + factors[f + 8] * y1;
+        h1 += factors[f + 9] * y0 + factors[f + 10] * y1;
       }
     }
     java.util.Arrays.fill(out, 0.0);

@@ -264,7 +264,7 @@ final class InMemoryStatistics implements GrowthStatistics {
         GrowthBlock.factor(q, theta, designs, d, factors, d);
       }
       for (int j = 0; j < blocks.length; j++) {
-        blocks[j].designTerms(theta, factors, factorOf[j], part);
+        blocks[j].designTerms(factors, factorOf[j], part);
         GrowthBlock.add(sum, part);
       }
       return sum;
