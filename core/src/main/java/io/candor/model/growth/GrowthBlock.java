@@ -103,6 +103,67 @@ public final class GrowthBlock {
       double firstTerm = 0;
       boolean slope = false;
       int zxo = c * q * p;
+      if (p == 2) {
+        // the usual model, x = (1, s): the general loop's sums with its operations in its order
+        // (a product with x0 = 1 is exact), held in locals
+        TimeBasis basis = model.basis();
+        double zz1 = 0;
+        double zz2 = 0;
+        double zy0 = 0;
+        double zy1 = 0;
+        double zx0 = 0;
+        double zx1 = 0;
+        double zx3 = 0;
+        int from = start[c];
+        int to = start[c + 1];
+        for (int i = from; i < to; i++) {
+          double ti = t[i];
+          minTime = Math.min(minTime, ti);
+          maxTime = Math.max(maxTime, ti);
+          double s = basis.firstTerm(ti);
+          if (i == from) {
+            firstTerm = s;
+          } else if (!slope && s != firstTerm) {
+            slope = true;
+          }
+          double yi = y[i] - centre;
+          ytyAcc += yi * yi;
+          xy[0] += yi;
+          xx[0] += 1;
+          xx[1] += s;
+          xy[1] += s * yi;
+          xx[3] += s * s;
+          zy0 += yi;
+          zx0 += 1;
+          zx1 += s;
+          if (q == 2) {
+            zz1 += s;
+            zz2 += s * s;
+            zy1 += s * yi;
+            zx3 += s * s;
+          }
+        }
+        if (q == 1) {
+          zz[c] = zx0;
+          zy[c] = zy0;
+          zx[zxo] = zx0;
+          zx[zxo + 1] = zx1;
+        } else {
+          zz[3 * c] = zx0;
+          zz[3 * c + 1] = zz1;
+          zz[3 * c + 2] = zz2;
+          zy[2 * c] = zy0;
+          zy[2 * c + 1] = zy1;
+          zx[zxo] = zx0;
+          zx[zxo + 1] = zx1;
+          zx[zxo + 2] = zz1; // Σ s·1
+          zx[zxo + 3] = zx3;
+        }
+        if (slope) {
+          slopeClients++;
+        }
+        continue;
+      }
       for (int i = start[c]; i < start[c + 1]; i++) {
         minTime = Math.min(minTime, t[i]);
         maxTime = Math.max(maxTime, t[i]);

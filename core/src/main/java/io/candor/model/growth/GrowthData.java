@@ -109,18 +109,7 @@ public final class GrowthData {
     Objects.requireNonNull(clientOfRow, "clientOfRow");
     int n = checkRows("clientOfRow", clientOfRow.length, times, scores);
     List<String> ids = List.copyOf(clientIds);
-    Map<String, Integer> seen = new HashMap<>(ids.size() / 3 * 4 + 16); // never resized
-    for (int c = 0; c < ids.size(); c++) {
-      String id = ids.get(c);
-      if (id.isBlank()) {
-        throw new IllegalArgumentException("client id " + c + " must not be blank");
-      }
-      Integer before = seen.put(id, c);
-      if (before != null) {
-        throw new IllegalArgumentException("client id " + id + " is listed twice (indices "
-            + before + " and " + c + ")");
-      }
-    }
+    checkDistinct(ids);
     int[] rows = new int[ids.size()];
     for (int i = 0; i < n; i++) {
       int c = clientOfRow[i];
@@ -136,6 +125,34 @@ public final class GrowthData {
       }
     }
     return grouped(ids, clientOfRow.clone(), times, scores);
+  }
+
+  /**
+   * Throws if an id is blank or listed twice. The ids' indices go into an open-addressing table
+   * (no boxing, no entry objects: a reader hands over one id per client, often a million).
+   */
+  private static void checkDistinct(List<String> ids) {
+    int m = ids.size();
+    int capacity = Integer.highestOneBit(Math.max(2, m) * 2 - 1) * 2; // at most half full
+    int shift = 32 - Integer.numberOfTrailingZeros(capacity);
+    int[] table = new int[capacity];
+    Arrays.fill(table, -1);
+    for (int c = 0; c < m; c++) {
+      String id = ids.get(c);
+      if (id.isBlank()) {
+        throw new IllegalArgumentException("client id " + c + " must not be blank");
+      }
+      int slot = (id.hashCode() * 0x9E3779B9) >>> shift; // Fibonacci hashing spreads the bits
+      while (table[slot] >= 0) {
+        int before = table[slot];
+        if (ids.get(before).equals(id)) {
+          throw new IllegalArgumentException("client id " + id + " is listed twice (indices "
+              + before + " and " + c + ")");
+        }
+        slot = (slot + 1) & (capacity - 1);
+      }
+      table[slot] = c;
+    }
   }
 
   /** The number of rows: at least one, the same in each column. */

@@ -139,6 +139,25 @@ class GrowthModelTest {
     assertTrue(assertThrows(IllegalArgumentException.class,
         () -> GrowthData.ofIndexed(List.of("a", "a"), new int[] {0, 1}, t, y)).getMessage()
         .contains("listed twice"));
+    // many ids, two with the same hash code ("Aa", "BB"), and one repeated far from its first
+    List<String> many = new java.util.ArrayList<>();
+    for (int c = 0; c < 1000; c++) {
+      many.add("c" + c);
+    }
+    many.add("Aa");
+    many.add("BB");
+    int[] clientOf = new int[many.size()];
+    for (int c = 0; c < clientOf.length; c++) {
+      clientOf[c] = c;
+    }
+    double[] ones = new double[many.size()];
+    assertEquals(1002, GrowthData.ofIndexed(many, clientOf, ones, ones).clientCount());
+    many.add("c500");
+    int[] repeated = Arrays.copyOf(clientOf, many.size());
+    repeated[1002] = 1002;
+    assertEquals("client id c500 is listed twice (indices 500 and 1002)",
+        assertThrows(IllegalArgumentException.class, () -> GrowthData.ofIndexed(many, repeated,
+            new double[many.size()], new double[many.size()])).getMessage());
     assertTrue(assertThrows(IllegalArgumentException.class,
         () -> GrowthData.ofIndexed(List.of("a"), new int[] {0, 1}, t, y)).getMessage()
         .contains("client index in row 2 must be between 0 and 0, was 1"));
