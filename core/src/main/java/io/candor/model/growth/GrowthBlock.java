@@ -79,132 +79,20 @@ public final class GrowthBlock {
     double[] covMax = new double[k];
     java.util.Arrays.fill(covMin, Double.POSITIVE_INFINITY);
     java.util.Arrays.fill(covMax, Double.NEGATIVE_INFINITY);
-    double[] covs = new double[k];
-    double[] x = new double[p];
-    double ytyAcc = 0;
-    double minTime = Double.POSITIVE_INFINITY;
-    double maxTime = Double.NEGATIVE_INFINITY;
-    double minFirst = Double.POSITIVE_INFINITY;
-    double maxFirst = Double.NEGATIVE_INFINITY;
-    int slopeClients = 0;
-    int[] start = rows.start;
-    double[] t = rows.time;
-    double[] y = rows.score;
-    for (int c = 0; c < m; c++) {
-      for (int j = 0; j < k; j++) {
-        covs[j] = rows.covariates[covIndex[j]][c];
-        covMin[j] = Math.min(covMin[j], covs[j]);
-        covMax[j] = Math.max(covMax[j], covs[j]);
-      }
-      counts[c] = start[c + 1] - start[c];
-      // rows are in canonical order: the first is the earliest time (lowest score among ties)
-      minFirst = Math.min(minFirst, y[start[c]]);
-      maxFirst = Math.max(maxFirst, y[start[c]]);
-      double firstTerm = 0;
-      boolean slope = false;
-      int zxo = c * q * p;
-      if (p == 2) {
-        // the usual model, x = (1, s): the general loop's sums with its operations in its order
-        // (a product with x0 = 1 is exact), held in locals
-        TimeBasis basis = model.basis();
-        double zz1 = 0;
-        double zz2 = 0;
-        double zy0 = 0;
-        double zy1 = 0;
-        double zx0 = 0;
-        double zx1 = 0;
-        double zx3 = 0;
-        int from = start[c];
-        int to = start[c + 1];
-        for (int i = from; i < to; i++) {
-          double ti = t[i];
-          minTime = Math.min(minTime, ti);
-          maxTime = Math.max(maxTime, ti);
-          double s = basis.firstTerm(ti);
-          if (i == from) {
-            firstTerm = s;
-          } else if (!slope && s != firstTerm) {
-            slope = true;
-          }
-          double yi = y[i] - centre;
-          ytyAcc += yi * yi;
-          xy[0] += yi;
-          xx[0] += 1;
-          xx[1] += s;
-          xy[1] += s * yi;
-          xx[3] += s * s;
-          zy0 += yi;
-          zx0 += 1;
-          zx1 += s;
-          if (q == 2) {
-            zz1 += s;
-            zz2 += s * s;
-            zy1 += s * yi;
-            zx3 += s * s;
-          }
-        }
-        if (q == 1) {
-          zz[c] = zx0;
-          zy[c] = zy0;
-          zx[zxo] = zx0;
-          zx[zxo + 1] = zx1;
-        } else {
-          zz[3 * c] = zx0;
-          zz[3 * c + 1] = zz1;
-          zz[3 * c + 2] = zz2;
-          zy[2 * c] = zy0;
-          zy[2 * c + 1] = zy1;
-          zx[zxo] = zx0;
-          zx[zxo + 1] = zx1;
-          zx[zxo + 2] = zz1; // Σ s·1
-          zx[zxo + 3] = zx3;
-        }
-        if (slope) {
-          slopeClients++;
-        }
-        continue;
-      }
-      for (int i = start[c]; i < start[c + 1]; i++) {
-        minTime = Math.min(minTime, t[i]);
-        maxTime = Math.max(maxTime, t[i]);
-        model.designRow(t[i], covs, x); // x[1] is the basis's first term
-        if (i == start[c]) {
-          firstTerm = x[1];
-        } else if (!slope && x[1] != firstTerm) {
-          slope = true;
-        }
-        double yi = y[i] - centre;
-        ytyAcc += yi * yi;
-        for (int j = 0; j < p; j++) {
-          double xj = x[j];
-          xy[j] += xj * yi;
-          for (int l = j; l < p; l++) {
-            xx[j * p + l] += xj * x[l];
-          }
-        }
-        if (q == 1) {
-          zz[c] += 1;
-          zy[c] += yi;
-          for (int j = 0; j < p; j++) {
-            zx[zxo + j] += x[j];
-          }
-        } else {
-          double s = x[1]; // first time term
-          zz[3 * c] += 1;
-          zz[3 * c + 1] += s;
-          zz[3 * c + 2] += s * s;
-          zy[2 * c] += yi;
-          zy[2 * c + 1] += s * yi;
-          for (int j = 0; j < p; j++) {
-            zx[zxo + j] += x[j];
-            zx[zxo + p + j] += s * x[j];
-          }
-        }
-      }
-      if (slope) {
-        slopeClients++;
-      }
+    // Σy², the time range, the range of the first scores, the clients with a slope
+    double[] sums = {0, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY,
+        Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 0};
+    if (p == 2) {
+      twoTermSums(model.basis(), rows, centre, xx, xy, sums);
+    } else {
+      generalSums(model, rows, covIndex, centre, xx, xy, covMin, covMax, sums);
     }
+    double ytyAcc = sums[0];
+    double minTime = sums[1];
+    double maxTime = sums[2];
+    double minFirst = sums[3];
+    double maxFirst = sums[4];
+    int slopeClients = (int) sums[5];
     for (int j = 0; j < p; j++) {
       for (int l = 0; l < j; l++) {
         xx[j * p + l] = xx[l * p + j];
@@ -265,6 +153,174 @@ public final class GrowthBlock {
     for (int d = 0; d < count; d++) {
       ownDesigns[d] = d;
     }
+  }
+
+  /**
+   * Adds every row of the block to the per-client sums and to XᵀX, Xᵀy, with a design row per
+   * observation (any model); {@code sums} as in the constructor.
+   */
+  private void generalSums(GrowthModel model, GrowthRows rows, int[] covIndex, double centre,
+      double[] xx, double[] xy, double[] covMin, double[] covMax, double[] sums) {
+    int m = rows.clients.length;
+    double[] covs = new double[k];
+    double[] x = new double[p];
+    double ytyAcc = 0;
+    double minTime = Double.POSITIVE_INFINITY;
+    double maxTime = Double.NEGATIVE_INFINITY;
+    double minFirst = Double.POSITIVE_INFINITY;
+    double maxFirst = Double.NEGATIVE_INFINITY;
+    int slopeClients = 0;
+    int[] start = rows.start;
+    double[] t = rows.time;
+    double[] y = rows.score;
+    for (int c = 0; c < m; c++) {
+      for (int j = 0; j < k; j++) {
+        covs[j] = rows.covariates[covIndex[j]][c];
+        covMin[j] = Math.min(covMin[j], covs[j]);
+        covMax[j] = Math.max(covMax[j], covs[j]);
+      }
+      counts[c] = start[c + 1] - start[c];
+      // rows are in canonical order: the first is the earliest time (lowest score among ties)
+      minFirst = Math.min(minFirst, y[start[c]]);
+      maxFirst = Math.max(maxFirst, y[start[c]]);
+      double firstTerm = 0;
+      boolean slope = false;
+      int zxo = c * q * p;
+      for (int i = start[c]; i < start[c + 1]; i++) {
+        minTime = Math.min(minTime, t[i]);
+        maxTime = Math.max(maxTime, t[i]);
+        model.designRow(t[i], covs, x); // x[1] is the basis's first term
+        if (i == start[c]) {
+          firstTerm = x[1];
+        } else if (!slope && x[1] != firstTerm) {
+          slope = true;
+        }
+        double yi = y[i] - centre;
+        ytyAcc += yi * yi;
+        for (int j = 0; j < p; j++) {
+          double xj = x[j];
+          xy[j] += xj * yi;
+          for (int l = j; l < p; l++) {
+            xx[j * p + l] += xj * x[l];
+          }
+        }
+        if (q == 1) {
+          zz[c] += 1;
+          zy[c] += yi;
+          for (int j = 0; j < p; j++) {
+            zx[zxo + j] += x[j];
+          }
+        } else {
+          double s = x[1]; // first time term
+          zz[3 * c] += 1;
+          zz[3 * c + 1] += s;
+          zz[3 * c + 2] += s * s;
+          zy[2 * c] += yi;
+          zy[2 * c + 1] += s * yi;
+          for (int j = 0; j < p; j++) {
+            zx[zxo + j] += x[j];
+            zx[zxo + p + j] += s * x[j];
+          }
+        }
+      }
+      if (slope) {
+        slopeClients++;
+      }
+    }
+    sums[0] = ytyAcc;
+    sums[1] = minTime;
+    sums[2] = maxTime;
+    sums[3] = minFirst;
+    sums[4] = maxFirst;
+    sums[5] = slopeClients;
+  }
+
+  /**
+   * {@link #generalSums} for the usual model, x = (1, s) with s the basis's first term: the same
+   * sums with the same operations in the same order (a product with x0 = 1 is exact), the
+   * client's in locals and without a design row per observation.
+   */
+  private void twoTermSums(TimeBasis basis, GrowthRows rows, double centre, double[] xx,
+      double[] xy, double[] sums) {
+    int m = rows.clients.length;
+    double ytyAcc = 0;
+    double minTime = Double.POSITIVE_INFINITY;
+    double maxTime = Double.NEGATIVE_INFINITY;
+    double minFirst = Double.POSITIVE_INFINITY;
+    double maxFirst = Double.NEGATIVE_INFINITY;
+    int slopeClients = 0;
+    int[] start = rows.start;
+    double[] t = rows.time;
+    double[] y = rows.score;
+    for (int c = 0; c < m; c++) {
+      counts[c] = start[c + 1] - start[c];
+      minFirst = Math.min(minFirst, y[start[c]]);
+      maxFirst = Math.max(maxFirst, y[start[c]]);
+      double firstTerm = 0;
+      boolean slope = false;
+      int zxo = c * q * p;
+      double zz1 = 0;
+      double zz2 = 0;
+      double zy0 = 0;
+      double zy1 = 0;
+      double zx0 = 0;
+      double zx1 = 0;
+      double zx3 = 0;
+      int from = start[c];
+      int to = start[c + 1];
+      for (int i = from; i < to; i++) {
+        double ti = t[i];
+        minTime = Math.min(minTime, ti);
+        maxTime = Math.max(maxTime, ti);
+        double s = basis.firstTerm(ti);
+        if (i == from) {
+          firstTerm = s;
+        } else if (!slope && s != firstTerm) {
+          slope = true;
+        }
+        double yi = y[i] - centre;
+        ytyAcc += yi * yi;
+        xy[0] += yi;
+        xx[0] += 1;
+        xx[1] += s;
+        xy[1] += s * yi;
+        xx[3] += s * s;
+        zy0 += yi;
+        zx0 += 1;
+        zx1 += s;
+        if (q == 2) {
+          zz1 += s;
+          zz2 += s * s;
+          zy1 += s * yi;
+          zx3 += s * s;
+        }
+      }
+      if (q == 1) {
+        zz[c] = zx0;
+        zy[c] = zy0;
+        zx[zxo] = zx0;
+        zx[zxo + 1] = zx1;
+      } else {
+        zz[3 * c] = zx0;
+        zz[3 * c + 1] = zz1;
+        zz[3 * c + 2] = zz2;
+        zy[2 * c] = zy0;
+        zy[2 * c + 1] = zy1;
+        zx[zxo] = zx0;
+        zx[zxo + 1] = zx1;
+        zx[zxo + 2] = zz1; // Σ s·1
+        zx[zxo + 3] = zx3;
+      }
+      if (slope) {
+        slopeClients++;
+      }
+    }
+    sums[0] = ytyAcc;
+    sums[1] = minTime;
+    sums[2] = maxTime;
+    sums[3] = minFirst;
+    sums[4] = maxFirst;
+    sums[5] = slopeClients;
   }
 
   /**

@@ -609,9 +609,16 @@ public final class GrowthModel implements java.io.Serializable {
       throw new IllegalArgumentException("every score is " + Checks.fmt(y[0]) + ": with no"
           + " variation there is nothing to model (the residual SD would be 0)");
     }
-    if (clientByClientResidual(data, covIndex, mean) > 1e-8 * tss) {
-      return;
+    if (clientByClientResidual(data, covIndex, mean) <= 1e-8 * tss) {
+      checkResidualByGramSchmidt(data, covIndex, mean, tss);
     }
+  }
+
+  /** The full test of {@link #checkResidualVariation}, on a copy of every column. */
+  private void checkResidualByGramSchmidt(GrowthData data, int[] covIndex, double mean,
+      double tss) {
+    double[] y = data.scoreArray();
+    int n = data.size();
     double[] t = data.timeArray();
     int[] start = data.starts();
     int m = data.clientCount();
