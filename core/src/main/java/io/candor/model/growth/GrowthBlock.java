@@ -66,7 +66,7 @@ public final class GrowthBlock {
       }
     }
     int m = rows.clients.length;
-    int n = rows.score.length;
+    int n = rows.size;
     clients = rows.clients;
     counts = new int[m];
     int zzLen = q == 1 ? 1 : 3;
@@ -171,6 +171,7 @@ public final class GrowthBlock {
     double maxFirst = Double.NEGATIVE_INFINITY;
     int slopeClients = 0;
     int[] start = rows.start;
+    int[] end = rows.end;
     double[] t = rows.time;
     double[] y = rows.score;
     for (int c = 0; c < m; c++) {
@@ -179,14 +180,14 @@ public final class GrowthBlock {
         covMin[j] = Math.min(covMin[j], covs[j]);
         covMax[j] = Math.max(covMax[j], covs[j]);
       }
-      counts[c] = start[c + 1] - start[c];
+      counts[c] = end[c] - start[c];
       // rows are in canonical order: the first is the earliest time (lowest score among ties)
       minFirst = Math.min(minFirst, y[start[c]]);
       maxFirst = Math.max(maxFirst, y[start[c]]);
       double firstTerm = 0;
       boolean slope = false;
       int zxo = c * q * p;
-      for (int i = start[c]; i < start[c + 1]; i++) {
+      for (int i = start[c]; i < end[c]; i++) {
         minTime = Math.min(minTime, t[i]);
         maxTime = Math.max(maxTime, t[i]);
         model.designRow(t[i], covs, x); // x[1] is the basis's first term
@@ -250,10 +251,11 @@ public final class GrowthBlock {
     double maxFirst = Double.NEGATIVE_INFINITY;
     int slopeClients = 0;
     int[] start = rows.start;
+    int[] end = rows.end;
     double[] t = rows.time;
     double[] y = rows.score;
     for (int c = 0; c < m; c++) {
-      counts[c] = start[c + 1] - start[c];
+      counts[c] = end[c] - start[c];
       minFirst = Math.min(minFirst, y[start[c]]);
       maxFirst = Math.max(maxFirst, y[start[c]]);
       double firstTerm = 0;
@@ -267,7 +269,7 @@ public final class GrowthBlock {
       double zx1 = 0;
       double zx3 = 0;
       int from = start[c];
-      int to = start[c + 1];
+      int to = end[c];
       for (int i = from; i < to; i++) {
         double ti = t[i];
         minTime = Math.min(minTime, ti);

@@ -116,6 +116,45 @@ class GrowthStatisticsTest {
   }
 
   @Test
+  void fitOfRowsInAnyOrder_equalsTheFitOfRowsInTimeOrderBitForBit() {
+    GrowthData data = GrowthModelTest.simulate(5, 300, 7);
+    int n = data.size();
+    String[] ids = new String[n];
+    int r = 0;
+    for (int c = 0; c < data.clientCount(); c++) {
+      for (int i = 0; i < data.observations(c); i++) {
+        ids[r++] = data.clients().get(c);
+      }
+    }
+    double[] t = data.groupedTimes();
+    double[] y = data.groupedScores();
+    List<Integer> order = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      order.add(i);
+    }
+    Collections.shuffle(order, new Random(3));
+    String[] shuffledIds = new String[n];
+    double[] shuffledT = new double[n];
+    double[] shuffledY = new double[n];
+    for (int i = 0; i < n; i++) {
+      shuffledIds[i] = ids[order.get(i)];
+      shuffledT[i] = t[order.get(i)];
+      shuffledY[i] = y[order.get(i)];
+    }
+    GrowthModel model = GrowthModel.withDefaults().with(TimeBasis.LOG);
+    GrowthFit inOrder = model.fit(GrowthData.of(ids, t, y));
+    GrowthFit shuffled = model.fit(GrowthData.of(shuffledIds, shuffledT, shuffledY));
+    assertArrayEquals(inOrder.beta(), shuffled.beta());
+    assertArrayEquals(inOrder.theta(), shuffled.theta());
+    assertEquals(inOrder.deviance(), shuffled.deviance());
+    java.util.Map<String, ClientEffects> byId = new java.util.HashMap<>();
+    shuffled.clientEffects().forEach(e -> byId.put(e.client(), e));
+    for (ClientEffects e : inOrder.clientEffects()) {
+      assertEquals(e, byId.get(e.client()));
+    }
+  }
+
+  @Test
   void criterionFromOutcomeSumsByDesign_equalsTheClientByClientCriterion() {
     // sessions 0-5, each after the intake missed with probability 0.3: many clients share a design
     Random rng = new Random(7);
