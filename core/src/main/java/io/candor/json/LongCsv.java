@@ -576,7 +576,7 @@ public final class LongCsv {
       int s = in.strippedStart(idCol);
       int e = in.strippedEnd(idCol);
       int len = e - s;
-      if (len == previousIdLength && Arrays.equals(b, s, e, previousId, 0, len)) {
+      if (len == previousIdLength && sameAsPrevious(b, s, len)) {
         return previousClient;
       }
       String id = new String(b, s, len);
@@ -604,6 +604,21 @@ public final class LongCsv {
       System.arraycopy(b, s, previousId, 0, len);
       previousIdLength = len;
       return c;
+    }
+
+    /**
+     * Whether {@code b[s, s + len)} holds the previous row's id. A plain loop: ids are short, and
+     * {@code Arrays.equals} on ranges checks them and dispatches to a vectorised comparison that
+     * only C2 compiles well.
+     */
+    private boolean sameAsPrevious(char[] b, int s, int len) {
+      char[] p = previousId;
+      for (int i = len - 1; i >= 0; i--) { // ids usually differ in their last characters
+        if (b[s + i] != p[i]) {
+          return false;
+        }
+      }
+      return true;
     }
 
     private int newClient(String id) {
