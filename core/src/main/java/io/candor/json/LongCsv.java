@@ -447,8 +447,8 @@ public final class LongCsv {
       for (int k = 0; k < attCols.length; k++) {
         att.put(columns.attributes().get(k), Arrays.copyOf(attByClient[k], m));
       }
-      return new LongTable(source, List.of(Arrays.copyOf(clientIds, m)), trim(clientOf),
-          trim(times), trim(scores), lines, cov, att,
+      return new LongTable(source, List.of(Arrays.copyOf(clientIds, m)), n, clientOf,
+          times, scores, lines, cov, att,
           "column " + (timeCol + 1) + " (" + columns.time() + ")",
           "column " + (scoreCol + 1) + " (" + columns.score() + ")");
     }
@@ -800,14 +800,6 @@ public final class LongCsv {
       clientOf = Arrays.copyOf(clientOf, cap);
       times = Arrays.copyOf(times, cap);
       scores = Arrays.copyOf(scores, cap);
-    }
-
-    private int[] trim(int[] a) {
-      return a.length == n ? a : Arrays.copyOf(a, n);
-    }
-
-    private double[] trim(double[] a) {
-      return a.length == n ? a : Arrays.copyOf(a, n);
     }
   }
 

@@ -788,18 +788,16 @@ public final class GrowthBlock {
   public List<ClientEffects> clientEffects(double[] theta, double[] betaCentred, double sigma2) {
     List<ClientEffects> out = new ArrayList<>(clients.length);
     for (int c = 0; c < clients.length; c++) {
-      double[] e = effects(c, theta, betaCentred);
-      out.add(new ClientEffects(clients[c], counts[c], e[0], e[1], sigma2 * e[2], sigma2 * e[3],
-          sigma2 * e[4]));
+      out.add(effects(c, theta, betaCentred, sigma2));
     }
     return out;
   }
 
   /**
-   * The client's conditional modes b_i = Λu_i and the conditional covariance factor: returns
-   * {b0, b1, v00, v11, v01} where V = Λ(ΛᵀZᵢᵀZᵢΛ + I)⁻¹Λᵀ (to be multiplied by σ²).
+   * The client's conditional modes b_i = Λu_i and conditional covariance σ²V, where V =
+   * Λ(ΛᵀZᵢᵀZᵢΛ + I)⁻¹Λᵀ.
    */
-  private double[] effects(int c, double[] theta, double[] betaCentred) {
+  private ClientEffects effects(int c, double[] theta, double[] betaCentred, double sigma2) {
     if (q == 1) {
       double t0 = theta[0];
       double mm = t0 * t0 * zz[c] + 1;
@@ -809,7 +807,9 @@ public final class GrowthBlock {
         r -= zx[o + j] * betaCentred[j];
       }
       double u = t0 * r / mm;
-      return new double[] {t0 * u, 0, t0 * t0 / mm, 0, 0};
+      // no slope: its variance and covariance are σ² times 0 (as the two-effect case writes them)
+      return new ClientEffects(clients[c], counts[c], t0 * u, 0, sigma2 * (t0 * t0 / mm),
+          sigma2 * 0, sigma2 * 0);
     }
     double ta = theta[0];
     double tb = theta[1];
@@ -843,7 +843,8 @@ public final class GrowthBlock {
     double v00 = ta * ta * i00;
     double v01 = ta * (tb * i00 + tc * i01);
     double v11 = tb * tb * i00 + 2 * tb * tc * i01 + tc * tc * i11;
-    return new double[] {b0, b1, v00, v11, v01};
+    return new ClientEffects(clients[c], counts[c], b0, b1, sigma2 * v00, sigma2 * v11,
+        sigma2 * v01);
   }
 
   @Override

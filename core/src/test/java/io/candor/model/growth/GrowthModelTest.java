@@ -133,6 +133,31 @@ class GrowthModelTest {
   }
 
   @Test
+  void data_ofIndexedFirstRows_equalsTheDataOfThoseRowsAlone() {
+    List<String> ids = List.of("b", "a", "c");
+    int[] clientOf = {0, 1, 0, 2, 1, 2, -7};
+    double[] t = {0, 0, 1, 0, 1, 1, Double.NaN};
+    double[] y = {5, 4, 3, 2, 1, 0, Double.NaN};
+    GrowthData exact = GrowthData.ofIndexed(ids, Arrays.copyOf(clientOf, 6), Arrays.copyOf(t, 6),
+        Arrays.copyOf(y, 6));
+    GrowthData first = GrowthData.ofIndexed(ids, clientOf, t, y, 6);
+    assertEquals(exact.clients(), first.clients());
+    assertEquals(6, first.size());
+    assertTrue(Arrays.equals(exact.groupedTimes(), first.groupedTimes()));
+    assertTrue(Arrays.equals(exact.groupedScores(), first.groupedScores()));
+    for (int rows : new int[] {0, 8}) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> GrowthData.ofIndexed(ids, clientOf, t, y, rows));
+      assertEquals("rows must be between 1 and the shortest column's length 7 (clientOfRow 7,"
+          + " times 7, scores 7), was " + rows, e.getMessage());
+    }
+    // the rows beyond are not read, but the first ones are checked as always
+    assertTrue(assertThrows(IllegalArgumentException.class,
+        () -> GrowthData.ofIndexed(ids, clientOf, t, y, 7)).getMessage()
+        .contains("client index in row 7 must be between 0 and 2, was -7"));
+  }
+
+  @Test
   void data_ofIndexed_rejectsInconsistentIndices() {
     double[] t = {0, 1};
     double[] y = {1, 2};
