@@ -49,7 +49,7 @@ public final class GrowthBlock {
   // outcome sums enter the criterion through their sums and cross-products by design only; see
   // criterionTerms(double[], double[]).
   private final double[] designs; // distinct designs, DESIGN_WIDTH(q) each: zz then zx; null if p != 2
-  private final double[] outcomes; // per design, OUTCOME_WIDTH(q): clients, Σzy, Σzy·zyᵀ
+  private final double[] outcomes; // per design, outcomeWidth(q): see outcomeSums
   private final int[] ownDesigns; // 0, 1, ... : each design's factor in a factor array of its own
 
   GrowthBlock(GrowthModel model, GrowthRows rows, double centre) {
@@ -128,27 +128,10 @@ public final class GrowthBlock {
     int[] designOf = new int[m];
     int count = group(keys, width, m, designOf);
     designs = new double[count * width];
-    int ow = outcomeWidth(q);
-    outcomes = new double[count * ow];
     for (int c = 0; c < m; c++) {
-      int d = designOf[c];
-      System.arraycopy(keys, c * width, designs, d * width, width);
-      int o = d * ow;
-      outcomes[o] += 1;
-      if (q == 1) {
-        double y0 = zy[c];
-        outcomes[o + 1] += y0;
-        outcomes[o + 2] += y0 * y0;
-      } else {
-        double y0 = zy[2 * c];
-        double y1 = zy[2 * c + 1];
-        outcomes[o + 1] += y0;
-        outcomes[o + 2] += y1;
-        outcomes[o + 3] += y0 * y0;
-        outcomes[o + 4] += y0 * y1;
-        outcomes[o + 5] += y1 * y1;
-      }
+      System.arraycopy(keys, c * width, designs, designOf[c] * width, width);
     }
+    outcomes = outcomeSums(count, designOf);
     ownDesigns = new int[count];
     for (int d = 0; d < count; d++) {
       ownDesigns[d] = d;
@@ -326,11 +309,63 @@ public final class GrowthBlock {
   }
 
   /**
-   * Doubles per design in the outcome sums: the number of clients, Σ Zᵢᵀyᵢ over them and the
-   * upper triangle of Σ Zᵢᵀyᵢ(Zᵢᵀyᵢ)ᵀ.
+   * Doubles per design in the outcome sums: q = 1 {clients n, Σ Zᵢᵀyᵢ, √n·mean, √(scatter)}; q =
+   * 2 {n, Σ Zᵢᵀyᵢ (2), √n·mean (2), the lower Cholesky factor of the scatter (r00, r10, r11)}.
    */
   private static int outcomeWidth(int q) {
-    return q == 1 ? 3 : 6;
+    return q == 1 ? 4 : 8;
+  }
+
+  /**
+   * Each design's outcome sums ({@link #outcomeWidth}) over its clients w_i = Zᵢᵀyᵢ: Σw_i for the
+   * linear terms, and for Σ|K w_i|² (with K the design's factor at θ) the decomposition Σw_iw_iᵀ =
+   * n·w̄w̄ᵀ + Σ(w_i − w̄)(w_i − w̄)ᵀ = uuᵀ + RRᵀ, u = √n·w̄ and R the Cholesky factor of the
+   * scatter, so that Σ|K w_i|² = |Ku|² + ‖KR‖², a sum of squares like the client-by-client sum
+   * and as accurate (no cancellation between products). The scatter is taken about the mean (two
+   * passes), so it does not lose digits to a large mean.
+   */
+  private double[] outcomeSums(int count, int[] designOf) {
+    int m = designOf.length;
+    int ow = outcomeWidth(q);
+    double[] out = new double[count * ow];
+    double[] scatter = new double[count * 3];
+    for (int c = 0; c < m; c++) {
+      int o = designOf[c] * ow;
+      out[o] += 1;
+      out[o + 1] += zy[q * c];
+      if (q == 2) {
+        out[o + 2] += zy[2 * c + 1];
+      }
+    }
+    for (int c = 0; c < m; c++) {
+      int d = designOf[c];
+      int o = d * ow;
+      double e0 = zy[q * c] - out[o + 1] / out[o];
+      scatter[3 * d] += e0 * e0;
+      if (q == 2) {
+        double e1 = zy[2 * c + 1] - out[o + 2] / out[o];
+        scatter[3 * d + 1] += e0 * e1;
+        scatter[3 * d + 2] += e1 * e1;
+      }
+    }
+    for (int d = 0; d < count; d++) {
+      int o = d * ow;
+      double n = out[o];
+      double root = Math.sqrt(n);
+      if (q == 1) {
+        out[o + 2] = out[o + 1] / n * root;
+        out[o + 3] = Math.sqrt(scatter[3 * d]);
+        continue;
+      }
+      out[o + 3] = out[o + 1] / n * root;
+      out[o + 4] = out[o + 2] / n * root;
+      double r00 = Math.sqrt(scatter[3 * d]);
+      double r10 = r00 > 0 ? scatter[3 * d + 1] / r00 : 0;
+      out[o + 5] = r00;
+      out[o + 6] = r10;
+      out[o + 7] = Math.sqrt(Math.max(0, scatter[3 * d + 2] - r10 * r10));
+    }
+    return out;
   }
 
   /**
@@ -525,10 +560,10 @@ public final class GrowthBlock {
    * <p>Models without covariates (p = 2, the usual growth model) share the work of clients with
    * the same design: clients seen at the same times have the same ZᵢᵀZᵢ and ZᵢᵀXᵢ and hence the
    * same factor L_i, so the square roots and divisions are taken once per design ({@link
-   * #factor}). A client's outcome sums Zᵢᵀyᵢ enter the terms linearly (ΣR_iᵀc_i) or as a
-   * quadratic form (Σ|c_i|², with c_i = K_i Zᵢᵀyᵢ for the design's 2 × 2 matrix K), so the block
-   * keeps their sum and cross-products per design, added when it is built, and an evaluation
-   * costs one step per design whatever the number of clients ({@link #designTerms}).
+   * #factor}). A client's outcome sums Zᵢᵀyᵢ enter the terms linearly (ΣR_iᵀc_i) or as a sum of
+   * squares (Σ|c_i|², with c_i = K Zᵢᵀyᵢ for the design's 2 × 2 matrix K), so the block keeps their
+   * sum, mean and scatter per design ({@link #outcomeSums}), and an evaluation costs one step per
+   * design whatever the number of clients ({@link #designTerms}).
    */
   void criterionTerms(double[] theta, double[] out) {
     if (designs != null) {
@@ -631,7 +666,7 @@ public final class GrowthBlock {
   }
 
   /** Doubles per design in a factor array ({@link #factor}). */
-  static final int FACTOR = 11;
+  static final int FACTOR = 12;
 
   /** Doubles per design in {@link #designs()}: ZᵢᵀZᵢ (1 or 3) then ZᵢᵀXᵢ (q·2) for p = 2. */
   static int designWidth(int q) {
@@ -648,9 +683,9 @@ public final class GrowthBlock {
 
   /**
    * What every client with design {@code d} shares at θ, written to {@code out[o * FACTOR ...]}:
-   * log|L_i|; the upper triangle of R_iᵀR_i; the coefficients of Σ|c_i|² on the outcome
-   * cross-products S (q = 1: k² for Σ(Zᵢᵀyᵢ)²; q = 2: those of KᵀK on S₀₀, S₀₁ (doubled) and
-   * S₁₁); and those of ΣR_iᵀc_i on the outcome sums (RᵀK by rows). It depends on θ and the design
+   * log|L_i|; the upper triangle of R_iᵀR_i; the matrix K with c_i = K Zᵢᵀyᵢ by rows (q = 1: k
+   * and zeros); and the coefficients of ΣR_iᵀc_i on the outcome sums (RᵀK by rows; q = 1: r0·k,
+   * r1·k). It depends on θ and the design
    * only, so a fitter may compute it once for all blocks that have the design, with the same bits
    * as each block would.
    *
@@ -671,13 +706,14 @@ public final class GrowthBlock {
       out[f + 1] = r0 * r0;
       out[f + 2] = r0 * r1;
       out[f + 3] = r1 * r1;
-      out[f + 4] = k * k;
+      out[f + 4] = k;
       out[f + 5] = 0;
       out[f + 6] = 0;
-      out[f + 7] = r0 * k;
-      out[f + 8] = 0;
-      out[f + 9] = r1 * k;
-      out[f + 10] = 0;
+      out[f + 7] = 0;
+      out[f + 8] = r0 * k;
+      out[f + 9] = 0;
+      out[f + 10] = r1 * k;
+      out[f + 11] = 0;
       return;
     }
     int z = 7 * d;
@@ -709,20 +745,21 @@ public final class GrowthBlock {
     out[f + 1] = a0 * a0 + b0 * b0;
     out[f + 2] = a0 * a1 + b0 * b1;
     out[f + 3] = a1 * a1 + b1 * b1;
-    out[f + 4] = k00 * k00 + k10 * k10;
-    out[f + 5] = 2 * (k00 * k01 + k10 * k11);
-    out[f + 6] = k01 * k01 + k11 * k11;
-    out[f + 7] = a0 * k00 + b0 * k10;
-    out[f + 8] = a0 * k01 + b0 * k11;
-    out[f + 9] = a1 * k00 + b1 * k10;
-    out[f + 10] = a1 * k01 + b1 * k11;
+    out[f + 4] = k00;
+    out[f + 5] = k01;
+    out[f + 6] = k10;
+    out[f + 7] = k11;
+    out[f + 8] = a0 * k00 + b0 * k10;
+    out[f + 9] = a0 * k01 + b0 * k11;
+    out[f + 10] = a1 * k00 + b1 * k10;
+    out[f + 11] = a1 * k01 + b1 * k11;
   }
 
   /**
    * The criterion terms of a block with {@link #designs()}, design by design in its order, from
    * the factors of the designs: design d's is {@code factors[factorOf[d] * FACTOR ...]}. Each
-   * design contributes its clients' terms from their outcome sums: with c_i = K Zᵢᵀyᵢ, Σ|c_i|² =
-   * Σ_jk (KᵀK)_jk S_jk for S = Σ Zᵢᵀyᵢ(Zᵢᵀyᵢ)ᵀ, ΣR_iᵀc_i = RᵀK ΣZᵢᵀyᵢ, and the other terms are the
+   * design contributes its clients' terms from their outcome sums ({@link #outcomeSums}): with
+   * c_i = K Zᵢᵀyᵢ, Σ|c_i|² = |Ku|² + ‖KR‖², ΣR_iᵀc_i = RᵀK ΣZᵢᵀyᵢ, and the other terms are the
    * design's times its number of clients. The result depends only on the block (its designs in
    * order of first appearance), so the same block gives the same bits wherever it is evaluated.
    *
@@ -740,31 +777,49 @@ public final class GrowthBlock {
     if (q == 1) {
       for (int d = 0; d < count; d++) {
         int f = factorOf[d] * FACTOR;
-        int o = d * 3; // clients, Σzy, Σzy²
+        int o = d * 4; // n, Σw, √n·w̄, √scatter
         double clientsOf = outcomes[o];
+        double k = factors[f + 4];
         logDet += clientsOf * factors[f];
         a00 += clientsOf * factors[f + 1];
         a01 += clientsOf * factors[f + 2];
         a11 += clientsOf * factors[f + 3];
-        cc += factors[f + 4] * outcomes[o + 2];
-        h0 += factors[f + 7] * outcomes[o + 1];
-        h1 += factors[f + 9] * outcomes[o + 1];
+        double u = k * outcomes[o + 2];
+        double r = k * outcomes[o + 3];
+        cc += u * u + r * r;
+        h0 += factors[f + 8] * outcomes[o + 1];
+        h1 += factors[f + 10] * outcomes[o + 1];
       }
     } else {
       for (int d = 0; d < count; d++) {
         int f = factorOf[d] * FACTOR;
-        int o = d * 6; // clients, Σzy (2), upper triangle of Σzy·zyᵀ (3)
+        int o = d * 8; // n, Σw (2), √n·w̄ (2), scatter factor r00, r10, r11
         double clientsOf = outcomes[o];
-        double y0 = outcomes[o + 1];
-        double y1 = outcomes[o + 2];
         logDet += clientsOf * factors[f];
         a00 += clientsOf * factors[f + 1];
         a01 += clientsOf * factors[f + 2];
         a11 += clientsOf * factors[f + 3];
-        cc += factors[f + 4] * outcomes[o + 3] + factors[f + 5] * outcomes[o + 4]
-            + factors[f + 6] * outcomes[o + 5];
-        h0 += factors[f + 7] * y0 + factors[f + 8] * y1;
-        h1 += factors[f + 9] * y0 + factors[f + 10] * y1;
+        double k00 = factors[f + 4];
+        double k01 = factors[f + 5];
+        double k10 = factors[f + 6];
+        double k11 = factors[f + 7];
+        double u0 = outcomes[o + 3];
+        double u1 = outcomes[o + 4];
+        double r00 = outcomes[o + 5];
+        double r10 = outcomes[o + 6];
+        double r11 = outcomes[o + 7];
+        // Σ|c_i|² = |K u|² + ‖K R‖² (R lower triangular)
+        double v0 = k00 * u0 + k01 * u1;
+        double v1 = k10 * u0 + k11 * u1;
+        double w00 = k00 * r00 + k01 * r10;
+        double w01 = k01 * r11;
+        double w10 = k10 * r00 + k11 * r10;
+        double w11 = k11 * r11;
+        cc += v0 * v0 + v1 * v1 + w00 * w00 + w01 * w01 + w10 * w10 + w11 * w11;
+        double y0 = outcomes[o + 1];
+        double y1 = outcomes[o + 2];
+        h0 += factors[f + 8] * y0 + factors[f + 9] * y1;
+        h1 += factors[f + 10] * y0 + factors[f + 11] * y1;
       }
     }
     java.util.Arrays.fill(out, 0.0);
