@@ -711,6 +711,9 @@ public final class GrowthModel implements java.io.Serializable {
     int[] start = data.starts();
     int m = data.clientCount();
     int p = termNames().size();
+    if (p == 2) {
+      return clientLineResidual(t, y, start, m);
+    }
     int most = 0;
     for (int c = 0; c < m; c++) {
       most = Math.max(most, start[c + 1] - start[c]);
@@ -760,6 +763,41 @@ public final class GrowthModel implements java.io.Serializable {
         }
       }
       sum += dot(r, r, 0, k);
+    }
+    return sum;
+  }
+
+  /**
+   * {@link #clientByClientResidual} for the usual design (1, s), s the basis's first term: each
+   * client's residual about its own least-squares line in s, Syy − Sxy²/Sxx from sums about the
+   * client's means (only Syy when all its s are equal), without design rows or scratch columns.
+   * Rounding moves each client's value by about 1e-16 of its Syy, far below the 1e-8 margin of
+   * the comparison it feeds.
+   */
+  private double clientLineResidual(double[] t, double[] y, int[] start, int m) {
+    double sum = 0;
+    for (int c = 0; c < m; c++) {
+      int a = start[c];
+      int b = start[c + 1];
+      double sMean = 0;
+      double yMean = 0;
+      for (int i = a; i < b; i++) {
+        sMean += basis.firstTerm(t[i]);
+        yMean += y[i];
+      }
+      sMean /= b - a;
+      yMean /= b - a;
+      double sxx = 0;
+      double sxy = 0;
+      double syy = 0;
+      for (int i = a; i < b; i++) {
+        double ds = basis.firstTerm(t[i]) - sMean;
+        double dy = y[i] - yMean;
+        sxx += ds * ds;
+        sxy += ds * dy;
+        syy += dy * dy;
+      }
+      sum += sxx > 0 ? Math.max(0, syy - sxy * sxy / sxx) : syy;
     }
     return sum;
   }
