@@ -79,20 +79,18 @@ public final class GrowthBlock {
     double[] covMax = new double[k];
     java.util.Arrays.fill(covMin, Double.POSITIVE_INFINITY);
     java.util.Arrays.fill(covMax, Double.NEGATIVE_INFINITY);
-    // Σy², the time range, the range of the first scores, the clients with a slope
-    double[] sums = {0, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY,
-        Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 0};
+    RowSums sums = new RowSums();
     if (p == 2) {
       twoTermSums(model.basis(), rows, centre, xx, xy, sums);
     } else {
       generalSums(model, rows, covIndex, centre, xx, xy, covMin, covMax, sums);
     }
-    double ytyAcc = sums[0];
-    double minTime = sums[1];
-    double maxTime = sums[2];
-    double minFirst = sums[3];
-    double maxFirst = sums[4];
-    int slopeClients = (int) sums[5];
+    double ytyAcc = sums.yty;
+    double minTime = sums.minTime;
+    double maxTime = sums.maxTime;
+    double minFirst = sums.minFirst;
+    double maxFirst = sums.maxFirst;
+    int slopeClients = sums.slopeClients;
     for (int j = 0; j < p; j++) {
       for (int l = 0; l < j; l++) {
         xx[j * p + l] = xx[l * p + j];
@@ -139,20 +137,45 @@ public final class GrowthBlock {
   }
 
   /**
+   * What both ways of summing a block's rows report besides the cross-products: Σy², the time
+   * range, the range of the clients' first scores and how many clients have a slope. The per-row
+   * accumulators stay in the loops' locals and are handed over once ({@link #rows}).
+   */
+  private static final class RowSums {
+    double yty;
+    double minTime = Double.POSITIVE_INFINITY;
+    double maxTime = Double.NEGATIVE_INFINITY;
+    double minFirst = Double.POSITIVE_INFINITY;
+    double maxFirst = Double.NEGATIVE_INFINITY;
+    int slopeClients;
+
+    /** Client c's row count and first score (rows are in canonical order: earliest first). */
+    void client(int c, GrowthRows rows, int[] counts) {
+      counts[c] = rows.end[c] - rows.start[c];
+      double first = rows.score[rows.start[c]];
+      minFirst = Math.min(minFirst, first);
+      maxFirst = Math.max(maxFirst, first);
+    }
+
+    void rows(double ytyOfRows, double minTimeOfRows, double maxTimeOfRows) {
+      yty = ytyOfRows;
+      minTime = minTimeOfRows;
+      maxTime = maxTimeOfRows;
+    }
+  }
+
+  /**
    * Adds every row of the block to the per-client sums and to XᵀX, Xᵀy, with a design row per
-   * observation (any model); {@code sums} as in the constructor.
+   * observation (any model).
    */
   private void generalSums(GrowthModel model, GrowthRows rows, int[] covIndex, double centre,
-      double[] xx, double[] xy, double[] covMin, double[] covMax, double[] sums) {
+      double[] xx, double[] xy, double[] covMin, double[] covMax, RowSums sums) {
     int m = rows.clients.length;
     double[] covs = new double[k];
     double[] x = new double[p];
     double ytyAcc = 0;
     double minTime = Double.POSITIVE_INFINITY;
     double maxTime = Double.NEGATIVE_INFINITY;
-    double minFirst = Double.POSITIVE_INFINITY;
-    double maxFirst = Double.NEGATIVE_INFINITY;
-    int slopeClients = 0;
     int[] start = rows.start;
     int[] end = rows.end;
     double[] t = rows.time;
@@ -163,10 +186,7 @@ public final class GrowthBlock {
         covMin[j] = Math.min(covMin[j], covs[j]);
         covMax[j] = Math.max(covMax[j], covs[j]);
       }
-      counts[c] = end[c] - start[c];
-      // rows are in canonical order: the first is the earliest time (lowest score among ties)
-      minFirst = Math.min(minFirst, y[start[c]]);
-      maxFirst = Math.max(maxFirst, y[start[c]]);
+      sums.client(c, rows, counts);
       double firstTerm = 0;
       boolean slope = false;
       int zxo = c * q * p;
@@ -208,15 +228,10 @@ public final class GrowthBlock {
         }
       }
       if (slope) {
-        slopeClients++;
+        sums.slopeClients++;
       }
     }
-    sums[0] = ytyAcc;
-    sums[1] = minTime;
-    sums[2] = maxTime;
-    sums[3] = minFirst;
-    sums[4] = maxFirst;
-    sums[5] = slopeClients;
+    sums.rows(ytyAcc, minTime, maxTime);
   }
 
   /**
@@ -225,22 +240,17 @@ public final class GrowthBlock {
    * client's in locals and without a design row per observation.
    */
   private void twoTermSums(TimeBasis basis, GrowthRows rows, double centre, double[] xx,
-      double[] xy, double[] sums) {
+      double[] xy, RowSums sums) {
     int m = rows.clients.length;
     double ytyAcc = 0;
     double minTime = Double.POSITIVE_INFINITY;
     double maxTime = Double.NEGATIVE_INFINITY;
-    double minFirst = Double.POSITIVE_INFINITY;
-    double maxFirst = Double.NEGATIVE_INFINITY;
-    int slopeClients = 0;
     int[] start = rows.start;
     int[] end = rows.end;
     double[] t = rows.time;
     double[] y = rows.score;
     for (int c = 0; c < m; c++) {
-      counts[c] = end[c] - start[c];
-      minFirst = Math.min(minFirst, y[start[c]]);
-      maxFirst = Math.max(maxFirst, y[start[c]]);
+      sums.client(c, rows, counts);
       double firstTerm = 0;
       boolean slope = false;
       int zxo = c * q * p;
@@ -297,15 +307,10 @@ public final class GrowthBlock {
         zx[zxo + 3] = zx3;
       }
       if (slope) {
-        slopeClients++;
+        sums.slopeClients++;
       }
     }
-    sums[0] = ytyAcc;
-    sums[1] = minTime;
-    sums[2] = maxTime;
-    sums[3] = minFirst;
-    sums[4] = maxFirst;
-    sums[5] = slopeClients;
+    sums.rows(ytyAcc, minTime, maxTime);
   }
 
   /**
