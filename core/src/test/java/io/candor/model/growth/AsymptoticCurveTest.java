@@ -76,4 +76,66 @@ class AsymptoticCurveTest {
     IllegalStateException e = assertThrows(IllegalStateException.class, () -> rising.levelOffRelativeTo(Instruments.PHQ9));
     assertTrue(e.getMessage().contains("does not level off"), e.getMessage());
   }
+
+  /** The reference fit with this asymptote and asymptote SE (empty: none). */
+  private static AsymptoticFit levellingAt(double asymptote, java.util.OptionalDouble se) {
+    AsymptoticFit f = fitReference();
+    return new AsymptoticFit(f.n(), asymptote, se, f.intake(), f.intakeSe(), f.rate(),
+        f.rateSe(), f.rss(), f.residualSd(), f.aic(), f.logLinearIntercept(),
+        f.logLinearSlope(), f.logLinearRss(), f.logLinearAic(), f.convergence());
+  }
+
+  private static String side(double asymptote, double se, io.candor.measure.Instrument i) {
+    return levellingAt(asymptote, java.util.OptionalDouble.of(se)).levelOffRelativeTo(i);
+  }
+
+  @Test
+  void levelOff_placesTheWholeIntervalOnOneSideOfTheCutoff_orSaysItStraddlesIt() {
+    // PHQ-9 (higher is worse, cutoff 10): interval 8.04 to 11.96 straddles, 12.04+ is a case
+    assertTrue(side(10, 1, Instruments.PHQ9).contains("close to the cutoff (the interval"
+        + " includes it)"));
+    assertTrue(side(14, 1, Instruments.PHQ9).contains("still within the caseness range"));
+    assertTrue(side(6, 1, Instruments.PHQ9).contains("below the caseness range"));
+    // ORS (higher is better, cutoff 25): the sides swap and the wording says above
+    assertTrue(side(30, 1, Instruments.ORS).contains("on ORS, above the caseness range"));
+    assertTrue(side(20, 1, Instruments.ORS).contains("still within the caseness range"));
+    assertTrue(side(25.5, 1, Instruments.ORS).contains("close to the cutoff"));
+    String text = side(6, 1, Instruments.PHQ9);
+    assertTrue(text.startsWith("On average the curve levels off at 6.0 (approx. 95% interval 4.0"
+        + " to 8.0) on PHQ-9, below the caseness range; the PHQ-9 caseness cutoff is 10"), text);
+    AsymptoticFit f = fitReference();
+    assertTrue(text.contains(String.format(java.util.Locale.ROOT, "Half of the change is reached"
+        + " by time %.1f and 90%% by time %.1f.", Math.log(2) / f.rate(),
+        Math.log(10) / f.rate())), text);
+  }
+
+  @Test
+  void levelOff_atExactlyTheCutoff_followsTheInstrumentsCasenessRule() {
+    java.util.OptionalDouble none = java.util.OptionalDouble.empty();
+    // PHQ-9 10 is a case; ORS 25 is not (below 25 is the clinical range)
+    assertTrue(Instruments.PHQ9.isCase(10) && !Instruments.ORS.isCase(25));
+    assertTrue(levellingAt(10, none).levelOffRelativeTo(Instruments.PHQ9)
+        .contains("still within the caseness range"));
+    assertTrue(levellingAt(25, none).levelOffRelativeTo(Instruments.ORS)
+        .contains("above the caseness range"));
+    assertTrue(side(10, 0, Instruments.PHQ9).contains("still within the caseness range"));
+    assertTrue(side(25, 0, Instruments.ORS).contains("above the caseness range"));
+  }
+
+  @Test
+  void levelOff_refusesAnInstrumentWithoutACasenessCutoff() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> fitReference().levelOffRelativeTo(Instruments.WEMWBS));
+    assertEquals("WEMWBS has no caseness cutoff", e.getMessage());
+  }
+
+  @Test
+  void timeToFraction_isMinusLogOfTheRemainderOverTheRate() {
+    AsymptoticFit f = fitReference();
+    assertEquals(Math.log(10) / f.rate(), f.timeToFraction(0.9), 1e-12);
+    assertEquals(Math.log(4) / f.rate(), f.timeToFraction(0.75), 1e-12);
+    double mid = f.predict(f.timeToFraction(0.5));
+    assertEquals((f.intake() + f.asymptote()) / 2, mid, 1e-9);
+    assertThrows(IllegalArgumentException.class, () -> f.timeToFraction(1));
+  }
 }
