@@ -347,6 +347,90 @@ class MixtureModelTest {
         MixtureModel.withDefaults().withPiecewise(4).terms());
   }
 
+  @Test
+  void everySetting_isReadBack_keptByTheOtherSettings_andPartOfEquality() {
+    MixtureModel d = MixtureModel.withDefaults();
+    assertEquals(TimeBasis.LINEAR, d.basis());
+    assertTrue(d.knot().isEmpty());
+    assertEquals(WithinClass.NONE, d.withinClass());
+    assertEquals(ResidualVariance.PER_CLASS, d.residualVariance());
+    assertEquals(RandomCovariance.PER_CLASS, d.randomCovariance());
+    assertEquals(List.of(), d.membershipCovariates());
+    assertEquals(10, d.finalStarts());
+    assertEquals(10, d.startIterations());
+    assertEquals(5000, d.maxIterations());
+    assertEquals(1e-10, d.tolerance());
+    assertEquals(1, d.threads());
+    assertEquals(SelectionCriterion.BIC, d.criterion());
+    assertEquals(0, d.bootstrapReplicates());
+    MixtureModel m = d.withPiecewise(3).with(WithinClass.RANDOM_INTERCEPT)
+        .with(ResidualVariance.COMMON).with(RandomCovariance.COMMON)
+        .withMembershipCovariates("x", "y").withStarts(7).withFinalStarts(3)
+        .withStartIterations(4).withMaxIterations(99).withTolerance(1e-6).withThreads(2)
+        .with(SelectionCriterion.ICL).withBootstrapReplicates(11).withSmallClassShare(0);
+    assertEquals(TimeBasis.PIECEWISE, m.basis());
+    assertEquals(3.0, m.knot().orElseThrow());
+    assertEquals(WithinClass.RANDOM_INTERCEPT, m.withinClass());
+    assertEquals(ResidualVariance.COMMON, m.residualVariance());
+    assertEquals(RandomCovariance.COMMON, m.randomCovariance());
+    assertEquals(List.of("x", "y"), m.membershipCovariates());
+    assertEquals(7, m.starts());
+    assertEquals(3, m.finalStarts());
+    assertEquals(4, m.startIterations());
+    assertEquals(99, m.maxIterations());
+    assertEquals(1e-6, m.tolerance());
+    assertEquals(2, m.threads());
+    assertEquals(SelectionCriterion.ICL, m.criterion());
+    assertEquals(11, m.bootstrapReplicates());
+    assertEquals(0.0, m.smallClassShare());
+    assertEquals("MixtureModel[PIECEWISE(knot 3), RANDOM_INTERCEPT, residual SD COMMON, random"
+        + " covariance COMMON, membership [x, y], 7 starts (4 iterations, best 3 to convergence,"
+        + " tolerance 1.0E-6, at most 99 iterations), 2 thread(s), select by ICL, bootstrap 11,"
+        + " small class < 0.0]", m.toString());
+    assertEquals("MixtureModel[LINEAR, NONE, residual SD PER_CLASS, 50 starts (10 iterations,"
+        + " best 10 to convergence, tolerance 1.0E-10, at most 5000 iterations), 1 thread(s),"
+        + " select by BIC, small class < 0.05]", d.toString());
+    // another basis drops the knot
+    assertTrue(m.with(TimeBasis.QUADRATIC).knot().isEmpty());
+    assertEquals(List.of("intercept", "time", "time^2"), m.with(TimeBasis.QUADRATIC).terms());
+    // each setting takes part in equality
+    List<MixtureModel> variants = List.of(d.with(TimeBasis.LOG), d.withPiecewise(2),
+        d.withPiecewise(3), d.with(WithinClass.RANDOM_INTERCEPT), d.with(ResidualVariance.COMMON),
+        d.with(RandomCovariance.COMMON), d.withMembershipCovariates("x"), d.withStarts(7),
+        d.withFinalStarts(3), d.withStartIterations(4), d.withMaxIterations(99),
+        d.withTolerance(1e-6), d.withThreads(2), d.with(SelectionCriterion.AIC),
+        d.withBootstrapReplicates(11), d.withSmallClassShare(0.1));
+    for (int i = 0; i < variants.size(); i++) {
+      assertNotEquals(d, variants.get(i), variants.get(i).toString());
+      for (int j = i + 1; j < variants.size(); j++) {
+        assertNotEquals(variants.get(i), variants.get(j));
+      }
+    }
+  }
+
+  @Test
+  void settings_acceptTheEndsOfTheirRanges_andRefuseBeyondNamingTheValue() {
+    MixtureModel d = MixtureModel.withDefaults();
+    assertEquals(100_000, d.withStarts(100_000).withFinalStarts(100_000).finalStarts());
+    assertEquals(1, d.withStartIterations(1).withMaxIterations(1).maxIterations());
+    assertEquals(1e-2, d.withTolerance(1e-2).tolerance());
+    assertEquals(256, d.withThreads(256).threads());
+    assertEquals(10_000, d.withBootstrapReplicates(10_000).bootstrapReplicates());
+    assertMessage(() -> d.withFinalStarts(0), "finalStarts must be between 1 and 100000, was 0");
+    assertMessage(() -> d.withStartIterations(0), "startIterations must be between 1 and");
+    assertMessage(() -> d.withMaxIterations(0), "maxIterations must be between 1 and");
+    assertMessage(() -> d.withBootstrapReplicates(-1), "bootstrapReplicates must be between 0");
+    assertMessage(() -> d.withSmallClassShare(1), "smallClassShare must be in [0, 1), was 1.0");
+    assertMessage(() -> d.withSmallClassShare(-0.01), "smallClassShare must be in [0, 1)");
+    assertMessage(() -> d.withSmallClassShare(Double.NaN), "smallClassShare must be in [0, 1)");
+    assertMessage(() -> d.withPiecewise(Double.POSITIVE_INFINITY), "knot");
+    assertMessage(() -> d.withMembershipCovariates("intercept"), "membership covariate"
+        + " intercept is reserved");
+    assertMessage(() -> d.withMembershipCovariates(" "), "membership covariate");
+    assertThrows(NullPointerException.class, () -> d.with((WithinClass) null));
+    assertThrows(NullPointerException.class, () -> d.with((SelectionCriterion) null));
+  }
+
   private static void assertMessage(org.junit.jupiter.api.function.Executable call, String part) {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
     assertTrue(e.getMessage().contains(part), "message was: " + e.getMessage());
