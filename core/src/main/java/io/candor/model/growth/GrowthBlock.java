@@ -22,7 +22,7 @@ import java.util.SortedMap;
 public final class GrowthBlock {
 
   // totals layout: p, k, n, m, yty, minTime, maxTime, slopeClients, minFirst, maxFirst, xy[p],
-  // xx[p*p], covMin[k], covMax[k]
+  // xx[p*p] (upper triangle filled; the fitter reads no other), covMin[k], covMax[k]
   static final int T_P = 0;
   static final int T_K = 1;
   static final int T_N = 2;
@@ -140,11 +140,6 @@ public final class GrowthBlock {
       }
       if (slope) {
         slopeClients++;
-      }
-    }
-    for (int j = 0; j < p; j++) {
-      for (int l = 0; l < j; l++) {
-        xx[j * p + l] = xx[l * p + j];
       }
     }
     totals = new double[T_XY + p + p * p + 2 * k];

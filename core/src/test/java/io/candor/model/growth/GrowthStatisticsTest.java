@@ -144,4 +144,152 @@ class GrowthStatisticsTest {
     assertEquals(8, rows.scoreSum());
     assertTrue(GrowthRows.bucket("client-1") >= 0 && GrowthRows.bucket("client-1") < GrowthRows.BUCKETS);
   }
+
+  /** Every row of {@code data} in one {@link GrowthRows}, with the data's covariates. */
+  private static GrowthRows oneBlock(GrowthData data) {
+    int n = data.size();
+    String[] ids = new String[n];
+    List<String> names = data.covariateNames();
+    double[][] cov = new double[names.size()][n];
+    int r = 0;
+    for (int c = 0; c < data.clientCount(); c++) {
+      for (int i = 0; i < data.observations(c); i++) {
+        ids[r] = data.clients().get(c);
+        for (int k = 0; k < names.size(); k++) {
+          cov[k][r] = data.covariate(k, c);
+        }
+        r++;
+      }
+    }
+    return GrowthRows.of(ids, data.groupedTimes(), data.groupedScores(), names, cov);
+  }
+
+  /** Statistics of a single block holding every client (its own client effects included). */
+  private static GrowthStatistics single(GrowthModel model, GrowthRows rows) {
+    double centre = GrowthRows.centre(new TreeMap<>(Map.of(0,
+        new double[] {rows.scoreSum(), rows.size()})));
+    GrowthBlock block = rows.statistics(model, centre);
+    return new GrowthStatistics() {
+      @Override
+      public GrowthModel model() {
+        return model;
+      }
+
+      @Override
+      public io.candor.domain.ScoreScale scale() {
+        return io.candor.domain.ScoreScale.unbounded("outcome");
+      }
+
+      @Override
+      public double centre() {
+        return centre;
+      }
+
+      @Override
+      public double[] totals() {
+        return block.totals();
+      }
+
+      @Override
+      public double[] criterionTerms(double[] theta) {
+        return block.criterionTerms(theta);
+      }
+
+      @Override
+      public List<ClientEffects> clientEffects(double[] theta, double[] beta, double sigma2) {
+        return block.clientEffects(theta, beta, sigma2);
+      }
+    };
+  }
+
+  /** The row-by-row elimination ({@link ProfiledDeviance}) of the same model and data. */
+  private static ProfiledDeviance rowByRow(GrowthModel model, GrowthData data) {
+    double[] t = data.timeArray();
+    int[] idx = model.covariateIndices(data);
+    double[] covs = new double[idx.length];
+    return new ProfiledDeviance(model.termNames().size(), model.random().size(), 1,
+        model.estimation() == Estimation.REML, data.starts(), data.scoreArray(), (c, i, x) -> {
+          for (int j = 0; j < idx.length; j++) {
+            covs[j] = data.covariate(idx[j], c);
+          }
+          model.designRow(t[i], covs, x);
+        }, null, 0);
+  }
+
+  /**
+   * A block normally holds the few clients of one bucket; here one block holds all 120 clients
+   * of the unbalanced reference panel (clients seen at the same and at different times, two
+   * covariates). At arbitrary θ, including θ large enough that the product of the clients'
+   * factors passes 1e100, its criterion and its clients' conditional modes and variances are
+   * those of the row-by-row elimination, for both random parts, with and without covariates
+   * (the shared-design and the general route), under REML and ML.
+   */
+  @Test
+  void oneBlockOfManyClients_givesTheCriterionAndEffectsOfTheRowByRowElimination() {
+    GrowthData data = Reference.dropout();
+    GrowthRows rows = oneBlock(data);
+    GrowthModel d = GrowthModel.withDefaults();
+    List<GrowthModel> models = List.of(d, d.with(TimeBasis.LOG).with(RandomPart.INTERCEPT)
+        .with(Estimation.ML), d.with(TimeBasis.QUADRATIC), d.with(RandomPart.INTERCEPT)
+        .withCovariates("severe").with(Estimation.ML), d.with(TimeBasis.LOG)
+        .withCovariates("severe", "age").with(Interactions.COVARIATE_BY_TIME));
+    for (GrowthModel model : models) {
+      boolean slope = model.random() == RandomPart.INTERCEPT_SLOPE;
+      double[][] thetas = slope
+          ? new double[][] {{0.7, -0.2, 0.4}, {1.3, 0.5, 0}, {9, 2, 4}, {0, 0.3, 0.2}}
+          : new double[][] {{0.7}, {0}, {12}};
+      GrowthStatistics stats = single(model, rows);
+      StatisticsDeviance fromBlock = new StatisticsDeviance(model, stats);
+      ProfiledDeviance oracle = rowByRow(model, data);
+      for (double[] th : thetas) {
+        String what = model + " at " + java.util.Arrays.toString(th);
+        double expected = oracle.evaluate(th);
+        assertEquals(expected, fromBlock.evaluate(th), 1e-10 * Math.abs(expected), what);
+        ProfiledDeviance.Solution s = fromBlock.solve(th);
+        ProfiledDeviance.Effects e = oracle.effects(th, oracle.solve(th).beta);
+        List<ClientEffects> effects = stats.clientEffects(th, s.beta, 1);
+        assertEquals(data.clientCount(), effects.size());
+        for (ClientEffects ce : effects) {
+          int c = data.clients().indexOf(ce.client());
+          assertEquals(data.observations(c), ce.observations(), what);
+          assertEquals(e.groupB[2 * c], ce.intercept(), 1e-8, what + " b0 " + ce.client());
+          assertEquals(e.groupB[2 * c + 1], ce.slope(), 1e-8, what + " b1 " + ce.client());
+          assertEquals(e.groupV[3 * c], ce.interceptVariance(), 1e-10, what);
+          assertEquals(e.groupV[3 * c + 1], ce.slopeVariance(), 1e-10, what);
+          assertEquals(e.groupV[3 * c + 2], ce.covariance(), 1e-10, what);
+        }
+      }
+      GrowthFit direct = model.fit(data);
+      GrowthFit fromStats = model.fit(stats);
+      for (int j = 0; j < direct.beta().length; j++) {
+        FixedEffect a = direct.fixedEffects().get(j);
+        FixedEffect b = fromStats.fixedEffects().get(j);
+        assertEquals(a.estimate(), b.estimate(), 1e-6 * (Math.abs(a.estimate()) + a.se()));
+        assertEquals(a.se(), b.se(), 1e-6 * a.se());
+      }
+      assertEquals(direct.deviance(), fromStats.deviance(), 1e-9 * Math.abs(direct.deviance()));
+      assertEquals(direct.timeRange(), fromStats.timeRange());
+      assertEquals(direct.firstScoreRange(), fromStats.firstScoreRange());
+      assertEquals(direct.observations(), fromStats.observations());
+      assertEquals(direct.clients(), fromStats.clients());
+    }
+  }
+
+  @Test
+  void statisticsOfAConstantCovariate_areRefusedAsTheRowsAre_whateverItsSign() {
+    GrowthData data = GrowthModelTest.simulate(4, 30, 4);
+    GrowthModel model = GrowthModel.withDefaults().withCovariates("x");
+    for (double value : new double[] {2, -2}) {
+      double[] x = new double[data.size()];
+      java.util.Arrays.fill(x, value);
+      GrowthData withX = data.withCovariate("x", x);
+      String fromRows = assertThrows(IllegalArgumentException.class, () -> model.fit(withX))
+          .getMessage();
+      assertEquals("covariate x is the same for every client (" + (int) value + "), so its"
+          + " effect cannot be separated from the intercept", fromRows);
+      String fromStatistics = assertThrows(IllegalArgumentException.class,
+          () -> model.fit(single(model, oneBlock(withX)))).getMessage();
+      assertEquals(fromRows, fromStatistics);
+    }
+  }
 }
