@@ -292,4 +292,67 @@ class GrowthStatisticsTest {
       assertEquals(fromRows, fromStatistics);
     }
   }
+
+  @Test
+  void totalsOfTwoBlocksMerged_areTheTotalsOfAllTheirRows() {
+    GrowthData data = Reference.dropout(); // clients sorted by id: split them in two
+    GrowthModel model = GrowthModel.withDefaults().with(TimeBasis.LOG)
+        .withCovariates("age", "severe");
+    int half = data.starts()[60];
+    GrowthRows all = oneBlock(data);
+    double centre = all.scoreSum() / all.size();
+    String[] ids = new String[data.size()];
+    double[][] cov = new double[2][data.size()];
+    for (int c = 0, r = 0; c < data.clientCount(); c++) {
+      for (int i = 0; i < data.observations(c); i++, r++) {
+        ids[r] = data.clients().get(c);
+        cov[0][r] = data.covariate("age", c);
+        cov[1][r] = data.covariate("severe", c);
+      }
+    }
+    double[] t = data.groupedTimes();
+    double[] y = data.groupedScores();
+    int n = data.size();
+    GrowthRows first = GrowthRows.of(java.util.Arrays.copyOfRange(ids, 0, half),
+        java.util.Arrays.copyOfRange(t, 0, half), java.util.Arrays.copyOfRange(y, 0, half),
+        List.of("age", "severe"), new double[][] {java.util.Arrays.copyOfRange(cov[0], 0, half),
+            java.util.Arrays.copyOfRange(cov[1], 0, half)});
+    GrowthRows second = GrowthRows.of(java.util.Arrays.copyOfRange(ids, half, n),
+        java.util.Arrays.copyOfRange(t, half, n), java.util.Arrays.copyOfRange(y, half, n),
+        List.of("age", "severe"), new double[][] {java.util.Arrays.copyOfRange(cov[0], half, n),
+            java.util.Arrays.copyOfRange(cov[1], half, n)});
+    double[] whole = all.statistics(model, centre).totals();
+    double[] merged = GrowthBlock.mergeTotals(first.statistics(model, centre).totals(),
+        second.statistics(model, centre).totals());
+    assertEquals(whole.length, merged.length);
+    for (int i = 0; i < whole.length; i++) {
+      // sums to rounding (Σ(y − centre) is about 0, hence the absolute part)
+      assertEquals(whole[i], merged[i], 1e-9 * Math.abs(whole[i]) + 1e-8, "entry " + i);
+    }
+    // the covariate ranges (the last 2k entries) are taken exactly
+    for (int i = whole.length - 4; i < whole.length; i++) {
+      assertEquals(whole[i], merged[i], "range entry " + i);
+    }
+    assertEquals(java.util.Arrays.stream(cov[0]).min().orElseThrow(), merged[whole.length - 4]);
+    assertEquals(java.util.Arrays.stream(cov[1]).max().orElseThrow(), merged[whole.length - 1]);
+  }
+
+  @Test
+  void block_countsItsClients_andRefusesAThetaOfTheWrongLength() {
+    GrowthRows rows = GrowthRows.of(new String[] {"b", "a", "a", "c"},
+        new double[] {0, 1, 0, 2}, new double[] {5, 2, 1, 4}, List.of(), new double[0][]);
+    GrowthBlock slope = rows.statistics(GrowthModel.withDefaults(), 3);
+    assertEquals(3, slope.clientCount());
+    assertEquals("GrowthBlock[3 clients, p = 2, q = 2]", slope.toString());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> slope.criterionTerms(new double[] {1}));
+    assertEquals("theta must have 3 entries, had 1", e.getMessage());
+    assertEquals(8, slope.criterionTerms(new double[] {1, 0, 1}).length);
+    GrowthBlock intercept = rows.statistics(GrowthModel.withDefaults()
+        .with(RandomPart.INTERCEPT).with(TimeBasis.QUADRATIC), 3);
+    e = assertThrows(IllegalArgumentException.class,
+        () -> intercept.criterionTerms(new double[] {1, 0, 1}));
+    assertEquals("theta must have 1 entries, had 3", e.getMessage());
+    assertEquals(2 + 3 + 9, intercept.criterionTerms(new double[] {1}).length);
+  }
 }
