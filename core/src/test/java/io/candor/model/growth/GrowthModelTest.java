@@ -676,4 +676,171 @@ class GrowthModelTest {
     assertEquals(7, fit.clusters());
     assertTrue(Double.isFinite(fit.clusterInterceptSd().orElseThrow()));
   }
+
+  // ---------------------------------------------------------------- identification limits
+
+  private static String refusal(GrowthModel model, GrowthData data) {
+    return assertThrows(IllegalArgumentException.class, () -> model.fit(data)).getMessage();
+  }
+
+  /** Clients a, b, c, ... with these numbers of rows at times 0, 1, 2, ... and noisy scores. */
+  private static GrowthData rows(int... counts) {
+    List<String> ids = new ArrayList<>();
+    List<Double> t = new ArrayList<>();
+    List<Double> y = new ArrayList<>();
+    for (int c = 0; c < counts.length; c++) {
+      for (int i = 0; i < counts[c]; i++) {
+        ids.add(String.valueOf((char) ('a' + c)));
+        t.add((double) i);
+        y.add(10.0 + 3 * c - i + ((c * 7 + i * 3) % 5) * 0.37);
+      }
+    }
+    return GrowthData.of(ids.toArray(new String[0]),
+        t.stream().mapToDouble(Double::doubleValue).toArray(),
+        y.stream().mapToDouble(Double::doubleValue).toArray());
+  }
+
+  @Test
+  void fit_atTheSmallestIdentifiableSizes_isAResult_andOneFewerIsRefusedByName() {
+    GrowthModel intercept = GrowthModel.withDefaults().with(RandomPart.INTERCEPT);
+    // a random intercept: 2 clients are enough
+    assertEquals(2, intercept.fit(rows(4, 4)).clients());
+    // a random slope: 3 clients seen at two or more times are enough (a fourth is seen once)
+    assertEquals(4, GrowthModel.withDefaults().fit(rows(3, 3, 3, 1)).clients());
+    assertTrue(refusal(GrowthModel.withDefaults(), rows(3, 3, 1, 1)).contains("a random slope"
+        + " needs at least 3 clients observed at two or more different times; these data have"
+        + " 2"));
+    // as many observations as random effects
+    assertEquals("there are 6 observations but 6 random effects (2 per client for 3 clients):"
+        + " the variance components cannot be identified; use fewer random effects or more data",
+        refusal(GrowthModel.withDefaults(), rows(2, 2, 2)));
+    assertTrue(refusal(intercept, GrowthData.of(new String[] {"a", "b", "c"},
+        new double[] {0, 1, 2}, new double[] {4, 6, 3})).startsWith("there are 3 observations but 3"
+        + " random effects (1 per client for 3 clients)"));
+    // as many observations as fixed effects (5: intercept, time, time², x, z)
+    GrowthData two = rows(3, 2).withClientCovariate("x", Map.of("a", 1.0, "b", 2.0))
+        .withClientCovariate("z", Map.of("a", 3.0, "b", 5.0));
+    assertEquals("there are 5 observations for 5 fixed effects; need more observations than"
+        + " fixed effects", refusal(intercept.with(TimeBasis.QUADRATIC)
+        .withCovariates("x", "z"), two));
+  }
+
+  @Test
+  void fit_withAClusterLevel_checksCountsAndRankAsWithout() {
+    // three clients, two therapists, only two clients seen twice: too few for a random slope
+    GrowthData few = rows(3, 3, 1).withClusters(new String[] {"T1", "T1", "T1", "T1", "T1",
+        "T1", "T2"});
+    assertTrue(refusal(GrowthModel.withDefaults().with(ClusterPart.INTERCEPT), few)
+        .contains("a random slope needs at least 3 clients"));
+    // a covariate that is a multiple of another
+    GrowthData d = clustered(8, 24, 3);
+    Map<String, Double> x = new java.util.HashMap<>();
+    Map<String, Double> z = new java.util.HashMap<>();
+    for (int c = 0; c < d.clientCount(); c++) {
+      x.put(d.clients().get(c), (double) (c % 4));
+      z.put(d.clients().get(c), 2.0 * (c % 4));
+    }
+    GrowthData collinear = d.withClientCovariate("x", x).withClientCovariate("z", z);
+    assertTrue(refusal(GrowthModel.withDefaults().with(ClusterPart.INTERCEPT)
+        .withCovariates("x", "z"), collinear).contains("term z is (almost) a linear combination"
+        + " of the terms before it [intercept, time, x]"));
+    // two therapists are enough
+    GrowthFit fit = GrowthModel.withDefaults().with(ClusterPart.INTERCEPT)
+        .with(RandomPart.INTERCEPT).fit(clustered(8, 24, 2));
+    assertEquals(2, fit.clusters());
+  }
+
+  @Test
+  void fit_refusalsOfDegenerateScores_sayWhatIsDegenerate() {
+    String[] ids = {"a", "a", "a", "b", "b", "b", "c", "c", "c"};
+    double[] t = {0, 1, 2, 0, 1, 2, 0, 1, 2};
+    double[] seven = new double[9];
+    Arrays.fill(seven, 7);
+    for (GrowthModel m : List.of(GrowthModel.withDefaults(),
+        GrowthModel.withDefaults().with(RandomPart.INTERCEPT))) {
+      assertEquals("every score is 7: with no variation there is nothing to model (the residual"
+          + " SD would be 0)", refusal(m, GrowthData.of(ids, t, seven)));
+    }
+    // each client's own level on a common curve: a random intercept with a quadratic basis
+    // reproduces it exactly
+    double[] curve = new double[9];
+    for (int i = 0; i < 9; i++) {
+      curve[i] = 4 * (i / 3) + 10 - 3 * t[i] + 0.5 * t[i] * t[i];
+    }
+    assertEquals("the scores lie exactly on the model's lines: with an intercept of each"
+        + " client's own, nothing is left over (the residual SD would be 0), so the variance"
+        + " components cannot be estimated (as when every client's scores are constant)",
+        refusal(GrowthModel.withDefaults().with(RandomPart.INTERCEPT)
+            .with(TimeBasis.QUADRATIC), GrowthData.of(ids, t, curve)));
+  }
+
+  @Test
+  void fit_namesTimesTooLargeToSquare_andTheFirstLargestValuesClient() {
+    GrowthData d = rows(3, 3, 3, 3);
+    double[] t = d.groupedTimes();
+    t[4] = 1e200;
+    String[] ids = rowClients(d);
+    assertEquals("the times are too large to fit: their sum of squares overflows a double"
+        + " (largest 1.0E200, client b); rescale the time column",
+        refusal(GrowthModel.withDefaults(), GrowthData.of(ids, t, d.groupedScores())));
+    // the largest score in the very first row, and a tie later: the first is named
+    double[] y = d.groupedScores();
+    y[0] = -1e300;
+    y[7] = 1e300;
+    assertEquals("the scores are too large to fit: their sum of squares overflows a double"
+        + " (largest -1.0E300, client a); rescale the score column",
+        refusal(GrowthModel.withDefaults(), GrowthData.of(ids, d.groupedTimes(), y)));
+  }
+
+  @Test
+  void logBasis_refusesATimeOfMinusOne_byName_fromRowsAndFromStatistics() {
+    GrowthData d = GrowthData.of(new String[] {"a", "a", "b", "b", "c", "c"},
+        new double[] {-1, 1, 0, 1, 0, 2}, new double[] {1, 2, 3, 4, 2, 2});
+    GrowthModel log = GrowthModel.withDefaults().with(TimeBasis.LOG).with(RandomPart.INTERCEPT);
+    String message = "the log basis uses log(time + 1), so time must be > -1; was -1";
+    assertEquals(message, refusal(log, d));
+    assertEquals(message, assertThrows(IllegalArgumentException.class,
+        () -> log.fit(new InMemoryStatistics(log, d))).getMessage());
+    // just above -1 is a time like any other
+    GrowthData near = GrowthData.of(new String[] {"a", "a", "b", "b", "c", "c"},
+        new double[] {-0.5, 1, 0, 1, 0, 2}, new double[] {1, 2, 3, 4, 2, 2.5});
+    assertEquals(3, log.fit(near).clients());
+  }
+
+  @Test
+  void secondCovariateConstant_isNamed_fromRowsAndFromStatistics() {
+    GrowthData d = simulate(6, 20, 4);
+    Map<String, Double> age = new java.util.HashMap<>();
+    Map<String, Double> same = new java.util.HashMap<>();
+    for (int c = 0; c < d.clientCount(); c++) {
+      age.put(d.clients().get(c), 20.0 + c);
+      same.put(d.clients().get(c), 3.0);
+    }
+    GrowthData both = d.withClientCovariate("age", age).withClientCovariate("x", same);
+    GrowthModel model = GrowthModel.withDefaults().withCovariates("age", "x");
+    String message = "covariate x is the same for every client (3), so its effect cannot be"
+        + " separated from the intercept";
+    assertEquals(message, refusal(model, both));
+    assertEquals(message, assertThrows(IllegalArgumentException.class,
+        () -> model.fit(new InMemoryStatistics(model, both))).getMessage());
+  }
+
+  @Test
+  void designRows_andTheDescriptionOfAModel() {
+    GrowthModel m = GrowthModel.withDefaults().withPiecewise(2.5).with(ClusterPart.INTERCEPT)
+        .withCovariates("age");
+    assertEquals(ClusterPart.INTERCEPT, m.cluster());
+    assertEquals(ClusterPart.NONE, GrowthModel.withDefaults().cluster());
+    assertEquals("GrowthModel[PIECEWISE(knot 2.5), INTERCEPT_SLOPE, cluster INTERCEPT, REML,"
+        + " terms [intercept, time, time_after_knot, age]]", m.toString());
+    assertEquals("GrowthModel[LINEAR, INTERCEPT_SLOPE, REML, terms [intercept, time]]",
+        GrowthModel.withDefaults().toString());
+    assertTrue(Arrays.equals(new double[] {1, Math.log1p(3)},
+        GrowthModel.withDefaults().with(TimeBasis.LOG).randomRow(3)));
+    assertTrue(Arrays.equals(new double[] {1},
+        GrowthModel.withDefaults().with(RandomPart.INTERCEPT).randomRow(3)));
+    double[] x = new double[4];
+    m.designRow(4, new double[] {30}, x);
+    assertTrue(Arrays.equals(new double[] {1, 4, 1.5, 30}, x), Arrays.toString(x));
+  }
 }
