@@ -843,4 +843,184 @@ class GrowthModelTest {
     m.designRow(4, new double[] {30}, x);
     assertTrue(Arrays.equals(new double[] {1, 4, 1.5, 30}, x), Arrays.toString(x));
   }
+
+  // ---------------------------------------------------------------- canonical order, accessors
+
+  /** Ids that fall into two buckets only, so that each bucket holds many clients. */
+  private static List<String> collidingIds(int count) {
+    int b0 = GrowthRows.bucket("p0");
+    int b1 = GrowthRows.bucket("p1");
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; ids.size() < count; i++) {
+      int b = GrowthRows.bucket("p" + i);
+      if (b == b0 || b == b1) {
+        ids.add("p" + i);
+      }
+    }
+    return ids;
+  }
+
+  /**
+   * The fit of rows without a cluster level does not depend on the order the rows come in: the
+   * clients of a bucket are taken in id order and each client's rows by time (then score), so
+   * clients listed in reverse with their rows latest first give the same bits, and the intake
+   * range is that of each client's earliest score (the lowest of two at the same time).
+   */
+  @Test
+  void fit_ofTheSameRowsInAnyOrder_isTheSameToTheLastBit() {
+    List<String> ids = collidingIds(24);
+    UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(17);
+    int k = 5;
+    double[][] y = new double[ids.size()][k];
+    double lowIntake = Double.POSITIVE_INFINITY;
+    double highIntake = Double.NEGATIVE_INFINITY;
+    for (int c = 0; c < ids.size(); c++) {
+      double level = 15 + 6 * rng.nextDouble();
+      for (int s = 0; s < k; s++) {
+        y[c][s] = level - s * (1 + rng.nextDouble()) + 2 * rng.nextDouble();
+      }
+    }
+    // client 0 has a second row at time 0, scored lower: that is its intake
+    List<String> idA = new ArrayList<>();
+    List<Double> tA = new ArrayList<>();
+    List<Double> yA = new ArrayList<>();
+    for (int c = 0; c < ids.size(); c++) {
+      for (int s = 0; s < k; s++) {
+        idA.add(ids.get(c));
+        tA.add((double) s);
+        yA.add(y[c][s]);
+      }
+      double intake = y[c][0];
+      if (c == 0) {
+        idA.add(ids.get(c));
+        tA.add(0.0);
+        yA.add(y[c][0] - 4);
+        intake = y[c][0] - 4;
+      }
+      lowIntake = Math.min(lowIntake, intake);
+      highIntake = Math.max(highIntake, intake);
+    }
+    int n = idA.size();
+    String[] ia = idA.toArray(new String[0]);
+    double[] ta = tA.stream().mapToDouble(Double::doubleValue).toArray();
+    double[] ya = yA.stream().mapToDouble(Double::doubleValue).toArray();
+    String[] ib = new String[n];
+    double[] tb = new double[n];
+    double[] yb = new double[n];
+    for (int i = 0; i < n; i++) {
+      ib[i] = ia[n - 1 - i];
+      tb[i] = ta[n - 1 - i];
+      yb[i] = ya[n - 1 - i];
+    }
+    for (GrowthModel model : List.of(GrowthModel.withDefaults(),
+        GrowthModel.withDefaults().with(RandomPart.INTERCEPT).with(TimeBasis.QUADRATIC))) {
+      GrowthFit a = model.fit(GrowthData.of(ia, ta, ya));
+      GrowthFit b = model.fit(GrowthData.of(ib, tb, yb));
+      assertTrue(Arrays.equals(a.beta(), b.beta()), model.toString());
+      assertTrue(Arrays.equals(a.theta(), b.theta()), model.toString());
+      assertEquals(a.deviance(), b.deviance());
+      assertEquals(new io.candor.model.DataRange(lowIntake, highIntake), a.firstScoreRange());
+      assertEquals(a.firstScoreRange(), b.firstScoreRange());
+      assertEquals(new io.candor.model.DataRange(0, k - 1), b.timeRange());
+      for (ClientEffects e : a.clientEffects()) {
+        ClientEffects other = b.clientEffects().stream()
+            .filter(x -> x.client().equals(e.client())).findFirst().orElseThrow();
+        assertEquals(e, other);
+      }
+    }
+    // the rows route of a clustered fit takes the same intake
+    String[] th = new String[n];
+    for (int i = 0; i < n; i++) {
+      th[i] = "T" + ids.indexOf(ib[i]) % 3;
+    }
+    GrowthFit three = GrowthModel.withDefaults().with(ClusterPart.INTERCEPT)
+        .with(RandomPart.INTERCEPT).fit(GrowthData.of(ib, tb, yb).withClusters(th));
+    assertEquals(new io.candor.model.DataRange(lowIntake, highIntake), three.firstScoreRange());
+  }
+
+  @Test
+  void fitAccessors_agreeWithEachOther() {
+    GrowthData d = simulate(12, 40, 5);
+    Map<String, Double> age = new java.util.HashMap<>();
+    for (int c = 0; c < d.clientCount(); c++) {
+      age.put(d.clients().get(c), 20.0 + (c * 7) % 30);
+    }
+    GrowthFit fit = GrowthModel.withDefaults().with(TimeBasis.LOG).withCovariates("age")
+        .fit(d.withClientCovariate("age", age));
+    double[][] v = fit.fixedCovariance();
+    assertEquals(3, v.length);
+    for (int j = 0; j < 3; j++) {
+      FixedEffect f = fit.fixedEffects().get(j);
+      assertEquals(f.se() * f.se(), v[j][j], 1e-12 * v[j][j]);
+      assertEquals(f.estimate() / f.se(), f.t(), 1e-12 * Math.abs(f.t()));
+      for (int l = 0; l < 3; l++) {
+        assertEquals(v[j][l], v[l][j], 1e-12 * Math.sqrt(v[j][j] * v[l][l]));
+      }
+    }
+    assertTrue(v[0][1] != 0);
+    double[][] dd = fit.randomCovariance();
+    assertEquals(fit.interceptSd() * fit.interceptSd(), dd[0][0], 1e-12 * dd[0][0]);
+    assertEquals(Math.pow(fit.slopeSd().orElseThrow(), 2), dd[1][1], 1e-12 * dd[1][1]);
+    double cov = fit.correlation().orElseThrow() * fit.interceptSd() * fit.slopeSd().orElseThrow();
+    assertEquals(cov, dd[0][1], 1e-12 * Math.abs(cov));
+    assertEquals(dd[0][1], dd[1][0]);
+    double expected = fit.beta()[0] + fit.beta()[1] * Math.log1p(3) + fit.beta()[2] * 31;
+    assertEquals(expected, fit.predictPopulation(3, 31), 1e-12 * Math.abs(expected));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> fit.predictPopulation(3));
+    assertEquals("expected 1 covariate values [age], got 0", e.getMessage());
+    String text = fit.toString();
+    assertTrue(text.startsWith("Linear mixed-effects growth model, REML, 200 observations of 40"
+        + " clients\n"), text);
+    assertTrue(text.contains(", slope SD ") && text.contains(", correlation ")
+        && !text.contains("cluster") && !text.contains("boundary"), text);
+    GrowthFit ri = GrowthModel.withDefaults().with(RandomPart.INTERCEPT).fit(d);
+    assertEquals(1, ri.randomCovariance().length);
+    assertTrue(ri.correlation().isEmpty() && ri.slopeSd().isEmpty());
+    assertTrue(!ri.toString().contains("slope SD") && !ri.toString().contains("correlation"),
+        ri.toString());
+    GrowthFit three = GrowthModel.withDefaults().with(ClusterPart.INTERCEPT)
+        .fit(clustered(5, 30, 3));
+    assertTrue(three.toString().contains("observations of 30 clients in 3 clusters\n"),
+        three.toString());
+  }
+
+  @Test
+  void data_refusalsNameTheRowAndTheClient() {
+    assertEquals("client id in row 2 must not be blank", assertThrows(
+        IllegalArgumentException.class, () -> GrowthData.of(new String[] {"a", " "},
+            new double[] {0, 1}, new double[] {1, 2})).getMessage());
+    assertEquals("time in row 2 (client b) must be finite, was NaN", assertThrows(
+        IllegalArgumentException.class, () -> GrowthData.of(new String[] {"a", "b"},
+            new double[] {0, Double.NaN}, new double[] {1, 2})).getMessage());
+    GrowthData d = GrowthData.of(new String[] {"a", "b", "b"}, new double[] {0, 0, 1},
+        new double[] {1, 2, 3});
+    assertEquals("covariate age in row 3 (client b) must be finite, was Infinity",
+        assertThrows(IllegalArgumentException.class, () -> d.withCovariate("age",
+            new double[] {1, 2, Double.POSITIVE_INFINITY})).getMessage());
+    assertEquals("covariate age must be the same on every row of a client; client b has 2 and 4"
+        + " (row 3)", assertThrows(IllegalArgumentException.class,
+            () -> d.withCovariate("age", new double[] {1, 2, 4})).getMessage());
+    assertEquals("cluster id in row 3 (client b) must not be blank", assertThrows(
+        IllegalArgumentException.class, () -> d.withClusters(new String[] {"T", "T", ""}))
+        .getMessage());
+    assertThrows(IllegalArgumentException.class,
+        () -> d.withClientCovariate("time", Map.of("a", 1.0, "b", 2.0)));
+    assertEquals("GrowthData[3 observations, 2 clients]", d.toString());
+    assertEquals("GrowthData[3 observations, 2 clients in 1 clusters, covariates [age]]",
+        d.withCovariate("age", new double[] {1, 2, 2}).withClusters(new String[] {"T", "T", "T"})
+            .toString());
+  }
+
+  @Test
+  void data_onAScale_refuseScoresOutsideItNamingClientAndTime() {
+    GrowthData d = GrowthData.of(new String[] {"a", "b", "b"}, new double[] {0, 0, 2},
+        new double[] {20, 12, 28});
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> d.withScale(Instruments.PHQ9));
+    assertTrue(e.getMessage().contains("score of client b at time 2"), e.getMessage());
+    GrowthData inRange = GrowthData.of(new String[] {"a", "b", "b"}, new double[] {0, 0, 2},
+        new double[] {20, 12, 27});
+    assertEquals(Instruments.PHQ9, inRange.withScale(Instruments.PHQ9).scale());
+  }
 }
