@@ -138,4 +138,17 @@ class AsymptoticCurveTest {
     assertEquals((f.intake() + f.asymptote()) / 2, mid, 1e-9);
     assertThrows(IllegalArgumentException.class, () -> f.timeToFraction(1));
   }
+
+  @Test
+  void asymptoticPreferred_onlyWithTheStrictlyLowerAic() {
+    AsymptoticFit f = fitReference();
+    assertTrue(f.asymptoticPreferred());
+    for (double logLinearAic : new double[] {f.aic(), f.aic() - 1}) {
+      AsymptoticFit other = new AsymptoticFit(f.n(), f.asymptote(), f.asymptoteSe(), f.intake(),
+          f.intakeSe(), f.rate(), f.rateSe(), f.rss(), f.residualSd(), f.aic(),
+          f.logLinearIntercept(), f.logLinearSlope(), f.logLinearRss(), logLinearAic,
+          f.convergence());
+      assertTrue(!other.asymptoticPreferred());
+    }
+  }
 }

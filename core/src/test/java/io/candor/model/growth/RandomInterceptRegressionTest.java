@@ -158,4 +158,36 @@ class RandomInterceptRegressionTest {
     assertEquals(7.0 / 3, fit.fixedEffect("intercept").estimate(), 1e-12);
     assertThrows(IllegalArgumentException.class, () -> fit.fixedEffect("pre"));
   }
+
+  @Test
+  void fitRecord_needsMoreRowsThanClusters_andTheIccInsideItsInterval() {
+    RandomInterceptFit f = RandomInterceptRegression.withDefaults()
+        .fit(CLUSTERS, Y, List.of("x"), List.of(X));
+    assertEquals(4, copy(f, 4, f.icc(), f.icc(), f.icc()).observations());
+    assertTrue(message(() -> copy(f, 3, f.icc(), f.iccLower(), f.iccUpper()))
+        .contains("observations"));
+    // the interval may end at the estimate
+    assertEquals(f.icc(), copy(f, 8, f.icc(), f.icc(), f.iccUpper()).iccLower());
+    assertEquals(f.icc(), copy(f, 8, f.icc(), f.iccLower(), f.icc()).iccUpper());
+    assertTrue(message(() -> copy(f, 8, f.iccUpper() + 0.01, f.iccLower(), f.iccUpper()))
+        .startsWith("icc "));
+    assertTrue(message(() -> copy(f, 8, f.iccLower() / 2, f.iccLower(), f.iccUpper()))
+        .startsWith("icc "));
+    assertTrue(f.toString().startsWith("RandomInterceptFit[REML, 8 rows in 3 clusters, "),
+        f.toString());
+    assertEquals(0.95, RandomInterceptRegression.withDefaults().confidenceLevel());
+    assertTrue(!RandomInterceptRegression.withDefaults()
+        .equals(RandomInterceptRegression.withDefaults().withConfidenceLevel(0.9)));
+    assertTrue(!RandomInterceptRegression.withDefaults()
+        .equals(RandomInterceptRegression.withDefaults().with(Estimation.ML)));
+    assertEquals(RandomInterceptRegression.withDefaults().withConfidenceLevel(0.9).hashCode(),
+        RandomInterceptRegression.withDefaults().withConfidenceLevel(0.9).hashCode());
+  }
+
+  private static RandomInterceptFit copy(RandomInterceptFit f, int observations, double icc,
+      double lower, double upper) {
+    return new RandomInterceptFit(f.estimation(), observations, f.clusters(), f.fixedEffects(),
+        f.clusterSd(), f.residualSd(), icc, lower, upper, f.confidenceLevel(), f.logLik(),
+        f.deviance(), f.theta(), f.clusterEffects(), f.boundary(), f.convergence());
+  }
 }
