@@ -151,4 +151,27 @@ class AsymptoticCurveTest {
       assertTrue(!other.asymptoticPreferred());
     }
   }
+
+  /**
+   * The start is the best rate of the grid with the asymptote and intake solved exactly for it,
+   * so Levenberg–Marquardt has little left to do (7 iterations on the reference data; a start
+   * from a wrong linear solve or a coarser grid takes more).
+   */
+  @Test
+  void fit_startsCloseToTheOptimum() {
+    AsymptoticFit f = fitReference();
+    assertTrue(f.convergence().iterations() <= 10, f.convergence().toString());
+  }
+
+  @Test
+  void aStraightLine_doesNotLevelOff_andSaysSo_withoutStandardErrors() {
+    AsymptoticFit f = AsymptoticCurve.fit(new double[] {0, 1, 2, 3, 4, 5, 6, 7},
+        new double[] {5, 5.6, 5.9, 6.6, 6.9, 7.6, 7.9, 8.6});
+    assertTrue(!f.convergence().converged(), f.convergence().toString());
+    assertTrue(f.convergence().message().contains("the curve does not level off"));
+    assertTrue(f.asymptoteSe().isEmpty() && f.intakeSe().isEmpty() && f.rateSe().isEmpty());
+    // the log-linear comparison is still an ordinary least-squares line
+    assertEquals(8, f.n());
+    assertTrue(f.logLinearSlope() > 0 && Double.isFinite(f.logLinearAic()));
+  }
 }
