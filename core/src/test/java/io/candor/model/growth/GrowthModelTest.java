@@ -260,6 +260,7 @@ class GrowthModelTest {
         () -> GrowthData.fromCohort(Cohort.of(ts), "GAD-7"));
     GrowthFit fit = GrowthModel.withDefaults().with(RandomPart.INTERCEPT).fit(d);
     assertTrue(fit.fixedEffect("time").estimate() < 0);
+    assertEquals(Instruments.PHQ9, fit.scale());
   }
 
   @Test

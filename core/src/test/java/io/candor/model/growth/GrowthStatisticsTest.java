@@ -143,6 +143,20 @@ class GrowthStatisticsTest {
     assertEquals(2, rows.clientCount());
     assertEquals(8, rows.scoreSum());
     assertTrue(GrowthRows.bucket("client-1") >= 0 && GrowthRows.bucket("client-1") < GrowthRows.BUCKETS);
+    // buckets follow String.hashCode, which every JVM computes alike
+    assertEquals(Math.floorMod("client-1".hashCode(), 1024), GrowthRows.bucket("client-1"));
+    assertEquals(Math.floorMod("Zürich-7".hashCode(), 1024), GrowthRows.bucket("Zürich-7"));
+    assertEquals("row 2 (client b): time and score must be finite, were 1.0 and NaN",
+        assertThrows(IllegalArgumentException.class, () -> GrowthRows.of(new String[] {"a", "b"},
+            new double[] {0, 1}, new double[] {1, Double.NaN}, List.of(), new double[0][]))
+            .getMessage());
+    assertEquals("client id in row 2 must not be blank", assertThrows(
+        IllegalArgumentException.class, () -> GrowthRows.of(new String[] {"a", ""},
+            new double[] {0, 1}, new double[] {1, 2}, List.of(), new double[0][])).getMessage());
+    assertEquals(List.of("age"), GrowthRows.of(new String[] {"a"}, new double[] {0},
+        new double[] {1}, List.of("age"), new double[][] {{30}}).covariateNames());
+    assertEquals("GrowthRows[3 rows, 2 clients]", rows.toString());
+    assertThrows(IllegalArgumentException.class, () -> GrowthRows.centre(new TreeMap<>()));
   }
 
   /** Every row of {@code data} in one {@link GrowthRows}, with the data's covariates. */
