@@ -174,4 +174,24 @@ class AsymptoticCurveTest {
     assertEquals(8, f.n());
     assertTrue(f.logLinearSlope() > 0 && Double.isFinite(f.logLinearAic()));
   }
+
+  /**
+   * Four observations at three distinct times, the least the curve accepts: with three
+   * parameters it passes through the single observations and the mean of the two at time 5
+   * (9.1), leaving rss 2 · 0.4² on 4 − 3 degrees of freedom.
+   */
+  @Test
+  void theSmallestData_areFittedExactlyWhereTheyCanBe() {
+    AsymptoticFit f = AsymptoticCurve.fit(new double[] {0, 2, 5, 5},
+        new double[] {20, 12, 9.5, 8.7});
+    assertTrue(f.convergence().converged(), f.convergence().toString());
+    assertEquals(4, f.n());
+    assertEquals(20, f.predict(0), 1e-8);
+    assertEquals(12, f.predict(2), 1e-8);
+    assertEquals(9.1, f.predict(5), 1e-8);
+    assertEquals(0.32, f.rss(), 1e-10);
+    assertEquals(Math.sqrt(0.32), f.residualSd(), 1e-10);
+    assertEquals(4 * (Math.log(2 * Math.PI * 0.32 / 4) + 1) + 8, f.aic(), 1e-9);
+    assertTrue(f.rateSe().isPresent());
+  }
 }
