@@ -431,6 +431,62 @@ class MixtureModelTest {
     assertThrows(NullPointerException.class, () -> d.with((SelectionCriterion) null));
   }
 
+  /**
+   * The criteria of a fit follow their definitions from its log-likelihood, parameter count,
+   * clients and rows (AIC 2k, BIC k·ln n, rows-BIC k·ln N, sample-size-adjusted BIC
+   * k·ln((n + 2)/24), ICL = BIC − 2·Σ log of each client's modal posterior), and the enumeration
+   * selects by the configured one among proper fits.
+   */
+  @Test
+  void criteria_followTheirDefinitions_andTheEnumerationSelectsByTheConfiguredOne() {
+    GrowthData data = KnownMixture.fourShapes(0).sample(80, 5, 3).data();
+    ClassEnumeration en = MixtureModel.withDefaults().with(TimeBasis.LOG).withStarts(4)
+        .with(SelectionCriterion.AIC).compare(data, 1, 3, rng(5));
+    assertEquals(SelectionCriterion.AIC, en.criterion());
+    assertEquals(List.of(1, 2, 3), en.fits().stream().map(MixtureFit::classes).toList());
+    for (MixtureFit f : en.fits()) {
+      int k = f.parameterCount();
+      double ll = f.logLik();
+      assertEquals(80, f.clients());
+      assertEquals(400, f.observations());
+      assertEquals(-2 * ll + 2 * k, f.aic(), 1e-9);
+      assertEquals(-2 * ll + k * Math.log(80), f.bic(), 1e-9);
+      assertEquals(-2 * ll + k * Math.log(400), f.bicRows(), 1e-9);
+      assertEquals(-2 * ll + k * Math.log(82 / 24.0), f.sabic(), 1e-9);
+      assertEquals(f.bic() - 2 * f.modalLogPosterior(), f.icl(), 1e-9);
+      assertEquals(f.aic(), f.criterion(SelectionCriterion.AIC));
+      assertEquals(f.bic(), f.criterion(SelectionCriterion.BIC));
+      assertEquals(f.bicRows(), f.criterion(SelectionCriterion.BIC_ROWS));
+      assertEquals(f.sabic(), f.criterion(SelectionCriterion.SABIC));
+      assertEquals(f.icl(), f.criterion(SelectionCriterion.ICL));
+      assertEquals(f.convergence().converged(), f.converged());
+      assertEquals(f.starts().bestReplicated(), f.bestReplicated());
+      assertEquals(f.classSummaries().stream().mapToInt(ClassSummary::count).min().orElseThrow(),
+          f.smallestCount());
+      assertEquals(f.model().classes().stream().mapToDouble(TrajectoryClass::share).min()
+          .orElseThrow(), f.smallestShare());
+      if (f.classes() == 1) {
+        assertTrue(f.relativeEntropy().isEmpty());
+      } else {
+        assertEquals(1 - f.classificationEntropy() / (80 * Math.log(f.classes())),
+            f.relativeEntropy().orElseThrow(), 1e-12);
+      }
+      assertTrue(f.toString().startsWith(String.format(java.util.Locale.ROOT,
+          "K = %d: logLik %.3f, %d parameters, BIC %.3f, ICL %.3f", f.classes(), ll, k,
+          f.bic(), f.icl())), f.toString());
+    }
+    MixtureFit best = en.fits().stream().filter(MixtureFit::proper)
+        .min(java.util.Comparator.comparingDouble(MixtureFit::aic)).orElseThrow();
+    assertEquals(best, en.selected());
+    assertEquals(en.fits().get(1), en.fit(2).orElseThrow());
+    assertTrue(en.fit(4).isEmpty());
+    // descending or repeated K is refused
+    assertMessage(() -> new ClassEnumeration(SelectionCriterion.BIC, List.of(en.fits().get(1),
+        en.fits().get(0)), List.of(), List.of()), "fits must have distinct K in ascending order");
+    assertMessage(() -> new ClassEnumeration(SelectionCriterion.BIC, List.of(en.fits().get(1),
+        en.fits().get(1)), List.of(), List.of()), "fits must have distinct K in ascending order");
+  }
+
   private static void assertMessage(org.junit.jupiter.api.function.Executable call, String part) {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
     assertTrue(e.getMessage().contains(part), "message was: " + e.getMessage());
