@@ -141,6 +141,83 @@ class TrajectoryClassesTest {
         "correlation is undefined when interceptSd (0) or slopeSd (1) is zero");
   }
 
+  @Test
+  void posterior_mostLikelyIsTheFirstOfTheHighest_andProbabilitiesMustSumToOne() {
+    assertEquals(2, new ClassPosterior(List.of(0.2, 0.5, 0.3), 3).mostLikely());
+    assertEquals(3, new ClassPosterior(List.of(0.2, 0.3, 0.5), 3).mostLikely());
+    assertEquals(1, new ClassPosterior(List.of(0.4, 0.4, 0.2), 3).mostLikely());
+    assertEquals(2, new ClassPosterior(List.of(0.2, 0.4, 0.4), 3).mostLikely());
+    assertEquals(0.3, new ClassPosterior(List.of(0.2, 0.5, 0.3), 3).probability(3));
+    assertMessage(() -> new ClassPosterior(List.of(0.5, 0.6), 1),
+        "probabilities must sum to 1, sum to 1.1");
+    assertMessage(() -> new ClassPosterior(List.of(0.5, 0.4), 1), "probabilities must sum to 1");
+    assertMessage(() -> new ClassPosterior(List.of(1.0), 0).probability(0), "classIndex");
+  }
+
+  @Test
+  void forecast_isReadAtTheTimesItCovers() {
+    ClassForecast f = twoShapes().forecast(NewClient.withoutObservations(), new double[] {0, 2},
+        0.1, 0.9);
+    assertEquals(2, f.at(2).time());
+    assertEquals(List.of(0.1, 0.9), f.percentiles());
+    assertMessage(() -> f.at(1), "the forecast covers times [0, 2], not 1");
+  }
+
+  @Test
+  void newClient_isAValue_describedByItsObservations() {
+    NewClient a = NewClient.of(new double[] {0, 1.5}, new double[] {18, 12});
+    assertEquals("NewClient[0:18, 1.5:12]", a.toString());
+    assertEquals("NewClient[no observations; {age=40.0}]",
+        NewClient.withoutObservations().withCovariate("age", 40).toString());
+    assertEquals(a, NewClient.of(new double[] {0, 1.5}, new double[] {18, 12}));
+    assertEquals(a.hashCode(), NewClient.of(new double[] {0, 1.5}, new double[] {18, 12})
+        .hashCode());
+    assertTrue(!a.equals(NewClient.of(new double[] {0, 1.5}, new double[] {18, 13})));
+    assertTrue(!a.equals(NewClient.of(new double[] {0, 2}, new double[] {18, 12})));
+    assertTrue(!a.equals(a.withCovariate("age", 40)));
+    assertEquals(2, a.size());
+    assertEquals(java.util.Map.of("age", 40.0), a.withCovariate("age", 40).covariates());
+    double[] t = a.times();
+    t[0] = 99;
+    assertEquals(0, a.times()[0]);
+    assertEquals(12, a.scores()[1]);
+    assertMessage(() -> a.withCovariate("age", Double.NaN), "covariate age");
+  }
+
+  @Test
+  void withinClassSpread_fromACovariance_andBack() {
+    WithinClassSpread s = WithinClassSpread.fromCovariance(new double[] {7, 7, 9, -1.2, -1.2, 4},
+        2, 2);
+    assertEquals(3, s.interceptSd(), 1e-15);
+    assertEquals(2, s.slopeSd().orElseThrow(), 1e-15);
+    assertEquals(-0.2, s.correlation().orElseThrow(), 1e-15);
+    assertEquals(2, s.size());
+    double[] back = s.covariance();
+    assertEquals(4, back.length);
+    assertEquals(-1.2, back[1], 1e-12);
+    assertEquals(back[1], back[2]);
+    assertEquals(4, back[3], 1e-12);
+    WithinClassSpread one = WithinClassSpread.fromCovariance(new double[] {-1e-18}, 0, 1);
+    assertEquals(0, one.interceptSd());
+    assertEquals(1, one.size());
+    assertEquals(1, one.covariance().length);
+    // no spread of the slope: no correlation
+    WithinClassSpread flat = WithinClassSpread.fromCovariance(new double[] {9, 0, 0, 0}, 0, 2);
+    assertTrue(flat.correlation().isEmpty());
+    assertEquals(0, flat.covariance()[1]);
+    // rounding beyond ±1 is clipped to the bound
+    assertEquals(1, WithinClassSpread.fromCovariance(new double[] {1, 1 + 1e-12, 1 + 1e-12, 1},
+        0, 2).correlation().orElseThrow());
+  }
+
+  @Test
+  void trajectoryClass_namesItsTerms() {
+    TrajectoryClass c = twoShapes().trajectoryClass(1);
+    assertEquals(-5, c.coefficient("time"));
+    assertMessage(() -> c.coefficient("age"), "class 1 has no term age; terms are [intercept,"
+        + " time]");
+  }
+
   private static void assertMessage(org.junit.jupiter.api.function.Executable call, String part) {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
     assertTrue(e.getMessage().contains(part), "message was: " + e.getMessage());
