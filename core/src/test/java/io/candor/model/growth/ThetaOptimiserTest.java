@@ -83,4 +83,30 @@ class ThetaOptimiserTest {
     assertEquals(0.5, r.theta()[2], 1e-8);
     assertTrue(r.message().startsWith("BOBYQA on θ from [1.0, 0.0, 1.0]"), r.message());
   }
+
+  /**
+   * Commons Math's BOBYQA can stop with "trust region step has failed to reduce Q" when the
+   * optimum lies on a bound (here a diagonal entry that wants to be negative, held at 0: a
+   * zero slope variance). That is the optimiser's failure, not the data's: the search restarts
+   * from the best point seen with a tenth of the trust radius and reaches the bound.
+   */
+  @Test
+  void severalTheta_withTheOptimumOnABound_isFound_notAnOptimiserException() {
+    int[] count = new int[1];
+    ThetaOptimiser.Criterion bowl = theta -> {
+      count[0]++;
+      double a = theta[0] - 0.8;
+      double b = theta[1] + 0.3;
+      double c = theta[2] + 0.5; // wants −0.5: held at the bound 0
+      return a * a + b * b + c * c;
+    };
+    ThetaOptimiser.Result r = ThetaOptimiser.minimise(bowl,
+        new double[] {0, Double.NEGATIVE_INFINITY, 0});
+    assertEquals(count[0], r.evaluations());
+    assertTrue(r.converged(), r.message());
+    assertEquals(0.8, r.theta()[0], 1e-8);
+    assertEquals(-0.3, r.theta()[1], 1e-8);
+    assertEquals(0, r.theta()[2]);
+    assertTrue(r.message().contains("restarted"), r.message());
+  }
 }
