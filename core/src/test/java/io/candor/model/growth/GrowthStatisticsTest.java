@@ -307,48 +307,60 @@ class GrowthStatisticsTest {
     }
   }
 
+  /**
+   * Totals of two blocks merged, in either order, are the totals of all their rows: sums to
+   * rounding, ranges exactly. Two covariates whose ranges come from different blocks (x = the
+   * client's number rises, z = 500 − x falls) so that each range end is taken from the right
+   * block and the right covariate.
+   */
   @Test
   void totalsOfTwoBlocksMerged_areTheTotalsOfAllTheirRows() {
-    GrowthData data = Reference.dropout(); // clients sorted by id: split them in two
-    GrowthModel model = GrowthModel.withDefaults().with(TimeBasis.LOG)
-        .withCovariates("age", "severe");
-    int half = data.starts()[60];
+    GrowthData base = Reference.dropout(); // clients sorted by id: split them in two
+    Map<String, Double> x = new java.util.HashMap<>();
+    Map<String, Double> z = new java.util.HashMap<>();
+    for (int c = 0; c < base.clientCount(); c++) {
+      x.put(base.clients().get(c), (double) c);
+      z.put(base.clients().get(c), 500.0 - c);
+    }
+    GrowthData data = base.withClientCovariate("x", x).withClientCovariate("z", z);
+    GrowthModel model = GrowthModel.withDefaults().with(TimeBasis.LOG).withCovariates("x", "z");
     GrowthRows all = oneBlock(data);
     double centre = all.scoreSum() / all.size();
-    String[] ids = new String[data.size()];
-    double[][] cov = new double[2][data.size()];
+    int half = data.starts()[60];
+    int n = data.size();
+    String[] ids = new String[n];
+    double[][] cov = new double[2][n];
     for (int c = 0, r = 0; c < data.clientCount(); c++) {
       for (int i = 0; i < data.observations(c); i++, r++) {
         ids[r] = data.clients().get(c);
-        cov[0][r] = data.covariate("age", c);
-        cov[1][r] = data.covariate("severe", c);
+        cov[0][r] = c;
+        cov[1][r] = 500.0 - c;
       }
     }
     double[] t = data.groupedTimes();
     double[] y = data.groupedScores();
-    int n = data.size();
-    GrowthRows first = GrowthRows.of(java.util.Arrays.copyOfRange(ids, 0, half),
-        java.util.Arrays.copyOfRange(t, 0, half), java.util.Arrays.copyOfRange(y, 0, half),
-        List.of("age", "severe"), new double[][] {java.util.Arrays.copyOfRange(cov[0], 0, half),
-            java.util.Arrays.copyOfRange(cov[1], 0, half)});
-    GrowthRows second = GrowthRows.of(java.util.Arrays.copyOfRange(ids, half, n),
-        java.util.Arrays.copyOfRange(t, half, n), java.util.Arrays.copyOfRange(y, half, n),
-        List.of("age", "severe"), new double[][] {java.util.Arrays.copyOfRange(cov[0], half, n),
-            java.util.Arrays.copyOfRange(cov[1], half, n)});
+    double[] first = part(model, centre, ids, t, y, cov, 0, half);
+    double[] second = part(model, centre, ids, t, y, cov, half, n);
     double[] whole = all.statistics(model, centre).totals();
-    double[] merged = GrowthBlock.mergeTotals(first.statistics(model, centre).totals(),
-        second.statistics(model, centre).totals());
-    assertEquals(whole.length, merged.length);
-    for (int i = 0; i < whole.length; i++) {
-      // sums to rounding (Σ(y − centre) is about 0, hence the absolute part)
-      assertEquals(whole[i], merged[i], 1e-9 * Math.abs(whole[i]) + 1e-8, "entry " + i);
+    for (double[] merged : List.of(GrowthBlock.mergeTotals(first, second),
+        GrowthBlock.mergeTotals(second, first))) {
+      assertEquals(whole.length, merged.length);
+      for (int i = 0; i < whole.length; i++) {
+        // sums to rounding (Σ(y − centre) is about 0, hence the absolute part)
+        assertEquals(whole[i], merged[i], 1e-9 * Math.abs(whole[i]) + 1e-8, "entry " + i);
+      }
+      // the covariate ranges (min x, min z, max x, max z) are taken exactly
+      assertTrue(java.util.Arrays.equals(new double[] {0, 381, 119, 500},
+          java.util.Arrays.copyOfRange(merged, whole.length - 4, whole.length)));
     }
-    // the covariate ranges (the last 2k entries) are taken exactly
-    for (int i = whole.length - 4; i < whole.length; i++) {
-      assertEquals(whole[i], merged[i], "range entry " + i);
-    }
-    assertEquals(java.util.Arrays.stream(cov[0]).min().orElseThrow(), merged[whole.length - 4]);
-    assertEquals(java.util.Arrays.stream(cov[1]).max().orElseThrow(), merged[whole.length - 1]);
+  }
+
+  private static double[] part(GrowthModel model, double centre, String[] ids, double[] t,
+      double[] y, double[][] cov, int from, int to) {
+    return GrowthRows.of(java.util.Arrays.copyOfRange(ids, from, to),
+        java.util.Arrays.copyOfRange(t, from, to), java.util.Arrays.copyOfRange(y, from, to),
+        List.of("x", "z"), new double[][] {java.util.Arrays.copyOfRange(cov[0], from, to),
+            java.util.Arrays.copyOfRange(cov[1], from, to)}).statistics(model, centre).totals();
   }
 
   @Test
