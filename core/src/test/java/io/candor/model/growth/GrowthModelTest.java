@@ -711,6 +711,11 @@ class GrowthModelTest {
     assertTrue(refusal(GrowthModel.withDefaults(), rows(3, 3, 1, 1)).contains("a random slope"
         + " needs at least 3 clients observed at two or more different times; these data have"
         + " 2"));
+    // statistics held elsewhere are checked alike
+    GrowthData twoSlopes = rows(3, 3, 1, 1);
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> GrowthModel.withDefaults()
+        .fit(new InMemoryStatistics(GrowthModel.withDefaults(), twoSlopes))).getMessage()
+        .contains("a random slope needs at least 3 clients"));
     // as many observations as random effects
     assertEquals("there are 6 observations but 6 random effects (2 per client for 3 clients):"
         + " the variance components cannot be identified; use fewer random effects or more data",
@@ -802,6 +807,10 @@ class GrowthModelTest {
     assertEquals(message, refusal(log, d));
     assertEquals(message, assertThrows(IllegalArgumentException.class,
         () -> log.fit(new InMemoryStatistics(log, d))).getMessage());
+    // the cluster route checks the rows alone
+    GrowthModel clusteredLog = log.with(ClusterPart.INTERCEPT);
+    GrowthData twoTherapists = d.withClusters(new String[] {"T1", "T1", "T1", "T1", "T2", "T2"});
+    assertEquals(message, refusal(clusteredLog, twoTherapists));
     // just above -1 is a time like any other
     GrowthData near = GrowthData.of(new String[] {"a", "a", "b", "b", "c", "c"},
         new double[] {-0.5, 1, 0, 1, 0, 2}, new double[] {1, 2, 3, 4, 2, 2.5});

@@ -63,6 +63,9 @@ class RandomInterceptRegressionTest {
     blank[0] = "";
     assertTrue(message(() -> r.fit(blank, Y, List.of(), List.of())).contains("row 1"));
     assertThrows(IllegalArgumentException.class, () -> r.withConfidenceLevel(1.5));
+    assertEquals("a random intercept per cluster needs at least 2 clusters; the data have 0",
+        message(() -> r.fit(new String[0], new double[0], List.of("x"),
+            List.of(new double[0]))));
   }
 
   @Test
