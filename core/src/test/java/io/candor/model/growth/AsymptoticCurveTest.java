@@ -75,6 +75,14 @@ class AsymptoticCurveTest {
         f.logLinearIntercept(), f.logLinearSlope(), f.logLinearRss(), f.logLinearAic(), f.convergence());
     IllegalStateException e = assertThrows(IllegalStateException.class, () -> rising.levelOffRelativeTo(Instruments.PHQ9));
     assertTrue(e.getMessage().contains("does not level off"), e.getMessage());
+    AsymptoticFit flat = new AsymptoticFit(f.n(), f.asymptote(), f.asymptoteSe(), f.intake(),
+        f.intakeSe(), 0, f.rateSe(), f.rss(), f.residualSd(), f.aic(), f.logLinearIntercept(),
+        f.logLinearSlope(), f.logLinearRss(), f.logLinearAic(), f.convergence());
+    assertThrows(IllegalStateException.class, () -> flat.levelOffRelativeTo(Instruments.PHQ9));
+    // growth data are fitted on all their observations, pooled
+    GrowthData d = GrowthModelTest.simulate(8, 40, 6);
+    assertEquals(AsymptoticCurve.fit(d.groupedTimes(), d.groupedScores()),
+        AsymptoticCurve.fit(d));
   }
 
   /** The reference fit with this asymptote and asymptote SE (empty: none). */

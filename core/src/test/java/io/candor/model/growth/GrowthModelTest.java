@@ -890,7 +890,7 @@ class GrowthModelTest {
         y[c][s] = level - s * (1 + rng.nextDouble()) + 2 * rng.nextDouble();
       }
     }
-    // client 0 has a second row at time 0, scored lower: that is its intake
+    // client 0 has a second row at time 0, scored much lower: that is its intake
     List<String> idA = new ArrayList<>();
     List<Double> tA = new ArrayList<>();
     List<Double> yA = new ArrayList<>();
@@ -904,8 +904,8 @@ class GrowthModelTest {
       if (c == 0) {
         idA.add(ids.get(c));
         tA.add(0.0);
-        yA.add(y[c][0] - 4);
-        intake = y[c][0] - 4;
+        yA.add(y[c][0] - 40);
+        intake = y[c][0] - 40; // the lowest intake of all
       }
       lowIntake = Math.min(lowIntake, intake);
       highIntake = Math.max(highIntake, intake);

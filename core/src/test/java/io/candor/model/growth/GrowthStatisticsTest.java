@@ -150,6 +150,10 @@ class GrowthStatisticsTest {
         assertThrows(IllegalArgumentException.class, () -> GrowthRows.of(new String[] {"a", "b"},
             new double[] {0, 1}, new double[] {1, Double.NaN}, List.of(), new double[0][]))
             .getMessage());
+    assertEquals("covariate age in row 2 (client b) must be finite, was NaN", assertThrows(
+        IllegalArgumentException.class, () -> GrowthRows.of(new String[] {"a", "b"},
+            new double[] {0, 1}, new double[] {1, 2}, List.of("age"),
+            new double[][] {{30, Double.NaN}})).getMessage());
     assertEquals("client id in row 2 must not be blank", assertThrows(
         IllegalArgumentException.class, () -> GrowthRows.of(new String[] {"a", ""},
             new double[] {0, 1}, new double[] {1, 2}, List.of(), new double[0][])).getMessage());

@@ -63,6 +63,11 @@ class RandomInterceptRegressionTest {
     blank[0] = "";
     assertTrue(message(() -> r.fit(blank, Y, List.of(), List.of())).contains("row 1"));
     assertThrows(IllegalArgumentException.class, () -> r.withConfidenceLevel(1.5));
+    assertEquals("there are 3 rows for 3 fixed effects; need more rows than fixed effects",
+        message(() -> r.fit(new String[] {"a", "a", "b"}, new double[] {1, 2, 4},
+            List.of("x", "z"), List.of(new double[] {1, 2, 3}, new double[] {2, 1, 5}))));
+    assertEquals("predictor x in row 2 must be finite, was NaN", message(() -> r.fit(CLUSTERS, Y,
+        List.of("x"), List.of(new double[] {1, Double.NaN, 3, 1, 4, 2, 5, 3}))));
     assertEquals("a random intercept per cluster needs at least 2 clusters; the data have 0",
         message(() -> r.fit(new String[0], new double[0], List.of("x"),
             List.of(new double[0]))));
