@@ -113,10 +113,7 @@ final class ThetaOptimiser {
     String from = "BOBYQA on θ from " + Arrays.toString(start) + ", initial trust radius 0.2, final "
         + FINAL_RADIUS;
     try {
-      PointValuePair pv = new BOBYQAOptimizer(2 * nTheta + 1, 0.2, FINAL_RADIUS).optimize(
-          new MaxEval(MAX_EVALUATIONS), f, GoalType.MINIMIZE, new InitialGuess(start),
-          new SimpleBounds(lower, upper));
-      return new Result(pv.getPoint(), count.evaluations, true, from);
+      return new Result(bobyqa(f, start, lower, upper, 0.2), count.evaluations, true, from);
     } catch (TooManyEvaluationsException e) {
       return new Result(start, count.evaluations, false,
           "BOBYQA stopped after " + MAX_EVALUATIONS + " evaluations without converging");
@@ -128,16 +125,22 @@ final class ThetaOptimiser {
       String why = from + "; restarted from the best point seen, initial trust radius 0.02,"
           + " after: " + e.getMessage();
       try {
-        PointValuePair pv = new BOBYQAOptimizer(2 * nTheta + 1, 0.02, FINAL_RADIUS).optimize(
-            new MaxEval(MAX_EVALUATIONS), f, GoalType.MINIMIZE, new InitialGuess(restart),
-            new SimpleBounds(lower, upper));
-        return new Result(pv.getPoint(), count.evaluations, true, why);
+        return new Result(bobyqa(f, restart, lower, upper, 0.02), count.evaluations, true, why);
       } catch (MathIllegalStateException again) {
         return new Result(count.best == null ? start : count.best.clone(), count.evaluations,
             false, why + "; the restart failed too (" + again.getMessage() + "): the best θ"
             + " seen is returned");
       }
     }
+  }
+
+  /** BOBYQA from {@code start} with this initial trust radius; returns the optimum. */
+  private static double[] bobyqa(ObjectiveFunction f, double[] start, double[] lower,
+      double[] upper, double radius) {
+    PointValuePair pv = new BOBYQAOptimizer(2 * start.length + 1, radius, FINAL_RADIUS).optimize(
+        new MaxEval(MAX_EVALUATIONS), f, GoalType.MINIMIZE, new InitialGuess(start),
+        new SimpleBounds(lower, upper));
+    return pv.getPoint();
   }
 
   /** Returns {θ, evaluations}. */

@@ -55,7 +55,21 @@ class GrowthStatisticsTest {
       blocks.put(k, r.statistics(model, centre));
       totals.put(k, blocks.get(k).totals());
     });
-    double[] finalTotals = GrowthBlock.mergeTotals(totals);
+    return statistics(model, centre, GrowthBlock.mergeTotals(totals), theta -> {
+      TreeMap<Integer, double[]> parts = new TreeMap<>();
+      blocks.forEach((k, b) -> parts.put(k, b.criterionTerms(theta)));
+      return GrowthBlock.sumTerms(parts);
+    }, (theta, beta, sigma2) -> List.of());
+  }
+
+  /** The client effects of statistics: {@link GrowthStatistics#clientEffects}. */
+  private interface Effects {
+    List<ClientEffects> of(double[] theta, double[] beta, double sigma2);
+  }
+
+  /** Statistics on the unbounded scale from their parts. */
+  private static GrowthStatistics statistics(GrowthModel model, double centre, double[] totals,
+      java.util.function.Function<double[], double[]> terms, Effects effects) {
     return new GrowthStatistics() {
       @Override
       public GrowthModel model() {
@@ -74,19 +88,17 @@ class GrowthStatisticsTest {
 
       @Override
       public double[] totals() {
-        return finalTotals.clone();
+        return totals.clone();
       }
 
       @Override
       public double[] criterionTerms(double[] theta) {
-        TreeMap<Integer, double[]> parts = new TreeMap<>();
-        blocks.forEach((k, b) -> parts.put(k, b.criterionTerms(theta)));
-        return GrowthBlock.sumTerms(parts);
+        return terms.apply(theta);
       }
 
       @Override
       public List<ClientEffects> clientEffects(double[] theta, double[] beta, double sigma2) {
-        return List.of();
+        return effects.of(theta, beta, sigma2);
       }
     };
   }
@@ -187,37 +199,8 @@ class GrowthStatisticsTest {
     double centre = GrowthRows.centre(new TreeMap<>(Map.of(0,
         new double[] {rows.scoreSum(), rows.size()})));
     GrowthBlock block = rows.statistics(model, centre);
-    return new GrowthStatistics() {
-      @Override
-      public GrowthModel model() {
-        return model;
-      }
-
-      @Override
-      public io.candor.domain.ScoreScale scale() {
-        return io.candor.domain.ScoreScale.unbounded("outcome");
-      }
-
-      @Override
-      public double centre() {
-        return centre;
-      }
-
-      @Override
-      public double[] totals() {
-        return block.totals();
-      }
-
-      @Override
-      public double[] criterionTerms(double[] theta) {
-        return block.criterionTerms(theta);
-      }
-
-      @Override
-      public List<ClientEffects> clientEffects(double[] theta, double[] beta, double sigma2) {
-        return block.clientEffects(theta, beta, sigma2);
-      }
-    };
+    return statistics(model, centre, block.totals(), block::criterionTerms,
+        block::clientEffects);
   }
 
   /** The row-by-row elimination ({@link ProfiledDeviance}) of the same model and data. */

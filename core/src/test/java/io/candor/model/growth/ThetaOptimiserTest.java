@@ -64,22 +64,29 @@ class ThetaOptimiserTest {
     assertTrue(above.theta()[0] > 1e-4, String.valueOf(above.theta()[0]));
   }
 
-  @Test
-  void severalTheta_byBobyqa_fromLme4sStart() {
+  /**
+   * Minimises |θ − (0.8, −0.3, c)|² with lme4's bounds (diagonal ≥ 0); checks the evaluations
+   * reported, convergence and the two entries that are free to reach their values.
+   */
+  private static ThetaOptimiser.Result three(double c) {
     int[] count = new int[1];
-    ThetaOptimiser.Criterion bowl = theta -> {
+    ThetaOptimiser.Result r = ThetaOptimiser.minimise(theta -> {
       count[0]++;
       double a = theta[0] - 0.8;
       double b = theta[1] + 0.3;
-      double c = theta[2] - 0.5;
-      return a * a + b * b + c * c;
-    };
-    ThetaOptimiser.Result r = ThetaOptimiser.minimise(bowl,
-        new double[] {0, Double.NEGATIVE_INFINITY, 0});
+      double d = theta[2] - c;
+      return a * a + b * b + d * d;
+    }, new double[] {0, Double.NEGATIVE_INFINITY, 0});
     assertEquals(count[0], r.evaluations());
     assertTrue(r.converged(), r.message());
     assertEquals(0.8, r.theta()[0], 1e-8);
     assertEquals(-0.3, r.theta()[1], 1e-8);
+    return r;
+  }
+
+  @Test
+  void severalTheta_byBobyqa_fromLme4sStart() {
+    ThetaOptimiser.Result r = three(0.5);
     assertEquals(0.5, r.theta()[2], 1e-8);
     assertTrue(r.message().startsWith("BOBYQA on θ from [1.0, 0.0, 1.0]"), r.message());
   }
@@ -92,20 +99,7 @@ class ThetaOptimiserTest {
    */
   @Test
   void severalTheta_withTheOptimumOnABound_isFound_notAnOptimiserException() {
-    int[] count = new int[1];
-    ThetaOptimiser.Criterion bowl = theta -> {
-      count[0]++;
-      double a = theta[0] - 0.8;
-      double b = theta[1] + 0.3;
-      double c = theta[2] + 0.5; // wants −0.5: held at the bound 0
-      return a * a + b * b + c * c;
-    };
-    ThetaOptimiser.Result r = ThetaOptimiser.minimise(bowl,
-        new double[] {0, Double.NEGATIVE_INFINITY, 0});
-    assertEquals(count[0], r.evaluations());
-    assertTrue(r.converged(), r.message());
-    assertEquals(0.8, r.theta()[0], 1e-8);
-    assertEquals(-0.3, r.theta()[1], 1e-8);
+    ThetaOptimiser.Result r = three(-0.5); // wants −0.5: held at the bound 0
     assertEquals(0, r.theta()[2]);
     assertTrue(r.message().contains("restarted"), r.message());
   }
