@@ -475,6 +475,17 @@ class MixtureModelTest {
           "K = %d: logLik %.3f, %d parameters, BIC %.3f, ICL %.3f", f.classes(), ll, k,
           f.bic(), f.icl())), f.toString());
     }
+    // a fit stopped by its iteration limit says so
+    MixtureFit stopped = MixtureModel.withDefaults().with(TimeBasis.LOG).withStarts(2)
+        .withFinalStarts(1).withStartIterations(1).withMaxIterations(2).fit(data, 3, rng(6));
+    assertFalse(stopped.converged(), stopped.convergence().toString());
+    assertMessage(() -> MixtureModel.withDefaults().compare(data, 1, 81, rng(1)),
+        "maxClasses (81) must not exceed the number of clients (80)");
+    MixtureFit two = en.fits().get(1);
+    assertMessage(() -> new MixtureFit(two.model(), two.clients(), two.observations(),
+        two.logLik(), two.classificationEntropy(), two.modalLogPosterior(),
+        List.of(two.classSummaries().get(1), two.classSummaries().get(0)), two.starts(),
+        two.convergence(), two.degeneracies()), "classSummaries[0] has index 2; must be 1");
     MixtureFit best = en.fits().stream().filter(MixtureFit::proper)
         .min(java.util.Comparator.comparingDouble(MixtureFit::aic)).orElseThrow();
     assertEquals(best, en.selected());
