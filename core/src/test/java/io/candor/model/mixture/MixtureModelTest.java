@@ -475,6 +475,26 @@ class MixtureModelTest {
           "K = %d: logLik %.3f, %d parameters, BIC %.3f, ICL %.3f", f.classes(), ll, k,
           f.bic(), f.icl())), f.toString());
     }
+    // each client's posterior, read three ways
+    ClientPosteriors post = en.fits().get(2).posteriors(data);
+    assertEquals(3, post.classes());
+    assertEquals(data.clients(), post.clients());
+    assertEquals("ClientPosteriors[80 clients, 3 classes]", post.toString());
+    for (int c = 0; c < 80; c++) {
+      double[] pr = post.probabilities(c);
+      assertEquals(3, pr.length);
+      assertEquals(1, pr[0] + pr[1] + pr[2], 1e-12);
+      int modal = 0;
+      for (int j = 0; j < 3; j++) {
+        assertEquals(pr[j], post.probability(c, j + 1));
+        modal = pr[j] > pr[modal] ? j : modal;
+      }
+      assertEquals(modal + 1, post.mostLikely(c));
+    }
+    assertMessage(() -> post.probability(80, 1), "client must be between 0 and 79, was 80");
+    assertMessage(() -> post.probabilities(80), "client must be between 0 and 79, was 80");
+    assertMessage(() -> post.mostLikely(80), "client must be between 0 and 79, was 80");
+    assertMessage(() -> post.probability(0, 4), "classIndex must be between 1 and 3, was 4");
     // a fit stopped by its iteration limit says so
     MixtureFit stopped = MixtureModel.withDefaults().with(TimeBasis.LOG).withStarts(2)
         .withFinalStarts(1).withStartIterations(1).withMaxIterations(2).fit(data, 3, rng(6));
@@ -578,6 +598,9 @@ class MixtureModelTest {
     assertTrue(kinds.contains(Degeneracy.Kind.INDISTINCT_CLASSES), kinds.toString());
     assertTrue(kinds.contains(Degeneracy.Kind.EMPTY_CLASS), kinds.toString());
     assertFalse(fit.proper());
+    // with no proper fit to choose from, the enumeration still selects the best by its criterion
+    assertEquals(fit, new ClassEnumeration(SelectionCriterion.BIC, List.of(fit), List.of(),
+        List.of()).selected());
   }
 
   @Test

@@ -205,6 +205,8 @@ class TrajectoryClassesTest {
     WithinClassSpread flat = WithinClassSpread.fromCovariance(new double[] {9, 0, 0, 0}, 0, 2);
     assertTrue(flat.correlation().isEmpty());
     assertEquals(0, flat.covariance()[1]);
+    assertTrue(WithinClassSpread.fromCovariance(new double[] {0, 0, 0, 4}, 0, 2).correlation()
+        .isEmpty());
     // rounding beyond ±1 is clipped to the bound
     assertEquals(1, WithinClassSpread.fromCovariance(new double[] {1, 1 + 1e-12, 1 + 1e-12, 1},
         0, 2).correlation().orElseThrow());
