@@ -518,6 +518,23 @@ class MixtureModelTest {
         en.fits().get(1)), List.of(), List.of()), "fits must have distinct K in ascending order");
   }
 
+  @Test
+  void bootstrapAndStartRecords_checkTheirCounts() {
+    // p = (1 + exceedances) / (1 + replicates that gave a statistic)
+    assertEquals(4.0 / 16, new BootstrapTest(2, 5.0, 19, 4, 3).pValue(), 1e-15);
+    assertEquals(1.0 / 20, new BootstrapTest(2, 5.0, 19, 0, 0).pValue(), 1e-15);
+    assertEquals(15, new BootstrapTest(2, 5.0, 19, 4, 15).exceedances());
+    assertMessage(() -> new BootstrapTest(2, 5.0, 19, 4, 16), "exceedances");
+    assertEquals(List.of(-10.0, -10.0, -12.5), new StartSummary(5, 3, 0, 2,
+        List.of(-10.0, -10.0, -12.5)).finalLogLiks());
+    assertMessage(() -> new StartSummary(5, 3, 0, 1, List.of(-12.5, -10.0, -10.0)),
+        "finalLogLiks must be in descending order");
+    assertEquals(java.util.Optional.of(RandomPart.INTERCEPT),
+        WithinClass.RANDOM_INTERCEPT.randomPart());
+    assertTrue(WithinClass.NONE.randomPart().isEmpty());
+    assertEquals(3, WithinClass.RANDOM_INTERCEPT_SLOPE.covarianceParameters());
+  }
+
   private static void assertMessage(org.junit.jupiter.api.function.Executable call, String part) {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
     assertTrue(e.getMessage().contains(part), "message was: " + e.getMessage());
