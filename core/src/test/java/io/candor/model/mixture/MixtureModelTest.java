@@ -474,6 +474,7 @@ class MixtureModelTest {
       assertTrue(f.toString().startsWith(String.format(java.util.Locale.ROOT,
           "K = %d: logLik %.3f, %d parameters, BIC %.3f, ICL %.3f", f.classes(), ll, k,
           f.bic(), f.icl())), f.toString());
+      assertEquals(f.classes() > 1, f.toString().contains(", entropy "), f.toString());
     }
     // each client's posterior, read three ways
     ClientPosteriors post = en.fits().get(2).posteriors(data);

@@ -207,6 +207,8 @@ class TrajectoryClassesTest {
     assertEquals(0, flat.covariance()[1]);
     assertTrue(WithinClassSpread.fromCovariance(new double[] {0, 0, 0, 4}, 0, 2).correlation()
         .isEmpty());
+    assertMessage(() -> new WithinClassSpread(1, OptionalDouble.of(0), OptionalDouble.of(0.5)),
+        "correlation is undefined when interceptSd (1) or slopeSd (0) is zero");
     // rounding beyond ±1 is clipped to the bound
     assertEquals(1, WithinClassSpread.fromCovariance(new double[] {1, 1 + 1e-12, 1 + 1e-12, 1},
         0, 2).correlation().orElseThrow());
