@@ -51,6 +51,18 @@ class GrowthModelTest {
   }
 
   @Test
+  void logBasis_isMathLog1pToTheBit() {
+    double[] times = {-0.0, 0.0, 1, 2, 9, 1023, 1024, 2.5, -0.5, 1e6};
+    for (double t : times) {
+      assertEquals(Double.doubleToRawLongBits(Math.log1p(t)),
+          Double.doubleToRawLongBits(TimeBasis.LOG.firstTerm(t)), "time " + t);
+    }
+    for (int t = 0; t < 2000; t++) {
+      assertEquals(Math.log1p(t), TimeBasis.LOG.firstTerm(t), 0.0, "time " + t);
+    }
+  }
+
+  @Test
   void fit_rejectsConstantTimeColumn() {
     GrowthData d = GrowthData.of(new String[] {"a", "a", "b", "b"}, new double[] {3, 3, 3, 3},
         new double[] {1, 2, 3, 4});
@@ -121,12 +133,56 @@ class GrowthModelTest {
   }
 
   @Test
+  void data_ofIndexedFirstRows_equalsTheDataOfThoseRowsAlone() {
+    List<String> ids = List.of("b", "a", "c");
+    int[] clientOf = {0, 1, 0, 2, 1, 2, -7};
+    double[] t = {0, 0, 1, 0, 1, 1, Double.NaN};
+    double[] y = {5, 4, 3, 2, 1, 0, Double.NaN};
+    GrowthData exact = GrowthData.ofIndexed(ids, Arrays.copyOf(clientOf, 6), Arrays.copyOf(t, 6),
+        Arrays.copyOf(y, 6));
+    GrowthData first = GrowthData.ofIndexed(ids, clientOf, t, y, 6);
+    assertEquals(exact.clients(), first.clients());
+    assertEquals(6, first.size());
+    assertTrue(Arrays.equals(exact.groupedTimes(), first.groupedTimes()));
+    assertTrue(Arrays.equals(exact.groupedScores(), first.groupedScores()));
+    for (int rows : new int[] {0, 8}) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> GrowthData.ofIndexed(ids, clientOf, t, y, rows));
+      assertEquals("rows must be between 1 and the shortest column's length 7 (clientOfRow 7,"
+          + " times 7, scores 7), was " + rows, e.getMessage());
+    }
+    // the rows beyond are not read, but the first ones are checked as always
+    assertTrue(assertThrows(IllegalArgumentException.class,
+        () -> GrowthData.ofIndexed(ids, clientOf, t, y, 7)).getMessage()
+        .contains("client index in row 7 must be between 0 and 2, was -7"));
+  }
+
+  @Test
   void data_ofIndexed_rejectsInconsistentIndices() {
     double[] t = {0, 1};
     double[] y = {1, 2};
     assertTrue(assertThrows(IllegalArgumentException.class,
         () -> GrowthData.ofIndexed(List.of("a", "a"), new int[] {0, 1}, t, y)).getMessage()
         .contains("listed twice"));
+    // many ids, two with the same hash code ("Aa", "BB"), and one repeated far from its first
+    List<String> many = new java.util.ArrayList<>();
+    for (int c = 0; c < 1000; c++) {
+      many.add("c" + c);
+    }
+    many.add("Aa");
+    many.add("BB");
+    int[] clientOf = new int[many.size()];
+    for (int c = 0; c < clientOf.length; c++) {
+      clientOf[c] = c;
+    }
+    double[] ones = new double[many.size()];
+    assertEquals(1002, GrowthData.ofIndexed(many, clientOf, ones, ones).clientCount());
+    many.add("c500");
+    int[] repeated = Arrays.copyOf(clientOf, many.size());
+    repeated[1002] = 1002;
+    assertEquals("client id c500 is listed twice (indices 500 and 1002)",
+        assertThrows(IllegalArgumentException.class, () -> GrowthData.ofIndexed(many, repeated,
+            new double[many.size()], new double[many.size()])).getMessage());
     assertTrue(assertThrows(IllegalArgumentException.class,
         () -> GrowthData.ofIndexed(List.of("a"), new int[] {0, 1}, t, y)).getMessage()
         .contains("client index in row 2 must be between 0 and 0, was 1"));

@@ -128,6 +128,90 @@ class GrowthStatisticsTest {
   }
 
   @Test
+  void fitOfRowsInAnyOrder_equalsTheFitOfRowsInTimeOrderBitForBit() {
+    GrowthData data = GrowthModelTest.simulate(5, 300, 7);
+    int n = data.size();
+    String[] ids = new String[n];
+    int r = 0;
+    for (int c = 0; c < data.clientCount(); c++) {
+      for (int i = 0; i < data.observations(c); i++) {
+        ids[r++] = data.clients().get(c);
+      }
+    }
+    double[] t = data.groupedTimes();
+    double[] y = data.groupedScores();
+    List<Integer> order = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      order.add(i);
+    }
+    Collections.shuffle(order, new Random(3));
+    String[] shuffledIds = new String[n];
+    double[] shuffledT = new double[n];
+    double[] shuffledY = new double[n];
+    for (int i = 0; i < n; i++) {
+      shuffledIds[i] = ids[order.get(i)];
+      shuffledT[i] = t[order.get(i)];
+      shuffledY[i] = y[order.get(i)];
+    }
+    GrowthModel model = GrowthModel.withDefaults().with(TimeBasis.LOG);
+    GrowthFit inOrder = model.fit(GrowthData.of(ids, t, y));
+    GrowthFit shuffled = model.fit(GrowthData.of(shuffledIds, shuffledT, shuffledY));
+    assertArrayEquals(inOrder.beta(), shuffled.beta());
+    assertArrayEquals(inOrder.theta(), shuffled.theta());
+    assertEquals(inOrder.deviance(), shuffled.deviance());
+    java.util.Map<String, ClientEffects> byId = new java.util.HashMap<>();
+    shuffled.clientEffects().forEach(e -> byId.put(e.client(), e));
+    for (ClientEffects e : inOrder.clientEffects()) {
+      assertEquals(e, byId.get(e.client()));
+    }
+  }
+
+  @Test
+  void criterionFromOutcomeSumsByDesign_equalsTheClientByClientCriterion() {
+    // sessions 0-5, each after the intake missed with probability 0.3: many clients share a design
+    Random rng = new Random(7);
+    List<String> ids = new ArrayList<>();
+    List<Double> times = new ArrayList<>();
+    List<Double> scores = new ArrayList<>();
+    for (int c = 0; c < 600; c++) {
+      double b0 = 3 * rng.nextGaussian();
+      double b1 = rng.nextGaussian();
+      for (int s = 0; s < 6; s++) {
+        if (s == 0 || rng.nextDouble() > 0.3) {
+          ids.add("c" + c);
+          times.add((double) s);
+          scores.add(17 + b0 + (-3 + b1) * Math.log1p(s) + 2 * rng.nextGaussian());
+        }
+      }
+    }
+    GrowthData data = GrowthData.of(ids.toArray(new String[0]),
+        times.stream().mapToDouble(Double::doubleValue).toArray(),
+        scores.stream().mapToDouble(Double::doubleValue).toArray());
+    double[] t = data.timeArray();
+    for (RandomPart random : RandomPart.values()) {
+      for (Estimation estimation : Estimation.values()) {
+        GrowthModel model = GrowthModel.withDefaults().with(TimeBasis.LOG).with(random)
+            .with(estimation);
+        StatisticsDeviance shared = new StatisticsDeviance(model, new InMemoryStatistics(model,
+            data));
+        ProfiledDeviance byClient = new ProfiledDeviance(2, random.size(), 1,
+            estimation == Estimation.REML, data.starts(), data.scoreArray(), (c, i, x) -> {
+              x[0] = 1;
+              x[1] = Math.log1p(t[i]);
+            }, null, 0);
+        double[][] thetas = random == RandomPart.INTERCEPT
+            ? new double[][] {{0}, {0.3}, {1.4}, {25}}
+            : new double[][] {{0, 0, 0}, {1, 0, 1}, {1.4, -0.2, 0.5}, {0.7, 0.9, 0}, {30, 5, 8}};
+        for (double[] theta : thetas) {
+          double expected = byClient.evaluate(theta);
+          assertEquals(expected, shared.evaluate(theta), 1e-11 * Math.abs(expected),
+              model + " at θ " + java.util.Arrays.toString(theta));
+        }
+      }
+    }
+  }
+
+  @Test
   void statisticsForAnotherModel_areRejected() {
     GrowthData data = GrowthModelTest.simulate(3, 50, 5);
     GrowthModel linear = GrowthModel.withDefaults();
