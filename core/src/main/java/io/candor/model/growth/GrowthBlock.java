@@ -22,7 +22,7 @@ import java.util.SortedMap;
 public final class GrowthBlock {
 
   // totals layout: p, k, n, m, yty, minTime, maxTime, slopeClients, minFirst, maxFirst, xy[p],
-  // xx[p*p], covMin[k], covMax[k]
+  // xx[p*p] (upper triangle filled; the fitter reads no other), covMin[k], covMax[k]
   static final int T_P = 0;
   static final int T_K = 1;
   static final int T_N = 2;
@@ -91,11 +91,6 @@ public final class GrowthBlock {
     double minFirst = sums.minFirst;
     double maxFirst = sums.maxFirst;
     int slopeClients = sums.slopeClients;
-    for (int j = 0; j < p; j++) {
-      for (int l = 0; l < j; l++) {
-        xx[j * p + l] = xx[l * p + j];
-      }
-    }
     totals = new double[T_XY + p + p * p + 2 * k];
     totals[T_P] = p;
     totals[T_K] = k;
