@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -16,6 +19,13 @@ import tools.jackson.databind.json.JsonMapper;
  * (after its header; a list of the header's names aside), no JSON object or array of two
  * or more members from the input, no record's {@code toString()} ({@code Observation[session=1,
  * ...]}).
+ *
+ * <p>A CSV line counts as repeated only if the message holds it because the input holds it. Told
+ * how to refuse other input ({@link #check(IllegalArgumentException, String, Function)}), the check
+ * refuses the input again with that line altered (its letters' case swapped, or its digits
+ * changed) and lets the line pass if the new message still holds the original line: then the text
+ * is the message's own wording (a fuzzer learns to write lines such as {@code expected a decimal
+ * number, was}) or comes from elsewhere, not from the line.
  */
 public final class Refusals {
 
@@ -27,6 +37,8 @@ public final class Refusals {
 
   /** Shorter CSV lines are too short to tell an echo from a coincidence. */
   private static final int SHORTEST_LINE = 6;
+
+  private static final Pattern LINE_BREAK = Pattern.compile("\\r\\n|\\n|\\r");
 
   private static final JsonMapper PLAIN = JsonMapper.builder().build();
 
@@ -52,6 +64,21 @@ public final class Refusals {
   }
 
   /**
+   * Checks a refusal's message against the input it refused, telling a line the message repeats
+   * from a line that merely copies the message's own words by refusing the input again with that
+   * line altered.
+   *
+   * @param e the refusal
+   * @param input the text that was refused (CSV or JSON)
+   * @param refusal what refusing other input says: the message, or empty if that input is
+   *     accepted
+   */
+  public static void check(IllegalArgumentException e, String input,
+      Function<String, Optional<String>> refusal) {
+    checkMessage(e.getMessage(), input, refusal);
+  }
+
+  /**
    * Checks a message: one line, not blank, not too long, no record's toString.
    *
    * @param m the message
@@ -72,6 +99,19 @@ public final class Refusals {
    * @param input the CSV or JSON text that was refused
    */
   public static void checkMessage(String m, String input) {
+    checkMessage(m, input, other -> Optional.empty());
+  }
+
+  /**
+   * Checks a message, and that it repeats no record of the input; a CSV line the message holds is
+   * repeated unless the message for the input with that line altered holds it too.
+   *
+   * @param m the message
+   * @param input the CSV or JSON text that was refused
+   * @param refusal what refusing other input says: the message, or empty if that input is
+   *     accepted
+   */
+  public static void checkMessage(String m, String input, Function<String, Optional<String>> refusal) {
     checkMessage(m);
     JsonNode root = null;
     try {
@@ -87,10 +127,55 @@ public final class Refusals {
     String[] lines = input.split("\r\n|\n|\r");
     for (int i = 1; i < lines.length; i++) {
       String line = lines[i].strip();
-      if (line.length() >= SHORTEST_LINE && fields(line) >= 2 && checked.contains(line)) {
+      if (line.length() >= SHORTEST_LINE && fields(line) >= 2 && checked.contains(line)
+          && !ownWords(line, input, refusal)) {
         throw new AssertionError("the message repeats line " + (i + 1) + " of the input: " + m);
       }
     }
+  }
+
+  /**
+   * Whether the message holds this line whatever the input's line says: refused again with every
+   * line equal to it altered, the input gives a message that still holds the original line.
+   */
+  private static boolean ownWords(String line, String input, Function<String, Optional<String>> refusal) {
+    String changed = altered(line);
+    if (changed.equals(line)) {
+      return false; // nothing to alter: cannot tell, so the line counts as repeated
+    }
+    StringBuilder other = new StringBuilder(input.length());
+    Matcher breaks = LINE_BREAK.matcher(input);
+    int start = 0;
+    while (start <= input.length()) {
+      boolean found = breaks.find(start);
+      int end = found ? breaks.start() : input.length();
+      String raw = input.substring(start, end);
+      other.append(raw.strip().equals(line) ? raw.replace(line, changed) : raw);
+      if (!found) {
+        break;
+      }
+      other.append(breaks.group());
+      start = breaks.end();
+    }
+    return refusal.apply(other.toString())
+        .map(again -> withoutQuotedValue(withoutHeaderNames(again)).contains(line))
+        .orElse(false);
+  }
+
+  /**
+   * The line with every letter's case swapped, or if it has no letter with a case, every digit
+   * changed ({@code 0} to {@code 1}, ..., {@code 9} to {@code 0}).
+   */
+  static String altered(String line) {
+    StringBuilder b = new StringBuilder(line.length());
+    line.codePoints().forEach(c -> b.appendCodePoint(Character.isUpperCase(c)
+        ? Character.toLowerCase(c) : Character.toUpperCase(c)));
+    if (!b.toString().equals(line)) {
+      return b.toString();
+    }
+    b.setLength(0);
+    line.codePoints().forEach(c -> b.appendCodePoint(c >= '0' && c <= '9' ? '0' + (c - '0' + 1) % 10 : c));
+    return b.toString();
   }
 
   /**
