@@ -125,13 +125,60 @@ public final class Refusals {
       return;
     }
     String[] lines = input.split("\r\n|\n|\r");
-    for (int i = 1; i < lines.length; i++) {
+    for (int i = headerLines(input); i < lines.length; i++) {
       String line = lines[i].strip();
       if (line.length() >= SHORTEST_LINE && fields(line) >= 2 && checked.contains(line)
           && !ownWords(line, input, refusal)) {
         throw new AssertionError("the message repeats line " + (i + 1) + " of the input: " + m);
       }
     }
+  }
+
+  /**
+   * How many physical lines the header record spans: one, unless a quoted name holds a line break
+   * (as the reader splits records: a quote opens a quoted field only as a field's first character,
+   * after spaces; a doubled quote inside is a quote). The most for any delimiter Candor reads; all
+   * lines if a quote is not closed.
+   */
+  static int headerLines(String input) {
+    int most = 1;
+    for (char d : new char[] {',', ';', '\t'}) {
+      most = Math.max(most, headerLines(input, d));
+    }
+    return most;
+  }
+
+  private static int headerLines(String input, char delimiter) {
+    int lines = 1;
+    int i = input.startsWith("\uFEFF") ? 1 : 0;
+    boolean fieldStart = true;
+    while (i < input.length()) {
+      char c = input.charAt(i);
+      if (c == '\n' || c == '\r') {
+        return lines;
+      } else if (c == delimiter) {
+        fieldStart = true;
+      } else if (c == '"' && fieldStart) {
+        for (i++; i < input.length(); i++) {
+          char q = input.charAt(i);
+          if (q == '"' && i + 1 < input.length() && input.charAt(i + 1) == '"') {
+            i++;
+          } else if (q == '"') {
+            break;
+          } else if (q == '\n' || q == '\r' && !(i + 1 < input.length() && input.charAt(i + 1) == '\n')) {
+            lines++;
+          }
+        }
+        if (i >= input.length()) {
+          return Integer.MAX_VALUE; // not closed: the whole input is the header
+        }
+        fieldStart = false;
+      } else if (c != ' ') {
+        fieldStart = false;
+      }
+      i++;
+    }
+    return lines;
   }
 
   /**
