@@ -135,7 +135,8 @@ public final class Refusals {
   }
 
   /**
-   * How many physical lines the header record spans: one, unless a quoted name holds a line break
+   * How many physical lines the header record spans, with the blank lines before it (which the
+   * reader skips): one, unless a quoted name holds a line break
    * (as the reader splits records: a quote opens a quoted field only as a field's first character,
    * after spaces; a doubled quote inside is a quote). The most for any delimiter Candor reads; all
    * lines if a quote is not closed.
@@ -151,6 +152,16 @@ public final class Refusals {
   private static int headerLines(String input, char delimiter) {
     int lines = 1;
     int i = input.startsWith("\uFEFF") ? 1 : 0;
+    for (int j = i; j < input.length(); j++) { // blank lines before the header are skipped
+      char c = input.charAt(j);
+      if (c == '\n' || c == '\r') {
+        j += c == '\r' && j + 1 < input.length() && input.charAt(j + 1) == '\n' ? 1 : 0;
+        lines++;
+        i = j + 1;
+      } else if (c != ' ' && c != '\t') {
+        break;
+      }
+    }
     boolean fieldStart = true;
     while (i < input.length()) {
       char c = input.charAt(i);

@@ -90,6 +90,7 @@ class RefusalsTest {
     assertEquals(1, Refusals.headerLines("id,\"a \"\"b\"\"\",score\r\n1,2,3\r\n"));
     assertEquals(2, Refusals.headerLines("id;\"a\r\nb\";score\r\n1,2,3\r\n"));
     assertEquals(1, Refusals.headerLines("id,a\"b\nc\",score\n"));
+    assertEquals(4, Refusals.headerLines("\n \t\r\nid,\"a\nb\",score\n1,2,3\n"));
   }
 
   @Test
