@@ -14,7 +14,9 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -50,6 +52,9 @@ class CliFuzzTest {
   private static final Pattern NUMBER = Pattern.compile("\\d+(?:\\.\\d*)?(?:[eE][+-]?\\d+)?");
 
   private static final Path DIR = sandbox();
+
+  /** picocli's parsers for the safety checks, by subcommand ("" for all of them). */
+  private static final Map<String, CommandLine> PARSERS = new HashMap<>();
 
   private static final Set<String> SUBCOMMANDS =
       Set.copyOf(CandorCli.commandLine().getSubcommands().keySet());
@@ -125,21 +130,34 @@ class CliFuzzTest {
         }
       }
     }
-    return pathOptionsInside(args) && (!serve || refusedBeforeListening(args));
+    CommandLine.ParseResult parsed = parse(args);
+    return pathOptionsInside(parsed) && (!serve || refusedBeforeListening(parsed));
+  }
+
+  /**
+   * The arguments as picocli parses them for {@code candor}, or null if it refuses them. The
+   * command lines are built once per subcommand and reused (building one reflects over the
+   * command's options; picocli resets them before each parse).
+   */
+  private static CommandLine.ParseResult parse(List<String> args) {
+    String[] a = args.toArray(String[]::new);
+    String key = a.length > 0 && CandorCli.COMMANDS.contains(a[0]) ? a[0] : "";
+    try {
+      return PARSERS.computeIfAbsent(key, k -> CandorCli.commandLine(a)).parseArgs(a);
+    } catch (CommandLine.PicocliException e) {
+      return null;
+    }
   }
 
   /**
    * Whether {@code candor serve} with these arguments is refused before it listens: arguments
    * picocli cannot parse, an upload limit or a port out of range, or only help or the version.
    */
-  private static boolean refusedBeforeListening(List<String> args) {
-    CommandLine.ParseResult serve;
-    try {
-      String[] a = args.toArray(String[]::new);
-      serve = CandorCli.commandLine(a).parseArgs(a).subcommand();
-    } catch (CommandLine.PicocliException e) {
+  private static boolean refusedBeforeListening(CommandLine.ParseResult parsed) {
+    if (parsed == null) {
       return true;
     }
+    CommandLine.ParseResult serve = parsed.subcommand();
     if (serve == null || serve.isUsageHelpRequested() || serve.isVersionHelpRequested()) {
       return true;
     }
@@ -157,12 +175,8 @@ class CliFuzzTest {
   }
 
   /** Every value of a {@code Path} or {@code File} option, as picocli parses them, is inside. */
-  private static boolean pathOptionsInside(List<String> args) {
-    CommandLine.ParseResult parsed;
-    try {
-      String[] a = args.toArray(String[]::new);
-      parsed = CandorCli.commandLine(a).parseArgs(a);
-    } catch (CommandLine.PicocliException e) {
+  private static boolean pathOptionsInside(CommandLine.ParseResult parsed) {
+    if (parsed == null) {
       return true; // refused before anything runs
     }
     for (CommandLine.ParseResult r = parsed; r != null; r = r.subcommand()) {

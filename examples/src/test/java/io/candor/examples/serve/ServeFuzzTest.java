@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.candor.expectation.Expectations;
 import io.candor.robustness.Refusals;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -28,14 +29,22 @@ import java.util.regex.Pattern;
  * <p>An input is the page's path on the first line, the {@code Content-Type} header on the second,
  * then the request body as bytes. So that the target checks input handling rather than
  * throughput, forms asking the caseload page for a flow larger than {@value #LARGEST} (weeks,
- * therapists, capacity, referrals or horizon) are skipped.
+ * therapists, capacity, referrals or horizon) or the research page for more than {@value
+ * #MOST_STARTS} random starts per K are skipped, and the explorer page simulates {@value
+ * #CLIENTS} clients (and {@value #SENSITIVITY_CLIENTS} per end of a plausible range) on one thread
+ * rather than {@code candor report}'s 20,000 and 5,000: the same code on fewer clients.
  */
 class ServeFuzzTest {
 
-  /** The pages by path, as {@link Pages} holds them. */
+  private static final int CLIENTS = 500;
+
+  private static final int SENSITIVITY_CLIENTS = 200;
+
+  /** The pages by path, as {@link Pages} holds them (the explorer on a smaller simulation). */
   private static final Map<String, Pages.Page> PAGES = Map.of(
       "/", new StartPage(),
-      "/explorer", new ExplorerPage(),
+      "/explorer", new ExplorerPage(Expectations.withDefaults().withClients(CLIENTS)
+          .withSensitivityClients(SENSITIVITY_CLIENTS).withThreads(1)),
       "/research", new ResearchPage(),
       "/caseload", new CaseloadPage());
 
@@ -44,6 +53,8 @@ class ServeFuzzTest {
       List.of("weeks", "therapists", "capacity", "referrals", "horizon");
 
   private static final int LARGEST = 60;
+
+  private static final int MOST_STARTS = 10;
 
   private static final Pattern NUMBER = Pattern.compile("\\d+(?:\\.\\d*)?(?:[eE][+-]?\\d+)?");
 
@@ -88,11 +99,19 @@ class ServeFuzzTest {
 
   private static boolean tooLarge(Form form) {
     for (String name : FLOW_SIZE) {
-      Matcher m = NUMBER.matcher(form.field(name, ""));
-      while (m.find()) {
-        if (Double.parseDouble(m.group()) > LARGEST) {
-          return true;
-        }
+      if (above(form, name, LARGEST)) {
+        return true;
+      }
+    }
+    return above(form, "starts", MOST_STARTS);
+  }
+
+  /** Whether the field holds a number above the limit. */
+  private static boolean above(Form form, String name, int limit) {
+    Matcher m = NUMBER.matcher(form.field(name, ""));
+    while (m.find()) {
+      if (Double.parseDouble(m.group()) > limit) {
+        return true;
       }
     }
     return false;
