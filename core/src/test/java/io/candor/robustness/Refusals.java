@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -124,96 +126,110 @@ public final class Refusals {
       assertNoObjectEchoed(checked, root);
       return;
     }
-    String[] lines = input.split("\r\n|\n|\r");
-    for (int i = headerLines(input); i < lines.length; i++) {
-      String line = lines[i].strip();
-      if (line.length() >= SHORTEST_LINE && fields(line) >= 2 && checked.contains(line)
-          && !ownWords(line, input, refusal)) {
+    List<String> lines = lines(input);
+    boolean[] rows = rows(input, lines.size());
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.get(i).strip();
+      if (rows[i] && line.length() >= SHORTEST_LINE && fields(line) >= 2 && checked.contains(line)
+          && !ownWords(line, lines, rows, refusal)) {
         throw new AssertionError("the message repeats line " + (i + 1) + " of the input: " + m);
       }
     }
   }
 
-  /**
-   * How many physical lines the header record spans, with the blank lines before it (which the
-   * reader skips): one, unless a quoted name holds a line break
-   * (as the reader splits records: a quote opens a quoted field only as a field's first character,
-   * after spaces; a doubled quote inside is a quote). The most for any delimiter Candor reads; all
-   * lines if a quote is not closed.
-   */
-  static int headerLines(String input) {
-    int most = 1;
-    for (char d : new char[] {',', ';', '\t'}) {
-      most = Math.max(most, headerLines(input, d));
+  /** The physical lines of the text (ending in LF, CRLF or CR), with their line breaks. */
+  private static List<String> lines(String input) {
+    List<String> lines = new ArrayList<>();
+    Matcher breaks = LINE_BREAK.matcher(input);
+    int start = 0;
+    while (breaks.find(start)) {
+      lines.add(input.substring(start, breaks.end()));
+      start = breaks.end();
     }
-    return most;
-  }
-
-  private static int headerLines(String input, char delimiter) {
-    int lines = 1;
-    int i = input.startsWith("\uFEFF") ? 1 : 0;
-    for (int j = i; j < input.length(); j++) { // blank lines before the header are skipped
-      char c = input.charAt(j);
-      if (c == '\n' || c == '\r') {
-        j += c == '\r' && j + 1 < input.length() && input.charAt(j + 1) == '\n' ? 1 : 0;
-        lines++;
-        i = j + 1;
-      } else if (c != ' ' && c != '\t') {
-        break;
-      }
-    }
-    boolean fieldStart = true;
-    while (i < input.length()) {
-      char c = input.charAt(i);
-      if (c == '\n' || c == '\r') {
-        return lines;
-      } else if (c == delimiter) {
-        fieldStart = true;
-      } else if (c == '"' && fieldStart) {
-        for (i++; i < input.length(); i++) {
-          char q = input.charAt(i);
-          if (q == '"' && i + 1 < input.length() && input.charAt(i + 1) == '"') {
-            i++;
-          } else if (q == '"') {
-            break;
-          } else if (q == '\n' || q == '\r' && !(i + 1 < input.length() && input.charAt(i + 1) == '\n')) {
-            lines++;
-          }
-        }
-        if (i >= input.length()) {
-          return Integer.MAX_VALUE; // not closed: the whole input is the header
-        }
-        fieldStart = false;
-      } else if (c != ' ') {
-        fieldStart = false;
-      }
-      i++;
-    }
+    lines.add(input.substring(start));
     return lines;
   }
 
   /**
-   * Whether the message holds this line whatever the input's line says: refused again with every
-   * line equal to it altered, the input gives a message that still holds the original line.
+   * Which physical lines start a record after the header, for every delimiter Candor reads: not
+   * the blank lines before the header (the reader skips them), not the header's lines, not a line
+   * that starts inside a quoted field (a name or value holding a line break; as the reader splits
+   * records, a quote opens a quoted field only as a field's first character, after spaces, and a
+   * doubled quote inside is a quote).
+   *
+   * @param input the text
+   * @return for each physical line, whether it starts a record after the header
    */
-  private static boolean ownWords(String line, String input, Function<String, Optional<String>> refusal) {
+  static boolean[] rows(String input) {
+    return rows(input, lines(input).size());
+  }
+
+  private static boolean[] rows(String input, int count) {
+    boolean[] rows = new boolean[count];
+    java.util.Arrays.fill(rows, true);
+    for (char d : new char[] {',', ';', '\t'}) {
+      boolean[] forD = rows(input, count, d);
+      for (int i = 0; i < count; i++) {
+        rows[i] &= forD[i];
+      }
+    }
+    return rows;
+  }
+
+  private static boolean[] rows(String input, int count, char delimiter) {
+    boolean[] rows = new boolean[count];
+    int line = 0;
+    boolean headerSeen = false;
+    boolean quoted = false;
+    boolean fieldStart = true;
+    boolean startsOutside = true;
+    boolean blank = true;
+    for (int i = input.startsWith("\uFEFF") ? 1 : 0; i < input.length(); i++) {
+      char c = input.charAt(i);
+      if (c == '\n' || c == '\r') {
+        i += c == '\r' && i + 1 < input.length() && input.charAt(i + 1) == '\n' ? 1 : 0;
+        headerSeen |= startsOutside && !blank;
+        line++;
+        startsOutside = !quoted;
+        rows[line] = startsOutside && headerSeen;
+        blank = true;
+        fieldStart |= !quoted;
+        continue;
+      }
+      blank &= c == ' ' || c == '\t';
+      if (quoted) {
+        if (c == '"' && i + 1 < input.length() && input.charAt(i + 1) == '"') {
+          i++;
+        } else if (c == '"') {
+          quoted = false;
+          fieldStart = false;
+        }
+      } else if (c == delimiter) {
+        fieldStart = true;
+      } else if (c == '"' && fieldStart) {
+        quoted = true;
+      } else if (c != ' ') {
+        fieldStart = false;
+      }
+    }
+    return rows;
+  }
+
+  /**
+   * Whether the message holds this line whatever the input's line says: refused again with every
+   * record's line equal to it altered (not a line inside a quoted field), the input gives a message that still holds the original line.
+   */
+  private static boolean ownWords(String line, List<String> lines, boolean[] rows,
+      Function<String, Optional<String>> refusal) {
     String changed = altered(line);
     if (changed.equals(line)) {
       return false; // nothing to alter: cannot tell, so the line counts as repeated
     }
-    StringBuilder other = new StringBuilder(input.length());
-    Matcher breaks = LINE_BREAK.matcher(input);
-    int start = 0;
-    while (start <= input.length()) {
-      boolean found = breaks.find(start);
-      int end = found ? breaks.start() : input.length();
-      String raw = input.substring(start, end);
-      other.append(raw.strip().equals(line) ? raw.replace(line, changed) : raw);
-      if (!found) {
-        break;
-      }
-      other.append(breaks.group());
-      start = breaks.end();
+    StringBuilder other = new StringBuilder();
+    for (int i = 0; i < lines.size(); i++) {
+      String raw = lines.get(i);
+      String text = LINE_BREAK.matcher(raw).replaceAll("");
+      other.append(rows[i] && text.strip().equals(line) ? raw.replace(line, changed) : raw);
     }
     return refusal.apply(other.toString())
         .map(again -> withoutQuotedValue(withoutHeaderNames(again)).contains(line))

@@ -80,17 +80,22 @@ class RefusalsTest {
   @Test
   void checkMessage_letsAMessageAboutTheHeaderNameAQuotedNameOverSeveralLines_butNotARowAfterIt() {
     String csv = "id,\"a\nb,score\nc\",score,\"a\nb,score\nc\"\n1,0,2,3\nb,score\n";
-    assertEquals(5, Refusals.headerLines(csv));
+    assertEquals("[false, false, false, false, false, true, true, true]",
+        java.util.Arrays.toString(Refusals.rows(csv)));
     String twice = "fuzz.csv line 1: column \"a\\u000ab,score\\u000ac\" appears twice in the header";
     Refusals.checkMessage(twice, csv.substring(0, csv.lastIndexOf("b,score")));
     // a later row equal to a line of the name: the message holds it whatever the row says
     Refusals.checkMessage(twice, csv, other -> Optional.of(twice));
     assertThrows(AssertionError.class, () -> Refusals.checkMessage(
         "fuzz.csv line 1: column \"a\" appears twice in the header; line 6 is 1,0,2,3", csv));
-    assertEquals(1, Refusals.headerLines("id,\"a \"\"b\"\"\",score\r\n1,2,3\r\n"));
-    assertEquals(2, Refusals.headerLines("id;\"a\r\nb\";score\r\n1,2,3\r\n"));
-    assertEquals(1, Refusals.headerLines("id,a\"b\nc\",score\n"));
-    assertEquals(4, Refusals.headerLines("\n \t\r\nid,\"a\nb\",score\n1,2,3\n"));
+    assertEquals("[false, true, true]",
+        java.util.Arrays.toString(Refusals.rows("id,\"a \"\"b\"\"\",score\r\n1,2,3\r\n")));
+    assertEquals("[false, false, true, true]",
+        java.util.Arrays.toString(Refusals.rows("id;\"a\r\nb\";score\r\n1,2,3\r\n")));
+    assertEquals("[false, true, true]", java.util.Arrays.toString(Refusals.rows("id,a\"b\nc\",score\n")));
+    // blank lines before the header; a row's quoted value over two lines
+    assertEquals("[false, false, false, false, true, true, false, true]", java.util.Arrays.toString(
+        Refusals.rows("\n \t\r\nid,\"a\nb\",score\n1,2,3\na,\"0\n1\",2\n")));
   }
 
   @Test
