@@ -153,9 +153,15 @@ public final class CaseloadCommand implements Callable<Integer> {
       throw new IllegalArgumentException("the model was fitted on " + fitted.id()
           + " scores but --instrument is " + instrument.id());
     }
-    int latest = clients.stream().mapToInt(CaseloadClient::currentSession).max().orElse(0);
+    for (CaseloadClient c : clients) {
+      if (c.currentSession() > horizon) {
+        throw new IllegalArgumentException("--horizon must be at least every client's latest"
+            + " session, was " + horizon + " but client " + c.trajectory().client()
+            + " has a score at session " + c.currentSession());
+      }
+    }
     OutcomeMix mix = OutcomeMix.of(model, scenario).withIntervalLevel(level)
-        .withMaximumHorizon(Math.max(horizon, Math.max(latest, scenario.sessions())));
+        .withMaximumHorizon(Math.max(horizon, scenario.sessions()));
     return mix.prepare().outlook(clients, horizon);
   }
 

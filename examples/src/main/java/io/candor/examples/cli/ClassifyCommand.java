@@ -256,9 +256,9 @@ public final class ClassifyCommand implements Callable<Integer> {
     Optional<CriterionClassification> cc = criterion(c, pre, post);
     if (cc.isPresent()) {
       CriterionClassification k = cc.get();
-      out.printf(Locale.ROOT, "By %s's own criterion (a change of at least %s points, %s):%n"
+      out.printf(Locale.ROOT, "By %s's own criterion (a change of at least %s points [%s]):%n"
               + "  change %s points: %s; category %s%n", ins.id(), CliText.compact(k.threshold().value()),
-          k.threshold(), CliText.compact(k.improvement()),
+          CliText.source(k.threshold()), CliText.compact(k.improvement()),
           k.improved() ? "reliable improvement" : k.deteriorated() ? "reliable deterioration"
               : "no reliable change", CliText.word(k.category()));
     } else {

@@ -1,6 +1,7 @@
 package io.candor.examples.cli;
 
 import io.candor.domain.ScoreScale;
+import io.candor.evidence.Sourced;
 import io.candor.measure.Instrument;
 import java.util.Locale;
 import java.util.OptionalDouble;
@@ -120,6 +121,14 @@ public final class CliText {
   /** An enum constant as a user types it: {@code reliable-improvement}. */
   static String word(Enum<?> e) {
     return e.name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+
+  /**
+   * Where a figure comes from, as running text shows it after the figure:
+   * {@code Kroenke et al. 2001, primary}.
+   */
+  static String source(Sourced figure) {
+    return figure.source().shortForm() + ", " + figure.certainty().name().toLowerCase(Locale.ROOT);
   }
 
   /** An enum constant in running text: {@code reliable improvement}. */

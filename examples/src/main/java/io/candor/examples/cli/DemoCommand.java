@@ -67,10 +67,10 @@ final class DemoCommand implements Callable<Integer> {
     for (Instrument i : Instruments.all()) {
       out.printf("  %-8s %-44s %s-%s, %s%n", i.id(), i.name(), CliText.number(i.minScore()), CliText.number(i.maxScore()),
           i.direction() == io.candor.measure.Direction.HIGHER_IS_WORSE ? "higher is worse" : "higher is better");
-      i.casenessCutoff().ifPresent(c -> out.printf("           caseness cutoff %s (%s, %s)%n",
-          CliText.number(c.value()), c.source().shortForm(), c.certainty().name().toLowerCase(java.util.Locale.ROOT)));
-      i.reliableChange().ifPresent(c -> out.printf("           reliable change %s points (%s, %s)%n",
-          CliText.number(c.value()), c.source().shortForm(), c.certainty().name().toLowerCase(java.util.Locale.ROOT)));
+      i.casenessCutoff().ifPresent(c -> out.printf("           caseness cutoff %s (%s)%n",
+          CliText.number(c.value()), CliText.source(c)));
+      i.reliableChange().ifPresent(c -> out.printf("           reliable change %s points (%s)%n",
+          CliText.number(c.value()), CliText.source(c)));
     }
   }
 

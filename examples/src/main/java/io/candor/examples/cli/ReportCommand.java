@@ -388,14 +388,14 @@ final class ReportCommand implements Callable<Integer> {
         ClassEnumeration e = CandorJson.fromJson(text, ClassEnumeration.class);
         MixtureFit fit = e.selected();
         return Optional.of(FittedClasses.of(fit, classesFile.getFileName() + ": "
-            + fit.classes() + " classes, chosen by "
-            + CliText.word(e.criterion()).toUpperCase(Locale.ROOT) + " ("
-            + fit.observations() + " scores)", covariates));
+            + fit.classes() + " classes (their number chosen by "
+            + CliText.word(e.criterion()).toUpperCase(Locale.ROOT) + "), " + fit.observations()
+            + " scores", covariates));
       }
       if (type.equals(CandorJson.typeName(MixtureFit.class))) {
         MixtureFit fit = CandorJson.fromJson(text, MixtureFit.class);
         return Optional.of(FittedClasses.of(fit, classesFile.getFileName() + ": "
-            + fit.classes() + " classes (" + fit.observations() + " scores)", covariates));
+            + fit.classes() + " classes, " + fit.observations() + " scores", covariates));
       }
       if (!type.isEmpty() && !type.equals(CandorJson.typeName(TrajectoryClasses.class))) {
         throw new IllegalArgumentException("type is \"" + type + "\" but a "

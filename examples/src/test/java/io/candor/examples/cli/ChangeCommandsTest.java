@@ -23,6 +23,8 @@ class ChangeCommandsTest {
     assertTrue(r.out().contains("HLL   not available"), r.out());
     assertTrue(r.out().contains("Jacobson NS, Truax P (1991)"), r.out());
     assertTrue(r.out().contains("not a diagnosis"), r.out());
+    assertTrue(r.out().contains("own criterion (a change of at least 6 points [National Collaborating"
+        + " Centre for Mental Health 2024, secondary]):"), r.out());
   }
 
   @Test

@@ -219,7 +219,7 @@ class ReportCommandTest {
     List<String> therapist = issue("therapist", "text");
     therapist.addAll(List.of("--classes", classes.toString()));
     String text = flat(run(therapist).out());
-    assertTrue(text.contains("Classes: classes.json: 2 classes, chosen by BIC (720 scores),"
+    assertTrue(text.contains("Classes: classes.json: 2 classes (their number chosen by BIC), 720 scores,"
         + " fitted on 90 clients."), text);
     therapist.set(therapist.indexOf("text"), "json");
     Run json = run(therapist);

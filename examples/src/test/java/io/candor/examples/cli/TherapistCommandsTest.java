@@ -128,7 +128,8 @@ class TherapistCommandsTest {
     Run r = run("caseload", "--input", caseloadCsv().toString(), "--id", "client", "--time",
         "session", "--score", "phq9", "--instrument", "PHQ-9", "--horizon", "2");
     assertEquals(2, r.status());
-    assertEquals("candor: horizon 2 is before client c's latest session 3", r.err().strip());
+    assertEquals("candor: --horizon must be at least every client's latest session, was 2 but"
+        + " client c has a score at session 3", r.err().strip());
   }
 
   @Test
