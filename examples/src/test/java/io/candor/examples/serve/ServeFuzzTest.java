@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,8 +23,9 @@ import java.util.regex.Pattern;
  * {@link IllegalArgumentException} (or {@link UncheckedIOException}), which the server shows as
  * the page's error. Any other exception would reach the user as an "internal error" page and is a
  * bug; so is a refusal whose message is not one line naming one value (checked by
- * {@link Refusals}; against the uploaded file unless the message is about a form field, which
- * starts with the field's option name, {@code --intake ...}). The page is then drawn again with its form and the
+ * {@link Refusals}; against the uploaded file, which the target can upload again with a line
+ * altered, unless the message is about a form field, which starts with the field's option name,
+ * {@code --intake ...}). The page is then drawn again with its form and the
  * error, as the server does.
  *
  * <p>An input is the page's path on the first line, the {@code Content-Type} header on the second,
@@ -85,16 +87,43 @@ class ServeFuzzTest {
       assertNotNull(page.results(form));
     } catch (IllegalArgumentException | UncheckedIOException e) {
       error = e.getMessage();
-      String upload = form.file("data").or(() -> form.file("model"))
-          .map(u -> new String(u.bytes(), StandardCharsets.UTF_8)).orElse("");
+      byte[] uploaded = form.file("data").or(() -> form.file("model")).map(Upload::bytes)
+          .orElse(new byte[0]);
+      String upload = new String(uploaded, StandardCharsets.UTF_8);
       if (error.startsWith("--")) {
         Refusals.checkMessage(error); // about a form field: naming its value is right
       } else {
-        Refusals.checkMessage(error, upload);
+        Refusals.checkMessage(error, upload,
+            other -> refusal(page, contentType, body, uploaded, other));
       }
     }
     String shown = page.body(form, error);
     assertFalse(shown.isEmpty(), path);
+  }
+
+  /**
+   * What the page says when the same request uploads other text instead, for {@link Refusals} to
+   * tell a line of the file the message repeats from one copying its words; empty if the page
+   * gives results (or the upload is not found in the body as it was sent).
+   */
+  private static Optional<String> refusal(Pages.Page page, String contentType, byte[] body,
+      byte[] uploaded, String other) {
+    int at = uploaded.length == 0 ? -1 : Form.indexOf(body, uploaded, 0);
+    if (at < 0) {
+      return Optional.empty();
+    }
+    byte[] text = other.getBytes(StandardCharsets.UTF_8);
+    byte[] changed = new byte[body.length - uploaded.length + text.length];
+    System.arraycopy(body, 0, changed, 0, at);
+    System.arraycopy(text, 0, changed, at, text.length);
+    System.arraycopy(body, at + uploaded.length, changed, at + text.length,
+        body.length - at - uploaded.length);
+    try {
+      page.results(Form.parse(contentType, changed));
+      return Optional.empty();
+    } catch (IllegalArgumentException | UncheckedIOException e) {
+      return Optional.of(e.getMessage());
+    }
   }
 
   private static boolean tooLarge(Form form) {
