@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -98,9 +99,28 @@ class CliFuzzTest {
       if (args.contains("@" + DIR.resolve("in"))) {
         Refusals.checkMessage(message); // the file holds arguments: naming one is right
       } else {
-        Refusals.checkMessage(message, file);
+        Refusals.checkMessage(message, file, other -> refusal(args, other));
       }
     }
+  }
+
+  /**
+   * What the tool says for the same arguments with other input file content, for {@link Refusals}
+   * to tell a line of the file the message repeats from one copying its words; empty unless it
+   * refuses.
+   */
+  private static Optional<String> refusal(List<String> args, String file) {
+    try {
+      clean();
+      Files.writeString(DIR.resolve("in"), file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    StringWriter err = new StringWriter();
+    int status = CandorCli.run(new PrintWriter(new StringWriter()), new PrintWriter(err),
+        args.toArray(String[]::new));
+    return status == CandorCli.USAGE && err.toString().startsWith("candor: ")
+        ? Optional.of(err.toString().strip().substring("candor: ".length())) : Optional.empty();
   }
 
   /** Whether running these arguments can touch nothing outside {@link #DIR} and ends soon. */
