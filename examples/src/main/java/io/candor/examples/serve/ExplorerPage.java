@@ -139,6 +139,18 @@ final class ExplorerPage implements Pages.Page {
     return f.field(name).filter(v -> !v.equals(UNKNOWN)).map(parse);
   }
 
+  /**
+   * The form's instrument ({@code PHQ-9} if none is given); an unknown id is refused as a message
+   * about the field, as the CLI's {@code --instrument} option would be.
+   */
+  static Instrument instrument(Form f) {
+    try {
+      return Instruments.byId(f.field("instrument", "PHQ-9"));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--instrument: " + e.getMessage(), e);
+    }
+  }
+
   /** A required finite number from a field, with the CLI's wording. */
   static double number(Form f, String name, String option) {
     String text = f.field(name).orElseThrow(() ->
@@ -148,7 +160,7 @@ final class ExplorerPage implements Pages.Page {
 
   @Override
   public String results(Form f) {
-    Instrument instrument = Instruments.byId(f.field("instrument", "PHQ-9"));
+    Instrument instrument = instrument(f);
     double intake = number(f, "intake", "--intake");
     int[][] sess = new int[1][];
     double[][] scores = new double[1][];
