@@ -31,6 +31,9 @@ public record ClientId(String value) implements Comparable<ClientId> {
     }
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
+      if (c >= ' ' && c < 0x7f) {
+        continue; // printable ASCII: neither a control nor a formatting character
+      }
       if (Character.isISOControl(c)) {
         throw new IllegalArgumentException(
             "client id must not contain control characters (position " + i + ")");

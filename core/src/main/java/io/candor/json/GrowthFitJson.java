@@ -15,7 +15,6 @@ import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.PrettyPrinter;
 import tools.jackson.core.json.JsonFactory;
-import tools.jackson.core.util.DefaultPrettyPrinter;
 import tools.jackson.databind.SerializationContext;
 
 /**
@@ -40,11 +39,15 @@ final class GrowthFitJson {
 
   private static final JsonFactory FACTORY = new JsonFactory();
 
-  /** What the mapper's {@code writerWithDefaultPrettyPrinter()} gives a generator. */
+  /**
+   * What the mapper's {@code writerWithDefaultPrettyPrinter()} gives a generator: the layout of
+   * jackson-core's {@code DefaultPrettyPrinter} with its default separators ({@link
+   * MapperLayout}).
+   */
   private static final ObjectWriteContext PRETTY = new ObjectWriteContext.Base() {
     @Override
     public PrettyPrinter getPrettyPrinter() {
-      return new DefaultPrettyPrinter();
+      return new MapperLayout();
     }
 
     @Override
@@ -54,6 +57,86 @@ final class GrowthFitJson {
   };
 
   private GrowthFitJson() {}
+
+  /**
+   * The layout of jackson-core's {@code DefaultPrettyPrinter} with the default separators, which
+   * the mapper's documents have: an object's entries on lines of their own, indented by two spaces
+   * a level, {@code "name" : value}; an array's values on one line, {@code [ a, b ]}; empty ones
+   * {@code { }} and {@code [ ]}. Written out because constructing a {@code DefaultPrettyPrinter}
+   * links a string concatenation through method handles, which costs a short run more than the
+   * rest of writing the document; {@code GrowthFitJsonTest} holds the two to the same bytes.
+   */
+  private static final class MapperLayout implements PrettyPrinter {
+    private static final String LINE_FEED = System.lineSeparator();
+    private int nesting;
+
+    private void indent(JsonGenerator g, int level) {
+      g.writeRaw(LINE_FEED);
+      for (int i = 0; i < level; i++) {
+        g.writeRaw("  ");
+      }
+    }
+
+    @Override
+    public void writeRootValueSeparator(JsonGenerator g) {
+      g.writeRaw(' ');
+    }
+
+    @Override
+    public void writeStartObject(JsonGenerator g) {
+      g.writeRaw('{');
+      nesting++;
+    }
+
+    @Override
+    public void beforeObjectEntries(JsonGenerator g) {
+      indent(g, nesting);
+    }
+
+    @Override
+    public void writeObjectNameValueSeparator(JsonGenerator g) {
+      g.writeRaw(" : ");
+    }
+
+    @Override
+    public void writeObjectEntrySeparator(JsonGenerator g) {
+      g.writeRaw(',');
+      indent(g, nesting);
+    }
+
+    @Override
+    public void writeEndObject(JsonGenerator g, int entries) {
+      nesting--;
+      if (entries > 0) {
+        indent(g, nesting);
+      } else {
+        g.writeRaw(' ');
+      }
+      g.writeRaw('}');
+    }
+
+    @Override
+    public void writeStartArray(JsonGenerator g) {
+      g.writeRaw('[');
+    }
+
+    @Override
+    public void beforeArrayValues(JsonGenerator g) {
+      g.writeRaw(' ');
+    }
+
+    @Override
+    public void writeArrayValueSeparator(JsonGenerator g) {
+      g.writeRaw(',');
+      g.writeRaw(' ');
+    }
+
+    @Override
+    public void writeEndArray(JsonGenerator g, int values) {
+      g.writeRaw(' ');
+      g.writeRaw(']');
+    }
+  }
 
   /**
    * Whether a value on this scale can be written without a mapper: every scale but a

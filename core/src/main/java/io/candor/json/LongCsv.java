@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -405,7 +404,7 @@ public final class LongCsv {
     private final LineMap lines = new LineMap();
 
     // clients
-    private Map<String, Integer> clientIndex = new HashMap<>();
+    private final IdTable clientIndex = new IdTable();
     private String[] clientIds = new String[256];
     private int[] firstRow = new int[256];
     private double[][] covByClient;
@@ -447,8 +446,8 @@ public final class LongCsv {
       for (int k = 0; k < attCols.length; k++) {
         att.put(columns.attributes().get(k), Arrays.copyOf(attByClient[k], m));
       }
-      return new LongTable(source, List.of(Arrays.copyOf(clientIds, m)), trim(clientOf),
-          trim(times), trim(scores), lines, cov, att,
+      return new LongTable(source, List.of(Arrays.copyOf(clientIds, m)), n, clientOf,
+          times, scores, lines, cov, att,
           "column " + (timeCol + 1) + " (" + columns.time() + ")",
           "column " + (scoreCol + 1) + " (" + columns.score() + ")");
     }
@@ -576,13 +575,13 @@ public final class LongCsv {
       int s = in.strippedStart(idCol);
       int e = in.strippedEnd(idCol);
       int len = e - s;
-      if (len == previousIdLength && Arrays.equals(b, s, e, previousId, 0, len)) {
+      if (len == previousIdLength && sameAsPrevious(b, s, len)) {
         return previousClient;
       }
       String id = new String(b, s, len);
-      Integer known = clientIndex.get(id);
+      int known = clientIndex.get(id);
       int c;
-      if (known != null) {
+      if (known >= 0) {
         c = known;
         needsDuplicateCheck = true; // the client's rows are not one after another
       } else {
@@ -604,6 +603,21 @@ public final class LongCsv {
       System.arraycopy(b, s, previousId, 0, len);
       previousIdLength = len;
       return c;
+    }
+
+    /**
+     * Whether {@code b[s, s + len)} holds the previous row's id. A plain loop: ids are short, and
+     * {@code Arrays.equals} on ranges checks them and dispatches to a vectorised comparison that
+     * only C2 compiles well.
+     */
+    private boolean sameAsPrevious(char[] b, int s, int len) {
+      char[] p = previousId;
+      for (int i = len - 1; i >= 0; i--) { // ids usually differ in their last characters
+        if (b[s + i] != p[i]) {
+          return false;
+        }
+      }
+      return true;
     }
 
     private int newClient(String id) {
@@ -773,11 +787,8 @@ public final class LongCsv {
         long byFile = (long) ((double) sizeHint / in.consumed() * n * 1.02) + 1024;
         if (byFile > n) {
           estimate = Math.max(byFile, n + 1024);
-          if (n == 1024) { // once: room for the clients the file suggests, so the map never rehashes
-            Map<String, Integer> sized = new HashMap<>((int) Math.min(1 << 28,
-                (double) m / n * estimate * 4 / 3 + 16));
-            sized.putAll(clientIndex);
-            clientIndex = sized;
+          if (n == 1024) { // once: room for the clients the file suggests, so the table never grows
+            clientIndex.reserve((long) ((double) m / n * estimate) + 16);
           }
         }
       }
@@ -786,13 +797,82 @@ public final class LongCsv {
       times = Arrays.copyOf(times, cap);
       scores = Arrays.copyOf(scores, cap);
     }
+  }
 
-    private int[] trim(int[] a) {
-      return a.length == n ? a : Arrays.copyOf(a, n);
+  /**
+   * Client ids to their indices: open addressing over an {@code int[]} of indices into the ids
+   * (no boxing, no entry objects; a file may hold a million clients). Grows to stay at most half
+   * full.
+   */
+  private static final class IdTable {
+    private String[] ids = new String[16];
+    private int[] slots = newSlots(32);
+    private int size;
+
+    private static int[] newSlots(int capacity) {
+      int[] s = new int[capacity];
+      Arrays.fill(s, -1);
+      return s;
     }
 
-    private double[] trim(double[] a) {
-      return a.length == n ? a : Arrays.copyOf(a, n);
+    private static int slot(String id, int mask) {
+      int h = id.hashCode() * 0x9E3779B9; // Fibonacci hashing spreads the bits
+      return (h ^ (h >>> 16)) & mask;
+    }
+
+    /** The index of {@code id}, or −1. */
+    int get(String id) {
+      int mask = slots.length - 1;
+      for (int h = slot(id, mask); ; h = (h + 1) & mask) {
+        int c = slots[h];
+        if (c < 0) {
+          return -1;
+        }
+        if (ids[c].equals(id)) {
+          return c;
+        }
+      }
+    }
+
+    /** Adds a new id (not in the table) with the next index, {@link #size} before the call. */
+    void put(String id, int index) {
+      if (index != size) {
+        throw new IllegalStateException("ids are numbered in order: expected " + size
+            + ", was " + index);
+      }
+      if (2 * (size + 1) > slots.length) {
+        reserve(size + 1);
+      }
+      if (size == ids.length) {
+        ids = Arrays.copyOf(ids, 2 * size);
+      }
+      ids[size] = id;
+      place(size);
+      size++;
+    }
+
+    /** Room for {@code clients} ids without growing. */
+    void reserve(long clients) {
+      long want = Math.max(32, Long.highestOneBit(Math.max(1, 2 * clients - 1)) * 2);
+      if (want <= slots.length || want > 1 << 30) {
+        return;
+      }
+      slots = newSlots((int) want);
+      for (int c = 0; c < size; c++) {
+        place(c);
+      }
+      if (ids.length < clients) {
+        ids = Arrays.copyOf(ids, (int) Math.min(clients, Integer.MAX_VALUE - 16));
+      }
+    }
+
+    private void place(int c) {
+      int mask = slots.length - 1;
+      int h = slot(ids[c], mask);
+      while (slots[h] >= 0) {
+        h = (h + 1) & mask;
+      }
+      slots[h] = c;
     }
   }
 

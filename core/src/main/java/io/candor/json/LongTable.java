@@ -9,6 +9,7 @@ import io.candor.internal.Checks;
 import io.candor.internal.RowGroups;
 import io.candor.model.growth.GrowthData;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -26,6 +27,8 @@ public final class LongTable {
 
   private final String source;
   private final List<String> clientIds;
+  // the reader's columns, which may have room beyond the rows read: only [0, rows) is data
+  private final int rows;
   private final int[] clientOf;
   private final double[] times;
   private final double[] scores;
@@ -38,6 +41,7 @@ public final class LongTable {
   LongTable(
       String source,
       List<String> clientIds,
+      int rows,
       int[] clientOf,
       double[] times,
       double[] scores,
@@ -50,6 +54,7 @@ public final class LongTable {
     this.timeColumn = timeColumn;
     this.scoreColumn = scoreColumn;
     this.clientIds = clientIds;
+    this.rows = rows;
     this.clientOf = clientOf;
     this.times = times;
     this.scores = scores;
@@ -73,7 +78,7 @@ public final class LongTable {
    * @return the row count
    */
   public int size() {
-    return times.length;
+    return rows;
   }
 
   /**
@@ -101,7 +106,7 @@ public final class LongTable {
    * @return the client index
    */
   public int clientIndexAt(int row) {
-    return clientOf[row];
+    return clientOf[Objects.checkIndex(row, rows)];
   }
 
   /**
@@ -111,7 +116,7 @@ public final class LongTable {
    * @return the id
    */
   public String idAt(int row) {
-    return clientIds.get(clientOf[row]);
+    return clientIds.get(clientOf[Objects.checkIndex(row, rows)]);
   }
 
   /**
@@ -121,7 +126,7 @@ public final class LongTable {
    * @return the time
    */
   public double timeAt(int row) {
-    return times[row];
+    return times[Objects.checkIndex(row, rows)];
   }
 
   /**
@@ -131,7 +136,7 @@ public final class LongTable {
    * @return the score
    */
   public double scoreAt(int row) {
-    return scores[row];
+    return scores[Objects.checkIndex(row, rows)];
   }
 
   /**
@@ -142,7 +147,7 @@ public final class LongTable {
    * @return the line
    */
   public int lineAt(int row) {
-    Objects.checkIndex(row, times.length);
+    Objects.checkIndex(row, rows);
     return lines.line(row);
   }
 
@@ -152,7 +157,7 @@ public final class LongTable {
    * @return a new array
    */
   public String[] ids() {
-    String[] out = new String[clientOf.length];
+    String[] out = new String[rows];
     for (int i = 0; i < out.length; i++) {
       out[i] = clientIds.get(clientOf[i]);
     }
@@ -165,7 +170,7 @@ public final class LongTable {
    * @return a new array
    */
   public double[] times() {
-    return times.clone();
+    return Arrays.copyOf(times, rows);
   }
 
   /**
@@ -174,7 +179,7 @@ public final class LongTable {
    * @return a new array
    */
   public double[] scores() {
-    return scores.clone();
+    return Arrays.copyOf(scores, rows);
   }
 
   /**
@@ -204,7 +209,7 @@ public final class LongTable {
    */
   public double[] covariate(String name) {
     double[] byClient = clientCovariate(name);
-    double[] out = new double[clientOf.length];
+    double[] out = new double[rows];
     for (int i = 0; i < out.length; i++) {
       out[i] = byClient[clientOf[i]];
     }
@@ -236,7 +241,7 @@ public final class LongTable {
    */
   public String[] attribute(String name) {
     String[] byClient = clientAttribute(name);
-    String[] out = new String[clientOf.length];
+    String[] out = new String[rows];
     for (int i = 0; i < out.length; i++) {
       out[i] = byClient[clientOf[i]];
     }
@@ -270,7 +275,7 @@ public final class LongTable {
    */
   public Cohort toCohort(ScoreScale scale) {
     Objects.requireNonNull(scale, "scale");
-    RowGroups groups = RowGroups.of(clientOf, clientIds.size());
+    RowGroups groups = RowGroups.of(Arrays.copyOf(clientOf, rows), clientIds.size());
     int[] start = groups.start();
     int[] order = groups.order();
     List<Trajectory> out = new ArrayList<>(clientIds.size());
@@ -307,10 +312,10 @@ public final class LongTable {
    * @throws IllegalArgumentException if there are no rows
    */
   public GrowthData toGrowthData() {
-    if (times.length == 0) {
+    if (rows == 0) {
       throw new IllegalArgumentException(source + " has a header but no rows");
     }
-    GrowthData data = GrowthData.ofIndexed(clientIds, clientOf, times, scores);
+    GrowthData data = GrowthData.ofIndexed(clientIds, clientOf, times, scores, rows);
     for (String name : covariates.keySet()) {
       data = data.withCovariate(name, covariate(name));
     }
@@ -337,7 +342,7 @@ public final class LongTable {
 
   @Override
   public String toString() {
-    return "LongTable[" + source + ": " + times.length + (times.length == 1 ? " row, " : " rows, ")
+    return "LongTable[" + source + ": " + rows + (rows == 1 ? " row, " : " rows, ")
         + clientIds.size() + (clientIds.size() == 1 ? " client" : " clients")
         + (covariates.isEmpty() ? "" : ", covariates " + covariates.keySet())
         + (attributes.isEmpty() ? "" : ", attributes " + attributes.keySet()) + "]";

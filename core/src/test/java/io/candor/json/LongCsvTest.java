@@ -64,6 +64,31 @@ class LongCsvTest {
   }
 
   @Test
+  void read_numbersManyClientsInFirstSeenOrder_whateverTheOrderOfTheirRows() {
+    // 5,000 clients, each client's two rows far apart, and two ids with one hash code
+    StringBuilder csv = new StringBuilder("id,session,score\n");
+    for (int session = 0; session < 2; session++) {
+      for (int c = 0; c < 5000; c++) {
+        csv.append("c").append(c).append(',').append(session).append(',').append(c % 27)
+            .append('\n');
+      }
+      csv.append("Aa,").append(session).append(",1\nBB,").append(session).append(",2\n");
+    }
+    LongTable t = read(csv.toString(), COLS);
+    assertEquals(5002, t.clientCount());
+    assertEquals(10004, t.size());
+    for (int row : new int[] {0, 4999, 5000, 5001, 5002, 7777, 10003}) {
+      int c = t.clientIndexAt(row);
+      assertEquals(c < 5000 ? "c" + c : c == 5000 ? "Aa" : "BB", t.idAt(row));
+    }
+    assertEquals(t.clientIndexAt(3), t.clientIndexAt(5005));
+    assertEquals("Aa".hashCode(), "BB".hashCode());
+    assertEquals(5000, t.clientIndexAt(10002));
+    assertEquals(5001, t.clientIndexAt(10003));
+    assertThrows(IndexOutOfBoundsException.class, () -> t.timeAt(10004));
+  }
+
+  @Test
   void read_namesLineAndColumnOfBadNumber() {
     String m = error("id,session,score\n1,0,10\n1,1,abc\n");
     assertTrue(m.contains("line 3, column 3 (score)"), m);

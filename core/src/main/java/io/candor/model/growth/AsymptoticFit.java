@@ -108,7 +108,9 @@ public record AsymptoticFit(
   /**
    * Where the curve levels off relative to an instrument's caseness cutoff, in words, with the
    * numbers and an approximate 95% interval (asymptote ± 1.96 SE) when the standard error could
-   * be estimated.
+   * be estimated. Each end of the interval is placed by the instrument's one caseness rule
+   * ({@link Direction#isCase(double, double)}: a score exactly at the cutoff is a case when
+   * higher is worse and not a case when higher is better).
    *
    * @param instrument an instrument with a caseness cutoff
    * @return the sentence
@@ -126,18 +128,19 @@ public record AsymptoticFit(
     double se = asymptoteSe.orElse(0);
     double lo = asymptote - 1.96 * se;
     double hi = asymptote + 1.96 * se;
-    boolean worseHigh = instrument.direction() == Direction.HIGHER_IS_WORSE;
+    Direction direction = instrument.direction();
     double c = cutoff.value();
+    // the caseness range is a half-line, so the interval lies in it when both ends do
+    boolean loCase = direction.isCase(lo, c);
+    boolean hiCase = direction.isCase(hi, c);
     String side;
-    if (worseHigh ? hi < c : lo > c) {
-      side = "below the caseness range";
-    } else if (worseHigh ? lo >= c : hi <= c) {
+    if (loCase && hiCase) {
       side = "still within the caseness range";
+    } else if (!loCase && !hiCase) {
+      side = direction == Direction.HIGHER_IS_WORSE ? "below the caseness range"
+          : "above the caseness range";
     } else {
       side = "close to the cutoff (the interval includes it)";
-    }
-    if (!worseHigh) {
-      side = side.replace("below the caseness range", "above the caseness range");
     }
     String interval = asymptoteSe.isPresent()
         ? String.format(Locale.ROOT, "approx. 95%% interval %.1f to %.1f", lo, hi)

@@ -22,7 +22,7 @@ import java.util.SortedMap;
 public final class GrowthBlock {
 
   // totals layout: p, k, n, m, yty, minTime, maxTime, slopeClients, minFirst, maxFirst, xy[p],
-  // xx[p*p], covMin[k], covMax[k]
+  // xx[p*p] (upper triangle filled; the fitter reads no other), covMin[k], covMax[k]
   static final int T_P = 0;
   static final int T_K = 1;
   static final int T_N = 2;
@@ -45,10 +45,12 @@ public final class GrowthBlock {
   private final double[] zy; // per client: q
   private final double[] totals;
   // Models without covariates (p = 2): clients seen at the same times have the same design
-  // (ZᵢᵀZᵢ and ZᵢᵀXᵢ, compared bit for bit) and hence the same factor L_i at any θ; see
+  // (ZᵢᵀZᵢ and ZᵢᵀXᵢ, compared bit for bit) and hence the same factor L_i at any θ; the clients'
+  // outcome sums enter the criterion through their sums and cross-products by design only; see
   // criterionTerms(double[], double[]).
   private final double[] designs; // distinct designs, DESIGN_WIDTH(q) each: zz then zx; null if p != 2
-  private final int[] designOf; // per client: its design's number in designs
+  private final double[] outcomes; // per design, outcomeWidth(q): see outcomeSums
+  private final int[] ownDesigns; // 0, 1, ... : each design's factor in a factor array of its own
 
   GrowthBlock(GrowthModel model, GrowthRows rows, double centre) {
     this.p = model.termNames().size();
@@ -64,7 +66,7 @@ public final class GrowthBlock {
       }
     }
     int m = rows.clients.length;
-    int n = rows.score.length;
+    int n = rows.size;
     clients = rows.clients;
     counts = new int[m];
     int zzLen = q == 1 ? 1 : 3;
@@ -77,15 +79,100 @@ public final class GrowthBlock {
     double[] covMax = new double[k];
     java.util.Arrays.fill(covMin, Double.POSITIVE_INFINITY);
     java.util.Arrays.fill(covMax, Double.NEGATIVE_INFINITY);
+    RowSums sums = new RowSums();
+    if (p == 2) {
+      twoTermSums(model.basis(), rows, centre, xx, xy, sums);
+    } else {
+      generalSums(model, rows, covIndex, centre, xx, xy, covMin, covMax, sums);
+    }
+    double ytyAcc = sums.yty;
+    double minTime = sums.minTime;
+    double maxTime = sums.maxTime;
+    double minFirst = sums.minFirst;
+    double maxFirst = sums.maxFirst;
+    int slopeClients = sums.slopeClients;
+    totals = new double[T_XY + p + p * p + 2 * k];
+    totals[T_P] = p;
+    totals[T_K] = k;
+    totals[T_N] = n;
+    totals[T_M] = m;
+    totals[T_YTY] = ytyAcc;
+    totals[T_MIN_TIME] = minTime;
+    totals[T_MAX_TIME] = maxTime;
+    totals[T_SLOPE_CLIENTS] = slopeClients;
+    totals[T_MIN_FIRST] = minFirst;
+    totals[T_MAX_FIRST] = maxFirst;
+    System.arraycopy(xy, 0, totals, T_XY, p);
+    System.arraycopy(xx, 0, totals, T_XY + p, p * p);
+    System.arraycopy(covMin, 0, totals, T_XY + p + p * p, k);
+    System.arraycopy(covMax, 0, totals, T_XY + p + p * p + k, k);
+    if (p != 2) {
+      designs = null;
+      outcomes = null;
+      ownDesigns = null;
+      return;
+    }
+    int width = designWidth(q);
+    double[] keys = new double[m * width];
+    for (int c = 0; c < m; c++) {
+      System.arraycopy(zz, c * zzLen, keys, c * width, zzLen);
+      System.arraycopy(zx, c * q * p, keys, c * width + zzLen, q * p);
+    }
+    int[] designOf = new int[m];
+    int count = group(keys, width, m, designOf);
+    designs = new double[count * width];
+    for (int c = 0; c < m; c++) {
+      System.arraycopy(keys, c * width, designs, designOf[c] * width, width);
+    }
+    outcomes = outcomeSums(count, designOf);
+    ownDesigns = new int[count];
+    for (int d = 0; d < count; d++) {
+      ownDesigns[d] = d;
+    }
+  }
+
+  /**
+   * What both ways of summing a block's rows report besides the cross-products: Σy², the time
+   * range, the range of the clients' first scores and how many clients have a slope. The per-row
+   * accumulators stay in the loops' locals and are handed over once ({@link #rows}).
+   */
+  private static final class RowSums {
+    double yty;
+    double minTime = Double.POSITIVE_INFINITY;
+    double maxTime = Double.NEGATIVE_INFINITY;
+    double minFirst = Double.POSITIVE_INFINITY;
+    double maxFirst = Double.NEGATIVE_INFINITY;
+    int slopeClients;
+
+    /** Client c's row count and first score (rows are in canonical order: earliest first). */
+    void client(int c, GrowthRows rows, int[] counts) {
+      counts[c] = rows.end[c] - rows.start[c];
+      double first = rows.score[rows.start[c]];
+      minFirst = Math.min(minFirst, first);
+      maxFirst = Math.max(maxFirst, first);
+    }
+
+    void rows(double ytyOfRows, double minTimeOfRows, double maxTimeOfRows) {
+      yty = ytyOfRows;
+      minTime = minTimeOfRows;
+      maxTime = maxTimeOfRows;
+    }
+  }
+
+  /**
+   * Adds every row of the block to the per-client sums and to XᵀX, Xᵀy, with a design row per
+   * observation (any model).
+   */
+  private void generalSums(GrowthModel model, GrowthRows rows, int[] covIndex, double centre,
+      double[] xx, double[] xy, double[] covMin, double[] covMax, RowSums sums) {
+    int m = rows.clients.length;
     double[] covs = new double[k];
     double[] x = new double[p];
     double ytyAcc = 0;
     double minTime = Double.POSITIVE_INFINITY;
     double maxTime = Double.NEGATIVE_INFINITY;
-    double minFirst = Double.POSITIVE_INFINITY;
-    double maxFirst = Double.NEGATIVE_INFINITY;
-    int slopeClients = 0;
     int[] start = rows.start;
+    int[] end = rows.end;
     double[] t = rows.time;
     double[] y = rows.score;
     for (int c = 0; c < m; c++) {
@@ -94,14 +181,11 @@ public final class GrowthBlock {
         covMin[j] = Math.min(covMin[j], covs[j]);
         covMax[j] = Math.max(covMax[j], covs[j]);
       }
-      counts[c] = start[c + 1] - start[c];
-      // rows are in canonical order: the first is the earliest time (lowest score among ties)
-      minFirst = Math.min(minFirst, y[start[c]]);
-      maxFirst = Math.max(maxFirst, y[start[c]]);
+      sums.client(c, rows, counts);
       double firstTerm = 0;
       boolean slope = false;
       int zxo = c * q * p;
-      for (int i = start[c]; i < start[c + 1]; i++) {
+      for (int i = start[c]; i < end[c]; i++) {
         minTime = Math.min(minTime, t[i]);
         maxTime = Math.max(maxTime, t[i]);
         model.designRow(t[i], covs, x); // x[1] is the basis's first term
@@ -139,46 +223,149 @@ public final class GrowthBlock {
         }
       }
       if (slope) {
-        slopeClients++;
+        sums.slopeClients++;
       }
     }
-    for (int j = 0; j < p; j++) {
-      for (int l = 0; l < j; l++) {
-        xx[j * p + l] = xx[l * p + j];
+    sums.rows(ytyAcc, minTime, maxTime);
+  }
+
+  /**
+   * {@link #generalSums} for the usual model, x = (1, s) with s the basis's first term: the same
+   * sums with the same operations in the same order (a product with x0 = 1 is exact), the
+   * client's in locals and without a design row per observation.
+   */
+  private void twoTermSums(TimeBasis basis, GrowthRows rows, double centre, double[] xx,
+      double[] xy, RowSums sums) {
+    int m = rows.clients.length;
+    double ytyAcc = 0;
+    double minTime = Double.POSITIVE_INFINITY;
+    double maxTime = Double.NEGATIVE_INFINITY;
+    int[] start = rows.start;
+    int[] end = rows.end;
+    double[] t = rows.time;
+    double[] y = rows.score;
+    for (int c = 0; c < m; c++) {
+      sums.client(c, rows, counts);
+      double firstTerm = 0;
+      boolean slope = false;
+      int zxo = c * q * p;
+      double zz1 = 0;
+      double zz2 = 0;
+      double zy0 = 0;
+      double zy1 = 0;
+      double zx0 = 0;
+      double zx1 = 0;
+      double zx3 = 0;
+      int from = start[c];
+      int to = end[c];
+      for (int i = from; i < to; i++) {
+        double ti = t[i];
+        minTime = Math.min(minTime, ti);
+        maxTime = Math.max(maxTime, ti);
+        double s = basis.firstTerm(ti);
+        if (i == from) {
+          firstTerm = s;
+        } else if (!slope && s != firstTerm) {
+          slope = true;
+        }
+        double yi = y[i] - centre;
+        ytyAcc += yi * yi;
+        xy[0] += yi;
+        xx[0] += 1;
+        xx[1] += s;
+        xy[1] += s * yi;
+        xx[3] += s * s;
+        zy0 += yi;
+        zx0 += 1;
+        zx1 += s;
+        if (q == 2) {
+          zz1 += s;
+          zz2 += s * s;
+          zy1 += s * yi;
+          zx3 += s * s;
+        }
+      }
+      if (q == 1) {
+        zz[c] = zx0;
+        zy[c] = zy0;
+        zx[zxo] = zx0;
+        zx[zxo + 1] = zx1;
+      } else {
+        zz[3 * c] = zx0;
+        zz[3 * c + 1] = zz1;
+        zz[3 * c + 2] = zz2;
+        zy[2 * c] = zy0;
+        zy[2 * c + 1] = zy1;
+        zx[zxo] = zx0;
+        zx[zxo + 1] = zx1;
+        zx[zxo + 2] = zz1; // Σ s·1
+        zx[zxo + 3] = zx3;
+      }
+      if (slope) {
+        sums.slopeClients++;
       }
     }
-    totals = new double[T_XY + p + p * p + 2 * k];
-    totals[T_P] = p;
-    totals[T_K] = k;
-    totals[T_N] = n;
-    totals[T_M] = m;
-    totals[T_YTY] = ytyAcc;
-    totals[T_MIN_TIME] = minTime;
-    totals[T_MAX_TIME] = maxTime;
-    totals[T_SLOPE_CLIENTS] = slopeClients;
-    totals[T_MIN_FIRST] = minFirst;
-    totals[T_MAX_FIRST] = maxFirst;
-    System.arraycopy(xy, 0, totals, T_XY, p);
-    System.arraycopy(xx, 0, totals, T_XY + p, p * p);
-    System.arraycopy(covMin, 0, totals, T_XY + p + p * p, k);
-    System.arraycopy(covMax, 0, totals, T_XY + p + p * p + k, k);
-    if (p != 2) {
-      designs = null;
-      designOf = null;
-      return;
-    }
-    int width = designWidth(q);
-    double[] keys = new double[m * width];
+    sums.rows(ytyAcc, minTime, maxTime);
+  }
+
+  /**
+   * Doubles per design in the outcome sums: q = 1 {clients n, Σ Zᵢᵀyᵢ, √n·mean, √(scatter)}; q =
+   * 2 {n, Σ Zᵢᵀyᵢ (2), √n·mean (2), the lower Cholesky factor of the scatter (r00, r10, r11)}.
+   */
+  private static int outcomeWidth(int q) {
+    return q == 1 ? 4 : 8;
+  }
+
+  /**
+   * Each design's outcome sums ({@link #outcomeWidth}) over its clients w_i = Zᵢᵀyᵢ: Σw_i for the
+   * linear terms, and for Σ|K w_i|² (with K the design's factor at θ) the decomposition Σw_iw_iᵀ =
+   * n·w̄w̄ᵀ + Σ(w_i − w̄)(w_i − w̄)ᵀ = uuᵀ + RRᵀ, u = √n·w̄ and R the Cholesky factor of the
+   * scatter, so that Σ|K w_i|² = |Ku|² + ‖KR‖², a sum of squares like the client-by-client sum
+   * and as accurate (no cancellation between products). The scatter is taken about the mean (two
+   * passes), so it does not lose digits to a large mean.
+   */
+  private double[] outcomeSums(int count, int[] designOf) {
+    int m = designOf.length;
+    int ow = outcomeWidth(q);
+    double[] out = new double[count * ow];
+    double[] scatter = new double[count * 3];
     for (int c = 0; c < m; c++) {
-      System.arraycopy(zz, c * zzLen, keys, c * width, zzLen);
-      System.arraycopy(zx, c * q * p, keys, c * width + zzLen, q * p);
+      int o = designOf[c] * ow;
+      out[o] += 1;
+      out[o + 1] += zy[q * c];
+      if (q == 2) {
+        out[o + 2] += zy[2 * c + 1];
+      }
     }
-    designOf = new int[m];
-    int count = group(keys, width, m, designOf);
-    designs = new double[count * width];
     for (int c = 0; c < m; c++) {
-      System.arraycopy(keys, c * width, designs, designOf[c] * width, width);
+      int d = designOf[c];
+      int o = d * ow;
+      double e0 = zy[q * c] - out[o + 1] / out[o];
+      scatter[3 * d] += e0 * e0;
+      if (q == 2) {
+        double e1 = zy[2 * c + 1] - out[o + 2] / out[o];
+        scatter[3 * d + 1] += e0 * e1;
+        scatter[3 * d + 2] += e1 * e1;
+      }
     }
+    for (int d = 0; d < count; d++) {
+      int o = d * ow;
+      double n = out[o];
+      double root = Math.sqrt(n);
+      if (q == 1) {
+        out[o + 2] = out[o + 1] / n * root;
+        out[o + 3] = Math.sqrt(scatter[3 * d]);
+        continue;
+      }
+      out[o + 3] = out[o + 1] / n * root;
+      out[o + 4] = out[o + 2] / n * root;
+      double r00 = Math.sqrt(scatter[3 * d]);
+      double r10 = r00 > 0 ? scatter[3 * d + 1] / r00 : 0;
+      out[o + 5] = r00;
+      out[o + 6] = r10;
+      out[o + 7] = Math.sqrt(Math.max(0, scatter[3 * d + 2] - r10 * r10));
+    }
+    return out;
   }
 
   /**
@@ -373,8 +560,10 @@ public final class GrowthBlock {
    * <p>Models without covariates (p = 2, the usual growth model) share the work of clients with
    * the same design: clients seen at the same times have the same ZᵢᵀZᵢ and ZᵢᵀXᵢ and hence the
    * same factor L_i, so the square roots and divisions are taken once per design ({@link
-   * #factor}) and only the client's own outcome sums are worked on per client ({@link
-   * #designTerms}), with the same bits as client by client.
+   * #factor}). A client's outcome sums Zᵢᵀyᵢ enter the terms linearly (ΣR_iᵀc_i) or as a sum of
+   * squares (Σ|c_i|², with c_i = K Zᵢᵀyᵢ for the design's 2 × 2 matrix K), so the block keeps their
+   * sum, mean and scatter per design ({@link #outcomeSums}), and an evaluation costs one step per
+   * design whatever the number of clients ({@link #designTerms}).
    */
   void criterionTerms(double[] theta, double[] out) {
     if (designs != null) {
@@ -383,7 +572,7 @@ public final class GrowthBlock {
       for (int d = 0; d < count; d++) {
         factor(q, theta, designs, d, factors, d);
       }
-      designTerms(theta, factors, designOf, out);
+      designTerms(factors, ownDesigns, out);
       return;
     }
     java.util.Arrays.fill(out, 0.0);
@@ -477,7 +666,7 @@ public final class GrowthBlock {
   }
 
   /** Doubles per design in a factor array ({@link #factor}). */
-  static final int FACTOR = 11;
+  static final int FACTOR = 12;
 
   /** Doubles per design in {@link #designs()}: ZᵢᵀZᵢ (1 or 3) then ZᵢᵀXᵢ (q·2) for p = 2. */
   static int designWidth(int q) {
@@ -492,18 +681,13 @@ public final class GrowthBlock {
     return designs;
   }
 
-  /** Each client's design number in {@link #designs()} (null with it). Not a copy. */
-  int[] designOf() {
-    return designOf;
-  }
-
   /**
    * What every client with design {@code d} shares at θ, written to {@code out[o * FACTOR ...]}:
-   * q = 1 {l, R_i, upper triangle of R_iᵀR_i}; q = 2 {|L_i|, 1/L₀₀, L₁₀, 1/L₁₁, R_i by rows, upper
-   * triangle of R_iᵀR_i}. Each is computed by the same expression, in the same order, as the
-   * client-by-client loop of {@link #criterionTerms(double[], double[])} computes it, so sharing
-   * it changes no bit; it depends on θ and the design only, so a fitter may compute it once for
-   * all blocks that have the design.
+   * log|L_i|; the upper triangle of R_iᵀR_i; the matrix K with c_i = K Zᵢᵀyᵢ by rows (q = 1: k
+   * and zeros); and the coefficients of ΣR_iᵀc_i on the outcome sums (RᵀK by rows; q = 1: r0·k,
+   * r1·k). It depends on θ and the design
+   * only, so a fitter may compute it once for all blocks that have the design, with the same bits
+   * as each block would.
    *
    * @param q 1 or 2
    * @param designs designs as {@link #designs()} lays them out
@@ -515,15 +699,21 @@ public final class GrowthBlock {
       int z = 3 * d;
       double t0 = theta[0];
       double l = Math.sqrt(t0 * t0 * designs[z] + 1);
-      double k = t0 / l;
+      double k = t0 / l; // c_i = k · Zᵢᵀyᵢ
       double r0 = k * designs[z + 1];
       double r1 = k * designs[z + 2];
-      out[f] = l;
-      out[f + 1] = r0;
-      out[f + 2] = r1;
-      out[f + 3] = r0 * r0;
-      out[f + 4] = r0 * r1;
-      out[f + 5] = r1 * r1;
+      out[f] = Math.log(l);
+      out[f + 1] = r0 * r0;
+      out[f + 2] = r0 * r1;
+      out[f + 3] = r1 * r1;
+      out[f + 4] = k;
+      out[f + 5] = 0;
+      out[f + 6] = 0;
+      out[f + 7] = 0;
+      out[f + 8] = r0 * k;
+      out[f + 9] = 0;
+      out[f + 10] = r1 * k;
+      out[f + 11] = 0;
       return;
     }
     int z = 7 * d;
@@ -546,81 +736,94 @@ public final class GrowthBlock {
     double b0 = (tc * designs[z + 5] - l10 * a0) * i11;
     double a1 = (ta * designs[z + 4] + tb * designs[z + 6]) * i00;
     double b1 = (tc * designs[z + 6] - l10 * a1) * i11;
-    out[f] = l00 * l11;
-    out[f + 1] = i00;
-    out[f + 2] = l10;
-    out[f + 3] = i11;
-    out[f + 4] = a0;
-    out[f + 5] = a1;
-    out[f + 6] = b0;
-    out[f + 7] = b1;
-    out[f + 8] = a0 * a0 + b0 * b0;
-    out[f + 9] = a0 * a1 + b0 * b1;
-    out[f + 10] = a1 * a1 + b1 * b1;
+    // c_i = K Zᵢᵀyᵢ, the forward substitution L_i c_i = Λᵀ Zᵢᵀyᵢ as a matrix
+    double k00 = ta * i00;
+    double k01 = tb * i00;
+    double k10 = -l10 * k00 * i11;
+    double k11 = (tc - l10 * k01) * i11;
+    out[f] = Math.log(l00 * l11);
+    out[f + 1] = a0 * a0 + b0 * b0;
+    out[f + 2] = a0 * a1 + b0 * b1;
+    out[f + 3] = a1 * a1 + b1 * b1;
+    out[f + 4] = k00;
+    out[f + 5] = k01;
+    out[f + 6] = k10;
+    out[f + 7] = k11;
+    out[f + 8] = a0 * k00 + b0 * k10;
+    out[f + 9] = a0 * k01 + b0 * k11;
+    out[f + 10] = a1 * k00 + b1 * k10;
+    out[f + 11] = a1 * k01 + b1 * k11;
   }
 
   /**
-   * The criterion terms of a block with {@link #designs()}, client by client in its order, from
-   * the factors of the designs: client c's is {@code factors[factorOf[c] * FACTOR ...]}. Only a
-   * client's own outcome sums are worked on per client; the sums are taken in the order, and with
-   * the expressions, of the general loop, so the result is the same to the bit.
+   * The criterion terms of a block with {@link #designs()}, design by design in its order, from
+   * the factors of the designs: design d's is {@code factors[factorOf[d] * FACTOR ...]}. Each
+   * design contributes its clients' terms from their outcome sums ({@link #outcomeSums}): with
+   * c_i = K Zᵢᵀyᵢ, Σ|c_i|² = |Ku|² + ‖KR‖², ΣR_iᵀc_i = RᵀK ΣZᵢᵀyᵢ, and the other terms are the
+   * design's times its number of clients. The result depends only on the block (its designs in
+   * order of first appearance), so the same block gives the same bits wherever it is evaluated.
    *
    * @param out overwritten with the terms ({@link #termCount()} long)
    */
-  void designTerms(double[] theta, double[] factors, int[] factorOf, double[] out) {
-    int m = clients.length;
+  void designTerms(double[] factors, int[] factorOf, double[] out) {
+    int count = factorOf.length;
     double cc = 0;
     double logDet = 0;
-    double prod = 1;
     double h0 = 0;
     double h1 = 0;
     double a00 = 0;
     double a01 = 0;
     double a11 = 0;
     if (q == 1) {
-      double t0 = theta[0];
-      for (int c = 0; c < m; c++) {
-        int f = factorOf[c] * FACTOR;
-        double l = factors[f];
-        // log|L| accumulated as a product (each factor >= 1), flushed before it can overflow
-        prod *= l;
-        if (prod > 1e100) {
-          logDet += Math.log(prod);
-          prod = 1;
-        }
-        double cu = t0 * zy[c] / l;
-        cc += cu * cu;
-        h0 += factors[f + 1] * cu;
-        h1 += factors[f + 2] * cu;
-        a00 += factors[f + 3];
-        a01 += factors[f + 4];
-        a11 += factors[f + 5];
+      for (int d = 0; d < count; d++) {
+        int f = factorOf[d] * FACTOR;
+        int o = d * 4; // n, Σw, √n·w̄, √scatter
+        double clientsOf = outcomes[o];
+        double k = factors[f + 4];
+        logDet += clientsOf * factors[f];
+        a00 += clientsOf * factors[f + 1];
+        a01 += clientsOf * factors[f + 2];
+        a11 += clientsOf * factors[f + 3];
+        double u = k * outcomes[o + 2];
+        double r = k * outcomes[o + 3];
+        cc += u * u + r * r;
+        h0 += factors[f + 8] * outcomes[o + 1];
+        h1 += factors[f + 10] * outcomes[o + 1];
       }
     } else {
-      double ta = theta[0];
-      double tb = theta[1];
-      double tc = theta[2];
-      for (int c = 0; c < m; c++) {
-        int f = factorOf[c] * FACTOR;
-        prod *= factors[f];
-        if (prod > 1e100) {
-          logDet += Math.log(prod);
-          prod = 1;
-        }
-        double y0 = zy[2 * c];
-        double y1 = zy[2 * c + 1];
-        double cu0 = (ta * y0 + tb * y1) * factors[f + 1];
-        double cu1 = (tc * y1 - factors[f + 2] * cu0) * factors[f + 3];
-        cc += cu0 * cu0 + cu1 * cu1;
-        h0 += factors[f + 4] * cu0 + factors[f + 6] * cu1;
-        h1 += factors[f + 5] * cu0 + factors[f + 7] * cu1;
-        a00 += factors[f + 8];
-        a01 += factors[f + 9];
-        a11 += factors[f + 10];
+      for (int d = 0; d < count; d++) {
+        int f = factorOf[d] * FACTOR;
+        int o = d * 8; // n, Σw (2), √n·w̄ (2), scatter factor r00, r10, r11
+        double clientsOf = outcomes[o];
+        logDet += clientsOf * factors[f];
+        a00 += clientsOf * factors[f + 1];
+        a01 += clientsOf * factors[f + 2];
+        a11 += clientsOf * factors[f + 3];
+        double k00 = factors[f + 4];
+        double k01 = factors[f + 5];
+        double k10 = factors[f + 6];
+        double k11 = factors[f + 7];
+        double u0 = outcomes[o + 3];
+        double u1 = outcomes[o + 4];
+        double r00 = outcomes[o + 5];
+        double r10 = outcomes[o + 6];
+        double r11 = outcomes[o + 7];
+        // Σ|c_i|² = |K u|² + ‖K R‖² (R lower triangular)
+        double v0 = k00 * u0 + k01 * u1;
+        double v1 = k10 * u0 + k11 * u1;
+        double w00 = k00 * r00 + k01 * r10;
+        double w01 = k01 * r11;
+        double w10 = k10 * r00 + k11 * r10;
+        double w11 = k11 * r11;
+        cc += v0 * v0 + v1 * v1 + w00 * w00 + w01 * w01 + w10 * w10 + w11 * w11;
+        double y0 = outcomes[o + 1];
+        double y1 = outcomes[o + 2];
+        h0 += factors[f + 8] * y0 + factors[f + 9] * y1;
+        h1 += factors[f + 10] * y0 + factors[f + 11] * y1;
       }
     }
     java.util.Arrays.fill(out, 0.0);
-    out[0] = logDet + Math.log(prod);
+    out[0] = logDet;
     out[1] = cc;
     out[2] = h0;
     out[3] = h1;
@@ -640,18 +843,16 @@ public final class GrowthBlock {
   public List<ClientEffects> clientEffects(double[] theta, double[] betaCentred, double sigma2) {
     List<ClientEffects> out = new ArrayList<>(clients.length);
     for (int c = 0; c < clients.length; c++) {
-      double[] e = effects(c, theta, betaCentred);
-      out.add(new ClientEffects(clients[c], counts[c], e[0], e[1], sigma2 * e[2], sigma2 * e[3],
-          sigma2 * e[4]));
+      out.add(effects(c, theta, betaCentred, sigma2));
     }
     return out;
   }
 
   /**
-   * The client's conditional modes b_i = Λu_i and the conditional covariance factor: returns
-   * {b0, b1, v00, v11, v01} where V = Λ(ΛᵀZᵢᵀZᵢΛ + I)⁻¹Λᵀ (to be multiplied by σ²).
+   * The client's conditional modes b_i = Λu_i and conditional covariance σ²V, where V =
+   * Λ(ΛᵀZᵢᵀZᵢΛ + I)⁻¹Λᵀ.
    */
-  private double[] effects(int c, double[] theta, double[] betaCentred) {
+  private ClientEffects effects(int c, double[] theta, double[] betaCentred, double sigma2) {
     if (q == 1) {
       double t0 = theta[0];
       double mm = t0 * t0 * zz[c] + 1;
@@ -661,7 +862,9 @@ public final class GrowthBlock {
         r -= zx[o + j] * betaCentred[j];
       }
       double u = t0 * r / mm;
-      return new double[] {t0 * u, 0, t0 * t0 / mm, 0, 0};
+      // no slope: its variance and covariance are σ² times 0 (as the two-effect case writes them)
+      return new ClientEffects(clients[c], counts[c], t0 * u, 0, sigma2 * (t0 * t0 / mm),
+          sigma2 * 0, sigma2 * 0);
     }
     double ta = theta[0];
     double tb = theta[1];
@@ -695,7 +898,8 @@ public final class GrowthBlock {
     double v00 = ta * ta * i00;
     double v01 = ta * (tb * i00 + tc * i01);
     double v11 = tb * tb * i00 + 2 * tb * tc * i01 + tc * tc * i11;
-    return new double[] {b0, b1, v00, v11, v01};
+    return new ClientEffects(clients[c], counts[c], b0, b1, sigma2 * v00, sigma2 * v11,
+        sigma2 * v01);
   }
 
   @Override

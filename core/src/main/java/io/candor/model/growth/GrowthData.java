@@ -107,20 +107,45 @@ public final class GrowthData {
       double[] scores) {
     Objects.requireNonNull(clientIds, "clientIds");
     Objects.requireNonNull(clientOfRow, "clientOfRow");
-    int n = checkRows("clientOfRow", clientOfRow.length, times, scores);
-    List<String> ids = List.copyOf(clientIds);
-    Map<String, Integer> seen = new HashMap<>(ids.size() / 3 * 4 + 16); // never resized
-    for (int c = 0; c < ids.size(); c++) {
-      String id = ids.get(c);
-      if (id.isBlank()) {
-        throw new IllegalArgumentException("client id " + c + " must not be blank");
-      }
-      Integer before = seen.put(id, c);
-      if (before != null) {
-        throw new IllegalArgumentException("client id " + id + " is listed twice (indices "
-            + before + " and " + c + ")");
-      }
+    return indexed(clientIds, clientOfRow, times, scores,
+        checkRows("clientOfRow", clientOfRow.length, times, scores));
+  }
+
+  /**
+   * {@link #ofIndexed(List, int[], double[], double[])} from the first {@code rows} entries of
+   * each column, for a reader whose columns have room beyond the rows read: no copy of the
+   * columns to their exact length first.
+   *
+   * @param clientIds the distinct client ids (not blank, each once); their order is the order of
+   *     {@link #clients()}
+   * @param clientOfRow each row's index into {@code clientIds} (at least {@code rows} entries)
+   * @param times each row's time (finite; at least {@code rows} entries)
+   * @param scores each row's outcome (finite; at least {@code rows} entries)
+   * @param rows the number of rows, at least 1
+   * @return the data
+   * @throws IllegalArgumentException as {@link #ofIndexed(List, int[], double[], double[])}, or if
+   *     {@code rows} is below 1 or above a column's length
+   */
+  public static GrowthData ofIndexed(List<String> clientIds, int[] clientOfRow, double[] times,
+      double[] scores, int rows) {
+    Objects.requireNonNull(clientIds, "clientIds");
+    Objects.requireNonNull(clientOfRow, "clientOfRow");
+    Objects.requireNonNull(times, "times");
+    Objects.requireNonNull(scores, "scores");
+    int shortest = Math.min(clientOfRow.length, Math.min(times.length, scores.length));
+    if (rows < 1 || rows > shortest) {
+      throw new IllegalArgumentException("rows must be between 1 and the shortest column's length "
+          + shortest + " (clientOfRow " + clientOfRow.length + ", times " + times.length
+          + ", scores " + scores.length + "), was " + rows);
     }
+    return indexed(clientIds, clientOfRow, times, scores, rows);
+  }
+
+  /** {@code ofIndexed} on the first n rows (n checked). */
+  private static GrowthData indexed(List<String> clientIds, int[] clientOfRow, double[] times,
+      double[] scores, int n) {
+    List<String> ids = List.copyOf(clientIds);
+    checkDistinct(ids);
     int[] rows = new int[ids.size()];
     for (int i = 0; i < n; i++) {
       int c = clientOfRow[i];
@@ -135,7 +160,35 @@ public final class GrowthData {
         throw new IllegalArgumentException("client " + ids.get(c) + " has no row");
       }
     }
-    return grouped(ids, clientOfRow.clone(), times, scores);
+    return grouped(ids, Arrays.copyOf(clientOfRow, n), times, scores);
+  }
+
+  /**
+   * Throws if an id is blank or listed twice. The ids' indices go into an open-addressing table
+   * (no boxing, no entry objects: a reader hands over one id per client, often a million).
+   */
+  private static void checkDistinct(List<String> ids) {
+    int m = ids.size();
+    int capacity = Integer.highestOneBit(Math.max(2, m) * 2 - 1) * 2; // at most half full
+    int shift = 32 - Integer.numberOfTrailingZeros(capacity);
+    int[] table = new int[capacity];
+    Arrays.fill(table, -1);
+    for (int c = 0; c < m; c++) {
+      String id = ids.get(c);
+      if (id.isBlank()) {
+        throw new IllegalArgumentException("client id " + c + " must not be blank");
+      }
+      int slot = (id.hashCode() * 0x9E3779B9) >>> shift; // Fibonacci hashing spreads the bits
+      while (table[slot] >= 0) {
+        int before = table[slot];
+        if (ids.get(before).equals(id)) {
+          throw new IllegalArgumentException("client id " + id + " is listed twice (indices "
+              + before + " and " + c + ")");
+        }
+        slot = (slot + 1) & (capacity - 1);
+      }
+      table[slot] = c;
+    }
   }
 
   /** The number of rows: at least one, the same in each column. */

@@ -586,24 +586,47 @@ public final class GrowthModel implements java.io.Serializable {
    * scores on the fixed-effect columns after removing each client's random-effect columns, by
    * Gram–Schmidt; the residual counts as zero below 1e-20 of the total sum of squares (a residual
    * SD below 1e-10 of the scores' SD: rounding, not data).
+   *
+   * <p>Usual data pass a cheaper test first: {@link #clientByClientResidual} is at most the
+   * residual of the test (in exact arithmetic), so when it is clearly above the threshold (1e-8 of
+   * the total sum of squares, far beyond rounding) the full test, which holds a copy of every
+   * column, cannot fail and is skipped.
    */
   private void checkResidualVariation(GrowthData data, int[] covIndex) {
-    double[] t = data.timeArray();
     double[] y = data.scoreArray();
-    int[] start = data.starts();
     int n = data.size();
-    int m = data.clientCount();
-    int p = termNames().size();
     double mean = 0;
     for (int i = 0; i < n; i++) {
       mean += y[i];
     }
     mean /= n;
+    double tss = 0;
+    for (int i = 0; i < n; i++) {
+      double d = y[i] - mean;
+      tss += d * d;
+    }
+    if (tss == 0) {
+      throw new IllegalArgumentException("every score is " + Checks.fmt(y[0]) + ": with no"
+          + " variation there is nothing to model (the residual SD would be 0)");
+    }
+    if (clientByClientResidual(data, covIndex, mean) <= 1e-8 * tss) {
+      checkResidualByGramSchmidt(data, covIndex, mean, tss);
+    }
+  }
+
+  /** The full test of {@link #checkResidualVariation}, on a copy of every column. */
+  private void checkResidualByGramSchmidt(GrowthData data, int[] covIndex, double mean,
+      double tss) {
+    double[] y = data.scoreArray();
+    int n = data.size();
+    double[] t = data.timeArray();
+    int[] start = data.starts();
+    int m = data.clientCount();
+    int p = termNames().size();
     // columns 0..p-1: the fixed-effect design; column p: the centred scores
     double[][] col = new double[p + 1][n];
     double[] row = new double[p];
     double[] covs = new double[covIndex.length];
-    double tss = 0;
     for (int c = 0; c < m; c++) {
       for (int j = 0; j < covIndex.length; j++) {
         covs[j] = data.covariate(covIndex[j], c);
@@ -614,12 +637,7 @@ public final class GrowthModel implements java.io.Serializable {
           col[j][i] = row[j];
         }
         col[p][i] = y[i] - mean;
-        tss += col[p][i] * col[p][i];
       }
-    }
-    if (tss == 0) {
-      throw new IllegalArgumentException("every score is " + Checks.fmt(y[0]) + ": with no"
-          + " variation there is nothing to model (the residual SD would be 0)");
     }
     double[] norm0 = new double[p];
     for (int j = 0; j < p; j++) {
@@ -676,6 +694,112 @@ public final class GrowthModel implements java.io.Serializable {
           + " variance components cannot be estimated (as when every client's scores"
           + (random == RandomPart.INTERCEPT ? " are constant)" : " lie on a line of their own)"));
     }
+  }
+
+  /**
+   * The residual sum of squares of each client's own least squares of its centred scores on all
+   * the design's columns (the random-effect columns are among them), summed over clients. That
+   * model contains the one {@link #checkResidualVariation} fits (fixed effects shared by all
+   * clients plus each client's own random-effect columns), so in exact arithmetic this is at most
+   * that residual. Computed client by client by modified Gram–Schmidt without a copy of the
+   * columns; a direction is dropped only when nothing at all is left of it, so rounding can only
+   * add directions and lower the sum.
+   */
+  private double clientByClientResidual(GrowthData data, int[] covIndex, double mean) {
+    double[] t = data.timeArray();
+    double[] y = data.scoreArray();
+    int[] start = data.starts();
+    int m = data.clientCount();
+    int p = termNames().size();
+    if (p == 2) {
+      return clientLineResidual(t, y, start, m);
+    }
+    int most = 0;
+    for (int c = 0; c < m; c++) {
+      most = Math.max(most, start[c + 1] - start[c]);
+    }
+    double[][] col = new double[p][most]; // the client's columns, orthonormalised in place
+    double[] r = new double[most]; // the client's centred scores, then their residual
+    double[] row = new double[p];
+    double[] covs = new double[covIndex.length];
+    double sum = 0;
+    for (int c = 0; c < m; c++) {
+      int a = start[c];
+      int k = start[c + 1] - a;
+      for (int j = 0; j < covIndex.length; j++) {
+        covs[j] = data.covariate(covIndex[j], c);
+      }
+      for (int i = 0; i < k; i++) {
+        designRow(t[a + i], covs, row);
+        for (int j = 0; j < p; j++) {
+          col[j][i] = row[j];
+        }
+        r[i] = y[a + i] - mean;
+      }
+      int kept = 0;
+      for (int j = 0; j < p; j++) {
+        double[] v = col[j];
+        for (int h = 0; h < kept; h++) {
+          double[] u = col[h];
+          double d = dot(v, u, 0, k);
+          for (int i = 0; i < k; i++) {
+            v[i] -= d * u[i];
+          }
+        }
+        double norm = Math.sqrt(dot(v, v, 0, k));
+        if (norm > 0) {
+          for (int i = 0; i < k; i++) {
+            v[i] /= norm;
+          }
+          double d = dot(r, v, 0, k);
+          for (int i = 0; i < k; i++) {
+            r[i] -= d * v[i];
+          }
+          if (kept != j) {
+            col[j] = col[kept];
+            col[kept] = v;
+          }
+          kept++;
+        }
+      }
+      sum += dot(r, r, 0, k);
+    }
+    return sum;
+  }
+
+  /**
+   * {@link #clientByClientResidual} for the usual design (1, s), s the basis's first term: each
+   * client's residual about its own least-squares line in s, Syy − Sxy²/Sxx from sums about the
+   * client's means (only Syy when all its s are equal), without design rows or scratch columns.
+   * Rounding moves each client's value by about 1e-16 of its Syy, far below the 1e-8 margin of
+   * the comparison it feeds.
+   */
+  private double clientLineResidual(double[] t, double[] y, int[] start, int m) {
+    double sum = 0;
+    for (int c = 0; c < m; c++) {
+      int a = start[c];
+      int b = start[c + 1];
+      double sMean = 0;
+      double yMean = 0;
+      for (int i = a; i < b; i++) {
+        sMean += basis.firstTerm(t[i]);
+        yMean += y[i];
+      }
+      sMean /= b - a;
+      yMean /= b - a;
+      double sxx = 0;
+      double sxy = 0;
+      double syy = 0;
+      for (int i = a; i < b; i++) {
+        double ds = basis.firstTerm(t[i]) - sMean;
+        double dy = y[i] - yMean;
+        sxx += ds * ds;
+        sxy += ds * dy;
+        syy += dy * dy;
+      }
+      sum += sxx > 0 ? Math.max(0, syy - sxy * sxy / sxx) : syy;
+    }
+    return sum;
   }
 
   /** Removes from rows a..b−1 of every column its projection on the unit vector u (null: 1/√k). */

@@ -24,20 +24,31 @@ public final class GrowthRows {
   public static final int BUCKETS = 1024;
 
   final String[] clients; // sorted
-  final int[] start; // rows of client c: start[c] .. start[c+1]-1
+  final int[] start; // rows of client c: start[c] .. end[c]-1 of time and score
+  final int[] end;
+  final int size; // rows in all
   final double[] time;
   final double[] score;
   final List<String> covariateNames;
   final double[][] covariates; // [k][client]
 
-  private GrowthRows(String[] clients, int[] start, double[] time, double[] score,
-      List<String> covariateNames, double[][] covariates) {
+  private GrowthRows(String[] clients, int[] start, int[] end, int size, double[] time,
+      double[] score, List<String> covariateNames, double[][] covariates) {
     this.clients = clients;
     this.start = start;
+    this.end = end;
+    this.size = size;
     this.time = time;
     this.score = score;
     this.covariateNames = covariateNames;
     this.covariates = covariates;
+  }
+
+  /** Rows held one client after another: client c's are start[c] .. start[c+1]−1. */
+  private GrowthRows(String[] clients, int[] start, double[] time, double[] score,
+      List<String> covariateNames, double[][] covariates) {
+    this(clients, start, Arrays.copyOfRange(start, 1, start.length), score.length, time, score,
+        covariateNames, covariates);
   }
 
   /**
@@ -160,12 +171,21 @@ public final class GrowthRows {
   }
 
   /**
+   * Rows in canonical order, not copied: client c's are {@code start[c] .. end[c]−1} of the
+   * shared columns (already sorted by time, then score), {@code size} in all.
+   */
+  static GrowthRows view(String[] clients, int[] start, int[] end, int size, double[] time,
+      double[] score, List<String> covariateNames, double[][] covariates) {
+    return new GrowthRows(clients, start, end, size, time, score, covariateNames, covariates);
+  }
+
+  /**
    * Number of rows.
    *
    * @return at least 1
    */
   public int size() {
-    return score.length;
+    return size;
   }
 
   /**
@@ -194,8 +214,10 @@ public final class GrowthRows {
    */
   public double scoreSum() {
     double s = 0;
-    for (double v : score) {
-      s += v;
+    for (int c = 0; c < clients.length; c++) {
+      for (int i = start[c]; i < end[c]; i++) {
+        s += score[i];
+      }
     }
     return s;
   }
@@ -239,6 +261,6 @@ public final class GrowthRows {
 
   @Override
   public String toString() {
-    return "GrowthRows[" + score.length + " rows, " + clients.length + " clients]";
+    return "GrowthRows[" + size + " rows, " + clients.length + " clients]";
   }
 }

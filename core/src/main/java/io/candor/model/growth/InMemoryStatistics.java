@@ -11,9 +11,10 @@ import java.util.TreeMap;
  *
  * <p>The canonical order is reached with primitive arrays: clients are put into buckets by a
  * counting sort and sorted by id within each bucket, and a client's rows are sorted by time and
- * score only when they are not in that order already (rows read from a file usually are). Each
- * bucket's rows are copied into a {@link GrowthRows} only while its block is built, so at most one
- * bucket's copy is alive at a time.
+ * score only when they are not in that order already (rows read from a file usually are). A
+ * bucket's {@link GrowthRows} then names its clients' ranges of the data's own columns; only when
+ * some client's rows had to be sorted is each bucket's rows copied, while its block is built, so
+ * at most one bucket's copy is alive at a time.
  */
 final class InMemoryStatistics implements GrowthStatistics {
 
@@ -24,8 +25,8 @@ final class InMemoryStatistics implements GrowthStatistics {
   private final double centre;
   private final double[] totals;
   private final double[] part; // scratch for one block's criterion terms
-  // Models without covariates: the distinct designs of all blocks, each block's clients' design
-  // numbers, and scratch for the designs' factors, computed once per evaluation for all blocks
+  // Models without covariates: the distinct designs of all blocks, the number among them of each
+  // block's own designs, and scratch for the designs' factors, computed once per evaluation for all blocks
   private final int q;
   private final double[] designs;
   private final int[][] factorOf;
@@ -95,7 +96,8 @@ final class InMemoryStatistics implements GrowthStatistics {
     }
     centre = GrowthRows.centre(sums);
 
-    // one block per non-empty bucket, from a copy of its rows in canonical order
+    // one block per non-empty bucket, from its rows in canonical order (a copy only where some
+    // client's rows are not in that order in the data)
     blocks = new GrowthBlock[sums.size()];
     clientsOfBlock = new int[sums.size()][];
     TreeMap<Integer, double[]> parts = new TreeMap<>();
@@ -105,28 +107,18 @@ final class InMemoryStatistics implements GrowthStatistics {
       int size = bucketStart[b + 1] - from;
       int rows = (int) sums.get(b)[1];
       String[] bucketIds = new String[size];
-      int[] st = new int[size + 1];
-      double[] tt = new double[rows];
-      double[] yy = new double[rows];
       double[][] cov = new double[names.size()][size];
-      int r = 0;
       for (int j = 0; j < size; j++) {
         int c = order[from + j];
         bucketIds[j] = ids[c];
-        st[j] = r;
-        for (int i = start[c]; i < start[c + 1]; i++) {
-          int row = rowOrder == null ? i : rowOrder[i];
-          tt[r] = t[row];
-          yy[r] = y[row];
-          r++;
-        }
         for (int k = 0; k < names.size(); k++) {
           cov[k][j] = data.covariate(covIndex[k], c);
         }
       }
-      st[size] = r;
-      GrowthBlock block =
-          GrowthRows.sorted(bucketIds, st, tt, yy, names, cov).statistics(model, centre);
+      GrowthRows bucketRows = rowOrder == null
+          ? view(bucketIds, order, from, start, rows, t, y, names, cov)
+          : copy(bucketIds, order, from, start, rowOrder, rows, t, y, names, cov);
+      GrowthBlock block = bucketRows.statistics(model, centre);
       blocks[at] = block;
       clientsOfBlock[at] = Arrays.copyOfRange(order, from, from + size);
       parts.put(b, block.totals());
@@ -162,14 +154,49 @@ final class InMemoryStatistics implements GrowthStatistics {
       for (int d = 0; d < own; d++) {
         System.arraycopy(keys, (first + d) * width, designs, number[first + d] * width, width);
       }
-      int[] local = blocks[j].designOf();
-      factorOf[j] = new int[local.length];
-      for (int c = 0; c < local.length; c++) {
-        factorOf[j][c] = number[first + local[c]];
-      }
+      factorOf[j] = Arrays.copyOfRange(number, first, first + own);
       first += own;
     }
     factors = new double[distinct * GrowthBlock.FACTOR];
+  }
+
+  /**
+   * A bucket's rows where every client's rows are already in canonical order: its clients'
+   * ranges of the data's own columns, not copied.
+   */
+  private static GrowthRows view(String[] bucketIds, int[] order, int from, int[] start,
+      int rows, double[] t, double[] y, List<String> names, double[][] cov) {
+    int size = bucketIds.length;
+    int[] st = new int[size];
+    int[] en = new int[size];
+    for (int j = 0; j < size; j++) {
+      int c = order[from + j];
+      st[j] = start[c];
+      en[j] = start[c + 1];
+    }
+    return GrowthRows.view(bucketIds, st, en, rows, t, y, names, cov);
+  }
+
+  /** A copy of a bucket's rows in canonical order: the clients' rows through {@code rowOrder}. */
+  private static GrowthRows copy(String[] bucketIds, int[] order, int from, int[] start,
+      int[] rowOrder, int rows, double[] t, double[] y, List<String> names, double[][] cov) {
+    int size = bucketIds.length;
+    int[] st = new int[size + 1];
+    double[] tt = new double[rows];
+    double[] yy = new double[rows];
+    int r = 0;
+    for (int j = 0; j < size; j++) {
+      int c = order[from + j];
+      st[j] = r;
+      for (int i = start[c]; i < start[c + 1]; i++) {
+        int row = rowOrder[i];
+        tt[r] = t[row];
+        yy[r] = y[row];
+        r++;
+      }
+    }
+    st[size] = r;
+    return GrowthRows.sorted(bucketIds, st, tt, yy, names, cov);
   }
 
   /** Whether rows from .. to−1 are in canonical order (by time, then score). */
@@ -268,7 +295,7 @@ final class InMemoryStatistics implements GrowthStatistics {
         GrowthBlock.factor(q, theta, designs, d, factors, d);
       }
       for (int j = 0; j < blocks.length; j++) {
-        blocks[j].designTerms(theta, factors, factorOf[j], part);
+        blocks[j].designTerms(factors, factorOf[j], part);
         GrowthBlock.add(sum, part);
       }
       return sum;

@@ -176,12 +176,7 @@ final class ProfiledDeviance implements ThetaOptimiser.Criterion {
         }
       }
     }
-    for (int j = 0; j < p; j++) {
-      for (int l = 0; l < j; l++) {
-        xx[j * p + l] = xx[l * p + j];
-      }
-    }
-    yty = ytyAcc;
+    yty = ytyAcc; // xx: upper triangle only, as every reader (SmallCholesky) uses it
     xxDiagonal = SmallCholesky.diagonal(xx, p);
     a = new double[p * p];
     rhs = new double[p];

@@ -3,6 +3,7 @@ package io.candor.model.growth;
 import java.util.Arrays;
 import org.apache.commons.math3.analysis.MultivariateFunction;
 import org.apache.commons.math3.analysis.UnivariateFunction;
+import org.apache.commons.math3.exception.MathIllegalStateException;
 import org.apache.commons.math3.exception.TooManyEvaluationsException;
 import org.apache.commons.math3.optim.InitialGuess;
 import org.apache.commons.math3.optim.MaxEval;
@@ -20,7 +21,10 @@ import org.apache.commons.math3.optim.univariate.UnivariatePointValuePair;
  * Minimises a {@link ProfiledDeviance} over θ, as lme4 does: the diagonal entries of the relative
  * covariance factors are bounded below by 0, off-diagonal entries are free. A single θ is found by
  * a log-scale grid then Brent's method; several by BOBYQA from lme4's start (1 on the diagonal,
- * 0 off it), initial trust radius 0.2 and final {@value #FINAL_RADIUS}.
+ * 0 off it), initial trust radius 0.2 and final {@value #FINAL_RADIUS}; if Commons Math's BOBYQA
+ * fails to reduce its quadratic model (it can when the optimum lies on a bound), once more from
+ * the best point seen with radius 0.02, and if that fails too the best point seen is returned as
+ * not converged.
  */
 final class ThetaOptimiser {
 
@@ -58,6 +62,9 @@ final class ThetaOptimiser {
   private static final class Counted implements MultivariateFunction, UnivariateFunction {
     private final Criterion criterion;
     int evaluations;
+    /** The lowest criterion evaluated so far, and where (null before the first evaluation). */
+    double bestValue = Double.POSITIVE_INFINITY;
+    double[] best;
 
     Counted(Criterion criterion) {
       this.criterion = criterion;
@@ -66,7 +73,12 @@ final class ThetaOptimiser {
     @Override
     public double value(double[] theta) {
       evaluations++;
-      return criterion.evaluate(theta);
+      double v = criterion.evaluate(theta);
+      if (v < bestValue || best == null) {
+        bestValue = v;
+        best = theta.clone();
+      }
+      return v;
     }
 
     @Override
@@ -98,16 +110,37 @@ final class ThetaOptimiser {
     for (int i = 0; i < nTheta; i++) {
       start[i] = lower[i] == 0 ? 1 : 0;
     }
+    String from = "BOBYQA on θ from " + Arrays.toString(start) + ", initial trust radius 0.2, final "
+        + FINAL_RADIUS;
     try {
-      PointValuePair pv = new BOBYQAOptimizer(2 * nTheta + 1, 0.2, FINAL_RADIUS).optimize(
-          new MaxEval(MAX_EVALUATIONS), f, GoalType.MINIMIZE, new InitialGuess(start),
-          new SimpleBounds(lower, upper));
-      return new Result(pv.getPoint(), count.evaluations, true, "BOBYQA on θ from "
-          + Arrays.toString(start) + ", initial trust radius 0.2, final " + FINAL_RADIUS);
+      return new Result(bobyqa(f, start, lower, upper, 0.2), count.evaluations, true, from);
     } catch (TooManyEvaluationsException e) {
       return new Result(start, count.evaluations, false,
           "BOBYQA stopped after " + MAX_EVALUATIONS + " evaluations without converging");
+    } catch (MathIllegalStateException e) {
+      // Commons Math's BOBYQA can fail to reduce its quadratic model ("trust region step has
+      // failed to reduce Q") when the optimum lies on a bound; that is the optimiser's failure,
+      // so the search restarts from the best point seen with a tenth of the trust radius
+      double[] restart = count.best == null ? start : count.best.clone();
+      String why = from + "; restarted from the best point seen, initial trust radius 0.02,"
+          + " after: " + e.getMessage();
+      try {
+        return new Result(bobyqa(f, restart, lower, upper, 0.02), count.evaluations, true, why);
+      } catch (MathIllegalStateException again) {
+        return new Result(count.best == null ? start : count.best.clone(), count.evaluations,
+            false, why + "; the restart failed too (" + again.getMessage() + "): the best θ"
+            + " seen is returned");
+      }
     }
+  }
+
+  /** BOBYQA from {@code start} with this initial trust radius; returns the optimum. */
+  private static double[] bobyqa(ObjectiveFunction f, double[] start, double[] lower,
+      double[] upper, double radius) {
+    PointValuePair pv = new BOBYQAOptimizer(2 * start.length + 1, radius, FINAL_RADIUS).optimize(
+        new MaxEval(MAX_EVALUATIONS), f, GoalType.MINIMIZE, new InitialGuess(start),
+        new SimpleBounds(lower, upper));
+    return pv.getPoint();
   }
 
   /** Returns {θ, evaluations}. */

@@ -74,10 +74,10 @@ public enum TimeBasis {
    */
   private static double log1p(double time) {
     int k = (int) time;
-    if (k == time && k > 0 && k < TABULATED) {
-      return LOG1P[k];
+    if (k == time && k >= 0 && k < TABULATED) {
+      return k == 0 ? time : LOG1P[k]; // log1p keeps ±0 as they are: the intake costs no call
     }
-    return Math.log1p(time); // also ±0, which log1p keeps as they are
+    return Math.log1p(time);
   }
 
   /**

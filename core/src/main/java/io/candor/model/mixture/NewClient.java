@@ -99,14 +99,6 @@ public final class NewClient {
     return covariates;
   }
 
-  double time(int i) {
-    return times[i];
-  }
-
-  double score(int i) {
-    return scores[i];
-  }
-
   @Override
   public boolean equals(Object o) {
     return o instanceof NewClient n && Arrays.equals(times, n.times)

@@ -51,6 +51,18 @@ class GrowthModelTest {
   }
 
   @Test
+  void logBasis_isMathLog1pToTheBit() {
+    double[] times = {-0.0, 0.0, 1, 2, 9, 1023, 1024, 2.5, -0.5, 1e6};
+    for (double t : times) {
+      assertEquals(Double.doubleToRawLongBits(Math.log1p(t)),
+          Double.doubleToRawLongBits(TimeBasis.LOG.firstTerm(t)), "time " + t);
+    }
+    for (int t = 0; t < 2000; t++) {
+      assertEquals(Math.log1p(t), TimeBasis.LOG.firstTerm(t), 0.0, "time " + t);
+    }
+  }
+
+  @Test
   void fit_rejectsConstantTimeColumn() {
     GrowthData d = GrowthData.of(new String[] {"a", "a", "b", "b"}, new double[] {3, 3, 3, 3},
         new double[] {1, 2, 3, 4});
@@ -121,12 +133,56 @@ class GrowthModelTest {
   }
 
   @Test
+  void data_ofIndexedFirstRows_equalsTheDataOfThoseRowsAlone() {
+    List<String> ids = List.of("b", "a", "c");
+    int[] clientOf = {0, 1, 0, 2, 1, 2, -7};
+    double[] t = {0, 0, 1, 0, 1, 1, Double.NaN};
+    double[] y = {5, 4, 3, 2, 1, 0, Double.NaN};
+    GrowthData exact = GrowthData.ofIndexed(ids, Arrays.copyOf(clientOf, 6), Arrays.copyOf(t, 6),
+        Arrays.copyOf(y, 6));
+    GrowthData first = GrowthData.ofIndexed(ids, clientOf, t, y, 6);
+    assertEquals(exact.clients(), first.clients());
+    assertEquals(6, first.size());
+    assertTrue(Arrays.equals(exact.groupedTimes(), first.groupedTimes()));
+    assertTrue(Arrays.equals(exact.groupedScores(), first.groupedScores()));
+    for (int rows : new int[] {0, 8}) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> GrowthData.ofIndexed(ids, clientOf, t, y, rows));
+      assertEquals("rows must be between 1 and the shortest column's length 7 (clientOfRow 7,"
+          + " times 7, scores 7), was " + rows, e.getMessage());
+    }
+    // the rows beyond are not read, but the first ones are checked as always
+    assertTrue(assertThrows(IllegalArgumentException.class,
+        () -> GrowthData.ofIndexed(ids, clientOf, t, y, 7)).getMessage()
+        .contains("client index in row 7 must be between 0 and 2, was -7"));
+  }
+
+  @Test
   void data_ofIndexed_rejectsInconsistentIndices() {
     double[] t = {0, 1};
     double[] y = {1, 2};
     assertTrue(assertThrows(IllegalArgumentException.class,
         () -> GrowthData.ofIndexed(List.of("a", "a"), new int[] {0, 1}, t, y)).getMessage()
         .contains("listed twice"));
+    // many ids, two with the same hash code ("Aa", "BB"), and one repeated far from its first
+    List<String> many = new java.util.ArrayList<>();
+    for (int c = 0; c < 1000; c++) {
+      many.add("c" + c);
+    }
+    many.add("Aa");
+    many.add("BB");
+    int[] clientOf = new int[many.size()];
+    for (int c = 0; c < clientOf.length; c++) {
+      clientOf[c] = c;
+    }
+    double[] ones = new double[many.size()];
+    assertEquals(1002, GrowthData.ofIndexed(many, clientOf, ones, ones).clientCount());
+    many.add("c500");
+    int[] repeated = Arrays.copyOf(clientOf, many.size());
+    repeated[1002] = 1002;
+    assertEquals("client id c500 is listed twice (indices 500 and 1002)",
+        assertThrows(IllegalArgumentException.class, () -> GrowthData.ofIndexed(many, repeated,
+            new double[many.size()], new double[many.size()])).getMessage());
     assertTrue(assertThrows(IllegalArgumentException.class,
         () -> GrowthData.ofIndexed(List.of("a"), new int[] {0, 1}, t, y)).getMessage()
         .contains("client index in row 2 must be between 0 and 0, was 1"));
@@ -260,6 +316,7 @@ class GrowthModelTest {
         () -> GrowthData.fromCohort(Cohort.of(ts), "GAD-7"));
     GrowthFit fit = GrowthModel.withDefaults().with(RandomPart.INTERCEPT).fit(d);
     assertTrue(fit.fixedEffect("time").estimate() < 0);
+    assertEquals(Instruments.PHQ9, fit.scale());
   }
 
   @Test
@@ -675,5 +732,361 @@ class GrowthModelTest {
         .with(RandomPart.INTERCEPT).fit(d.withClusters(th));
     assertEquals(7, fit.clusters());
     assertTrue(Double.isFinite(fit.clusterInterceptSd().orElseThrow()));
+  }
+
+  // ---------------------------------------------------------------- identification limits
+
+  private static String refusal(GrowthModel model, GrowthData data) {
+    return assertThrows(IllegalArgumentException.class, () -> model.fit(data)).getMessage();
+  }
+
+  /** Clients a, b, c, ... with these numbers of rows at times 0, 1, 2, ... and noisy scores. */
+  private static GrowthData rows(int... counts) {
+    List<String> ids = new ArrayList<>();
+    List<Double> t = new ArrayList<>();
+    List<Double> y = new ArrayList<>();
+    for (int c = 0; c < counts.length; c++) {
+      for (int i = 0; i < counts[c]; i++) {
+        ids.add(String.valueOf((char) ('a' + c)));
+        t.add((double) i);
+        y.add(10.0 + 3 * c - i + ((c * 7 + i * 3) % 5) * 0.37);
+      }
+    }
+    return GrowthData.of(ids.toArray(new String[0]),
+        t.stream().mapToDouble(Double::doubleValue).toArray(),
+        y.stream().mapToDouble(Double::doubleValue).toArray());
+  }
+
+  @Test
+  void fit_atTheSmallestIdentifiableSizes_isAResult_andOneFewerIsRefusedByName() {
+    GrowthModel intercept = GrowthModel.withDefaults().with(RandomPart.INTERCEPT);
+    // a random intercept: 2 clients are enough
+    assertEquals(2, intercept.fit(rows(4, 4)).clients());
+    // a random slope: 3 clients seen at two or more times are enough (a fourth is seen once)
+    assertEquals(4, GrowthModel.withDefaults().fit(rows(3, 3, 3, 1)).clients());
+    assertTrue(refusal(GrowthModel.withDefaults(), rows(3, 3, 1, 1)).contains("a random slope"
+        + " needs at least 3 clients observed at two or more different times; these data have"
+        + " 2"));
+    // statistics held elsewhere are checked alike
+    GrowthData twoSlopes = rows(3, 3, 1, 1);
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> GrowthModel.withDefaults()
+        .fit(new InMemoryStatistics(GrowthModel.withDefaults(), twoSlopes))).getMessage()
+        .contains("a random slope needs at least 3 clients"));
+    // as many observations as random effects
+    assertEquals("there are 6 observations but 6 random effects (2 per client for 3 clients):"
+        + " the variance components cannot be identified; use fewer random effects or more data",
+        refusal(GrowthModel.withDefaults(), rows(2, 2, 2)));
+    assertTrue(refusal(intercept, GrowthData.of(new String[] {"a", "b", "c"},
+        new double[] {0, 1, 2}, new double[] {4, 6, 3})).startsWith("there are 3 observations but 3"
+        + " random effects (1 per client for 3 clients)"));
+    // as many observations as fixed effects (5: intercept, time, time², x, z)
+    GrowthData two = rows(3, 2).withClientCovariate("x", Map.of("a", 1.0, "b", 2.0))
+        .withClientCovariate("z", Map.of("a", 3.0, "b", 5.0));
+    assertEquals("there are 5 observations for 5 fixed effects; need more observations than"
+        + " fixed effects", refusal(intercept.with(TimeBasis.QUADRATIC)
+        .withCovariates("x", "z"), two));
+  }
+
+  @Test
+  void fit_withAClusterLevel_checksCountsAndRankAsWithout() {
+    // three clients, two therapists, only two clients seen twice: too few for a random slope
+    GrowthData few = rows(3, 3, 1).withClusters(new String[] {"T1", "T1", "T1", "T1", "T1",
+        "T1", "T2"});
+    assertTrue(refusal(GrowthModel.withDefaults().with(ClusterPart.INTERCEPT), few)
+        .contains("a random slope needs at least 3 clients"));
+    // a covariate that is a multiple of another
+    GrowthData d = clustered(8, 24, 3);
+    Map<String, Double> x = new java.util.HashMap<>();
+    Map<String, Double> z = new java.util.HashMap<>();
+    for (int c = 0; c < d.clientCount(); c++) {
+      x.put(d.clients().get(c), (double) (c % 4));
+      z.put(d.clients().get(c), 2.0 * (c % 4));
+    }
+    GrowthData collinear = d.withClientCovariate("x", x).withClientCovariate("z", z);
+    assertTrue(refusal(GrowthModel.withDefaults().with(ClusterPart.INTERCEPT)
+        .withCovariates("x", "z"), collinear).contains("term z is (almost) a linear combination"
+        + " of the terms before it [intercept, time, x]"));
+    // two therapists are enough
+    GrowthFit fit = GrowthModel.withDefaults().with(ClusterPart.INTERCEPT)
+        .with(RandomPart.INTERCEPT).fit(clustered(8, 24, 2));
+    assertEquals(2, fit.clusters());
+  }
+
+  @Test
+  void fit_refusalsOfDegenerateScores_sayWhatIsDegenerate() {
+    String[] ids = {"a", "a", "a", "b", "b", "b", "c", "c", "c"};
+    double[] t = {0, 1, 2, 0, 1, 2, 0, 1, 2};
+    double[] seven = new double[9];
+    Arrays.fill(seven, 7);
+    for (GrowthModel m : List.of(GrowthModel.withDefaults(),
+        GrowthModel.withDefaults().with(RandomPart.INTERCEPT))) {
+      assertEquals("every score is 7: with no variation there is nothing to model (the residual"
+          + " SD would be 0)", refusal(m, GrowthData.of(ids, t, seven)));
+    }
+    // each client's own level on a common curve: a random intercept with a quadratic basis
+    // reproduces it exactly
+    double[] curve = new double[9];
+    for (int i = 0; i < 9; i++) {
+      curve[i] = 4 * (i / 3) + 10 - 3 * t[i] + 0.5 * t[i] * t[i];
+    }
+    assertEquals("the scores lie exactly on the model's lines: with an intercept of each"
+        + " client's own, nothing is left over (the residual SD would be 0), so the variance"
+        + " components cannot be estimated (as when every client's scores are constant)",
+        refusal(GrowthModel.withDefaults().with(RandomPart.INTERCEPT)
+            .with(TimeBasis.QUADRATIC), GrowthData.of(ids, t, curve)));
+  }
+
+  @Test
+  void fit_namesTimesTooLargeToSquare_andTheFirstLargestValuesClient() {
+    GrowthData d = rows(3, 3, 3, 3);
+    double[] t = d.groupedTimes();
+    t[4] = 1e200;
+    String[] ids = rowClients(d);
+    assertEquals("the times are too large to fit: their sum of squares overflows a double"
+        + " (largest 1.0E200, client b); rescale the time column",
+        refusal(GrowthModel.withDefaults(), GrowthData.of(ids, t, d.groupedScores())));
+    // the largest score in the very first row, and a tie later: the first is named
+    double[] y = d.groupedScores();
+    y[0] = -1e300;
+    y[7] = 1e300;
+    assertEquals("the scores are too large to fit: their sum of squares overflows a double"
+        + " (largest -1.0E300, client a); rescale the score column",
+        refusal(GrowthModel.withDefaults(), GrowthData.of(ids, d.groupedTimes(), y)));
+  }
+
+  @Test
+  void logBasis_refusesATimeOfMinusOne_byName_fromRowsAndFromStatistics() {
+    GrowthData d = GrowthData.of(new String[] {"a", "a", "b", "b", "c", "c"},
+        new double[] {-1, 1, 0, 1, 0, 2}, new double[] {1, 2, 3, 4, 2, 2});
+    GrowthModel log = GrowthModel.withDefaults().with(TimeBasis.LOG).with(RandomPart.INTERCEPT);
+    String message = "the log basis uses log(time + 1), so time must be > -1; was -1";
+    assertEquals(message, refusal(log, d));
+    assertEquals(message, assertThrows(IllegalArgumentException.class,
+        () -> log.fit(new InMemoryStatistics(log, d))).getMessage());
+    // the cluster route checks the rows alone
+    GrowthModel clusteredLog = log.with(ClusterPart.INTERCEPT);
+    GrowthData twoTherapists = d.withClusters(new String[] {"T1", "T1", "T1", "T1", "T2", "T2"});
+    assertEquals(message, refusal(clusteredLog, twoTherapists));
+    // just above -1 is a time like any other
+    GrowthData near = GrowthData.of(new String[] {"a", "a", "b", "b", "c", "c"},
+        new double[] {-0.5, 1, 0, 1, 0, 2}, new double[] {1, 2, 3, 4, 2, 2.5});
+    assertEquals(3, log.fit(near).clients());
+  }
+
+  @Test
+  void secondCovariateConstant_isNamed_fromRowsAndFromStatistics() {
+    GrowthData d = simulate(6, 20, 4);
+    Map<String, Double> age = new java.util.HashMap<>();
+    Map<String, Double> same = new java.util.HashMap<>();
+    for (int c = 0; c < d.clientCount(); c++) {
+      age.put(d.clients().get(c), 20.0 + c);
+      same.put(d.clients().get(c), 3.0);
+    }
+    GrowthData both = d.withClientCovariate("age", age).withClientCovariate("x", same);
+    GrowthModel model = GrowthModel.withDefaults().withCovariates("age", "x");
+    String message = "covariate x is the same for every client (3), so its effect cannot be"
+        + " separated from the intercept";
+    assertEquals(message, refusal(model, both));
+    assertEquals(message, assertThrows(IllegalArgumentException.class,
+        () -> model.fit(new InMemoryStatistics(model, both))).getMessage());
+  }
+
+  @Test
+  void designRows_andTheDescriptionOfAModel() {
+    GrowthModel m = GrowthModel.withDefaults().withPiecewise(2.5).with(ClusterPart.INTERCEPT)
+        .withCovariates("age");
+    assertEquals(ClusterPart.INTERCEPT, m.cluster());
+    assertEquals(ClusterPart.NONE, GrowthModel.withDefaults().cluster());
+    assertEquals("GrowthModel[PIECEWISE(knot 2.5), INTERCEPT_SLOPE, cluster INTERCEPT, REML,"
+        + " terms [intercept, time, time_after_knot, age]]", m.toString());
+    assertEquals("GrowthModel[LINEAR, INTERCEPT_SLOPE, REML, terms [intercept, time]]",
+        GrowthModel.withDefaults().toString());
+    assertTrue(Arrays.equals(new double[] {1, Math.log1p(3)},
+        GrowthModel.withDefaults().with(TimeBasis.LOG).randomRow(3)));
+    assertTrue(Arrays.equals(new double[] {1},
+        GrowthModel.withDefaults().with(RandomPart.INTERCEPT).randomRow(3)));
+    double[] x = new double[4];
+    m.designRow(4, new double[] {30}, x);
+    assertTrue(Arrays.equals(new double[] {1, 4, 1.5, 30}, x), Arrays.toString(x));
+  }
+
+  // ---------------------------------------------------------------- canonical order, accessors
+
+  /** Ids that fall into two buckets only, so that each bucket holds many clients. */
+  private static List<String> collidingIds(int count) {
+    int b0 = GrowthRows.bucket("p0");
+    int b1 = GrowthRows.bucket("p1");
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; ids.size() < count; i++) {
+      int b = GrowthRows.bucket("p" + i);
+      if (b == b0 || b == b1) {
+        ids.add("p" + i);
+      }
+    }
+    return ids;
+  }
+
+  /**
+   * The fit of rows without a cluster level does not depend on the order the rows come in: the
+   * clients of a bucket are taken in id order and each client's rows by time (then score), so
+   * clients listed in reverse with their rows latest first give the same bits, and the intake
+   * range is that of each client's earliest score (the lowest of two at the same time).
+   */
+  @Test
+  void fit_ofTheSameRowsInAnyOrder_isTheSameToTheLastBit() {
+    List<String> ids = collidingIds(24);
+    UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(17);
+    int k = 5;
+    double[][] y = new double[ids.size()][k];
+    double lowIntake = Double.POSITIVE_INFINITY;
+    double highIntake = Double.NEGATIVE_INFINITY;
+    for (int c = 0; c < ids.size(); c++) {
+      double level = 15 + 6 * rng.nextDouble();
+      for (int s = 0; s < k; s++) {
+        y[c][s] = level - s * (1 + rng.nextDouble()) + 2 * rng.nextDouble();
+      }
+    }
+    // client 0 has a second row at time 0, scored much lower: that is its intake
+    List<String> idA = new ArrayList<>();
+    List<Double> tA = new ArrayList<>();
+    List<Double> yA = new ArrayList<>();
+    for (int c = 0; c < ids.size(); c++) {
+      for (int s = 0; s < k; s++) {
+        idA.add(ids.get(c));
+        tA.add((double) s);
+        yA.add(y[c][s]);
+      }
+      double intake = y[c][0];
+      if (c == 0) {
+        idA.add(ids.get(c));
+        tA.add(0.0);
+        yA.add(y[c][0] - 40);
+        intake = y[c][0] - 40; // the lowest intake of all
+      }
+      lowIntake = Math.min(lowIntake, intake);
+      highIntake = Math.max(highIntake, intake);
+    }
+    int n = idA.size();
+    String[] ia = idA.toArray(new String[0]);
+    double[] ta = tA.stream().mapToDouble(Double::doubleValue).toArray();
+    double[] ya = yA.stream().mapToDouble(Double::doubleValue).toArray();
+    String[] ib = new String[n];
+    double[] tb = new double[n];
+    double[] yb = new double[n];
+    for (int i = 0; i < n; i++) {
+      ib[i] = ia[n - 1 - i];
+      tb[i] = ta[n - 1 - i];
+      yb[i] = ya[n - 1 - i];
+    }
+    for (GrowthModel model : List.of(GrowthModel.withDefaults(),
+        GrowthModel.withDefaults().with(RandomPart.INTERCEPT).with(TimeBasis.QUADRATIC))) {
+      GrowthFit a = model.fit(GrowthData.of(ia, ta, ya));
+      GrowthFit b = model.fit(GrowthData.of(ib, tb, yb));
+      assertTrue(Arrays.equals(a.beta(), b.beta()), model.toString());
+      assertTrue(Arrays.equals(a.theta(), b.theta()), model.toString());
+      assertEquals(a.deviance(), b.deviance());
+      assertEquals(new io.candor.model.DataRange(lowIntake, highIntake), a.firstScoreRange());
+      assertEquals(a.firstScoreRange(), b.firstScoreRange());
+      assertEquals(new io.candor.model.DataRange(0, k - 1), b.timeRange());
+      for (ClientEffects e : a.clientEffects()) {
+        ClientEffects other = b.clientEffects().stream()
+            .filter(x -> x.client().equals(e.client())).findFirst().orElseThrow();
+        assertEquals(e, other);
+      }
+    }
+    // the rows route of a clustered fit takes the same intake
+    String[] th = new String[n];
+    for (int i = 0; i < n; i++) {
+      th[i] = "T" + ids.indexOf(ib[i]) % 3;
+    }
+    GrowthFit three = GrowthModel.withDefaults().with(ClusterPart.INTERCEPT)
+        .with(RandomPart.INTERCEPT).fit(GrowthData.of(ib, tb, yb).withClusters(th));
+    assertEquals(new io.candor.model.DataRange(lowIntake, highIntake), three.firstScoreRange());
+  }
+
+  @Test
+  void fitAccessors_agreeWithEachOther() {
+    GrowthData d = simulate(12, 40, 5);
+    Map<String, Double> age = new java.util.HashMap<>();
+    for (int c = 0; c < d.clientCount(); c++) {
+      age.put(d.clients().get(c), 20.0 + (c * 7) % 30);
+    }
+    GrowthFit fit = GrowthModel.withDefaults().with(TimeBasis.LOG).withCovariates("age")
+        .fit(d.withClientCovariate("age", age));
+    double[][] v = fit.fixedCovariance();
+    assertEquals(3, v.length);
+    for (int j = 0; j < 3; j++) {
+      FixedEffect f = fit.fixedEffects().get(j);
+      assertEquals(f.se() * f.se(), v[j][j], 1e-12 * v[j][j]);
+      assertEquals(f.estimate() / f.se(), f.t(), 1e-12 * Math.abs(f.t()));
+      for (int l = 0; l < 3; l++) {
+        assertEquals(v[j][l], v[l][j], 1e-12 * Math.sqrt(v[j][j] * v[l][l]));
+      }
+    }
+    assertTrue(v[0][1] != 0);
+    double[][] dd = fit.randomCovariance();
+    assertEquals(fit.interceptSd() * fit.interceptSd(), dd[0][0], 1e-12 * dd[0][0]);
+    assertEquals(Math.pow(fit.slopeSd().orElseThrow(), 2), dd[1][1], 1e-12 * dd[1][1]);
+    double cov = fit.correlation().orElseThrow() * fit.interceptSd() * fit.slopeSd().orElseThrow();
+    assertEquals(cov, dd[0][1], 1e-12 * Math.abs(cov));
+    assertEquals(dd[0][1], dd[1][0]);
+    double expected = fit.beta()[0] + fit.beta()[1] * Math.log1p(3) + fit.beta()[2] * 31;
+    assertEquals(expected, fit.predictPopulation(3, 31), 1e-12 * Math.abs(expected));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> fit.predictPopulation(3));
+    assertEquals("expected 1 covariate values [age], got 0", e.getMessage());
+    String text = fit.toString();
+    assertTrue(text.startsWith("Linear mixed-effects growth model, REML, 200 observations of 40"
+        + " clients\n"), text);
+    assertTrue(text.contains(", slope SD ") && text.contains(", correlation ")
+        && !text.contains("cluster") && !text.contains("boundary"), text);
+    GrowthFit ri = GrowthModel.withDefaults().with(RandomPart.INTERCEPT).fit(d);
+    assertEquals(1, ri.randomCovariance().length);
+    assertTrue(ri.correlation().isEmpty() && ri.slopeSd().isEmpty());
+    assertTrue(!ri.toString().contains("slope SD") && !ri.toString().contains("correlation"),
+        ri.toString());
+    GrowthFit three = GrowthModel.withDefaults().with(ClusterPart.INTERCEPT)
+        .fit(clustered(5, 30, 3));
+    assertTrue(three.toString().contains("observations of 30 clients in 3 clusters\n"),
+        three.toString());
+  }
+
+  @Test
+  void data_refusalsNameTheRowAndTheClient() {
+    assertEquals("client id in row 2 must not be blank", assertThrows(
+        IllegalArgumentException.class, () -> GrowthData.of(new String[] {"a", " "},
+            new double[] {0, 1}, new double[] {1, 2})).getMessage());
+    assertEquals("time in row 2 (client b) must be finite, was NaN", assertThrows(
+        IllegalArgumentException.class, () -> GrowthData.of(new String[] {"a", "b"},
+            new double[] {0, Double.NaN}, new double[] {1, 2})).getMessage());
+    GrowthData d = GrowthData.of(new String[] {"a", "b", "b"}, new double[] {0, 0, 1},
+        new double[] {1, 2, 3});
+    assertEquals("covariate age in row 3 (client b) must be finite, was Infinity",
+        assertThrows(IllegalArgumentException.class, () -> d.withCovariate("age",
+            new double[] {1, 2, Double.POSITIVE_INFINITY})).getMessage());
+    assertEquals("covariate age must be the same on every row of a client; client b has 2 and 4"
+        + " (row 3)", assertThrows(IllegalArgumentException.class,
+            () -> d.withCovariate("age", new double[] {1, 2, 4})).getMessage());
+    assertEquals("cluster id in row 3 (client b) must not be blank", assertThrows(
+        IllegalArgumentException.class, () -> d.withClusters(new String[] {"T", "T", ""}))
+        .getMessage());
+    assertThrows(IllegalArgumentException.class,
+        () -> d.withClientCovariate("time", Map.of("a", 1.0, "b", 2.0)));
+    assertEquals("GrowthData[3 observations, 2 clients]", d.toString());
+    assertEquals("GrowthData[3 observations, 2 clients in 1 clusters, covariates [age]]",
+        d.withCovariate("age", new double[] {1, 2, 2}).withClusters(new String[] {"T", "T", "T"})
+            .toString());
+  }
+
+  @Test
+  void data_onAScale_refuseScoresOutsideItNamingClientAndTime() {
+    GrowthData d = GrowthData.of(new String[] {"a", "b", "b"}, new double[] {0, 0, 2},
+        new double[] {20, 12, 28});
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> d.withScale(Instruments.PHQ9));
+    assertTrue(e.getMessage().contains("score of client b at time 2"), e.getMessage());
+    GrowthData inRange = GrowthData.of(new String[] {"a", "b", "b"}, new double[] {0, 0, 2},
+        new double[] {20, 12, 27});
+    assertEquals(Instruments.PHQ9, inRange.withScale(Instruments.PHQ9).scale());
   }
 }

@@ -174,4 +174,31 @@ class ProfiledDevianceTest {
       assertEquals(th[3] * th[3] * ainv.getEntry(2 * m + j, 2 * m + j), e.clusterV[j], 1e-10);
     }
   }
+
+  @Test
+  void thetaCount_isTheFactorsEntries_plusOneForAClusterLevel() {
+    GrowthData d = data(3);
+    org.junit.jupiter.api.Assertions.assertAll(
+        () -> assertEquals(1, deviance(d, 1, true, false).thetaCount()),
+        () -> assertEquals(3, deviance(d, 2, true, false).thetaCount()),
+        () -> assertEquals(2, deviance(d, 1, true, true).thetaCount()),
+        () -> assertEquals(4, deviance(d, 2, true, true).thetaCount()));
+  }
+
+  /**
+   * Far out along θ the intercept's pivot of RX (XᵀV⁻¹X ≈ m/θ² for the intercept) falls below
+   * 1e-12 of XᵀX's: the criterion is then +∞, never a finite value from a failed factor.
+   */
+  @Test
+  void criterion_isInfinite_whereRxIsNotPositiveDefiniteToWorkingPrecision() {
+    GrowthData d = data(5);
+    for (boolean reml : new boolean[] {true, false}) {
+      assertEquals(Double.POSITIVE_INFINITY, deviance(d, 1, reml, false)
+          .evaluate(new double[] {1e9}));
+      assertEquals(Double.POSITIVE_INFINITY, deviance(d, 2, reml, false)
+          .evaluate(new double[] {1e9, 0, 1e9}));
+      org.junit.jupiter.api.Assertions.assertTrue(Double.isFinite(deviance(d, 1, reml, false)
+          .evaluate(new double[] {1e3})));
+    }
+  }
 }

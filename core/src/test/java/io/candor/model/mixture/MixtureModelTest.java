@@ -347,6 +347,195 @@ class MixtureModelTest {
         MixtureModel.withDefaults().withPiecewise(4).terms());
   }
 
+  @Test
+  void everySetting_isReadBack_keptByTheOtherSettings_andPartOfEquality() {
+    MixtureModel d = MixtureModel.withDefaults();
+    assertEquals(TimeBasis.LINEAR, d.basis());
+    assertTrue(d.knot().isEmpty());
+    assertEquals(WithinClass.NONE, d.withinClass());
+    assertEquals(ResidualVariance.PER_CLASS, d.residualVariance());
+    assertEquals(RandomCovariance.PER_CLASS, d.randomCovariance());
+    assertEquals(List.of(), d.membershipCovariates());
+    assertEquals(10, d.finalStarts());
+    assertEquals(10, d.startIterations());
+    assertEquals(5000, d.maxIterations());
+    assertEquals(1e-10, d.tolerance());
+    assertEquals(1, d.threads());
+    assertEquals(SelectionCriterion.BIC, d.criterion());
+    assertEquals(0, d.bootstrapReplicates());
+    MixtureModel m = d.withPiecewise(3).with(WithinClass.RANDOM_INTERCEPT)
+        .with(ResidualVariance.COMMON).with(RandomCovariance.COMMON)
+        .withMembershipCovariates("x", "y").withStarts(7).withFinalStarts(3)
+        .withStartIterations(4).withMaxIterations(99).withTolerance(1e-6).withThreads(2)
+        .with(SelectionCriterion.ICL).withBootstrapReplicates(11).withSmallClassShare(0);
+    assertEquals(TimeBasis.PIECEWISE, m.basis());
+    assertEquals(3.0, m.knot().orElseThrow());
+    assertEquals(WithinClass.RANDOM_INTERCEPT, m.withinClass());
+    assertEquals(ResidualVariance.COMMON, m.residualVariance());
+    assertEquals(RandomCovariance.COMMON, m.randomCovariance());
+    assertEquals(List.of("x", "y"), m.membershipCovariates());
+    assertEquals(7, m.starts());
+    assertEquals(3, m.finalStarts());
+    assertEquals(4, m.startIterations());
+    assertEquals(99, m.maxIterations());
+    assertEquals(1e-6, m.tolerance());
+    assertEquals(2, m.threads());
+    assertEquals(SelectionCriterion.ICL, m.criterion());
+    assertEquals(11, m.bootstrapReplicates());
+    assertEquals(0.0, m.smallClassShare());
+    assertEquals("MixtureModel[PIECEWISE(knot 3), RANDOM_INTERCEPT, residual SD COMMON, random"
+        + " covariance COMMON, membership [x, y], 7 starts (4 iterations, best 3 to convergence,"
+        + " tolerance 1.0E-6, at most 99 iterations), 2 thread(s), select by ICL, bootstrap 11,"
+        + " small class < 0.0]", m.toString());
+    assertEquals("MixtureModel[LINEAR, NONE, residual SD PER_CLASS, 50 starts (10 iterations,"
+        + " best 10 to convergence, tolerance 1.0E-10, at most 5000 iterations), 1 thread(s),"
+        + " select by BIC, small class < 0.05]", d.toString());
+    // another basis drops the knot
+    assertTrue(m.with(TimeBasis.QUADRATIC).knot().isEmpty());
+    assertEquals(List.of("intercept", "time", "time^2"), m.with(TimeBasis.QUADRATIC).terms());
+    // each setting takes part in equality
+    List<MixtureModel> variants = List.of(d.with(TimeBasis.LOG), d.withPiecewise(2),
+        d.withPiecewise(3), d.with(WithinClass.RANDOM_INTERCEPT), d.with(ResidualVariance.COMMON),
+        d.with(RandomCovariance.COMMON), d.withMembershipCovariates("x"), d.withStarts(7),
+        d.withFinalStarts(3), d.withStartIterations(4), d.withMaxIterations(99),
+        d.withTolerance(1e-6), d.withThreads(2), d.with(SelectionCriterion.AIC),
+        d.withBootstrapReplicates(11), d.withSmallClassShare(0.1));
+    for (int i = 0; i < variants.size(); i++) {
+      assertNotEquals(d, variants.get(i), variants.get(i).toString());
+      for (int j = i + 1; j < variants.size(); j++) {
+        assertNotEquals(variants.get(i), variants.get(j));
+      }
+    }
+  }
+
+  @Test
+  void settings_acceptTheEndsOfTheirRanges_andRefuseBeyondNamingTheValue() {
+    MixtureModel d = MixtureModel.withDefaults();
+    assertEquals(100_000, d.withStarts(100_000).withFinalStarts(100_000).finalStarts());
+    assertEquals(1, d.withStartIterations(1).withMaxIterations(1).maxIterations());
+    assertEquals(1e-2, d.withTolerance(1e-2).tolerance());
+    assertEquals(256, d.withThreads(256).threads());
+    assertEquals(10_000, d.withBootstrapReplicates(10_000).bootstrapReplicates());
+    assertMessage(() -> d.withFinalStarts(0), "finalStarts must be between 1 and 100000, was 0");
+    assertMessage(() -> d.withStartIterations(0), "startIterations must be between 1 and");
+    assertMessage(() -> d.withMaxIterations(0), "maxIterations must be between 1 and");
+    assertMessage(() -> d.withBootstrapReplicates(-1), "bootstrapReplicates must be between 0");
+    assertMessage(() -> d.withSmallClassShare(1), "smallClassShare must be in [0, 1), was 1.0");
+    assertMessage(() -> d.withSmallClassShare(-0.01), "smallClassShare must be in [0, 1)");
+    assertMessage(() -> d.withSmallClassShare(Double.NaN), "smallClassShare must be in [0, 1)");
+    assertMessage(() -> d.withPiecewise(Double.POSITIVE_INFINITY), "knot");
+    assertMessage(() -> d.withMembershipCovariates("intercept"), "membership covariate"
+        + " intercept is reserved");
+    assertMessage(() -> d.withMembershipCovariates(" "), "membership covariate");
+    assertThrows(NullPointerException.class, () -> d.with((WithinClass) null));
+    assertThrows(NullPointerException.class, () -> d.with((SelectionCriterion) null));
+  }
+
+  /**
+   * The criteria of a fit follow their definitions from its log-likelihood, parameter count,
+   * clients and rows (AIC 2k, BIC k·ln n, rows-BIC k·ln N, sample-size-adjusted BIC
+   * k·ln((n + 2)/24), ICL = BIC − 2·Σ log of each client's modal posterior), and the enumeration
+   * selects by the configured one among proper fits.
+   */
+  @Test
+  void criteria_followTheirDefinitions_andTheEnumerationSelectsByTheConfiguredOne() {
+    GrowthData data = KnownMixture.fourShapes(0).sample(80, 5, 3).data();
+    ClassEnumeration en = MixtureModel.withDefaults().with(TimeBasis.LOG).withStarts(4)
+        .with(SelectionCriterion.AIC).compare(data, 1, 3, rng(5));
+    assertEquals(SelectionCriterion.AIC, en.criterion());
+    assertEquals(List.of(1, 2, 3), en.fits().stream().map(MixtureFit::classes).toList());
+    for (MixtureFit f : en.fits()) {
+      int k = f.parameterCount();
+      double ll = f.logLik();
+      assertEquals(80, f.clients());
+      assertEquals(400, f.observations());
+      assertEquals(-2 * ll + 2 * k, f.aic(), 1e-9);
+      assertEquals(-2 * ll + k * Math.log(80), f.bic(), 1e-9);
+      assertEquals(-2 * ll + k * Math.log(400), f.bicRows(), 1e-9);
+      assertEquals(-2 * ll + k * Math.log(82 / 24.0), f.sabic(), 1e-9);
+      assertEquals(f.bic() - 2 * f.modalLogPosterior(), f.icl(), 1e-9);
+      assertEquals(f.aic(), f.criterion(SelectionCriterion.AIC));
+      assertEquals(f.bic(), f.criterion(SelectionCriterion.BIC));
+      assertEquals(f.bicRows(), f.criterion(SelectionCriterion.BIC_ROWS));
+      assertEquals(f.sabic(), f.criterion(SelectionCriterion.SABIC));
+      assertEquals(f.icl(), f.criterion(SelectionCriterion.ICL));
+      assertEquals(f.convergence().converged(), f.converged());
+      assertEquals(f.starts().bestReplicated(), f.bestReplicated());
+      assertEquals(f.classSummaries().stream().mapToInt(ClassSummary::count).min().orElseThrow(),
+          f.smallestCount());
+      assertEquals(f.model().classes().stream().mapToDouble(TrajectoryClass::share).min()
+          .orElseThrow(), f.smallestShare());
+      if (f.classes() == 1) {
+        assertTrue(f.relativeEntropy().isEmpty());
+      } else {
+        assertEquals(1 - f.classificationEntropy() / (80 * Math.log(f.classes())),
+            f.relativeEntropy().orElseThrow(), 1e-12);
+      }
+      assertTrue(f.toString().startsWith(String.format(java.util.Locale.ROOT,
+          "K = %d: logLik %.3f, %d parameters, BIC %.3f, ICL %.3f", f.classes(), ll, k,
+          f.bic(), f.icl())), f.toString());
+      assertEquals(f.classes() > 1, f.toString().contains(", entropy "), f.toString());
+    }
+    // each client's posterior, read three ways
+    ClientPosteriors post = en.fits().get(2).posteriors(data);
+    assertEquals(3, post.classes());
+    assertEquals(data.clients(), post.clients());
+    assertEquals("ClientPosteriors[80 clients, 3 classes]", post.toString());
+    for (int c = 0; c < 80; c++) {
+      double[] pr = post.probabilities(c);
+      assertEquals(3, pr.length);
+      assertEquals(1, pr[0] + pr[1] + pr[2], 1e-12);
+      int modal = 0;
+      for (int j = 0; j < 3; j++) {
+        assertEquals(pr[j], post.probability(c, j + 1));
+        modal = pr[j] > pr[modal] ? j : modal;
+      }
+      assertEquals(modal + 1, post.mostLikely(c));
+    }
+    assertMessage(() -> post.probability(80, 1), "client must be between 0 and 79, was 80");
+    assertMessage(() -> post.probabilities(80), "client must be between 0 and 79, was 80");
+    assertMessage(() -> post.mostLikely(80), "client must be between 0 and 79, was 80");
+    assertMessage(() -> post.probability(0, 4), "classIndex must be between 1 and 3, was 4");
+    // a fit stopped by its iteration limit says so
+    MixtureFit stopped = MixtureModel.withDefaults().with(TimeBasis.LOG).withStarts(2)
+        .withFinalStarts(1).withStartIterations(1).withMaxIterations(2).fit(data, 3, rng(6));
+    assertFalse(stopped.converged(), stopped.convergence().toString());
+    assertMessage(() -> MixtureModel.withDefaults().compare(data, 1, 81, rng(1)),
+        "maxClasses (81) must not exceed the number of clients (80)");
+    MixtureFit two = en.fits().get(1);
+    assertMessage(() -> new MixtureFit(two.model(), two.clients(), two.observations(),
+        two.logLik(), two.classificationEntropy(), two.modalLogPosterior(),
+        List.of(two.classSummaries().get(1), two.classSummaries().get(0)), two.starts(),
+        two.convergence(), two.degeneracies()), "classSummaries[0] has index 2; must be 1");
+    MixtureFit best = en.fits().stream().filter(MixtureFit::proper)
+        .min(java.util.Comparator.comparingDouble(MixtureFit::aic)).orElseThrow();
+    assertEquals(best, en.selected());
+    assertEquals(en.fits().get(1), en.fit(2).orElseThrow());
+    assertTrue(en.fit(4).isEmpty());
+    // descending or repeated K is refused
+    assertMessage(() -> new ClassEnumeration(SelectionCriterion.BIC, List.of(en.fits().get(1),
+        en.fits().get(0)), List.of(), List.of()), "fits must have distinct K in ascending order");
+    assertMessage(() -> new ClassEnumeration(SelectionCriterion.BIC, List.of(en.fits().get(1),
+        en.fits().get(1)), List.of(), List.of()), "fits must have distinct K in ascending order");
+  }
+
+  @Test
+  void bootstrapAndStartRecords_checkTheirCounts() {
+    // p = (1 + exceedances) / (1 + replicates that gave a statistic)
+    assertEquals(4.0 / 16, new BootstrapTest(2, 5.0, 19, 4, 3).pValue(), 1e-15);
+    assertEquals(1.0 / 20, new BootstrapTest(2, 5.0, 19, 0, 0).pValue(), 1e-15);
+    assertEquals(15, new BootstrapTest(2, 5.0, 19, 4, 15).exceedances());
+    assertMessage(() -> new BootstrapTest(2, 5.0, 19, 4, 16), "exceedances");
+    assertEquals(List.of(-10.0, -10.0, -12.5), new StartSummary(5, 3, 0, 2,
+        List.of(-10.0, -10.0, -12.5)).finalLogLiks());
+    assertMessage(() -> new StartSummary(5, 3, 0, 1, List.of(-12.5, -10.0, -10.0)),
+        "finalLogLiks must be in descending order");
+    assertEquals(java.util.Optional.of(RandomPart.INTERCEPT),
+        WithinClass.RANDOM_INTERCEPT.randomPart());
+    assertTrue(WithinClass.NONE.randomPart().isEmpty());
+    assertEquals(3, WithinClass.RANDOM_INTERCEPT_SLOPE.covarianceParameters());
+  }
+
   private static void assertMessage(org.junit.jupiter.api.function.Executable call, String part) {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
     assertTrue(e.getMessage().contains(part), "message was: " + e.getMessage());
@@ -427,6 +616,9 @@ class MixtureModelTest {
     assertTrue(kinds.contains(Degeneracy.Kind.INDISTINCT_CLASSES), kinds.toString());
     assertTrue(kinds.contains(Degeneracy.Kind.EMPTY_CLASS), kinds.toString());
     assertFalse(fit.proper());
+    // with no proper fit to choose from, the enumeration still selects the best by its criterion
+    assertEquals(fit, new ClassEnumeration(SelectionCriterion.BIC, List.of(fit), List.of(),
+        List.of()).selected());
   }
 
   @Test

@@ -141,6 +141,213 @@ class TrajectoryClassesTest {
         "correlation is undefined when interceptSd (0) or slopeSd (1) is zero");
   }
 
+  @Test
+  void posterior_mostLikelyIsTheFirstOfTheHighest_andProbabilitiesMustSumToOne() {
+    assertEquals(2, new ClassPosterior(List.of(0.2, 0.5, 0.3), 3).mostLikely());
+    assertEquals(3, new ClassPosterior(List.of(0.2, 0.3, 0.5), 3).mostLikely());
+    assertEquals(1, new ClassPosterior(List.of(0.4, 0.4, 0.2), 3).mostLikely());
+    assertEquals(2, new ClassPosterior(List.of(0.2, 0.4, 0.4), 3).mostLikely());
+    assertEquals(0.3, new ClassPosterior(List.of(0.2, 0.5, 0.3), 3).probability(3));
+    assertMessage(() -> new ClassPosterior(List.of(0.5, 0.6), 1),
+        "probabilities must sum to 1, sum to 1.1");
+    assertMessage(() -> new ClassPosterior(List.of(0.5, 0.4), 1), "probabilities must sum to 1");
+    assertMessage(() -> new ClassPosterior(List.of(1.0), 0).probability(0), "classIndex");
+  }
+
+  @Test
+  void forecast_isReadAtTheTimesItCovers() {
+    ClassForecast f = twoShapes().forecast(NewClient.withoutObservations(), new double[] {0, 2},
+        0.1, 0.9);
+    assertEquals(2, f.at(2).time());
+    assertEquals(List.of(0.1, 0.9), f.percentiles());
+    assertMessage(() -> f.at(1), "the forecast covers times [0, 2], not 1");
+  }
+
+  @Test
+  void newClient_isAValue_describedByItsObservations() {
+    NewClient a = NewClient.of(new double[] {0, 1.5}, new double[] {18, 12});
+    assertEquals("NewClient[0:18, 1.5:12]", a.toString());
+    assertEquals("NewClient[no observations; {age=40.0}]",
+        NewClient.withoutObservations().withCovariate("age", 40).toString());
+    assertEquals(a, NewClient.of(new double[] {0, 1.5}, new double[] {18, 12}));
+    assertEquals(a.hashCode(), NewClient.of(new double[] {0, 1.5}, new double[] {18, 12})
+        .hashCode());
+    assertTrue(!a.equals(NewClient.of(new double[] {0, 1.5}, new double[] {18, 13})));
+    assertTrue(!a.equals(NewClient.of(new double[] {0, 2}, new double[] {18, 12})));
+    assertTrue(!a.equals(a.withCovariate("age", 40)));
+    assertEquals(2, a.size());
+    assertEquals(java.util.Map.of("age", 40.0), a.withCovariate("age", 40).covariates());
+    double[] t = a.times();
+    t[0] = 99;
+    assertEquals(0, a.times()[0]);
+    assertEquals(12, a.scores()[1]);
+    assertMessage(() -> a.withCovariate("age", Double.NaN), "covariate age");
+  }
+
+  @Test
+  void withinClassSpread_fromACovariance_andBack() {
+    WithinClassSpread s = WithinClassSpread.fromCovariance(new double[] {7, 7, 9, -1.2, -1.2, 4},
+        2, 2);
+    assertEquals(3, s.interceptSd(), 1e-15);
+    assertEquals(2, s.slopeSd().orElseThrow(), 1e-15);
+    assertEquals(-0.2, s.correlation().orElseThrow(), 1e-15);
+    assertEquals(2, s.size());
+    double[] back = s.covariance();
+    assertEquals(4, back.length);
+    assertEquals(-1.2, back[1], 1e-12);
+    assertEquals(back[1], back[2]);
+    assertEquals(4, back[3], 1e-12);
+    WithinClassSpread one = WithinClassSpread.fromCovariance(new double[] {-1e-18}, 0, 1);
+    assertEquals(0, one.interceptSd());
+    assertEquals(1, one.size());
+    assertEquals(1, one.covariance().length);
+    // no spread of the slope: no correlation
+    WithinClassSpread flat = WithinClassSpread.fromCovariance(new double[] {9, 0, 0, 0}, 0, 2);
+    assertTrue(flat.correlation().isEmpty());
+    assertEquals(0, flat.covariance()[1]);
+    assertTrue(WithinClassSpread.fromCovariance(new double[] {0, 0, 0, 4}, 0, 2).correlation()
+        .isEmpty());
+    assertMessage(() -> new WithinClassSpread(1, OptionalDouble.of(0), OptionalDouble.of(0.5)),
+        "correlation is undefined when interceptSd (1) or slopeSd (0) is zero");
+    // rounding beyond ±1 is clipped to the bound
+    assertEquals(1, WithinClassSpread.fromCovariance(new double[] {1, 1 + 1e-12, 1 + 1e-12, 1},
+        0, 2).correlation().orElseThrow());
+  }
+
+  @Test
+  void trajectoryClass_namesItsTerms() {
+    TrajectoryClass c = twoShapes().trajectoryClass(1);
+    assertEquals(-5, c.coefficient("time"));
+    assertMessage(() -> c.coefficient("age"), "class 1 has no term age; terms are [intercept,"
+        + " time]");
+  }
+
+  @Test
+  void everyInconsistency_isNamed() {
+    List<TermEstimate> linear = List.of(new TermEstimate("intercept", 18),
+        new TermEstimate("time", -2));
+    WithinClassSpread s1 = new WithinClassSpread(2, OptionalDouble.empty(), OptionalDouble.empty());
+    WithinClassSpread s2 = new WithinClassSpread(3, OptionalDouble.empty(), OptionalDouble.empty());
+    TrajectoryClass a = new TrajectoryClass(1, 0.5, linear, 2, Optional.empty());
+    TrajectoryClass b = new TrajectoryClass(2, 0.5, linear, 3, Optional.empty());
+    TrajectoryClass ra = new TrajectoryClass(1, 0.5, linear, 2, Optional.of(s1));
+    TrajectoryClass rb = new TrajectoryClass(2, 0.5, linear, 2, Optional.of(s2));
+    WithinClass none = WithinClass.NONE;
+    WithinClass ri = WithinClass.RANDOM_INTERCEPT;
+    ResidualVariance per = ResidualVariance.PER_CLASS;
+    RandomCovariance perD = RandomCovariance.PER_CLASS;
+    OptionalDouble noKnot = OptionalDouble.empty();
+    assertMessage(() -> TrajectoryClasses.of(TimeBasis.LINEAR, noKnot, none, per, perD, List.of(),
+        List.of(b, a), List.of()), "classes[0] has index 2; classes must be numbered 1..2 in"
+        + " order");
+    assertMessage(() -> TrajectoryClasses.of(TimeBasis.PIECEWISE, noKnot, none, per, perD,
+        List.of(), List.of(a, b), List.of()), "basis PIECEWISE needs a knot");
+    assertMessage(() -> TrajectoryClasses.of(TimeBasis.LINEAR, noKnot, none, per, perD, List.of(),
+        List.of(ra, rb), List.of()), "class 1 has a within-class spread but the model is LCGA");
+    assertMessage(() -> TrajectoryClasses.of(TimeBasis.LINEAR, noKnot,
+        WithinClass.RANDOM_INTERCEPT_SLOPE, per, perD, List.of(), List.of(ra, rb), List.of()),
+        "class 1 needs a within-class spread with 2 random effect(s)");
+    assertMessage(() -> TrajectoryClasses.of(TimeBasis.LINEAR, noKnot, none,
+        ResidualVariance.COMMON, perD, List.of(), List.of(a, b), List.of()),
+        "residualVariance is COMMON but class 2 has residualSd 3.0 and class 1 2.0");
+    assertMessage(() -> TrajectoryClasses.of(TimeBasis.LINEAR, noKnot, ri, per,
+        RandomCovariance.COMMON, List.of(), List.of(ra, rb), List.of()),
+        "randomCovariance is COMMON but class 2 has spread");
+    assertEquals(2, TrajectoryClasses.of(TimeBasis.LINEAR, noKnot, ri, per, perD, List.of(),
+        List.of(ra, rb), List.of()).size());
+    assertMessage(() -> TrajectoryClasses.of(TimeBasis.LINEAR, noKnot, none, per, perD,
+        List.of("intercept"), List.of(a, b), List.of()), "membership covariate intercept is"
+        + " reserved or repeated");
+    assertMessage(() -> TrajectoryClasses.of(TimeBasis.LINEAR, noKnot, none, per, perD,
+        List.of("x", "x"), List.of(a, b), List.of()), "membership covariate x is reserved or"
+        + " repeated");
+    assertMessage(() -> TrajectoryClasses.of(TimeBasis.LINEAR, noKnot, none, per, perD,
+        List.of("x"), List.of(a, b), List.of(new MembershipCoefficient(2, "intercept", 0.1))),
+        "membership must have 2 coefficients (intercept and [x] for classes 2..2), has 1");
+    assertMessage(() -> TrajectoryClasses.of(TimeBasis.LINEAR, noKnot, none, per, perD,
+        List.of(), List.of(a, b), List.of(new MembershipCoefficient(2, "intercept", 0.1))),
+        "membership must have 0 coefficients (none without membership covariates), has 1");
+    assertMessage(() -> TrajectoryClasses.of(TimeBasis.LINEAR, noKnot, none, per, perD,
+        List.of("x"), List.of(a, b), List.of(new MembershipCoefficient(2, "x", 0.1),
+            new MembershipCoefficient(2, "intercept", 0.1))),
+        "membership[0] must be class 2 term intercept, was class 2 term x");
+    assertEquals(List.of("x"), TrajectoryClasses.of(TimeBasis.LINEAR, noKnot, none, per, perD,
+        List.of("x"), List.of(a, b), List.of(new MembershipCoefficient(2, "intercept", 0.1),
+            new MembershipCoefficient(2, "x", 0.2))).membershipCovariates());
+  }
+
+  /**
+   * Data simulated from a model (the bootstrap's null model) have the model's moments: two
+   * classes with a random intercept and slope (SD 2 and 0.5, correlation −0.4) and residual SD 1
+   * and 1.5; 20,000 clients at times 0 to 3. Means, variances and the covariance of a client's
+   * first and last score agree with their formulas to four standard errors.
+   */
+  @Test
+  void simulatedData_haveTheModelsMoments() {
+    WithinClassSpread spread = new WithinClassSpread(2, OptionalDouble.of(0.5),
+        OptionalDouble.of(-0.4));
+    TrajectoryClasses m = TrajectoryClasses.of(TimeBasis.LINEAR, OptionalDouble.empty(),
+        WithinClass.RANDOM_INTERCEPT_SLOPE, ResidualVariance.PER_CLASS, RandomCovariance.COMMON,
+        List.of(), List.of(
+            new TrajectoryClass(1, 0.3, List.of(new TermEstimate("intercept", 20),
+                new TermEstimate("time", -3)), 1, Optional.of(spread)),
+            new TrajectoryClass(2, 0.7, List.of(new TermEstimate("intercept", 14),
+                new TermEstimate("time", 0.5)), 1.5, Optional.of(spread))), List.of());
+    int clients = 20_000;
+    String[] ids = new String[4 * clients];
+    double[] t = new double[4 * clients];
+    for (int i = 0; i < ids.length; i++) {
+      ids[i] = "c" + i / 4;
+      t[i] = i % 4;
+    }
+    GrowthData data = GrowthData.of(ids, t, new double[ids.length]);
+    GrowthData sim = Bootstrap.simulate(m, data, RandomSource.XO_RO_SHI_RO_128_PP.create(9L));
+    double[] y = sim.groupedScores();
+    double[][] shares = {{0.3, 20, -3, 1}, {0.7, 14, 0.5, 1.5}};
+    double v0 = 4;
+    double v1 = 0.25;
+    double c01 = -0.4 * 2 * 0.5;
+    for (int time : new int[] {0, 3}) {
+      double mean = 0;
+      double second = 0;
+      for (double[] c : shares) {
+        double mu = c[1] + c[2] * time;
+        double var = v0 + 2 * c01 * time + v1 * time * time + c[3] * c[3];
+        mean += c[0] * mu;
+        second += c[0] * (var + mu * mu);
+      }
+      double variance = second - mean * mean;
+      double sampleMean = 0;
+      for (int c = 0; c < clients; c++) {
+        sampleMean += y[4 * c + time];
+      }
+      sampleMean /= clients;
+      double sampleVar = 0;
+      for (int c = 0; c < clients; c++) {
+        double d = y[4 * c + time] - sampleMean;
+        sampleVar += d * d;
+      }
+      sampleVar /= clients - 1;
+      assertEquals(mean, sampleMean, 4 * Math.sqrt(variance / clients), "mean at " + time);
+      assertEquals(variance, sampleVar, 4 * variance * Math.sqrt(3.0 / clients),
+          "variance at " + time);
+    }
+    // within a client: cov(y0, y3) = cov of the random parts + cov of the class means
+    double m0 = 0.3 * 20 + 0.7 * 14;
+    double m3 = 0.3 * 11 + 0.7 * 15.5;
+    double expected = v0 + 3 * c01 + 0.3 * 20 * 11 + 0.7 * 14 * 15.5 - m0 * m3;
+    double s0 = 0;
+    double s3 = 0;
+    double s03 = 0;
+    for (int c = 0; c < clients; c++) {
+      s0 += y[4 * c];
+      s3 += y[4 * c + 3];
+      s03 += y[4 * c] * y[4 * c + 3];
+    }
+    double cov = (s03 - s0 * s3 / clients) / (clients - 1);
+    assertEquals(expected, cov, 0.25, "covariance of first and last score");
+  }
+
   private static void assertMessage(org.junit.jupiter.api.function.Executable call, String part) {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
     assertTrue(e.getMessage().contains(part), "message was: " + e.getMessage());
