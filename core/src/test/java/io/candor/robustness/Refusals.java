@@ -4,6 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -16,6 +21,13 @@ import tools.jackson.databind.json.JsonMapper;
  * (after its header; a list of the header's names aside), no JSON object or array of two
  * or more members from the input, no record's {@code toString()} ({@code Observation[session=1,
  * ...]}).
+ *
+ * <p>A CSV line counts as repeated only if the message holds it because the input holds it. Told
+ * how to refuse other input ({@link #check(IllegalArgumentException, String, Function)}), the check
+ * refuses the input again with that line altered (its letters' case swapped, or its digits
+ * changed) and lets the line pass if the new message still holds the original line: then the text
+ * is the message's own wording (a fuzzer learns to write lines such as {@code expected a decimal
+ * number, was}) or comes from elsewhere, not from the line.
  */
 public final class Refusals {
 
@@ -27,6 +39,8 @@ public final class Refusals {
 
   /** Shorter CSV lines are too short to tell an echo from a coincidence. */
   private static final int SHORTEST_LINE = 6;
+
+  private static final Pattern LINE_BREAK = Pattern.compile("\\r\\n|\\n|\\r");
 
   private static final JsonMapper PLAIN = JsonMapper.builder().build();
 
@@ -52,6 +66,21 @@ public final class Refusals {
   }
 
   /**
+   * Checks a refusal's message against the input it refused, telling a line the message repeats
+   * from a line that merely copies the message's own words by refusing the input again with that
+   * line altered.
+   *
+   * @param e the refusal
+   * @param input the text that was refused (CSV or JSON)
+   * @param refusal what refusing other input says: the message, or empty if that input is
+   *     accepted
+   */
+  public static void check(IllegalArgumentException e, String input,
+      Function<String, Optional<String>> refusal) {
+    checkMessage(e.getMessage(), input, refusal);
+  }
+
+  /**
    * Checks a message: one line, not blank, not too long, no record's toString.
    *
    * @param m the message
@@ -72,6 +101,19 @@ public final class Refusals {
    * @param input the CSV or JSON text that was refused
    */
   public static void checkMessage(String m, String input) {
+    checkMessage(m, input, other -> Optional.empty());
+  }
+
+  /**
+   * Checks a message, and that it repeats no record of the input; a CSV line the message holds is
+   * repeated unless the message for the input with that line altered holds it too.
+   *
+   * @param m the message
+   * @param input the CSV or JSON text that was refused
+   * @param refusal what refusing other input says: the message, or empty if that input is
+   *     accepted
+   */
+  public static void checkMessage(String m, String input, Function<String, Optional<String>> refusal) {
     checkMessage(m);
     JsonNode root = null;
     try {
@@ -84,13 +126,130 @@ public final class Refusals {
       assertNoObjectEchoed(checked, root);
       return;
     }
-    String[] lines = input.split("\r\n|\n|\r");
-    for (int i = 1; i < lines.length; i++) {
-      String line = lines[i].strip();
-      if (line.length() >= SHORTEST_LINE && fields(line) >= 2 && checked.contains(line)) {
+    List<String> lines = lines(input);
+    boolean[] rows = rows(input, lines.size());
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.get(i).strip();
+      if (rows[i] && line.length() >= SHORTEST_LINE && fields(line) >= 2 && checked.contains(line)
+          && !ownWords(line, lines, rows, refusal)) {
         throw new AssertionError("the message repeats line " + (i + 1) + " of the input: " + m);
       }
     }
+  }
+
+  /** The physical lines of the text (ending in LF, CRLF or CR), with their line breaks. */
+  private static List<String> lines(String input) {
+    List<String> lines = new ArrayList<>();
+    Matcher breaks = LINE_BREAK.matcher(input);
+    int start = 0;
+    while (breaks.find(start)) {
+      lines.add(input.substring(start, breaks.end()));
+      start = breaks.end();
+    }
+    lines.add(input.substring(start));
+    return lines;
+  }
+
+  /**
+   * Which physical lines start a record after the header, for every delimiter Candor reads: not
+   * the blank lines before the header (the reader skips them), not the header's lines, not a line
+   * that starts inside a quoted field (a name or value holding a line break; as the reader splits
+   * records, a quote opens a quoted field only as a field's first character, after spaces, and a
+   * doubled quote inside is a quote).
+   *
+   * @param input the text
+   * @return for each physical line, whether it starts a record after the header
+   */
+  static boolean[] rows(String input) {
+    return rows(input, lines(input).size());
+  }
+
+  private static boolean[] rows(String input, int count) {
+    boolean[] rows = new boolean[count];
+    java.util.Arrays.fill(rows, true);
+    for (char d : new char[] {',', ';', '\t'}) {
+      boolean[] forD = rows(input, count, d);
+      for (int i = 0; i < count; i++) {
+        rows[i] &= forD[i];
+      }
+    }
+    return rows;
+  }
+
+  private static boolean[] rows(String input, int count, char delimiter) {
+    boolean[] rows = new boolean[count];
+    int line = 0;
+    boolean headerSeen = false;
+    boolean quoted = false;
+    boolean fieldStart = true;
+    boolean startsOutside = true;
+    boolean blank = true;
+    for (int i = input.startsWith("\uFEFF") ? 1 : 0; i < input.length(); i++) {
+      char c = input.charAt(i);
+      if (c == '\n' || c == '\r') {
+        i += c == '\r' && i + 1 < input.length() && input.charAt(i + 1) == '\n' ? 1 : 0;
+        headerSeen |= startsOutside && !blank;
+        line++;
+        startsOutside = !quoted;
+        rows[line] = startsOutside && headerSeen;
+        blank = true;
+        fieldStart |= !quoted;
+        continue;
+      }
+      blank &= c == ' ' || c == '\t';
+      if (quoted) {
+        if (c == '"' && i + 1 < input.length() && input.charAt(i + 1) == '"') {
+          i++;
+        } else if (c == '"') {
+          quoted = false;
+          fieldStart = false;
+        }
+      } else if (c == delimiter) {
+        fieldStart = true;
+      } else if (c == '"' && fieldStart) {
+        quoted = true;
+      } else if (c != ' ') {
+        fieldStart = false;
+      }
+    }
+    return rows;
+  }
+
+  /**
+   * Whether the message holds this line whatever the input's line says: refused again with every
+   * record's line equal to it altered (not a line inside a quoted field), the input gives a message that still holds the original line.
+   */
+  private static boolean ownWords(String line, List<String> lines, boolean[] rows,
+      Function<String, Optional<String>> refusal) {
+    String changed = altered(line);
+    if (changed.equals(line)) {
+      return false; // nothing to alter: cannot tell, so the line counts as repeated
+    }
+    StringBuilder other = new StringBuilder();
+    for (int i = 0; i < lines.size(); i++) {
+      String raw = lines.get(i);
+      String text = LINE_BREAK.matcher(raw).replaceAll("");
+      other.append(rows[i] && text.strip().equals(line) ? raw.replace(line, changed) : raw);
+    }
+    return refusal.apply(other.toString())
+        .map(again -> withoutQuotedValue(withoutHeaderNames(again)).contains(line))
+        .orElse(false);
+  }
+
+  /**
+   * The line with every letter's case swapped, or if it has no letter with a case, every digit
+   * changed ({@code 0} to {@code 1}, ..., {@code 9} to {@code 0}).
+   */
+  static String altered(String line) {
+    StringBuilder b = new StringBuilder(line.length());
+    line.codePoints().forEach(c -> b.appendCodePoint(Character.isUpperCase(c)
+        ? Character.toLowerCase(c) : Character.toUpperCase(c)));
+    if (!b.toString().equals(line)) {
+      return b.toString();
+    }
+    b.setLength(0);
+    line.codePoints().forEach(c -> b.appendCodePoint(c >= '0' && c <= '9' ? '0' + (c - '0' + 1) % 10 : c));
+    return b.toString();
   }
 
   /**

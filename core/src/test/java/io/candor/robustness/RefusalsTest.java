@@ -1,7 +1,12 @@
 package io.candor.robustness;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.candor.json.LongCsv;
+import java.io.StringReader;
+import java.util.Optional;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /** The refusal checks fail on what they are there to catch. */
@@ -43,5 +48,72 @@ class RefusalsTest {
     assertThrows(AssertionError.class, () -> Refusals.checkMessage("x".repeat(Refusals.MAX_MESSAGE + 1)));
     assertThrows(AssertionError.class, () -> Refusals.checkMessage(
         "duplicate Observation[session=1, date=Optional.empty, score=3.0]"));
+  }
+
+  @Test
+  void checkMessage_letsALineCopyingTheMessagesOwnWordsPass_whenTheMessageHoldsItWhateverTheLineSays() {
+    String csv = "id,session,score\na,0,abc\nline 2, column 3 (score)\n";
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> read(csv));
+    // without a way to refuse other input, the copied words look like a repeated line
+    assertThrows(AssertionError.class, () -> Refusals.check(e, csv));
+    Refusals.check(e, csv, RefusalsTest::refusal);
+  }
+
+  @Test
+  void checkMessage_stillCatchesARepeatedLine_whenTheInputCanBeRefusedAgain() {
+    Function<String, Optional<String>> echo =
+        text -> Optional.of("line 2: bad row " + text.lines().skip(1).findFirst().orElse(""));
+    String csv = "id,session,score,note\nclient-7,0,abc,private note\n";
+    assertThrows(AssertionError.class, () -> Refusals.checkMessage(
+        "line 2: bad row client-7,0,abc,private note", csv, echo));
+    // a line of digits only is altered by its digits
+    String digits = "id,session,score\n17,0,20\n";
+    assertThrows(AssertionError.class, () -> Refusals.checkMessage("line 2: bad row 17,0,20", digits, echo));
+    // refused again with the line altered, the input is accepted: the message depended on the line
+    assertThrows(AssertionError.class, () -> Refusals.checkMessage(
+        "line 2: bad row client-7,0,abc,private note", csv, text -> Optional.empty()));
+    // a line of neither letters nor digits cannot be altered, and counts as repeated
+    assertThrows(AssertionError.class, () -> Refusals.checkMessage(
+        "line 2: bad row ;;,,;;", "id,score\n;;,,;;\n", text -> Optional.of("line 2: bad row ;;,,;;")));
+  }
+
+  @Test
+  void checkMessage_letsAMessageAboutTheHeaderNameAQuotedNameOverSeveralLines_butNotARowAfterIt() {
+    String csv = "id,\"a\nb,score\nc\",score,\"a\nb,score\nc\"\n1,0,2,3\nb,score\n";
+    assertEquals("[false, false, false, false, false, true, true, true]",
+        java.util.Arrays.toString(Refusals.rows(csv)));
+    String twice = "fuzz.csv line 1: column \"a\\u000ab,score\\u000ac\" appears twice in the header";
+    Refusals.checkMessage(twice, csv.substring(0, csv.lastIndexOf("b,score")));
+    // a later row equal to a line of the name: the message holds it whatever the row says
+    Refusals.checkMessage(twice, csv, other -> Optional.of(twice));
+    assertThrows(AssertionError.class, () -> Refusals.checkMessage(
+        "fuzz.csv line 1: column \"a\" appears twice in the header; line 6 is 1,0,2,3", csv));
+    assertEquals("[false, true, true]",
+        java.util.Arrays.toString(Refusals.rows("id,\"a \"\"b\"\"\",score\r\n1,2,3\r\n")));
+    assertEquals("[false, false, true, true]",
+        java.util.Arrays.toString(Refusals.rows("id;\"a\r\nb\";score\r\n1,2,3\r\n")));
+    assertEquals("[false, true, true]", java.util.Arrays.toString(Refusals.rows("id,a\"b\nc\",score\n")));
+    // blank lines before the header; a row's quoted value over two lines
+    assertEquals("[false, false, false, false, true, true, false, true]", java.util.Arrays.toString(
+        Refusals.rows("\n \t\r\nid,\"a\nb\",score\n1,2,3\na,\"0\n1\",2\n")));
+  }
+
+  @Test
+  void altered_swapsTheCaseOfLetters_orElseChangesDigits() {
+    assertEquals("A,0,Bc", Refusals.altered("a,0,bC"));
+    assertEquals("2,1,0", Refusals.altered("1,0,9"));
+  }
+
+  private static Object read(String csv) {
+    return LongCsv.withDefaults().read(new StringReader(csv), "fuzz.csv", LongCsv.columns("id", "session", "score"));
+  }
+
+  private static Optional<String> refusal(String csv) {
+    try {
+      read(csv);
+      return Optional.empty();
+    } catch (IllegalArgumentException e) {
+      return Optional.of(e.getMessage());
+    }
   }
 }

@@ -27,24 +27,39 @@ public final class CliText {
    * @return the quoted text, e.g. {@code "1:15;2"} or {@code "abc…" (1203 characters)}
    */
   public static String quote(String text) {
-    String shown = "\"" + shortened(text, QUOTED_LENGTH) + "\"";
-    return text.length() > QUOTED_LENGTH ? shown + " (" + text.length() + " characters)" : shown;
+    boolean[] cut = new boolean[1];
+    String shown = "\"" + shortened(text, QUOTED_LENGTH, cut) + "\"";
+    return cut[0] ? shown + " (" + text.length() + " characters)" : shown;
   }
 
   /**
-   * Text for a one-line message: control characters written as Unicode escapes, and cut after
-   * {@code longest} characters (never inside a surrogate pair) with an ellipsis.
+   * Text for a one-line message: control characters written as Unicode escapes, and cut with an
+   * ellipsis so that the result, escapes counted, has at most {@code longest} characters (never
+   * inside a surrogate pair or an escape).
    */
   static String shortened(String text, int longest) {
-    int cut = text.length() <= longest ? text.length() : longest - 1;
-    if (cut < text.length() && cut > 0 && Character.isHighSurrogate(text.charAt(cut - 1))) {
-      cut--; // never half a character
+    return shortened(text, longest, new boolean[1]);
+  }
+
+  /** {@link #shortened(String, int)}, saying in {@code cut[0]} whether it cut. */
+  private static String shortened(String text, int longest, boolean[] cut) {
+    StringBuilder sb = new StringBuilder(Math.min(text.length(), longest) + 8);
+    int mark = -1; // where the text is cut if it does not fit: room for the ellipsis
+    for (int i = 0; i < text.length(); ) {
+      int c = text.codePointAt(i);
+      String piece = c < 0x20 || c == 0x7f || c == '\u2028' || c == '\u2029'
+          ? String.format(Locale.ROOT, "\\u%04x", c) : new String(Character.toChars(c));
+      if (mark < 0 && sb.length() + piece.length() > longest - 1) {
+        mark = sb.length();
+      }
+      sb.append(piece);
+      if (sb.length() > longest) {
+        cut[0] = true;
+        return sb.substring(0, mark) + "\u2026";
+      }
+      i += Character.charCount(c);
     }
-    StringBuilder sb = new StringBuilder(cut + 8);
-    text.substring(0, cut).chars().forEach(c -> sb.append(c < 0x20 || c == 0x7f
-        || c == '\u2028' || c == '\u2029' ? String.format(Locale.ROOT, "\\u%04x", c)
-        : String.valueOf((char) c)));
-    return cut < text.length() ? sb.append('\u2026').toString() : sb.toString();
+    return sb.toString();
   }
 
   /**

@@ -84,7 +84,7 @@ final class CaseloadPage implements Pages.Page {
 
   @Override
   public String results(Form f) {
-    Instrument instrument = Instruments.byId(f.field("instrument", "PHQ-9"));
+    Instrument instrument = ExplorerPage.instrument(f);
     int horizon = whole(f, "horizon", "--horizon", 0, 520);
     double referrals = ExplorerPage.number(f, "referrals", "--referrals-per-week");
     int capacity = whole(f, "capacity", "--capacity", 1, 200);

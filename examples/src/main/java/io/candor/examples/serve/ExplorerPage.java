@@ -49,6 +49,23 @@ import java.util.stream.Stream;
  */
 final class ExplorerPage implements Pages.Page {
 
+  /** The simulation behind each report, before the form's model and horizon are set. */
+  private final Expectations simulation;
+
+  /** The page as {@code candor serve} shows it: {@code candor report}'s defaults. */
+  ExplorerPage() {
+    this(Expectations.withDefaults().withThreads(Math.min(4, Runtime.getRuntime().availableProcessors())));
+  }
+
+  /**
+   * The page with another simulation size (tests: the same code paths on fewer simulated clients).
+   *
+   * @param simulation the simulation behind each report
+   */
+  ExplorerPage(Expectations simulation) {
+    this.simulation = simulation;
+  }
+
   /** Every instrument: PHQ-9 and GAD-7 have reference models, the others need a model file. */
   static List<Instrument> instruments() {
     return Instruments.all();
@@ -122,6 +139,18 @@ final class ExplorerPage implements Pages.Page {
     return f.field(name).filter(v -> !v.equals(UNKNOWN)).map(parse);
   }
 
+  /**
+   * The form's instrument ({@code PHQ-9} if none is given); an unknown id is refused as a message
+   * about the field, as the CLI's {@code --instrument} option would be.
+   */
+  static Instrument instrument(Form f) {
+    try {
+      return Instruments.byId(f.field("instrument", "PHQ-9"));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--instrument: " + e.getMessage(), e);
+    }
+  }
+
   /** A required finite number from a field, with the CLI's wording. */
   static double number(Form f, String name, String option) {
     String text = f.field(name).orElseThrow(() ->
@@ -131,7 +160,7 @@ final class ExplorerPage implements Pages.Page {
 
   @Override
   public String results(Form f) {
-    Instrument instrument = Instruments.byId(f.field("instrument", "PHQ-9"));
+    Instrument instrument = instrument(f);
     double intake = number(f, "intake", "--intake");
     int[][] sess = new int[1][];
     double[][] scores = new double[1][];
@@ -309,7 +338,7 @@ final class ExplorerPage implements Pages.Page {
    * defaults and seed): items tied to their session when their total could be checked, else not
    * tied to a session and used for the risk items only.
    */
-  private static ExpectationReport report(Instrument instrument, double intake, int[] sessions,
+  private ExpectationReport report(Instrument instrument, double intake, int[] sessions,
       double[] scores, int planned, OptionalInt asked, Optional<Course> course,
       Optional<ReadinessStage> readiness, Optional<Items> items, ExpectedResponseModel model) {
     ClientProfile p = ClientProfile.of(instrument, intake).withPlannedSessions(planned);
@@ -328,8 +357,7 @@ final class ExplorerPage implements Pages.Page {
       p = p.withItems(new ClientProfile.ItemResponses(items.get().session(),
           items.get().responses()));
     }
-    Expectations e = Expectations.withDefaults().withModel(model)
-        .withThreads(Math.min(4, Runtime.getRuntime().availableProcessors()));
+    Expectations e = simulation.withModel(model);
     if (asked.isPresent()) {
       e = e.withHorizons(8, 12, 20, asked.getAsInt());
     }

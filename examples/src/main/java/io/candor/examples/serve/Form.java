@@ -70,10 +70,22 @@ final class Form {
         String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
         map.putIfAbsent(k, v);
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("the form is not well-formed: " + e.getMessage(), e);
+        // the JDK's message repeats the whole text raw, line breaks and all
+        throw new IllegalArgumentException("the form is not well-formed: a bad percent escape in "
+            + CliText.quote(eq < 0 || !bad(pair.substring(0, eq)) ? pair.substring(eq + 1) : pair.substring(0, eq)), e);
       }
     }
     return map;
+  }
+
+  /** Whether the text does not decode. */
+  private static boolean bad(String text) {
+    try {
+      URLDecoder.decode(text, StandardCharsets.UTF_8);
+      return false;
+    } catch (IllegalArgumentException e) {
+      return true;
+    }
   }
 
   private static Form multipart(String contentType, byte[] body) {

@@ -174,7 +174,7 @@ final class ResearchPage implements Pages.Page {
   public String results(Form f) {
     Upload upload = f.file("data").orElseThrow(() ->
         new IllegalArgumentException("--input is missing: choose a CSV file to upload"));
-    Instrument instrument = Instruments.byId(f.field("instrument", "PHQ-9"));
+    Instrument instrument = ExplorerPage.instrument(f);
     String basisName = f.field("basis", "log");
     TimeBasis basis = switch (basisName) {
       case "linear" -> TimeBasis.LINEAR;

@@ -14,7 +14,10 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -50,6 +53,9 @@ class CliFuzzTest {
   private static final Pattern NUMBER = Pattern.compile("\\d+(?:\\.\\d*)?(?:[eE][+-]?\\d+)?");
 
   private static final Path DIR = sandbox();
+
+  /** picocli's parsers for the safety checks, by subcommand ("" for all of them). */
+  private static final Map<String, CommandLine> PARSERS = new HashMap<>();
 
   private static final Set<String> SUBCOMMANDS =
       Set.copyOf(CandorCli.commandLine().getSubcommands().keySet());
@@ -93,9 +99,28 @@ class CliFuzzTest {
       if (args.contains("@" + DIR.resolve("in"))) {
         Refusals.checkMessage(message); // the file holds arguments: naming one is right
       } else {
-        Refusals.checkMessage(message, file);
+        Refusals.checkMessage(message, file, other -> refusal(args, other));
       }
     }
+  }
+
+  /**
+   * What the tool says for the same arguments with other input file content, for {@link Refusals}
+   * to tell a line of the file the message repeats from one copying its words; empty unless it
+   * refuses.
+   */
+  private static Optional<String> refusal(List<String> args, String file) {
+    try {
+      clean();
+      Files.writeString(DIR.resolve("in"), file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    StringWriter err = new StringWriter();
+    int status = CandorCli.run(new PrintWriter(new StringWriter()), new PrintWriter(err),
+        args.toArray(String[]::new));
+    return status == CandorCli.USAGE && err.toString().startsWith("candor: ")
+        ? Optional.of(err.toString().strip().substring("candor: ".length())) : Optional.empty();
   }
 
   /** Whether running these arguments can touch nothing outside {@link #DIR} and ends soon. */
@@ -125,21 +150,34 @@ class CliFuzzTest {
         }
       }
     }
-    return pathOptionsInside(args) && (!serve || refusedBeforeListening(args));
+    CommandLine.ParseResult parsed = parse(args);
+    return pathOptionsInside(parsed) && (!serve || refusedBeforeListening(parsed));
+  }
+
+  /**
+   * The arguments as picocli parses them for {@code candor}, or null if it refuses them. The
+   * command lines are built once per subcommand and reused (building one reflects over the
+   * command's options; picocli resets them before each parse).
+   */
+  private static CommandLine.ParseResult parse(List<String> args) {
+    String[] a = args.toArray(String[]::new);
+    String key = a.length > 0 && CandorCli.COMMANDS.contains(a[0]) ? a[0] : "";
+    try {
+      return PARSERS.computeIfAbsent(key, k -> CandorCli.commandLine(a)).parseArgs(a);
+    } catch (CommandLine.PicocliException e) {
+      return null;
+    }
   }
 
   /**
    * Whether {@code candor serve} with these arguments is refused before it listens: arguments
    * picocli cannot parse, an upload limit or a port out of range, or only help or the version.
    */
-  private static boolean refusedBeforeListening(List<String> args) {
-    CommandLine.ParseResult serve;
-    try {
-      String[] a = args.toArray(String[]::new);
-      serve = CandorCli.commandLine(a).parseArgs(a).subcommand();
-    } catch (CommandLine.PicocliException e) {
+  private static boolean refusedBeforeListening(CommandLine.ParseResult parsed) {
+    if (parsed == null) {
       return true;
     }
+    CommandLine.ParseResult serve = parsed.subcommand();
     if (serve == null || serve.isUsageHelpRequested() || serve.isVersionHelpRequested()) {
       return true;
     }
@@ -157,12 +195,8 @@ class CliFuzzTest {
   }
 
   /** Every value of a {@code Path} or {@code File} option, as picocli parses them, is inside. */
-  private static boolean pathOptionsInside(List<String> args) {
-    CommandLine.ParseResult parsed;
-    try {
-      String[] a = args.toArray(String[]::new);
-      parsed = CandorCli.commandLine(a).parseArgs(a);
-    } catch (CommandLine.PicocliException e) {
+  private static boolean pathOptionsInside(CommandLine.ParseResult parsed) {
+    if (parsed == null) {
       return true; // refused before anything runs
     }
     for (CommandLine.ParseResult r = parsed; r != null; r = r.subcommand()) {

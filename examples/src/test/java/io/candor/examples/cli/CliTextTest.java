@@ -1,6 +1,7 @@
 package io.candor.examples.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -24,5 +25,17 @@ class CliTextTest {
     // a pair of surrogates is not split
     String emoji = "a".repeat(58) + "\uD83D\uDE00" + "b".repeat(10);
     assertEquals("\"" + "a".repeat(58) + "\u2026\" (70 characters)", CliText.quote(emoji));
+  }
+
+  @Test
+  void shortened_countsEscapesInTheLength_soControlCharactersCannotLengthenAMessage() {
+    String nuls = CliText.shortened("Invalid value for option '--svg': cannot convert '{c"
+        + "\u0000".repeat(600) + "'", 300);
+    assertTrue(nuls.length() <= 300, nuls.length() + ": " + nuls);
+    assertTrue(nuls.endsWith("\\u0000\u2026"), nuls);
+    String q = CliText.quote("\u0000".repeat(20));
+    assertTrue(q.length() <= 62 + " (20 characters)".length(), q);
+    assertTrue(q.endsWith("\u2026\" (20 characters)"), q);
+    assertEquals("\"\\u0000\"", CliText.quote("\u0000"));
   }
 }

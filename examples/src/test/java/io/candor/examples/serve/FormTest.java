@@ -61,4 +61,14 @@ class FormTest {
     e = assertThrows(IllegalArgumentException.class, () -> Form.parse(null, bytes("x")));
     assertTrue(e.getMessage().startsWith("the form was sent as \"\";"), e.getMessage());
   }
+
+  @Test
+  void aBadPercentEscape_isNamedQuotedOnOneLine() {
+    String m = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> Form.parse("application/x-www-form-urlencoded",
+            "a=%zz\nb,c\n".getBytes(StandardCharsets.UTF_8))).getMessage();
+    io.candor.robustness.Refusals.checkMessage(m);
+    org.junit.jupiter.api.Assertions.assertEquals(
+        "the form is not well-formed: a bad percent escape in \"%zz\\u000ab,c\\u000a\"", m);
+  }
 }

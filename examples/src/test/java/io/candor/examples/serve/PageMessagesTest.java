@@ -52,4 +52,12 @@ class PageMessagesTest {
     String m = error(new ResearchPage(), Form.parse("multipart/form-data; boundary=B", body));
     assertTrue(m.startsWith("upload \"a\\u000ab.csv\" line 2, column 3"), m);
   }
+
+  @Test
+  void explorerAndCaseload_anUnknownInstrument_isAboutTheInstrumentField() {
+    for (Pages.Page page : new Pages.Page[] {new ExplorerPage(), new CaseloadPage()}) {
+      String m = error(page, form("instrument=P%22terms%22+%3A+%5B+%22a%22%2C+%22b%22+%5D&intake=18&sessions=12"));
+      assertTrue(m.startsWith("--instrument: unknown instrument \"P\"terms\""), m);
+    }
+  }
 }

@@ -4,12 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.candor.expectation.Expectations;
 import io.candor.robustness.Refusals;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,21 +23,30 @@ import java.util.regex.Pattern;
  * {@link IllegalArgumentException} (or {@link UncheckedIOException}), which the server shows as
  * the page's error. Any other exception would reach the user as an "internal error" page and is a
  * bug; so is a refusal whose message is not one line naming one value (checked by
- * {@link Refusals}; against the uploaded file unless the message is about a form field, which
- * starts with the field's option name, {@code --intake ...}). The page is then drawn again with its form and the
+ * {@link Refusals}; against the uploaded file, which the target can upload again with a line
+ * altered, unless the message is about a form field, which starts with the field's option name,
+ * {@code --intake ...}). The page is then drawn again with its form and the
  * error, as the server does.
  *
  * <p>An input is the page's path on the first line, the {@code Content-Type} header on the second,
  * then the request body as bytes. So that the target checks input handling rather than
  * throughput, forms asking the caseload page for a flow larger than {@value #LARGEST} (weeks,
- * therapists, capacity, referrals or horizon) are skipped.
+ * therapists, capacity, referrals or horizon) or the research page for more than {@value
+ * #MOST_STARTS} random starts per K are skipped, and the explorer page simulates {@value
+ * #CLIENTS} clients (and {@value #SENSITIVITY_CLIENTS} per end of a plausible range) on one thread
+ * rather than {@code candor report}'s 20,000 and 5,000: the same code on fewer clients.
  */
 class ServeFuzzTest {
 
-  /** The pages by path, as {@link Pages} holds them. */
+  private static final int CLIENTS = 500;
+
+  private static final int SENSITIVITY_CLIENTS = 200;
+
+  /** The pages by path, as {@link Pages} holds them (the explorer on a smaller simulation). */
   private static final Map<String, Pages.Page> PAGES = Map.of(
       "/", new StartPage(),
-      "/explorer", new ExplorerPage(),
+      "/explorer", new ExplorerPage(Expectations.withDefaults().withClients(CLIENTS)
+          .withSensitivityClients(SENSITIVITY_CLIENTS).withThreads(1)),
       "/research", new ResearchPage(),
       "/caseload", new CaseloadPage());
 
@@ -44,6 +55,8 @@ class ServeFuzzTest {
       List.of("weeks", "therapists", "capacity", "referrals", "horizon");
 
   private static final int LARGEST = 60;
+
+  private static final int MOST_STARTS = 10;
 
   private static final Pattern NUMBER = Pattern.compile("\\d+(?:\\.\\d*)?(?:[eE][+-]?\\d+)?");
 
@@ -74,25 +87,60 @@ class ServeFuzzTest {
       assertNotNull(page.results(form));
     } catch (IllegalArgumentException | UncheckedIOException e) {
       error = e.getMessage();
-      String upload = form.file("data").or(() -> form.file("model"))
-          .map(u -> new String(u.bytes(), StandardCharsets.UTF_8)).orElse("");
+      byte[] uploaded = form.file("data").or(() -> form.file("model")).map(Upload::bytes)
+          .orElse(new byte[0]);
+      String upload = new String(uploaded, StandardCharsets.UTF_8);
       if (error.startsWith("--")) {
         Refusals.checkMessage(error); // about a form field: naming its value is right
       } else {
-        Refusals.checkMessage(error, upload);
+        Refusals.checkMessage(error, upload,
+            other -> refusal(page, contentType, body, uploaded, other));
       }
     }
     String shown = page.body(form, error);
     assertFalse(shown.isEmpty(), path);
   }
 
+  /**
+   * What the page says when the same request uploads other text instead, for {@link Refusals} to
+   * tell a line of the file the message repeats from one copying its words; empty if the page
+   * gives results (or the upload is not found in the body as it was sent).
+   */
+  private static Optional<String> refusal(Pages.Page page, String contentType, byte[] body,
+      byte[] uploaded, String other) {
+    int at = uploaded.length == 0 ? -1 : Form.indexOf(body, uploaded, 0);
+    if (at < 0) {
+      return Optional.empty();
+    }
+    byte[] text = other.getBytes(StandardCharsets.UTF_8);
+    byte[] changed = new byte[body.length - uploaded.length + text.length];
+    System.arraycopy(body, 0, changed, 0, at);
+    System.arraycopy(text, 0, changed, at, text.length);
+    System.arraycopy(body, at + uploaded.length, changed, at + text.length,
+        body.length - at - uploaded.length);
+    try {
+      page.results(Form.parse(contentType, changed));
+      return Optional.empty();
+    } catch (IllegalArgumentException | UncheckedIOException e) {
+      return Optional.of(e.getMessage());
+    }
+  }
+
   private static boolean tooLarge(Form form) {
     for (String name : FLOW_SIZE) {
-      Matcher m = NUMBER.matcher(form.field(name, ""));
-      while (m.find()) {
-        if (Double.parseDouble(m.group()) > LARGEST) {
-          return true;
-        }
+      if (above(form, name, LARGEST)) {
+        return true;
+      }
+    }
+    return above(form, "starts", MOST_STARTS);
+  }
+
+  /** Whether the field holds a number above the limit. */
+  private static boolean above(Form form, String name, int limit) {
+    Matcher m = NUMBER.matcher(form.field(name, ""));
+    while (m.find()) {
+      if (Double.parseDouble(m.group()) > limit) {
+        return true;
       }
     }
     return false;
