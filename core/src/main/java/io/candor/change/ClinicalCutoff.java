@@ -3,6 +3,7 @@ package io.candor.change;
 import io.candor.internal.Checks;
 import io.candor.measure.Norms;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A clinical-significance cutoff and how it was computed.
@@ -66,6 +67,29 @@ public record ClinicalCutoff(CutoffType type, boolean trueScore, double value) {
     return compute(context, true);
   }
 
+  /**
+   * Why Hageman &amp; Arrindell's true-score cutoff cannot be computed for this context, if it
+   * cannot: for cutoffs b and c the functional reliability (SD_f² − S_E²)/SD_f² must be
+   * positive, that is the functional SD larger than the standard error of measurement of the
+   * clinical (or cohort) scores.
+   */
+  static Optional<String> trueScoreProblem(ChangeContext context) {
+    CutoffType type = context.cutoffType();
+    if (type == CutoffType.A || type == CutoffType.CASENESS || !context.hasPreStatistics()) {
+      return Optional.empty();
+    }
+    double se = context.preSd() * Math.sqrt(1 - context.reliability());
+    double sdf = context.functionalNorms().sd().value();
+    double rf = (sdf * sdf - se * se) / (sdf * sdf);
+    if (rf > 0) {
+      return Optional.empty();
+    }
+    return Optional.of("a functional SD larger than the standard error of measurement, but the"
+        + " functional SD " + Checks.fmt(sdf) + " is not larger than the standard error "
+        + Checks.fmt(se) + " of scores with SD " + Checks.fmt(context.preSd())
+        + " (functional reliability (SD_f² − S_E²)/SD_f² = " + Checks.fmt(rf) + ")");
+  }
+
   private static ClinicalCutoff compute(ChangeContext context, boolean trueScore) {
     Objects.requireNonNull(context, "context");
     CutoffType type = context.cutoffType();
@@ -96,15 +120,11 @@ public record ClinicalCutoff(CutoffType type, boolean trueScore, double value) {
       double se = sdc * Math.sqrt(1 - context.reliability());
       weightClin = Math.sqrt((sdc * sdc - se * se) / (sdc * sdc));
       if (type != CutoffType.A) {
+        trueScoreProblem(context).ifPresent(problem -> {
+          throw new IllegalStateException("Hageman-Arrindell cutoff " + type + " needs " + problem);
+        });
         double sdf = context.functionalNorms().sd().value();
-        double rf = (sdf * sdf - se * se) / (sdf * sdf);
-        if (!(rf > 0)) {
-          throw new IllegalStateException(
-              "Hageman-Arrindell cutoff " + type + ": the functional reliability (SD_f² − S_E²)/SD_f²"
-                  + " is not positive (" + rf + "); the functional SD " + Checks.fmt(sdf)
-                  + " is not larger than the standard error of measurement " + se);
-        }
-        weightFunc = Math.sqrt(rf);
+        weightFunc = Math.sqrt((sdf * sdf - se * se) / (sdf * sdf));
       }
     }
     double v;

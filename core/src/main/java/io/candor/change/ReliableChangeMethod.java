@@ -233,7 +233,9 @@ public enum ReliableChangeMethod {
   }
 
   /**
-   * What this method would need but the context lacks, or empty when it can be used.
+   * What this method would need but the context lacks, or why it cannot be used with the
+   * context's statistics (Hageman–Arrindell's true-score cutoff needs a functional SD larger than
+   * the standard error of measurement), or empty when it can be used.
    *
    * @param context the context to check
    * @return what this method would need but the context lacks, or empty when it can be used
@@ -252,6 +254,10 @@ public enum ReliableChangeMethod {
               + (this == JACOBSON_TRUAX ? "SD" : "mean and SD") + " would come from clinical norms,"
               + " which " + context.instrument().id() + " lacks; give paired data,"
               + " ChangeContext.withCohort, or --cohort on the command line");
+    }
+    if (this == HAGEMAN_ARRINDELL) {
+      return ClinicalCutoff.trueScoreProblem(context).map(p -> abbreviation
+          + " cannot be used with these statistics: its true-score cutoff needs " + p);
     }
     return Optional.empty();
   }

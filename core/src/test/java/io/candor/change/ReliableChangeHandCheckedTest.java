@@ -327,6 +327,32 @@ class ReliableChangeHandCheckedTest {
   }
 
   @Test
+  void hagemanArrindell_isUnavailable_whenTheFunctionalSdIsNotAboveTheStandardError() {
+    // PHQ-9: reliability 0.84, functional SD 3.52. A cohort SD of 9 gives S_E = 9 · √0.16 = 3.6,
+    // more than 3.52: the functional reliability (3.52² − 3.6²)/3.52² is negative, so the
+    // true-score cutoffs b and c do not exist; cutoff a needs only the clinical side
+    ChangeContext c = ChangeContext.ofCohort(Instruments.PHQ9,
+        new ReferenceStatistics(16, 9, 8, 9, 0.5, 50));
+    String why = ReliableChangeMethod.HAGEMAN_ARRINDELL.missingInputs(c).orElseThrow();
+    assertTrue(why.startsWith("HA cannot be used with these statistics: its true-score cutoff"
+        + " needs a functional SD larger than the standard error of measurement, but the"
+        + " functional SD 3.52 is not larger than the standard error 3.6"), why);
+    IllegalStateException e = assertThrows(IllegalStateException.class,
+        () -> ClinicalChange.classify(ReliableChangeMethod.HAGEMAN_ARRINDELL, 18, 9, c));
+    assertEquals(why, e.getMessage());
+    IllegalStateException cutoff = assertThrows(IllegalStateException.class,
+        () -> ClinicalCutoff.ofTrueScore(c));
+    assertTrue(cutoff.getMessage().startsWith("Hageman-Arrindell cutoff C needs a functional SD"),
+        cutoff.getMessage());
+    assertTrue(ReliableChangeMethod.JACOBSON_TRUAX.missingInputs(c).isEmpty());
+    assertTrue(ReliableChangeMethod.HAGEMAN_ARRINDELL.missingInputs(c.with(CutoffType.A))
+        .isEmpty());
+    // a cohort SD of 8 gives S_E 3.2 < 3.52: usable
+    assertTrue(ReliableChangeMethod.HAGEMAN_ARRINDELL.missingInputs(ChangeContext.ofCohort(
+        Instruments.PHQ9, new ReferenceStatistics(16, 8, 8, 9, 0.5, 50))).isEmpty());
+  }
+
+  @Test
   void defaultCutoff_isB_forAnInstrumentWithOnlyFunctionalNorms() {
     // WEMWBS has functional (population) norms but no clinical norms and no caseness cutoff.
     // Cutoff A needs clinical statistics and cannot be computed, so it must not be the default:

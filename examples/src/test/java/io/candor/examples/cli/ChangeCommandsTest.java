@@ -58,6 +58,24 @@ class ChangeCommandsTest {
   }
 
   @Test
+  void classify_cohortWhereHagemanArrindellHasNoCutoff_saysSoAndClassifiesByTheOthers() {
+    // GAD-7 with a cohort SD of 422: the standard error of measurement exceeds the functional SD,
+    // so Hageman-Arrindell's true-score cutoff does not exist (was an internal error, exit 70)
+    String[] args = {"classify", "--instrument", "gad7", "--pre", "15", "--post", "4",
+        "--cohort", "14.5,422,9.1,5.0,0.5,120"};
+    CandorCliTest.Run text = run(args);
+    assertEquals(0, text.status(), text.err());
+    assertTrue(text.out().contains("HA    not available: HA cannot be used with these statistics:"
+        + " its true-score cutoff needs a functional SD larger than the standard error"), text.out());
+    assertTrue(text.out().contains("JT "), text.out());
+    String[] json = java.util.Arrays.copyOf(args, args.length + 1);
+    json[args.length] = "--json";
+    CandorCliTest.Run j = run(json);
+    assertEquals(0, j.status(), j.err());
+    assertTrue(j.out().contains("HA cannot be used with these statistics"), j.out());
+  }
+
+  @Test
   void classify_badArguments_printOneLineAndExit2() {
     CandorCliTest.Run range = run("classify", "--instrument", "PHQ-9", "--pre", "18", "--post", "30");
     assertEquals(2, range.status());
