@@ -86,12 +86,43 @@ public final class Refusals {
    * @param m the message
    */
   public static void checkMessage(String m) {
+    checkShape(m);
+    assertNoRecordText(m, "");
+  }
+
+  /**
+   * Checks a refusal whose message may quote the user's own text (a form field's value, an
+   * argument): one line, not blank, not too long, and no record's toString other than text the
+   * input itself holds.
+   *
+   * @param e the refusal
+   * @param input the text that was refused
+   */
+  public static void checkQuoting(IllegalArgumentException e, String input) {
+    checkShape(e.getMessage());
+    assertNoRecordText(e.getMessage(), input);
+  }
+
+  /** One line, not blank, not too long. */
+  private static void checkShape(String m) {
     assertNotNull(m, "a refusal without a message");
     assertFalse(m.isBlank(), "a refusal with a blank message");
     assertFalse(m.indexOf('\n') >= 0 || m.indexOf('\r') >= 0, () -> "a message of several lines: " + m);
     assertTrue(m.length() <= MAX_MESSAGE,
         () -> "a message of " + m.length() + " characters: " + m.substring(0, 200) + "...");
-    assertFalse(RECORD_TEXT.matcher(m).find(), () -> "a message with a record's toString: " + m);
+  }
+
+  /**
+   * No text in the message that looks like the start of a record's toString ({@code
+   * Observation[session=}), unless the input holds that very text: then the message quotes what
+   * the user wrote, not a record.
+   */
+  private static void assertNoRecordText(String m, String input) {
+    Matcher record = RECORD_TEXT.matcher(m);
+    while (record.find()) {
+      String text = record.group();
+      assertTrue(input.contains(text), () -> "a message with a record's toString: " + m);
+    }
   }
 
   /**
@@ -114,7 +145,8 @@ public final class Refusals {
    *     accepted
    */
   public static void checkMessage(String m, String input, Function<String, Optional<String>> refusal) {
-    checkMessage(m);
+    checkShape(m);
+    assertNoRecordText(m, input);
     JsonNode root = null;
     try {
       root = PLAIN.readTree(input);

@@ -51,6 +51,23 @@ class RefusalsTest {
   }
 
   @Test
+  void recordText_countsUnlessTheInputHoldsIt() {
+    // a form field whose value looks like the start of a record's toString, quoted as the one
+    // offending value: the user's own text, not a record
+    String body = "observed=1%3A17%2C2%3ORE-10, OQ[s=13&items=2";
+    Refusals.checkQuoting(new IllegalArgumentException(
+        "the form is not well-formed: a bad percent escape in \"1%3A17%2C2%3ORE-10, OQ[s=13\""), body);
+    Refusals.checkMessage("observed: was \"OQ[s=13\"", "id,observed\na,OQ[s=13\n");
+    // a record's text the input does not hold is still caught, with or without the input
+    assertThrows(AssertionError.class, () -> Refusals.checkQuoting(new IllegalArgumentException(
+        "bad OQ[s=13 and Observation[session=1, score=3.0]"), body));
+    assertThrows(AssertionError.class, () -> Refusals.checkMessage(
+        "was Observation[session=1, score=3.0]", "id,score\na,3\n"));
+    assertThrows(AssertionError.class, () -> Refusals.checkQuoting(
+        new IllegalArgumentException("line one\nline two"), body));
+  }
+
+  @Test
   void checkMessage_letsALineCopyingTheMessagesOwnWordsPass_whenTheMessageHoldsItWhateverTheLineSays() {
     String csv = "id,session,score\na,0,abc\nline 2, column 3 (score)\n";
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> read(csv));
