@@ -75,8 +75,9 @@ class ServeFuzzTest {
     try {
       form = Form.parse(contentType, body);
     } catch (IllegalArgumentException e) {
-      // the message names the bad field and quotes its text, which may look like anything
-      Refusals.checkQuoting(e, new String(body, StandardCharsets.UTF_8));
+      // the message names the bad field or content type and quotes its text, which may look like
+      // anything
+      Refusals.checkQuoting(e, new String(input, StandardCharsets.UTF_8));
       return;
     }
     Pages.Page page = PAGES.get(path);
