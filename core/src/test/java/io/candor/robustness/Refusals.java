@@ -40,6 +40,12 @@ public final class Refusals {
   /** Shorter CSV lines are too short to tell an echo from a coincidence. */
   private static final int SHORTEST_LINE = 6;
 
+  /**
+   * A value quoted and cut as Candor's messages cut the one offending value ({@code "…" (263
+   * characters)}): the user's own text, at most 60 characters of it.
+   */
+  private static final Pattern CUT_QUOTE = Pattern.compile("\".{0,64}?…\" \\(\\d+ characters\\)");
+
   private static final Pattern LINE_BREAK = Pattern.compile("\\r\\n|\\n|\\r");
 
   private static final JsonMapper PLAIN = JsonMapper.builder().build();
@@ -300,6 +306,7 @@ public final class Refusals {
    * beside a line {@code 05,02"}).
    */
   private static String withoutQuotedValue(String m) {
+    m = CUT_QUOTE.matcher(m).replaceAll("\"…\"");
     int start = m.indexOf("was \"");
     int end = m.lastIndexOf('"');
     return start < 0 || end < start + 4 ? m : m.substring(0, start) + m.substring(end + 1);

@@ -51,6 +51,16 @@ class RefusalsTest {
   }
 
   @Test
+  void aValueQuotedAndCut_isSetAside_butAnArrayOutsideItStillCounts() {
+    // an uploaded file named with text copied from the file itself, named in the message
+    String json = "{\"fixedEffects\" : [ 16.775561806390762, -1.666640121096417 ], \"x\": 1}";
+    Refusals.checkMessage("uploaded model \"fixedEffects\" : [ 16.775561806390762,"
+        + " -1.666640121096417 ],…\" (263 characters): document.x is not a known field", json);
+    assertThrows(AssertionError.class, () -> Refusals.checkMessage("uploaded model \"m.json\": was"
+        + " [ 16.775561806390762, -1.666640121096417 ]", json));
+  }
+
+  @Test
   void recordText_countsUnlessTheInputHoldsIt() {
     // a form field whose value looks like the start of a record's toString, quoted as the one
     // offending value: the user's own text, not a record
