@@ -78,16 +78,29 @@ public record ClinicalCutoff(CutoffType type, boolean trueScore, double value) {
     if (type == CutoffType.A || type == CutoffType.CASENESS || !context.hasPreStatistics()) {
       return Optional.empty();
     }
-    double se = context.preSd() * Math.sqrt(1 - context.reliability());
+    double rf = functionalReliability(context);
+    return rf > 0 ? Optional.empty() : Optional.of(functionalSdTooSmall(context, rf));
+  }
+
+  /** The standard error of measurement of the pre-treatment (clinical or cohort) scores. */
+  private static double standardError(ChangeContext context) {
+    return context.preSd() * Math.sqrt(1 - context.reliability());
+  }
+
+  /** The functional reliability (SD_f² − S_E²)/SD_f². */
+  private static double functionalReliability(ChangeContext context) {
+    double se = standardError(context);
     double sdf = context.functionalNorms().sd().value();
-    double rf = (sdf * sdf - se * se) / (sdf * sdf);
-    if (rf > 0) {
-      return Optional.empty();
-    }
-    return Optional.of("a functional SD larger than the standard error of measurement, but the"
-        + " functional SD " + Checks.fmt(sdf) + " is not larger than the standard error "
-        + Checks.fmt(se) + " of scores with SD " + Checks.fmt(context.preSd())
-        + " (functional reliability (SD_f² − S_E²)/SD_f² = " + Checks.fmt(rf) + ")");
+    return (sdf * sdf - se * se) / (sdf * sdf);
+  }
+
+  /** What a functional reliability {@code rf} that is not positive lacks, in words. */
+  private static String functionalSdTooSmall(ChangeContext context, double rf) {
+    return "a functional SD larger than the standard error of measurement, but the functional SD "
+        + Checks.fmt(context.functionalNorms().sd().value()) + " is not larger than the standard"
+        + " error " + Checks.fmt(standardError(context)) + " of scores with SD "
+        + Checks.fmt(context.preSd()) + " (functional reliability (SD_f² − S_E²)/SD_f² = "
+        + Checks.fmt(rf) + ")";
   }
 
   private static ClinicalCutoff compute(ChangeContext context, boolean trueScore) {
@@ -117,14 +130,15 @@ public record ClinicalCutoff(CutoffType type, boolean trueScore, double value) {
     double weightFunc = 1;
     if (trueScore) {
       double sdc = context.preSd();
-      double se = sdc * Math.sqrt(1 - context.reliability());
+      double se = standardError(context);
       weightClin = Math.sqrt((sdc * sdc - se * se) / (sdc * sdc));
       if (type != CutoffType.A) {
-        trueScoreProblem(context).ifPresent(problem -> {
-          throw new IllegalStateException("Hageman-Arrindell cutoff " + type + " needs " + problem);
-        });
-        double sdf = context.functionalNorms().sd().value();
-        weightFunc = Math.sqrt((sdf * sdf - se * se) / (sdf * sdf));
+        double rf = functionalReliability(context);
+        if (!(rf > 0)) {
+          throw new IllegalStateException("Hageman-Arrindell cutoff " + type + " needs "
+              + functionalSdTooSmall(context, rf));
+        }
+        weightFunc = Math.sqrt(rf);
       }
     }
     double v;
