@@ -99,6 +99,16 @@ class ClientBlocksTest {
   }
 
   @Test
+  void of_setsEachOfSeveralMembershipCovariatesInItsOwnColumn() {
+    GrowthData data = small()
+        .withCovariate("severe", new double[] {1, 1, 1, 0, 0, 0, 1, 1, 0.5})
+        .withCovariate("age", new double[] {30, 30, 30, 41, 41, 41, 25, 25, 60});
+    ClientBlocks b = ClientBlocks.of(data, LINEAR, List.of("age", "severe"));
+    assertEquals(3, b.cw);
+    assertArrayEquals(new double[] {1, 30, 1, 1, 41, 0, 1, 25, 1, 1, 60, 0.5}, b.w);
+  }
+
+  @Test
   void of_acceptsACovariateThatDiffersOnlyForTheLastClient() {
     GrowthData data = small().withCovariate("late",
         new double[] {0, 0, 0, 0, 0, 0, 0, 0, 1});
@@ -147,9 +157,12 @@ class ClientBlocksTest {
 
   @Test
   void of_refusesAPiecewiseKnotOutsideTheObservedTimes() {
-    GrowthModel outside = GrowthModel.withDefaults().withPiecewise(2);
-    assertThrows(IllegalArgumentException.class,
-        () -> ClientBlocks.of(small(), outside, List.of()));
+    for (double knot : new double[] {0, 2, 3}) {
+      GrowthModel outside = GrowthModel.withDefaults().withPiecewise(knot);
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> ClientBlocks.of(small(), outside, List.of()));
+      assertTrue(e.getMessage().startsWith("piecewise knot"), e.getMessage());
+    }
   }
 
   @Test
@@ -171,14 +184,14 @@ class ClientBlocksTest {
       double[] y = new double[distinct];
       for (int i = 0; i < distinct; i++) {
         ids[i] = "c" + (i % 7);
-        t[distinct - 1 - i] = i * i; // unevenly spaced, given last to first
+        t[distinct - 1 - i] = 5 + i * i; // unevenly spaced, given last to first
         y[i] = Math.sin(i);
       }
       double[] out = ClientBlocks.of(GrowthData.of(ids, t, y), LINEAR, List.of()).curveTimes;
       assertEquals(101, out.length);
-      double hi = (distinct - 1) * (distinct - 1);
+      double range = (distinct - 1) * (distinct - 1);
       for (int i = 0; i < 101; i++) {
-        double expected = distinct == 101 ? i * i : hi * i / 100.0;
+        double expected = 5 + (distinct == 101 ? i * i : range * i / 100.0);
         assertEquals(expected, out[i], 1e-9, distinct + " times, entry " + i);
       }
     }
