@@ -63,7 +63,7 @@ class EmTest {
   /** A random slope whose variance EM drives slowly towards a boundary. */
   static final Setting SLOW = new Setting(TimeBasis.QUADRATIC, 2, true, true, false);
 
-  private static GrowthData data() {
+  static GrowthData data() {
     return GrowthData.of(IDS, TIMES, SCORES).withCovariate("severe", SEVERE);
   }
 
