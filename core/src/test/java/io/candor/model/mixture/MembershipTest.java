@@ -37,15 +37,19 @@ class MembershipTest {
     double q = 0;
     for (int i = 0; i < b.m; i++) {
       double[] v = new double[k];
-      double denom = 0;
+      double max = Double.NEGATIVE_INFINITY;
       for (int j = 0; j < k; j++) {
         for (int a = 0; a < b.cw; a++) {
           v[j] += eta[j * b.cw + a] * b.w[i * b.cw + a];
         }
-        denom += Math.exp(v[j]);
+        max = Math.max(max, v[j]);
+      }
+      double denom = 0;
+      for (int j = 0; j < k; j++) {
+        denom += Math.exp(v[j] - max);
       }
       for (int j = 0; j < k; j++) {
-        q += tau[i * k + j] * (v[j] - Math.log(denom));
+        q += tau[i * k + j] * (v[j] - max - Math.log(denom));
       }
     }
     return q;
@@ -138,6 +142,23 @@ class MembershipTest {
     double[] eta = {0, 0, 0, 0};
     new Membership(b, 2).maximise(tau, eta);
     assertArrayEquals(new double[] {0, 0, 0, 0}, eta);
+  }
+
+  @Test
+  void maximise_fromPriorsThatUnderflowForSomeClients_stillReachesTheGroupShares() {
+    // at η = (−800, 800) the clients with x = 0 have prior exactly 0 for class 2 and those
+    // with x = 1 prior 1/2: the Hessian has rank 1 and needs a ridge
+    ClientBlocks b = blocks(0, 0, 0, 1, 1, 1);
+    double[] tau = {0.5, 0.5, 0.75, 0.25, 1, 0, 0.25, 0.75, 0.5, 0.5, 0, 1};
+    double[] eta = {0, 0, -800, 800};
+    double before = objective(b, 2, tau, eta);
+    new Membership(b, 2).maximise(tau, eta);
+    assertTrue(objective(b, 2, tau, eta) >= before);
+    double share0 = 0.75 / 3;
+    double share1 = 2.25 / 3;
+    double base = Math.log(share0 / (1 - share0));
+    assertEquals(base, eta[2], 1e-5);
+    assertEquals(Math.log(share1 / (1 - share1)) - base, eta[3], 1e-5);
   }
 
   @Test
