@@ -348,6 +348,120 @@ class TrajectoryClassesTest {
     assertEquals(expected, cov, 0.25, "covariance of first and last score");
   }
 
+  /** Two classes from the fitter's arrays: 20 − 3t and 12 + 0.5t (or flat quadratic terms). */
+  private static TrajectoryClasses fromParams(MixtureModel model) {
+    int p = model.design().termNames().size();
+    int q = model.withinClass().randomEffects();
+    int cw = 1 + model.membershipCovariates().size();
+    Params th = new Params(2, p, q, cw);
+    th.beta[0] = 20;
+    th.beta[1] = -3;
+    th.beta[p] = 12;
+    th.beta[p + 1] = 0.5;
+    th.sigma2[0] = 4;
+    th.sigma2[1] = model.residualVariance() == ResidualVariance.PER_CLASS ? 2.25 : 4;
+    if (q == 1) {
+      th.d[0] = 9;
+      th.d[1] = model.randomCovariance() == RandomCovariance.PER_CLASS ? 1 : 9;
+    } else if (q == 2) {
+      double[] d = {9, 1.2, 1.2, 4, 1, 0, 0, 0.25};
+      System.arraycopy(d, 0, th.d, 0, 8);
+      if (model.randomCovariance() == RandomCovariance.COMMON) {
+        System.arraycopy(d, 0, th.d, 4, 4);
+      }
+    }
+    for (int a = 0; a < cw; a++) {
+      th.eta[cw + a] = 0.5 - a;
+    }
+    return TrajectoryClasses.from(model, th, 100, new double[] {0.25, 0.75});
+  }
+
+  @Test
+  void fromFittedParameters_keepsTheSettings_andShiftsTheInterceptsBack() {
+    MixtureModel model = MixtureModel.withDefaults().withPiecewise(3)
+        .with(WithinClass.RANDOM_INTERCEPT_SLOPE).with(ResidualVariance.COMMON)
+        .with(RandomCovariance.COMMON).withMembershipCovariates("severe");
+    TrajectoryClasses c = fromParams(model);
+    assertEquals(TimeBasis.PIECEWISE, c.basis());
+    assertEquals(OptionalDouble.of(3), c.knot());
+    assertEquals(WithinClass.RANDOM_INTERCEPT_SLOPE, c.withinClass());
+    assertEquals(ResidualVariance.COMMON, c.residualVariance());
+    assertEquals(RandomCovariance.COMMON, c.randomCovariance());
+    assertEquals(List.of("severe"), c.membershipCovariates());
+    assertEquals(List.of("intercept", "time", "time_after_knot"), c.terms());
+    assertEquals(List.of(new MembershipCoefficient(2, "intercept", 0.5),
+        new MembershipCoefficient(2, "severe", -0.5)), c.membership());
+    assertEquals(120, c.trajectoryClass(1).coefficient("intercept"), 1e-12);
+    assertEquals(112, c.trajectoryClass(2).coefficient("intercept"), 1e-12);
+    assertEquals(0.5, c.trajectoryClass(2).coefficient("time"), 1e-12);
+    assertEquals(3, c.trajectoryClass(1).spread().orElseThrow().interceptSd(), 1e-12);
+    // back to the fitter's arrays for data centred on 100
+    Params back = c.params(100);
+    assertEquals(20, back.beta[0], 1e-12);
+    assertEquals(4, back.sigma2[1], 1e-12);
+    assertEquals(0.5, back.eta[2], 1e-12);
+    assertEquals(-0.5, back.eta[3], 1e-12);
+    assertEquals(1.2, back.d[5], 1e-12);
+  }
+
+  @Test
+  void parameterCount_countsCurvesSdsCovariancesAndMembership() {
+    MixtureModel lcga = MixtureModel.withDefaults();
+    assertEquals(2 * 2 + 2 + 1, fromParams(lcga).parameterCount());
+    assertEquals(2 * 2 + 1 + 1, fromParams(lcga.with(ResidualVariance.COMMON)).parameterCount());
+    assertEquals(2 * 3 + 2 + 1,
+        fromParams(lcga.with(TimeBasis.QUADRATIC)).parameterCount());
+    MixtureModel ri = lcga.with(WithinClass.RANDOM_INTERCEPT);
+    assertEquals(2 * 2 + 2 + 2 + 1, fromParams(ri).parameterCount());
+    assertEquals(2 * 2 + 2 + 1 + 1, fromParams(ri.with(RandomCovariance.COMMON))
+        .parameterCount());
+    MixtureModel ris = lcga.with(WithinClass.RANDOM_INTERCEPT_SLOPE);
+    assertEquals(2 * 2 + 2 + 6 + 1, fromParams(ris).parameterCount());
+    assertEquals(2 * 2 + 2 + 3 + 1, fromParams(ris.with(RandomCovariance.COMMON))
+        .parameterCount());
+    assertEquals(2 * 2 + 2 + 1 * 3, fromParams(lcga.withMembershipCovariates("a", "b"))
+        .parameterCount());
+  }
+
+  @Test
+  void toString_listsEachClassWithItsCurveAndSpread() {
+    String n = System.lineSeparator();
+    assertEquals("2 trajectory classes (LCGA, basis LINEAR)" + n
+        + "  class 1: share 0.250, intercept 120.0 time -3.000, residual SD 2.000" + n
+        + "  class 2: share 0.750, intercept 112.0 time 0.5000, residual SD 1.500",
+        fromParams(MixtureModel.withDefaults()).toString());
+    assertEquals("2 trajectory classes (GMM, RANDOM_INTERCEPT_SLOPE, basis PIECEWISE knot 3)" + n
+        + "  class 1: share 0.250, intercept 120.0 time -3.000 time_after_knot 0.000, residual SD"
+        + " 2.000, intercept SD 3.000, slope SD 2.000" + n
+        + "  class 2: share 0.750, intercept 112.0 time 0.5000 time_after_knot 0.000, residual SD"
+        + " 1.500, intercept SD 1.000, slope SD 0.5000",
+        fromParams(MixtureModel.withDefaults().withPiecewise(3)
+            .with(WithinClass.RANDOM_INTERCEPT_SLOPE)).toString());
+    assertTrue(fromParams(MixtureModel.withDefaults().with(WithinClass.RANDOM_INTERCEPT))
+        .toString().endsWith("residual SD 1.500, intercept SD 1.000"));
+  }
+
+  @Test
+  void equalsAndHashCode_compareEveryPart() {
+    MixtureModel model = MixtureModel.withDefaults();
+    TrajectoryClasses a = fromParams(model);
+    assertEquals(a, fromParams(model));
+    assertEquals(a.hashCode(), fromParams(model).hashCode());
+    for (TrajectoryClasses other : List.of(fromParams(model.with(TimeBasis.LOG)),
+        fromParams(model.with(ResidualVariance.COMMON)),
+        fromParams(model.withMembershipCovariates("x")),
+        fromParams(model.with(WithinClass.RANDOM_INTERCEPT)),
+        fromParams(model.withPiecewise(2)))) {
+      assertTrue(!a.equals(other) && !other.equals(a), other.toString());
+    }
+    assertTrue(!a.equals(fromParams(model.with(WithinClass.RANDOM_INTERCEPT)
+        .with(RandomCovariance.COMMON)).toString()));
+    TrajectoryClasses ri = fromParams(model.with(WithinClass.RANDOM_INTERCEPT));
+    TrajectoryClasses riCommon = fromParams(model.with(WithinClass.RANDOM_INTERCEPT)
+        .with(RandomCovariance.COMMON));
+    assertTrue(!ri.equals(riCommon));
+  }
+
   private static void assertMessage(org.junit.jupiter.api.function.Executable call, String part) {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
     assertTrue(e.getMessage().contains(part), "message was: " + e.getMessage());
