@@ -284,6 +284,172 @@ class SearchTest {
     assertTrue(one.convergence().converged());
   }
 
+  /** The pooled residual SD: the class variances weighted by the expected rows of each class. */
+  private static double pooledSd(ClientBlocks b, Params th) {
+    double[] tau = new double[b.m * 2];
+    new EmTest.Oracle(b).estep(th, tau);
+    double v = 0;
+    for (int i = 0; i < b.m; i++) {
+      for (int j = 0; j < 2; j++) {
+        v += tau[i * 2 + j] * b.n(i) * th.sigma2[j];
+      }
+    }
+    return Math.sqrt(v / b.rows);
+  }
+
+  @Test
+  void solution_flagsAResidualSdBelowAThousandthOfThePooledSd_namingBoth() {
+    ClientBlocks b = EmTest.blocks(LCGA);
+    for (double ratio : new double[] {0.0009, 0.0011}) {
+      Params th = EmTest.start(b, 0);
+      th.sigma2[0] = 1e-9;
+      double pooled = pooledSd(b, th);
+      assertTrue(pooled > 1 && pooled < 2, "the premise: pooled SD " + pooled);
+      th.sigma2[0] = Math.pow(ratio * pooled, 2);
+      pooled = pooledSd(b, th);
+      MixtureFit fit = Search.solution(MixtureModel.withDefaults(), b, run(th, true),
+          summary(1, 1), List.of());
+      if (ratio < 0.001) {
+        assertEquals(List.of(Degeneracy.Kind.ZERO_RESIDUAL_SD), kinds(fit));
+        assertEquals(String.format(java.util.Locale.ROOT, "class 1 has residual SD %.4g, below"
+            + " 0.001 of the pooled residual SD %.4g", Math.sqrt(th.sigma2[0]), pooled),
+            fit.degeneracies().get(0).detail());
+      } else {
+        assertEquals(List.of(), kinds(fit));
+      }
+    }
+  }
+
+  @Test
+  void solution_flagsARandomSdBelowAFifthOfTheResidualSd_separatelyForInterceptAndSlope() {
+    EmTest.Setting s = new EmTest.Setting(TimeBasis.LINEAR, 2, true, true, false);
+    ClientBlocks b = EmTest.blocks(s);
+    MixtureModel gmm = MixtureModel.withDefaults().with(WithinClass.RANDOM_INTERCEPT_SLOPE);
+    double residual = Math.sqrt(2); // class 1 of the start
+    for (double ratio : new double[] {0.045, 0.055}) {
+      for (int entry : new int[] {0, 3}) {
+        Params th = EmTest.start(b, 2);
+        th.d[1] = 0;
+        th.d[2] = 0;
+        th.d[entry] = Math.pow(ratio * residual, 2);
+        List<Degeneracy.Kind> k = kinds(Search.solution(gmm, b, run(th, true), summary(1, 1),
+            List.of()));
+        assertEquals(ratio < 0.05 ? List.of(Degeneracy.Kind.ZERO_RANDOM_VARIANCE) : List.of(), k,
+            "ratio " + ratio + ", entry " + entry);
+      }
+    }
+  }
+
+  @Test
+  void solution_flagsCurvesWithinAThousandthOfThePooledSd_namingThePair() {
+    ClientBlocks b = EmTest.blocks(LCGA);
+    Params th = EmTest.start(b, 0);
+    th.beta[2] = th.beta[0];
+    th.sigma2[1] = th.sigma2[0];
+    double pooled = pooledSd(b, th);
+    for (double gap : new double[] {0.0009, 0.0011}) {
+      // slopes apart by gap · pooled / 4: curves apart by gap · pooled at time 4
+      th.beta[3] = th.beta[1] + gap * pooled / 4;
+      MixtureFit fit = Search.solution(MixtureModel.withDefaults(), b, run(th, true),
+          summary(1, 1), List.of());
+      if (gap < 0.001) {
+        Degeneracy d = fit.degeneracies().stream()
+            .filter(x -> x.kind() == Degeneracy.Kind.INDISTINCT_CLASSES).findFirst()
+            .orElseThrow();
+        assertEquals(OptionalInt.of(1), d.classIndex());
+        assertEquals(String.format(java.util.Locale.ROOT, "classes 1 and 2 have the same curve"
+            + " and spread (they differ by at most %.3g at the observed times, pooled residual"
+            + " SD %.4g): fewer distinct trajectories than classes", gap * pooled,
+            pooledSd(b, th)), d.detail());
+      } else {
+        assertFalse(kinds(fit).contains(Degeneracy.Kind.INDISTINCT_CLASSES));
+      }
+    }
+  }
+
+  @Test
+  void solution_comparesTheSpreadOfRandomInterceptClasses() {
+    EmTest.Setting s = new EmTest.Setting(TimeBasis.LINEAR, 1, true, true, false);
+    ClientBlocks b = EmTest.blocks(s);
+    Params th = EmTest.start(b, 1);
+    th.beta[2] = th.beta[0];
+    th.beta[3] = th.beta[1];
+    th.sigma2[1] = th.sigma2[0];
+    th.d[1] = th.d[0];
+    MixtureModel ri = MixtureModel.withDefaults().with(WithinClass.RANDOM_INTERCEPT);
+    assertTrue(kinds(Search.solution(ri, b, run(th, true), summary(1, 1), List.of()))
+        .contains(Degeneracy.Kind.INDISTINCT_CLASSES));
+    th.d[1] = th.d[0] + 0.1; // SD √1.6 against √1.5 plus the residual variance 2
+    assertFalse(kinds(Search.solution(ri, b, run(th, true), summary(1, 1), List.of()))
+        .contains(Degeneracy.Kind.INDISTINCT_CLASSES));
+    // a covariance of intercept and slope alone changes the spread over time
+    EmTest.Setting s2 = new EmTest.Setting(TimeBasis.LINEAR, 2, true, true, false);
+    ClientBlocks b2 = EmTest.blocks(s2);
+    Params g = EmTest.start(b2, 2);
+    g.beta[2] = g.beta[0];
+    g.beta[3] = g.beta[1];
+    g.sigma2[1] = g.sigma2[0];
+    System.arraycopy(g.d, 0, g.d, 4, 4);
+    g.d[5] += 0.05;
+    g.d[6] += 0.05;
+    MixtureModel gmm = MixtureModel.withDefaults().with(WithinClass.RANDOM_INTERCEPT_SLOPE);
+    assertFalse(kinds(Search.solution(gmm, b2, run(g, true), summary(1, 1), List.of()))
+        .contains(Degeneracy.Kind.INDISTINCT_CLASSES));
+  }
+
+  @Test
+  void solution_ofOneClass_neverReportsAnUnreplicatedBest() {
+    ClientBlocks b = EmTest.blocks(LCGA);
+    Params one = new Starts(b, 0).single();
+    List<Em.Run> finals = List.of(new Em.Run(null, -10, 1, true, null, 0),
+        new Em.Run(null, -11.5, 1, true, null, 0));
+    assertEquals(List.of(), kinds(Search.solution(MixtureModel.withDefaults(), b,
+        run(one, true), summary(2, 1), finals)));
+  }
+
+  @Test
+  void fit_continuesTheBestShortRuns_asTheDocumentedProcedureDoes() {
+    for (EmTest.Setting s : List.of(LCGA,
+        new EmTest.Setting(TimeBasis.LINEAR, 1, true, false, false))) {
+      ClientBlocks b = EmTest.blocks(s);
+      MixtureModel model = MixtureModel.withDefaults().withStarts(8).withFinalStarts(2)
+          .withStartIterations(2).withMaxIterations(400).withTolerance(1e-9);
+      if (s.q() > 0) {
+        model = model.with(WithinClass.RANDOM_INTERCEPT).with(RandomCovariance.COMMON);
+      }
+      int k = 3;
+      MixtureFit fit = Search.fit(model, b, k, RandomSource.XO_RO_SHI_RO_128_PP.create(11), 1);
+      // the procedure by hand: draw, run 2 iterations each, continue the best 2
+      Params[] init = new Starts(b, s.q()).draw(8, k, RandomSource.XO_RO_SHI_RO_128_PP.create(11));
+      List<Em.Run> first = new ArrayList<>();
+      for (Params p : init) {
+        first.add(new Em(b, k, s.q(), true, s.perD(), 1e-9).run(p, 2));
+      }
+      List<Integer> order = new ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        order.add(i);
+      }
+      order.sort((x, y) -> Double.compare(first.get(y).logLik(), first.get(x).logLik()));
+      List<Double> finals = new ArrayList<>();
+      int taken = 0;
+      for (int i : order) {
+        Em.Run r = first.get(i);
+        if (r.failure() != null || taken == 2) {
+          continue;
+        }
+        taken++;
+        Em.Run more = r.converged() ? r
+            : new Em(b, k, s.q(), true, s.perD(), 1e-9).runAccelerated(r.params(), 398);
+        if (more.failure() == null) {
+          finals.add(more.logLik());
+        }
+      }
+      finals.sort((x, y) -> Double.compare(y, x));
+      assertEquals(finals, fit.starts().finalLogLiks(), s.toString());
+      assertEquals(finals.get(0), fit.logLik(), 1e-9 * Math.abs(fit.logLik()));
+    }
+  }
+
   @Test
   void fit_ofOneClass_isTheSingleLeastSquaresStart() {
     ClientBlocks b = EmTest.blocks(LCGA);
