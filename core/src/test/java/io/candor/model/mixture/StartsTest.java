@@ -299,6 +299,70 @@ class StartsTest {
   }
 
   @Test
+  void draw_ofAGrowthMixture_startsFromTheSpreadOfOwnLinesWithinThePartitionsClasses() {
+    ClientBlocks b = blocks(List.of());
+    double[][] own = new double[5][];
+    for (int i = 0; i < 5; i++) {
+      own[i] = line(b, i);
+    }
+    for (int q = 1; q <= 2; q++) {
+      // seeds a (0) and b (1) for u = 0: b is the first client with a positive distance from a
+      Starts starts = new Starts(b, q);
+      Params lcga = new Starts(b, 0).draw(1, 2, new Script().withInts(0).withDoubles(0))[0];
+      Params th = starts.draw(1, 2, new Script().withInts(0).withDoubles(0))[0];
+      int[] part = new int[b.m];
+      for (int i = 0; i < b.m; i++) {
+        part[i] = rss(b, own[1], i) < rss(b, own[0], i) ? 1 : 0;
+      }
+      part[0] = 0;
+      part[1] = 1;
+      EmTest.assertParams(expected(b, part, 2), lcga, 1e-9, "LCGA");
+      double[][] mean = new double[2][2];
+      int[] n = new int[2];
+      for (int e = 0; e < 5; e++) {
+        n[part[e]]++;
+        for (int a = 0; a < 2; a++) {
+          mean[part[e]][a] += own[e][a];
+        }
+      }
+      assertTrue(n[0] >= 1 && n[1] >= 1);
+      double[] cov = new double[4];
+      for (int e = 0; e < 5; e++) {
+        int j = part[e];
+        for (int a = 0; a < 2; a++) {
+          for (int c = 0; c < 2; c++) {
+            cov[a * 2 + c] += (own[e][a] - mean[j][a] / n[j]) * (own[e][c] - mean[j][c] / n[j])
+                / (5 - 2);
+          }
+        }
+      }
+      for (int j = 0; j < 2; j++) {
+        if (q == 1) {
+          assertEquals(cov[0], th.d[j], 1e-10, "q 1, class " + j);
+        } else {
+          assertArrayEquals(cov, java.util.Arrays.copyOfRange(th.d, 4 * j, 4 * j + 4), 1e-10,
+              "q 2, class " + j);
+        }
+      }
+      assertArrayEquals(lcga.beta, th.beta, 1e-12);
+    }
+  }
+
+  @Test
+  void growthMixtureStart_withoutAnyClientSeenMoreOftenThanItHasTerms_takesHalfTheVariance() {
+    String[] ids = {"a", "a", "b", "b", "c", "c"};
+    double[] t = {0, 1, 0, 2, 1, 3};
+    double[] y = {5, 7, 4, 9, 6, 6};
+    ClientBlocks b = ClientBlocks.of(GrowthData.of(ids, t, y), LINEAR, List.of());
+    Params th = new Starts(b, 1).single();
+    assertEquals(b.yVariance / 2, th.sigma2[0], 1e-12);
+    // and with one class per own line there is no spread within the classes to start from
+    Params three = new Starts(b, 1).draw(1, 3, new Script().withInts(0).withDoubles(0.5, 0.5))[0];
+    assertEquals(b.yVariance / 2, three.d[0], 1e-12);
+    assertEquals(b.yVariance / 2, three.d[2], 1e-12);
+  }
+
+  @Test
   void draw_withMembershipCovariates_makesTheFirstClassTheReferenceOfTheLogits() {
     ClientBlocks b = blocks(List.of("x"));
     Params th = new Starts(b, 0).draw(1, 2, new Script().withInts(0).withDoubles(0.999))[0];
