@@ -233,6 +233,17 @@ class BootstrapRunTest {
       }
     }
     assertEquals(new BootstrapTest(2, observed, 4, failed, exceed), test);
+    // an observed statistic equal to each replicate's: the replicates at or above it count
+    for (double at : stats) {
+      MixtureFit same = new MixtureFit(two.model(), two.clients(), two.observations(),
+          one.logLik() + at / 2, two.classificationEntropy(), two.modalLogPosterior(),
+          two.classSummaries(), two.starts(), two.convergence(), two.degeneracies());
+      double atObserved = 2 * (same.logLik() - one.logLik());
+      long expected = stats.stream().filter(v -> v >= atObserved).count();
+      BootstrapTest t = Bootstrap.tests(model, data, List.of(one, same), rng(9)).get(0);
+      assertEquals(expected, t.exceedances(), "observed " + atObserved + ", replicates " + stats);
+      assertEquals(failed, t.failedReplicates());
+    }
     assertEquals(observed, test.statistic(), 0);
     assertEquals(Bootstrap.tests(model.withThreads(2), data, List.of(one, two), rng(9)), tests);
     assertTrue(stats.size() >= 2, "replicates that gave a statistic: " + stats);
