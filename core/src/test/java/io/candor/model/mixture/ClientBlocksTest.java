@@ -156,6 +156,14 @@ class ClientBlocksTest {
   }
 
   @Test
+  void of_checksTheRankOfAllClientsTogether_notOfEachClient() {
+    // the first client, seen once, cannot identify a line; all clients together can
+    GrowthData data = GrowthData.of(new String[] {"a", "b", "b", "c", "c", "c"},
+        new double[] {1, 0, 2, 0, 1, 3}, new double[] {4, 3, 6, 2, 5, 9});
+    assertEquals(6, ClientBlocks.of(data, QUADRATIC, List.of()).rows);
+  }
+
+  @Test
   void of_refusesAPiecewiseKnotOutsideTheObservedTimes() {
     for (double knot : new double[] {0, 2, 3}) {
       GrowthModel outside = GrowthModel.withDefaults().withPiecewise(knot);
