@@ -61,6 +61,12 @@ class BootstrapRunTest {
     return th;
   }
 
+  /** Few starts, a common residual SD: fits of the small panel in milliseconds. */
+  private static MixtureModel quick(int replicates) {
+    return MixtureModel.withDefaults().with(ResidualVariance.COMMON).withStarts(3)
+        .withFinalStarts(1).withStartIterations(5).withBootstrapReplicates(replicates);
+  }
+
   private static TrajectoryClasses classes(MixtureModel model, Params th, double[] shares) {
     return TrajectoryClasses.from(model, th, 0, shares);
   }
@@ -202,8 +208,7 @@ class BootstrapRunTest {
   @Test
   void tests_compareEachKWithKMinusOne_onReplicatesDrawnFromTheSmallerModel() {
     GrowthData data = EmTest.data();
-    MixtureModel model = MixtureModel.withDefaults().with(ResidualVariance.COMMON).withStarts(3)
-        .withFinalStarts(1).withStartIterations(5).withBootstrapReplicates(4);
+    MixtureModel model = quick(4);
     MixtureFit one = model.fit(data, 1, rng(1));
     MixtureFit two = model.fit(data, 2, rng(1));
     List<BootstrapTest> tests = Bootstrap.tests(model, data, List.of(one, two), rng(9));
@@ -252,8 +257,7 @@ class BootstrapRunTest {
   @Test
   void tests_skipPairsThatAreNotConsecutive() {
     GrowthData data = EmTest.data();
-    MixtureModel model = MixtureModel.withDefaults().with(ResidualVariance.COMMON).withStarts(3)
-        .withFinalStarts(1).withStartIterations(5).withBootstrapReplicates(2);
+    MixtureModel model = quick(2);
     MixtureFit one = model.fit(data, 1, rng(1));
     MixtureFit three = model.fit(data, 3, rng(1));
     assertEquals(List.of(), Bootstrap.tests(model, data, List.of(one, three), rng(9)));

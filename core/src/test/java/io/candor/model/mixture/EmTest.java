@@ -67,6 +67,18 @@ class EmTest {
     return GrowthData.of(IDS, TIMES, SCORES).withCovariate("severe", SEVERE);
   }
 
+  /** Blocks of a linear basis without membership covariates. */
+  static ClientBlocks linearBlocks(String[] ids, double[] t, double[] y) {
+    return ClientBlocks.of(GrowthData.of(ids, t, y),
+        GrowthModel.withDefaults().with(TimeBasis.LINEAR), List.of());
+  }
+
+  /** Two clients on the same exact line: every residual variance collapses. */
+  static ClientBlocks exactLines() {
+    return linearBlocks(new String[] {"a", "a", "a", "b", "b", "b"},
+        new double[] {0, 1, 2, 0, 1, 2}, new double[] {2, 5, 8, 2, 5, 8});
+  }
+
   static ClientBlocks blocks(Setting s) {
     return ClientBlocks.of(data(), GrowthModel.withDefaults().with(s.basis()),
         s.covariate() ? List.of("severe") : List.of());
@@ -667,11 +679,7 @@ class EmTest {
 
   @Test
   void mstep_reportsAResidualVarianceOfZeroForDataOnExactLines() {
-    String[] ids = {"a", "a", "a", "b", "b", "b"};
-    double[] t = {0, 1, 2, 0, 1, 2};
-    double[] y = {2, 5, 8, 2, 5, 8};
-    ClientBlocks b = ClientBlocks.of(GrowthData.of(ids, t, y),
-        GrowthModel.withDefaults().with(TimeBasis.LINEAR), List.of());
+    ClientBlocks b = exactLines();
     for (boolean perSigma : new boolean[] {true, false}) {
       Params th = new Params(1, 2, 0, 1);
       th.sigma2[0] = 1;

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.candor.model.growth.GrowthData;
-import io.candor.model.growth.GrowthModel;
 import io.candor.model.growth.TimeBasis;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +21,19 @@ class SearchTest {
 
   private static final EmTest.Setting LCGA =
       new EmTest.Setting(TimeBasis.LINEAR, 0, true, true, false);
+
+  private static final EmTest.Setting GMM =
+      new EmTest.Setting(TimeBasis.LINEAR, 2, true, true, false);
+
+  /** Two growth-mixture classes with the same curve, residual variance and spread. */
+  private static Params sameGmmClasses(ClientBlocks b) {
+    Params g = EmTest.start(b, 2);
+    g.beta[2] = g.beta[0];
+    g.beta[3] = g.beta[1];
+    g.sigma2[1] = g.sigma2[0];
+    System.arraycopy(g.d, 0, g.d, 4, 4);
+    return g;
+  }
 
   private static Em.Run run(Params th, boolean converged) {
     return new Em.Run(th, 0, 7, converged, null, 0);
@@ -247,13 +258,8 @@ class SearchTest {
           summary(1, 1), List.of())).contains(Degeneracy.Kind.INDISTINCT_CLASSES));
     }
     // a random slope variance makes otherwise equal curves differ in spread
-    EmTest.Setting s = new EmTest.Setting(TimeBasis.LINEAR, 2, true, true, false);
-    ClientBlocks b2 = EmTest.blocks(s);
-    Params g = EmTest.start(b2, 2);
-    g.beta[2] = g.beta[0];
-    g.beta[3] = g.beta[1];
-    g.sigma2[1] = g.sigma2[0];
-    System.arraycopy(g.d, 0, g.d, 4, 4);
+    ClientBlocks b2 = EmTest.blocks(GMM);
+    Params g = sameGmmClasses(b2);
     MixtureModel gmm = MixtureModel.withDefaults().with(WithinClass.RANDOM_INTERCEPT_SLOPE);
     assertTrue(kinds(Search.solution(gmm, b2, run(g, true), summary(1, 1), List.of()))
         .contains(Degeneracy.Kind.INDISTINCT_CLASSES));
@@ -383,13 +389,8 @@ class SearchTest {
     assertFalse(kinds(Search.solution(ri, b, run(th, true), summary(1, 1), List.of()))
         .contains(Degeneracy.Kind.INDISTINCT_CLASSES));
     // a covariance of intercept and slope alone changes the spread over time
-    EmTest.Setting s2 = new EmTest.Setting(TimeBasis.LINEAR, 2, true, true, false);
-    ClientBlocks b2 = EmTest.blocks(s2);
-    Params g = EmTest.start(b2, 2);
-    g.beta[2] = g.beta[0];
-    g.beta[3] = g.beta[1];
-    g.sigma2[1] = g.sigma2[0];
-    System.arraycopy(g.d, 0, g.d, 4, 4);
+    ClientBlocks b2 = EmTest.blocks(GMM);
+    Params g = sameGmmClasses(b2);
     g.d[5] += 0.05;
     g.d[6] += 0.05;
     MixtureModel gmm = MixtureModel.withDefaults().with(WithinClass.RANDOM_INTERCEPT_SLOPE);
@@ -464,11 +465,7 @@ class SearchTest {
 
   @Test
   void fit_whenNoStartGivesASolution_namesTheFailures() {
-    String[] ids = {"a", "a", "a", "b", "b", "b"};
-    double[] t = {0, 1, 2, 0, 1, 2};
-    double[] y = {2, 5, 8, 2, 5, 8};
-    ClientBlocks b = ClientBlocks.of(GrowthData.of(ids, t, y),
-        GrowthModel.withDefaults().with(TimeBasis.LINEAR), List.of());
+    ClientBlocks b = EmTest.exactLines();
     Search.NoSolution e = assertThrows(Search.NoSolution.class,
         () -> Search.fit(MixtureModel.withDefaults(), b, 1,
             RandomSource.XO_RO_SHI_RO_128_PP.create(1), 1));

@@ -286,10 +286,8 @@ class StartsTest {
 
   @Test
   void draw_whenEveryOwnLineCoincides_picksTheNextSeedUniformlyAmongTheOthers() {
-    String[] ids = {"a", "a", "b", "b", "c", "c", "d"};
-    double[] t = {0, 1, 0, 1, 0, 1, 0};
-    double[] y = {1, 3, 1, 3, 1, 3, 2};
-    ClientBlocks b = ClientBlocks.of(GrowthData.of(ids, t, y), LINEAR, List.of());
+    ClientBlocks b = EmTest.linearBlocks(new String[] {"a", "a", "b", "b", "c", "c", "d"},
+        new double[] {0, 1, 0, 1, 0, 1, 0}, new double[] {1, 3, 1, 3, 1, 3, 2});
     Script rng = new Script().withInts(1, 1);
     Params th = new Starts(b, 0).draw(1, 2, rng)[0];
     assertEquals("int(3) int(2) ", rng.asked.toString());
@@ -350,10 +348,8 @@ class StartsTest {
 
   @Test
   void growthMixtureStart_withoutAnyClientSeenMoreOftenThanItHasTerms_takesHalfTheVariance() {
-    String[] ids = {"a", "a", "b", "b", "c", "c"};
-    double[] t = {0, 1, 0, 2, 1, 3};
-    double[] y = {5, 7, 4, 9, 6, 6};
-    ClientBlocks b = ClientBlocks.of(GrowthData.of(ids, t, y), LINEAR, List.of());
+    ClientBlocks b = EmTest.linearBlocks(new String[] {"a", "a", "b", "b", "c", "c"},
+        new double[] {0, 1, 0, 2, 1, 3}, new double[] {5, 7, 4, 9, 6, 6});
     Params th = new Starts(b, 1).single();
     assertEquals(b.yVariance / 2, th.sigma2[0], 1e-12);
     // and with one class per own line there is no spread within the classes to start from
@@ -376,10 +372,8 @@ class StartsTest {
 
   @Test
   void draw_fromExactLines_startsFromHalfTheOutcomeVariance() {
-    String[] ids = {"a", "a", "a", "b", "b", "b"};
-    double[] t = {0, 1, 2, 0, 1, 2};
-    double[] y = {1, 2, 3, 9, 7, 5};
-    ClientBlocks b = ClientBlocks.of(GrowthData.of(ids, t, y), LINEAR, List.of());
+    ClientBlocks b = EmTest.linearBlocks(new String[] {"a", "a", "a", "b", "b", "b"},
+        new double[] {0, 1, 2, 0, 1, 2}, new double[] {1, 2, 3, 9, 7, 5});
     Params th = new Starts(b, 0).draw(1, 2, new Script().withInts(0).withDoubles(0.5))[0];
     assertEquals(b.yVariance / 2, th.sigma2[0], 1e-12);
     assertEquals(b.yVariance / 2, th.sigma2[1], 1e-12);

@@ -377,6 +377,41 @@ class TrajectoryClassesTest {
   }
 
   @Test
+  void mixtureQuantile_ofOneComponent_isItsNormalQuantile() {
+    double z = NormalDistribution.of(0, 1).inverseCumulativeProbability(0.9);
+    assertEquals(10 + 2 * z, TrajectoryClasses.mixtureQuantile(0.9, new double[] {1, 0},
+        new double[] {10, 50}, new double[] {2, 3}), 1e-12);
+    assertEquals(10 + 2 * z, TrajectoryClasses.mixtureQuantile(0.9, new double[] {0.5, 0.5},
+        new double[] {10, 10}, new double[] {2, 2}), 1e-12);
+  }
+
+  @Test
+  void forecast_sortsThePercentiles_andNamesABadTimeByItsPosition() {
+    TrajectoryClasses m = twoShapes();
+    NewClient client = NewClient.of(new double[] {0}, new double[] {17});
+    ClassForecast f = m.forecast(client, new double[] {2}, 0.9, 0.1, 0.5);
+    assertEquals(List.of(0.1, 0.5, 0.9), f.percentiles());
+    List<Double> q = f.points().get(0).quantiles();
+    assertTrue(q.get(0) < q.get(1) && q.get(1) < q.get(2), q.toString());
+    assertMessage(() -> m.forecast(client, new double[] {2, -3}, 0.5), "times[1] must be > -1");
+  }
+
+  @Test
+  void posterior_withMembershipCovariates_needsEachOfThemAndNoOther() {
+    MixtureModel model = MixtureModel.withDefaults().withMembershipCovariates("severe");
+    TrajectoryClasses m = fromParams(model);
+    NewClient client = NewClient.of(new double[] {0, 1}, new double[] {118, 116});
+    assertMessage(() -> m.posterior(client), "membership covariate severe has no value");
+    assertMessage(() -> m.posterior(client.withCovariate("severe", 1).withCovariate("age", 30)),
+        "the model has no membership covariate age");
+    // the prior odds of class 2 are exp(0.5 − 0.5 · severe)
+    ClassPosterior none = m.posterior(NewClient.withoutObservations().withCovariate("severe", 1));
+    assertEquals(0.5, none.probability(2), 1e-12);
+    ClassPosterior zero = m.posterior(NewClient.withoutObservations().withCovariate("severe", 0));
+    assertEquals(1 / (1 + Math.exp(-0.5)), zero.probability(2), 1e-12);
+  }
+
+  @Test
   void fromFittedParameters_keepsTheSettings_andShiftsTheInterceptsBack() {
     MixtureModel model = MixtureModel.withDefaults().withPiecewise(3)
         .with(WithinClass.RANDOM_INTERCEPT_SLOPE).with(ResidualVariance.COMMON)
