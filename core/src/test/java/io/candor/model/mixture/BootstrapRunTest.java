@@ -48,7 +48,7 @@ class BootstrapRunTest {
     th.sigma2[0] = 2;
     th.sigma2[1] = 4;
     if (q == 2) {
-      double[] d = {3, 0.5, 0.5, 1, 1, -0.2, -0.2, 0.25};
+      double[] d = {3, 1.2, 1.2, 1, 1, 0.4, 0.4, 0.25};
       System.arraycopy(d, 0, th.d, 0, 8);
     }
     if (cw == 1) {

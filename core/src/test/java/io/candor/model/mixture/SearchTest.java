@@ -447,6 +447,9 @@ class SearchTest {
       }
       finals.sort((x, y) -> Double.compare(y, x));
       assertEquals(finals, fit.starts().finalLogLiks(), s.toString());
+      double best = finals.get(0);
+      assertEquals(finals.stream().filter(l -> best - l <= 1e-6 * (1 + Math.abs(best))).count(),
+          fit.starts().bestReplicated(), s.toString());
       assertEquals(finals.get(0), fit.logLik(), 1e-9 * Math.abs(fit.logLik()));
     }
   }
