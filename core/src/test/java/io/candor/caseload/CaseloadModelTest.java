@@ -6,14 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.candor.measure.Instruments;
-import io.candor.model.growth.GrowthData;
-import io.candor.model.growth.GrowthModel;
-import io.candor.model.growth.TimeBasis;
 import io.candor.progress.AlertRules;
 import io.candor.progress.ExpectedResponseModel;
-import io.candor.simulation.Arm;
 import io.candor.simulation.Scenario;
-import io.candor.simulation.Simulator;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -315,10 +310,7 @@ class CaseloadModelTest {
 
   @Test
   void aModelFittedOnAnotherInstrument_isRefused() {
-    Scenario gad = Scenario.calibratedDefault(Instruments.GAD7);
-    ExpectedResponseModel onGad = ExpectedResponseModel.from(GrowthModel.withDefaults()
-        .with(TimeBasis.LOG).fit(GrowthData.fromCohort(
-            Simulator.of(gad).cohort(3, 200, Arm.TREATED, 1), gad.instrument())));
+    ExpectedResponseModel onGad = io.candor.json.ExpectedResponseModels.reference(Instruments.GAD7);
     assertEquals("the expected-response model was fitted on GAD-7 scores but the scenario is on"
         + " PHQ-9", assertThrows(IllegalArgumentException.class,
             () -> CaseloadModel.withDefaults().with(onGad).simulate(1, 1, 30, 1)).getMessage());
