@@ -282,6 +282,7 @@ class OutcomeMixTest {
     double p = stay * z.cumulativeProbability((0.5 - atZero.expectedScore()) / atZero.sd());
     assertTrue(p > 1e-3, "P(0) " + p);
     assertEquals(p, atZero.probability(Outcome.RELIABLE_IMPROVEMENT), 1e-12);
+    assertEquals(0, atZero.probability(Outcome.RECOVERY), "6 is not a case: nothing to recover from");
     assertEquals(0, normal.outlook(client("b", 5, 5), 8).probability(Outcome.RELIABLE_IMPROVEMENT));
     ClientOutlook atTop = normal.outlook(client("c", 21, 22), 8);
     stay = 1 - atTop.probability(Outcome.DROPOUT);
