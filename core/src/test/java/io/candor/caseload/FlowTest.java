@@ -40,10 +40,19 @@ class FlowTest {
             scenario.instrument())));
   }
 
-  /** Two referrals a week for the first 45 weeks, then none; room for everyone. */
+  /**
+   * Two referrals a week, three at the ends of the composition windows of the models below (they
+   * end 12, 14 or 20 weeks before the run), so that clients start on both sides of each end; room
+   * for everyone.
+   */
   private static CaseloadModel roomForEveryone(Scenario scenario) {
     int[] schedule = new int[WEEKS];
-    Arrays.fill(schedule, 0, 45, 2);
+    Arrays.fill(schedule, 2);
+    schedule[WARM_UP] = 3;
+    for (int longest : new int[] {12, 14, 20}) {
+      schedule[WEEKS - longest - 1] = 3;
+      schedule[WEEKS - longest] = 3;
+    }
     return CaseloadModel.withDefaults().with(scenario).with(smallModel(scenario))
         .with(Referrals.schedule(schedule)).withCapacity(10_000).withWarmUpWeeks(WARM_UP);
   }
