@@ -1,5 +1,6 @@
 package io.candor.caseload;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -101,6 +102,47 @@ class FlowTest {
     }
     assertTrue(c.statement().contains("n/a"), c.statement());
     check(m.with(Referrals.schedule(Arrays.copyOf(schedule, WEEKS))), 35);
+  }
+
+  /**
+   * A worker's flow plays one therapist after another: each starts with an empty caseload, an
+   * empty waiting list and every slot free, so a reused flow counts what fresh ones do (a full
+   * caseload, capacity 5 against 1.7 referrals a week, leaves clients in every stock at the end).
+   */
+  @Test
+  void aFlowReusedForTheNextTherapist_countsWhatAFreshFlowDoes() {
+    Scenario scenario = Scenario.calibratedDefault(Instruments.PHQ9);
+    CaseloadModel m = CaseloadModel.withDefaults().with(smallModel(scenario)).withCapacity(5)
+        .withWarmUpWeeks(WARM_UP);
+    PreparedCurve[] curves = m.curves(scenario.instrumentSpec(),
+        m.expectedResponse().orElseThrow(), m.effectiveAlertRules());
+    Scenario paths = scenario.withSessions(m.maximumSessions());
+    Events events = new Events(scenario.instrumentSpec());
+    FlowCounts reused = new FlowCounts(WEEKS);
+    FlowCounts fresh = new FlowCounts(WEEKS);
+    Flow flow = new Flow(m, paths, events, curves, 41, WEEKS);
+    for (int therapist = 0; therapist < 3; therapist++) {
+      flow.run(therapist, reused);
+      new Flow(m, paths, events, curves, 41, WEEKS).run(therapist, fresh);
+    }
+    assertTrue(fresh.stillWaiting > 0 && fresh.stillInTreatment > 0);
+    assertEquals(fresh.stillWaiting, reused.stillWaiting);
+    assertEquals(fresh.stillInTreatment, reused.stillInTreatment);
+    for (String series : List.of("admissions", "waiting", "caseload", "sessions")) {
+      assertArrayEquals(series(fresh, series), series(reused, series), series);
+    }
+    for (Outcome o : Outcome.values()) {
+      assertArrayEquals(fresh.discharges[o.ordinal()], reused.discharges[o.ordinal()], o.name());
+    }
+  }
+
+  private static long[] series(FlowCounts c, String name) {
+    return switch (name) {
+      case "admissions" -> c.admissions;
+      case "waiting" -> c.waiting;
+      case "caseload" -> c.caseload;
+      default -> c.sessions;
+    };
   }
 
   private static List<CompositionRow> concat(List<CompositionRow> a, List<CompositionRow> b) {
