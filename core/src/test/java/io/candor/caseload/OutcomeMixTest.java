@@ -234,16 +234,28 @@ class OutcomeMixTest {
     }
     assertEquals(3000, total, 1e-6);
   }
-  @Test
-  void attendance_isTheShareOfSimulatedClientsSeenAtEachSession() {
-    Map<Course, Double> chronicOnly = new EnumMap<>(Course.class);
+  /** The scenario with every client on one course. */
+  private static Scenario only(Course course) {
+    Map<Course, Double> mixOf = new EnumMap<>(Course.class);
     for (Course c : Course.values()) {
-      chronicOnly.put(c, c == Course.CHRONIC ? 1.0 : 0.0);
+      mixOf.put(c, c == course ? 1.0 : 0.0);
     }
-    int horizon = mix.mix().maximumHorizon();
-    List<SimulatedClient> cohort = Simulator.of(PHQ9.withCaseMix(chronicOnly).withSessions(horizon))
-        .simulate(mix.mix().seed(), mix.mix().simulatedClients(), Arm.TREATED, 2);
-    double[] s = mix.attendance(Optional.of(Course.CHRONIC));
+    return PHQ9.withCaseMix(mixOf);
+  }
+
+  /**
+   * The share of the simulated clients (of each course) seen at each session, and the chance of
+   * stopping between two sessions that follows from it, up to the latest horizon; the mix is
+   * prepared inside the test (elsewhere it is prepared once for the test class).
+   */
+  @Test
+  void attendance_isTheShareOfSimulatedClientsSeenAtEachSession_andGivesTheDropout() {
+    PreparedOutcomeMix m = mix.mix().withSimulatedClients(3000).with(ScoreDistribution.NORMAL)
+        .prepare();
+    int horizon = m.mix().maximumHorizon();
+    List<SimulatedClient> cohort = Simulator.of(only(Course.CHRONIC).withSessions(horizon))
+        .simulate(m.mix().seed(), 3000, Arm.TREATED, 2);
+    double[] s = m.attendance(Optional.of(Course.CHRONIC));
     assertEquals(horizon + 1, s.length);
     assertEquals(1, s[0]);
     for (int t = 1; t <= horizon; t++) {
@@ -252,18 +264,35 @@ class OutcomeMixTest {
       assertEquals((double) seen / cohort.size(), s[t], 1e-15, "session " + t);
     }
     assertTrue(s[horizon] > 0.5 && s[horizon] < 1, "attending the last session: " + s[horizon]);
+    CaseloadClient unknown = client("m", 18, 16, 15);
+    CaseloadClient chronic = CaseloadClient.of(unknown.trajectory(), Course.CHRONIC);
+    double[] all = m.attendance(Optional.empty());
+    assertEquals(1 - all[horizon] / all[2], m.outlook(unknown, horizon)
+        .probability(Outcome.DROPOUT), 1e-15);
+    assertEquals(1 - s[10] / s[2], m.outlook(chronic, 10).probability(Outcome.DROPOUT), 1e-15);
+    assertEquals("horizon " + (horizon + 1) + " is beyond the latest the mix was prepared for ("
+        + horizon + "; OutcomeMix.withMaximumHorizon)", assertThrows(
+            IllegalArgumentException.class, () -> m.outlook(unknown, horizon + 1)).getMessage());
   }
 
+  /**
+   * A client of a known course is forecast as a client of a mix of that course alone: the
+   * course's model fitted on its simulated clients, its attendance and its calibration.
+   */
   @Test
-  void outlook_atTheMaximumHorizon_isAllowed_andBeyondItRefused() {
-    int last = mix.mix().maximumHorizon();
-    double[] s = mix.attendance(Optional.empty());
-    ClientOutlook o = mix.outlook(client("m", 18, 16, 15), last);
-    assertEquals(1 - s[last] / s[2], o.probability(Outcome.DROPOUT), 1e-15);
-    assertTrue(o.probability(Outcome.RELIABLE_IMPROVEMENT) > 0.3, o.toString());
-    assertEquals("horizon " + (last + 1) + " is beyond the latest the mix was prepared for ("
-        + last + "; OutcomeMix.withMaximumHorizon)", assertThrows(IllegalArgumentException.class,
-            () -> mix.outlook(client("m", 18, 16, 15), last + 1)).getMessage());
+  void outlook_ofAKnownCourse_isThatOfAMixOfThatCourseAlone() {
+    Scenario chronicOnly = only(Course.CHRONIC);
+    PreparedOutcomeMix alone = OutcomeMix.of(ReferenceModels.fitted(chronicOnly,
+        mix.mix().seed()), chronicOnly).withSimulatedClients(3000).prepare();
+    PreparedOutcomeMix whole = mix.mix().withSimulatedClients(3000).prepare();
+    CaseloadClient unknown = client("k", 19, 18, 18);
+    ClientOutlook a = alone.outlook(unknown, 9);
+    ClientOutlook w = whole.outlook(CaseloadClient.of(unknown.trajectory(), Course.CHRONIC), 9);
+    assertEquals(a.expectedScore(), w.expectedScore());
+    assertEquals(a.sd(), w.sd());
+    assertEquals(a.probabilities(), w.probabilities());
+    assertTrue(!a.probabilities().equals(whole.outlook(unknown, 9).probabilities()),
+        "the whole mix's forecast differs");
   }
 
   /**

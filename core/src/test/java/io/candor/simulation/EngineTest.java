@@ -198,6 +198,55 @@ class EngineTest {
   }
 
   /**
+   * Dropout not at random multiplies the hazard by 1 + effect / rc · (latent − intake) · worse.
+   * The same seed gives the same clients up to the dropout draw, so a run in which nobody leaves
+   * shows each client's session-1 score (the latent score rounded; measurement error nearly 0),
+   * and a run with hazard ½ and effect 0.3 (0.05 per point on PHQ-9) must lose about
+   * Σ ½ · (1 + 0.05 · (score − intake)) of them.
+   */
+  @Test
+  void dropoutNotAtRandom_scalesTheHazardByTheEffectPerReliableChange() {
+    Scenario.Variation v = PHQ.variation();
+    Scenario.Readiness r = PHQ.readiness();
+    Map<ReadinessStage, Double> ones = new EnumMap<>(ReadinessStage.class);
+    for (ReadinessStage stage : ReadinessStage.values()) {
+      ones.put(stage, 1.0);
+    }
+    Scenario base = still(PHQ)
+        .withVariation(new Scenario.Variation(v.autocorrelation(), v.sd(), v.chronicFluctuation(),
+            0.9999))
+        .withReadiness(new Scenario.Readiness(r.initial(), r.rateMultiplier(), ones, 0, 0));
+    double effect = 0.3;
+    double rc = io.candor.change.ClinicalEvents.of(Instruments.PHQ9).reliableChangeThreshold()
+        .orElseThrow().value();
+    List<SimulatedClient> stay = Simulator.of(base.withDropout(new Scenario.Dropout(0, 0,
+        Scenario.Missingness.NOT_AT_RANDOM, effect))).givenIntake(15).simulate(28, 20_000,
+        Arm.TREATED, 2);
+    List<SimulatedClient> leave = Simulator.of(base.withDropout(new Scenario.Dropout(0.5, 0,
+        Scenario.Missingness.NOT_AT_RANDOM, effect))).givenIntake(15).simulate(28, 20_000,
+        Arm.TREATED, 2);
+    // clients scoring worse, the same and better than at intake: expected and observed dropouts
+    double[] expected = new double[3];
+    double[] variance = new double[3];
+    long[] left = new long[3];
+    for (int i = 0; i < stay.size(); i++) {
+      assertTrue(stay.get(i).dropoutSession().isEmpty());
+      double change = stay.get(i).trajectory().scoreAt(1) - 15;
+      double h = 0.5 * Math.max(0, 1 + effect / rc * change);
+      int way = change > 0 ? 0 : change == 0 ? 1 : 2;
+      expected[way] += h;
+      variance[way] += h * (1 - h);
+      left[way] += leave.get(i).dropoutSession().isPresent() ? 1 : 0;
+    }
+    for (int way = 0; way < 3; way++) {
+      // rounding the latent score to the grid moves each hazard by at most 0.0125, on average 0
+      assertTrue(expected[way] > 1000, "group " + way + ": " + expected[way]);
+      assertEquals(expected[way], left[way], 5 * Math.sqrt(variance[way]) + 5,
+          List.of("worse", "the same", "better").get(way));
+    }
+  }
+
+  /**
    * Given the observed intake y0 and the drawn true severity mu0, the week's deviation e0 is
    * normal with mean vE / (vE + vErr) · (y0 − mu0) and variance vE · vErr / (vE + vErr). With no
    * improvement, jumps, deterioration or dropout, the next score is mu0 + phi · e0 + innovation
