@@ -437,7 +437,7 @@ public final class CaseloadModel {
   }
 
   /** One prepared alert curve per possible intake score on the instrument's grid. */
-  private PreparedCurve[] curves(Instrument instrument, ExpectedResponseModel model,
+  PreparedCurve[] curves(Instrument instrument, ExpectedResponseModel model,
       AlertRules rules) {
     int steps = (int) Math.round((instrument.maxScore() - instrument.minScore())
         / instrument.resolution());

@@ -66,11 +66,6 @@ final class Flow {
     this.load = new int[model.sessionInterval()];
   }
 
-  /** The first week after the composition window (the window may be empty). */
-  int windowEnd() {
-    return windowEnd;
-  }
-
   void run(int therapist, FlowCounts counts) {
     waiting.clear();
     active.clear();

@@ -207,8 +207,8 @@ public final class PreparedOutcomeMix {
    * {@link #NEIGHBOURS} simulated clients with the nearest gaps vote, tabulated on a fine grid of
    * gaps.
    */
-  private static final class Curve {
-    private static final int POINTS = 2048;
+  static final class Curve {
+    static final int POINTS = 2048;
     private final double from;
     private final double step;
     private final double[] table;

@@ -301,6 +301,22 @@ class CaseloadModelTest {
   }
 
   @Test
+  void withoutAGivenModel_theReferenceModelOfTheScenarioDrivesTheAlerts() {
+    CaseloadRun given = model.simulate(4, 2, 40, 1);
+    CaseloadRun reference = CaseloadModel.withDefaults().simulate(4, 2, 40, 1);
+    assertEquals(given.weeks(), reference.weeks());
+    assertEquals(given.composition(), reference.composition());
+  }
+
+  @Test
+  void aModelFittedOnAnotherInstrument_isRefused() {
+    ExpectedResponseModel onGad = io.candor.json.ExpectedResponseModels.reference(Instruments.GAD7);
+    assertEquals("the expected-response model was fitted on GAD-7 scores but the scenario is on"
+        + " PHQ-9", assertThrows(IllegalArgumentException.class,
+            () -> CaseloadModel.withDefaults().with(onGad).simulate(1, 1, 30, 1)).getMessage());
+  }
+
+  @Test
   void aFortnightlyScheduleDoublesTheLongestEpisode_andSoShortensTheWindow() {
     CaseloadRun r = model.withSessionInterval(2).withSessions(8, 10).simulate(3, 4, 80, 1);
     assertEquals(80 - 2 * 10, r.composition().orElseThrow().toWeek());

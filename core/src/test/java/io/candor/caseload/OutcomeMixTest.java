@@ -234,6 +234,127 @@ class OutcomeMixTest {
     }
     assertEquals(3000, total, 1e-6);
   }
+  /** The scenario with every client on one course. */
+  private static Scenario only(Course course) {
+    Map<Course, Double> mixOf = new EnumMap<>(Course.class);
+    for (Course c : Course.values()) {
+      mixOf.put(c, c == course ? 1.0 : 0.0);
+    }
+    return PHQ9.withCaseMix(mixOf);
+  }
+
+  /**
+   * The share of the simulated clients (of each course) seen at each session, and the chance of
+   * stopping between two sessions that follows from it, up to the latest horizon; the mix is
+   * prepared inside the test (elsewhere it is prepared once for the test class).
+   */
+  @Test
+  void attendance_isTheShareOfSimulatedClientsSeenAtEachSession_andGivesTheDropout() {
+    PreparedOutcomeMix m = mix.mix().withSimulatedClients(3000).with(ScoreDistribution.NORMAL)
+        .prepare();
+    int horizon = m.mix().maximumHorizon();
+    List<SimulatedClient> cohort = Simulator.of(only(Course.CHRONIC).withSessions(horizon))
+        .simulate(m.mix().seed(), 3000, Arm.TREATED, 2);
+    double[] s = m.attendance(Optional.of(Course.CHRONIC));
+    assertEquals(horizon + 1, s.length);
+    assertEquals(1, s[0]);
+    for (int t = 1; t <= horizon; t++) {
+      final int session = t;
+      long seen = cohort.stream().filter(c -> c.trajectory().size() > session).count();
+      assertEquals((double) seen / cohort.size(), s[t], 1e-15, "session " + t);
+    }
+    assertTrue(s[horizon] > 0.5 && s[horizon] < 1, "attending the last session: " + s[horizon]);
+    CaseloadClient unknown = client("m", 18, 16, 15);
+    CaseloadClient chronic = CaseloadClient.of(unknown.trajectory(), Course.CHRONIC);
+    double[] all = m.attendance(Optional.empty());
+    assertEquals(1 - all[horizon] / all[2], m.outlook(unknown, horizon)
+        .probability(Outcome.DROPOUT), 1e-15);
+    assertEquals(1 - s[10] / s[2], m.outlook(chronic, 10).probability(Outcome.DROPOUT), 1e-15);
+    assertEquals("horizon " + (horizon + 1) + " is beyond the latest the mix was prepared for ("
+        + horizon + "; OutcomeMix.withMaximumHorizon)", assertThrows(
+            IllegalArgumentException.class, () -> m.outlook(unknown, horizon + 1)).getMessage());
+  }
+
+  /**
+   * A client of a known course is forecast as a client of a mix of that course alone: the
+   * course's model fitted on its simulated clients, its attendance and its calibration.
+   */
+  @Test
+  void outlook_ofAKnownCourse_isThatOfAMixOfThatCourseAlone() {
+    Scenario chronicOnly = only(Course.CHRONIC);
+    PreparedOutcomeMix alone = OutcomeMix.of(ReferenceModels.fitted(chronicOnly,
+        mix.mix().seed()), chronicOnly).withSimulatedClients(3000).prepare();
+    PreparedOutcomeMix whole = mix.mix().withSimulatedClients(3000).prepare();
+    CaseloadClient unknown = client("k", 19, 18, 18);
+    ClientOutlook a = alone.outlook(unknown, 9);
+    ClientOutlook w = whole.outlook(CaseloadClient.of(unknown.trajectory(), Course.CHRONIC), 9);
+    assertEquals(a.expectedScore(), w.expectedScore());
+    assertEquals(a.sd(), w.sd());
+    assertEquals(a.probabilities(), w.probabilities());
+    assertTrue(!a.probabilities().equals(whole.outlook(unknown, 9).probabilities()),
+        "the whole mix's forecast differs");
+  }
+
+  /**
+   * Where the threshold for reliable improvement or deterioration is the end of the scale, the
+   * chance is that of the normal forecast reaching the end score (the last half grid step
+   * included); one point further the threshold is off the scale and the chance is 0. PHQ-9
+   * needs 6 points: from 6 only a score of 0 improves reliably, from 21 only 27 is reliably worse.
+   */
+  @Test
+  void outlook_withThresholdsAtAndBeyondTheEndsOfTheScale() {
+    PreparedOutcomeMix normal = mix.mix().with(ScoreDistribution.NORMAL).prepare();
+    org.apache.commons.statistics.distribution.NormalDistribution z =
+        org.apache.commons.statistics.distribution.NormalDistribution.of(0, 1);
+    ClientOutlook atZero = normal.outlook(client("a", 6, 5), 8);
+    double stay = 1 - atZero.probability(Outcome.DROPOUT);
+    double p = stay * z.cumulativeProbability((0.5 - atZero.expectedScore()) / atZero.sd());
+    assertTrue(p > 1e-3, "P(0) " + p);
+    assertEquals(p, atZero.probability(Outcome.RELIABLE_IMPROVEMENT), 1e-12);
+    assertEquals(0, atZero.probability(Outcome.RECOVERY), "6 is not a case: nothing to recover from");
+    assertEquals(0, normal.outlook(client("b", 5, 5), 8).probability(Outcome.RELIABLE_IMPROVEMENT));
+    ClientOutlook atTop = normal.outlook(client("c", 21, 22), 8);
+    stay = 1 - atTop.probability(Outcome.DROPOUT);
+    p = stay * z.cumulativeProbability((atTop.expectedScore() - 26.5) / atTop.sd());
+    assertTrue(p > 1e-4, "P(27) " + p);
+    assertEquals(p, atTop.probability(Outcome.RELIABLE_DETERIORATION), 1e-12);
+    assertEquals(0, normal.outlook(client("d", 22, 22), 8)
+        .probability(Outcome.RELIABLE_DETERIORATION));
+    assertEquals("Reliable change on PHQ-9 is a change of at least 6 points ("
+        + Instruments.PHQ9.reliableChange().orElseThrow().source().shortForm()
+        + "); recovery also needs a score below the caseness cutoff 10.",
+        normal.outlook(List.of(client("a", 6, 5)), 8).basis().get(2).text());
+  }
+
+  @Test
+  void outlook_refusesASessionThatNoSimulatedClientAttended() {
+    Scenario.Readiness r = PHQ9.readiness();
+    Map<io.candor.domain.ReadinessStage, Double> ones =
+        new EnumMap<>(io.candor.domain.ReadinessStage.class);
+    for (io.candor.domain.ReadinessStage stage : io.candor.domain.ReadinessStage.values()) {
+      ones.put(stage, 1.0);
+    }
+    Scenario allLeave = PHQ9
+        .withReadiness(new Scenario.Readiness(r.initial(), r.rateMultiplier(), ones, 0, 0))
+        .withDropout(new Scenario.Dropout(1, 0, Scenario.Missingness.AT_RANDOM, 0));
+    PreparedOutcomeMix m = OutcomeMix.of(mix.mix().model(), allLeave).withSimulatedClients(1000)
+        .prepare();
+    assertEquals(0, m.attendance(Optional.empty())[1]);
+    assertEquals("no simulated client attended session 1; the dropout probability cannot be"
+        + " estimated there", assertThrows(IllegalStateException.class,
+            () -> m.outlook(client("a", 18, 17), 3)).getMessage());
+  }
+
+  /** Forecasts are calibrated per course and horizon, whatever was asked before. */
+  @Test
+  void outlook_ofAKnownCourse_doesNotDependOnTheOutlooksBefore() {
+    CaseloadClient unknown = client("a", 18, 17, 16);
+    CaseloadClient chronic = CaseloadClient.of(unknown.trajectory(), Course.CHRONIC);
+    PreparedOutcomeMix used = mix.mix().prepare();
+    used.outlook(unknown, 10);
+    assertEquals(mix.mix().prepare().outlook(chronic, 10), used.outlook(chronic, 10));
+  }
+
   @Test
   void configurationHasValueSemantics_andChecksTheModelsScale() {
     ExpectedResponseModel model = mix.mix().model();

@@ -138,6 +138,13 @@ class WellbeingTest {
     Wellbeing w = Wellbeing.withDefaults().withReference("bo", own);
     ScaleReport bo = w.report(PROQOL, List.of(proqol(MARCH, 40, 24, 18))).scale("BO");
     assertEquals(1.96 * 4 * Math.sqrt(0.5), bo.reliableChange().orElseThrow().threshold(), 1e-12);
+    WellbeingReport defaults = Wellbeing.withDefaults().report(PROQOL,
+        List.of(proqol(MARCH, 40, 24, 18)));
+    for (String other : List.of("CS", "STS")) {
+      assertEquals(defaults.scale(other).reliableChange().map(ScaleChange::threshold),
+          w.report(PROQOL, List.of(proqol(MARCH, 40, 24, 18))).scale(other).reliableChange()
+              .map(ScaleChange::threshold), "the reference is for BO only, not " + other);
+    }
     assertEquals(w, Wellbeing.withDefaults().withReference("bo", own));
     assertThrows(IllegalArgumentException.class, () -> Wellbeing.withDefaults()
         .withReference("XX", own).report(PROQOL, List.of(proqol(MARCH, 40, 24, 18))));

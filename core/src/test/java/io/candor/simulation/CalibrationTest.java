@@ -52,6 +52,24 @@ class CalibrationTest {
         () -> Calibration.run(Scenario.calibratedDefault(Instruments.ORS), 3, 99, 1, d -> { }));
   }
 
+  /**
+   * The dose-effect row is the session where the probit of the improved share on log(session)
+   * reaches one half, fitted on the run's own treated clients: the same clients tallied directly
+   * give the same figure.
+   */
+  @Test
+  void run_reportsTheSessionsForHalfImprovedOfItsOwnClients() {
+    Scenario s = Scenario.calibratedDefault(Instruments.PHQ9);
+    Calibration.Report r = Calibration.run(s, 8, 300, 1, d -> { });
+    Calibration.Tally tally = new Calibration.Tally(Instruments.PHQ9, 300);
+    Simulator.of(s).simulate(8, 300, Arm.TREATED, 1).forEach(tally::accept);
+    double sessions = tally.doseFit(26).sessionsFor(0.5).orElseThrow().sessions();
+    Calibration.Row row = r.rows().stream()
+        .filter(x -> x.target().equals("sessions for 50 % improved (probit)")).findFirst()
+        .orElseThrow();
+    assertEquals(OptionalDouble.of(sessions), row.simulated());
+  }
+
   private static SimulatedClient client(long index, OptionalInt dropout, double... ys) {
     ClientId id = ClientId.of(SimulatedClient.idFor(index));
     Trajectory t = Trajectory.ofScores(id, Instruments.PHQ9,

@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.candor.domain.Course;
+import io.candor.domain.ReadinessStage;
 import io.candor.measure.Instruments;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class EngineTest {
@@ -72,6 +75,91 @@ class EngineTest {
     assertEquals(sd * sd, variance(log), 4 * sd * sd * Math.sqrt(2.0 / log.length));
   }
 
+  /** On the wait list the same factor multiplies the wait-list rate. */
+  @Test
+  void rate_onTheWaitList_isTheWaitListRateTimesALogNormalFactorOfMeanOne() {
+    List<SimulatedClient> cs = Simulator.of(PHQ).simulate(25, 40_000, Arm.WAITLIST, 2);
+    double base = PHQ.waitlist().rate();
+    double[] log = cs.stream().filter(c -> !c.deteriorating())
+        .mapToDouble(c -> Math.log(c.rate() / base)).toArray();
+    double sd = PHQ.paths().rateSd();
+    assertTrue(log.length > 30_000, "clients: " + log.length);
+    // the mean of log(factor) is −sd²/2; with the factor inverted it would be +sd²/2
+    assertEquals(-0.5 * sd * sd, mean(log), 4 * sd / Math.sqrt(log.length));
+    assertEquals(sd * sd, variance(log), 4 * sd * sd * Math.sqrt(2.0 / log.length));
+  }
+
+  /**
+   * From session 2 the dropout hazard is hazard · max(0, 1 + progressEffect / rc · Δ · worse),
+   * Δ the change between the last two observed scores; at session 1 it is the hazard alone. With
+   * every readiness stage's dropout multiplier 1 and no stage changes, the expected number of
+   * dropouts among the clients at risk is that sum, checked separately at session 1, at session 2
+   * and later, and for worsening, unchanged and improving clients.
+   */
+  @Test
+  void dropoutHazard_fromSessionTwo_scalesWithTheLastObservedChange() {
+    Scenario.Readiness r = PHQ.readiness();
+    Map<ReadinessStage, Double> ones = new EnumMap<>(ReadinessStage.class);
+    for (ReadinessStage stage : ReadinessStage.values()) {
+      ones.put(stage, 1.0);
+    }
+    double hazard = 0.04;
+    double effect = 3;
+    Scenario s = PHQ.withSessions(12)
+        .withReadiness(new Scenario.Readiness(r.initial(), r.rateMultiplier(), ones, 0, 0))
+        .withDropout(new Scenario.Dropout(hazard, effect, Scenario.Missingness.AT_RANDOM, 0));
+    double rc = io.candor.change.ClinicalEvents.of(Instruments.PHQ9).reliableChangeThreshold()
+        .orElseThrow().value();
+    List<SimulatedClient> cs = Simulator.of(s).simulate(26, 20_000, Arm.TREATED, 2);
+    // [session 1, session 2, later] x [worse, unchanged, better]: expected and observed dropouts
+    double[][] expected = new double[3][3];
+    double[][] variance = new double[3][3];
+    long[][] observed = new long[3][3];
+    for (SimulatedClient c : cs) {
+      int last = c.dropoutSession().orElse(12);
+      for (int t = 1; t <= last; t++) {
+        double delta = t < 2 ? 0 : c.trajectory().scoreAt(t - 1) - c.trajectory().scoreAt(t - 2);
+        double h = t < 2 ? hazard : hazard * Math.max(0, 1 + effect / rc * delta);
+        int when = Math.min(t, 3) - 1;
+        int way = delta > 0 ? 0 : delta == 0 ? 1 : 2;
+        expected[when][way] += h;
+        variance[when][way] += h * (1 - h);
+        if (c.dropoutSession().isPresent() && t == last) {
+          observed[when][way]++;
+        }
+      }
+    }
+    for (int when = 0; when < 3; when++) {
+      for (int way = 0; way < 3; way++) {
+        if (when == 0 && way != 1) {
+          continue;
+        }
+        String cell = "session " + (when + 1) + (when == 2 ? "+" : "") + ", " + List.of("worse",
+            "unchanged", "better").get(way);
+        assertTrue(expected[when][way] > 20, cell + ": " + expected[when][way]);
+        assertEquals(expected[when][way], observed[when][way], 5 * Math.sqrt(variance[when][way]),
+            cell);
+      }
+    }
+  }
+
+  /**
+   * Clients enter only as cases, drawn again until they are, but not forever: a scenario whose
+   * intake cannot reach the caseness cutoff still gives clients, each with the non-case intake of
+   * the last of its 10,000 draws.
+   */
+  @Test
+  void casesOnlyEntry_acceptsANonCaseAfterTheLastRedraw() {
+    Scenario.Variation v = PHQ.variation();
+    Scenario s = PHQ.withIntake(new Scenario.Intake(0, 0.5, Scenario.Entry.CASES_ONLY))
+        .withVariation(new Scenario.Variation(v.autocorrelation(), 0, 0, 0.9999));
+    for (SimulatedClient c : Simulator.of(s).simulate(27, 3, Arm.TREATED, 1)) {
+      double intake = c.trajectory().scoreAt(0);
+      assertTrue(intake <= 2, "intake " + intake);
+      assertTrue(!Instruments.PHQ9.isCase(intake));
+    }
+  }
+
   /** The scenario without improvement, jumps, deterioration or dropout, one session. */
   private static Scenario still(Scenario s) {
     Scenario.Paths p = s.paths();
@@ -106,6 +194,55 @@ class EngineTest {
       if (c.dropoutSession().isEmpty()) {
         assertTrue(c.trajectory().scoreAt(1) >= 15, () -> "stayed at " + c.trajectory());
       }
+    }
+  }
+
+  /**
+   * Dropout not at random multiplies the hazard by 1 + effect / rc · (latent − intake) · worse.
+   * The same seed gives the same clients up to the dropout draw, so a run in which nobody leaves
+   * shows each client's session-1 score (the latent score rounded; measurement error nearly 0),
+   * and a run with hazard ½ and effect 0.3 (0.05 per point on PHQ-9) must lose about
+   * Σ ½ · (1 + 0.05 · (score − intake)) of them.
+   */
+  @Test
+  void dropoutNotAtRandom_scalesTheHazardByTheEffectPerReliableChange() {
+    Scenario.Variation v = PHQ.variation();
+    Scenario.Readiness r = PHQ.readiness();
+    Map<ReadinessStage, Double> ones = new EnumMap<>(ReadinessStage.class);
+    for (ReadinessStage stage : ReadinessStage.values()) {
+      ones.put(stage, 1.0);
+    }
+    Scenario base = still(PHQ)
+        .withVariation(new Scenario.Variation(v.autocorrelation(), v.sd(), v.chronicFluctuation(),
+            0.9999))
+        .withReadiness(new Scenario.Readiness(r.initial(), r.rateMultiplier(), ones, 0, 0));
+    double effect = 0.3;
+    double rc = io.candor.change.ClinicalEvents.of(Instruments.PHQ9).reliableChangeThreshold()
+        .orElseThrow().value();
+    List<SimulatedClient> stay = Simulator.of(base.withDropout(new Scenario.Dropout(0, 0,
+        Scenario.Missingness.NOT_AT_RANDOM, effect))).givenIntake(15).simulate(28, 20_000,
+        Arm.TREATED, 2);
+    List<SimulatedClient> leave = Simulator.of(base.withDropout(new Scenario.Dropout(0.5, 0,
+        Scenario.Missingness.NOT_AT_RANDOM, effect))).givenIntake(15).simulate(28, 20_000,
+        Arm.TREATED, 2);
+    // clients scoring worse, the same and better than at intake: expected and observed dropouts
+    double[] expected = new double[3];
+    double[] variance = new double[3];
+    long[] left = new long[3];
+    for (int i = 0; i < stay.size(); i++) {
+      assertTrue(stay.get(i).dropoutSession().isEmpty());
+      double change = stay.get(i).trajectory().scoreAt(1) - 15;
+      double h = 0.5 * Math.max(0, 1 + effect / rc * change);
+      int way = change > 0 ? 0 : change == 0 ? 1 : 2;
+      expected[way] += h;
+      variance[way] += h * (1 - h);
+      left[way] += leave.get(i).dropoutSession().isPresent() ? 1 : 0;
+    }
+    for (int way = 0; way < 3; way++) {
+      // rounding the latent score to the grid moves each hazard by at most 0.0125, on average 0
+      assertTrue(expected[way] > 1000, "group " + way + ": " + expected[way]);
+      assertEquals(expected[way], left[way], 5 * Math.sqrt(variance[way]) + 5,
+          List.of("worse", "the same", "better").get(way));
     }
   }
 

@@ -434,6 +434,29 @@ class GrowthStatisticsTest {
             java.util.Arrays.copyOfRange(cov[1], from, to)}).statistics(model, centre).totals();
   }
 
+  /**
+   * The two-term route sums the outcome centred on the centre it is given, which need not be the
+   * rows' mean (a bucket's rows are centred on the mean of all buckets): rows b (0, 5), a (0, 1),
+   * a (1, 2), c (2, 4) centred on 1 give y − 1 = 4, 0, 1, 3 at s = t = 0, 0, 1, 2.
+   */
+  @Test
+  void twoTermTotals_areTheSumsOfTheOutcomeCentredOnTheGivenCentre() {
+    GrowthRows rows = GrowthRows.of(new String[] {"b", "a", "a", "c"},
+        new double[] {0, 0, 1, 2}, new double[] {5, 1, 2, 4}, List.of(), new double[0][]);
+    double[] t = rows.statistics(GrowthModel.withDefaults(), 1).totals();
+    assertEquals(2, t[GrowthBlock.T_P]);
+    assertEquals(4, t[GrowthBlock.T_N]);
+    assertEquals(3, t[GrowthBlock.T_M]);
+    assertEquals(16 + 0 + 1 + 9, t[GrowthBlock.T_YTY]);
+    assertEquals(1, t[GrowthBlock.T_SLOPE_CLIENTS], "only a is seen at two times");
+    int xy = GrowthBlock.T_XY;
+    int xx = GrowthBlock.T_XY + 2; // upper triangle of the 2 × 2 cross-products
+    assertArrayEquals(new double[] {4 + 0 + 1 + 3, 0 + 0 + 1 + 2 * 3}, new double[] {t[xy],
+        t[xy + 1]}, "Σ(y − 1), Σ t (y − 1)");
+    assertArrayEquals(new double[] {4, 0 + 0 + 1 + 2, 1 + 4}, new double[] {t[xx], t[xx + 1],
+        t[xx + 3]}, "n, Σ t, Σ t²");
+  }
+
   @Test
   void block_countsItsClients_andRefusesAThetaOfTheWrongLength() {
     GrowthRows rows = GrowthRows.of(new String[] {"b", "a", "a", "c"},
