@@ -328,4 +328,147 @@ class ExpectationsTest {
     assertNotEquals(SMALL, SMALL.withHorizons(4));
     assertTrue(SMALL.toString().contains("clients=2000"));
   }
+
+  /** Counts out of 100: floors, then one more for the largest remainders, the first on a tie. */
+  private static int[] largestRemainder(double[] percent) {
+    int[] out = new int[percent.length];
+    int total = 0;
+    for (int i = 0; i < out.length; i++) {
+      out[i] = (int) Math.floor(percent[i]);
+      total += out[i];
+    }
+    List<Integer> order = new java.util.ArrayList<>();
+    for (int i = 0; i < out.length; i++) {
+      order.add(i);
+    }
+    order.sort(java.util.Comparator.comparingDouble((Integer i) -> -(percent[i] - out[i]))
+        .thenComparingInt(i -> i));
+    for (int j = 0; total < 100; j++, total++) {
+      out[order.get(j)]++;
+    }
+    return out;
+  }
+
+  /** The 95 % Wilson score interval of x successes in n (Wilson 1927), written out. */
+  private static double[] wilson(int x, int n) {
+    double z = 1.959963984540054;
+    double p = (double) x / n;
+    double centre = (p + z * z / (2 * n)) / (1 + z * z / n);
+    double half = z / (1 + z * z / n) * Math.sqrt(p * (1 - p) / n + z * z / (4.0 * n * n));
+    return new double[] {centre - half, centre + half};
+  }
+
+  /**
+   * Every figure of a small report recomputed from its definition: the share of the comparable
+   * clients, its Wilson interval, the sensitivity moves (each plausible-range end simulated on the
+   * same first clients, minus the base share on them), the range to quote, the counts out of 100
+   * by largest remainders and their ranges, the icon arrays, and the half-improved milestone.
+   */
+  @Test
+  void everyFigure_isItsDefinition_recomputedFromTheSimulatedPanels() {
+    long seed = 21L;
+    int clients = 600;
+    int m = 300;
+    int planned = 12;
+    int[] hz = {8, 12};
+    Expectations e = Expectations.withDefaults().withClients(clients).withSensitivityClients(m);
+    ExpectationReport r = e.report(ClientProfile.of(Instruments.PHQ9, 18)
+        .withPlannedSessions(planned), seed);
+    assertEquals(List.of(8, 12), r.horizons());
+    Scenario conditioned = Scenario.calibratedDefault(Instruments.PHQ9).withSessions(planned);
+    Ensemble.Conditioning c = new Ensemble.Conditioning(
+        io.candor.change.ClinicalEvents.of(Instruments.PHQ9), 18, new int[0], new double[0], 0);
+    Simulator sim = Simulator.of(conditioned).givenIntake(18);
+    Ensemble full = Ensemble.of(sim.panel(seed, clients, Arm.TREATED, 1), clients, c, hz, true);
+    Ensemble base = Ensemble.of(sim.panel(seed, m, Arm.TREATED, 1), m, c, hz, false);
+    List<Ensemble> variants = new java.util.ArrayList<>();
+    List<PlausibleRange> varied = new java.util.ArrayList<>();
+    for (PlausibleRange range : PlausibleRange.values()) {
+      if (range.appliesTo(conditioned)) {
+        varied.add(range);
+        for (double end : new double[] {range.low().value(), range.high().value()}) {
+          variants.add(Ensemble.of(Simulator.of(range.apply(conditioned, end)).givenIntake(18)
+              .panel(seed, m, Arm.TREATED, 1), m, c, hz, false));
+        }
+      }
+    }
+    assertEquals(varied, r.varied());
+    assertEquals(4, varied.size(), "rate, dropout, deterioration and chronic share");
+    assertEquals(clients, r.clients());
+    assertEquals(full.comparable, r.comparableClients());
+    assertEquals(m, r.sensitivityClients());
+    assertEquals(full.curve, r.curve());
+    int n = full.comparable;
+    for (int h = 0; h < hz.length; h++) {
+      double[] exclusive = new double[4];
+      for (int i = 0; i < 4; i++) {
+        exclusive[i] = 100.0 * full.counts[h][Outcome.EXCLUSIVE.get(i).ordinal()] / n;
+      }
+      int[] counts = largestRemainder(exclusive);
+      double[] split = {100.0 * full.counts[h][Outcome.RECOVERY.ordinal()] / n,
+          100.0 * full.counts[h][Outcome.NO_RECOVERY.ordinal()] / n};
+      int[] splitCounts = largestRemainder(split);
+      assertEquals(IconArray.of(hz[h], Outcome.EXCLUSIVE, java.util.Arrays.stream(counts).boxed()
+          .toList()), r.iconArrays().get(h));
+      assertEquals(IconArray.of(hz[h], Outcome.RECOVERY_SPLIT, java.util.Arrays.stream(splitCounts)
+          .boxed().toList()), r.iconArrays().get(hz.length + h), "recovery arrays come last");
+      for (Outcome o : Outcome.values()) {
+        Probability p = r.probability(o, hz[h]).orElseThrow();
+        String at = o + " at " + hz[h];
+        int x = full.counts[h][o.ordinal()];
+        assertEquals((double) x / n, p.estimate(), 0, at);
+        double[] ci = wilson(x, n);
+        assertEquals(Math.min(p.estimate(), ci[0]), p.monteCarlo().lower(), 1e-12, at);
+        assertEquals(Math.max(p.estimate(), ci[1]), p.monteCarlo().upper(), 1e-12, at);
+        double b = (double) base.counts[h][o.ordinal()] / base.comparable;
+        double down = 0;
+        double up = 0;
+        for (Ensemble v : variants) {
+          double move = (double) v.counts[h][o.ordinal()] / v.comparable - b;
+          down = Math.min(down, move);
+          up = Math.max(up, move);
+        }
+        assertEquals(Math.max(0, p.estimate() + down), p.sensitivity().lower(), 1e-12, at);
+        assertEquals(Math.min(1, p.estimate() + up), p.sensitivity().upper(), 1e-12, at);
+        assertEquals(Math.max(0, p.monteCarlo().lower() + down), p.lower(), 1e-12, at);
+        assertEquals(Math.min(1, p.monteCarlo().upper() + up), p.upper(), 1e-12, at);
+        int count = switch (o) {
+          case STABLE_OR_BETTER -> counts[0] + counts[1];
+          case RECOVERY -> splitCounts[0];
+          case NO_RECOVERY -> splitCounts[1];
+          default -> counts[Outcome.EXCLUSIVE.indexOf(o)];
+        };
+        NaturalFrequency nf = p.naturalFrequency();
+        assertEquals(count, nf.count(), at);
+        assertEquals(Math.min(count, Math.round(100 * p.lower())), nf.lower(), at);
+        assertEquals(Math.max(count, Math.round(100 * p.upper())), nf.upper(), at);
+        assertEquals(io.candor.evidence.Certainty.ASSUMPTION, p.certainty());
+      }
+      Probability better = r.probability(Outcome.RELIABLE_IMPROVEMENT, hz[h]).orElseThrow();
+      assertTrue(better.sensitivity().lower() < better.estimate()
+          && better.estimate() < better.sensitivity().upper(), "the ranges move both ways");
+    }
+    double s = full.sessionReaching(0.5);
+    double b = base.sessionReaching(0.5);
+    double earliest = s;
+    double latest = s;
+    boolean beyond = false;
+    for (Ensemble v : variants) {
+      double vs = v.sessionReaching(0.5);
+      if (Double.isNaN(vs)) {
+        beyond = true;
+        latest = planned;
+      } else {
+        earliest = Math.min(earliest, Math.max(0, s + vs - b));
+        latest = Math.max(latest, Math.min(planned, s + vs - b));
+      }
+    }
+    Milestone half = r.halfImproved().orElseThrow();
+    assertEquals(0.5, half.share());
+    assertEquals(s, half.session(), 0);
+    assertEquals(earliest, half.earliest(), 1e-12);
+    assertEquals(latest, half.latest(), 1e-12);
+    assertEquals(beyond, half.latestBeyondPlan());
+    assertTrue(earliest < s && s < latest, earliest + " < " + s + " < " + latest);
+  }
 }
