@@ -471,4 +471,40 @@ class ExpectationsTest {
     assertEquals(beyond, half.latestBeyondPlan());
     assertTrue(earliest < s && s < latest, earliest + " < " + s + " < " + latest);
   }
+
+  /** Each notice is given exactly when its condition holds, once. */
+  @Test
+  void notices_areExactlyThoseThatApply_eachOnce() {
+    ClientProfile plain = ClientProfile.of(Instruments.PHQ9, 18);
+    assertEquals(List.of(Notice.RISK_ITEMS_NOT_SEEN), SMALL.report(plain, 1L).notices());
+    ClientProfile tied = plain.withItems(ClientProfile.ItemResponses.of(2, 2, 2, 2, 2, 2, 2, 2, 2)
+        .atSession(0));
+    assertEquals(List.of(), SMALL.report(tied, 1L).notices());
+    assertEquals(List.of(Notice.ITEMS_NOT_TIED), SMALL.report(plain.withItems(
+        ClientProfile.ItemResponses.of(2, 2, 2, 2, 2, 2, 2, 2, 2)), 1L).notices());
+    assertEquals(List.of(Notice.HORIZONS_PASSED),
+        SMALL.report(tied.withObserved(13, 12), 1L).notices(), "8 and 12 passed: said once");
+    assertEquals(List.of(), SMALL.report(tied.withObserved(1, 17).withObserved(2, 16), 1L)
+        .notices(), "a usual course inside what the model was fitted on");
+    assertEquals(List.of(Notice.UNUSUAL_COURSE), SMALL.report(tied.withObserved(1, 0)
+        .withObserved(2, 0), 1L).notices(), "far better than any simulated client like this");
+    assertEquals(List.of(Notice.UNUSUAL_COURSE), SMALL.report(tied.withObserved(1, 27)
+        .withObserved(2, 27), 1L).notices(), "far worse");
+    // the reference model was fitted on intakes 10 to 27 and sessions 0 to 26
+    assertEquals(List.of(Notice.NOT_AT_CASENESS, Notice.MODEL_EXTRAPOLATES,
+        Notice.RISK_ITEMS_NOT_SEEN), SMALL.report(ClientProfile.of(Instruments.PHQ9, 5)
+            .withObserved(1, 5), 1L).notices());
+    assertEquals(List.of(Notice.RISK_ITEMS_NOT_SEEN), SMALL.report(ClientProfile.of(
+        Instruments.PHQ9, 10).withObserved(1, 10), 1L).notices());
+    assertEquals(List.of(Notice.HORIZONS_PASSED, Notice.MODEL_EXTRAPOLATES,
+        Notice.RISK_ITEMS_NOT_SEEN), SMALL.report(plain.withPlannedSessions(40)
+            .withObserved(30, 12), 1L).notices());
+    ClientProfile core = ClientProfile.of(Instruments.CORE10, 3)
+        .withItems(ClientProfile.ItemResponses.of(0, 0, 0, 0, 0, 0, 0, 0, 0, 0));
+    assertEquals(List.of(Notice.NOT_AT_CASENESS, Notice.NOT_CALIBRATED, Notice.ITEMS_NOT_TIED),
+        SMALL.report(core, 1L).notices());
+    Scenario longer = Scenario.calibratedDefault(Instruments.PHQ9).withSessions(30);
+    assertEquals(List.of(), SMALL.withScenario(longer).report(tied, 1L).notices(),
+        "the calibrated scenario with other sessions is not a custom one");
+  }
 }
