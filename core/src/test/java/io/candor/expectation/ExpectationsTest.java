@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.candor.domain.Course;
 import io.candor.domain.ReadinessStage;
 import io.candor.evidence.Citation;
+import io.candor.evidence.Citations;
 import io.candor.json.CandorJson;
 import io.candor.json.ExpectedResponseModels;
 import io.candor.measure.Instruments;
@@ -506,5 +507,60 @@ class ExpectationsTest {
     Scenario longer = Scenario.calibratedDefault(Instruments.PHQ9).withSessions(30);
     assertEquals(List.of(), SMALL.withScenario(longer).report(tied, 1L).notices(),
         "the calibrated scenario with other sessions is not a custom one");
+  }
+
+  private static List<String> keys(io.candor.evidence.Citation... cs) {
+    return java.util.Arrays.stream(cs).map(io.candor.evidence.Citation::key).distinct().toList();
+  }
+
+  /**
+   * Each figure names the sources it rests on: the outcome's own, then readiness, a chronic
+   * course and the observed course when the profile has them; the report lists every source once,
+   * in order of first use.
+   */
+  @Test
+  void sources_ofEachFigureAndOfTheReport_areThoseItRestsOn_inOrderOfFirstUse() {
+    io.candor.evidence.Citation rc = Instruments.PHQ9.reliableChange().orElseThrow().source();
+    io.candor.evidence.Citation cut = Instruments.PHQ9.casenessCutoff().orElseThrow().source();
+    ExpectationReport plain = SMALL.report(ClientProfile.of(Instruments.PHQ9, 18), 1L);
+    assertEquals(keys(Citations.HOWARD_1986, rc),
+        plain.probability(Outcome.RELIABLE_IMPROVEMENT, 8).orElseThrow().sources());
+    assertEquals(keys(Citations.HOWARD_1986, Citations.LAMBERT_2013, rc),
+        plain.probability(Outcome.NO_RELIABLE_CHANGE, 8).orElseThrow().sources());
+    assertEquals(keys(Citations.LAMBERT_2013, rc),
+        plain.probability(Outcome.RELIABLE_DETERIORATION, 12).orElseThrow().sources());
+    assertEquals(keys(Citations.LAMBERT_2013, rc),
+        plain.probability(Outcome.STABLE_OR_BETTER, 12).orElseThrow().sources());
+    assertEquals(keys(Citations.SWIFT_2012),
+        plain.probability(Outcome.DROPOUT, 20).orElseThrow().sources());
+    assertEquals(keys(Citations.HOWARD_1986, cut),
+        plain.probability(Outcome.RECOVERY, 20).orElseThrow().sources());
+    assertEquals(keys(Citations.HOWARD_1986, cut),
+        plain.probability(Outcome.NO_RECOVERY, 20).orElseThrow().sources());
+    assertEquals(keys(Citations.HOWARD_1986, rc, Citations.LAMBERT_2013, Citations.SWIFT_2012,
+        cut, Citations.MITCHELL_2007, Citations.KAZANTZIS_2000, Citations.MAUSBACH_2010,
+        Citations.NORCROSS_2011, Citations.LOUZON_2016, Citations.NICE_NG225_2022,
+        Citations.GIGERENZER_1995, Citations.ZIPKIN_2014, Citations.GALESIC_2009,
+        Citations.TREVENA_2013), plain.sources().stream().map(Citation::key).toList());
+
+    ExpectationReport full = SMALL.report(ClientProfile.of(Instruments.PHQ9, 18)
+        .withReadiness(ReadinessStage.ACTION).withCourse(Course.CHRONIC).withObserved(1, 17), 1L);
+    assertEquals(keys(Citations.SWIFT_2012, Citations.NORCROSS_2011,
+        Citations.SATYANARAYANA_2009, Citations.BEAUMONT_2002),
+        full.probability(Outcome.DROPOUT, 8).orElseThrow().sources());
+    assertEquals(keys(Citations.HOWARD_1986, rc, Citations.NORCROSS_2011,
+        Citations.SATYANARAYANA_2009, Citations.BEAUMONT_2002, Citations.LAMBERT_2013,
+        Citations.SWIFT_2012, cut, Citations.CUIJPERS_2010, Citations.VITTENGL_2007,
+        Citations.MITCHELL_2007, Citations.KAZANTZIS_2000, Citations.MAUSBACH_2010,
+        Citations.LOUZON_2016, Citations.NICE_NG225_2022, Citations.GIGERENZER_1995,
+        Citations.ZIPKIN_2014, Citations.GALESIC_2009, Citations.TREVENA_2013),
+        full.sources().stream().map(Citation::key).toList());
+    for (Citation c : full.sources()) {
+      assertEquals(c, Citations.byKey(c.key()).orElse(c), c.key());
+    }
+    ExpectationReport gad = Expectations.withDefaults().withClients(1_000)
+        .withSensitivityClients(200).report(ClientProfile.of(Instruments.GAD7, 12), 1L);
+    assertFalse(gad.sources().stream().map(Citation::key).toList()
+        .contains(Citations.LOUZON_2016.key()), "GAD-7 has no risk item and none was seen");
   }
 }
