@@ -376,4 +376,104 @@ class RenderersTest {
     assertTrue(assertThrows(IllegalArgumentException.class,
         () -> ServiceSummary.of(List.of("a"), List.of(a), 9)).getMessage().contains("session 9"));
   }
+
+  private static final Expectations PLAIN = Expectations.withDefaults().withClients(1_000)
+      .withSensitivityClients(200);
+
+  /** A count out of 100 as the client reads it: "about 45 (between 38 and 52)". */
+  private static String about(NaturalFrequency nf) {
+    return "about " + nf.count() + " (between " + nf.lower() + " and " + nf.upper() + ")";
+  }
+
+  /**
+   * The client's text on a scale where higher is better (ORS, steps of 0.1, not the calibrated
+   * PHQ-9): its scores with their decimal, "higher" wording, recovery as reaching the line, the
+   * later horizon, engagement, and the uncalibrated source; what the profile lacks is left out.
+   */
+  @Test
+  void clientText_onAHigherIsBetterScale_saysEachPartWithItsNumbers() {
+    ExpectationReport r = PLAIN.report(ClientProfile.of(Instruments.ORS, 15.3)
+        .withAttendance(6, 2).withHomework(4, 1), 6L);
+    String t = flat(ClientRenderer.withDefaults().text(r));
+    assertTrue(t.startsWith("What to expect from therapy " + "=".repeat(27) + " This sheet is"
+        + " about people who start therapy with a ORS score of 15.3, like you."), t);
+    assertFalse(t.contains("It also uses your scores"));
+    assertTrue(t.contains("Much better means a score at least 5 points higher than at the start."));
+    NaturalFrequency rec = r.probability(Outcome.RECOVERY, 12).orElseThrow().naturalFrequency();
+    assertTrue(t.contains("Services often use a score of 25 as a line. Of 100 people who start where"
+        + " you are, " + about(rec) + " score 25 or more after 12 sessions."), t);
+    assertTrue(t.contains("The same 100 people after 12 sessions. "), "the recovery icon array");
+    assertTrue(t.contains("After 20 sessions: about " + r.probability(Outcome.RELIABLE_IMPROVEMENT,
+        20).orElseThrow().naturalFrequency().count() + " in 100 feel much better, and about "
+        + r.probability(Outcome.DROPOUT, 20).orElseThrow().naturalFrequency().count()
+        + " in 100 have stopped coming."), t);
+    assertFalse(flat(ClientRenderer.withDefaults().withHorizon(20).text(r))
+        .contains("After 20 sessions:"), "the later horizon is the one spoken about");
+    assertTrue(t.contains("Coming to sessions and tasks between them ----"));
+    assertTrue(t.contains("You have missed 2 of 6 sessions so far. Missing some is common: about 20"
+        + " in 100 mental health visits are missed."));
+    assertTrue(t.contains("You have done 1 of 4 tasks between sessions."));
+    assertTrue(t.contains("checked against published studies of the PHQ-9 (Howard and others 1986,"
+        + " Swift and Greenberg 2012, Lambert 2013), not of the ORS."), t);
+    assertTrue(t.contains("A score above the line does not mean problems cannot come back."));
+    assertFalse(t.contains("below the line"));
+    assertFalse(t.contains("Thoughts of harming yourself"), "ORS asks nothing about harm");
+    assertFalse(t.contains("Patterns of change") || t.contains("lasted a long time"));
+    Milestone half = r.halfImproved().orElseThrow();
+    assertTrue(t.contains("much better by session " + Math.round(half.session()) + "."), t);
+
+    ExpectationReport phq = ExpectationsTest.SMALL.report(ClientProfile.of(Instruments.PHQ9, 18)
+        .withObserved(1, 17).withObserved(2, 16), 6L);
+    String p = flat(ClientRenderer.withDefaults().text(phq));
+    assertTrue(p.contains("with a PHQ-9 score of 18, like you. It also uses your scores since then"
+        + " (session 1: 17, session 2: 16)."), p);
+    assertTrue(p.contains("Much better means a score at least 6 points lower than at the start."));
+    NaturalFrequency below = phq.probability(Outcome.RECOVERY, 12).orElseThrow()
+        .naturalFrequency();
+    assertTrue(p.contains("Of 100 people who start where you are, " + about(below)
+        + " score below 10 after 12 sessions."), p);
+    assertTrue(p.contains("A score below the line does not mean problems cannot come back."));
+    assertTrue(p.contains("The model was checked against published studies (Howard and others"
+        + " 1986, Swift and Greenberg 2012, Lambert 2013)."), p);
+    assertFalse(p.contains("Coming to sessions"));
+    assertTrue(p.indexOf("Thoughts of harming yourself") > p.indexOf("feel much better"),
+        "an unseen risk item comes after the numbers");
+    assertTrue(p.contains("please tell your therapist, whatever your answers on a form."));
+    assertFalse(p.contains("call your local emergency number"));
+  }
+
+  /** A flag on the risk item puts the risk section first, with the urgent line; a blank says so. */
+  @Test
+  void clientText_withARiskFlag_putsRiskFirst_andABlankItemIsNamed() {
+    ExpectationReport flagged = ExpectationsTest.SMALL.report(ClientProfile.of(Instruments.PHQ9, 9)
+        .withItems(ClientProfile.ItemResponses.of(1, 1, 1, 1, 1, 1, 1, 1, 1).atSession(0)), 1L);
+    String t = flat(ClientRenderer.withDefaults().text(flagged));
+    assertTrue(t.indexOf("Thoughts of harming yourself") < t.indexOf("Of 100 people"), t);
+    assertEquals(1, t.split("Thoughts of harming yourself", -1).length - 1, "said once");
+    assertTrue(t.contains("you gave an answer above zero to question 9."));
+    assertTrue(t.contains("call your local emergency number now."));
+    List<java.util.OptionalInt> blank = new ArrayList<>();
+    for (int k = 0; k < 8; k++) {
+      blank.add(java.util.OptionalInt.of(2));
+    }
+    blank.add(java.util.OptionalInt.empty());
+    ExpectationReport unanswered = ExpectationsTest.SMALL.report(ClientProfile.of(Instruments.PHQ9,
+        16).withItems(new ClientProfile.ItemResponses(java.util.OptionalInt.empty(), blank)), 1L);
+    String u = flat(ClientRenderer.withDefaults().text(unanswered));
+    assertTrue(u.contains("On your latest form, question 9 was left blank."), u);
+  }
+
+  /** The patterns of change, most likely first, with "many people" when the fit's size is unknown. */
+  @Test
+  void clientText_listsThePatternsMostLikelyFirst() {
+    ExpectationReport r = ExpectationsTest.SMALL.report(ClientProfile.of(Instruments.PHQ9, 18)
+        .withClasses(FittedClasses.of(FittedClassesTest.fourClasses(2.5), "test", Map.of())), 4L);
+    String t = flat(ClientRenderer.withDefaults().text(r));
+    assertTrue(t.contains("A computer model sorted the scores of many people into 4 patterns."), t);
+    // the class shares 25, 35, 30 and 10 at the intake alone: most likely first
+    assertTrue(t.contains("- about 35 follow a pattern where scores get much better by about"
+        + " session 11 - about 30 follow a pattern where scores change little - about 25 follow a"
+        + " pattern where scores get much better by about session 3 - about 10 follow a pattern"
+        + " where scores get worse"), t);
+  }
 }
