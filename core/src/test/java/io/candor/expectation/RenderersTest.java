@@ -476,4 +476,98 @@ class RenderersTest {
         + " pattern where scores get much better by about session 3 - about 10 follow a pattern"
         + " where scores get worse"), t);
   }
+
+  /** A number with at most {@code d} decimals, as the English reports write it. */
+  private static String num(double v, int d) {
+    return new java.math.BigDecimal(Double.toString(v)).setScale(d, java.math.RoundingMode.HALF_EVEN)
+        .stripTrailingZeros().toPlainString();
+  }
+
+  /**
+   * The therapist's text of a full profile says each part with its numbers: the basis, the
+   * update's weights and levels, every horizon's column, the milestone with its range, the ranges
+   * varied and their sources, the checkpoint from the first horizon's percentiles, engagement
+   * beside typical figures, the chronic outlook and the notices; a bare profile on a scale where
+   * higher is better says what is not known and reads its percentiles the other way.
+   */
+  @Test
+  void therapistText_saysEachPartWithItsNumbers_andLeavesOutWhatTheProfileLacks() {
+    ExpectationReport r = ExpectationsTest.SMALL.report(ClientProfile.of(Instruments.PHQ9, 18)
+        .withReadiness(io.candor.domain.ReadinessStage.ACTION)
+        .withCourse(io.candor.domain.Course.CHRONIC).withObserved(1, 17).withObserved(2, 16)
+        .withAttendance(6, 2).withHomework(4, 1), 5L);
+    String t = flat(TherapistRenderer.withDefaults().text(r));
+    assertTrue(t.contains("- PHQ-9 intake score 18; 20 sessions planned. - Course: long-lasting"
+        + " (chronic). - Readiness stage at intake: action (acts on the simulated rate of change and"
+        + " dropout). - Observed since intake: session 1: 17, session 2: 16."), t);
+    CourseUpdate u = r.update().orElseThrow();
+    assertTrue(t.contains("Weights of the observed sessions in its estimate of the current level:"
+        + " session 1: " + num(u.weights().get(0), 2) + ", session 2: " + num(u.weights().get(1), 2)
+        + ". The client's weighted level is " + num(u.level(), 1) + "; comparable simulated clients"
+        + " still attending at session 2 had " + num(u.comparableLevel(), 1) + " on average ("
+        + String.format(Locale.ENGLISH, "%,d", u.comparableClients()) + " clients)."), t);
+    String html = TherapistRenderer.withDefaults().html(r);
+    assertTrue(html.contains("<th>Outcome</th><th>Session 8</th><th>Session 12</th>"
+        + "<th>Session 20</th>"), html);
+    assertEquals(7, html.split("<td>(reliable improvement|no reliable change|reliable deterioration"
+        + "|stopped attending|recovery|no recovery|stable or better)</td>", -1).length - 1);
+    Milestone half = r.halfImproved().orElseThrow();
+    assertTrue(half.latestBeyondPlan() ? t.contains("under some plausible parameters not by session 20")
+        : t.contains("reliably improved by session " + num(half.session(), 1) + " (between session "
+            + num(half.earliest(), 1) + " and " + num(half.latest(), 1) + " across the plausible"
+            + " ranges)."), t);
+    assertTrue(t.contains("each of these parameters is set to either end of its plausible range ("
+        + "Howard et al. 1986, Swift and Greenberg 2012, Lambert 2013"), t);
+    assertTrue(t.contains("on 500 clients with the same random streams: rate of improvement"
+        + " (paths.resolvableRate, paths.episodicRate, paths.chronicRate), dropout hazard"
+        + " (dropout.hazard), share who get worse (deterioration.proportion)."), t);
+    CurvePoint at8 = r.curve().get(8);
+    assertEquals(8, at8.session());
+    assertTrue(t.contains("At session 8, half of the comparable clients score " + num(at8.median(), 0)
+        + " or lower. A score above " + num(at8.p75(), 0) + " (worse than 3 in 4 of them) or above "
+        + num(at8.p90(), 0) + " (worse than 9 in 10)"), t);
+    assertTrue(html.contains("<tr><td>8</td><td>" + num(at8.median(), 0) + "</td><td>"
+        + num(at8.p25(), 0) + " to " + num(at8.p75(), 0) + "</td><td>" + num(at8.p10(), 0) + " to "
+        + num(at8.p90(), 0) + "</td>"), "the curve's row of session 8");
+    NaturalFrequency drop = r.probability(Outcome.DROPOUT, 12).orElseThrow().naturalFrequency();
+    assertTrue(t.contains("About " + drop.count() + " in 100 comparable clients stop attending"
+        + " before session 12 (range " + drop.lower() + " to " + drop.upper() + ")."));
+    assertTrue(t.contains("Missed appointments: 2 of 6 offered (33.3 %); typical in mental-health"
+        + " services: about 20.0 % (Mitchell and Selmes 2007, primary (seen in the source))."), t);
+    assertTrue(t.contains("Homework: 1 of 4 tasks done (25.0 %). Homework compliance correlates"
+        + " modestly with outcome, r = 0.22 to 0.26"), t);
+    assertTrue(t.contains("Readiness stage action: pretreatment stage is associated with outcome,"
+        + " d = 0.46 (Norcross et al. 2011, primary (seen in the source))"), t);
+    assertTrue(t.contains("(d = 0.23; Cuijpers et al. 2010, primary (seen in the source)), with"
+        + " indications that at least 18 sessions are needed"), t);
+    assertTrue(t.contains("about 29.0 % relapse within a year"), t);
+    assertTrue(t.contains("Notices ------- - Item responses were not given: the risk items were not"
+        + " seen."), t);
+    assertTrue(t.contains("(2,000 clients starting at this intake score, seed 5)"), t);
+    assertTrue(t.contains("reliable-change threshold (6 points) and caseness cutoff (10)."), t);
+
+    ExpectationReport bare = ExpectationsTest.SMALL.report(ClientProfile.of(Instruments.ORS, 15.3),
+        5L);
+    String b = flat(TherapistRenderer.withDefaults().text(bare));
+    assertTrue(b.contains("- ORS intake score 15.3; 20 sessions planned. - Course: not known (the"
+        + " calibrated case mix is used). - Readiness stage: not known (the calibrated mix of stages"
+        + " is used). Outcomes for clients like this one"), b);
+    assertFalse(b.contains("Observed since intake") || b.contains("The observed scores update")
+        || b.contains("Risk items") || b.contains("Chronic course") || b.contains("Readiness stage "
+        + "action"), b);
+    assertTrue(b.contains("Missed appointments: not recorded.") && b.contains("Homework: not"
+        + " recorded."), b);
+    CurvePoint o8 = bare.curve().get(8);
+    assertTrue(b.contains("At session 8, half of the comparable clients score " + num(o8.median(), 1)
+        + " or higher. A score below " + num(o8.p25(), 1) + " (worse than 3 in 4 of them) or below "
+        + num(o8.p10(), 1) + " (worse than 9 in 10)"), b);
+    assertTrue(b.contains("Notices ------- - The simulator is calibrated for PHQ-9; for ORS it maps"), b);
+    ExpectationReport none = ExpectationsTest.SMALL.report(ClientProfile.of(Instruments.PHQ9, 18)
+        .withItems(ClientProfile.ItemResponses.of(3, 3, 3, 3, 2, 2, 2, 0, 0).atSession(0)), 5L);
+    String n = flat(TherapistRenderer.withDefaults().text(none));
+    assertFalse(n.contains("Notices"), "no notice applies");
+    assertTrue(n.startsWith("Expectation report for the therapist " + "=".repeat(36) + " Risk items"
+        + " ---------- - PHQ-9: no risk item was answered above its lowest response on the form"
+        + " given. A response of zero does not rule risk out"), n);
+  }
 }
