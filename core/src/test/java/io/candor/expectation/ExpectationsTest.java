@@ -563,4 +563,50 @@ class ExpectationsTest {
     assertFalse(gad.sources().stream().map(Citation::key).toList()
         .contains(Citations.LOUZON_2016.key()), "GAD-7 has no risk item and none was seen");
   }
+
+  /**
+   * A class curve that starts above the scale and comes back onto it is noticed, and its shape is
+   * judged from the top of the scale.
+   */
+  @Test
+  void aClassCurveStartingOffTheScale_isNoticed_andJudgedFromTheScalesEnd() {
+    List<io.candor.model.mixture.TrajectoryClass> cls = List.of(
+        new io.candor.model.mixture.TrajectoryClass(1, 0.5, List.of(
+            new io.candor.model.mixture.TermEstimate("intercept", 29),
+            new io.candor.model.mixture.TermEstimate("time", -5)), 3, java.util.Optional.empty()),
+        new io.candor.model.mixture.TrajectoryClass(2, 0.5, List.of(
+            new io.candor.model.mixture.TermEstimate("intercept", 18),
+            new io.candor.model.mixture.TermEstimate("time", 0)), 3, java.util.Optional.empty()));
+    TrajectoryClasses model = TrajectoryClasses.of(io.candor.model.growth.TimeBasis.LOG,
+        java.util.OptionalDouble.empty(), io.candor.model.mixture.WithinClass.NONE,
+        io.candor.model.mixture.ResidualVariance.PER_CLASS,
+        io.candor.model.mixture.RandomCovariance.PER_CLASS, List.of(), cls, List.of());
+    ExpectationReport r = SMALL.report(ClientProfile.of(Instruments.PHQ9, 18)
+        .withClasses(FittedClasses.of(model, "above", Map.of())), 1L);
+    assertTrue(r.notices().contains(Notice.CLASSES_OFF_SCALE), "29 at session 0, on the scale"
+        + " from session 1 (29 - 5 log 2 = 25.5)");
+    ClassOutlook.Pattern high = r.classes().orElseThrow().patterns().get(0);
+    assertEquals(29, high.start());
+    // judged from 27: reliably better (6 points) once 29 - 5 log(1 + t) <= 21, t >= e^1.6 - 1 = 3.95
+    assertEquals(OptionalInt.of(4), high.improvedBy());
+    assertEquals(ClassOutlook.Trend.IMPROVING, high.trend());
+    assertEquals(ClassOutlook.Trend.LITTLE_CHANGE, r.classes().orElseThrow().patterns().get(1)
+        .trend());
+  }
+
+  @Test
+  void configuration_readsBackAsGiven() {
+    assertEquals(2_000, SMALL.clients());
+    assertEquals(500, SMALL.sensitivityClients());
+    assertEquals(List.of(8, 12, 20), SMALL.horizons());
+    assertEquals(List.of(5, 20), SMALL.withHorizons(20, 5, 5).horizons(), "sorted, once each");
+    assertEquals(java.util.Optional.of(PHQ_MODEL), SMALL.model());
+    assertTrue(Expectations.withDefaults().model().isEmpty());
+    assertEquals(Expectations.DEFAULT_CLIENTS, Expectations.withDefaults().clients());
+    assertEquals("Expectations[clients=2000, sensitivityClients=500, horizons=[8, 12, 20],"
+        + " threads=1, model=given, scenario=calibrated default]", SMALL.toString());
+    assertEquals("Expectations[clients=20000, sensitivityClients=5000, horizons=[8, 12, 20],"
+        + " threads=3, model=none, scenario=given]", Expectations.withDefaults().withThreads(3)
+            .withScenario(Scenario.calibratedDefault(Instruments.PHQ9)).toString());
+  }
 }
