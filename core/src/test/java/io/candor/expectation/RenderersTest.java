@@ -403,6 +403,10 @@ class RenderersTest {
     assertTrue(t.contains("Services often use a score of 25 as a line. Of 100 people who start where"
         + " you are, " + about(rec) + " score 25 or more after 12 sessions."), t);
     assertTrue(t.contains("The same 100 people after 12 sessions. "), "the recovery icon array");
+    int better = r.iconArray(12, Outcome.RELIABLE_IMPROVEMENT).orElseThrow()
+        .count(Outcome.RELIABLE_IMPROVEMENT);
+    assertTrue(t.contains("B B B") && t.contains(" B feel much better (" + better + ") S feel about"
+        + " the same ("), "the icon rows and legend in letters");
     assertTrue(t.contains("After 20 sessions: about " + r.probability(Outcome.RELIABLE_IMPROVEMENT,
         20).orElseThrow().naturalFrequency().count() + " in 100 feel much better, and about "
         + r.probability(Outcome.DROPOUT, 20).orElseThrow().naturalFrequency().count()
@@ -569,5 +573,78 @@ class RenderersTest {
     assertTrue(n.startsWith("Expectation report for the therapist " + "=".repeat(36) + " Risk items"
         + " ---------- - PHQ-9: no risk item was answered above its lowest response on the form"
         + " given. A response of zero does not rule risk out"), n);
+  }
+
+  /**
+   * The service text adds up a caseload: the risk lines for flagged, unflagged and unseen clients,
+   * each outcome's expected count with its range rounded outwards, recovery among those who started
+   * in the clinical range, and a row per client.
+   */
+  @Test
+  void serviceText_saysTheCaseloadsCountsRisksAndRows() {
+    ExpectationReport flagged = ExpectationsTest.SMALL.report(ClientProfile.of(Instruments.PHQ9, 9)
+        .withItems(ClientProfile.ItemResponses.of(1, 1, 1, 1, 1, 1, 1, 1, 1).atSession(0)), 1L);
+    ExpectationReport seen = ExpectationsTest.SMALL.report(ClientProfile.of(Instruments.PHQ9, 18)
+        .withItems(ClientProfile.ItemResponses.of(3, 3, 3, 3, 2, 2, 2, 0, 0).atSession(0)), 2L);
+    ExpectationReport unseen = ExpectationsTest.SMALL.report(ClientProfile.of(Instruments.PHQ9, 15),
+        3L);
+    List<String> ids = List.of("a", "b", "c");
+    List<ExpectationReport> all = List.of(flagged, seen, unseen);
+    ServiceSummary s = ServiceRenderer.withDefaults().summarise(ids, all);
+    String t = flat(ServiceRenderer.withDefaults().text(ids, all));
+    assertTrue(t.startsWith("Expected outcomes across a caseload " + "=".repeat(35) + " 3 clients;"
+        + " the numbers are at session 12"), t);
+    assertTrue(t.contains("Risk items ---------- - Clients with a risk-item flag for clinician"
+        + " review (1 of 3): a. - Item responses were not given for 1 of 3 clients: their risk"
+        + " items were not seen. Of the 3 clients, at session 12:"), t);
+    for (ExpectedCount c : s.outcomes()) {
+      String name = Map.of(Outcome.RELIABLE_IMPROVEMENT, "reliable improvement",
+          Outcome.NO_RELIABLE_CHANGE, "no reliable change", Outcome.RELIABLE_DETERIORATION,
+          "reliable deterioration", Outcome.DROPOUT, "stopped attending").get(c.outcome());
+      assertTrue(t.contains("- " + name + ": about " + Math.round(c.expected()) + " (range "
+          + (long) Math.floor(c.lower()) + " to " + (long) Math.ceil(c.upper()) + ")"), name + t);
+    }
+    ExpectedCount rec = s.recovery().orElseThrow();
+    assertEquals(2, rec.of(), "the client at 9 started outside the clinical range");
+    assertTrue(t.contains("Of the 2 clients who started in the clinical range, about "
+        + Math.round(rec.expected()) + " (range " + (long) Math.floor(rec.lower()) + " to "
+        + (long) Math.ceil(rec.upper()) + ") score outside it at session 12."), t);
+    assertTrue(t.contains("about 20.0 % (Mitchell and Selmes 2007)"));
+    String html = ServiceRenderer.withDefaults().html(ids, all);
+    Probability better = flagged.probability(Outcome.RELIABLE_IMPROVEMENT, 12).orElseThrow();
+    Probability drop = flagged.probability(Outcome.DROPOUT, 12).orElseThrow();
+    assertTrue(html.contains("<tr><td>a</td><td>PHQ-9 9</td><td>"
+        + String.format(Locale.ENGLISH, "%.1f", 100 * better.estimate()) + " %</td><td>"
+        + String.format(Locale.ENGLISH, "%.1f", 100 * drop.estimate()) + " %</td><td>1</td></tr>"),
+        html);
+    assertTrue(html.contains("<td>0</td></tr>") && html.contains("<td>not seen</td></tr>"));
+
+    String none = flat(ServiceRenderer.withDefaults().text(List.of("b"), List.of(seen)));
+    assertTrue(none.contains("1 client; the numbers are at session 12"), none);
+    assertTrue(none.contains("Risk items ---------- - No client whose items were seen has a"
+        + " risk-item flag."), none);
+    assertFalse(none.contains("were not given"));
+    String blind = flat(ServiceRenderer.withDefaults().text(List.of("c"), List.of(unseen)));
+    assertFalse(blind.contains("No client whose items were seen"), "nobody's items were seen");
+    assertTrue(blind.contains("not given for 1 of 1 client:"), blind);
+    String below = flat(ServiceRenderer.withDefaults().text(List.of("a"), List.of(flagged)));
+    assertFalse(below.contains("who started in the clinical range"), "nobody did");
+    assertEquals(flat(ServiceRenderer.withDefaults().text(List.of("client"), List.of(seen))),
+        flat(ServiceRenderer.withDefaults().text(seen)), "one report is a caseload of one");
+    assertTrue(flat(ServiceRenderer.withDefaults().withHorizon(20).text(ids, all))
+        .contains("3 clients; the numbers are at session 20"));
+  }
+
+  @Test
+  void renderers_compareByTypeLanguageAndSession_andSayWhichTheyAre() {
+    assertEquals(ClientRenderer.withDefaults(), ClientRenderer.withDefaults());
+    assertEquals(ClientRenderer.withDefaults().hashCode(), ClientRenderer.withDefaults().hashCode());
+    assertFalse(ClientRenderer.withDefaults().equals(TherapistRenderer.withDefaults()));
+    assertFalse(ClientRenderer.withDefaults().withHorizon(8)
+        .equals(ClientRenderer.withDefaults().withHorizon(12)));
+    assertFalse(ClientRenderer.withDefaults().equals(null));
+    assertEquals("ClientRenderer[en, horizon default]", ClientRenderer.withDefaults().toString());
+    assertEquals("ServiceRenderer[xx, horizon 8]", ServiceRenderer.withDefaults()
+        .withLocale(Locale.forLanguageTag("xx")).withHorizon(8).toString());
   }
 }
