@@ -190,6 +190,12 @@ class EnsembleTest {
     }
     assertEquals(first, e.sessionReaching(share[first]), 1e-12,
         "a share met exactly, first at session " + first);
+    int top = 1;
+    for (int t = 2; t <= PLANNED; t++) {
+      top = share[t] > share[top] ? t : top;
+    }
+    assertEquals(top, e.sessionReaching(share[top]), 1e-12,
+        "the highest share is reached, at the session it is met, though never exceeded");
   }
 
   @Test
@@ -305,5 +311,24 @@ class EnsembleTest {
       sxx += (x.get(j) - mx) * (x.get(j) - mx);
     }
     return sxy / sxx;
+  }
+
+  /** One comparable client: their level is every quantile of the levels. */
+  @Test
+  void oneComparableClient_isTheirOwnLowAndHighLevel() {
+    int m = 0;
+    while (PANEL.attended(m) <= PLANNED) {
+      m++;
+    }
+    m++;
+    Ensemble.Conditioning c = new Ensemble.Conditioning(EVENTS, INTAKE, new int[] {PLANNED},
+        new double[] {1}, 10);
+    Ensemble e = Ensemble.of(PANEL, m, c, new int[] {PLANNED}, false);
+    assertEquals(1, e.comparable, "only client " + (m - 1) + " of the first " + m
+        + " attends the last session");
+    double level = PANEL.score(m - 1, PLANNED);
+    assertEquals(level, e.meanLevel);
+    assertEquals(level, e.lowLevel);
+    assertEquals(level, e.highLevel);
   }
 }
