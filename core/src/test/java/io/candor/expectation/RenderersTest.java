@@ -633,6 +633,8 @@ class RenderersTest {
         flat(ServiceRenderer.withDefaults().text(seen)), "one report is a caseload of one");
     assertTrue(flat(ServiceRenderer.withDefaults().withHorizon(20).text(ids, all))
         .contains("3 clients; the numbers are at session 20"));
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> ServiceSummary.of(
+        List.of("a", " "), List.of(flagged, seen), 12)).getMessage().contains("client label"));
   }
 
   @Test
