@@ -649,4 +649,60 @@ class RenderersTest {
     assertEquals("ServiceRenderer[xx, horizon 8]", ServiceRenderer.withDefaults()
         .withLocale(Locale.forLanguageTag("xx")).withHorizon(8).toString());
   }
+
+  /** The headings of a plain-text report, in order (a heading is underlined with dashes). */
+  private static List<String> headings(String text) {
+    String[] lines = text.split("\n");
+    List<String> out = new ArrayList<>();
+    for (int k = 1; k < lines.length; k++) {
+      if (!lines[k].isEmpty() && lines[k].matches("-+") && lines[k].length() == lines[k - 1].length()) {
+        out.add(lines[k - 1]);
+      }
+    }
+    return out;
+  }
+
+  /** Every section of a report with every part of the profile, in order, with its lead text. */
+  @Test
+  void reportsOfAFullProfile_haveEverySectionInOrder() {
+    ExpectationReport r = ExpectationsTest.SMALL.report(ClientProfile.of(Instruments.PHQ9, 18)
+        .withReadiness(io.candor.domain.ReadinessStage.ACTION)
+        .withCourse(io.candor.domain.Course.CHRONIC).withObserved(1, 17).withObserved(2, 16)
+        .withAttendance(6, 2).withHomework(4, 1).withClasses(FittedClasses.of(
+            FittedClassesTest.fourClasses(2.5), "test classes", Map.of())), 5L);
+    String therapist = TherapistRenderer.withDefaults().text(r);
+    assertEquals(List.of("Risk items", "Client and basis", "Outcomes for clients like this one",
+        "What the ranges hold", "Expected scores", "What to watch",
+        "Engagement (context, not prediction)", "Chronic course: what success can mean",
+        "Latent trajectory classes", "Notices", "Method and sources",
+        "What the numbers do not mean"), headings(therapist));
+    String t = flat(therapist);
+    assertTrue(t.contains("------- Share of clients like this one at each session, with the range"
+        + " to quote"), t);
+    assertTrue(t.contains("--------------- Scores of comparable clients still attending each"
+        + " session (median, middle half, middle 80 %), and the share still attending."), t);
+    assertTrue(t.contains("beside its share in the fitted data (Nagin 1999, Stulz et al. 2007,"
+        + " Saunders et al. 2019). Certainty: assumption"), t);
+    assertTrue(t.contains(". Sources: - "), "the source list's lead");
+    String client = ClientRenderer.withDefaults().text(r);
+    assertEquals(List.of("When problems have lasted a long time", "Patterns of change",
+        "Coming to sessions and tasks between them", "Thoughts of harming yourself",
+        "Where these numbers come from", "What these numbers do not mean"), headings(client));
+    NaturalFrequency stable = r.probability(Outcome.STABLE_OR_BETTER, 12).orElseThrow()
+        .naturalFrequency();
+    assertTrue(flat(client).contains("Of 100 people like you, " + about(stable)
+        + " are the same or better after 12 sessions."), client);
+  }
+
+  /** With a plan too short for half to improve, both texts say fewer than half by its end. */
+  @Test
+  void aPlanTooShortForHalfToImprove_isSaidSo() {
+    ExpectationReport r = ExpectationsTest.SMALL.report(ClientProfile.of(Instruments.PHQ9, 18)
+        .withPlannedSessions(2), 5L);
+    assertTrue(r.halfImproved().isEmpty());
+    assertTrue(flat(TherapistRenderer.withDefaults().text(r)).contains("Fewer than half of the"
+        + " comparable clients still attending are reliably improved by session 2."));
+    assertTrue(flat(ClientRenderer.withDefaults().text(r)).contains("Fewer than half of the people"
+        + " like you are much better by session 2."));
+  }
 }
