@@ -99,4 +99,14 @@ class DocTest {
     assertTrue(html.contains("<h1>a&lt;b &amp; &quot;c&quot; &#39;d&#39;&gt;</h1>"));
     assertTrue(html.contains("<p>1 &lt; 2</p>"));
   }
+
+  /** A word that would make a line of 79 characters starts the next line. */
+  @Test
+  void text_wrapsALineThatWouldBeOneCharacterTooLong() {
+    Doc d = new Doc("T", Locale.ENGLISH);
+    String n6 = String.join(" ", NINE, NINE, NINE, NINE, NINE, NINE);
+    String nineteen = NINE + NINE + "x";
+    d.paragraph(n6 + " " + nineteen);
+    assertEquals("T\n=\n\n" + n6 + "\n" + nineteen + "\n", d.text());
+  }
 }
