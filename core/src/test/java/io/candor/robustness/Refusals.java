@@ -42,9 +42,11 @@ public final class Refusals {
 
   /**
    * A value quoted and cut as Candor's messages cut the one offending value ({@code "…" (263
-   * characters)}): the user's own text, at most 60 characters of it.
+   * characters)}): the user's own text, at most 60 characters of it, a control character written
+   * as its six-character escape (backslash, u, four hex digits) counting as one.
    */
-  private static final Pattern CUT_QUOTE = Pattern.compile("\".{0,64}?…\" \\(\\d+ characters\\)");
+  private static final Pattern CUT_QUOTE =
+      Pattern.compile("\"(?:\\\\u[0-9a-f]{4}|.){0,64}?…\" \\(\\d+ characters\\)");
 
   private static final Pattern LINE_BREAK = Pattern.compile("\\r\\n|\\n|\\r");
 

@@ -2,7 +2,9 @@ package io.candor.robustness;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.candor.internal.Checks;
 import io.candor.json.LongCsv;
 import java.io.StringReader;
 import java.util.Optional;
@@ -58,6 +60,22 @@ class RefusalsTest {
         + " -1.666640121096417 ],…\" (263 characters): document.x is not a known field", json);
     assertThrows(AssertionError.class, () -> Refusals.checkMessage("uploaded model \"m.json\": was"
         + " [ 16.775561806390762, -1.666640121096417 ]", json));
+  }
+
+  @Test
+  void aValueQuotedAndCut_isSetAside_withItsControlCharactersEscaped() {
+    // a form's column name holding the uploaded CSV text: 59 characters of it quoted, each line
+    // break written as a six-character escape, so the quote is longer than 60 characters
+    String csv = "id,session,score\r\na,2,20\r\na,1,17\r\na,2,12\r\nb,0,\u0007\u0007\u0007"
+        + "\u0007\u0007\u0007\u0007\u0007\u0007\u0007\u0007\u0007\u0007\r\nb,1,14\r\n";
+    String column = csv.substring(0, csv.length() - 8);
+    String m = "upload \"a.csv\" line 1: column " + Checks.quote(column)
+        + " not found; the header has [id, session, score]";
+    assertTrue(m.length() > 200, m);
+    Refusals.checkMessage(m, csv);
+    // a line of the file outside the quote still counts
+    assertThrows(AssertionError.class, () -> Refusals.checkMessage(
+        "upload \"a.csv\" line 1: a,2,20 not found", csv));
   }
 
   @Test

@@ -18,10 +18,11 @@ public final class CliText {
   private CliText() {}
 
   /**
-   * A user's text as a message shows it (the library's own messages do the same): in double
-   * quotes, control characters written as Unicode escapes so that the message stays on one line,
-   * and cut after {@value #QUOTED_LENGTH} characters with the full length said, so that a message
-   * carries the one offending value and never a whole record.
+   * A user's text as a message shows it: in double quotes, control characters written as Unicode
+   * escapes so that the message stays on one line, and cut after {@value #QUOTED_LENGTH}
+   * characters with the full length said, so that a message carries the one offending value and
+   * never a whole record. The library's own messages quote likewise, except that they cut after
+   * 60 characters of the text, each escape counting as one.
    *
    * @param text the text
    * @return the quoted text, e.g. {@code "1:15;2"} or {@code "abc…" (1203 characters)}
