@@ -619,6 +619,11 @@ class RenderersTest {
         html);
     assertTrue(html.contains("<td>0</td></tr>") && html.contains("<td>not seen</td></tr>"));
 
+    assertEquals(List.of("Risk items", "Clients"), headings(ServiceRenderer.withDefaults()
+        .text(ids, all)));
+    assertTrue(t.contains("2.5 % point of the count when every client has the low end of their"
+        + " range to the 97.5 % point when every client has the high end"), t);
+    assertTrue(t.endsWith("They are not targets, and they do not rank therapists or clients. "), t);
     String none = flat(ServiceRenderer.withDefaults().text(List.of("b"), List.of(seen)));
     assertTrue(none.contains("1 client; the numbers are at session 12"), none);
     assertTrue(none.contains("Risk items ---------- - No client whose items were seen has a"
