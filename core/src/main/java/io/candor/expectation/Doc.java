@@ -53,32 +53,27 @@ final class Doc {
     this.locale = Objects.requireNonNull(locale, "locale");
   }
 
-  Doc heading(String text) {
+  void heading(String text) {
     blocks.add(new Heading(2, text));
-    return this;
   }
 
-  Doc paragraph(String text) {
+  void paragraph(String text) {
     blocks.add(new Paragraph(text));
-    return this;
   }
 
-  Doc bullets(List<String> items) {
+  void bullets(List<String> items) {
     if (!items.isEmpty()) {
       blocks.add(new Bullets(List.copyOf(items)));
     }
-    return this;
   }
 
-  Doc table(List<String> header, List<List<String>> rows) {
+  void table(List<String> header, List<List<String>> rows) {
     blocks.add(new Table(List.copyOf(header), List.copyOf(rows)));
-    return this;
   }
 
-  Doc icons(IconArray array, Map<Outcome, String> labels, Map<Outcome, String> symbols,
+  void icons(IconArray array, Map<Outcome, String> labels, Map<Outcome, String> symbols,
       String caption) {
     blocks.add(new Icons(array, labels, symbols, caption));
-    return this;
   }
 
   /**

@@ -53,11 +53,6 @@ final class Messages {
     return locale;
   }
 
-  /** Whether the bundle has a key. */
-  boolean has(String key) {
-    return bundle.containsKey(key);
-  }
-
   /** The text of a key with its arguments filled in. */
   String text(String key, Object... args) {
     String pattern;

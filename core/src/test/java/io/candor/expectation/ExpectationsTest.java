@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.candor.domain.Course;
 import io.candor.domain.ReadinessStage;
 import io.candor.evidence.Citation;
+import io.candor.evidence.Citations;
 import io.candor.json.CandorJson;
 import io.candor.json.ExpectedResponseModels;
 import io.candor.measure.Instruments;
@@ -327,5 +328,285 @@ class ExpectationsTest {
         .withSensitivityClients(500).withModel(PHQ_MODEL).hashCode());
     assertNotEquals(SMALL, SMALL.withHorizons(4));
     assertTrue(SMALL.toString().contains("clients=2000"));
+  }
+
+  /** Counts out of 100: floors, then one more for the largest remainders, the first on a tie. */
+  private static int[] largestRemainder(double[] percent) {
+    int[] out = new int[percent.length];
+    int total = 0;
+    for (int i = 0; i < out.length; i++) {
+      out[i] = (int) Math.floor(percent[i]);
+      total += out[i];
+    }
+    List<Integer> order = new java.util.ArrayList<>();
+    for (int i = 0; i < out.length; i++) {
+      order.add(i);
+    }
+    order.sort(java.util.Comparator.comparingDouble((Integer i) -> -(percent[i] - out[i]))
+        .thenComparingInt(i -> i));
+    for (int j = 0; total < 100; j++, total++) {
+      out[order.get(j)]++;
+    }
+    return out;
+  }
+
+  /** The 95 % Wilson score interval of x successes in n (Wilson 1927), written out. */
+  private static double[] wilson(int x, int n) {
+    double z = 1.959963984540054;
+    double p = (double) x / n;
+    double centre = (p + z * z / (2 * n)) / (1 + z * z / n);
+    double half = z / (1 + z * z / n) * Math.sqrt(p * (1 - p) / n + z * z / (4.0 * n * n));
+    return new double[] {centre - half, centre + half};
+  }
+
+  /**
+   * Every figure of a small report recomputed from its definition: the share of the comparable
+   * clients, its Wilson interval, the sensitivity moves (each plausible-range end simulated on the
+   * same first clients, minus the base share on them), the range to quote, the counts out of 100
+   * by largest remainders and their ranges, the icon arrays, and the half-improved milestone.
+   */
+  @Test
+  void everyFigure_isItsDefinition_recomputedFromTheSimulatedPanels() {
+    long seed = 21L;
+    int clients = 600;
+    int m = 300;
+    int planned = 12;
+    int[] hz = {8, 12};
+    Expectations e = Expectations.withDefaults().withClients(clients).withSensitivityClients(m);
+    ExpectationReport r = e.report(ClientProfile.of(Instruments.PHQ9, 18)
+        .withPlannedSessions(planned), seed);
+    assertEquals(List.of(8, 12), r.horizons());
+    Scenario conditioned = Scenario.calibratedDefault(Instruments.PHQ9).withSessions(planned);
+    Ensemble.Conditioning c = new Ensemble.Conditioning(
+        io.candor.change.ClinicalEvents.of(Instruments.PHQ9), 18, new int[0], new double[0], 0);
+    Simulator sim = Simulator.of(conditioned).givenIntake(18);
+    Ensemble full = Ensemble.of(sim.panel(seed, clients, Arm.TREATED, 1), clients, c, hz, true);
+    Ensemble base = Ensemble.of(sim.panel(seed, m, Arm.TREATED, 1), m, c, hz, false);
+    List<Ensemble> variants = new java.util.ArrayList<>();
+    List<PlausibleRange> varied = new java.util.ArrayList<>();
+    for (PlausibleRange range : PlausibleRange.values()) {
+      if (range.appliesTo(conditioned)) {
+        varied.add(range);
+        for (double end : new double[] {range.low().value(), range.high().value()}) {
+          variants.add(Ensemble.of(Simulator.of(range.apply(conditioned, end)).givenIntake(18)
+              .panel(seed, m, Arm.TREATED, 1), m, c, hz, false));
+        }
+      }
+    }
+    assertEquals(varied, r.varied());
+    assertEquals(4, varied.size(), "rate, dropout, deterioration and chronic share");
+    assertEquals(clients, r.clients());
+    assertEquals(full.comparable, r.comparableClients());
+    assertEquals(m, r.sensitivityClients());
+    assertEquals(full.curve, r.curve());
+    int n = full.comparable;
+    for (int h = 0; h < hz.length; h++) {
+      double[] exclusive = new double[4];
+      for (int i = 0; i < 4; i++) {
+        exclusive[i] = 100.0 * full.counts[h][Outcome.EXCLUSIVE.get(i).ordinal()] / n;
+      }
+      int[] counts = largestRemainder(exclusive);
+      double[] split = {100.0 * full.counts[h][Outcome.RECOVERY.ordinal()] / n,
+          100.0 * full.counts[h][Outcome.NO_RECOVERY.ordinal()] / n};
+      int[] splitCounts = largestRemainder(split);
+      assertEquals(IconArray.of(hz[h], Outcome.EXCLUSIVE, java.util.Arrays.stream(counts).boxed()
+          .toList()), r.iconArrays().get(h));
+      assertEquals(IconArray.of(hz[h], Outcome.RECOVERY_SPLIT, java.util.Arrays.stream(splitCounts)
+          .boxed().toList()), r.iconArrays().get(hz.length + h), "recovery arrays come last");
+      for (Outcome o : Outcome.values()) {
+        Probability p = r.probability(o, hz[h]).orElseThrow();
+        String at = o + " at " + hz[h];
+        int x = full.counts[h][o.ordinal()];
+        assertEquals((double) x / n, p.estimate(), 0, at);
+        double[] ci = wilson(x, n);
+        assertEquals(Math.min(p.estimate(), ci[0]), p.monteCarlo().lower(), 1e-12, at);
+        assertEquals(Math.max(p.estimate(), ci[1]), p.monteCarlo().upper(), 1e-12, at);
+        double b = (double) base.counts[h][o.ordinal()] / base.comparable;
+        double down = 0;
+        double up = 0;
+        for (Ensemble v : variants) {
+          double move = (double) v.counts[h][o.ordinal()] / v.comparable - b;
+          down = Math.min(down, move);
+          up = Math.max(up, move);
+        }
+        assertEquals(Math.max(0, p.estimate() + down), p.sensitivity().lower(), 1e-12, at);
+        assertEquals(Math.min(1, p.estimate() + up), p.sensitivity().upper(), 1e-12, at);
+        assertEquals(Math.max(0, p.monteCarlo().lower() + down), p.lower(), 1e-12, at);
+        assertEquals(Math.min(1, p.monteCarlo().upper() + up), p.upper(), 1e-12, at);
+        int count = switch (o) {
+          case STABLE_OR_BETTER -> counts[0] + counts[1];
+          case RECOVERY -> splitCounts[0];
+          case NO_RECOVERY -> splitCounts[1];
+          default -> counts[Outcome.EXCLUSIVE.indexOf(o)];
+        };
+        NaturalFrequency nf = p.naturalFrequency();
+        assertEquals(count, nf.count(), at);
+        assertEquals(Math.min(count, Math.round(100 * p.lower())), nf.lower(), at);
+        assertEquals(Math.max(count, Math.round(100 * p.upper())), nf.upper(), at);
+        assertEquals(io.candor.evidence.Certainty.ASSUMPTION, p.certainty());
+      }
+      Probability better = r.probability(Outcome.RELIABLE_IMPROVEMENT, hz[h]).orElseThrow();
+      assertTrue(better.sensitivity().lower() < better.estimate()
+          && better.estimate() < better.sensitivity().upper(), "the ranges move both ways");
+    }
+    double s = full.sessionReaching(0.5);
+    double b = base.sessionReaching(0.5);
+    double earliest = s;
+    double latest = s;
+    boolean beyond = false;
+    for (Ensemble v : variants) {
+      double vs = v.sessionReaching(0.5);
+      if (Double.isNaN(vs)) {
+        beyond = true;
+        latest = planned;
+      } else {
+        earliest = Math.min(earliest, Math.max(0, s + vs - b));
+        latest = Math.max(latest, Math.min(planned, s + vs - b));
+      }
+    }
+    Milestone half = r.halfImproved().orElseThrow();
+    assertEquals(0.5, half.share());
+    assertEquals(s, half.session(), 0);
+    assertEquals(earliest, half.earliest(), 1e-12);
+    assertEquals(latest, half.latest(), 1e-12);
+    assertEquals(beyond, half.latestBeyondPlan());
+    assertTrue(earliest < s && s < latest, earliest + " < " + s + " < " + latest);
+  }
+
+  /** Each notice is given exactly when its condition holds, once. */
+  @Test
+  void notices_areExactlyThoseThatApply_eachOnce() {
+    ClientProfile plain = ClientProfile.of(Instruments.PHQ9, 18);
+    assertEquals(List.of(Notice.RISK_ITEMS_NOT_SEEN), SMALL.report(plain, 1L).notices());
+    ClientProfile tied = plain.withItems(ClientProfile.ItemResponses.of(2, 2, 2, 2, 2, 2, 2, 2, 2)
+        .atSession(0));
+    assertEquals(List.of(), SMALL.report(tied, 1L).notices());
+    assertEquals(List.of(Notice.ITEMS_NOT_TIED), SMALL.report(plain.withItems(
+        ClientProfile.ItemResponses.of(2, 2, 2, 2, 2, 2, 2, 2, 2)), 1L).notices());
+    assertEquals(List.of(Notice.HORIZONS_PASSED),
+        SMALL.report(tied.withObserved(13, 12), 1L).notices(), "8 and 12 passed: said once");
+    assertEquals(List.of(), SMALL.report(tied.withObserved(1, 17).withObserved(2, 16), 1L)
+        .notices(), "a usual course inside what the model was fitted on");
+    assertEquals(List.of(Notice.UNUSUAL_COURSE), SMALL.report(tied.withObserved(1, 0)
+        .withObserved(2, 0), 1L).notices(), "far better than any simulated client like this");
+    assertEquals(List.of(Notice.UNUSUAL_COURSE), SMALL.report(tied.withObserved(1, 27)
+        .withObserved(2, 27), 1L).notices(), "far worse");
+    // the reference model was fitted on intakes 10 to 27 and sessions 0 to 26
+    assertEquals(List.of(Notice.NOT_AT_CASENESS, Notice.MODEL_EXTRAPOLATES,
+        Notice.RISK_ITEMS_NOT_SEEN), SMALL.report(ClientProfile.of(Instruments.PHQ9, 5)
+            .withObserved(1, 5), 1L).notices());
+    assertEquals(List.of(Notice.RISK_ITEMS_NOT_SEEN), SMALL.report(ClientProfile.of(
+        Instruments.PHQ9, 10).withObserved(1, 10), 1L).notices());
+    assertEquals(List.of(Notice.HORIZONS_PASSED, Notice.MODEL_EXTRAPOLATES,
+        Notice.RISK_ITEMS_NOT_SEEN), SMALL.report(plain.withPlannedSessions(40)
+            .withObserved(30, 12), 1L).notices());
+    ClientProfile core = ClientProfile.of(Instruments.CORE10, 3)
+        .withItems(ClientProfile.ItemResponses.of(0, 0, 0, 0, 0, 0, 0, 0, 0, 0));
+    assertEquals(List.of(Notice.NOT_AT_CASENESS, Notice.NOT_CALIBRATED, Notice.ITEMS_NOT_TIED),
+        SMALL.report(core, 1L).notices());
+    Scenario longer = Scenario.calibratedDefault(Instruments.PHQ9).withSessions(30);
+    assertEquals(List.of(), SMALL.withScenario(longer).report(tied, 1L).notices(),
+        "the calibrated scenario with other sessions is not a custom one");
+  }
+
+  private static List<String> keys(io.candor.evidence.Citation... cs) {
+    return java.util.Arrays.stream(cs).map(io.candor.evidence.Citation::key).distinct().toList();
+  }
+
+  /**
+   * Each figure names the sources it rests on: the outcome's own, then readiness, a chronic
+   * course and the observed course when the profile has them; the report lists every source once,
+   * in order of first use.
+   */
+  @Test
+  void sources_ofEachFigureAndOfTheReport_areThoseItRestsOn_inOrderOfFirstUse() {
+    io.candor.evidence.Citation rc = Instruments.PHQ9.reliableChange().orElseThrow().source();
+    io.candor.evidence.Citation cut = Instruments.PHQ9.casenessCutoff().orElseThrow().source();
+    ExpectationReport plain = SMALL.report(ClientProfile.of(Instruments.PHQ9, 18), 1L);
+    assertEquals(keys(Citations.HOWARD_1986, rc),
+        plain.probability(Outcome.RELIABLE_IMPROVEMENT, 8).orElseThrow().sources());
+    assertEquals(keys(Citations.HOWARD_1986, Citations.LAMBERT_2013, rc),
+        plain.probability(Outcome.NO_RELIABLE_CHANGE, 8).orElseThrow().sources());
+    assertEquals(keys(Citations.LAMBERT_2013, rc),
+        plain.probability(Outcome.RELIABLE_DETERIORATION, 12).orElseThrow().sources());
+    assertEquals(keys(Citations.LAMBERT_2013, rc),
+        plain.probability(Outcome.STABLE_OR_BETTER, 12).orElseThrow().sources());
+    assertEquals(keys(Citations.SWIFT_2012),
+        plain.probability(Outcome.DROPOUT, 20).orElseThrow().sources());
+    assertEquals(keys(Citations.HOWARD_1986, cut),
+        plain.probability(Outcome.RECOVERY, 20).orElseThrow().sources());
+    assertEquals(keys(Citations.HOWARD_1986, cut),
+        plain.probability(Outcome.NO_RECOVERY, 20).orElseThrow().sources());
+    assertEquals(keys(Citations.HOWARD_1986, rc, Citations.LAMBERT_2013, Citations.SWIFT_2012,
+        cut, Citations.MITCHELL_2007, Citations.KAZANTZIS_2000, Citations.MAUSBACH_2010,
+        Citations.NORCROSS_2011, Citations.LOUZON_2016, Citations.NICE_NG225_2022,
+        Citations.GIGERENZER_1995, Citations.ZIPKIN_2014, Citations.GALESIC_2009,
+        Citations.TREVENA_2013), plain.sources().stream().map(Citation::key).toList());
+
+    ExpectationReport full = SMALL.report(ClientProfile.of(Instruments.PHQ9, 18)
+        .withReadiness(ReadinessStage.ACTION).withCourse(Course.CHRONIC).withObserved(1, 17), 1L);
+    assertEquals(keys(Citations.SWIFT_2012, Citations.NORCROSS_2011,
+        Citations.SATYANARAYANA_2009, Citations.BEAUMONT_2002),
+        full.probability(Outcome.DROPOUT, 8).orElseThrow().sources());
+    assertEquals(keys(Citations.HOWARD_1986, rc, Citations.NORCROSS_2011,
+        Citations.SATYANARAYANA_2009, Citations.BEAUMONT_2002, Citations.LAMBERT_2013,
+        Citations.SWIFT_2012, cut, Citations.CUIJPERS_2010, Citations.VITTENGL_2007,
+        Citations.MITCHELL_2007, Citations.KAZANTZIS_2000, Citations.MAUSBACH_2010,
+        Citations.LOUZON_2016, Citations.NICE_NG225_2022, Citations.GIGERENZER_1995,
+        Citations.ZIPKIN_2014, Citations.GALESIC_2009, Citations.TREVENA_2013),
+        full.sources().stream().map(Citation::key).toList());
+    for (Citation c : full.sources()) {
+      assertEquals(c, Citations.byKey(c.key()).orElse(c), c.key());
+    }
+    ExpectationReport gad = Expectations.withDefaults().withClients(1_000)
+        .withSensitivityClients(200).report(ClientProfile.of(Instruments.GAD7, 12), 1L);
+    assertFalse(gad.sources().stream().map(Citation::key).toList()
+        .contains(Citations.LOUZON_2016.key()), "GAD-7 has no risk item and none was seen");
+  }
+
+  /**
+   * A class curve that starts above the scale and comes back onto it is noticed, and its shape is
+   * judged from the top of the scale.
+   */
+  @Test
+  void aClassCurveStartingOffTheScale_isNoticed_andJudgedFromTheScalesEnd() {
+    List<io.candor.model.mixture.TrajectoryClass> cls = List.of(
+        new io.candor.model.mixture.TrajectoryClass(1, 0.5, List.of(
+            new io.candor.model.mixture.TermEstimate("intercept", 29),
+            new io.candor.model.mixture.TermEstimate("time", -5)), 3, java.util.Optional.empty()),
+        new io.candor.model.mixture.TrajectoryClass(2, 0.5, List.of(
+            new io.candor.model.mixture.TermEstimate("intercept", 18),
+            new io.candor.model.mixture.TermEstimate("time", 0)), 3, java.util.Optional.empty()));
+    TrajectoryClasses model = TrajectoryClasses.of(io.candor.model.growth.TimeBasis.LOG,
+        java.util.OptionalDouble.empty(), io.candor.model.mixture.WithinClass.NONE,
+        io.candor.model.mixture.ResidualVariance.PER_CLASS,
+        io.candor.model.mixture.RandomCovariance.PER_CLASS, List.of(), cls, List.of());
+    ExpectationReport r = SMALL.report(ClientProfile.of(Instruments.PHQ9, 18)
+        .withClasses(FittedClasses.of(model, "above", Map.of())), 1L);
+    assertTrue(r.notices().contains(Notice.CLASSES_OFF_SCALE), "29 at session 0, on the scale"
+        + " from session 1 (29 - 5 log 2 = 25.5)");
+    ClassOutlook.Pattern high = r.classes().orElseThrow().patterns().get(0);
+    assertEquals(29, high.start());
+    // judged from 27: reliably better (6 points) once 29 - 5 log(1 + t) <= 21, t >= e^1.6 - 1 = 3.95
+    assertEquals(OptionalInt.of(4), high.improvedBy());
+    assertEquals(ClassOutlook.Trend.IMPROVING, high.trend());
+    assertEquals(ClassOutlook.Trend.LITTLE_CHANGE, r.classes().orElseThrow().patterns().get(1)
+        .trend());
+  }
+
+  @Test
+  void configuration_readsBackAsGiven() {
+    assertEquals(2_000, SMALL.clients());
+    assertEquals(500, SMALL.sensitivityClients());
+    assertEquals(List.of(8, 12, 20), SMALL.horizons());
+    assertEquals(List.of(5, 20), SMALL.withHorizons(20, 5, 5).horizons(), "sorted, once each");
+    assertEquals(java.util.Optional.of(PHQ_MODEL), SMALL.model());
+    assertTrue(Expectations.withDefaults().model().isEmpty());
+    assertEquals(Expectations.DEFAULT_CLIENTS, Expectations.withDefaults().clients());
+    assertEquals("Expectations[clients=2000, sensitivityClients=500, horizons=[8, 12, 20],"
+        + " threads=1, model=given, scenario=calibrated default]", SMALL.toString());
+    assertEquals("Expectations[clients=20000, sensitivityClients=5000, horizons=[8, 12, 20],"
+        + " threads=3, model=none, scenario=given]", Expectations.withDefaults().withThreads(3)
+            .withScenario(Scenario.calibratedDefault(Instruments.PHQ9)).toString());
   }
 }

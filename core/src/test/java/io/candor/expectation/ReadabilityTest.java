@@ -65,4 +65,56 @@ class ReadabilityTest {
     assertThrows(IllegalArgumentException.class, () -> new Readability(0, 3, 3));
     assertThrows(IllegalArgumentException.class, () -> new Readability(1, -1, 3));
   }
+
+  /** Syllables of numbers read aloud, counted by hand. */
+  @Test
+  void largerNumbers_countTheirSpokenWords() {
+    assertEquals(9, Readability.syllables("1,234")); // one thou-sand two hun-dred thir-ty four
+    assertEquals(3, Readability.syllables("1,000")); // one thou-sand
+    assertEquals(5, Readability.syllables("100,000")); // one hun-dred thou-sand
+    assertEquals(4, Readability.syllables("2,000,005")); // two mil-lion five
+    assertEquals(5, Readability.syllables("115")); // one hun-dred fif-teen
+    assertEquals(2, Readability.syllables("20")); // twen-ty
+    assertEquals(1, Readability.syllables("12")); // twelve
+    assertEquals(23, Readability.syllables("123456789"),
+        "one hun-dred twen-ty three mil-lion, four hun-dred fif-ty six thou-sand, se-ven hun-dred"
+            + " eigh-ty nine");
+    assertEquals(10, Readability.syllables("1234567890"), "ten digits and more: digit by digit");
+    assertEquals(6, Readability.syllables("0.05")); // ze-ro point ze-ro five
+    assertEquals(3, Readability.syllables("long--lasting"), "an empty part counts nothing");
+    assertEquals(0, Readability.syllables("'-"));
+  }
+
+  /** "-es" after s, x, z, ch, sh, ge or ce is a syllable; after other letters it is silent. */
+  @Test
+  void es_isSilentExceptAfterSibilants() {
+    Map<String, Integer> words = Map.ofEntries(Map.entry("pages", 2), Map.entry("boxes", 2),
+        Map.entry("buzzes", 2), Map.entry("places", 2), Map.entry("rushes", 2),
+        Map.entry("matches", 2), Map.entry("makes", 1), Map.entry("bathes", 1),
+        Map.entry("loses", 2), Map.entry("tried", 1), Map.entry("needed", 2),
+        Map.entry("agreed", 2), Map.entry("free", 1), Map.entry("tie", 1), Map.entry("bye", 1),
+        Map.entry("table", 2), Map.entry("whole", 1));
+    words.forEach((w, n) -> assertEquals(n, Readability.syllables(w), w));
+  }
+
+  @Test
+  void numbersWithInnerCommasAndPoints_areOneWord_butAPointBeforeALetterIsNot() {
+    Readability r = Readability.of("Scores of 1,234 people");
+    assertEquals(4, r.words());
+    assertEquals(1 + 1 + 9 + 2, r.syllables());
+    assertEquals(4, Readability.of("Item a.5 here").words());
+    assertEquals(4, Readability.of("Take 5.x now").words());
+    assertEquals(new Readability(1, 3, 3), Readability.of("It is 5."), "a stop ends the text");
+    assertEquals(2, Readability.of("Well - then").words(), "a lone hyphen is no word");
+  }
+
+  @Test
+  void sentences_endAtEveryStopBeforeSpaceQuoteOrBracket() {
+    assertEquals(5, Readability.of("One; two: three? four! five.").sentences());
+    assertEquals(3, Readability.of("He said \"go.\" Then (so.) more").sentences());
+    assertEquals(1, Readability.of("ratio 3:4 here").sentences());
+    assertEquals(4, Readability.of("ratio 3:4 here").words());
+    assertEquals(1, Readability.of("end.").sentences());
+    assertEquals(new Readability(0, 0, 0), new Readability(0, 0, 0), "no words, no sentence");
+  }
 }
