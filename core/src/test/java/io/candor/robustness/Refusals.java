@@ -43,10 +43,13 @@ public final class Refusals {
   /**
    * A value quoted and cut as Candor's messages cut the one offending value ({@code "…" (263
    * characters)}): the user's own text, at most 60 characters of it, a control character written
-   * as its six-character escape (backslash, u, four hex digits) counting as one.
+   * as its six-character escape (backslash, u, four hex digits) counting as one. The alternatives
+   * exclude each other (a backslash starts an escape or is a character of its own), so a text has
+   * one reading and the match takes linear time: overlapping ones made a quote of many escapes
+   * that was not cut take exponential time.
    */
-  private static final Pattern CUT_QUOTE =
-      Pattern.compile("\"(?:\\\\u[0-9a-f]{4}|.){0,64}?…\" \\(\\d+ characters\\)");
+  private static final Pattern CUT_QUOTE = Pattern.compile(
+      "\"(?:\\\\u[0-9a-f]{4}|\\\\(?!u[0-9a-f]{4})|[^\\\\]){0,64}?…\" \\(\\d+ characters\\)");
 
   private static final Pattern LINE_BREAK = Pattern.compile("\\r\\n|\\n|\\r");
 

@@ -2,11 +2,13 @@ package io.candor.robustness;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.candor.internal.Checks;
 import io.candor.json.LongCsv;
 import java.io.StringReader;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
@@ -76,6 +78,19 @@ class RefusalsTest {
     // a line of the file outside the quote still counts
     assertThrows(AssertionError.class, () -> Refusals.checkMessage(
         "upload \"a.csv\" line 1: a,2,20 not found", csv));
+  }
+
+  @Test
+  void aQuoteOfManyEscapesThatIsNotCut_isCheckedInLinearTime() {
+    // each escape could once be read as one character or as six, and the search for a cut quote
+    // tried every reading: seconds for this message (under the fuzzer's hooks, hours), where one
+    // reading takes under a millisecond
+    String m = ("\"" + "\\u0007".repeat(54)).repeat(3);
+    assertTrue(m.length() <= Refusals.MAX_MESSAGE);
+    assertTimeoutPreemptively(Duration.ofSeconds(2), () -> Refusals.checkMessage(m, "id,s\na,2,20\n"));
+    // a backslash of the user's own inside a cut quote is one character
+    Refusals.checkMessage("column \"x\\y a,2,20" + "\\u0007".repeat(20) + "…\" (300 characters) not found",
+        "id,s\na,2,20\n");
   }
 
   @Test
