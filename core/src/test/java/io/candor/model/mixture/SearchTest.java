@@ -269,6 +269,105 @@ class SearchTest {
   }
 
   @Test
+  void solution_comparesEveryPairOfClasses_includingTheSecondWithTheThird() {
+    ClientBlocks b = EmTest.blocks(LCGA);
+    Params two = EmTest.start(b, 0);
+    Params th = new Params(3, b.p, 0, b.cw);
+    for (int j = 0; j < 3; j++) {
+      int from = j == 0 ? 0 : 1; // class 1 falls; classes 2 and 3 are the same flat curve
+      System.arraycopy(two.beta, from * b.p, th.beta, j * b.p, b.p);
+      th.sigma2[j] = two.sigma2[from];
+      th.eta[j] = Math.log(j == 0 ? 0.4 : 0.3);
+    }
+    MixtureFit fit = Search.solution(MixtureModel.withDefaults(), b, run(th, true),
+        summary(1, 1), List.of());
+    List<Degeneracy> same = fit.degeneracies().stream()
+        .filter(d -> d.kind() == Degeneracy.Kind.INDISTINCT_CLASSES).collect(Collectors.toList());
+    assertEquals(1, same.size(), fit.degeneracies().toString());
+    assertEquals(OptionalInt.of(2), same.get(0).classIndex());
+    assertTrue(same.get(0).detail().startsWith("classes 2 and 3 have the same curve and spread"
+        + " (they differ by at most 0.00 at the observed times"), same.get(0).detail());
+  }
+
+  /** The largest |SD_a − SD_c| over the curve times, with Var(y) = σ² + d₀₀ + 2t·d₀₁ + t²·d₁₁. */
+  private static double spreadGap(ClientBlocks b, Params th, int a, int c) {
+    double[] x = new double[b.p];
+    double worst = 0;
+    for (double t : b.curveTimes) {
+      b.design.designRow(t, new double[0], x);
+      double[] sd = new double[2];
+      int[] cls = {a, c};
+      for (int i = 0; i < 2; i++) {
+        int j = cls[i];
+        double v = th.sigma2[j];
+        if (th.q == 1) {
+          v += th.d[j];
+        } else if (th.q == 2) {
+          v += th.d[4 * j] + 2 * x[1] * th.d[4 * j + 1] + x[1] * x[1] * th.d[4 * j + 3];
+        }
+        sd[i] = Math.sqrt(v);
+      }
+      worst = Math.max(worst, Math.abs(sd[0] - sd[1]));
+    }
+    return worst;
+  }
+
+  @Test
+  void solution_measuresTheSpreadOfNearlyEqualClassesByTheirMarginalSd() {
+    ClientBlocks b2 = EmTest.blocks(GMM);
+    Params g = sameGmmClasses(b2);
+    g.d[5] += 2e-4; // the intercept–slope covariance and the slope variance of class 2
+    g.d[6] += 2e-4;
+    g.d[7] += 1e-4;
+    MixtureModel gmm = MixtureModel.withDefaults().with(WithinClass.RANDOM_INTERCEPT_SLOPE);
+    double gap = spreadGap(b2, g, 0, 1);
+    assertTrue(gap > 1e-5 && gap < 1e-3, "gap " + gap);
+    assertEquals(List.of("classes 1 and 2 have the same curve and spread (they differ by at most "
+        + String.format(java.util.Locale.ROOT, "%.3g", gap) + " at the observed times"),
+        Search.solution(gmm, b2, run(g, true), summary(1, 1), List.of()).degeneracies()
+            .stream().filter(d -> d.kind() == Degeneracy.Kind.INDISTINCT_CLASSES)
+            .map(d -> d.detail().substring(0, d.detail().indexOf(", pooled")))
+            .collect(Collectors.toList()));
+    EmTest.Setting one = new EmTest.Setting(TimeBasis.LINEAR, 1, true, true, false);
+    ClientBlocks b1 = EmTest.blocks(one);
+    Params ri = EmTest.start(b1, 1);
+    ri.beta[2] = ri.beta[0];
+    ri.beta[3] = ri.beta[1];
+    ri.sigma2[1] = ri.sigma2[0];
+    ri.d[1] = ri.d[0] + 5e-4;
+    double riGap = spreadGap(b1, ri, 0, 1);
+    assertTrue(riGap > 1e-5 && riGap < 1e-3, "gap " + riGap);
+    assertEquals(List.of("classes 1 and 2 have the same curve and spread (they differ by at most "
+        + String.format(java.util.Locale.ROOT, "%.3g", riGap) + " at the observed times"),
+        Search.solution(MixtureModel.withDefaults().with(WithinClass.RANDOM_INTERCEPT), b1,
+            run(ri, true), summary(1, 1), List.of()).degeneracies().stream()
+            .filter(d -> d.kind() == Degeneracy.Kind.INDISTINCT_CLASSES)
+            .map(d -> d.detail().substring(0, d.detail().indexOf(", pooled")))
+            .collect(Collectors.toList()));
+  }
+
+  @Test
+  void solution_comparesACommonRandomSpreadWithTheFirstClassResidualSd() {
+    EmTest.Setting s = new EmTest.Setting(TimeBasis.LINEAR, 2, true, false, false);
+    ClientBlocks b = EmTest.blocks(s);
+    Params th = EmTest.start(b, 2); // residual SDs √2 (class 1) and √3 (class 2)
+    for (int j = 0; j < 2; j++) {
+      th.d[j * 4] = 0.08 * 0.08; // intercept SD 0.08: above 0.05·√2 = 0.0707, below 0.05·√3
+      th.d[j * 4 + 1] = 0;
+      th.d[j * 4 + 2] = 0;
+    }
+    MixtureModel gmm = MixtureModel.withDefaults().with(WithinClass.RANDOM_INTERCEPT_SLOPE)
+        .with(RandomCovariance.COMMON);
+    assertFalse(kinds(Search.solution(gmm, b, run(th, true), summary(1, 1), List.of()))
+        .contains(Degeneracy.Kind.ZERO_RANDOM_VARIANCE));
+    for (int j = 0; j < 2; j++) {
+      th.d[j * 4] = 0.07 * 0.07; // below 0.05·√2
+    }
+    assertTrue(kinds(Search.solution(gmm, b, run(th, true), summary(1, 1), List.of()))
+        .contains(Degeneracy.Kind.ZERO_RANDOM_VARIANCE));
+  }
+
+  @Test
   void fit_runsTheStartsAndTheBestToConvergence_identicallyForAnyThreadCount() {
     ClientBlocks b = EmTest.blocks(LCGA);
     MixtureModel model = MixtureModel.withDefaults().withStarts(6).withFinalStarts(3)
