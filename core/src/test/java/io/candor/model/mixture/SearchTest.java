@@ -35,6 +35,16 @@ class SearchTest {
     return g;
   }
 
+  /** Two random-intercept classes with the same curve, residual variance and spread. */
+  private static Params sameRandomInterceptClasses(ClientBlocks b) {
+    Params th = EmTest.start(b, 1);
+    th.beta[2] = th.beta[0];
+    th.beta[3] = th.beta[1];
+    th.sigma2[1] = th.sigma2[0];
+    th.d[1] = th.d[0];
+    return th;
+  }
+
   private static Em.Run run(Params th, boolean converged) {
     return new Em.Run(th, 0, 7, converged, null, 0);
   }
@@ -328,12 +338,8 @@ class SearchTest {
             .stream().filter(d -> d.kind() == Degeneracy.Kind.INDISTINCT_CLASSES)
             .map(d -> d.detail().substring(0, d.detail().indexOf(", pooled")))
             .collect(Collectors.toList()));
-    EmTest.Setting one = new EmTest.Setting(TimeBasis.LINEAR, 1, true, true, false);
-    ClientBlocks b1 = EmTest.blocks(one);
-    Params ri = EmTest.start(b1, 1);
-    ri.beta[2] = ri.beta[0];
-    ri.beta[3] = ri.beta[1];
-    ri.sigma2[1] = ri.sigma2[0];
+    ClientBlocks b1 = EmTest.blocks(new EmTest.Setting(TimeBasis.LINEAR, 1, true, true, false));
+    Params ri = sameRandomInterceptClasses(b1);
     ri.d[1] = ri.d[0] + 5e-4;
     double riGap = spreadGap(b1, ri, 0, 1);
     assertTrue(riGap > 1e-5 && riGap < 1e-3, "gap " + riGap);
@@ -474,13 +480,8 @@ class SearchTest {
 
   @Test
   void solution_comparesTheSpreadOfRandomInterceptClasses() {
-    EmTest.Setting s = new EmTest.Setting(TimeBasis.LINEAR, 1, true, true, false);
-    ClientBlocks b = EmTest.blocks(s);
-    Params th = EmTest.start(b, 1);
-    th.beta[2] = th.beta[0];
-    th.beta[3] = th.beta[1];
-    th.sigma2[1] = th.sigma2[0];
-    th.d[1] = th.d[0];
+    ClientBlocks b = EmTest.blocks(new EmTest.Setting(TimeBasis.LINEAR, 1, true, true, false));
+    Params th = sameRandomInterceptClasses(b);
     MixtureModel ri = MixtureModel.withDefaults().with(WithinClass.RANDOM_INTERCEPT);
     assertTrue(kinds(Search.solution(ri, b, run(th, true), summary(1, 1), List.of()))
         .contains(Degeneracy.Kind.INDISTINCT_CLASSES));
