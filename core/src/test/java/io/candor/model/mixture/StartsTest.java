@@ -226,7 +226,19 @@ class StartsTest {
         }
         total += e == first ? 0 : d2[e];
       }
-      for (double u : new double[] {0, 0.13, 0.41, 0.66, 0.9, 0.999}) {
+      // besides a spread of u, each side of every step of the D² distribution, 1e-9 apart: a
+      // metric other than the pooled one moves the steps (clients are seen at different times)
+      List<Double> us = new java.util.ArrayList<>(List.of(0.0, 0.13, 0.41, 0.66, 0.9, 0.999));
+      double step = 0;
+      int last = first == 4 ? 3 : 4; // the step after it is 1
+      for (int e = 0; e < last; e++) {
+        if (e != first) {
+          step += d2[e] / total;
+          us.add(step - 1e-9);
+          us.add(step + 1e-9);
+        }
+      }
+      for (double u : us) {
         int second = -1;
         double acc = 0;
         for (int e = 0; e < 5 && second < 0; e++) {

@@ -276,6 +276,44 @@ class TrajectoryClassesTest {
             new MembershipCoefficient(2, "x", 0.2))).membershipCovariates());
   }
 
+  @Test
+  void threeClassesAndTwoMembershipCovariates_takeTheCoefficientsClassByClass_andTermByTerm() {
+    List<TermEstimate> flat = List.of(new TermEstimate("intercept", 15),
+        new TermEstimate("time", 0));
+    List<TrajectoryClass> three = List.of(new TrajectoryClass(1, 0.2, flat, 2, Optional.empty()),
+        new TrajectoryClass(2, 0.3, flat, 2, Optional.empty()),
+        new TrajectoryClass(3, 0.5, flat, 2, Optional.empty()));
+    List<MembershipCoefficient> mem = List.of(new MembershipCoefficient(2, "intercept", 0.3),
+        new MembershipCoefficient(2, "x", -0.7), new MembershipCoefficient(2, "z", 0.4),
+        new MembershipCoefficient(3, "intercept", -0.2), new MembershipCoefficient(3, "x", 1.1),
+        new MembershipCoefficient(3, "z", -0.5));
+    TrajectoryClasses m = TrajectoryClasses.of(TimeBasis.LINEAR, OptionalDouble.empty(),
+        WithinClass.NONE, ResidualVariance.PER_CLASS, RandomCovariance.PER_CLASS,
+        List.of("x", "z"), three, mem);
+    assertEquals(mem, m.membership());
+    // without observations the posterior is the multinomial-logit prior: class 1 is the reference
+    ClassPosterior p = m.posterior(NewClient.withoutObservations().withCovariate("x", 2)
+        .withCovariate("z", -1));
+    double e2 = Math.exp(0.3 - 0.7 * 2 - 0.4);
+    double e3 = Math.exp(-0.2 + 1.1 * 2 + 0.5);
+    assertEquals(1 / (1 + e2 + e3), p.probability(1), 1e-12);
+    assertEquals(e2 / (1 + e2 + e3), p.probability(2), 1e-12);
+    assertEquals(e3 / (1 + e2 + e3), p.probability(3), 1e-12);
+    List<MembershipCoefficient> swapped = new java.util.ArrayList<>(mem);
+    swapped.set(4, mem.get(5));
+    swapped.set(5, mem.get(4));
+    assertMessage(() -> TrajectoryClasses.of(TimeBasis.LINEAR, OptionalDouble.empty(),
+        WithinClass.NONE, ResidualVariance.PER_CLASS, RandomCovariance.PER_CLASS,
+        List.of("x", "z"), three, swapped), "membership[4] must be class 3 term x, was class 3"
+        + " term z");
+    List<MembershipCoefficient> wrongClass = new java.util.ArrayList<>(mem);
+    wrongClass.set(3, new MembershipCoefficient(2, "intercept", -0.2));
+    assertMessage(() -> TrajectoryClasses.of(TimeBasis.LINEAR, OptionalDouble.empty(),
+        WithinClass.NONE, ResidualVariance.PER_CLASS, RandomCovariance.PER_CLASS,
+        List.of("x", "z"), three, wrongClass), "membership[3] must be class 3 term intercept, was"
+        + " class 2 term intercept");
+  }
+
   /**
    * Data simulated from a model (the bootstrap's null model) have the model's moments: two
    * classes with a random intercept and slope (SD 2 and 0.5, correlation −0.4) and residual SD 1
