@@ -16,6 +16,12 @@ import java.util.regex.Pattern;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Resource;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.json.JsonFactory;
 
 /**
  * FHIR R4 JSON in and out through HAPI FHIR's parser, strictly: an unknown element, a value of the
@@ -30,6 +36,9 @@ public final class FhirJson {
   /** Jackson's location of a parse failure, as HAPI passes it on. */
   private static final Pattern LOCATION =
       Pattern.compile("\\s*at \\[line: (\\d+), column: (\\d+)\\]");
+
+  /** For the pass over the text before HAPI reads it. */
+  private static final JsonFactory JSON = new JsonFactory();
 
   /** The longest explanation taken from HAPI. */
   private static final int LONGEST = 300;
@@ -64,11 +73,31 @@ public final class FhirJson {
   public static Resource parse(String json, String source) {
     Objects.requireNonNull(json, "json");
     FhirPaths.nonBlank("source", source);
+    refuseEmptyNames(json, source);
     try {
       IBaseResource r = parser().parseResource(json);
       return (Resource) r;
     } catch (DataFormatException | ClassCastException e) {
       throw new IllegalArgumentException(source + ": " + explain(e.getMessage()), e);
+    }
+  }
+
+  /**
+   * Refuses a property with an empty name, which no FHIR element has: HAPI FHIR's parser (8.12)
+   * fails on one with a {@link StringIndexOutOfBoundsException} instead of a {@link
+   * DataFormatException}. Text that is not JSON is left for HAPI to explain.
+   */
+  private static void refuseEmptyNames(String json, String source) {
+    try (JsonParser p = JSON.createParser(ObjectReadContext.empty(), json)) {
+      for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+        if (t == JsonToken.PROPERTY_NAME && p.currentName().isEmpty()) {
+          TokenStreamLocation at = p.currentTokenLocation();
+          throw new IllegalArgumentException(source + ": not valid FHIR R4 JSON (line "
+              + at.getLineNr() + ", column " + at.getColumnNr() + "): a property has an empty name");
+        }
+      }
+    } catch (JacksonException e) {
+      // not JSON: HAPI's parser says where and why
     }
   }
 

@@ -34,4 +34,21 @@ class FhirJsonTest {
     assertEquals("not valid FHIR R4 JSON (line 2, column 3): a\\u0009b",
         FhirJson.explain("a\tb\n at [line: 2, column: 3]"));
   }
+
+  @Test
+  void aPropertyWithAnEmptyName_isRefusedNotAnExceptionOfTheParser() {
+    // HAPI FHIR 8.12's JsonParser reads the first character of each property's name
+    for (String json : new String[] {
+        "{\"resourceType\": \"Patient\", \"\": true}",
+        "{\"resourceType\": \"Patient\", \"name\": [{\"\": \"x\"}]}",
+        "{\"resourceType\": \"Bundle\", \"type\": \"collection\", \"entry\": [{\"resource\":"
+            + " {\"resourceType\": \"QuestionnaireResponse\", \"status\": \"completed\","
+            + " \"item\": [{\"\": \"44260-8\"}]}}]}"}) {
+      String m = error(json);
+      assertTrue(m.matches("x\\.json: not valid FHIR R4 JSON \\(line 1, column \\d+\\):"
+          + " a property has an empty name"), m);
+    }
+    assertEquals("x.json: not valid FHIR R4 JSON (line 2, column 3): a property has an empty name",
+        error("{\"resourceType\": \"Patient\",\n  \"\": true}"));
+  }
 }
