@@ -50,18 +50,45 @@ public final class CandorCli implements Runnable {
     };
   }
 
-  /** The tool with the subcommand {@code args[0]} only, or with all of them. */
+  /**
+   * The tool with the subcommand {@code args[0]} only; with every subcommand by name only when
+   * the arguments are refused at the top level (see {@link #refusedAtTheTop}); else with all of
+   * them (what {@code commandLine()} gives).
+   */
   static CommandLine commandLine(String... args) {
     CommandLine cli = new CommandLine(new CandorCli());
     if (args.length > 0 && COMMANDS.contains(args[0])) {
       cli.addSubcommand(args[0], command(args[0]));
-    } else {
-      for (String name : COMMANDS) {
-        cli.addSubcommand(name, command(name));
-      }
-      cli.addSubcommand("help", new CommandLine.HelpCommand());
+      return cli;
     }
+    boolean namesOnly = refusedAtTheTop(args);
+    for (String name : COMMANDS) {
+      cli.addSubcommand(name, namesOnly ? CommandLine.Model.CommandSpec.create() : command(name));
+    }
+    cli.addSubcommand("help", new CommandLine.HelpCommand());
     return cli;
+  }
+
+  /**
+   * Whether picocli refuses these arguments without looking at any subcommand: the first is not
+   * a subcommand and no other is either, none may ask for help or the version (none starts with
+   * {@code -h}, {@code -V}, {@code --help} or {@code --version}, which covers clusters such as
+   * {@code -hV}: picocli reads a cluster only from a known first letter), none is an argument file
+   * ({@code @file}) and one at least is not the end of options ({@code --}, after which picocli
+   * takes nothing as a command or option: alone, it asks for the usage). Such arguments are only ever unmatched, so the subcommands' options need not
+   * be built, which takes most of the start-up of a mistyped command (tens of milliseconds).
+   */
+  static boolean refusedAtTheTop(String... args) {
+    boolean unmatched = false;
+    for (String a : args) {
+      if (COMMANDS.contains(a) || a.equals("help") || a.startsWith("@")
+          || a.startsWith("-h") || a.startsWith("-V") || a.startsWith("--help")
+          || a.startsWith("--version")) {
+        return false;
+      }
+      unmatched |= !a.equals("--");
+    }
+    return unmatched;
   }
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -108,7 +135,11 @@ public final class CandorCli implements Runnable {
       err.flush();
       return status;
     }
-    CommandLine cli = commandLine(args);
+    return execute(commandLine(args), out, err, args);
+  }
+
+  /** Runs the arguments on the given command line, as {@link #run} does after {@code fit}. */
+  static int execute(CommandLine cli, PrintWriter out, PrintWriter err, String... args) {
     cli.setOut(out);
     cli.setErr(err);
     cli.setParameterExceptionHandler(

@@ -1,11 +1,14 @@
 package io.candor.examples.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -88,6 +91,47 @@ class CandorCliTest {
       }
       String summary = commands.substring(at, next < 0 ? commands.length() : next).strip();
       assertTrue(summary.endsWith("."), "the summary of " + name + " is cut off: " + summary);
+    }
+  }
+
+  @Test
+  void argumentsRefusedAtTheTop_giveWhatTheFullCommandLineGives() {
+    // the pool mixes what refusedAtTheTop lets through with what it must not: commands, help,
+    // help and version options alone and in clusters, argument files, the end of options
+    String[] pool = {"demi", "fitt", "x", "", " ", "a b", "1", "-1", "--data", "--seed", "-x", "--",
+        "=", "--out=o", "-Z", "--bogus=1", "caseload", "fit", "help", "-h", "--help", "-V",
+        "--version", "-hV", "-xh", "-hx", "-Vx", "-xV", "--help=1", "--version=x", "--helpful",
+        "-v", "--verbose", "--cohort", "@x", "@", "-", "\t", "demo\n", "Demo", "-H", "--HELP"};
+    SplittableRandom random = new SplittableRandom(20261201);
+    int light = 0;
+    for (int i = 0; i < 600; i++) {
+      List<String> args = new ArrayList<>();
+      for (int n = 1 + random.nextInt(4); n > 0; n--) {
+        args.add(pool[random.nextInt(pool.length)]);
+      }
+      String[] a = args.toArray(String[]::new);
+      light += CandorCli.refusedAtTheTop(a) ? 1 : 0;
+      StringWriter out = new StringWriter();
+      StringWriter err = new StringWriter();
+      int status = CandorCli.execute(CandorCli.commandLine(), new PrintWriter(out),
+          new PrintWriter(err), a);
+      assertEquals(new Run(status, out.toString(), err.toString()), run(a), String.join("|", a));
+    }
+    assertTrue(light > 100, "arguments refused at the top level: " + light);
+  }
+
+  @Test
+  void argumentsRefusedAtTheTop_buildNoSubcommandsOptions() {
+    assertTrue(CandorCli.refusedAtTheTop("demi", "--seed", "1"));
+    assertTrue(CandorCli.refusedAtTheTop("demi", "--cohort", "-xh", "--svg", "--"));
+    assertTrue(CandorCli.commandLine("demi", "--seed", "1").getSubcommands().get("demo")
+        .getCommandSpec().options().isEmpty());
+    assertFalse(CandorCli.commandLine().getSubcommands().get("demo").getCommandSpec().options()
+        .isEmpty());
+    for (String[] a : new String[][] {{}, {"demo"}, {"demi", "demo"}, {"demi", "help"},
+        {"demi", "-h"}, {"demi", "--help"}, {"demi", "-V"}, {"demi", "--version"},
+        {"demi", "-hx"}, {"demi", "-Vx"}, {"demi", "--help=1"}, {"@args"}, {"help"}, {"--"}, {"--", "--"}}) {
+      assertFalse(CandorCli.refusedAtTheTop(a), String.join(" ", a));
     }
   }
 }

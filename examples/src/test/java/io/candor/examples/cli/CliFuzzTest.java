@@ -163,7 +163,9 @@ class CliFuzzTest {
     String[] a = args.toArray(String[]::new);
     String key = a.length > 0 && CandorCli.COMMANDS.contains(a[0]) ? a[0] : "";
     try {
-      return PARSERS.computeIfAbsent(key, k -> CandorCli.commandLine(a)).parseArgs(a);
+      // every subcommand, fully built, for all arguments not naming one first
+      return PARSERS.computeIfAbsent(key,
+          k -> k.isEmpty() ? CandorCli.commandLine() : CandorCli.commandLine(a)).parseArgs(a);
     } catch (CommandLine.PicocliException e) {
       return null;
     }
