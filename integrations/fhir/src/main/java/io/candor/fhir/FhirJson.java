@@ -104,8 +104,8 @@ public final class FhirJson {
   /**
    * HAPI's explanation as one line: Jackson's {@code \n at [line: 1, column: 119]} becomes
    * {@code (line 1, column 119)} after "not valid FHIR R4 JSON", control characters are escaped,
-   * and the rest is cut after {@value #LONGEST} characters (HAPI quotes the offending text, which
-   * may be long).
+   * and the rest is cut once {@value #LONGEST} characters are written, an escape counting as the
+   * six it takes (HAPI quotes the offending text, which may be long).
    */
   static String explain(String hapi) {
     if (hapi == null) {
@@ -115,13 +115,14 @@ public final class FhirJson {
     String where = at.find() ? " (line " + at.group(1) + ", column " + at.group(2) + ")" : "";
     String rest = LOCATION.matcher(hapi).replaceAll("").strip();
     StringBuilder sb = new StringBuilder("not valid FHIR R4 JSON").append(where).append(": ");
-    int end = Math.min(rest.length(), LONGEST);
-    for (int i = 0; i < end; i++) {
+    int start = sb.length();
+    int i = 0;
+    for (; i < rest.length() && sb.length() - start < LONGEST; i++) {
       char c = rest.charAt(i);
       sb.append(c < 0x20 || c == 0x7f || c == '\u2028' || c == '\u2029'
           ? String.format(Locale.ROOT, "\\u%04x", (int) c) : String.valueOf(c));
     }
-    return end < rest.length() ? sb.append('\u2026').toString() : sb.toString();
+    return i < rest.length() ? sb.append('\u2026').toString() : sb.toString();
   }
 
   /**

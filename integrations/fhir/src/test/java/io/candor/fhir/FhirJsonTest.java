@@ -51,4 +51,19 @@ class FhirJsonTest {
     assertEquals("x.json: not valid FHIR R4 JSON (line 2, column 3): a property has an empty name",
         error("{\"resourceType\": \"Patient\",\n  \"\": true}"));
   }
+
+  @Test
+  void hapisExplanation_isCutAfterItsEscapesAreWritten() {
+    // NUL characters written as six-character escapes: cut before escaping, 300 became 1,800
+    String m = error("{\"resourceType\": \"Patient\", \"id\": \"p1\", \"active\": o"
+        + "\u0000".repeat(400) + "}");
+    assertTrue(m.startsWith("x.json: not valid FHIR R4 JSON (line 1, column "), m);
+    assertTrue(m.contains("\\u0000\\u0000") && m.endsWith("\u2026"), m);
+    String explained = FhirJson.explain("\u0000".repeat(400));
+    assertEquals("not valid FHIR R4 JSON: " + "\\u0000".repeat(50) + "\u2026", explained);
+    assertEquals("not valid FHIR R4 JSON: " + "x".repeat(300),
+        FhirJson.explain("x".repeat(300)));
+    assertEquals("not valid FHIR R4 JSON: " + "x".repeat(300) + "\u2026",
+        FhirJson.explain("x".repeat(301)));
+  }
 }
