@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.candor.model.growth.GrowthModel;
 import io.candor.model.growth.TimeBasis;
 import java.util.ArrayList;
 import java.util.List;
@@ -573,6 +574,48 @@ class SearchTest {
         fit.starts().bestReplicated(), s.toString());
     assertEquals(finals.get(0), fit.logLik(), 1e-9 * Math.abs(fit.logLik()));
     return fit;
+  }
+
+  @Test
+  void fit_whenEveryContinuedRunOfABatchFails_continuesTheNextBatch() {
+    // three classes on a random panel: five of the eight short runs fail already; of the other
+    // three, continued best first, the first two fail and the third gives the solution, so with
+    // batches of one start there are three batches, with batches of two there are two
+    ClientBlocks b = ClientBlocks.of(SquaremTest.panel(1),
+        GrowthModel.withDefaults().with(TimeBasis.QUADRATIC), List.of());
+    for (int finalStarts : new int[] {1, 2, 3}) {
+      MixtureModel model = MixtureModel.withDefaults().with(TimeBasis.QUADRATIC).withStarts(8)
+          .withFinalStarts(finalStarts).withStartIterations(2).withMaxIterations(400)
+          .withTolerance(1e-9);
+      MixtureFit fit = Search.fit(model, b, 3, RandomSource.XO_RO_SHI_RO_128_PP.create(11), 1);
+      // by hand: the short runs best first, continued batch by batch until one gives a solution
+      Params[] init = new Starts(b, 0).draw(8, 3, RandomSource.XO_RO_SHI_RO_128_PP.create(11));
+      List<Em.Run> first = new ArrayList<>();
+      for (Params p : init) {
+        first.add(new Em(b, 3, 0, true, true, 1e-9).run(p, 2));
+      }
+      List<Em.Run> candidates = first.stream().filter(r -> r.failure() == null)
+          .sorted((x, y) -> Double.compare(y.logLik(), x.logLik())).collect(Collectors.toList());
+      List<Double> finals = new ArrayList<>();
+      int failed = 8 - candidates.size();
+      int batches = 0;
+      for (int from = 0; from < candidates.size() && finals.isEmpty(); from += finalStarts) {
+        batches++;
+        for (Em.Run r : candidates.subList(from, Math.min(candidates.size(), from + finalStarts))) {
+          Em.Run more = new Em(b, 3, 0, true, true, 1e-9).runAccelerated(r.params(), 398);
+          if (more.failure() == null) {
+            finals.add(more.logLik());
+          } else {
+            failed++;
+          }
+        }
+      }
+      assertEquals(new int[] {3, 2, 1}[finalStarts - 1], batches, "batches of " + finalStarts);
+      finals.sort((x, y) -> Double.compare(y, x));
+      assertEquals(finals, fit.starts().finalLogLiks(), "batches of " + finalStarts);
+      assertEquals(failed, fit.starts().failedStarts(), "batches of " + finalStarts);
+      assertEquals(finals.get(0), fit.logLik(), 1e-9 * Math.abs(fit.logLik()));
+    }
   }
 
   @Test
