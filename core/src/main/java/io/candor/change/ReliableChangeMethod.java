@@ -5,6 +5,7 @@ import io.candor.evidence.Citations;
 import io.candor.evidence.Sourced;
 import io.candor.internal.Checks;
 import io.candor.internal.Enums;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -235,7 +236,8 @@ public enum ReliableChangeMethod {
   /**
    * What this method would need but the context lacks, or why it cannot be used with the
    * context's statistics (Hageman–Arrindell's true-score cutoff needs a functional SD larger than
-   * the standard error of measurement), or empty when it can be used.
+   * the standard error of measurement, and its index a positive reliability of the difference
+   * scores), or empty when it can be used.
    *
    * @param context the context to check
    * @return what this method would need but the context lacks, or empty when it can be used
@@ -256,8 +258,15 @@ public enum ReliableChangeMethod {
               + " ChangeContext.withCohort, or --cohort on the command line");
     }
     if (this == HAGEMAN_ARRINDELL) {
-      return ClinicalCutoff.trueScoreProblem(context).map(p -> abbreviation
-          + " cannot be used with these statistics: its true-score cutoff needs " + p);
+      Optional<String> cutoff = ClinicalCutoff.trueScoreProblem(context)
+          .map(p -> "its true-score cutoff needs " + p);
+      double rdd = reliabilityOfDifferences(context);
+      return cutoff.or(() -> rdd > 0 ? Optional.empty() : Optional.of("the reliability of the"
+              + " difference scores" + (Double.isNaN(rdd) ? " is not defined (the differences"
+                  + " have no variance)" : ", r_dd = " + String.format(Locale.ROOT, "%.3f", rdd)
+                  + ", is not positive") + ": the cohort's SDs and pre-post correlation leave no"
+              + " reliable change to detect"))
+          .map(p -> abbreviation + " cannot be used with these statistics: " + p);
     }
     return Optional.empty();
   }
@@ -310,9 +319,23 @@ public enum ReliableChangeMethod {
    * Hageman–Arrindell's reliability of the difference score, {@code r_dd}.
    *
    * @throws IllegalStateException if it is not positive (the cohort's SDs and correlation leave no
-   *     reliable variance in the differences)
+   *     reliable variance in the differences); {@link #missingInputs} says so first
    */
   static double differenceReliability(ChangeContext c) {
+    double rdd = reliabilityOfDifferences(c);
+    if (!(rdd > 0)) {
+      throw new IllegalStateException(HAGEMAN_ARRINDELL.missingInputs(c).orElse(
+          "Hageman-Arrindell: the reliability of the difference scores is not positive"));
+    }
+    return rdd;
+  }
+
+  /**
+   * {@code r_dd = (SD₁² r_xx1 + SD₂² r_xx2 − 2 SD₁ SD₂ r₁₂) / (SD₁² + SD₂² − 2 SD₁ SD₂ r₁₂)}, with
+   * each r_xx from the standard error of the pre scores; NaN when the denominator is not
+   * positive.
+   */
+  private static double reliabilityOfDifferences(ChangeContext c) {
     double sd1 = c.preSd();
     double sd2 = c.postSd();
     double r12 = c.correlation();
@@ -321,13 +344,6 @@ public enum ReliableChangeMethod {
     double rxx2 = (sd2 * sd2 - se * se) / (sd2 * sd2);
     double num = sd1 * sd1 * rxx1 + sd2 * sd2 * rxx2 - 2 * sd1 * sd2 * r12;
     double den = sd1 * sd1 + sd2 * sd2 - 2 * sd1 * sd2 * r12;
-    double rdd = num / den;
-    if (!(rdd > 0) || !(den > 0)) {
-      throw new IllegalStateException(
-          "Hageman-Arrindell: the reliability of the difference scores is not positive (r_dd = "
-              + rdd + "); the cohort's SDs and pre-post correlation leave no reliable change to"
-              + " detect");
-    }
-    return rdd;
+    return den > 0 ? num / den : Double.NaN;
   }
 }

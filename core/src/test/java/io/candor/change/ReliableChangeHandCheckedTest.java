@@ -353,6 +353,37 @@ class ReliableChangeHandCheckedTest {
   }
 
   @Test
+  void hagemanArrindell_isUnavailable_whenTheDifferenceScoresHaveNoReliableVariance() {
+    // GAD-7 (reliability 0.83) with pre SD 4.2 and post SD 5: S_E² = 17.64·0.17 = 2.9988,
+    // r_xx1 = 0.83, r_xx2 = (25 − 2.9988)/25, so the numerator of r_dd is
+    // 17.64·0.83 + 25 − 2.9988 − 2·4.2·5·r12 = 36.6424 − 42·r12 and its denominator
+    // 42.64 − 42·r12. With r12 0.7: 7.2424 / 13.24; with r12 0.9: −1.1576 / 4.84, not positive
+    assertEquals(0.83, Instruments.GAD7.reliability().value(), 0);
+    ChangeContext usable = ChangeContext.ofCohort(Instruments.GAD7,
+        new ReferenceStatistics(14.5, 4.2, 9.1, 5.0, 0.7, 120));
+    assertTrue(ReliableChangeMethod.HAGEMAN_ARRINDELL.missingInputs(usable).isEmpty());
+    assertEquals(7.2424 / 13.24, ReliableChangeMethod.differenceReliability(usable), 1e-12);
+    ChangeContext c = ChangeContext.ofCohort(Instruments.GAD7,
+        new ReferenceStatistics(14.5, 4.2, 9.1, 5.0, 0.9, 120));
+    String why = ReliableChangeMethod.HAGEMAN_ARRINDELL.missingInputs(c).orElseThrow();
+    assertEquals("HA cannot be used with these statistics: the reliability of the difference"
+        + " scores, r_dd = -0.239, is not positive: the cohort's SDs"
+        + " and pre-post correlation leave no reliable change to detect", why);
+    IllegalStateException e = assertThrows(IllegalStateException.class,
+        () -> ClinicalChange.classify(ReliableChangeMethod.HAGEMAN_ARRINDELL, 12, 5, c));
+    assertEquals(why, e.getMessage());
+    assertTrue(ReliableChangeMethod.JACOBSON_TRUAX.missingInputs(c).isEmpty());
+    assertTrue(ReliableChangeMethod.HSU_LINN_LORD.missingInputs(c).isEmpty());
+    // equal SDs and r12 = 1: the differences have no variance at all
+    ChangeContext none = ChangeContext.ofCohort(Instruments.GAD7,
+        new ReferenceStatistics(14.5, 4.2, 9.1, 4.2, 1, 120));
+    assertEquals("HA cannot be used with these statistics: the reliability of the difference"
+        + " scores is not defined (the differences have no variance): the cohort's SDs and"
+        + " pre-post correlation leave no reliable change to detect",
+        ReliableChangeMethod.HAGEMAN_ARRINDELL.missingInputs(none).orElseThrow());
+  }
+
+  @Test
   void defaultCutoff_isB_forAnInstrumentWithOnlyFunctionalNorms() {
     // WEMWBS has functional (population) norms but no clinical norms and no caseness cutoff.
     // Cutoff A needs clinical statistics and cannot be computed, so it must not be the default:

@@ -76,6 +76,17 @@ class ChangeCommandsTest {
   }
 
   @Test
+  void classify_cohortWhoseDifferenceScoresHaveNoReliableVariance_saysSoForHagemanArrindell() {
+    // pre SD 4.2, post SD 5 and r12 0.9 give r_dd = −0.239 (was an internal error, exit 70)
+    CandorCliTest.Run text = run("classify", "--instrument", "gad7", "--pre", "05", "--post", "5",
+        "--cohort", "14.5,4.2,9.1,5.0,0.9,120");
+    assertEquals(0, text.status(), text.err());
+    assertTrue(text.out().contains("HA    not available: HA cannot be used with these statistics:"
+        + " the reliability of the difference scores, r_dd = -0.239, is not positive"), text.out());
+    assertTrue(text.out().contains("JT "), text.out());
+  }
+
+  @Test
   void classify_badArguments_printOneLineAndExit2() {
     CandorCliTest.Run range = run("classify", "--instrument", "PHQ-9", "--pre", "18", "--post", "30");
     assertEquals(2, range.status());
