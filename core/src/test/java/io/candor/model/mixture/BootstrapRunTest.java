@@ -215,29 +215,10 @@ class BootstrapRunTest {
     assertEquals(1, tests.size());
     BootstrapTest test = tests.get(0);
     double observed = 2 * (two.logLik() - one.logLik());
-    // the replicates, one stream each from two words of the caller's provider
-    UniformRandomProvider caller = rng(9);
-    long[] seeds = new long[8];
-    for (int i = 0; i < 8; i++) {
-      seeds[i] = caller.nextLong();
-    }
-    int failed = 0;
-    int exceed = 0;
-    List<Double> stats = new ArrayList<>();
-    for (int r = 0; r < 4; r++) {
-      UniformRandomProvider stream = new XoRoShiRo128PlusPlus(seeds[2 * r], seeds[2 * r + 1]);
-      GrowthData sim = Bootstrap.simulate(one.model(), data, stream);
-      try {
-        // the K − 1 model first, then K, from the same stream
-        double smaller = model.fit(sim, 1, stream).logLik();
-        double v = 2 * (model.fit(sim, 2, stream).logLik() - smaller);
-        stats.add(v);
-        exceed += v >= observed ? 1 : 0;
-      } catch (Search.NoSolution e) {
-        failed++;
-      }
-    }
-    assertEquals(new BootstrapTest(2, observed, 4, failed, exceed), test);
+    Hand hand = byHand(model, data, one, two, rng(9));
+    List<Double> stats = hand.stats();
+    int failed = hand.test().failedReplicates();
+    assertEquals(hand.test(), test);
     // an observed statistic equal to each replicate's: the replicates at or above it count
     for (double at : stats) {
       MixtureFit same = new MixtureFit(two.model(), two.clients(), two.observations(),
@@ -252,6 +233,88 @@ class BootstrapRunTest {
     assertEquals(observed, test.statistic(), 0);
     assertEquals(Bootstrap.tests(model.withThreads(2), data, List.of(one, two), rng(9)), tests);
     assertTrue(stats.size() >= 2, "replicates that gave a statistic: " + stats);
+  }
+
+  /** A test computed by hand, and the statistics of the replicates that gave one. */
+  record Hand(BootstrapTest test, List<Double> stats) {}
+
+  /**
+   * The test of {@code larger} against {@code smaller} by its documented procedure: replicate r
+   * simulated from the smaller model on a stream seeded with words 2r and 2r + 1 of the caller's
+   * provider, the K − 1 model fitted first, then K, from the same stream; a replicate where a fit
+   * finds no solution counts as failed.
+   */
+  static Hand byHand(MixtureModel model, GrowthData data, MixtureFit smaller, MixtureFit larger,
+      UniformRandomProvider caller) {
+    int replicates = model.bootstrapReplicates();
+    int k = larger.classes();
+    double observed = 2 * (larger.logLik() - smaller.logLik());
+    long[] seeds = new long[2 * replicates];
+    for (int i = 0; i < seeds.length; i++) {
+      seeds[i] = caller.nextLong();
+    }
+    int failed = 0;
+    int exceed = 0;
+    List<Double> stats = new ArrayList<>();
+    for (int r = 0; r < replicates; r++) {
+      UniformRandomProvider stream = new XoRoShiRo128PlusPlus(seeds[2 * r], seeds[2 * r + 1]);
+      GrowthData sim = Bootstrap.simulate(smaller.model(), data, stream);
+      try {
+        double lower = model.fit(sim, k - 1, stream).logLik();
+        double v = 2 * (model.fit(sim, k, stream).logLik() - lower);
+        stats.add(v);
+        exceed += v >= observed ? 1 : 0;
+      } catch (Search.NoSolution e) {
+        failed++;
+      }
+    }
+    return new Hand(new BootstrapTest(k, observed, replicates, failed, exceed), stats);
+  }
+
+  @Test
+  void tests_countReplicatesWithoutASolution_andSkipAPairWhereNoReplicateHasOne() {
+    // 20 clients at times 0, 1, 3; the smaller model's first class has a residual variance of
+    // 1e-30: a replicate with its clients on that exact line gives no 2- or 3-class solution
+    // with a residual SD per class. With a share of 0.05 about half the replicates draw such
+    // clients; with 0.5 all of them do, and the pair is left out
+    double[] t = {0, 1, 3};
+    String[] ids = new String[60];
+    double[] times = new double[60];
+    double[] y = new double[60];
+    for (int c = 0; c < 20; c++) {
+      for (int r = 0; r < 3; r++) {
+        ids[3 * c + r] = "c" + c;
+        times[3 * c + r] = t[r];
+        y[3 * c + r] = 10 + r + (c % 5) + ((c * 7 + r * 3) % 4);
+      }
+    }
+    GrowthData data = GrowthData.of(ids, times, y);
+    MixtureModel model = MixtureModel.withDefaults().withStarts(3).withFinalStarts(1)
+        .withStartIterations(5).withBootstrapReplicates(10);
+    MixtureFit two = model.fit(data, 2, rng(1));
+    MixtureFit three = model.fit(data, 3, rng(1));
+    for (double share : new double[] {0.05, 0.5}) {
+      Params th = twoClasses(0, 1);
+      th.sigma2[0] = 1e-30;
+      th.eta[0] = Math.log(share);
+      th.eta[1] = Math.log(1 - share);
+      MixtureFit smaller = new MixtureFit(classes(model, th, new double[] {share, 1 - share}),
+          two.clients(), two.observations(), two.logLik(), two.classificationEntropy(),
+          two.modalLogPosterior(), two.classSummaries(), two.starts(), two.convergence(),
+          two.degeneracies());
+      Hand hand = byHand(model, data, smaller, three, rng(1));
+      List<BootstrapTest> tests = Bootstrap.tests(model, data, List.of(smaller, three), rng(1));
+      if (share == 0.05) {
+        assertTrue(hand.test().failedReplicates() > 0 && hand.test().failedReplicates() < 10,
+            hand.toString());
+        assertEquals(List.of(hand.test()), tests);
+        assertEquals(List.of(hand.test()),
+            Bootstrap.tests(model.withThreads(2), data, List.of(smaller, three), rng(1)));
+      } else {
+        assertEquals(10, hand.test().failedReplicates(), hand.toString());
+        assertEquals(List.of(), tests);
+      }
+    }
   }
 
   @Test
