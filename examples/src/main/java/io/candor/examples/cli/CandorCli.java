@@ -75,8 +75,9 @@ public final class CandorCli implements Runnable {
    * {@code -h}, {@code -V}, {@code --help} or {@code --version}, which covers clusters such as
    * {@code -hV}: picocli reads a cluster only from a known first letter), none is an argument file
    * ({@code @file}) and one at least is not the end of options ({@code --}, after which picocli
-   * takes nothing as a command or option: alone, it asks for the usage). Such arguments are only ever unmatched, so the subcommands' options need not
-   * be built, which takes most of the start-up of a mistyped command (tens of milliseconds).
+   * takes nothing as a command or option: alone, it asks for the usage). Such arguments are only
+   * ever unmatched, so the subcommands' options need not be built, which takes most of the
+   * start-up of a mistyped command (tens of milliseconds).
    */
   static boolean refusedAtTheTop(String... args) {
     boolean unmatched = false;

@@ -130,7 +130,8 @@ class CandorCliTest {
         .isEmpty());
     for (String[] a : new String[][] {{}, {"demo"}, {"demi", "demo"}, {"demi", "help"},
         {"demi", "-h"}, {"demi", "--help"}, {"demi", "-V"}, {"demi", "--version"},
-        {"demi", "-hx"}, {"demi", "-Vx"}, {"demi", "--help=1"}, {"@args"}, {"help"}, {"--"}, {"--", "--"}}) {
+        {"demi", "-hx"}, {"demi", "-Vx"}, {"demi", "--help=1"}, {"@args"}, {"help"}, {"--"},
+        {"--", "--"}}) {
       assertFalse(CandorCli.refusedAtTheTop(a), String.join(" ", a));
     }
   }

@@ -93,7 +93,8 @@ public final class FhirJson {
         if (t == JsonToken.PROPERTY_NAME && p.currentName().isEmpty()) {
           TokenStreamLocation at = p.currentTokenLocation();
           throw new IllegalArgumentException(source + ": not valid FHIR R4 JSON (line "
-              + at.getLineNr() + ", column " + at.getColumnNr() + "): a property has an empty name");
+              + at.getLineNr() + ", column " + at.getColumnNr()
+              + "): a property has an empty name");
         }
       }
     } catch (JacksonException e) {
