@@ -28,6 +28,8 @@ class SquaremTest {
     int extrapolations;
     int rejected;
     int invalid;
+    int decreases;
+    int failures;
     int plainSteps;
     double largestBound = 1;
   }
@@ -222,11 +224,25 @@ class SquaremTest {
   }
 
   private static void check(ClientBlocks b, Setting s, double tol, int maxSteps, Route route) {
+    check(b, s, tol, maxSteps, 1, route);
+  }
+
+  /** Compares the run with the walk; {@code scale} is the engine's variance scale. */
+  private static void check(ClientBlocks b, Setting s, double tol, int maxSteps, double scale,
+      Route route) {
     Em oracle = new Em(b, 2, s.q(), s.perSigma(), s.perD(), tol);
+    oracle.varianceScale = scale;
     Em.Run expected = walk(oracle, EmTest.start(b, s.q()), maxSteps, tol, route);
     Em em = new Em(b, 2, s.q(), s.perSigma(), s.perD(), tol);
+    em.varianceScale = scale;
     Em.Run run = em.runAccelerated(EmTest.start(b, s.q()), maxSteps);
-    String what = s + " tol " + tol + " limit " + maxSteps;
+    String what = s + " tol " + tol + " limit " + maxSteps + " scale " + scale;
+    if (expected.decreases() > 0) {
+      route.decreases++;
+    }
+    if (expected.failure() != null) {
+      route.failures++;
+    }
     assertEquals(expected.failure(), run.failure(), what);
     assertEquals(expected.converged(), run.converged(), what);
     assertEquals(expected.iterations(), run.iterations(), what);
@@ -242,8 +258,10 @@ class SquaremTest {
       for (double tol : new double[] {1e-4, 1e-8, 1e-12}) {
         check(EmTest.blocks(s), s, tol, 5_000, route);
       }
+      // variances scaled up, as for the bootstrap's replicates: EM is no longer monotone
+      check(EmTest.blocks(s), s, 1e-8, 5_000, 1.3, route);
     }
-    for (long seed = 1; seed <= 12; seed++) {
+    for (long seed : new long[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 31}) {
       for (TimeBasis basis : new TimeBasis[] {TimeBasis.LINEAR, TimeBasis.QUADRATIC}) {
         ClientBlocks b = ClientBlocks.of(panel(seed), GrowthModel.withDefaults().with(basis),
             List.of());
@@ -255,12 +273,14 @@ class SquaremTest {
       }
     }
     // the walks went through every branch: kept, rejected and invalid extrapolations, a bound
-    // grown past 4, and cycles that end with a plain EM step
+    // grown past 4, cycles that end with a plain EM step, decreases and failed M-steps
     assertTrue(route.extrapolations > 1000, "extrapolations " + route.extrapolations);
     assertTrue(route.rejected > 5, "rejected " + route.rejected);
     assertTrue(route.invalid > 0, "invalid " + route.invalid);
     assertTrue(route.largestBound >= 64, "bound " + route.largestBound);
     assertTrue(route.plainSteps > 0, "plain steps " + route.plainSteps);
+    assertTrue(route.decreases > 0, "runs with decreases " + route.decreases);
+    assertTrue(route.failures > 0, "runs ending in a failure " + route.failures);
   }
 
   @Test
