@@ -265,9 +265,6 @@ public final class Refusals {
   private static boolean ownWords(String line, List<String> lines, boolean[] rows,
       Function<String, Optional<String>> refusal) {
     String changed = altered(line);
-    if (changed.equals(line)) {
-      return false; // nothing to alter: cannot tell, so the line counts as repeated
-    }
     StringBuilder other = new StringBuilder();
     for (int i = 0; i < lines.size(); i++) {
       String raw = lines.get(i);
@@ -281,7 +278,9 @@ public final class Refusals {
 
   /**
    * The line with every letter's case swapped, or if it has no letter with a case, every digit
-   * changed ({@code 0} to {@code 1}, ..., {@code 9} to {@code 0}).
+   * changed ({@code 0} to {@code 1}, ..., {@code 9} to {@code 0}), or if it has neither, its first
+   * character made {@code x}. The result differs from the line and has its length, so it does not
+   * hold the line.
    */
   static String altered(String line) {
     StringBuilder b = new StringBuilder(line.length());
@@ -292,7 +291,10 @@ public final class Refusals {
     }
     b.setLength(0);
     line.codePoints().forEach(c -> b.appendCodePoint(c >= '0' && c <= '9' ? '0' + (c - '0' + 1) % 10 : c));
-    return b.toString();
+    if (!b.toString().equals(line)) {
+      return b.toString();
+    }
+    return "x" + line.substring(line.offsetByCodePoints(0, 1));
   }
 
   /**

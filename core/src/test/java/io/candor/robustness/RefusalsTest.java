@@ -132,9 +132,15 @@ class RefusalsTest {
     // refused again with the line altered, the input is accepted: the message depended on the line
     assertThrows(AssertionError.class, () -> Refusals.checkMessage(
         "line 2: bad row client-7,0,abc,private note", csv, text -> Optional.empty()));
-    // a line of neither letters nor digits cannot be altered, and counts as repeated
+    // a line of neither letters nor digits is altered by its first character
     assertThrows(AssertionError.class, () -> Refusals.checkMessage(
-        "line 2: bad row ;;,,;;", "id,score\n;;,,;;\n", text -> Optional.of("line 2: bad row ;;,,;;")));
+        "line 2: bad row ;;,,;;", "id,score\n;;,,;;\n", echo));
+    // ... and a message that holds it whatever the line says passes (the CLI quotes an argument
+    // '@,,,,,,,,,,,,,,,l' and the input file has a line @,,,,,,,,,,,)
+    String file = "id,session\n@,,,,,,,,,,,\n";
+    String quoted = "Unmatched argument at index 0: '@,,,,,,,,,,,,,,,l'";
+    Refusals.checkMessage(quoted, file, text -> Optional.of(quoted));
+    assertThrows(AssertionError.class, () -> Refusals.checkMessage(quoted, file));
   }
 
   @Test
@@ -162,6 +168,8 @@ class RefusalsTest {
   void altered_swapsTheCaseOfLetters_orElseChangesDigits() {
     assertEquals("A,0,Bc", Refusals.altered("a,0,bC"));
     assertEquals("2,1,0", Refusals.altered("1,0,9"));
+    assertEquals("x;,,;;", Refusals.altered(";;,,;;"));
+    assertEquals("x,,", Refusals.altered("\uD83D\uDE00,,"));
   }
 
   private static Object read(String csv) {
