@@ -409,5 +409,46 @@ class KaplanMeierTest {
         () -> KM.fitCounts(new int[] {}, new int[] {}, new int[] {}));
     org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
         () -> KM.fitCounts(new int[] {1}, new int[] {-1}, new int[] {2}));
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> KM.fitCounts(new int[] {1}, new int[] {2}, new int[] {-1}));
+    assertEquals("times must be >= 0 and strictly increasing; times[1] is 1 after 1",
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+            () -> KM.fitCounts(new int[] {1, 1}, new int[] {1, 1}, new int[] {0, 0}))
+            .getMessage());
+    assertEquals("times must be >= 0 and strictly increasing; times[0] is -1",
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+            () -> KM.fitCounts(new int[] {-1}, new int[] {1}, new int[] {0})).getMessage());
+  }
+
+  @Test
+  void toText_listsTheRowsAskedFor_andCountsTheRest() {
+    // S = 0.75, 0.5, 0.25, 0 at times 1 to 4; the median 2.5 (S is 0.5 on [2, 3))
+    KaplanMeierFit f = KM.fit(new int[] {1, 2, 3, 4}, new boolean[] {true, true, true, true});
+    assertTrue(f.medianText().startsWith("2.5 (95% CI "), f.medianText());
+    String two = f.toText(2);
+    assertTrue(two.startsWith("n = 4, events = 4" + System.lineSeparator()
+        + "median time to event: " + f.medianText() + System.lineSeparator()), two);
+    assertTrue(two.contains(" lower95 ") && two.contains(" upper95"), two);
+    assertTrue(two.contains("... 2 more rows"), two);
+    assertEquals(2 + 1 + 2 + 1 + 1, two.lines().count(), two);
+    String row3 = String.format(java.util.Locale.ROOT, "%10s %7d %7d %8d %9.4f", "3", 2, 1, 0, 0.25);
+    assertTrue(two.contains(String.format(java.util.Locale.ROOT, "%10s %7d %7d %8d %9.4f", "2", 3,
+        1, 0, 0.5)) && !two.contains(row3), two);
+    String all = f.toText(4);
+    assertTrue(all.contains(row3) && !all.contains("more rows"), all);
+    assertTrue(f.toText(0).contains("... 4 more rows"), f.toText(0));
+  }
+
+  @Test
+  void logRank_readsATimeOfMinusZeroAsZero() {
+    // −0.0 sorts before 0.0 and compares unequal to it: read raw, the two events at time zero
+    // would be two event times
+    Map<String, List<EventTime>> negative = Map.of(
+        "a", List.of(new EventTime(-0.0, true), new EventTime(1, true), new EventTime(3, false)),
+        "b", List.of(new EventTime(0.0, true), new EventTime(2, true), new EventTime(2, false)));
+    Map<String, List<EventTime>> zero = Map.of(
+        "a", List.of(new EventTime(0.0, true), new EventTime(1, true), new EventTime(3, false)),
+        "b", List.of(new EventTime(0.0, true), new EventTime(2, true), new EventTime(2, false)));
+    assertEquals(LogRank.test(zero), LogRank.test(negative));
   }
 }

@@ -27,4 +27,20 @@ class LogRankResultTest {
     assertTrue(withP(0.0123).toText().contains("p = 0.0123"), withP(0.0123).toText());
     assertTrue(withP(3.2e-7).toText().contains("p = 3.2e-07"), withP(3.2e-7).toText());
   }
+
+  @Test
+  void toText_givesEachGroupsCountsAndItsShareOfTheStatistic() {
+    // (O − E)²/V: (480 − 250)²/120 = 440.833 for a, (20 − 250)²/120 the same for b
+    String text = withP(0.0123).toText();
+    assertTrue(text.contains(String.format(java.util.Locale.ROOT, "%-20s %8d %10s %10.2f %14.3f",
+        "a", 500, "480", 250.0, 440.833)), text);
+    assertTrue(text.contains(String.format(java.util.Locale.ROOT, "%-20s %8d %10s %10.2f %14.3f",
+        "b", 500, "20", 250.0, 440.833)), text);
+    LogRankResult uneven = new LogRankResult(List.of("a", "b"), List.of(10, 12),
+        List.of(6.0, 3.0), List.of(4.5, 4.5), List.of(List.of(2.0, -2.0), List.of(-2.0, 2.0)),
+        2.25, 1, 0.13, 0);
+    // (6 − 4.5)²/2 = 1.125 and (3 − 4.5)²/2 = 1.125
+    assertTrue(uneven.toText().contains(String.format(java.util.Locale.ROOT,
+        "%-20s %8d %10s %10.2f %14.3f", "a", 10, "6", 4.5, 1.125)), uneven.toText());
+  }
 }
