@@ -65,6 +65,24 @@ class EventTimesTest {
   }
 
   @Test
+  void recovery_isCensoredAtTheLastObservation_whenTheClientImprovesButStaysACase() {
+    // 20 -> 12 is a reliable fall (>= 6) but 12 is still at or above the cutoff 10
+    Trajectory t = phq(new int[] {1, 2, 3}, new double[] {20, 16, 12});
+    assertEquals(EventTime.censored(3),
+        EventTimes.recovery(t, Instruments.PHQ9, TimeScale.SESSIONS).orElseThrow());
+  }
+
+  @Test
+  void recovery_needsACasenessCutoff() {
+    Trajectory t = Trajectory.ofScores(ClientId.of("w"), Instruments.WEMWBS, new int[] {1, 2},
+        new double[] {30, 50});
+    IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(
+        IllegalStateException.class,
+        () -> EventTimes.recovery(t, Instruments.WEMWBS, TimeScale.SESSIONS));
+    assertEquals("WEMWBS has no caseness cutoff", e.getMessage());
+  }
+
+  @Test
   void days_countFromIntakeDate() {
     LocalDate d0 = LocalDate.of(2026, 1, 5);
     Trajectory t =

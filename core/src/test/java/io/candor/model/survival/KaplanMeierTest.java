@@ -451,4 +451,28 @@ class KaplanMeierTest {
         "b", List.of(new EventTime(0.0, true), new EventTime(2, true), new EventTime(2, false)));
     assertEquals(LogRank.test(zero), LogRank.test(negative));
   }
+
+  @Test
+  void logRankStratified_aStratumWithoutOneGroup_addsNothingToTheStatistic() {
+    // in a stratum where only group a is at risk, its expected events equal its observed ones and
+    // the variance is zero
+    Map<String, List<EventTime>> both = Map.of(
+        "a", List.of(EventTime.event(1), EventTime.event(2), EventTime.censored(4)),
+        "b", List.of(EventTime.event(3), EventTime.event(5), EventTime.censored(6)));
+    Map<String, List<EventTime>> onlyA = Map.of(
+        "a", List.of(EventTime.event(2), EventTime.censored(3)));
+    LogRankResult plain = LogRank.test(both);
+    LogRankResult stratified = LogRank.testStratified(
+        new TreeMap<>(Map.of("s1", both, "s2", onlyA)), 0, NearTies.MERGE);
+    assertEquals(plain.chiSquare(), stratified.chiSquare(), 1e-12);
+  }
+
+  @Test
+  void fitCounts_acceptsUpToIntegerMaxValueSubjects() {
+    KaplanMeierFit f = KM.fitCounts(new int[] {1, 2}, new int[] {Integer.MAX_VALUE - 1, 0},
+        new int[] {0, 1});
+    assertEquals(Integer.MAX_VALUE, f.nRisk().get(0));
+    assertThrows(IllegalArgumentException.class, () -> KM.fitCounts(new int[] {1, 2},
+        new int[] {Integer.MAX_VALUE - 1, 1}, new int[] {0, 1}));
+  }
 }
