@@ -40,13 +40,12 @@ public record DoseRow(double sessions, int n, int improved) {
     return (double) improved / n;
   }
 
-  static double checkSessions(String name, double sessions) {
+  static void checkSessions(String name, double sessions) {
     if (!(sessions >= 1) || sessions == Double.POSITIVE_INFINITY) {
       throw new IllegalArgumentException(
           name
               + " must be a finite number >= 1 (its natural log is the regressor), was "
               + sessions);
     }
-    return sessions;
   }
 }
