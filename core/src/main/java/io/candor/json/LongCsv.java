@@ -215,7 +215,8 @@ public final class LongCsv {
         Checks.nonBlank("column name", all.get(i));
         if (all.indexOf(all.get(i)) != i) {
           throw new IllegalArgumentException(
-              "column \"" + all.get(i) + "\" is requested twice; each column has one role");
+              "column " + Checks.quote(all.get(i))
+                  + " is requested twice; each column has one role");
         }
       }
     }

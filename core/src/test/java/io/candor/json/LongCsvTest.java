@@ -59,6 +59,11 @@ class LongCsvTest {
     assertArrayEquals(new double[] {34, 51}, t.clientCovariate("age"));
     assertArrayEquals(new String[] {"north", "north", "south"}, t.attribute("site"));
     assertArrayEquals(new String[] {"north", "south"}, t.clientAttribute("site"));
+    // a name asked for but not read is quoted on one line
+    assertEquals("covariate \"a\\u000ab\" was not read; read: [\"age\"]",
+        assertThrows(IllegalArgumentException.class, () -> t.clientCovariate("a\nb")).getMessage());
+    assertEquals("attribute \"a\\u000ab\" was not read; read: [\"site\"]",
+        assertThrows(IllegalArgumentException.class, () -> t.clientAttribute("a\nb")).getMessage());
     assertEquals(3, t.lineAt(1));
     assertEquals(1, t.clientIndexAt(2));
   }
@@ -305,6 +310,16 @@ class LongCsvTest {
   void columns_rejectTheSameColumnInTwoRoles() {
     assertThrows(IllegalArgumentException.class, () -> LongCsv.columns("id", "id", "score"));
     assertThrows(IllegalArgumentException.class, () -> COLS.withCovariates("score"));
+    // a name holding line breaks (a serve form's field) is quoted on one line, and cut
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> LongCsv.columns("id\nc,1,21\nscore", "session", "id\nc,1,21\nscore"));
+    assertEquals("column \"id\\u000ac,1,21\\u000ascore\" is requested twice; each column has"
+        + " one role", e.getMessage());
+    String longName = "x".repeat(500);
+    e = assertThrows(IllegalArgumentException.class,
+        () -> LongCsv.columns(longName, longName, "score"));
+    assertTrue(e.getMessage().contains("(500 characters)") && e.getMessage().length() < 150,
+        e.getMessage());
   }
 
   @Test
