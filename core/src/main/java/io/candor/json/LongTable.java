@@ -227,7 +227,8 @@ public final class LongTable {
     double[] c = covariates.get(name);
     if (c == null) {
       throw new IllegalArgumentException(
-          "covariate \"" + name + "\" was not read; read: " + covariates.keySet());
+          "covariate " + Checks.quote(name) + " was not read; read: "
+          + covariates.keySet().stream().map(Checks::quote).toList());
     }
     return c.clone();
   }
@@ -259,7 +260,8 @@ public final class LongTable {
     String[] a = attributes.get(name);
     if (a == null) {
       throw new IllegalArgumentException(
-          "attribute \"" + name + "\" was not read; read: " + attributes.keySet());
+          "attribute " + Checks.quote(name) + " was not read; read: "
+          + attributes.keySet().stream().map(Checks::quote).toList());
     }
     return a.clone();
   }

@@ -311,7 +311,7 @@ class CliBadInputTest {
     assertBad("needs exactly one of --planned N or --dropped-column", survival(good, "--event", "dropout"));
     assertBad("--planned must be >= 1, was 0", survival(good, "--event", "dropout", "--planned", "0"));
     assertBad("apply only to --event dropout", survival(good, "--event", "recovery", "--planned", "3"));
-    assertBad("column group must hold true/false",
+    assertBad("column \"group\" must hold true/false",
         survival(good, "--event", "dropout", "--dropped-column", "group"));
     assertBad("confidenceType must be one of", survival(good, "--event", "recovery", "--conf-type", "x"));
   }

@@ -15,9 +15,34 @@ final class FhirPaths {
 
   static String nonBlank(String name, String value) {
     if (value == null || value.isBlank()) {
-      throw new IllegalArgumentException(name + " must not be blank, was " + (value == null ? "null" : "\"" + value + "\""));
+      throw new IllegalArgumentException(
+          name + " must not be blank, was " + (value == null ? "null" : quote(value)));
     }
     return value;
+  }
+
+  /** At most this many characters of a resource's text appear in a message. */
+  static final int QUOTED_LENGTH = 60;
+
+  /**
+   * Text from a resource as a message shows it: in double quotes, control characters written as
+   * Unicode escapes so the message stays on one line, and cut after {@value #QUOTED_LENGTH}
+   * characters with the full length said, as candor-core quotes a user's value.
+   */
+  static String quote(String text) {
+    int n = text.length();
+    int shown = n <= QUOTED_LENGTH ? n : QUOTED_LENGTH - 1;
+    if (shown < n && Character.isHighSurrogate(text.charAt(shown - 1))) {
+      shown--;
+    }
+    StringBuilder sb = new StringBuilder(shown + 24).append('"');
+    for (int i = 0; i < shown; i++) {
+      char c = text.charAt(i);
+      sb.append(c < 0x20 || c == 0x7f || c == '\u2028' || c == '\u2029'
+          ? String.format(java.util.Locale.ROOT, "\\u%04x", (int) c) : String.valueOf(c));
+    }
+    return shown < n ? sb.append("\u2026\" (").append(n).append(" characters)").toString()
+        : sb.append('"').toString();
   }
 
   /**

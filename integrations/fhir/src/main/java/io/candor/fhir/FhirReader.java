@@ -611,7 +611,7 @@ public final class FhirReader {
 
   private static String codes(CodeableConcept code) {
     if (!code.hasCoding()) {
-      return code.hasText() ? "\"" + code.getText() + "\" (no coding)" : "(no code)";
+      return code.hasText() ? FhirPaths.quote(code.getText()) + " (no coding)" : "(no code)";
     }
     return String.join(", ", code.getCoding().stream()
         .map(c -> (c.hasSystem() ? c.getSystem() + "|" : "") + c.getCode()).toList());

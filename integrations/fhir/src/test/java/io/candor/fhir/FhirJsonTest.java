@@ -66,4 +66,12 @@ class FhirJsonTest {
     assertEquals("not valid FHIR R4 JSON: " + "x".repeat(300) + "\u2026",
         FhirJson.explain("x".repeat(301)));
   }
+
+  @Test
+  void aResourcesTextInAMessage_isQuotedOnOneLineAndCut() {
+    assertEquals("\"a\\u000ab\"", FhirPaths.quote("a\nb"));
+    assertEquals("\"" + "x".repeat(59) + "\u2026\" (500 characters)", FhirPaths.quote("x".repeat(500)));
+    assertEquals("id must not be blank, was \"\\u000a \"", assertThrows(
+        IllegalArgumentException.class, () -> FhirPaths.nonBlank("id", "\n ")).getMessage());
+  }
 }
