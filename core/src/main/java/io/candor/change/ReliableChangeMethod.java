@@ -236,8 +236,9 @@ public enum ReliableChangeMethod {
   /**
    * What this method would need but the context lacks, or why it cannot be used with the
    * context's statistics (Hageman–Arrindell's true-score cutoff needs a functional SD larger than
-   * the standard error of measurement, and its index a positive reliability of the difference
-   * scores), or empty when it can be used.
+   * the standard error of measurement, its clinical-significance index a post-treatment SD larger
+   * than that error, and its change index a positive reliability of the difference scores), or
+   * empty when it can be used.
    *
    * @param context the context to check
    * @return what this method would need but the context lacks, or empty when it can be used
@@ -260,8 +261,14 @@ public enum ReliableChangeMethod {
     if (this == HAGEMAN_ARRINDELL) {
       Optional<String> cutoff = ClinicalCutoff.trueScoreProblem(context)
           .map(p -> "its true-score cutoff needs " + p);
+      double se = context.preSd() * Math.sqrt(1 - context.reliability());
+      double sd2 = context.postSd();
       double rdd = reliabilityOfDifferences(context);
-      return cutoff.or(() -> rdd > 0 ? Optional.empty() : Optional.of("the reliability of the"
+      return cutoff.or(() -> sd2 > se ? Optional.empty() : Optional.of("its post-treatment"
+              + " reliability (SD2² − S_E²)/SD2² needs a post-treatment SD larger than the standard"
+              + " error of measurement, but the post SD " + String.format(Locale.ROOT, "%.3f", sd2)
+              + " is not larger than the standard error " + String.format(Locale.ROOT, "%.3f", se)))
+          .or(() -> rdd > 0 ? Optional.empty() : Optional.of("the reliability of the"
               + " difference scores" + (Double.isNaN(rdd) ? " is not defined (the differences"
                   + " have no variance)" : ", r_dd = " + String.format(Locale.ROOT, "%.3f", rdd)
                   + ", is not positive") + ": the cohort's SDs and pre-post correlation leave no"

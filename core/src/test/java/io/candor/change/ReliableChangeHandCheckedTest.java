@@ -374,6 +374,16 @@ class ReliableChangeHandCheckedTest {
     assertEquals(why, e.getMessage());
     assertTrue(ReliableChangeMethod.JACOBSON_TRUAX.missingInputs(c).isEmpty());
     assertTrue(ReliableChangeMethod.HSU_LINN_LORD.missingInputs(c).isEmpty());
+    // a post SD of 0.01, below S_E = 4.2·√0.17 = 1.732: no post-treatment reliability
+    ChangeContext flat = ChangeContext.ofCohort(Instruments.GAD7,
+        new ReferenceStatistics(14.5, 4.2, 9.1, 0.01, 0.5, 120));
+    String post = ReliableChangeMethod.HAGEMAN_ARRINDELL.missingInputs(flat).orElseThrow();
+    assertEquals("HA cannot be used with these statistics: its post-treatment reliability"
+        + " (SD2² − S_E²)/SD2² needs a post-treatment SD larger than the standard error of"
+        + " measurement, but the post SD 0.010 is not larger than the standard error 1.732", post);
+    assertEquals(post, assertThrows(IllegalStateException.class,
+        () -> ClinicalChange.classify(ReliableChangeMethod.HAGEMAN_ARRINDELL, 15, 5, flat))
+        .getMessage());
     // equal SDs and r12 = 1: the differences have no variance at all
     ChangeContext none = ChangeContext.ofCohort(Instruments.GAD7,
         new ReferenceStatistics(14.5, 4.2, 9.1, 4.2, 1, 120));

@@ -84,6 +84,12 @@ class ChangeCommandsTest {
     assertTrue(text.out().contains("HA    not available: HA cannot be used with these statistics:"
         + " the reliability of the difference scores, r_dd = -0.239, is not positive"), text.out());
     assertTrue(text.out().contains("JT "), text.out());
+    // a post SD below the standard error of measurement (was an internal error, exit 70)
+    CandorCliTest.Run flat = run("classify", "--instrument", "gad7", "--pre", "15", "--post", "5",
+        "--cohort", "14.5,4.2,9.1,0.01,0.5,120");
+    assertEquals(0, flat.status(), flat.err());
+    assertTrue(flat.out().contains("HA    not available: HA cannot be used with these statistics:"
+        + " its post-treatment reliability"), flat.out());
   }
 
   @Test
