@@ -352,6 +352,15 @@ class ReliableChangeHandCheckedTest {
         Instruments.PHQ9, new ReferenceStatistics(16, 8, 8, 9, 0.5, 50))).isEmpty());
   }
 
+  /** Why HA cannot be used here, after checking that classifying by it fails with that reason. */
+  private static String unavailable(ChangeContext c) {
+    String why = ReliableChangeMethod.HAGEMAN_ARRINDELL.missingInputs(c).orElseThrow();
+    assertEquals(why, assertThrows(IllegalStateException.class,
+        () -> ClinicalChange.classify(ReliableChangeMethod.HAGEMAN_ARRINDELL, 15, 5, c))
+        .getMessage());
+    return why;
+  }
+
   @Test
   void hagemanArrindell_isUnavailable_whenTheDifferenceScoresHaveNoReliableVariance() {
     // GAD-7 (reliability 0.83) with pre SD 4.2 and post SD 5: S_E² = 17.64·0.17 = 2.9988,
@@ -365,25 +374,18 @@ class ReliableChangeHandCheckedTest {
     assertEquals(7.2424 / 13.24, ReliableChangeMethod.differenceReliability(usable), 1e-12);
     ChangeContext c = ChangeContext.ofCohort(Instruments.GAD7,
         new ReferenceStatistics(14.5, 4.2, 9.1, 5.0, 0.9, 120));
-    String why = ReliableChangeMethod.HAGEMAN_ARRINDELL.missingInputs(c).orElseThrow();
     assertEquals("HA cannot be used with these statistics: the reliability of the difference"
         + " scores, r_dd = -0.239, is not positive: the cohort's SDs"
-        + " and pre-post correlation leave no reliable change to detect", why);
-    IllegalStateException e = assertThrows(IllegalStateException.class,
-        () -> ClinicalChange.classify(ReliableChangeMethod.HAGEMAN_ARRINDELL, 12, 5, c));
-    assertEquals(why, e.getMessage());
+        + " and pre-post correlation leave no reliable change to detect", unavailable(c));
     assertTrue(ReliableChangeMethod.JACOBSON_TRUAX.missingInputs(c).isEmpty());
     assertTrue(ReliableChangeMethod.HSU_LINN_LORD.missingInputs(c).isEmpty());
     // a post SD of 0.01, below S_E = 4.2·√0.17 = 1.732: no post-treatment reliability
     ChangeContext flat = ChangeContext.ofCohort(Instruments.GAD7,
         new ReferenceStatistics(14.5, 4.2, 9.1, 0.01, 0.5, 120));
-    String post = ReliableChangeMethod.HAGEMAN_ARRINDELL.missingInputs(flat).orElseThrow();
     assertEquals("HA cannot be used with these statistics: its post-treatment reliability"
         + " (SD2² − S_E²)/SD2² needs a post-treatment SD larger than the standard error of"
-        + " measurement, but the post SD 0.010 is not larger than the standard error 1.732", post);
-    assertEquals(post, assertThrows(IllegalStateException.class,
-        () -> ClinicalChange.classify(ReliableChangeMethod.HAGEMAN_ARRINDELL, 15, 5, flat))
-        .getMessage());
+        + " measurement, but the post SD 0.010 is not larger than the standard error 1.732",
+        unavailable(flat));
     // equal SDs and r12 = 1: the differences have no variance at all
     ChangeContext none = ChangeContext.ofCohort(Instruments.GAD7,
         new ReferenceStatistics(14.5, 4.2, 9.1, 4.2, 1, 120));
