@@ -73,14 +73,10 @@ public final class ClinicalChange {
     }
     int dir = context.instrument().direction().improvementSign();
     double cut = cutoff.value();
-    double se = context.preSd() * Math.sqrt(1 - context.reliability());
+    double se = ClinicalCutoff.standardError(context);
     double sd2 = context.postSd();
+    // positive: assess has refused a post SD not above the standard error (missingInputs)
     double r2 = (sd2 * sd2 - se * se) / (sd2 * sd2);
-    if (!(r2 > 0)) {
-      throw new IllegalStateException(
-          "Hageman-Arrindell: the post-treatment reliability (SD2² − S_E²)/SD2² is not positive ("
-              + r2 + "); the post SD " + sd2 + " is not larger than the standard error " + se);
-    }
     double m2 = context.postMean();
     double cs = (m2 + (post - m2) * r2 - cut) / (Math.sqrt(r2) * se);
     double crit = context.criticalValue(method);

@@ -83,7 +83,7 @@ public record ClinicalCutoff(CutoffType type, boolean trueScore, double value) {
   }
 
   /** The standard error of measurement of the pre-treatment (clinical or cohort) scores. */
-  private static double standardError(ChangeContext context) {
+  static double standardError(ChangeContext context) {
     return context.preSd() * Math.sqrt(1 - context.reliability());
   }
 

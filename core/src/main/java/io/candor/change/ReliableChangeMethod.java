@@ -110,7 +110,7 @@ public enum ReliableChangeMethod {
     @Override
     double[] centreAndError(double pre, ChangeContext c) {
       double rdd = differenceReliability(c);
-      double se = c.preSd() * Math.sqrt(1 - c.reliability());
+      double se = ClinicalCutoff.standardError(c);
       // RCID = [(x2 − x1)·rdd + (M2 − M1)·(1 − rdd)] / (√rdd·√2·S_E), solved for x2
       double centre = pre - (c.postMean() - c.preMean()) * (1 - rdd) / rdd;
       return new double[] {centre, Math.sqrt(2 * se * se) / Math.sqrt(rdd)};
@@ -259,21 +259,36 @@ public enum ReliableChangeMethod {
               + " ChangeContext.withCohort, or --cohort on the command line");
     }
     if (this == HAGEMAN_ARRINDELL) {
-      Optional<String> cutoff = ClinicalCutoff.trueScoreProblem(context)
-          .map(p -> "its true-score cutoff needs " + p);
-      double se = context.preSd() * Math.sqrt(1 - context.reliability());
-      double sd2 = context.postSd();
-      double rdd = reliabilityOfDifferences(context);
-      return cutoff.or(() -> sd2 > se ? Optional.empty() : Optional.of("its post-treatment"
-              + " reliability (SD2² − S_E²)/SD2² needs a post-treatment SD larger than the standard"
-              + " error of measurement, but the post SD " + String.format(Locale.ROOT, "%.3f", sd2)
-              + " is not larger than the standard error " + String.format(Locale.ROOT, "%.3f", se)))
-          .or(() -> rdd > 0 ? Optional.empty() : Optional.of("the reliability of the"
-              + " difference scores" + (Double.isNaN(rdd) ? " is not defined (the differences"
-                  + " have no variance)" : ", r_dd = " + String.format(Locale.ROOT, "%.3f", rdd)
-                  + ", is not positive") + ": the cohort's SDs and pre-post correlation leave no"
-              + " reliable change to detect"))
+      return hagemanArrindellProblem(context)
           .map(p -> abbreviation + " cannot be used with these statistics: " + p);
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Why Hageman–Arrindell cannot be used with the context's statistics, in order: its true-score
+   * cutoff, the post-treatment reliability of its clinical-significance index, the reliability of
+   * the difference scores of its change index.
+   */
+  private static Optional<String> hagemanArrindellProblem(ChangeContext context) {
+    Optional<String> cutoff = ClinicalCutoff.trueScoreProblem(context);
+    if (cutoff.isPresent()) {
+      return cutoff.map(p -> "its true-score cutoff needs " + p);
+    }
+    double se = ClinicalCutoff.standardError(context);
+    double sd2 = context.postSd();
+    if (!(sd2 > se)) {
+      return Optional.of("its post-treatment reliability (SD2² − S_E²)/SD2² needs a"
+          + " post-treatment SD larger than the standard error of measurement, but the post SD "
+          + String.format(Locale.ROOT, "%.3f", sd2) + " is not larger than the standard error "
+          + String.format(Locale.ROOT, "%.3f", se));
+    }
+    double rdd = reliabilityOfDifferences(context);
+    if (!(rdd > 0)) {
+      return Optional.of("the reliability of the difference scores"
+          + (Double.isNaN(rdd) ? " is not defined (the differences have no variance)"
+              : ", r_dd = " + String.format(Locale.ROOT, "%.3f", rdd) + ", is not positive")
+          + ": the cohort's SDs and pre-post correlation leave no reliable change to detect");
     }
     return Optional.empty();
   }
@@ -346,7 +361,7 @@ public enum ReliableChangeMethod {
     double sd1 = c.preSd();
     double sd2 = c.postSd();
     double r12 = c.correlation();
-    double se = sd1 * Math.sqrt(1 - c.reliability());
+    double se = ClinicalCutoff.standardError(c);
     double rxx1 = (sd1 * sd1 - se * se) / (sd1 * sd1);
     double rxx2 = (sd2 * sd2 - se * se) / (sd2 * sd2);
     double num = sd1 * sd1 * rxx1 + sd2 * sd2 * rxx2 - 2 * sd1 * sd2 * r12;
