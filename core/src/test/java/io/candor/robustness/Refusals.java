@@ -5,8 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -171,13 +176,19 @@ public final class Refusals {
     }
     List<String> lines = lines(input);
     boolean[] rows = rows(input, lines.size());
+    Map<String, Integer> held = new LinkedHashMap<>(); // each line the message holds, first number
     for (int i = 0; i < lines.size(); i++) {
       String line = lines.get(i).strip();
-      if (rows[i] && line.length() >= SHORTEST_LINE && fields(line) >= 2 && checked.contains(line)
-          && !ownWords(line, lines, rows, refusal)) {
-        throw new AssertionError("the message repeats line " + (i + 1) + " of the input: " + m);
+      if (rows[i] && line.length() >= SHORTEST_LINE && fields(line) >= 2 && checked.contains(line)) {
+        held.putIfAbsent(line, i + 1);
       }
     }
+    Set<String> own = held.size() < 2 ? Set.of() : ownWords(held.keySet(), lines, rows, refusal);
+    held.forEach((line, number) -> {
+      if (!own.contains(line) && !ownWords(Set.of(line), lines, rows, refusal).contains(line)) {
+        throw new AssertionError("the message repeats line " + number + " of the input: " + m);
+      }
+    });
   }
 
   /** The physical lines of the text (ending in LF, CRLF or CR), with their line breaks. */
@@ -259,21 +270,44 @@ public final class Refusals {
   }
 
   /**
-   * Whether the message holds this line whatever the input's line says: refused again with every
-   * record's line equal to it altered (not a line inside a quoted field), the input gives a message that still holds the original line.
+   * Which of these lines the message holds whatever the input's lines say: refused again with
+   * every record's line equal to one of them altered (not a line inside a quoted field), the
+   * input gives a message that still holds the original line. All are altered in one refusal,
+   * which makes a message repeating many lines cost one refusal rather than one each; a line whose
+   * altered form holds another of them is then no evidence, so then none is found (each line is
+   * checked alone).
    */
-  private static boolean ownWords(String line, List<String> lines, boolean[] rows,
+  private static Set<String> ownWords(Set<String> held, List<String> lines, boolean[] rows,
       Function<String, Optional<String>> refusal) {
-    String changed = altered(line);
+    Map<String, String> changed = new HashMap<>();
+    for (String line : held) {
+      String altered = altered(line);
+      for (String other : held) {
+        if (altered.contains(other)) {
+          return Set.of();
+        }
+      }
+      changed.put(line, altered);
+    }
     StringBuilder other = new StringBuilder();
     for (int i = 0; i < lines.size(); i++) {
       String raw = lines.get(i);
-      String text = LINE_BREAK.matcher(raw).replaceAll("");
-      other.append(rows[i] && text.strip().equals(line) ? raw.replace(line, changed) : raw);
+      String line = LINE_BREAK.matcher(raw).replaceAll("").strip();
+      other.append(rows[i] && changed.containsKey(line)
+          ? raw.replace(line, changed.get(line)) : raw);
     }
     return refusal.apply(other.toString())
-        .map(again -> withoutQuotedValue(withoutHeaderNames(again)).contains(line))
-        .orElse(false);
+        .map(again -> {
+          String checked = withoutQuotedValue(withoutHeaderNames(again));
+          Set<String> own = new HashSet<>();
+          for (String line : held) {
+            if (checked.contains(line)) {
+              own.add(line);
+            }
+          }
+          return own;
+        })
+        .orElse(Set.of());
   }
 
   /**

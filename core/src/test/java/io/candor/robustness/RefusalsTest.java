@@ -144,6 +144,42 @@ class RefusalsTest {
   }
 
   @Test
+  void manyLinesTheMessageHoldsWhateverTheySay_costOneRefusal_andAnEchoAmongThemIsStillCaught() {
+    // the CLI quotes its arguments, which are also lines of the input file
+    String file = "id,session\na,0,20\nb,1,14\nc,2,9\nclient-7,private\n";
+    String own = "Unmatched arguments: 'a,0,20', 'b,1,14', 'c,2,9'";
+    int[] calls = {0};
+    Refusals.checkMessage(own, file, text -> {
+      calls[0]++;
+      return Optional.of(own);
+    });
+    assertEquals(1, calls[0]);
+    // one line echoed from the input among them: the altered input no longer gives it, so it is
+    // checked alone, and caught
+    String echo = own + "; line 5 is client-7,private";
+    calls[0] = 0;
+    AssertionError caught = assertThrows(AssertionError.class, () -> Refusals.checkMessage(
+        echo, file, text -> {
+          calls[0]++;
+          return Optional.of(own + "; line 5 is " + text.lines().skip(4).findFirst().orElse(""));
+        }));
+    assertTrue(caught.getMessage().contains("line 5"), caught.getMessage());
+    assertEquals(2, calls[0]);
+    // two lines, each the other altered: altering both at once proves nothing, so each is
+    // refused alone, and the echo is caught
+    String swapped = "id,session\nab,0,C\nAB,0,c\n";
+    Function<String, Optional<String>> both =
+        text -> Optional.of("rows " + String.join(" and ", text.lines().skip(1).toList()));
+    calls[0] = 0;
+    assertThrows(AssertionError.class, () -> Refusals.checkMessage("rows ab,0,C and AB,0,c",
+        swapped, text -> {
+          calls[0]++;
+          return both.apply(text);
+        }));
+    assertEquals(1, calls[0]);
+  }
+
+  @Test
   void checkMessage_letsAMessageAboutTheHeaderNameAQuotedNameOverSeveralLines_butNotARowAfterIt() {
     String csv = "id,\"a\nb,score\nc\",score,\"a\nb,score\nc\"\n1,0,2,3\nb,score\n";
     assertEquals("[false, false, false, false, false, true, true, true]",

@@ -1,7 +1,9 @@
 package io.candor.examples.cli;
 
 import java.io.PrintWriter;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -51,9 +53,9 @@ public final class CandorCli implements Runnable {
   }
 
   /**
-   * The tool with the subcommand {@code args[0]} only; with every subcommand by name only when
-   * the arguments are refused at the top level (see {@link #refusedAtTheTop}); else with all of
-   * them (what {@code commandLine()} gives).
+   * The tool with the subcommand {@code args[0]} only; else with every subcommand, those picocli
+   * may look into fully built and the others by name only (see {@link #lookedInto}); with no
+   * arguments, with all of them fully built.
    */
   static CommandLine commandLine(String... args) {
     CommandLine cli = new CommandLine(new CandorCli());
@@ -61,35 +63,55 @@ public final class CandorCli implements Runnable {
       cli.addSubcommand(args[0], command(args[0]));
       return cli;
     }
-    boolean namesOnly = refusedAtTheTop(args);
+    Set<String> built = lookedInto(args);
     for (String name : COMMANDS) {
-      cli.addSubcommand(name, namesOnly ? CommandLine.Model.CommandSpec.create() : command(name));
+      cli.addSubcommand(name,
+          built.contains(name) ? command(name) : CommandLine.Model.CommandSpec.create());
     }
     cli.addSubcommand("help", new CommandLine.HelpCommand());
     return cli;
   }
 
   /**
-   * Whether picocli refuses these arguments without looking at any subcommand: the first is not
-   * a subcommand and no other is either, none may ask for help or the version (none starts with
-   * {@code -h}, {@code -V}, {@code --help} or {@code --version}, which covers clusters such as
-   * {@code -hV}: picocli reads a cluster only from a known first letter), none is an argument file
-   * ({@code @file}) and one at least is not the end of options ({@code --}, after which picocli
-   * takes nothing as a command or option: alone, it asks for the usage). Such arguments are only
-   * ever unmatched, so the subcommands' options need not be built, which takes most of the
-   * start-up of a mistyped command (tens of milliseconds).
+   * The subcommands whose options picocli may look at for these arguments, when the first is not
+   * a subcommand: every one if an argument may ask for help or the version, or is an argument
+   * file ({@code @file}), or if each is the end of options ({@code --}, after which picocli takes
+   * nothing as a command or option; alone, it asks for the usage), which lists the subcommands'
+   * descriptions; else those the arguments name (picocli parses the rest of the line with the
+   * first one named; the others it only suggests by name). Help and the version are asked by
+   * {@code help}, by {@code --help} and {@code --version} alone or with a value ({@code
+   * --help=true}: picocli allows neither abbreviations nor other suffixes of a long option), and
+   * by any argument starting {@code -h} or {@code -V}, which covers clusters such as {@code -hV}.
+   * Building a subcommand's options takes most of the start-up of a mistyped command (tens of
+   * milliseconds for all of them).
    */
-  static boolean refusedAtTheTop(String... args) {
+  static Set<String> lookedInto(String... args) {
+    Set<String> named = new LinkedHashSet<>();
     boolean unmatched = false;
     for (String a : args) {
-      if (COMMANDS.contains(a) || a.equals("help") || a.startsWith("@")
-          || a.startsWith("-h") || a.startsWith("-V") || a.startsWith("--help")
-          || a.startsWith("--version")) {
-        return false;
+      if (a.equals("help") || a.startsWith("@") || a.startsWith("-h") || a.startsWith("-V")
+          || isLong(a, "--help") || isLong(a, "--version")) {
+        return Set.copyOf(COMMANDS);
+      }
+      if (COMMANDS.contains(a)) {
+        named.add(a);
       }
       unmatched |= !a.equals("--");
     }
-    return unmatched;
+    return unmatched ? named : Set.copyOf(COMMANDS);
+  }
+
+  /** Whether picocli reads the argument as the long option: the name alone, or with a value. */
+  private static boolean isLong(String arg, String option) {
+    return arg.equals(option) || arg.startsWith(option + "=");
+  }
+
+  /**
+   * Whether picocli refuses these arguments without looking at any subcommand (see {@link
+   * #lookedInto}): then only their names are registered.
+   */
+  static boolean refusedAtTheTop(String... args) {
+    return lookedInto(args).isEmpty();
   }
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

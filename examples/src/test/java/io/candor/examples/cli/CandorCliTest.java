@@ -8,8 +8,10 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -101,9 +103,12 @@ class CandorCliTest {
     String[] pool = {"demi", "fitt", "x", "", " ", "a b", "1", "-1", "--data", "--seed", "-x", "--",
         "=", "--out=o", "-Z", "--bogus=1", "caseload", "fit", "help", "-h", "--help", "-V",
         "--version", "-hV", "-xh", "-hx", "-Vx", "-xV", "--help=1", "--version=x", "--helpful",
-        "-v", "--verbose", "--cohort", "@x", "@", "-", "\t", "demo\n", "Demo", "-H", "--HELP"};
+        "-v", "--verbose", "--cohort", "@x", "@", "-", "\t", "demo\n", "Demo", "-H", "--HELP",
+        "--versionreport", "--help=", "--version=true", "--helpx", "--Version", "classify",
+        "--instrument", "gad7", "--pre", "5", "therapists", "--input"};
     SplittableRandom random = new SplittableRandom(20261201);
     int light = 0;
+    int some = 0;
     for (int i = 0; i < 600; i++) {
       List<String> args = new ArrayList<>();
       for (int n = 1 + random.nextInt(4); n > 0; n--) {
@@ -111,6 +116,8 @@ class CandorCliTest {
       }
       String[] a = args.toArray(String[]::new);
       light += CandorCli.refusedAtTheTop(a) ? 1 : 0;
+      int built = CandorCli.lookedInto(a).size();
+      some += built > 0 && built < CandorCli.COMMANDS.size() ? 1 : 0;
       StringWriter out = new StringWriter();
       StringWriter err = new StringWriter();
       int status = CandorCli.execute(CandorCli.commandLine(), new PrintWriter(out),
@@ -118,6 +125,7 @@ class CandorCliTest {
       assertEquals(new Run(status, out.toString(), err.toString()), run(a), String.join("|", a));
     }
     assertTrue(light > 100, "arguments refused at the top level: " + light);
+    assertTrue(some > 50, "arguments naming some subcommands later: " + some);
   }
 
   @Test
@@ -131,8 +139,23 @@ class CandorCliTest {
     for (String[] a : new String[][] {{}, {"demo"}, {"demi", "demo"}, {"demi", "help"},
         {"demi", "-h"}, {"demi", "--help"}, {"demi", "-V"}, {"demi", "--version"},
         {"demi", "-hx"}, {"demi", "-Vx"}, {"demi", "--help=1"}, {"@args"}, {"help"}, {"--"},
-        {"--", "--"}}) {
+        {"--", "--"}, {"demi", "--help=false"}, {"demi", "--version="}}) {
       assertFalse(CandorCli.refusedAtTheTop(a), String.join(" ", a));
     }
+    for (String[] a : new String[][] {{"demi", "--versionreport"}, {"--helpful"}, {"--HELP"},
+        {"--", "x"}, {"-x", "-H"}}) {
+      assertTrue(CandorCli.refusedAtTheTop(a), String.join(" ", a));
+    }
+  }
+
+  @Test
+  void subcommandsNamedLater_areTheOnlyOnesBuilt() {
+    assertEquals(Set.of("classify", "fit"), CandorCli.lookedInto("demi", "classify", "x", "fit"));
+    CommandLine cli = CandorCli.commandLine("demi", "classify", "--instrument");
+    assertFalse(cli.getSubcommands().get("classify").getCommandSpec().options().isEmpty());
+    assertTrue(cli.getSubcommands().get("fit").getCommandSpec().options().isEmpty());
+    assertEquals(Set.copyOf(CandorCli.COMMANDS), CandorCli.lookedInto("demi", "classify", "-h"));
+    assertEquals(Set.copyOf(CandorCli.COMMANDS), CandorCli.lookedInto());
+    assertEquals(Set.copyOf(CandorCli.COMMANDS), CandorCli.lookedInto("--", "--"));
   }
 }
