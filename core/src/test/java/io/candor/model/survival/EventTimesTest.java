@@ -9,7 +9,10 @@ import io.candor.domain.ClientId;
 import io.candor.domain.Observation;
 import io.candor.domain.ScoreScale;
 import io.candor.domain.Trajectory;
+import io.candor.evidence.Citations;
+import io.candor.evidence.Sourced;
 import io.candor.measure.Direction;
+import io.candor.measure.Instrument;
 import io.candor.measure.Instruments;
 import java.time.LocalDate;
 import java.util.List;
@@ -80,6 +83,29 @@ class EventTimesTest {
         IllegalStateException.class,
         () -> EventTimes.recovery(t, Instruments.WEMWBS, TimeScale.SESSIONS));
     assertEquals("WEMWBS has no caseness cutoff", e.getMessage());
+  }
+
+  @Test
+  void anInstrumentWithoutAReliableChangeThreshold_isRefusedBeforeAnyScoreIsRead() {
+    // a caseness cutoff and a reliability, but no published threshold and no clinical SD
+    Instrument bare = Instrument.builder("X", "no norms").range(0, 10)
+        .direction(Direction.HIGHER_IS_WORSE)
+        .casenessCutoff(Sourced.assumption(5, Citations.JACOBSON_1991, "test"))
+        .reliability(Sourced.assumption(0.8, Citations.JACOBSON_1991, "test"))
+        .licence("test").build();
+    String expected = "X has no reliable-change threshold: no published one and no clinical SD to"
+        + " derive the Jacobson-Truax threshold from; pass a threshold in points instead";
+    // not a case at intake, and a single observation: no score is ever compared
+    Trajectory notCase = Trajectory.ofScores(ClientId.of("n"), bare, new int[] {0, 1},
+        new double[] {3, 1});
+    Trajectory single = Trajectory.ofScores(ClientId.of("s"), bare, new int[] {0},
+        new double[] {8});
+    assertEquals(expected, assertThrows(IllegalStateException.class,
+        () -> EventTimes.recovery(notCase, bare, TimeScale.SESSIONS)).getMessage());
+    assertEquals(expected, assertThrows(IllegalStateException.class,
+        () -> EventTimes.reliableImprovement(single, bare, TimeScale.SESSIONS)).getMessage());
+    assertEquals(expected, assertThrows(IllegalStateException.class,
+        () -> EventTimes.recovery(single, bare, TimeScale.SESSIONS)).getMessage());
   }
 
   @Test
