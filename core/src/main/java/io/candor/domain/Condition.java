@@ -49,8 +49,8 @@ public record Condition(
         code -> {
           if (!ICD11.matcher(code).matches()) {
             throw new IllegalArgumentException(
-                "icd11Code must look like an ICD-11 code such as 6A70 or 6A71.1, was \"" + code
-                    + "\"");
+                "icd11Code must look like an ICD-11 code such as 6A70 or 6A71.1, was "
+                    + Checks.quote(code));
           }
         });
     duration.ifPresent(

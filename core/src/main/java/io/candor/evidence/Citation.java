@@ -36,7 +36,7 @@ public record Citation(
     Checks.nonBlank("key", key);
     if (!key.matches("[A-Za-z0-9_-]+")) {
       throw new IllegalArgumentException(
-          "key may hold only letters, digits, '-' and '_', was \"" + key + "\"");
+          "key may hold only letters, digits, '-' and '_', was " + Checks.quote(key));
     }
     Checks.nonBlank("authors", authors);
     Checks.inRange("year", year, 1800, 2100);

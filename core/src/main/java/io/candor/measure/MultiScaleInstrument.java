@@ -110,8 +110,8 @@ public record MultiScaleInstrument(
     return scales.stream()
         .filter(s -> s.id().equalsIgnoreCase(scaleId.strip()))
         .findFirst()
-        .orElseThrow(() -> new IllegalArgumentException(id + " has no scale \"" + scaleId
-            + "\"; its scales are " + scales.stream().map(Subscale::id)
+        .orElseThrow(() -> new IllegalArgumentException(id + " has no scale " + Checks.quote(scaleId)
+            + "; its scales are " + scales.stream().map(Subscale::id)
                 .collect(Collectors.joining(", "))));
   }
 

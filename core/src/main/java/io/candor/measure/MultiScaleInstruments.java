@@ -120,7 +120,7 @@ public final class MultiScaleInstruments {
    */
   public static MultiScaleInstrument byId(String id) {
     return find(id).orElseThrow(() -> new IllegalArgumentException("unknown multi-scale"
-        + " instrument \"" + id + "\"; known: "
+        + " instrument " + Checks.quote(id) + "; known: "
         + ALL.stream().map(MultiScaleInstrument::id).collect(Collectors.joining(", "))));
   }
 

@@ -72,7 +72,7 @@ public record Subscale(
     Checks.nonBlank("id", id);
     if (!id.matches("[A-Za-z0-9-]+")) {
       throw new IllegalArgumentException(
-          "scale id may hold only letters, digits and '-', was \"" + id + "\"");
+          "scale id may hold only letters, digits and '-', was " + Checks.quote(id));
     }
     Objects.requireNonNull(properties, "properties");
     Objects.requireNonNull(responses, "responses");

@@ -325,11 +325,11 @@ public final class KaplanMeier {
     for (Map.Entry<String, ? extends Collection<EventTime>> e : groups.entrySet()) {
       String name = Checks.nonBlank("group name", e.getKey());
       Collection<EventTime> data = e.getValue();
-      Objects.requireNonNull(data, "group " + name);
+      Objects.requireNonNull(data, "group " + Checks.quote(name));
       if (data.isEmpty()) {
-        throw new IllegalArgumentException("group \"" + name + "\" must not be empty");
+        throw new IllegalArgumentException("group " + Checks.quote(name) + " must not be empty");
       }
-      Checks.noNulls("group " + name, data);
+      Checks.noNulls("group " + Checks.quote(name), data);
       names.add(name);
       times[g] = new double[data.size()];
       events[g] = new boolean[data.size()];
@@ -379,7 +379,7 @@ public final class KaplanMeier {
     for (int i = 0; i < time.length; i++) {
       String g = group.get(i);
       if (g == null || g.isBlank()) {
-        throw new IllegalArgumentException("group[" + i + "] must not be blank, was \"" + g + "\"");
+        throw new IllegalArgumentException("group[" + i + "] must not be blank, was " + Checks.quote(g));
       }
       double t = time[i];
       if (!(t >= 0) || t == Double.POSITIVE_INFINITY) {

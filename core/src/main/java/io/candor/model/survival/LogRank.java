@@ -114,9 +114,9 @@ public final class LogRank {
         strata.entrySet()) {
       String sname = Checks.nonBlank("stratum name", st.getKey());
       Map<String, ? extends Collection<EventTime>> groups =
-          Objects.requireNonNull(st.getValue(), "stratum " + sname);
+          Objects.requireNonNull(st.getValue(), "stratum " + Checks.quote(sname));
       if (groups.isEmpty()) {
-        throw new IllegalArgumentException("stratum \"" + sname + "\" must not be empty");
+        throw new IllegalArgumentException("stratum " + Checks.quote(sname) + " must not be empty");
       }
       for (String g : groups.keySet()) {
         Checks.nonBlank("group name", g);
@@ -141,11 +141,11 @@ public final class LogRank {
       }
       for (Map.Entry<String, ? extends Collection<EventTime>> e : groups.entrySet()) {
         String name = e.getKey();
-        Collection<EventTime> data = Objects.requireNonNull(e.getValue(), "group " + name);
+        Collection<EventTime> data = Objects.requireNonNull(e.getValue(), "group " + Checks.quote(name));
         if (data.isEmpty()) {
-          throw new IllegalArgumentException("group \"" + name + "\" must not be empty");
+          throw new IllegalArgumentException("group " + Checks.quote(name) + " must not be empty");
         }
-        Checks.noNulls("group " + name, data);
+        Checks.noNulls("group " + Checks.quote(name), data);
         double[] t = new double[data.size()];
         int ne = 0;
         int i = 0;

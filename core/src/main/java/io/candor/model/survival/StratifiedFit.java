@@ -42,7 +42,8 @@ public record StratifiedFit(List<Stratum> strata, Optional<LogRankResult> logRan
       }
     }
     throw new IllegalArgumentException(
-        "no stratum named \"" + name + "\"; strata are " + strata.stream().map(Stratum::name).toList());
+        "no stratum named " + Checks.quote(name) + "; strata are "
+            + strata.stream().map(s -> Checks.quote(s.name())).toList());
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.candor.model.therapist;
 
 import io.candor.change.ClinicalEvents;
+import io.candor.internal.Checks;
 import java.util.Locale;
 
 /**
@@ -91,6 +92,6 @@ public enum FunnelOutcome {
       }
     }
     throw new IllegalArgumentException("outcome must be one of recovery, reliable-improvement,"
-        + " deterioration; was \"" + text + "\"");
+        + " deterioration; was " + (text == null ? "null" : Checks.quote(text)));
   }
 }

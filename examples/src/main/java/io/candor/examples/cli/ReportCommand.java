@@ -398,7 +398,7 @@ final class ReportCommand implements Callable<Integer> {
             + fit.classes() + " classes, " + fit.observations() + " scores", covariates));
       }
       if (!type.isEmpty() && !type.equals(CandorJson.typeName(TrajectoryClasses.class))) {
-        throw new IllegalArgumentException("type is \"" + type + "\" but a "
+        throw new IllegalArgumentException("type is " + CliText.quote(type) + " but a "
             + CandorJson.typeName(ClassEnumeration.class) + " (candor classes --json), "
             + CandorJson.typeName(MixtureFit.class) + " or "
             + CandorJson.typeName(TrajectoryClasses.class) + " was expected");

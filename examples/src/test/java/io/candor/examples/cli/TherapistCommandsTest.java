@@ -95,6 +95,25 @@ class TherapistCommandsTest {
     assertEquals(2, run("wellbeing", "--instrument", "ProQOL-4", "--items", "1").status());
   }
 
+  @Test
+  void wellbeing_quotesTheUsersTextWithItsControlCharactersEscaped() throws IOException {
+    // found by the CLI fuzz target: an instrument id holding a tab was shown raw
+    Run id = run("wellbeing", "--instrument", "\tat OL-5", "--items", "3,4");
+    assertEquals(2, id.status());
+    assertEquals("candor: unknown multi-scale instrument \"\\u0009at OL-5\"; known: ProQOL-5,"
+        + " CBI, STSS, MBI-HSS", id.err().strip());
+    Path bad = dir.resolve("tab.csv");
+    Files.writeString(bad, "date,X\tX\n2025-03-03,30\n");
+    Run header = run("wellbeing", "--instrument", "ProQOL-5", "--items", PROQOL_ITEMS,
+        "--history", bad.toString());
+    assertEquals(2, header.status());
+    assertTrue(header.err().contains("column 2: \"X\\u0009X\" is neither a scale of ProQOL-5"),
+        header.err());
+    Files.writeString(bad, "date,bo,BO\n2025-03-03,30,30\n");
+    assertTrue(run("wellbeing", "--instrument", "ProQOL-5", "--items", PROQOL_ITEMS, "--history",
+        bad.toString()).err().contains("line 1: column \"BO\" appears twice"));
+  }
+
   private Path caseloadCsv() throws IOException {
     Path f = dir.resolve("caseload.csv");
     Files.writeString(f, "client,session,phq9,course\n"
