@@ -93,12 +93,12 @@ final class FhirPaths {
       }
       if (text.length() < 10) {
         throw new IllegalArgumentException(
-            path + " must give at least a day (yyyy-mm-dd), was \"" + text + "\"");
+            path + " must give at least a day (yyyy-mm-dd), was " + quote(text));
       }
       OffsetDateTime t = OffsetDateTime.parse(text);
       return new When(text, t.toLocalDate(), t);
     } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException(path + " is not a FHIR dateTime: \"" + text + "\"", e);
+      throw new IllegalArgumentException(path + " is not a FHIR dateTime: " + quote(text), e);
     }
   }
 }

@@ -29,6 +29,7 @@ public enum Unrecognised {
         return u;
       }
     }
-    throw new IllegalArgumentException("unrecognised must be fail or exclude, was \"" + text + "\"");
+    throw new IllegalArgumentException("unrecognised must be fail or exclude, was "
+        + FhirPaths.quote(text.toString()));
   }
 }

@@ -162,6 +162,15 @@ class FhirReaderTest {
         () -> READER.score(phq9(json)));
     assertTrue(e.getMessage().startsWith("QuestionnaireResponse(QuestionnaireResponse/phq9-p1-1)"
         + ".item[0].item[4].linkId: \"12345-6\" is not an item of PHQ-9"), e.getMessage());
+    // a linkId holding a tab is quoted with the tab escaped: the message stays on one line
+    String tab = resource("phq9-response.json").replace("\"44251-7\"", "\"12345\\t6\"");
+    IllegalArgumentException t = assertThrows(IllegalArgumentException.class,
+        () -> READER.score(phq9(tab)));
+    assertTrue(t.getMessage().contains(".linkId: \"12345\\u00096\" is not an item of PHQ-9"),
+        t.getMessage());
+    assertEquals("unrecognised must be fail or exclude, was \"ex\\u000aclude\"",
+        assertThrows(IllegalArgumentException.class, () -> Unrecognised.parse("ex\nclude"))
+            .getMessage());
   }
 
   @Test
