@@ -67,6 +67,7 @@ public record Composition(
   public CompositionRow row(String group) {
     return java.util.stream.Stream.concat(courses.stream(), outcomes.stream())
         .filter(r -> r.group().equals(group)).findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("no composition group " + Checks.quote(group)));
+        .orElseThrow(() -> new IllegalArgumentException(
+            "no composition group " + Checks.quote(group)));
   }
 }

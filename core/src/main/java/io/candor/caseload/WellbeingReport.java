@@ -74,7 +74,8 @@ public record WellbeingReport(
    */
   public ScaleReport scale(String scale) {
     return scales.stream().filter(s -> s.scale().equalsIgnoreCase(scale)).findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("no scale " + Checks.quote(scale) + " in the report;"
+        .orElseThrow(() -> new IllegalArgumentException("no scale " + Checks.quote(scale)
+            + " in the report;"
             + " it has " + scales.stream().map(ScaleReport::scale).toList()));
   }
 }

@@ -60,7 +60,8 @@ public record FittedClasses(TrajectoryClasses model, String source, OptionalInt 
     for (Map.Entry<String, Double> e : covariates.entrySet()) {
       String name = Objects.requireNonNull(e.getKey(), "covariate name");
       if (!wanted.contains(name)) {
-        throw new IllegalArgumentException("covariates: " + Checks.quote(name) + " is not a membership"
+        throw new IllegalArgumentException("covariates: " + Checks.quote(name)
+            + " is not a membership"
             + " covariate of the classes; " + (wanted.isEmpty() ? "they have none"
                 : "they have " + wanted));
       }

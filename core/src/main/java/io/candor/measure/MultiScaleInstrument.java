@@ -110,7 +110,8 @@ public record MultiScaleInstrument(
     return scales.stream()
         .filter(s -> s.id().equalsIgnoreCase(scaleId.strip()))
         .findFirst()
-        .orElseThrow(() -> new IllegalArgumentException(id + " has no scale " + Checks.quote(scaleId)
+        .orElseThrow(() -> new IllegalArgumentException(id + " has no scale "
+            + Checks.quote(scaleId)
             + "; its scales are " + scales.stream().map(Subscale::id)
                 .collect(Collectors.joining(", "))));
   }

@@ -379,7 +379,8 @@ public final class KaplanMeier {
     for (int i = 0; i < time.length; i++) {
       String g = group.get(i);
       if (g == null || g.isBlank()) {
-        throw new IllegalArgumentException("group[" + i + "] must not be blank, was " + Checks.quote(g));
+        throw new IllegalArgumentException(
+            "group[" + i + "] must not be blank, was " + Checks.quote(g));
       }
       double t = time[i];
       if (!(t >= 0) || t == Double.POSITIVE_INFINITY) {

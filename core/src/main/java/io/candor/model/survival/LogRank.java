@@ -141,7 +141,8 @@ public final class LogRank {
       }
       for (Map.Entry<String, ? extends Collection<EventTime>> e : groups.entrySet()) {
         String name = e.getKey();
-        Collection<EventTime> data = Objects.requireNonNull(e.getValue(), "group " + Checks.quote(name));
+        Collection<EventTime> data =
+            Objects.requireNonNull(e.getValue(), "group " + Checks.quote(name));
         if (data.isEmpty()) {
           throw new IllegalArgumentException("group " + Checks.quote(name) + " must not be empty");
         }

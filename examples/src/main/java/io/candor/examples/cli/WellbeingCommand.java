@@ -222,7 +222,8 @@ final class WellbeingCommand implements Callable<Integer> {
         try {
           h = instrument.scale(h).id();
         } catch (IllegalArgumentException e) {
-          throw new IllegalArgumentException(file + " line 1, column " + (c + 1) + ": " + CliText.quote(h)
+          throw new IllegalArgumentException(file + " line 1, column " + (c + 1) + ": "
+              + CliText.quote(h)
               + " is neither a scale of " + instrument.id() + " ("
               + instrument.scales().stream().map(Subscale::id).collect(Collectors.joining(", "))
               + ") nor a load column (" + String.join(", ", LOAD_COLUMNS) + ")");
@@ -231,7 +232,8 @@ final class WellbeingCommand implements Callable<Integer> {
         h = h.toLowerCase(Locale.ROOT);
       }
       if (names.contains(h)) {
-        throw new IllegalArgumentException(file + " line 1: column " + CliText.quote(h) + " appears twice");
+        throw new IllegalArgumentException(
+            file + " line 1: column " + CliText.quote(h) + " appears twice");
       }
       names.add(h);
     }

@@ -435,7 +435,8 @@ public final class FhirReader {
         continue;
       }
       if (number.isEmpty()) {
-        throw new IllegalArgumentException(path + ".linkId: " + FhirPaths.quote(linkId) + " is not an item of "
+        throw new IllegalArgumentException(path + ".linkId: " + FhirPaths.quote(linkId)
+            + " is not an item of "
             + form.instrument().id() + "; its items are LOINC " + form.itemCodes()
             + (form.linkIds().isEmpty() ? "" : " or linkIds " + form.linkIds().keySet())
             + " (register your own linkIds with LoincForm.withLinkId)");
