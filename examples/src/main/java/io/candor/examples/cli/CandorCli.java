@@ -191,10 +191,16 @@ public final class CandorCli implements Runnable {
     return isBadInput(ex) ? USAGE : INTERNAL;
   }
 
+  /**
+   * A message as one line: line breaks made spaces, and any other control character (a tab in a
+   * file name the user gave) written as its Unicode escape, as quoted values are. The library
+   * quotes the values it names; a path, which it names as given, may hold anything.
+   */
   private static String oneLine(String message) {
     return message == null || message.isBlank()
         ? "error"
-        : message.replace('\n', ' ').replace('\r', ' ').trim();
+        : CliText.shortened(message.replace('\n', ' ').replace('\r', ' ').trim(),
+            Integer.MAX_VALUE);
   }
 
   /**

@@ -81,6 +81,20 @@ class CliBadInputTest {
     }
   }
 
+  @Test
+  void aFileNameWithControlCharacters_isShownWithThemEscaped() {
+    // found by the CLI fuzz target: an --svg path holding a tab, shown raw after "cannot write"
+    Path missing = dir.resolve("no\tsuch.csv");
+    Run r = run(patterns(missing));
+    assertEquals(CandorCli.USAGE, r.status(), r.err());
+    assertEquals("candor: cannot read " + dir.resolve("no\\u0009such.csv")
+        + ": no such file or directory", r.err().strip());
+    Run w = run("simulate", "--clients", "5", "--out", dir.resolve("x\u0001/y\n.csv").toString());
+    assertEquals(CandorCli.USAGE, w.status(), w.err());
+    assertTrue(w.err().startsWith("candor: cannot write " + dir.resolve("x\\u0001/y")), w.err());
+    assertEquals(1, w.err().lines().count(), w.err());
+  }
+
   static String[] cmd(String first, List<String> base, String... extra) {
     List<String> a = new ArrayList<>();
     a.add(first);
