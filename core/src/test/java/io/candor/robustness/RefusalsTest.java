@@ -144,6 +144,26 @@ class RefusalsTest {
   }
 
   @Test
+  void aJsonArrayTheMessageHoldsWhateverTheArraySays_passes_butAnEchoedOneIsCaught() {
+    // the serve target, after 914,795 executions: an uploaded model's unknown field named
+    // `formatVers], [ -2.04, 6.19 ] ion`, quoted in the message, beside that very array
+    String json = "{\"formatVers], [ -2.04, 6.19 ] ion\": 1, \"v\": [-2.04, 6.19]}";
+    String own = "document.\"formatVers], [ -2.04, 6.19 ] ion\" is not a known field";
+    assertThrows(AssertionError.class, () -> Refusals.checkMessage(own, json));
+    Refusals.checkMessage(own, json, other -> Optional.of(own));
+    // the message follows the array: refused again with the array altered, it no longer holds
+    // the original
+    Function<String, Optional<String>> echo = text -> Optional.of("bad values "
+        + text.substring(text.indexOf("\"v\":") + 5, text.lastIndexOf('}')).strip());
+    AssertionError caught = assertThrows(AssertionError.class,
+        () -> Refusals.checkMessage("bad values [ -2.04, 6.19 ]", json, echo));
+    assertTrue(caught.getMessage().contains("JSON array"), caught.getMessage());
+    // accepted when altered: the message depended on the array
+    assertThrows(AssertionError.class, () -> Refusals.checkMessage(
+        "bad values [ -2.04, 6.19 ]", json, other -> Optional.empty()));
+  }
+
+  @Test
   void manyLinesTheMessageHoldsWhateverTheySay_costOneRefusal_andAnEchoAmongThemIsStillCaught() {
     // the CLI quotes its arguments, which are also lines of the input file
     String file = "id,session\na,0,20\nb,1,14\nc,2,9\nclient-7,private\n";
