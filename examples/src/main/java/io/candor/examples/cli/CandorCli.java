@@ -123,6 +123,12 @@ public final class CandorCli implements Runnable {
   private static final int LONGEST_PARAMETER_MESSAGE = 300;
 
   /**
+   * Other messages are cut after this many characters: a path the user gave is shown whole, and
+   * a control character in it is written as a six-character escape.
+   */
+  static final int LONGEST_MESSAGE = 1000;
+
+  /**
    * Status for an unexpected failure inside Candor (a bug): still one line on stderr, no stack
    * trace ({@code EX_SOFTWARE} of sysexits.h).
    */
@@ -181,26 +187,23 @@ public final class CandorCli implements Runnable {
   }
 
   /**
-   * Reports what a command threw: one line on {@code err}.
+   * Reports what a command threw: one line on {@code err}, any control character left in it (a
+   * tab in a file name the user gave: the library quotes the values it names, but names a path
+   * as given) written as its Unicode escape, as quoted values are, and cut after {@value
+   * #LONGEST_MESSAGE} characters.
    *
    * @return the status: {@link #USAGE} for bad input, {@link #INTERNAL} for anything else
    */
   static int failed(Exception ex, PrintWriter err) {
-    err.println("candor: " + describe(ex));
+    err.println("candor: " + CliText.shortened(describe(ex), LONGEST_MESSAGE));
     err.flush();
     return isBadInput(ex) ? USAGE : INTERNAL;
   }
 
-  /**
-   * A message as one line: line breaks made spaces, and any other control character (a tab in a
-   * file name the user gave) written as its Unicode escape, as quoted values are. The library
-   * quotes the values it names; a path, which it names as given, may hold anything.
-   */
   private static String oneLine(String message) {
     return message == null || message.isBlank()
         ? "error"
-        : CliText.shortened(message.replace('\n', ' ').replace('\r', ' ').trim(),
-            Integer.MAX_VALUE);
+        : message.replace('\n', ' ').replace('\r', ' ').trim();
   }
 
   /**

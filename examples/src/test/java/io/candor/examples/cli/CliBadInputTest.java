@@ -93,6 +93,16 @@ class CliBadInputTest {
     assertEquals(CandorCli.USAGE, w.status(), w.err());
     assertTrue(w.err().startsWith("candor: cannot write " + dir.resolve("x\\u0001/y")), w.err());
     assertEquals(1, w.err().lines().count(), w.err());
+    // then, after 987,139 executions: a name of 200 control characters, each written as a
+    // six-character escape, made a message of 1,570 characters; it is cut
+    Run cut = run(patterns(dir.resolve("\u0014".repeat(200))));
+    assertEquals(CandorCli.USAGE, cut.status(), cut.err());
+    String message = cut.err().strip();
+    int length = message.length() - "candor: ".length(); // cut before an escape that does not fit
+    assertTrue(length <= CandorCli.LONGEST_MESSAGE && length > CandorCli.LONGEST_MESSAGE - 6,
+        message);
+    assertTrue(message.startsWith("candor: cannot read " + dir.resolve("\\u0014\\u0014")), message);
+    assertTrue(message.endsWith("\\u0014\u2026"), message);
   }
 
   static String[] cmd(String first, List<String> base, String... extra) {
