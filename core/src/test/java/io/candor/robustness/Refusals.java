@@ -172,7 +172,7 @@ public final class Refusals {
     } catch (JacksonException e) {
       // not JSON: look for CSV lines
     }
-    String checked = withoutQuotedValue(withoutHeaderNames(m));
+    String checked = checked(m);
     if (root != null) {
       assertNoObjectEchoed(checked, root, root, refusal);
       return;
@@ -301,7 +301,7 @@ public final class Refusals {
     }
     return refusal.apply(other.toString())
         .map(again -> {
-          String checked = withoutQuotedValue(withoutHeaderNames(again));
+          String checked = checked(again);
           Set<String> own = new HashSet<>();
           for (String line : held) {
             if (checked.contains(line)) {
@@ -332,6 +332,11 @@ public final class Refusals {
       return b.toString();
     }
     return "x" + line.substring(line.offsetByCodePoints(0, 1));
+  }
+
+  /** The message as the checks read it: without the header's names and the one quoted value. */
+  private static String checked(String m) {
+    return withoutQuotedValue(withoutHeaderNames(m));
   }
 
   /**
@@ -388,9 +393,9 @@ public final class Refusals {
     }
     if (node.size() >= 2) {
       for (String text : List.of(node.toString(), node.toPrettyString())) {
-        if (m.contains(text) && !refusal.apply(PLAIN.writeValueAsString(alteredCopy(root, node)))
-            .map(again -> withoutQuotedValue(withoutHeaderNames(again)).contains(text))
-            .orElse(false)) {
+        if (m.contains(text)
+            && !refusal.apply(PLAIN.writeValueAsString(alteredCopy(root, node, false)))
+                .map(again -> checked(again).contains(text)).orElse(false)) {
           throw new AssertionError("the message repeats a JSON "
               + (node.isObject() ? "object" : "array") + " of the input: " + m);
         }
@@ -404,26 +409,22 @@ public final class Refusals {
   /**
    * A copy of {@code node} with the values inside {@code target} (the very node) altered: a
    * number negated (0 made 1), a string {@link #altered}, a boolean flipped, a null made a string;
-   * names are kept.
+   * names are kept. {@code alter} says whether {@code node} is inside {@code target} already.
    */
-  private static JsonNode alteredCopy(JsonNode node, JsonNode target) {
-    return copy(node, target, false);
-  }
-
-  private static JsonNode copy(JsonNode node, JsonNode target, boolean alter) {
+  private static JsonNode alteredCopy(JsonNode node, JsonNode target, boolean alter) {
     boolean inside = alter || node == target;
     JsonNodeFactory f = JsonNodeFactory.instance;
     if (node.isObject()) {
       ObjectNode o = f.objectNode();
       for (Map.Entry<String, JsonNode> e : node.properties()) {
-        o.set(e.getKey(), copy(e.getValue(), target, inside));
+        o.set(e.getKey(), alteredCopy(e.getValue(), target, inside));
       }
       return o;
     }
     if (node.isArray()) {
       ArrayNode a = f.arrayNode();
       for (JsonNode child : node) {
-        a.add(copy(child, target, inside));
+        a.add(alteredCopy(child, target, inside));
       }
       return a;
     }

@@ -28,6 +28,8 @@ public final class CandorCli implements Runnable {
       "expect", "classes", "therapists", "patterns", "survival", "simulate", "calibrate",
       "wellbeing", "caseload", "caseload-sim", "fhir-import", "serve");
 
+  private static final Set<String> ALL = Set.copyOf(COMMANDS);
+
   /** A new instance of a subcommand; only the named class is loaded. */
   private static Object command(String name) {
     return switch (name) {
@@ -91,27 +93,19 @@ public final class CandorCli implements Runnable {
     for (String a : args) {
       if (a.equals("help") || a.startsWith("@") || a.startsWith("-h") || a.startsWith("-V")
           || isLong(a, "--help") || isLong(a, "--version")) {
-        return Set.copyOf(COMMANDS);
+        return ALL;
       }
       if (COMMANDS.contains(a)) {
         named.add(a);
       }
       unmatched |= !a.equals("--");
     }
-    return unmatched ? named : Set.copyOf(COMMANDS);
+    return unmatched ? named : ALL;
   }
 
   /** Whether picocli reads the argument as the long option: the name alone, or with a value. */
   private static boolean isLong(String arg, String option) {
     return arg.equals(option) || arg.startsWith(option + "=");
-  }
-
-  /**
-   * Whether picocli refuses these arguments without looking at any subcommand (see {@link
-   * #lookedInto}): then only their names are registered.
-   */
-  static boolean refusedAtTheTop(String... args) {
-    return lookedInto(args).isEmpty();
   }
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

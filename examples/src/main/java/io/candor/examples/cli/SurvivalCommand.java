@@ -142,7 +142,8 @@ final class SurvivalCommand implements Callable<Integer> {
           flagged.add(ClientId.of(table.clientIds().get(c)));
         } else if (!Set.of("false", "no", "0").contains(v)) {
           throw new IllegalArgumentException(
-              "column " + CliText.quote(droppedColumn) + " must hold true/false, yes/no or 1/0; client "
+              "column " + CliText.quote(droppedColumn)
+                  + " must hold true/false, yes/no or 1/0; client "
                   + CliText.quote(table.clientIds().get(c)) + " has " + CliText.quote(values[c]));
         }
       }

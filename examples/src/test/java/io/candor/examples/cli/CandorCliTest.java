@@ -96,6 +96,11 @@ class CandorCliTest {
     }
   }
 
+  /** Whether picocli refuses the arguments without looking at any subcommand's options. */
+  private static boolean refusedAtTheTop(String... args) {
+    return CandorCli.lookedInto(args).isEmpty();
+  }
+
   @Test
   void argumentsRefusedAtTheTop_giveWhatTheFullCommandLineGives() {
     // the pool mixes what refusedAtTheTop lets through with what it must not: commands, help,
@@ -115,7 +120,7 @@ class CandorCliTest {
         args.add(pool[random.nextInt(pool.length)]);
       }
       String[] a = args.toArray(String[]::new);
-      light += CandorCli.refusedAtTheTop(a) ? 1 : 0;
+      light += refusedAtTheTop(a) ? 1 : 0;
       int built = CandorCli.lookedInto(a).size();
       some += built > 0 && built < CandorCli.COMMANDS.size() ? 1 : 0;
       StringWriter out = new StringWriter();
@@ -130,8 +135,8 @@ class CandorCliTest {
 
   @Test
   void argumentsRefusedAtTheTop_buildNoSubcommandsOptions() {
-    assertTrue(CandorCli.refusedAtTheTop("demi", "--seed", "1"));
-    assertTrue(CandorCli.refusedAtTheTop("demi", "--cohort", "-xh", "--svg", "--"));
+    assertTrue(refusedAtTheTop("demi", "--seed", "1"));
+    assertTrue(refusedAtTheTop("demi", "--cohort", "-xh", "--svg", "--"));
     assertTrue(CandorCli.commandLine("demi", "--seed", "1").getSubcommands().get("demo")
         .getCommandSpec().options().isEmpty());
     assertFalse(CandorCli.commandLine().getSubcommands().get("demo").getCommandSpec().options()
@@ -140,11 +145,11 @@ class CandorCliTest {
         {"demi", "-h"}, {"demi", "--help"}, {"demi", "-V"}, {"demi", "--version"},
         {"demi", "-hx"}, {"demi", "-Vx"}, {"demi", "--help=1"}, {"@args"}, {"help"}, {"--"},
         {"--", "--"}, {"demi", "--help=false"}, {"demi", "--version="}}) {
-      assertFalse(CandorCli.refusedAtTheTop(a), String.join(" ", a));
+      assertFalse(refusedAtTheTop(a), String.join(" ", a));
     }
     for (String[] a : new String[][] {{"demi", "--versionreport"}, {"--helpful"}, {"--HELP"},
         {"--", "x"}, {"-x", "-H"}}) {
-      assertTrue(CandorCli.refusedAtTheTop(a), String.join(" ", a));
+      assertTrue(refusedAtTheTop(a), String.join(" ", a));
     }
   }
 
